@@ -1,0 +1,33 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { App } from '../http/app.ts';
+import { sessionCookie } from '../http/auth.ts';
+import { signIn, signOut } from './auth.commands.ts';
+
+const ok = (description: string) => ({ content: { 'application/json': { schema: z.any() } }, description });
+
+export function registerAuthRoutes(app: App) {
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/auth/login',
+      tags: ['auth'],
+      security: [],
+      request: { body: { content: { 'application/json': { schema: z.object({ email: z.string().min(1).max(300), password: z.string().min(1).max(500) }) } }, required: true } },
+      responses: { 200: ok('Signed in: a session cookie is set'), 401: ok('invalid_credentials') },
+    }),
+    async (c) => {
+      const { email, password } = c.req.valid('json');
+      const { database, clock } = c.var.services;
+      const s = await signIn(database.db, email, password, clock());
+      setCookie(c, sessionCookie, s.session, { httpOnly: true, sameSite: 'Lax', path: '/', expires: s.expiresAt });
+      return c.json({ person: s.person, expiresAt: s.expiresAt.toISOString() }, 200);
+    },
+  );
+  app.post('/api/v1/auth/logout', async (c) => {
+    const session = getCookie(c, sessionCookie);
+    if (session) await signOut(c.var.services.database.db, session);
+    deleteCookie(c, sessionCookie, { path: '/' });
+    return c.json({ ok: true });
+  });
+}

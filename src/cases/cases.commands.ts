@@ -1,0 +1,137 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db, Tx } from '../db/database.ts';
+import { newId } from '../db/ids.ts';
+import { documentRequests, documents } from '../documents/documents.table.ts';
+import { findOnFile } from '../documents/on-file.ts';
+import { customers } from '../customers/customers.table.ts';
+import { appendEvent } from '../events/events.commands.ts';
+import { EventType } from '../events/names.ts';
+import type { Principal } from '../http/context.ts';
+import { ApiError, notFound } from '../http/errors.ts';
+import { cases, messages } from './cases.table.ts';
+import type { DocumentRequest, NewCase, NewDocument, NewMessage } from './cases.types.ts';
+
+type Ctx = { principal: Principal; now: Date };
+
+async function upsertCustomer(tx: Tx, orgId: string, c: NewCase['customer']): Promise<string> {
+  const [existing] = await tx
+    .select({ id: customers.id })
+    .from(customers)
+    .where(and(eq(customers.orgId, orgId), eq(customers.externalId, c.externalId)));
+  if (existing) return existing.id;
+  const id = newId('cu');
+  await tx
+    .insert(customers)
+    .values({ id, orgId, externalId: c.externalId, name: c.name, email: c.email, timezone: c.timezone, language: c.language })
+    .onConflictDoNothing();
+  const [row] = await tx
+    .select({ id: customers.id })
+    .from(customers)
+    .where(and(eq(customers.orgId, orgId), eq(customers.externalId, c.externalId)));
+  return row!.id;
+}
+
+export async function insertMessage(tx: Tx, orgId: string, caseId: string, m: NewMessage, ctx: Ctx) {
+  const at = m.at ? new Date(m.at) : ctx.now;
+  const id = newId('msg');
+  await tx.insert(messages).values({ id, orgId, caseId, role: m.role, text: m.text, at, authorId: ctx.principal.personId });
+  await appendEvent(tx, {
+    orgId,
+    caseId,
+    type: EventType.messageAdded,
+    at: ctx.now,
+    actorId: ctx.principal.personId,
+    data: { messageId: id, role: m.role, at: at.toISOString() },
+  });
+  await tx.update(cases).set({ updatedAt: ctx.now }).where(eq(cases.id, caseId));
+  return { id, caseId, role: m.role, text: m.text, at: at.toISOString() };
+}
+
+export async function insertDocument(tx: Tx, orgId: string, caseId: string, d: NewDocument, ctx: Ctx) {
+  const id = newId('doc');
+  await tx.insert(documents).values({ id, orgId, caseId, kind: d.kind, name: d.name, providedAt: ctx.now, providedBy: ctx.principal.personId });
+  await appendEvent(tx, { orgId, caseId, type: EventType.documentAdded, at: ctx.now, actorId: ctx.principal.personId, data: { documentId: id, kind: d.kind, name: d.name } });
+  return { id, kind: d.kind, name: d.name, providedAt: ctx.now.toISOString() };
+}
+
+export async function createCase(db: Db, input: NewCase, ctx: Ctx): Promise<string> {
+  const orgId = ctx.principal.orgId;
+  return db.transaction(async (tx) => {
+    const customerId = await upsertCustomer(tx, orgId, input.customer);
+    const id = newId('cs');
+    await tx.insert(cases).values({
+      id,
+      orgId,
+      customerId,
+      externalId: input.externalId,
+      subject: input.subject,
+      channel: input.channel,
+      issueType: input.issueType,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    });
+    await appendEvent(tx, {
+      orgId,
+      caseId: id,
+      type: EventType.caseCreated,
+      at: ctx.now,
+      actorId: ctx.principal.personId,
+      data: { subject: input.subject, channel: input.channel, customerId },
+    });
+    for (const m of input.messages ?? []) await insertMessage(tx, orgId, id, m, ctx);
+    for (const d of input.documents ?? []) await insertDocument(tx, orgId, id, d, ctx);
+    return id;
+  });
+}
+
+export async function lockCase(tx: Tx, orgId: string, caseId: string) {
+  const [row] = await tx
+    .select()
+    .from(cases)
+    .where(and(eq(cases.orgId, orgId), eq(cases.id, caseId)))
+    .for('update');
+  if (!row) throw notFound('case', caseId);
+  return row;
+}
+
+export async function addMessage(db: Db, caseId: string, input: NewMessage, ctx: Ctx) {
+  return db.transaction(async (tx) => {
+    await lockCase(tx, ctx.principal.orgId, caseId);
+    return insertMessage(tx, ctx.principal.orgId, caseId, input, ctx);
+  });
+}
+
+export async function addDocument(db: Db, caseId: string, input: NewDocument, ctx: Ctx) {
+  return db.transaction(async (tx) => {
+    await lockCase(tx, ctx.principal.orgId, caseId);
+    return insertDocument(tx, ctx.principal.orgId, caseId, input, ctx);
+  });
+}
+
+/** Invariant 3: asking again for a document on file is refused unless the request says why. */
+export async function requestDocument(db: Db, caseId: string, input: DocumentRequest, ctx: Ctx) {
+  const orgId = ctx.principal.orgId;
+  return db.transaction(async (tx) => {
+    await lockCase(tx, orgId, caseId);
+    const onFile = await tx.select().from(documents).where(and(eq(documents.orgId, orgId), eq(documents.caseId, caseId)));
+    const existing = findOnFile(onFile, input.kind);
+    if (existing && !input.reason) {
+      throw new ApiError('document_on_file', `a ${existing.kind} is already on file for this case: ${existing.name}`, {
+        field: 'kind',
+        document: { id: existing.id, kind: existing.kind, name: existing.name, providedAt: existing.providedAt.toISOString() },
+      });
+    }
+    const id = newId('dr');
+    const rerequest = Boolean(existing);
+    await tx.insert(documentRequests).values({ id, orgId, caseId, kind: input.kind, reason: input.reason, rerequest, requestedBy: ctx.principal.personId, createdAt: ctx.now });
+    await appendEvent(tx, {
+      orgId,
+      caseId,
+      type: rerequest ? EventType.documentRerequested : EventType.documentRequested,
+      at: ctx.now,
+      actorId: ctx.principal.personId,
+      data: { requestId: id, kind: input.kind, reason: input.reason ?? null, onFile: existing?.name ?? null },
+    });
+    return { id, caseId, kind: input.kind, reason: input.reason ?? null, rerequest, createdAt: ctx.now.toISOString() };
+  });
+}

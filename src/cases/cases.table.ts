@@ -1,0 +1,44 @@
+import { sql } from 'drizzle-orm';
+import { check, doublePrecision, index, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { createdAt, instant, orgId } from '../db/columns.ts';
+
+export const cases = pgTable(
+  'cases',
+  {
+    id: text('id').primaryKey(),
+    orgId: orgId(),
+    customerId: text('customer_id').notNull(),
+    externalId: text('external_id'),
+    subject: text('subject').notNull(),
+    channel: text('channel').notNull(),
+    status: text('status').notNull().default('open'),
+    issueType: text('issue_type'),
+    createdAt: createdAt(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('cases_org_created').on(t.orgId, t.createdAt),
+    index('cases_customer').on(t.orgId, t.customerId),
+    uniqueIndex('cases_org_external').on(t.orgId, t.externalId),
+    check('cases_status', sql`${t.status} in ('open','pending','resolved','closed')`),
+  ],
+);
+
+export const messages = pgTable(
+  'messages',
+  {
+    id: text('id').primaryKey(),
+    orgId: orgId(),
+    caseId: text('case_id').notNull(),
+    role: text('role').notNull(),
+    text: text('text').notNull(),
+    at: instant('at').notNull(),
+    authorId: text('author_id'),
+    sentiment: doublePrecision('sentiment'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('messages_case_at').on(t.caseId, t.at),
+    check('messages_role', sql`${t.role} in ('customer','agent','bot','internal')`),
+  ],
+);

@@ -1,0 +1,32 @@
+import { Command, CommanderError } from 'commander';
+import { CliError } from './jsonl.ts';
+import { registerAudit } from './audit.ts';
+import { registerDatabase } from './database.ts';
+import { registerSentiment } from './sentiment.ts';
+import { registerSla } from './sla.ts';
+import { registerSummarize } from './summarize.ts';
+import { registerTag } from './tag.ts';
+
+const program = new Command('baton')
+  .description('Baton: the handoff and escalation control plane for customer support')
+  .showHelpAfterError()
+  .exitOverride();
+
+registerDatabase(program);
+registerSla(program);
+registerTag(program);
+registerSummarize(program);
+registerSentiment(program);
+registerAudit(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? 0 : 2);
+  if (error instanceof CliError) {
+    process.stderr.write(`baton: ${error.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`baton: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,57 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Environment parsed once; every default lives here. */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  BATON_DATA_DIR: z.string().default('./.baton'),
+  DATABASE_URL: z.string().optional(),
+  BATON_ADMIN_TOKEN: z.string().min(1).optional(),
+  BATON_WEBHOOK_SECRET: z.string().optional(),
+  BATON_WEBHOOK_ALLOW_PRIVATE: z.enum(['0', '1']).default('0'),
+  BATON_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BATON_BODY_LIMIT: z.coerce.number().int().positive().default(1_048_576),
+  BATON_LLM_URL: z.string().optional(),
+  BATON_LLM_MODEL: z.string().optional(),
+  BATON_LLM_API_KEY: z.string().optional(),
+  BATON_SCHEDULER_INTERVAL_MS: z.coerce.number().int().positive().default(250),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  adminToken?: string;
+  webhookSecret?: string;
+  webhookAllowPrivate: boolean;
+  logLevel: z.infer<typeof envSchema>['BATON_LOG_LEVEL'];
+  bodyLimit: number;
+  llm?: { url: string; model: string; apiKey?: string };
+  schedulerIntervalMs: number;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`invalid environment variable ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.BATON_DATA_DIR),
+    databaseUrl: e.DATABASE_URL || undefined,
+    adminToken: e.BATON_ADMIN_TOKEN,
+    webhookSecret: e.BATON_WEBHOOK_SECRET,
+    webhookAllowPrivate: e.BATON_WEBHOOK_ALLOW_PRIVATE === '1',
+    logLevel: e.BATON_LOG_LEVEL,
+    bodyLimit: e.BATON_BODY_LIMIT,
+    llm: e.BATON_LLM_URL && e.BATON_LLM_MODEL
+      ? { url: e.BATON_LLM_URL, model: e.BATON_LLM_MODEL, apiKey: e.BATON_LLM_API_KEY }
+      : undefined,
+    schedulerIntervalMs: e.BATON_SCHEDULER_INTERVAL_MS,
+  };
+}

@@ -1,0 +1,94 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { labelOf, scoreSentiment, squash } from './sentiment.ts';
+
+const label = (text: string) => scoreSentiment(text).label;
+
+describe('scoreSentiment', () => {
+  it('reads support complaints as negative', () => {
+    for (const text of [
+      'Still waiting for my refund, third time I contact you.',
+      'I have been on hold for two hours. Nobody answers.',
+      'This is unacceptable. Cancel my account.',
+      'My order never arrived and no one replies to my emails',
+      'the app keeps crashing every time I open it',
+      'Why is my card blocked AGAIN???',
+    ]) {
+      expect(label(text), text).toBe('negative');
+    }
+  });
+
+  it('reads thanks and praise as positive', () => {
+    for (const text of [
+      'Thank you so much, that fixed it!',
+      'Great service, the agent was super helpful 👍',
+      'Thanks a lot for sorting this out so quickly :)',
+    ]) {
+      expect(label(text), text).toBe('positive');
+    }
+  });
+
+  it('keeps plain questions and information neutral', () => {
+    for (const text of [
+      'What is the status of order 44821?',
+      'Can I change the delivery address on my order?',
+      'My account number is 1234-5678.',
+      'Do you ship to Canada?',
+    ]) {
+      expect(label(text), text).toBe('neutral');
+    }
+  });
+
+  it('handles negation', () => {
+    expect(scoreSentiment('The agent was helpful').score).toBeGreaterThan(0);
+    expect(scoreSentiment('The agent was not helpful').score).toBeLessThan(0);
+    expect(scoreSentiment('not bad at all').score).toBeGreaterThan(0);
+  });
+
+  it('strengthens with intensifiers, shouting and exclamation marks', () => {
+    const plain = scoreSentiment('the delivery was bad').score;
+    expect(scoreSentiment('the delivery was really bad').score).toBeLessThan(plain);
+    expect(scoreSentiment('the delivery was BAD').score).toBeLessThan(plain);
+    expect(scoreSentiment('the delivery was bad!!!').score).toBeLessThan(plain);
+  });
+
+  it('reads emoji', () => {
+    expect(scoreSentiment('my parcel 😡').score).toBeLessThan(0);
+    expect(scoreSentiment('my parcel arrived 😍').score).toBeGreaterThan(0);
+  });
+
+  it('weighs what follows "but" more', () => {
+    expect(label('The agent was nice but the problem is still not fixed')).toBe('negative');
+  });
+
+  it('ignores handles and links', () => {
+    expect(scoreSentiment('@worstshop https://t.co/terrible').label).toBe('neutral');
+  });
+
+  it('stays in [-1, 1] for any text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (text) => {
+        const { score, label: l } = scoreSentiment(text);
+        expect(score).toBeGreaterThanOrEqual(-1);
+        expect(score).toBeLessThanOrEqual(1);
+        expect(['negative', 'neutral', 'positive']).toContain(l);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('squash and labelOf', () => {
+  it('squashes monotonically into (-1, 1)', () => {
+    expect(squash(0)).toBe(0);
+    expect(squash(2)).toBeLessThan(squash(5));
+    expect(squash(-100)).toBeGreaterThanOrEqual(-1);
+  });
+
+  it('labels by thresholds', () => {
+    expect(labelOf(-0.5)).toBe('negative');
+    expect(labelOf(0)).toBe('neutral');
+    expect(labelOf(0.9)).toBe('positive');
+    expect(labelOf(0.2, { negativeBelow: -0.1, positiveAbove: 0.1, winkWeight: 0 })).toBe('positive');
+  });
+});

@@ -1,0 +1,70 @@
+import { actionKind } from './actions.ts';
+import { type DialogSentence, wordCount } from './dialog.ts';
+import { agentToThird, customerToThird, lowerFirst } from './person.ts';
+
+const OPENERS = /^(?:(?:so|hi|hello|hey|well|ok|okay|um|also|and|but|yes|yeah|no|guys|team|there|folks|just|again|wow|ugh|hmm|lol|omg|seriously|great|dear|morning|evening|afternoon|good)[\s,!.-]+)+/i;
+const ASK = /^(?:what|why|how|when|where|who|which|can|could|would|will|do|does|did|is|are|am|should|may|any)\b/i;
+const GREETING = /^(?:hi|hello|hey|good (?:morning|afternoon|evening)|thanks|thank you|sorry|we're sorry|we are sorry|i'm sorry)\b/i;
+
+/** Strips discourse openers ("So", "Hi team,") and the final full stop. */
+export function trimSentence(text: string): string {
+  return text.replace(OPENERS, '').replace(/[\s.!]+$/, '').trim();
+}
+
+/** The customer's problem: the first substantive customer sentences, up to about `maxWords`. */
+export function problemSentences(sentences: readonly DialogSentence[], maxWords = 30): DialogSentence[] {
+  const chosen: DialogSentence[] = [];
+  let words = 0;
+  for (const s of sentences) {
+    if (s.role !== 'customer' || s.filler || wordCount(trimSentence(s.text)) < 3) continue;
+    if (chosen.length > 0 && (s.roleTurn > 1 || words + wordCount(s.text) > maxWords)) break;
+    chosen.push(s);
+    words += wordCount(s.text);
+  }
+  return chosen;
+}
+
+/** "Customer is complaining that their card was declined." */
+export function customerClause(problem: readonly DialogSentence[]): string {
+  if (problem.length === 0) return '';
+  const parts = problem.map((s) => customerToThird(trimSentence(s.text)));
+  const first = parts[0];
+  const lead = ASK.test(first) || problem[0].text.trim().endsWith('?') ? 'Customer is asking' : 'Customer is complaining that';
+  const body = [lowerFirst(first.replace(/\?+$/, '')), ...parts.slice(1).map(lowerFirst)].join(' and ');
+  return `${lead} ${body}.`;
+}
+
+/** The agent sentence that best says what was done or asked, if any. */
+export function agentActionSentence(sentences: readonly DialogSentence[]): DialogSentence | undefined {
+  const agents = sentences.filter((s) => s.role !== 'customer' && !s.filler);
+  const rank: Record<string, number> = { done: 0, channel: 1, instruction: 2, promise: 3 };
+  let best: DialogSentence | undefined;
+  let bestRank = 9;
+  for (const s of agents) {
+    const kind = actionKind(s.text);
+    const r = kind === undefined ? 9 : rank[kind];
+    if (r < bestRank) {
+      best = s;
+      bestRank = r;
+    }
+  }
+  return best ?? agents.find((s) => !GREETING.test(s.text)) ?? agents[0];
+}
+
+const IMPERATIVE =
+  /^(?:try|restart|reboot|reinstall|install|update|clear|log|sign|turn|power|reset|check|make sure|go|visit|navigate|open|contact|call|send|select|tap|click|delete|remove|uninstall|unpair|force|disable|enable|switch|connect|follow|use|refer|head|keep|see|take|dm|tweet|reach|give|email|chat|move|let us know|confirm|provide|share|look|drop|shoot|pop)\b/i;
+
+const THANKS = /^(?:thanks|thank you|sorry|apologies)\b[^,.!;]*[,.!;]\s*(?=\S)/i;
+
+/** "Agent asked the customer to DM their order number." */
+export function agentClause(sentence: DialogSentence | undefined): string {
+  if (!sentence) return '';
+  const body = agentToThird(trimSentence(sentence.text).replace(THANKS, ''))
+    .replace(/^(?:please|pls|kindly|let's|let us|feel free to|be sure to)\s+/i, '')
+    .replace(/^(?:can|could|would|will) they (?:please )?/i, '')
+    .replace(/\?+$/, '');
+  const tried = body.match(/^(?:have|did) they (tried|try)\b(.*)$/i);
+  if (tried) return `Agent asked if they ${tried[1].toLowerCase() === 'try' ? 'tried' : 'have tried'}${tried[2]}.`;
+  if (IMPERATIVE.test(body)) return `Agent asked the customer to ${lowerFirst(body)}.`;
+  return `Agent said that ${lowerFirst(body)}.`;
+}

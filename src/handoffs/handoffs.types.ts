@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { packetSchema } from '../packets/packet.types.ts';
+
+export const bounceReasons = ['wrong_team', 'missing_context', 'duplicate', 'not_ours', 'needs_customer', 'other'] as const;
+
+export const newHandoffSchema = z.object({
+  scenario: z.string().min(1).max(100),
+  packet: packetSchema.default({}),
+  draft: z.boolean().optional(),
+  /** The bounced handoff this one sends again: the chain reads as one journey. */
+  previousId: z.string().max(100).optional(),
+  fromKind: z.enum(['agent', 'bot', 'team', 'channel']).optional(),
+});
+
+export const bounceSchema = z.object({
+  reason: z.enum(bounceReasons),
+  note: z.string().max(5000).optional(),
+});
+
+export const reassignSchema = z.object({
+  ownerId: z.string().min(1).max(100).optional(),
+  reason: z.string().trim().min(1).max(1000),
+});
+
+export const packetUpdateSchema = z.object({ packet: packetSchema });
+
+export const listHandoffsQuery = z.object({
+  team: z.string().max(100).optional(),
+  state: z.enum(['draft', 'sent', 'accepted', 'resolved', 'bounced', 'cancelled']).optional(),
+  owner: z.string().max(100).optional(),
+  caseId: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(200).optional(),
+});
+
+export const handoffIdParams = z.object({ id: z.string().min(1).max(100) });
+
+export type NewHandoff = z.infer<typeof newHandoffSchema>;
+export type Bounce = z.infer<typeof bounceSchema>;
+export type Reassign = z.infer<typeof reassignSchema>;

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { registerAuthRoutes } from '../auth/auth.routes.ts';
+import { registerCaseRoutes } from '../cases/cases.routes.ts';
+import { registerHandoffRoutes } from '../handoffs/handoffs.routes.ts';
+import { registerScenarioRoutes } from '../scenarios/scenarios.routes.ts';
+import { registerSlaRoutes } from '../sla/sla.routes.ts';
+import { registerTeamRoutes } from '../teams/teams.routes.ts';
+import { authenticate } from './auth.ts';
+import type { AppEnv, Services } from './context.ts';
+import { ApiError } from './errors.ts';
+import { idempotency } from './idempotency.ts';
+import { validationHook } from './validation.ts';
+
+export type App = OpenAPIHono<AppEnv>;
+
+export function createApp(services: Services): App {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.use('*', async (c, next) => {
+    const requestId = c.req.header('x-request-id') ?? randomUUID();
+    const log = services.logger.child({ requestId });
+    c.set('services', services);
+    c.set('requestId', requestId);
+    c.set('log', log);
+    const started = performance.now();
+    await next();
+    c.header('X-Request-Id', requestId);
+    log.info(
+      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      'request',
+    );
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return c.json(error.body(), error.status as 400);
+    if (error instanceof HTTPException) {
+      const code = error.status === 413 ? 'payload_too_large' : error.status === 400 ? 'invalid_json' : undefined;
+      if (code) {
+        const e = new ApiError(code, error.message || 'malformed request body', code === 'payload_too_large' ? { limit: services.config.bodyLimit } : {});
+        return c.json(e.body(), e.status as 400);
+      }
+    }
+    c.var.log?.error({ err: error }, 'unhandled error');
+    const e = new ApiError('internal', 'unexpected error', { requestId: c.var.requestId });
+    return c.json(e.body(), 500);
+  });
+
+  app.notFound((c) => c.json(new ApiError('not_found', `no route ${c.req.method} ${c.req.path}`, { resource: 'route' }).body(), 404));
+
+  app.get('/healthz', (c) => c.json({ ok: true, database: services.database.kind }));
+
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: services.config.bodyLimit,
+      onError: () => {
+        throw new ApiError('payload_too_large', `the body exceeds ${services.config.bodyLimit} bytes`, {
+          limit: services.config.bodyLimit,
+        });
+      },
+    }),
+  );
+  app.use('/api/v1/*', async (c, next) => {
+    const type = c.req.header('content-type');
+    if (c.req.method === 'POST' && type && !type.includes('json')) {
+      throw new ApiError('unsupported_media_type', 'send Content-Type: application/json');
+    }
+    await next();
+  });
+  registerAuthRoutes(app);
+  app.use('/api/v1/*', async (c, next) => {
+    if (c.req.path.startsWith('/api/v1/auth/login') || c.req.path.startsWith('/api/v1/webhooks/inbound/')) return next();
+    return authenticate(c, next);
+  });
+  app.use('/api/v1/*', async (c, next) => {
+    if (!c.var.principal) return next();
+    return idempotency(c, next);
+  });
+
+  registerTeamRoutes(app);
+  registerCaseRoutes(app);
+  registerScenarioRoutes(app);
+  registerHandoffRoutes(app);
+  registerSlaRoutes(app);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Baton API', version: '1', description: 'Handoffs with context, one owner, SLAs and QA.' },
+    security: [{ bearer: [] }],
+  });
+  return app;
+}

@@ -1,0 +1,76 @@
+import { and, asc, eq, gt, isNull, or } from 'drizzle-orm';
+import { getCookie } from 'hono/cookie';
+import { createMiddleware } from 'hono/factory';
+import { apiTokens, sessions } from '../auth/auth.table.ts';
+import { hashSecret, safeEqual } from '../auth/secrets.ts';
+import { organisations } from '../orgs/orgs.table.ts';
+import { people } from '../people/people.table.ts';
+import type { AppEnv, Principal, Role } from './context.ts';
+import { ApiError } from './errors.ts';
+
+export const sessionCookie = 'baton_session';
+
+/** Resolves the caller from `Authorization: Bearer`, or the session cookie; 401 otherwise. */
+export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
+  const { database, config } = c.var.services;
+  const db = database.db;
+  const header = c.req.header('authorization');
+  const bearer = header?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
+  let principal: Principal | undefined;
+  if (bearer && config.adminToken && safeEqual(bearer, config.adminToken)) {
+    const wanted = c.req.header('x-baton-org');
+    const [org] = await db
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(wanted ? or(eq(organisations.id, wanted), eq(organisations.slug, wanted)) : undefined)
+      .orderBy(asc(organisations.createdAt))
+      .limit(1);
+    if (!org) throw new ApiError('unauthenticated', wanted ? `no organisation ${wanted}` : 'no organisation yet');
+    principal = { orgId: org.id, personId: null, roles: new Set(['admin']), via: 'admin-token' };
+  } else if (bearer) {
+    const [token] = await db
+      .select()
+      .from(apiTokens)
+      .where(and(eq(apiTokens.tokenHash, hashSecret(bearer)), isNull(apiTokens.revokedAt)))
+      .limit(1);
+    if (token) {
+      principal = {
+        orgId: token.orgId,
+        personId: token.personId,
+        roles: new Set(token.roles as Role[]),
+        via: 'api-token',
+      };
+    }
+  } else {
+    const cookie = getCookie(c, sessionCookie);
+    if (cookie) {
+      const now = c.var.services.clock();
+      const [row] = await db
+        .select({ orgId: sessions.orgId, personId: sessions.personId, roles: people.roles })
+        .from(sessions)
+        .innerJoin(people, eq(people.id, sessions.personId))
+        .where(and(eq(sessions.idHash, hashSecret(cookie)), gt(sessions.expiresAt, now)))
+        .limit(1);
+      if (row) principal = { orgId: row.orgId, personId: row.personId, roles: new Set(row.roles as Role[]), via: 'session' };
+    }
+  }
+  if (!principal) throw new ApiError('unauthenticated', 'send `Authorization: Bearer <token>` or sign in');
+  c.set('principal', principal);
+  await next();
+});
+
+export function hasRole(principal: Principal, ...allowed: Role[]): boolean {
+  return principal.roles.has('admin') || allowed.some((r) => principal.roles.has(r));
+}
+
+/** Route guard: the caller needs one of the roles (admins pass every guard). */
+export function requireRole(...allowed: Role[]) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    if (!hasRole(c.var.principal, ...allowed)) {
+      throw new ApiError('forbidden', `this action needs one of the roles: ${allowed.join(', ')}`, {
+        required: allowed,
+      });
+    }
+    await next();
+  });
+}

@@ -1,0 +1,31 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/database.ts';
+
+export type Role = 'agent' | 'lead' | 'supervisor' | 'qa' | 'admin';
+export const roles: readonly Role[] = ['agent', 'lead', 'supervisor', 'qa', 'admin'];
+
+/** Who is calling: always inside exactly one organisation. */
+export type Principal = {
+  orgId: string;
+  personId: string | null;
+  roles: ReadonlySet<Role>;
+  via: 'admin-token' | 'api-token' | 'session';
+};
+
+/** What every route and command may use; "now" comes from `clock` so tests can move time. */
+export type Services = {
+  database: Database;
+  config: Config;
+  logger: Logger;
+  clock: () => Date;
+};
+
+export type AppEnv = {
+  Variables: {
+    services: Services;
+    principal: Principal;
+    requestId: string;
+    log: Logger;
+  };
+};

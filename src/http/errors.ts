@@ -1,0 +1,70 @@
+/**
+ * The one catalogue of error codes. Every error answer is `{error: {code, message, ...}}`;
+ * docs/errors.md documents each code and a test keeps the two in sync.
+ */
+export const errorCatalogue = {
+  invalid_json: { status: 400, description: 'The body is not valid JSON.' },
+  validation_failed: {
+    status: 400,
+    description: 'The body, query or path does not match the schema; `field` names the first field at fault and `issues` lists all.',
+  },
+  unauthenticated: { status: 401, description: 'No valid API token or session was presented.' },
+  invalid_signature: { status: 401, description: 'A webhook signature is missing or does not match.' },
+  invalid_credentials: { status: 401, description: 'Sign-in failed: unknown email or wrong password.' },
+  forbidden: { status: 403, description: 'The caller is authenticated but its roles do not allow this action.' },
+  not_found: { status: 404, description: 'No such resource in the caller\'s organisation (`resource` names its kind).' },
+  invalid_transition: {
+    status: 409,
+    description: 'The handoff state machine does not allow this move from the current state (`state`, `action`).',
+  },
+  document_on_file: {
+    status: 409,
+    description: 'The requested document kind is already on file for the case (`document` names it); give a `reason` to request it again.',
+  },
+  conflict: { status: 409, description: 'The write conflicts with the current state (for example a duplicate key).' },
+  idempotency_in_progress: {
+    status: 409,
+    description: 'A request with the same Idempotency-Key is still being processed; retry later.',
+  },
+  idempotency_key_reused: {
+    status: 422,
+    description: 'The Idempotency-Key was already used with a different request body or path.',
+  },
+  payload_too_large: { status: 413, description: 'The body exceeds the size limit (`limit` in bytes).' },
+  unsupported_media_type: { status: 415, description: 'The body must be `application/json`.' },
+  packet_incomplete: {
+    status: 422,
+    description: "The packet misses fields the scenario requires; `missing` lists each field's name.",
+  },
+  unknown_scenario: { status: 422, description: 'The scenario id does not exist in this organisation.' },
+  unknown_team: { status: 422, description: 'The team key does not exist in this organisation.' },
+  invalid_calendar: { status: 422, description: 'A calendar or SLA target is not valid (`field` names it).' },
+  no_owner_available: {
+    status: 422,
+    description: 'The receiving team has no member and no lead who can own the handoff.',
+  },
+  rate_limited: { status: 429, description: 'Too many requests; retry after the `Retry-After` header.' },
+  internal: { status: 500, description: 'An unexpected error; the request id is in the `requestId` field and the logs.' },
+  unavailable: { status: 503, description: 'Baton is starting or its database is not reachable; retry.' },
+} as const;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+export class ApiError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.status = errorCatalogue[code].status;
+  }
+
+  body() {
+    return { error: { code: this.code, message: this.message, ...this.details } };
+  }
+}
+
+export const notFound = (resource: string, id: string) =>
+  new ApiError('not_found', `no ${resource} with id ${id}`, { resource, id });

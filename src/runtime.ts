@@ -1,0 +1,38 @@
+import pino, { type Logger } from 'pino';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import { openDatabase } from './db/open.ts';
+import { createApp } from './http/app.ts';
+import type { Services } from './http/context.ts';
+import { createScheduler } from './jobs/scheduler.ts';
+import { slaTimerHandlers } from './sla/sla.jobs.ts';
+
+export type RuntimeOptions = { database?: Database; logger?: Logger; clock?: () => Date; scheduler?: boolean };
+
+/** Everything a Baton process runs, without a port: the server and the tests share it. */
+export async function startRuntime(config: Config, options: RuntimeOptions = {}) {
+  const logger = options.logger ?? pino({ level: config.logLevel });
+  const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  const clock = options.clock ?? (() => new Date());
+  const services: Services = { database, config, logger, clock };
+  const app = createApp(services);
+  const scheduler = createScheduler({
+    database,
+    clock,
+    logger,
+    handlers: { ...slaTimerHandlers },
+    intervalMs: config.schedulerIntervalMs,
+  });
+  if (options.scheduler !== false) await scheduler.start();
+  return {
+    services,
+    app,
+    scheduler,
+    async close() {
+      await scheduler.stop();
+      if (!options.database) await database.close();
+    },
+  };
+}
+
+export type Runtime = Awaited<ReturnType<typeof startRuntime>>;

@@ -1,0 +1,41 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Queryable } from '../db/database.ts';
+import { type Scenario, scenarioSchema } from './scenarios.types.ts';
+import { scenarios } from './scenarios.table.ts';
+
+export type StoredScenario = { version: number; definition: Scenario; createdAt: Date };
+
+export async function currentScenario(db: Queryable, orgId: string, id: string): Promise<StoredScenario | undefined> {
+  const [row] = await db
+    .select()
+    .from(scenarios)
+    .where(and(eq(scenarios.orgId, orgId), eq(scenarios.id, id)))
+    .orderBy(desc(scenarios.version))
+    .limit(1);
+  return row && { version: row.version, definition: scenarioSchema.parse(row.definition), createdAt: row.createdAt };
+}
+
+export async function scenarioVersion(db: Queryable, orgId: string, id: string, version: number) {
+  const [row] = await db
+    .select()
+    .from(scenarios)
+    .where(and(eq(scenarios.orgId, orgId), eq(scenarios.id, id), eq(scenarios.version, version)));
+  return row && scenarioSchema.parse(row.definition);
+}
+
+export async function listScenarios(db: Queryable, orgId: string): Promise<StoredScenario[]> {
+  const rows = await db
+    .selectDistinctOn([scenarios.id])
+    .from(scenarios)
+    .where(eq(scenarios.orgId, orgId))
+    .orderBy(scenarios.id, desc(scenarios.version));
+  return rows.map((r) => ({ version: r.version, definition: scenarioSchema.parse(r.definition), createdAt: r.createdAt }));
+}
+
+export async function scenarioHistory(db: Queryable, orgId: string, id: string) {
+  return db
+    .select({ version: scenarios.version, createdAt: scenarios.createdAt, createdBy: scenarios.createdBy })
+    .from(scenarios)
+    .where(and(eq(scenarios.orgId, orgId), eq(scenarios.id, id)))
+    .orderBy(sql`${scenarios.version} desc`);
+}

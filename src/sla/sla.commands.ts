@@ -1,0 +1,105 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Tx } from '../db/database.ts';
+import { newId } from '../db/ids.ts';
+import { appendEvent } from '../events/events.commands.ts';
+import { EventType } from '../events/names.ts';
+import { cancelTimers, type NewTimer, scheduleTimers } from '../jobs/timers.commands.ts';
+import type { LadderStep } from '../scenarios/scenarios.types.ts';
+import { compileCalendar } from './calendar.ts';
+import { type ClockTimes, dueAtPercent, pauseClock, resumeClock, startClock } from './clock.ts';
+import { slaClocks } from './sla.table.ts';
+
+type ClockRow = typeof slaClocks.$inferSelect;
+export type ClockDef = { name: string; target: string; calendar: unknown; ladder: LadderStep[] };
+type Ref = { orgId: string; caseId: string; handoffId: string };
+
+const times = (c: ClockRow): ClockTimes => ({
+  startedAt: c.startedAt.getTime(),
+  budgetMs: c.budgetMs,
+  consumedMs: c.consumedMs,
+  segmentStartedAt: c.segmentStartedAt?.getTime() ?? null,
+  deadline: c.deadline?.getTime() ?? null,
+});
+
+/** The breach timer and one timer per ladder rung that applies to this clock. */
+function timersFor(clock: { id: string; name: string; orgId: string; calendar: unknown; ladder: unknown }, t: ClockTimes): NewTimer[] {
+  if (t.deadline === null) return [];
+  const cal = compileCalendar(clock.calendar);
+  const list: NewTimer[] = [{ orgId: clock.orgId, kind: 'sla.breach', refId: clock.id, dueAt: new Date(t.deadline) }];
+  (clock.ladder as LadderStep[]).forEach((step, index) => {
+    if (step.clock && step.clock !== clock.name) return;
+    const due = dueAtPercent(cal, t, step.at);
+    if (due !== null) list.push({ orgId: clock.orgId, kind: 'sla.step', refId: clock.id, dueAt: new Date(due), payload: { index, ...step } });
+  });
+  return list;
+}
+
+export async function startClocks(tx: Tx, ref: Ref, defs: ClockDef[], now: Date) {
+  const started = [];
+  for (const def of defs) {
+    const t = startClock(compileCalendar(def.calendar), def.target, now.getTime());
+    const id = newId('clk');
+    const row = {
+      id,
+      ...ref,
+      name: def.name,
+      target: def.target,
+      calendar: def.calendar,
+      ladder: def.ladder,
+      state: 'running',
+      startedAt: now,
+      budgetMs: t.budgetMs,
+      consumedMs: 0,
+      segmentStartedAt: now,
+      deadline: new Date(t.deadline!),
+    };
+    await tx.insert(slaClocks).values(row);
+    await scheduleTimers(tx, timersFor(row, t));
+    await appendEvent(tx, { ...ref, type: EventType.slaStarted, at: now, data: { handoffId: ref.handoffId, clock: def.name, target: def.target, deadline: row.deadline.toISOString() } });
+    started.push(row);
+  }
+  return started;
+}
+
+async function clocksOf(tx: Tx, handoffId: string, names?: string[]) {
+  return tx
+    .select()
+    .from(slaClocks)
+    .where(and(eq(slaClocks.handoffId, handoffId), names ? inArray(slaClocks.name, names) : undefined))
+    .for('update');
+}
+
+/** Stops clocks: a running or paused clock is met; a breached one stays breached, now stopped. */
+export async function stopClocks(tx: Tx, ref: Ref, names: string[] | undefined, now: Date, outcome: 'met' | 'cancelled' = 'met') {
+  const rows = (await clocksOf(tx, ref.handoffId, names)).filter((c) => c.stoppedAt === null);
+  for (const c of rows) {
+    const state = c.state === 'breached' ? 'breached' : outcome;
+    await tx.update(slaClocks).set({ state, stoppedAt: now }).where(eq(slaClocks.id, c.id));
+    if (state === 'met') {
+      await appendEvent(tx, { ...ref, type: EventType.slaMet, at: now, data: { handoffId: ref.handoffId, clock: c.name, deadline: c.deadline?.toISOString() ?? null } });
+    }
+  }
+  await cancelTimers(tx, rows.map((c) => c.id));
+}
+
+export async function pauseClocks(tx: Tx, ref: Ref, now: Date, reason: string) {
+  const rows = (await clocksOf(tx, ref.handoffId)).filter((c) => c.state === 'running' && c.stoppedAt === null);
+  for (const c of rows) {
+    const t = pauseClock(compileCalendar(c.calendar), times(c), now.getTime());
+    await tx.update(slaClocks).set({ state: 'paused', consumedMs: t.consumedMs, segmentStartedAt: null, deadline: null, pausedAt: now }).where(eq(slaClocks.id, c.id));
+    await appendEvent(tx, { ...ref, type: EventType.slaPaused, at: now, data: { handoffId: ref.handoffId, clock: c.name, reason } });
+  }
+  await cancelTimers(tx, rows.map((c) => c.id));
+}
+
+export async function resumeClocks(tx: Tx, ref: Ref, now: Date) {
+  const rows = (await clocksOf(tx, ref.handoffId)).filter((c) => c.state === 'paused');
+  for (const c of rows) {
+    const t = resumeClock(compileCalendar(c.calendar), times(c), now.getTime());
+    await tx.update(slaClocks).set({ state: 'running', segmentStartedAt: now, deadline: new Date(t.deadline!), pausedAt: null }).where(eq(slaClocks.id, c.id));
+    // Rungs already passed fired before the pause; timersFor re-adds only those still ahead.
+    const ahead = timersFor(c, t).filter((x) => x.kind === 'sla.breach' || x.dueAt.getTime() > now.getTime());
+    await scheduleTimers(tx, ahead);
+    await appendEvent(tx, { ...ref, type: EventType.slaResumed, at: now, data: { handoffId: ref.handoffId, clock: c.name, deadline: new Date(t.deadline!).toISOString() } });
+  }
+}

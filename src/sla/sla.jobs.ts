@@ -1,0 +1,72 @@
+import { and, eq } from 'drizzle-orm';
+import type { Tx } from '../db/database.ts';
+import { appendEvent } from '../events/events.commands.ts';
+import { EventType } from '../events/names.ts';
+import { handoffs } from '../handoffs/handoffs.table.ts';
+import type { Timer, TimerHandler } from '../jobs/scheduler.ts';
+import { reassignToNext } from '../ownership/ownership.commands.ts';
+import { people } from '../people/people.table.ts';
+import { teams } from '../teams/teams.table.ts';
+import { slaClocks } from './sla.table.ts';
+
+async function lockClock(tx: Tx, timer: Timer) {
+  const [clock] = await tx.select().from(slaClocks).where(eq(slaClocks.id, timer.refId)).for('update');
+  // A clock that stopped or paused after the timer was written has nothing left to fire.
+  if (!clock || clock.state !== 'running' || clock.stoppedAt) return undefined;
+  return clock;
+}
+
+/** The clock passed its deadline: exactly one `sla.breached` event (invariant 5). */
+const breach: TimerHandler = async (tx, timer, now) => {
+  const clock = await lockClock(tx, timer);
+  if (!clock) return;
+  await tx.update(slaClocks).set({ state: 'breached', breachedAt: now }).where(eq(slaClocks.id, clock.id));
+  const [h] = await tx.select({ ownerId: handoffs.ownerId }).from(handoffs).where(eq(handoffs.id, clock.handoffId));
+  await appendEvent(tx, {
+    orgId: clock.orgId,
+    caseId: clock.caseId,
+    handoffId: clock.handoffId,
+    type: EventType.slaBreached,
+    at: now,
+    data: {
+      handoffId: clock.handoffId,
+      clock: clock.name,
+      deadline: clock.deadline!.toISOString(),
+      ownerId: h?.ownerId ?? null,
+      lagMs: now.getTime() - clock.deadline!.getTime(),
+    },
+  });
+};
+
+async function supervisorOf(tx: Tx, orgId: string) {
+  const [team] = await tx.select({ leadId: teams.leadId }).from(teams).where(and(eq(teams.orgId, orgId), eq(teams.key, 'supervisors')));
+  if (team) return team.leadId;
+  const all = await tx.select({ id: people.id, roles: people.roles }).from(people).where(eq(people.orgId, orgId));
+  return all.find((p) => p.roles.includes('supervisor'))?.id ?? null;
+}
+
+/** One rung of the ladder: warn the owner, notify the lead, page a supervisor, or reassign. */
+const step: TimerHandler = async (tx, timer, now) => {
+  const clock = await lockClock(tx, timer);
+  if (!clock) return;
+  const rung = timer.payload as { index: number; at: number; action: string };
+  const [h] = await tx.select().from(handoffs).where(eq(handoffs.id, clock.handoffId));
+  if (!h) return;
+  const ref = { orgId: clock.orgId, caseId: clock.caseId, handoffId: clock.handoffId };
+  const base = { handoffId: h.id, clock: clock.name, at: rung.at, action: rung.action, deadline: clock.deadline?.toISOString() ?? null };
+  if (rung.action === 'reassign') {
+    if (h.state === 'sent') await reassignToNext(tx, h, now, `unacknowledged at ${rung.at}% of ${clock.name}`);
+    return;
+  }
+  let notify: string | null = h.ownerId;
+  if (rung.action === 'notify_lead') {
+    const [team] = await tx.select({ leadId: teams.leadId }).from(teams).where(eq(teams.id, h.toTeamId));
+    notify = team?.leadId ?? null;
+  } else if (rung.action === 'page_supervisor') {
+    notify = await supervisorOf(tx, clock.orgId);
+  }
+  const type = rung.action === 'warn_owner' ? EventType.slaWarning : EventType.slaEscalated;
+  await appendEvent(tx, { ...ref, type, at: now, data: { ...base, notify } });
+};
+
+export const slaTimerHandlers: Record<string, TimerHandler> = { 'sla.breach': breach, 'sla.step': step };

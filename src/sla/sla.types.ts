@@ -1,0 +1,159 @@
+import { z } from 'zod';
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+const DAY_MS = 86_400_000;
+const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Milliseconds since local midnight for "HH:MM[:SS]"; "24:00" is the end of the day; NaN if invalid. */
+export function wallTimeMs(text: string): number {
+  const m = TIME.exec(text);
+  if (!m) return Number.NaN;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  const s = m[3] === undefined ? 0 : Number(m[3]);
+  if (min > 59 || s > 59 || h > 24 || (h === 24 && (min > 0 || s > 0))) return Number.NaN;
+  return ((h * 60 + min) * 60 + s) * 1000;
+}
+
+/** True for a real calendar date written YYYY-MM-DD. */
+export function isIsoDate(text: string): boolean {
+  const m = DATE.exec(text);
+  if (!m) return false;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.getUTCFullYear() === Number(m[1]) && date.getUTCDate() === Number(m[3]);
+}
+
+/** Checks a time zone name against the runtime's tz database (Intl throws on unknown names). */
+export function isValidTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return name.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+const wallTime = z.string().refine((t) => !Number.isNaN(wallTimeMs(t)), 'must be a wall-clock time HH:MM');
+const interval = z.tuple([wallTime, wallTime]);
+
+// Intervals are sorted and checked here so that every later stage can trust them.
+const dayIntervals = z.array(interval).transform((list, ctx) => {
+  const sorted = [...list].sort((a, b) => wallTimeMs(a[0]) - wallTimeMs(b[0]));
+  for (let i = 0; i < sorted.length; i++) {
+    const [open, close] = sorted[i];
+    if (wallTimeMs(open) >= DAY_MS) ctx.addIssue({ code: 'custom', message: '"24:00" may only close an interval' });
+    else if (wallTimeMs(open) >= wallTimeMs(close)) {
+      ctx.addIssue({ code: 'custom', message: `interval ${open}-${close} must open before it closes` });
+    } else if (i > 0 && wallTimeMs(sorted[i - 1][1]) > wallTimeMs(open)) {
+      ctx.addIssue({ code: 'custom', message: `interval ${open}-${close} overlaps the one before it` });
+    }
+  }
+  return sorted;
+});
+
+const DAY_ALIASES: Record<string, Weekday> = {
+  monday: 'mon',
+  tuesday: 'tue',
+  wednesday: 'wed',
+  thursday: 'thu',
+  friday: 'fri',
+  saturday: 'sat',
+  sunday: 'sun',
+};
+
+// Accepts "Mon" or "monday" as well as "mon": a lead's hand-written file should not fail on case.
+const weekHours = z.preprocess(
+  (value) => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+    const out: Record<string, unknown> = {};
+    for (const [key, hours] of Object.entries(value)) {
+      const lower = key.toLowerCase();
+      out[DAY_ALIASES[lower] ?? lower] = hours;
+    }
+    return out;
+  },
+  z.strictObject(Object.fromEntries(WEEKDAYS.map((d) => [d, dayIntervals.optional()])) as Record<Weekday, z.ZodOptional<typeof dayIntervals>>),
+);
+
+export const calendarSchema = z.object({
+  timezone: z.string().refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Berlin'),
+  hours: z.union([z.literal('24/7'), weekHours], { error: 'must be "24/7" or hours per weekday (mon..sun)' }),
+  holidays: z.array(z.string().refine(isIsoDate, 'must be a date YYYY-MM-DD')).optional(),
+});
+export type Calendar = z.infer<typeof calendarSchema>;
+
+/** One line per problem, "path: message"; inside a union only the branch the input was meant for. */
+export function describeIssues(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[] = []): string[] {
+  return issues.flatMap((issue) => {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      // A branch that failed at its root (wrong type, wrong literal) is not the one meant.
+      const meant = issue.errors.find((branch) => branch.some((i) => i.path.length > 0));
+      if (meant) return describeIssues(meant, path);
+    }
+    return [path.length ? `${path.join('.')}: ${issue.message}` : issue.message];
+  });
+}
+export type CalendarInput = z.input<typeof calendarSchema>;
+
+export const TARGET_PATTERN = /^(?:PT(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d{1,3})?)S)?|P(\d+)D)$/i;
+
+export const targetSchema = z.string().regex(TARGET_PATTERN, 'must be PT{h}H{m}M (either part optional) or P{n}D');
+export type Target = z.infer<typeof targetSchema>;
+
+/** A target read once: either business milliseconds or a count of business days. */
+export type ParsedTarget = { kind: 'time'; ms: number } | { kind: 'days'; days: number };
+
+/** Where public holidays come from: a country, optionally narrowed to a state and region. */
+export const holidaySourceSchema = z.object({
+  country: z.string().min(2),
+  state: z.string().optional(),
+  region: z.string().optional(),
+});
+export type HolidaySource = z.infer<typeof holidaySourceSchema>;
+
+export const holidayPreviewSchema = z.object({
+  source: holidaySourceSchema,
+  years: z.array(z.number().int()),
+  holidays: z.array(z.object({ date: z.string(), name: z.string() })),
+});
+export type HolidayPreview = z.infer<typeof holidayPreviewSchema>;
+
+const INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)$/;
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * UTC ms of an ISO 8601 instant ("2026-03-02T09:00:00+01:00", "...Z"); NaN when invalid or when the
+ * offset is missing, since a local time alone is not an instant. Digits past milliseconds are cut.
+ */
+export function parseInstant(text: string): number {
+  const m = typeof text === 'string' ? INSTANT.exec(text) : null;
+  if (!m) return Number.NaN;
+  const [year, month, day, hour, minute] = [+m[1], +m[2], +m[3], +m[4], +m[5]];
+  const second = m[6] === undefined ? 0 : +m[6];
+  const ms = m[7] === undefined ? 0 : +m[7].slice(0, 3).padEnd(3, '0');
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (month < 1 || month > 12 || day < 1 || day > (month === 2 && !leap ? 28 : MONTH_DAYS[month - 1])) return Number.NaN;
+  if (hour > 23 || minute > 59 || second > 59) return Number.NaN;
+  let offset = 0;
+  if (m[9] !== undefined) {
+    const oh = +m[10];
+    const om = m[11] === undefined ? 0 : +m[11];
+    if (oh > 23 || om > 59) return Number.NaN;
+    offset = (m[9] === '-' ? -1 : 1) * (oh * 60 + om) * 60_000;
+  }
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day); // Date.UTC would read years 0-99 as 1900-1999
+  date.setUTCHours(hour, minute, second, ms);
+  return date.getTime() - offset;
+}
+
+/** ISO 8601 in UTC with Z, milliseconds only when there are any: "2026-12-01T13:00:00Z". */
+export function formatInstant(ms: number): string {
+  const text = new Date(ms).toISOString();
+  return text.endsWith('.000Z') ? `${text.slice(0, -5)}Z` : text;
+}

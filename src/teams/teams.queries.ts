@@ -1,0 +1,69 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Queryable } from '../db/database.ts';
+import { handoffs } from '../handoffs/handoffs.table.ts';
+import { notFound } from '../http/errors.ts';
+import { people } from '../people/people.table.ts';
+import { teamMembers, teams } from './teams.table.ts';
+
+export async function teamByKey(db: Queryable, orgId: string, key: string) {
+  const [team] = await db.select().from(teams).where(and(eq(teams.orgId, orgId), eq(teams.key, key)));
+  return team;
+}
+
+export async function teamById(db: Queryable, orgId: string, id: string) {
+  const [team] = await db.select().from(teams).where(and(eq(teams.orgId, orgId), eq(teams.id, id)));
+  if (!team) throw notFound('team', id);
+  return team;
+}
+
+/** Members with their open load (sent or accepted handoffs they own), sorted by id for round-robin. */
+export async function membersWithLoad(db: Queryable, orgId: string, teamId: string) {
+  const rows = await db
+    .select({ person: people, capacity: teamMembers.capacity })
+    .from(teamMembers)
+    .innerJoin(people, eq(people.id, teamMembers.personId))
+    .where(and(eq(teamMembers.orgId, orgId), eq(teamMembers.teamId, teamId)))
+    .orderBy(asc(people.id));
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.person.id);
+  const loads = await db
+    .select({ ownerId: handoffs.ownerId, n: sql<number>`count(*)::int` })
+    .from(handoffs)
+    .where(and(inArray(handoffs.ownerId, ids), inArray(handoffs.state, ['sent', 'accepted'])))
+    .groupBy(handoffs.ownerId);
+  const load = new Map(loads.map((l) => [l.ownerId, Number(l.n)]));
+  return rows.map((r) => ({ ...r.person, capacity: r.capacity, load: load.get(r.person.id) ?? 0 }));
+}
+
+export async function listTeams(db: Queryable, orgId: string) {
+  const rows = await db.select().from(teams).where(eq(teams.orgId, orgId)).orderBy(asc(teams.key));
+  const members = await db
+    .select({ teamId: teamMembers.teamId, id: people.id, name: people.name, roles: people.roles, availability: people.availability })
+    .from(teamMembers)
+    .innerJoin(people, eq(people.id, teamMembers.personId))
+    .where(eq(teamMembers.orgId, orgId))
+    .orderBy(asc(people.name));
+  return rows.map((t) => ({
+    id: t.id,
+    key: t.key,
+    name: t.name,
+    leadId: t.leadId,
+    calendar: t.calendar,
+    ownershipStrategy: t.ownershipStrategy,
+    members: members.filter((m) => m.teamId === t.id).map(({ teamId: _, ...m }) => m),
+  }));
+}
+
+export async function listPeople(db: Queryable, orgId: string) {
+  const rows = await db.select().from(people).where(eq(people.orgId, orgId)).orderBy(asc(people.name));
+  return rows.map((p) => ({
+    id: p.id,
+    name: p.name,
+    email: p.email,
+    roles: p.roles,
+    skills: p.skills,
+    timezone: p.timezone,
+    availability: p.availability,
+    active: p.active === 'yes',
+  }));
+}

@@ -2,6 +2,7 @@ import pino, { type Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { openDatabase } from './db/open.ts';
+import { createHub } from './events/hub.ts';
 import { createApp } from './http/app.ts';
 import type { Services } from './http/context.ts';
 import { createScheduler } from './jobs/scheduler.ts';
@@ -14,7 +15,9 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
   const logger = options.logger ?? pino({ level: config.logLevel });
   const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const clock = options.clock ?? (() => new Date());
-  const services: Services = { database, config, logger, clock };
+  const hub = createHub(database);
+  await hub.start();
+  const services: Services = { database, config, logger, clock, hub };
   const app = createApp(services);
   const scheduler = createScheduler({
     database,
@@ -30,6 +33,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     scheduler,
     async close() {
       await scheduler.stop();
+      await hub.stop();
       if (!options.database) await database.close();
     },
   };

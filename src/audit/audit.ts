@@ -27,7 +27,10 @@ const COLUMN_ADAPTERS: Record<AuditFormat, ColumnAdapter> = { servicenow, zendes
 const ZENDESK_KEYS = ['audits', 'ticket_events', 'ticket_metric_events', 'audit', 'events', 'child_events'];
 
 /** Audits an export read as a stream of text chunks. Pure over its input: no files, no clock. */
-export async function runAudit(chunks: AsyncIterable<string>, options: AuditOptions = {}): Promise<AuditReport> {
+export async function runAudit(
+  chunks: AsyncIterable<string>,
+  options: AuditOptions = {},
+): Promise<AuditReport> {
   const iterator = chunks[Symbol.asyncIterator]();
   const first = await iterator.next();
   const head = first.done ? '' : first.value;
@@ -61,7 +64,8 @@ export async function runAudit(chunks: AsyncIterable<string>, options: AuditOpti
     let each: ((value: unknown) => void) | null = null;
     for await (const value of readJson(input)) {
       format ??= guessJsonFormat(value);
-      each ??= format === 'zendesk' ? (v) => zendeskEvents(v, add) : objectReader(COLUMN_ADAPTERS[format], add);
+      each ??=
+        format === 'zendesk' ? (v) => zendeskEvents(v, add) : objectReader(COLUMN_ADAPTERS[format], add);
       each(value);
       options.onProgress?.(rows);
     }
@@ -69,7 +73,12 @@ export async function runAudit(chunks: AsyncIterable<string>, options: AuditOpti
   const metrics = new AuditMetrics();
   const carrySla = format === 'zendesk';
   for (const c of store.drain()) metrics.add(analyseCase(c.rows, c.openedAt, c.resolvedAt, { carrySla }));
-  return buildReport(metrics, { format: format ?? 'generic', kind, file: options.file, skippedRows: skipped });
+  return buildReport(metrics, {
+    format: format ?? 'generic',
+    kind,
+    file: options.file,
+    skippedRows: skipped,
+  });
 }
 
 function guessCsvFormat(header: string[]): AuditFormat {
@@ -95,10 +104,16 @@ function objectReader(adapter: ColumnAdapter, add: (event: AuditEvent | null) =>
       for (const item of value) each(item);
       return;
     }
-    if (typeof value !== 'object' || value === null) return add(null);
+    if (typeof value !== 'object' || value === null) {
+      add(null);
+      return;
+    }
     const item = value as Record<string, unknown>;
     const records = item.records ?? item.result;
-    if (Array.isArray(records)) return each(records);
+    if (Array.isArray(records)) {
+      each(records);
+      return;
+    }
     if (header === null || read === null) {
       header = Object.keys(item);
       read = adapter.create(header);

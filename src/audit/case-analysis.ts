@@ -36,7 +36,13 @@ export function analyseCase(
     if (group !== null && group !== current) {
       if (current !== null) {
         starts.push(i);
-        handoffs.push({ from: current, to: group, pingPong: seen.has(group), ownerless: true, pickupMs: NaN });
+        handoffs.push({
+          from: current,
+          to: group,
+          pingPong: seen.has(group),
+          ownerless: true,
+          pickupMs: NaN,
+        });
       }
       if (!seen.has(group)) {
         seen.add(group);

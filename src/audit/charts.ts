@@ -19,7 +19,13 @@ function frame(id: string, title: string, desc: string, width: number, height: n
  * Horizontal bars, one a row, longest first as given; `part` draws a darker share of the bar (for
  * example the ping-pong returns among a pair's handoffs).
  */
-export function horizontalBars(id: string, title: string, desc: string, bars: Bar[], partLabel?: string): string {
+export function horizontalBars(
+  id: string,
+  title: string,
+  desc: string,
+  bars: Bar[],
+  partLabel?: string,
+): string {
   const labelWidth = 260;
   const barWidth = 380;
   const row = 22;
@@ -32,7 +38,9 @@ export function horizontalBars(id: string, title: string, desc: string, bars: Ba
     return (
       `<text x="${labelWidth - 6}" y="${y + 15}" text-anchor="end" class="label">${escapeHtml(b.label)}</text>` +
       `<rect x="${labelWidth}" y="${y + 3}" width="${w.toFixed(1)}" height="${row - 6}" class="bar"/>` +
-      (part > 0 ? `<rect x="${labelWidth}" y="${y + 3}" width="${part.toFixed(1)}" height="${row - 6}" class="part"/>` : '') +
+      (part > 0
+        ? `<rect x="${labelWidth}" y="${y + 3}" width="${part.toFixed(1)}" height="${row - 6}" class="part"/>`
+        : '') +
       `<text x="${(labelWidth + w + 4).toFixed(1)}" y="${y + 15}" class="value">${escapeHtml(b.text ?? String(b.value))}</text>`
     );
   });

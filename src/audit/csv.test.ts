@@ -68,7 +68,10 @@ describe('CsvReader', () => {
   });
 
   it('round-trips any records written with RFC 4180 quoting, in any chunking', () => {
-    const field = fc.string({ unit: fc.constantFrom('a', 'b', ',', '"', '\n', '\r', ' ', 'é'), maxLength: 6 });
+    const field = fc.string({
+      unit: fc.constantFrom('a', 'b', ',', '"', '\n', '\r', ' ', 'é'),
+      maxLength: 6,
+    });
     const records = fc.array(fc.array(field, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 6 });
     fc.assert(
       fc.property(records, fc.array(fc.nat(), { maxLength: 5 }), (rows, cuts) => {

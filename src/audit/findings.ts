@@ -26,7 +26,9 @@ export function findings(report: AuditReport, slaKnown: boolean): Finding[] {
         'the receiving team held the case with nobody named until it moved on or closed.',
     );
     const worst = report.topPingPongPairs[0];
-    const pair = worst ? ` The worst loop: ${worst.teams[0]} and ${worst.teams[1]} (${worst.returns} returns).` : '';
+    const pair = worst
+      ? ` The worst loop: ${worst.teams[0]} and ${worst.teams[1]} (${worst.returns} returns).`
+      : '';
     add(
       'ping_pong',
       s.pingPongRate,

@@ -47,7 +47,9 @@ describe('generic adapter', () => {
   });
 
   it('refuses a CSV without the columns it needs', async () => {
-    await expect(runAudit(chunks('case,team\nT1,a\n'), { format: 'generic' })).rejects.toThrow(/owner, seq or at/);
+    await expect(runAudit(chunks('case,team\nT1,a\n'), { format: 'generic' })).rejects.toThrow(
+      /owner, seq or at/,
+    );
   });
 
   it('refuses an empty input', async () => {

@@ -137,7 +137,13 @@ describe('contract figures (servicenow)', () => {
 
   it('gives the same figures for any order of rows with distinct sys_mod_counts', async () => {
     const groups = fc.constantFrom('A', 'B', 'C', '?');
-    const row = fc.tuple(fc.constantFrom('C1', 'C2', 'C3'), groups, fc.constantFrom('x', '?'), fc.boolean(), fc.nat(2));
+    const row = fc.tuple(
+      fc.constantFrom('C1', 'C2', 'C3'),
+      groups,
+      fc.constantFrom('x', '?'),
+      fc.boolean(),
+      fc.nat(2),
+    );
     await fc.assert(
       fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 25 }), fc.nat(), async (spec, seed) => {
         const rows: Row[] = spec.map(([c, g, o, sla, r], i) => [c, i, g, o, sla ? 'TRUE' : 'FALSE', r]);
@@ -161,7 +167,14 @@ describe('beyond the contract', () => {
       ['C1', 3, 'A', '?', 'FALSE', 0, '01-03-2016 13:00'],
       ['C2', 0, 'A', 'x', 'TRUE', 0, '02-03-2016 09:00'],
     ]);
-    const pairs = report.teamPairs.map((p) => [p.from, p.to, p.handoffs, p.pingPong, p.ownerless, p.medianPickupMinutes]);
+    const pairs = report.teamPairs.map((p) => [
+      p.from,
+      p.to,
+      p.handoffs,
+      p.pingPong,
+      p.ownerless,
+      p.medianPickupMinutes,
+    ]);
     expect(pairs).toEqual([
       ['A', 'B', 1, 0, 0, 150],
       ['B', 'A', 1, 1, 1, null],
@@ -171,7 +184,14 @@ describe('beyond the contract', () => {
       { handoffs: 2, cases: 1 },
     ]);
     const a = report.teams.find((t) => t.team === 'A');
-    expect(a).toMatchObject({ cases: 2, handoffsIn: 1, ownerlessIn: 1, ownerlessRate: 1, slaMissedCases: 1, hoursHeld: 1 });
+    expect(a).toMatchObject({
+      cases: 2,
+      handoffsIn: 1,
+      ownerlessIn: 1,
+      ownerlessRate: 1,
+      slaMissedCases: 1,
+      hoursHeld: 1,
+    });
     expect(report.comparison.withHandoff.slaMissed).toEqual({ count: 1, of: 1, rate: 1 });
     expect(report.comparison.withoutHandoff.slaMissed).toEqual({ count: 0, of: 1, rate: 0 });
     expect(report.topPingPongPairs).toEqual([{ teams: ['A', 'B'], returns: 1, cases: 1 }]);
@@ -180,8 +200,8 @@ describe('beyond the contract', () => {
   });
 
   it('refuses a ServiceNow export without the contract columns', async () => {
-    await expect(runAudit(chunks('number,assignment_group\nC1,A\n'), { format: 'servicenow' })).rejects.toThrow(
-      /missing column\(s\) sys_mod_count/,
-    );
+    await expect(
+      runAudit(chunks('number,assignment_group\nC1,A\n'), { format: 'servicenow' }),
+    ).rejects.toThrow(/missing column\(s\) sys_mod_count/);
   });
 });

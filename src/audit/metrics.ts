@@ -1,12 +1,26 @@
 import type { CaseResult, CohortStats, Handoff, TeamPairRow, TeamRow } from './audit.types.ts';
 import { HOUR, MINUTE, quantileIn, rate, ratio, round } from './stats.ts';
 
-type Pair = { from: string; to: string; handoffs: number; pingPong: number; ownerless: number; waits: number[] };
+type Pair = {
+  from: string;
+  to: string;
+  handoffs: number;
+  pingPong: number;
+  ownerless: number;
+  waits: number[];
+};
 type Team = Omit<TeamRow, 'ownerlessRate' | 'medianPickupMinutes' | 'hoursHeld'> & {
   waits: number[];
   heldMs: number;
 };
-type Cohort = { cases: number; sla: number; reopened: number; rated: number; bad: number; resolutions: number[] };
+type Cohort = {
+  cases: number;
+  sla: number;
+  reopened: number;
+  rated: number;
+  bad: number;
+  resolutions: number[];
+};
 
 const cohort = (): Cohort => ({ cases: 0, sla: 0, reopened: 0, rated: 0, bad: 0, resolutions: [] });
 const PAIR = '\u0000';
@@ -95,7 +109,14 @@ export class AuditMetrics {
   private team(name: string): Team {
     let team = this.teams.get(name);
     if (team === undefined) {
-      const counts = { cases: 0, handoffsIn: 0, handoffsOut: 0, ownerlessIn: 0, pingPongIn: 0, slaMissedCases: 0 };
+      const counts = {
+        cases: 0,
+        handoffsIn: 0,
+        handoffsOut: 0,
+        ownerlessIn: 0,
+        pingPongIn: 0,
+        slaMissedCases: 0,
+      };
       team = { team: name, ...counts, waits: [], heldMs: 0 };
       this.teams.set(name, team);
     }

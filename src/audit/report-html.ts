@@ -6,10 +6,18 @@ import { percent } from './stats.ts';
 const num = (value: number | null) => (value === null ? 'n/a' : value.toLocaleString('en-US'));
 const rateCell = (value: number | null) => percent(value);
 
-function table(caption: string, head: string[], rows: (string | number | null)[][], numeric: boolean[]): string {
+function table(
+  caption: string,
+  head: string[],
+  rows: (string | number | null)[][],
+  numeric: boolean[],
+): string {
   const th = head.map((h) => `<th scope="col">${e(h)}</th>`).join('');
   const body = rows
-    .map((r) => `<tr>${r.map((c, i) => `<td${numeric[i] ? ' class="n"' : ''}>${e(String(c ?? 'n/a'))}</td>`).join('')}</tr>`)
+    .map(
+      (r) =>
+        `<tr>${r.map((c, i) => `<td${numeric[i] ? ' class="n"' : ''}>${e(String(c ?? 'n/a'))}</td>`).join('')}</tr>`,
+    )
     .join('');
   return `<table><caption>${e(caption)}</caption><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table>`;
 }
@@ -86,15 +94,35 @@ export function renderAuditHtml(report: AuditReport): string {
   const pairs = table(
     'Handoffs per team pair (from → to), busiest first',
     ['from', 'to', 'handoffs', 'back to an earlier team', 'ownerless', 'median pick-up (min)'],
-    report.teamPairs.slice(0, 40).map((p) => [p.from, p.to, p.handoffs, p.pingPong, p.ownerless, p.medianPickupMinutes]),
+    report.teamPairs
+      .slice(0, 40)
+      .map((p) => [p.from, p.to, p.handoffs, p.pingPong, p.ownerless, p.medianPickupMinutes]),
     [false, false, true, true, true, true],
   );
   const teams = table(
     'Teams: handoffs received, ownership and SLA misses',
-    ['team', 'cases', 'handoffs in', 'handoffs out', 'ownerless in', 'ownerless rate', 'SLA misses (last team)', 'hours held'],
+    [
+      'team',
+      'cases',
+      'handoffs in',
+      'handoffs out',
+      'ownerless in',
+      'ownerless rate',
+      'SLA misses (last team)',
+      'hours held',
+    ],
     report.teams
       .slice(0, 40)
-      .map((t) => [t.team, t.cases, t.handoffsIn, t.handoffsOut, t.ownerlessIn, rateCell(t.ownerlessRate), t.slaMissedCases, t.hoursHeld]),
+      .map((t) => [
+        t.team,
+        t.cases,
+        t.handoffsIn,
+        t.handoffsOut,
+        t.ownerlessIn,
+        rateCell(t.ownerlessRate),
+        t.slaMissedCases,
+        t.hoursHeld,
+      ]),
     [false, true, true, true, true, true, true, true],
   );
   const loops = table(

@@ -42,7 +42,10 @@ const TERMS: [string, string][] = [
     "from the handoff's row to the first row of its leg with a named owner (0 when the handoff itself names one); ownerless handoffs and rows without a time are left out.",
   ],
   ['hours held', 'the time between consecutive timed rows, counted to the team holding the case.'],
-  ['SLA misses (last team)', 'SLA-missed cases counted to the team that held the case on its last known row.'],
+  [
+    'SLA misses (last team)',
+    'SLA-missed cases counted to the team that held the case on its last known row.',
+  ],
   ['resolution time', "from the case's opening to its last resolution time, for cases that have both."],
 ];
 

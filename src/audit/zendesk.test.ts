@@ -13,8 +13,10 @@ const change = (field_name: string, value: unknown, previous_value: unknown = nu
 });
 const create = (field_name: string, value: unknown) => ({ type: 'Create', field_name, value });
 
+type Audit = { id: number; ticket_id: number; created_at: string; events: Record<string, unknown>[] };
+
 /** Ticket 1: group 10 -> 20 (picked up 30 min later) -> 10 again; solved, reopened, rated bad. Ticket 2: no handoff. */
-const audits = [
+const audits: Audit[] = [
   {
     id: 1,
     ticket_id: 1,
@@ -80,7 +82,9 @@ describe('zendesk adapter', () => {
         return { event_type: e.type, [String(e.field_name)]: e.value, previous_value: e.previous_value };
       }),
     }));
-    expectTicketFigures(await runAudit(chunks(JSON.stringify({ ticket_events: events, end_of_stream: true }))));
+    expectTicketFigures(
+      await runAudit(chunks(JSON.stringify({ ticket_events: events, end_of_stream: true }))),
+    );
   });
 
   it('reads a CSV of field changes and SLA breaches from ticket metric events', async () => {

@@ -10,12 +10,17 @@ import { CliError, progress } from './jsonl.ts';
 
 type AuditCliOptions = { in: string; format?: string; json?: string; html?: string };
 
-const KINDS: Record<string, InputKind> = { '.csv': 'csv', '.json': 'json', '.jsonl': 'json', '.ndjson': 'json' };
+const KINDS: Record<string, InputKind> = {
+  '.csv': 'csv',
+  '.json': 'json',
+  '.jsonl': 'json',
+  '.ndjson': 'json',
+};
 
 export function registerAudit(program: Command): void {
   program
     .command('audit')
-    .description("Audit a helpdesk export: how its handoffs behave (see docs/audit.md)")
+    .description('Audit a helpdesk export: how its handoffs behave (see docs/audit.md)')
     .requiredOption('--in <file>', 'the export: CSV, JSON Lines or JSON; - for standard input')
     .option('--format <format>', `${AUDIT_FORMATS.join(' | ')} (guessed from the content when left out)`)
     .option('--json <out.json>', 'where to write the JSON report (standard output when left out)')
@@ -57,7 +62,9 @@ async function audit(options: AuditCliOptions): Promise<void> {
     `audit: ${s.events} events, ${s.cases} cases, ${s.handoffs} handoffs (${report.input.format}) in ${seconds} s\n`,
   );
   if (report.input.skippedRows > 0) {
-    process.stderr.write(`audit: skipped ${report.input.skippedRows} rows without a case id or not understood\n`);
+    process.stderr.write(
+      `audit: skipped ${report.input.skippedRows} rows without a case id or not understood\n`,
+    );
   }
 }
 
@@ -68,7 +75,7 @@ async function openInput(path: string): Promise<AsyncIterable<string>> {
   }
   const info = await stat(path).catch(() => null);
   if (info === null || !info.isFile()) throw new CliError(`cannot read input file: ${path}`);
-  return createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  return createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 16 });
 }
 
 async function save(path: string, text: string): Promise<void> {

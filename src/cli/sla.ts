@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { type CompiledCalendar, compileCalendar, SlaError } from '../sla/calendar.ts';
 import { deadline, parseTarget } from '../sla/deadline.ts';
-import { formatInstant, parseInstant } from '../sla/sla.types.ts';
-import { CliError, jsonLinesWriter, progress, readLines } from './jsonl.ts';
+import { formatInstant, parseInstant } from '../sla/instant.ts';
+import { CliError, jsonLinesWriter, progress, readLineBatches, scanFlatObject } from './jsonl.ts';
 
 /** `baton sla deadlines`: the business-hours deadline contract of DESIGN.md, one case a line. */
 export function registerSla(program: Command): void {
@@ -14,14 +14,25 @@ export function registerSla(program: Command): void {
     .requiredOption('--in <file>', 'JSON lines input, or - for standard input')
     .option('--calendars <file>', 'JSON object mapping calendar names to calendars')
     .action(async (o: { in: string; calendars?: string }) => {
-      const named = o.calendars ? await loadCalendars(o.calendars) : undefined;
-      await runDeadlines(o.in, named);
+      const solver = new Solver(o.calendars ? await loadCalendars(o.calendars) : undefined);
+      const out = jsonLinesWriter();
+      const shown = progress('sla deadlines');
+      let count = 0;
+      for await (const lines of readLineBatches(o.in)) {
+        for (const line of lines) {
+          if (line.trim() === '') continue;
+          const flushing = out.writeLine(solver.answer(line));
+          if (flushing) await flushing;
+          count++;
+        }
+        shown.tick(count);
+      }
+      await out.flush();
+      shown.done(count);
     });
 }
 
-type Named = Map<string, unknown>;
-
-async function loadCalendars(path: string): Promise<Named> {
+async function loadCalendars(path: string): Promise<Map<string, unknown>> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -34,69 +45,113 @@ async function loadCalendars(path: string): Promise<Named> {
   } catch (error) {
     throw new CliError(`calendars file is not JSON: ${(error as Error).message}`);
   }
-  // The contract's shape is {name: calendar}; a list of calendars with a "name" is accepted too.
-  if (Array.isArray(data)) {
-    return new Map(data.filter((c) => typeof c?.name === 'string').map((c) => [c.name as string, c]));
-  }
+  // The contract's shape is {name: calendar}; a list of calendars each with a "name" is accepted too.
+  if (Array.isArray(data)) return new Map(data.filter((c) => typeof c?.name === 'string').map((c) => [c.name, c]));
   if (data === null || typeof data !== 'object') throw new CliError('calendars file must map names to calendars');
   return new Map(Object.entries(data));
 }
 
-async function runDeadlines(input: string, named: Named | undefined): Promise<void> {
-  const out = jsonLinesWriter();
-  const shown = progress('sla deadlines');
-  const byName = new Map<string, CompiledCalendar | SlaError>();
-  const calendarOf = (value: unknown): CompiledCalendar => {
+const START_HINT = 'expected an ISO 8601 instant with an offset, such as 2026-03-02T09:00:00Z';
+
+/** Turns one input line into one output line; compiled calendars are kept by name and by JSON text. */
+class Solver {
+  private readonly byName = new Map<string, CompiledCalendar | SlaError>();
+  private readonly inline = new Map<string, CompiledCalendar | SlaError>();
+
+  constructor(private readonly named: Map<string, unknown> | undefined) {}
+
+  answer(line: string): string {
+    // Most lines are flat objects whose strings need no unescaping: read those without JSON.parse,
+    // keyed by the calendar's own text. Anything else takes the full parser, with the same answers.
+    const raw = scanFlatObject(line, 'calendar');
+    if (raw !== null) {
+      const text = raw.calendar;
+      let calendar = () => this.calendarOf(valueOf(text));
+      if (text !== undefined && (text.charCodeAt(0) === 123 || text.charCodeAt(0) === 91)) {
+        const hit = this.inlineCalendar(text);
+        if (hit === undefined) return this.answerParsed(line); // not JSON after all: say so the usual way
+        calendar = () => {
+          if (hit instanceof SlaError) throw hit;
+          return hit;
+        };
+      }
+      return this.solve(raw.id ?? 'null', calendar, valueOf(raw.start), valueOf(raw.target));
+    }
+    return this.answerParsed(line);
+  }
+
+  private answerParsed(line: string): string {
+    let item: Record<string, unknown>;
+    try {
+      item = JSON.parse(line);
+    } catch {
+      return failure(JSON.stringify(idIn(line)), 'invalid JSON');
+    }
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) return failure('null', 'line must be a JSON object');
+    return this.solve(JSON.stringify(item.id ?? null), () => this.calendarOf(item.calendar), item.start, item.target);
+  }
+
+  private solve(idJson: string, calendar: () => CompiledCalendar, start: unknown, target: unknown): string {
+    try {
+      const cal = calendar();
+      const startMs = parseInstant(start as string);
+      if (Number.isNaN(startMs)) return failure(idJson, `invalid start ${JSON.stringify(start ?? null)}: ${START_HINT}`);
+      if (target === undefined) return failure(idJson, 'missing target');
+      return `{"id":${idJson},"deadline":"${formatInstant(deadline(cal, startMs, parseTarget(target as string)))}"}`;
+    } catch (error) {
+      return failure(idJson, error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  private calendarOf(value: unknown): CompiledCalendar {
+    if (value === undefined) throw new SlaError('missing calendar');
     if (typeof value !== 'string') return compileCalendar(value);
-    let hit = byName.get(value);
+    let hit = this.byName.get(value);
     if (hit === undefined) {
-      if (!named?.has(value)) {
-        throw new SlaError(`unknown calendar ${JSON.stringify(value)}${named ? '' : ' (no --calendars file given)'}`);
+      if (!this.named?.has(value)) {
+        const hint = this.named ? '' : ' (no --calendars file given)';
+        throw new SlaError(`unknown calendar ${JSON.stringify(value)}${hint}`);
       }
-      try {
-        hit = compileCalendar(named.get(value));
-      } catch (error) {
-        hit = error instanceof SlaError ? error : new SlaError(String(error));
-      }
-      byName.set(value, hit);
+      hit = compiled(() => compileCalendar(this.named?.get(value)));
+      this.byName.set(value, hit);
     }
     if (hit instanceof SlaError) throw new SlaError(`calendar ${JSON.stringify(value)}: ${hit.message}`);
     return hit;
-  };
-
-  let count = 0;
-  for await (const line of readLines(input)) {
-    if (line.trim() === '') continue;
-    await out.write(answer(line, calendarOf));
-    if ((++count & 4095) === 0) shown.tick(count);
   }
-  await out.flush();
-  shown.done(count);
-}
 
-/** The output object for one input line: a deadline, or the reason there is none. */
-function answer(line: string, calendarOf: (value: unknown) => CompiledCalendar): object {
-  let item: Record<string, unknown>;
-  try {
-    item = JSON.parse(line);
-  } catch {
-    return { id: idIn(line), error: 'invalid JSON' };
-  }
-  if (item === null || typeof item !== 'object' || Array.isArray(item)) return { id: null, error: 'line must be a JSON object' };
-  const id = item.id ?? null;
-  try {
-    if (item.calendar === undefined) return { id, error: 'missing calendar' };
-    const cal = calendarOf(item.calendar);
-    const start = parseInstant(item.start as string);
-    if (Number.isNaN(start)) {
-      return { id, error: `invalid start ${JSON.stringify(item.start ?? null)}: expected an ISO 8601 instant with an offset` };
+  /** The compiled inline calendar, an SlaError to report, or undefined when its text is not JSON. */
+  private inlineCalendar(text: string): CompiledCalendar | SlaError | undefined {
+    let hit = this.inline.get(text);
+    if (hit === undefined) {
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        return undefined;
+      }
+      hit = compiled(() => compileCalendar(value, text));
+      if (this.inline.size >= 10_000) this.inline.clear();
+      this.inline.set(text, hit);
     }
-    const target = parseTarget(item.target as string);
-    return { id, deadline: formatInstant(deadline(cal, start, target)) };
-  } catch (error) {
-    return { id, error: error instanceof Error ? error.message : String(error) };
+    return hit;
   }
 }
+
+function compiled(make: () => CompiledCalendar): CompiledCalendar | SlaError {
+  try {
+    return make();
+  } catch (error) {
+    return error instanceof SlaError ? error : new SlaError(String(error));
+  }
+}
+
+/** A scanned value: strings have no escapes (the scanner guarantees it), anything else is JSON. */
+function valueOf(raw: string | undefined): unknown {
+  if (raw === undefined) return undefined;
+  return raw.charCodeAt(0) === 34 ? raw.slice(1, -1) : JSON.parse(raw);
+}
+
+const failure = (idJson: string, reason: string) => `{"id":${idJson},"error":${JSON.stringify(reason)}}`;
 
 /** The id of a line that is not valid JSON, when it can still be seen, so the error can be matched. */
 function idIn(line: string): unknown {

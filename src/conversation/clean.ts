@@ -1,5 +1,11 @@
 /** Entities that helpdesk and Twitter exports leave in text. */
-const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+const ENTITIES: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+};
 
 /**
  * Cleans a support message for reading and summarising: removes @handles, links, agent signatures
@@ -13,6 +19,7 @@ export function cleanText(text: string): string {
       // signatures: "^JD", "-Anna", "~MK", "*TS" at the end of a message
       .replace(/\s*(?:\^|\*|~)\s?[A-Z][A-Za-z]{0,3}\s*$/u, '')
       .replace(/\s+[-–]\s?[A-Z][a-z]{1,12}\s*$/u, '')
+      .replace(/([.!?])\s+[A-Z][a-z]{1,12}\.?\s*$/u, '$1')
       .replace(/\s*\^[A-Z]{1,4}\b/g, ' ')
       .replace(/(?:^|\s)\(?\d\/\d\)?(?=\s|$)/g, ' ')
       // handles: drop them, and the "to" or "@" left dangling at the start

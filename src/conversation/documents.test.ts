@@ -10,7 +10,10 @@ describe('documentKinds', () => {
     ]);
     expect(documentKinds("Please send a copy of your driver's license or passport")).toEqual(['id_document']);
     expect(documentKinds('my bank statement shows two charges')).toEqual(['bank_statement']);
-    expect(documentKinds('Order #55821 and the tracking number')).toEqual(['order_number', 'tracking_number']);
+    expect(documentKinds('Order #55821 and the tracking number')).toEqual([
+      'order_number',
+      'tracking_number',
+    ]);
     expect(documentKinds('here are the log files and a photo of the box')).toEqual(['log', 'photo']);
   });
 
@@ -44,13 +47,19 @@ describe('dialogDocuments', () => {
       { role: 'agent', text: 'Can you send us the order number?' },
       { role: 'agent', text: 'We also need the invoice.' },
     ]);
-    expect(docs).toEqual({ required: ['invoice'], onFile: ['order_number', 'photo'], rerequested: ['order_number'] });
+    expect(docs).toEqual({
+      required: ['invoice'],
+      onFile: ['order_number', 'photo'],
+      rerequested: ['order_number'],
+    });
   });
 });
 
 describe('rerequestedKinds', () => {
   it('finds kinds asked for again', () => {
-    expect(rerequestedKinds(['invoice'], 'Could you send the invoice and a screenshot?')).toEqual(['invoice']);
+    expect(rerequestedKinds(['invoice'], 'Could you send the invoice and a screenshot?')).toEqual([
+      'invoice',
+    ]);
     expect(rerequestedKinds(['invoice'], 'I have attached your invoice.')).toEqual([]);
   });
 });

@@ -21,22 +21,32 @@ export type Role = 'customer' | 'agent' | 'bot';
 
 // Checked in this order; a phrase that matched is blanked so that "photo ID" is not also a photo.
 const PATTERNS: [DocumentKind, RegExp][] = [
-  ['id_document', /\b(?:passports?|driv(?:er'?s?|ing) licen[cs]es?|(?:photo|government|national|state) id|id cards?|identity (?:cards?|documents?)|identification)\b/gi],
+  [
+    'id_document',
+    /\b(?:passports?|driv(?:er'?s?|ing) licen[cs]es?|(?:photo|government|national|state) id|id cards?|identity (?:cards?|documents?)|identification)\b/gi,
+  ],
   ['id_document', /\bIDs?\b/g],
   ['bank_statement', /\b(?:bank|card|account) statements?\b|\bstatements? from (?:my|your|the) bank\b/gi],
   ['proof_of_address', /\b(?:proof of (?:address|residence)|utility bills?)\b/gi],
-  ['order_number', /\b(?:order|confirmation|booking|reservation|ticket) (?:number|no\.?|#|id|reference|ref)|\border #?\d{4,}|\bbooking reference\b/gi],
+  [
+    'order_number',
+    /\b(?:order|confirmation|booking|reservation|ticket) (?:number|no\.?|#|id|reference|ref)|\border #?\d{4,}|\bbooking reference\b/gi,
+  ],
   ['tracking_number', /\btracking (?:number|no\.?|#|id|code|link)\b/gi],
   ['invoice', /\binvoices?\b/gi],
   ['receipt', /\breceipts?\b|\bproof of (?:purchase|payment)\b/gi],
   ['screenshot', /\bscreen ?shots?\b|\bscreen ?caps?\b|\bscreen ?grabs?\b/gi],
   ['error_message', /\berror (?:messages?|codes?|screens?|popups?)\b/gi],
-  ['log', /\blog ?files?\b|\blogs\b|\b(?:crash|diagnostic|error) (?:reports?|logs?)\b|\bsysdiagnose\b|\bhar files?\b/gi],
+  [
+    'log',
+    /\blog ?files?\b|\blogs\b|\b(?:crash|diagnostic|error) (?:reports?|logs?)\b|\bsysdiagnose\b|\bhar files?\b/gi,
+  ],
   ['contract', /\bcontracts?\b|\b(?:signed|rental|service|lease|loan) agreements?\b|\bleases?\b/gi],
   ['photo', /\bphotos?\b|\bpictures?\b|\bpics?\b|\bimages?\b/gi],
 ];
 
-const REQUEST = /\b(?:please|pls|kindly|can you|could you|would you|will you|need|require|send|share|provide|attach|upload|forward|include|reply with|dm us|dm me|let us know|what is|what's|do you have)\b/i;
+const REQUEST =
+  /\b(?:please|pls|kindly|can you|could you|would you|will you|need|require|send|share|provide|attach|upload|forward|include|reply with|dm us|dm me|let us know|what is|what's|do you have)\b/i;
 const PROVIDED =
   /\b(?:attached|attaching|enclosed|here (?:is|are)|here's|i(?:'ve| have)? (?:just |already )?(?:sent|uploaded|forwarded|emailed|shared|included|attached|provided|dm'?e?d)|we(?:'ve| have)? (?:sent|emailed|issued|attached)|sending|see (?:the )?(?:attached|below|above)|find (?:attached|enclosed)|already (?:sent|gave|provided))\b/i;
 
@@ -111,6 +121,8 @@ export function dialogDocuments(turns: readonly { role: Role; text: string }[]):
 
 /** The kinds an agent's message asks for although they are already on file. */
 export function rerequestedKinds(onFile: readonly string[], agentText: string): DocumentKind[] {
-  const asked = documentMentions([{ role: 'agent', text: agentText }]).filter((m) => m.action === 'requested');
+  const asked = documentMentions([{ role: 'agent', text: agentText }]).filter(
+    (m) => m.action === 'requested',
+  );
   return [...new Set(asked.map((m) => m.kind))].filter((kind) => onFile.includes(kind));
 }

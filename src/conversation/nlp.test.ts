@@ -16,7 +16,16 @@ describe('nlp', () => {
 
   it('tokenises with normal forms, lemmas and types', () => {
     const tokens = tokenize("@acme I haven't been refunded 😡 https://t.co/x");
-    expect(tokens.map((t) => t.type)).toEqual(['mention', 'word', 'word', 'word', 'word', 'word', 'emoji', 'url']);
+    expect(tokens.map((t) => t.type)).toEqual([
+      'mention',
+      'word',
+      'word',
+      'word',
+      'word',
+      'word',
+      'emoji',
+      'url',
+    ]);
     expect(tokens[3].normal).toBe('not');
     expect(tokens[5].lemma).toBe('refund');
   });

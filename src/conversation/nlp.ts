@@ -1,5 +1,5 @@
-import winkNLP, { type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import winkNLP, { type WinkMethods } from 'wink-nlp';
 
 /** One token of a text, as wink-nlp's English model reads it. */
 export interface Token {
@@ -38,7 +38,8 @@ export function analyze(text: string): Analysis {
   const all = doc.tokens();
   const texts = all.out(its.value) as string[];
   const normals = all.out(its.normal) as string[];
-  const lemmas = all.out(its.lemma) as string[];
+  // wink's typings declare `its.lemma` with a signature `out` does not accept; it works at run time.
+  const lemmas = all.out(its.lemma as unknown as typeof its.normal) as string[];
   const types = all.out(its.type) as string[];
   const stops = all.out(its.stopWordFlag) as unknown as boolean[];
   const tokens = texts.map((value, i) => ({

@@ -10,7 +10,11 @@ const CUSTOMER: Rule[] = [
   [/\bI'd\b/gi, 'they would'],
   [/\bI'll\b/gi, 'they will'],
   [/\bI was\b/g, 'they were'],
+  [/\bi m\b/g, 'they are'],
+  [/\bim\b/g, 'they are'],
+  [/\bive\b/g, 'they have'],
   [/\bI\b/g, 'they'],
+  [/(^|[\s,;(])i(?=[\s,;)]|$)/g, '$1they'],
   [/\bmyself\b/gi, 'themselves'],
   [/\bmy\b/gi, 'their'],
   [/\bmine\b/gi, 'theirs'],
@@ -40,19 +44,22 @@ function apply(text: string, rules: Rule[]): string {
 
 /** A customer's sentence told about the customer: "my card" -> "their card". */
 export function customerToThird(text: string): string {
-  return apply(text, CUSTOMER).replace(/\bthey (is|was|has|does|doesn't|isn't|wasn't|hasn't)\b/g, (_, verb: string) => {
-    const plural: Record<string, string> = {
-      is: 'are',
-      was: 'were',
-      has: 'have',
-      does: 'do',
-      "doesn't": "don't",
-      "isn't": "aren't",
-      "wasn't": "weren't",
-      "hasn't": "haven't",
-    };
-    return `they ${plural[verb] ?? verb}`;
-  });
+  return apply(text, CUSTOMER).replace(
+    /\bthey (is|was|has|does|doesn't|isn't|wasn't|hasn't)\b/g,
+    (_, verb: string) => {
+      const plural: Record<string, string> = {
+        is: 'are',
+        was: 'were',
+        has: 'have',
+        does: 'do',
+        "doesn't": "don't",
+        "isn't": "aren't",
+        "wasn't": "weren't",
+        "hasn't": "haven't",
+      };
+      return `they ${plural[verb] ?? verb}`;
+    },
+  );
 }
 
 /** An agent's sentence told about the customer: "your order" -> "their order", "you can" -> "they can". */

@@ -42,7 +42,9 @@ describe('detectRepeat', () => {
       repeated: true,
       phrase: 'for the third time',
     });
-    expect(detectRepeat([], 'I’ve already explained this to your colleague')).toMatchObject({ repeated: true });
+    expect(detectRepeat([], 'I’ve already explained this to your colleague')).toMatchObject({
+      repeated: true,
+    });
   });
 
   it('does not flag a customer politely adding new information', () => {
@@ -59,7 +61,9 @@ describe('detectRepeat', () => {
   });
 
   it('does not flag an answer to the agent', () => {
-    expect(detectRepeat(earlier, 'My postcode is 10115 and the phone number ends in 442.').repeated).toBe(false);
+    expect(detectRepeat(earlier, 'My postcode is 10115 and the phone number ends in 442.').repeated).toBe(
+      false,
+    );
   });
 });
 

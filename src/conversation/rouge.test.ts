@@ -3,7 +3,16 @@ import { lcsLength, meanRouge, rouge, rougeBest, rougeN, rougeTokens } from './r
 
 describe('rouge', () => {
   it('tokenises to lower-case words and numbers', () => {
-    expect(rougeTokens("The customer's order #42 isn't here!")).toEqual(['the', 'customer', 's', 'order', '42', 'isn', 't', 'here']);
+    expect(rougeTokens("The customer's order #42 isn't here!")).toEqual([
+      'the',
+      'customer',
+      's',
+      'order',
+      '42',
+      'isn',
+      't',
+      'here',
+    ]);
   });
 
   it('scores identical texts 1 and disjoint texts 0', () => {

@@ -2,13 +2,19 @@ import { actionKind } from './actions.ts';
 import { type DialogSentence, wordCount } from './dialog.ts';
 import { agentToThird, customerToThird, lowerFirst } from './person.ts';
 
-const OPENERS = /^(?:(?:so|hi|hello|hey|well|ok|okay|um|also|and|but|yes|yeah|no|guys|team|there|folks|just|again|wow|ugh|hmm|lol|omg|seriously|great|dear|morning|evening|afternoon|good)[\s,!.-]+)+/i;
-const ASK = /^(?:what|why|how|when|where|who|which|can|could|would|will|do|does|did|is|are|am|should|may|any)\b/i;
-const GREETING = /^(?:hi|hello|hey|good (?:morning|afternoon|evening)|thanks|thank you|sorry|we're sorry|we are sorry|i'm sorry)\b/i;
+const OPENERS =
+  /^(?:(?:so|hi|hello|hey|well|ok|okay|um|also|and|but|yes|yeah|no|guys|team|there|folks|just|again|wow|ugh|hmm|lol|omg|seriously|great|dear|morning|evening|afternoon|good)[\s,!.-]+)+/i;
+const ASK =
+  /^(?:what|why|how|when|where|who|which|can|could|would|will|do|does|did|is|are|am|should|may|any)\b/i;
+const GREETING =
+  /^(?:hi|hello|hey|good (?:morning|afternoon|evening)|thanks|thank you|sorry|we're sorry|we are sorry|i'm sorry)\b/i;
 
 /** Strips discourse openers ("So", "Hi team,") and the final full stop. */
 export function trimSentence(text: string): string {
-  return text.replace(OPENERS, '').replace(/[\s.!]+$/, '').trim();
+  return text
+    .replace(OPENERS, '')
+    .replace(/[\s.!]+$/, '')
+    .trim();
 }
 
 /** The customer's problem: the first substantive customer sentences, up to about `maxWords`. */
@@ -29,8 +35,11 @@ export function customerClause(problem: readonly DialogSentence[]): string {
   if (problem.length === 0) return '';
   const parts = problem.map((s) => customerToThird(trimSentence(s.text)));
   const first = parts[0];
-  const lead = ASK.test(first) || problem[0].text.trim().endsWith('?') ? 'Customer is asking' : 'Customer is complaining that';
-  const body = [lowerFirst(first.replace(/\?+$/, '')), ...parts.slice(1).map(lowerFirst)].join(' and ');
+  const lead =
+    ASK.test(first) || problem[0].text.trim().endsWith('?')
+      ? 'Customer is asking'
+      : 'Customer is complaining that';
+  const body = [first, ...parts.slice(1)].map((p) => lowerFirst(p.replace(/[?!.\s]+$/, ''))).join(' and ');
   return `${lead} ${body}.`;
 }
 
@@ -64,7 +73,8 @@ export function agentClause(sentence: DialogSentence | undefined): string {
     .replace(/^(?:can|could|would|will) they (?:please )?/i, '')
     .replace(/\?+$/, '');
   const tried = body.match(/^(?:have|did) they (tried|try)\b(.*)$/i);
-  if (tried) return `Agent asked if they ${tried[1].toLowerCase() === 'try' ? 'tried' : 'have tried'}${tried[2]}.`;
+  if (tried)
+    return `Agent asked if they ${tried[1].toLowerCase() === 'try' ? 'tried' : 'have tried'}${tried[2]}.`;
   if (IMPERATIVE.test(body)) return `Agent asked the customer to ${lowerFirst(body)}.`;
   return `Agent said that ${lowerFirst(body)}.`;
 }

@@ -1,5 +1,5 @@
-import { EMOJI, INTENSIFIERS, LEXICON, NEGATORS, PHRASES } from './sentiment-lexicon.ts';
 import type { Token } from './nlp.ts';
+import { EMOJI, INTENSIFIERS, LEXICON, NEGATORS, PHRASES } from './sentiment-lexicon.ts';
 
 /** What the lexicon found in one text, before it is squashed into a score. */
 export interface Valence {

@@ -12,6 +12,7 @@ import { authenticate } from './auth.ts';
 import type { AppEnv, Services } from './context.ts';
 import { ApiError } from './errors.ts';
 import { idempotency } from './idempotency.ts';
+import { registerStreamRoutes } from './stream.routes.ts';
 import { validationHook } from './validation.ts';
 
 export type App = OpenAPIHono<AppEnv>;
@@ -85,6 +86,7 @@ export function createApp(services: Services): App {
   registerScenarioRoutes(app);
   registerHandoffRoutes(app);
   registerSlaRoutes(app);
+  registerStreamRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.doc31('/openapi.json', {

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import type { Hub } from '../events/hub.ts';
 
 export type Role = 'agent' | 'lead' | 'supervisor' | 'qa' | 'admin';
 export const roles: readonly Role[] = ['agent', 'lead', 'supervisor', 'qa', 'admin'];
@@ -19,6 +20,7 @@ export type Services = {
   config: Config;
   logger: Logger;
   clock: () => Date;
+  hub: Hub;
 };
 
 export type AppEnv = {

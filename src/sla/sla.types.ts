@@ -121,39 +121,3 @@ export const holidayPreviewSchema = z.object({
   holidays: z.array(z.object({ date: z.string(), name: z.string() })),
 });
 export type HolidayPreview = z.infer<typeof holidayPreviewSchema>;
-
-const INSTANT =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)$/;
-const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/**
- * UTC ms of an ISO 8601 instant ("2026-03-02T09:00:00+01:00", "...Z"); NaN when invalid or when the
- * offset is missing, since a local time alone is not an instant. Digits past milliseconds are cut.
- */
-export function parseInstant(text: string): number {
-  const m = typeof text === 'string' ? INSTANT.exec(text) : null;
-  if (!m) return Number.NaN;
-  const [year, month, day, hour, minute] = [+m[1], +m[2], +m[3], +m[4], +m[5]];
-  const second = m[6] === undefined ? 0 : +m[6];
-  const ms = m[7] === undefined ? 0 : +m[7].slice(0, 3).padEnd(3, '0');
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  if (month < 1 || month > 12 || day < 1 || day > (month === 2 && !leap ? 28 : MONTH_DAYS[month - 1])) return Number.NaN;
-  if (hour > 23 || minute > 59 || second > 59) return Number.NaN;
-  let offset = 0;
-  if (m[9] !== undefined) {
-    const oh = +m[10];
-    const om = m[11] === undefined ? 0 : +m[11];
-    if (oh > 23 || om > 59) return Number.NaN;
-    offset = (m[9] === '-' ? -1 : 1) * (oh * 60 + om) * 60_000;
-  }
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day); // Date.UTC would read years 0-99 as 1900-1999
-  date.setUTCHours(hour, minute, second, ms);
-  return date.getTime() - offset;
-}
-
-/** ISO 8601 in UTC with Z, milliseconds only when there are any: "2026-12-01T13:00:00Z". */
-export function formatInstant(ms: number): string {
-  const text = new Date(ms).toISOString();
-  return text.endsWith('.000Z') ? `${text.slice(0, -5)}Z` : text;
-}

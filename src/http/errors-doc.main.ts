@@ -1,0 +1,3 @@
+import { renderErrorsDoc } from './errors-doc.ts';
+
+process.stdout.write(renderErrorsDoc());

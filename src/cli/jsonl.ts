@@ -92,3 +92,76 @@ export function progress(label: string, everyMs = 1000) {
     },
   };
 }
+
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+// Escapes and raw control characters send a line to JSON.parse, which knows every rule about them.
+const UNUSUAL = /[\\\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
+
+/**
+ * A fast path for hot line readers: the raw JSON text of each top-level value of a flat object
+ * line, or null when the line needs JSON.parse (not an object, any backslash or control
+ * character, a duplicate key, nesting). Strings come back quoted, and slicing off the quotes gives
+ * their value. Only the key `nested` may hold an object or array; its text is bracket-matched,
+ * not checked: JSON.parse it before trusting it. `known` lists texts seen before for `nested`,
+ * compared in place before any bracket matching.
+ */
+export function scanFlatObject(line: string, nested?: string, known?: readonly string[]): Record<string, string> | null {
+  if (UNUSUAL.test(line)) return null;
+  const out: Record<string, string> = {};
+  let i = skipSpace(line, 0);
+  if (line.charCodeAt(i) !== 123) return null;
+  i = skipSpace(line, i + 1);
+  if (line.charCodeAt(i) === 125) return skipSpace(line, i + 1) === line.length ? out : null;
+  for (;;) {
+    if (line.charCodeAt(i) !== 34) return null;
+    const keyEnd = line.indexOf('"', i + 1) + 1;
+    if (keyEnd === 0) return null;
+    const key = line.slice(i + 1, keyEnd - 1);
+    if (key in out || key === '__proto__') return null;
+    i = skipSpace(line, keyEnd);
+    if (line.charCodeAt(i) !== 58) return null;
+    i = skipSpace(line, i + 1);
+    const end = valueEnd(line, i, key === nested ? (known ?? []) : null);
+    if (end < 0) return null;
+    out[key] = line.slice(i, end);
+    i = skipSpace(line, end);
+    const c = line.charCodeAt(i);
+    if (c === 44) i = skipSpace(line, i + 1);
+    else if (c === 125) return skipSpace(line, i + 1) === line.length ? out : null;
+    else return null;
+  }
+}
+
+function skipSpace(s: string, i: number): number {
+  let c = s.charCodeAt(i);
+  while (c === 32 || c === 9 || c === 10 || c === 13) c = s.charCodeAt(++i);
+  return i;
+}
+
+function valueEnd(s: string, i: number, known: readonly string[] | null): number {
+  const c = s.charCodeAt(i);
+  if (c === 34) return s.indexOf('"', i + 1) + 1 || -1;
+  if (c === 123 || c === 91) {
+    if (known === null) return -1;
+    for (const text of known) if (s.startsWith(text, i)) return i + text.length;
+    return bracketEnd(s, i);
+  }
+  if (s.startsWith('true', i) || s.startsWith('null', i)) return i + 4;
+  if (s.startsWith('false', i)) return i + 5;
+  NUMBER.lastIndex = i;
+  return NUMBER.test(s) ? NUMBER.lastIndex : -1;
+}
+
+/** Index after the bracket matching the one at `i`, skipping strings (free of escapes); -1 when unbalanced. */
+function bracketEnd(s: string, i: number): number {
+  let depth = 0;
+  for (let j = i; j < s.length; j++) {
+    const c = s.charCodeAt(j);
+    if (c === 34) {
+      j = s.indexOf('"', j + 1);
+      if (j < 0) return -1;
+    } else if (c === 123 || c === 91) depth++;
+    else if ((c === 125 || c === 93) && --depth === 0) return j + 1;
+  }
+  return -1;
+}

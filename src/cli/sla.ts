@@ -94,6 +94,7 @@ class Solver {
   private solve(idJson: string, calendar: () => CompiledCalendar, start: unknown, target: unknown): string {
     try {
       const cal = calendar();
+      if (start === undefined) return failure(idJson, 'missing start');
       const startMs = parseInstant(start as string);
       if (Number.isNaN(startMs)) return failure(idJson, `invalid start ${JSON.stringify(start ?? null)}: ${START_HINT}`);
       if (target === undefined) return failure(idJson, 'missing target');

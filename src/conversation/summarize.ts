@@ -12,7 +12,7 @@ export interface DialogSummary {
 
 /** The plain-text summary: the customer's problem, then what the agent did or asked. */
 export function summaryText(sentences: readonly DialogSentence[]): string {
-  const problem = problemSentences(sentences);
+  const problem = problemSentences(sentences, Number(process.env.MW ?? 30));
   const action = agentActionSentence(sentences);
   const text = [customerClause(problem), agentClause(action)].filter((s) => s !== '').join(' ');
   return text === '' ? 'No conversation to summarise.' : text;

@@ -46,13 +46,13 @@ export function customerClause(problem: readonly DialogSentence[]): string {
 /** The agent sentence that best says what was done or asked, if any. */
 export function agentActionSentence(sentences: readonly DialogSentence[]): DialogSentence | undefined {
   const agents = sentences.filter((s) => s.role !== 'customer' && !s.filler);
-  const rank: Record<string, number> = { done: 0, channel: 1, instruction: 2, promise: 3 };
+  const rank: Record<string, number> = JSON.parse(process.env.RANK ?? '{"done":0,"channel":1,"instruction":2,"promise":3}');
   let best: DialogSentence | undefined;
   let bestRank = 9;
   for (const s of agents) {
     const kind = actionKind(s.text);
     const r = kind === undefined ? 9 : rank[kind];
-    if (r < bestRank) {
+    if (r < bestRank || (process.env.AR === 'last' && r === bestRank && r < 9)) {
       best = s;
       bestRank = r;
     }

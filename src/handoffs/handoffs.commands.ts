@@ -15,7 +15,7 @@ import { people } from '../people/people.table.ts';
 import { ladderOf, requiredFields } from '../scenarios/scenario-view.ts';
 import { currentScenario, scenarioVersion } from '../scenarios/scenarios.queries.ts';
 import type { Scenario } from '../scenarios/scenarios.types.ts';
-import { startClocks, stopClocks } from '../sla/sla.commands.ts';
+import { pauseClocks, resumeClocks, startClocks, stopClocks } from '../sla/sla.commands.ts';
 import { teamByKey } from '../teams/teams.queries.ts';
 import { teams } from '../teams/teams.table.ts';
 import { handoffs } from './handoffs.table.ts';
@@ -238,5 +238,22 @@ export async function reassignHandoff(db: Db, id: string, input: Reassign, ctx: 
       ownerId = (await assignOwner(tx, h.orgId, h.toTeamId, ctx.now, { exclude: h.ownerId ?? undefined })).ownerId;
     }
     await changeOwner(tx, h, ownerId, ctx.now, input.reason, ctx.principal.personId);
+  });
+}
+
+/** Waiting on the customer: the clocks stop counting until resumed (deadlines are recomputed then). */
+export async function pauseHandoffClocks(db: Db, id: string, reason: string, ctx: Ctx) {
+  return db.transaction(async (tx) => {
+    const h = await lockHandoff(tx, ctx.principal.orgId, id);
+    move(h, 'reassign');
+    await pauseClocks(tx, { orgId: h.orgId, caseId: h.caseId, handoffId: id }, ctx.now, reason);
+  });
+}
+
+export async function resumeHandoffClocks(db: Db, id: string, ctx: Ctx) {
+  return db.transaction(async (tx) => {
+    const h = await lockHandoff(tx, ctx.principal.orgId, id);
+    move(h, 'reassign');
+    await resumeClocks(tx, { orgId: h.orgId, caseId: h.caseId, handoffId: id }, ctx.now);
   });
 }

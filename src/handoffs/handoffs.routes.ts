@@ -13,8 +13,10 @@ import {
   cancelHandoff,
   type Ctx,
   createHandoff,
+  pauseHandoffClocks,
   reassignHandoff,
   resolveHandoff,
+  resumeHandoffClocks,
   sendDraft,
   updateDraftPacket,
 } from './handoffs.commands.ts';
@@ -93,6 +95,8 @@ export function registerHandoffRoutes(app: App) {
   actionRoute(app, 'resolve', 'Resolved: every clock stops', (db, ctx, id) => resolveHandoff(db, id, ctx));
   actionRoute(app, 'cancel', 'Cancelled', (db, ctx, id) => cancelHandoff(db, id, ctx));
   actionRoute(app, 'reassign', 'Ownership moved, with a reason', (db, ctx, id, body) => reassignHandoff(db, id, body, ctx), reassignSchema);
+  actionRoute(app, 'pause', 'SLA clocks paused (waiting on the customer)', (db, ctx, id, body: { reason: string }) => pauseHandoffClocks(db, id, body.reason, ctx), z.object({ reason: z.string().trim().min(1).max(500) }));
+  actionRoute(app, 'resume', 'SLA clocks resumed, deadlines recomputed', (db, ctx, id) => resumeHandoffClocks(db, id, ctx));
   actionRoute(app, 'send', 'A draft sent', (db, ctx, id, body: { packet?: z.infer<typeof packetSchema> }) => sendDraft(db, id, body?.packet, ctx), z.object({ packet: packetSchema.optional() }));
   actionRoute(app, 'packet', 'A draft packet saved', (db, ctx, id, body: z.infer<typeof packetUpdateSchema>) => updateDraftPacket(db, id, body.packet, ctx), packetUpdateSchema);
 }

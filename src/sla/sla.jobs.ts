@@ -9,16 +9,16 @@ import { people } from '../people/people.table.ts';
 import { teams } from '../teams/teams.table.ts';
 import { slaClocks } from './sla.table.ts';
 
-async function lockClock(tx: Tx, timer: Timer) {
+/** Locks the clock; undefined when it stopped or paused after the timer was written. */
+async function lockClock(tx: Tx, timer: Timer, states: string[]) {
   const [clock] = await tx.select().from(slaClocks).where(eq(slaClocks.id, timer.refId)).for('update');
-  // A clock that stopped or paused after the timer was written has nothing left to fire.
-  if (!clock || clock.state !== 'running' || clock.stoppedAt) return undefined;
+  if (!clock || !states.includes(clock.state) || clock.stoppedAt) return undefined;
   return clock;
 }
 
 /** The clock passed its deadline: exactly one `sla.breached` event (invariant 5). */
 const breach: TimerHandler = async (tx, timer, now) => {
-  const clock = await lockClock(tx, timer);
+  const clock = await lockClock(tx, timer, ['running']);
   if (!clock) return;
   await tx.update(slaClocks).set({ state: 'breached', breachedAt: now }).where(eq(slaClocks.id, clock.id));
   const [h] = await tx.select({ ownerId: handoffs.ownerId }).from(handoffs).where(eq(handoffs.id, clock.handoffId));
@@ -47,7 +47,8 @@ async function supervisorOf(tx: Tx, orgId: string) {
 
 /** One rung of the ladder: warn the owner, notify the lead, page a supervisor, or reassign. */
 const step: TimerHandler = async (tx, timer, now) => {
-  const clock = await lockClock(tx, timer);
+  // Rungs past 100 % still climb after the breach, until the clock stops.
+  const clock = await lockClock(tx, timer, ['running', 'breached']);
   if (!clock) return;
   const rung = timer.payload as { index: number; at: number; action: string };
   const [h] = await tx.select().from(handoffs).where(eq(handoffs.id, clock.handoffId));

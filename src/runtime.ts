@@ -5,6 +5,8 @@ import { openDatabase } from './db/open.ts';
 import { createHub } from './events/hub.ts';
 import { createApp } from './http/app.ts';
 import type { Services } from './http/context.ts';
+import { deliveryJob } from './integrations/delivery.jobs.ts';
+import { registerOutboxListener } from './integrations/outbox.listeners.ts';
 import { createScheduler } from './jobs/scheduler.ts';
 import { slaTimerHandlers } from './sla/sla.jobs.ts';
 
@@ -15,6 +17,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
   const logger = options.logger ?? pino({ level: config.logLevel });
   const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const clock = options.clock ?? (() => new Date());
+  registerOutboxListener();
   const hub = createHub(database);
   await hub.start();
   const services: Services = { database, config, logger, clock, hub };
@@ -24,6 +27,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     clock,
     logger,
     handlers: { ...slaTimerHandlers },
+    jobs: [deliveryJob(services)],
     intervalMs: config.schedulerIntervalMs,
   });
   if (options.scheduler !== false) await scheduler.start();

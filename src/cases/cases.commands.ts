@@ -54,34 +54,37 @@ export async function insertDocument(tx: Tx, orgId: string, caseId: string, d: N
   return { id, kind: d.kind, name: d.name, providedAt: ctx.now.toISOString() };
 }
 
-export async function createCase(db: Db, input: NewCase, ctx: Ctx): Promise<string> {
+/** Creates a case inside the caller's transaction (the API and inbound webhooks share it). */
+export async function createCaseIn(tx: Tx, input: NewCase, ctx: Ctx): Promise<string> {
   const orgId = ctx.principal.orgId;
-  return db.transaction(async (tx) => {
-    const customerId = await upsertCustomer(tx, orgId, input.customer);
-    const id = newId('cs');
-    await tx.insert(cases).values({
-      id,
-      orgId,
-      customerId,
-      externalId: input.externalId,
-      subject: input.subject,
-      channel: input.channel,
-      issueType: input.issueType,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-    });
-    await appendEvent(tx, {
-      orgId,
-      caseId: id,
-      type: EventType.caseCreated,
-      at: ctx.now,
-      actorId: ctx.principal.personId,
-      data: { subject: input.subject, channel: input.channel, customerId },
-    });
-    for (const m of input.messages ?? []) await insertMessage(tx, orgId, id, m, ctx);
-    for (const d of input.documents ?? []) await insertDocument(tx, orgId, id, d, ctx);
-    return id;
+  const customerId = await upsertCustomer(tx, orgId, input.customer);
+  const id = newId('cs');
+  await tx.insert(cases).values({
+    id,
+    orgId,
+    customerId,
+    externalId: input.externalId,
+    subject: input.subject,
+    channel: input.channel,
+    issueType: input.issueType,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
   });
+  await appendEvent(tx, {
+    orgId,
+    caseId: id,
+    type: EventType.caseCreated,
+    at: ctx.now,
+    actorId: ctx.principal.personId,
+    data: { subject: input.subject, channel: input.channel, customerId },
+  });
+  for (const m of input.messages ?? []) await insertMessage(tx, orgId, id, m, ctx);
+  for (const d of input.documents ?? []) await insertDocument(tx, orgId, id, d, ctx);
+  return id;
+}
+
+export async function createCase(db: Db, input: NewCase, ctx: Ctx): Promise<string> {
+  return db.transaction((tx) => createCaseIn(tx, input, ctx));
 }
 
 export async function lockCase(tx: Tx, orgId: string, caseId: string) {

@@ -94,36 +94,39 @@ export function progress(label: string, everyMs = 1000) {
 }
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-// Escapes and raw control characters send a line to JSON.parse, which knows every rule about them.
-const UNUSUAL = /[\\\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
 
 /**
- * A fast path for hot line readers: the raw JSON text of each top-level value of a flat object
- * line, or null when the line needs JSON.parse (not an object, any backslash or control
- * character, a duplicate key, nesting). Strings come back quoted, and slicing off the quotes gives
- * their value. Only the key `nested` may hold an object or array; its text is bracket-matched,
- * not checked: JSON.parse it before trusting it. `known` lists texts seen before for `nested`,
- * compared in place before any bracket matching.
+ * A fast path for hot line readers: the raw JSON text of the top-level values named in `fields`
+ * (undefined when absent), or null when the line is better left to JSON.parse: not a flat object,
+ * a backslash anywhere, a duplicate field, nesting. Strings come back quoted, and slicing off the
+ * quotes gives their value, but raw control characters in them are not looked for. Only
+ * `fields[nested]` may hold an object or array; its text is bracket-matched, not checked:
+ * JSON.parse it before trusting it. Other keys are skipped, their values checked the same way.
  */
-export function scanFlatObject(line: string, nested?: string, known?: readonly string[]): Record<string, string> | null {
-  if (UNUSUAL.test(line)) return null;
-  const out: Record<string, string> = {};
+export function scanFields(line: string, fields: readonly string[], nested = -1): (string | undefined)[] | null {
+  if (line.indexOf('\\') !== -1) return null;
+  const out: (string | undefined)[] = new Array(fields.length).fill(undefined);
   let i = skipSpace(line, 0);
   if (line.charCodeAt(i) !== 123) return null;
   i = skipSpace(line, i + 1);
   if (line.charCodeAt(i) === 125) return skipSpace(line, i + 1) === line.length ? out : null;
   for (;;) {
     if (line.charCodeAt(i) !== 34) return null;
-    const keyEnd = line.indexOf('"', i + 1) + 1;
-    if (keyEnd === 0) return null;
-    const key = line.slice(i + 1, keyEnd - 1);
-    if (key in out || key === '__proto__') return null;
-    i = skipSpace(line, keyEnd);
+    const keyEnd = line.indexOf('"', i + 1);
+    if (keyEnd < 0) return null;
+    let field = -1;
+    for (let f = 0; f < fields.length && field < 0; f++) {
+      if (fields[f].length === keyEnd - i - 1 && line.startsWith(fields[f], i + 1)) field = f;
+    }
+    i = skipSpace(line, keyEnd + 1);
     if (line.charCodeAt(i) !== 58) return null;
     i = skipSpace(line, i + 1);
-    const end = valueEnd(line, i, key === nested ? (known ?? []) : null);
+    const end = valueEnd(line, i, field >= 0 && field === nested);
     if (end < 0) return null;
-    out[key] = line.slice(i, end);
+    if (field >= 0) {
+      if (out[field] !== undefined) return null;
+      out[field] = line.slice(i, end);
+    }
     i = skipSpace(line, end);
     const c = line.charCodeAt(i);
     if (c === 44) i = skipSpace(line, i + 1);
@@ -138,14 +141,10 @@ function skipSpace(s: string, i: number): number {
   return i;
 }
 
-function valueEnd(s: string, i: number, known: readonly string[] | null): number {
+function valueEnd(s: string, i: number, mayNest: boolean): number {
   const c = s.charCodeAt(i);
   if (c === 34) return s.indexOf('"', i + 1) + 1 || -1;
-  if (c === 123 || c === 91) {
-    if (known === null) return -1;
-    for (const text of known) if (s.startsWith(text, i)) return i + text.length;
-    return bracketEnd(s, i);
-  }
+  if (c === 123 || c === 91) return mayNest ? bracketEnd(s, i) : -1;
   if (s.startsWith('true', i) || s.startsWith('null', i)) return i + 4;
   if (s.startsWith('false', i)) return i + 5;
   NUMBER.lastIndex = i;

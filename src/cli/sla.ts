@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { type CompiledCalendar, compileCalendar, SlaError } from '../sla/calendar.ts';
+import { CompiledCalendar, compileCalendar, SlaError } from '../sla/calendar.ts';
 import { deadline, parseTarget } from '../sla/deadline.ts';
 import { formatInstant, parseInstant } from '../sla/instant.ts';
-import { CliError, jsonLinesWriter, progress, readLineBatches, scanFlatObject } from './jsonl.ts';
+import { CliError, jsonLinesWriter, progress, readLineBatches, scanFields } from './jsonl.ts';
 
 /** `baton sla deadlines`: the business-hours deadline contract of DESIGN.md, one case a line. */
 export function registerSla(program: Command): void {
@@ -51,6 +51,7 @@ async function loadCalendars(path: string): Promise<Map<string, unknown>> {
   return new Map(Object.entries(data));
 }
 
+const FIELDS = ['id', 'calendar', 'start', 'target'];
 const START_HINT = 'expected an ISO 8601 instant with an offset, such as 2026-03-02T09:00:00Z';
 
 /** Turns one input line into one output line; compiled calendars are kept by name and by JSON text. */
@@ -61,23 +62,17 @@ class Solver {
   constructor(private readonly named: Map<string, unknown> | undefined) {}
 
   answer(line: string): string {
-    // Most lines are flat objects whose strings need no unescaping: read those without JSON.parse,
-    // keyed by the calendar's own text. Anything else takes the full parser, with the same answers.
-    const raw = scanFlatObject(line, 'calendar');
-    if (raw !== null) {
-      const text = raw.calendar;
-      let calendar = () => this.calendarOf(valueOf(text));
-      if (text !== undefined && (text.charCodeAt(0) === 123 || text.charCodeAt(0) === 91)) {
-        const hit = this.inlineCalendar(text);
-        if (hit === undefined) return this.answerParsed(line); // not JSON after all: say so the usual way
-        calendar = () => {
-          if (hit instanceof SlaError) throw hit;
-          return hit;
-        };
-      }
-      return this.solve(raw.id ?? 'null', calendar, valueOf(raw.start), valueOf(raw.target));
+    // Most lines are flat objects without escapes: read those without JSON.parse, with inline
+    // calendars keyed by their own text. Anything else takes the full parser, with the same answers.
+    const raw = scanFields(line, FIELDS, 1);
+    if (raw === null || (raw[0] !== undefined && hasControl(raw[0]))) return this.answerParsed(line);
+    const [id, text, start, target] = raw;
+    let compiled: CompiledCalendar | SlaError | undefined;
+    if (text !== undefined && (text.charCodeAt(0) === 123 || text.charCodeAt(0) === 91)) {
+      compiled = this.inlineCalendar(text);
+      if (compiled === undefined) return this.answerParsed(line); // not JSON after all: say so the usual way
     }
-    return this.answerParsed(line);
+    return this.solve(id ?? 'null', compiled ?? valueOf(text), valueOf(start), valueOf(target));
   }
 
   private answerParsed(line: string): string {
@@ -88,15 +83,17 @@ class Solver {
       return failure(JSON.stringify(idIn(line)), 'invalid JSON');
     }
     if (item === null || typeof item !== 'object' || Array.isArray(item)) return failure('null', 'line must be a JSON object');
-    return this.solve(JSON.stringify(item.id ?? null), () => this.calendarOf(item.calendar), item.start, item.target);
+    return this.solve(JSON.stringify(item.id ?? null), item.calendar, item.start, item.target);
   }
 
-  private solve(idJson: string, calendar: () => CompiledCalendar, start: unknown, target: unknown): string {
+  /** `calendar` is a compiled calendar, an error already met, or the line's calendar value. */
+  private solve(idJson: string, calendar: unknown, start: unknown, target: unknown): string {
     try {
-      const cal = calendar();
+      if (calendar instanceof SlaError) throw calendar;
+      const cal = calendar instanceof CompiledCalendar ? calendar : this.calendarOf(calendar);
       if (start === undefined) return failure(idJson, 'missing start');
       const startMs = parseInstant(start as string);
-      if (Number.isNaN(startMs)) return failure(idJson, `invalid start ${JSON.stringify(start ?? null)}: ${START_HINT}`);
+      if (Number.isNaN(startMs)) return failure(idJson, `invalid start ${JSON.stringify(start)}: ${START_HINT}`);
       if (target === undefined) return failure(idJson, 'missing target');
       return `{"id":${idJson},"deadline":"${formatInstant(deadline(cal, startMs, parseTarget(target as string)))}"}`;
     } catch (error) {
@@ -150,6 +147,12 @@ function compiled(make: () => CompiledCalendar): CompiledCalendar | SlaError {
 function valueOf(raw: string | undefined): unknown {
   if (raw === undefined) return undefined;
   return raw.charCodeAt(0) === 34 ? raw.slice(1, -1) : JSON.parse(raw);
+}
+
+/** An id echoed as written must not carry a raw control character, which JSON forbids. */
+function hasControl(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) < 32) return true;
+  return false;
 }
 
 const failure = (idJson: string, reason: string) => `{"id":${idJson},"error":${JSON.stringify(reason)}}`;

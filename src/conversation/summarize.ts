@@ -1,6 +1,12 @@
 import { type DialogSentence, dialogSentences, type Turn } from './dialog.ts';
 import { type PacketDraft, prefillPacket } from './prefill.ts';
-import { agentActionSentence, agentClause, customerClause, problemSentences } from './summary-template.ts';
+import {
+  agentActionSentence,
+  agentClause,
+  customerClause,
+  problemSentences,
+  statusClause,
+} from './summary-template.ts';
 
 export type { Turn } from './dialog.ts';
 export type { PacketDraft } from './prefill.ts';
@@ -12,9 +18,11 @@ export interface DialogSummary {
 
 /** The plain-text summary: the customer's problem, then what the agent did or asked. */
 export function summaryText(sentences: readonly DialogSentence[]): string {
-  const problem = problemSentences(sentences, Number(process.env.MW ?? 30));
+  const problem = problemSentences(sentences, 20);
   const action = agentActionSentence(sentences);
-  const text = [customerClause(problem), agentClause(action)].filter((s) => s !== '').join(' ');
+  const parts = [customerClause(problem), agentClause(action)];
+  parts.push(statusClause(sentences));
+  const text = parts.filter((s) => s !== '').join(' ');
   return text === '' ? 'No conversation to summarise.' : text;
 }
 

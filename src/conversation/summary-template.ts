@@ -1,4 +1,4 @@
-import { actionKind } from './actions.ts';
+import { actionKind, saysResolved } from './actions.ts';
 import { type DialogSentence, wordCount } from './dialog.ts';
 import { agentToThird, customerToThird, lowerFirst } from './person.ts';
 
@@ -30,10 +30,19 @@ export function problemSentences(sentences: readonly DialogSentence[], maxWords 
   return chosen;
 }
 
+/** Cuts a long sentence at the last clause boundary before `maxWords` words. */
+export function shorten(text: string, maxWords: number): string {
+  const words = text.split(/\s+/);
+  if (words.length <= maxWords) return text;
+  const head = words.slice(0, maxWords).join(' ');
+  const cut = Math.max(head.lastIndexOf(','), head.lastIndexOf(';'), head.lastIndexOf(' - '), head.lastIndexOf(' and '), head.lastIndexOf(' but '));
+  return (cut > head.length / 2 ? head.slice(0, cut) : head).trim();
+}
+
 /** "Customer is complaining that their card was declined." */
 export function customerClause(problem: readonly DialogSentence[]): string {
   if (problem.length === 0) return '';
-  const parts = problem.map((s) => customerToThird(trimSentence(s.text)));
+  const parts = problem.map((s) => shorten(customerToThird(trimSentence(s.text)), 35));
   const first = parts[0];
   const lead =
     ASK.test(first) || problem[0].text.trim().endsWith('?')
@@ -46,13 +55,13 @@ export function customerClause(problem: readonly DialogSentence[]): string {
 /** The agent sentence that best says what was done or asked, if any. */
 export function agentActionSentence(sentences: readonly DialogSentence[]): DialogSentence | undefined {
   const agents = sentences.filter((s) => s.role !== 'customer' && !s.filler);
-  const rank: Record<string, number> = JSON.parse(process.env.RANK ?? '{"done":0,"channel":1,"instruction":2,"promise":3}');
+  const rank: Record<string, number> = { done: 0, channel: 1, instruction: 2, promise: 3 };
   let best: DialogSentence | undefined;
   let bestRank = 9;
   for (const s of agents) {
     const kind = actionKind(s.text);
     const r = kind === undefined ? 9 : rank[kind];
-    if (r < bestRank || (process.env.AR === 'last' && r === bestRank && r < 9)) {
+    if (r < bestRank || (r === bestRank && r < 9)) {
       best = s;
       bestRank = r;
     }
@@ -68,7 +77,7 @@ const THANKS = /^(?:thanks|thank you|sorry|apologies)\b[^,.!;]*[,.!;]\s*(?=\S)/i
 /** "Agent asked the customer to DM their order number." */
 export function agentClause(sentence: DialogSentence | undefined): string {
   if (!sentence) return '';
-  const body = agentToThird(trimSentence(sentence.text).replace(THANKS, ''))
+  const body = shorten(agentToThird(trimSentence(sentence.text).replace(THANKS, '')), 30)
     .replace(/^(?:please|pls|kindly|let's|let us|feel free to|be sure to)\s+/i, '')
     .replace(/^(?:can|could|would|will) they (?:please )?/i, '')
     .replace(/\?+$/, '');
@@ -77,4 +86,12 @@ export function agentClause(sentence: DialogSentence | undefined): string {
     return `Agent asked if they ${tried[1].toLowerCase() === 'try' ? 'tried' : 'have tried'}${tried[2]}.`;
   if (IMPERATIVE.test(body)) return `Agent asked the customer to ${lowerFirst(body)}.`;
   return `Agent said that ${lowerFirst(body)}.`;
+}
+
+/** Where the case stands, when the customer's last message says so. */
+export function statusClause(sentences: readonly DialogSentence[]): string {
+  const customer = sentences.filter((s) => s.role === 'customer');
+  const lastTurn = customer.at(-1)?.turn;
+  if (customer.some((s) => s.turn === lastTurn && saysResolved(s.text))) return 'Customer confirmed the issue is resolved.';
+  return '';
 }

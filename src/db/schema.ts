@@ -11,3 +11,4 @@ export * from '../people/people.table.ts';
 export * from '../scenarios/scenarios.table.ts';
 export * from '../sla/sla.table.ts';
 export * from '../teams/teams.table.ts';
+export * from '../integrations/integrations.table.ts';

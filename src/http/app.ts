@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { registerAuthRoutes } from '../auth/auth.routes.ts';
 import { registerCaseRoutes } from '../cases/cases.routes.ts';
 import { registerHandoffRoutes } from '../handoffs/handoffs.routes.ts';
+import { registerIntegrationRoutes } from '../integrations/integrations.routes.ts';
 import { registerScenarioRoutes } from '../scenarios/scenarios.routes.ts';
 import { registerSlaRoutes } from '../sla/sla.routes.ts';
 import { registerTeamRoutes } from '../teams/teams.routes.ts';
@@ -87,6 +88,7 @@ export function createApp(services: Services): App {
   registerHandoffRoutes(app);
   registerSlaRoutes(app);
   registerStreamRoutes(app);
+  registerIntegrationRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.doc31('/openapi.json', {

@@ -11,7 +11,7 @@ export type Principal = {
   orgId: string;
   personId: string | null;
   roles: ReadonlySet<Role>;
-  via: 'admin-token' | 'api-token' | 'session';
+  via: 'admin-token' | 'api-token' | 'session' | 'webhook';
 };
 
 /** What every route and command may use; "now" comes from `clock` so tests can move time. */

@@ -43,6 +43,10 @@ export const errorCatalogue = {
     status: 422,
     description: 'The receiving team has no member and no lead who can own the handoff.',
   },
+  webhook_target_refused: {
+    status: 422,
+    description: 'The webhook URL resolves to a private or loopback address (set BATON_WEBHOOK_ALLOW_PRIVATE=1 to allow) or cannot be resolved.',
+  },
   rate_limited: { status: 429, description: 'Too many requests; retry after the `Retry-After` header.' },
   internal: { status: 500, description: 'An unexpected error; the request id is in the `requestId` field and the logs.' },
   unavailable: { status: 503, description: 'Baton is starting or its database is not reachable; retry.' },

@@ -118,9 +118,17 @@ export function createScheduler(o: Options) {
       unlisten = await o.database.listen(timersChannel, (payload) => wakeAt(Number(payload)));
       poll = setInterval(() => void runDue(), o.intervalMs);
       for (const job of o.jobs ?? []) {
+        let busy = false;
         intervals.push(
           setInterval(() => {
-            job.run(o.clock()).catch((error) => o.logger.error({ err: error, job: job.id }, 'job failed'));
+            if (busy || stopped) return; // a slow run is never overlapped by the next tick
+            busy = true;
+            job
+              .run(o.clock())
+              .catch((error) => o.logger.error({ err: error, job: job.id }, 'job failed'))
+              .finally(() => {
+                busy = false;
+              });
           }, job.every),
         );
       }

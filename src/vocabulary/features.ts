@@ -49,7 +49,7 @@ export function forEachTerm(
     }
   }
   if (options.charMaxN <= 0) return;
-  for (const token of tokens) {
+  for (const token of (options as any).across ? [tokens.join(' ')] : tokens) {
     const padded = ` ${token} `;
     // Like scikit-learn's `char_wb`: a word shorter than the smallest n still gives one term.
     if (padded.length < options.charMinN) char(padded);

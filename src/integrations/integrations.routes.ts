@@ -1,0 +1,99 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { and, asc, desc, eq, isNotNull, isNull, or } from 'drizzle-orm';
+import { newId } from '../db/ids.ts';
+import type { App } from '../http/app.ts';
+import { requireRole } from '../http/auth.ts';
+import { ApiError, notFound } from '../http/errors.ts';
+import { validationError } from '../http/validation.ts';
+import { organisations } from '../orgs/orgs.table.ts';
+import { assertPublicTarget } from './delivery.jobs.ts';
+import { applyInbound } from './inbound.commands.ts';
+import { outbox, webhookSubscriptions } from './integrations.table.ts';
+import { inboundGenericSchema, subscriptionSchema } from './integrations.types.ts';
+import { verifyInbound } from './signature.ts';
+
+const ok = (description: string) => ({ content: { 'application/json': { schema: z.any() } }, description });
+const tags = ['webhooks'];
+const leads = requireRole('lead');
+
+export function registerIntegrationRoutes(app: App) {
+  // Authenticated by its signature, not by a token: registered before the auth middleware skips it.
+  app.post('/api/v1/webhooks/inbound/generic', async (c) => {
+    const { database, config, clock } = c.var.services;
+    const raw = await c.req.text();
+    if (!config.webhookSecret) throw new ApiError('invalid_signature', 'inbound webhooks are off: set BATON_WEBHOOK_SECRET');
+    if (!verifyInbound(config.webhookSecret, raw, c.req.header('x-baton-signature'))) {
+      throw new ApiError('invalid_signature', 'X-Baton-Signature must be sha256=<hex HMAC-SHA256 of the raw body>');
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      throw new ApiError('invalid_json', 'the body is not valid JSON');
+    }
+    const parsed = inboundGenericSchema.safeParse(body);
+    if (!parsed.success) throw validationError(parsed.error, 'json');
+    const wanted = c.req.query('org') ?? c.req.header('x-baton-org');
+    const [org] = await database.db
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(wanted ? or(eq(organisations.id, wanted), eq(organisations.slug, wanted)) : undefined)
+      .orderBy(asc(organisations.createdAt))
+      .limit(1);
+    if (!org) throw notFound('organisation', wanted ?? 'default');
+    const principal = { orgId: org.id, personId: null, roles: new Set(['agent'] as const), via: 'webhook' as const };
+    const caseId = await applyInbound(database.db, 'generic', parsed.data, principal, clock());
+    return c.json({ caseId }, 202);
+  });
+
+  app.openapi(
+    createRoute({ method: 'post', path: '/api/v1/webhooks/subscriptions', tags, middleware: [leads], request: { body: { content: { 'application/json': { schema: subscriptionSchema } }, required: true } }, responses: { 201: ok('The subscription') } }),
+    async (c) => {
+      const input = c.req.valid('json');
+      const { database, config, clock } = c.var.services;
+      try {
+        await assertPublicTarget(input.url, config.webhookAllowPrivate);
+      } catch (error) {
+        throw new ApiError('webhook_target_refused', (error as Error).message, { field: 'url' });
+      }
+      const id = newId('wh');
+      await database.db.insert(webhookSubscriptions).values({ id, orgId: c.var.principal.orgId, ...input, createdAt: clock() });
+      return c.json({ id, url: input.url, events: input.events }, 201);
+    },
+  );
+  app.openapi(createRoute({ method: 'get', path: '/api/v1/webhooks/subscriptions', tags, middleware: [leads], responses: { 200: ok('Subscriptions') } }), async (c) => {
+    const rows = await c.var.services.database.db.select().from(webhookSubscriptions).where(eq(webhookSubscriptions.orgId, c.var.principal.orgId));
+    return c.json({ items: rows.map(({ secret: _, ...r }) => r) }, 200);
+  });
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/webhooks/deliveries',
+      tags,
+      middleware: [leads],
+      request: { query: z.object({ status: z.enum(['pending', 'delivered', 'dead']).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }) },
+      responses: { 200: ok('The delivery log, newest first') },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const status =
+        q.status === 'delivered' ? isNotNull(outbox.deliveredAt) : q.status === 'dead' ? isNotNull(outbox.deadAt) : q.status === 'pending' ? and(isNull(outbox.deliveredAt), isNull(outbox.deadAt)) : undefined;
+      const rows = await c.var.services.database.db.select().from(outbox).where(and(eq(outbox.orgId, c.var.principal.orgId), status)).orderBy(desc(outbox.seq)).limit(q.limit);
+      return c.json({ items: rows.map(({ body: _, ...r }) => r) }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({ method: 'post', path: '/api/v1/webhooks/deliveries/{seq}/redeliver', tags, middleware: [leads], request: { params: z.object({ seq: z.coerce.number().int().positive() }) }, responses: { 200: ok('Queued again') } }),
+    async (c) => {
+      const { seq } = c.req.valid('param');
+      const { database, clock } = c.var.services;
+      const [row] = await database.db
+        .update(outbox)
+        .set({ deadAt: null, deliveredAt: null, attempts: 0, nextAttemptAt: clock() })
+        .where(and(eq(outbox.orgId, c.var.principal.orgId), eq(outbox.seq, seq)))
+        .returning({ seq: outbox.seq });
+      if (!row) throw notFound('delivery', String(seq));
+      return c.json({ seq, queued: true }, 200);
+    },
+  );
+}

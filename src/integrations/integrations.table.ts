@@ -1,0 +1,49 @@
+import { bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, smallint, text } from 'drizzle-orm/pg-core';
+import { createdAt, instant, orgId } from '../db/columns.ts';
+
+export const webhookSubscriptions = pgTable('webhook_subscriptions', {
+  id: text('id').primaryKey(),
+  orgId: orgId(),
+  url: text('url').notNull(),
+  secret: text('secret').notNull(),
+  events: text('events').array().notNull(),
+  active: boolean('active').notNull().default(true),
+  createdAt: createdAt(),
+});
+
+/**
+ * The transactional outbox: one row per (event, subscription), written with the change itself, so
+ * a committed change is delivered at least once even if the process dies right after the commit.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    orgId: orgId(),
+    eventId: text('event_id').notNull(),
+    subscriptionId: text('subscription_id').notNull(),
+    type: text('type').notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: instant('next_attempt_at').notNull(),
+    deliveredAt: instant('delivered_at'),
+    deadAt: instant('dead_at'),
+    lastStatus: smallint('last_status'),
+    lastError: text('last_error'),
+  },
+  (t) => [index('outbox_due').on(t.nextAttemptAt), index('outbox_subscription').on(t.subscriptionId, t.seq)],
+);
+
+/** Inbound events already applied, by their source's id: a retried delivery changes nothing. */
+export const inboundEvents = pgTable(
+  'inbound_events',
+  {
+    orgId: orgId(),
+    source: text('source').notNull(),
+    eventId: text('event_id').notNull(),
+    caseId: text('case_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.source, t.eventId] })],
+);

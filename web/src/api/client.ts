@@ -1,0 +1,91 @@
+/** A small fetch client: JSON in and out, the session cookie, and one error type for every failure. */
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** The field at fault, when the server names one. */
+  get field(): string | undefined {
+    return typeof this.details.field === 'string' ? this.details.field : undefined;
+  }
+
+  /** For `packet_incomplete`: the packet fields the scenario still needs. */
+  get missing(): string[] {
+    return Array.isArray(this.details.missing) ? (this.details.missing as string[]) : [];
+  }
+}
+
+type Listener = () => void;
+const unauthenticatedListeners = new Set<Listener>();
+
+/** Called when any request answers 401: the session has ended. */
+export function onUnauthenticated(fn: Listener) {
+  unauthenticatedListeners.add(fn);
+  return () => unauthenticatedListeners.delete(fn);
+}
+
+/** A random key; works outside secure contexts too (crypto.randomUUID does not). */
+export function randomKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+type Options = { body?: unknown; signal?: AbortSignal; idempotencyKey?: string; quiet401?: boolean };
+
+async function parse(res: Response): Promise<unknown> {
+  const text = await res.text();
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+export async function request<T>(method: string, path: string, opts: Options = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  let body: string | undefined;
+  if (opts.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(opts.body);
+  }
+  // Writes carry an Idempotency-Key: a retry after a dropped connection does not duplicate them.
+  if (method !== 'GET') headers['idempotency-key'] = opts.idempotencyKey ?? randomKey();
+  const send = () => fetch(path, { method, headers, body, signal: opts.signal, credentials: 'same-origin' });
+  let res: Response;
+  try {
+    res = await send();
+  } catch (error) {
+    if (opts.signal?.aborted) throw error;
+    try {
+      res = await send();
+    } catch {
+      throw new ApiError(0, 'network', 'Baton cannot be reached. Check your connection and try again.');
+    }
+  }
+  const data = await parse(res);
+  if (res.ok) return data as T;
+  const err = (data as { error?: { code?: string; message?: string } } | null)?.error;
+  const { code = 'http_error', message = `${res.status} ${res.statusText}`, ...details } = err ?? {};
+  if (res.status === 401 && !opts.quiet401) for (const fn of unauthenticatedListeners) fn();
+  throw new ApiError(res.status, code, message, details);
+}
+
+export const get = <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, { signal });
+export const post = <T>(path: string, body?: unknown, opts: Omit<Options, 'body'> = {}) =>
+  request<T>('POST', path, { ...opts, body: body ?? {} });
+
+/** A query string from the defined values only. */
+export function query(params: Record<string, string | number | undefined | null>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}

@@ -1,0 +1,91 @@
+import { ApiError, get, post, query, request } from './client.ts';
+import type {
+  AtRiskClock,
+  BounceReason,
+  CaseDetail,
+  CaseDocument,
+  CaseEvent,
+  CaseSummary,
+  HandoffDetail,
+  HandoffList,
+  HandoffState,
+  HandoffSuggestion,
+  Me,
+  Packet,
+  Person,
+  Scenario,
+  Team,
+} from './types.ts';
+
+const v1 = '/api/v1';
+const enc = encodeURIComponent;
+type Items<T> = { items: T[] };
+
+export type NewCase = {
+  subject: string;
+  customer: { externalId: string; name: string };
+  channel: string;
+  messages?: { role: 'customer' | 'agent' | 'bot' | 'internal'; text: string }[];
+  documents?: { kind: string; name: string }[];
+};
+
+export type HandoffFilter = { team?: string; state?: HandoffState; owner?: string; caseId?: string; limit?: number; cursor?: string };
+
+export const api = {
+  signIn: (email: string, password: string) => request<{ person: unknown }>('POST', `${v1}/auth/login`, { body: { email, password }, quiet401: true }),
+  signOut: () => post<{ ok: true }>(`${v1}/auth/logout`),
+  me: () => request<Me>('GET', `${v1}/me`, { quiet401: true }),
+
+  teams: () => get<Items<Team>>(`${v1}/teams`).then((r) => r.items),
+  people: () => get<Items<Person>>(`${v1}/people`).then((r) => r.items),
+  scenarios: () => get<Items<Scenario>>(`${v1}/scenarios`).then((r) => r.items),
+
+  cases: (limit = 100) => get<Items<CaseSummary>>(`${v1}/cases${query({ limit })}`).then((r) => r.items),
+  case: (id: string) => get<CaseDetail>(`${v1}/cases/${enc(id)}`),
+  caseEvents: (id: string) => get<Items<CaseEvent>>(`${v1}/cases/${enc(id)}/events`).then((r) => r.items),
+  createCase: (body: NewCase) => post<CaseDetail>(`${v1}/cases`, body),
+  addMessage: (id: string, role: string, text: string) => post<unknown>(`${v1}/cases/${enc(id)}/messages`, { role, text }),
+  addDocument: (id: string, kind: string, name: string) => post<CaseDocument>(`${v1}/cases/${enc(id)}/documents`, { kind, name }),
+  requestDocument: (id: string, kind: string, reason?: string) =>
+    post<unknown>(`${v1}/cases/${enc(id)}/document-requests`, reason ? { kind, reason } : { kind }),
+
+  /** Scenario and packet pre-fill for a case, when the conversation services offer them; null otherwise. */
+  async suggest(caseId: string): Promise<HandoffSuggestion | null> {
+    try {
+      return await get<HandoffSuggestion>(`${v1}/cases/${enc(caseId)}/suggestions`);
+    } catch (error) {
+      if (error instanceof ApiError && [404, 405, 501].includes(error.status)) return null;
+      throw error;
+    }
+  },
+
+  createHandoff: (caseId: string, body: { scenario: string; packet: Packet; draft?: boolean; previousId?: string }, idempotencyKey?: string) =>
+    post<HandoffDetail>(`${v1}/cases/${enc(caseId)}/handoffs`, body, { idempotencyKey }),
+  handoffs: (f: HandoffFilter, signal?: AbortSignal) => get<HandoffList>(`${v1}/handoffs${query({ limit: 500, ...f })}`, signal),
+  handoff: (id: string, signal?: AbortSignal) => get<HandoffDetail>(`${v1}/handoffs/${enc(id)}`, signal),
+  accept: (id: string) => post<HandoffDetail>(`${v1}/handoffs/${enc(id)}/accept`),
+  resolve: (id: string) => post<HandoffDetail>(`${v1}/handoffs/${enc(id)}/resolve`),
+  cancel: (id: string) => post<HandoffDetail>(`${v1}/handoffs/${enc(id)}/cancel`),
+  bounce: (id: string, reason: BounceReason, note?: string) => post<HandoffDetail>(`${v1}/handoffs/${enc(id)}/bounce`, note ? { reason, note } : { reason }),
+  reassign: (id: string, reason: string, ownerId?: string) =>
+    post<HandoffDetail>(`${v1}/handoffs/${enc(id)}/reassign`, ownerId ? { reason, ownerId } : { reason }),
+
+  atRisk: (team?: string) => get<Items<AtRiskClock>>(`${v1}/sla/at-risk${query({ team })}`).then((r) => r.items),
+};
+
+/** Every page of a handoff list, up to `max` rows; `onPage` sees each page as it lands. */
+export async function allHandoffs(
+  f: HandoffFilter,
+  opts: { max?: number; signal?: AbortSignal; onPage?: (items: HandoffList['items'], done: boolean) => void } = {},
+) {
+  const max = opts.max ?? 10_000;
+  const out: HandoffList['items'] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await api.handoffs({ ...f, cursor }, opts.signal);
+    out.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+    opts.onPage?.(page.items, !cursor || out.length >= max);
+  } while (cursor && out.length < max);
+  return out;
+}

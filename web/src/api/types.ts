@@ -1,0 +1,86 @@
+/**
+ * The shapes the API answers with. Derived from the server's own query functions (type-only
+ * imports: nothing of the server reaches the bundle), so a change there shows up here in `tsc`.
+ */
+import type { getCase, listCaseEvents, listCases } from '../../../src/cases/cases.queries.ts';
+import type { getHandoff, listHandoffs } from '../../../src/handoffs/handoffs.queries.ts';
+import type { HandoffAction, HandoffState } from '../../../src/handoffs/state-machine.ts';
+import type { Role } from '../../../src/http/context.ts';
+import type { Emotion, Packet, PacketField, Urgency } from '../../../src/packets/packet.types.ts';
+import type { scenarioView } from '../../../src/scenarios/scenario-view.ts';
+import type { atRisk } from '../../../src/sla/sla.queries.ts';
+import type { CalendarInput } from '../../../src/sla/sla.types.ts';
+import type { listPeople, listTeams } from '../../../src/teams/teams.queries.ts';
+
+export type { Emotion, HandoffAction, HandoffState, Packet, PacketField, Role, Urgency };
+
+/** What JSON makes of a value: instants become strings. */
+export type Json<T> = T extends Date
+  ? string
+  : T extends (infer U)[]
+    ? Json<U>[]
+    : T extends object
+      ? { [K in keyof T]: Json<T[K]> }
+      : T;
+
+type Answer<F extends (...args: never[]) => unknown> = Json<Awaited<ReturnType<F>>>;
+
+export type CaseSummary = Answer<typeof listCases>[number];
+export type CaseDetail = Answer<typeof getCase>;
+export type CaseMessage = CaseDetail['messages'][number];
+export type CaseDocument = CaseDetail['documents'][number];
+export type CaseEvent = Answer<typeof listCaseEvents>[number] & { data: Record<string, unknown> };
+
+export type CustomerUpdate = { text: string; replyBy: string };
+export type QualityCheck = { id: string; result: 'pass' | 'fail' | 'na'; evidence?: string; detail?: string };
+
+type HandoffAnswer = Answer<typeof getHandoff>;
+export type HandoffDetail = Omit<HandoffAnswer, 'customerUpdate' | 'packet' | 'actions' | 'state'> & {
+  state: HandoffState;
+  packet: Packet;
+  customerUpdate: CustomerUpdate | null;
+  actions: HandoffAction[];
+};
+export type SlaClockDetail = HandoffDetail['sla'][number];
+
+type HandoffPage = Answer<typeof listHandoffs>;
+export type HandoffItem = Omit<HandoffPage['items'][number], 'state'> & { state: HandoffState };
+export type SlaClockSummary = { name: string; target: string; state: string; deadline: string | null };
+export type HandoffList = { items: HandoffItem[]; nextCursor: string | null };
+
+export type Scenario = Answer<typeof scenarioView>;
+export type Team = Omit<Answer<typeof listTeams>[number], 'calendar'> & { calendar: CalendarInput };
+export type Calendar = CalendarInput;
+export type Person = Answer<typeof listPeople>[number];
+export type AtRiskClock = Answer<typeof atRisk>[number];
+
+export type Me = {
+  organisation: { id: string; slug: string; name: string };
+  person: Person | null;
+  roles: Role[];
+  via: 'admin-token' | 'api-token' | 'session';
+};
+
+export type BounceReason = 'wrong_team' | 'missing_context' | 'duplicate' | 'not_ours' | 'needs_customer' | 'other';
+
+/** One announcement on the live stream: re-fetch what it names. */
+export type LiveEvent = {
+  seq: number;
+  id: string;
+  orgId: string;
+  caseId: string;
+  handoffId: string | null;
+  type: string;
+  at: string;
+};
+
+/**
+ * What the conversation and tagging services may offer for a case before a handoff. The routes are
+ * being added: every field is optional and the UI works without any of them.
+ */
+export type HandoffSuggestion = {
+  scenario?: string | { id: string; confidence?: number } | null;
+  confidence?: number;
+  packet?: Partial<Packet>;
+  summary?: string;
+};

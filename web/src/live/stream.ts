@@ -1,0 +1,91 @@
+import type { LiveEvent } from '../api/types.ts';
+
+/**
+ * The live stream, shared by every tab of one signed-in person. One tab (the holder of a Web Lock)
+ * keeps the EventSource open and relays each event to the others over a BroadcastChannel, so ten
+ * open tabs use one connection (browsers allow six per host over HTTP/1.1). When that tab closes,
+ * the lock passes to another, which opens the stream and asks everyone to re-fetch.
+ */
+export type LiveMessage = { kind: 'event'; event: LiveEvent } | { kind: 'resync' } | { kind: 'status'; connected: boolean };
+type ChannelMessage = LiveMessage | { kind: 'hello' };
+type Listener = (m: LiveMessage) => void;
+
+export type LiveStream = { subscribe(fn: Listener): () => void; close(): void; readonly connected: boolean };
+
+export function openLiveStream(channelName: string): LiveStream {
+  const listeners = new Set<Listener>();
+  let connected = false;
+  let source: EventSource | undefined;
+  let closed = false;
+  let releaseLock: (() => void) | undefined;
+  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(channelName) : undefined;
+
+  const deliver = (m: LiveMessage) => {
+    if (m.kind === 'status') connected = m.connected;
+    for (const fn of listeners) fn(m);
+  };
+  const emit = (m: LiveMessage) => {
+    deliver(m);
+    channel?.postMessage(m);
+  };
+  channel?.addEventListener('message', (e: MessageEvent<ChannelMessage>) => {
+    // A tab that just opened asks for the connection status; the tab holding the stream answers.
+    if (e.data.kind === 'hello') {
+      if (source) channel.postMessage({ kind: 'status', connected } satisfies LiveMessage);
+      return;
+    }
+    deliver(e.data);
+  });
+  channel?.postMessage({ kind: 'hello' } satisfies ChannelMessage);
+
+  const connect = () => {
+    let opened = 0;
+    source = new EventSource('/api/v1/stream');
+    source.addEventListener('ready', () => {
+      emit({ kind: 'status', connected: true });
+      // A reconnect may have missed events: everyone re-fetches what it shows.
+      if (opened++ > 0) emit({ kind: 'resync' });
+    });
+    source.addEventListener('case-event', (e) => {
+      try {
+        emit({ kind: 'event', event: JSON.parse((e as MessageEvent<string>).data) as LiveEvent });
+      } catch {
+        // a malformed event is skipped; the next one still arrives
+      }
+    });
+    source.addEventListener('error', () => emit({ kind: 'status', connected: false }));
+  };
+
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  if (locks && channel) {
+    locks
+      .request(channelName, () => {
+        if (closed) return;
+        connect();
+        emit({ kind: 'resync' });
+        return new Promise<void>((resolve) => {
+          releaseLock = resolve;
+        });
+      })
+      .catch(() => undefined);
+  } else {
+    connect();
+  }
+
+  return {
+    subscribe(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+    close() {
+      closed = true;
+      source?.close();
+      releaseLock?.();
+      channel?.close();
+      listeners.clear();
+    },
+    get connected() {
+      return connected;
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from 'react';
+import type { LiveEvent } from '../api/types.ts';
+import { type LiveStream, openLiveStream } from './stream.ts';
+
+const LiveContext = createContext<LiveStream | null>(null);
+
+/** Opens the shared live stream for the signed-in person while mounted. */
+export function LiveProvider({ personKey, children }: { personKey: string; children: ReactNode }) {
+  const [stream, setStream] = useState<LiveStream | null>(null);
+  useEffect(() => {
+    const s = openLiveStream(`baton-live:${personKey}`);
+    setStream(s);
+    return () => s.close();
+  }, [personKey]);
+  return <LiveContext.Provider value={stream}>{children}</LiveContext.Provider>;
+}
+
+/** Whether the live stream is connected (for the status dot in the header). */
+export function useLiveStatus(): boolean {
+  const stream = useContext(LiveContext);
+  const [connected, setConnected] = useState(stream?.connected ?? false);
+  useEffect(() => {
+    if (!stream) return;
+    setConnected(stream.connected);
+    return stream.subscribe((m) => {
+      if (m.kind === 'status') setConnected(m.connected);
+    });
+  }, [stream]);
+  return connected;
+}
+
+/**
+ * Calls `onChange` with the events that match, gathered over `delayMs` so that the burst one action
+ * writes (sent, owner assigned, clocks started) costs one re-fetch. A resync calls it with `null`:
+ * re-fetch everything shown.
+ */
+export function useLive(match: (e: LiveEvent) => boolean, onChange: (events: LiveEvent[] | null) => void, delayMs = 120) {
+  const stream = useContext(LiveContext);
+  const latest = useRef({ match, onChange });
+  latest.current = { match, onChange };
+  useEffect(() => {
+    if (!stream) return;
+    let pending: LiveEvent[] = [];
+    let resync = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const flush = () => {
+      timer = undefined;
+      const batch = resync ? null : pending;
+      pending = [];
+      resync = false;
+      latest.current.onChange(batch);
+    };
+    const off = stream.subscribe((m) => {
+      if (m.kind === 'status') return;
+      if (m.kind === 'resync') resync = true;
+      else if (latest.current.match(m.event)) pending.push(m.event);
+      else return;
+      timer ??= setTimeout(flush, delayMs);
+    });
+    return () => {
+      off();
+      if (timer) clearTimeout(timer);
+    };
+  }, [stream, delayMs]);
+}

@@ -46,8 +46,10 @@ async function loadCalendars(path: string): Promise<Map<string, unknown>> {
     throw new CliError(`calendars file is not JSON: ${(error as Error).message}`);
   }
   // The contract's shape is {name: calendar}; a list of calendars each with a "name" is accepted too.
-  if (Array.isArray(data)) return new Map(data.filter((c) => typeof c?.name === 'string').map((c) => [c.name, c]));
-  if (data === null || typeof data !== 'object') throw new CliError('calendars file must map names to calendars');
+  if (Array.isArray(data))
+    return new Map(data.filter((c) => typeof c?.name === 'string').map((c) => [c.name, c]));
+  if (data === null || typeof data !== 'object')
+    throw new CliError('calendars file must map names to calendars');
   return new Map(Object.entries(data));
 }
 
@@ -72,7 +74,7 @@ class Solver {
       compiled = this.inlineCalendar(text);
       if (compiled === undefined) return this.answerParsed(line); // not JSON after all: say so the usual way
     }
-    return this.solve(id ?? 'null', compiled ?? valueOf(text), valueOf(start), valueOf(target));
+    return this.solve(id ?? 'null', compiled ?? rawValue(text), rawValue(start), rawValue(target));
   }
 
   private answerParsed(line: string): string {
@@ -82,7 +84,8 @@ class Solver {
     } catch {
       return failure(JSON.stringify(idIn(line)), 'invalid JSON');
     }
-    if (item === null || typeof item !== 'object' || Array.isArray(item)) return failure('null', 'line must be a JSON object');
+    if (item === null || typeof item !== 'object' || Array.isArray(item))
+      return failure('null', 'line must be a JSON object');
     return this.solve(JSON.stringify(item.id ?? null), item.calendar, item.start, item.target);
   }
 
@@ -93,7 +96,8 @@ class Solver {
       const cal = calendar instanceof CompiledCalendar ? calendar : this.calendarOf(calendar);
       if (start === undefined) return failure(idJson, 'missing start');
       const startMs = parseInstant(start as string);
-      if (Number.isNaN(startMs)) return failure(idJson, `invalid start ${JSON.stringify(start)}: ${START_HINT}`);
+      if (Number.isNaN(startMs))
+        return failure(idJson, `invalid start ${JSON.stringify(start)}: ${START_HINT}`);
       if (target === undefined) return failure(idJson, 'missing target');
       return `{"id":${idJson},"deadline":"${formatInstant(deadline(cal, startMs, parseTarget(target as string)))}"}`;
     } catch (error) {
@@ -144,7 +148,7 @@ function compiled(make: () => CompiledCalendar): CompiledCalendar | SlaError {
 }
 
 /** A scanned value: strings have no escapes (the scanner guarantees it), anything else is JSON. */
-function valueOf(raw: string | undefined): unknown {
+function rawValue(raw: string | undefined): unknown {
   if (raw === undefined) return undefined;
   return raw.charCodeAt(0) === 34 ? raw.slice(1, -1) : JSON.parse(raw);
 }

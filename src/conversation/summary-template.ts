@@ -1,6 +1,7 @@
 import { actionKind, saysResolved } from './actions.ts';
 import { type DialogSentence, wordCount } from './dialog.ts';
 import { agentToThird, customerToThird, lowerFirst } from './person.ts';
+import { scoreSentiment } from './sentiment.ts';
 
 const OPENERS =
   /^(?:(?:so|hi|hello|hey|well|ok|okay|um|also|and|but|yes|yeah|no|guys|team|there|folks|just|again|wow|ugh|hmm|lol|omg|seriously|great|dear|morning|evening|afternoon|good)[\s,!.-]+)+/i;
@@ -13,7 +14,7 @@ const GREETING =
 export function trimSentence(text: string): string {
   return text
     .replace(OPENERS, '')
-    .replace(/[\s.!]+$/, '')
+    .replace(/[\s.!:;,>\-–]+$/, '')
     .trim();
 }
 
@@ -35,7 +36,13 @@ export function shorten(text: string, maxWords: number): string {
   const words = text.split(/\s+/);
   if (words.length <= maxWords) return text;
   const head = words.slice(0, maxWords).join(' ');
-  const cut = Math.max(head.lastIndexOf(','), head.lastIndexOf(';'), head.lastIndexOf(' - '), head.lastIndexOf(' and '), head.lastIndexOf(' but '));
+  const cut = Math.max(
+    head.lastIndexOf(','),
+    head.lastIndexOf(';'),
+    head.lastIndexOf(' - '),
+    head.lastIndexOf(' and '),
+    head.lastIndexOf(' but '),
+  );
   return (cut > head.length / 2 ? head.slice(0, cut) : head).trim();
 }
 
@@ -44,10 +51,13 @@ export function customerClause(problem: readonly DialogSentence[]): string {
   if (problem.length === 0) return '';
   const parts = problem.map((s) => shorten(customerToThird(trimSentence(s.text)), 35));
   const first = parts[0];
+  const complaint = problem.some((s) => scoreSentiment(s.text).score < 0);
   const lead =
     ASK.test(first) || problem[0].text.trim().endsWith('?')
       ? 'Customer is asking'
-      : 'Customer is complaining that';
+      : complaint
+        ? 'Customer is complaining that'
+        : 'Customer says that';
   const body = [first, ...parts.slice(1)].map((p) => lowerFirst(p.replace(/[?!.\s]+$/, ''))).join(' and ');
   return `${lead} ${body}.`;
 }
@@ -92,6 +102,7 @@ export function agentClause(sentence: DialogSentence | undefined): string {
 export function statusClause(sentences: readonly DialogSentence[]): string {
   const customer = sentences.filter((s) => s.role === 'customer');
   const lastTurn = customer.at(-1)?.turn;
-  if (customer.some((s) => s.turn === lastTurn && saysResolved(s.text))) return 'Customer confirmed the issue is resolved.';
+  if (customer.some((s) => s.turn === lastTurn && saysResolved(s.text)))
+    return 'Customer confirmed the issue is resolved.';
   return '';
 }

@@ -74,8 +74,8 @@ export async function getHandoff(db: Queryable, orgId: string, id: string) {
     (e) => e.handoffId === id || (e.type === 'document.rerequested' && e.at.getTime() >= sentAt && e.at.getTime() <= endAt),
   );
   const customerMsgs = msgs.filter((m) => m.role === 'customer');
-  const before = customerMsgs.filter((m) => m.at.getTime() < sentAt);
-  const after = customerMsgs.filter((m) => m.at.getTime() >= sentAt && m.at.getTime() <= endAt);
+  const before = customerMsgs.filter((m) => m.at.getTime() <= sentAt);
+  const after = customerMsgs.filter((m) => m.at.getTime() > sentAt && m.at.getTime() <= endAt);
   const earlier = journey.filter((j) => j.createdAt < h.createdAt);
   const heldBefore = new Set(earlier.flatMap((j) => [j.fromTeamId, j.toTeamId]));
   const packet = h.packet as Packet;

@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { registerAuthRoutes } from '../auth/auth.routes.ts';
 import { registerCaseRoutes } from '../cases/cases.routes.ts';
+import { registerCustomerRoutes } from '../customers/customers.routes.ts';
 import { registerHandoffRoutes } from '../handoffs/handoffs.routes.ts';
 import { registerIntegrationRoutes } from '../integrations/integrations.routes.ts';
 import { registerScenarioRoutes } from '../scenarios/scenarios.routes.ts';
@@ -84,6 +85,7 @@ export function createApp(services: Services): App {
 
   registerTeamRoutes(app);
   registerCaseRoutes(app);
+  registerCustomerRoutes(app);
   registerScenarioRoutes(app);
   registerHandoffRoutes(app);
   registerSlaRoutes(app);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CompiledCalendar, compileCalendar, DAY_MS, dayNumber, SlaError, weekdayOf } from './calendar.ts';
+import {
+  type CompiledCalendar,
+  compileCalendar,
+  DAY_MS,
+  dayNumber,
+  SlaError,
+  weekdayOf,
+} from './calendar.ts';
 import { calendarSchema } from './sla.types.ts';
 
 const at = (iso: string) => Date.parse(iso);
@@ -11,9 +18,21 @@ describe('calendarSchema', () => {
   it('sorts intervals and treats missing days as closed', () => {
     const cal = calendarSchema.parse({
       timezone: 'Europe/Berlin',
-      hours: { Mon: [['13:00', '17:00'], ['09:00', '12:00']], friday: [['09:00', '24:00']] },
+      hours: {
+        Mon: [
+          ['13:00', '17:00'],
+          ['09:00', '12:00'],
+        ],
+        friday: [['09:00', '24:00']],
+      },
     });
-    expect(cal.hours).toEqual({ mon: [['09:00', '12:00'], ['13:00', '17:00']], fri: [['09:00', '24:00']] });
+    expect(cal.hours).toEqual({
+      mon: [
+        ['09:00', '12:00'],
+        ['13:00', '17:00'],
+      ],
+      fri: [['09:00', '24:00']],
+    });
   });
 
   it.each([
@@ -21,7 +40,18 @@ describe('calendarSchema', () => {
     [{ timezone: 'UTC', hours: { mon: [['17:00', '09:00']] } }, 'open before'],
     [{ timezone: 'UTC', hours: { mon: [['09:00', '09:00']] } }, 'open before'],
     [{ timezone: 'UTC', hours: { mon: [['24:00', '24:00']] } }, '24:00'],
-    [{ timezone: 'UTC', hours: { mon: [['09:00', '12:00'], ['11:00', '14:00']] } }, 'overlaps'],
+    [
+      {
+        timezone: 'UTC',
+        hours: {
+          mon: [
+            ['09:00', '12:00'],
+            ['11:00', '14:00'],
+          ],
+        },
+      },
+      'overlaps',
+    ],
     [{ timezone: 'UTC', hours: { mon: [['9am', '5pm']] } }, 'HH:MM'],
     [{ timezone: 'UTC', hours: { mon: [['09:00', '24:30']] } }, 'HH:MM'],
     [{ timezone: 'UTC', hours: { funday: [] } }, 'funday'],
@@ -41,7 +71,9 @@ describe('compileCalendar', () => {
 
   it('knows always-open and never-open calendars', () => {
     expect(compileCalendar({ timezone: 'UTC', hours: '24/7' }).alwaysOpen).toBe(true);
-    expect(compileCalendar({ timezone: 'UTC', hours: '24/7', holidays: ['2026-01-01'] }).alwaysOpen).toBe(false);
+    expect(compileCalendar({ timezone: 'UTC', hours: '24/7', holidays: ['2026-01-01'] }).alwaysOpen).toBe(
+      false,
+    );
     expect(compileCalendar({ timezone: 'UTC', hours: {} }).everOpen).toBe(false);
   });
 
@@ -54,7 +86,15 @@ describe('compileCalendar', () => {
 });
 
 describe('resolving local dates to instants', () => {
-  const weekdays = (hours: [string, string][]) => ({ mon: hours, tue: hours, wed: hours, thu: hours, fri: hours, sat: hours, sun: hours });
+  const weekdays = (hours: [string, string][]) => ({
+    mon: hours,
+    tue: hours,
+    wed: hours,
+    thu: hours,
+    fri: hours,
+    sat: hours,
+    sun: hours,
+  });
 
   it('half-hour and 45-minute offsets', () => {
     const nine = weekdays([['09:00', '17:00']]);
@@ -74,7 +114,11 @@ describe('resolving local dates to instants', () => {
   it('local days are 23 or 25 hours long across DST, in both hemispheres', () => {
     const berlin = compileCalendar({ timezone: 'Europe/Berlin', hours: '24/7' });
     const spring = dayOf(berlin, '2026-03-29');
-    expect([iso(spring.start), iso(spring.end), spring.total]).toEqual(['2026-03-28T23:00:00Z', '2026-03-29T22:00:00Z', 23 * 3_600_000]);
+    expect([iso(spring.start), iso(spring.end), spring.total]).toEqual([
+      '2026-03-28T23:00:00Z',
+      '2026-03-29T22:00:00Z',
+      23 * 3_600_000,
+    ]);
     expect(dayOf(berlin, '2026-10-25').total).toBe(25 * 3_600_000);
     const sydney = compileCalendar({ timezone: 'Australia/Sydney', hours: '24/7' });
     expect(dayOf(sydney, '2026-10-04').total).toBe(23 * 3_600_000);
@@ -99,7 +143,10 @@ describe('resolving local dates to instants', () => {
   });
 
   it('a DST change at midnight (Sao Paulo 2018-19): 24:00 and 00:00 meet at the same instant', () => {
-    const cal = compileCalendar({ timezone: 'America/Sao_Paulo', hours: { sat: [['18:00', '24:00']], sun: [['00:00', '12:00']] } });
+    const cal = compileCalendar({
+      timezone: 'America/Sao_Paulo',
+      hours: { sat: [['18:00', '24:00']], sun: [['00:00', '12:00']] },
+    });
     // 2018-11-04 00:00 -03 never happened: clocks went to 01:00 -02 (03:00Z).
     expect(boundsOf(cal, '2018-11-03')).toEqual(['2018-11-03T21:00:00Z', '2018-11-04T03:00:00Z']);
     expect(boundsOf(cal, '2018-11-04')).toEqual(['2018-11-04T03:00:00Z', '2018-11-04T14:00:00Z']);
@@ -108,7 +155,11 @@ describe('resolving local dates to instants', () => {
   });
 
   it('holidays close the whole local date', () => {
-    const cal = compileCalendar({ timezone: 'Europe/Berlin', hours: weekdays([['09:00', '17:00']]), holidays: ['2026-12-25'] });
+    const cal = compileCalendar({
+      timezone: 'Europe/Berlin',
+      hours: weekdays([['09:00', '17:00']]),
+      holidays: ['2026-12-25'],
+    });
     expect(dayOf(cal, '2026-12-25').bounds).toEqual([]);
     expect(dayOf(cal, '2026-12-26').total).toBe(8 * 3_600_000);
   });
@@ -119,11 +170,21 @@ describe('resolving local dates to instants', () => {
     expect(cal.dayAt(t).n).toBe(dayNumber('2026-07-02'));
     const west = compileCalendar({ timezone: 'Pacific/Pago_Pago', hours: '24/7' });
     expect(west.dayAt(t).n).toBe(dayNumber('2026-06-30'));
-    expect(west.dayAt(at('1900-01-01T12:00:00Z')).end - west.dayAt(at('1900-01-01T12:00:00Z')).start).toBe(DAY_MS);
+    expect(west.dayAt(at('1900-01-01T12:00:00Z')).end - west.dayAt(at('1900-01-01T12:00:00Z')).start).toBe(
+      DAY_MS,
+    );
   });
 
   it('touching intervals are joined', () => {
-    const cal = compileCalendar({ timezone: 'UTC', hours: { mon: [['09:00', '12:00'], ['12:00', '13:00']] } });
+    const cal = compileCalendar({
+      timezone: 'UTC',
+      hours: {
+        mon: [
+          ['09:00', '12:00'],
+          ['12:00', '13:00'],
+        ],
+      },
+    });
     expect(boundsOf(cal, '2026-03-23')).toEqual(['2026-03-23T09:00:00Z', '2026-03-23T13:00:00Z']);
   });
 });

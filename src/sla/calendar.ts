@@ -55,7 +55,8 @@ export class CompiledCalendar {
     const hours = cal.hours;
     this.week = WEEKDAYS.map((d) => (hours === '24/7' ? [0, DAY_MS] : mergeAdjacent(hours[d] ?? [])));
     this.everOpen = this.week.some((w) => w.length > 0);
-    this.alwaysOpen = this.holidays.size === 0 && this.week.every((w) => w.length === 2 && w[0] === 0 && w[1] === DAY_MS);
+    this.alwaysOpen =
+      this.holidays.size === 0 && this.week.every((w) => w.length === 2 && w[0] === 0 && w[1] === DAY_MS);
     this.guess = this.offsetMs(Date.UTC(2026, 0, 1));
   }
 
@@ -100,7 +101,12 @@ export class CompiledCalendar {
     // The instants of this date's wall times (UTC-12 to UTC+14, up to its 24:00) lie within
     // [base - 14h, base + 36h]: offsets sampled at the UTC midnights around that span, shared
     // with the neighbouring dates, tell whether a transition falls inside.
-    const samples = [this.midnightOffset(n - 1), this.midnightOffset(n), this.midnightOffset(n + 1), this.midnightOffset(n + 2)];
+    const samples = [
+      this.midnightOffset(n - 1),
+      this.midnightOffset(n),
+      this.midnightOffset(n + 1),
+      this.midnightOffset(n + 2),
+    ];
     const steady = samples[0] === samples[1] && samples[1] === samples[2] && samples[2] === samples[3];
     const at = (wall: number) => (steady ? base + wall - samples[0] : this.resolveWall(base + wall, samples));
     const start = at(0);

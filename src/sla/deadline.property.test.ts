@@ -18,7 +18,8 @@ const ZONES = [
   'Australia/Lord_Howe',
   'UTC',
 ];
-const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+const hhmm = (m: number) =>
+  `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
 /** Sorted distinct wall-clock points (minutes) paired up into intervals. */
 const dayHours = (points: fc.Arbitrary<number>) =>
@@ -38,7 +39,11 @@ const calendarArb = (points: fc.Arbitrary<number>, fromYear: number, toYear: num
         { weight: 6, arbitrary: fc.tuple(...WEEKDAYS.map(() => dayHours(points))) },
       ),
       holidays: fc.uniqueArray(fc.integer({ min: 0, max: 40 }), { maxLength: 6 }),
-      start: fc.date({ min: new Date(Date.UTC(fromYear, 0, 1)), max: new Date(Date.UTC(toYear, 11, 1)), noInvalidDate: true }),
+      start: fc.date({
+        min: new Date(Date.UTC(fromYear, 0, 1)),
+        max: new Date(Date.UTC(toYear, 11, 1)),
+        noInvalidDate: true,
+      }),
     })
     .filter(({ hours }) => hours === '24/7' || hours.some((d) => d.length > 0))
     .map(({ timezone, hours, holidays, start }) => {
@@ -89,7 +94,9 @@ describe('laws of business time', () => {
     fc.assert(
       fc.property(cases, minutes, minutes, ({ calendar, start }, a, b) => {
         const cal = compileCalendar(calendar);
-        expect(deadline(cal, deadline(cal, start, `PT${a}M`), `PT${b}M`)).toBe(deadline(cal, start, `PT${a + b}M`));
+        expect(deadline(cal, deadline(cal, start, `PT${a}M`), `PT${b}M`)).toBe(
+          deadline(cal, start, `PT${a + b}M`),
+        );
       }),
       { numRuns: 300 },
     );
@@ -97,14 +104,21 @@ describe('laws of business time', () => {
 
   it('addBusinessMs inverts elapsedMs, and elapsed time adds up', () => {
     fc.assert(
-      fc.property(cases, fc.integer({ min: 0, max: 200 * 3_600_000 }), fc.nat(100 * 3_600_000), ({ calendar, start }, x, y) => {
-        const cal = compileCalendar(calendar);
-        const t = addBusinessMs(cal, start, x);
-        expect(elapsedMs(cal, start, t)).toBe(x);
-        expect(addBusinessMs(cal, start, elapsedMs(cal, start, start + y))).toBeLessThanOrEqual(start + y);
-        const mid = start + Math.floor(y / 2);
-        expect(elapsedMs(cal, start, mid) + elapsedMs(cal, mid, start + y)).toBe(elapsedMs(cal, start, start + y));
-      }),
+      fc.property(
+        cases,
+        fc.integer({ min: 0, max: 200 * 3_600_000 }),
+        fc.nat(100 * 3_600_000),
+        ({ calendar, start }, x, y) => {
+          const cal = compileCalendar(calendar);
+          const t = addBusinessMs(cal, start, x);
+          expect(elapsedMs(cal, start, t)).toBe(x);
+          expect(addBusinessMs(cal, start, elapsedMs(cal, start, start + y))).toBeLessThanOrEqual(start + y);
+          const mid = start + Math.floor(y / 2);
+          expect(elapsedMs(cal, start, mid) + elapsedMs(cal, mid, start + y)).toBe(
+            elapsedMs(cal, start, start + y),
+          );
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -126,7 +140,8 @@ class Reference {
       const dt = DateTime.fromMillis(i * SLOT, { zone: this.cal.timezone });
       const date = dt.toISODate() as string;
       const wall = dt.hour * 60 + dt.minute;
-      const hours = this.cal.hours === '24/7' ? [['00:00', '24:00']] : (this.cal.hours[WEEKDAYS[dt.weekday - 1]] ?? []);
+      const hours =
+        this.cal.hours === '24/7' ? [['00:00', '24:00']] : (this.cal.hours[WEEKDAYS[dt.weekday - 1]] ?? []);
       const toMin = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
       const inside = hours.some(([o, c]) => toMin(o) <= wall && wall < toMin(c));
       s = { open: inside && !(this.cal.holidays ?? []).includes(date), date };
@@ -138,7 +153,11 @@ class Reference {
   pt(start: number, minutes: number): number {
     if (minutes === 0) return start;
     let left = minutes * MIN;
-    for (let i = start / SLOT; ; i++) if (this.slot(i).open && (left -= SLOT) === 0) return (i + 1) * SLOT;
+    for (let i = start / SLOT; ; i++) {
+      if (!this.slot(i).open) continue;
+      left -= SLOT;
+      if (left === 0) return (i + 1) * SLOT;
+    }
   }
 
   days(start: number, n: number): number {
@@ -169,7 +188,10 @@ class Reference {
 }
 
 describe('agrees with a slot-by-slot reference', () => {
-  const points = fc.oneof(fc.constant(0), fc.integer({ min: 8, max: 48 }).map((h) => h * 30));
+  const points = fc.oneof(
+    fc.constant(0),
+    fc.integer({ min: 8, max: 48 }).map((h) => h * 30),
+  );
   const cases = calendarArb(points, 2024, 2028).map(({ calendar, start }) => ({
     calendar,
     start: Math.floor(start / SLOT) * SLOT,

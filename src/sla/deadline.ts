@@ -18,7 +18,11 @@ export function parseTarget(text: string): ParsedTarget {
   const target: ParsedTarget =
     m[4] !== undefined
       ? { kind: 'days', days: Number(m[4]) }
-      : { kind: 'time', ms: Number(m[1] ?? 0) * 3_600_000 + Number(m[2] ?? 0) * 60_000 + Math.round(Number(m[3] ?? 0) * 1000) };
+      : {
+          kind: 'time',
+          ms:
+            Number(m[1] ?? 0) * 3_600_000 + Number(m[2] ?? 0) * 60_000 + Math.round(Number(m[3] ?? 0) * 1000),
+        };
   if (parsed.size >= 10_000) parsed.clear();
   parsed.set(text, target);
   return target;
@@ -48,7 +52,7 @@ export function addBusinessMs(cal: CompiledCalendar, startMs: number, ms: number
       for (let i = 0; i < b.length; i += 2) {
         const close = b[i + 1];
         if (close <= startMs) continue;
-        const from = b[i] > startMs ? b[i] : startMs;
+        const from = Math.max(b[i], startMs);
         if (close - from >= rest) return from + rest;
         rest -= close - from;
       }
@@ -71,8 +75,8 @@ export function elapsedMs(cal: CompiledCalendar, fromMs: number, toMs: number): 
     else {
       const b = day.bounds;
       for (let i = 0; i < b.length; i += 2) {
-        const lo = b[i] > fromMs ? b[i] : fromMs;
-        const hi = b[i + 1] < toMs ? b[i + 1] : toMs;
+        const lo = Math.max(b[i], fromMs);
+        const hi = Math.min(b[i + 1], toMs);
         if (hi > lo) sum += hi - lo;
       }
     }
@@ -89,7 +93,7 @@ export function nextOpen(cal: CompiledCalendar, ms: number): { at: number; day: 
   for (;;) {
     const b = day.bounds;
     for (let i = 0; i < b.length; i += 2) {
-      if (b[i + 1] > ms) return { at: b[i] > ms ? b[i] : ms, day };
+      if (b[i + 1] > ms) return { at: Math.max(b[i], ms), day };
     }
     if (++closed > MAX_CLOSED_DAYS) throw neverOpen();
     day = cal.day(day.n + 1);

@@ -9,7 +9,9 @@ describe('publicHolidays', () => {
     expect(bavaria).toContain('2026-12-25');
     expect(bavaria).not.toContain('2026-02-12'); // Weiberfastnacht is an observance
     expect(publicHolidays({ country: 'de' }, [2026])).not.toContain('2026-01-06');
-    expect(publicHolidays({ country: 'US' }, [2026, 2027])).toEqual(expect.arrayContaining(['2026-11-26', '2027-07-05']));
+    expect(publicHolidays({ country: 'US' }, [2026, 2027])).toEqual(
+      expect.arrayContaining(['2026-11-26', '2027-07-05']),
+    );
   });
 
   it('gives every date of a multi-day holiday', () => {

@@ -34,7 +34,9 @@ export function publicHolidays(source: HolidaySource, years: number[]): string[]
 
 /** What a lead sees before importing: each date with the holiday's name (in `language` when known). */
 export function holidayPreview(source: HolidaySource, years: number[], language?: string): HolidayPreview {
-  const holidays = holidayEntries(holidaysFor(source, language), years).sort((a, b) => a.date.localeCompare(b.date));
+  const holidays = holidayEntries(holidaysFor(source, language), years).sort((a, b) =>
+    a.date.localeCompare(b.date),
+  );
   return { source, years, holidays };
 }
 
@@ -46,7 +48,8 @@ function holidayEntries(hd: Holidays, years: number[]): { date: string; name: st
       const first = Date.parse(`${h.date.slice(0, 10)}T00:00:00Z`);
       // A part-day holiday still closes its date: calendars know whole dates only.
       const days = Math.max(1, Math.round((h.end.getTime() - h.start.getTime()) / DAY_MS));
-      for (let i = 0; i < days; i++) out.push({ date: new Date(first + i * DAY_MS).toISOString().slice(0, 10), name: h.name });
+      for (let i = 0; i < days; i++)
+        out.push({ date: new Date(first + i * DAY_MS).toISOString().slice(0, 10), name: h.name });
     }
   }
   return out;

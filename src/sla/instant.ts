@@ -35,8 +35,10 @@ export function parseInstant(s: string): number {
   const hour = digits(s, 11, 2);
   const minute = digits(s, 14, 2);
   const sep = s.charCodeAt(10);
-  if (s[4] !== '-' || s[7] !== '-' || s[13] !== ':' || (sep !== 84 && sep !== 116 && sep !== 32)) return Number.NaN;
-  if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59) return Number.NaN;
+  if (s[4] !== '-' || s[7] !== '-' || s[13] !== ':' || (sep !== 84 && sep !== 116 && sep !== 32))
+    return Number.NaN;
+  if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59)
+    return Number.NaN;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   if (day > (month === 2 && !leap ? 28 : MONTH_DAYS[month - 1])) return Number.NaN;
   let i = 16;
@@ -59,11 +61,20 @@ export function parseInstant(s: string): number {
   else if (z === '+' || z === '-') {
     const rest = s.length - i - 1;
     const oh = digits(s, i + 1, 2);
-    const om = rest === 2 ? 0 : rest === 4 ? digits(s, i + 3, 2) : rest === 5 && s[i + 3] === ':' ? digits(s, i + 4, 2) : -1;
+    const om =
+      rest === 2
+        ? 0
+        : rest === 4
+          ? digits(s, i + 3, 2)
+          : rest === 5 && s[i + 3] === ':'
+            ? digits(s, i + 4, 2)
+            : -1;
     if (oh < 0 || oh > 23 || om < 0 || om > 59) return Number.NaN;
     offset = (z === '-' ? -1 : 1) * (oh * 60 + om) * 60_000;
   } else return Number.NaN;
-  return civilDays(year, month, day) * 86_400_000 + ((hour * 60 + minute) * 60 + second) * 1000 + milli - offset;
+  return (
+    civilDays(year, month, day) * 86_400_000 + ((hour * 60 + minute) * 60 + second) * 1000 + milli - offset
+  );
 }
 
 const TWO = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'));

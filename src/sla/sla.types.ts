@@ -44,7 +44,8 @@ const dayIntervals = z.array(interval).transform((list, ctx) => {
   const sorted = [...list].sort((a, b) => wallTimeMs(a[0]) - wallTimeMs(b[0]));
   for (let i = 0; i < sorted.length; i++) {
     const [open, close] = sorted[i];
-    if (wallTimeMs(open) >= DAY_MS) ctx.addIssue({ code: 'custom', message: '"24:00" may only close an interval' });
+    if (wallTimeMs(open) >= DAY_MS)
+      ctx.addIssue({ code: 'custom', message: '"24:00" may only close an interval' });
     else if (wallTimeMs(open) >= wallTimeMs(close)) {
       ctx.addIssue({ code: 'custom', message: `interval ${open}-${close} must open before it closes` });
     } else if (i > 0 && wallTimeMs(sorted[i - 1][1]) > wallTimeMs(open)) {
@@ -75,7 +76,12 @@ const weekHours = z.preprocess(
     }
     return out;
   },
-  z.strictObject(Object.fromEntries(WEEKDAYS.map((d) => [d, dayIntervals.optional()])) as Record<Weekday, z.ZodOptional<typeof dayIntervals>>),
+  z.strictObject(
+    Object.fromEntries(WEEKDAYS.map((d) => [d, dayIntervals.optional()])) as Record<
+      Weekday,
+      z.ZodOptional<typeof dayIntervals>
+    >,
+  ),
 );
 
 export const calendarSchema = z.object({
@@ -101,7 +107,9 @@ export type CalendarInput = z.input<typeof calendarSchema>;
 
 export const TARGET_PATTERN = /^(?:PT(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d{1,3})?)S)?|P(\d+)D)$/i;
 
-export const targetSchema = z.string().regex(TARGET_PATTERN, 'must be PT{h}H{m}M (either part optional) or P{n}D');
+export const targetSchema = z
+  .string()
+  .regex(TARGET_PATTERN, 'must be PT{h}H{m}M (either part optional) or P{n}D');
 export type Target = z.infer<typeof targetSchema>;
 
 /** A target read once: either business milliseconds or a count of business days. */

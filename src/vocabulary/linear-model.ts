@@ -14,7 +14,7 @@ export type LinearOptions = {
   seed: number;
 };
 
-export const defaultLinearOptions: LinearOptions = { c: 0.5, maxEpochs: 50, tolerance: 0.1, seed: 7 };
+export const defaultLinearOptions: LinearOptions = { c: 1, maxEpochs: 50, tolerance: 0.1, seed: 7 };
 
 /** Weights laid out feature-major (`weights[f * classes + k]`) so scoring touches contiguous memory. */
 export type LinearModel = { classes: number; dim: number; weights: Float32Array; bias: Float32Array };

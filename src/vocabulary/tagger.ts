@@ -1,7 +1,6 @@
 // The issue-type tagger: word + character n-gram TF-IDF, a one-vs-rest linear SVM, and a
 // temperature-scaled softmax for confidences. Pure and in-process: no clock, no I/O, no download.
 // Why this model and not another is measured in bench/tagger.bench.ts.
-import { softmax } from './calibration.ts';
 import type { LabelledExample } from './csv.ts';
 import { defaultFeatureOptions, type FeatureOptions, fitVectorizer, type Vectorizer } from './features.ts';
 import { calibrate } from './held-out.ts';
@@ -52,15 +51,33 @@ export class Tagger {
 
   predict(text: string, topK = 3): TagPrediction {
     const scores = decisionScores(this.model, this.vectorizer.transform(text), this.scratch);
-    const probabilities = softmax(scores, this.report.temperature);
-    const order = Array.from(probabilities.keys()).sort(
-      (a, b) => probabilities[b] - probabilities[a] || a - b,
-    );
-    const top = order
-      .slice(0, Math.max(1, topK))
-      .map((k) => ({ label: this.labels[k], confidence: probabilities[k] }));
+    // Softmax without materialising it: only the top few probabilities are ever read.
+    const temperature = this.report.temperature;
+    const best = topIndices(scores, Math.max(1, Math.min(topK, scores.length)));
+    const max = scores[best[0]];
+    let sum = 0;
+    for (let k = 0; k < scores.length; k++) sum += Math.exp((scores[k] - max) / temperature);
+    const top = best.map((k) => ({
+      label: this.labels[k],
+      confidence: Math.exp((scores[k] - max) / temperature) / sum,
+    }));
     return { label: top[0].label, confidence: top[0].confidence, top };
   }
+}
+
+/** Indices of the `count` largest scores, largest first, ties to the lower index. */
+function topIndices(scores: Float64Array, count: number): number[] {
+  const best: number[] = [];
+  for (let k = 0; k < scores.length; k++) {
+    if (best.length === count) {
+      if (scores[k] <= scores[best[count - 1]]) continue;
+      best.pop();
+    }
+    let at = best.length;
+    while (at > 0 && scores[best[at - 1]] < scores[k]) at--;
+    best.splice(at, 0, k);
+  }
+  return best;
 }
 
 /** True when a suggestion is too unsure to show: the tagger abstains and a person chooses. */

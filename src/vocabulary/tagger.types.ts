@@ -34,6 +34,7 @@ export const featureOptionsSchema = z.object({
   charMinN: z.number().int().min(0),
   charMaxN: z.number().int().min(0),
   minDf: z.number().int().min(1),
+  maxFeatures: z.number().int().min(1),
   charWeight: z.number().nonnegative(),
 });
 

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { dialogSentences } from './dialog.ts';
+import {
+  agentActionSentence,
+  agentClause,
+  customerClause,
+  problemSentences,
+  shorten,
+  statusClause,
+  trimSentence,
+} from './summary-template.ts';
+
+const sentences = dialogSentences([
+  { role: 'customer', text: 'Hi! So my parcel 123 has not arrived. It was due on Monday.' },
+  { role: 'agent', text: "We're sorry to hear that. Could you DM us your address?" },
+  { role: 'customer', text: 'Done.' },
+  { role: 'agent', text: "Thanks, I've reissued the parcel, it will arrive tomorrow." },
+]);
+
+describe('summary template', () => {
+  it('trims openers and final punctuation', () => {
+    expect(trimSentence('So, hi team, my card is blocked.')).toBe('my card is blocked');
+  });
+
+  it('takes the first substantive customer sentences', () => {
+    expect(problemSentences(sentences).map((s) => s.text)).toEqual([
+      'So my parcel 123 has not arrived.',
+      'It was due on Monday.',
+    ]);
+  });
+
+  it('writes the customer clause in the third person', () => {
+    expect(customerClause(problemSentences(sentences))).toBe(
+      'Customer is complaining that their parcel 123 has not arrived and it was due on Monday.',
+    );
+    const ask = dialogSentences([{ role: 'customer', text: 'Can I change my delivery date?' }]);
+    expect(customerClause(problemSentences(ask))).toBe(
+      'Customer is asking can they change their delivery date.',
+    );
+  });
+
+  it('prefers what the agent did over what they asked', () => {
+    const action = agentActionSentence(sentences);
+    expect(action?.text).toBe("Thanks, I've reissued the parcel, it will arrive tomorrow.");
+    expect(agentClause(action)).toBe("Agent said that I've reissued the parcel, it will arrive tomorrow.");
+  });
+
+  it('turns requests into "asked the customer to"', () => {
+    const [ask] = dialogSentences([{ role: 'agent', text: 'Could you DM us your address?' }]);
+    expect(agentClause(ask)).toBe('Agent asked the customer to DM us their address.');
+    expect(agentClause(undefined)).toBe('');
+  });
+
+  it('shortens long sentences at a clause boundary', () => {
+    expect(shorten('one two three, four five six seven', 5)).toBe('one two three');
+    expect(shorten('short one', 5)).toBe('short one');
+  });
+
+  it('reports a confirmed fix only from the last customer message', () => {
+    expect(statusClause(sentences)).toBe('');
+    const fixed = dialogSentences([
+      { role: 'customer', text: 'It worked before the update.' },
+      { role: 'customer', text: 'All sorted now, thanks' },
+    ]);
+    expect(statusClause(fixed)).toBe('Customer confirmed the issue is resolved.');
+  });
+});

@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { pgliteDatabase } from '../db/database.ts';
+import { migrate } from '../db/migrate.ts';
+import { loadDemo } from '../demo/demo.ts';
+const db = pgliteDatabase(await PGlite.create());
+await migrate(db);
+const now = new Date(process.argv[2] ?? '2026-11-25T14:30:00Z');
+const t0 = performance.now();
+const r = await loadDemo(db.db, now);
+console.log('load ms', Math.round(performance.now() - t0));
+const q = async (s: string) => (await db.pglite!.query(s)).rows;
+console.log(await q(`select state, scenario_id, bounce_reason, count(*)::int from handoffs group by 1,2,3 order by 1,2`));
+console.log(await q(`select type, count(*)::int from case_events group by 1 order by 1`));
+console.log(await q(`select c.name, c.state, c.deadline, c.breached_at from sla_clocks c order by started_at`));
+await db.close();

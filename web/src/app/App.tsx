@@ -1,0 +1,106 @@
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { ApiError, onUnauthenticated } from '../api/client.ts';
+import { api } from '../api/endpoints.ts';
+import type { Me, Person, Scenario, Team } from '../api/types.ts';
+import { CaseView } from '../cases/CaseView.tsx';
+import { CasesPage } from '../cases/CasesPage.tsx';
+import { NewCasePage } from '../cases/NewCaseForm.tsx';
+import { HandoffForm } from '../handoffs/HandoffForm.tsx';
+import { HandoffPage } from '../handoffs/HandoffPage.tsx';
+import { LiveProvider } from '../live/useLive.tsx';
+import { QueuePage } from '../queue/QueuePage.tsx';
+import { match, navigate, useLocation } from './router.tsx';
+import { buildSession, type Session, SessionContext } from './session.tsx';
+import { Shell } from './Shell.tsx';
+import { SignIn } from './SignIn.tsx';
+import { Empty, ErrorNote, Loading } from './ui.tsx';
+
+const SupervisorBoard = lazy(() => import('../supervisor/SupervisorBoard.tsx'));
+const SettingsPage = lazy(() => import('../settings/SettingsPage.tsx'));
+
+type Boot = { state: 'loading' } | { state: 'signed-out' } | { state: 'error'; error: Error } | { state: 'ready'; me: Me; teams: Team[]; scenarios: Scenario[]; people: Person[] };
+
+/** Where a person lands: the queue for a receiving team, cases for a sender, the board for a supervisor. */
+export function homeFor(s: Session): string {
+  if (s.can('supervisor') && !s.can('agent')) return '/supervisor';
+  const receiving = new Set(s.scenarios.map((x) => x.toTeam));
+  const sending = new Set(s.scenarios.map((x) => x.fromTeam).filter(Boolean));
+  if (s.myTeams.some((t) => receiving.has(t.key) && !sending.has(t.key))) return '/queue';
+  if (s.can('agent')) return '/cases';
+  return '/queue';
+}
+
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return null;
+}
+
+function Routes({ session }: { session: Session }) {
+  const { path } = useLocation();
+  let m: Record<string, string> | null;
+  if (path === '/' || path === '/signin') return <Redirect to={homeFor(session)} />;
+  if (path === '/cases') return <CasesPage />;
+  if (path === '/cases/new') return <NewCasePage />;
+  if ((m = match('/cases/:id/handoff', path))) return <HandoffForm caseId={m.id!} />;
+  if ((m = match('/cases/:id', path))) return <CaseView caseId={m.id!} />;
+  if (path === '/queue') return <QueuePage />;
+  if ((m = match('/handoffs/:id', path))) return <HandoffPage handoffId={m.id!} />;
+  if (path === '/supervisor') return <SupervisorBoard />;
+  if (path === '/settings') return <SettingsPage />;
+  return <Empty title="This page does not exist">Use the navigation above to find your way.</Empty>;
+}
+
+export function App() {
+  const [boot, setBoot] = useState<Boot>({ state: 'loading' });
+
+  const load = useCallback(async () => {
+    try {
+      const me = await api.me();
+      const [teams, scenarios, people] = await Promise.all([api.teams(), api.scenarios(), api.people()]);
+      setBoot({ state: 'ready', me, teams, scenarios, people });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) setBoot({ state: 'signed-out' });
+      else setBoot({ state: 'error', error: error as Error });
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+    return onUnauthenticated(() => setBoot({ state: 'signed-out' }));
+  }, [load]);
+
+  const signOut = useCallback(async () => {
+    await api.signOut().catch(() => undefined);
+    setBoot({ state: 'signed-out' });
+    navigate('/signin', { replace: true });
+  }, []);
+
+  const session = useMemo(
+    () => (boot.state === 'ready' ? buildSession(boot.me, boot.teams, boot.scenarios, boot.people, signOut) : null),
+    [boot, signOut],
+  );
+
+  if (boot.state === 'loading') return <Loading label="Opening Baton" />;
+  if (boot.state === 'error') return <ErrorNote error={boot.error} title="Baton could not start" />;
+  if (boot.state === 'signed-out' || !session) {
+    return (
+      <SignIn
+        onSignedIn={() => {
+          setBoot({ state: 'loading' });
+          void load();
+        }}
+      />
+    );
+  }
+  return (
+    <SessionContext.Provider value={session}>
+      <LiveProvider personKey={session.me.person?.id ?? session.me.organisation.id}>
+        <Shell>
+          <Suspense fallback={<Loading />}>
+            <Routes session={session} />
+          </Suspense>
+        </Shell>
+      </LiveProvider>
+    </SessionContext.Provider>
+  );
+}

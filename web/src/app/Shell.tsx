@@ -1,0 +1,127 @@
+import { type ReactNode, useEffect, useState } from 'react';
+import { useLiveStatus } from '../live/useLive.tsx';
+import { Link, useLocation } from './router.tsx';
+import { useSession } from './session.tsx';
+import { Dialog, Kbd } from './ui.tsx';
+
+type NavItem = { to: string; label: string; show: boolean };
+
+export const shortcutHelp: [string, string][] = [
+  ['j / ↓', 'Next handoff in the queue'],
+  ['k / ↑', 'Previous handoff'],
+  ['Enter', 'Open the selected handoff'],
+  ['a', 'Accept'],
+  ['b', 'Bounce (with a reason)'],
+  ['r', 'Resolve'],
+  ['o', 'Reassign'],
+  ['/', 'Search the queue'],
+  ['?', 'Show this help'],
+];
+
+export function Shell({ children }: { children: ReactNode }) {
+  const s = useSession();
+  const { path } = useLocation();
+  const live = useLiveStatus();
+  const [help, setHelp] = useState(false);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== '?' || e.metaKey || e.ctrlKey || e.altKey) return;
+      const t = e.target as HTMLElement;
+      if (t.closest('input, textarea, select, [contenteditable="true"]')) return;
+      e.preventDefault();
+      setHelp(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const items: NavItem[] = [
+    { to: '/cases', label: 'Cases', show: true },
+    { to: '/queue', label: 'Queue', show: s.can('agent', 'lead', 'supervisor', 'qa') },
+    { to: '/supervisor', label: 'Supervisor', show: s.can('supervisor', 'lead') },
+    { to: '/settings', label: 'Settings', show: s.can('lead') },
+  ];
+  const person = s.me.person;
+  const roleText = s.me.roles.map((r) => r.charAt(0).toUpperCase() + r.slice(1)).join(', ');
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <div className="brand" aria-label="Baton">
+          <span className="brand-mark" aria-hidden="true" />
+          <span>Baton</span>
+        </div>
+        <span className="org-name" title="Organisation">
+          {s.me.organisation.name}
+        </span>
+        <nav aria-label="Main" className="mainnav">
+          <ul>
+            {items
+              .filter((i) => i.show)
+              .map((i) => {
+                const current = path === i.to || path.startsWith(`${i.to}/`) || (i.to === '/queue' && path.startsWith('/handoffs/'));
+                return (
+                  <li key={i.to}>
+                    <Link to={i.to} aria-current={current ? 'page' : undefined}>
+                      {i.label}
+                    </Link>
+                  </li>
+                );
+              })}
+          </ul>
+        </nav>
+        <div className="topbar-right">
+          <span className={`live ${live ? 'live-on' : 'live-off'}`} role="status" aria-live="polite">
+            <span className="live-dot" aria-hidden="true" />
+            {live ? 'Live' : 'Connecting…'}
+          </span>
+          <button type="button" className="button ghost small" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">
+            <Kbd>?</Kbd>
+          </button>
+          <div className="person" data-testid="current-person">
+            <span className="avatar" aria-hidden="true">
+              {(person?.name ?? 'A')
+                .split(' ')
+                .map((w) => w[0])
+                .slice(0, 2)
+                .join('')}
+            </span>
+            <span className="person-text">
+              <span className="person-name">{person?.name ?? 'Administrator'}</span>
+              <span className="person-roles">{roleText}</span>
+            </span>
+          </div>
+          <button type="button" className="button ghost small" onClick={s.signOut}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="main">
+        {children}
+      </main>
+      <Dialog title="Keyboard shortcuts" open={help} onClose={() => setHelp(false)}>
+        <table className="shortcuts">
+          <tbody>
+            {shortcutHelp.map(([k, what]) => (
+              <tr key={k}>
+                <td>
+                  <Kbd>{k}</Kbd>
+                </td>
+                <td>{what}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="dialog-actions">
+          <button type="button" className="button primary" onClick={() => setHelp(false)}>
+            Close
+          </button>
+        </div>
+      </Dialog>
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import { api } from '../api/endpoints.ts';
+import { humanize } from '../app/format.ts';
+import { Link } from '../app/router.tsx';
+import { useSession } from '../app/session.tsx';
+import { ErrorNote, Loading, Section } from '../app/ui.tsx';
+import { useResource } from '../app/useResource.ts';
+import { useLive } from '../live/useLive.tsx';
+import { Conversation } from './Conversation.tsx';
+import { Documents } from './Documents.tsx';
+import { Journey } from './Journey.tsx';
+import { Timeline } from './Timeline.tsx';
+
+/** One case: the conversation, documents on file, the journey of handoffs and the event log, live. */
+export function CaseView({ caseId }: { caseId: string }) {
+  const s = useSession();
+  const detail = useResource(`case:${caseId}`, () => api.case(caseId));
+  const events = useResource(`case-events:${caseId}`, () => api.caseEvents(caseId));
+  useLive(
+    (e) => e.caseId === caseId,
+    () => {
+      detail.reload();
+      events.reload();
+    },
+  );
+
+  if (detail.error) return <ErrorNote error={detail.error} title="This case could not be loaded" />;
+  const c = detail.data;
+  if (!c) return <Loading label="Loading the case" />;
+  const open = c.handoffs.find((h) => h.state === 'sent' || h.state === 'accepted');
+  const canSend = s.can('agent', 'lead', 'supervisor');
+
+  return (
+    <div className="page">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to="/cases">Cases</Link> <span aria-hidden="true">/</span> <span aria-current="page">{c.subject}</span>
+      </nav>
+      <div className="page-head">
+        <div>
+          <h1>{c.subject}</h1>
+          <p className="muted">
+            {c.customer.name} · {humanize(c.channel)} · {humanize(c.status)}
+            {c.issueType ? ` · ${c.issueType}` : ''}
+          </p>
+        </div>
+        {canSend ? (
+          <div className="page-actions">
+            {open ? (
+              <Link to={`/handoffs/${open.id}`} className="button">
+                With {humanize(open.toTeam)} now
+              </Link>
+            ) : null}
+            <Link to={`/cases/${c.id}/handoff`} className="button primary">
+              Hand off
+            </Link>
+          </div>
+        ) : null}
+      </div>
+      <div className="layout-main-side">
+        <div className="stack">
+          <Conversation caseData={c} onAdded={detail.reload} canWrite={canSend} />
+          <Section title="Event timeline">
+            {events.data ? <Timeline events={events.data} /> : <Loading label="Loading events" />}
+          </Section>
+        </div>
+        <aside className="stack" aria-label="Case details">
+          <Section title="Journey">
+            <Journey handoffs={c.handoffs} />
+          </Section>
+          <Documents caseData={c} onChanged={detail.reload} canWrite={canSend} />
+        </aside>
+      </div>
+    </div>
+  );
+}

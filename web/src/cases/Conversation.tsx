@@ -1,0 +1,84 @@
+import { type FormEvent, useState } from 'react';
+import { api } from '../api/endpoints.ts';
+import type { CaseDetail } from '../api/types.ts';
+import { formatDateTime, formatTime } from '../app/format.ts';
+import { ErrorNote, Section } from '../app/ui.tsx';
+
+const roleLabels: Record<string, string> = { customer: 'Customer', agent: 'Agent', bot: 'Bot', internal: 'Internal note' };
+
+/** The case's messages, oldest first, with a composer for replies and internal notes. */
+export function Conversation({ caseData, onAdded, canWrite }: { caseData: CaseDetail; onAdded: () => void; canWrite: boolean }) {
+  const [text, setText] = useState('');
+  const [role, setRole] = useState<'agent' | 'internal' | 'customer'>('agent');
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!text.trim()) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api.addMessage(caseData.id, role, text.trim());
+      setText('');
+      onAdded();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Section title="Conversation">
+      {caseData.messages.length === 0 ? <p className="muted">No messages yet.</p> : null}
+      <ol className="messages" aria-label="Messages">
+        {caseData.messages.map((m) => (
+          <li key={m.id} className={`message message-${m.role}`}>
+            <div className="message-meta">
+              <span className="message-role">{m.role === 'customer' ? caseData.customer.name : (roleLabels[m.role] ?? m.role)}</span>
+              <time dateTime={m.at} title={formatDateTime(m.at)}>
+                {formatTime(m.at)}
+              </time>
+            </div>
+            <p className="message-text">{m.text}</p>
+          </li>
+        ))}
+      </ol>
+      {canWrite ? (
+        <form className="composer" onSubmit={submit}>
+          <div className="field">
+            <label htmlFor="composer-text">{role === 'internal' ? 'Internal note' : role === 'customer' ? 'Customer message (logged)' : 'Reply'}</label>
+            <textarea
+              id="composer-text"
+              rows={2}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) {
+                  e.preventDefault();
+                  e.currentTarget.form?.requestSubmit();
+                }
+              }}
+            />
+          </div>
+          <div className="composer-actions">
+            <fieldset className="segmented">
+              <legend className="visually-hidden">Message kind</legend>
+              {(['agent', 'internal', 'customer'] as const).map((r) => (
+                <label key={r} className={role === r ? 'on' : ''}>
+                  <input type="radio" name="composer-role" value={r} checked={role === r} onChange={() => setRole(r)} />
+                  {r === 'agent' ? 'Reply' : r === 'internal' ? 'Note' : 'Log customer'}
+                </label>
+              ))}
+            </fieldset>
+            <button type="submit" className="button primary small" disabled={busy || !text.trim()}>
+              {busy ? 'Adding…' : 'Add'}
+            </button>
+          </div>
+          <ErrorNote error={error} title="The message was not added" />
+        </form>
+      ) : null}
+    </Section>
+  );
+}

@@ -49,9 +49,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookAllowPrivate: e.BATON_WEBHOOK_ALLOW_PRIVATE === '1',
     logLevel: e.BATON_LOG_LEVEL,
     bodyLimit: e.BATON_BODY_LIMIT,
-    llm: e.BATON_LLM_URL && e.BATON_LLM_MODEL
-      ? { url: e.BATON_LLM_URL, model: e.BATON_LLM_MODEL, apiKey: e.BATON_LLM_API_KEY }
-      : undefined,
+    llm:
+      e.BATON_LLM_URL && e.BATON_LLM_MODEL
+        ? { url: e.BATON_LLM_URL, model: e.BATON_LLM_MODEL, apiKey: e.BATON_LLM_API_KEY }
+        : undefined,
     schedulerIntervalMs: e.BATON_SCHEDULER_INTERVAL_MS,
   };
 }

@@ -6,18 +6,31 @@ import { createHub } from './events/hub.ts';
 import { createApp } from './http/app.ts';
 import type { Services } from './http/context.ts';
 import { deliveryJob } from './integrations/delivery.jobs.ts';
-import { registerOutboxListener } from './integrations/outbox.listeners.ts';
+import {
+  forgetSubscriptions,
+  registerOutboxListener,
+  subscriptionsChannel,
+} from './integrations/outbox.listeners.ts';
 import { createScheduler } from './jobs/scheduler.ts';
 import { slaTimerHandlers } from './sla/sla.jobs.ts';
 
-export type RuntimeOptions = { database?: Database; logger?: Logger; clock?: () => Date; scheduler?: boolean };
+export type RuntimeOptions = {
+  database?: Database;
+  logger?: Logger;
+  clock?: () => Date;
+  scheduler?: boolean;
+};
 
 /** Everything a Baton process runs, without a port: the server and the tests share it. */
 export async function startRuntime(config: Config, options: RuntimeOptions = {}) {
   const logger = options.logger ?? pino({ level: config.logLevel });
-  const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  const database =
+    options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const clock = options.clock ?? (() => new Date());
   registerOutboxListener();
+  const unlistenSubscriptions = await database.listen(subscriptionsChannel, (orgId) =>
+    forgetSubscriptions(orgId),
+  );
   const hub = createHub(database);
   await hub.start();
   const services: Services = { database, config, logger, clock, hub };
@@ -38,6 +51,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     async close() {
       await scheduler.stop();
       await hub.stop();
+      await unlistenSubscriptions();
       if (!options.database) await database.close();
     },
   };

@@ -34,7 +34,10 @@ export async function startServer(config: Config, opts: { demo: boolean }) {
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  services.logger.info({ port, database: services.database.kind, ms: Math.round(performance.now() - started) }, `Baton listening on http://localhost:${port}`);
+  services.logger.info(
+    { port, database: services.database.kind, ms: Math.round(performance.now() - started) },
+    `Baton listening on http://localhost:${port}`,
+  );
   const shutdown = async () => {
     server.close();
     await runtime.close();

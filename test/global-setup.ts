@@ -29,12 +29,18 @@ async function preparePostgres(url: string): Promise<string | null> {
   } catch (error) {
     const message = `PostgreSQL at ${url} does not answer (${(error as Error).message})`;
     if (process.env.CI) throw new Error(`${message}: CI must test on PostgreSQL too`);
-    process.stderr.write(`\n!!! ${message}: the PostgreSQL pass of the database tests is SKIPPED.\n!!! Start it, or set TEST_DATABASE_URL.\n\n`);
+    process.stderr.write(
+      `\n!!! ${message}: the PostgreSQL pass of the database tests is SKIPPED.\n!!! Start it, or set TEST_DATABASE_URL.\n\n`,
+    );
     return null;
   }
   try {
-    const stale = await admin.query("select datname from pg_database where datname like 'baton_t_%' or datname = $1", [templateDb]);
-    for (const row of stale.rows) await admin.query(`drop database if exists ${pg.escapeIdentifier(row.datname)} with (force)`);
+    const stale = await admin.query(
+      "select datname from pg_database where datname like 'baton_t_%' or datname = $1",
+      [templateDb],
+    );
+    for (const row of stale.rows)
+      await admin.query(`drop database if exists ${pg.escapeIdentifier(row.datname)} with (force)`);
     await admin.query(`create database ${templateDb}`);
   } finally {
     await admin.end();
@@ -56,6 +62,9 @@ export default async function setup(project: TestProject) {
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   await client.close();
   project.provide('pgliteDump', file);
-  project.provide('postgresUrl', await preparePostgres(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'));
+  project.provide(
+    'postgresUrl',
+    await preparePostgres(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'),
+  );
   return () => rmSync(dir, { recursive: true, force: true });
 }

@@ -10,20 +10,40 @@ import { hashSecret, newSecret, verifyPassword } from './secrets.ts';
 export const sessionDays = 14;
 
 /** Creates an API token; the token itself is returned once and only its hash is kept. */
-export async function createApiToken(db: Db, input: { orgId: string; name: string; roles: Role[]; personId?: string | null }) {
+export async function createApiToken(
+  db: Db,
+  input: { orgId: string; name: string; roles: Role[]; personId?: string | null },
+) {
   const token = newSecret('btn');
   const id = newId('tok');
-  await db.insert(apiTokens).values({ id, orgId: input.orgId, personId: input.personId ?? null, name: input.name, tokenHash: hashSecret(token), roles: input.roles });
+  await db.insert(apiTokens).values({
+    id,
+    orgId: input.orgId,
+    personId: input.personId ?? null,
+    name: input.name,
+    tokenHash: hashSecret(token),
+    roles: input.roles,
+  });
   return { id, token };
 }
 
 export async function signIn(db: Db, email: string, password: string, now: Date) {
   const candidates = await db.select().from(people).where(eq(people.email, email.trim().toLowerCase()));
   for (const person of candidates) {
-    if (person.passwordHash && person.active === 'yes' && (await verifyPassword(password, person.passwordHash))) {
+    if (
+      person.passwordHash &&
+      person.active === 'yes' &&
+      (await verifyPassword(password, person.passwordHash))
+    ) {
       const session = newSecret('ses');
       const expiresAt = new Date(now.getTime() + sessionDays * 86_400_000);
-      await db.insert(sessions).values({ idHash: hashSecret(session), orgId: person.orgId, personId: person.id, createdAt: now, expiresAt });
+      await db.insert(sessions).values({
+        idHash: hashSecret(session),
+        orgId: person.orgId,
+        personId: person.id,
+        createdAt: now,
+        expiresAt,
+      });
       return { session, expiresAt, person: { id: person.id, name: person.name, roles: person.roles } };
     }
   }

@@ -13,14 +13,28 @@ export function registerAuthRoutes(app: App) {
       path: '/api/v1/auth/login',
       tags: ['auth'],
       security: [],
-      request: { body: { content: { 'application/json': { schema: z.object({ email: z.string().min(1).max(300), password: z.string().min(1).max(500) }) } }, required: true } },
+      request: {
+        body: {
+          content: {
+            'application/json': {
+              schema: z.object({ email: z.string().min(1).max(300), password: z.string().min(1).max(500) }),
+            },
+          },
+          required: true,
+        },
+      },
       responses: { 200: ok('Signed in: a session cookie is set'), 401: ok('invalid_credentials') },
     }),
     async (c) => {
       const { email, password } = c.req.valid('json');
       const { database, clock } = c.var.services;
       const s = await signIn(database.db, email, password, clock());
-      setCookie(c, sessionCookie, s.session, { httpOnly: true, sameSite: 'Lax', path: '/', expires: s.expiresAt });
+      setCookie(c, sessionCookie, s.session, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        path: '/',
+        expires: s.expiresAt,
+      });
       return c.json({ person: s.person, expiresAt: s.expiresAt.toISOString() }, 200);
     },
   );

@@ -1,9 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { customers } from '../customers/customers.table.ts';
 import type { Db, Tx } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { documentRequests, documents } from '../documents/documents.table.ts';
 import { findOnFile } from '../documents/on-file.ts';
-import { customers } from '../customers/customers.table.ts';
 import { appendEvent } from '../events/events.commands.ts';
 import { EventType } from '../events/names.ts';
 import type { Principal } from '../http/context.ts';
@@ -13,28 +13,40 @@ import type { DocumentRequest, NewCase, NewDocument, NewMessage } from './cases.
 
 type Ctx = { principal: Principal; now: Date };
 
+/** One round trip: the customer by their external id, created on first sight. */
 async function upsertCustomer(tx: Tx, orgId: string, c: NewCase['customer']): Promise<string> {
-  const [existing] = await tx
-    .select({ id: customers.id })
-    .from(customers)
-    .where(and(eq(customers.orgId, orgId), eq(customers.externalId, c.externalId)));
-  if (existing) return existing.id;
-  const id = newId('cu');
-  await tx
-    .insert(customers)
-    .values({ id, orgId, externalId: c.externalId, name: c.name, email: c.email, timezone: c.timezone, language: c.language })
-    .onConflictDoNothing();
   const [row] = await tx
-    .select({ id: customers.id })
-    .from(customers)
-    .where(and(eq(customers.orgId, orgId), eq(customers.externalId, c.externalId)));
+    .insert(customers)
+    .values({
+      id: newId('cu'),
+      orgId,
+      externalId: c.externalId,
+      name: c.name,
+      email: c.email,
+      timezone: c.timezone,
+      language: c.language,
+    })
+    .onConflictDoUpdate({
+      target: [customers.orgId, customers.externalId],
+      set: { externalId: sql`excluded.external_id` },
+    })
+    .returning({ id: customers.id });
   return row!.id;
 }
 
-export async function insertMessage(tx: Tx, orgId: string, caseId: string, m: NewMessage, ctx: Ctx) {
+export async function insertMessage(
+  tx: Tx,
+  orgId: string,
+  caseId: string,
+  m: NewMessage,
+  ctx: Ctx,
+  opts: { creating?: boolean } = {},
+) {
   const at = m.at ? new Date(m.at) : ctx.now;
   const id = newId('msg');
-  await tx.insert(messages).values({ id, orgId, caseId, role: m.role, text: m.text, at, authorId: ctx.principal.personId });
+  await tx
+    .insert(messages)
+    .values({ id, orgId, caseId, role: m.role, text: m.text, at, authorId: ctx.principal.personId });
   await appendEvent(tx, {
     orgId,
     caseId,
@@ -43,14 +55,29 @@ export async function insertMessage(tx: Tx, orgId: string, caseId: string, m: Ne
     actorId: ctx.principal.personId,
     data: { messageId: id, role: m.role, at: at.toISOString() },
   });
-  await tx.update(cases).set({ updatedAt: ctx.now }).where(eq(cases.id, caseId));
+  if (!opts.creating) await tx.update(cases).set({ updatedAt: ctx.now }).where(eq(cases.id, caseId));
   return { id, caseId, role: m.role, text: m.text, at: at.toISOString() };
 }
 
 export async function insertDocument(tx: Tx, orgId: string, caseId: string, d: NewDocument, ctx: Ctx) {
   const id = newId('doc');
-  await tx.insert(documents).values({ id, orgId, caseId, kind: d.kind, name: d.name, providedAt: ctx.now, providedBy: ctx.principal.personId });
-  await appendEvent(tx, { orgId, caseId, type: EventType.documentAdded, at: ctx.now, actorId: ctx.principal.personId, data: { documentId: id, kind: d.kind, name: d.name } });
+  await tx.insert(documents).values({
+    id,
+    orgId,
+    caseId,
+    kind: d.kind,
+    name: d.name,
+    providedAt: ctx.now,
+    providedBy: ctx.principal.personId,
+  });
+  await appendEvent(tx, {
+    orgId,
+    caseId,
+    type: EventType.documentAdded,
+    at: ctx.now,
+    actorId: ctx.principal.personId,
+    data: { documentId: id, kind: d.kind, name: d.name },
+  });
   return { id, kind: d.kind, name: d.name, providedAt: ctx.now.toISOString() };
 }
 
@@ -78,7 +105,7 @@ export async function createCaseIn(tx: Tx, input: NewCase, ctx: Ctx): Promise<st
     actorId: ctx.principal.personId,
     data: { subject: input.subject, channel: input.channel, customerId },
   });
-  for (const m of input.messages ?? []) await insertMessage(tx, orgId, id, m, ctx);
+  for (const m of input.messages ?? []) await insertMessage(tx, orgId, id, m, ctx, { creating: true });
   for (const d of input.documents ?? []) await insertDocument(tx, orgId, id, d, ctx);
   return id;
 }
@@ -116,17 +143,38 @@ export async function requestDocument(db: Db, caseId: string, input: DocumentReq
   const orgId = ctx.principal.orgId;
   return db.transaction(async (tx) => {
     await lockCase(tx, orgId, caseId);
-    const onFile = await tx.select().from(documents).where(and(eq(documents.orgId, orgId), eq(documents.caseId, caseId)));
+    const onFile = await tx
+      .select()
+      .from(documents)
+      .where(and(eq(documents.orgId, orgId), eq(documents.caseId, caseId)));
     const existing = findOnFile(onFile, input.kind);
     if (existing && !input.reason) {
-      throw new ApiError('document_on_file', `a ${existing.kind} is already on file for this case: ${existing.name}`, {
-        field: 'kind',
-        document: { id: existing.id, kind: existing.kind, name: existing.name, providedAt: existing.providedAt.toISOString() },
-      });
+      throw new ApiError(
+        'document_on_file',
+        `a ${existing.kind} is already on file for this case: ${existing.name}`,
+        {
+          field: 'kind',
+          document: {
+            id: existing.id,
+            kind: existing.kind,
+            name: existing.name,
+            providedAt: existing.providedAt.toISOString(),
+          },
+        },
+      );
     }
     const id = newId('dr');
     const rerequest = Boolean(existing);
-    await tx.insert(documentRequests).values({ id, orgId, caseId, kind: input.kind, reason: input.reason, rerequest, requestedBy: ctx.principal.personId, createdAt: ctx.now });
+    await tx.insert(documentRequests).values({
+      id,
+      orgId,
+      caseId,
+      kind: input.kind,
+      reason: input.reason,
+      rerequest,
+      requestedBy: ctx.principal.personId,
+      createdAt: ctx.now,
+    });
     await appendEvent(tx, {
       orgId,
       caseId,
@@ -135,6 +183,13 @@ export async function requestDocument(db: Db, caseId: string, input: DocumentReq
       actorId: ctx.principal.personId,
       data: { requestId: id, kind: input.kind, reason: input.reason ?? null, onFile: existing?.name ?? null },
     });
-    return { id, caseId, kind: input.kind, reason: input.reason ?? null, rerequest, createdAt: ctx.now.toISOString() };
+    return {
+      id,
+      caseId,
+      kind: input.kind,
+      reason: input.reason ?? null,
+      rerequest,
+      createdAt: ctx.now.toISOString(),
+    };
   });
 }

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, lt } from 'drizzle-orm';
-import type { Queryable } from '../db/database.ts';
 import { customers } from '../customers/customers.table.ts';
+import type { Queryable } from '../db/database.ts';
 import { documentRequests, documents } from '../documents/documents.table.ts';
 import { caseEvents } from '../events/events.table.ts';
 import { handoffs } from '../handoffs/handoffs.table.ts';
@@ -18,9 +18,17 @@ export async function getCase(db: Queryable, orgId: string, id: string) {
     .where(and(eq(cases.orgId, orgId), eq(cases.id, id)));
   if (!row) throw notFound('case', id);
   const [msgs, docs, requests, journey] = await Promise.all([
-    db.select().from(messages).where(eq(messages.caseId, id)).orderBy(asc(messages.at), asc(messages.createdAt)),
+    db
+      .select()
+      .from(messages)
+      .where(eq(messages.caseId, id))
+      .orderBy(asc(messages.at), asc(messages.createdAt)),
     db.select().from(documents).where(eq(documents.caseId, id)).orderBy(asc(documents.providedAt)),
-    db.select().from(documentRequests).where(eq(documentRequests.caseId, id)).orderBy(asc(documentRequests.createdAt)),
+    db
+      .select()
+      .from(documentRequests)
+      .where(eq(documentRequests.caseId, id))
+      .orderBy(asc(documentRequests.createdAt)),
     db
       .select({ h: handoffs, toTeam: teams.key })
       .from(handoffs)
@@ -37,9 +45,26 @@ export async function getCase(db: Queryable, orgId: string, id: string) {
     issueType: c.issueType,
     externalId: c.externalId,
     customer: { id: customer.id, externalId: customer.externalId, name: customer.name },
-    messages: msgs.map((m) => ({ id: m.id, role: m.role, text: m.text, at: m.at.toISOString(), sentiment: m.sentiment })),
-    documents: docs.map((d) => ({ id: d.id, kind: d.kind, name: d.name, providedAt: d.providedAt.toISOString() })),
-    documentRequests: requests.map((r) => ({ id: r.id, kind: r.kind, reason: r.reason, rerequest: r.rerequest, createdAt: r.createdAt.toISOString() })),
+    messages: msgs.map((m) => ({
+      id: m.id,
+      role: m.role,
+      text: m.text,
+      at: m.at.toISOString(),
+      sentiment: m.sentiment,
+    })),
+    documents: docs.map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      name: d.name,
+      providedAt: d.providedAt.toISOString(),
+    })),
+    documentRequests: requests.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      reason: r.reason,
+      rerequest: r.rerequest,
+      createdAt: r.createdAt.toISOString(),
+    })),
     handoffs: journey.map(({ h, toTeam }) => ({
       id: h.id,
       scenario: h.scenarioId,
@@ -56,7 +81,10 @@ export async function getCase(db: Queryable, orgId: string, id: string) {
 }
 
 export async function assertCaseExists(db: Queryable, orgId: string, id: string) {
-  const [row] = await db.select({ id: cases.id }).from(cases).where(and(eq(cases.orgId, orgId), eq(cases.id, id)));
+  const [row] = await db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(eq(cases.orgId, orgId), eq(cases.id, id)));
   if (!row) throw notFound('case', id);
 }
 

@@ -3,19 +3,38 @@ import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
 import { addDocument, addMessage, createCase, requestDocument } from './cases.commands.ts';
 import { getCase, listCaseEvents, listCases } from './cases.queries.ts';
-import { caseIdParams, documentRequestSchema, newCaseSchema, newDocumentSchema, newMessageSchema } from './cases.types.ts';
+import {
+  caseIdParams,
+  documentRequestSchema,
+  newCaseSchema,
+  newDocumentSchema,
+  newMessageSchema,
+} from './cases.types.ts';
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
+const json = <T extends z.ZodType>(schema: T) => ({
+  content: { 'application/json': { schema } },
+  required: true,
+});
 const ok = (description: string) => ({ content: { 'application/json': { schema: z.any() } }, description });
 const tags = ['cases'];
 const writers = requireRole('agent', 'lead', 'supervisor');
 
 export function registerCaseRoutes(app: App) {
   app.openapi(
-    createRoute({ method: 'post', path: '/api/v1/cases', tags, middleware: [writers], request: { body: json(newCaseSchema) }, responses: { 201: ok('The case') } }),
+    createRoute({
+      method: 'post',
+      path: '/api/v1/cases',
+      tags,
+      middleware: [writers],
+      request: { body: json(newCaseSchema) },
+      responses: { 201: ok('The case') },
+    }),
     async (c) => {
       const { database, clock } = c.var.services;
-      const id = await createCase(database.db, c.req.valid('json'), { principal: c.var.principal, now: clock() });
+      const id = await createCase(database.db, c.req.valid('json'), {
+        principal: c.var.principal,
+        now: clock(),
+      });
       return c.json(await getCase(database.db, c.var.principal.orgId, id), 201);
     },
   );
@@ -24,39 +43,84 @@ export function registerCaseRoutes(app: App) {
       method: 'get',
       path: '/api/v1/cases',
       tags,
-      request: { query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50), before: z.string().datetime({ offset: true }).optional() }) },
+      request: {
+        query: z.object({
+          limit: z.coerce.number().int().min(1).max(500).default(50),
+          before: z.string().datetime({ offset: true }).optional(),
+        }),
+      },
       responses: { 200: ok('Cases, newest first') },
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const items = await listCases(c.var.services.database.db, c.var.principal.orgId, { limit: q.limit, before: q.before ? new Date(q.before) : undefined });
+      const items = await listCases(c.var.services.database.db, c.var.principal.orgId, {
+        limit: q.limit,
+        before: q.before ? new Date(q.before) : undefined,
+      });
       return c.json({ items }, 200);
     },
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/api/v1/cases/{id}', tags, request: { params: caseIdParams }, responses: { 200: ok('The case with its conversation, documents and journey') } }),
-    async (c) => c.json(await getCase(c.var.services.database.db, c.var.principal.orgId, c.req.valid('param').id), 200),
+    createRoute({
+      method: 'get',
+      path: '/api/v1/cases/{id}',
+      tags,
+      request: { params: caseIdParams },
+      responses: { 200: ok('The case with its conversation, documents and journey') },
+    }),
+    async (c) =>
+      c.json(await getCase(c.var.services.database.db, c.var.principal.orgId, c.req.valid('param').id), 200),
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/api/v1/cases/{id}/events', tags, request: { params: caseIdParams }, responses: { 200: ok('The append-only event log, oldest first') } }),
+    createRoute({
+      method: 'get',
+      path: '/api/v1/cases/{id}/events',
+      tags,
+      request: { params: caseIdParams },
+      responses: { 200: ok('The append-only event log, oldest first') },
+    }),
     async (c) => {
-      const items = await listCaseEvents(c.var.services.database.db, c.var.principal.orgId, c.req.valid('param').id);
+      const items = await listCaseEvents(
+        c.var.services.database.db,
+        c.var.principal.orgId,
+        c.req.valid('param').id,
+      );
       return c.json({ items }, 200);
     },
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/api/v1/cases/{id}/messages', tags, middleware: [writers], request: { params: caseIdParams, body: json(newMessageSchema) }, responses: { 201: ok('The message') } }),
+    createRoute({
+      method: 'post',
+      path: '/api/v1/cases/{id}/messages',
+      tags,
+      middleware: [writers],
+      request: { params: caseIdParams, body: json(newMessageSchema) },
+      responses: { 201: ok('The message') },
+    }),
     async (c) => {
       const { database, clock } = c.var.services;
-      const message = await addMessage(database.db, c.req.valid('param').id, c.req.valid('json'), { principal: c.var.principal, now: clock() });
+      const message = await addMessage(database.db, c.req.valid('param').id, c.req.valid('json'), {
+        principal: c.var.principal,
+        now: clock(),
+      });
       return c.json(message, 201);
     },
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/api/v1/cases/{id}/documents', tags, middleware: [writers], request: { params: caseIdParams, body: json(newDocumentSchema) }, responses: { 201: ok('The document, now on file') } }),
+    createRoute({
+      method: 'post',
+      path: '/api/v1/cases/{id}/documents',
+      tags,
+      middleware: [writers],
+      request: { params: caseIdParams, body: json(newDocumentSchema) },
+      responses: { 201: ok('The document, now on file') },
+    }),
     async (c) => {
       const { database, clock } = c.var.services;
-      const doc = await addDocument(database.db, c.req.valid('param').id, c.req.valid('json'), { principal: c.var.principal, now: clock() });
+      const doc = await addDocument(database.db, c.req.valid('param').id, c.req.valid('json'), {
+        principal: c.var.principal,
+        now: clock(),
+      });
       return c.json(doc, 201);
     },
   );
@@ -71,7 +135,10 @@ export function registerCaseRoutes(app: App) {
     }),
     async (c) => {
       const { database, clock } = c.var.services;
-      const r = await requestDocument(database.db, c.req.valid('param').id, c.req.valid('json'), { principal: c.var.principal, now: clock() });
+      const r = await requestDocument(database.db, c.req.valid('param').id, c.req.valid('json'), {
+        principal: c.var.principal,
+        now: clock(),
+      });
       return c.json(r, 201);
     },
   );

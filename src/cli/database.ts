@@ -2,13 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { eq, or } from 'drizzle-orm';
-import { createApiToken } from '../auth/auth.commands.ts';
 import { loadConfig } from '../config.ts';
-import { openDatabase } from '../db/open.ts';
-import { roles, type Role } from '../http/context.ts';
-import { organisations } from '../orgs/orgs.table.ts';
+import { type Role, roles } from '../http/context.ts';
 import { CliError } from './jsonl.ts';
+
+// Database modules load inside the commands that need them: the line-oriented commands start fast.
+const openDb = async () => (await import('../db/open.ts')).openDatabase;
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -22,7 +21,11 @@ export function registerDatabase(program: Command) {
     .action(async (o: { demo?: boolean; buildWeb?: boolean }) => {
       if (o.buildWeb && !existsSync(`${root}web/dist/index.html`) && existsSync(`${root}web/index.html`)) {
         process.stderr.write('building the web app (first start only)...\n');
-        const r = spawnSync(process.execPath, [`${root}node_modules/vite/bin/vite.js`, 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+        const r = spawnSync(
+          process.execPath,
+          [`${root}node_modules/vite/bin/vite.js`, 'build', '--logLevel', 'warn'],
+          { cwd: root, stdio: 'inherit' },
+        );
         if (r.status !== 0) process.stderr.write('web build failed; serving the API only\n');
       }
       const { startServer } = await import('../server.ts');
@@ -34,7 +37,7 @@ export function registerDatabase(program: Command) {
     .description('apply database migrations (PGlite in BATON_DATA_DIR, or DATABASE_URL)')
     .action(async () => {
       const config = loadConfig();
-      const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      const database = await (await openDb())({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       await database.close();
       process.stderr.write(`migrations applied (${database.kind})\n`);
     });
@@ -52,11 +55,22 @@ export function registerDatabase(program: Command) {
       const bad = wanted.filter((r) => !roles.includes(r));
       if (bad.length) throw new CliError(`unknown role ${bad.join(', ')}; use ${roles.join(', ')}`);
       const config = loadConfig();
-      const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      const database = await (await openDb())({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      const { eq, or } = await import('drizzle-orm');
+      const { organisations } = await import('../orgs/orgs.table.ts');
+      const { createApiToken } = await import('../auth/auth.commands.ts');
       try {
-        const [org] = await database.db.select().from(organisations).where(or(eq(organisations.id, o.org), eq(organisations.slug, o.org)));
+        const [org] = await database.db
+          .select()
+          .from(organisations)
+          .where(or(eq(organisations.id, o.org), eq(organisations.slug, o.org)));
         if (!org) throw new CliError(`no organisation ${o.org}`);
-        const created = await createApiToken(database.db, { orgId: org.id, name: o.name, roles: wanted, personId: o.person });
+        const created = await createApiToken(database.db, {
+          orgId: org.id,
+          name: o.name,
+          roles: wanted,
+          personId: o.person,
+        });
         process.stdout.write(`${created.token}\n`);
       } finally {
         await database.close();

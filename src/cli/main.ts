@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
-import { CliError } from './jsonl.ts';
 import { registerAudit } from './audit.ts';
 import { registerDatabase } from './database.ts';
+import { CliError } from './jsonl.ts';
 import { registerSentiment } from './sentiment.ts';
 import { registerSla } from './sla.ts';
 import { registerSummarize } from './summarize.ts';

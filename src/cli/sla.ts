@@ -60,6 +60,7 @@ const START_HINT = 'expected an ISO 8601 instant with an offset, such as 2026-03
 class Solver {
   private readonly byName = new Map<string, CompiledCalendar | SlaError>();
   private readonly inline = new Map<string, CompiledCalendar | SlaError>();
+  private readonly recent: (string | CompiledCalendar | SlaError)[] = []; // text, calendar, text, ...
 
   constructor(private readonly named: Map<string, unknown> | undefined) {}
 
@@ -123,6 +124,10 @@ class Solver {
 
   /** The compiled inline calendar, an SlaError to report, or undefined when its text is not JSON. */
   private inlineCalendar(text: string): CompiledCalendar | SlaError | undefined {
+    // Comparing with the few calendars last met is cheaper than hashing a long fresh key.
+    const recent = this.recent;
+    for (let i = 0; i < recent.length; i += 2)
+      if (recent[i] === text) return recent[i + 1] as CompiledCalendar | SlaError;
     let hit = this.inline.get(text);
     if (hit === undefined) {
       let value: unknown;
@@ -135,6 +140,8 @@ class Solver {
       if (this.inline.size >= 10_000) this.inline.clear();
       this.inline.set(text, hit);
     }
+    if (recent.length >= 16) recent.splice(0, 2);
+    recent.push(text, hit);
     return hit;
   }
 }

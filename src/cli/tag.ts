@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { access, readFile, writeFile } from 'node:fs/promises';
-import type { Command } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import { issueText, messageLineSchema } from '../conversation/conversation.types.ts';
 import { CsvError, parseCsvStream, readLabelledExamples } from '../vocabulary/csv.ts';
 import { loadTagger, serializeTagger } from '../vocabulary/model-file.ts';
@@ -11,7 +11,9 @@ type TrainOptions = { in: string; out: string; textColumn: string; labelColumn: 
 type PredictOptions = { model: string; in: string; top?: number };
 
 export function registerTag(program: Command): void {
-  const tag = program.command('tag').description('issue-type tagger: train on labelled texts, then suggest types');
+  const tag = program
+    .command('tag')
+    .description('issue-type tagger: train on labelled texts, then suggest types');
   tag
     .command('train')
     .description('train a tagger from a CSV with a header naming `text` and `label` columns')
@@ -101,7 +103,10 @@ export function tagLine(tagger: Tagger, line: string, top?: number): Record<stri
   const parsed = messageLineSchema.safeParse(value);
   if (!parsed.success) {
     const id = (value as { id?: unknown } | null)?.id;
-    return { id: typeof id === 'string' || typeof id === 'number' ? id : null, error: issueText(parsed.error) };
+    return {
+      id: typeof id === 'string' || typeof id === 'number' ? id : null,
+      error: issueText(parsed.error),
+    };
   }
   const prediction = tagger.predict(parsed.data.text, top ?? 1);
   const result: Record<string, unknown> = {
@@ -143,6 +148,6 @@ async function readModel(path: string): Promise<Tagger> {
 
 function positiveInteger(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new CliError(`--top must be a positive integer, not ${value}`);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive integer');
   return n;
 }

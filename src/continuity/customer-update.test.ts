@@ -17,7 +17,12 @@ describe('warm customer update', () => {
     expect(u.text).toMatch(/12:00/);
   });
   it('falls back to UTC for an unknown zone', () => {
-    const u = draftCustomerUpdate({ customerName: 'Li', teamName: 'Engineering', replyBy: new Date('2026-11-24T11:00:00Z'), timezone: 'Nowhere/City' });
+    const u = draftCustomerUpdate({
+      customerName: 'Li',
+      teamName: 'Engineering',
+      replyBy: new Date('2026-11-24T11:00:00Z'),
+      timezone: 'Nowhere/City',
+    });
     expect(u.text).toContain('2026-11-24 11:00 UTC');
   });
 });

@@ -30,7 +30,9 @@ function formatReplyBy(at: Date, timezone: string, language: string): string {
  */
 export function draftCustomerUpdate(input: CustomerUpdateInput): { text: string; replyBy: string } {
   const first = input.customerName.trim().split(/\s+/)[0] || 'there';
-  const who = input.ownerFirstName ? `our ${input.teamName} team, where ${input.ownerFirstName} is looking after it` : `our ${input.teamName} team`;
+  const who = input.ownerFirstName
+    ? `our ${input.teamName} team, where ${input.ownerFirstName} is looking after it`
+    : `our ${input.teamName} team`;
   const when = formatReplyBy(input.replyBy, input.timezone || 'UTC', input.language || 'en-GB');
   const text =
     `Hi ${first}, thank you for your patience. Your case is now with ${who}. ` +

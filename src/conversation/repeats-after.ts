@@ -13,7 +13,13 @@ export function detectRepeats(
   const earlier = before.map((m) => m.text);
   for (const m of after) {
     const r = detectRepeat(earlier, m.text);
-    if (r.repeated) out.push({ messageId: m.id, of: r.of === undefined ? null : before[r.of]!.id, similarity: r.similarity, phrase: r.phrase });
+    if (r.repeated)
+      out.push({
+        messageId: m.id,
+        of: r.of === undefined ? null : before[r.of]!.id,
+        similarity: r.similarity,
+        phrase: r.phrase,
+      });
   }
   return out;
 }

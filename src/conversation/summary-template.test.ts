@@ -33,6 +33,12 @@ describe('summary template', () => {
     expect(customerClause(problemSentences(sentences))).toBe(
       'Customer is complaining that their parcel 123 has not arrived and it was due on Monday.',
     );
+    const praise = dialogSentences([
+      { role: 'customer', text: 'I love the new app, the dark mode is great!' },
+    ]);
+    expect(customerClause(problemSentences(praise))).toBe(
+      'Customer says that they love the new app, the dark mode is great.',
+    );
     const ask = dialogSentences([{ role: 'customer', text: 'Can I change my delivery date?' }]);
     expect(customerClause(problemSentences(ask))).toBe(
       'Customer is asking can they change their delivery date.',

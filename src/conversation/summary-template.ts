@@ -7,6 +7,8 @@ const OPENERS =
   /^(?:(?:so|hi|hello|hey|well|ok|okay|um|also|and|but|yes|yeah|no|guys|team|there|folks|just|again|wow|ugh|hmm|lol|omg|seriously|great|dear|morning|evening|afternoon|good)[\s,!.-]+)+/i;
 const ASK =
   /^(?:what|why|how|when|where|who|which|can|could|would|will|do|does|did|is|are|am|should|may|any)\b/i;
+const NEGATED =
+  /\b(?:not|no|never|can't|cannot|won't|didn't|doesn't|isn't|wasn't|haven't|hasn't|don't)\b|n't\b/i;
 const GREETING =
   /^(?:hi|hello|hey|good (?:morning|afternoon|evening)|thanks|thank you|sorry|we're sorry|we are sorry|i'm sorry)\b/i;
 
@@ -51,7 +53,8 @@ export function customerClause(problem: readonly DialogSentence[]): string {
   if (problem.length === 0) return '';
   const parts = problem.map((s) => shorten(customerToThird(trimSentence(s.text)), 35));
   const first = parts[0];
-  const complaint = problem.some((s) => scoreSentiment(s.text).score < 0);
+  // A support message reports a problem unless it reads as plainly positive (praise, thanks).
+  const complaint = problem.some((s) => NEGATED.test(s.text) || scoreSentiment(s.text).score <= 0.2);
   const lead =
     ASK.test(first) || problem[0].text.trim().endsWith('?')
       ? 'Customer is asking'

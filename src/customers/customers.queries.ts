@@ -11,7 +11,10 @@ import { notFound } from '../http/errors.ts';
 import { customers } from './customers.table.ts';
 
 export async function getCustomer(db: Queryable, orgId: string, id: string) {
-  const [c] = await db.select().from(customers).where(and(eq(customers.orgId, orgId), eq(customers.id, id)));
+  const [c] = await db
+    .select()
+    .from(customers)
+    .where(and(eq(customers.orgId, orgId), eq(customers.id, id)));
   if (!c) throw notFound('customer', id);
   return c;
 }
@@ -19,12 +22,31 @@ export async function getCustomer(db: Queryable, orgId: string, id: string) {
 /** The churn-risk signal of one customer, with its reasons, from their cases' facts. */
 export async function customerRiskOf(db: Queryable, orgId: string, customerId: string, now: Date) {
   await getCustomer(db, orgId, customerId);
-  const theirCases = await db.select().from(cases).where(and(eq(cases.orgId, orgId), eq(cases.customerId, customerId)));
+  const theirCases = await db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.orgId, orgId), eq(cases.customerId, customerId)));
   const ids = theirCases.map((c) => c.id);
-  if (ids.length === 0) return customerRisk({ openCases: 0, handoffs: 0, bounces: 0, pingPongs: 0, breaches: 0, repeatedExplanations: 0, documentRerequests: 0, sentiments: [], complaints: 0, waitingHours: 0, brokenPromises: 0 });
+  if (ids.length === 0)
+    return customerRisk({
+      openCases: 0,
+      handoffs: 0,
+      bounces: 0,
+      pingPongs: 0,
+      breaches: 0,
+      repeatedExplanations: 0,
+      documentRerequests: 0,
+      sentiments: [],
+      complaints: 0,
+      waitingHours: 0,
+      brokenPromises: 0,
+    });
   const [msgs, events, hs] = await Promise.all([
     db.select().from(messages).where(inArray(messages.caseId, ids)).orderBy(asc(messages.at)),
-    db.select({ type: caseEvents.type, caseId: caseEvents.caseId, data: caseEvents.data }).from(caseEvents).where(inArray(caseEvents.caseId, ids)),
+    db
+      .select({ type: caseEvents.type, caseId: caseEvents.caseId, data: caseEvents.data })
+      .from(caseEvents)
+      .where(inArray(caseEvents.caseId, ids)),
     db.select().from(handoffs).where(inArray(handoffs.caseId, ids)).orderBy(asc(handoffs.createdAt)),
   ]);
   const customerMsgs = msgs.filter((m) => m.role === 'customer');
@@ -49,7 +71,10 @@ export async function customerRiskOf(db: Queryable, orgId: string, customerId: s
   const last = msgs.at(-1);
   const lastReply = [...msgs].reverse().find((m) => m.role === 'agent' || m.role === 'bot');
   const firstUnanswered = customerMsgs.find((m) => !lastReply || m.at > lastReply.at);
-  const waitingHours = last?.role === 'customer' && firstUnanswered ? (now.getTime() - firstUnanswered.at.getTime()) / 3_600_000 : 0;
+  const waitingHours =
+    last?.role === 'customer' && firstUnanswered
+      ? (now.getTime() - firstUnanswered.at.getTime()) / 3_600_000
+      : 0;
   const count = (type: string) => events.filter((e) => e.type === type).length;
   return customerRisk({
     openCases: theirCases.filter((c) => c.status === 'open' || c.status === 'pending').length,

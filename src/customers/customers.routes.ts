@@ -6,15 +6,47 @@ const ok = (description: string) => ({ content: { 'application/json': { schema: 
 const params = z.object({ id: z.string().min(1).max(100) });
 
 export function registerCustomerRoutes(app: App) {
-  app.openapi(createRoute({ method: 'get', path: '/api/v1/customers/{id}', tags: ['customers'], request: { params }, responses: { 200: ok('A customer') } }), async (c) => {
-    const row = await getCustomer(c.var.services.database.db, c.var.principal.orgId, c.req.valid('param').id);
-    return c.json({ id: row.id, externalId: row.externalId, name: row.name, email: row.email, timezone: row.timezone, language: row.language }, 200);
-  });
   app.openapi(
-    createRoute({ method: 'get', path: '/api/v1/customers/{id}/risk', tags: ['customers'], request: { params }, responses: { 200: ok('Churn risk: {score, level, reasons}') } }),
+    createRoute({
+      method: 'get',
+      path: '/api/v1/customers/{id}',
+      tags: ['customers'],
+      request: { params },
+      responses: { 200: ok('A customer') },
+    }),
+    async (c) => {
+      const row = await getCustomer(
+        c.var.services.database.db,
+        c.var.principal.orgId,
+        c.req.valid('param').id,
+      );
+      return c.json(
+        {
+          id: row.id,
+          externalId: row.externalId,
+          name: row.name,
+          email: row.email,
+          timezone: row.timezone,
+          language: row.language,
+        },
+        200,
+      );
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/customers/{id}/risk',
+      tags: ['customers'],
+      request: { params },
+      responses: { 200: ok('Churn risk: {score, level, reasons}') },
+    }),
     async (c) => {
       const { database, clock } = c.var.services;
-      return c.json(await customerRiskOf(database.db, c.var.principal.orgId, c.req.valid('param').id, clock()), 200);
+      return c.json(
+        await customerRiskOf(database.db, c.var.principal.orgId, c.req.valid('param').id, clock()),
+        200,
+      );
     },
   );
 }

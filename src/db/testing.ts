@@ -16,7 +16,10 @@ function withDatabase(url: string, name: string) {
  * A fresh, migrated database for one test file: PGlite loaded from the run's dump, or a PostgreSQL
  * database cloned from the run's template. `close` drops it.
  */
-export async function freshDatabase(kind: DatabaseKind, source: { pgliteDump: string; postgresUrl: string | null }): Promise<Database> {
+export async function freshDatabase(
+  kind: DatabaseKind,
+  source: { pgliteDump: string; postgresUrl: string | null },
+): Promise<Database> {
   if (kind === 'pglite') {
     const client = await PGlite.create({ loadDataDir: new Blob([readFileSync(source.pgliteDump)]) });
     return pgliteDatabase(client);

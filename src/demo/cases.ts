@@ -33,21 +33,40 @@ function actors(org: DemoOrg) {
     return id;
   };
   const ctx = (who: Actor, now: Date): Ctx => ({
-    principal: { orgId: org.orgId, personId: personId(who), roles: rolesOf.get(who) ?? new Set<Role>(['agent']), via: 'api-token' },
+    principal: {
+      orgId: org.orgId,
+      personId: personId(who),
+      roles: rolesOf.get(who) ?? new Set<Role>(['agent']),
+      via: 'api-token',
+    },
     now,
   });
   return { personId, ctx };
 }
 
 /** Plays one scripted case through the real commands, in the order its steps happened. */
-async function playCase(db: Db, org: DemoOrg, c: DemoCase, now: Date, fireUntil: (at: Date) => Promise<void>) {
+async function playCase(
+  db: Db,
+  org: DemoOrg,
+  c: DemoCase,
+  now: Date,
+  fireUntil: (at: Date) => Promise<void>,
+) {
   const { ctx, personId } = actors(org);
-  const known = (who: string) => who === 'customer' || who === 'bot' || who.startsWith('@') || org.personIds.has(who);
+  const known = (who: string) =>
+    who === 'customer' || who === 'bot' || who.startsWith('@') || org.personIds.has(who);
   const { start, steps } = timeline(c, now, known);
   await fireUntil(start);
   const caseId = await createCase(
     db,
-    { subject: c.subject, customer: c.customer, channel: c.channel, externalId: c.ref, issueType: c.issueType, documents: c.documents },
+    {
+      subject: c.subject,
+      customer: c.customer,
+      channel: c.channel,
+      externalId: c.ref,
+      issueType: c.issueType,
+      documents: c.documents,
+    },
     ctx(c.openedBy ?? 'customer', start),
   );
   const labels = new Map<string, string>();
@@ -57,7 +76,10 @@ async function playCase(db: Db, org: DemoOrg, c: DemoCase, now: Date, fireUntil:
     return id;
   };
   const owner = async (label: string): Promise<Actor> => {
-    const [row] = await db.select({ ownerId: handoffs.ownerId }).from(handoffs).where(eq(handoffs.id, handoff(label)));
+    const [row] = await db
+      .select({ ownerId: handoffs.ownerId })
+      .from(handoffs)
+      .where(eq(handoffs.id, handoff(label)));
     for (const [key, id] of org.personIds) if (id === row?.ownerId) return key;
     throw new Error(`demo case ${c.ref}: handoff ${label} has no owner`);
   };
@@ -99,14 +121,24 @@ async function playCase(db: Db, org: DemoOrg, c: DemoCase, now: Date, fireUntil:
     } else if ('accept' in a) {
       await acceptHandoff(db, handoff(a.accept), ctx(await who(a.by ?? `@${a.accept}`), at));
     } else if ('bounce' in a) {
-      await bounceHandoff(db, handoff(a.bounce), { reason: a.reason, note: a.note }, ctx(await who(a.by ?? `@${a.bounce}`), at));
+      await bounceHandoff(
+        db,
+        handoff(a.bounce),
+        { reason: a.reason, note: a.note },
+        ctx(await who(a.by ?? `@${a.bounce}`), at),
+      );
     } else if ('resolve' in a) {
       await resolveHandoff(db, handoff(a.resolve), ctx(await who(a.by ?? `@${a.resolve}`), at));
     } else if ('cancel' in a) {
       await cancelHandoff(db, handoff(a.cancel), ctx(await who(a.by), at));
     } else {
-      const to = personId(a.to) ?? undefined;
-      await reassignHandoff(db, handoff(a.reassign), { ownerId: to, reason: a.reason }, ctx(await who(a.by), at));
+      const to = a.to ? (personId(a.to) ?? undefined) : undefined;
+      await reassignHandoff(
+        db,
+        handoff(a.reassign),
+        { ownerId: to, reason: a.reason },
+        ctx(await who(a.by), at),
+      );
     }
   }
 }

@@ -35,7 +35,10 @@ export function timerReplay(db: Db) {
   }
   async function fireUntil(until: Date) {
     for (;;) {
-      const [row] = await db.select({ next: min(timers.dueAt) }).from(timers).where(isNull(timers.firedAt));
+      const [row] = await db
+        .select({ next: min(timers.dueAt) })
+        .from(timers)
+        .where(isNull(timers.firedAt));
       if (!row?.next) return;
       const next = new Date(row.next);
       if (next > until) return;

@@ -2,7 +2,13 @@ import type { bounceReasons } from '../handoffs/handoffs.types.ts';
 import type { Packet } from '../packets/packet.types.ts';
 
 /** The six scenarios of the demo organisation (policies/scenarios). */
-export type ScenarioId = 'billing-to-finance' | 'tech-to-engineering' | 'tier1-to-tier2' | 'voice-to-chat' | 'bot-to-human' | 'agent-to-supervisor';
+export type ScenarioId =
+  | 'billing-to-finance'
+  | 'tech-to-engineering'
+  | 'tier1-to-tier2'
+  | 'voice-to-chat'
+  | 'bot-to-human'
+  | 'agent-to-supervisor';
 export type TeamKey = 'support' | 'finance' | 'engineering' | 'tier2' | 'supervisors';
 export type BounceReason = (typeof bounceReasons)[number];
 
@@ -20,7 +26,10 @@ export type When = number | `${number}@${string}`;
  * - `{ businessAgo, team }`: that many of `team`'s business minutes before now, so that a handoff
  *   sent at the start is as close to its deadline whenever the demo is loaded.
  */
-export type Start = { day: number; at: `${number}:${number}` } | { ago: number } | { businessAgo: number; team: TeamKey };
+export type Start =
+  | { day: number; at: `${number}:${number}` }
+  | { ago: number }
+  | { businessAgo: number; team: TeamKey };
 
 /**
  * Who acts: a demo person's key, `customer` (through the helpdesk), `bot`, or `@label`: whoever
@@ -41,13 +50,20 @@ export type Action =
   | { bounce: string; reason: BounceReason; note: string; by?: Actor }
   | { resolve: string; by?: Actor }
   | { cancel: string; by: Actor }
-  | { reassign: string; to: Actor; reason: string; by: Actor };
+  /** Gives a handoff to `to`, or to the next member of the team when left out. */
+  | { reassign: string; to?: Actor; reason: string; by: Actor };
 
 /** A message; `internal` for a note between colleagues. */
 export type Say = { who: Actor; text: string; internal?: boolean };
 export type Step = [When, Action | Say];
 
-export type DemoCustomer = { externalId: string; name: string; email?: string; timezone?: string; language?: string };
+export type DemoCustomer = {
+  externalId: string;
+  name: string;
+  email?: string;
+  timezone?: string;
+  language?: string;
+};
 
 export type DemoCase = {
   /** The helpdesk's ticket number. */

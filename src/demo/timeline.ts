@@ -85,14 +85,20 @@ export type TimedStep = { at: Date; step: Step };
  * the same instant). Refuses (throws) a script that goes back in time or reaches `now`: the demo
  * only tells the past.
  */
-export function timeline(c: DemoCase, now: Date, known: (who: string) => boolean): { start: Date; steps: TimedStep[] } {
+export function timeline(
+  c: DemoCase,
+  now: Date,
+  known: (who: string) => boolean,
+): { start: Date; steps: TimedStep[] } {
   const start = startOf(c.start, now);
   const timed = (steps: Step[]) => {
     let last = Number.NEGATIVE_INFINITY;
     return steps.map((step) => {
       const at = instantOf(step[0], start);
-      if (at.getTime() < last) throw new Error(`demo case ${c.ref}: step at ${String(step[0])} goes back in time`);
-      if (at.getTime() >= now.getTime()) throw new Error(`demo case ${c.ref}: step at ${String(step[0])} is not in the past`);
+      if (at.getTime() < last)
+        throw new Error(`demo case ${c.ref}: step at ${String(step[0])} goes back in time`);
+      if (at.getTime() >= now.getTime())
+        throw new Error(`demo case ${c.ref}: step at ${String(step[0])} is not in the past`);
       last = at.getTime();
       return { at, step };
     });

@@ -1,6 +1,9 @@
 /** Document kinds compare loosely: "Invoice", "invoice " and "invoices" are one kind. */
 export function normaliseKind(kind: string): string {
-  const k = kind.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const k = kind
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   return k.length > 3 && k.endsWith('s') && !k.endsWith('ss') ? k.slice(0, -1) : k;
 }
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Tx } from '../db/database.ts';
+import { rowsOf, type Tx } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { caseEvents } from './events.table.ts';
 
@@ -32,37 +32,28 @@ export const eventsChannel = 'baton_events';
 export async function appendEvent(tx: Tx, event: NewEvent): Promise<StoredEvent> {
   const id = newId('ev');
   const data = event.data ?? {};
-  const [row] = await tx
-    .insert(caseEvents)
-    .values({
-      id,
-      orgId: event.orgId,
-      caseId: event.caseId,
-      handoffId: event.handoffId ?? null,
-      type: event.type,
-      at: event.at,
-      actorId: event.actorId ?? null,
-      data,
-    })
-    .returning({ seq: caseEvents.seq });
+  const handoffId = event.handoffId ?? null;
+  const actorId = event.actorId ?? null;
+  const at = event.at.toISOString();
+  // One round trip: the insert and its NOTIFY (delivered only if the transaction commits).
+  const res = await tx.execute(sql`
+    with e as (
+      insert into ${caseEvents} (id, org_id, case_id, handoff_id, type, at, actor_id, data)
+      values (${id}, ${event.orgId}, ${event.caseId}, ${handoffId}, ${event.type}, ${at}, ${actorId}, ${JSON.stringify(data)}::jsonb)
+      returning seq
+    )
+    select e.seq, pg_notify(${eventsChannel}, json_build_object(
+      'seq', e.seq, 'id', ${id}::text, 'orgId', ${event.orgId}::text, 'caseId', ${event.caseId}::text,
+      'handoffId', ${handoffId}::text, 'type', ${event.type}::text, 'at', ${at}::text)::text) as notified
+    from e`);
   const stored: StoredEvent = {
     ...event,
-    handoffId: event.handoffId ?? null,
-    actorId: event.actorId ?? null,
+    handoffId,
+    actorId,
     data,
     id,
-    seq: row!.seq,
+    seq: Number(rowsOf<{ seq: number | string }>(res)[0]!.seq),
   };
-  const note = JSON.stringify({
-    seq: stored.seq,
-    id,
-    orgId: event.orgId,
-    caseId: event.caseId,
-    handoffId: stored.handoffId,
-    type: event.type,
-    at: event.at.toISOString(),
-  });
-  await tx.execute(sql`select pg_notify(${eventsChannel}, ${note})`);
   for (const listener of listeners) await listener(tx, stored);
   return stored;
 }

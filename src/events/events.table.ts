@@ -15,5 +15,8 @@ export const caseEvents = pgTable(
     actorId: text('actor_id'),
     data: jsonb('data').notNull().default({}),
   },
-  (t) => [index('case_events_case').on(t.caseId, t.seq), index('case_events_org_type_at').on(t.orgId, t.type, t.at)],
+  (t) => [
+    index('case_events_case').on(t.caseId, t.seq),
+    index('case_events_org_type_at').on(t.orgId, t.type, t.at),
+  ],
 );

@@ -28,12 +28,19 @@ type Row = typeof handoffs.$inferSelect;
 function refuseIncomplete(packet: Packet, scenario: Scenario) {
   const missing = missingFields(packet, requiredFields(scenario));
   if (missing.length > 0) {
-    throw new ApiError('packet_incomplete', `the packet misses required fields: ${missing.join(', ')}`, { missing, field: 'packet' });
+    throw new ApiError('packet_incomplete', `the packet misses required fields: ${missing.join(', ')}`, {
+      missing,
+      field: 'packet',
+    });
   }
 }
 
 async function lockHandoff(tx: Tx, orgId: string, id: string): Promise<Row> {
-  const [row] = await tx.select().from(handoffs).where(and(eq(handoffs.orgId, orgId), eq(handoffs.id, id))).for('update');
+  const [row] = await tx
+    .select()
+    .from(handoffs)
+    .where(and(eq(handoffs.orgId, orgId), eq(handoffs.id, id)))
+    .for('update');
   if (!row) throw notFound('handoff', id);
   return row;
 }
@@ -51,7 +58,10 @@ const pastTense: Record<HandoffAction, string> = {
 function move(h: Row, action: HandoffAction): HandoffState {
   const to = nextState(h.state as HandoffState, action);
   if (!to) {
-    throw new ApiError('invalid_transition', `a ${h.state} handoff cannot be ${pastTense[action]}`, { state: h.state, action });
+    throw new ApiError('invalid_transition', `a ${h.state} handoff cannot be ${pastTense[action]}`, {
+      state: h.state,
+      action,
+    });
   }
   return to;
 }
@@ -60,13 +70,21 @@ function move(h: Row, action: HandoffAction): HandoffState {
 async function send(tx: Tx, h: Row, scenario: Scenario, ctx: Ctx) {
   refuseIncomplete(h.packet as Packet, scenario);
   const { now } = ctx;
-  const choice = await assignOwner(tx, h.orgId, h.toTeamId, now, { strategy: scenario.ownership, skills: scenario.skills });
+  const choice = await assignOwner(tx, h.orgId, h.toTeamId, now, {
+    strategy: scenario.ownership,
+    skills: scenario.skills,
+  });
   const [team] = await tx.select().from(teams).where(eq(teams.id, h.toTeamId));
   const ref = { orgId: h.orgId, caseId: h.caseId, handoffId: h.id };
   const clocks = await startClocks(
     tx,
     ref,
-    scenario.sla.map((s) => ({ name: s.name, target: s.target, calendar: s.calendar ?? team!.calendar, ladder: ladderOf(scenario) })),
+    scenario.sla.map((s) => ({
+      name: s.name,
+      target: s.target,
+      calendar: s.calendar ?? team!.calendar,
+      ladder: ladderOf(scenario),
+    })),
     now,
   );
   const [owner] = await tx.select({ name: people.name }).from(people).where(eq(people.id, choice.ownerId));
@@ -92,9 +110,21 @@ async function send(tx: Tx, h: Row, scenario: Scenario, ctx: Ctx) {
     type: EventType.handoffSent,
     at: now,
     actorId: ctx.principal.personId,
-    data: { handoffId: h.id, scenario: h.scenarioId, toTeam: team!.key, ownerId: choice.ownerId, completeness: h.completeness, previousId: h.previousId },
+    data: {
+      handoffId: h.id,
+      scenario: h.scenarioId,
+      toTeam: team!.key,
+      ownerId: choice.ownerId,
+      completeness: h.completeness,
+      previousId: h.previousId,
+    },
   });
-  await appendEvent(tx, { ...ref, type: EventType.ownerAssigned, at: now, data: { handoffId: h.id, ownerId: choice.ownerId, rule: choice.rule } });
+  await appendEvent(tx, {
+    ...ref,
+    type: EventType.ownerAssigned,
+    at: now,
+    data: { handoffId: h.id, ownerId: choice.ownerId, rule: choice.rule },
+  });
 }
 
 export async function createHandoff(db: Db, caseId: string, input: NewHandoff, ctx: Ctx): Promise<string> {
@@ -102,15 +132,23 @@ export async function createHandoff(db: Db, caseId: string, input: NewHandoff, c
   return db.transaction(async (tx) => {
     await lockCase(tx, orgId, caseId);
     const stored = await currentScenario(tx, orgId, input.scenario);
-    if (!stored) throw new ApiError('unknown_scenario', `no scenario ${input.scenario}`, { field: 'scenario' });
+    if (!stored)
+      throw new ApiError('unknown_scenario', `no scenario ${input.scenario}`, { field: 'scenario' });
     const scenario = stored.definition;
     if (!input.draft) refuseIncomplete(input.packet, scenario);
     const toTeam = await teamByKey(tx, orgId, scenario.toTeam);
-    if (!toTeam) throw new ApiError('unknown_team', `scenario ${scenario.id} routes to a missing team ${scenario.toTeam}`);
+    if (!toTeam)
+      throw new ApiError(
+        'unknown_team',
+        `scenario ${scenario.id} routes to a missing team ${scenario.toTeam}`,
+      );
     const fromTeam = scenario.fromTeam ? await teamByKey(tx, orgId, scenario.fromTeam) : undefined;
     if (input.previousId) {
       const previous = await lockHandoff(tx, orgId, input.previousId);
-      if (previous.caseId !== caseId) throw new ApiError('validation_failed', 'previousId belongs to another case', { field: 'previousId' });
+      if (previous.caseId !== caseId)
+        throw new ApiError('validation_failed', 'previousId belongs to another case', {
+          field: 'previousId',
+        });
     }
     const id = newId('ho');
     const row = {
@@ -138,7 +176,13 @@ export async function createHandoff(db: Db, caseId: string, input: NewHandoff, c
       type: EventType.handoffDrafted,
       at: ctx.now,
       actorId: ctx.principal.personId,
-      data: { handoffId: id, scenario: scenario.id, toTeam: toTeam.key, completeness: row.completeness, missing: missingFields(input.packet, requiredFields(scenario)) },
+      data: {
+        handoffId: id,
+        scenario: scenario.id,
+        toTeam: toTeam.key,
+        completeness: row.completeness,
+        missing: missingFields(input.packet, requiredFields(scenario)),
+      },
     });
     if (!input.draft) await send(tx, inserted!, scenario, ctx);
     return id;
@@ -158,7 +202,11 @@ export async function sendDraft(db: Db, id: string, packet: Packet | undefined, 
     const scenario = await scenarioOf(tx, h);
     if (packet) {
       const score = completeness(packet, requiredFields(scenario), scenario.weights);
-      [h] = (await tx.update(handoffs).set({ packet, completeness: score }).where(eq(handoffs.id, id)).returning()) as [Row];
+      [h] = (await tx
+        .update(handoffs)
+        .set({ packet, completeness: score })
+        .where(eq(handoffs.id, id))
+        .returning()) as [Row];
     }
     await send(tx, h, scenario, ctx);
   });
@@ -170,8 +218,19 @@ export async function updateDraftPacket(db: Db, id: string, packet: Packet, ctx:
     move(h, 'edit');
     const scenario = await scenarioOf(tx, h);
     const score = completeness(packet, requiredFields(scenario), scenario.weights);
-    await tx.update(handoffs).set({ packet, completeness: score, updatedAt: ctx.now }).where(eq(handoffs.id, id));
-    await appendEvent(tx, { orgId: h.orgId, caseId: h.caseId, handoffId: id, type: EventType.handoffPacketUpdated, at: ctx.now, actorId: ctx.principal.personId, data: { handoffId: id, completeness: score } });
+    await tx
+      .update(handoffs)
+      .set({ packet, completeness: score, updatedAt: ctx.now })
+      .where(eq(handoffs.id, id));
+    await appendEvent(tx, {
+      orgId: h.orgId,
+      caseId: h.caseId,
+      handoffId: id,
+      type: EventType.handoffPacketUpdated,
+      at: ctx.now,
+      actorId: ctx.principal.personId,
+      data: { handoffId: id, completeness: score },
+    });
   });
 }
 
@@ -182,8 +241,21 @@ export async function acceptHandoff(db: Db, id: string, ctx: Ctx) {
     const state = move(h, 'accept');
     const ref = { orgId: h.orgId, caseId: h.caseId, handoffId: id };
     const actor = ctx.principal.personId;
-    await tx.update(handoffs).set({ state, acceptedAt: ctx.now, updatedAt: ctx.now }).where(eq(handoffs.id, id));
-    await appendEvent(tx, { ...ref, type: EventType.handoffAccepted, at: ctx.now, actorId: actor, data: { handoffId: id, ownerId: actor ?? h.ownerId, pickupMs: ctx.now.getTime() - (h.sentAt?.getTime() ?? ctx.now.getTime()) } });
+    await tx
+      .update(handoffs)
+      .set({ state, acceptedAt: ctx.now, updatedAt: ctx.now })
+      .where(eq(handoffs.id, id));
+    await appendEvent(tx, {
+      ...ref,
+      type: EventType.handoffAccepted,
+      at: ctx.now,
+      actorId: actor,
+      data: {
+        handoffId: id,
+        ownerId: actor ?? h.ownerId,
+        pickupMs: ctx.now.getTime() - (h.sentAt?.getTime() ?? ctx.now.getTime()),
+      },
+    });
     if (actor && actor !== h.ownerId) await changeOwner(tx, h, actor, ctx.now, 'accepted by', actor);
     await stopClocks(tx, ref, ['acknowledge'], ctx.now);
   });
@@ -194,8 +266,17 @@ export async function resolveHandoff(db: Db, id: string, ctx: Ctx) {
     const h = await lockHandoff(tx, ctx.principal.orgId, id);
     const state = move(h, 'resolve');
     const ref = { orgId: h.orgId, caseId: h.caseId, handoffId: id };
-    await tx.update(handoffs).set({ state, resolvedAt: ctx.now, updatedAt: ctx.now }).where(eq(handoffs.id, id));
-    await appendEvent(tx, { ...ref, type: EventType.handoffResolved, at: ctx.now, actorId: ctx.principal.personId, data: { handoffId: id, ownerId: h.ownerId } });
+    await tx
+      .update(handoffs)
+      .set({ state, resolvedAt: ctx.now, updatedAt: ctx.now })
+      .where(eq(handoffs.id, id));
+    await appendEvent(tx, {
+      ...ref,
+      type: EventType.handoffResolved,
+      at: ctx.now,
+      actorId: ctx.principal.personId,
+      data: { handoffId: id, ownerId: h.ownerId },
+    });
     await stopClocks(tx, ref, undefined, ctx.now);
   });
 }
@@ -206,11 +287,24 @@ export async function bounceHandoff(db: Db, id: string, input: Bounce, ctx: Ctx)
     const h = await lockHandoff(tx, ctx.principal.orgId, id);
     const state = move(h, 'bounce');
     let ownerId = h.senderId;
-    if (!ownerId && h.fromTeamId) [{ leadId: ownerId }] = (await tx.select({ leadId: teams.leadId }).from(teams).where(eq(teams.id, h.fromTeamId))) as [{ leadId: string }];
+    if (!ownerId && h.fromTeamId)
+      [{ leadId: ownerId }] = (await tx
+        .select({ leadId: teams.leadId })
+        .from(teams)
+        .where(eq(teams.id, h.fromTeamId))) as [{ leadId: string }];
     ownerId ??= h.ownerId;
     const ref = { orgId: h.orgId, caseId: h.caseId, handoffId: id };
-    await tx.update(handoffs).set({ state, ownerId, bounceReason: input.reason, bounceNote: input.note ?? null, updatedAt: ctx.now }).where(eq(handoffs.id, id));
-    await appendEvent(tx, { ...ref, type: EventType.handoffBounced, at: ctx.now, actorId: ctx.principal.personId, data: { handoffId: id, reason: input.reason, note: input.note ?? null, from: h.ownerId, to: ownerId } });
+    await tx
+      .update(handoffs)
+      .set({ state, ownerId, bounceReason: input.reason, bounceNote: input.note ?? null, updatedAt: ctx.now })
+      .where(eq(handoffs.id, id));
+    await appendEvent(tx, {
+      ...ref,
+      type: EventType.handoffBounced,
+      at: ctx.now,
+      actorId: ctx.principal.personId,
+      data: { handoffId: id, reason: input.reason, note: input.note ?? null, from: h.ownerId, to: ownerId },
+    });
     await stopClocks(tx, ref, undefined, ctx.now, 'cancelled');
   });
 }
@@ -221,7 +315,13 @@ export async function cancelHandoff(db: Db, id: string, ctx: Ctx) {
     const state = move(h, 'cancel');
     const ref = { orgId: h.orgId, caseId: h.caseId, handoffId: id };
     await tx.update(handoffs).set({ state, updatedAt: ctx.now }).where(eq(handoffs.id, id));
-    await appendEvent(tx, { ...ref, type: EventType.handoffCancelled, at: ctx.now, actorId: ctx.principal.personId, data: { handoffId: id } });
+    await appendEvent(tx, {
+      ...ref,
+      type: EventType.handoffCancelled,
+      at: ctx.now,
+      actorId: ctx.principal.personId,
+      data: { handoffId: id },
+    });
     await stopClocks(tx, ref, undefined, ctx.now, 'cancelled');
   });
 }
@@ -232,10 +332,17 @@ export async function reassignHandoff(db: Db, id: string, input: Reassign, ctx: 
     move(h, 'reassign');
     let ownerId = input.ownerId;
     if (ownerId) {
-      const [p] = await tx.select({ id: people.id }).from(people).where(and(eq(people.orgId, h.orgId), eq(people.id, ownerId)));
-      if (!p) throw new ApiError('validation_failed', `no person ${ownerId} in this organisation`, { field: 'ownerId' });
+      const [p] = await tx
+        .select({ id: people.id })
+        .from(people)
+        .where(and(eq(people.orgId, h.orgId), eq(people.id, ownerId)));
+      if (!p)
+        throw new ApiError('validation_failed', `no person ${ownerId} in this organisation`, {
+          field: 'ownerId',
+        });
     } else {
-      ownerId = (await assignOwner(tx, h.orgId, h.toTeamId, ctx.now, { exclude: h.ownerId ?? undefined })).ownerId;
+      ownerId = (await assignOwner(tx, h.orgId, h.toTeamId, ctx.now, { exclude: h.ownerId ?? undefined }))
+        .ownerId;
     }
     await changeOwner(tx, h, ownerId, ctx.now, input.reason, ctx.principal.personId);
   });

@@ -8,9 +8,9 @@ import { notFound } from '../http/errors.ts';
 import { missingFields } from '../packets/completeness.ts';
 import type { Packet } from '../packets/packet.types.ts';
 import { people } from '../people/people.table.ts';
+import { handoffQuality } from '../qa/quality.ts';
 import { requiredFields } from '../scenarios/scenario-view.ts';
 import { scenarioVersion } from '../scenarios/scenarios.queries.ts';
-import { handoffQuality } from '../qa/quality.ts';
 import { slaClocks } from '../sla/sla.table.ts';
 import { teams } from '../teams/teams.table.ts';
 import { handoffs } from './handoffs.table.ts';
@@ -23,7 +23,14 @@ const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
 function baseSelect(db: Queryable) {
   return db
-    .select({ h: handoffs, toTeam: teams.key, toTeamName: teams.name, fromTeam: fromTeam.key, owner: { id: owner.id, name: owner.name }, sender: { id: sender.id, name: sender.name } })
+    .select({
+      h: handoffs,
+      toTeam: teams.key,
+      toTeamName: teams.name,
+      fromTeam: fromTeam.key,
+      owner: { id: owner.id, name: owner.name },
+      sender: { id: sender.id, name: sender.name },
+    })
     .from(handoffs)
     .innerJoin(teams, eq(teams.id, handoffs.toTeamId))
     .leftJoin(fromTeam, eq(fromTeam.id, handoffs.fromTeamId))
@@ -65,13 +72,29 @@ export async function getHandoff(db: Queryable, orgId: string, id: string) {
     db.select().from(slaClocks).where(eq(slaClocks.handoffId, id)).orderBy(asc(slaClocks.createdAt)),
     db.select().from(caseEvents).where(eq(caseEvents.caseId, h.caseId)).orderBy(asc(caseEvents.seq)),
     db.select().from(messages).where(eq(messages.caseId, h.caseId)).orderBy(asc(messages.at)),
-    db.select({ id: handoffs.id, toTeamId: handoffs.toTeamId, fromTeamId: handoffs.fromTeamId, createdAt: handoffs.createdAt }).from(handoffs).where(and(eq(handoffs.caseId, h.caseId), inArray(handoffs.state, ['sent', 'accepted', 'resolved', 'bounced']))).orderBy(asc(handoffs.createdAt)),
+    db
+      .select({
+        id: handoffs.id,
+        toTeamId: handoffs.toTeamId,
+        fromTeamId: handoffs.fromTeamId,
+        createdAt: handoffs.createdAt,
+      })
+      .from(handoffs)
+      .where(
+        and(
+          eq(handoffs.caseId, h.caseId),
+          inArray(handoffs.state, ['sent', 'accepted', 'resolved', 'bounced']),
+        ),
+      )
+      .orderBy(asc(handoffs.createdAt)),
     scenarioVersion(db, orgId, h.scenarioId, h.scenarioVersion),
   ]);
   const sentAt = h.sentAt?.getTime() ?? Number.POSITIVE_INFINITY;
   const endAt = h.resolvedAt?.getTime() ?? Number.POSITIVE_INFINITY;
   const mine = events.filter(
-    (e) => e.handoffId === id || (e.type === 'document.rerequested' && e.at.getTime() >= sentAt && e.at.getTime() <= endAt),
+    (e) =>
+      e.handoffId === id ||
+      (e.type === 'document.rerequested' && e.at.getTime() >= sentAt && e.at.getTime() <= endAt),
   );
   const customerMsgs = msgs.filter((m) => m.role === 'customer');
   const before = customerMsgs.filter((m) => m.at.getTime() <= sentAt);
@@ -99,8 +122,16 @@ export async function getHandoff(db: Queryable, orgId: string, id: string) {
       bounceReason: h.bounceReason,
       summary: packet.summary,
       clocks: clocks.map((c) => ({ name: c.name, state: c.state })),
-      events: mine.map((e) => ({ id: e.id, type: e.type, at: e.at.toISOString(), data: e.data as Record<string, unknown> })),
-      repeats: detectRepeats(before.map((m) => ({ id: m.id, text: m.text })), after.map((m) => ({ id: m.id, text: m.text }))),
+      events: mine.map((e) => ({
+        id: e.id,
+        type: e.type,
+        at: e.at.toISOString(),
+        data: e.data as Record<string, unknown>,
+      })),
+      repeats: detectRepeats(
+        before.map((m) => ({ id: m.id, text: m.text })),
+        after.map((m) => ({ id: m.id, text: m.text })),
+      ),
       customerMessagesAfterSend: after.length,
       pingPongOf: heldBefore.has(h.toTeamId) && earlier.length > 0 ? r.toTeam : null,
     }),
@@ -108,7 +139,14 @@ export async function getHandoff(db: Queryable, orgId: string, id: string) {
   };
 }
 
-export type HandoffFilter = { team?: string; state?: string; owner?: string; caseId?: string; limit: number; cursor?: string };
+export type HandoffFilter = {
+  team?: string;
+  state?: string;
+  owner?: string;
+  caseId?: string;
+  limit: number;
+  cursor?: string;
+};
 
 function decodeCursor(cursor: string | undefined) {
   if (!cursor) return undefined;
@@ -128,21 +166,39 @@ export async function listHandoffs(db: Queryable, orgId: string, f: HandoffFilte
         f.state ? eq(handoffs.state, f.state) : undefined,
         f.owner ? eq(handoffs.ownerId, f.owner) : undefined,
         f.caseId ? eq(handoffs.caseId, f.caseId) : undefined,
-        after ? or(lt(handoffs.createdAt, after.at), and(eq(handoffs.createdAt, after.at), lt(handoffs.id, after.id))) : undefined,
+        after
+          ? or(
+              lt(handoffs.createdAt, after.at),
+              and(eq(handoffs.createdAt, after.at), lt(handoffs.id, after.id)),
+            )
+          : undefined,
       ),
     )
     .orderBy(desc(handoffs.createdAt), desc(handoffs.id))
     .limit(f.limit + 1);
   const page = rows.slice(0, f.limit);
   const clocks = page.length
-    ? await db.select().from(slaClocks).where(inArray(slaClocks.handoffId, page.map((r) => r.h.id)))
+    ? await db
+        .select()
+        .from(slaClocks)
+        .where(
+          inArray(
+            slaClocks.handoffId,
+            page.map((r) => r.h.id),
+          ),
+        )
     : [];
   const last = page[page.length - 1];
   return {
     items: page.map((r) => ({
       ...summaryView(r),
-      sla: clocks.filter((c) => c.handoffId === r.h.id).map((c) => ({ name: c.name, target: c.target, state: c.state, deadline: iso(c.deadline) })),
+      sla: clocks
+        .filter((c) => c.handoffId === r.h.id)
+        .map((c) => ({ name: c.name, target: c.target, state: c.state, deadline: iso(c.deadline) })),
     })),
-    nextCursor: rows.length > f.limit && last ? Buffer.from(`${last.h.createdAt.toISOString()}|${last.h.id}`).toString('base64url') : null,
+    nextCursor:
+      rows.length > f.limit && last
+        ? Buffer.from(`${last.h.createdAt.toISOString()}|${last.h.id}`).toString('base64url')
+        : null,
   };
 }

@@ -10,8 +10,8 @@ import { teamMembers } from '../teams/teams.table.ts';
 import {
   acceptHandoff,
   bounceHandoff,
-  cancelHandoff,
   type Ctx,
+  cancelHandoff,
   createHandoff,
   pauseHandoffClocks,
   reassignHandoff,
@@ -22,9 +22,19 @@ import {
 } from './handoffs.commands.ts';
 import { getHandoff, listHandoffs } from './handoffs.queries.ts';
 import { handoffs } from './handoffs.table.ts';
-import { bounceSchema, handoffIdParams, listHandoffsQuery, newHandoffSchema, packetUpdateSchema, reassignSchema } from './handoffs.types.ts';
+import {
+  bounceSchema,
+  handoffIdParams,
+  listHandoffsQuery,
+  newHandoffSchema,
+  packetUpdateSchema,
+  reassignSchema,
+} from './handoffs.types.ts';
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
+const json = <T extends z.ZodType>(schema: T) => ({
+  content: { 'application/json': { schema } },
+  required: true,
+});
 const ok = (description: string) => ({ content: { 'application/json': { schema: z.any() } }, description });
 const tags = ['handoffs'];
 const senders = requireRole('agent', 'lead', 'supervisor');
@@ -32,12 +42,23 @@ const senders = requireRole('agent', 'lead', 'supervisor');
 /** Leads and supervisors act on any handoff; an agent only on one they own or their team receives. */
 async function assertMayAct(db: Queryable, p: Principal, id: string) {
   if (hasRole(p, 'lead', 'supervisor')) return;
-  const [h] = await db.select({ ownerId: handoffs.ownerId, toTeamId: handoffs.toTeamId }).from(handoffs).where(and(eq(handoffs.orgId, p.orgId), eq(handoffs.id, id)));
+  const [h] = await db
+    .select({ ownerId: handoffs.ownerId, toTeamId: handoffs.toTeamId })
+    .from(handoffs)
+    .where(and(eq(handoffs.orgId, p.orgId), eq(handoffs.id, id)));
   if (!h) throw notFound('handoff', id);
-  if (!p.roles.has('agent') || !p.personId) throw new ApiError('forbidden', 'this action needs the agent, lead or supervisor role');
+  if (!p.roles.has('agent') || !p.personId)
+    throw new ApiError('forbidden', 'this action needs the agent, lead or supervisor role');
   if (h.ownerId === p.personId) return;
-  const [member] = await db.select().from(teamMembers).where(and(eq(teamMembers.teamId, h.toTeamId), eq(teamMembers.personId, p.personId)));
-  if (!member) throw new ApiError('forbidden', 'only the owner, the receiving team, its lead or a supervisor may do this');
+  const [member] = await db
+    .select()
+    .from(teamMembers)
+    .where(and(eq(teamMembers.teamId, h.toTeamId), eq(teamMembers.personId, p.personId)));
+  if (!member)
+    throw new ApiError(
+      'forbidden',
+      'only the owner, the receiving team, its lead or a supervisor may do this',
+    );
 }
 
 type Action = (db: Db, ctx: Ctx, id: string, body: never) => Promise<unknown>;
@@ -73,30 +94,90 @@ export function registerHandoffRoutes(app: App) {
       tags,
       middleware: [senders],
       request: { params: z.object({ id: z.string().max(100) }), body: json(newHandoffSchema) },
-      responses: { 201: ok('The handoff, sent (or saved as a draft)'), 422: ok('packet_incomplete, with `missing`') },
+      responses: {
+        201: ok('The handoff, sent (or saved as a draft)'),
+        422: ok('packet_incomplete, with `missing`'),
+      },
     }),
     async (c) => {
       const { database, clock } = c.var.services;
       const principal = c.var.principal;
-      const id = await createHandoff(database.db, c.req.valid('param').id, c.req.valid('json'), { principal, now: clock() });
+      const id = await createHandoff(database.db, c.req.valid('param').id, c.req.valid('json'), {
+        principal,
+        now: clock(),
+      });
       return c.json(await getHandoff(database.db, principal.orgId, id), 201);
     },
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/api/v1/handoffs', tags, request: { query: listHandoffsQuery }, responses: { 200: ok('Handoffs, newest first, with `nextCursor`') } }),
-    async (c) => c.json(await listHandoffs(c.var.services.database.db, c.var.principal.orgId, c.req.valid('query')), 200),
+    createRoute({
+      method: 'get',
+      path: '/api/v1/handoffs',
+      tags,
+      request: { query: listHandoffsQuery },
+      responses: { 200: ok('Handoffs, newest first, with `nextCursor`') },
+    }),
+    async (c) =>
+      c.json(
+        await listHandoffs(c.var.services.database.db, c.var.principal.orgId, c.req.valid('query')),
+        200,
+      ),
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/api/v1/handoffs/{id}', tags, request: { params: handoffIdParams }, responses: { 200: ok('The handoff with packet, SLA clocks, quality and customer update') } }),
-    async (c) => c.json(await getHandoff(c.var.services.database.db, c.var.principal.orgId, c.req.valid('param').id), 200),
+    createRoute({
+      method: 'get',
+      path: '/api/v1/handoffs/{id}',
+      tags,
+      request: { params: handoffIdParams },
+      responses: { 200: ok('The handoff with packet, SLA clocks, quality and customer update') },
+    }),
+    async (c) =>
+      c.json(
+        await getHandoff(c.var.services.database.db, c.var.principal.orgId, c.req.valid('param').id),
+        200,
+      ),
   );
-  actionRoute(app, 'accept', 'Accepted: the acknowledge clock stops', (db, ctx, id) => acceptHandoff(db, id, ctx));
-  actionRoute(app, 'bounce', 'Bounced back to the sender with a reason', (db, ctx, id, body) => bounceHandoff(db, id, body, ctx), bounceSchema);
+  actionRoute(app, 'accept', 'Accepted: the acknowledge clock stops', (db, ctx, id) =>
+    acceptHandoff(db, id, ctx),
+  );
+  actionRoute(
+    app,
+    'bounce',
+    'Bounced back to the sender with a reason',
+    (db, ctx, id, body) => bounceHandoff(db, id, body, ctx),
+    bounceSchema,
+  );
   actionRoute(app, 'resolve', 'Resolved: every clock stops', (db, ctx, id) => resolveHandoff(db, id, ctx));
   actionRoute(app, 'cancel', 'Cancelled', (db, ctx, id) => cancelHandoff(db, id, ctx));
-  actionRoute(app, 'reassign', 'Ownership moved, with a reason', (db, ctx, id, body) => reassignHandoff(db, id, body, ctx), reassignSchema);
-  actionRoute(app, 'pause', 'SLA clocks paused (waiting on the customer)', (db, ctx, id, body: { reason: string }) => pauseHandoffClocks(db, id, body.reason, ctx), z.object({ reason: z.string().trim().min(1).max(500) }));
-  actionRoute(app, 'resume', 'SLA clocks resumed, deadlines recomputed', (db, ctx, id) => resumeHandoffClocks(db, id, ctx));
-  actionRoute(app, 'send', 'A draft sent', (db, ctx, id, body: { packet?: z.infer<typeof packetSchema> }) => sendDraft(db, id, body?.packet, ctx), z.object({ packet: packetSchema.optional() }));
-  actionRoute(app, 'packet', 'A draft packet saved', (db, ctx, id, body: z.infer<typeof packetUpdateSchema>) => updateDraftPacket(db, id, body.packet, ctx), packetUpdateSchema);
+  actionRoute(
+    app,
+    'reassign',
+    'Ownership moved, with a reason',
+    (db, ctx, id, body) => reassignHandoff(db, id, body, ctx),
+    reassignSchema,
+  );
+  actionRoute(
+    app,
+    'pause',
+    'SLA clocks paused (waiting on the customer)',
+    (db, ctx, id, body: { reason: string }) => pauseHandoffClocks(db, id, body.reason, ctx),
+    z.object({ reason: z.string().trim().min(1).max(500) }),
+  );
+  actionRoute(app, 'resume', 'SLA clocks resumed, deadlines recomputed', (db, ctx, id) =>
+    resumeHandoffClocks(db, id, ctx),
+  );
+  actionRoute(
+    app,
+    'send',
+    'A draft sent',
+    (db, ctx, id, body: { packet?: z.infer<typeof packetSchema> }) => sendDraft(db, id, body?.packet, ctx),
+    z.object({ packet: packetSchema.optional() }),
+  );
+  actionRoute(
+    app,
+    'packet',
+    'A draft packet saved',
+    (db, ctx, id, body: z.infer<typeof packetUpdateSchema>) => updateDraftPacket(db, id, body.packet, ctx),
+    packetUpdateSchema,
+  );
 }

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { packetSchema } from '../packets/packet.types.ts';
 
-export const bounceReasons = ['wrong_team', 'missing_context', 'duplicate', 'not_ours', 'needs_customer', 'other'] as const;
+export const bounceReasons = [
+  'wrong_team',
+  'missing_context',
+  'duplicate',
+  'not_ours',
+  'needs_customer',
+  'other',
+] as const;
 
 export const newHandoffSchema = z.object({
   scenario: z.string().min(1).max(100),

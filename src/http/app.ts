@@ -32,7 +32,12 @@ export function createApp(services: Services): App {
     await next();
     c.header('X-Request-Id', requestId);
     log.info(
-      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
       'request',
     );
   });
@@ -40,9 +45,14 @@ export function createApp(services: Services): App {
   app.onError((error, c) => {
     if (error instanceof ApiError) return c.json(error.body(), error.status as 400);
     if (error instanceof HTTPException) {
-      const code = error.status === 413 ? 'payload_too_large' : error.status === 400 ? 'invalid_json' : undefined;
+      const code =
+        error.status === 413 ? 'payload_too_large' : error.status === 400 ? 'invalid_json' : undefined;
       if (code) {
-        const e = new ApiError(code, error.message || 'malformed request body', code === 'payload_too_large' ? { limit: services.config.bodyLimit } : {});
+        const e = new ApiError(
+          code,
+          error.message || 'malformed request body',
+          code === 'payload_too_large' ? { limit: services.config.bodyLimit } : {},
+        );
         return c.json(e.body(), e.status as 400);
       }
     }
@@ -51,7 +61,12 @@ export function createApp(services: Services): App {
     return c.json(e.body(), 500);
   });
 
-  app.notFound((c) => c.json(new ApiError('not_found', `no route ${c.req.method} ${c.req.path}`, { resource: 'route' }).body(), 404));
+  app.notFound((c) =>
+    c.json(
+      new ApiError('not_found', `no route ${c.req.method} ${c.req.path}`, { resource: 'route' }).body(),
+      404,
+    ),
+  );
 
   app.get('/healthz', (c) => c.json({ ok: true, database: services.database.kind }));
 
@@ -75,7 +90,8 @@ export function createApp(services: Services): App {
   });
   registerAuthRoutes(app);
   app.use('/api/v1/*', async (c, next) => {
-    if (c.req.path.startsWith('/api/v1/auth/login') || c.req.path.startsWith('/api/v1/webhooks/inbound/')) return next();
+    if (c.req.path.startsWith('/api/v1/auth/login') || c.req.path.startsWith('/api/v1/webhooks/inbound/'))
+      return next();
     return authenticate(c, next);
   });
   app.use('/api/v1/*', async (c, next) => {

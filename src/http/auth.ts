@@ -10,6 +10,27 @@ import { ApiError } from './errors.ts';
 
 export const sessionCookie = 'baton_session';
 
+// Authentication runs on every request: answers are cached briefly (a revoked token stops within this).
+const cacheMs = 5000;
+const caches = new WeakMap<object, Map<string, { at: number; principal: Principal }>>();
+function cacheOf(owner: object) {
+  let cache = caches.get(owner);
+  if (!cache) {
+    cache = new Map();
+    caches.set(owner, cache);
+  }
+  return cache;
+}
+function cached(owner: object, key: string) {
+  const hit = cacheOf(owner).get(key);
+  return hit && Date.now() - hit.at < cacheMs ? hit.principal : undefined;
+}
+function remember(owner: object, key: string, principal: Principal) {
+  const cache = cacheOf(owner);
+  if (cache.size > 10_000) cache.clear();
+  cache.set(key, { at: Date.now(), principal });
+}
+
 /** Resolves the caller from `Authorization: Bearer`, or the session cookie; 401 otherwise. */
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const { database, config } = c.var.services;
@@ -17,15 +38,20 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header('authorization');
   const bearer = header?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
   let principal: Principal | undefined;
-  if (bearer && config.adminToken && safeEqual(bearer, config.adminToken)) {
-    const wanted = c.req.header('x-baton-org');
+  const wanted = c.req.header('x-baton-org');
+  const cacheKey = bearer ? `${hashSecret(bearer)}|${wanted ?? ''}` : undefined;
+  principal = cacheKey ? cached(database, cacheKey) : undefined;
+  if (principal) {
+    // fresh enough
+  } else if (bearer && config.adminToken && safeEqual(bearer, config.adminToken)) {
     const [org] = await db
       .select({ id: organisations.id })
       .from(organisations)
       .where(wanted ? or(eq(organisations.id, wanted), eq(organisations.slug, wanted)) : undefined)
       .orderBy(asc(organisations.createdAt))
       .limit(1);
-    if (!org) throw new ApiError('unauthenticated', wanted ? `no organisation ${wanted}` : 'no organisation yet');
+    if (!org)
+      throw new ApiError('unauthenticated', wanted ? `no organisation ${wanted}` : 'no organisation yet');
     principal = { orgId: org.id, personId: null, roles: new Set(['admin']), via: 'admin-token' };
   } else if (bearer) {
     const [token] = await db
@@ -51,10 +77,17 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
         .innerJoin(people, eq(people.id, sessions.personId))
         .where(and(eq(sessions.idHash, hashSecret(cookie)), gt(sessions.expiresAt, now)))
         .limit(1);
-      if (row) principal = { orgId: row.orgId, personId: row.personId, roles: new Set(row.roles as Role[]), via: 'session' };
+      if (row)
+        principal = {
+          orgId: row.orgId,
+          personId: row.personId,
+          roles: new Set(row.roles as Role[]),
+          via: 'session',
+        };
     }
   }
   if (!principal) throw new ApiError('unauthenticated', 'send `Authorization: Bearer <token>` or sign in');
+  if (cacheKey) remember(database, cacheKey, principal);
   c.set('principal', principal);
   await next();
 });

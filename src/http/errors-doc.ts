@@ -2,7 +2,9 @@ import { errorCatalogue } from './errors.ts';
 
 /** docs/errors.md, generated from the catalogue (the test keeps the file in sync). */
 export function renderErrorsDoc(): string {
-  const rows = Object.entries(errorCatalogue).map(([code, e]) => `| \`${code}\` | ${e.status} | ${e.description} |`);
+  const rows = Object.entries(errorCatalogue).map(
+    ([code, e]) => `| \`${code}\` | ${e.status} | ${e.description} |`,
+  );
   return [
     '# Error codes',
     '',

@@ -6,22 +6,34 @@ export const errorCatalogue = {
   invalid_json: { status: 400, description: 'The body is not valid JSON.' },
   validation_failed: {
     status: 400,
-    description: 'The body, query or path does not match the schema; `field` names the first field at fault and `issues` lists all.',
+    description:
+      'The body, query or path does not match the schema; `field` names the first field at fault and `issues` lists all.',
   },
   unauthenticated: { status: 401, description: 'No valid API token or session was presented.' },
   invalid_signature: { status: 401, description: 'A webhook signature is missing or does not match.' },
   invalid_credentials: { status: 401, description: 'Sign-in failed: unknown email or wrong password.' },
-  forbidden: { status: 403, description: 'The caller is authenticated but its roles do not allow this action.' },
-  not_found: { status: 404, description: 'No such resource in the caller\'s organisation (`resource` names its kind).' },
+  forbidden: {
+    status: 403,
+    description: 'The caller is authenticated but its roles do not allow this action.',
+  },
+  not_found: {
+    status: 404,
+    description: "No such resource in the caller's organisation (`resource` names its kind).",
+  },
   invalid_transition: {
     status: 409,
-    description: 'The handoff state machine does not allow this move from the current state (`state`, `action`).',
+    description:
+      'The handoff state machine does not allow this move from the current state (`state`, `action`).',
   },
   document_on_file: {
     status: 409,
-    description: 'The requested document kind is already on file for the case (`document` names it); give a `reason` to request it again.',
+    description:
+      'The requested document kind is already on file for the case (`document` names it); give a `reason` to request it again.',
   },
-  conflict: { status: 409, description: 'The write conflicts with the current state (for example a duplicate key).' },
+  conflict: {
+    status: 409,
+    description: 'The write conflicts with the current state (for example a duplicate key).',
+  },
   idempotency_in_progress: {
     status: 409,
     description: 'A request with the same Idempotency-Key is still being processed; retry later.',
@@ -45,10 +57,14 @@ export const errorCatalogue = {
   },
   webhook_target_refused: {
     status: 422,
-    description: 'The webhook URL resolves to a private or loopback address (set BATON_WEBHOOK_ALLOW_PRIVATE=1 to allow) or cannot be resolved.',
+    description:
+      'The webhook URL resolves to a private or loopback address (set BATON_WEBHOOK_ALLOW_PRIVATE=1 to allow) or cannot be resolved.',
   },
   rate_limited: { status: 429, description: 'Too many requests; retry after the `Retry-After` header.' },
-  internal: { status: 500, description: 'An unexpected error; the request id is in the `requestId` field and the logs.' },
+  internal: {
+    status: 500,
+    description: 'An unexpected error; the request id is in the `requestId` field and the logs.',
+  },
   unavailable: { status: 503, description: 'Baton is starting or its database is not reachable; retry.' },
 } as const;
 

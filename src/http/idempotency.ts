@@ -12,7 +12,8 @@ import { ApiError } from './errors.ts';
 export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   const key = c.req.header('idempotency-key');
   if (c.req.method !== 'POST' || !key) return next();
-  if (key.length > 255) throw new ApiError('validation_failed', 'Idempotency-Key is too long', { field: 'Idempotency-Key' });
+  if (key.length > 255)
+    throw new ApiError('validation_failed', 'Idempotency-Key is too long', { field: 'Idempotency-Key' });
   const { orgId } = c.var.principal;
   const db = c.var.services.database.db;
   const raw = await c.req.raw.clone().text();
@@ -33,14 +34,17 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
         field: 'Idempotency-Key',
       });
     }
-    if (previous.status === null) throw new ApiError('idempotency_in_progress', 'the first request with this key is still running');
+    if (previous.status === null)
+      throw new ApiError('idempotency_in_progress', 'the first request with this key is still running');
     c.header('Idempotency-Replayed', 'true');
     return c.json(previous.response as object, previous.status as 200);
   }
   const release = () =>
     db
       .delete(idempotencyKeys)
-      .where(and(eq(idempotencyKeys.orgId, orgId), eq(idempotencyKeys.key, key), isNull(idempotencyKeys.status)));
+      .where(
+        and(eq(idempotencyKeys.orgId, orgId), eq(idempotencyKeys.key, key), isNull(idempotencyKeys.status)),
+      );
   try {
     await next();
   } catch (error) {

@@ -6,7 +6,10 @@ import { ApiError } from './errors.ts';
 export function validationError(error: ZodError, where: string): ApiError {
   const issues = error.issues.map((i) => ({ field: i.path.join('.') || where, message: i.message }));
   const first = issues[0];
-  return new ApiError('validation_failed', `${first?.field}: ${first?.message}`, { field: first?.field, issues });
+  return new ApiError('validation_failed', `${first?.field}: ${first?.message}`, {
+    field: first?.field,
+    issues,
+  });
 }
 
 /** zod-openapi's hook: every schema failure becomes our `validation_failed` error. */

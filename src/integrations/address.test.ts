@@ -1,16 +1,29 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { isPrivateAddress } from './address.ts';
 import { backoffMs, signDelivery, verifyDelivery, verifyInbound } from './signature.ts';
-import { createHmac } from 'node:crypto';
 
 describe('webhook target addresses', () => {
   it('refuses loopback, private and link-local', () => {
-    for (const ip of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '169.254.169.254', '::1', 'fd00::1', 'fe80::1', '::ffff:127.0.0.1', '0.0.0.0']) {
+    for (const ip of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.16.0.1',
+      '172.31.255.255',
+      '192.168.1.1',
+      '169.254.169.254',
+      '::1',
+      'fd00::1',
+      'fe80::1',
+      '::ffff:127.0.0.1',
+      '0.0.0.0',
+    ]) {
       expect(isPrivateAddress(ip), ip).toBe(true);
     }
   });
   it('allows public addresses', () => {
-    for (const ip of ['8.8.8.8', '172.32.0.1', '1.1.1.1', '2606:4700::1111']) expect(isPrivateAddress(ip), ip).toBe(false);
+    for (const ip of ['8.8.8.8', '172.32.0.1', '1.1.1.1', '2606:4700::1111'])
+      expect(isPrivateAddress(ip), ip).toBe(false);
   });
 });
 

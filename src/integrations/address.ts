@@ -25,7 +25,7 @@ export function isPrivateAddress(ip: string): boolean {
     const n = v4ToInt(ip);
     return v4Blocked.some(([base, bits]) => {
       const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
-      return ((n & mask) >>> 0) === ((v4ToInt(base) & mask) >>> 0);
+      return (n & mask) >>> 0 === (v4ToInt(base) & mask) >>> 0;
     });
   }
   if (kind === 6) {

@@ -1,7 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
-import type { Job } from '../jobs/scheduler.ts';
 import type { Services } from '../http/context.ts';
+import type { Job } from '../jobs/scheduler.ts';
 import { isPrivateAddress } from './address.ts';
 import { outbox, webhookSubscriptions } from './integrations.table.ts';
 import { backoffMs, maxAttempts, signDelivery } from './signature.ts';
@@ -16,7 +16,10 @@ export async function assertPublicTarget(url: string, allowPrivate: boolean): Pr
   const addresses = await lookup(host, { all: true }).catch(() => []);
   if (addresses.length === 0) throw new Error(`cannot resolve ${host}`);
   const bad = addresses.find((a) => isPrivateAddress(a.address));
-  if (bad) throw new Error(`${host} resolves to a private or loopback address (${bad.address}); set BATON_WEBHOOK_ALLOW_PRIVATE=1 to allow`);
+  if (bad)
+    throw new Error(
+      `${host} resolves to a private or loopback address (${bad.address}); set BATON_WEBHOOK_ALLOW_PRIVATE=1 to allow`,
+    );
 }
 
 /**
@@ -24,7 +27,10 @@ export async function assertPublicTarget(url: string, allowPrivate: boolean): Pr
  * transaction, posted outside it, then marked: a crash between post and mark means a redelivery,
  * never a loss. Receivers dedupe on X-Baton-Event-Id.
  */
-export async function deliverDue(services: Pick<Services, 'database' | 'config' | 'clock' | 'logger'>, limit = 50): Promise<number> {
+export async function deliverDue(
+  services: Pick<Services, 'database' | 'config' | 'clock' | 'logger'>,
+  limit = 50,
+): Promise<number> {
   const db = services.database.db;
   const now = services.clock();
   const claimed = await db.transaction(async (tx) => {
@@ -40,7 +46,12 @@ export async function deliverDue(services: Pick<Services, 'database' | 'config' 
       await tx
         .update(outbox)
         .set({ nextAttemptAt: new Date(now.getTime() + leaseMs), attempts: sql`${outbox.attempts} + 1` })
-        .where(inArray(outbox.seq, rows.map((r) => r.o.seq)));
+        .where(
+          inArray(
+            outbox.seq,
+            rows.map((r) => r.o.seq),
+          ),
+        );
     }
     return rows;
   });
@@ -74,7 +85,11 @@ export async function deliverDue(services: Pick<Services, 'database' | 'config' 
       const set = error
         ? attempts >= maxAttempts
           ? { lastStatus: status, lastError: error, deadAt: at }
-          : { lastStatus: status, lastError: error, nextAttemptAt: new Date(at.getTime() + backoffMs(attempts)) }
+          : {
+              lastStatus: status,
+              lastError: error,
+              nextAttemptAt: new Date(at.getTime() + backoffMs(attempts)),
+            }
         : { lastStatus: status, lastError: null, deliveredAt: at };
       await db.update(outbox).set(set).where(eq(outbox.seq, o.seq));
     }),

@@ -10,7 +10,13 @@ import type { InboundGeneric } from './integrations.types.ts';
  * Applies one inbound helpdesk event exactly once: the source's event id is recorded in the same
  * transaction as its effect, so a redelivery returns the same case and writes nothing.
  */
-export async function applyInbound(db: Db, source: string, input: InboundGeneric, principal: Principal, now: Date): Promise<string> {
+export async function applyInbound(
+  db: Db,
+  source: string,
+  input: InboundGeneric,
+  principal: Principal,
+  now: Date,
+): Promise<string> {
   const orgId = principal.orgId;
   return db.transaction(async (tx) => {
     const claimed = await tx
@@ -18,15 +24,34 @@ export async function applyInbound(db: Db, source: string, input: InboundGeneric
       .values({ orgId, source, eventId: input.eventId, caseId: '', createdAt: now })
       .onConflictDoNothing()
       .returning({ eventId: inboundEvents.eventId });
-    const key = and(eq(inboundEvents.orgId, orgId), eq(inboundEvents.source, source), eq(inboundEvents.eventId, input.eventId));
+    const key = and(
+      eq(inboundEvents.orgId, orgId),
+      eq(inboundEvents.source, source),
+      eq(inboundEvents.eventId, input.eventId),
+    );
     if (claimed.length === 0) {
       const [seen] = await tx.select({ caseId: inboundEvents.caseId }).from(inboundEvents).where(key);
       return seen!.caseId;
     }
     const externalId = `${source}:${input.case.externalId}`;
-    const [existing] = await tx.select({ id: cases.id }).from(cases).where(and(eq(cases.orgId, orgId), eq(cases.externalId, externalId))).for('update');
+    const [existing] = await tx
+      .select({ id: cases.id })
+      .from(cases)
+      .where(and(eq(cases.orgId, orgId), eq(cases.externalId, externalId)))
+      .for('update');
     const ctx = { principal, now };
-    const caseId = existing?.id ?? (await createCaseIn(tx, { subject: input.case.subject, channel: input.case.channel, customer: input.case.customer, externalId }, ctx));
+    const caseId =
+      existing?.id ??
+      (await createCaseIn(
+        tx,
+        {
+          subject: input.case.subject,
+          channel: input.case.channel,
+          customer: input.case.customer,
+          externalId,
+        },
+        ctx,
+      ));
     if (input.message) await insertMessage(tx, orgId, caseId, input.message, ctx);
     await tx.update(inboundEvents).set({ caseId }).where(key);
     return caseId;

@@ -10,6 +10,7 @@ import { assertPublicTarget } from './delivery.jobs.ts';
 import { applyInbound } from './inbound.commands.ts';
 import { outbox, webhookSubscriptions } from './integrations.table.ts';
 import { inboundGenericSchema, subscriptionSchema } from './integrations.types.ts';
+import { forgetSubscriptions, subscriptionsChannel } from './outbox.listeners.ts';
 import { verifyInbound } from './signature.ts';
 
 const ok = (description: string) => ({ content: { 'application/json': { schema: z.any() } }, description });
@@ -21,9 +22,13 @@ export function registerIntegrationRoutes(app: App) {
   app.post('/api/v1/webhooks/inbound/generic', async (c) => {
     const { database, config, clock } = c.var.services;
     const raw = await c.req.text();
-    if (!config.webhookSecret) throw new ApiError('invalid_signature', 'inbound webhooks are off: set BATON_WEBHOOK_SECRET');
+    if (!config.webhookSecret)
+      throw new ApiError('invalid_signature', 'inbound webhooks are off: set BATON_WEBHOOK_SECRET');
     if (!verifyInbound(config.webhookSecret, raw, c.req.header('x-baton-signature'))) {
-      throw new ApiError('invalid_signature', 'X-Baton-Signature must be sha256=<hex HMAC-SHA256 of the raw body>');
+      throw new ApiError(
+        'invalid_signature',
+        'X-Baton-Signature must be sha256=<hex HMAC-SHA256 of the raw body>',
+      );
     }
     let body: unknown;
     try {
@@ -41,13 +46,25 @@ export function registerIntegrationRoutes(app: App) {
       .orderBy(asc(organisations.createdAt))
       .limit(1);
     if (!org) throw notFound('organisation', wanted ?? 'default');
-    const principal = { orgId: org.id, personId: null, roles: new Set(['agent'] as const), via: 'webhook' as const };
+    const principal = {
+      orgId: org.id,
+      personId: null,
+      roles: new Set(['agent'] as const),
+      via: 'webhook' as const,
+    };
     const caseId = await applyInbound(database.db, 'generic', parsed.data, principal, clock());
     return c.json({ caseId }, 202);
   });
 
   app.openapi(
-    createRoute({ method: 'post', path: '/api/v1/webhooks/subscriptions', tags, middleware: [leads], request: { body: { content: { 'application/json': { schema: subscriptionSchema } }, required: true } }, responses: { 201: ok('The subscription') } }),
+    createRoute({
+      method: 'post',
+      path: '/api/v1/webhooks/subscriptions',
+      tags,
+      middleware: [leads],
+      request: { body: { content: { 'application/json': { schema: subscriptionSchema } }, required: true } },
+      responses: { 201: ok('The subscription') },
+    }),
     async (c) => {
       const input = c.req.valid('json');
       const { database, config, clock } = c.var.services;
@@ -57,33 +74,71 @@ export function registerIntegrationRoutes(app: App) {
         throw new ApiError('webhook_target_refused', (error as Error).message, { field: 'url' });
       }
       const id = newId('wh');
-      await database.db.insert(webhookSubscriptions).values({ id, orgId: c.var.principal.orgId, ...input, createdAt: clock() });
+      const orgId = c.var.principal.orgId;
+      await database.db.insert(webhookSubscriptions).values({ id, orgId, ...input, createdAt: clock() });
+      forgetSubscriptions(orgId);
+      await database.notify(subscriptionsChannel, orgId);
       return c.json({ id, url: input.url, events: input.events }, 201);
     },
   );
-  app.openapi(createRoute({ method: 'get', path: '/api/v1/webhooks/subscriptions', tags, middleware: [leads], responses: { 200: ok('Subscriptions') } }), async (c) => {
-    const rows = await c.var.services.database.db.select().from(webhookSubscriptions).where(eq(webhookSubscriptions.orgId, c.var.principal.orgId));
-    return c.json({ items: rows.map(({ secret: _, ...r }) => r) }, 200);
-  });
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/webhooks/subscriptions',
+      tags,
+      middleware: [leads],
+      responses: { 200: ok('Subscriptions') },
+    }),
+    async (c) => {
+      const rows = await c.var.services.database.db
+        .select()
+        .from(webhookSubscriptions)
+        .where(eq(webhookSubscriptions.orgId, c.var.principal.orgId));
+      return c.json({ items: rows.map(({ secret: _, ...r }) => r) }, 200);
+    },
+  );
   app.openapi(
     createRoute({
       method: 'get',
       path: '/api/v1/webhooks/deliveries',
       tags,
       middleware: [leads],
-      request: { query: z.object({ status: z.enum(['pending', 'delivered', 'dead']).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }) },
+      request: {
+        query: z.object({
+          status: z.enum(['pending', 'delivered', 'dead']).optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+        }),
+      },
       responses: { 200: ok('The delivery log, newest first') },
     }),
     async (c) => {
       const q = c.req.valid('query');
       const status =
-        q.status === 'delivered' ? isNotNull(outbox.deliveredAt) : q.status === 'dead' ? isNotNull(outbox.deadAt) : q.status === 'pending' ? and(isNull(outbox.deliveredAt), isNull(outbox.deadAt)) : undefined;
-      const rows = await c.var.services.database.db.select().from(outbox).where(and(eq(outbox.orgId, c.var.principal.orgId), status)).orderBy(desc(outbox.seq)).limit(q.limit);
+        q.status === 'delivered'
+          ? isNotNull(outbox.deliveredAt)
+          : q.status === 'dead'
+            ? isNotNull(outbox.deadAt)
+            : q.status === 'pending'
+              ? and(isNull(outbox.deliveredAt), isNull(outbox.deadAt))
+              : undefined;
+      const rows = await c.var.services.database.db
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.orgId, c.var.principal.orgId), status))
+        .orderBy(desc(outbox.seq))
+        .limit(q.limit);
       return c.json({ items: rows.map(({ body: _, ...r }) => r) }, 200);
     },
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/api/v1/webhooks/deliveries/{seq}/redeliver', tags, middleware: [leads], request: { params: z.object({ seq: z.coerce.number().int().positive() }) }, responses: { 200: ok('Queued again') } }),
+    createRoute({
+      method: 'post',
+      path: '/api/v1/webhooks/deliveries/{seq}/redeliver',
+      tags,
+      middleware: [leads],
+      request: { params: z.object({ seq: z.coerce.number().int().positive() }) },
+      responses: { 200: ok('Queued again') },
+    }),
     async (c) => {
       const { seq } = c.req.valid('param');
       const { database, clock } = c.var.services;

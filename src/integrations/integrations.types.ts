@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
 export const subscriptionSchema = z.object({
-  url: z.string().url().max(2000).refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL'),
+  url: z
+    .string()
+    .url()
+    .max(2000)
+    .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL'),
   secret: z.string().min(8).max(500),
   events: z.array(z.string().min(1).max(100)).min(1).max(100),
 });
@@ -15,7 +19,13 @@ export const inboundGenericSchema = z.object({
     channel: z.string().min(1).max(40),
     customer: z.object({ externalId: z.string().min(1).max(200), name: z.string().min(1).max(200) }),
   }),
-  message: z.object({ role: z.enum(['customer', 'agent', 'bot']), text: z.string().min(1).max(20_000), at: z.string().datetime({ offset: true }).optional() }).optional(),
+  message: z
+    .object({
+      role: z.enum(['customer', 'agent', 'bot']),
+      text: z.string().min(1).max(20_000),
+      at: z.string().datetime({ offset: true }).optional(),
+    })
+    .optional(),
 });
 
 export type Subscription = z.infer<typeof subscriptionSchema>;

@@ -1,6 +1,29 @@
 import { and, eq } from 'drizzle-orm';
+import type { Tx } from '../db/database.ts';
 import { onEventInTransaction } from '../events/events.commands.ts';
 import { outbox, webhookSubscriptions } from './integrations.table.ts';
+
+export const subscriptionsChannel = 'baton_subscriptions';
+const ttlMs = 2000;
+type Sub = { id: string; events: string[] };
+const cache = new Map<string, { at: number; subs: Sub[] }>();
+
+/** Subscriptions change rarely and events are hot: each process caches them briefly per organisation. */
+export function forgetSubscriptions(orgId?: string) {
+  if (orgId) cache.delete(orgId);
+  else cache.clear();
+}
+
+async function subscriptionsOf(tx: Tx, orgId: string): Promise<Sub[]> {
+  const hit = cache.get(orgId);
+  if (hit && Date.now() - hit.at < ttlMs) return hit.subs;
+  const subs = await tx
+    .select({ id: webhookSubscriptions.id, events: webhookSubscriptions.events })
+    .from(webhookSubscriptions)
+    .where(and(eq(webhookSubscriptions.orgId, orgId), eq(webhookSubscriptions.active, true)));
+  cache.set(orgId, { at: Date.now(), subs });
+  return subs;
+}
 
 let registered = false;
 
@@ -9,11 +32,9 @@ export function registerOutboxListener() {
   if (registered) return;
   registered = true;
   onEventInTransaction(async (tx, event) => {
-    const subs = await tx
-      .select({ id: webhookSubscriptions.id, events: webhookSubscriptions.events })
-      .from(webhookSubscriptions)
-      .where(and(eq(webhookSubscriptions.orgId, event.orgId), eq(webhookSubscriptions.active, true)));
-    const matching = subs.filter((s) => s.events.includes('*') || s.events.includes(event.type));
+    const matching = (await subscriptionsOf(tx, event.orgId)).filter(
+      (s) => s.events.includes('*') || s.events.includes(event.type),
+    );
     if (matching.length === 0) return;
     const body = JSON.stringify({
       id: event.id,
@@ -22,7 +43,14 @@ export function registerOutboxListener() {
       data: { caseId: event.caseId, handoffId: event.handoffId, ...event.data },
     });
     await tx.insert(outbox).values(
-      matching.map((s) => ({ orgId: event.orgId, eventId: event.id, subscriptionId: s.id, type: event.type, body, nextAttemptAt: event.at })),
+      matching.map((s) => ({
+        orgId: event.orgId,
+        eventId: event.id,
+        subscriptionId: s.id,
+        type: event.type,
+        body,
+        nextAttemptAt: event.at,
+      })),
     );
   });
 }

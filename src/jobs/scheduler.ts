@@ -107,7 +107,10 @@ export function createScheduler(o: Options) {
 
   async function armNext() {
     if (stopped) return;
-    const [row] = await db.select({ next: min(timers.dueAt) }).from(timers).where(isNull(timers.firedAt));
+    const [row] = await db
+      .select({ next: min(timers.dueAt) })
+      .from(timers)
+      .where(isNull(timers.firedAt));
     if (row?.next) wakeAt(new Date(row.next).getTime());
   }
 
@@ -144,7 +147,10 @@ export function createScheduler(o: Options) {
     },
     /** How many timers are waiting, for health and the bench. */
     async pending(): Promise<number> {
-      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(timers).where(isNull(timers.firedAt));
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(timers)
+        .where(isNull(timers.firedAt));
       return Number(row?.n ?? 0);
     },
   };

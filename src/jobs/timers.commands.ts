@@ -2,7 +2,13 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../db/database.ts';
 import { timers } from './timers.table.ts';
 
-export type NewTimer = { orgId: string; kind: string; refId: string; dueAt: Date; payload?: Record<string, unknown> };
+export type NewTimer = {
+  orgId: string;
+  kind: string;
+  refId: string;
+  dueAt: Date;
+  payload?: Record<string, unknown>;
+};
 
 export const timersChannel = 'baton_timers';
 
@@ -23,8 +29,6 @@ export async function cancelTimers(tx: Tx, refIds: string[]): Promise<void> {
 export async function cancelTimer(tx: Tx, id: number): Promise<void> {
   await tx.delete(timers).where(and(eq(timers.id, id), isNull(timers.firedAt)));
 }
-
-
 
 function sqlNotify(dueMs: number) {
   return sql`select pg_notify(${timersChannel}, ${String(dueMs)})`;

@@ -23,6 +23,4 @@ export const timers = pgTable(
   (t) => [index('timers_due').on(t.dueAt).where(sqlUnfired), index('timers_ref').on(t.refId)],
 );
 
-
-
 const sqlUnfired = sql`fired_at is null`;

@@ -1,25 +1,32 @@
+import { hashPassword } from '../auth/secrets.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
-import { hashPassword } from '../auth/secrets.ts';
 import { people } from '../people/people.table.ts';
-import { saveScenario } from '../scenarios/scenarios.commands.ts';
 import { loadScenarioPolicies } from '../scenarios/policies.ts';
+import { saveScenario } from '../scenarios/scenarios.commands.ts';
 import type { Scenario } from '../scenarios/scenarios.types.ts';
 import { teamMembers, teams } from '../teams/teams.table.ts';
-import { type OrganisationSpec, organisationSpecSchema } from './orgs.types.ts';
 import { organisations } from './orgs.table.ts';
+import { type OrganisationSpec, organisationSpecSchema } from './orgs.types.ts';
 
 /**
  * Creates an organisation with its people, teams and scenarios (the policy files by default) in one
  * transaction. Returns the ids by key so callers can address what they made.
  */
-export async function createOrganisation(db: Db, input: OrganisationSpec, now: Date, scenarios: Scenario[] = loadScenarioPolicies()) {
+export async function createOrganisation(
+  db: Db,
+  input: OrganisationSpec,
+  now: Date,
+  scenarios: Scenario[] = loadScenarioPolicies(),
+) {
   const spec = organisationSpecSchema.parse(input);
   const hashes = new Map<string, string>();
   for (const p of spec.people) if (p.password) hashes.set(p.key, await hashPassword(p.password));
   return db.transaction(async (tx) => {
     const orgId = newId('org');
-    await tx.insert(organisations).values({ id: orgId, slug: spec.slug, name: spec.name, timezone: spec.timezone, createdAt: now });
+    await tx
+      .insert(organisations)
+      .values({ id: orgId, slug: spec.slug, name: spec.name, timezone: spec.timezone, createdAt: now });
     const personIds = new Map<string, string>();
     for (const p of spec.people) {
       const id = newId('p');
@@ -46,8 +53,19 @@ export async function createOrganisation(db: Db, input: OrganisationSpec, now: D
     for (const t of spec.teams) {
       const id = newId('tm');
       teamIds.set(t.key, id);
-      await tx.insert(teams).values({ id, orgId, key: t.key, name: t.name, leadId: person(t.lead), calendar: t.calendar, ownershipStrategy: t.ownershipStrategy, defaultCapacity: t.capacity, createdAt: now });
-      for (const m of t.members) await tx.insert(teamMembers).values({ orgId, teamId: id, personId: person(m), createdAt: now });
+      await tx.insert(teams).values({
+        id,
+        orgId,
+        key: t.key,
+        name: t.name,
+        leadId: person(t.lead),
+        calendar: t.calendar,
+        ownershipStrategy: t.ownershipStrategy,
+        defaultCapacity: t.capacity,
+        createdAt: now,
+      });
+      for (const m of t.members)
+        await tx.insert(teamMembers).values({ orgId, teamId: id, personId: person(m), createdAt: now });
     }
     for (const s of scenarios) if (teamIds.has(s.toTeam)) await saveScenario(tx, orgId, s, null, now);
     return { orgId, personIds, teamIds };

@@ -24,7 +24,9 @@ function nextAfter(members: readonly Candidate[], cursor: string | null): Candid
 }
 
 function leastLoaded(members: readonly Candidate[]): Candidate | undefined {
-  return [...members].sort((a, b) => a.load / a.capacity - b.load / b.capacity || a.load - b.load || (a.id < b.id ? -1 : 1))[0];
+  return [...members].sort(
+    (a, b) => a.load / a.capacity - b.load / b.capacity || a.load - b.load || (a.id < b.id ? -1 : 1),
+  )[0];
 }
 
 /**
@@ -44,7 +46,10 @@ export function chooseOwner(
     const best = Math.max(...pool.map(score));
     if (best > 0) {
       const skilled = pool.filter((c) => score(c) === best);
-      return { ownerId: leastLoaded(skilled)!.id, rule: `skills match (${best}/${wantedSkills.length}), least loaded` };
+      return {
+        ownerId: leastLoaded(skilled)!.id,
+        rule: `skills match (${best}/${wantedSkills.length}), least loaded`,
+      };
     }
   }
   if (strategy === 'round-robin') return { ownerId: nextAfter(pool, cursor)!.id, rule: 'round-robin' };

@@ -22,7 +22,11 @@ export async function assignOwner(
   now: Date,
   opts: { strategy?: Strategy; skills?: string[]; exclude?: string } = {},
 ): Promise<{ ownerId: string; rule: string }> {
-  const [team] = await tx.select().from(teams).where(and(eq(teams.orgId, orgId), eq(teams.id, teamId))).for('update');
+  const [team] = await tx
+    .select()
+    .from(teams)
+    .where(and(eq(teams.orgId, orgId), eq(teams.id, teamId)))
+    .for('update');
   if (!team) throw new ApiError('unknown_team', `no team ${teamId}`);
   const members = await membersWithLoad(tx, orgId, teamId);
   const candidates: Candidate[] = members
@@ -37,12 +41,21 @@ export async function assignOwner(
     }));
   const strategy = opts.strategy ?? (team.ownershipStrategy as Strategy);
   const choice = chooseOwner(candidates, strategy, team.lastAssignedId, opts.skills);
-  if (choice.ownerId === null) return { ownerId: team.leadId, rule: 'fallback: team lead (no member available)' };
-  if (strategy === 'round-robin') await tx.update(teams).set({ lastAssignedId: choice.ownerId }).where(eq(teams.id, team.id));
+  if (choice.ownerId === null)
+    return { ownerId: team.leadId, rule: 'fallback: team lead (no member available)' };
+  if (strategy === 'round-robin')
+    await tx.update(teams).set({ lastAssignedId: choice.ownerId }).where(eq(teams.id, team.id));
   return choice;
 }
 
-export async function changeOwner(tx: Tx, h: Handoff, ownerId: string, now: Date, reason: string, actorId: string | null) {
+export async function changeOwner(
+  tx: Tx,
+  h: Handoff,
+  ownerId: string,
+  now: Date,
+  reason: string,
+  actorId: string | null,
+) {
   if (ownerId === h.ownerId) return;
   await tx.update(handoffs).set({ ownerId, updatedAt: now }).where(eq(handoffs.id, h.id));
   await appendEvent(tx, {
@@ -57,7 +70,13 @@ export async function changeOwner(tx: Tx, h: Handoff, ownerId: string, now: Date
 }
 
 /** Gives an open handoff to the next eligible member (the lead when nobody else can). */
-export async function reassignToNext(tx: Tx, h: Handoff, now: Date, reason: string, actorId: string | null = null) {
+export async function reassignToNext(
+  tx: Tx,
+  h: Handoff,
+  now: Date,
+  reason: string,
+  actorId: string | null = null,
+) {
   const choice = await assignOwner(tx, h.orgId, h.toTeamId, now, { exclude: h.ownerId ?? undefined });
   await changeOwner(tx, h, choice.ownerId, now, `${reason} (${choice.rule})`, actorId);
   return choice.ownerId;

@@ -17,10 +17,25 @@ export const packetSchema = z.looseObject({
   summary: z.string().max(20_000).optional(),
 });
 
-export const packetFields = ['whatHappened', 'attempted', 'emotion', 'documents', 'urgency', 'nextSteps', 'summary'] as const;
+export const packetFields = [
+  'whatHappened',
+  'attempted',
+  'emotion',
+  'documents',
+  'urgency',
+  'nextSteps',
+  'summary',
+] as const;
 export const packetFieldSchema = z.enum(packetFields);
 export type PacketField = (typeof packetFields)[number];
-export const defaultRequiredFields: PacketField[] = ['whatHappened', 'attempted', 'emotion', 'documents', 'urgency', 'nextSteps'];
+export const defaultRequiredFields: PacketField[] = [
+  'whatHappened',
+  'attempted',
+  'emotion',
+  'documents',
+  'urgency',
+  'nextSteps',
+];
 
 export type Packet = z.infer<typeof packetSchema>;
 export type Emotion = z.infer<typeof emotionSchema>;

@@ -25,8 +25,11 @@ export const defaultCheckWeights: Record<string, number> = {
   no_ping_pong: 1,
 };
 
-const firstEvent = (f: QualityFacts, type: string, pred: (d: Record<string, unknown>) => boolean = () => true) =>
-  f.events.find((e) => e.type === type && pred(e.data));
+const firstEvent = (
+  f: QualityFacts,
+  type: string,
+  pred: (d: Record<string, unknown>) => boolean = () => true,
+) => f.events.find((e) => e.type === type && pred(e.data));
 
 function checks(f: QualityFacts): CheckResult[] {
   const sent = firstEvent(f, 'handoff.sent');
@@ -35,13 +38,24 @@ function checks(f: QualityFacts): CheckResult[] {
     return Object.keys(defaultCheckWeights).map((id) => ({ id, result: 'na', detail: 'not sent yet' }));
   }
   const ack = f.clocks.find((c) => c.name === 'acknowledge');
-  const ackEvent = firstEvent(f, 'sla.breached', (d) => d.clock === 'acknowledge') ?? firstEvent(f, 'handoff.accepted');
+  const ackEvent =
+    firstEvent(f, 'sla.breached', (d) => d.clock === 'acknowledge') ?? firstEvent(f, 'handoff.accepted');
   const breached = firstEvent(f, 'sla.breached');
   const stopped = f.clocks.filter((c) => c.state === 'met' || c.state === 'breached');
   const rerequest = firstEvent(f, 'document.rerequested');
   const accepted = firstEvent(f, 'handoff.accepted');
-  const pass = (id: string, evidence?: string, detail?: string): CheckResult => ({ id, result: 'pass', evidence, detail });
-  const fail = (id: string, evidence?: string, detail?: string): CheckResult => ({ id, result: 'fail', evidence, detail });
+  const pass = (id: string, evidence?: string, detail?: string): CheckResult => ({
+    id,
+    result: 'pass',
+    evidence,
+    detail,
+  });
+  const fail = (id: string, evidence?: string, detail?: string): CheckResult => ({
+    id,
+    result: 'fail',
+    evidence,
+    detail,
+  });
   const na = (id: string, detail: string): CheckResult => ({ id, result: 'na', detail });
   return [
     f.bounceReason === 'missing_context'
@@ -65,15 +79,27 @@ function checks(f: QualityFacts): CheckResult[] {
         ? pass('sla_met', undefined, 'every clock met')
         : na('sla_met', 'clocks still running'),
     f.repeats.length > 0
-      ? fail('no_repeat_explanation', f.repeats[0]!.messageId, 'the customer explained again after the handoff')
+      ? fail(
+          'no_repeat_explanation',
+          f.repeats[0]!.messageId,
+          'the customer explained again after the handoff',
+        )
       : f.customerMessagesAfterSend > 0
-        ? pass('no_repeat_explanation', undefined, `${f.customerMessagesAfterSend} customer messages, none repeated`)
+        ? pass(
+            'no_repeat_explanation',
+            undefined,
+            `${f.customerMessagesAfterSend} customer messages, none repeated`,
+          )
         : na('no_repeat_explanation', 'no customer message since the handoff'),
     rerequest
       ? fail('no_document_rerequest', rerequest.id, `asked again for ${rerequest.data.kind}`)
       : pass('no_document_rerequest', undefined, 'no document asked for again'),
-    f.summary?.trim() ? pass('summary_present') : fail('summary_present', undefined, 'no conversation summary in the packet'),
-    f.pingPongOf ? fail('no_ping_pong', undefined, `back to ${f.pingPongOf}, which held the case before`) : pass('no_ping_pong'),
+    f.summary?.trim()
+      ? pass('summary_present')
+      : fail('summary_present', undefined, 'no conversation summary in the packet'),
+    f.pingPongOf
+      ? fail('no_ping_pong', undefined, `back to ${f.pingPongOf}, which held the case before`)
+      : pass('no_ping_pong'),
   ];
 }
 

@@ -6,10 +6,22 @@ import { scenarios } from './scenarios.table.ts';
 import type { Scenario } from './scenarios.types.ts';
 
 /** Saves a scenario as its next version; handoffs already sent keep the version they used. */
-export async function saveScenario(db: Queryable, orgId: string, scenario: Scenario, by: string | null, now: Date) {
-  for (const [field, key] of [['toTeam', scenario.toTeam], ['fromTeam', scenario.fromTeam]] as const) {
+export async function saveScenario(
+  db: Queryable,
+  orgId: string,
+  scenario: Scenario,
+  by: string | null,
+  now: Date,
+) {
+  for (const [field, key] of [
+    ['toTeam', scenario.toTeam],
+    ['fromTeam', scenario.fromTeam],
+  ] as const) {
     if (!key) continue;
-    const [team] = await db.select({ id: teams.id }).from(teams).where(and(eq(teams.orgId, orgId), eq(teams.key, key)));
+    const [team] = await db
+      .select({ id: teams.id })
+      .from(teams)
+      .where(and(eq(teams.orgId, orgId), eq(teams.key, key)));
     if (!team) throw new ApiError('unknown_team', `no team with key ${key}`, { field });
   }
   const [row] = await db
@@ -17,6 +29,8 @@ export async function saveScenario(db: Queryable, orgId: string, scenario: Scena
     .from(scenarios)
     .where(and(eq(scenarios.orgId, orgId), eq(scenarios.id, scenario.id)));
   const version = Number(row?.max ?? 0) + 1;
-  await db.insert(scenarios).values({ orgId, id: scenario.id, version, definition: scenario, createdBy: by, createdAt: now });
+  await db
+    .insert(scenarios)
+    .values({ orgId, id: scenario.id, version, definition: scenario, createdBy: by, createdAt: now });
   return { version, definition: scenario };
 }

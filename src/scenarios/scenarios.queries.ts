@@ -1,18 +1,28 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/database.ts';
-import { type Scenario, scenarioSchema } from './scenarios.types.ts';
 import { scenarios } from './scenarios.table.ts';
+import { type Scenario, scenarioSchema } from './scenarios.types.ts';
 
 export type StoredScenario = { version: number; definition: Scenario; createdAt: Date };
 
-export async function currentScenario(db: Queryable, orgId: string, id: string): Promise<StoredScenario | undefined> {
+export async function currentScenario(
+  db: Queryable,
+  orgId: string,
+  id: string,
+): Promise<StoredScenario | undefined> {
   const [row] = await db
     .select()
     .from(scenarios)
     .where(and(eq(scenarios.orgId, orgId), eq(scenarios.id, id)))
     .orderBy(desc(scenarios.version))
     .limit(1);
-  return row && { version: row.version, definition: scenarioSchema.parse(row.definition), createdAt: row.createdAt };
+  return (
+    row && {
+      version: row.version,
+      definition: scenarioSchema.parse(row.definition),
+      createdAt: row.createdAt,
+    }
+  );
 }
 
 export async function scenarioVersion(db: Queryable, orgId: string, id: string, version: number) {
@@ -29,7 +39,11 @@ export async function listScenarios(db: Queryable, orgId: string): Promise<Store
     .from(scenarios)
     .where(eq(scenarios.orgId, orgId))
     .orderBy(scenarios.id, desc(scenarios.version));
-  return rows.map((r) => ({ version: r.version, definition: scenarioSchema.parse(r.definition), createdAt: r.createdAt }));
+  return rows.map((r) => ({
+    version: r.version,
+    definition: scenarioSchema.parse(r.definition),
+    createdAt: r.createdAt,
+  }));
 }
 
 export async function scenarioHistory(db: Queryable, orgId: string, id: string) {

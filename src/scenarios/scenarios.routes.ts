@@ -2,10 +2,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
 import { notFound } from '../http/errors.ts';
+import { scenarioView } from './scenario-view.ts';
 import { saveScenario } from './scenarios.commands.ts';
 import { currentScenario, listScenarios, scenarioHistory } from './scenarios.queries.ts';
 import { scenarioSchema } from './scenarios.types.ts';
-import { scenarioView } from './scenario-view.ts';
 
 const ok = (description: string) => ({ content: { 'application/json': { schema: z.any() } }, description });
 const tags = ['scenarios'];
@@ -29,13 +29,27 @@ export function registerScenarioRoutes(app: App) {
       return c.json(scenarioView(saved.definition, saved.version, now), 201);
     },
   );
-  app.openapi(createRoute({ method: 'get', path: '/api/v1/scenarios', tags, responses: { 200: ok('Current scenarios') } }), async (c) => {
-    const { database, clock } = c.var.services;
-    const rows = await listScenarios(database.db, c.var.principal.orgId);
-    return c.json({ items: rows.map((r) => scenarioView(r.definition, r.version, clock())) }, 200);
-  });
   app.openapi(
-    createRoute({ method: 'get', path: '/api/v1/scenarios/{id}', tags, request: { params: idParams }, responses: { 200: ok('A scenario with its versions') } }),
+    createRoute({
+      method: 'get',
+      path: '/api/v1/scenarios',
+      tags,
+      responses: { 200: ok('Current scenarios') },
+    }),
+    async (c) => {
+      const { database, clock } = c.var.services;
+      const rows = await listScenarios(database.db, c.var.principal.orgId);
+      return c.json({ items: rows.map((r) => scenarioView(r.definition, r.version, clock())) }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/scenarios/{id}',
+      tags,
+      request: { params: idParams },
+      responses: { 200: ok('A scenario with its versions') },
+    }),
     async (c) => {
       const { database, clock } = c.var.services;
       const { id } = c.req.valid('param');

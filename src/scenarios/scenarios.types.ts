@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { packetFieldSchema } from '../packets/packet.types.ts';
 import { calendarSchema, targetSchema } from '../sla/sla.types.ts';
 
-const key = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lowercase letters, digits and dashes');
+const key = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lowercase letters, digits and dashes');
 
 export const ladderActionSchema = z.enum(['warn_owner', 'notify_lead', 'page_supervisor', 'reassign']);
 
@@ -37,7 +40,11 @@ export const scenarioSchema = z.object({
   required: z.array(packetFieldSchema).optional(),
   weights: z.partialRecord(packetFieldSchema, z.number().min(0).max(100)).optional(),
   template: z
-    .object({ version: z.number().int().min(1), lastReviewed: z.string().date(), fields: z.record(z.string(), z.string()).optional() })
+    .object({
+      version: z.number().int().min(1),
+      lastReviewed: z.string().date(),
+      fields: z.record(z.string(), z.string()).optional(),
+    })
     .optional(),
   sla: z.array(slaTargetDefSchema).max(10).default([]),
   ladder: z.array(ladderStepSchema).max(20).optional(),

@@ -24,7 +24,11 @@ const median = (xs: number[]) => {
  * (per member); the probability of not finishing in the time left is exp(-left / expected).
  * With no history the expected wait is half the budget.
  */
-export function breachLikelihood(r: RiskInput): { probability: number; level: 'low' | 'medium' | 'high'; expectedMs: number } {
+export function breachLikelihood(r: RiskInput): {
+  probability: number;
+  level: 'low' | 'medium' | 'high';
+  expectedMs: number;
+} {
   if (r.remainingMs <= 0) return { probability: 1, level: 'high', expectedMs: 0 };
   const base = median(r.recentPickupMs) ?? r.budgetMs / 2;
   const load = 1 + r.queueAhead / Math.max(1, r.members);

@@ -4,7 +4,13 @@ import { dueAtPercent, pauseClock, resumeClock, startClock, usedShare } from './
 
 const berlin = compileCalendar({
   timezone: 'Europe/Berlin',
-  hours: { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']], thu: [['09:00', '17:00']], fri: [['09:00', '17:00']] },
+  hours: {
+    mon: [['09:00', '17:00']],
+    tue: [['09:00', '17:00']],
+    wed: [['09:00', '17:00']],
+    thu: [['09:00', '17:00']],
+    fri: [['09:00', '17:00']],
+  },
   holidays: ['2026-12-25'],
 });
 const at = (s: string) => Date.parse(s);

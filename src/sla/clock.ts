@@ -13,13 +13,24 @@ export type ClockTimes = {
 
 export function startClock(cal: CompiledCalendar, target: string, now: number): ClockTimes {
   const due = deadline(cal, now, parseTarget(target));
-  return { startedAt: now, budgetMs: elapsedMs(cal, now, due), consumedMs: 0, segmentStartedAt: now, deadline: due };
+  return {
+    startedAt: now,
+    budgetMs: elapsedMs(cal, now, due),
+    consumedMs: 0,
+    segmentStartedAt: now,
+    deadline: due,
+  };
 }
 
 /** Pausing banks the business time used so far; a paused clock has no deadline. */
 export function pauseClock(cal: CompiledCalendar, c: ClockTimes, now: number): ClockTimes {
   if (c.segmentStartedAt === null) return c;
-  return { ...c, consumedMs: c.consumedMs + elapsedMs(cal, c.segmentStartedAt, now), segmentStartedAt: null, deadline: null };
+  return {
+    ...c,
+    consumedMs: c.consumedMs + elapsedMs(cal, c.segmentStartedAt, now),
+    segmentStartedAt: null,
+    deadline: null,
+  };
 }
 
 /** Resuming recomputes the deadline from the business time that is left (invariant 5). */
@@ -29,7 +40,12 @@ export function resumeClock(cal: CompiledCalendar, c: ClockTimes, now: number): 
 }
 
 /** A calendar change keeps the time already used and re-spreads what is left over the new hours. */
-export function recalendar(oldCal: CompiledCalendar, newCal: CompiledCalendar, c: ClockTimes, now: number): ClockTimes {
+export function recalendar(
+  oldCal: CompiledCalendar,
+  newCal: CompiledCalendar,
+  c: ClockTimes,
+  now: number,
+): ClockTimes {
   if (c.segmentStartedAt === null) return c;
   return resumeClock(newCal, pauseClock(oldCal, c, now), now);
 }

@@ -22,14 +22,26 @@ const times = (c: ClockRow): ClockTimes => ({
 });
 
 /** The breach timer and one timer per ladder rung that applies to this clock. */
-function timersFor(clock: { id: string; name: string; orgId: string; calendar: unknown; ladder: unknown }, t: ClockTimes): NewTimer[] {
+function timersFor(
+  clock: { id: string; name: string; orgId: string; calendar: unknown; ladder: unknown },
+  t: ClockTimes,
+): NewTimer[] {
   if (t.deadline === null) return [];
   const cal = compileCalendar(clock.calendar);
-  const list: NewTimer[] = [{ orgId: clock.orgId, kind: 'sla.breach', refId: clock.id, dueAt: new Date(t.deadline) }];
+  const list: NewTimer[] = [
+    { orgId: clock.orgId, kind: 'sla.breach', refId: clock.id, dueAt: new Date(t.deadline) },
+  ];
   (clock.ladder as LadderStep[]).forEach((step, index) => {
     if (step.clock && step.clock !== clock.name) return;
     const due = dueAtPercent(cal, t, step.at);
-    if (due !== null) list.push({ orgId: clock.orgId, kind: 'sla.step', refId: clock.id, dueAt: new Date(due), payload: { index, ...step } });
+    if (due !== null)
+      list.push({
+        orgId: clock.orgId,
+        kind: 'sla.step',
+        refId: clock.id,
+        dueAt: new Date(due),
+        payload: { index, ...step },
+      });
   });
   return list;
 }
@@ -55,7 +67,17 @@ export async function startClocks(tx: Tx, ref: Ref, defs: ClockDef[], now: Date)
     };
     await tx.insert(slaClocks).values(row);
     await scheduleTimers(tx, timersFor(row, t));
-    await appendEvent(tx, { ...ref, type: EventType.slaStarted, at: now, data: { handoffId: ref.handoffId, clock: def.name, target: def.target, deadline: row.deadline.toISOString() } });
+    await appendEvent(tx, {
+      ...ref,
+      type: EventType.slaStarted,
+      at: now,
+      data: {
+        handoffId: ref.handoffId,
+        clock: def.name,
+        target: def.target,
+        deadline: row.deadline.toISOString(),
+      },
+    });
     started.push(row);
   }
   return started;
@@ -70,36 +92,77 @@ async function clocksOf(tx: Tx, handoffId: string, names?: string[]) {
 }
 
 /** Stops clocks: a running or paused clock is met; a breached one stays breached, now stopped. */
-export async function stopClocks(tx: Tx, ref: Ref, names: string[] | undefined, now: Date, outcome: 'met' | 'cancelled' = 'met') {
+export async function stopClocks(
+  tx: Tx,
+  ref: Ref,
+  names: string[] | undefined,
+  now: Date,
+  outcome: 'met' | 'cancelled' = 'met',
+) {
   const rows = (await clocksOf(tx, ref.handoffId, names)).filter((c) => c.stoppedAt === null);
   for (const c of rows) {
     const state = c.state === 'breached' ? 'breached' : outcome;
     await tx.update(slaClocks).set({ state, stoppedAt: now }).where(eq(slaClocks.id, c.id));
     if (state === 'met') {
-      await appendEvent(tx, { ...ref, type: EventType.slaMet, at: now, data: { handoffId: ref.handoffId, clock: c.name, deadline: c.deadline?.toISOString() ?? null } });
+      await appendEvent(tx, {
+        ...ref,
+        type: EventType.slaMet,
+        at: now,
+        data: { handoffId: ref.handoffId, clock: c.name, deadline: c.deadline?.toISOString() ?? null },
+      });
     }
   }
-  await cancelTimers(tx, rows.map((c) => c.id));
+  await cancelTimers(
+    tx,
+    rows.map((c) => c.id),
+  );
 }
 
 export async function pauseClocks(tx: Tx, ref: Ref, now: Date, reason: string) {
-  const rows = (await clocksOf(tx, ref.handoffId)).filter((c) => c.state === 'running' && c.stoppedAt === null);
+  const rows = (await clocksOf(tx, ref.handoffId)).filter(
+    (c) => c.state === 'running' && c.stoppedAt === null,
+  );
   for (const c of rows) {
     const t = pauseClock(compileCalendar(c.calendar), times(c), now.getTime());
-    await tx.update(slaClocks).set({ state: 'paused', consumedMs: t.consumedMs, segmentStartedAt: null, deadline: null, pausedAt: now }).where(eq(slaClocks.id, c.id));
-    await appendEvent(tx, { ...ref, type: EventType.slaPaused, at: now, data: { handoffId: ref.handoffId, clock: c.name, reason } });
+    await tx
+      .update(slaClocks)
+      .set({
+        state: 'paused',
+        consumedMs: t.consumedMs,
+        segmentStartedAt: null,
+        deadline: null,
+        pausedAt: now,
+      })
+      .where(eq(slaClocks.id, c.id));
+    await appendEvent(tx, {
+      ...ref,
+      type: EventType.slaPaused,
+      at: now,
+      data: { handoffId: ref.handoffId, clock: c.name, reason },
+    });
   }
-  await cancelTimers(tx, rows.map((c) => c.id));
+  await cancelTimers(
+    tx,
+    rows.map((c) => c.id),
+  );
 }
 
 export async function resumeClocks(tx: Tx, ref: Ref, now: Date) {
   const rows = (await clocksOf(tx, ref.handoffId)).filter((c) => c.state === 'paused');
   for (const c of rows) {
     const t = resumeClock(compileCalendar(c.calendar), times(c), now.getTime());
-    await tx.update(slaClocks).set({ state: 'running', segmentStartedAt: now, deadline: new Date(t.deadline!), pausedAt: null }).where(eq(slaClocks.id, c.id));
+    await tx
+      .update(slaClocks)
+      .set({ state: 'running', segmentStartedAt: now, deadline: new Date(t.deadline!), pausedAt: null })
+      .where(eq(slaClocks.id, c.id));
     // Rungs already passed fired before the pause; timersFor re-adds only those still ahead.
     const ahead = timersFor(c, t).filter((x) => x.kind === 'sla.breach' || x.dueAt.getTime() > now.getTime());
     await scheduleTimers(tx, ahead);
-    await appendEvent(tx, { ...ref, type: EventType.slaResumed, at: now, data: { handoffId: ref.handoffId, clock: c.name, deadline: new Date(t.deadline!).toISOString() } });
+    await appendEvent(tx, {
+      ...ref,
+      type: EventType.slaResumed,
+      at: now,
+      data: { handoffId: ref.handoffId, clock: c.name, deadline: new Date(t.deadline!).toISOString() },
+    });
   }
 }

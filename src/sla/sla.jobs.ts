@@ -21,7 +21,10 @@ const breach: TimerHandler = async (tx, timer, now) => {
   const clock = await lockClock(tx, timer, ['running']);
   if (!clock) return;
   await tx.update(slaClocks).set({ state: 'breached', breachedAt: now }).where(eq(slaClocks.id, clock.id));
-  const [h] = await tx.select({ ownerId: handoffs.ownerId }).from(handoffs).where(eq(handoffs.id, clock.handoffId));
+  const [h] = await tx
+    .select({ ownerId: handoffs.ownerId })
+    .from(handoffs)
+    .where(eq(handoffs.id, clock.handoffId));
   await appendEvent(tx, {
     orgId: clock.orgId,
     caseId: clock.caseId,
@@ -39,9 +42,15 @@ const breach: TimerHandler = async (tx, timer, now) => {
 };
 
 async function supervisorOf(tx: Tx, orgId: string) {
-  const [team] = await tx.select({ leadId: teams.leadId }).from(teams).where(and(eq(teams.orgId, orgId), eq(teams.key, 'supervisors')));
+  const [team] = await tx
+    .select({ leadId: teams.leadId })
+    .from(teams)
+    .where(and(eq(teams.orgId, orgId), eq(teams.key, 'supervisors')));
   if (team) return team.leadId;
-  const all = await tx.select({ id: people.id, roles: people.roles }).from(people).where(eq(people.orgId, orgId));
+  const all = await tx
+    .select({ id: people.id, roles: people.roles })
+    .from(people)
+    .where(eq(people.orgId, orgId));
   return all.find((p) => p.roles.includes('supervisor'))?.id ?? null;
 }
 
@@ -54,9 +63,16 @@ const step: TimerHandler = async (tx, timer, now) => {
   const [h] = await tx.select().from(handoffs).where(eq(handoffs.id, clock.handoffId));
   if (!h) return;
   const ref = { orgId: clock.orgId, caseId: clock.caseId, handoffId: clock.handoffId };
-  const base = { handoffId: h.id, clock: clock.name, at: rung.at, action: rung.action, deadline: clock.deadline?.toISOString() ?? null };
+  const base = {
+    handoffId: h.id,
+    clock: clock.name,
+    at: rung.at,
+    action: rung.action,
+    deadline: clock.deadline?.toISOString() ?? null,
+  };
   if (rung.action === 'reassign') {
-    if (h.state === 'sent') await reassignToNext(tx, h, now, `unacknowledged at ${rung.at}% of ${clock.name}`);
+    if (h.state === 'sent')
+      await reassignToNext(tx, h, now, `unacknowledged at ${rung.at}% of ${clock.name}`);
     return;
   }
   let notify: string | null = h.ownerId;

@@ -10,14 +10,30 @@ import { elapsedMs } from './deadline.ts';
 import { slaClocks } from './sla.table.ts';
 
 /** Running clocks with their breach likelihood, most at risk first. */
-export async function atRisk(db: Queryable, orgId: string, now: Date, opts: { team?: string; minLevel?: 'low' | 'medium' | 'high' } = {}) {
+export async function atRisk(
+  db: Queryable,
+  orgId: string,
+  now: Date,
+  opts: { team?: string; minLevel?: 'low' | 'medium' | 'high' } = {},
+) {
   const rows = await db
-    .select({ c: slaClocks, h: { id: handoffs.id, state: handoffs.state, caseId: handoffs.caseId, toTeamId: handoffs.toTeamId }, team: teams.key, owner: { id: people.id, name: people.name } })
+    .select({
+      c: slaClocks,
+      h: { id: handoffs.id, state: handoffs.state, caseId: handoffs.caseId, toTeamId: handoffs.toTeamId },
+      team: teams.key,
+      owner: { id: people.id, name: people.name },
+    })
     .from(slaClocks)
     .innerJoin(handoffs, eq(handoffs.id, slaClocks.handoffId))
     .innerJoin(teams, eq(teams.id, handoffs.toTeamId))
     .leftJoin(people, eq(people.id, handoffs.ownerId))
-    .where(and(eq(slaClocks.orgId, orgId), eq(slaClocks.state, 'running'), opts.team ? eq(teams.key, opts.team) : undefined));
+    .where(
+      and(
+        eq(slaClocks.orgId, orgId),
+        eq(slaClocks.state, 'running'),
+        opts.team ? eq(teams.key, opts.team) : undefined,
+      ),
+    );
   const teamIds = [...new Set(rows.map((r) => r.h.toTeamId))];
   const since = new Date(now.getTime() - 30 * 86_400_000);
   const [pickups, members] = teamIds.length
@@ -26,10 +42,21 @@ export async function atRisk(db: Queryable, orgId: string, now: Date, opts: { te
           .select({ teamId: handoffs.toTeamId, ms: sql<number>`(${caseEvents.data}->>'pickupMs')::bigint` })
           .from(caseEvents)
           .innerJoin(handoffs, eq(handoffs.id, caseEvents.handoffId))
-          .where(and(eq(caseEvents.orgId, orgId), eq(caseEvents.type, 'handoff.accepted'), gte(caseEvents.at, since), inArray(handoffs.toTeamId, teamIds)))
+          .where(
+            and(
+              eq(caseEvents.orgId, orgId),
+              eq(caseEvents.type, 'handoff.accepted'),
+              gte(caseEvents.at, since),
+              inArray(handoffs.toTeamId, teamIds),
+            ),
+          )
           .orderBy(desc(caseEvents.seq))
           .limit(2000),
-        db.select({ teamId: teamMembers.teamId, n: sql<number>`count(*)::int` }).from(teamMembers).where(inArray(teamMembers.teamId, teamIds)).groupBy(teamMembers.teamId),
+        db
+          .select({ teamId: teamMembers.teamId, n: sql<number>`count(*)::int` })
+          .from(teamMembers)
+          .where(inArray(teamMembers.teamId, teamIds))
+          .groupBy(teamMembers.teamId),
       ])
     : [[], []];
   const memberCount = new Map(members.map((m) => [m.teamId, Number(m.n)]));
@@ -37,7 +64,9 @@ export async function atRisk(db: Queryable, orgId: string, now: Date, opts: { te
     const cal = compileCalendar(r.c.calendar);
     const deadline = r.c.deadline!.getTime();
     const remainingMs = deadline > now.getTime() ? elapsedMs(cal, now.getTime(), deadline) : 0;
-    const queueAhead = rows.filter((o) => o.h.toTeamId === r.h.toTeamId && o.c.name === r.c.name && o.c.deadline! < r.c.deadline!).length;
+    const queueAhead = rows.filter(
+      (o) => o.h.toTeamId === r.h.toTeamId && o.c.name === r.c.name && o.c.deadline! < r.c.deadline!,
+    ).length;
     const risk = breachLikelihood({
       remainingMs,
       budgetMs: r.c.budgetMs,

@@ -15,13 +15,21 @@ export function registerSlaRoutes(app: App) {
       method: 'get',
       path: '/api/v1/sla/at-risk',
       tags,
-      request: { query: z.object({ team: z.string().max(100).optional(), level: z.enum(['low', 'medium', 'high']).optional() }) },
+      request: {
+        query: z.object({
+          team: z.string().max(100).optional(),
+          level: z.enum(['low', 'medium', 'high']).optional(),
+        }),
+      },
       responses: { 200: ok('Running clocks likely to breach, most at risk first') },
     }),
     async (c) => {
       const q = c.req.valid('query');
       const { database, clock } = c.var.services;
-      const items = await atRisk(database.db, c.var.principal.orgId, clock(), { team: q.team, minLevel: q.level });
+      const items = await atRisk(database.db, c.var.principal.orgId, clock(), {
+        team: q.team,
+        minLevel: q.level,
+      });
       return c.json({ items }, 200);
     },
   );
@@ -32,7 +40,15 @@ export function registerSlaRoutes(app: App) {
       tags,
       request: {
         body: {
-          content: { 'application/json': { schema: z.object({ calendar: calendarSchema, start: z.string().datetime({ offset: true }), target: targetSchema }) } },
+          content: {
+            'application/json': {
+              schema: z.object({
+                calendar: calendarSchema,
+                start: z.string().datetime({ offset: true }),
+                target: targetSchema,
+              }),
+            },
+          },
           required: true,
         },
       },
@@ -45,7 +61,8 @@ export function registerSlaRoutes(app: App) {
         const due = deadline(compileCalendar(body.calendar), Date.parse(body.start), body.target);
         return c.json({ deadline: new Date(due).toISOString() }, 200);
       } catch (error) {
-        if (error instanceof SlaError) throw new ApiError('invalid_calendar', error.message, { field: 'calendar' });
+        if (error instanceof SlaError)
+          throw new ApiError('invalid_calendar', error.message, { field: 'calendar' });
         throw error;
       }
     },

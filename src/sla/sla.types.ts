@@ -65,14 +65,17 @@ const DAY_ALIASES: Record<string, Weekday> = {
   sunday: 'sun',
 };
 
-// Accepts "Mon" or "monday" as well as "mon": a lead's hand-written file should not fail on case.
+// Forgiving about hand-written files: "Mon" or "monday" for "mon", null for a closed day, and a
+// lone ["09:00", "17:00"] for a day with one interval.
 const weekHours = z.preprocess(
   (value) => {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
     const out: Record<string, unknown> = {};
     for (const [key, hours] of Object.entries(value)) {
       const lower = key.toLowerCase();
-      out[DAY_ALIASES[lower] ?? lower] = hours;
+      if (hours === null) continue;
+      out[DAY_ALIASES[lower] ?? lower] =
+        Array.isArray(hours) && typeof hours[0] === 'string' ? [hours] : hours;
     }
     return out;
   },
@@ -87,7 +90,7 @@ const weekHours = z.preprocess(
 export const calendarSchema = z.object({
   timezone: z.string().refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Berlin'),
   hours: z.union([z.literal('24/7'), weekHours], { error: 'must be "24/7" or hours per weekday (mon..sun)' }),
-  holidays: z.array(z.string().refine(isIsoDate, 'must be a date YYYY-MM-DD')).optional(),
+  holidays: z.array(z.string().refine(isIsoDate, 'must be a date YYYY-MM-DD')).nullish(),
 });
 export type Calendar = z.infer<typeof calendarSchema>;
 

@@ -6,12 +6,18 @@ import { people } from '../people/people.table.ts';
 import { teamMembers, teams } from './teams.table.ts';
 
 export async function teamByKey(db: Queryable, orgId: string, key: string) {
-  const [team] = await db.select().from(teams).where(and(eq(teams.orgId, orgId), eq(teams.key, key)));
+  const [team] = await db
+    .select()
+    .from(teams)
+    .where(and(eq(teams.orgId, orgId), eq(teams.key, key)));
   return team;
 }
 
 export async function teamById(db: Queryable, orgId: string, id: string) {
-  const [team] = await db.select().from(teams).where(and(eq(teams.orgId, orgId), eq(teams.id, id)));
+  const [team] = await db
+    .select()
+    .from(teams)
+    .where(and(eq(teams.orgId, orgId), eq(teams.id, id)));
   if (!team) throw notFound('team', id);
   return team;
 }
@@ -38,7 +44,13 @@ export async function membersWithLoad(db: Queryable, orgId: string, teamId: stri
 export async function listTeams(db: Queryable, orgId: string) {
   const rows = await db.select().from(teams).where(eq(teams.orgId, orgId)).orderBy(asc(teams.key));
   const members = await db
-    .select({ teamId: teamMembers.teamId, id: people.id, name: people.name, roles: people.roles, availability: people.availability })
+    .select({
+      teamId: teamMembers.teamId,
+      id: people.id,
+      name: people.name,
+      roles: people.roles,
+      availability: people.availability,
+    })
     .from(teamMembers)
     .innerJoin(people, eq(people.id, teamMembers.personId))
     .where(eq(teamMembers.orgId, orgId))

@@ -19,28 +19,36 @@ export function softmax(
   return out;
 }
 
-/** Mean negative log-likelihood of the true classes at a temperature. */
-export function negativeLogLikelihood(scores: Float64Array[], truth: ArrayLike<number>, temperature: number) {
+/**
+ * Mean cross-entropy of the true class's probability against Platt's smoothed target
+ * `(n + 1) / (n + 2)` rather than 1: when every held-out example is right, plain likelihood
+ * drives the temperature to zero and every confidence to 1, even for the mistakes to come.
+ */
+export function calibrationLoss(scores: Float64Array[], truth: ArrayLike<number>, temperature: number) {
+  const n = scores.length;
+  if (n === 0) return 0;
+  const target = (n + 1) / (n + 2);
+  const p = new Float64Array(scores[0].length);
   let total = 0;
-  const p = new Float64Array(scores[0]?.length ?? 0);
-  for (let i = 0; i < scores.length; i++) {
+  for (let i = 0; i < n; i++) {
     softmax(scores[i], temperature, p);
-    total -= Math.log(Math.max(p[truth[i]], 1e-300));
+    const right = Math.min(Math.max(p[truth[i]], 1e-300), 1 - 1e-16);
+    total -= target * Math.log(right) + (1 - target) * Math.log(1 - right);
   }
-  return scores.length === 0 ? 0 : total / scores.length;
+  return total / n;
 }
 
 export const temperatureRange = { min: 0.001, max: 100 };
 
 /**
- * The temperature minimising held-out log-likelihood, by golden-section search on log(T): the
- * likelihood is unimodal in T for fixed scores, and one parameter cannot overfit a small slice.
+ * The temperature minimising `calibrationLoss` on held-out scores, by golden-section search on
+ * log(T) (the loss is unimodal in T); one parameter cannot overfit even a small slice.
  */
 export function fitTemperature(scores: Float64Array[], truth: ArrayLike<number>): number {
   let lo = Math.log(temperatureRange.min);
   let hi = Math.log(temperatureRange.max);
   const ratio = (Math.sqrt(5) - 1) / 2;
-  const loss = (logT: number) => negativeLogLikelihood(scores, truth, Math.exp(logT));
+  const loss = (logT: number) => calibrationLoss(scores, truth, Math.exp(logT));
   let a = hi - ratio * (hi - lo);
   let b = lo + ratio * (hi - lo);
   let fa = loss(a);
@@ -88,8 +96,8 @@ export function expectedCalibrationError(guesses: ScoredGuess[], bins = 15): num
 
 /**
  * The lowest confidence threshold at which the guesses kept (confidence >= threshold) are right
- * at least `precision` of the time; 1 when no threshold reaches it. Used to pick where the tagger
- * abstains from held-out guesses rather than from a guess.
+ * at least `precision` of the time: 0 when all of them are, 1 when no threshold reaches it. Picks
+ * where the tagger abstains from held-out guesses, not from hope.
  */
 export function thresholdForPrecision(guesses: ScoredGuess[], precision: number): number {
   const sorted = [...guesses].sort((a, b) => b.confidence - a.confidence);
@@ -99,7 +107,7 @@ export function thresholdForPrecision(guesses: ScoredGuess[], precision: number)
     if (sorted[i].correct) right++;
     // Only cut between distinct confidences, so every guess at the threshold is really kept.
     const boundary = i + 1 === sorted.length || sorted[i + 1].confidence < sorted[i].confidence;
-    if (boundary && right / (i + 1) >= precision) best = sorted[i].confidence;
+    if (boundary && right / (i + 1) >= precision) best = i + 1 === sorted.length ? 0 : sorted[i].confidence;
   }
   return best;
 }

@@ -107,7 +107,9 @@ export function parseCsv(text: string): string[][] {
 }
 
 /** Parses a stream of text chunks (a file read stream with an encoding, stdin) record by record. */
-export async function* parseCsvStream(chunks: AsyncIterable<string | Buffer>): AsyncGenerator<CsvRecord> {
+export async function* parseCsvStream(
+  chunks: AsyncIterable<string | Buffer> | Iterable<string | Buffer>,
+): AsyncGenerator<CsvRecord> {
   const parser = new CsvParser();
   const decoder = new TextDecoder('utf-8');
   for await (const chunk of chunks) {

@@ -33,7 +33,11 @@ const WORD = /[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu;
 
 /** Lower-cased word tokens; digits become `0` so amounts and order numbers share features. */
 export function tokenize(text: string): string[] {
-  const normal = text.normalize('NFKC').toLowerCase().replace(/[’‘`]/g, "'").replace(/\p{Nd}/gu, '0');
+  const normal = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/\p{Nd}/gu, '0');
   return normal.match(WORD) ?? [];
 }
 
@@ -79,7 +83,7 @@ export class Vectorizer {
     readonly wordCount: number,
     readonly idf: Float32Array,
   ) {
-    terms.forEach((term, i) => (i < wordCount ? this.wordIndex : this.charIndex).set(term, i));
+    for (let i = 0; i < terms.length; i++) (i < wordCount ? this.wordIndex : this.charIndex).set(terms[i], i);
     this.counts = new Float64Array(terms.length);
     this.touched = new Int32Array(terms.length);
   }

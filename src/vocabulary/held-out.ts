@@ -24,7 +24,7 @@ export function calibrate(
   examples: LabelledExample[],
   labels: string[],
   settings: TaggerOptions,
-  fit: Fit,
+  fitModel: Fit,
 ): { temperature: number; abstainBelow: number; heldOut: HeldOutReport | null } {
   if (examples.length < minimumRows) {
     // Too few to measure: a temperature at which a clear SVM margin (a score gap of 2) gives 0.5.
@@ -37,7 +37,7 @@ export function calibrate(
   const truth: number[] = [];
   for (let round = 0; round < rounds; round++) {
     const train = parts.filter((_, at) => at !== round).flat();
-    const { vectorizer, model } = fit(train, labels, settings);
+    const { vectorizer, model } = fitModel(train, labels, settings);
     for (const example of parts[round]) {
       scores.push(decisionScores(model, vectorizer.transform(example.text)));
       truth.push(index.get(example.label)!);

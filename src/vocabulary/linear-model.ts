@@ -67,7 +67,6 @@ function solveBinary(
   let b = 0;
   let active = rows.length;
   let pgMaxOld = Number.POSITIVE_INFINITY;
-  let pgMinOld = Number.NEGATIVE_INFINITY;
   for (let epoch = 0; epoch < options.maxEpochs; epoch++) {
     shuffleActive(order, active, random);
     let pgMax = Number.NEGATIVE_INFINITY;
@@ -104,11 +103,9 @@ function solveBinary(
       // Converged on the active set: check once more on everything before stopping.
       active = rows.length;
       pgMaxOld = Number.POSITIVE_INFINITY;
-      pgMinOld = Number.NEGATIVE_INFINITY;
       continue;
     }
     pgMaxOld = pgMax <= 0 ? Number.POSITIVE_INFINITY : pgMax;
-    pgMinOld = pgMin >= 0 ? Number.NEGATIVE_INFINITY : pgMin;
   }
   return b;
 }

@@ -25,10 +25,18 @@ export type TaggerOptions = {
   seed: number;
 };
 
+/** Settings to override; nested groups may be partial too (`{ linear: { c: 0.5 } }`). */
+export type TaggerSettings = {
+  features?: Partial<FeatureOptions>;
+  linear?: Partial<LinearOptions>;
+  abstainPrecision?: number;
+  seed?: number;
+};
+
 export const defaultTaggerOptions: TaggerOptions = {
   features: defaultFeatureOptions,
   linear: defaultLinearOptions,
-  abstainPrecision: 0.9,
+  abstainPrecision: 0.95,
   seed: 7,
 };
 
@@ -92,8 +100,13 @@ export class TaggerError extends Error {}
  * (cross-validation on small sets, one stratified slice on large ones), then the final model is
  * trained on everything. Deterministic for a given input and seed.
  */
-export function trainTagger(examples: LabelledExample[], options: Partial<TaggerOptions> = {}): Tagger {
-  const settings = { ...defaultTaggerOptions, ...options };
+export function trainTagger(examples: LabelledExample[], options: TaggerSettings = {}): Tagger {
+  const settings: TaggerOptions = {
+    ...defaultTaggerOptions,
+    ...options,
+    features: { ...defaultTaggerOptions.features, ...options.features },
+    linear: { ...defaultTaggerOptions.linear, ...options.linear },
+  };
   const labels = [...new Set(examples.map((example) => example.label))].sort();
   if (labels.length < 2) {
     throw new TaggerError(`training needs at least two labels; found ${labels.length}`);

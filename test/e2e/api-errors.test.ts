@@ -7,29 +7,131 @@ describeOnDatabases('bad input: a clear error and nothing changed', (h) => {
   let handoffId = '';
   it('sets up a case with a sent handoff', async () => {
     caseId = (await h().request('POST', '/api/v1/cases', newCase())).body.id;
-    handoffId = (await h().request('POST', `/api/v1/cases/${caseId}/handoffs`, { scenario: 'billing-to-finance', packet: fullPacket })).body.id;
+    handoffId = (
+      await h().request('POST', `/api/v1/cases/${caseId}/handoffs`, {
+        scenario: 'billing-to-finance',
+        packet: fullPacket,
+      })
+    ).body.id;
     expect(handoffId).toMatch(/^ho_/);
   });
 
-  const cases: [string, () => [string, string, unknown?, Record<string, unknown>?], number, string, string?][] = [
+  const cases: [
+    string,
+    () => [string, string, unknown?, Record<string, unknown>?],
+    number,
+    string,
+    string?,
+  ][] = [
     ['malformed JSON', () => ['POST', '/api/v1/cases', '{"subject": '], 400, 'invalid_json'],
-    ['a wrong type', () => ['POST', '/api/v1/cases', { ...newCase(), subject: 42 }], 400, 'validation_failed', 'subject'],
-    ['a missing field', () => ['POST', '/api/v1/cases', { subject: 'x', channel: 'chat' }], 400, 'validation_failed', 'customer'],
-    ['a wrong enum', () => ['POST', `/api/v1/cases/${caseId}/messages`, { role: 'robot', text: 'hi' }], 400, 'validation_failed', 'role'],
-    ['an unknown case', () => ['POST', '/api/v1/cases/cs_nope/messages', { role: 'customer', text: 'hi' }], 404, 'not_found'],
+    [
+      'a wrong type',
+      () => ['POST', '/api/v1/cases', { ...newCase(), subject: 42 }],
+      400,
+      'validation_failed',
+      'subject',
+    ],
+    [
+      'a missing field',
+      () => ['POST', '/api/v1/cases', { subject: 'x', channel: 'chat' }],
+      400,
+      'validation_failed',
+      'customer',
+    ],
+    [
+      'a wrong enum',
+      () => ['POST', `/api/v1/cases/${caseId}/messages`, { role: 'robot', text: 'hi' }],
+      400,
+      'validation_failed',
+      'role',
+    ],
+    [
+      'an unknown case',
+      () => ['POST', '/api/v1/cases/cs_nope/messages', { role: 'customer', text: 'hi' }],
+      404,
+      'not_found',
+    ],
     ['an unknown handoff', () => ['POST', '/api/v1/handoffs/ho_nope/accept'], 404, 'not_found'],
-    ['an unknown scenario', () => ['POST', `/api/v1/cases/${caseId}/handoffs`, { scenario: 'nope', packet: fullPacket }], 422, 'unknown_scenario', 'scenario'],
-    ['a bad packet type', () => ['POST', `/api/v1/cases/${caseId}/handoffs`, { scenario: 'billing-to-finance', packet: { ...fullPacket, urgency: 'whenever' } }], 400, 'validation_failed', 'packet.urgency'],
-    ['an incomplete packet', () => ['POST', `/api/v1/cases/${caseId}/handoffs`, { scenario: 'billing-to-finance', packet: {} }], 422, 'packet_incomplete'],
-    ['a move the state machine refuses', () => ['POST', `/api/v1/handoffs/${handoffId}/resolve`], 409, 'invalid_transition'],
-    ['a bad bounce reason', () => ['POST', `/api/v1/handoffs/${handoffId}/bounce`, { reason: 'meh' }], 400, 'validation_failed', 'reason'],
-    ['a document already on file', () => ['POST', `/api/v1/cases/${caseId}/document-requests`, { kind: 'invoice' }], 409, 'document_on_file', 'kind'],
+    [
+      'an unknown scenario',
+      () => ['POST', `/api/v1/cases/${caseId}/handoffs`, { scenario: 'nope', packet: fullPacket }],
+      422,
+      'unknown_scenario',
+      'scenario',
+    ],
+    [
+      'a bad packet type',
+      () => [
+        'POST',
+        `/api/v1/cases/${caseId}/handoffs`,
+        { scenario: 'billing-to-finance', packet: { ...fullPacket, urgency: 'whenever' } },
+      ],
+      400,
+      'validation_failed',
+      'packet.urgency',
+    ],
+    [
+      'an incomplete packet',
+      () => ['POST', `/api/v1/cases/${caseId}/handoffs`, { scenario: 'billing-to-finance', packet: {} }],
+      422,
+      'packet_incomplete',
+    ],
+    [
+      'a move the state machine refuses',
+      () => ['POST', `/api/v1/handoffs/${handoffId}/resolve`],
+      409,
+      'invalid_transition',
+    ],
+    [
+      'a bad bounce reason',
+      () => ['POST', `/api/v1/handoffs/${handoffId}/bounce`, { reason: 'meh' }],
+      400,
+      'validation_failed',
+      'reason',
+    ],
+    [
+      'a document already on file',
+      () => ['POST', `/api/v1/cases/${caseId}/document-requests`, { kind: 'invoice' }],
+      409,
+      'document_on_file',
+      'kind',
+    ],
     ['no token', () => ['GET', `/api/v1/cases/${caseId}`, undefined, { token: '' }], 401, 'unauthenticated'],
-    ['a wrong token', () => ['POST', '/api/v1/cases', newCase(), { token: 'btn_wrong' }], 401, 'unauthenticated'],
-    ["another organisation's case", () => ['GET', `/api/v1/cases/${caseId}`, undefined, { headers: { 'x-baton-org': 'other' } }], 404, 'not_found'],
-    ["another organisation's handoff", () => ['POST', `/api/v1/handoffs/${handoffId}/accept`, undefined, { headers: { 'x-baton-org': 'other' } }], 404, 'not_found'],
-    ['an oversized body', () => ['POST', '/api/v1/cases', { ...newCase(), subject: 'x'.repeat(2_000_000) }], 413, 'payload_too_large'],
-    ['a non-JSON body', () => ['POST', '/api/v1/cases', 'subject=x', { headers: { 'content-type': 'text/plain' } }], 415, 'unsupported_media_type'],
+    [
+      'a wrong token',
+      () => ['POST', '/api/v1/cases', newCase(), { token: 'btn_wrong' }],
+      401,
+      'unauthenticated',
+    ],
+    [
+      "another organisation's case",
+      () => ['GET', `/api/v1/cases/${caseId}`, undefined, { headers: { 'x-baton-org': 'other' } }],
+      404,
+      'not_found',
+    ],
+    [
+      "another organisation's handoff",
+      () => [
+        'POST',
+        `/api/v1/handoffs/${handoffId}/accept`,
+        undefined,
+        { headers: { 'x-baton-org': 'other' } },
+      ],
+      404,
+      'not_found',
+    ],
+    [
+      'an oversized body',
+      () => ['POST', '/api/v1/cases', { ...newCase(), subject: 'x'.repeat(2_000_000) }],
+      413,
+      'payload_too_large',
+    ],
+    [
+      'a non-JSON body',
+      () => ['POST', '/api/v1/cases', 'subject=x', { headers: { 'content-type': 'text/plain' } }],
+      415,
+      'unsupported_media_type',
+    ],
     ['an unknown route', () => ['GET', '/api/v1/nothing-here'], 404, 'not_found'],
   ];
 
@@ -47,7 +149,10 @@ describeOnDatabases('bad input: a clear error and nothing changed', (h) => {
   }
 
   it('names every missing packet field', async () => {
-    const res = await h().request('POST', `/api/v1/cases/${caseId}/handoffs`, { scenario: 'billing-to-finance', packet: { whatHappened: 'x' } });
+    const res = await h().request('POST', `/api/v1/cases/${caseId}/handoffs`, {
+      scenario: 'billing-to-finance',
+      packet: { whatHappened: 'x' },
+    });
     expect(res.body.error.missing).toEqual(['attempted', 'emotion', 'documents', 'urgency', 'nextSteps']);
   });
 
@@ -61,7 +166,10 @@ describeOnDatabases('bad input: a clear error and nothing changed', (h) => {
   });
 
   it('lets a document on file be requested again only with a reason, and logs it', async () => {
-    const res = await h().request('POST', `/api/v1/cases/${caseId}/document-requests`, { kind: 'invoice', reason: 'The copy on file is unreadable' });
+    const res = await h().request('POST', `/api/v1/cases/${caseId}/document-requests`, {
+      kind: 'invoice',
+      reason: 'The copy on file is unreadable',
+    });
     expect(res.status).toBe(201);
     expect(res.body.rerequest).toBe(true);
     const events = (await h().request('GET', `/api/v1/cases/${caseId}/events`)).body.items;

@@ -8,7 +8,10 @@ describeOnDatabases('core flow over HTTP', (h) => {
     const caseId = created.body.id;
     expect(created.body.customer.id).toMatch(/^cu_/);
 
-    const sent = await h().request('POST', `/api/v1/cases/${caseId}/handoffs`, { scenario: 'billing-to-finance', packet: fullPacket });
+    const sent = await h().request('POST', `/api/v1/cases/${caseId}/handoffs`, {
+      scenario: 'billing-to-finance',
+      packet: fullPacket,
+    });
     expect(sent.status).toBe(201);
     expect(sent.body.state).toBe('sent');
     expect(sent.body.toTeam).toBe('finance');
@@ -29,15 +32,32 @@ describeOnDatabases('core flow over HTTP', (h) => {
 
     const events = await h().request('GET', `/api/v1/cases/${caseId}/events`);
     const types = events.body.items.map((e: { type: string }) => e.type);
-    expect(types).toEqual(expect.arrayContaining(['case.created', 'handoff.sent', 'owner.assigned', 'handoff.accepted', 'handoff.resolved']));
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'case.created',
+        'handoff.sent',
+        'owner.assigned',
+        'handoff.accepted',
+        'handoff.resolved',
+      ]),
+    );
   });
 
   it('refuses an incomplete packet, naming each missing field, and stores nothing', async () => {
     const c = await h().request('POST', '/api/v1/cases', newCase());
-    const res = await h().request('POST', `/api/v1/cases/${c.body.id}/handoffs`, { scenario: 'billing-to-finance', packet: { whatHappened: ' ', urgency: 'high' } });
+    const res = await h().request('POST', `/api/v1/cases/${c.body.id}/handoffs`, {
+      scenario: 'billing-to-finance',
+      packet: { whatHappened: ' ', urgency: 'high' },
+    });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('packet_incomplete');
-    expect(res.body.error.missing).toEqual(['whatHappened', 'attempted', 'emotion', 'documents', 'nextSteps']);
+    expect(res.body.error.missing).toEqual([
+      'whatHappened',
+      'attempted',
+      'emotion',
+      'documents',
+      'nextSteps',
+    ]);
     const kase = await h().request('GET', `/api/v1/cases/${c.body.id}`);
     expect(kase.body.handoffs).toEqual([]);
   });

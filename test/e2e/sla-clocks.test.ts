@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
+import { rowsOf } from '../../src/db/database.ts';
 import { describeOnDatabases, fullPacket, newCase } from '../support/harness.ts';
 
 const H = 3_600_000;
@@ -7,12 +8,17 @@ const H = 3_600_000;
 describeOnDatabases('SLA clocks on handoffs', (h) => {
   async function send(scenario = 'billing-to-finance') {
     const c = await h().request('POST', '/api/v1/cases', newCase());
-    const sent = await h().request('POST', `/api/v1/cases/${c.body.id}/handoffs`, { scenario, packet: fullPacket });
+    const sent = await h().request('POST', `/api/v1/cases/${c.body.id}/handoffs`, {
+      scenario,
+      packet: fullPacket,
+    });
     expect(sent.status).toBe(201);
     return { caseId: c.body.id as string, handoff: sent.body };
   }
   const eventsOf = async (caseId: string, type: string) =>
-    (await h().request('GET', `/api/v1/cases/${caseId}/events`)).body.items.filter((e: { type: string }) => e.type === type);
+    (await h().request('GET', `/api/v1/cases/${caseId}/events`)).body.items.filter(
+      (e: { type: string }) => e.type === type,
+    );
 
   it('fires one breach at the deadline, never twice, even with concurrent schedulers', async () => {
     h().setNow('2026-11-23T10:00:00Z');
@@ -22,7 +28,11 @@ describeOnDatabases('SLA clocks on handoffs', (h) => {
     await h().runtime.scheduler.runDue();
     expect(await eventsOf(caseId, 'sla.breached')).toHaveLength(0);
     h().setNow(new Date(Date.parse(deadline) + 10));
-    await Promise.all([h().runtime.scheduler.runDue(), h().runtime.scheduler.runDue(), h().runtime.scheduler.runDue()]);
+    await Promise.all([
+      h().runtime.scheduler.runDue(),
+      h().runtime.scheduler.runDue(),
+      h().runtime.scheduler.runDue(),
+    ]);
     await h().runtime.scheduler.runDue();
     const breaches = await eventsOf(caseId, 'sla.breached');
     expect(breaches).toHaveLength(1);
@@ -33,7 +43,9 @@ describeOnDatabases('SLA clocks on handoffs', (h) => {
     expect(escalations.map((e: { data: { action: string } }) => e.data.action)).toEqual(['notify_lead']);
     const view = await h().request('GET', `/api/v1/handoffs/${handoff.id}`);
     expect(view.body.sla.find((c: { name: string }) => c.name === 'acknowledge').state).toBe('breached');
-    expect(view.body.quality.checks.find((c: { id: string }) => c.id === 'picked_up_in_time').result).toBe('fail');
+    expect(view.body.quality.checks.find((c: { id: string }) => c.id === 'picked_up_in_time').result).toBe(
+      'fail',
+    );
   });
 
   it('does not breach a clock stopped in time', async () => {
@@ -43,29 +55,41 @@ describeOnDatabases('SLA clocks on handoffs', (h) => {
     await h().request('POST', `/api/v1/handoffs/${handoff.id}/accept`);
     h().advance(10 * H);
     await h().runtime.scheduler.runDue();
-    expect((await eventsOf(caseId, 'sla.breached')).filter((e: { data: { clock: string } }) => e.data.clock === 'acknowledge')).toHaveLength(0);
+    expect(
+      (await eventsOf(caseId, 'sla.breached')).filter(
+        (e: { data: { clock: string } }) => e.data.clock === 'acknowledge',
+      ),
+    ).toHaveLength(0);
     const view = await h().request('GET', `/api/v1/handoffs/${handoff.id}`);
     expect(view.body.sla.find((c: { name: string }) => c.name === 'acknowledge').state).toBe('met');
-    expect(view.body.quality.checks.find((c: { id: string }) => c.id === 'picked_up_in_time').result).toBe('pass');
+    expect(view.body.quality.checks.find((c: { id: string }) => c.id === 'picked_up_in_time').result).toBe(
+      'pass',
+    );
   });
 
   it('recomputes the deadline on pause and resume', async () => {
     h().setNow('2026-11-23T10:00:00Z'); // Mon 10:00 London, finance 09:00-12:30, 13:15-17:30
     const { handoff } = await send();
     h().setNow('2026-11-23T11:00:00Z'); // 1 business hour used
-    const paused = await h().request('POST', `/api/v1/handoffs/${handoff.id}/pause`, { reason: 'waiting on the customer' });
+    const paused = await h().request('POST', `/api/v1/handoffs/${handoff.id}/pause`, {
+      reason: 'waiting on the customer',
+    });
     expect(paused.status).toBe(200);
     expect(paused.body.sla.find((c: { name: string }) => c.name === 'acknowledge').deadline).toBeNull();
     h().setNow('2026-11-24T09:00:00Z'); // Tue 09:00: 3 hours left -> 12:00
     const resumed = await h().request('POST', `/api/v1/handoffs/${handoff.id}/resume`);
-    expect(resumed.body.sla.find((c: { name: string }) => c.name === 'acknowledge').deadline).toBe('2026-11-24T12:00:00.000Z');
+    expect(resumed.body.sla.find((c: { name: string }) => c.name === 'acknowledge').deadline).toBe(
+      '2026-11-24T12:00:00.000Z',
+    );
   });
 
   it('breaches the at-once supervisor clock immediately and keeps timers durable in the database', async () => {
     h().setNow('2026-11-23T10:00:00Z');
     const { caseId } = await send('agent-to-supervisor');
-    const pending = await h().database.db.execute(sql`select count(*)::int as n from timers where fired_at is null`);
-    expect(Number((pending.rows[0] as { n: number }).n)).toBeGreaterThan(0);
+    const pending = await h().database.db.execute(
+      sql`select count(*)::int as n from timers where fired_at is null`,
+    );
+    expect(Number(rowsOf<{ n: number }>(pending)[0]!.n)).toBeGreaterThan(0);
     await h().runtime.scheduler.runDue();
     expect(await eventsOf(caseId, 'sla.breached')).toHaveLength(1);
   });

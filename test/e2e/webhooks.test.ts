@@ -38,11 +38,28 @@ describeOnDatabases('webhooks', (h) => {
   const secret = 'inbound-secret';
   const sign = (raw: string) => `sha256=${createHmac('sha256', secret).update(raw).digest('hex')}`;
   const inbound = (raw: string, signature?: string) =>
-    h().runtime.app.request('/api/v1/webhooks/inbound/generic', { method: 'POST', headers: { 'content-type': 'application/json', ...(signature ? { 'x-baton-signature': signature } : {}) }, body: raw });
+    h().runtime.app.request('/api/v1/webhooks/inbound/generic', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(signature ? { 'x-baton-signature': signature } : {}),
+      },
+      body: raw,
+    });
 
   it('takes a signed inbound event once, and refuses a bad signature storing nothing', async () => {
     h().runtime.services.config.webhookSecret = secret;
-    const raw = JSON.stringify({ eventId: 'zd-1', type: 'case.created', case: { externalId: 'T-77', subject: 'Boiler broken', channel: 'email', customer: { externalId: 'c-77', name: 'Ana Silva' } }, message: { role: 'customer', text: 'My boiler stopped working.' } });
+    const raw = JSON.stringify({
+      eventId: 'zd-1',
+      type: 'case.created',
+      case: {
+        externalId: 'T-77',
+        subject: 'Boiler broken',
+        channel: 'email',
+        customer: { externalId: 'c-77', name: 'Ana Silva' },
+      },
+      message: { role: 'customer', text: 'My boiler stopped working.' },
+    });
     const before = await snapshot(h().database);
     expect((await inbound(raw)).status).toBe(401);
     expect((await inbound(raw, sign(`${raw} `))).status).toBe(401);
@@ -54,25 +71,49 @@ describeOnDatabases('webhooks', (h) => {
     const again = await inbound(raw, sign(raw));
     expect(await again.json()).toEqual({ caseId });
     expect(await snapshot(h().database)).toEqual(mid);
-    const msg = JSON.stringify({ eventId: 'zd-2', type: 'message.created', case: { externalId: 'T-77', subject: 'Boiler broken', channel: 'email', customer: { externalId: 'c-77', name: 'Ana Silva' } }, message: { role: 'customer', text: 'Any news?' } });
+    const msg = JSON.stringify({
+      eventId: 'zd-2',
+      type: 'message.created',
+      case: {
+        externalId: 'T-77',
+        subject: 'Boiler broken',
+        channel: 'email',
+        customer: { externalId: 'c-77', name: 'Ana Silva' },
+      },
+      message: { role: 'customer', text: 'Any news?' },
+    });
     expect(await (await inbound(msg, sign(msg))).json()).toEqual({ caseId });
     const kase = await h().request('GET', `/api/v1/cases/${caseId}`);
-    expect(kase.body.messages.map((m: { text: string }) => m.text)).toEqual(['My boiler stopped working.', 'Any news?']);
+    expect(kase.body.messages.map((m: { text: string }) => m.text)).toEqual([
+      'My boiler stopped working.',
+      'Any news?',
+    ]);
   });
 
   it('refuses loopback subscription targets unless allowed', async () => {
     h().runtime.services.config.webhookAllowPrivate = false;
-    const refused = await h().request('POST', '/api/v1/webhooks/subscriptions', { url, secret: 'subscriber-secret', events: ['*'] });
+    const refused = await h().request('POST', '/api/v1/webhooks/subscriptions', {
+      url,
+      secret: 'subscriber-secret',
+      events: ['*'],
+    });
     expect(refused.status).toBe(422);
     expect(refused.body.error.code).toBe('webhook_target_refused');
   });
 
   it('delivers signed events at least once, retrying after failures', async () => {
     h().runtime.services.config.webhookAllowPrivate = true;
-    const sub = await h().request('POST', '/api/v1/webhooks/subscriptions', { url, secret: 'subscriber-secret', events: ['handoff.sent', 'handoff.accepted', 'sla.breached'] });
+    const sub = await h().request('POST', '/api/v1/webhooks/subscriptions', {
+      url,
+      secret: 'subscriber-secret',
+      events: ['handoff.sent', 'handoff.accepted', 'sla.breached'],
+    });
     expect(sub.status).toBe(201);
     const c = await h().request('POST', '/api/v1/cases', newCase());
-    const sent = await h().request('POST', `/api/v1/cases/${c.body.id}/handoffs`, { scenario: 'billing-to-finance', packet: fullPacket });
+    const sent = await h().request('POST', `/api/v1/cases/${c.body.id}/handoffs`, {
+      scenario: 'billing-to-finance',
+      packet: fullPacket,
+    });
     failNext = 1;
     const services = h().runtime.services;
     await deliverDue(services);
@@ -82,9 +123,19 @@ describeOnDatabases('webhooks', (h) => {
     expect(received).toHaveLength(1);
     const delivery = received[0]!;
     const body = JSON.parse(delivery.body);
-    expect(body).toMatchObject({ type: 'handoff.sent', data: { handoffId: sent.body.id, caseId: c.body.id } });
+    expect(body).toMatchObject({
+      type: 'handoff.sent',
+      data: { handoffId: sent.body.id, caseId: c.body.id },
+    });
     expect(delivery.headers['x-baton-event-id']).toBe(body.id);
-    expect(verifyDelivery('subscriber-secret', delivery.body, String(delivery.headers['x-baton-signature']), Math.floor(Date.now() / 1000))).toBe(true);
+    expect(
+      verifyDelivery(
+        'subscriber-secret',
+        delivery.body,
+        String(delivery.headers['x-baton-signature']),
+        Math.floor(Date.now() / 1000),
+      ),
+    ).toBe(true);
     await h().request('POST', `/api/v1/handoffs/${sent.body.id}/accept`);
     await deliverDue(services);
     expect(received.map((r) => JSON.parse(r.body).type)).toEqual(['handoff.sent', 'handoff.accepted']);

@@ -22,7 +22,12 @@ export type Harness = {
   setNow(at: string | Date): void;
   advance(ms: number): void;
   tokenFor(personKey: string, roles?: Role[]): Promise<string>;
-  request(method: string, path: string, body?: unknown, opts?: { token?: string; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
+  request(
+    method: string,
+    path: string,
+    body?: unknown,
+    opts?: { token?: string; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: any; headers: Headers }>;
 };
 
 /** Monday 23 November 2026, 10:00 in London: inside every demo team's hours. */
@@ -33,13 +38,29 @@ export function databaseKinds(): DatabaseKind[] {
 }
 
 async function createHarness(kind: DatabaseKind): Promise<Harness> {
-  const database = await freshDatabase(kind, { pgliteDump: inject('pgliteDump'), postgresUrl: inject('postgresUrl') });
+  const database = await freshDatabase(kind, {
+    pgliteDump: inject('pgliteDump'),
+    postgresUrl: inject('postgresUrl'),
+  });
   let now = new Date(mondayMorning);
   const clock = () => new Date(now);
   const config = { ...loadConfig({ BATON_ADMIN_TOKEN: adminToken, BATON_LOG_LEVEL: 'silent' }) };
-  const org = await createOrganisation(database.db, withoutPasswords(demoOrganisation), new Date(now.getTime() - 60_000));
-  const other = await createOrganisation(database.db, { ...withoutPasswords(demoOrganisation), slug: 'other', name: 'Other Org' }, now);
-  const runtime = await startRuntime(config, { database, clock, logger: pino({ level: 'silent' }), scheduler: false });
+  const org = await createOrganisation(
+    database.db,
+    withoutPasswords(demoOrganisation),
+    new Date(now.getTime() - 60_000),
+  );
+  const other = await createOrganisation(
+    database.db,
+    { ...withoutPasswords(demoOrganisation), slug: 'other', name: 'Other Org' },
+    now,
+  );
+  const runtime = await startRuntime(config, {
+    database,
+    clock,
+    logger: pino({ level: 'silent' }),
+    scheduler: false,
+  });
   const tokens = new Map<string, string>();
   return {
     kind,
@@ -59,12 +80,20 @@ async function createHarness(kind: DatabaseKind): Promise<Harness> {
       const cached = tokens.get(key);
       if (cached) return cached;
       const spec = demoOrganisation.people.find((p) => p.key === personKey)!;
-      const { token } = await createApiToken(database.db, { orgId: org.orgId, name: key, roles: (roles ?? spec.roles) as Role[], personId: org.personIds.get(personKey) });
+      const { token } = await createApiToken(database.db, {
+        orgId: org.orgId,
+        name: key,
+        roles: (roles ?? spec.roles) as Role[],
+        personId: org.personIds.get(personKey),
+      });
       tokens.set(key, token);
       return token;
     },
     async request(method, path, body, opts = {}) {
-      const headers: Record<string, string> = { authorization: `Bearer ${opts.token ?? adminToken}`, ...opts.headers };
+      const headers: Record<string, string> = {
+        authorization: `Bearer ${opts.token ?? adminToken}`,
+        ...opts.headers,
+      };
       let payload: string | undefined;
       if (body !== undefined) {
         payload = typeof body === 'string' ? body : JSON.stringify(body);

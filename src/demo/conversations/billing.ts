@@ -1,11 +1,17 @@
-import { packet, type DemoCase } from '../script.ts';
+import { type DemoCase, packet } from '../script.ts';
 
 /** Direct debits, invoices, refunds: most of what reaches Finance. */
 export const billingCases: DemoCase[] = [
   {
     ref: 'NW-48102',
     subject: 'HomeCover Plus direct debit taken twice in October',
-    customer: { externalId: 'C-10231', name: 'Margaret Ellison', email: 'm.ellison@example.co.uk', timezone: 'Europe/London', language: 'en-GB' },
+    customer: {
+      externalId: 'C-10231',
+      name: 'Margaret Ellison',
+      email: 'm.ellison@example.co.uk',
+      timezone: 'Europe/London',
+      language: 'en-GB',
+    },
     channel: 'voice',
     issueType: 'billing',
     start: { day: 15, at: '09:12' },
@@ -31,12 +37,17 @@ export const billingCases: DemoCase[] = [
           by: 'amara',
           packet: packet({
             what: 'HomeCover Plus direct debit of £24.50 collected twice (1st and 3rd of the month). The second collection matches a re-run of the bank file.',
-            tried: ['Verified the customer by address', 'Checked the payment history: two collections of £24.50', 'Asked the customer for a bank statement'],
+            tried: [
+              'Verified the customer by address',
+              'Checked the payment history: two collections of £24.50',
+              'Asked the customer for a bank statement',
+            ],
             emotion: 'concerned',
             urgency: 'normal',
             need: ['bank_statement'],
             next: ['Refund the duplicate £24.50', 'Confirm the refund to the customer by email'],
-            summary: 'Pensioner charged twice for HomeCover Plus this month; wants the duplicate back before her gas bill.',
+            summary:
+              'Pensioner charged twice for HomeCover Plus this month; wants the duplicate back before her gas bill.',
           }),
         },
       ],
@@ -48,7 +59,13 @@ export const billingCases: DemoCase[] = [
   {
     ref: 'NW-48131',
     subject: 'Invoiced £312 for a boiler repair my plan covers',
-    customer: { externalId: 'C-07712', name: 'Robert Hargreaves', email: 'rob.hargreaves@example.com', timezone: 'Europe/London', language: 'en-GB' },
+    customer: {
+      externalId: 'C-07712',
+      name: 'Robert Hargreaves',
+      email: 'rob.hargreaves@example.com',
+      timezone: 'Europe/London',
+      language: 'en-GB',
+    },
     channel: 'voice',
     issueType: 'billing',
     start: { day: 14, at: '10:05' },
@@ -93,7 +110,11 @@ export const billingCases: DemoCase[] = [
       [16, { doc: 'bank_statement', name: 'hargreaves-statement-photo.jpg' }],
       [
         95,
-        { bounce: 'f1', reason: 'missing_context', note: 'Which invoice, which plan, which part? Nothing says why the customer thinks it is covered. Please add the job notes.' },
+        {
+          bounce: 'f1',
+          reason: 'missing_context',
+          note: 'Which invoice, which plan, which part? Nothing says why the customer thinks it is covered. Please add the job notes.',
+        },
       ],
       [
         '1@09:57',
@@ -104,18 +125,35 @@ export const billingCases: DemoCase[] = [
           previous: 'f1',
           packet: packet({
             what: 'Invoice INV-20931 (£312) was issued for a diverter valve replacement on a HomeCover Premium boiler, a covered part. The engineer told the customer it was covered. A £95 call-out fee was also taken from his card on the day.',
-            tried: ['Checked the plan: HomeCover Premium since 2020, diverter valve is a covered part', 'Read the engineer job notes (job J-55120)', 'Put a hold on Friday\'s collection'],
+            tried: [
+              'Checked the plan: HomeCover Premium since 2020, diverter valve is a covered part',
+              'Read the engineer job notes (job J-55120)',
+              "Put a hold on Friday's collection",
+            ],
             emotion: 'frustrated',
             urgency: 'high',
             need: ['bank_statement'],
             onFile: ['invoice', 'bank_statement'],
-            next: ['Cancel INV-20931', 'Refund the £95 call-out fee', 'Confirm in writing: the customer has called twice'],
-            summary: 'Five-year customer invoiced £312 for a covered boiler repair; first handoff bounced for missing context; he has now explained twice.',
+            next: [
+              'Cancel INV-20931',
+              'Refund the £95 call-out fee',
+              'Confirm in writing: the customer has called twice',
+            ],
+            summary:
+              'Five-year customer invoiced £312 for a covered boiler repair; first handoff bounced for missing context; he has now explained twice.',
           }),
         },
       ],
       ['1@10:40', { accept: 'f2' }],
-      ['1@11:05', { ask: 'bank_statement', by: '@f2', reason: 'The statement on file is a phone photo cut off on the right: the card reference column is missing.' }],
+      [
+        '1@11:05',
+        {
+          ask: 'bank_statement',
+          by: '@f2',
+          reason:
+            'The statement on file is a phone photo cut off on the right: the card reference column is missing.',
+        },
+      ],
       [
         '1@11:56',
         {
@@ -129,7 +167,8 @@ export const billingCases: DemoCase[] = [
             urgency: 'high',
             onFile: ['invoice', 'bank_statement'],
             next: ['Call the customer back', 'Agree a goodwill gesture with Finance'],
-            summary: 'Churn risk: five years of cover, disputed invoice, asked to repeat himself three times.',
+            summary:
+              'Churn risk: five years of cover, disputed invoice, asked to repeat himself three times.',
           }),
         },
       ],
@@ -137,6 +176,101 @@ export const billingCases: DemoCase[] = [
       ['1@12:37', { doc: 'bank_statement', name: 'hargreaves-statement-full-page.pdf' }],
       ['1@14:30', { resolve: 'f2' }],
       ['1@15:10', { resolve: 's1' }],
+    ],
+  },
+  {
+    ref: 'NW-48401',
+    subject: 'Three invoices for our managed properties are wrong',
+    customer: {
+      externalId: 'B-00418',
+      name: 'Gemma Shaw (Priory Lettings)',
+      email: 'accounts@priorylettings.example.co.uk',
+      timezone: 'Europe/London',
+      language: 'en-GB',
+    },
+    channel: 'email',
+    issueType: 'billing',
+    start: { day: 3, at: '15:40' },
+    documents: [
+      { kind: 'invoice', name: 'INV-21877.pdf' },
+      { kind: 'invoice', name: 'INV-21878.pdf' },
+      { kind: 'invoice', name: 'INV-21902.pdf' },
+      { kind: 'contract', name: 'priory-lettings-portfolio-agreement.pdf' },
+    ],
+    talk: `
+      0 customer: Good afternoon, we manage 14 properties under our portfolio agreement (attached). Three invoices this month charge the standard call-out rate instead of the agreed portfolio rate of £60. Invoices attached. Please correct and reissue so our landlords are not overcharged.
+      Gemma Shaw, Accounts, Priory Lettings
+      6 sofia: Dear Gemma, thank you, I have passed the three invoices and your agreement to our Finance team to correct and reissue.
+      1@16:10 customer: Hi, any update? Our landlord statements go out on Friday.
+      2@09:30 customer: Hello again. As I said in my first email, three invoices (21877, 21878, 21902) were charged at the standard rate instead of £60 under our agreement. We still have no reply and statements go out tomorrow. Can someone please pick this up.
+    `,
+    acts: [
+      [
+        8,
+        {
+          handoff: 'fin',
+          scenario: 'billing-to-finance',
+          by: 'sofia',
+          packet: packet({
+            what: 'Letting agency (14 properties) charged the standard call-out rate on invoices 21877, 21878 and 21902 instead of the £60 portfolio rate in their agreement.',
+            tried: [
+              'Checked the portfolio agreement: £60 call-out rate applies',
+              'Matched the three invoices to the agreement',
+            ],
+            emotion: 'concerned',
+            urgency: 'high',
+            onFile: ['invoice', 'contract'],
+            next: [
+              'Reissue the three invoices at £60',
+              'Reply to Priory Lettings before their Friday statements',
+            ],
+            summary: 'Business customer, three invoices at the wrong rate; deadline Friday.',
+          }),
+        },
+      ],
+    ],
+  },
+  {
+    ref: 'NW-48335',
+    subject: 'VAT charged twice on our commercial cover invoice',
+    customer: {
+      externalId: 'B-00233',
+      name: 'Keith Armstrong (Hollybush Café)',
+      email: 'keith@hollybushcafe.example.co.uk',
+      timezone: 'Europe/London',
+      language: 'en-GB',
+    },
+    channel: 'email',
+    issueType: 'billing',
+    start: { day: 6, at: '09:30' },
+    documents: [{ kind: 'invoice', name: 'INV-C-4410.pdf' }],
+    talk: `
+      0 customer: Morning. Our commercial kitchen cover invoice adds VAT to a price that already includes VAT. £186 should be £155. Can you sort it, my accountant needs a corrected copy for the quarter.
+      Keith
+      14 amara: Hi Keith, you're right, the line shows VAT on top of a VAT-inclusive price. I've sent it to Finance for a corrected invoice.
+      1@11:10 @fin: Hi Keith, corrected invoice INV-C-4410A attached, total £155.00. The £31 difference is credited against next month. Apologies for the error.
+      1@11:40 customer: Cheers, forwarded to the accountant.
+    `,
+    acts: [
+      [
+        15,
+        {
+          handoff: 'fin',
+          scenario: 'billing-to-finance',
+          by: 'amara',
+          packet: packet({
+            what: 'Commercial cover invoice INV-C-4410 adds 20% VAT to a VAT-inclusive price: £186 billed instead of £155.',
+            tried: ['Recalculated the invoice lines'],
+            emotion: 'calm',
+            urgency: 'low',
+            onFile: ['invoice'],
+            next: ['Issue a corrected invoice', 'Credit the £31 difference'],
+          }),
+        },
+      ],
+      [260, { accept: 'fin' }],
+      ['1@11:05', { doc: 'invoice', name: 'INV-C-4410A.pdf', by: '@fin' }],
+      ['1@11:08', { resolve: 'fin' }],
     ],
   },
 ];

@@ -28,7 +28,9 @@ const unauthenticatedListeners = new Set<Listener>();
 /** Called when any request answers 401: the session has ended. */
 export function onUnauthenticated(fn: Listener) {
   unauthenticatedListeners.add(fn);
-  return () => unauthenticatedListeners.delete(fn);
+  return () => {
+    unauthenticatedListeners.delete(fn);
+  };
 }
 
 /** A random key; works outside secure contexts too (crypto.randomUUID does not). */
@@ -85,7 +87,8 @@ export const post = <T>(path: string, body?: unknown, opts: Omit<Options, 'body'
 /** A query string from the defined values only. */
 export function query(params: Record<string, string | number | undefined | null>): string {
   const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  for (const [k, v] of Object.entries(params))
+    if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
   const s = q.toString();
   return s ? `?${s}` : '';
 }

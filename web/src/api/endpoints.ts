@@ -29,10 +29,18 @@ export type NewCase = {
   documents?: { kind: string; name: string }[];
 };
 
-export type HandoffFilter = { team?: string; state?: HandoffState; owner?: string; caseId?: string; limit?: number; cursor?: string };
+export type HandoffFilter = {
+  team?: string;
+  state?: HandoffState;
+  owner?: string;
+  caseId?: string;
+  limit?: number;
+  cursor?: string;
+};
 
 export const api = {
-  signIn: (email: string, password: string) => request<{ person: unknown }>('POST', `${v1}/auth/login`, { body: { email, password }, quiet401: true }),
+  signIn: (email: string, password: string) =>
+    request<{ person: unknown }>('POST', `${v1}/auth/login`, { body: { email, password }, quiet401: true }),
   signOut: () => post<{ ok: true }>(`${v1}/auth/logout`),
   me: () => request<Me>('GET', `${v1}/me`, { quiet401: true }),
 
@@ -44,8 +52,10 @@ export const api = {
   case: (id: string) => get<CaseDetail>(`${v1}/cases/${enc(id)}`),
   caseEvents: (id: string) => get<Items<CaseEvent>>(`${v1}/cases/${enc(id)}/events`).then((r) => r.items),
   createCase: (body: NewCase) => post<CaseDetail>(`${v1}/cases`, body),
-  addMessage: (id: string, role: string, text: string) => post<unknown>(`${v1}/cases/${enc(id)}/messages`, { role, text }),
-  addDocument: (id: string, kind: string, name: string) => post<CaseDocument>(`${v1}/cases/${enc(id)}/documents`, { kind, name }),
+  addMessage: (id: string, role: string, text: string) =>
+    post<unknown>(`${v1}/cases/${enc(id)}/messages`, { role, text }),
+  addDocument: (id: string, kind: string, name: string) =>
+    post<CaseDocument>(`${v1}/cases/${enc(id)}/documents`, { kind, name }),
   requestDocument: (id: string, kind: string, reason?: string) =>
     post<unknown>(`${v1}/cases/${enc(id)}/document-requests`, reason ? { kind, reason } : { kind }),
 
@@ -59,24 +69,34 @@ export const api = {
     }
   },
 
-  createHandoff: (caseId: string, body: { scenario: string; packet: Packet; draft?: boolean; previousId?: string }, idempotencyKey?: string) =>
-    post<HandoffDetail>(`${v1}/cases/${enc(caseId)}/handoffs`, body, { idempotencyKey }),
-  handoffs: (f: HandoffFilter, signal?: AbortSignal) => get<HandoffList>(`${v1}/handoffs${query({ limit: 500, ...f })}`, signal),
+  createHandoff: (
+    caseId: string,
+    body: { scenario: string; packet: Packet; draft?: boolean; previousId?: string },
+    idempotencyKey?: string,
+  ) => post<HandoffDetail>(`${v1}/cases/${enc(caseId)}/handoffs`, body, { idempotencyKey }),
+  handoffs: (f: HandoffFilter, signal?: AbortSignal) =>
+    get<HandoffList>(`${v1}/handoffs${query({ limit: 500, ...f })}`, signal),
   handoff: (id: string, signal?: AbortSignal) => get<HandoffDetail>(`${v1}/handoffs/${enc(id)}`, signal),
   accept: (id: string) => post<HandoffDetail>(`${v1}/handoffs/${enc(id)}/accept`),
   resolve: (id: string) => post<HandoffDetail>(`${v1}/handoffs/${enc(id)}/resolve`),
   cancel: (id: string) => post<HandoffDetail>(`${v1}/handoffs/${enc(id)}/cancel`),
-  bounce: (id: string, reason: BounceReason, note?: string) => post<HandoffDetail>(`${v1}/handoffs/${enc(id)}/bounce`, note ? { reason, note } : { reason }),
+  bounce: (id: string, reason: BounceReason, note?: string) =>
+    post<HandoffDetail>(`${v1}/handoffs/${enc(id)}/bounce`, note ? { reason, note } : { reason }),
   reassign: (id: string, reason: string, ownerId?: string) =>
     post<HandoffDetail>(`${v1}/handoffs/${enc(id)}/reassign`, ownerId ? { reason, ownerId } : { reason }),
 
-  atRisk: (team?: string) => get<Items<AtRiskClock>>(`${v1}/sla/at-risk${query({ team })}`).then((r) => r.items),
+  atRisk: (team?: string) =>
+    get<Items<AtRiskClock>>(`${v1}/sla/at-risk${query({ team })}`).then((r) => r.items),
 };
 
 /** Every page of a handoff list, up to `max` rows; `onPage` sees each page as it lands. */
 export async function allHandoffs(
   f: HandoffFilter,
-  opts: { max?: number; signal?: AbortSignal; onPage?: (items: HandoffList['items'], done: boolean) => void } = {},
+  opts: {
+    max?: number;
+    signal?: AbortSignal;
+    onPage?: (items: HandoffList['items'], done: boolean) => void;
+  } = {},
 ) {
   const max = opts.max ?? 10_000;
   const out: HandoffList['items'] = [];

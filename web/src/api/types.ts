@@ -61,7 +61,13 @@ export type Me = {
   via: 'admin-token' | 'api-token' | 'session';
 };
 
-export type BounceReason = 'wrong_team' | 'missing_context' | 'duplicate' | 'not_ours' | 'needs_customer' | 'other';
+export type BounceReason =
+  | 'wrong_team'
+  | 'missing_context'
+  | 'duplicate'
+  | 'not_ours'
+  | 'needs_customer'
+  | 'other';
 
 /** One announcement on the live stream: re-fetch what it names. */
 export type LiveEvent = {

@@ -1,24 +1,28 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError, onUnauthenticated } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
 import type { Me, Person, Scenario, Team } from '../api/types.ts';
-import { CaseView } from '../cases/CaseView.tsx';
 import { CasesPage } from '../cases/CasesPage.tsx';
+import { CaseView } from '../cases/CaseView.tsx';
 import { NewCasePage } from '../cases/NewCaseForm.tsx';
 import { HandoffForm } from '../handoffs/HandoffForm.tsx';
 import { HandoffPage } from '../handoffs/HandoffPage.tsx';
 import { LiveProvider } from '../live/useLive.tsx';
 import { QueuePage } from '../queue/QueuePage.tsx';
 import { match, navigate, useLocation } from './router.tsx';
-import { buildSession, type Session, SessionContext } from './session.tsx';
 import { Shell } from './Shell.tsx';
 import { SignIn } from './SignIn.tsx';
+import { buildSession, type Session, SessionContext } from './session.tsx';
 import { Empty, ErrorNote, Loading } from './ui.tsx';
 
 const SupervisorBoard = lazy(() => import('../supervisor/SupervisorBoard.tsx'));
 const SettingsPage = lazy(() => import('../settings/SettingsPage.tsx'));
 
-type Boot = { state: 'loading' } | { state: 'signed-out' } | { state: 'error'; error: Error } | { state: 'ready'; me: Me; teams: Team[]; scenarios: Scenario[]; people: Person[] };
+type Boot =
+  | { state: 'loading' }
+  | { state: 'signed-out' }
+  | { state: 'error'; error: Error }
+  | { state: 'ready'; me: Me; teams: Team[]; scenarios: Scenario[]; people: Person[] };
 
 /** Where a person lands: the queue for a receiving team, cases for a sender, the board for a supervisor. */
 export function homeFor(s: Session): string {
@@ -35,18 +39,24 @@ function Redirect({ to }: { to: string }) {
   return null;
 }
 
+const routes: [string, (p: Record<string, string>) => ReactNode][] = [
+  ['/cases', () => <CasesPage />],
+  ['/cases/new', () => <NewCasePage />],
+  ['/cases/:id/handoff', (p) => <HandoffForm caseId={p.id!} />],
+  ['/cases/:id', (p) => <CaseView caseId={p.id!} />],
+  ['/queue', () => <QueuePage />],
+  ['/handoffs/:id', (p) => <HandoffPage handoffId={p.id!} />],
+  ['/supervisor', () => <SupervisorBoard />],
+  ['/settings', () => <SettingsPage />],
+];
+
 function Routes({ session }: { session: Session }) {
   const { path } = useLocation();
-  let m: Record<string, string> | null;
   if (path === '/' || path === '/signin') return <Redirect to={homeFor(session)} />;
-  if (path === '/cases') return <CasesPage />;
-  if (path === '/cases/new') return <NewCasePage />;
-  if ((m = match('/cases/:id/handoff', path))) return <HandoffForm caseId={m.id!} />;
-  if ((m = match('/cases/:id', path))) return <CaseView caseId={m.id!} />;
-  if (path === '/queue') return <QueuePage />;
-  if ((m = match('/handoffs/:id', path))) return <HandoffPage handoffId={m.id!} />;
-  if (path === '/supervisor') return <SupervisorBoard />;
-  if (path === '/settings') return <SettingsPage />;
+  for (const [pattern, render] of routes) {
+    const params = match(pattern, path);
+    if (params) return <>{render(params)}</>;
+  }
   return <Empty title="This page does not exist">Use the navigation above to find your way.</Empty>;
 }
 
@@ -76,7 +86,8 @@ export function App() {
   }, []);
 
   const session = useMemo(
-    () => (boot.state === 'ready' ? buildSession(boot.me, boot.teams, boot.scenarios, boot.people, signOut) : null),
+    () =>
+      boot.state === 'ready' ? buildSession(boot.me, boot.teams, boot.scenarios, boot.people, signOut) : null,
     [boot, signOut],
   );
 

@@ -51,7 +51,7 @@ export function Shell({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <header className="topbar">
-        <div className="brand" aria-label="Baton">
+        <div className="brand">
           <span className="brand-mark" aria-hidden="true" />
           <span>Baton</span>
         </div>
@@ -63,7 +63,10 @@ export function Shell({ children }: { children: ReactNode }) {
             {items
               .filter((i) => i.show)
               .map((i) => {
-                const current = path === i.to || path.startsWith(`${i.to}/`) || (i.to === '/queue' && path.startsWith('/handoffs/'));
+                const current =
+                  path === i.to ||
+                  path.startsWith(`${i.to}/`) ||
+                  (i.to === '/queue' && path.startsWith('/handoffs/'));
                 return (
                   <li key={i.to}>
                     <Link to={i.to} aria-current={current ? 'page' : undefined}>
@@ -79,7 +82,12 @@ export function Shell({ children }: { children: ReactNode }) {
             <span className="live-dot" aria-hidden="true" />
             {live ? 'Live' : 'Connecting…'}
           </span>
-          <button type="button" className="button ghost small" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">
+          <button
+            type="button"
+            className="button ghost small"
+            onClick={() => setHelp(true)}
+            aria-label="Keyboard shortcuts"
+          >
             <Kbd>?</Kbd>
           </button>
           <div className="person" data-testid="current-person">

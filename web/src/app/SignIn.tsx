@@ -42,7 +42,15 @@ export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
         <form onSubmit={submit} className="form" noValidate>
           <div className="field">
             <label htmlFor="signin-email">Work email</label>
-            <input id="signin-email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} ref={emailRef} />
+            <input
+              id="signin-email"
+              type="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              ref={emailRef}
+            />
           </div>
           <div className="field">
             <label htmlFor="signin-password">Password</label>

@@ -22,7 +22,13 @@ export function useSession(): Session {
   return s;
 }
 
-export function buildSession(me: Me, teams: Team[], scenarios: Scenario[], people: Person[], signOut: () => void): Session {
+export function buildSession(
+  me: Me,
+  teams: Team[],
+  scenarios: Scenario[],
+  people: Person[],
+  signOut: () => void,
+): Session {
   const roles = new Set(me.roles);
   const myId = me.person?.id;
   const names = new Map(people.map((p) => [p.id, p.name]));

@@ -36,7 +36,17 @@ export function Empty({ title, children }: { title: string; children?: ReactNode
   );
 }
 
-export function Section({ title, actions, children, id }: { title: string; actions?: ReactNode; children: ReactNode; id?: string }) {
+export function Section({
+  title,
+  actions,
+  children,
+  id,
+}: {
+  title: string;
+  actions?: ReactNode;
+  children: ReactNode;
+  id?: string;
+}) {
   const generated = useId();
   const headingId = id ?? generated;
   return (
@@ -51,7 +61,17 @@ export function Section({ title, actions, children, id }: { title: string; actio
 }
 
 /** A modal dialog on the native <dialog> element: focus trap, Escape and backdrop for free. */
-export function Dialog({ title, open, onClose, children }: { title: string; open: boolean; onClose: () => void; children: ReactNode }) {
+export function Dialog({
+  title,
+  open,
+  onClose,
+  children,
+}: {
+  title: string;
+  open: boolean;
+  onClose: () => void;
+  children: ReactNode;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const headingId = useId();
   useEffect(() => {
@@ -76,11 +96,24 @@ export function Kbd({ children }: { children: ReactNode }) {
   return <kbd className="kbd">{children}</kbd>;
 }
 
-export function Badge({ tone = 'neutral', children }: { tone?: 'neutral' | 'info' | 'good' | 'warn' | 'bad'; children: ReactNode }) {
+export function Badge({
+  tone = 'neutral',
+  children,
+}: {
+  tone?: 'neutral' | 'info' | 'good' | 'warn' | 'bad';
+  children: ReactNode;
+}) {
   return <span className={`badge badge-${tone}`}>{children}</span>;
 }
 
 export const stateTone = (state: string) =>
-  (({ sent: 'info', accepted: 'warn', resolved: 'good', bounced: 'bad', cancelled: 'neutral', draft: 'neutral' }) as const)[
-    state as 'sent'
-  ] ?? 'neutral';
+  (
+    ({
+      sent: 'info',
+      accepted: 'warn',
+      resolved: 'good',
+      bounced: 'bad',
+      cancelled: 'neutral',
+      draft: 'neutral',
+    }) as const
+  )[state as 'sent'] ?? 'neutral';

@@ -12,7 +12,10 @@ export type Resource<T> = {
 
 /** Loads `load()` when `key` changes; a stale answer never overwrites a newer one. */
 export function useResource<T>(key: string | null, load: (signal: AbortSignal) => Promise<T>): Resource<T> {
-  const [state, setState] = useState<{ key: string | null; data?: T; error?: Error; loading: boolean }>({ key, loading: key !== null });
+  const [state, setState] = useState<{ key: string | null; data?: T; error?: Error; loading: boolean }>({
+    key,
+    loading: key !== null,
+  });
   const loader = useRef(load);
   loader.current = load;
   const generation = useRef(0);
@@ -27,7 +30,8 @@ export function useResource<T>(key: string | null, load: (signal: AbortSignal) =
         if (mine === generation.current) setState({ key, data, loading: false });
       },
       (error: Error) => {
-        if (mine === generation.current && !controller.signal.aborted) setState((s) => ({ ...s, error, loading: false }));
+        if (mine === generation.current && !controller.signal.aborted)
+          setState((s) => ({ ...s, error, loading: false }));
       },
     );
     return () => controller.abort();
@@ -38,10 +42,13 @@ export function useResource<T>(key: string | null, load: (signal: AbortSignal) =
     return run();
   }, [key, run]);
 
-  const set = useCallback((data: T) => {
-    generation.current++;
-    setState({ key, data, loading: false });
-  }, [key]);
+  const set = useCallback(
+    (data: T) => {
+      generation.current++;
+      setState({ key, data, loading: false });
+    },
+    [key],
+  );
 
   const current = state.key === key ? state : { loading: key !== null, data: undefined, error: undefined };
   return { data: current.data, error: current.error, loading: current.loading, reload: run, set };

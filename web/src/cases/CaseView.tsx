@@ -32,7 +32,8 @@ export function CaseView({ caseId }: { caseId: string }) {
   return (
     <div className="page">
       <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/cases">Cases</Link> <span aria-hidden="true">/</span> <span aria-current="page">{c.subject}</span>
+        <Link to="/cases">Cases</Link> <span aria-hidden="true">/</span>{' '}
+        <span aria-current="page">{c.subject}</span>
       </nav>
       <div className="page-head">
         <div>

@@ -17,7 +17,9 @@ export function CasesPage() {
   const shown = useMemo(() => {
     const needle = q.trim().toLowerCase();
     const all = cases.data ?? [];
-    return needle ? all.filter((c) => `${c.subject} ${c.customer} ${c.channel} ${c.id}`.toLowerCase().includes(needle)) : all;
+    return needle
+      ? all.filter((c) => `${c.subject} ${c.customer} ${c.channel} ${c.id}`.toLowerCase().includes(needle))
+      : all;
   }, [cases.data, q]);
 
   return (
@@ -36,7 +38,12 @@ export function CasesPage() {
       <div className="toolbar">
         <label className="search">
           <span className="visually-hidden">Search cases</span>
-          <input type="search" placeholder="Search by subject, customer or channel" value={q} onChange={(e) => setQ(e.target.value)} />
+          <input
+            type="search"
+            placeholder="Search by subject, customer or channel"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+          />
         </label>
         <span className="muted" aria-live="polite">
           {cases.data ? `${shown.length} of ${cases.data.length} cases` : ''}
@@ -45,7 +52,9 @@ export function CasesPage() {
       <ErrorNote error={cases.error} title="Cases could not be loaded" />
       {!cases.data && cases.loading ? <Loading label="Loading cases" /> : null}
       {cases.data && shown.length === 0 ? (
-        <Empty title={q ? 'No case matches your search' : 'No cases yet'}>{q ? 'Try other words.' : 'Cases arrive from your helpdesk, or create one here.'}</Empty>
+        <Empty title={q ? 'No case matches your search' : 'No cases yet'}>
+          {q ? 'Try other words.' : 'Cases arrive from your helpdesk, or create one here.'}
+        </Empty>
       ) : null}
       {shown.length > 0 ? (
         <div className="card table-card">

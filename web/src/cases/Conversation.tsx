@@ -4,10 +4,23 @@ import type { CaseDetail } from '../api/types.ts';
 import { formatDateTime, formatTime } from '../app/format.ts';
 import { ErrorNote, Section } from '../app/ui.tsx';
 
-const roleLabels: Record<string, string> = { customer: 'Customer', agent: 'Agent', bot: 'Bot', internal: 'Internal note' };
+const roleLabels: Record<string, string> = {
+  customer: 'Customer',
+  agent: 'Agent',
+  bot: 'Bot',
+  internal: 'Internal note',
+};
 
 /** The case's messages, oldest first, with a composer for replies and internal notes. */
-export function Conversation({ caseData, onAdded, canWrite }: { caseData: CaseDetail; onAdded: () => void; canWrite: boolean }) {
+export function Conversation({
+  caseData,
+  onAdded,
+  canWrite,
+}: {
+  caseData: CaseDetail;
+  onAdded: () => void;
+  canWrite: boolean;
+}) {
   const [text, setText] = useState('');
   const [role, setRole] = useState<'agent' | 'internal' | 'customer'>('agent');
   const [error, setError] = useState<unknown>();
@@ -36,7 +49,9 @@ export function Conversation({ caseData, onAdded, canWrite }: { caseData: CaseDe
         {caseData.messages.map((m) => (
           <li key={m.id} className={`message message-${m.role}`}>
             <div className="message-meta">
-              <span className="message-role">{m.role === 'customer' ? caseData.customer.name : (roleLabels[m.role] ?? m.role)}</span>
+              <span className="message-role">
+                {m.role === 'customer' ? caseData.customer.name : (roleLabels[m.role] ?? m.role)}
+              </span>
               <time dateTime={m.at} title={formatDateTime(m.at)}>
                 {formatTime(m.at)}
               </time>
@@ -48,7 +63,13 @@ export function Conversation({ caseData, onAdded, canWrite }: { caseData: CaseDe
       {canWrite ? (
         <form className="composer" onSubmit={submit}>
           <div className="field">
-            <label htmlFor="composer-text">{role === 'internal' ? 'Internal note' : role === 'customer' ? 'Customer message (logged)' : 'Reply'}</label>
+            <label htmlFor="composer-text">
+              {role === 'internal'
+                ? 'Internal note'
+                : role === 'customer'
+                  ? 'Customer message (logged)'
+                  : 'Reply'}
+            </label>
             <textarea
               id="composer-text"
               rows={2}
@@ -67,7 +88,13 @@ export function Conversation({ caseData, onAdded, canWrite }: { caseData: CaseDe
               <legend className="visually-hidden">Message kind</legend>
               {(['agent', 'internal', 'customer'] as const).map((r) => (
                 <label key={r} className={role === r ? 'on' : ''}>
-                  <input type="radio" name="composer-role" value={r} checked={role === r} onChange={() => setRole(r)} />
+                  <input
+                    type="radio"
+                    name="composer-role"
+                    value={r}
+                    checked={role === r}
+                    onChange={() => setRole(r)}
+                  />
                   {r === 'agent' ? 'Reply' : r === 'internal' ? 'Note' : 'Log customer'}
                 </label>
               ))}

@@ -5,10 +5,28 @@ import type { CaseDetail } from '../api/types.ts';
 import { formatDay, humanize } from '../app/format.ts';
 import { ErrorNote, Section } from '../app/ui.tsx';
 
-export const documentKinds = ['invoice', 'receipt', 'bank_statement', 'id_document', 'contract', 'photo', 'order_number', 'screenshot', 'log_file'];
+export const documentKinds = [
+  'invoice',
+  'receipt',
+  'bank_statement',
+  'id_document',
+  'contract',
+  'photo',
+  'order_number',
+  'screenshot',
+  'log_file',
+];
 
 /** Documents on file for a case, and asking the customer for one (warned when it is already here). */
-export function Documents({ caseData, onChanged, canWrite }: { caseData: CaseDetail; onChanged: () => void; canWrite: boolean }) {
+export function Documents({
+  caseData,
+  onChanged,
+  canWrite,
+}: {
+  caseData: CaseDetail;
+  onChanged: () => void;
+  canWrite: boolean;
+}) {
   const [kind, setKind] = useState('');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>();
@@ -59,7 +77,9 @@ export function Documents({ caseData, onChanged, canWrite }: { caseData: CaseDet
             {caseData.documentRequests.map((r) => (
               <li key={r.id}>
                 <span className="doc-kind">{humanize(r.kind)}</span>
-                <span className="muted small">{r.rerequest ? `again: ${r.reason ?? ''}` : formatDay(r.createdAt)}</span>
+                <span className="muted small">
+                  {r.rerequest ? `again: ${r.reason ?? ''}` : formatDay(r.createdAt)}
+                </span>
               </li>
             ))}
           </ul>
@@ -90,13 +110,20 @@ export function Documents({ caseData, onChanged, canWrite }: { caseData: CaseDet
             <div className="note note-warn" id="doc-request-warning" role="alert">
               <strong>Already on file</strong>
               <span>
-                {onFile ? `${onFile.name} (${humanize(onFile.kind)}) arrived on ${formatDay(onFile.providedAt)}.` : 'This kind is on file.'} Asking again makes the
-                customer repeat themselves. Say why it is needed to ask anyway.
+                {onFile
+                  ? `${onFile.name} (${humanize(onFile.kind)}) arrived on ${formatDay(onFile.providedAt)}.`
+                  : 'This kind is on file.'}{' '}
+                Asking again makes the customer repeat themselves. Say why it is needed to ask anyway.
               </span>
               <label htmlFor="doc-request-reason" className="visually-hidden">
                 Why it is needed again
               </label>
-              <input id="doc-request-reason" placeholder="Why it is needed again" value={reason} onChange={(e) => setReason(e.target.value)} />
+              <input
+                id="doc-request-reason"
+                placeholder="Why it is needed again"
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+              />
             </div>
           ) : null}
           {error && !onFileError ? <ErrorNote error={error} title="Not requested" /> : null}

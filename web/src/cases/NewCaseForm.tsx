@@ -46,16 +46,32 @@ export function NewCasePage() {
       <form className="card form card-body" onSubmit={submit}>
         <div className="field">
           <label htmlFor="case-subject">Subject</label>
-          <input id="case-subject" required value={subject} onChange={(e) => setSubject(e.target.value)} aria-invalid={fieldError === 'subject' || undefined} />
+          <input
+            id="case-subject"
+            required
+            value={subject}
+            onChange={(e) => setSubject(e.target.value)}
+            aria-invalid={fieldError === 'subject' || undefined}
+          />
         </div>
         <div className="grid-2">
           <div className="field">
             <label htmlFor="case-customer">Customer name</label>
-            <input id="case-customer" required value={customerName} onChange={(e) => setCustomerName(e.target.value)} />
+            <input
+              id="case-customer"
+              required
+              value={customerName}
+              onChange={(e) => setCustomerName(e.target.value)}
+            />
           </div>
           <div className="field">
             <label htmlFor="case-customer-ref">Customer reference</label>
-            <input id="case-customer-ref" value={customerRef} onChange={(e) => setCustomerRef(e.target.value)} aria-describedby="case-customer-ref-hint" />
+            <input
+              id="case-customer-ref"
+              value={customerRef}
+              onChange={(e) => setCustomerRef(e.target.value)}
+              aria-describedby="case-customer-ref-hint"
+            />
             <span className="hint" id="case-customer-ref-hint">
               The helpdesk or CRM id, so repeat contacts are linked.
             </span>
@@ -80,17 +96,31 @@ export function NewCasePage() {
           <div className="grid-2">
             <div className="field">
               <label htmlFor="case-doc-kind">Kind</label>
-              <input id="case-doc-kind" placeholder="invoice" value={docKind} onChange={(e) => setDocKind(e.target.value)} />
+              <input
+                id="case-doc-kind"
+                placeholder="invoice"
+                value={docKind}
+                onChange={(e) => setDocKind(e.target.value)}
+              />
             </div>
             <div className="field">
               <label htmlFor="case-doc-name">File name</label>
-              <input id="case-doc-name" placeholder="INV-2026-10.pdf" value={docName} onChange={(e) => setDocName(e.target.value)} />
+              <input
+                id="case-doc-name"
+                placeholder="INV-2026-10.pdf"
+                value={docName}
+                onChange={(e) => setDocName(e.target.value)}
+              />
             </div>
           </div>
         </fieldset>
         <ErrorNote error={error} title="The case was not created" />
         <div className="form-actions">
-          <button type="submit" className="button primary" disabled={busy || !subject.trim() || !customerName.trim()}>
+          <button
+            type="submit"
+            className="button primary"
+            disabled={busy || !subject.trim() || !customerName.trim()}
+          >
             {busy ? 'Creating…' : 'Create case'}
           </button>
           <button type="button" className="button" onClick={() => history.back()}>

@@ -22,7 +22,11 @@ export function Timeline({ events }: { events: CaseEvent[] }) {
   return (
     <ol className="timeline">
       {events.map((e) => (
-        <li key={e.id} className={`timeline-item ev-${e.type.split('.')[0]} ev-${e.type.replace('.', '-')}`} id={`event-${e.id}`}>
+        <li
+          key={e.id}
+          className={`timeline-item ev-${e.type.split('.')[0]} ev-${e.type.replace('.', '-')}`}
+          id={`event-${e.id}`}
+        >
           <time dateTime={e.at}>{formatDateTime(e.at)}</time>
           <span className="timeline-type">{eventLabel(e.type)}</span>
           <span className="timeline-detail">

@@ -72,7 +72,11 @@ export type Completeness = { missing: PacketField[]; percent: number; required: 
 export function measure(d: PacketDraft, scenario: Scenario | undefined): Completeness {
   const required = (scenario?.required ?? []) as PacketField[];
   const packet = toPacket(d);
-  return { required, missing: missingFields(packet, required), percent: completeness(packet, required, scenario?.weights ?? {}) };
+  return {
+    required,
+    missing: missingFields(packet, required),
+    percent: completeness(packet, required, scenario?.weights ?? {}),
+  };
 }
 
 /** Kinds the packet asks for that the case already has on file (invariant 3: warn, never silently). */
@@ -84,9 +88,16 @@ export function alreadyOnFile(d: PacketDraft, c: CaseDetail) {
 }
 
 /** The scenario to start with: the tagger's, else the one the case's issue type triggers, else one from my team. */
-export function initialScenario(scenarios: Scenario[], c: CaseDetail, myTeams: string[], suggested?: string): string {
+export function initialScenario(
+  scenarios: Scenario[],
+  c: CaseDetail,
+  myTeams: string[],
+  suggested?: string,
+): string {
   if (suggested && scenarios.some((s) => s.id === suggested)) return suggested;
-  const byType = c.issueType ? scenarios.find((s) => s.trigger?.issueTypes?.some((t) => c.issueType?.startsWith(t))) : undefined;
+  const byType = c.issueType
+    ? scenarios.find((s) => s.trigger?.issueTypes?.some((t) => c.issueType?.startsWith(t)))
+    : undefined;
   if (byType) return byType.id;
   return (scenarios.find((s) => s.fromTeam && myTeams.includes(s.fromTeam)) ?? scenarios[0])?.id ?? '';
 }

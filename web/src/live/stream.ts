@@ -6,7 +6,10 @@ import type { LiveEvent } from '../api/types.ts';
  * open tabs use one connection (browsers allow six per host over HTTP/1.1). When that tab closes,
  * the lock passes to another, which opens the stream and asks everyone to re-fetch.
  */
-export type LiveMessage = { kind: 'event'; event: LiveEvent } | { kind: 'resync' } | { kind: 'status'; connected: boolean };
+export type LiveMessage =
+  | { kind: 'event'; event: LiveEvent }
+  | { kind: 'resync' }
+  | { kind: 'status'; connected: boolean };
 type ChannelMessage = LiveMessage | { kind: 'hello' };
 type Listener = (m: LiveMessage) => void;
 

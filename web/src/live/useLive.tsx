@@ -34,7 +34,11 @@ export function useLiveStatus(): boolean {
  * writes (sent, owner assigned, clocks started) costs one re-fetch. A resync calls it with `null`:
  * re-fetch everything shown.
  */
-export function useLive(match: (e: LiveEvent) => boolean, onChange: (events: LiveEvent[] | null) => void, delayMs = 120) {
+export function useLive(
+  match: (e: LiveEvent) => boolean,
+  onChange: (events: LiveEvent[] | null) => void,
+  delayMs = 120,
+) {
   const stream = useContext(LiveContext);
   const latest = useRef({ match, onChange });
   latest.current = { match, onChange };

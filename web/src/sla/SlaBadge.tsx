@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { Calendar } from '../api/types.ts';
 import { humanize } from '../app/format.ts';
-import { type ClockLike, clockStatus, type ClockStatus } from './clock-status.ts';
+import { type ClockLike, type ClockStatus, clockStatus } from './clock-status.ts';
 
 // One ticker for the whole page: every countdown on screen re-renders on the same second.
 const tickers = new Set<() => void>();
@@ -42,11 +42,22 @@ export function StatusPill({ status, compact }: { status: ClockStatus; compact?:
 }
 
 /** A live countdown for one clock: its name, state in words, and business time left. */
-export function SlaBadge({ clock, calendar, showName = true }: { clock: ClockLike; calendar: Calendar | undefined; showName?: boolean }) {
+export function SlaBadge({
+  clock,
+  calendar,
+  showName = true,
+}: {
+  clock: ClockLike;
+  calendar: Calendar | undefined;
+  showName?: boolean;
+}) {
   const at = useNow();
   const status = clockStatus(clock, calendar, at);
   return (
-    <span className={`sla sla-${status.level}`} title={clock.deadline ? `Due ${new Date(clock.deadline).toLocaleString()}` : undefined}>
+    <span
+      className={`sla sla-${status.level}`}
+      title={clock.deadline ? `Due ${new Date(clock.deadline).toLocaleString()}` : undefined}
+    >
       {showName ? <span className="sla-name">{humanize(clock.name)}</span> : null}
       <StatusPill status={status} />
     </span>

@@ -32,8 +32,12 @@ function formatter(timeZone: string) {
 /** The local wall clock at an instant, as if it were UTC (ms). */
 function wallAsUtc(ms: number, timeZone: string): number {
   const p: Record<string, number> = {};
-  for (const part of formatter(timeZone).formatToParts(ms)) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour! % 24, p.minute!, p.second!) + (ms % 1000 + 1000) % 1000;
+  for (const part of formatter(timeZone).formatToParts(ms))
+    if (part.type !== 'literal') p[part.type] = Number(part.value);
+  return (
+    Date.UTC(p.year!, p.month! - 1, p.day!, p.hour! % 24, p.minute!, p.second!) +
+    (((ms % 1000) + 1000) % 1000)
+  );
 }
 
 const offsetAt = (ms: number, timeZone: string) => wallAsUtc(ms, timeZone) - ms;
@@ -67,7 +71,9 @@ export function businessMsBetween(cal: Calendar, from: number, to: number): numb
     if (holidays.has(isoDate(dayWall))) continue;
     const weekday = WEEKDAYS[new Date(dayWall).getUTCDay()]!;
     const intervals: [string, string][] =
-      cal.hours === '24/7' ? [['00:00', '24:00']] : ((cal.hours as Record<string, [string, string][] | undefined>)[weekday] ?? []);
+      cal.hours === '24/7'
+        ? [['00:00', '24:00']]
+        : ((cal.hours as Record<string, [string, string][] | undefined>)[weekday] ?? []);
     for (const [open, close] of intervals) {
       const a = Math.max(from, instantOf(dayWall + wallTime(open), tz));
       const b = Math.min(to, instantOf(dayWall + wallTime(close), tz));

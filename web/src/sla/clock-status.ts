@@ -1,5 +1,5 @@
-import { formatDuration } from '../app/format.ts';
 import type { Calendar } from '../api/types.ts';
+import { formatDuration } from '../app/format.ts';
 import { businessMsBetween, targetMs } from './business-time.ts';
 
 export type ClockLevel = 'ok' | 'at-risk' | 'breached' | 'met' | 'paused' | 'stopped';
@@ -22,16 +22,32 @@ export function clockStatus(clock: ClockLike, calendar: Calendar | undefined, no
     case 'stopped':
       return { level: 'stopped', label: 'Stopped', detail: 'no longer running', remainingMs: null };
     case 'breached':
-      return { level: 'breached', label: 'Breached', detail: Number.isNaN(deadline) ? 'deadline passed' : `${formatDuration(now - deadline)} over`, remainingMs: 0 };
+      return {
+        level: 'breached',
+        label: 'Breached',
+        detail: Number.isNaN(deadline) ? 'deadline passed' : `${formatDuration(now - deadline)} over`,
+        remainingMs: 0,
+      };
   }
   if (Number.isNaN(deadline)) return { level: 'ok', label: 'Running', detail: '', remainingMs: null };
-  if (deadline <= now) return { level: 'breached', label: 'Overdue', detail: `${formatDuration(now - deadline)} over`, remainingMs: 0 };
+  if (deadline <= now)
+    return {
+      level: 'breached',
+      label: 'Overdue',
+      detail: `${formatDuration(now - deadline)} over`,
+      remainingMs: 0,
+    };
   const remaining = calendar ? businessMsBetween(calendar, now, deadline) : deadline - now;
   const budget = targetMs(clock.target, calendar);
   const risky = remaining <= budget * atRiskShare;
   const closed = remaining > 0 && calendar && businessMsBetween(calendar, now, now + 60_000) === 0;
   const detail = `${formatDuration(remaining)} left${closed ? ' · team closed now' : ''}`;
-  return { level: risky ? 'at-risk' : 'ok', label: risky ? 'At risk' : 'On track', detail, remainingMs: remaining };
+  return {
+    level: risky ? 'at-risk' : 'ok',
+    label: risky ? 'At risk' : 'On track',
+    detail,
+    remainingMs: remaining,
+  };
 }
 
 const rank: Record<ClockLevel, number> = { breached: 0, 'at-risk': 1, ok: 2, paused: 3, met: 4, stopped: 5 };

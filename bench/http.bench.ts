@@ -1,0 +1,173 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { serve } from '@hono/node-server';
+import autocannon from 'autocannon';
+import { sql } from 'drizzle-orm';
+import { Hono } from 'hono';
+import pg from 'pg';
+import pino from 'pino';
+import { loadConfig } from '../src/config.ts';
+import type { Database } from '../src/db/database.ts';
+import { newId } from '../src/db/ids.ts';
+import { openDatabase } from '../src/db/open.ts';
+import { demoOrganisation } from '../src/demo/organisation.ts';
+import { createOrganisation } from '../src/orgs/orgs.commands.ts';
+import { startRuntime } from '../src/runtime.ts';
+import { record } from './support.ts';
+
+const token = 'bench-admin';
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = 32;
+
+type Result = {
+  requestsPerSecond: number;
+  p50ms: number;
+  p99ms: number;
+  errors: number;
+  non2xx: number;
+  total: number;
+};
+
+async function load(
+  url: string,
+  opts: { body?: (i: number) => string; path?: (i: number) => string },
+): Promise<Result> {
+  let i = 0;
+  const r = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req) => {
+          const n = i++;
+          return { ...req, path: opts.path ? opts.path(n) : req.path, body: opts.body ? opts.body(n) : '{}' };
+        },
+      },
+    ],
+  });
+  return {
+    requestsPerSecond: Math.round(r.requests.average),
+    p50ms: r.latency.p50,
+    p99ms: r.latency.p99,
+    errors: r.errors,
+    non2xx: r.non2xx,
+    total: r.requests.total,
+  };
+}
+
+function listen(
+  fetch: (req: Request) => Response | Promise<Response>,
+): Promise<{ url: string; close: () => void }> {
+  return new Promise((resolve) => {
+    const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
+      resolve({ url: `http://127.0.0.1:${info.port}`, close: () => server.close() }),
+    );
+  });
+}
+
+const caseBody = (n: number) =>
+  JSON.stringify({
+    subject: `Bench case ${n}`,
+    customer: { externalId: `bench-${n % 500}`, name: 'Bench Customer' },
+    channel: 'chat',
+    messages: [{ role: 'customer', text: 'My invoice is wrong, I was charged twice.' }],
+  });
+const packet = {
+  whatHappened: 'Charged twice',
+  attempted: ['Checked ledger'],
+  emotion: 'concerned',
+  documents: { required: [], onFile: [] },
+  urgency: 'normal',
+  nextSteps: ['Refund'],
+};
+
+async function benchOn(database: Database) {
+  const config = { ...loadConfig({ BATON_ADMIN_TOKEN: token, BATON_LOG_LEVEL: 'silent' }) };
+  await createOrganisation(
+    database.db,
+    { ...demoOrganisation, people: demoOrganisation.people.map((p) => ({ ...p, password: undefined })) },
+    new Date(),
+  );
+  const runtime = await startRuntime(config, { database, logger: pino({ level: 'silent' }) });
+
+  // The floor: a bare Hono route that inserts one row on the same database.
+  await database.db.execute(
+    sql`create table if not exists bench_floor (id text primary key, body jsonb not null, at timestamptz not null default now())`,
+  );
+  const floorApp = new Hono().post('/floor', async (c) => {
+    const body = await c.req.json();
+    await database.db.execute(
+      sql`insert into bench_floor (id, body) values (${newId('f')}, ${JSON.stringify(body)}::jsonb)`,
+    );
+    return c.json({ ok: true }, 201);
+  });
+  const floorServer = await listen(floorApp.fetch);
+  const floor = await load(`${floorServer.url}/floor`, { body: caseBody });
+  floorServer.close();
+
+  const server = await listen(runtime.app.fetch);
+  const createCases = await load(`${server.url}/api/v1/cases`, { body: caseBody });
+
+  // Handoff sends: one case per send (each send locks its case), round-robin into finance.
+  const ids: string[] = [];
+  for (let n = 0; n < 3000; n++) {
+    const res = await runtime.app.request('/api/v1/cases', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: caseBody(n),
+    });
+    ids.push(((await res.json()) as { id: string }).id);
+  }
+  const sends = await load(server.url, {
+    path: (n) => `/api/v1/cases/${ids[n % ids.length]}/handoffs`,
+    body: () => JSON.stringify({ scenario: 'billing-to-finance', packet }),
+  });
+  server.close();
+  await runtime.close();
+  return {
+    floorOneRowInsert: floor,
+    caseCreation: createCases,
+    caseCreationToFloor: Math.round((createCases.requestsPerSecond / floor.requestsPerSecond) * 100) / 100,
+    handoffSends: sends,
+    handoffSendsToFloor: Math.round((sends.requestsPerSecond / floor.requestsPerSecond) * 100) / 100,
+  };
+}
+
+export async function runHttpBench() {
+  const dir = mkdtempSync(join(tmpdir(), 'baton-bench-'));
+  const lite = await openDatabase({ dataDir: dir });
+  const pglite = await benchOn(lite);
+  await lite.close();
+  rmSync(dir, { recursive: true, force: true });
+
+  let postgres: unknown = 'skipped: no PostgreSQL at TEST_DATABASE_URL';
+  const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const admin = new pg.Client({ connectionString: url });
+  try {
+    await admin.connect();
+    await admin.query('drop database if exists baton_bench with (force)');
+    await admin.query('create database baton_bench');
+    const u = new URL(url);
+    u.pathname = '/baton_bench';
+    const database = await openDatabase({ databaseUrl: u.toString(), dataDir: '' });
+    postgres = await benchOn(database);
+    await database.close();
+    await admin.query('drop database if exists baton_bench with (force)');
+  } catch (error) {
+    postgres = `skipped: ${(error as Error).message}`;
+  } finally {
+    await admin.end().catch(() => {});
+  }
+  return record('http', { connections, secondsPerRun: seconds, pglite, postgres });
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  console.log(JSON.stringify(await runHttpBench(), null, 2));
+  process.exit(0);
+}

@@ -1,0 +1,329 @@
+import { rmSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Database } from '../../src/db/database.ts';
+import { freshDatabase } from '../../src/db/testing.ts';
+import { basicA11y, buildWeb, openBrowser, screenshot, signIn, startWebServer, type WebServer } from '../support/browser.ts';
+import { fullPacket, newCase } from '../support/harness.ts';
+
+/**
+ * The web app in a real Chromium against a real Baton (PGlite, real clock, scheduler on):
+ * an agent hands a case off, the receiving team sees it live and works it from the keyboard,
+ * a supervisor watches breaches arrive, and the queue stays smooth at 5,000 rows.
+ */
+type Browser = Awaited<ReturnType<typeof openBrowser>>;
+
+let database: Database;
+let web: WebServer;
+let dist: string;
+const browsers: Browser[] = [];
+const timings: Record<string, number> = {};
+
+async function call(method: string, path: string, body?: unknown) {
+  const res = await web.runtime.app.request(path, {
+    method,
+    headers: { authorization: 'Bearer web-test-admin', 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json();
+  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+async function browser(name: string) {
+  const b = await openBrowser(name);
+  browsers.push(b);
+  return b;
+}
+
+/** Milliseconds from the navigation's start until `selector` shows. */
+async function timeTo(page: Page, selector: string) {
+  await page.waitForSelector(selector);
+  return page.evaluate(() => Math.round(performance.now()));
+}
+
+beforeAll(async () => {
+  const [built, db] = await Promise.all([buildWeb(), freshDatabase('pglite', { pgliteDump: inject('pgliteDump'), postgresUrl: null })]);
+  dist = built.dir;
+  timings.buildMs = built.ms;
+  database = db;
+  web = await startWebServer(database, dist, ['amara', 'priya', 'tom', 'grace', 'diana']);
+}, 120_000);
+
+afterAll(async () => {
+  for (const b of browsers) await b.close().catch(() => undefined);
+  await web?.close();
+  await database?.close();
+  if (dist) rmSync(dist, { recursive: true, force: true });
+  process.stderr.write(`\nweb timings: ${JSON.stringify(timings)}\n`);
+});
+
+describe('web app [pglite]', () => {
+  let agent: Browser;
+  let finance: Browser;
+  let handoffUrl = '';
+  const subject = 'Charged twice for the October invoice';
+
+  it('signs an agent in, with the organisation and the person in the navigation', async () => {
+    agent = await browser('agent');
+    const { page } = agent;
+    await page.goto(web.url);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.getByLabel('Work email').fill('amara@northwind.example');
+    await page.getByLabel('Password').fill('wrong');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'do not match' }).waitFor();
+    await page.getByLabel('Password').fill('baton-demo');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Cases' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/cases');
+    await expect(page.locator('.org-name').textContent()).resolves.toBe('Northwind Home Services');
+    await expect(page.getByTestId('current-person').textContent()).resolves.toContain('Amara Okafor');
+    const nav = await page.getByRole('navigation', { name: 'Main' }).textContent();
+    expect(nav).toContain('Cases');
+    expect(nav).not.toContain('Settings'); // an agent is no lead
+    expect(await basicA11y(page)).toEqual([]);
+  });
+
+  it('creates a case and opens it: conversation, documents on file, timeline', async () => {
+    const { page } = agent;
+    await page.getByRole('link', { name: 'New case' }).click();
+    await page.getByLabel('Subject').fill(subject);
+    await page.getByLabel('Customer name').fill('Maria Lopez');
+    await page.getByLabel('Customer reference').fill('cust-1001');
+    await page.getByLabel('What the customer said').fill('Hi, I was charged twice for my October invoice. Can you fix this?');
+    await page.getByLabel('Kind').fill('invoice');
+    await page.getByLabel('File name').fill('INV-2026-10.pdf');
+    await page.getByRole('button', { name: 'Create case' }).click();
+    await page.getByRole('heading', { name: subject, level: 1 }).waitFor();
+    await page.getByRole('list', { name: 'Messages' }).getByText('charged twice').waitFor();
+    await page.getByRole('list', { name: 'Documents on file' }).getByText('INV-2026-10.pdf').waitFor();
+    await page.locator('.timeline').getByText('Case opened').waitFor();
+    // Asking again for a kind on file is warned, and refused without a reason.
+    await page.getByLabel('Ask the customer for a document').fill('invoice');
+    await page.locator('#doc-request-warning').waitFor();
+    expect(await page.getByRole('button', { name: 'Ask again with reason' }).isDisabled()).toBe(true);
+    await page.getByLabel('Ask the customer for a document').fill('');
+    expect(await basicA11y(page)).toEqual([]);
+    await screenshot(page, '01-case-view');
+  });
+
+  it('hands off: an incomplete packet names its missing fields, a complete one is sent', async () => {
+    const { page } = agent;
+    // The receiving finance agent watches the team queue before anything is sent.
+    finance = await browser('finance');
+    await signIn(finance.page, web.url, 'priya@northwind.example');
+    await finance.page.goto(`${web.url}/queue?tab=team&team=finance&state=open`);
+    await finance.page.getByText("Nothing in Finance's queue").waitFor();
+    await finance.page.evaluate(() => {
+      (window as unknown as { notReloaded: boolean }).notReloaded = true;
+    });
+
+    await page.getByRole('link', { name: 'Hand off' }).click();
+    await page.getByLabel('Scenario').selectOption('billing-to-finance');
+    await page.getByLabel('What happened').fill('Customer was charged twice for the October invoice and wants the duplicate refunded.');
+    await page.getByRole('button', { name: 'Send to Finance' }).click();
+    const incomplete = page.locator('#packet-incomplete');
+    await incomplete.waitFor();
+    expect(await incomplete.textContent()).toMatch(/what was attempted.*customer emotion.*urgency.*next steps/i);
+    await page.locator('#field-attempted-error').waitFor();
+    await page.locator('#field-nextSteps-error').waitFor();
+    expect(await page.getByTestId('missing-fields').textContent()).toContain('What was attempted');
+    await screenshot(page, '02-handoff-incomplete');
+
+    await page.getByLabel('What was attempted').fill('Checked the payment ledger: two captures of 89.00 on 3 Oct\nConfirmed the card on file');
+    await page.getByRole('radio', { name: 'Frustrated' }).check();
+    await page.getByRole('radio', { name: 'High' }).check();
+    await page.getByLabel('Next steps').fill('Refund the duplicate capture\nConfirm the refund to the customer');
+    await page.getByLabel('Conversation summary').fill('Duplicate charge on the October invoice; ledger confirms two captures.');
+    await page.getByLabel('Documents still needed from the customer').fill('invoice');
+    await page.getByTestId('document-on-file-warning').waitFor();
+    await page.getByLabel('Documents still needed from the customer').fill('bank_statement');
+    await page.getByTestId('document-on-file-warning').waitFor({ state: 'detached' });
+    await page.getByText('Ready to send').waitFor();
+    expect(await page.locator('#packet-incomplete').count()).toBe(0);
+    await page.getByRole('button', { name: 'Send to Finance' }).click();
+    await page.waitForURL(/\/handoffs\/ho_/);
+    handoffUrl = page.url();
+    await page.getByText('Waiting for pickup').first().waitFor();
+    expect(await page.getByTestId('customer-update').textContent()).toContain('Finance');
+    expect(await basicA11y(page)).toEqual([]);
+    await screenshot(page, '03-handoff-sent');
+  });
+
+  it('shows the handoff live in the finance queue, without a reload; accepted and resolved by keyboard', async () => {
+    const { page } = finance;
+    const list = page.getByRole('listbox', { name: 'Finance queue' });
+    await list.getByText(subject).waitFor({ timeout: 10_000 });
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    await page.locator('.queue-preview').getByRole('heading', { name: 'Billing to Finance' }).waitFor();
+    await page.locator('.qrow .pill').first().waitFor();
+    expect(await page.locator('.qrow .pill').first().textContent()).toMatch(/On track|At risk|Overdue/);
+    await screenshot(page, '04-queue-live');
+
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor({ state: 'hidden' });
+
+    await page.keyboard.press('a');
+    await list.getByText('In progress').waitFor();
+    await page.locator('.queue-preview').getByRole('button', { name: /Resolve/ }).waitFor();
+    // The sender's page follows along live.
+    await agent.page.getByText('In progress').first().waitFor({ timeout: 10_000 });
+    expect(agent.page.url()).toBe(handoffUrl);
+
+    await page.keyboard.press('r');
+    await page.getByText("Nothing in Finance's queue").waitFor();
+    const h = await call('GET', `/api/v1/handoffs/${handoffUrl.split('/').pop()}`);
+    expect(h.state).toBe('resolved');
+  });
+
+  it('bounces with a reason from the keyboard', async () => {
+    const { page } = finance;
+    const created = await call('POST', '/api/v1/cases', newCase({ subject: 'Refund never arrived' }));
+    const h = await call('POST', `/api/v1/cases/${created.id}/handoffs`, { scenario: 'billing-to-finance', packet: fullPacket });
+    const list = page.getByRole('listbox', { name: 'Finance queue' });
+    await list.getByText('Refund never arrived').waitFor({ timeout: 10_000 });
+    await page.locator('.queue-preview').getByRole('button', { name: /Bounce/ }).waitFor();
+    await page.keyboard.press('b');
+    const dialog = page.getByRole('dialog', { name: 'Bounce back to the sender' });
+    await dialog.waitFor();
+    await dialog.getByRole('radio', { name: 'Wrong team' }).check();
+    await dialog.getByLabel('Note for the sender').fill('This is a tier 2 account question.');
+    await dialog.getByRole('button', { name: 'Bounce', exact: true }).click();
+    await page.getByText("Nothing in Finance's queue").waitFor();
+    expect((await call('GET', `/api/v1/handoffs/${h.id}`)).bounce.reason).toBe('wrong_team');
+    expect(finance.errors).toEqual([]);
+    expect(agent.errors).toEqual([]);
+  });
+
+  it('measures the first load of the queue', async () => {
+    const { page } = finance;
+    for (let i = 0; i < 3; i++) {
+      const c = await call('POST', '/api/v1/cases', newCase({ subject: `Invoice question ${i + 1}`, customer: { externalId: `cust-${i}`, name: `Customer ${i}` } }));
+      await call('POST', `/api/v1/cases/${c.id}/handoffs`, { scenario: 'billing-to-finance', packet: fullPacket });
+    }
+    await page.goto(`${web.url}/queue?tab=team&team=finance`);
+    timings.queueFirstRowMs = await timeTo(page, '[role=option] .qrow-subject');
+    const nav = await page.evaluate(() => {
+      const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      return { domContentLoadedMs: Math.round(n.domContentLoadedEventEnd), loadMs: Math.round(n.loadEventEnd) };
+    });
+    Object.assign(timings, nav);
+    expect(timings.queueFirstRowMs).toBeLessThan(1000);
+    expect(await basicA11y(page)).toEqual([]);
+    await screenshot(page, '05-queue');
+  });
+
+  it('shows the supervisor board with breaches arriving live', async () => {
+    const sup = await browser('supervisor');
+    const { page } = sup;
+    await signIn(page, web.url, 'diana@northwind.example');
+    await page.getByRole('heading', { name: 'Supervisor board' }).waitFor();
+    await page.locator('svg.load-chart').waitFor();
+    const before = Number(await page.getByTestId('board-breached').textContent());
+    const c = await call('POST', '/api/v1/cases', newCase({ subject: 'Customer furious about repeated outage' }));
+    // Agent to supervisor: acknowledge within PT0M, so it breaches at once.
+    await call('POST', `/api/v1/cases/${c.id}/handoffs`, { scenario: 'agent-to-supervisor', packet: { ...fullPacket, emotion: 'angry' } });
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid=board-breached]')?.textContent) > n, before, { timeout: 10_000 });
+    await page.getByRole('link', { name: /Customer furious/ }).first().waitFor();
+    expect(await basicA11y(page)).toEqual([]);
+    await screenshot(page, '06-supervisor');
+    await page.getByRole('link', { name: 'Settings' }).waitFor({ state: 'detached' }).catch(() => undefined);
+    expect(sup.errors).toEqual([]);
+  });
+
+  it('shows settings to a lead', async () => {
+    const lead = await browser('lead');
+    await signIn(lead.page, web.url, 'grace@northwind.example');
+    await lead.page.getByRole('link', { name: 'Settings' }).click();
+    await lead.page.getByRole('heading', { name: 'Teams and calendars' }).waitFor();
+    await lead.page.getByRole('cell', { name: /Billing to Finance/ }).waitFor();
+    expect(await lead.page.locator('.settings-team').count()).toBe(5);
+    expect(await basicA11y(lead.page)).toEqual([]);
+    await screenshot(lead.page, '07-settings');
+    await lead.page.getByRole('button', { name: 'Sign out' }).click();
+    await lead.page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(lead.errors).toEqual([]);
+  });
+
+  it('keeps a queue of 5,000 handoffs smooth (virtualised)', async () => {
+    const { page } = finance;
+    const total = 5000;
+    const base = Date.now();
+    const item = (i: number) => ({
+      id: `syn-${String(i).padStart(5, '0')}`,
+      caseId: `syn-case-${i}`,
+      scenario: 'tech-to-engineering',
+      scenarioVersion: 1,
+      state: 'accepted',
+      fromKind: 'agent',
+      fromTeam: 'support',
+      sender: { id: 'x', name: 'Amara Okafor' },
+      toTeam: 'engineering',
+      toTeamName: 'Engineering',
+      owner: { id: 'y', name: 'Kenji Watanabe' },
+      completeness: 80 + (i % 21),
+      bounce: null,
+      previousId: null,
+      createdAt: new Date(base - i * 60_000).toISOString(),
+      sentAt: new Date(base - i * 60_000).toISOString(),
+      acceptedAt: null,
+      resolvedAt: null,
+      updatedAt: new Date(base).toISOString(),
+      sla: [{ name: 'resolve', target: 'P1D', state: i % 50 === 0 ? 'breached' : 'running', deadline: new Date(base + (i - 200) * 90_000).toISOString() }],
+    });
+    await page.route(/\/api\/v1\/handoffs\?/, (route) => {
+      const url = new URL(route.request().url());
+      const start = Number(url.searchParams.get('cursor') ?? 0);
+      const items = Array.from({ length: Math.min(500, total - start) }, (_, k) => item(start + k));
+      const next = start + items.length < total ? String(start + items.length) : null;
+      return route.fulfill({ json: { items, nextCursor: next } });
+    });
+    await page.route(/\/api\/v1\/handoffs\/syn-/, (route) => {
+      const i = Number(route.request().url().split('syn-')[1]);
+      return route.fulfill({
+        json: { ...item(i), packet: fullPacket, missing: [], quality: { score: 100, checks: [] }, customerUpdate: null, actions: ['bounce', 'resolve', 'reassign'] },
+      });
+    });
+    await page.route(/\/api\/v1\/cases\/syn-case-/, (route) =>
+      route.fulfill({ json: { ...newCase({ subject: `Synthetic case ${route.request().url().split('-').pop()}` }), customer: { name: 'Test Customer' } } }),
+    );
+    await page.goto(`${web.url}/queue?tab=team&team=engineering&state=accepted`);
+    timings.bigQueueFirstRowMs = await timeTo(page, '[role=option]');
+    await page.getByTestId('queue-count').filter({ hasText: /^5,000 handoffs$/ }).waitFor({ timeout: 20_000 });
+    timings.bigQueueAllRowsMs = await page.evaluate(() => Math.round(performance.now()));
+    const rendered = await page.locator('[role=option]').count();
+    expect(rendered).toBeLessThan(60);
+
+    // Scroll the whole list, one step a frame, and record the frame times.
+    const frames = await page.evaluate(async () => {
+      const list = document.querySelector('.vlist') as HTMLElement;
+      const deltas: number[] = [];
+      let last = performance.now();
+      for (let i = 0; i < 120; i++) {
+        list.scrollTop += 2800;
+        await new Promise(requestAnimationFrame);
+        const t = performance.now();
+        deltas.push(t - last);
+        last = t;
+      }
+      deltas.sort((a, b) => a - b);
+      return { p50: Math.round(deltas[60]!), p95: Math.round(deltas[114]!), max: Math.round(deltas[119]!) };
+    });
+    timings.scrollFrameP50Ms = frames.p50;
+    timings.scrollFrameP95Ms = frames.p95;
+    expect(frames.p95).toBeLessThan(100);
+
+    await page.locator('.vlist').focus();
+    await page.keyboard.press('End');
+    await page.locator('[role=option][aria-posinset="5000"][aria-selected="true"]').waitFor();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('j');
+    await page.locator('[role=option][aria-posinset="2"][aria-selected="true"]').waitFor();
+    await screenshot(page, '08-queue-5000');
+    await page.unrouteAll();
+    expect(finance.errors).toEqual([]);
+  });
+});

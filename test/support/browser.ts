@@ -1,0 +1,178 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import pino from 'pino';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { loadConfig } from '../../src/config.ts';
+import type { Database } from '../../src/db/database.ts';
+import { demoOrganisation } from '../../src/demo/organisation.ts';
+import { createOrganisation } from '../../src/orgs/orgs.commands.ts';
+import { type Runtime, startRuntime } from '../../src/runtime.ts';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+export const chromiumPath = process.env.BATON_CHROMIUM ?? '/usr/bin/chromium';
+export const screenshotDir = process.env.BATON_SCREENSHOTS ?? join(tmpdir(), 'baton-web-screens');
+
+/** Builds the web app into a fresh folder (never touching web/dist), with the repository's vite.config.ts. */
+export async function buildWeb(): Promise<{ dir: string; ms: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'baton-web-dist-'));
+  const started = performance.now();
+  await promisify(execFile)(
+    process.execPath,
+    [
+      join(repo, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--outDir',
+      dir,
+      '--emptyOutDir',
+      '--logLevel',
+      'warn',
+    ],
+    {
+      cwd: repo,
+    },
+  );
+  return { dir, ms: Math.round(performance.now() - started) };
+}
+
+export type WebServer = {
+  url: string;
+  runtime: Runtime;
+  org: Awaited<ReturnType<typeof createOrganisation>>;
+  close(): Promise<void>;
+};
+
+/**
+ * A real Baton on a random port, over a fresh database, serving a built web app the way
+ * src/server.ts does. Real clock, scheduler on: clocks breach as they would in production.
+ */
+export async function startWebServer(
+  database: Database,
+  distDir: string,
+  passwordsFor: string[],
+): Promise<WebServer> {
+  const spec = {
+    ...demoOrganisation,
+    people: demoOrganisation.people.map((p) =>
+      passwordsFor.includes(p.key) ? p : { ...p, password: undefined },
+    ),
+  };
+  const org = await createOrganisation(database.db, spec, new Date(Date.now() - 60_000));
+  const config = loadConfig({
+    BATON_ADMIN_TOKEN: 'web-test-admin',
+    BATON_LOG_LEVEL: 'silent',
+    BATON_SCHEDULER_INTERVAL_MS: '200',
+  });
+  const runtime = await startRuntime(config, { database, logger: pino({ level: 'silent' }) });
+  const index = readFileSync(join(distDir, 'index.html'), 'utf8');
+  runtime.app.use('/assets/*', serveStatic({ root: distDir }));
+  runtime.app.get('*', (c) => (c.req.path.startsWith('/api/') ? c.notFound() : c.html(index)));
+  const server = serve({ fetch: runtime.app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    runtime,
+    org,
+    async close() {
+      server.closeAllConnections?.();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await runtime.close();
+    },
+  };
+}
+
+/** One person's browser: its own profile, so its own cookies. Console errors are collected. */
+export async function openBrowser(
+  name: string,
+): Promise<{ context: BrowserContext; page: Page; errors: string[]; close(): Promise<void> }> {
+  const profile = mkdtempSync(join(tmpdir(), `baton-chromium-${name}-`));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    viewport: { width: 1366, height: 860 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  const watch = (p: Page) => {
+    p.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    p.on('console', (m) => {
+      // A 4xx answer the app expects (401 before sign-in, 422 for an incomplete packet) is logged by Chromium; anything else is a bug.
+      if (
+        m.type() === 'error' &&
+        !/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())
+      )
+        errors.push(m.text());
+    });
+  };
+  watch(page);
+  context.on('page', watch);
+  return {
+    context,
+    page,
+    errors,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(screenshotDir, { recursive: true });
+  const file = join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  return file;
+}
+
+export async function signIn(page: Page, url: string, email: string, password = 'baton-demo') {
+  await page.goto(url);
+  await page.getByLabel('Work email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('current-person').waitFor();
+}
+
+/**
+ * A small accessibility check run in the page: every form control has an accessible name, every
+ * button has text, the page has one h1 and a language. (A full axe run needs axe-core.)
+ */
+export async function basicA11y(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    if (!document.documentElement.lang) problems.push('html has no lang');
+    const h1 = document.querySelectorAll('h1').length;
+    if (h1 !== 1) problems.push(`${h1} h1 elements`);
+    for (const el of document.querySelectorAll<HTMLElement>('input:not([type=hidden]), select, textarea')) {
+      const input = el as HTMLInputElement;
+      const named =
+        (input.labels && input.labels.length > 0) ||
+        el.getAttribute('aria-label') ||
+        el.getAttribute('aria-labelledby') ||
+        el.closest('label');
+      if (!named)
+        problems.push(`unlabelled ${el.tagName.toLowerCase()} ${el.id || el.getAttribute('name') || ''}`);
+    }
+    for (const b of document.querySelectorAll<HTMLElement>('button, a[href]')) {
+      if (!(b.textContent ?? '').trim() && !b.getAttribute('aria-label'))
+        problems.push(`nameless ${b.tagName.toLowerCase()}`);
+    }
+    return problems;
+  });
+}

@@ -1,0 +1,180 @@
+import { type FormEvent, useMemo, useRef, useState } from 'react';
+import { ApiError, randomKey } from '../api/client.ts';
+import { api } from '../api/endpoints.ts';
+import type { CaseDetail, HandoffSuggestion } from '../api/types.ts';
+import { fieldLabel } from '../app/format.ts';
+import { Link, navigate } from '../app/router.tsx';
+import { useSession } from '../app/session.tsx';
+import { ErrorNote, Loading } from '../app/ui.tsx';
+import { useResource } from '../app/useResource.ts';
+import { CompletenessMeter } from './CompletenessMeter.tsx';
+import { PacketFields } from './PacketFields.tsx';
+import {
+  alreadyOnFile,
+  emptyDraft,
+  initialScenario,
+  measure,
+  type PacketDraft,
+  prefill,
+  toPacket,
+} from './packet-form.ts';
+import { ScenarioPicker } from './ScenarioPicker.tsx';
+
+type Loaded = { c: CaseDetail; suggestion: HandoffSuggestion | null };
+
+export function HandoffForm({ caseId }: { caseId: string }) {
+  const loaded = useResource<Loaded>(`handoff-form:${caseId}`, async () => {
+    const [c, suggestion] = await Promise.all([api.case(caseId), api.suggest(caseId).catch(() => null)]);
+    return { c, suggestion };
+  });
+  if (loaded.error) return <ErrorNote error={loaded.error} title="The case could not be loaded" />;
+  if (!loaded.data) return <Loading label="Preparing the handoff" />;
+  return <HandoffFormBody c={loaded.data.c} suggestion={loaded.data.suggestion} />;
+}
+
+function suggestedScenario(s: HandoffSuggestion | null): { id?: string; confidence?: number } {
+  if (!s?.scenario) return {};
+  if (typeof s.scenario === 'string') return { id: s.scenario, confidence: s.confidence };
+  return { id: s.scenario.id, confidence: s.scenario.confidence ?? s.confidence };
+}
+
+function HandoffFormBody({ c, suggestion }: Loaded & { c: CaseDetail }) {
+  const s = useSession();
+  const suggested = suggestedScenario(suggestion);
+  const [scenarioId, setScenarioId] = useState(() =>
+    initialScenario(
+      s.scenarios,
+      c,
+      s.myTeams.map((t) => t.key),
+      suggested.id,
+    ),
+  );
+  const [draft, setDraft] = useState<PacketDraft>(() =>
+    prefill(emptyDraft([...new Set(c.documents.map((d) => d.kind))]), {
+      ...suggestion?.packet,
+      summary: suggestion?.packet?.summary ?? suggestion?.summary,
+    }),
+  );
+  const [serverMissing, setServerMissing] = useState<string[]>([]);
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState<'send' | 'draft' | null>(null);
+  const idempotencyKey = useRef(randomKey());
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const scenario = s.scenarios.find((x) => x.id === scenarioId);
+  const meter = useMemo(() => measure(draft, scenario), [draft, scenario]);
+  const onFileWarnings = alreadyOnFile(draft, c);
+  const prefilled = Boolean(suggestion?.packet || suggestion?.summary);
+
+  // A field the server named as missing stops being flagged once it is filled in.
+  const flagged = serverMissing.filter((f) => meter.missing.includes(f as never));
+
+  const send = async (asDraft: boolean) => {
+    setBusy(asDraft ? 'draft' : 'send');
+    setError(undefined);
+    setServerMissing([]);
+    try {
+      const h = await api.createHandoff(
+        c.id,
+        { scenario: scenarioId, packet: toPacket(draft), draft: asDraft || undefined },
+        idempotencyKey.current,
+      );
+      navigate(`/handoffs/${h.id}`);
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'packet_incomplete') {
+        setServerMissing(err.missing);
+        // Take the agent to the first field the server named.
+        requestAnimationFrame(() =>
+          formRef.current?.querySelector<HTMLElement>(`[data-field="${err.missing[0]}"]`)?.focus(),
+        );
+      } else setError(err);
+      // A refused write may be retried with changes: it needs a fresh key.
+      idempotencyKey.current = randomKey();
+      setBusy(null);
+    }
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void send(false);
+  };
+
+  return (
+    <div className="page">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to="/cases">Cases</Link> <span aria-hidden="true">/</span>{' '}
+        <Link to={`/cases/${c.id}`}>{c.subject}</Link> <span aria-hidden="true">/</span>{' '}
+        <span aria-current="page">Hand off</span>
+      </nav>
+      <div className="page-head">
+        <div>
+          <h1>Hand off “{c.subject}”</h1>
+          <p className="muted">
+            {c.customer.name} · the receiving team gets this packet, so the customer never explains twice.
+            {prefilled ? ' Pre-filled from the conversation: check each field before sending.' : ''}
+          </p>
+        </div>
+      </div>
+      <form
+        ref={formRef}
+        className="layout-main-side"
+        onSubmit={submit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) {
+            e.preventDefault();
+            void send(false);
+          }
+        }}
+        noValidate
+        aria-label="Hand-off packet"
+      >
+        <div className="stack">
+          <ScenarioPicker
+            scenarios={s.scenarios}
+            value={scenarioId}
+            onChange={setScenarioId}
+            suggested={suggested}
+          />
+          <PacketFields
+            draft={draft}
+            onChange={setDraft}
+            required={meter.required}
+            flagged={flagged}
+            caseData={c}
+            onFileWarnings={onFileWarnings}
+          />
+        </div>
+        <aside className="stack sticky" aria-label="Ready to send">
+          <CompletenessMeter meter={meter} scenarioName={scenario?.name ?? scenarioId} />
+          {flagged.length > 0 ? (
+            <div className="note note-error" role="alert" id="packet-incomplete">
+              <strong>Not sent: the packet is incomplete</strong>
+              <span>
+                {scenario?.name ?? 'This scenario'} needs {flagged.map(fieldLabel).join(', ').toLowerCase()}.
+              </span>
+            </div>
+          ) : null}
+          <ErrorNote error={error} title="The handoff was not sent" />
+          <div className="form-actions column">
+            <button type="submit" className="button primary wide" disabled={busy !== null || !scenarioId}>
+              {busy === 'send'
+                ? 'Sending…'
+                : `Send to ${s.teams.find((t) => t.key === scenario?.toTeam)?.name ?? 'the team'}`}
+            </button>
+            <button
+              type="button"
+              className="button wide"
+              disabled={busy !== null || !scenarioId}
+              onClick={() => void send(true)}
+            >
+              {busy === 'draft' ? 'Saving…' : 'Save as draft'}
+            </button>
+            <p className="hint center">
+              <kbd className="kbd">Ctrl</kbd> + <kbd className="kbd">Enter</kbd> sends
+            </p>
+          </div>
+        </aside>
+      </form>
+    </div>
+  );
+}

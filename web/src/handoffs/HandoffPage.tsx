@@ -1,0 +1,36 @@
+import { api } from '../api/endpoints.ts';
+import { Link } from '../app/router.tsx';
+import { ErrorNote, Loading } from '../app/ui.tsx';
+import { useResource } from '../app/useResource.ts';
+import { useLive } from '../live/useLive.tsx';
+import { useHandoffActions } from './actions.tsx';
+import { HandoffPanel } from './HandoffPanel.tsx';
+
+/** One handoff on its own page, live. */
+export function HandoffPage({ handoffId }: { handoffId: string }) {
+  const h = useResource(`handoff:${handoffId}`, (signal) => api.handoff(handoffId, signal));
+  const caseId = h.data?.caseId;
+  const events = useResource(caseId ? `case-events:${caseId}` : null, () => api.caseEvents(caseId!));
+  const actions = useHandoffActions(h.data, (next) => {
+    h.set(next);
+    events.reload();
+  });
+  useLive(
+    (e) => e.handoffId === handoffId || (caseId !== undefined && e.caseId === caseId),
+    () => {
+      h.reload();
+      events.reload();
+    },
+  );
+  if (h.error) return <ErrorNote error={h.error} title="This handoff could not be loaded" />;
+  if (!h.data) return <Loading label="Loading the handoff" />;
+  return (
+    <div className="page">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to="/queue">Queue</Link> <span aria-hidden="true">/</span>{' '}
+        <span aria-current="page">Handoff</span>
+      </nav>
+      <HandoffPanel h={h.data} events={events.data} actions={actions} />
+    </div>
+  );
+}

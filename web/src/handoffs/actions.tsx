@@ -1,0 +1,231 @@
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { post } from '../api/client.ts';
+import { api } from '../api/endpoints.ts';
+import type { BounceReason, HandoffAction, HandoffDetail } from '../api/types.ts';
+import { bounceReasonLabels } from '../app/format.ts';
+import { useSession } from '../app/session.tsx';
+import { Dialog, ErrorNote, Kbd } from '../app/ui.tsx';
+
+export type UiAction = 'accept' | 'bounce' | 'resolve' | 'reassign' | 'cancel' | 'send';
+const order: UiAction[] = ['accept', 'resolve', 'bounce', 'reassign', 'send', 'cancel'];
+const labels: Record<UiAction, string> = {
+  accept: 'Accept',
+  resolve: 'Resolve',
+  bounce: 'Bounce',
+  reassign: 'Reassign',
+  send: 'Send',
+  cancel: 'Cancel handoff',
+};
+export const actionKeys: Partial<Record<UiAction, string>> = {
+  accept: 'a',
+  bounce: 'b',
+  resolve: 'r',
+  reassign: 'o',
+};
+
+export type HandoffActions = {
+  available: UiAction[];
+  run: (a: UiAction) => void;
+  busy: UiAction | null;
+  error: unknown;
+  dialogs: ReactNode;
+};
+
+/** Accept, bounce (with a reason), resolve, reassign: the buttons, the dialogs and the keyboard share this. */
+export function useHandoffActions(
+  h: HandoffDetail | undefined,
+  onDone: (h: HandoffDetail) => void,
+): HandoffActions {
+  const [busy, setBusy] = useState<UiAction | null>(null);
+  const [error, setError] = useState<unknown>();
+  const [dialog, setDialog] = useState<'bounce' | 'reassign' | null>(null);
+  const available = h ? order.filter((a) => h.actions.includes(a as HandoffAction)) : [];
+
+  const call = async (a: UiAction, fn: () => Promise<HandoffDetail>) => {
+    setBusy(a);
+    setError(undefined);
+    try {
+      onDone(await fn());
+      setDialog(null);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const run = (a: UiAction) => {
+    if (!h || busy || !available.includes(a)) return;
+    if (a === 'bounce' || a === 'reassign') {
+      setError(undefined);
+      setDialog(a);
+    } else if (a === 'accept') void call(a, () => api.accept(h.id));
+    else if (a === 'resolve') void call(a, () => api.resolve(h.id));
+    else if (a === 'cancel') void call(a, () => api.cancel(h.id));
+    else if (a === 'send')
+      void call(a, () => post<HandoffDetail>(`/api/v1/handoffs/${encodeURIComponent(h.id)}/send`, {}));
+  };
+
+  const dialogs = h ? (
+    <>
+      <BounceDialog
+        open={dialog === 'bounce'}
+        busy={busy === 'bounce'}
+        error={dialog === 'bounce' ? error : undefined}
+        onClose={() => setDialog(null)}
+        onSubmit={(reason, note) => call('bounce', () => api.bounce(h.id, reason, note))}
+      />
+      <ReassignDialog
+        open={dialog === 'reassign'}
+        busy={busy === 'reassign'}
+        error={dialog === 'reassign' ? error : undefined}
+        handoff={h}
+        onClose={() => setDialog(null)}
+        onSubmit={(reason, ownerId) => call('reassign', () => api.reassign(h.id, reason, ownerId))}
+      />
+    </>
+  ) : null;
+  return { available, run, busy, error: dialog ? undefined : error, dialogs };
+}
+
+export function ActionBar({ actions, showKeys }: { actions: HandoffActions; showKeys?: boolean }) {
+  if (actions.available.length === 0) return null;
+  return (
+    <div className="actionbar">
+      {actions.available.map((a) => (
+        <button
+          key={a}
+          type="button"
+          className={`button ${a === 'accept' || a === 'resolve' || a === 'send' ? 'primary' : a === 'cancel' ? 'ghost' : ''}`}
+          disabled={actions.busy !== null}
+          onClick={() => actions.run(a)}
+          aria-keyshortcuts={showKeys ? actionKeys[a] : undefined}
+        >
+          {actions.busy === a ? `${labels[a]}…` : labels[a]}
+          {showKeys && actionKeys[a] ? <Kbd>{actionKeys[a]}</Kbd> : null}
+        </button>
+      ))}
+      {actions.error ? <ErrorNote error={actions.error} title="That did not work" /> : null}
+      {actions.dialogs}
+    </div>
+  );
+}
+
+function BounceDialog({
+  open,
+  busy,
+  error,
+  onClose,
+  onSubmit,
+}: {
+  open: boolean;
+  busy: boolean;
+  error: unknown;
+  onClose: () => void;
+  onSubmit: (r: BounceReason, note?: string) => void;
+}) {
+  const [reason, setReason] = useState<BounceReason | ''>('');
+  const [note, setNote] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (reason) onSubmit(reason, note.trim() || undefined);
+  };
+  return (
+    <Dialog title="Bounce back to the sender" open={open} onClose={onClose}>
+      <form onSubmit={submit} className="form">
+        <fieldset className="fieldset">
+          <legend>Why is it coming back?</legend>
+          <div className="radio-list">
+            {(Object.keys(bounceReasonLabels) as BounceReason[]).map((r) => (
+              <label key={r}>
+                <input
+                  type="radio"
+                  name="bounce-reason"
+                  value={r}
+                  checked={reason === r}
+                  onChange={() => setReason(r)}
+                />
+                {bounceReasonLabels[r]}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div className="field">
+          <label htmlFor="bounce-note">Note for the sender</label>
+          <textarea id="bounce-note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
+        </div>
+        <ErrorNote error={error} title="Not bounced" />
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            Keep it
+          </button>
+          <button type="submit" className="button danger" disabled={!reason || busy}>
+            {busy ? 'Bouncing…' : 'Bounce'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function ReassignDialog({
+  open,
+  busy,
+  error,
+  handoff,
+  onClose,
+  onSubmit,
+}: {
+  open: boolean;
+  busy: boolean;
+  error: unknown;
+  handoff: HandoffDetail;
+  onClose: () => void;
+  onSubmit: (reason: string, ownerId?: string) => void;
+}) {
+  const s = useSession();
+  const [ownerId, setOwnerId] = useState('');
+  const [reason, setReason] = useState('');
+  const team = s.teams.find((t) => t.key === handoff.toTeam);
+  const candidates = (team?.members ?? []).filter((m) => m.id !== handoff.owner?.id);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (reason.trim()) onSubmit(reason.trim(), ownerId || undefined);
+  };
+  return (
+    <Dialog title="Reassign the owner" open={open} onClose={onClose}>
+      <form onSubmit={submit} className="form">
+        <div className="field">
+          <label htmlFor="reassign-owner">New owner</label>
+          <select id="reassign-owner" value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
+            <option value="">Let Baton choose ({team?.ownershipStrategy ?? 'team rule'})</option>
+            {candidates.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name} {m.availability !== 'available' ? `(${m.availability})` : ''}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="reassign-reason">Reason</label>
+          <input
+            id="reassign-reason"
+            required
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            placeholder="Out sick, needs a refunds specialist…"
+          />
+        </div>
+        <ErrorNote error={error} title="Not reassigned" />
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button primary" disabled={!reason.trim() || busy}>
+            {busy ? 'Reassigning…' : 'Reassign'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,239 @@
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { api } from '../api/endpoints.ts';
+import type { HandoffItem } from '../api/types.ts';
+import { navigate, useLocation } from '../app/router.tsx';
+import { useSession } from '../app/session.tsx';
+import { Empty, ErrorNote, Kbd, Loading } from '../app/ui.tsx';
+import { useResource } from '../app/useResource.ts';
+import { seedCaseTitles } from '../cases/case-titles.ts';
+import { useHandoffActions } from '../handoffs/actions.tsx';
+import { HandoffPanel } from '../handoffs/HandoffPanel.tsx';
+import { useLive } from '../live/useLive.tsx';
+import { QueueCounts } from './QueueCounts.tsx';
+import { QueueRow } from './QueueRow.tsx';
+import { isTyping, queueKeyAction } from './shortcuts.ts';
+import { type QueueFilter, type QueueState, useQueue } from './useQueue.ts';
+import { VirtualList } from './VirtualList.tsx';
+
+const ROW_HEIGHT = 68;
+const states: [QueueState, string][] = [
+  ['open', 'Open (waiting + in progress)'],
+  ['sent', 'Waiting for pickup'],
+  ['accepted', 'In progress'],
+  ['resolved', 'Resolved'],
+  ['bounced', 'Bounced'],
+  ['cancelled', 'Cancelled'],
+  ['draft', 'Drafts'],
+  ['all', 'All'],
+];
+
+/** The receiving team's queue: mine or my team's, most urgent first, keyboard-driven, live. */
+export function QueuePage() {
+  const s = useSession();
+  const { search } = useLocation();
+  const myId = s.me.person?.id;
+  const tab =
+    search.get('tab') === 'mine' && myId ? 'mine' : search.get('tab') === 'team' || !myId ? 'team' : 'mine';
+  const team = search.get('team') ?? s.myTeams[0]?.key ?? s.teams[0]?.key ?? '';
+  const state = (search.get('state') as QueueState | null) ?? 'open';
+  const filter: QueueFilter = tab === 'mine' ? { owner: myId, state } : { team, state };
+  const queue = useQueue(filter);
+  const [q, setQ] = useState('');
+  const query = useDeferredValue(q.trim().toLowerCase());
+  const searchRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => seedCaseTitles(), []);
+
+  const setParam = (k: string, v: string) => {
+    const next = new URLSearchParams(search);
+    next.set(k, v);
+    navigate(`/queue?${next.toString()}`, { replace: true });
+  };
+
+  const shown = useMemo(() => {
+    if (!query) return queue.items;
+    return queue.items.filter((h) =>
+      `${h.scenario} ${h.owner?.name ?? ''} ${h.sender?.name ?? ''} ${h.caseId} ${h.toTeam}`
+        .toLowerCase()
+        .includes(query),
+    );
+  }, [queue.items, query]);
+
+  // Selection follows the row by id across live updates; if the row leaves, the next one takes its place.
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const lastIndex = useRef(0);
+  let selected = selectedId ? shown.findIndex((h) => h.id === selectedId) : -1;
+  if (selected < 0 && shown.length > 0) selected = Math.min(lastIndex.current, shown.length - 1);
+  lastIndex.current = Math.max(0, selected);
+  const current: HandoffItem | undefined = shown[selected];
+  const select = useCallback((i: number) => setSelectedId(shown[i]?.id ?? null), [shown]);
+
+  // The preview waits for the selection to settle, so holding j does not fetch every row it passes.
+  const [previewId, setPreviewId] = useState<string | undefined>();
+  useEffect(() => {
+    const t = setTimeout(() => setPreviewId(current?.id), 90);
+    return () => clearTimeout(t);
+  }, [current?.id]);
+  const preview = useResource(previewId ? `handoff:${previewId}` : null, (signal) =>
+    api.handoff(previewId!, signal),
+  );
+  const previewCase = preview.data?.caseId;
+  const events = useResource(previewCase ? `case-events:${previewCase}` : null, () =>
+    api.caseEvents(previewCase!),
+  );
+  useLive(
+    (e) => Boolean(previewId) && (e.handoffId === previewId || e.caseId === previewCase),
+    () => {
+      preview.reload();
+      events.reload();
+    },
+  );
+  const actions = useHandoffActions(preview.data, (next) => {
+    preview.set(next);
+    queue.upsert(next as unknown as HandoffItem);
+    events.reload();
+  });
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.metaKey || e.ctrlKey || e.altKey || isTyping(e.target) || document.querySelector('dialog[open]'))
+        return;
+      const act = queueKeyAction(e.key);
+      if (!act) return;
+      // Enter on a button or link is that control's own.
+      if (act.kind === 'open' && (e.target as HTMLElement).closest?.('button, a')) return;
+      e.preventDefault();
+      if (act.kind === 'move') {
+        select(Math.max(0, Math.min(shown.length - 1, selected + act.by)));
+        listRef.current?.querySelector<HTMLElement>('.vlist')?.focus({ preventScroll: true });
+      } else if (act.kind === 'edge') select(act.to === 'first' ? 0 : shown.length - 1);
+      else if (act.kind === 'open' && current) navigate(`/handoffs/${current.id}`);
+      else if (act.kind === 'search') searchRef.current?.focus();
+      else if (act.kind === 'action' && preview.data && preview.data.id === current?.id)
+        actions.run(act.action);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [shown, selected, current, preview.data, actions, select]);
+
+  const teamName = s.teams.find((t) => t.key === team)?.name ?? team;
+
+  return (
+    <div className="page page-wide queue-page">
+      <div className="page-head">
+        <div>
+          <h1>Queue</h1>
+          <p className="muted">
+            Most urgent first. <Kbd>j</Kbd> <Kbd>k</Kbd> move, <Kbd>a</Kbd> accept, <Kbd>b</Kbd> bounce,{' '}
+            <Kbd>r</Kbd> resolve, <Kbd>?</Kbd> all shortcuts.
+          </p>
+        </div>
+        <QueueCounts items={queue.items} />
+      </div>
+      <div className="toolbar">
+        <div role="tablist" aria-label="Whose queue" className="tabs">
+          {myId ? (
+            <button
+              type="button"
+              role="tab"
+              aria-selected={tab === 'mine'}
+              className="tab"
+              onClick={() => setParam('tab', 'mine')}
+            >
+              My queue
+            </button>
+          ) : null}
+          <button
+            type="button"
+            role="tab"
+            aria-selected={tab === 'team'}
+            className="tab"
+            onClick={() => setParam('tab', 'team')}
+          >
+            Team queue
+          </button>
+        </div>
+        {tab === 'team' ? (
+          <label className="inline-field">
+            <span>Team</span>
+            <select value={team} onChange={(e) => setParam('team', e.target.value)}>
+              {s.teams.map((t) => (
+                <option key={t.key} value={t.key}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        <label className="inline-field">
+          <span>State</span>
+          <select value={state} onChange={(e) => setParam('state', e.target.value)}>
+            {states.map(([v, label]) => (
+              <option key={v} value={v}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="search">
+          <span className="visually-hidden">Filter the queue</span>
+          <input
+            ref={searchRef}
+            type="search"
+            placeholder="Filter: scenario, owner, sender  ( / )"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+          />
+        </label>
+        <span className="muted small" aria-live="polite" data-testid="queue-count">
+          {queue.loading && queue.items.length === 0
+            ? ''
+            : `${shown.length.toLocaleString()} handoff${shown.length === 1 ? '' : 's'}${queue.complete ? '' : ' (loading more…)'}`}
+        </span>
+      </div>
+      <ErrorNote error={queue.error} title="The queue could not be loaded" />
+      <div className="queue-split">
+        <div className="queue-list card" ref={listRef}>
+          {queue.loading && queue.items.length === 0 ? (
+            <Loading label="Loading the queue" />
+          ) : shown.length === 0 ? (
+            <Empty title={tab === 'mine' ? 'Nothing in your queue' : `Nothing in ${teamName}'s queue`}>
+              New handoffs appear here the moment they are sent.
+            </Empty>
+          ) : (
+            <VirtualList
+              count={shown.length}
+              rowHeight={ROW_HEIGHT}
+              selected={selected}
+              label={tab === 'mine' ? 'My queue' : `${teamName} queue`}
+              rowId={(i) => `qrow-${shown[i]!.id}`}
+              renderRow={(i) => <QueueRow h={shown[i]!} />}
+              onSelect={select}
+              onOpen={(i) => navigate(`/handoffs/${shown[i]!.id}`)}
+            />
+          )}
+        </div>
+        <section className="queue-preview card" aria-label="Selected handoff">
+          {!current ? (
+            <Empty title="Select a handoff">Its packet, clocks and quality show here.</Empty>
+          ) : preview.data && preview.data.id === current.id ? (
+            <div className="card-body">
+              <HandoffPanel
+                h={preview.data}
+                events={events.data}
+                actions={actions}
+                headingLevel={2}
+                showKeys
+              />
+            </div>
+          ) : preview.error ? (
+            <ErrorNote error={preview.error} />
+          ) : (
+            <Loading label="Loading the handoff" />
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

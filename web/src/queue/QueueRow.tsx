@@ -1,0 +1,58 @@
+import { memo } from 'react';
+import type { HandoffItem } from '../api/types.ts';
+import { humanize, relative, stateLabels } from '../app/format.ts';
+import { useSession } from '../app/session.tsx';
+import { Badge, stateTone } from '../app/ui.tsx';
+import { useCaseTitle } from '../cases/case-titles.ts';
+import { clockCalendar } from '../sla/calendars.ts';
+import { worstClock } from '../sla/clock-status.ts';
+import { StatusPill, useNow } from '../sla/SlaBadge.tsx';
+
+/** One queue row: the clock that matters most, the case, where it came from and who owns it. */
+export const QueueRow = memo(function QueueRow({ h }: { h: HandoffItem }) {
+  const s = useSession();
+  const now = useNow();
+  const title = useCaseTitle(h.caseId);
+  const worst = worstClock(h.sla, clockCalendar(s, h), now);
+  const scenario = s.scenarios.find((x) => x.id === h.scenario);
+  return (
+    <div className={`qrow qrow-${worst?.status.level ?? 'none'}`}>
+      <div className="qrow-sla">
+        {worst ? (
+          <>
+            <StatusPill status={worst.status} compact />
+            <span className="qrow-left">
+              {worst.status.remainingMs !== null || worst.status.level === 'breached'
+                ? worst.status.detail.split(' · ')[0]
+                : ''}
+            </span>
+            <span className="qrow-clock">{humanize(worst.clock.name)}</span>
+          </>
+        ) : (
+          <span className="muted small">No clock</span>
+        )}
+      </div>
+      <div className="qrow-main">
+        <div className="qrow-title">
+          {title ? (
+            <>
+              <span className="qrow-subject">{title.subject}</span>
+              <span className="muted"> · {title.customer}</span>
+            </>
+          ) : (
+            <span className="muted">{title === null ? h.caseId : 'Loading case…'}</span>
+          )}
+        </div>
+        <div className="qrow-meta">
+          <Badge tone={stateTone(h.state)}>{stateLabels[h.state] ?? h.state}</Badge>
+          <span>{scenario?.name ?? humanize(h.scenario)}</span>
+          <span>Owner: {h.owner?.name ?? '—'}</span>
+          {h.sentAt ? <span>Sent {relative(h.sentAt, now)}</span> : null}
+        </div>
+      </div>
+      <div className="qrow-complete" title="Packet completeness">
+        {h.completeness}%
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,187 @@
+import { useMemo } from 'react';
+import { allHandoffs, api } from '../api/endpoints.ts';
+import type { AtRiskClock, HandoffItem } from '../api/types.ts';
+import { formatDuration, humanize, relative } from '../app/format.ts';
+import { Link } from '../app/router.tsx';
+import { useSession } from '../app/session.tsx';
+import { Empty, ErrorNote, Loading, Section } from '../app/ui.tsx';
+import { useResource } from '../app/useResource.ts';
+import { useCaseTitle } from '../cases/case-titles.ts';
+import { useLive } from '../live/useLive.tsx';
+import { clockCalendar } from '../sla/calendars.ts';
+import { clockStatus } from '../sla/clock-status.ts';
+import { StatusPill, useNow } from '../sla/SlaBadge.tsx';
+import { LoadChart, type TeamLoad } from './LoadChart.tsx';
+
+type Board = { atRisk: AtRiskClock[]; open: HandoffItem[] };
+
+async function loadBoard(signal: AbortSignal): Promise<Board> {
+  const [atRisk, sent, accepted] = await Promise.all([
+    api.atRisk(),
+    allHandoffs({ state: 'sent' }, { max: 5000, signal }),
+    allHandoffs({ state: 'accepted' }, { max: 5000, signal }),
+  ]);
+  return { atRisk, open: [...sent, ...accepted] as HandoffItem[] };
+}
+
+function CaseCell({ caseId }: { caseId: string }) {
+  const t = useCaseTitle(caseId);
+  return <>{t ? `${t.subject} · ${t.customer}` : caseId}</>;
+}
+
+/** Breaches, clocks about to breach, escalations and each team's load, live. */
+export default function SupervisorBoard() {
+  const s = useSession();
+  const board = useResource('supervisor-board', loadBoard);
+  useLive(
+    (e) =>
+      e.type.startsWith('handoff.') ||
+      e.type.startsWith('sla.') ||
+      e.type.startsWith('owner.') ||
+      e.type === 'sentiment.dip',
+    board.reload,
+    400,
+  );
+  const now = useNow();
+  const minute = Math.floor(now / 60_000);
+
+  const derived = useMemo(() => {
+    if (!board.data) return null;
+    const at = minute * 60_000;
+    const breaches: { h: HandoffItem; clock: string; overMs: number }[] = [];
+    for (const h of board.data.open) {
+      for (const c of h.sla) {
+        const st = clockStatus(c, clockCalendar(s, h, c.name), at);
+        if (st.level === 'breached')
+          breaches.push({ h, clock: c.name, overMs: c.deadline ? at - Date.parse(c.deadline) : 0 });
+      }
+    }
+    breaches.sort((a, b) => b.overMs - a.overMs);
+    const loads: TeamLoad[] = s.teams.map((t) => {
+      const mine = board.data!.open.filter((h) => h.toTeam === t.key);
+      return {
+        key: t.key,
+        name: t.name,
+        waiting: mine.filter((h) => h.state === 'sent').length,
+        inProgress: mine.filter((h) => h.state === 'accepted').length,
+        breached: new Set(breaches.filter((b) => b.h.toTeam === t.key).map((b) => b.h.id)).size,
+        members: t.members.length,
+      };
+    });
+    const escalations = board.data.open.filter(
+      (h) => h.toTeam === 'supervisors' || h.scenario === 'agent-to-supervisor',
+    );
+    return { breaches, loads, escalations };
+  }, [board.data, minute, s]);
+
+  if (board.error) return <ErrorNote error={board.error} title="The board could not be loaded" />;
+  if (!board.data || !derived) return <Loading label="Loading the board" />;
+  const atRisk = board.data.atRisk.filter((r) => r.remainingBusinessMs > 0);
+
+  return (
+    <div className="page page-wide">
+      <div className="page-head">
+        <div>
+          <h1>Supervisor board</h1>
+          <p className="muted">Live: breaches, clocks about to breach, escalations and load across teams.</p>
+        </div>
+        <dl className="counts" aria-label="Right now">
+          <div className="count count-breached">
+            <dt>Breached</dt>
+            <dd data-testid="board-breached">{derived.breaches.length}</dd>
+          </div>
+          <div className="count count-at-risk">
+            <dt>At risk</dt>
+            <dd>{atRisk.length}</dd>
+          </div>
+          <div className="count">
+            <dt>Open</dt>
+            <dd>{board.data.open.length}</dd>
+          </div>
+          <div className="count">
+            <dt>Escalations</dt>
+            <dd>{derived.escalations.length}</dd>
+          </div>
+        </dl>
+      </div>
+      <div className="board-grid">
+        <Section title="Breaches">
+          {derived.breaches.length === 0 ? (
+            <Empty title="No breached clock">Every open handoff is inside its SLA.</Empty>
+          ) : (
+            <ul className="board-list">
+              {derived.breaches.slice(0, 50).map((b) => (
+                <li key={`${b.h.id}:${b.clock}`}>
+                  <StatusPill
+                    status={{
+                      level: 'breached',
+                      label: 'Breached',
+                      detail: `${formatDuration(b.overMs)} over`,
+                      remainingMs: 0,
+                    }}
+                  />
+                  <Link to={`/handoffs/${b.h.id}`} className="board-link">
+                    <CaseCell caseId={b.h.caseId} />
+                  </Link>
+                  <span className="muted small">
+                    {humanize(b.clock)} · {s.teams.find((t) => t.key === b.h.toTeam)?.name ?? b.h.toTeam} ·{' '}
+                    {b.h.owner?.name ?? 'no owner'}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+        <Section title="At risk">
+          {atRisk.length === 0 ? (
+            <Empty title="Nothing at risk">No running clock is likely to breach.</Empty>
+          ) : (
+            <ul className="board-list">
+              {atRisk.slice(0, 50).map((r) => (
+                <li key={`${r.handoffId}:${r.clock}`}>
+                  <StatusPill
+                    status={{
+                      level: 'at-risk',
+                      label: `${Math.round(r.probability * 100)}% likely to breach`,
+                      detail: `${formatDuration(r.remainingBusinessMs)} left`,
+                      remainingMs: r.remainingBusinessMs,
+                    }}
+                  />
+                  <Link to={`/handoffs/${r.handoffId}`} className="board-link">
+                    <CaseCell caseId={r.caseId} />
+                  </Link>
+                  <span className="muted small">
+                    {humanize(r.clock)} · {s.teams.find((t) => t.key === r.team)?.name ?? r.team} ·{' '}
+                    {r.owner?.name ?? 'no owner'} · due {relative(r.deadline, now)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+        <Section title="Load per team">
+          <LoadChart teams={derived.loads} />
+        </Section>
+        <Section title="Escalations to supervisors">
+          {derived.escalations.length === 0 ? (
+            <Empty title="No open escalation">Sentiment dips and agent escalations land here at once.</Empty>
+          ) : (
+            <ul className="board-list">
+              {derived.escalations.slice(0, 50).map((h) => (
+                <li key={h.id}>
+                  <Link to={`/handoffs/${h.id}`} className="board-link">
+                    <CaseCell caseId={h.caseId} />
+                  </Link>
+                  <span className="muted small">
+                    {h.sender?.name ?? humanize(h.fromKind)} · {h.owner?.name ?? 'no owner'} ·{' '}
+                    {h.sentAt ? relative(h.sentAt, now) : ''}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+      </div>
+    </div>
+  );
+}

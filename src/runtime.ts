@@ -1,5 +1,6 @@
 import pino, { type Logger } from 'pino';
 import type { Config } from './config.ts';
+import { registerConversationListener } from './conversation/conversation.listeners.ts';
 import type { Database } from './db/database.ts';
 import { openDatabase } from './db/open.ts';
 import { createHub } from './events/hub.ts';
@@ -28,6 +29,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const clock = options.clock ?? (() => new Date());
   registerOutboxListener();
+  registerConversationListener();
   const unlistenSubscriptions = await database.listen(subscriptionsChannel, (orgId) =>
     forgetSubscriptions(orgId),
   );

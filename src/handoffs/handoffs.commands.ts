@@ -128,8 +128,13 @@ async function send(tx: Tx, h: Row, scenario: Scenario, ctx: Ctx) {
 }
 
 export async function createHandoff(db: Db, caseId: string, input: NewHandoff, ctx: Ctx): Promise<string> {
+  return db.transaction((tx) => createHandoffIn(tx, caseId, input, ctx));
+}
+
+/** Creates (and unless a draft, sends) a handoff inside the caller's transaction. */
+export async function createHandoffIn(tx: Tx, caseId: string, input: NewHandoff, ctx: Ctx): Promise<string> {
   const orgId = ctx.principal.orgId;
-  return db.transaction(async (tx) => {
+  {
     await lockCase(tx, orgId, caseId);
     const stored = await currentScenario(tx, orgId, input.scenario);
     if (!stored)
@@ -186,7 +191,7 @@ export async function createHandoff(db: Db, caseId: string, input: NewHandoff, c
     });
     if (!input.draft) await send(tx, inserted!, scenario, ctx);
     return id;
-  });
+  }
 }
 
 async function scenarioOf(tx: Tx, h: Row) {

@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { registerAuthRoutes } from '../auth/auth.routes.ts';
 import { registerCaseRoutes } from '../cases/cases.routes.ts';
+import { registerConversationRoutes } from '../conversation/conversation.routes.ts';
 import { registerCustomerRoutes } from '../customers/customers.routes.ts';
 import { registerHandoffRoutes } from '../handoffs/handoffs.routes.ts';
 import { registerIntegrationRoutes } from '../integrations/integrations.routes.ts';
@@ -102,6 +103,7 @@ export function createApp(services: Services): App {
   registerTeamRoutes(app);
   registerCaseRoutes(app);
   registerCustomerRoutes(app);
+  registerConversationRoutes(app);
   registerScenarioRoutes(app);
   registerHandoffRoutes(app);
   registerSlaRoutes(app);

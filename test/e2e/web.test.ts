@@ -181,6 +181,16 @@ describe('web app [pglite]', () => {
 
   it('bounces with a reason from the keyboard', async () => {
     const { page } = finance;
+    if (process.env.WEB_DEBUG) {
+      await page.evaluate(() => {
+        const es = new EventSource('/api/v1/stream');
+        es.addEventListener('case-event', (e) => console.log('DEBUG sse', performance.now(), (e as MessageEvent).data));
+        es.addEventListener('ready', () => console.log('DEBUG ready', performance.now()));
+      });
+      page.on('console', (m) => process.stderr.write(`[finance] ${m.text()}\n`));
+      page.on('request', (r) => process.stderr.write(`[finance req] ${Date.now() % 100000} ${r.url()}\n`));
+      await new Promise((r) => setTimeout(r, 500));
+    }
     const created = await call('POST', '/api/v1/cases', newCase({ subject: 'Refund never arrived' }));
     const h = await call('POST', `/api/v1/cases/${created.id}/handoffs`, { scenario: 'billing-to-finance', packet: fullPacket });
     const list = page.getByRole('listbox', { name: 'Finance queue' });

@@ -72,8 +72,8 @@ export const financeCases: DemoCase[] = [
       0 customer: Hello, my renewal letter (attached) says my boiler cover goes from £18.00 to £31.40 a month. That is a 74% increase. Nothing about my boiler has changed, and I have never made a claim. Please explain or I will be looking elsewhere.
       Eleanor Whitfield
       52 sofia: Dear Ms Whitfield, thank you for writing to us, and I understand the shock of a rise like that. I'm asking the right team to review your renewal price today and we'll come back to you by email.
-      2@10:15 @t2: Dear Ms Whitfield, I've reviewed your renewal. As a claim-free customer since 2019 you qualify for our loyalty rate: your new price is £19.90 a month, fixed for 12 months. I've applied it already, there is nothing you need to do.
-      2@11:02 customer: Thank you, that's much more reasonable. I'll stay.
+      1@10:15 @t2: Dear Ms Whitfield, I've reviewed your renewal. As a claim-free customer since 2019 you qualify for our loyalty rate: your new price is £19.90 a month, fixed for 12 months. I've applied it already, there is nothing you need to do.
+      1@11:02 customer: Thank you, that's much more reasonable. I'll stay.
     `,
     acts: [
       [
@@ -93,7 +93,7 @@ export const financeCases: DemoCase[] = [
         },
       ],
       [
-        '1@09:40',
+        150,
         {
           bounce: 'f1',
           reason: 'not_ours',
@@ -101,7 +101,7 @@ export const financeCases: DemoCase[] = [
         },
       ],
       [
-        '1@09:55',
+        170,
         {
           handoff: 't2',
           scenario: 'tier1-to-tier2',
@@ -124,8 +124,8 @@ export const financeCases: DemoCase[] = [
           }),
         },
       ],
-      ['1@10:30', { accept: 't2' }],
-      ['2@10:20', { resolve: 't2' }],
+      [230, { accept: 't2' }],
+      ['1@10:20', { resolve: 't2' }],
     ],
   },
   {
@@ -140,7 +140,7 @@ export const financeCases: DemoCase[] = [
     },
     channel: 'chat',
     issueType: 'billing',
-    start: { day: 2, at: '11:20' },
+    start: { day: 1, at: '11:20' },
     talk: `
       0 customer: Hello. I change my bank last month and now I have letter from you with £25 fee for failed payment
       1 sofia: Hi Tomasz, thanks for getting in touch. Did you set up the new direct debit with us, or only move it at the bank?
@@ -149,7 +149,7 @@ export const financeCases: DemoCase[] = [
       6 customer: so you remove fee?
       8 sofia: I can't remove fees myself but I'm asking Finance to waive it, and I've updated your direct debit to the new account. Could you upload a statement showing the switch date?
       11 customer: ok i send now. thank you
-      1@10:05 @fin: Hello Tomasz, I'm looking at the fee now. I'll confirm by end of day.
+      200 @fin: Hello Tomasz, I'm from Finance and I'm looking at the fee now. I'll confirm tomorrow morning at the latest.
     `,
     acts: [
       [
@@ -173,7 +173,7 @@ export const financeCases: DemoCase[] = [
         },
       ],
       [12, { doc: 'bank_statement', name: 'statement-switch-confirmation.pdf' }],
-      ['1@10:00', { accept: 'fin' }],
+      [160, { accept: 'fin' }],
     ],
   },
   {

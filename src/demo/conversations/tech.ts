@@ -162,6 +162,7 @@ export const techCases: DemoCase[] = [
           by: 'mateo',
         },
       ],
+      ['1@08:50', { resolve: 't2' }],
     ],
   },
   {

@@ -1,0 +1,105 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { messages } from '../cases/cases.table.ts';
+import type { Tx } from '../db/database.ts';
+import { appendEvent, onEventInTransaction } from '../events/events.commands.ts';
+import { EventType } from '../events/names.ts';
+import { createHandoffIn } from '../handoffs/handoffs.commands.ts';
+import { handoffs } from '../handoffs/handoffs.table.ts';
+import { detectDip } from './dip.ts';
+import { emotionFromScore } from './emotion.ts';
+import { casePrefill } from './prefill.queries.ts';
+import { scoreSentiment } from './sentiment.ts';
+
+export const dipScenario = 'agent-to-supervisor';
+
+/**
+ * "Supervisors instantly on sentiment dips": each customer message is scored as it arrives; a dip
+ * raises the agent-to-supervisor handoff in the same transaction, so the supervisor's queue and
+ * stream see it the moment the message is stored.
+ */
+async function onCustomerMessage(tx: Tx, orgId: string, caseId: string, messageId: string, now: Date) {
+  const [message] = await tx.select().from(messages).where(eq(messages.id, messageId));
+  if (!message || message.role !== 'customer') return;
+  const { score, label } = scoreSentiment(message.text);
+  await tx.update(messages).set({ sentiment: score }).where(eq(messages.id, messageId));
+  const history = await tx
+    .select({ at: messages.at, score: messages.sentiment, id: messages.id })
+    .from(messages)
+    .where(and(eq(messages.caseId, caseId), eq(messages.role, 'customer')))
+    .orderBy(asc(messages.at), asc(messages.createdAt));
+  const earlier = history
+    .filter((m) => m.id !== messageId && m.score !== null)
+    .map((m) => ({ at: m.at.toISOString(), score: m.score! }));
+  const dip = detectDip(earlier, { at: message.at.toISOString(), score });
+  if (!dip.dip) return;
+  const [open] = await tx
+    .select({ id: handoffs.id })
+    .from(handoffs)
+    .where(
+      and(
+        eq(handoffs.caseId, caseId),
+        eq(handoffs.scenarioId, dipScenario),
+        inArray(handoffs.state, ['sent', 'accepted']),
+      ),
+    );
+  let handoffId: string | null = open?.id ?? null;
+  if (!handoffId) {
+    const { summary, packet } = await casePrefill(tx, orgId, caseId);
+    const principal = { orgId, personId: null, roles: new Set(['agent'] as const), via: 'webhook' as const };
+    handoffId = await createHandoffIn(
+      tx,
+      caseId,
+      {
+        scenario: dipScenario,
+        fromKind: 'bot',
+        packet: {
+          ...packet,
+          whatHappened: packet.whatHappened || summary,
+          attempted: packet.attempted.length
+            ? packet.attempted
+            : ['Nothing recorded yet in the conversation'],
+          emotion: emotionFromScore(score),
+          urgency: packet.urgency === 'low' || packet.urgency === 'normal' ? 'high' : packet.urgency,
+          nextSteps: [
+            'Supervisor to review the conversation and contact the customer now',
+            ...packet.nextSteps,
+          ],
+          summary,
+        },
+      },
+      { principal, now },
+    ).catch((error) => {
+      // No supervisor scenario in this organisation: the dip is still logged below.
+      if ((error as { code?: string }).code === 'unknown_scenario') return null;
+      throw error;
+    });
+  }
+  await appendEvent(tx, {
+    orgId,
+    caseId,
+    handoffId,
+    type: EventType.sentimentDip,
+    at: now,
+    data: {
+      messageId,
+      score,
+      label,
+      reason: dip.reason,
+      drop: dip.drop,
+      baseline: dip.baseline,
+      text: message.text.slice(0, 500),
+      handoffId,
+    },
+  });
+}
+
+let registered = false;
+
+export function registerConversationListener() {
+  if (registered) return;
+  registered = true;
+  onEventInTransaction(async (tx, event) => {
+    if (event.type !== EventType.messageAdded || event.data.role !== 'customer') return;
+    await onCustomerMessage(tx, event.orgId, event.caseId, String(event.data.messageId), event.at);
+  });
+}

@@ -1,0 +1,39 @@
+import { expect, it } from 'vitest';
+import { describeOnDatabases, newCase } from '../support/harness.ts';
+
+describeOnDatabases('sentiment dips pull in a supervisor', (h) => {
+  it('scores each customer message and raises agent-to-supervisor on a dip, once', async () => {
+    const c = await h().request('POST', '/api/v1/cases', newCase({ messages: [{ role: 'customer', text: 'Hi, could you help me check my October invoice please?' }, { role: 'agent', text: 'Of course, let me look.' }] }));
+    const caseId = c.body.id;
+    h().advance(60_000);
+    await h().request('POST', `/api/v1/cases/${caseId}/messages`, { role: 'customer', text: 'This is RIDICULOUS. Third time I explain this, still waiting and nobody helps. Absolutely unacceptable!!!' });
+    const events = (await h().request('GET', `/api/v1/cases/${caseId}/events`)).body.items;
+    const dip = events.find((e: { type: string }) => e.type === 'sentiment.dip');
+    expect(dip).toBeDefined();
+    expect(dip.data.score).toBeLessThan(-0.5);
+    const raised = await h().request('GET', `/api/v1/handoffs?caseId=${caseId}`);
+    expect(raised.body.items).toHaveLength(1);
+    const handoff = raised.body.items[0];
+    expect(handoff).toMatchObject({ scenario: 'agent-to-supervisor', state: 'sent', toTeam: 'supervisors' });
+    expect(handoff.owner.id).toBeTruthy();
+    expect(dip.data.handoffId).toBe(handoff.id);
+    const full = await h().request('GET', `/api/v1/handoffs/${handoff.id}`);
+    expect(['frustrated', 'angry']).toContain(full.body.packet.emotion);
+
+    h().advance(60_000);
+    await h().request('POST', `/api/v1/cases/${caseId}/messages`, { role: 'customer', text: 'I am furious, this is the worst service ever, cancel my account!!!' });
+    expect((await h().request('GET', `/api/v1/handoffs?caseId=${caseId}`)).body.items).toHaveLength(1);
+    const sentiment = await h().request('GET', `/api/v1/cases/${caseId}/sentiment`);
+    expect(sentiment.body.messages).toHaveLength(3);
+    expect(sentiment.body.trend).toBe('worsening');
+  });
+
+  it('pre-fills the packet from the conversation', async () => {
+    const c = await h().request('POST', '/api/v1/cases', newCase());
+    const res = await h().request('GET', `/api/v1/cases/${c.body.id}/prefill`);
+    expect(res.status).toBe(200);
+    expect(res.body.summary.length).toBeGreaterThan(10);
+    expect(res.body.packet.documents.onFile).toContain('invoice');
+    expect(res.body.packet.whatHappened).toMatch(/charged twice/i);
+  });
+});

@@ -13,6 +13,7 @@ const listeners = new Set<() => void>();
 let inFlight = 0;
 let version = 0;
 let seeded = false;
+let timer: ReturnType<typeof setTimeout> | undefined;
 
 const notify = () => {
   version++;
@@ -52,9 +53,12 @@ export function seedCaseTitles() {
     });
 }
 
-export function rememberCaseTitle(id: string, subject: string, customer: string) {
-  titles.set(id, { subject, customer });
-  notify();
+/** One pending pump for all rows: a row that unmounts before it runs does not cancel the others' wishes. */
+function schedule(delayMs: number) {
+  timer ??= setTimeout(() => {
+    timer = undefined;
+    pump();
+  }, delayMs);
 }
 
 const subscribe = (fn: () => void) => {
@@ -66,12 +70,11 @@ const subscribe = (fn: () => void) => {
 export function useCaseTitle(caseId: string): CaseTitle | undefined {
   useSyncExternalStore(subscribe, () => version);
   useEffect(() => {
-    if (titles.has(caseId) || wanted.includes(caseId)) return;
-    // Rows scrolled past quickly are dropped from the front of the line: the newest wishes win.
-    wanted.unshift(caseId);
+    if (titles.has(caseId)) return;
+    // The newest wishes go first and the line stays short: rows scrolled past quickly are dropped.
+    if (!wanted.includes(caseId)) wanted.unshift(caseId);
     if (wanted.length > 40) wanted.length = 40;
-    const t = setTimeout(pump, seeded ? 150 : 400);
-    return () => clearTimeout(t);
+    schedule(seeded ? 60 : 300);
   }, [caseId]);
   return titles.get(caseId);
 }

@@ -40,7 +40,22 @@ function wallAsUtc(ms: number, timeZone: string): number {
   );
 }
 
-const offsetAt = (ms: number, timeZone: string) => wallAsUtc(ms, timeZone) - ms;
+// Offsets change only at whole quarter hours (DST moves, zone rules): cache them per zone and quarter hour.
+const QUARTER = 900_000;
+const offsets = new Map<string, number>();
+
+function offsetAt(ms: number, timeZone: string): number {
+  const bucket = Math.floor(ms / QUARTER);
+  const key = `${timeZone}|${bucket}`;
+  let off = offsets.get(key);
+  if (off === undefined) {
+    const at = bucket * QUARTER;
+    off = wallAsUtc(at, timeZone) - at;
+    if (offsets.size > 50_000) offsets.clear();
+    offsets.set(key, off);
+  }
+  return off;
+}
 
 /** The instant of a local wall time (`wall` = local ms since the epoch, read as UTC). */
 function instantOf(wall: number, timeZone: string): number {

@@ -13,6 +13,7 @@ import {
   subscriptionsChannel,
 } from './integrations/outbox.listeners.ts';
 import { createScheduler } from './jobs/scheduler.ts';
+import { sweeperJob } from './ownership/ownership.jobs.ts';
 import { slaTimerHandlers } from './sla/sla.jobs.ts';
 
 export type RuntimeOptions = {
@@ -42,7 +43,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     clock,
     logger,
     handlers: { ...slaTimerHandlers },
-    jobs: [deliveryJob(services)],
+    jobs: [deliveryJob(services), sweeperJob(services)],
     intervalMs: config.schedulerIntervalMs,
   });
   if (options.scheduler !== false) await scheduler.start();

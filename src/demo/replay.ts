@@ -28,25 +28,34 @@ export function timerReplay(db: Db) {
     intervalMs: 60_000,
   });
   let rounds = 0;
+  /** The earliest unfired timer as last read (null: none); undefined once timers may have changed. */
+  let nextDue: Date | null | undefined;
   /** Fires what is due at `now` itself (timers that were already overdue before the replay). */
   async function flush(now: Date) {
     clock = now;
     await scheduler.runDue();
+    nextDue = undefined;
   }
   async function fireUntil(until: Date) {
     for (;;) {
-      const [row] = await db
-        .select({ next: min(timers.dueAt) })
-        .from(timers)
-        .where(isNull(timers.firedAt));
-      if (!row?.next) return;
-      const next = new Date(row.next);
-      if (next > until) return;
+      if (nextDue === undefined) {
+        const [row] = await db
+          .select({ next: min(timers.dueAt) })
+          .from(timers)
+          .where(isNull(timers.firedAt));
+        nextDue = row?.next ? new Date(row.next) : null;
+      }
+      if (nextDue === null || nextDue > until) return;
       // A failing handler is retried a little later each time: do not chase it forever.
       if (++rounds > 20_000) throw new Error('demo: SLA timers keep failing during the replay');
-      clock = next;
+      clock = nextDue;
       await scheduler.runDue();
+      nextDue = undefined;
     }
   }
-  return { flush, fireUntil };
+  /** Tells the replay that new timers may have been written (a handoff sent, a dip raised). */
+  function changed() {
+    nextDue = undefined;
+  }
+  return { flush, fireUntil, changed };
 }

@@ -8,6 +8,7 @@ import { registerConversationRoutes } from '../conversation/conversation.routes.
 import { registerCustomerRoutes } from '../customers/customers.routes.ts';
 import { registerHandoffRoutes } from '../handoffs/handoffs.routes.ts';
 import { registerIntegrationRoutes } from '../integrations/integrations.routes.ts';
+import { registerPeopleRoutes } from '../people/people.routes.ts';
 import { registerScenarioRoutes } from '../scenarios/scenarios.routes.ts';
 import { registerSlaRoutes } from '../sla/sla.routes.ts';
 import { registerTeamRoutes } from '../teams/teams.routes.ts';
@@ -101,6 +102,7 @@ export function createApp(services: Services): App {
   });
 
   registerTeamRoutes(app);
+  registerPeopleRoutes(app);
   registerCaseRoutes(app);
   registerCustomerRoutes(app);
   registerConversationRoutes(app);

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../db/database.ts';
 import { appendEvent } from '../events/events.commands.ts';
 import { EventType } from '../events/names.ts';
@@ -80,4 +80,29 @@ export async function reassignToNext(
   const choice = await assignOwner(tx, h.orgId, h.toTeamId, now, { exclude: h.ownerId ?? undefined });
   await changeOwner(tx, h, choice.ownerId, now, `${reason} (${choice.rule})`, actorId);
   return choice.ownerId;
+}
+
+/** Hands every open handoff a person owns (optionally only in one team) to the next eligible owner. */
+export async function handOnOpenWork(
+  tx: Tx,
+  orgId: string,
+  personId: string,
+  now: Date,
+  reason: string,
+  teamId?: string,
+) {
+  const open = await tx
+    .select()
+    .from(handoffs)
+    .where(
+      and(
+        eq(handoffs.orgId, orgId),
+        eq(handoffs.ownerId, personId),
+        inArray(handoffs.state, ['sent', 'accepted']),
+        teamId ? eq(handoffs.toTeamId, teamId) : undefined,
+      ),
+    )
+    .for('update');
+  for (const h of open) await reassignToNext(tx, h, now, reason);
+  return open.length;
 }

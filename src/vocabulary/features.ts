@@ -49,6 +49,11 @@ export function forEachTerm(
   char: (term: string) => void,
 ): void {
   const tokens = tokenize(text);
+  forEachWordGram(tokens, options, word);
+  if (options.charMaxN > 0) for (const token of tokens) forEachCharGram(token, options, char);
+}
+
+function forEachWordGram(tokens: string[], options: FeatureOptions, word: (term: string) => void): void {
   for (let i = 0; i < tokens.length; i++) {
     let gram = tokens[i];
     word(gram);
@@ -57,21 +62,27 @@ export function forEachTerm(
       word(gram);
     }
   }
-  if (options.charMaxN <= 0) return;
-  for (const token of tokens) {
-    const padded = ` ${token} `;
-    // Like scikit-learn's `char_wb`: a word shorter than the smallest n still gives one term.
-    if (padded.length < options.charMinN) char(padded);
-    for (let n = options.charMinN; n <= options.charMaxN && n <= padded.length; n++) {
-      for (let start = 0; start + n <= padded.length; start++) char(padded.slice(start, start + n));
-    }
+}
+
+function forEachCharGram(token: string, options: FeatureOptions, char: (term: string) => void): void {
+  const padded = ` ${token} `;
+  const minN = Math.max(1, options.charMinN);
+  // Like scikit-learn's `char_wb`: a word shorter than the smallest n still gives one term.
+  if (padded.length < minN) char(padded);
+  for (let n = minN; n <= options.charMaxN && n <= padded.length; n++) {
+    for (let start = 0; start + n <= padded.length; start++) char(padded.slice(start, start + n));
   }
 }
+
+// Words recur (Zipf), so each word's character n-gram features are looked up once and remembered:
+// prediction then costs one map lookup per word instead of one per n-gram.
+const charCacheLimit = 50_000;
 
 /** A fitted vocabulary with inverse document frequencies; `transform` is pure and allocation-light. */
 export class Vectorizer {
   private readonly wordIndex = new Map<string, number>();
   private readonly charIndex = new Map<string, number>();
+  private readonly charCache = new Map<string, Int32Array>();
   // Scratch space reused by `transform`: a dense counter and the list of features it touched.
   private readonly counts: Float64Array;
   private readonly touched: Int32Array;
@@ -100,12 +111,11 @@ export class Vectorizer {
       if (counts[at] === 0) touched[n++] = at;
       counts[at]++;
     };
-    forEachTerm(
-      text,
-      this.options,
-      (term) => count(this.wordIndex.get(term)),
-      (term) => count(this.charIndex.get(term)),
-    );
+    const tokens = tokenize(text);
+    forEachWordGram(tokens, this.options, (term) => count(this.wordIndex.get(term)));
+    if (this.options.charMaxN > 0) {
+      for (const token of tokens) for (const at of this.charFeatures(token)) count(at);
+    }
     const indices = touched.slice(0, n).sort();
     const values = new Float32Array(n);
     let wordNorm = 0;
@@ -123,6 +133,21 @@ export class Vectorizer {
     const charScale = charNorm > 0 ? this.options.charWeight / Math.sqrt(charNorm) : 0;
     for (let i = 0; i < n; i++) values[i] *= indices[i] < this.wordCount ? wordScale : charScale;
     return { indices, values };
+  }
+
+  private charFeatures(token: string): Int32Array {
+    let features = this.charCache.get(token);
+    if (features === undefined) {
+      const found: number[] = [];
+      forEachCharGram(token, this.options, (term) => {
+        const at = this.charIndex.get(term);
+        if (at !== undefined) found.push(at);
+      });
+      features = Int32Array.from(found);
+      if (this.charCache.size >= charCacheLimit) this.charCache.clear();
+      this.charCache.set(token, features);
+    }
+    return features;
   }
 }
 

@@ -9,7 +9,17 @@ import { clockStatus } from '../../web/src/sla/clock-status.ts';
 /** The browser's countdown arithmetic agrees with the server's deadline engine. */
 const calendars = [
   ...demoOrganisation.teams.map((t) => t.calendar),
-  { timezone: 'America/New_York', hours: { mon: [['09:00', '12:00'], ['13:00', '17:00']], sat: [['10:00', '24:00']] }, holidays: ['2026-11-26'] },
+  {
+    timezone: 'America/New_York',
+    hours: {
+      mon: [
+        ['09:00', '12:00'],
+        ['13:00', '17:00'],
+      ],
+      sat: [['10:00', '24:00']],
+    },
+    holidays: ['2026-11-26'],
+  },
   { timezone: 'Australia/Sydney', hours: '24/7', holidays: ['2026-12-25'] },
   { timezone: 'Asia/Kolkata', hours: { tue: [['00:00', '24:00']], wed: [['09:30', '18:00']] } },
 ] as never[];
@@ -19,10 +29,17 @@ describe('web business time', () => {
     const start = Date.parse('2026-03-01T00:00:00Z');
     const end = Date.parse('2027-01-15T00:00:00Z');
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: calendars.length - 1 }), fc.integer({ min: start, max: end }), fc.integer({ min: 0, max: 9 * 86_400_000 }), (c, from, span) => {
-        const cal = calendars[c]!;
-        expect(businessMsBetween(cal, from, from + span)).toBe(elapsedMs(compileCalendar(cal), from, from + span));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: calendars.length - 1 }),
+        fc.integer({ min: start, max: end }),
+        fc.integer({ min: 0, max: 9 * 86_400_000 }),
+        (c, from, span) => {
+          const cal = calendars[c]!;
+          expect(businessMsBetween(cal, from, from + span)).toBe(
+            elapsedMs(compileCalendar(cal), from, from + span),
+          );
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -39,7 +56,10 @@ describe('web business time', () => {
     expect(s.remainingMs).toBe(3 * 3_600_000);
     expect(s.level).toBe('ok');
     expect(clockStatus({ ...clock, deadline: '2026-11-23T17:00:00Z' }, finance, now).level).toBe('at-risk');
-    expect(clockStatus({ ...clock, deadline: '2026-11-23T16:00:00Z' }, finance, now)).toMatchObject({ level: 'breached', label: 'Overdue' });
+    expect(clockStatus({ ...clock, deadline: '2026-11-23T16:00:00Z' }, finance, now)).toMatchObject({
+      level: 'breached',
+      label: 'Overdue',
+    });
     expect(clockStatus({ ...clock, state: 'met' }, finance, now).label).toBe('Met');
   });
 });

@@ -3,7 +3,15 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
 import { freshDatabase } from '../../src/db/testing.ts';
-import { basicA11y, buildWeb, openBrowser, screenshot, signIn, startWebServer, type WebServer } from '../support/browser.ts';
+import {
+  basicA11y,
+  buildWeb,
+  openBrowser,
+  screenshot,
+  signIn,
+  startWebServer,
+  type WebServer,
+} from '../support/browser.ts';
 import { fullPacket, newCase } from '../support/harness.ts';
 
 /**
@@ -43,7 +51,10 @@ async function timeTo(page: Page, selector: string) {
 }
 
 beforeAll(async () => {
-  const [built, db] = await Promise.all([buildWeb(), freshDatabase('pglite', { pgliteDump: inject('pgliteDump'), postgresUrl: null })]);
+  const [built, db] = await Promise.all([
+    buildWeb(),
+    freshDatabase('pglite', { pgliteDump: inject('pgliteDump'), postgresUrl: null }),
+  ]);
   dist = built.dir;
   timings.buildMs = built.ms;
   database = db;
@@ -91,7 +102,9 @@ describe('web app [pglite]', () => {
     await page.getByLabel('Subject').fill(subject);
     await page.getByLabel('Customer name').fill('Maria Lopez');
     await page.getByLabel('Customer reference').fill('cust-1001');
-    await page.getByLabel('What the customer said').fill('Hi, I was charged twice for my October invoice. Can you fix this?');
+    await page
+      .getByLabel('What the customer said')
+      .fill('Hi, I was charged twice for my October invoice. Can you fix this?');
     await page.getByLabel('Kind').fill('invoice');
     await page.getByLabel('File name').fill('INV-2026-10.pdf');
     await page.getByRole('button', { name: 'Create case' }).click();
@@ -121,21 +134,31 @@ describe('web app [pglite]', () => {
 
     await page.getByRole('link', { name: 'Hand off' }).click();
     await page.getByLabel('Scenario').selectOption('billing-to-finance');
-    await page.getByLabel('What happened').fill('Customer was charged twice for the October invoice and wants the duplicate refunded.');
+    await page
+      .getByLabel('What happened')
+      .fill('Customer was charged twice for the October invoice and wants the duplicate refunded.');
     await page.getByRole('button', { name: 'Send to Finance' }).click();
     const incomplete = page.locator('#packet-incomplete');
     await incomplete.waitFor();
-    expect(await incomplete.textContent()).toMatch(/what was attempted.*customer emotion.*urgency.*next steps/i);
+    expect(await incomplete.textContent()).toMatch(
+      /what was attempted.*customer emotion.*urgency.*next steps/i,
+    );
     await page.locator('#field-attempted-error').waitFor();
     await page.locator('#field-nextSteps-error').waitFor();
     expect(await page.getByTestId('missing-fields').textContent()).toContain('What was attempted');
     await screenshot(page, '02-handoff-incomplete');
 
-    await page.getByLabel('What was attempted').fill('Checked the payment ledger: two captures of 89.00 on 3 Oct\nConfirmed the card on file');
+    await page
+      .getByLabel('What was attempted')
+      .fill('Checked the payment ledger: two captures of 89.00 on 3 Oct\nConfirmed the card on file');
     await page.getByRole('radio', { name: 'Frustrated' }).check();
     await page.getByRole('radio', { name: 'High' }).check();
-    await page.getByLabel('Next steps').fill('Refund the duplicate capture\nConfirm the refund to the customer');
-    await page.getByLabel('Conversation summary').fill('Duplicate charge on the October invoice; ledger confirms two captures.');
+    await page
+      .getByLabel('Next steps')
+      .fill('Refund the duplicate capture\nConfirm the refund to the customer');
+    await page
+      .getByLabel('Conversation summary')
+      .fill('Duplicate charge on the October invoice; ledger confirms two captures.');
     await page.getByLabel('Documents still needed from the customer').fill('invoice');
     await page.getByTestId('document-on-file-warning').waitFor();
     await page.getByLabel('Documents still needed from the customer').fill('bank_statement');
@@ -155,7 +178,9 @@ describe('web app [pglite]', () => {
     const { page } = finance;
     const list = page.getByRole('listbox', { name: 'Finance queue' });
     await list.getByText(subject).waitFor({ timeout: 10_000 });
-    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(
+      true,
+    );
     await page.locator('.queue-preview').getByRole('heading', { name: 'Billing to Finance' }).waitFor();
     await page.locator('.qrow .pill').first().waitFor();
     expect(await page.locator('.qrow .pill').first().textContent()).toMatch(/On track|At risk|Overdue/);
@@ -168,7 +193,10 @@ describe('web app [pglite]', () => {
 
     await page.keyboard.press('a');
     await list.getByText('In progress').waitFor();
-    await page.locator('.queue-preview').getByRole('button', { name: /Resolve/ }).waitFor();
+    await page
+      .locator('.queue-preview')
+      .getByRole('button', { name: /Resolve/ })
+      .waitFor();
     // The sender's page follows along live.
     await agent.page.getByText('In progress').first().waitFor({ timeout: 10_000 });
     expect(agent.page.url()).toBe(handoffUrl);
@@ -181,21 +209,17 @@ describe('web app [pglite]', () => {
 
   it('bounces with a reason from the keyboard', async () => {
     const { page } = finance;
-    if (process.env.WEB_DEBUG) {
-      await page.evaluate(() => {
-        const es = new EventSource('/api/v1/stream');
-        es.addEventListener('case-event', (e) => console.log('DEBUG sse', performance.now(), (e as MessageEvent).data));
-        es.addEventListener('ready', () => console.log('DEBUG ready', performance.now()));
-      });
-      page.on('console', (m) => process.stderr.write(`[finance] ${m.text()}\n`));
-      page.on('request', (r) => process.stderr.write(`[finance req] ${Date.now() % 100000} ${r.url()}\n`));
-      await new Promise((r) => setTimeout(r, 500));
-    }
     const created = await call('POST', '/api/v1/cases', newCase({ subject: 'Refund never arrived' }));
-    const h = await call('POST', `/api/v1/cases/${created.id}/handoffs`, { scenario: 'billing-to-finance', packet: fullPacket });
+    const h = await call('POST', `/api/v1/cases/${created.id}/handoffs`, {
+      scenario: 'billing-to-finance',
+      packet: fullPacket,
+    });
     const list = page.getByRole('listbox', { name: 'Finance queue' });
     await list.getByText('Refund never arrived').waitFor({ timeout: 10_000 });
-    await page.locator('.queue-preview').getByRole('button', { name: /Bounce/ }).waitFor();
+    await page
+      .locator('.queue-preview')
+      .getByRole('button', { name: /Bounce/ })
+      .waitFor();
     await page.keyboard.press('b');
     const dialog = page.getByRole('dialog', { name: 'Bounce back to the sender' });
     await dialog.waitFor();
@@ -206,23 +230,39 @@ describe('web app [pglite]', () => {
     expect((await call('GET', `/api/v1/handoffs/${h.id}`)).bounce.reason).toBe('wrong_team');
     expect(finance.errors).toEqual([]);
     expect(agent.errors).toEqual([]);
+    await agent.close();
+    browsers.splice(browsers.indexOf(agent), 1);
   });
 
   it('measures the first load of the queue', async () => {
     const { page } = finance;
     for (let i = 0; i < 3; i++) {
-      const c = await call('POST', '/api/v1/cases', newCase({ subject: `Invoice question ${i + 1}`, customer: { externalId: `cust-${i}`, name: `Customer ${i}` } }));
-      await call('POST', `/api/v1/cases/${c.id}/handoffs`, { scenario: 'billing-to-finance', packet: fullPacket });
+      const c = await call(
+        'POST',
+        '/api/v1/cases',
+        newCase({
+          subject: `Invoice question ${i + 1}`,
+          customer: { externalId: `cust-${i}`, name: `Customer ${i}` },
+        }),
+      );
+      await call('POST', `/api/v1/cases/${c.id}/handoffs`, {
+        scenario: 'billing-to-finance',
+        packet: fullPacket,
+      });
     }
     await page.goto(`${web.url}/queue?tab=team&team=finance`);
     timings.queueFirstRowMs = await timeTo(page, '[role=option] .qrow-subject');
     const nav = await page.evaluate(() => {
       const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-      return { domContentLoadedMs: Math.round(n.domContentLoadedEventEnd), loadMs: Math.round(n.loadEventEnd) };
+      return {
+        domContentLoadedMs: Math.round(n.domContentLoadedEventEnd),
+        loadMs: Math.round(n.loadEventEnd),
+      };
     });
     Object.assign(timings, nav);
     expect(timings.queueFirstRowMs).toBeLessThan(1000);
     expect(await basicA11y(page)).toEqual([]);
+    await page.locator('.queue-preview').getByRole('heading', { name: 'Billing to Finance' }).waitFor();
     await screenshot(page, '05-queue');
   });
 
@@ -233,14 +273,31 @@ describe('web app [pglite]', () => {
     await page.getByRole('heading', { name: 'Supervisor board' }).waitFor();
     await page.locator('svg.load-chart').waitFor();
     const before = Number(await page.getByTestId('board-breached').textContent());
-    const c = await call('POST', '/api/v1/cases', newCase({ subject: 'Customer furious about repeated outage' }));
+    const c = await call(
+      'POST',
+      '/api/v1/cases',
+      newCase({ subject: 'Customer furious about repeated outage' }),
+    );
     // Agent to supervisor: acknowledge within PT0M, so it breaches at once.
-    await call('POST', `/api/v1/cases/${c.id}/handoffs`, { scenario: 'agent-to-supervisor', packet: { ...fullPacket, emotion: 'angry' } });
-    await page.waitForFunction((n) => Number(document.querySelector('[data-testid=board-breached]')?.textContent) > n, before, { timeout: 10_000 });
-    await page.getByRole('link', { name: /Customer furious/ }).first().waitFor();
+    await call('POST', `/api/v1/cases/${c.id}/handoffs`, {
+      scenario: 'agent-to-supervisor',
+      packet: { ...fullPacket, emotion: 'angry' },
+    });
+    await page.waitForFunction(
+      (n) => Number(document.querySelector('[data-testid=board-breached]')?.textContent) > n,
+      before,
+      { timeout: 10_000 },
+    );
+    await page
+      .getByRole('link', { name: /Customer furious/ })
+      .first()
+      .waitFor();
     expect(await basicA11y(page)).toEqual([]);
     await screenshot(page, '06-supervisor');
-    await page.getByRole('link', { name: 'Settings' }).waitFor({ state: 'detached' }).catch(() => undefined);
+    await page
+      .getByRole('link', { name: 'Settings' })
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
     expect(sup.errors).toEqual([]);
   });
 
@@ -282,7 +339,14 @@ describe('web app [pglite]', () => {
       acceptedAt: null,
       resolvedAt: null,
       updatedAt: new Date(base).toISOString(),
-      sla: [{ name: 'resolve', target: 'P1D', state: i % 50 === 0 ? 'breached' : 'running', deadline: new Date(base + (i - 200) * 90_000).toISOString() }],
+      sla: [
+        {
+          name: 'resolve',
+          target: 'P1D',
+          state: i % 50 === 0 ? 'breached' : 'running',
+          deadline: new Date(base + (i - 200) * 90_000).toISOString(),
+        },
+      ],
     });
     await page.route(/\/api\/v1\/handoffs\?/, (route) => {
       const url = new URL(route.request().url());
@@ -294,15 +358,30 @@ describe('web app [pglite]', () => {
     await page.route(/\/api\/v1\/handoffs\/syn-/, (route) => {
       const i = Number(route.request().url().split('syn-')[1]);
       return route.fulfill({
-        json: { ...item(i), packet: fullPacket, missing: [], quality: { score: 100, checks: [] }, customerUpdate: null, actions: ['bounce', 'resolve', 'reassign'] },
+        json: {
+          ...item(i),
+          packet: fullPacket,
+          missing: [],
+          quality: { score: 100, checks: [] },
+          customerUpdate: null,
+          actions: ['bounce', 'resolve', 'reassign'],
+        },
       });
     });
     await page.route(/\/api\/v1\/cases\/syn-case-/, (route) =>
-      route.fulfill({ json: { ...newCase({ subject: `Synthetic case ${route.request().url().split('-').pop()}` }), customer: { name: 'Test Customer' } } }),
+      route.fulfill({
+        json: {
+          ...newCase({ subject: `Synthetic case ${route.request().url().split('-').pop()}` }),
+          customer: { name: 'Test Customer' },
+        },
+      }),
     );
     await page.goto(`${web.url}/queue?tab=team&team=engineering&state=accepted`);
     timings.bigQueueFirstRowMs = await timeTo(page, '[role=option]');
-    await page.getByTestId('queue-count').filter({ hasText: /^5,000 handoffs$/ }).waitFor({ timeout: 20_000 });
+    await page
+      .getByTestId('queue-count')
+      .filter({ hasText: /^5,000 handoffs$/ })
+      .waitFor({ timeout: 20_000 });
     timings.bigQueueAllRowsMs = await page.evaluate(() => Math.round(performance.now()));
     const rendered = await page.locator('[role=option]').count();
     expect(rendered).toBeLessThan(60);
@@ -332,6 +411,7 @@ describe('web app [pglite]', () => {
     await page.keyboard.press('Home');
     await page.keyboard.press('j');
     await page.locator('[role=option][aria-posinset="2"][aria-selected="true"]').waitFor();
+    await page.locator('.queue-preview').getByRole('heading', { name: /Tech/ }).waitFor();
     await screenshot(page, '08-queue-5000');
     await page.unrouteAll();
     expect(finance.errors).toEqual([]);

@@ -44,9 +44,11 @@ export const api = {
   signOut: () => post<{ ok: true }>(`${v1}/auth/logout`),
   me: () => request<Me>('GET', `${v1}/me`, { quiet401: true }),
 
-  teams: () => get<Items<Team>>(`${v1}/teams`).then((r) => r.items),
-  people: () => get<Items<Person>>(`${v1}/people`).then((r) => r.items),
-  scenarios: () => get<Items<Scenario>>(`${v1}/scenarios`).then((r) => r.items),
+  // Asked together with `me` at start, when a 401 only means "not signed in yet".
+  teams: () => request<Items<Team>>('GET', `${v1}/teams`, { quiet401: true }).then((r) => r.items),
+  people: () => request<Items<Person>>('GET', `${v1}/people`, { quiet401: true }).then((r) => r.items),
+  scenarios: () =>
+    request<Items<Scenario>>('GET', `${v1}/scenarios`, { quiet401: true }).then((r) => r.items),
 
   cases: (limit = 100) => get<Items<CaseSummary>>(`${v1}/cases${query({ limit })}`).then((r) => r.items),
   case: (id: string) => get<CaseDetail>(`${v1}/cases/${enc(id)}`),

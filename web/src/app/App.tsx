@@ -65,8 +65,13 @@ export function App() {
 
   const load = useCallback(async () => {
     try {
-      const me = await api.me();
-      const [teams, scenarios, people] = await Promise.all([api.teams(), api.scenarios(), api.people()]);
+      // One round trip: the reference data is asked for alongside the session.
+      const [me, teams, scenarios, people] = await Promise.all([
+        api.me(),
+        api.teams(),
+        api.scenarios(),
+        api.people(),
+      ]);
       setBoot({ state: 'ready', me, teams, scenarios, people });
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) setBoot({ state: 'signed-out' });

@@ -55,7 +55,8 @@ export function seedCaseTitles() {
 
 /** One pending pump for all rows: a row that unmounts before it runs does not cancel the others' wishes. */
 function schedule(delayMs: number) {
-  timer ??= setTimeout(() => {
+  if (timer) return;
+  timer = setTimeout(() => {
     timer = undefined;
     pump();
   }, delayMs);

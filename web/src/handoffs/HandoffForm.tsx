@@ -1,8 +1,8 @@
 import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { ApiError, randomKey } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
-import type { CaseDetail, HandoffSuggestion } from '../api/types.ts';
-import { fieldLabel } from '../app/format.ts';
+import type { CaseDetail, HandoffDetail, HandoffSuggestion } from '../api/types.ts';
+import { bounceReasonLabels, fieldLabel } from '../app/format.ts';
 import { Link, navigate } from '../app/router.tsx';
 import { useSession } from '../app/session.tsx';
 import { ErrorNote, Loading } from '../app/ui.tsx';
@@ -20,16 +20,22 @@ import {
 } from './packet-form.ts';
 import { ScenarioPicker } from './ScenarioPicker.tsx';
 
-type Loaded = { c: CaseDetail; suggestion: HandoffSuggestion | null };
+type Loaded = { c: CaseDetail; suggestion: HandoffSuggestion | null; bounced: HandoffDetail | null };
+
+/** The case's latest handoff when it came back bounced: sending again continues its journey. */
+async function lastBounce(c: CaseDetail): Promise<HandoffDetail | null> {
+  const last = c.handoffs.filter((h) => h.state !== 'draft' && h.state !== 'cancelled').at(-1);
+  return last?.state === 'bounced' ? api.handoff(last.id) : null;
+}
 
 export function HandoffForm({ caseId }: { caseId: string }) {
   const loaded = useResource<Loaded>(`handoff-form:${caseId}`, async () => {
     const [c, suggestion] = await Promise.all([api.case(caseId), api.suggest(caseId).catch(() => null)]);
-    return { c, suggestion };
+    return { c, suggestion, bounced: await lastBounce(c) };
   });
   if (loaded.error) return <ErrorNote error={loaded.error} title="The case could not be loaded" />;
   if (!loaded.data) return <Loading label="Preparing the handoff" />;
-  return <HandoffFormBody c={loaded.data.c} suggestion={loaded.data.suggestion} />;
+  return <HandoffFormBody {...loaded.data} />;
 }
 
 function suggestedScenario(s: HandoffSuggestion | null): { id?: string; confidence?: number } {
@@ -38,7 +44,7 @@ function suggestedScenario(s: HandoffSuggestion | null): { id?: string; confiden
   return { id: s.scenario.id, confidence: s.scenario.confidence ?? s.confidence };
 }
 
-function HandoffFormBody({ c, suggestion }: Loaded & { c: CaseDetail }) {
+function HandoffFormBody({ c, suggestion, bounced }: Loaded) {
   const s = useSession();
   const suggested = suggestedScenario(suggestion);
   const [scenarioId, setScenarioId] = useState(() =>
@@ -46,11 +52,12 @@ function HandoffFormBody({ c, suggestion }: Loaded & { c: CaseDetail }) {
       s.scenarios,
       c,
       s.myTeams.map((t) => t.key),
-      suggested.id,
+      bounced?.scenario ?? suggested.id,
     ),
   );
+  // After a bounce, the packet that came back is the starting point; otherwise the suggestion is.
   const [draft, setDraft] = useState<PacketDraft>(() =>
-    prefill(emptyDraft([...new Set(c.documents.map((d) => d.kind))]), {
+    prefill(prefill(emptyDraft([...new Set(c.documents.map((d) => d.kind))]), bounced?.packet), {
       ...suggestion?.packet,
       summary: suggestion?.packet?.summary ?? suggestion?.summary,
     }),
@@ -76,7 +83,12 @@ function HandoffFormBody({ c, suggestion }: Loaded & { c: CaseDetail }) {
     try {
       const h = await api.createHandoff(
         c.id,
-        { scenario: scenarioId, packet: toPacket(draft), draft: asDraft || undefined },
+        {
+          scenario: scenarioId,
+          packet: toPacket(draft),
+          draft: asDraft || undefined,
+          previousId: bounced?.id,
+        },
         idempotencyKey.current,
       );
       navigate(`/handoffs/${h.id}`);
@@ -115,6 +127,18 @@ function HandoffFormBody({ c, suggestion }: Loaded & { c: CaseDetail }) {
           </p>
         </div>
       </div>
+      {bounced?.bounce ? (
+        <div className="note note-warn" role="note">
+          <strong>
+            Bounced back by {s.teams.find((t) => t.key === bounced.toTeam)?.name ?? bounced.toTeam}:{' '}
+            {bounceReasonLabels[bounced.bounce.reason] ?? bounced.bounce.reason}
+          </strong>
+          <span>
+            {bounced.bounce.note || 'No note.'} The packet below is the one that came back: fix it and send
+            again (to the same or another team).
+          </span>
+        </div>
+      ) : null}
       <form
         ref={formRef}
         className="layout-main-side"

@@ -21,6 +21,8 @@ export function openLiveStream(channelName: string): LiveStream {
   let source: EventSource | undefined;
   let closed = false;
   let releaseLock: (() => void) | undefined;
+  // A tab that followed another tab's stream may have missed events in the hand-over.
+  let followed = false;
   const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(channelName) : undefined;
 
   const deliver = (m: LiveMessage) => {
@@ -37,6 +39,7 @@ export function openLiveStream(channelName: string): LiveStream {
       if (source) channel.postMessage({ kind: 'status', connected } satisfies LiveMessage);
       return;
     }
+    followed = true;
     deliver(e.data);
   });
   channel?.postMessage({ kind: 'hello' } satisfies ChannelMessage);
@@ -65,7 +68,7 @@ export function openLiveStream(channelName: string): LiveStream {
       .request(channelName, () => {
         if (closed) return;
         connect();
-        emit({ kind: 'resync' });
+        if (followed) emit({ kind: 'resync' });
         return new Promise<void>((resolve) => {
           releaseLock = resolve;
         });

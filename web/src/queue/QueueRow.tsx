@@ -25,8 +25,8 @@ export const QueueRow = memo(function QueueRow({ h }: { h: HandoffItem }) {
               {worst.status.remainingMs !== null || worst.status.level === 'breached'
                 ? worst.status.detail.split(' · ')[0]
                 : ''}
+              <span className="qrow-clock"> · {humanize(worst.clock.name)}</span>
             </span>
-            <span className="qrow-clock">{humanize(worst.clock.name)}</span>
           </>
         ) : (
           <span className="muted small">No clock</span>
@@ -45,9 +45,11 @@ export const QueueRow = memo(function QueueRow({ h }: { h: HandoffItem }) {
         </div>
         <div className="qrow-meta">
           <Badge tone={stateTone(h.state)}>{stateLabels[h.state] ?? h.state}</Badge>
-          <span>{scenario?.name ?? humanize(h.scenario)}</span>
-          <span>Owner: {h.owner?.name ?? '—'}</span>
-          {h.sentAt ? <span>Sent {relative(h.sentAt, now)}</span> : null}
+          <span className="qrow-owner" title="Owner">
+            {h.owner?.name ?? 'No owner'}
+          </span>
+          <span className="qrow-scenario">{scenario?.name ?? humanize(h.scenario)}</span>
+          {h.sentAt ? <span className="qrow-age">sent {relative(h.sentAt, now)}</span> : null}
         </div>
       </div>
       <div className="qrow-complete" title="Packet completeness">

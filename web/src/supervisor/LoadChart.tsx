@@ -14,8 +14,8 @@ export type TeamLoad = {
 export function LoadChart({ teams }: { teams: TeamLoad[] }) {
   const rowH = 34;
   const labelW = 120;
-  const valueW = 170;
-  const width = 640;
+  const valueW = 230;
+  const width = 700;
   const barW = width - labelW - valueW;
   const max = Math.max(1, ...teams.map((t) => t.waiting + t.inProgress));
   const height = teams.length * rowH + 28;
@@ -49,8 +49,8 @@ export function LoadChart({ teams }: { teams: TeamLoad[] }) {
                 <rect x={labelW + w1} y={2} width={w2} height={18} className="chart-progress" rx={3} />
               ) : null}
               <text x={labelW + barW + 10} y={15} className="chart-value">
-                {t.waiting + t.inProgress} open · {perMember.toFixed(1)}/person
-                {t.breached ? ` · ${t.breached} breached` : ''}
+                {t.waiting + t.inProgress} open · {perMember.toFixed(1)} per person
+                {t.breached ? <tspan className="chart-breached">{` · ${t.breached} breached`}</tspan> : null}
               </text>
             </g>
           );

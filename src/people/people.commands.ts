@@ -1,0 +1,71 @@
+import { and, eq } from 'drizzle-orm';
+import { apiTokens, sessions } from '../auth/auth.table.ts';
+import type { Db } from '../db/database.ts';
+import { notFound } from '../http/errors.ts';
+import { handOnOpenWork } from '../ownership/ownership.commands.ts';
+import { teamMembers, teams } from '../teams/teams.table.ts';
+import { people } from './people.table.ts';
+
+type Ctx = { orgId: string; now: Date };
+
+async function lockPerson(
+  db: Db | Parameters<Parameters<Db['transaction']>[0]>[0],
+  orgId: string,
+  id: string,
+) {
+  const [p] = await db
+    .select()
+    .from(people)
+    .where(and(eq(people.orgId, orgId), eq(people.id, id)))
+    .for('update');
+  if (!p) throw notFound('person', id);
+  return p;
+}
+
+/** Away or offline people take no new work, and their unaccepted handoffs move on. */
+export async function setAvailability(
+  db: Db,
+  id: string,
+  availability: 'available' | 'away' | 'offline',
+  ctx: Ctx,
+) {
+  return db.transaction(async (tx) => {
+    await lockPerson(tx, ctx.orgId, id);
+    await tx.update(people).set({ availability }).where(eq(people.id, id));
+    return { id, availability };
+  });
+}
+
+/** Leaving a team hands that team's open handoffs on at once. */
+export async function leaveTeam(db: Db, teamKey: string, personId: string, ctx: Ctx) {
+  return db.transaction(async (tx) => {
+    await lockPerson(tx, ctx.orgId, personId);
+    const [team] = await tx
+      .select()
+      .from(teams)
+      .where(and(eq(teams.orgId, ctx.orgId), eq(teams.key, teamKey)));
+    if (!team) throw notFound('team', teamKey);
+    const removed = await tx
+      .delete(teamMembers)
+      .where(and(eq(teamMembers.teamId, team.id), eq(teamMembers.personId, personId)))
+      .returning();
+    if (removed.length === 0) throw notFound('team member', personId);
+    const handedOn = await handOnOpenWork(tx, ctx.orgId, personId, ctx.now, `left team ${teamKey}`, team.id);
+    return { teamKey, personId, handedOn };
+  });
+}
+
+/** Losing access: sessions and tokens end, and every open handoff the person owns moves on. */
+export async function deactivatePerson(db: Db, personId: string, ctx: Ctx) {
+  return db.transaction(async (tx) => {
+    await lockPerson(tx, ctx.orgId, personId);
+    await tx
+      .update(people)
+      .set({ active: 'no', leftAt: ctx.now, availability: 'offline' })
+      .where(eq(people.id, personId));
+    await tx.delete(sessions).where(eq(sessions.personId, personId));
+    await tx.update(apiTokens).set({ revokedAt: ctx.now }).where(eq(apiTokens.personId, personId));
+    const handedOn = await handOnOpenWork(tx, ctx.orgId, personId, ctx.now, 'lost access');
+    return { personId, active: false, handedOn };
+  });
+}

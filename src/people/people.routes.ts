@@ -1,0 +1,88 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { App } from '../http/app.ts';
+import { requireRole } from '../http/auth.ts';
+import { ApiError } from '../http/errors.ts';
+import { deactivatePerson, leaveTeam, setAvailability } from './people.commands.ts';
+
+const ok = (description: string) => ({ content: { 'application/json': { schema: z.any() } }, description });
+const tags = ['teams'];
+const id = z.string().min(1).max(100);
+
+export function registerPeopleRoutes(app: App) {
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/people/{id}/availability',
+      tags,
+      request: {
+        params: z.object({ id }),
+        body: {
+          content: {
+            'application/json': {
+              schema: z.object({ availability: z.enum(['available', 'away', 'offline']) }),
+            },
+          },
+          required: true,
+        },
+      },
+      responses: { 200: ok('Availability set') },
+    }),
+    async (c) => {
+      const p = c.var.principal;
+      const target = c.req.valid('param').id;
+      if (
+        target !== p.personId &&
+        !p.roles.has('lead') &&
+        !p.roles.has('supervisor') &&
+        !p.roles.has('admin')
+      ) {
+        throw new ApiError('forbidden', 'only the person, a lead or a supervisor may set availability');
+      }
+      return c.json(
+        await setAvailability(c.var.services.database.db, target, c.req.valid('json').availability, {
+          orgId: p.orgId,
+          now: c.var.services.clock(),
+        }),
+        200,
+      );
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/teams/{key}/members/{id}/leave',
+      tags,
+      middleware: [requireRole('lead')],
+      request: { params: z.object({ key: id, id }) },
+      responses: { 200: ok('Removed; open handoffs handed on') },
+    }),
+    async (c) => {
+      const { key, id: personId } = c.req.valid('param');
+      return c.json(
+        await leaveTeam(c.var.services.database.db, key, personId, {
+          orgId: c.var.principal.orgId,
+          now: c.var.services.clock(),
+        }),
+        200,
+      );
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/people/{id}/deactivate',
+      tags,
+      middleware: [requireRole('lead')],
+      request: { params: z.object({ id }) },
+      responses: { 200: ok('Access removed; open handoffs handed on') },
+    }),
+    async (c) =>
+      c.json(
+        await deactivatePerson(c.var.services.database.db, c.req.valid('param').id, {
+          orgId: c.var.principal.orgId,
+          now: c.var.services.clock(),
+        }),
+        200,
+      ),
+  );
+}

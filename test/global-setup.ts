@@ -11,16 +11,38 @@ declare module 'vitest' {
   export interface ProvidedContext {
     pgliteDump: string;
     postgresUrl: string | null;
+    postgresTemplate: string;
   }
 }
 
-export const templateDb = 'baton_template';
+// Databases are named after this run's process, so concurrent runs never drop each other's.
+const runTag = `p${process.pid}`;
+const templateDb = `baton_tpl_${runTag}`;
+
+function alive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function withDatabase(url: string, name: string) {
   const u = new URL(url);
   u.pathname = `/${name}`;
   return u.toString();
 }
+
+async function dropDatabases(admin: pg.Client, keep: (name: string) => boolean) {
+  const rows = await admin.query("select datname from pg_database where datname ~ '^baton_(t|tpl)_p[0-9]+'");
+  for (const { datname } of rows.rows) {
+    if (!keep(datname))
+      await admin.query(`drop database if exists ${pg.escapeIdentifier(datname)} with (force)`);
+  }
+}
+
+const pidOf = (name: string) => Number(/_p(\d+)/.exec(name)?.[1]);
 
 async function preparePostgres(url: string): Promise<string | null> {
   const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
@@ -35,12 +57,8 @@ async function preparePostgres(url: string): Promise<string | null> {
     return null;
   }
   try {
-    const stale = await admin.query(
-      "select datname from pg_database where datname like 'baton_t_%' or datname = $1",
-      [templateDb],
-    );
-    for (const row of stale.rows)
-      await admin.query(`drop database if exists ${pg.escapeIdentifier(row.datname)} with (force)`);
+    // Left over by runs that died: their process is gone.
+    await dropDatabases(admin, (name) => alive(pidOf(name)) && pidOf(name) !== process.pid);
     await admin.query(`create database ${templateDb}`);
   } finally {
     await admin.end();
@@ -55,16 +73,22 @@ async function preparePostgres(url: string): Promise<string | null> {
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'baton-test-'));
   const client = await PGlite.create();
-  const database = pgliteDatabase(client);
-  await migrate(database);
+  await migrate(pgliteDatabase(client));
   const dump = await client.dumpDataDir('none');
   const file = join(dir, 'pglite.tar');
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   await client.close();
-  project.provide('pgliteDump', file);
-  project.provide(
-    'postgresUrl',
-    await preparePostgres(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'),
+  const postgresUrl = await preparePostgres(
+    process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
   );
-  return () => rmSync(dir, { recursive: true, force: true });
+  project.provide('pgliteDump', file);
+  project.provide('postgresUrl', postgresUrl);
+  project.provide('postgresTemplate', templateDb);
+  return async () => {
+    rmSync(dir, { recursive: true, force: true });
+    if (!postgresUrl) return;
+    const admin = new pg.Client({ connectionString: postgresUrl });
+    await admin.connect();
+    await dropDatabases(admin, (name) => pidOf(name) !== process.pid).finally(() => admin.end());
+  };
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { type Database, pgliteDatabase, postgresDatabase } from './database.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -24,16 +25,11 @@ export async function freshDatabase(
     const client = await PGlite.create({ loadDataDir: new Blob([readFileSync(source.pgliteDump)]) });
     return pgliteDatabase(client);
   }
-  if (!source.postgresUrl) throw new Error('PostgreSQL is not available for tests');
-  const name = `baton_t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: source.postgresUrl });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name} template baton_template`);
-  } finally {
-    await admin.end();
-  }
-  const database = postgresDatabase(withDatabase(source.postgresUrl, name), 8);
+  const { url, name } = await freshPostgresUrl(
+    source.postgresUrl,
+    source.postgresTemplate ?? inject('postgresTemplate'),
+  );
+  const database = postgresDatabase(url, 8);
   const close = database.close;
   database.close = async () => {
     await close();
@@ -42,4 +38,31 @@ export async function freshDatabase(
     await a.query(`drop database if exists ${name} with (force)`).finally(() => a.end());
   };
   return database;
+}
+
+/** A new PostgreSQL database cloned from the run's migrated template; the caller drops it. */
+export async function freshPostgresUrl(
+  postgresUrl: string | null,
+  template = 'baton_template',
+): Promise<{ url: string; name: string }> {
+  if (!postgresUrl) throw new Error('PostgreSQL is not available for tests');
+  const run = /_(p\d+)$/.exec(template)?.[1] ?? 'p0';
+  const name = `baton_t_${run}_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  await admin.connect();
+  try {
+    // Clones of one template cannot start at the same instant: retry while another is copying.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await admin.query(`create database ${name} template ${template}`);
+        break;
+      } catch (error) {
+        if (attempt >= 20 || !/being accessed by other users/.test(String(error))) throw error;
+        await new Promise((r) => setTimeout(r, 100 + attempt * 50));
+      }
+    }
+  } finally {
+    await admin.end();
+  }
+  return { url: withDatabase(postgresUrl, name), name };
 }

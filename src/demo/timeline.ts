@@ -111,5 +111,5 @@ export function timeline(
     steps.push((takeTalk ? talk : acts).shift()!);
   }
   const first = steps[0]?.at ?? start;
-  return { start: first < start ? first : start, steps };
+  return { start: new Date(Math.min(first.getTime(), start.getTime())), steps };
 }

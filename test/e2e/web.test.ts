@@ -1,7 +1,8 @@
 import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
+import { createApiToken } from '../../src/auth/auth.commands.ts';
 import { freshDatabase } from '../../src/db/testing.ts';
 import {
   basicA11y,
@@ -27,10 +28,10 @@ let dist: string;
 const browsers: Browser[] = [];
 const timings: Record<string, number> = {};
 
-async function call(method: string, path: string, body?: unknown) {
+async function call(method: string, path: string, body?: unknown, token = 'web-test-admin') {
   const res = await web.runtime.app.request(path, {
     method,
-    headers: { authorization: 'Bearer web-test-admin', 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const json = await res.json();
@@ -69,10 +70,19 @@ afterAll(async () => {
   process.stderr.write(`\nweb timings: ${JSON.stringify(timings)}\n`);
 });
 
+// A failing step leaves a picture of every open page behind.
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state !== 'fail') return;
+  for (const [n, b] of browsers.entries()) {
+    for (const [i, p] of b.context.pages().entries()) await screenshot(p, `failed-${ctx.task.name.slice(0, 30).replace(/\W+/g, '-')}-${n}-${i}`).catch(() => undefined);
+  }
+});
+
 describe('web app [pglite]', () => {
   let agent: Browser;
   let finance: Browser;
   let handoffUrl = '';
+  let bouncedCaseId = '';
   const subject = 'Charged twice for the October invoice';
 
   it('signs an agent in, with the organisation and the person in the navigation', async () => {
@@ -201,6 +211,17 @@ describe('web app [pglite]', () => {
     await agent.page.getByText('In progress').first().waitFor({ timeout: 10_000 });
     expect(agent.page.url()).toBe(handoffUrl);
 
+    // o: reassign, with a reason, to a named colleague.
+    await page.keyboard.press('o');
+    const reassign = page.getByRole('dialog', { name: 'Reassign the owner' });
+    await reassign.waitFor();
+    const current = await page.locator('.queue-preview').getByTestId('handoff-owner').textContent();
+    const other = current === 'Grace Liu' ? 'Tom Becker' : 'Grace Liu';
+    await reassign.getByLabel('New owner').selectOption({ label: other });
+    await reassign.getByLabel('Reason').fill('Needs a refunds specialist');
+    await reassign.getByRole('button', { name: 'Reassign' }).click();
+    await page.locator('.queue-preview').getByTestId('handoff-owner').filter({ hasText: other }).waitFor();
+
     await page.keyboard.press('r');
     await page.getByText("Nothing in Finance's queue").waitFor();
     const h = await call('GET', `/api/v1/handoffs/${handoffUrl.split('/').pop()}`);
@@ -229,9 +250,39 @@ describe('web app [pglite]', () => {
     await page.getByText("Nothing in Finance's queue").waitFor();
     expect((await call('GET', `/api/v1/handoffs/${h.id}`)).bounce.reason).toBe('wrong_team');
     expect(finance.errors).toEqual([]);
+  });
+
+  it('returns a bounce to the sender, who sends it on with the packet that came back', async () => {
+    const { page } = agent;
+    await page.goto(`${web.url}/cases/${bouncedCaseId}`);
+    await page.locator('.journey').getByText('Bounced').waitFor();
+    await page.getByRole('link', { name: 'Hand off' }).click();
+    await page.getByText('Bounced back by Finance: Wrong team').waitFor();
+    expect(await page.getByLabel('What happened').inputValue()).toBe(fullPacket.whatHappened);
+    await page.getByLabel('Scenario').selectOption('tier1-to-tier2');
+    await page.getByText('Ready to send').waitFor();
+    await page.getByRole('button', { name: 'Send to Tier 2' }).click();
+    await page.waitForURL(/\/handoffs\/ho_/);
+    const resent = await call('GET', `/api/v1/handoffs/${page.url().split('/').pop()}`);
+    expect(resent).toMatchObject({ state: 'sent', toTeam: 'tier2', previousId: expect.stringMatching(/^ho_/) });
     expect(agent.errors).toEqual([]);
     await agent.close();
     browsers.splice(browsers.indexOf(agent), 1);
+  });
+
+  it('shares one live connection between the tabs of one person, and updates them all', async () => {
+    const before = web.runtime.services.hub.size;
+    const second = await finance.context.newPage();
+    await second.goto(`${web.url}/queue?tab=team&team=tier2&state=open`);
+    await finance.page.goto(`${web.url}/queue?tab=team&team=tier2&state=open`);
+    await second.locator('.queue-list').waitFor();
+    await finance.page.locator('.queue-list').waitFor();
+    const c = await call('POST', '/api/v1/cases', newCase({ subject: 'Account locked after password reset' }));
+    await call('POST', `/api/v1/cases/${c.id}/handoffs`, { scenario: 'tier1-to-tier2', packet: fullPacket });
+    await second.getByRole('listbox').getByText('Account locked').waitFor({ timeout: 10_000 });
+    await finance.page.getByRole('listbox').getByText('Account locked').waitFor({ timeout: 10_000 });
+    expect(web.runtime.services.hub.size).toBe(before);
+    await second.close();
   });
 
   it('measures the first load of the queue', async () => {
@@ -315,7 +366,7 @@ describe('web app [pglite]', () => {
     expect(lead.errors).toEqual([]);
   });
 
-  it('keeps a queue of 5,000 handoffs smooth (virtualised)', async () => {
+  it('keeps a queue of 5,000 handoffs smooth (virtualised)', { timeout: 60_000 }, async () => {
     const { page } = finance;
     const total = 5000;
     const base = Date.now();

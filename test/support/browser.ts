@@ -108,6 +108,7 @@ export async function openBrowser(
       '--disable-sync',
     ],
   });
+  context.setDefaultTimeout(10_000);
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   const watch = (p: Page) => {

@@ -1,0 +1,115 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { createCase } from '../../src/cases/cases.commands.ts';
+import { type Database, postgresDatabase, rowsOf } from '../../src/db/database.ts';
+import { freshPostgresUrl } from '../../src/db/testing.ts';
+import { demoOrganisation } from '../../src/demo/organisation.ts';
+import { createHandoff } from '../../src/handoffs/handoffs.commands.ts';
+import { createOrganisation } from '../../src/orgs/orgs.commands.ts';
+import { fullPacket, newCase } from '../support/harness.ts';
+
+const pgUrl = inject('postgresUrl');
+const clocks = 400;
+
+function serve(url: string): ChildProcess {
+  return spawn(process.execPath, ['bin/baton.js', 'serve'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      PORT: '0',
+      BATON_LOG_LEVEL: 'warn',
+      BATON_SCHEDULER_INTERVAL_MS: '100',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+async function until(check: () => Promise<boolean>, ms: number) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return false;
+}
+
+describe.runIf(pgUrl)('several `baton serve` processes on one PostgreSQL', () => {
+  const children: ChildProcess[] = [];
+  let database: Database | undefined;
+  let name = '';
+  afterAll(async () => {
+    for (const c of children) c.kill('SIGKILL');
+    await database?.close();
+    const admin = new pg.Client({ connectionString: pgUrl! });
+    await admin.connect();
+    if (name) await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  });
+
+  it('fires every breach exactly once, even when a process is killed mid-run', async () => {
+    const fresh = await freshPostgresUrl(pgUrl!, inject('postgresTemplate'));
+    name = fresh.name;
+    database = postgresDatabase(fresh.url, 4);
+    const now = new Date();
+    const org = await createOrganisation(
+      database.db,
+      { ...demoOrganisation, people: demoOrganisation.people.map((p) => ({ ...p, password: undefined })) },
+      now,
+    );
+    const principal = {
+      orgId: org.orgId,
+      personId: null,
+      roles: new Set(['admin'] as const),
+      via: 'admin-token' as const,
+    };
+    // PT0M clocks: every breach is due the moment the processes start.
+    for (let i = 0; i < clocks; i++) {
+      const caseId = await createCase(database.db, newCase({ subject: `due ${i}` }) as never, {
+        principal,
+        now,
+      });
+      await createHandoff(
+        database.db,
+        caseId,
+        { scenario: 'agent-to-supervisor', packet: fullPacket as never },
+        { principal, now },
+      );
+    }
+    const count = async (q: ReturnType<typeof sql>) =>
+      Number(rowsOf<{ n: number }>(await database!.db.execute(q))[0]!.n);
+    const first = serve(fresh.url);
+    const second = serve(fresh.url);
+    children.push(first, second);
+    // Kill one process as soon as breaches start to land, and start a replacement.
+    await until(
+      async () =>
+        (await count(sql`select count(*)::int as n from case_events where type = 'sla.breached'`)) > 0,
+      30_000,
+    );
+    first.kill('SIGKILL');
+    const firedAtKill = await count(
+      sql`select count(*)::int as n from case_events where type = 'sla.breached'`,
+    );
+    children.push(serve(fresh.url));
+    const done = await until(
+      async () =>
+        (await count(
+          sql`select count(*)::int as n from timers where fired_at is null and due_at <= now()`,
+        )) === 0,
+      60_000,
+    );
+    expect(done).toBe(true);
+    expect(firedAtKill).toBeLessThan(clocks);
+    expect(await count(sql`select count(*)::int as n from case_events where type = 'sla.breached'`)).toBe(
+      clocks,
+    );
+    const dupes = await count(
+      sql`select count(*)::int as n from (select data->>'handoffId' as h from case_events where type = 'sla.breached' group by 1 having count(*) > 1) d`,
+    );
+    expect(dupes).toBe(0);
+    const rungs = await count(sql`select count(*)::int as n from case_events where type = 'sla.escalated'`);
+    expect(rungs).toBe(clocks);
+  }, 120_000);
+});

@@ -25,38 +25,59 @@ export const defaultCheckWeights: Record<string, number> = {
   no_ping_pong: 1,
 };
 
+/** The ids of every automatic check, in the order they are reported. */
+export const checkIds = Object.keys(defaultCheckWeights);
+
 const firstEvent = (
   f: QualityFacts,
   type: string,
   pred: (d: Record<string, unknown>) => boolean = () => true,
 ) => f.events.find((e) => e.type === type && pred(e.data));
+const lastEvent = (f: QualityFacts, type: string) => f.events.findLast((e) => e.type === type);
+
+const result =
+  (r: CheckResult['result']) =>
+  (id: string, evidence?: string, detail?: string): CheckResult => {
+    const c: CheckResult = { id, result: r };
+    if (evidence) c.evidence = evidence;
+    if (detail) c.detail = detail;
+    return c;
+  };
+const pass = result('pass');
+const fail = result('fail');
+const na = (id: string, detail: string) => result('na')(id, undefined, detail);
+
+function pickedUp(f: QualityFacts): CheckResult {
+  const ack = f.clocks.find((c) => c.name === 'acknowledge');
+  if (!ack) return na('picked_up_in_time', 'no acknowledge clock');
+  if (ack.state === 'breached')
+    return fail(
+      'picked_up_in_time',
+      firstEvent(f, 'sla.breached', (d) => d.clock === 'acknowledge')?.id,
+      'acknowledge deadline passed',
+    );
+  if (ack.state === 'met')
+    return pass('picked_up_in_time', firstEvent(f, 'handoff.accepted')?.id, 'accepted before the deadline');
+  if (ack.state === 'cancelled') return na('picked_up_in_time', 'acknowledge clock cancelled');
+  return na('picked_up_in_time', 'waiting for pickup');
+}
+
+function slaMet(f: QualityFacts): CheckResult {
+  const breached = firstEvent(f, 'sla.breached');
+  if (breached) return fail('sla_met', breached.id, `${breached.data.clock} breached`);
+  const live = f.clocks.filter((c) => c.state !== 'cancelled');
+  if (live.length === 0) return na('sla_met', f.clocks.length ? 'every clock cancelled' : 'no SLA clock');
+  if (live.every((c) => c.state === 'met'))
+    return pass('sla_met', lastEvent(f, 'sla.met')?.id, 'every clock met');
+  return na('sla_met', 'clocks still running');
+}
 
 function checks(f: QualityFacts): CheckResult[] {
   const sent = firstEvent(f, 'handoff.sent');
+  if (f.state === 'draft' || !sent) return checkIds.map((id) => na(id, 'not sent yet'));
   const bounce = firstEvent(f, 'handoff.bounced');
-  if (f.state === 'draft' || !sent) {
-    return Object.keys(defaultCheckWeights).map((id) => ({ id, result: 'na', detail: 'not sent yet' }));
-  }
-  const ack = f.clocks.find((c) => c.name === 'acknowledge');
-  const ackEvent =
-    firstEvent(f, 'sla.breached', (d) => d.clock === 'acknowledge') ?? firstEvent(f, 'handoff.accepted');
-  const breached = firstEvent(f, 'sla.breached');
-  const stopped = f.clocks.filter((c) => c.state === 'met' || c.state === 'breached');
-  const rerequest = firstEvent(f, 'document.rerequested');
   const accepted = firstEvent(f, 'handoff.accepted');
-  const pass = (id: string, evidence?: string, detail?: string): CheckResult => ({
-    id,
-    result: 'pass',
-    evidence,
-    detail,
-  });
-  const fail = (id: string, evidence?: string, detail?: string): CheckResult => ({
-    id,
-    result: 'fail',
-    evidence,
-    detail,
-  });
-  const na = (id: string, detail: string): CheckResult => ({ id, result: 'na', detail });
+  const rerequest = firstEvent(f, 'document.rerequested');
   return [
     f.bounceReason === 'missing_context'
       ? fail('packet_complete', bounce?.id, 'bounced for missing context')
@@ -66,18 +87,8 @@ function checks(f: QualityFacts): CheckResult[] {
       : accepted
         ? pass('routed_right', accepted.id, 'accepted by the receiving team')
         : na('routed_right', 'not accepted yet'),
-    !ack
-      ? na('picked_up_in_time', 'no acknowledge clock')
-      : ack.state === 'breached'
-        ? fail('picked_up_in_time', ackEvent?.id, 'acknowledge deadline passed')
-        : ack.state === 'met'
-          ? pass('picked_up_in_time', ackEvent?.id)
-          : na('picked_up_in_time', 'waiting for pickup'),
-    breached
-      ? fail('sla_met', breached.id, `${breached.data.clock} breached`)
-      : stopped.length > 0 && stopped.length === f.clocks.filter((c) => c.state !== 'cancelled').length
-        ? pass('sla_met', undefined, 'every clock met')
-        : na('sla_met', 'clocks still running'),
+    pickedUp(f),
+    slaMet(f),
     f.repeats.length > 0
       ? fail(
           'no_repeat_explanation',
@@ -95,17 +106,19 @@ function checks(f: QualityFacts): CheckResult[] {
       ? fail('no_document_rerequest', rerequest.id, `asked again for ${rerequest.data.kind}`)
       : pass('no_document_rerequest', undefined, 'no document asked for again'),
     f.summary?.trim()
-      ? pass('summary_present')
-      : fail('summary_present', undefined, 'no conversation summary in the packet'),
+      ? pass('summary_present', sent.id, 'the packet carries a conversation summary')
+      : fail('summary_present', sent.id, 'no conversation summary in the packet'),
     f.pingPongOf
-      ? fail('no_ping_pong', undefined, `back to ${f.pingPongOf}, which held the case before`)
-      : pass('no_ping_pong'),
+      ? fail('no_ping_pong', sent.id, `back to ${f.pingPongOf}, which held the case before`)
+      : pass('no_ping_pong', undefined, 'no team received the case twice'),
   ];
 }
 
-/** Automatic quality of a handoff, 0-100: the weighted share of applicable checks that pass. */
-export function handoffQuality(f: QualityFacts, weights: Record<string, number> = defaultCheckWeights) {
-  const list = checks(f);
+/** The weighted share of applicable checks that pass, 0-100 (100 when none applies). */
+export function scoreChecks(
+  list: readonly CheckResult[],
+  weights: Record<string, number> = defaultCheckWeights,
+): number {
   let total = 0;
   let got = 0;
   for (const c of list) {
@@ -114,5 +127,28 @@ export function handoffQuality(f: QualityFacts, weights: Record<string, number> 
     total += w;
     if (c.result === 'pass') got += w;
   }
-  return { score: total === 0 ? 100 : Math.round((got / total) * 100), checks: list };
+  return total === 0 ? 100 : Math.round((got / total) * 100);
+}
+
+/**
+ * What each failing check cost: its weight as a share of the applicable weight, in points of
+ * the 0-100 score (the points sum to 100 minus the unrounded score).
+ */
+export function pointsLost(
+  list: readonly CheckResult[],
+  weights: Record<string, number> = defaultCheckWeights,
+): Record<string, number> {
+  const applicable = list.filter((c) => c.result !== 'na');
+  const total = applicable.reduce((s, c) => s + (weights[c.id] ?? 1), 0);
+  const out: Record<string, number> = {};
+  if (total === 0) return out;
+  for (const c of applicable)
+    if (c.result === 'fail') out[c.id] = ((weights[c.id] ?? 1) / total) * 100;
+  return out;
+}
+
+/** Automatic quality of a handoff, 0-100: the weighted share of applicable checks that pass. */
+export function handoffQuality(f: QualityFacts, weights: Record<string, number> = defaultCheckWeights) {
+  const list = checks(f);
+  return { score: scoreChecks(list, weights), checks: list };
 }

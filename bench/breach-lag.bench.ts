@@ -27,20 +27,38 @@ async function lagOn(database: Database) {
     select 'bclk' || g, 'bench-org', 'bho' || g, 'bcase' || g, 'acknowledge', 'PT4H', ${calendar}::jsonb, 'running', now(), 14400000,
       case when g <= ${dueSoon} then to_timestamp((${start} + (g::float8 / ${dueSoon}) * ${windowMs}) / 1000.0) else now() + interval '30 days' end
     from generate_series(1, ${running}) g`);
-  await db.execute(sql`insert into timers (org_id, kind, ref_id, due_at) select 'bench-org', 'sla.breach', id, deadline from sla_clocks where org_id = 'bench-org'`);
-  const runtime = await startRuntime(loadConfig({ BATON_LOG_LEVEL: 'silent' }), { database, logger: pino({ level: 'silent' }) });
+  await db.execute(
+    sql`insert into timers (org_id, kind, ref_id, due_at) select 'bench-org', 'sla.breach', id, deadline from sla_clocks where org_id = 'bench-org'`,
+  );
+  const runtime = await startRuntime(loadConfig({ BATON_LOG_LEVEL: 'silent' }), {
+    database,
+    logger: pino({ level: 'silent' }),
+  });
   const deadline = Date.now() + windowMs + 60_000;
   let fired = 0;
   while (Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, 1000));
-    fired = Number(rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from case_events where type = 'sla.breached'`))[0]!.n);
+    fired = Number(
+      rowsOf<{ n: number }>(
+        await db.execute(sql`select count(*)::int as n from case_events where type = 'sla.breached'`),
+      )[0]!.n,
+    );
     if (fired >= dueSoon) break;
   }
   await runtime.close();
-  const lags = rowsOf<{ lag: number }>(await db.execute(sql`select (data->>'lagMs')::float8 as lag from case_events where type = 'sla.breached'`))
+  const lags = rowsOf<{ lag: number }>(
+    await db.execute(
+      sql`select (data->>'lagMs')::float8 as lag from case_events where type = 'sla.breached'`,
+    ),
+  )
     .map((r) => Number(r.lag))
     .sort((a, b) => a - b);
-  return { runningClocks: running, breachesMeasured: lags.length, expected: dueSoon, lagMs: { p50: percentile(lags, 50), p99: percentile(lags, 99), max: lags.at(-1) } };
+  return {
+    runningClocks: running,
+    breachesMeasured: lags.length,
+    expected: dueSoon,
+    lagMs: { p50: percentile(lags, 50), p99: percentile(lags, 99), max: lags.at(-1) },
+  };
 }
 
 export async function runBreachLagBench() {

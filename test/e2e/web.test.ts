@@ -1,8 +1,8 @@
 import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Database } from '../../src/db/database.ts';
 import { createApiToken } from '../../src/auth/auth.commands.ts';
+import type { Database } from '../../src/db/database.ts';
 import { freshDatabase } from '../../src/db/testing.ts';
 import {
   basicA11y,
@@ -80,7 +80,10 @@ afterAll(async () => {
 afterEach(async (ctx) => {
   if (ctx.task.result?.state !== 'fail') return;
   for (const [n, b] of browsers.entries()) {
-    for (const [i, p] of b.context.pages().entries()) await screenshot(p, `failed-${ctx.task.name.slice(0, 30).replace(/\W+/g, '-')}-${n}-${i}`).catch(() => undefined);
+    for (const [i, p] of b.context.pages().entries())
+      await screenshot(p, `failed-${ctx.task.name.slice(0, 30).replace(/\W+/g, '-')}-${n}-${i}`).catch(
+        () => undefined,
+      );
   }
 });
 
@@ -245,7 +248,12 @@ describe('web app [pglite]', () => {
     });
     const created = await call('POST', '/api/v1/cases', newCase({ subject: 'Refund never arrived' }), token);
     bouncedCaseId = created.id;
-    const h = await call('POST', `/api/v1/cases/${created.id}/handoffs`, { scenario: 'billing-to-finance', packet: fullPacket }, token);
+    const h = await call(
+      'POST',
+      `/api/v1/cases/${created.id}/handoffs`,
+      { scenario: 'billing-to-finance', packet: fullPacket },
+      token,
+    );
     const list = page.getByRole('listbox', { name: 'Finance queue' });
     await list.getByText('Refund never arrived').waitFor({ timeout: 10_000 });
     await page
@@ -275,7 +283,11 @@ describe('web app [pglite]', () => {
     await page.getByRole('button', { name: 'Send to Tier 2' }).click();
     await page.waitForURL(/\/handoffs\/ho_/);
     const resent = await call('GET', `/api/v1/handoffs/${page.url().split('/').pop()}`);
-    expect(resent).toMatchObject({ state: 'sent', toTeam: 'tier2', previousId: expect.stringMatching(/^ho_/) });
+    expect(resent).toMatchObject({
+      state: 'sent',
+      toTeam: 'tier2',
+      previousId: expect.stringMatching(/^ho_/),
+    });
     expect(agent.errors).toEqual([]);
     await closeBrowser(agent);
   });
@@ -287,7 +299,11 @@ describe('web app [pglite]', () => {
     await finance.page.goto(`${web.url}/queue?tab=team&team=tier2&state=open`);
     await second.locator('.queue-list').waitFor();
     await finance.page.locator('.queue-list').waitFor();
-    const c = await call('POST', '/api/v1/cases', newCase({ subject: 'Account locked after password reset' }));
+    const c = await call(
+      'POST',
+      '/api/v1/cases',
+      newCase({ subject: 'Account locked after password reset' }),
+    );
     await call('POST', `/api/v1/cases/${c.id}/handoffs`, { scenario: 'tier1-to-tier2', packet: fullPacket });
     await second.getByRole('listbox').getByText('Account locked').waitFor({ timeout: 10_000 });
     await finance.page.getByRole('listbox').getByText('Account locked').waitFor({ timeout: 10_000 });

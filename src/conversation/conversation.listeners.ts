@@ -13,6 +13,12 @@ import { scoreSentiment } from './sentiment.ts';
 export const dipScenario = 'agent-to-supervisor';
 
 /**
+ * In the live flow a customer stating a problem ("I was charged twice") reads negative without being
+ * a dip: only a fall against their own earlier messages, or an angry message, pulls in a supervisor.
+ */
+export const serverDipOptions = { floor: -0.75 };
+
+/**
  * "Supervisors instantly on sentiment dips": each customer message is scored as it arrives; a dip
  * raises the agent-to-supervisor handoff in the same transaction, so the supervisor's queue and
  * stream see it the moment the message is stored.
@@ -30,7 +36,7 @@ async function onCustomerMessage(tx: Tx, orgId: string, caseId: string, messageI
   const earlier = history
     .filter((m) => m.id !== messageId && m.score !== null)
     .map((m) => ({ at: m.at.toISOString(), score: m.score! }));
-  const dip = detectDip(earlier, { at: message.at.toISOString(), score });
+  const dip = detectDip(earlier, { at: message.at.toISOString(), score }, serverDipOptions);
   if (!dip.dip) return;
   const [open] = await tx
     .select({ id: handoffs.id })

@@ -19,7 +19,7 @@ function withDatabase(url: string, name: string) {
  */
 export async function freshDatabase(
   kind: DatabaseKind,
-  source: { pgliteDump: string; postgresUrl: string | null },
+  source: { pgliteDump: string; postgresUrl: string | null; postgresTemplate?: string },
 ): Promise<Database> {
   if (kind === 'pglite') {
     const client = await PGlite.create({ loadDataDir: new Blob([readFileSync(source.pgliteDump)]) });

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { lockCase } from '../cases/cases.commands.ts';
+import { cases } from '../cases/cases.table.ts';
 import { draftCustomerUpdate } from '../continuity/customer-update.ts';
 import { customers } from '../customers/customers.table.ts';
 import type { Db, Tx } from '../db/database.ts';
@@ -74,7 +75,7 @@ async function send(tx: Tx, h: Row, scenario: Scenario, ctx: Ctx) {
     strategy: scenario.ownership,
     skills: scenario.skills,
   });
-  const [team] = await tx.select().from(teams).where(eq(teams.id, h.toTeamId));
+  const team = choice.team;
   const ref = { orgId: h.orgId, caseId: h.caseId, handoffId: h.id };
   const clocks = await startClocks(
     tx,
@@ -82,20 +83,25 @@ async function send(tx: Tx, h: Row, scenario: Scenario, ctx: Ctx) {
     scenario.sla.map((s) => ({
       name: s.name,
       target: s.target,
-      calendar: s.calendar ?? team!.calendar,
+      calendar: s.calendar ?? team.calendar,
       ladder: ladderOf(scenario),
     })),
     now,
   );
-  const [owner] = await tx.select({ name: people.name }).from(people).where(eq(people.id, choice.ownerId));
-  const c = await lockCase(tx, h.orgId, h.caseId);
-  const [customer] = await tx.select().from(customers).where(eq(customers.id, c.customerId));
+  const ownerName =
+    choice.ownerName ??
+    (await tx.select({ name: people.name }).from(people).where(eq(people.id, choice.ownerId)))[0]?.name;
+  const [customer] = await tx
+    .select({ name: customers.name, timezone: customers.timezone, language: customers.language })
+    .from(cases)
+    .innerJoin(customers, eq(customers.id, cases.customerId))
+    .where(eq(cases.id, h.caseId));
   const replyClock = clocks.find((k) => k.name === 'acknowledge') ?? clocks[0];
   const customerUpdate = replyClock
     ? draftCustomerUpdate({
         customerName: customer?.name ?? 'there',
-        teamName: team!.name,
-        ownerFirstName: owner?.name.split(' ')[0],
+        teamName: team.name,
+        ownerFirstName: ownerName?.split(' ')[0],
         replyBy: replyClock.deadline,
         timezone: customer?.timezone,
         language: customer?.language,
@@ -113,7 +119,7 @@ async function send(tx: Tx, h: Row, scenario: Scenario, ctx: Ctx) {
     data: {
       handoffId: h.id,
       scenario: h.scenarioId,
-      toTeam: team!.key,
+      toTeam: team.key,
       ownerId: choice.ownerId,
       completeness: h.completeness,
       previousId: h.previousId,
@@ -291,13 +297,7 @@ export async function bounceHandoff(db: Db, id: string, input: Bounce, ctx: Ctx)
   return db.transaction(async (tx) => {
     const h = await lockHandoff(tx, ctx.principal.orgId, id);
     const state = move(h, 'bounce');
-    let ownerId = h.senderId;
-    if (!ownerId && h.fromTeamId)
-      [{ leadId: ownerId }] = (await tx
-        .select({ leadId: teams.leadId })
-        .from(teams)
-        .where(eq(teams.id, h.fromTeamId))) as [{ leadId: string }];
-    ownerId ??= h.ownerId;
+    const ownerId = h.senderId ?? (h.fromTeamId ? await senderOwner(tx, h) : h.ownerId);
     const ref = { orgId: h.orgId, caseId: h.caseId, handoffId: id };
     await tx
       .update(handoffs)
@@ -314,18 +314,28 @@ export async function bounceHandoff(db: Db, id: string, input: Bounce, ctx: Ctx)
   });
 }
 
+/** The sender owns what comes back: the sending person, else the sending team's lead. */
+async function senderOwner(tx: Tx, h: Row): Promise<string | null> {
+  if (h.senderId) return h.senderId;
+  const teamId = h.fromTeamId ?? h.toTeamId;
+  const [team] = await tx.select({ leadId: teams.leadId }).from(teams).where(eq(teams.id, teamId));
+  return team?.leadId ?? h.ownerId;
+}
+
 export async function cancelHandoff(db: Db, id: string, ctx: Ctx) {
   return db.transaction(async (tx) => {
     const h = await lockHandoff(tx, ctx.principal.orgId, id);
     const state = move(h, 'cancel');
     const ref = { orgId: h.orgId, caseId: h.caseId, handoffId: id };
-    await tx.update(handoffs).set({ state, updatedAt: ctx.now }).where(eq(handoffs.id, id));
+    // A cancelled draft is no longer a draft: it gets its one owner too (invariant 1).
+    const ownerId = h.ownerId ?? (await senderOwner(tx, h));
+    await tx.update(handoffs).set({ state, ownerId, updatedAt: ctx.now }).where(eq(handoffs.id, id));
     await appendEvent(tx, {
       ...ref,
       type: EventType.handoffCancelled,
       at: ctx.now,
       actorId: ctx.principal.personId,
-      data: { handoffId: id },
+      data: { handoffId: id, ownerId },
     });
     await stopClocks(tx, ref, undefined, ctx.now, 'cancelled');
   });

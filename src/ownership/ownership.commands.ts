@@ -21,7 +21,7 @@ export async function assignOwner(
   teamId: string,
   now: Date,
   opts: { strategy?: Strategy; skills?: string[]; exclude?: string } = {},
-): Promise<{ ownerId: string; rule: string }> {
+): Promise<{ ownerId: string; rule: string; ownerName: string | null; team: typeof teams.$inferSelect }> {
   const [team] = await tx
     .select()
     .from(teams)
@@ -41,11 +41,18 @@ export async function assignOwner(
     }));
   const strategy = opts.strategy ?? (team.ownershipStrategy as Strategy);
   const choice = chooseOwner(candidates, strategy, team.lastAssignedId, opts.skills);
-  if (choice.ownerId === null)
-    return { ownerId: team.leadId, rule: 'fallback: team lead (no member available)' };
+  const nameOf = (id: string) => members.find((m) => m.id === id)?.name ?? null;
+  if (choice.ownerId === null) {
+    return {
+      ownerId: team.leadId,
+      rule: 'fallback: team lead (no member available)',
+      ownerName: nameOf(team.leadId),
+      team,
+    };
+  }
   if (strategy === 'round-robin')
     await tx.update(teams).set({ lastAssignedId: choice.ownerId }).where(eq(teams.id, team.id));
-  return choice;
+  return { ...choice, ownerName: nameOf(choice.ownerId), team };
 }
 
 export async function changeOwner(

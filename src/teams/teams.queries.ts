@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/database.ts';
 import { handoffs } from '../handoffs/handoffs.table.ts';
 import { notFound } from '../http/errors.ts';
@@ -24,21 +24,14 @@ export async function teamById(db: Queryable, orgId: string, id: string) {
 
 /** Members with their open load (sent or accepted handoffs they own), sorted by id for round-robin. */
 export async function membersWithLoad(db: Queryable, orgId: string, teamId: string) {
+  const load = sql<number>`(select count(*)::int from ${handoffs} where ${handoffs.ownerId} = ${people.id} and ${handoffs.state} in ('sent', 'accepted'))`;
   const rows = await db
-    .select({ person: people, capacity: teamMembers.capacity })
+    .select({ person: people, capacity: teamMembers.capacity, load })
     .from(teamMembers)
     .innerJoin(people, eq(people.id, teamMembers.personId))
     .where(and(eq(teamMembers.orgId, orgId), eq(teamMembers.teamId, teamId)))
     .orderBy(asc(people.id));
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.person.id);
-  const loads = await db
-    .select({ ownerId: handoffs.ownerId, n: sql<number>`count(*)::int` })
-    .from(handoffs)
-    .where(and(inArray(handoffs.ownerId, ids), inArray(handoffs.state, ['sent', 'accepted'])))
-    .groupBy(handoffs.ownerId);
-  const load = new Map(loads.map((l) => [l.ownerId, Number(l.n)]));
-  return rows.map((r) => ({ ...r.person, capacity: r.capacity, load: load.get(r.person.id) ?? 0 }));
+  return rows.map((r) => ({ ...r.person, capacity: r.capacity, load: Number(r.load) }));
 }
 
 export async function listTeams(db: Queryable, orgId: string) {

@@ -61,4 +61,24 @@ describeOnDatabases('core flow over HTTP', (h) => {
     const kase = await h().request('GET', `/api/v1/cases/${c.body.id}`);
     expect(kase.body.handoffs).toEqual([]);
   });
+
+  it('saves an incomplete draft, names what is missing, and cancels it with an owner', async () => {
+    const c = await h().request('POST', '/api/v1/cases', newCase());
+    const draft = await h().request('POST', `/api/v1/cases/${c.body.id}/handoffs`, {
+      scenario: 'billing-to-finance',
+      packet: { whatHappened: 'Charged twice' },
+      draft: true,
+    });
+    expect(draft.status).toBe(201);
+    expect(draft.body.state).toBe('draft');
+    expect(draft.body.owner).toBeNull();
+    expect(draft.body.missing).toEqual(['attempted', 'emotion', 'documents', 'urgency', 'nextSteps']);
+    const refused = await h().request('POST', `/api/v1/handoffs/${draft.body.id}/send`, {});
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('packet_incomplete');
+    const cancelled = await h().request('POST', `/api/v1/handoffs/${draft.body.id}/cancel`);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.state).toBe('cancelled');
+    expect(cancelled.body.owner.name).toBe('Sofía Herrera');
+  });
 });

@@ -137,6 +137,7 @@ export function QueuePage() {
             <button
               type="button"
               role="tab"
+              aria-controls="queue-panel"
               aria-selected={tab === 'mine'}
               className="tab"
               onClick={() => setParam('tab', 'mine')}
@@ -147,6 +148,7 @@ export function QueuePage() {
           <button
             type="button"
             role="tab"
+            aria-controls="queue-panel"
             aria-selected={tab === 'team'}
             className="tab"
             onClick={() => setParam('tab', 'team')}
@@ -193,7 +195,12 @@ export function QueuePage() {
         </span>
       </div>
       <ErrorNote error={queue.error} title="The queue could not be loaded" />
-      <div className="queue-split">
+      <div
+        className="queue-split"
+        id="queue-panel"
+        role="tabpanel"
+        aria-label={tab === 'mine' ? 'My queue' : `${teamName} queue`}
+      >
         <div className="queue-list card" ref={listRef}>
           {queue.loading && queue.items.length === 0 ? (
             <Loading label="Loading the queue" />

@@ -14,8 +14,8 @@ export type TeamLoad = {
 export function LoadChart({ teams }: { teams: TeamLoad[] }) {
   const rowH = 34;
   const labelW = 120;
-  const valueW = 230;
-  const width = 700;
+  const valueW = 260;
+  const width = 720;
   const barW = width - labelW - valueW;
   const max = Math.max(1, ...teams.map((t) => t.waiting + t.inProgress));
   const height = teams.length * rowH + 28;

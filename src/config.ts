@@ -16,6 +16,12 @@ const envSchema = z.object({
   BATON_LLM_MODEL: z.string().optional(),
   BATON_LLM_API_KEY: z.string().optional(),
   BATON_SCHEDULER_INTERVAL_MS: z.coerce.number().int().positive().default(250),
+  BATON_ZENDESK_SECRET: z.string().optional(),
+  BATON_FRESHDESK_SECRET: z.string().optional(),
+  BATON_INTERCOM_SECRET: z.string().optional(),
+  BATON_SMTP_URL: z.string().optional(),
+  BATON_SMTP_FROM: z.string().default('Baton <baton@localhost>'),
+  BATON_PUBLIC_URL: z.string().optional(),
 });
 
 export type Config = {
@@ -30,6 +36,15 @@ export type Config = {
   bodyLimit: number;
   llm?: { url: string; model: string; apiKey?: string };
   schedulerIntervalMs: number;
+  /** Helpdesk adapters: Zendesk's signing secret, Freshdesk's shared secret, Intercom's client secret. */
+  zendeskSecret?: string;
+  freshdeskSecret?: string;
+  intercomSecret?: string;
+  /** Email notifications: an SMTP URL (`smtp://user:pass@host:587`, `smtps://...`); unset means no email. */
+  smtpUrl?: string;
+  smtpFrom: string;
+  /** Where the web app is reached, for links in Slack and email; links stay relative when unset. */
+  publicUrl?: string;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -54,5 +69,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? { url: e.BATON_LLM_URL, model: e.BATON_LLM_MODEL, apiKey: e.BATON_LLM_API_KEY }
         : undefined,
     schedulerIntervalMs: e.BATON_SCHEDULER_INTERVAL_MS,
+    zendeskSecret: e.BATON_ZENDESK_SECRET || undefined,
+    freshdeskSecret: e.BATON_FRESHDESK_SECRET || undefined,
+    intercomSecret: e.BATON_INTERCOM_SECRET || undefined,
+    smtpUrl: e.BATON_SMTP_URL || undefined,
+    smtpFrom: e.BATON_SMTP_FROM,
+    publicUrl: e.BATON_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
   };
 }

@@ -180,21 +180,23 @@ export async function createHandoffIn(tx: Tx, caseId: string, input: NewHandoff,
       updatedAt: ctx.now,
     };
     const [inserted] = await tx.insert(handoffs).values(row).returning();
-    await appendEvent(tx, {
-      orgId,
-      caseId,
-      handoffId: id,
-      type: EventType.handoffDrafted,
-      at: ctx.now,
-      actorId: ctx.principal.personId,
-      data: {
+    // A direct send logs `handoff.sent` only; a saved draft logs its own event.
+    if (input.draft)
+      await appendEvent(tx, {
+        orgId,
+        caseId,
         handoffId: id,
-        scenario: scenario.id,
-        toTeam: toTeam.key,
-        completeness: row.completeness,
-        missing: missingFields(input.packet, requiredFields(scenario)),
-      },
-    });
+        type: EventType.handoffDrafted,
+        at: ctx.now,
+        actorId: ctx.principal.personId,
+        data: {
+          handoffId: id,
+          scenario: scenario.id,
+          toTeam: toTeam.key,
+          completeness: row.completeness,
+          missing: missingFields(input.packet, requiredFields(scenario)),
+        },
+      });
     if (!input.draft) await send(tx, inserted!, scenario, ctx);
     return id;
   }

@@ -142,8 +142,10 @@ export function pointsLost(
   const total = applicable.reduce((s, c) => s + (weights[c.id] ?? 1), 0);
   const out: Record<string, number> = {};
   if (total === 0) return out;
-  for (const c of applicable)
-    if (c.result === 'fail') out[c.id] = ((weights[c.id] ?? 1) / total) * 100;
+  for (const c of applicable) {
+    const w = weights[c.id] ?? 1;
+    if (c.result === 'fail' && w > 0) out[c.id] = (w / total) * 100;
+  }
   return out;
 }
 

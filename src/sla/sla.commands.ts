@@ -46,13 +46,13 @@ function timersFor(
   return list;
 }
 
+/** Starts every clock of a send with one insert of clocks and one of their timers. */
 export async function startClocks(tx: Tx, ref: Ref, defs: ClockDef[], now: Date) {
-  const started = [];
-  for (const def of defs) {
+  if (defs.length === 0) return [];
+  const started = defs.map((def) => {
     const t = startClock(compileCalendar(def.calendar), def.target, now.getTime());
-    const id = newId('clk');
     const row = {
-      id,
+      id: newId('clk'),
       ...ref,
       name: def.name,
       target: def.target,
@@ -65,22 +65,27 @@ export async function startClocks(tx: Tx, ref: Ref, defs: ClockDef[], now: Date)
       segmentStartedAt: now,
       deadline: new Date(t.deadline!),
     };
-    await tx.insert(slaClocks).values(row);
-    await scheduleTimers(tx, timersFor(row, t));
+    return { row, timers: timersFor(row, t) };
+  });
+  await tx.insert(slaClocks).values(started.map((s) => s.row));
+  await scheduleTimers(
+    tx,
+    started.flatMap((s) => s.timers),
+  );
+  for (const { row } of started) {
     await appendEvent(tx, {
       ...ref,
       type: EventType.slaStarted,
       at: now,
       data: {
         handoffId: ref.handoffId,
-        clock: def.name,
-        target: def.target,
+        clock: row.name,
+        target: row.target,
         deadline: row.deadline.toISOString(),
       },
     });
-    started.push(row);
   }
-  return started;
+  return started.map((s) => s.row);
 }
 
 async function clocksOf(tx: Tx, handoffId: string, names?: string[]) {

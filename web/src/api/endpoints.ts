@@ -61,10 +61,10 @@ export const api = {
   requestDocument: (id: string, kind: string, reason?: string) =>
     post<unknown>(`${v1}/cases/${enc(id)}/document-requests`, reason ? { kind, reason } : { kind }),
 
-  /** Scenario and packet pre-fill for a case, when the conversation services offer them; null otherwise. */
+  /** The packet pre-filled from the conversation (and a scenario, when offered); null where the server has none. */
   async suggest(caseId: string): Promise<HandoffSuggestion | null> {
     try {
-      return await get<HandoffSuggestion>(`${v1}/cases/${enc(caseId)}/suggestions`);
+      return await get<HandoffSuggestion>(`${v1}/cases/${enc(caseId)}/prefill`);
     } catch (error) {
       if (error instanceof ApiError && [404, 405, 501].includes(error.status)) return null;
       throw error;

@@ -3,6 +3,7 @@
  * imports: nothing of the server reaches the bundle), so a change there shows up here in `tsc`.
  */
 import type { getCase, listCaseEvents, listCases } from '../../../src/cases/cases.queries.ts';
+import type { casePrefill } from '../../../src/conversation/prefill.queries.ts';
 import type { getHandoff, listHandoffs } from '../../../src/handoffs/handoffs.queries.ts';
 import type { HandoffAction, HandoffState } from '../../../src/handoffs/state-machine.ts';
 import type { Role } from '../../../src/http/context.ts';
@@ -81,12 +82,11 @@ export type LiveEvent = {
 };
 
 /**
- * What the conversation and tagging services may offer for a case before a handoff. The routes are
- * being added: every field is optional and the UI works without any of them.
+ * What Baton offers for a case before a handoff: the summary and packet pre-filled from the
+ * conversation (GET /cases/{id}/prefill), and, once the tagger offers it, a scenario. Every field
+ * is optional: the form works without any of them.
  */
-export type HandoffSuggestion = {
+export type HandoffSuggestion = Partial<Answer<typeof casePrefill>> & {
   scenario?: string | { id: string; confidence?: number } | null;
   confidence?: number;
-  packet?: Partial<Packet>;
-  summary?: string;
 };

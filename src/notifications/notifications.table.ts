@@ -1,0 +1,67 @@
+import { bigserial, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { createdAt, instant, orgId } from '../db/columns.ts';
+
+/** The in-app inbox: one row per person and event, written in the event's own transaction. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: text('id').primaryKey(),
+    orgId: orgId(),
+    personId: text('person_id').notNull(),
+    kind: text('kind').notNull(),
+    eventId: text('event_id').notNull(),
+    caseId: text('case_id'),
+    handoffId: text('handoff_id'),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    link: text('link'),
+    /** The channels chosen for it beyond the inbox, after preferences and quiet hours. */
+    channels: text('channels').array().notNull(),
+    createdAt: createdAt(),
+    readAt: instant('read_at'),
+  },
+  (t) => [
+    uniqueIndex('notifications_person_event').on(t.personId, t.eventId),
+    index('notifications_person_created').on(t.personId, t.createdAt),
+  ],
+);
+
+/** Per-person choices: channels per kind, quiet hours, where Slack and email go. */
+export const notificationPreferences = pgTable('notification_preferences', {
+  personId: text('person_id').primaryKey(),
+  orgId: orgId(),
+  channels: jsonb('channels').notNull().default({}),
+  quietHours: jsonb('quiet_hours'),
+  slackUrl: text('slack_url'),
+  email: text('email'),
+  updatedAt: instant('updated_at').notNull().defaultNow(),
+});
+
+/** A team's Slack-compatible incoming webhook: team mentions and dips for the supervisors post there. */
+export const notificationTeamTargets = pgTable('notification_team_targets', {
+  teamId: text('team_id').primaryKey(),
+  orgId: orgId(),
+  slackUrl: text('slack_url').notNull(),
+  updatedAt: instant('updated_at').notNull().defaultNow(),
+});
+
+/** Slack and email sends, written with the notification and delivered at least once by a job. */
+export const notificationOutbox = pgTable(
+  'notification_outbox',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    orgId: orgId(),
+    notificationId: text('notification_id'),
+    channel: text('channel').notNull(),
+    target: text('target').notNull(),
+    /** `{kind, title, body, link}`: rendered for the channel when sent. */
+    message: jsonb('message').notNull(),
+    createdAt: createdAt(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: instant('next_attempt_at').notNull(),
+    deliveredAt: instant('delivered_at'),
+    deadAt: instant('dead_at'),
+    lastError: text('last_error'),
+  },
+  (t) => [index('notification_outbox_due').on(t.nextAttemptAt)],
+);

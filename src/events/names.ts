@@ -18,6 +18,7 @@ export const EventType = {
   slaPaused: 'sla.paused',
   slaResumed: 'sla.resumed',
   slaMet: 'sla.met',
+  slaRecalendared: 'sla.recalendared',
   slaWarning: 'sla.warning',
   slaBreached: 'sla.breached',
   slaEscalated: 'sla.escalated',

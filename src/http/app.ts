@@ -7,7 +7,9 @@ import { registerCaseRoutes } from '../cases/cases.routes.ts';
 import { registerConversationRoutes } from '../conversation/conversation.routes.ts';
 import { registerCustomerRoutes } from '../customers/customers.routes.ts';
 import { registerHandoffRoutes } from '../handoffs/handoffs.routes.ts';
+import { registerAdapterRoutes } from '../integrations/adapters.routes.ts';
 import { registerIntegrationRoutes } from '../integrations/integrations.routes.ts';
+import { registerNotificationRoutes } from '../notifications/notifications.routes.ts';
 import { registerPeopleRoutes } from '../people/people.routes.ts';
 import { registerScenarioRoutes } from '../scenarios/scenarios.routes.ts';
 import { registerSlaRoutes } from '../sla/sla.routes.ts';
@@ -111,6 +113,8 @@ export function createApp(services: Services): App {
   registerSlaRoutes(app);
   registerStreamRoutes(app);
   registerIntegrationRoutes(app);
+  registerAdapterRoutes(app);
+  registerNotificationRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.doc31('/openapi.json', {

@@ -48,6 +48,15 @@ export const errorCatalogue = {
     status: 422,
     description: "The packet misses fields the scenario requires; `missing` lists each field's name.",
   },
+  invalid_review: {
+    status: 422,
+    description:
+      'A QA review does not fit its scorecard (unknown, unscored, inapplicable or out-of-scale criterion); `criterion` names the first criterion at fault, `field` its place in the body and `issues` lists all.',
+  },
+  report_too_large: {
+    status: 422,
+    description: 'The report period holds more handoffs than one report computes (`limit`); narrow `from` and `to`.',
+  },
   unknown_scenario: { status: 422, description: 'The scenario id does not exist in this organisation.' },
   unknown_team: { status: 422, description: 'The team key does not exist in this organisation.' },
   invalid_calendar: { status: 422, description: 'A calendar or SLA target is not valid (`field` names it).' },

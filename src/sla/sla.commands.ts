@@ -13,7 +13,7 @@ type ClockRow = typeof slaClocks.$inferSelect;
 export type ClockDef = { name: string; target: string; calendar: unknown; ladder: LadderStep[] };
 type Ref = { orgId: string; caseId: string; handoffId: string };
 
-const times = (c: ClockRow): ClockTimes => ({
+export const times = (c: ClockRow): ClockTimes => ({
   startedAt: c.startedAt.getTime(),
   budgetMs: c.budgetMs,
   consumedMs: c.consumedMs,
@@ -22,7 +22,7 @@ const times = (c: ClockRow): ClockTimes => ({
 });
 
 /** The breach timer and one timer per ladder rung that applies to this clock. */
-function timersFor(
+export function timersFor(
   clock: { id: string; name: string; orgId: string; calendar: unknown; ladder: unknown },
   t: ClockTimes,
 ): NewTimer[] {

@@ -1,10 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../http/app.ts';
+import { requireRole } from '../http/auth.ts';
 import { ApiError } from '../http/errors.ts';
 import { compileCalendar, SlaError } from './calendar.ts';
+import { setTeamCalendar } from './calendars.commands.ts';
 import { deadline, parseTarget } from './deadline.ts';
+import { holidayPreview } from './holidays.ts';
 import { atRisk } from './sla.queries.ts';
-import { calendarSchema, targetSchema } from './sla.types.ts';
+import { calendarSchema, holidaySourceSchema, targetSchema } from './sla.types.ts';
 
 const ok = (description: string) => ({ content: { 'application/json': { schema: z.any() } }, description });
 const tags = ['sla'];
@@ -65,6 +68,63 @@ export function registerSlaRoutes(app: App) {
           throw new ApiError('invalid_calendar', error.message, { field: 'calendar' });
         throw error;
       }
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/sla/holidays',
+      tags,
+      request: {
+        query: holidaySourceSchema.extend({
+          years: z
+            .string()
+            .regex(/^\d{4}(,\d{4})*$/)
+            .optional(),
+          language: z.string().max(10).optional(),
+        }),
+      },
+      responses: {
+        200: ok('Public holidays of a country/region, to preview before importing into a calendar'),
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const years = q.years
+        ? q.years.split(',').map(Number)
+        : [c.var.services.clock().getUTCFullYear(), c.var.services.clock().getUTCFullYear() + 1];
+      try {
+        return c.json(
+          holidayPreview({ country: q.country, state: q.state, region: q.region }, years, q.language),
+          200,
+        );
+      } catch (error) {
+        throw new ApiError('invalid_calendar', (error as Error).message, { field: 'country' });
+      }
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/v1/teams/{key}/calendar',
+      tags,
+      middleware: [requireRole('lead')],
+      request: {
+        params: z.object({ key: z.string().max(100) }),
+        body: { content: { 'application/json': { schema: calendarSchema } }, required: true },
+      },
+      responses: { 200: ok("The team's calendar, with running clocks recomputed") },
+    }),
+    async (c) => {
+      const { database, clock } = c.var.services;
+      const result = await setTeamCalendar(
+        database.db,
+        c.var.principal.orgId,
+        c.req.valid('param').key,
+        c.req.valid('json'),
+        clock(),
+      );
+      return c.json(result, 200);
     },
   );
 }

@@ -93,4 +93,37 @@ describeOnDatabases('SLA clocks on handoffs', (h) => {
     await h().runtime.scheduler.runDue();
     expect(await eventsOf(caseId, 'sla.breached')).toHaveLength(1);
   });
+
+  it('recomputes running deadlines when the team calendar changes, and previews public holidays', async () => {
+    h().setNow('2026-11-23T10:00:00Z'); // Mon 10:00 London
+    const { handoff } = await send();
+    h().setNow('2026-11-23T11:00:00Z'); // one business hour used
+    const hours = {
+      mon: [['08:00', '12:00']],
+      tue: [['08:00', '12:00']],
+      wed: [['08:00', '12:00']],
+      thu: [['08:00', '12:00']],
+      fri: [['08:00', '12:00']],
+    };
+    const res = await h().request('PUT', '/api/v1/teams/finance/calendar', {
+      timezone: 'Europe/London',
+      hours,
+      holidays: ['2026-11-24'],
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.clocksRecomputed).toBeGreaterThanOrEqual(1);
+    // 3 hours left: Mon 11:00-12:00, Tue is a holiday, Wed 08:00-10:00.
+    const view = await h().request('GET', `/api/v1/handoffs/${handoff.id}`);
+    expect(view.body.sla.find((c: { name: string }) => c.name === 'acknowledge').deadline).toBe(
+      '2026-11-25T10:00:00.000Z',
+    );
+    const bad = await h().request('PUT', '/api/v1/teams/finance/calendar', {
+      timezone: 'Mars/Olympus',
+      hours,
+    });
+    expect(bad.status).toBe(400);
+    const preview = await h().request('GET', '/api/v1/sla/holidays?country=DE&years=2026');
+    expect(preview.status).toBe(200);
+    expect(preview.body.holidays.map((x: { date: string }) => x.date)).toContain('2026-12-25');
+  });
 });

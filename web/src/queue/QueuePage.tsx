@@ -11,13 +11,14 @@ import { HandoffPanel } from '../handoffs/HandoffPanel.tsx';
 import { useLive } from '../live/useLive.tsx';
 import { QueueCounts } from './QueueCounts.tsx';
 import { QueueRow } from './QueueRow.tsx';
+import { SavedViews } from './SavedViews.tsx';
 import { isTyping, queueKeyAction } from './shortcuts.ts';
 import { type QueueFilter, type QueueState, useQueue } from './useQueue.ts';
 import { VirtualList } from './VirtualList.tsx';
 
 const ROW_HEIGHT = 68;
 const states: [QueueState, string][] = [
-  ['open', 'Open (waiting + in progress)'],
+  ['open', 'Open'],
   ['sent', 'Waiting for pickup'],
   ['accepted', 'In progress'],
   ['resolved', 'Resolved'],
@@ -178,6 +179,10 @@ export function QueuePage() {
             ))}
           </select>
         </label>
+        <SavedViews
+          personId={myId ?? s.me.organisation.id}
+          query={`tab=${tab}&team=${team}&state=${state}`}
+        />
         <label className="search">
           <span className="visually-hidden">Filter the queue</span>
           <input

@@ -143,7 +143,12 @@ export default function SupervisorBoard() {
                     status={{
                       level: 'at-risk',
                       label: `${Math.round(r.probability * 100)}% likely to breach`,
-                      detail: `${formatDuration(r.remainingBusinessMs)} left`,
+                      // Counted down live on the team's calendar; the server's figure is as of the last fetch.
+                      detail: clockStatus(
+                        { name: r.clock, target: r.target, state: 'running', deadline: r.deadline },
+                        clockCalendar(s, { scenario: '', toTeam: r.team }, r.clock),
+                        now,
+                      ).detail,
                       remainingMs: r.remainingBusinessMs,
                     }}
                   />

@@ -1,0 +1,175 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { createCaseIn, insertMessage } from '../cases/cases.commands.ts';
+import { cases } from '../cases/cases.table.ts';
+import { casePrefill } from '../conversation/prefill.queries.ts';
+import type { Db, Tx } from '../db/database.ts';
+import { appendEvent } from '../events/events.commands.ts';
+import { createHandoffIn } from '../handoffs/handoffs.commands.ts';
+import { handoffs } from '../handoffs/handoffs.table.ts';
+import type { Principal } from '../http/context.ts';
+import { ApiError } from '../http/errors.ts';
+import { currentScenario } from '../scenarios/scenarios.queries.ts';
+import { adapterGroupMappings } from './adapters.table.ts';
+import type { AdapterSource, GroupMapping, VendorEvent } from './adapters.types.ts';
+import { helpdeskReassigned, recordedReassignment } from './adapters.queries.ts';
+import { scenarioFor } from './group-mapping.ts';
+import { inboundEvents } from './integrations.table.ts';
+
+type Ctx = { principal: Principal; now: Date };
+export type Applied = { caseId: string; handoffId: string | null; outcome?: string; duplicate: boolean };
+
+const title = (source: string) => source[0]!.toUpperCase() + source.slice(1);
+
+async function caseFor(tx: Tx, source: AdapterSource, e: VendorEvent, ctx: Ctx): Promise<string> {
+  const orgId = ctx.principal.orgId;
+  const externalId = `${source}:${e.case.externalId}`;
+  const [existing] = await tx
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(eq(cases.orgId, orgId), eq(cases.externalId, externalId)))
+    .for('update');
+  if (existing) return existing.id;
+  return createCaseIn(
+    tx,
+    {
+      subject: e.case.subject ?? `${title(source)} ticket ${e.case.externalId}`,
+      channel: e.case.channel,
+      customer: e.case.customer ?? {
+        externalId: `${source}:ticket:${e.case.externalId}`,
+        name: `${title(source)} customer`,
+      },
+      externalId,
+    },
+    ctx,
+  );
+}
+
+/**
+ * A group or assignee change in the helpdesk: under a mapped group it becomes a draft handoff that
+ * asks for its packet (pre-filled from the conversation); unmapped, it is only logged.
+ */
+async function reassign(tx: Tx, source: AdapterSource, caseId: string, e: VendorEvent, ctx: Ctx) {
+  const orgId = ctx.principal.orgId;
+  const a = e.assignment!;
+  const mappings = await tx
+    .select({ group: adapterGroupMappings.group, scenario: adapterGroupMappings.scenario })
+    .from(adapterGroupMappings)
+    .where(and(eq(adapterGroupMappings.orgId, orgId), eq(adapterGroupMappings.source, source)));
+  const scenario = scenarioFor(mappings, a.group) ?? null;
+  let handoffId: string | null = null;
+  let outcome = scenario ? 'drafted' : 'unmapped';
+  if (scenario) {
+    const [open] = await tx
+      .select({ id: handoffs.id })
+      .from(handoffs)
+      .where(
+        and(
+          eq(handoffs.caseId, caseId),
+          eq(handoffs.scenarioId, scenario),
+          inArray(handoffs.state, ['draft', 'sent', 'accepted']),
+        ),
+      )
+      .limit(1);
+    if (open) {
+      handoffId = open.id;
+      outcome = 'already_open';
+    } else {
+      const { summary, packet } = await casePrefill(tx, orgId, caseId);
+      handoffId = await createHandoffIn(
+        tx,
+        caseId,
+        { scenario, packet: { ...packet, summary }, draft: true, fromKind: 'team' },
+        ctx,
+      ).catch((error) => {
+        if (error instanceof ApiError && ['unknown_scenario', 'unknown_team'].includes(error.code)) {
+          outcome = error.code;
+          return null;
+        }
+        throw error;
+      });
+    }
+  }
+  await appendEvent(tx, {
+    orgId,
+    caseId,
+    handoffId,
+    type: helpdeskReassigned,
+    at: ctx.now,
+    data: {
+      source,
+      eventId: e.eventId,
+      sourceType: e.type,
+      change: a.change,
+      group: a.group,
+      assignee: a.assignee,
+      scenario,
+      handoffId,
+      outcome,
+    },
+  });
+  return { handoffId, outcome };
+}
+
+/**
+ * Applies one helpdesk event exactly once, as `applyInbound` does for the generic webhook: the
+ * source's event id is claimed in `inbound_events` in the same transaction as its effects.
+ */
+export async function applyVendorEvent(
+  db: Db,
+  source: AdapterSource,
+  e: VendorEvent,
+  principal: Principal,
+  now: Date,
+): Promise<Applied> {
+  const orgId = principal.orgId;
+  return db.transaction(async (tx) => {
+    const claimed = await tx
+      .insert(inboundEvents)
+      .values({ orgId, source, eventId: e.eventId, caseId: '', createdAt: now })
+      .onConflictDoNothing()
+      .returning({ eventId: inboundEvents.eventId });
+    const key = and(
+      eq(inboundEvents.orgId, orgId),
+      eq(inboundEvents.source, source),
+      eq(inboundEvents.eventId, e.eventId),
+    );
+    if (claimed.length === 0) {
+      const [seen] = await tx.select({ caseId: inboundEvents.caseId }).from(inboundEvents).where(key);
+      const earlier = e.assignment ? await recordedReassignment(tx, seen!.caseId, source, e.eventId) : undefined;
+      return { caseId: seen!.caseId, handoffId: earlier?.handoffId ?? null, outcome: earlier?.outcome, duplicate: true };
+    }
+    const ctx = { principal, now };
+    const caseId = await caseFor(tx, source, e, ctx);
+    if (e.message) await insertMessage(tx, orgId, caseId, e.message, ctx);
+    const result = e.assignment ? await reassign(tx, source, caseId, e, ctx) : { handoffId: null };
+    await tx.update(inboundEvents).set({ caseId }).where(key);
+    return { caseId, ...result, duplicate: false };
+  });
+}
+
+export async function saveGroupMapping(db: Db, orgId: string, m: GroupMapping, now: Date) {
+  if (!(await currentScenario(db, orgId, m.scenario)))
+    throw new ApiError('unknown_scenario', `no scenario ${m.scenario}`, { field: 'scenario' });
+  await db
+    .insert(adapterGroupMappings)
+    .values({ orgId, ...m, createdAt: now })
+    .onConflictDoUpdate({
+      target: [adapterGroupMappings.orgId, adapterGroupMappings.source, adapterGroupMappings.group],
+      set: { scenario: m.scenario },
+    });
+  return { ...m, createdAt: now.toISOString() };
+}
+
+export async function deleteGroupMapping(db: Db, orgId: string, source: AdapterSource, group: string) {
+  const gone = await db
+    .delete(adapterGroupMappings)
+    .where(
+      and(
+        eq(adapterGroupMappings.orgId, orgId),
+        eq(adapterGroupMappings.source, source),
+        eq(adapterGroupMappings.group, group),
+      ),
+    )
+    .returning({ group: adapterGroupMappings.group });
+  return gone.length > 0;
+}

@@ -87,6 +87,8 @@ export async function customerRiskOf(db: Queryable, orgId: string, customerId: s
     sentiments: customerMsgs.slice(-10).map((m) => m.sentiment ?? scoreSentiment(m.text).score),
     complaints: customerMsgs.filter((m) => isComplaint(m.text)).length,
     waitingHours,
-    brokenPromises: 0,
+    brokenPromises: events.filter(
+      (e) => e.type === 'sla.breached' && String((e.data as { clock?: string }).clock).startsWith('promise-'),
+    ).length,
   });
 }

@@ -23,6 +23,8 @@ export const EventType = {
   slaBreached: 'sla.breached',
   slaEscalated: 'sla.escalated',
   sentimentDip: 'sentiment.dip',
+  promiseMade: 'promise.made',
+  customerUpdateSent: 'customer_update.sent',
 } as const;
 
 export type EventTypeName = (typeof EventType)[keyof typeof EventType];

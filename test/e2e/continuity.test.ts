@@ -64,4 +64,47 @@ describeOnDatabases('customer continuity and handoff quality', (h) => {
     const res = await h().request('GET', '/api/v1/customers/cu_nope/risk');
     expect(res.status).toBe(404);
   });
+
+  it('turns a follow-up promise into a clock whose breach is a broken promise, counted in the risk', async () => {
+    h().setNow('2026-11-23T10:00:00Z');
+    const c = await h().request(
+      'POST',
+      '/api/v1/cases',
+      newCase({ customer: { externalId: 'promise-1', name: 'Lee Park' } }),
+    );
+    const sent = await h().request('POST', `/api/v1/cases/${c.body.id}/handoffs`, {
+      scenario: 'billing-to-finance',
+      packet: fullPacket,
+    });
+    const promise = await h().request('POST', `/api/v1/handoffs/${sent.body.id}/promises`, {
+      text: 'We will call you back by noon',
+      due: '2026-11-23T12:00:00Z',
+    });
+    expect(promise.status).toBe(201);
+    expect(promise.body).toMatchObject({ clock: 'promise-1', due: '2026-11-23T12:00:00.000Z' });
+    const past = await h().request('POST', `/api/v1/handoffs/${sent.body.id}/promises`, {
+      text: 'yesterday',
+      due: '2026-11-22T12:00:00Z',
+    });
+    expect(past.status).toBe(400);
+    h().setNow('2026-11-23T12:00:01Z');
+    await h().runtime.scheduler.runDue();
+    await h().runtime.scheduler.runDue();
+    const events = (await h().request('GET', `/api/v1/cases/${c.body.id}/events`)).body.items;
+    const broken = events.filter(
+      (e: { type: string; data: { clock: string } }) =>
+        e.type === 'sla.breached' && e.data.clock === 'promise-1',
+    );
+    expect(broken).toHaveLength(1);
+    expect(
+      events.filter(
+        (e: { type: string; data: { clock: string } }) =>
+          e.type === 'sla.warning' && e.data.clock === 'promise-1',
+      ),
+    ).toHaveLength(1);
+    const risk = await h().request('GET', `/api/v1/customers/${c.body.customer.id}/risk`);
+    expect(risk.body.reasons.map((r: { id: string }) => r.id)).toContain('broken_promise');
+    const marked = await h().request('POST', `/api/v1/handoffs/${sent.body.id}/customer-update/sent`, {});
+    expect(marked.body.customerUpdate.sentAt).toBe('2026-11-23T12:00:01.000Z');
+  });
 });

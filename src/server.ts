@@ -25,6 +25,11 @@ export async function startServer(config: Config, opts: { demo: boolean }) {
   }
   if (existsSync(`${webDist}index.html`)) {
     const index = readFileSync(`${webDist}index.html`, 'utf8');
+    // Vite names assets by content hash: they never change, so browsers may keep them for a year.
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    });
     app.use('/assets/*', serveStatic({ root: webDist }));
     app.get('*', (c) => (c.req.path.startsWith('/api/') ? c.notFound() : c.html(index)));
   } else {

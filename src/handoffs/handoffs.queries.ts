@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, inArray, lt, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { messages } from '../cases/cases.table.ts';
+import { cases, messages } from '../cases/cases.table.ts';
 import { detectRepeats } from '../conversation/repeats-after.ts';
+import { customers } from '../customers/customers.table.ts';
 import type { Queryable } from '../db/database.ts';
 import { caseEvents } from '../events/events.table.ts';
 import { notFound } from '../http/errors.ts';
@@ -30,9 +31,13 @@ function baseSelect(db: Queryable) {
       fromTeam: fromTeam.key,
       owner: { id: owner.id, name: owner.name },
       sender: { id: sender.id, name: sender.name },
+      caseSubject: cases.subject,
+      customer: { id: customers.id, name: customers.name },
     })
     .from(handoffs)
     .innerJoin(teams, eq(teams.id, handoffs.toTeamId))
+    .innerJoin(cases, eq(cases.id, handoffs.caseId))
+    .innerJoin(customers, eq(customers.id, cases.customerId))
     .leftJoin(fromTeam, eq(fromTeam.id, handoffs.fromTeamId))
     .leftJoin(owner, eq(owner.id, handoffs.ownerId))
     .leftJoin(sender, eq(sender.id, handoffs.senderId));
@@ -44,6 +49,8 @@ function summaryView(r: BaseRow) {
   return {
     id: h.id,
     caseId: h.caseId,
+    caseSubject: r.caseSubject,
+    customer: r.customer,
     scenario: h.scenarioId,
     scenarioVersion: h.scenarioVersion,
     state: h.state,

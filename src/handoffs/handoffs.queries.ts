@@ -10,6 +10,7 @@ import { missingFields } from '../packets/completeness.ts';
 import type { Packet } from '../packets/packet.types.ts';
 import { people } from '../people/people.table.ts';
 import { handoffQuality } from '../qa/quality.ts';
+import { qualityWeightsFor } from '../qa/weights.queries.ts';
 import { requiredFields } from '../scenarios/scenario-view.ts';
 import { scenarioVersion } from '../scenarios/scenarios.queries.ts';
 import { slaClocks } from '../sla/sla.table.ts';
@@ -75,7 +76,7 @@ export async function getHandoff(db: Queryable, orgId: string, id: string) {
   const [r] = await baseSelect(db).where(and(eq(handoffs.orgId, orgId), eq(handoffs.id, id)));
   if (!r) throw notFound('handoff', id);
   const h = r.h;
-  const [clocks, events, msgs, journey, scenario] = await Promise.all([
+  const [clocks, events, msgs, journey, scenario, weights] = await Promise.all([
     db.select().from(slaClocks).where(eq(slaClocks.handoffId, id)).orderBy(asc(slaClocks.createdAt)),
     db.select().from(caseEvents).where(eq(caseEvents.caseId, h.caseId)).orderBy(asc(caseEvents.seq)),
     db.select().from(messages).where(eq(messages.caseId, h.caseId)).orderBy(asc(messages.at)),
@@ -95,6 +96,7 @@ export async function getHandoff(db: Queryable, orgId: string, id: string) {
       )
       .orderBy(asc(handoffs.createdAt)),
     scenarioVersion(db, orgId, h.scenarioId, h.scenarioVersion),
+    qualityWeightsFor(db, orgId, h.scenarioId),
   ]);
   const sentAt = h.sentAt?.getTime() ?? Number.POSITIVE_INFINITY;
   const endAt = h.resolvedAt?.getTime() ?? Number.POSITIVE_INFINITY;
@@ -124,24 +126,27 @@ export async function getHandoff(db: Queryable, orgId: string, id: string) {
       breachedAt: iso(c.breachedAt),
     })),
     customerUpdate: h.customerUpdate ?? null,
-    quality: handoffQuality({
-      state: h.state,
-      bounceReason: h.bounceReason,
-      summary: packet.summary,
-      clocks: clocks.map((c) => ({ name: c.name, state: c.state })),
-      events: mine.map((e) => ({
-        id: e.id,
-        type: e.type,
-        at: e.at.toISOString(),
-        data: e.data as Record<string, unknown>,
-      })),
-      repeats: detectRepeats(
-        before.map((m) => ({ id: m.id, text: m.text })),
-        after.map((m) => ({ id: m.id, text: m.text })),
-      ),
-      customerMessagesAfterSend: after.length,
-      pingPongOf: heldBefore.has(h.toTeamId) && earlier.length > 0 ? r.toTeam : null,
-    }),
+    quality: handoffQuality(
+      {
+        state: h.state,
+        bounceReason: h.bounceReason,
+        summary: packet.summary,
+        clocks: clocks.map((c) => ({ name: c.name, state: c.state })),
+        events: mine.map((e) => ({
+          id: e.id,
+          type: e.type,
+          at: e.at.toISOString(),
+          data: e.data as Record<string, unknown>,
+        })),
+        repeats: detectRepeats(
+          before.map((m) => ({ id: m.id, text: m.text })),
+          after.map((m) => ({ id: m.id, text: m.text })),
+        ),
+        customerMessagesAfterSend: after.length,
+        pingPongOf: heldBefore.has(h.toTeamId) && earlier.length > 0 ? r.toTeam : null,
+      },
+      weights,
+    ),
     actions: allowedActions(h.state as HandoffState),
   };
 }

@@ -55,7 +55,8 @@ export const errorCatalogue = {
   },
   report_too_large: {
     status: 422,
-    description: 'The report period holds more handoffs than one report computes (`limit`); narrow `from` and `to`.',
+    description:
+      'The report period holds more handoffs than one report computes (`limit`); narrow `from` and `to`.',
   },
   unknown_scenario: { status: 422, description: 'The scenario id does not exist in this organisation.' },
   unknown_team: { status: 422, description: 'The team key does not exist in this organisation.' },
@@ -68,6 +69,35 @@ export const errorCatalogue = {
     status: 422,
     description:
       'The webhook URL resolves to a private or loopback address (set BATON_WEBHOOK_ALLOW_PRIVATE=1 to allow) or cannot be resolved.',
+  },
+  unknown_issue_type: {
+    status: 422,
+    description: 'No issue type with that path in this organisation (`field` and `type` name it).',
+  },
+  issue_type_exists: {
+    status: 409,
+    description: 'An issue type with that path exists already, perhaps retired or merged (`status`).',
+  },
+  issue_type_inactive: {
+    status: 409,
+    description: 'The issue type is retired or merged (`status`, `mergedInto`): it can no longer change.',
+  },
+  issue_type_has_children: {
+    status: 409,
+    description: 'A parent issue type with active types under it (`children`) cannot be retired or merged.',
+  },
+  alias_conflict: {
+    status: 409,
+    description: 'The team already uses this alias for another issue type (`team`, `alias`, `type`).',
+  },
+  invalid_merge: { status: 422, description: 'An issue type cannot be merged into itself.' },
+  tagger_unavailable: {
+    status: 409,
+    description: 'No tagger can be trained yet: the taxonomy needs examples for at least two issue types.',
+  },
+  training_in_progress: {
+    status: 409,
+    description: "The organisation's tagger is being trained by another process; retry shortly.",
   },
   rate_limited: { status: 429, description: 'Too many requests; retry after the `Retry-After` header.' },
   internal: {

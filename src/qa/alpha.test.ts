@@ -26,13 +26,23 @@ describe("Krippendorff's alpha against the textbook", () => {
     const a = [0, 1, 0, 0, 0, 0, 0, 0, 1, 0];
     const b = [1, 1, 1, 0, 0, 1, 0, 0, 0, 0];
     // o_01 = 4, n_0 = 14, n_1 = 6, n = 20: 1 - 19 * 4 / (14 * 6) = 0.0952
-    expect(krippendorffAlpha(a.map((x, i) => [x, b[i]!]), 'nominal').alpha).toBeCloseTo(1 - 76 / 84, 12);
+    expect(
+      krippendorffAlpha(
+        a.map((x, i) => [x, b[i]!]),
+        'nominal',
+      ).alpha,
+    ).toBeCloseTo(1 - 76 / 84, 12);
   });
   it('section B, nominal data, two observers: 0.692', () => {
     const code = (s: string) => s.split('').map((ch) => 'abcde'.indexOf(ch));
     const a = code('aabbdcccedda');
     const b = code('babbbccceddd');
-    expect(krippendorffAlpha(a.map((x, i) => [x, b[i]!]), 'nominal').alpha).toBeCloseTo(0.692, 3);
+    expect(
+      krippendorffAlpha(
+        a.map((x, i) => [x, b[i]!]),
+        'nominal',
+      ).alpha,
+    ).toBeCloseTo(0.692, 3);
   });
 });
 
@@ -52,11 +62,36 @@ describe("Krippendorff's alpha by hand", () => {
     expect(r.expected).toBeCloseTo(82 / 30, 12);
   });
   it('is 1 on perfect agreement, and below 0 on systematic disagreement', () => {
-    expect(krippendorffAlpha([[1, 1], [0, 0], [1, 1, 1]], 'nominal').alpha).toBe(1);
-    expect(krippendorffAlpha([[0, 1], [1, 0]], 'nominal').alpha).toBeLessThan(0);
+    expect(
+      krippendorffAlpha(
+        [
+          [1, 1],
+          [0, 0],
+          [1, 1, 1],
+        ],
+        'nominal',
+      ).alpha,
+    ).toBe(1);
+    expect(
+      krippendorffAlpha(
+        [
+          [0, 1],
+          [1, 0],
+        ],
+        'nominal',
+      ).alpha,
+    ).toBeLessThan(0);
   });
   it('is null with no variation or fewer than two pairable values', () => {
-    expect(krippendorffAlpha([[3, 3], [3, 3]], 'interval').alpha).toBeNull();
+    expect(
+      krippendorffAlpha(
+        [
+          [3, 3],
+          [3, 3],
+        ],
+        'interval',
+      ).alpha,
+    ).toBeNull();
     expect(krippendorffAlpha([[3], [4]], 'interval')).toMatchObject({ alpha: null, units: 0, pairable: 0 });
     expect(krippendorffAlpha([], 'nominal').alpha).toBeNull();
   });

@@ -37,7 +37,8 @@ export function krippendorffAlpha(units: readonly (readonly number[])[], metric:
     n += u.length;
     for (const v of u) counts.set(v, (counts.get(v) ?? 0) + 1);
     let within = 0;
-    for (let i = 0; i < u.length; i++) for (let j = 0; j < u.length; j++) if (i !== j) within += d2(u[i]!, u[j]!);
+    for (let i = 0; i < u.length; i++)
+      for (let j = 0; j < u.length; j++) if (i !== j) within += d2(u[i]!, u[j]!);
     observedSum += within / (u.length - 1);
   }
   const values = [...counts.entries()];
@@ -56,8 +57,8 @@ export type Rating = { unit: string; rater: string; value: number };
 export function unitsOf(ratings: readonly Rating[]): Map<string, Map<string, number>> {
   const acc = new Map<string, Map<string, number[]>>();
   for (const r of ratings) {
-    let unit = acc.get(r.unit);
-    if (!unit) acc.set(r.unit, (unit = new Map()));
+    const unit = acc.get(r.unit) ?? new Map<string, number[]>();
+    acc.set(r.unit, unit);
     unit.set(r.rater, [...(unit.get(r.rater) ?? []), r.value]);
   }
   const out = new Map<string, Map<string, number>>();

@@ -62,10 +62,21 @@ describe('calibrate', () => {
   it("reports each reviewer's drift, in scale points and as a share of the range", () => {
     const [context] = result.criteria;
     expect(context!.reviewers).toEqual([
-      { reviewerId: 'ana', ratings: 3, sharedUnits: 3, drift: -1 / 3, driftShare: -1 / 12, meanAbsDiff: 1 / 3 },
+      {
+        reviewerId: 'ana',
+        ratings: 3,
+        sharedUnits: 3,
+        drift: -1 / 3,
+        driftShare: -1 / 12,
+        meanAbsDiff: 1 / 3,
+      },
       { reviewerId: 'ben', ratings: 3, sharedUnits: 3, drift: 1 / 3, driftShare: 1 / 12, meanAbsDiff: 1 / 3 },
     ]);
-    expect(result.total.reviewers[1]).toMatchObject({ reviewerId: 'ben', drift: 10 / 3, driftShare: 10 / 300 });
+    expect(result.total.reviewers[1]).toMatchObject({
+      reviewerId: 'ben',
+      drift: 10 / 3,
+      driftShare: 10 / 300,
+    });
   });
 
   it('counts a review of another version only where the criterion kept its scale', () => {

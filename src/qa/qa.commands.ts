@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { appendEvent } from '../events/events.commands.ts';
+import { EventType } from '../events/names.ts';
 import type { Principal } from '../http/context.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { currentScenario } from '../scenarios/scenarios.queries.ts';
@@ -13,20 +14,29 @@ import { scoreReview } from './scorecard.ts';
 
 export type Ctx = { principal: Principal; now: Date };
 
-/** The case-log event a review writes (add it to `EventType` in src/events/names.ts). */
-export const qaReviewed = 'qa.reviewed';
+/** The case-log event a review writes. */
+export const qaReviewed = EventType.qaReviewed;
 
 /** The reviewer a review is signed with: the person, or `admin` for the admin token. */
 export const reviewerOf = (p: Principal) => p.personId ?? 'admin';
 
 /** Tunes a scenario's check weights; checks left out keep their default weight. */
-export async function saveCheckWeights(db: Db, scenarioId: string, weights: Record<string, number>, ctx: Ctx) {
+export async function saveCheckWeights(
+  db: Db,
+  scenarioId: string,
+  weights: Record<string, number>,
+  ctx: Ctx,
+) {
   const unknown = Object.keys(weights).filter((id) => !checkIds.includes(id));
   if (unknown.length)
-    throw new ApiError('validation_failed', `weights.${unknown[0]}: unknown check (known: ${checkIds.join(', ')})`, {
-      field: `weights.${unknown[0]}`,
-      issues: unknown.map((id) => ({ field: `weights.${id}`, message: 'unknown check' })),
-    });
+    throw new ApiError(
+      'validation_failed',
+      `weights.${unknown[0]}: unknown check (known: ${checkIds.join(', ')})`,
+      {
+        field: `weights.${unknown[0]}`,
+        issues: unknown.map((id) => ({ field: `weights.${id}`, message: 'unknown check' })),
+      },
+    );
   const orgId = ctx.principal.orgId;
   if (!(await currentScenario(db, orgId, scenarioId))) throw notFound('scenario', scenarioId);
   const row = { weights, updatedBy: ctx.principal.personId, updatedAt: ctx.now };
@@ -72,8 +82,15 @@ export async function saveScorecard(db: Db, card: Scorecard, ctx: Ctx, id?: stri
       })
       .onConflictDoNothing()
       .returning();
-    if (!saved) throw new ApiError('conflict', `scorecard ${scorecardId} changed meanwhile: send the edit again`);
-    return { id: scorecardId, version, definition: card, createdBy: saved.createdBy, createdAt: saved.createdAt };
+    if (!saved)
+      throw new ApiError('conflict', `scorecard ${scorecardId} changed meanwhile: send the edit again`);
+    return {
+      id: scorecardId,
+      version,
+      definition: card,
+      createdBy: saved.createdBy,
+      createdAt: saved.createdAt,
+    };
   });
 }
 

@@ -121,7 +121,12 @@ export async function reviewsOfScorecard(db: Queryable, orgId: string, scorecard
 
 export async function handoffExists(db: Queryable, orgId: string, id: string) {
   const [row] = await db
-    .select({ id: handoffs.id, caseId: handoffs.caseId, scenarioId: handoffs.scenarioId, state: handoffs.state })
+    .select({
+      id: handoffs.id,
+      caseId: handoffs.caseId,
+      scenarioId: handoffs.scenarioId,
+      state: handoffs.state,
+    })
     .from(handoffs)
     .where(and(eq(handoffs.orgId, orgId), eq(handoffs.id, id)));
   return row;

@@ -66,7 +66,11 @@ describe('routed_right', () => {
     expect(check(f, 'routed_right')).toMatchObject({ result: 'pass', evidence: 'ev_acc' });
   });
   it.each(['wrong_team', 'not_ours'])('fails on a %s bounce', (reason) => {
-    const f = facts({ state: 'bounced', bounceReason: reason, events: [sent, ev('ev_b', 'handoff.bounced')] });
+    const f = facts({
+      state: 'bounced',
+      bounceReason: reason,
+      events: [sent, ev('ev_b', 'handoff.bounced')],
+    });
     expect(check(f, 'routed_right')).toEqual({
       id: 'routed_right',
       result: 'fail',
@@ -80,7 +84,11 @@ describe('routed_right', () => {
       result: 'na',
       detail: 'not accepted yet',
     });
-    const f = facts({ state: 'bounced', bounceReason: 'needs_customer', events: [sent, ev('b', 'handoff.bounced')] });
+    const f = facts({
+      state: 'bounced',
+      bounceReason: 'needs_customer',
+      events: [sent, ev('b', 'handoff.bounced')],
+    });
     expect(check(f, 'routed_right').result).toBe('na');
   });
 });
@@ -103,7 +111,9 @@ describe('picked_up_in_time', () => {
       result: 'na',
       detail: 'no acknowledge clock',
     });
-    expect(check(facts({ clocks: [{ name: 'acknowledge', state: 'cancelled' }] }), 'picked_up_in_time')).toMatchObject({
+    expect(
+      check(facts({ clocks: [{ name: 'acknowledge', state: 'cancelled' }] }), 'picked_up_in_time'),
+    ).toMatchObject({
       result: 'na',
       detail: 'acknowledge clock cancelled',
     });
@@ -113,13 +123,22 @@ describe('picked_up_in_time', () => {
 describe('sla_met', () => {
   it('passes when every clock is met, with the last sla.met as evidence', () => {
     const f = facts({
-      events: [sent, ev('m1', 'sla.met', { clock: 'acknowledge' }), ev('m2', 'sla.met', { clock: 'resolve' })],
+      events: [
+        sent,
+        ev('m1', 'sla.met', { clock: 'acknowledge' }),
+        ev('m2', 'sla.met', { clock: 'resolve' }),
+      ],
       clocks: [
         { name: 'acknowledge', state: 'met' },
         { name: 'resolve', state: 'met' },
       ],
     });
-    expect(check(f, 'sla_met')).toEqual({ id: 'sla_met', result: 'pass', evidence: 'm2', detail: 'every clock met' });
+    expect(check(f, 'sla_met')).toEqual({
+      id: 'sla_met',
+      result: 'pass',
+      evidence: 'm2',
+      detail: 'every clock met',
+    });
   });
   it('fails on any breach, naming the clock', () => {
     const f = facts({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isoWeek, periodOf, qualityReport, type ReportRow, reportTable } from './report.ts';
 import { type CheckResult, defaultCheckWeights } from './quality.ts';
+import { isoWeek, periodOf, qualityReport, type ReportRow, reportTable } from './report.ts';
 
 const checks = (fails: string[]): CheckResult[] =>
   ['packet_complete', 'routed_right', 'sla_met', 'summary_present'].map((id) => ({
@@ -47,7 +47,11 @@ describe('periodOf', () => {
 describe('qualityReport', () => {
   const rows = [
     row({ handoffId: 'a', checks: checks(['routed_right']), reviewTotals: [40, 60] }),
-    row({ handoffId: 'b', checks: checks(['routed_right', 'summary_present']), sentAt: '2026-11-30T09:00:00Z' }),
+    row({
+      handoffId: 'b',
+      checks: checks(['routed_right', 'summary_present']),
+      sentAt: '2026-11-30T09:00:00Z',
+    }),
     row({ handoffId: 'c', agent: null, scenario: 'voice-to-chat' }),
   ];
   // weights 3, 3, 2, 1 = 9: a scores 67 (loses 3/9), b 56 (loses 4/9), c 100
@@ -68,7 +72,10 @@ describe('qualityReport', () => {
     ]);
   });
   it('follows the scenario weights', () => {
-    const r = qualityReport([row({ checks: checks(['routed_right']), weights: { routed_right: 0 } })], 'week');
+    const r = qualityReport(
+      [row({ checks: checks(['routed_right']), weights: { routed_right: 0 } })],
+      'week',
+    );
     expect(r.groups).toMatchObject([{ key: '2026-W48', averageScore: 100, costliest: [] }]);
   });
   it('groups by ISO week and by team', () => {

@@ -141,9 +141,6 @@ export function reportTable(report: QualityReport) {
   ];
   return {
     header,
-    rows: [
-      ...report.groups.map((g) => line(g.key, g.label, g)),
-      line('*', '(all)', report.overall),
-    ],
+    rows: [...report.groups.map((g) => line(g.key, g.label, g)), line('*', '(all)', report.overall)],
   };
 }

@@ -45,7 +45,12 @@ describe('sampleForReview', () => {
   it('applies a per-scenario share and a quality floor', () => {
     const r = { ...rules, randomPercent: 0, scenarios: { 'voice-to-chat': 100 }, belowQuality: 60 };
     const picked = sampleForReview(
-      [plain('a'), plain('v', 'voice-to-chat'), { ...plain('q'), quality: 59 }, { ...plain('ok'), quality: 60 }],
+      [
+        plain('a'),
+        plain('v', 'voice-to-chat'),
+        { ...plain('q'), quality: 59 },
+        { ...plain('ok'), quality: 60 },
+      ],
       r,
       's',
     );

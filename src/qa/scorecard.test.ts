@@ -7,7 +7,13 @@ const card = scorecardSchema.parse({
   criteria: [
     { id: 'context', label: 'Context is complete', weight: 3, scale: { min: 1, max: 5 } },
     { id: 'tone', label: 'Warm handover to the customer', weight: 1, scale: { min: 0, max: 2 } },
-    { id: 'no_promise', label: 'No promise the team cannot keep', weight: 2, scale: 'pass_fail', critical: true },
+    {
+      id: 'no_promise',
+      label: 'No promise the team cannot keep',
+      weight: 2,
+      scale: 'pass_fail',
+      critical: true,
+    },
     {
       id: 'refund_amount',
       label: 'Refund amount stated',

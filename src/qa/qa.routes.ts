@@ -1,0 +1,72 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { App } from '../http/app.ts';
+import { requireRole } from '../http/auth.ts';
+import { calibrationOf } from './calibration.queries.ts';
+import { toCsv } from './csv.ts';
+import { calibrationQuery, reportQuery } from './qa.types.ts';
+import { reportRows } from './report.queries.ts';
+import { periodOf, qualityReport, reportTable } from './report.ts';
+import { registerReviewRoutes } from './reviews.routes.ts';
+import { registerSettingsRoutes } from './settings.routes.ts';
+
+const ok = (description: string) => ({ content: { 'application/json': { schema: z.any() } }, description });
+const tags = ['qa'];
+const leads = requireRole('lead');
+const readers = requireRole('qa', 'lead', 'supervisor');
+
+function registerInsightRoutes(app: App) {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/qa/calibration',
+      tags,
+      middleware: [leads],
+      request: { query: calibrationQuery },
+      responses: { 200: ok("Krippendorff's alpha per criterion and each reviewer's drift") },
+    }),
+    async (c) => {
+      const { scorecard, version } = c.req.valid('query');
+      return c.json(
+        await calibrationOf(c.var.services.database.db, c.var.principal.orgId, scorecard, version),
+        200,
+      );
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/qa/report',
+      tags,
+      middleware: [readers],
+      request: { query: reportQuery },
+      responses: {
+        200: {
+          content: { 'application/json': { schema: z.any() }, 'text/csv': { schema: z.string() } },
+          description: 'Automatic quality by agent, team, receiving team, scenario or ISO week (JSON or CSV)',
+        },
+      },
+    }),
+    async (c) => {
+      const { database, clock } = c.var.services;
+      const q = c.req.valid('query');
+      const period = periodOf(q.from, q.to, clock());
+      const rows = await reportRows(database.db, c.var.principal.orgId, period.from, period.to);
+      const report = qualityReport(rows, q.by);
+      if (q.format === 'csv') {
+        const t = reportTable(report);
+        return c.body(toCsv(t.header, t.rows), 200, {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': `attachment; filename="baton-quality-by-${q.by}.csv"`,
+        });
+      }
+      return c.json({ from: period.from.toISOString(), to: period.to.toISOString(), ...report }, 200);
+    },
+  );
+}
+
+/** Every QA route: check weights, sampling, scorecards, reviews, the queue, calibration, reports. */
+export function registerQaRoutes(app: App) {
+  registerSettingsRoutes(app);
+  registerReviewRoutes(app);
+  registerInsightRoutes(app);
+}

@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import { weeklyReviewJob } from './analytics/analytics.jobs.ts';
 import type { Config } from './config.ts';
 import { registerConversationListener } from './conversation/conversation.listeners.ts';
 import type { Database } from './db/database.ts';
@@ -13,8 +14,12 @@ import {
   subscriptionsChannel,
 } from './integrations/outbox.listeners.ts';
 import { createScheduler } from './jobs/scheduler.ts';
+import { notificationDeliveryJob } from './notifications/delivery.jobs.ts';
+import { registerNotificationListener } from './notifications/notifications.listeners.ts';
 import { sweeperJob } from './ownership/ownership.jobs.ts';
 import { slaTimerHandlers } from './sla/sla.jobs.ts';
+import { vocabularyJob } from './vocabulary/vocabulary.jobs.ts';
+import { registerVocabularyListener } from './vocabulary/vocabulary.listeners.ts';
 
 export type RuntimeOptions = {
   database?: Database;
@@ -31,6 +36,8 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
   const clock = options.clock ?? (() => new Date());
   registerOutboxListener();
   registerConversationListener();
+  registerVocabularyListener();
+  registerNotificationListener();
   const unlistenSubscriptions = await database.listen(subscriptionsChannel, (orgId) =>
     forgetSubscriptions(orgId),
   );
@@ -43,7 +50,13 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     clock,
     logger,
     handlers: { ...slaTimerHandlers },
-    jobs: [deliveryJob(services), sweeperJob(services)],
+    jobs: [
+      deliveryJob(services),
+      sweeperJob(services),
+      notificationDeliveryJob(services),
+      weeklyReviewJob(services),
+      vocabularyJob(services),
+    ],
     intervalMs: config.schedulerIntervalMs,
   });
   if (options.scheduler !== false) await scheduler.start();

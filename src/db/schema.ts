@@ -16,3 +16,4 @@ export * from '../qa/qa.table.ts';
 export * from '../scenarios/scenarios.table.ts';
 export * from '../sla/sla.table.ts';
 export * from '../teams/teams.table.ts';
+export * from '../vocabulary/vocabulary.table.ts';

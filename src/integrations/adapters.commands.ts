@@ -9,9 +9,9 @@ import { handoffs } from '../handoffs/handoffs.table.ts';
 import type { Principal } from '../http/context.ts';
 import { ApiError } from '../http/errors.ts';
 import { currentScenario } from '../scenarios/scenarios.queries.ts';
+import { helpdeskReassigned, recordedReassignment } from './adapters.queries.ts';
 import { adapterGroupMappings } from './adapters.table.ts';
 import type { AdapterSource, GroupMapping, VendorEvent } from './adapters.types.ts';
-import { helpdeskReassigned, recordedReassignment } from './adapters.queries.ts';
 import { scenarioFor } from './group-mapping.ts';
 import { inboundEvents } from './integrations.table.ts';
 
@@ -135,8 +135,15 @@ export async function applyVendorEvent(
     );
     if (claimed.length === 0) {
       const [seen] = await tx.select({ caseId: inboundEvents.caseId }).from(inboundEvents).where(key);
-      const earlier = e.assignment ? await recordedReassignment(tx, seen!.caseId, source, e.eventId) : undefined;
-      return { caseId: seen!.caseId, handoffId: earlier?.handoffId ?? null, outcome: earlier?.outcome, duplicate: true };
+      const earlier = e.assignment
+        ? await recordedReassignment(tx, seen!.caseId, source, e.eventId)
+        : undefined;
+      return {
+        caseId: seen!.caseId,
+        handoffId: earlier?.handoffId ?? null,
+        outcome: earlier?.outcome,
+        duplicate: true,
+      };
     }
     const ctx = { principal, now };
     const caseId = await caseFor(tx, source, e, ctx);

@@ -11,7 +11,10 @@ export async function listGroupMappings(db: Queryable, orgId: string, source?: A
     .select()
     .from(adapterGroupMappings)
     .where(
-      and(eq(adapterGroupMappings.orgId, orgId), source ? eq(adapterGroupMappings.source, source) : undefined),
+      and(
+        eq(adapterGroupMappings.orgId, orgId),
+        source ? eq(adapterGroupMappings.source, source) : undefined,
+      ),
     )
     .orderBy(asc(adapterGroupMappings.source), asc(adapterGroupMappings.group));
   return rows.map((r) => ({

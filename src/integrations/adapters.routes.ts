@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { asc, eq, or } from 'drizzle-orm';
+import type { Context } from 'hono';
 import type { ZodType } from 'zod';
 import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
@@ -146,7 +146,10 @@ export function registerAdapterRoutes(app: App) {
     }),
     async (c) => {
       const { database, clock } = c.var.services;
-      return c.json(await saveGroupMapping(database.db, c.var.principal.orgId, c.req.valid('json'), clock()), 200);
+      return c.json(
+        await saveGroupMapping(database.db, c.var.principal.orgId, c.req.valid('json'), clock()),
+        200,
+      );
     },
   );
   app.openapi(

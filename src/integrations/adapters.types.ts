@@ -96,8 +96,15 @@ const freshdeskFields = z.looseObject({
 });
 
 /** Freshdesk automation webhooks: the "simple" `{freshdesk_webhook: {...}}` envelope or the same fields bare. */
-export const freshdeskSchema = z.union([z.object({ freshdesk_webhook: freshdeskFields }), freshdeskFields]);
 export type FreshdeskFields = z.infer<typeof freshdeskFields>;
+export const freshdeskSchema = z
+  .union([z.object({ freshdesk_webhook: freshdeskFields }), freshdeskFields])
+  .transform(
+    (p) =>
+      ('ticket_id' in p
+        ? p
+        : (p as { freshdesk_webhook: FreshdeskFields }).freshdesk_webhook) as FreshdeskFields,
+  );
 
 const intercomAuthor = z.looseObject({
   type: z.string().max(40),

@@ -1,4 +1,4 @@
-import type { FreshdeskFields, FreshdeskPayload, Normalized, VendorEvent } from './adapters.types.ts';
+import type { FreshdeskFields, Normalized, VendorEvent } from './adapters.types.ts';
 import { channelOf, htmlToText, subjectFrom } from './vendor-text.ts';
 
 type Kind = NonNullable<FreshdeskFields['baton_event']>;
@@ -18,8 +18,7 @@ export function kindOf(triggered: string | undefined): Kind | undefined {
  * Freshdesk automation webhooks. Freshdesk sends no event id: a rule may send one (`event_id`),
  * otherwise the body's digest stands for it, so Freshdesk's retries of one request apply once.
  */
-export function normalizeFreshdesk(p: FreshdeskPayload, bodyDigest: string): Normalized {
-  const f = 'freshdesk_webhook' in p ? p.freshdesk_webhook : p;
+export function normalizeFreshdesk(f: FreshdeskFields, bodyDigest: string): Normalized {
   const kind = f.baton_event ?? kindOf(f.triggered_event);
   if (!kind) return { ignored: `Baton does not act on ${f.triggered_event ?? 'this Freshdesk event'}` };
   const requester = f.ticket_requester_id ?? f.ticket_requester_email;
@@ -46,23 +45,34 @@ export function normalizeFreshdesk(p: FreshdeskPayload, bodyDigest: string): Nor
       return {
         event: {
           ...base,
-          case: { ...base.case, subject: f.ticket_subject ?? subjectFrom(body, `Freshdesk ticket ${f.ticket_id}`) },
+          case: {
+            ...base.case,
+            subject: f.ticket_subject ?? subjectFrom(body, `Freshdesk ticket ${f.ticket_id}`),
+          },
           message: body ? { role: 'customer', text: body } : undefined,
         },
       };
     }
     case 'reply_added':
     case 'note_added': {
-      const body = text(kind === 'note_added' ? f.ticket_latest_private_comment : f.ticket_latest_public_comment);
+      const body = text(
+        kind === 'note_added' ? f.ticket_latest_private_comment : f.ticket_latest_public_comment,
+      );
       if (!body) return { ignored: 'the reply has no text' };
-      return { event: { ...base, message: { role: kind === 'note_added' ? 'internal' : 'customer', text: body } } };
+      return {
+        event: { ...base, message: { role: kind === 'note_added' ? 'internal' : 'customer', text: body } },
+      };
     }
     case 'group_changed':
     case 'agent_changed': {
       const group =
-        f.ticket_group_name || f.ticket_group_id ? { id: f.ticket_group_id, name: f.ticket_group_name } : null;
+        f.ticket_group_name || f.ticket_group_id
+          ? { id: f.ticket_group_id, name: f.ticket_group_name }
+          : null;
       const assignee =
-        f.ticket_agent_name || f.ticket_agent_email ? { name: f.ticket_agent_name, email: f.ticket_agent_email } : null;
+        f.ticket_agent_name || f.ticket_agent_email
+          ? { name: f.ticket_agent_name, email: f.ticket_agent_email }
+          : null;
       return {
         event: {
           ...base,
@@ -70,5 +80,7 @@ export function normalizeFreshdesk(p: FreshdeskPayload, bodyDigest: string): Nor
         },
       };
     }
+    default:
+      return { ignored: `Baton does not act on ${kind}` };
   }
 }

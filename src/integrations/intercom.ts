@@ -18,11 +18,16 @@ export function normalizeIntercom(p: IntercomPayload): Normalized {
     case: {
       externalId: item.id,
       subject: item.title ?? (item.source?.subject ? htmlToText(item.source.subject) : undefined),
-      channel: channelOf(item.source?.delivered_as === 'customer_initiated' ? 'chat' : item.source?.type, 'chat'),
+      channel: channelOf(
+        item.source?.delivered_as === 'customer_initiated' ? 'chat' : item.source?.type,
+        'chat',
+      ),
       customer: customerId
         ? {
             externalId: `intercom:${customerId}`,
-            name: (author && customerTypes.has(author.type) ? author.name : contact?.name) ?? `Intercom contact ${customerId}`,
+            name:
+              (author && customerTypes.has(author.type) ? author.name : contact?.name) ??
+              `Intercom contact ${customerId}`,
             email: author && customerTypes.has(author.type) ? author.email : undefined,
           }
         : undefined,
@@ -34,7 +39,10 @@ export function normalizeIntercom(p: IntercomPayload): Normalized {
       return {
         event: {
           ...base,
-          case: { ...base.case, subject: base.case.subject ?? subjectFrom(firstText, `Intercom conversation ${item.id}`) },
+          case: {
+            ...base.case,
+            subject: base.case.subject ?? subjectFrom(firstText, `Intercom conversation ${item.id}`),
+          },
           message: firstText ? { role: 'customer', text: firstText, at: at(item.created_at) } : undefined,
         },
       };

@@ -23,7 +23,9 @@ export function verifyZendesk(
   if (!signature || !timestamp) return false;
   const at = Date.parse(timestamp);
   if (Number.isNaN(at) || Math.abs(nowMs - at) > zendeskToleranceMs) return false;
-  const expected = createHmac('sha256', secret).update(timestamp + rawBody).digest('base64');
+  const expected = createHmac('sha256', secret)
+    .update(timestamp + rawBody)
+    .digest('base64');
   return same(expected, signature.trim());
 }
 

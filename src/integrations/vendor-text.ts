@@ -17,7 +17,10 @@ export function htmlToText(html: string): string {
 
 /** A subject for a case whose source gave none: the first line of its first message, or a fallback. */
 export function subjectFrom(text: string | undefined, fallback: string): string {
-  const line = text?.split('\n').find((l) => l.trim())?.trim();
+  const line = text
+    ?.split('\n')
+    .find((l) => l.trim())
+    ?.trim();
   if (!line) return fallback;
   return line.length > 80 ? `${line.slice(0, 77)}...` : line;
 }

@@ -72,7 +72,9 @@ export function normalizeZendeskTrigger(p: ZendeskTrigger, eventId: string): Nor
     },
   };
   const group = t.group || t.group_id ? { id: t.group_id, name: t.group } : null;
-  const assignee = t.assignee ? { email: t.assignee.includes('@') ? t.assignee : undefined, name: t.assignee } : null;
+  const assignee = t.assignee
+    ? { email: t.assignee.includes('@') ? t.assignee : undefined, name: t.assignee }
+    : null;
   switch (p.event) {
     case 'ticket_created':
       return {

@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { intercomSchema } from './adapters.types.ts';
+import { normalizeIntercom } from './intercom.ts';
+
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../../test/fixtures/${name}.json`, import.meta.url), 'utf8'));
+const read = (name: string) => normalizeIntercom(intercomSchema.parse(fixture(name)));
+
+describe('Intercom conversation notifications', () => {
+  it('reads a new conversation with the contact as customer', () => {
+    expect(read('intercom-conversation-created')).toEqual({
+      event: {
+        eventId: 'notif_5b0c7d3e-2f14-4a8b-9c6d-1e2f3a4b5c60',
+        type: 'conversation.user.created',
+        case: {
+          externalId: '215471998812',
+          subject: 'My smart thermostat lost its connection after the app update and the heating ...',
+          channel: 'chat',
+          customer: {
+            externalId: 'intercom:6650a1b2c3d4e5f601234567',
+            name: 'Aiyana Redcloud',
+            email: 'aiyana.r@example.com',
+          },
+        },
+        message: {
+          role: 'customer',
+          text: 'My smart thermostat lost its connection after the app update and the heating is stuck on.',
+          at: '2026-11-23T10:00:00.000Z',
+        },
+      },
+    });
+  });
+  it('reads the customer’s latest reply', () => {
+    expect(read('intercom-user-replied')).toMatchObject({
+      event: {
+        message: { role: 'customer', text: 'I already restarted the hub twice, as the help page says.' },
+      },
+    });
+  });
+  it('reads an assignment to a team as a group change', () => {
+    expect(read('intercom-admin-assigned')).toMatchObject({
+      event: { assignment: { change: 'group', group: { id: '7301446' }, assignee: null } },
+    });
+  });
+  it('ignores other topics', () => {
+    const payload = { ...fixture('intercom-user-replied'), topic: 'conversation.admin.snoozed' };
+    expect(normalizeIntercom(intercomSchema.parse(payload))).toEqual({
+      ignored: 'Baton does not act on conversation.admin.snoozed',
+    });
+  });
+});

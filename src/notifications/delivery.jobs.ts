@@ -1,0 +1,128 @@
+import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Config } from '../config.ts';
+import type { Services } from '../http/context.ts';
+import { assertPublicTarget } from '../integrations/delivery.jobs.ts';
+import { backoffMs } from '../integrations/signature.ts';
+import type { Job } from '../jobs/scheduler.ts';
+import { notificationOutbox } from './notifications.table.ts';
+import type { OutgoingMessage } from './notifications.types.ts';
+import { renderEmail, renderSlack } from './plan.ts';
+
+const leaseMs = 60_000;
+const timeoutMs = 10_000;
+/** Notifications age fast: after this many tries (about two hours of backoff) a send is dead. */
+export const maxNotificationAttempts = 10;
+const batch = 50;
+
+type Deps = Pick<Services, 'database' | 'config' | 'clock' | 'logger'>;
+
+async function postSlack(url: string, m: OutgoingMessage, config: Config) {
+  await assertPublicTarget(url, config.webhookAllowPrivate);
+  const res = await fetch(url, {
+    method: 'POST',
+    redirect: 'manual',
+    signal: AbortSignal.timeout(timeoutMs),
+    headers: { 'content-type': 'application/json', 'user-agent': 'Baton-Notifications/1' },
+    body: JSON.stringify(renderSlack(m, config.publicUrl)),
+  });
+  await res.body?.cancel();
+  if (res.status < 200 || res.status >= 300) throw new Error(`HTTP ${res.status}`);
+}
+
+const transports = new Map<string, Transporter>();
+function transportFor(url: string): Transporter {
+  let t = transports.get(url);
+  if (!t) {
+    if (transports.size > 20) transports.clear();
+    t = nodemailer.createTransport({
+      url,
+      connectionTimeout: timeoutMs,
+      greetingTimeout: timeoutMs,
+      socketTimeout: timeoutMs,
+    });
+    transports.set(url, t);
+  }
+  return t;
+}
+
+/** A send that cannot succeed by retrying: the row is marked dead at once. */
+class Permanent extends Error {}
+
+async function sendEmail(to: string, m: OutgoingMessage, config: Config) {
+  if (!config.smtpUrl) throw new Permanent('email is off: set BATON_SMTP_URL');
+  const { subject, text } = renderEmail(m, config.publicUrl);
+  await transportFor(config.smtpUrl).sendMail({ from: config.smtpFrom, to, subject, text });
+}
+
+/**
+ * One pass over due Slack and email sends: rows are leased with SKIP LOCKED in a short transaction,
+ * sent outside it, then marked; a crash in between sends again (at least once), never loses one.
+ */
+export async function deliverNotifications(services: Deps, limit = batch): Promise<number> {
+  const db = services.database.db;
+  const now = services.clock();
+  const claimed = await db.transaction(async (tx) => {
+    const rows = await tx
+      .select()
+      .from(notificationOutbox)
+      .where(
+        and(
+          isNull(notificationOutbox.deliveredAt),
+          isNull(notificationOutbox.deadAt),
+          lte(notificationOutbox.nextAttemptAt, now),
+        ),
+      )
+      .orderBy(asc(notificationOutbox.seq))
+      .limit(limit)
+      .for('update', { skipLocked: true });
+    if (rows.length)
+      await tx
+        .update(notificationOutbox)
+        .set({
+          nextAttemptAt: new Date(now.getTime() + leaseMs),
+          attempts: sql`${notificationOutbox.attempts} + 1`,
+        })
+        .where(
+          inArray(
+            notificationOutbox.seq,
+            rows.map((r) => r.seq),
+          ),
+        );
+    return rows;
+  });
+  await Promise.all(
+    claimed.map(async (row) => {
+      const attempts = row.attempts + 1;
+      let error: string | null = null;
+      let permanent = false;
+      try {
+        const message = row.message as OutgoingMessage;
+        if (row.channel === 'slack') await postSlack(row.target, message, services.config);
+        else await sendEmail(row.target, message, services.config);
+      } catch (e) {
+        error = e instanceof Error ? e.message : String(e);
+        permanent = e instanceof Permanent;
+        services.logger.warn({ seq: row.seq, channel: row.channel, error }, 'notification send failed');
+      }
+      const at = services.clock();
+      const set = !error
+        ? { deliveredAt: at, lastError: null }
+        : permanent || attempts >= maxNotificationAttempts
+          ? { deadAt: at, lastError: error }
+          : { lastError: error, nextAttemptAt: new Date(at.getTime() + backoffMs(attempts)) };
+      await db.update(notificationOutbox).set(set).where(eq(notificationOutbox.seq, row.seq));
+    }),
+  );
+  return claimed.length;
+}
+
+export function notificationDeliveryJob(services: Deps): Job {
+  return {
+    id: 'notifications.deliver',
+    every: 500,
+    async run() {
+      while ((await deliverNotifications(services)) === batch) {}
+    },
+  };
+}

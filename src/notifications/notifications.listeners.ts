@@ -1,0 +1,134 @@
+import { and, arrayContains, eq, inArray, sql } from 'drizzle-orm';
+import { cases, messages } from '../cases/cases.table.ts';
+import type { Tx } from '../db/database.ts';
+import { onEventInTransaction, type StoredEvent } from '../events/events.commands.ts';
+import { EventType } from '../events/names.ts';
+import { people } from '../people/people.table.ts';
+import { teams } from '../teams/teams.table.ts';
+import { parseMentions } from './mentions.ts';
+import { notifyIn } from './notifications.commands.ts';
+import type { NotificationKind } from './notifications.types.ts';
+
+const source = (e: StoredEvent) => ({
+  orgId: e.orgId,
+  eventId: e.id,
+  caseId: e.caseId,
+  handoffId: e.handoffId,
+});
+
+async function subjectOf(tx: Tx, caseId: string) {
+  const [row] = await tx.select({ subject: cases.subject }).from(cases).where(eq(cases.id, caseId));
+  return row?.subject;
+}
+
+/** A ladder rung: `data.notify` is the person the rung names (owner, team lead or supervisor). */
+async function onLadderStep(tx: Tx, e: StoredEvent) {
+  const notify = e.data.notify;
+  if (typeof notify !== 'string' || !notify) return;
+  const kind: NotificationKind =
+    e.type === EventType.slaWarning
+      ? 'sla_warning'
+      : e.data.action === 'page_supervisor'
+        ? 'page'
+        : 'sla_escalation';
+  const facts = {
+    kind,
+    caseId: e.caseId,
+    handoffId: e.handoffId,
+    subject: await subjectOf(tx, e.caseId),
+    clock: typeof e.data.clock === 'string' ? e.data.clock : undefined,
+    percent: typeof e.data.at === 'number' ? e.data.at : undefined,
+    deadline: typeof e.data.deadline === 'string' ? e.data.deadline : null,
+  };
+  await notifyIn(tx, source(e), facts, { personIds: [notify], teamIds: [] }, e.at);
+}
+
+/** A dip pulls in every supervisor, and the supervisors team's channel when it has one. */
+async function onDip(tx: Tx, e: StoredEvent) {
+  const [supervisors, team] = await Promise.all([
+    tx
+      .select({ id: people.id })
+      .from(people)
+      .where(
+        and(eq(people.orgId, e.orgId), arrayContains(people.roles, ['supervisor']), eq(people.active, 'yes')),
+      ),
+    tx
+      .select({ id: teams.id })
+      .from(teams)
+      .where(and(eq(teams.orgId, e.orgId), eq(teams.key, 'supervisors'))),
+  ]);
+  const facts = {
+    kind: 'sentiment_dip' as const,
+    caseId: e.caseId,
+    handoffId: e.handoffId,
+    subject: await subjectOf(tx, e.caseId),
+    excerpt: typeof e.data.text === 'string' ? e.data.text : undefined,
+    reason: typeof e.data.reason === 'string' ? e.data.reason : undefined,
+  };
+  await notifyIn(
+    tx,
+    source(e),
+    facts,
+    { personIds: supervisors.map((s) => s.id), teamIds: team.map((t) => t.id) },
+    e.at,
+  );
+}
+
+/** An internal note naming `@localpart` or `@team-key` notifies those people and teams, never its author. */
+async function onInternalNote(tx: Tx, e: StoredEvent) {
+  const [note] = await tx
+    .select({ text: messages.text, authorId: messages.authorId })
+    .from(messages)
+    .where(eq(messages.id, String(e.data.messageId)));
+  const handles = note ? parseMentions(note.text) : [];
+  if (!note || handles.length === 0) return;
+  const [named, namedTeams, author] = await Promise.all([
+    tx
+      .select({ id: people.id })
+      .from(people)
+      .where(
+        and(eq(people.orgId, e.orgId), inArray(sql`lower(split_part(${people.email}, '@', 1))`, handles)),
+      ),
+    tx
+      .select({ id: teams.id })
+      .from(teams)
+      .where(and(eq(teams.orgId, e.orgId), inArray(sql`lower(${teams.key})`, handles))),
+    note.authorId
+      ? tx.select({ name: people.name }).from(people).where(eq(people.id, note.authorId))
+      : Promise.resolve([]),
+  ]);
+  if (named.length === 0 && namedTeams.length === 0) return;
+  const facts = {
+    kind: 'mention' as const,
+    caseId: e.caseId,
+    handoffId: e.handoffId,
+    subject: await subjectOf(tx, e.caseId),
+    author: author[0]?.name,
+    excerpt: note.text,
+  };
+  const audience = {
+    personIds: named.map((p) => p.id),
+    teamIds: namedTeams.map((t) => t.id),
+    exceptId: note.authorId,
+  };
+  await notifyIn(tx, source(e), facts, audience, e.at);
+}
+
+let registered = false;
+
+/** Notifications are written with the event that causes them, in its transaction. */
+export function registerNotificationListener() {
+  if (registered) return;
+  registered = true;
+  onEventInTransaction(async (tx, event) => {
+    switch (event.type) {
+      case EventType.slaWarning:
+      case EventType.slaEscalated:
+        return onLadderStep(tx, event);
+      case EventType.sentimentDip:
+        return onDip(tx, event);
+      case EventType.messageAdded:
+        if (event.data.role === 'internal') return onInternalNote(tx, event);
+    }
+  });
+}

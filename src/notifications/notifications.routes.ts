@@ -1,0 +1,121 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { App } from '../http/app.ts';
+import { requireRole } from '../http/auth.ts';
+import type { AppEnv } from '../http/context.ts';
+import { ApiError } from '../http/errors.ts';
+import { assertPublicTarget } from '../integrations/delivery.jobs.ts';
+import { markAllRead, markRead, savePreferences, setTeamTarget } from './notifications.commands.ts';
+import { listNotifications, preferencesOf } from './notifications.queries.ts';
+import { listNotificationsQuery, preferencesSchema, teamTargetSchema } from './notifications.types.ts';
+
+const ok = (description: string) => ({ content: { 'application/json': { schema: z.any() } }, description });
+const tags = ['notifications'];
+
+/** Notifications belong to a person: an admin token without one has no inbox. */
+function personOf(c: Context<AppEnv>): string {
+  const id = c.var.principal.personId;
+  if (!id)
+    throw new ApiError('forbidden', 'notifications belong to a person: use a person’s token or session');
+  return id;
+}
+
+async function refusePrivate(url: string | null | undefined, allowPrivate: boolean) {
+  if (!url) return;
+  try {
+    await assertPublicTarget(url, allowPrivate);
+  } catch (error) {
+    throw new ApiError('webhook_target_refused', (error as Error).message, { field: 'slackUrl' });
+  }
+}
+
+export function registerNotificationRoutes(app: App) {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/notifications',
+      tags,
+      request: { query: listNotificationsQuery },
+      responses: { 200: ok('The caller’s inbox, newest first, and its unread count') },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const inbox = await listNotifications(c.var.services.database.db, personOf(c), {
+        unread: q.unread === 'true',
+        limit: q.limit,
+      });
+      return c.json(inbox, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/notifications/{id}/read',
+      tags,
+      request: { params: z.object({ id: z.string().min(1).max(100) }) },
+      responses: { 200: ok('Marked read') },
+    }),
+    async (c) => {
+      const { database, clock } = c.var.services;
+      return c.json(await markRead(database.db, personOf(c), c.req.valid('param').id, clock()), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/notifications/read-all',
+      tags,
+      responses: { 200: ok('How many were marked read') },
+    }),
+    async (c) => {
+      const { database, clock } = c.var.services;
+      return c.json({ marked: await markAllRead(database.db, personOf(c), clock()) }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/notifications/preferences',
+      tags,
+      responses: { 200: ok('The caller’s channels per kind, quiet hours and addresses') },
+    }),
+    async (c) => c.json(await preferencesOf(c.var.services.database.db, personOf(c)), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/v1/notifications/preferences',
+      tags,
+      request: { body: { content: { 'application/json': { schema: preferencesSchema } }, required: true } },
+      responses: { 200: ok('The preferences as they now apply') },
+    }),
+    async (c) => {
+      const input = c.req.valid('json');
+      const { database, config, clock } = c.var.services;
+      const personId = personOf(c);
+      await refusePrivate(input.slackUrl, config.webhookAllowPrivate);
+      await savePreferences(database.db, c.var.principal.orgId, personId, input, clock());
+      return c.json(await preferencesOf(database.db, personId), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/v1/notifications/teams/{key}',
+      tags,
+      middleware: [requireRole('lead')],
+      request: {
+        params: z.object({ key: z.string().min(1).max(100) }),
+        body: { content: { 'application/json': { schema: teamTargetSchema } }, required: true },
+      },
+      responses: { 200: ok('The team’s Slack channel') },
+    }),
+    async (c) => {
+      const { slackUrl } = c.req.valid('json');
+      const { database, config, clock } = c.var.services;
+      await refusePrivate(slackUrl, config.webhookAllowPrivate);
+      const { key } = c.req.valid('param');
+      return c.json(await setTeamTarget(database.db, c.var.principal.orgId, key, slackUrl, clock()), 200);
+    },
+  );
+}

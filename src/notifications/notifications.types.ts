@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+/** What a notification is about: ladder steps (a page is the supervisor rung), dips, mentions. */
+export const notificationKinds = [
+  'sla_warning',
+  'sla_escalation',
+  'page',
+  'sentiment_dip',
+  'mention',
+] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+/** The inbox always gets every notification; these are the channels a person may add per kind. */
+export const channels = ['in_app', 'slack', 'email'] as const;
+export type Channel = (typeof channels)[number];
+
+const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type QuietWeekday = (typeof weekdays)[number];
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (00:00-23:59)');
+
+/**
+ * A weekly window in the person's time zone (or `timezone`) when only the inbox is used, pages
+ * excepted. A window that ends before it starts runs overnight: it belongs to the day it starts.
+ */
+export const quietHoursSchema = z
+  .object({
+    start: clock,
+    end: clock,
+    days: z
+      .array(z.enum(weekdays))
+      .min(1)
+      .max(7)
+      .default([...weekdays]),
+    timezone: z
+      .string()
+      .max(100)
+      .refine((tz) => {
+        try {
+          new Intl.DateTimeFormat('en-US', { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'unknown time zone')
+      .optional(),
+  })
+  .refine((q) => q.start !== q.end, { message: 'start and end must differ', path: ['end'] });
+export type QuietHours = z.infer<typeof quietHoursSchema>;
+
+const httpUrl = z
+  .string()
+  .url()
+  .max(2000)
+  .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL');
+
+export const preferencesSchema = z.object({
+  channels: z.partialRecord(z.enum(notificationKinds), z.array(z.enum(channels)).max(3)).optional(),
+  quietHours: quietHoursSchema.nullable().optional(),
+  /** A Slack-compatible incoming webhook for this person; null removes it. */
+  slackUrl: httpUrl.nullable().optional(),
+  /** Where email goes; null means the person's sign-in address. */
+  email: z.string().email().max(300).nullable().optional(),
+});
+export type PreferencesInput = z.infer<typeof preferencesSchema>;
+
+export const teamTargetSchema = z.object({ slackUrl: httpUrl.nullable() });
+
+export const listNotificationsQuery = z.object({
+  unread: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** What travels in the outbox and is rendered per channel when sent. */
+export type OutgoingMessage = {
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  link: string | null;
+};

@@ -1,0 +1,108 @@
+import type { Channel, NotificationKind, OutgoingMessage, QuietHours } from './notifications.types.ts';
+import { inQuietHours } from './quiet-hours.ts';
+
+/** Channels per kind until a person says otherwise; Slack and email only go where an address is known. */
+export const defaultChannels: Record<NotificationKind, Channel[]> = {
+  sla_warning: ['in_app', 'slack'],
+  sla_escalation: ['in_app', 'slack', 'email'],
+  page: ['in_app', 'slack', 'email'],
+  sentiment_dip: ['in_app', 'slack', 'email'],
+  mention: ['in_app', 'slack'],
+};
+
+export type Recipient = {
+  kind: NotificationKind;
+  chosen?: Partial<Record<NotificationKind, Channel[]>>;
+  quietHours?: QuietHours | null;
+  timezone: string;
+  slack: boolean;
+  email: boolean;
+};
+
+/**
+ * The channels one notification takes beyond the inbox: the person's choice for its kind (or the
+ * default), only where an address exists, and none during quiet hours unless it is a page.
+ */
+export function channelsFor(r: Recipient, nowMs: number): Exclude<Channel, 'in_app'>[] {
+  if (r.quietHours && r.kind !== 'page' && inQuietHours(r.quietHours, r.timezone, nowMs)) return [];
+  const wanted = r.chosen?.[r.kind] ?? defaultChannels[r.kind];
+  return (['slack', 'email'] as const).filter((c) => wanted.includes(c) && r[c]);
+}
+
+export type Facts = {
+  kind: NotificationKind;
+  caseId: string;
+  handoffId: string | null;
+  subject?: string;
+  clock?: string;
+  percent?: number;
+  deadline?: string | null;
+  author?: string;
+  excerpt?: string;
+  reason?: string;
+};
+
+const quote = (s: string | undefined, n = 280) => (s && s.length > n ? `${s.slice(0, n - 3)}...` : (s ?? ''));
+
+/** The words of a notification, the same in every channel. */
+export function compose(f: Facts): OutgoingMessage {
+  const on = f.subject ? `"${quote(f.subject, 120)}"` : `case ${f.caseId}`;
+  const link = f.handoffId ? `/handoffs/${f.handoffId}` : `/cases/${f.caseId}`;
+  const due = f.deadline ? ` (deadline ${f.deadline})` : '';
+  switch (f.kind) {
+    case 'sla_warning':
+      return {
+        kind: f.kind,
+        title: `SLA warning: ${f.clock ?? 'clock'} at ${f.percent ?? '?'}% on ${on}`,
+        body: `The ${f.clock ?? ''} clock of your handoff on ${on} has used ${f.percent ?? '?'}% of its target${due}.`,
+        link,
+      };
+    case 'sla_escalation':
+      return {
+        kind: f.kind,
+        title: `SLA escalation: ${f.clock ?? 'clock'} at ${f.percent ?? '?'}% on ${on}`,
+        body: `A handoff on ${on} in your team has used ${f.percent ?? '?'}% of its ${f.clock ?? ''} target${due}. Please check on it.`,
+        link,
+      };
+    case 'page':
+      return {
+        kind: f.kind,
+        title: `Page: ${f.clock ?? 'clock'} at ${f.percent ?? '?'}% on ${on}`,
+        body: `You are paged: a handoff on ${on} has used ${f.percent ?? '?'}% of its ${f.clock ?? ''} target${due}.`,
+        link,
+      };
+    case 'sentiment_dip':
+      return {
+        kind: f.kind,
+        title: `Sentiment dip on ${on}`,
+        body: `The customer's sentiment dropped${f.reason ? ` (${f.reason})` : ''}: "${quote(f.excerpt)}"`,
+        link,
+      };
+    case 'mention':
+      return {
+        kind: f.kind,
+        title: `${f.author ?? 'Someone'} mentioned you on ${on}`,
+        body: quote(f.excerpt, 1000),
+        link,
+      };
+  }
+}
+
+const absolute = (link: string | null, baseUrl?: string) => (link && baseUrl ? `${baseUrl}${link}` : link);
+
+/** A Slack-compatible incoming-webhook body: `text` for every client, `blocks` for Slack. */
+export function renderSlack(m: OutgoingMessage, baseUrl?: string) {
+  const url = absolute(m.link, baseUrl);
+  return {
+    text: `${m.title}\n${m.body}${url ? `\n${url}` : ''}`,
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: `*${m.title}*\n${m.body}` } },
+      ...(url ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: `<${url}|Open in Baton>` }] }] : []),
+    ],
+  };
+}
+
+export function renderEmail(m: OutgoingMessage, baseUrl?: string) {
+  const url = absolute(m.link, baseUrl);
+  return { subject: `[Baton] ${m.title}`, text: `${m.body}\n${url ? `\nOpen in Baton: ${url}\n` : ''}` };
+}

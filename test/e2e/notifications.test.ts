@@ -1,0 +1,279 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { eq } from 'drizzle-orm';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { appendEvent } from '../../src/events/events.commands.ts';
+import { deliverNotifications } from '../../src/notifications/delivery.jobs.ts';
+import { notificationOutbox } from '../../src/notifications/notifications.table.ts';
+import { describeOnDatabases, fullPacket, newCase } from '../support/harness.ts';
+
+/** The Subject header of a raw message, RFC 2047 Q-encoded words decoded. */
+function subjectOf(raw: string): string {
+  const header = /^Subject: (.*(?:\r?\n[ \t].*)*)/m.exec(raw)?.[1] ?? '';
+  return header.replace(/\?=\s+=\?/g, '?==?').replace(/=\?UTF-8\?Q\?(.*?)\?=/gi, (_, q: string) =>
+    Buffer.from(q.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, '%$1'), 'utf8')
+      .toString()
+      .replace(/%([0-9A-F]{2})/gi, (__, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
+  );
+}
+
+type Post = { path: string; body: { text: string; blocks?: unknown[] } };
+type Mail = { to: string[]; data: string };
+
+describeOnDatabases('notifications', (h) => {
+  const posts: Post[] = [];
+  const mails: Mail[] = [];
+  let failSlack = 0;
+  let slack: Server;
+  let smtp: SMTPServer;
+  let slackBase = '';
+
+  beforeAll(async () => {
+    slack = createServer((req, res) => {
+      let body = '';
+      req.on('data', (d) => {
+        body += d;
+      });
+      req.on('end', () => {
+        if (failSlack > 0) {
+          failSlack--;
+          res.writeHead(500).end();
+          return;
+        }
+        posts.push({ path: req.url ?? '', body: JSON.parse(body) });
+        res.writeHead(200).end('ok');
+      });
+    });
+    await new Promise<void>((r) => slack.listen(0, '127.0.0.1', r));
+    slackBase = `http://127.0.0.1:${(slack.address() as AddressInfo).port}`;
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData(stream, session, done) {
+        let data = '';
+        stream.on('data', (d) => {
+          data += d;
+        });
+        stream.on('end', () => {
+          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
+          done();
+        });
+      },
+    });
+    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
+    const config = h().runtime.services.config;
+    config.webhookAllowPrivate = true;
+    config.smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+    config.smtpFrom = 'Baton <baton@northwind.example>';
+    config.publicUrl = 'https://baton.northwind.example';
+  });
+  afterAll(async () => {
+    await new Promise<void>((r) => slack.close(() => r()));
+    await new Promise<void>((r) => smtp.close(() => r()));
+  });
+
+  const id = (key: string) => h().org.personIds.get(key)!;
+  const as = async (key: string) => ({ token: await h().tokenFor(key) });
+  const inbox = async (key: string) =>
+    (await h().request('GET', '/api/v1/notifications', undefined, await as(key))).body;
+  const deliver = () => deliverNotifications(h().runtime.services);
+  const note = (caseId: string, text: string, author = 'amara') =>
+    as(author).then((o) =>
+      h().request('POST', `/api/v1/cases/${caseId}/messages`, { role: 'internal', text }, o),
+    );
+  const outboxRows = () => h().database.db.select().from(notificationOutbox);
+
+  it('puts a ladder warning in the owner’s inbox, and marks it read', async () => {
+    h().setNow('2026-11-23T10:00:00Z');
+    const c = await h().request('POST', '/api/v1/cases', newCase({ externalId: 'n-1' }));
+    const sent = await h().request('POST', `/api/v1/cases/${c.body.id}/handoffs`, {
+      scenario: 'billing-to-finance',
+      packet: fullPacket,
+    });
+    const ownerId = sent.body.owner.id;
+    const ownerKey = [...h().org.personIds].find(([, v]) => v === ownerId)![0];
+    h().setNow('2026-11-23T14:00:00Z'); // past 75 % of four Finance business hours, before 100 %
+    await h().runtime.scheduler.runDue();
+    const box = await inbox(ownerKey);
+    expect(box.unread).toBe(1);
+    expect(box.items[0]).toMatchObject({
+      kind: 'sla_warning',
+      caseId: c.body.id,
+      handoffId: sent.body.id,
+      title: 'SLA warning: acknowledge at 75% on "Charged twice for October"',
+      link: `/handoffs/${sent.body.id}`,
+      readAt: null,
+    });
+    const read = await h().request(
+      'POST',
+      `/api/v1/notifications/${box.items[0].id}/read`,
+      undefined,
+      await as(ownerKey),
+    );
+    expect(read.status).toBe(200);
+    expect((await inbox(ownerKey)).unread).toBe(0);
+    const stranger = await h().request(
+      'POST',
+      `/api/v1/notifications/${box.items[0].id}/read`,
+      undefined,
+      await as('ines'),
+    );
+    expect(stranger.status).toBe(404);
+    const admin = await h().request('GET', '/api/v1/notifications');
+    expect(admin.status).toBe(403);
+  });
+
+  it('notifies people and teams mentioned in an internal note, never its author', async () => {
+    h().setNow('2026-11-23T14:30:00Z');
+    const c = await h().request('POST', '/api/v1/cases', newCase({ externalId: 'n-2' }));
+    await note(c.body.id, 'Looping in @grace and @engineering (not amara@northwind.example). @amara FYI.');
+    expect((await inbox('grace')).items[0]).toMatchObject({
+      kind: 'mention',
+      title: expect.stringMatching(/^Amara Okafor mentioned you/),
+    });
+    for (const key of ['kenji', 'olivia', 'mateo']) expect((await inbox(key)).items[0]?.kind).toBe('mention');
+    expect((await inbox('amara')).items).toHaveLength(0);
+    expect((await inbox('lucas')).items).toHaveLength(0);
+  });
+
+  it('sends Slack and email per preferences, retrying a failed Slack post', async () => {
+    const grace = await as('grace');
+    const refused = await h().request(
+      'PUT',
+      '/api/v1/notifications/preferences',
+      { slackUrl: `${slackBase}/x` },
+      grace,
+    );
+    expect(refused.status).toBe(200); // loopback is allowed in this suite
+    h().runtime.services.config.webhookAllowPrivate = false;
+    const blocked = await h().request(
+      'PUT',
+      '/api/v1/notifications/preferences',
+      { slackUrl: `${slackBase}/x` },
+      grace,
+    );
+    expect(blocked.body.error.code).toBe('webhook_target_refused');
+    h().runtime.services.config.webhookAllowPrivate = true;
+
+    const prefs = await h().request(
+      'PUT',
+      '/api/v1/notifications/preferences',
+      { slackUrl: `${slackBase}/grace`, channels: { mention: ['in_app', 'slack', 'email'] } },
+      grace,
+    );
+    expect(prefs.body).toMatchObject({
+      channels: { mention: ['in_app', 'slack', 'email'], page: ['in_app', 'slack', 'email'] },
+      slackUrl: `${slackBase}/grace`,
+      email: 'grace@northwind.example',
+      quietHours: null,
+    });
+    await h().database.db.delete(notificationOutbox);
+    const c = await h().request('POST', '/api/v1/cases', newCase({ externalId: 'n-3' }));
+    await note(c.body.id, '@grace the ledger shows two captures, can Finance refund one?');
+    failSlack = 1;
+    await deliver();
+    expect(posts).toHaveLength(0);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.to).toEqual(['grace@northwind.example']);
+    expect(subjectOf(mails[0]!.data)).toBe(
+      '[Baton] Amara Okafor mentioned you on "Charged twice for October"',
+    );
+    expect(mails[0]!.data).toContain('https://baton.northwind.example/cases/');
+    h().advance(1500);
+    await deliver();
+    expect(posts).toHaveLength(1);
+    expect(posts[0]).toMatchObject({
+      path: '/grace',
+      body: { text: expect.stringMatching(/mentioned you/) },
+    });
+    expect(posts[0]!.body.blocks?.length).toBeGreaterThan(0);
+    const rows = await outboxRows();
+    expect(rows.map((r) => [r.channel, r.attempts, Boolean(r.deliveredAt)]).sort()).toEqual([
+      ['email', 1, true],
+      ['slack', 2, true],
+    ]);
+    await deliver();
+    expect(posts).toHaveLength(1);
+
+    const config = h().runtime.services.config;
+    const smtpUrl = config.smtpUrl;
+    config.smtpUrl = undefined;
+    await note(c.body.id, '@grace one more thing');
+    await deliver();
+    config.smtpUrl = smtpUrl;
+    const email = (await outboxRows()).filter((r) => r.channel === 'email' && r.deadAt);
+    expect(email.map((r) => [r.attempts, r.lastError])).toEqual([[1, 'email is off: set BATON_SMTP_URL']]);
+  });
+
+  it('keeps quiet hours to the inbox, except pages', async () => {
+    const grace = await as('grace');
+    h().setNow('2026-11-23T22:30:00Z'); // Monday 22:30 in London
+    await h().request(
+      'PUT',
+      '/api/v1/notifications/preferences',
+      { quietHours: { start: '22:00', end: '07:00' } },
+      grace,
+    );
+    await h().database.db.delete(notificationOutbox);
+    const c = await h().request('POST', '/api/v1/cases', newCase({ externalId: 'n-4' }));
+    await note(c.body.id, '@grace are you around?');
+    expect((await inbox('grace')).items[0]).toMatchObject({ kind: 'mention', channels: [] });
+    expect(await outboxRows()).toHaveLength(0);
+
+    await h().database.db.transaction((tx) =>
+      appendEvent(tx, {
+        orgId: h().org.orgId,
+        caseId: c.body.id,
+        type: 'sla.escalated',
+        at: h().now(),
+        data: { action: 'page_supervisor', notify: id('grace'), clock: 'acknowledge', at: 150 },
+      }),
+    );
+    const page = (await inbox('grace')).items.find((n: { kind: string }) => n.kind === 'page');
+    expect(page).toMatchObject({ kind: 'page', channels: ['slack', 'email'] });
+    const before = posts.length;
+    await deliver();
+    expect(posts.length).toBe(before + 1);
+    expect(posts.at(-1)!.body.text).toMatch(/^Page: acknowledge at 150%/);
+  });
+
+  it('pulls every supervisor in on a sentiment dip, and posts once to the supervisors’ channel', async () => {
+    h().setNow('2026-11-24T10:00:00Z');
+    const put = await h().request('PUT', '/api/v1/notifications/teams/supervisors', {
+      slackUrl: `${slackBase}/supervisors`,
+    });
+    expect(put.status).toBe(200);
+    await h().database.db.delete(notificationOutbox);
+    const c = await h().request(
+      'POST',
+      '/api/v1/cases',
+      newCase({
+        externalId: 'n-5',
+        messages: [
+          { role: 'customer', text: 'Hi, could you help me check my October invoice please?' },
+          { role: 'agent', text: 'Of course, let me look.' },
+        ],
+      }),
+    );
+    h().advance(60_000);
+    await h().request('POST', `/api/v1/cases/${c.body.id}/messages`, {
+      role: 'customer',
+      text: 'This is RIDICULOUS. Third time I explain this, still waiting and nobody helps. Absolutely unacceptable!!!',
+    });
+    for (const key of ['diana', 'samuel']) expect((await inbox(key)).items[0]?.kind).toBe('sentiment_dip');
+    const rows = await outboxRows();
+    expect(rows.filter((r) => r.channel === 'slack').map((r) => r.target)).toEqual([
+      `${slackBase}/supervisors`,
+    ]);
+    const before = posts.length;
+    await deliver();
+    expect(posts.slice(before).map((p) => p.path)).toEqual(['/supervisors']);
+    const [row] = await h()
+      .database.db.select()
+      .from(notificationOutbox)
+      .where(eq(notificationOutbox.channel, 'slack'));
+    expect(row?.deliveredAt).toBeTruthy();
+  });
+});

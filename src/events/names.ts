@@ -23,6 +23,7 @@ export const EventType = {
   slaBreached: 'sla.breached',
   slaEscalated: 'sla.escalated',
   sentimentDip: 'sentiment.dip',
+  helpdeskReassigned: 'helpdesk.reassigned',
   qaReviewed: 'qa.reviewed',
   promiseMade: 'promise.made',
   customerUpdateSent: 'customer_update.sent',

@@ -1,10 +1,11 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/database.ts';
 import { caseEvents } from '../events/events.table.ts';
+import { EventType } from '../events/names.ts';
 import { adapterGroupMappings } from './adapters.table.ts';
 import type { AdapterSource } from './adapters.types.ts';
 
-export const helpdeskReassigned = 'helpdesk.reassigned';
+export const helpdeskReassigned = EventType.helpdeskReassigned;
 
 export async function listGroupMappings(db: Queryable, orgId: string, source?: AdapterSource) {
   const rows = await db

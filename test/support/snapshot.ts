@@ -18,6 +18,12 @@ const tables = [
   'case_events',
   'api_tokens',
   'idempotency_keys',
+  'inbound_events',
+  'outbox',
+  'webhook_subscriptions',
+  'notifications',
+  'notification_outbox',
+  'adapter_group_mappings',
 ];
 
 /** Row counts and the newest change of every table: equal snapshots mean nothing was written. */

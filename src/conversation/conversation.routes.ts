@@ -22,13 +22,23 @@ export function registerConversationRoutes(app: App) {
       path: '/api/v1/cases/{id}/prefill',
       tags,
       request: { params },
-      responses: { 200: ok('The summary and the packet pre-filled from the conversation') },
+      responses: {
+        200: ok(
+          'The summary and the packet pre-filled from the conversation; with an LLM endpoint configured, also `source` (local or llm) and any `fallbackReason`',
+        ),
+      },
     }),
-    async (c) =>
-      c.json(
-        await casePrefill(c.var.services.database.db, c.var.principal.orgId, c.req.valid('param').id),
-        200,
-      ),
+    async (c) => {
+      const { llm } = c.var.services.config;
+      const prefill = await casePrefill(
+        c.var.services.database.db,
+        c.var.principal.orgId,
+        c.req.valid('param').id,
+        { llm },
+      );
+      if (prefill.fallbackReason) c.var.log.warn({ reason: prefill.fallbackReason }, 'LLM summary fell back');
+      return c.json(prefill, 200);
+    },
   );
   app.openapi(
     createRoute({

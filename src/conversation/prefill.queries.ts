@@ -1,14 +1,43 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { assertCaseExists } from '../cases/cases.queries.ts';
-import { messages } from '../cases/cases.table.ts';
+import { cases, messages } from '../cases/cases.table.ts';
+import { customers } from '../customers/customers.table.ts';
 import type { Queryable } from '../db/database.ts';
 import { documents } from '../documents/documents.table.ts';
-import { summarizeDialog } from './summarize.ts';
+import { type LlmConfig, type SummarySource, summarizeWithLlm } from './llm.ts';
+import { personKnownValues } from './redact.ts';
+import { type PacketDraft, summarizeDialog } from './summarize.ts';
 
 type Role = 'customer' | 'agent' | 'bot';
 
-/** The case's conversation summarised into a packet draft; documents on file come from the registry. */
-export async function casePrefill(db: Queryable, orgId: string, caseId: string) {
+export type CasePrefill = {
+  summary: string;
+  packet: PacketDraft;
+  /** Only when an LLM endpoint is configured: which summariser answered, and why not the LLM. */
+  source?: SummarySource;
+  fallbackReason?: string;
+};
+
+/** The customer's name and email on file, redacted before the conversation goes to an LLM. */
+async function customerKnownValues(db: Queryable, orgId: string, caseId: string) {
+  const [row] = await db
+    .select({ name: customers.name, email: customers.email })
+    .from(cases)
+    .innerJoin(customers, eq(customers.id, cases.customerId))
+    .where(and(eq(cases.orgId, orgId), eq(cases.id, caseId)));
+  return personKnownValues(row?.name, row?.email);
+}
+
+/**
+ * The case's conversation summarised into a packet draft; documents on file come from the registry.
+ * With `llm` set the summary goes through the endpoint (redacted, with a local fallback).
+ */
+export async function casePrefill(
+  db: Queryable,
+  orgId: string,
+  caseId: string,
+  options: { llm?: LlmConfig } = {},
+): Promise<CasePrefill> {
   await assertCaseExists(db, orgId, caseId);
   const [msgs, docs] = await Promise.all([
     db
@@ -24,8 +53,10 @@ export async function casePrefill(db: Queryable, orgId: string, caseId: string) 
   const turns = msgs
     .filter((m) => m.role !== 'internal')
     .map((m) => ({ role: m.role as Role, text: m.text }));
-  const { summary, packet } = summarizeDialog(turns);
+  const { summary, packet, ...how } = options.llm
+    ? await summarizeWithLlm(turns, options.llm, { known: await customerKnownValues(db, orgId, caseId) })
+    : summarizeDialog(turns);
   const onFile = [...new Set([...packet.documents.onFile, ...docs.map((d) => d.kind)])];
   const required = packet.documents.required.filter((k) => !onFile.includes(k));
-  return { summary, packet: { ...packet, documents: { required, onFile } } };
+  return { summary, packet: { ...packet, documents: { required, onFile } }, ...how };
 }

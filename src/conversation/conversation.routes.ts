@@ -3,6 +3,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { assertCaseExists } from '../cases/cases.queries.ts';
 import { messages } from '../cases/cases.table.ts';
 import type { App } from '../http/app.ts';
+import { proposeScenarioForCase } from '../vocabulary/tagging.commands.ts';
 import { casePrefill } from './prefill.queries.ts';
 import { scoreSentiment } from './sentiment.ts';
 import { summarizeDialog } from './summarize.ts';
@@ -37,7 +38,14 @@ export function registerConversationRoutes(app: App) {
         { llm },
       );
       if (prefill.fallbackReason) c.var.log.warn({ reason: prefill.fallbackReason }, 'LLM summary fell back');
-      return c.json(prefill, 200);
+      // The scenario the tagger proposes for this conversation (never fails: null parts when it cannot tell).
+      const proposal = await proposeScenarioForCase(
+        c.var.services.database.db,
+        c.var.principal.orgId,
+        c.req.valid('param').id,
+        c.var.services.clock(),
+      );
+      return c.json({ ...prefill, proposal }, 200);
     },
   );
   app.openapi(

@@ -6,6 +6,7 @@ import { loadScenarioPolicies } from '../scenarios/policies.ts';
 import { saveScenario } from '../scenarios/scenarios.commands.ts';
 import type { Scenario } from '../scenarios/scenarios.types.ts';
 import { teamMembers, teams } from '../teams/teams.table.ts';
+import { loadDefaultVocabulary } from '../vocabulary/vocabulary.commands.ts';
 import { organisations } from './orgs.table.ts';
 import { type OrganisationSpec, organisationSpecSchema } from './orgs.types.ts';
 
@@ -68,6 +69,7 @@ export async function createOrganisation(
         await tx.insert(teamMembers).values({ orgId, teamId: id, personId: person(m), createdAt: now });
     }
     for (const s of scenarios) if (teamIds.has(s.toTeam)) await saveScenario(tx, orgId, s, null, now);
+    await loadDefaultVocabulary(tx, orgId, now);
     return { orgId, personIds, teamIds };
   });
 }

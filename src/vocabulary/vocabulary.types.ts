@@ -45,9 +45,7 @@ const policyTypeSchema = typeSpecSchema.extend({
 });
 export const vocabularyPolicySchema = z.object({
   version: z.literal(1),
-  types: z
-    .array(policyTypeSchema.extend({ children: z.array(policyTypeSchema).default([]) }))
-    .min(1),
+  types: z.array(policyTypeSchema.extend({ children: z.array(policyTypeSchema).default([]) })).min(1),
 });
 
 // --- API inputs ---
@@ -71,7 +69,10 @@ export const typeListQuery = z.object({ status: z.enum(['active', 'all']).defaul
 
 /** `{path}` (URL-encoded, `billing%2Fduplicate-charge`) or `{parent}/{child}`. */
 export const typePathParams = z.object({ path: z.string().min(1).max(200) });
-export const typeChildParams = z.object({ parent: z.string().min(1).max(100), child: z.string().min(1).max(100) });
+export const typeChildParams = z.object({
+  parent: z.string().min(1).max(100),
+  child: z.string().min(1).max(100),
+});
 
 export const normaliseSchema = z.object({
   term: z.string().trim().min(1).max(200),

@@ -61,7 +61,13 @@ export type EventFact = {
 /** A customer message (other roles are not loaded). */
 export type MessageFact = { id: string; caseId: string; text: string; at: number };
 
-export type DocumentRequestFact = { id: string; caseId: string; kind: string; rerequest: boolean; at: number };
+export type DocumentRequestFact = {
+  id: string;
+  caseId: string;
+  kind: string;
+  rerequest: boolean;
+  at: number;
+};
 
 export type TeamFact = { key: string; name: string; calendar: unknown };
 

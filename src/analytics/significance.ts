@@ -50,7 +50,12 @@ export function twoProportionTest(x1: number, n1: number, x2: number, n2: number
   const se0 = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
   const z = se0 === 0 ? 0 : difference / se0;
   const se = Math.sqrt((p1 * (1 - p1)) / n1 + (p2 * (1 - p2)) / n2);
-  return { difference, z, pValue: se0 === 0 ? 1 : twoSidedP(z), ci95: [difference - Z95 * se, difference + Z95 * se] };
+  return {
+    difference,
+    z,
+    pValue: se0 === 0 ? 1 : twoSidedP(z),
+    ci95: [difference - Z95 * se, difference + Z95 * se],
+  };
 }
 
 /** Average ranks (1-based) of the values, ties sharing their mean rank; also the tie sizes. */

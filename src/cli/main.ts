@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAudit } from './audit.ts';
 import { registerDatabase } from './database.ts';
 import { CliError } from './jsonl.ts';
+import { registerReview } from './review.ts';
 import { registerSentiment } from './sentiment.ts';
 import { registerSla } from './sla.ts';
 import { registerSummarize } from './summarize.ts';
@@ -18,6 +19,7 @@ registerTag(program);
 registerSummarize(program);
 registerSentiment(program);
 registerAudit(program);
+registerReview(program);
 
 try {
   await program.parseAsync(process.argv);

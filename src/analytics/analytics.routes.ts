@@ -1,0 +1,148 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { App } from '../http/app.ts';
+import { requireRole } from '../http/auth.ts';
+import { ApiError, notFound } from '../http/errors.ts';
+import {
+  listWeeklyReviews,
+  loadFacts,
+  organisationOf,
+  storedWeeklyReview,
+  weeklyReview,
+} from './analytics.queries.ts';
+import { compareQuery, metricsQuery, reviewQuery, weekParams } from './analytics.types.ts';
+import { comparePeriods } from './compare.ts';
+import { deriveViews } from './derive.ts';
+import { computeMetrics, type MetricsFilter } from './metrics.ts';
+import { type Period, PeriodError, parsePeriod, periodOf, previousWeekId } from './period.ts';
+import { renderReviewHtml } from './review-html.ts';
+
+const ok = (description: string) => ({ content: { 'application/json': { schema: z.any() } }, description });
+const tags = ['analytics'];
+const readers = requireRole('lead', 'supervisor', 'qa');
+
+function period<T>(field: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof PeriodError) {
+      const at = error.field ?? field;
+      throw new ApiError('validation_failed', `${at}: ${error.message}`, { field: at });
+    }
+    throw error;
+  }
+}
+
+type Filters = { team?: string; scenario?: string; issueType?: string };
+const filterOf = (p: Period, q: Filters): MetricsFilter => ({
+  ...p,
+  team: q.team,
+  scenario: q.scenario,
+  issueType: q.issueType,
+});
+
+export function registerAnalyticsRoutes(app: App) {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/analytics/metrics',
+      tags,
+      middleware: [readers],
+      request: { query: metricsQuery },
+      responses: { 200: ok('Handoff analytics of a period (see docs/analytics.md)') },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const { database, clock } = c.var.services;
+      const orgId = c.var.principal.orgId;
+      const org = await organisationOf(database.db, orgId);
+      const p = period('from', () => periodOf(q, org.timezone, clock().getTime()));
+      const facts = await loadFacts(database.db, orgId, p);
+      return c.json(computeMetrics(deriveViews(facts), filterOf(p, q)).metrics, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/analytics/compare',
+      tags,
+      middleware: [readers],
+      request: { query: compareQuery },
+      responses: { 200: ok('Two periods compared: each change with its p-value and 95 % interval') },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const db = c.var.services.database.db;
+      const orgId = c.var.principal.orgId;
+      const org = await organisationOf(db, orgId);
+      const before = period('before', () => parsePeriod(q.before, org.timezone));
+      const after = period('after', () => parsePeriod(q.after, org.timezone));
+      const [a, b] = await Promise.all([loadFacts(db, orgId, before), loadFacts(db, orgId, after)]);
+      const result = comparePeriods(
+        computeMetrics(deriveViews(a), filterOf(before, q)),
+        computeMetrics(deriveViews(b), filterOf(after, q)),
+      );
+      return c.json(result, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/analytics/review',
+      tags,
+      middleware: [readers],
+      request: { query: reviewQuery },
+      responses: {
+        200: {
+          description:
+            'The weekly review of an ISO week (the previous week by default), as JSON or an HTML page',
+          content: { 'application/json': { schema: z.any() }, 'text/html': { schema: z.string() } },
+        },
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const { database, clock } = c.var.services;
+      const orgId = c.var.principal.orgId;
+      const org = await organisationOf(database.db, orgId);
+      const week = q.week ?? previousWeekId(clock().getTime(), org.timezone);
+      const { review } = await weeklyReview(database.db, orgId, week).catch((error: unknown) => {
+        if (error instanceof PeriodError)
+          throw new ApiError('validation_failed', `week: ${error.message}`, { field: 'week' });
+        throw error;
+      });
+      if (q.format === 'html') return c.html(renderReviewHtml(review, org.name), 200);
+      return c.json(review, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/analytics/reviews',
+      tags,
+      middleware: [readers],
+      responses: { 200: ok('Stored weekly reviews, newest week first') },
+    }),
+    async (c) =>
+      c.json({ items: await listWeeklyReviews(c.var.services.database.db, c.var.principal.orgId) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/analytics/reviews/{week}',
+      tags,
+      middleware: [readers],
+      request: { params: weekParams },
+      responses: { 200: ok('A stored weekly review as it was stored') },
+    }),
+    async (c) => {
+      const { week } = c.req.valid('param');
+      const stored = await storedWeeklyReview(c.var.services.database.db, c.var.principal.orgId, week);
+      if (!stored) throw notFound('weekly review', week);
+      return c.json(stored, 200);
+    },
+  );
+}

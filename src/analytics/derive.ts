@@ -1,0 +1,156 @@
+import { isComplaint } from '../continuity/complaint.ts';
+import { detectRepeats } from '../conversation/repeats-after.ts';
+import { handoffQuality } from '../qa/quality.ts';
+import { type CompiledCalendar, compileCalendar } from '../sla/calendar.ts';
+import { elapsedMs } from '../sla/deadline.ts';
+import type { CaseFact, ClockFact, EventFact, Facts, HandoffFact, MessageFact } from './facts.ts';
+import { groupBy } from './facts.ts';
+import {
+  contextComplete,
+  inJourney,
+  isLost,
+  journeyOf,
+  pingPongOf,
+  type Route,
+  resolutionOf,
+  routeOf,
+} from './journey.ts';
+
+const WEEK_MS = 7 * 86_400_000;
+
+/** One sent handoff with every signal the figures read. */
+export type HandoffView = {
+  h: HandoffFact;
+  route: Route;
+  clocks: ClockFact[];
+  chainStart: boolean;
+  contextComplete: boolean;
+  bounced: boolean;
+  pingPong: boolean;
+  pickupMs: number | null;
+  pickupBusinessMs: number | null;
+  breached: boolean;
+  lost: boolean;
+  /** Customer messages after the send (up to its resolution), and whether one explained again. */
+  messagesAfter: number;
+  repeated: boolean;
+  quality: number;
+};
+
+/** One case with its handoffs and case-level signals. */
+export type CaseView = {
+  c: CaseFact;
+  handoffs: HandoffView[];
+  repeatContact: boolean;
+  resolution: { calendarMs: number; businessMs: number | null } | null;
+  complaint: boolean;
+  rerequests: number;
+  dip: boolean;
+};
+
+export type Views = { cases: Map<string, CaseView>; handoffs: HandoffView[] };
+
+function safeCalendar(raw: unknown): CompiledCalendar | null {
+  if (raw === undefined || raw === null) return null;
+  try {
+    return compileCalendar(raw);
+  } catch {
+    return null;
+  }
+}
+
+function handoffView(
+  h: HandoffFact,
+  journey: readonly HandoffFact[],
+  clocks: ClockFact[],
+  caseEvents: readonly EventFact[],
+  caseMessages: readonly MessageFact[],
+  teamCalendar: CompiledCalendar | null,
+): HandoffView {
+  const endAt = h.resolvedAt ?? Number.POSITIVE_INFINITY;
+  const mine = caseEvents.filter(
+    (e) => e.handoffId === h.id || (e.type === 'document.rerequested' && e.at >= h.sentAt && e.at <= endAt),
+  );
+  const before = caseMessages.filter((m) => m.at <= h.sentAt);
+  const after = caseMessages.filter((m) => m.at > h.sentAt && m.at <= endAt);
+  const repeats = detectRepeats(before, after);
+  const pingTeam = inJourney(h.state) ? pingPongOf(h, journey) : null;
+  const ack = clocks.find((c) => c.name === 'acknowledge');
+  const cal = safeCalendar(ack?.calendar) ?? teamCalendar;
+  const pickupMs = h.acceptedAt === null ? null : Math.max(0, h.acceptedAt - h.sentAt);
+  const quality = handoffQuality({
+    state: h.state,
+    bounceReason: h.bounceReason,
+    summary: h.summary,
+    clocks: clocks.map((c) => ({ name: c.name, state: c.state })),
+    events: mine.map((e) => ({ id: e.id, type: e.type, at: new Date(e.at).toISOString(), data: e.data })),
+    repeats,
+    customerMessagesAfterSend: after.length,
+    pingPongOf: pingTeam,
+  });
+  return {
+    h,
+    route: routeOf(h),
+    clocks,
+    chainStart: h.previousId === null,
+    contextComplete: contextComplete(h),
+    bounced: h.bounceReason !== null,
+    pingPong: pingTeam !== null,
+    pickupMs,
+    pickupBusinessMs: pickupMs === null || !cal ? null : elapsedMs(cal, h.sentAt, h.acceptedAt!),
+    breached: clocks.some((c) => c.breachedAt !== null),
+    lost: isLost(
+      clocks,
+      caseEvents.filter((e) => e.handoffId === h.id),
+    ),
+    messagesAfter: after.length,
+    repeated: repeats.length > 0,
+    quality: quality.score,
+  };
+}
+
+/** Derives every case's and handoff's signals once; the figures and the review read these. */
+export function deriveViews(facts: Facts): Views {
+  const teamCals = new Map(facts.teams.map((t) => [t.key, safeCalendar(t.calendar)]));
+  const handoffsByCase = groupBy(facts.handoffs, (h) => h.caseId);
+  const clocksByHandoff = groupBy(facts.clocks, (c) => c.handoffId);
+  const eventsByCase = groupBy(facts.events, (e) => e.caseId);
+  const messagesByCase = groupBy(facts.messages, (m) => m.caseId);
+  const requestsByCase = groupBy(facts.documentRequests, (r) => r.caseId);
+  const contactsByCustomer = groupBy(facts.contacts, (c) => c.customerId);
+  const cases = new Map<string, CaseView>();
+  const all: HandoffView[] = [];
+  for (const c of facts.cases) {
+    const list = (handoffsByCase.get(c.id) ?? []).slice().sort((a, b) => a.createdAt - b.createdAt);
+    const journey = journeyOf(list);
+    const events = eventsByCase.get(c.id) ?? [];
+    const msgs = (messagesByCase.get(c.id) ?? []).slice().sort((a, b) => a.at - b.at);
+    const views = list.map((h) =>
+      handoffView(h, journey, clocksByHandoff.get(h.id) ?? [], events, msgs, teamCals.get(h.toTeam) ?? null),
+    );
+    all.push(...views);
+    const resolved = resolutionOf(journey);
+    const resolveClock =
+      resolved && (clocksByHandoff.get(resolved.id) ?? []).find((k) => k.name === 'resolve');
+    const cal = resolved
+      ? (safeCalendar(resolveClock?.calendar) ?? teamCals.get(resolved.toTeam) ?? null)
+      : null;
+    cases.set(c.id, {
+      c,
+      handoffs: views,
+      repeatContact: (contactsByCustomer.get(c.customerId) ?? []).some(
+        (o) => o.id !== c.id && o.createdAt > c.createdAt && o.createdAt <= c.createdAt + WEEK_MS,
+      ),
+      resolution: resolved
+        ? {
+            calendarMs: Math.max(0, resolved.resolvedAt! - c.createdAt),
+            businessMs: cal ? elapsedMs(cal, c.createdAt, resolved.resolvedAt!) : null,
+          }
+        : null,
+      complaint: msgs.some((m) => isComplaint(m.text)),
+      rerequests: (requestsByCase.get(c.id) ?? []).filter((r) => r.rerequest).length,
+      dip: events.some((e) => e.type === 'sentiment.dip'),
+    });
+  }
+  return { cases, handoffs: all };
+}

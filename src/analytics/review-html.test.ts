@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { knownWeek } from './fixtures.ts';
+import { isoWeek } from './period.ts';
+import { buildWeeklyReview } from './review.ts';
+import { escapeHtml, pairedBars, targetRanges } from './review-charts.ts';
+import { renderReviewHtml } from './review-html.ts';
+import { duration, percent } from './review-style.ts';
+
+describe('the weekly review page', () => {
+  const facts = knownWeek()
+    .case({
+      id: 'c9',
+      at: '2026-11-06T09:00:00Z',
+      issueType: null,
+      subject: '<script>alert(1)</script> meter',
+    })
+    .scenario({ id: 'voice-to-chat', template: { version: 1, lastReviewed: '2025-11-03' } }).facts;
+  const html = renderReviewHtml(buildWeeklyReview(facts, isoWeek('2026-W45', 'UTC')), 'Northwind & Co');
+
+  it('is one self-contained page', () => {
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).toContain('<html lang="en">');
+    expect(html).not.toMatch(/<link|<script|src="http|href="http/);
+    expect(html).toContain('Northwind &#38; Co');
+  });
+
+  it('escapes what people typed', () => {
+    expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62; meter');
+  });
+
+  it('has every section, labelled, with charts that describe themselves', () => {
+    for (const h of [
+      'The week in numbers',
+      'SLA calibration',
+      'Issue patterns',
+      'Vocabulary health',
+      'Stale packet templates',
+      'Teams that bounce work',
+      'Notable cases',
+    ])
+      expect(html).toContain(`>${h}</h2>`);
+    expect(html.match(/<svg[^>]*role="img"[^>]*aria-labelledby="([^"]+)"/g)?.length).toBe(2);
+    expect(html).toContain('<title id="cal-t">');
+    expect(html).toContain('voice-to-chat');
+    expect(html).toContain('lost escalation');
+  });
+});
+
+describe('charts and formats', () => {
+  it('draws values beside the bars', () => {
+    const svg = pairedBars('x', 'T', 'D', [{ label: 'billing', a: 3, b: 1 }], ['now', 'then']);
+    expect(svg).toContain('>billing</text>');
+    expect(svg).toContain('>3</text>');
+    expect(svg).toContain('<desc id="x-d">D</desc>');
+    expect(targetRanges('y', 'T', 'D', [{ label: 'a', p50: 1, p90: 2, target: 3, text: 'p90 2' }])).toContain(
+      'class="target"',
+    );
+    expect(escapeHtml(`"'<>&`)).toBe('&#34;&#39;&#60;&#62;&#38;');
+  });
+
+  it('formats shares and durations for people', () => {
+    expect(percent(0.3812)).toBe('38%');
+    expect(percent(0.004)).toBe('0.4%');
+    expect(percent(null)).toBe('n/a');
+    expect(duration(35 * 60_000)).toBe('35 min');
+    expect(duration(5.24 * 3_600_000)).toBe('5.2 h');
+    expect(duration(74.4 * 3_600_000)).toBe('3.1 days');
+  });
+});

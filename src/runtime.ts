@@ -15,6 +15,7 @@ import {
 } from './integrations/outbox.listeners.ts';
 import { createScheduler } from './jobs/scheduler.ts';
 import { notificationDeliveryJob } from './notifications/delivery.jobs.ts';
+import { enableEmailNotifications } from './notifications/notifications.commands.ts';
 import { registerNotificationListener } from './notifications/notifications.listeners.ts';
 import { sweeperJob } from './ownership/ownership.jobs.ts';
 import { slaTimerHandlers } from './sla/sla.jobs.ts';
@@ -38,6 +39,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
   registerConversationListener();
   registerVocabularyListener();
   registerNotificationListener();
+  enableEmailNotifications(() => Boolean(config.smtpUrl));
   const unlistenSubscriptions = await database.listen(subscriptionsChannel, (orgId) =>
     forgetSubscriptions(orgId),
   );

@@ -13,6 +13,12 @@ import {
 import type { Channel, NotificationKind, PreferencesInput, QuietHours } from './notifications.types.ts';
 import { channelsFor, compose, type Facts } from './plan.ts';
 
+// E-mail is planned only when this process has an SMTP server (set once at start, from config).
+let emailEnabled: () => boolean = () => false;
+export function enableEmailNotifications(on: () => boolean) {
+  emailEnabled = on;
+}
+
 /** Who hears of an event: people by id, and teams as a whole (their members, and their Slack channel). */
 export type Audience = { personIds: string[]; teamIds: string[]; exceptId?: string | null };
 type Source = { orgId: string; eventId: string; caseId: string; handoffId: string | null };
@@ -70,7 +76,7 @@ export async function notifyIn(tx: Tx, src: Source, facts: Facts, audience: Audi
           quietHours: (prefs?.quietHours ?? null) as QuietHours | null,
           timezone: person.timezone,
           slack: Boolean(slackUrl),
-          email: Boolean(email),
+          email: emailEnabled() && Boolean(email),
         },
         now.getTime(),
       );

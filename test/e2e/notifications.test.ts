@@ -203,8 +203,9 @@ describeOnDatabases('notifications', (h) => {
     await note(c.body.id, '@grace one more thing');
     await deliver();
     config.smtpUrl = smtpUrl;
-    const email = (await outboxRows()).filter((r) => r.channel === 'email' && r.deadAt);
-    expect(email.map((r) => [r.attempts, r.lastError])).toEqual([[1, 'email is off: set BATON_SMTP_URL']]);
+    // Without an SMTP server no e-mail is even queued: nothing piles up as dead letters.
+    const emails = (await outboxRows()).filter((r) => r.channel === 'email');
+    expect(emails).toHaveLength(1);
   });
 
   it('keeps quiet hours to the inbox, except pages', async () => {

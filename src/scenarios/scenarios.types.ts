@@ -14,6 +14,8 @@ export const ladderStepSchema = z.object({
   at: z.number().min(0).max(1000),
   action: ladderActionSchema,
   clock: z.string().optional(),
+  /** Wait for the notified person's own working hours (their calendar) before telling them. */
+  respectHours: z.boolean().optional(),
 });
 
 export const slaTargetDefSchema = z.object({

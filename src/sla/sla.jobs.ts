@@ -4,9 +4,13 @@ import { appendEvent } from '../events/events.commands.ts';
 import { EventType } from '../events/names.ts';
 import { handoffs } from '../handoffs/handoffs.table.ts';
 import type { Timer, TimerHandler } from '../jobs/scheduler.ts';
+import { scheduleTimers } from '../jobs/timers.commands.ts';
 import { reassignToNext } from '../ownership/ownership.commands.ts';
 import { people } from '../people/people.table.ts';
 import { teams } from '../teams/teams.table.ts';
+import { compileCalendar } from './calendar.ts';
+import { nextOpen } from './deadline.ts';
+import { isOpenAt } from './open.ts';
 import { slaClocks } from './sla.table.ts';
 
 /** Locks the clock; undefined when it stopped or paused after the timer was written. */
@@ -59,7 +63,7 @@ const step: TimerHandler = async (tx, timer, now) => {
   // Rungs past 100 % still climb after the breach, until the clock stops.
   const clock = await lockClock(tx, timer, ['running', 'breached']);
   if (!clock) return;
-  const rung = timer.payload as { index: number; at: number; action: string };
+  const rung = timer.payload as { index: number; at: number; action: string; respectHours?: boolean };
   const [h] = await tx.select().from(handoffs).where(eq(handoffs.id, clock.handoffId));
   if (!h) return;
   const ref = { orgId: clock.orgId, caseId: clock.caseId, handoffId: clock.handoffId };
@@ -81,6 +85,23 @@ const step: TimerHandler = async (tx, timer, now) => {
     notify = team?.leadId ?? null;
   } else if (rung.action === 'page_supervisor') {
     notify = await supervisorOf(tx, clock.orgId);
+  }
+  if (rung.respectHours && notify) {
+    const [person] = await tx.select({ calendar: people.calendar }).from(people).where(eq(people.id, notify));
+    if (person?.calendar && !isOpenAt(person.calendar, now.getTime())) {
+      // Off shift: the same rung fires again at the start of their next working period.
+      const at = nextOpen(compileCalendar(person.calendar), now.getTime()).at;
+      await scheduleTimers(tx, [
+        {
+          orgId: clock.orgId,
+          kind: 'sla.step',
+          refId: clock.id,
+          dueAt: new Date(at),
+          payload: { ...rung, respectHours: false, deferredFrom: now.toISOString() },
+        },
+      ]);
+      return;
+    }
   }
   const type = rung.action === 'warn_owner' ? EventType.slaWarning : EventType.slaEscalated;
   await appendEvent(tx, { ...ref, type, at: now, data: { ...base, notify } });

@@ -126,4 +126,39 @@ describeOnDatabases('SLA clocks on handoffs', (h) => {
     expect(preview.status).toBe(200);
     expect(preview.body.holidays.map((x: { date: string }) => x.date)).toContain('2026-12-25');
   });
+
+  it("holds a ladder rung until the notified person's own hours when the step says so", async () => {
+    await h().request('POST', '/api/v1/scenarios', {
+      id: 'weekend-watch',
+      toTeam: 'tier2',
+      sla: [{ name: 'acknowledge', target: 'PT2H', calendar: { timezone: 'UTC', hours: '24/7' } }],
+      ladder: [{ at: 50, action: 'warn_owner', respectHours: true }],
+    });
+    h().setNow('2026-11-28T10:00:00Z'); // Saturday
+    const c = await h().request('POST', '/api/v1/cases', newCase());
+    const sent = await h().request('POST', `/api/v1/cases/${c.body.id}/handoffs`, {
+      scenario: 'weekend-watch',
+      packet: fullPacket,
+    });
+    const owner = sent.body.owner.id as string;
+    const weekdays = {
+      mon: [['09:00', '17:00']],
+      tue: [['09:00', '17:00']],
+      wed: [['09:00', '17:00']],
+      thu: [['09:00', '17:00']],
+      fri: [['09:00', '17:00']],
+    };
+    await h().database.db.execute(
+      sql`update people set calendar = ${JSON.stringify({ timezone: 'Europe/Paris', hours: weekdays })}::jsonb where id = ${owner}`,
+    );
+    h().setNow('2026-11-28T11:00:01Z'); // 50 % used, owner off shift
+    await h().runtime.scheduler.runDue();
+    expect(await eventsOf(c.body.id, 'sla.warning')).toHaveLength(0);
+    h().setNow('2026-11-30T08:00:01Z'); // Monday 09:00 in Paris
+    await h().runtime.scheduler.runDue();
+    const warnings = await eventsOf(c.body.id, 'sla.warning');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0].data.notify).toBe(owner);
+    await h().database.db.execute(sql`update people set calendar = null where id = ${owner}`);
+  });
 });

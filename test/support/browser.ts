@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,9 +37,57 @@ export async function buildWeb(): Promise<{ dir: string; ms: number }> {
     ],
     {
       cwd: repo,
+      // Vitest sets NODE_ENV=test, which Vite would honour with React's development build (double
+      // effects, dev warnings, slower): the browser tests run the bundle users get.
+      env: { ...process.env, NODE_ENV: 'production' },
     },
   );
   return { dir, ms: Math.round(performance.now() - started) };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Browser test files take turns (a lock folder per checkout): each one's timings (first load, frame
+ * times) are measured without another file's Chromiums on the same CPUs, and the suite's wall time is
+ * about the sum of the files. A lock whose holder died is taken over; after `maxWaitMs` a file goes
+ * ahead anyway rather than fail.
+ */
+async function takeBrowserTurn(maxWaitMs = 90_000): Promise<() => void> {
+  const dir = join(tmpdir(), `baton-web-turn-${createHash('sha1').update(repo).digest('hex').slice(0, 10)}`);
+  const started = Date.now();
+  for (;;) {
+    try {
+      mkdirSync(dir);
+      writeFileSync(join(dir, 'pid'), String(process.pid));
+      const release = () => rmSync(dir, { recursive: true, force: true });
+      process.once('exit', release);
+      return () => {
+        process.off('exit', release);
+        release();
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    let holder = Number.NaN;
+    try {
+      holder = Number(readFileSync(join(dir, 'pid'), 'utf8'));
+    } catch {
+      // just created, its pid not written yet
+    }
+    if (Number.isFinite(holder) && holder > 0 && !alive(holder))
+      rmSync(dir, { recursive: true, force: true });
+    else if (Date.now() - started > maxWaitMs) return () => undefined;
+    else await sleep(250);
+  }
 }
 
 export type WebServer = {
@@ -50,7 +99,8 @@ export type WebServer = {
 
 /**
  * A real Baton on a random port, over a fresh database, serving a built web app the way
- * src/server.ts does. Real clock, scheduler on: clocks breach as they would in production.
+ * src/server.ts does. Real clock, scheduler on: clocks breach as they would in production. It waits
+ * for its turn (see `takeBrowserTurn`) and gives it up on `close`.
  */
 export async function startWebServer(
   database: Database,
@@ -63,6 +113,7 @@ export async function startWebServer(
       passwordsFor.includes(p.key) ? p : { ...p, password: undefined },
     ),
   };
+  const releaseTurn = await takeBrowserTurn();
   const org = await createOrganisation(database.db, spec, new Date(Date.now() - 60_000));
   const config = loadConfig({
     BATON_ADMIN_TOKEN: 'web-test-admin',
@@ -85,6 +136,7 @@ export async function startWebServer(
       server.closeAllConnections?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await runtime.close();
+      releaseTurn();
     },
   };
 }

@@ -39,7 +39,16 @@ export function randomKey(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-type Options = { body?: unknown; signal?: AbortSignal; idempotencyKey?: string; quiet401?: boolean };
+type Options = {
+  body?: unknown;
+  signal?: AbortSignal;
+  idempotencyKey?: string;
+  quiet401?: boolean;
+  /** A write that is safe to repeat (a presence heartbeat) skips the Idempotency-Key and its bookkeeping. */
+  noIdempotencyKey?: boolean;
+  /** Survives the page closing (a goodbye sent on pagehide). */
+  keepalive?: boolean;
+};
 
 async function parse(res: Response): Promise<unknown> {
   const text = await res.text();
@@ -59,8 +68,17 @@ export async function request<T>(method: string, path: string, opts: Options = {
     body = JSON.stringify(opts.body);
   }
   // Writes carry an Idempotency-Key: a retry after a dropped connection does not duplicate them.
-  if (method !== 'GET') headers['idempotency-key'] = opts.idempotencyKey ?? randomKey();
-  const send = () => fetch(path, { method, headers, body, signal: opts.signal, credentials: 'same-origin' });
+  if (method !== 'GET' && !opts.noIdempotencyKey)
+    headers['idempotency-key'] = opts.idempotencyKey ?? randomKey();
+  const send = () =>
+    fetch(path, {
+      method,
+      headers,
+      body,
+      signal: opts.signal,
+      credentials: 'same-origin',
+      keepalive: opts.keepalive,
+    });
   let res: Response;
   try {
     res = await send();
@@ -83,6 +101,8 @@ export async function request<T>(method: string, path: string, opts: Options = {
 export const get = <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, { signal });
 export const post = <T>(path: string, body?: unknown, opts: Omit<Options, 'body'> = {}) =>
   request<T>('POST', path, { ...opts, body: body ?? {} });
+export const put = <T>(path: string, body: unknown, opts: Omit<Options, 'body'> = {}) =>
+  request<T>('PUT', path, { ...opts, body });
 
 /** A query string from the defined values only. */
 export function query(params: Record<string, string | number | undefined | null>): string {

@@ -1,20 +1,29 @@
-import { ApiError, get, post, query, request } from './client.ts';
+import { ApiError, get, post, put, query, request } from './client.ts';
 import type {
   AtRiskClock,
   BounceReason,
+  Calendar,
+  CalendarSaved,
   CaseDetail,
   CaseDocument,
   CaseEvent,
   CaseSummary,
+  Dip,
   HandoffDetail,
   HandoffList,
   HandoffState,
   HandoffSuggestion,
+  HolidayPreview,
   Me,
+  Note,
   Packet,
   Person,
   Scenario,
+  ScenarioDetail,
+  ScenarioInput,
+  TaggerSuggestion,
   Team,
+  Viewer,
 } from './types.ts';
 
 const v1 = '/api/v1';
@@ -89,6 +98,41 @@ export const api = {
 
   atRisk: (team?: string) =>
     get<Items<AtRiskClock>>(`${v1}/sla/at-risk${query({ team })}`).then((r) => r.items),
+
+  /** The tagger's scenario for a case; null while the server has no such route (or no model yet). */
+  async scenarioSuggestion(caseId: string): Promise<TaggerSuggestion | null> {
+    try {
+      return await get<TaggerSuggestion>(`${v1}/cases/${enc(caseId)}/suggestion`);
+    } catch (error) {
+      if (error instanceof ApiError && [404, 405, 409, 501, 503].includes(error.status)) return null;
+      throw error;
+    }
+  },
+
+  // The case room.
+  notes: (caseId: string, signal?: AbortSignal) =>
+    get<Items<Note>>(`${v1}/cases/${enc(caseId)}/notes`, signal).then((r) => r.items),
+  addNote: (caseId: string, text: string) =>
+    post<unknown>(`${v1}/cases/${enc(caseId)}/messages`, { role: 'internal', text }),
+  /** A heartbeat (safe to repeat: no Idempotency-Key); answers who is viewing the case. */
+  heartbeat: (caseId: string, tab: string, left = false) =>
+    request<Items<Viewer>>('POST', `${v1}/cases/${enc(caseId)}/presence`, {
+      body: left ? { tab, state: 'left' } : { tab },
+      noIdempotencyKey: true,
+      keepalive: left,
+    }).then((r) => r.items),
+  presence: (caseId: string) =>
+    get<Items<Viewer>>(`${v1}/cases/${enc(caseId)}/presence`).then((r) => r.items),
+  dips: (since?: string, signal?: AbortSignal) =>
+    get<Items<Dip>>(`${v1}/supervisor/dips${query({ since, limit: 50 })}`, signal).then((r) => r.items),
+
+  // Settings for leads.
+  setTeamCalendar: (key: string, calendar: Calendar) =>
+    put<CalendarSaved>(`${v1}/teams/${enc(key)}/calendar`, calendar),
+  holidays: (country: string, state: string | undefined, region: string | undefined, years: number[]) =>
+    get<HolidayPreview>(`${v1}/sla/holidays${query({ country, state, region, years: years.join(',') })}`),
+  scenario: (id: string) => get<ScenarioDetail>(`${v1}/scenarios/${enc(id)}`),
+  saveScenario: (body: ScenarioInput) => post<Scenario>(`${v1}/scenarios`, body),
 };
 
 /** Every page of a handoff list, up to `max` rows; `onPage` sees each page as it lands. */

@@ -3,17 +3,33 @@
  * imports: nothing of the server reaches the bundle), so a change there shows up here in `tsc`.
  */
 import type { getCase, listCaseEvents, listCases } from '../../../src/cases/cases.queries.ts';
+import type { Viewer as ViewerAnswer } from '../../../src/cases/room.commands.ts';
+import type { listDips, listNotes } from '../../../src/cases/room.queries.ts';
 import type { casePrefill } from '../../../src/conversation/prefill.queries.ts';
 import type { getHandoff, listHandoffs } from '../../../src/handoffs/handoffs.queries.ts';
 import type { HandoffAction, HandoffState } from '../../../src/handoffs/state-machine.ts';
 import type { Role } from '../../../src/http/context.ts';
 import type { Emotion, Packet, PacketField, Urgency } from '../../../src/packets/packet.types.ts';
 import type { scenarioView } from '../../../src/scenarios/scenario-view.ts';
+import type { scenarioHistory } from '../../../src/scenarios/scenarios.queries.ts';
+import type { ScenarioInput } from '../../../src/scenarios/scenarios.types.ts';
+import type { setTeamCalendar } from '../../../src/sla/calendars.commands.ts';
 import type { atRisk } from '../../../src/sla/sla.queries.ts';
-import type { CalendarInput } from '../../../src/sla/sla.types.ts';
+import type { CalendarInput, HolidayPreview } from '../../../src/sla/sla.types.ts';
 import type { listPeople, listTeams } from '../../../src/teams/teams.queries.ts';
+import type { Suggestion } from '../../../src/vocabulary/suggestion.ts';
 
-export type { Emotion, HandoffAction, HandoffState, Packet, PacketField, Role, Urgency };
+export type {
+  Emotion,
+  HandoffAction,
+  HandoffState,
+  HolidayPreview,
+  Packet,
+  PacketField,
+  Role,
+  ScenarioInput,
+  Urgency,
+};
 
 /** What JSON makes of a value: instants become strings. */
 export type Json<T> = T extends Date
@@ -90,3 +106,19 @@ export type HandoffSuggestion = Partial<Answer<typeof casePrefill>> & {
   scenario?: string | { id: string; confidence?: number } | null;
   confidence?: number;
 };
+
+/** The case room: internal notes with their authors, and who is viewing the case now. */
+export type Note = Answer<typeof listNotes>[number];
+export type Viewer = ViewerAnswer & { name: string };
+export type Dip = Answer<typeof listDips>[number];
+
+export type ScenarioVersion = Answer<typeof scenarioHistory>[number];
+export type ScenarioDetail = Scenario & { history: ScenarioVersion[] };
+export type CalendarSaved = Answer<typeof setTeamCalendar>;
+
+/**
+ * The tagger's suggestion for a case (GET /cases/{id}/suggestion): the best issue type and the
+ * scenario it routes to, or `abstained` with the `top` candidates for a person to choose from.
+ */
+export type TaggerSuggestion = Suggestion & { proposedScenario?: string | null };
+export type SuggestedType = Suggestion['top'][number];

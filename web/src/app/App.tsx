@@ -79,6 +79,17 @@ export function App() {
     }
   }, []);
 
+  // After a lead's change: the page stays as it is if the re-read fails (the caller shows the error).
+  const refresh = useCallback(async () => {
+    const [me, teams, scenarios, people] = await Promise.all([
+      api.me(),
+      api.teams(),
+      api.scenarios(),
+      api.people(),
+    ]);
+    setBoot({ state: 'ready', me, teams, scenarios, people });
+  }, []);
+
   useEffect(() => {
     void load();
     return onUnauthenticated(() => setBoot({ state: 'signed-out' }));
@@ -92,8 +103,10 @@ export function App() {
 
   const session = useMemo(
     () =>
-      boot.state === 'ready' ? buildSession(boot.me, boot.teams, boot.scenarios, boot.people, signOut) : null,
-    [boot, signOut],
+      boot.state === 'ready'
+        ? buildSession(boot.me, boot.teams, boot.scenarios, boot.people, signOut, refresh)
+        : null,
+    [boot, signOut, refresh],
   );
 
   if (boot.state === 'loading') return <Loading label="Opening Baton" />;

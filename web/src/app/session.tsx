@@ -12,6 +12,8 @@ export type Session = {
   can: (...roles: Role[]) => boolean;
   personName: (id: string | null | undefined) => string;
   signOut: () => void;
+  /** Re-reads the reference data (teams, scenarios, people) after a lead changed it. */
+  refresh: () => Promise<void>;
 };
 
 export const SessionContext = createContext<Session | null>(null);
@@ -28,6 +30,7 @@ export function buildSession(
   scenarios: Scenario[],
   people: Person[],
   signOut: () => void,
+  refresh: () => Promise<void> = async () => undefined,
 ): Session {
   const roles = new Set(me.roles);
   const myId = me.person?.id;
@@ -41,5 +44,6 @@ export function buildSession(
     can: (...wanted) => roles.has('admin') || wanted.some((r) => roles.has(r)),
     personName: (id) => (id ? (names.get(id) ?? 'Unknown person') : 'Nobody'),
     signOut,
+    refresh,
   };
 }

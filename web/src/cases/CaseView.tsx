@@ -5,16 +5,19 @@ import { useSession } from '../app/session.tsx';
 import { ErrorNote, Loading, Section } from '../app/ui.tsx';
 import { useResource } from '../app/useResource.ts';
 import { useLive } from '../live/useLive.tsx';
+import { CaseRoom } from './CaseRoom.tsx';
 import { Conversation } from './Conversation.tsx';
 import { Documents } from './Documents.tsx';
 import { Journey } from './Journey.tsx';
 import { Timeline } from './Timeline.tsx';
+import { usePresence } from './usePresence.ts';
 
 /** One case: the conversation, documents on file, the journey of handoffs and the event log, live. */
 export function CaseView({ caseId }: { caseId: string }) {
   const s = useSession();
   const detail = useResource(`case:${caseId}`, () => api.case(caseId));
   const events = useResource(`case-events:${caseId}`, () => api.caseEvents(caseId));
+  const viewers = usePresence(caseId);
   useLive(
     (e) => e.caseId === caseId,
     () => {
@@ -59,6 +62,7 @@ export function CaseView({ caseId }: { caseId: string }) {
       <div className="layout-main-side">
         <div className="stack">
           <Conversation caseData={c} onAdded={detail.reload} canWrite={canSend} />
+          <CaseRoom caseId={c.id} canWrite={canSend} viewers={viewers} />
           <Section title="Event timeline">
             {events.data ? <Timeline events={events.data} /> : <Loading label="Loading events" />}
           </Section>

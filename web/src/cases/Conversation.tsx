@@ -11,7 +11,7 @@ const roleLabels: Record<string, string> = {
   internal: 'Internal note',
 };
 
-/** The case's messages, oldest first, with a composer for replies and internal notes. */
+/** The case's messages with the customer, oldest first, with a composer; internal notes live in the case room. */
 export function Conversation({
   caseData,
   onAdded,
@@ -22,7 +22,8 @@ export function Conversation({
   canWrite: boolean;
 }) {
   const [text, setText] = useState('');
-  const [role, setRole] = useState<'agent' | 'internal' | 'customer'>('agent');
+  const [role, setRole] = useState<'agent' | 'customer'>('agent');
+  const shown = caseData.messages.filter((m) => m.role !== 'internal');
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
 
@@ -44,9 +45,9 @@ export function Conversation({
 
   return (
     <Section title="Conversation">
-      {caseData.messages.length === 0 ? <p className="muted">No messages yet.</p> : null}
+      {shown.length === 0 ? <p className="muted">No messages yet.</p> : null}
       <ol className="messages" aria-label="Messages">
-        {caseData.messages.map((m) => (
+        {shown.map((m) => (
           <li key={m.id} className={`message message-${m.role}`}>
             <div className="message-meta">
               <span className="message-role">
@@ -64,11 +65,7 @@ export function Conversation({
         <form className="composer" onSubmit={submit}>
           <div className="field">
             <label htmlFor="composer-text">
-              {role === 'internal'
-                ? 'Internal note'
-                : role === 'customer'
-                  ? 'Customer message (logged)'
-                  : 'Reply'}
+              {role === 'customer' ? 'Customer message (logged)' : 'Reply'}
             </label>
             <textarea
               id="composer-text"
@@ -86,7 +83,7 @@ export function Conversation({
           <div className="composer-actions">
             <fieldset className="segmented">
               <legend className="visually-hidden">Message kind</legend>
-              {(['agent', 'internal', 'customer'] as const).map((r) => (
+              {(['agent', 'customer'] as const).map((r) => (
                 <label key={r} className={role === r ? 'on' : ''}>
                   <input
                     type="radio"
@@ -95,7 +92,7 @@ export function Conversation({
                     checked={role === r}
                     onChange={() => setRole(r)}
                   />
-                  {r === 'agent' ? 'Reply' : r === 'internal' ? 'Note' : 'Log customer'}
+                  {r === 'agent' ? 'Reply' : 'Log customer'}
                 </label>
               ))}
             </fieldset>

@@ -1,7 +1,13 @@
 import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { ApiError, randomKey } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
-import type { CaseDetail, HandoffDetail, HandoffSuggestion } from '../api/types.ts';
+import type {
+  CaseDetail,
+  HandoffDetail,
+  HandoffSuggestion,
+  Scenario,
+  TaggerSuggestion,
+} from '../api/types.ts';
 import { bounceReasonLabels, fieldLabel } from '../app/format.ts';
 import { Link, navigate } from '../app/router.tsx';
 import { useSession } from '../app/session.tsx';
@@ -18,9 +24,14 @@ import {
   prefill,
   toPacket,
 } from './packet-form.ts';
-import { ScenarioPicker } from './ScenarioPicker.tsx';
+import { type ScenarioHint, ScenarioPicker } from './ScenarioPicker.tsx';
 
-type Loaded = { c: CaseDetail; suggestion: HandoffSuggestion | null; bounced: HandoffDetail | null };
+type Loaded = {
+  c: CaseDetail;
+  suggestion: HandoffSuggestion | null;
+  tagger: TaggerSuggestion | null;
+  bounced: HandoffDetail | null;
+};
 
 /** The case's latest handoff when it came back bounced: sending again continues its journey. */
 async function lastBounce(c: CaseDetail): Promise<HandoffDetail | null> {
@@ -30,23 +41,56 @@ async function lastBounce(c: CaseDetail): Promise<HandoffDetail | null> {
 
 export function HandoffForm({ caseId }: { caseId: string }) {
   const loaded = useResource<Loaded>(`handoff-form:${caseId}`, async () => {
-    const [c, suggestion] = await Promise.all([api.case(caseId), api.suggest(caseId).catch(() => null)]);
-    return { c, suggestion, bounced: await lastBounce(c) };
+    const [c, suggestion, tagger] = await Promise.all([
+      api.case(caseId),
+      api.suggest(caseId).catch(() => null),
+      // The tagger's scenario, where the server offers one; the form works the same without it.
+      api.scenarioSuggestion(caseId).catch(() => null),
+    ]);
+    return { c, suggestion, tagger, bounced: await lastBounce(c) };
   });
   if (loaded.error) return <ErrorNote error={loaded.error} title="The case could not be loaded" />;
   if (!loaded.data) return <Loading label="Preparing the handoff" />;
   return <HandoffFormBody {...loaded.data} />;
 }
 
-function suggestedScenario(s: HandoffSuggestion | null): { id?: string; confidence?: number } {
-  if (!s?.scenario) return {};
-  if (typeof s.scenario === 'string') return { id: s.scenario, confidence: s.confidence };
-  return { id: s.scenario.id, confidence: s.scenario.confidence ?? s.confidence };
+/**
+ * The scenario to start from: the tagger's (with its confidence and the issue type it saw), else one
+ * the pre-fill offers. A suggestion naming a scenario this organisation does not have is ignored.
+ * When the tagger abstains, its candidates are offered for a person to choose from.
+ */
+function suggestedScenario(
+  s: HandoffSuggestion | null,
+  t: TaggerSuggestion | null,
+  scenarios: Scenario[],
+): ScenarioHint {
+  const known = (id: string | null | undefined): id is string =>
+    Boolean(id && scenarios.some((x) => x.id === id));
+  const alternatives = (t?.top ?? [])
+    .filter((x) => known(x.scenario))
+    .map((x) => ({ id: x.scenario!, confidence: x.confidence, label: x.name ?? x.type }))
+    .filter((x, i, all) => all.findIndex((y) => y.id === x.id) === i);
+  if (t?.suggestion && !t.abstained && known(t.suggestion.scenario))
+    return {
+      id: t.suggestion.scenario,
+      confidence: t.suggestion.confidence,
+      label: t.suggestion.name ?? t.suggestion.type,
+      alternatives: [],
+    };
+  const abstained = Boolean(t?.abstained);
+  if (!s?.scenario) return { alternatives, abstained };
+  if (typeof s.scenario === 'string')
+    return known(s.scenario)
+      ? { id: s.scenario, confidence: s.confidence, alternatives, abstained }
+      : { alternatives, abstained };
+  return known(s.scenario.id)
+    ? { id: s.scenario.id, confidence: s.scenario.confidence ?? s.confidence, alternatives, abstained }
+    : { alternatives, abstained };
 }
 
-function HandoffFormBody({ c, suggestion, bounced }: Loaded) {
+function HandoffFormBody({ c, suggestion, tagger, bounced }: Loaded) {
   const s = useSession();
-  const suggested = suggestedScenario(suggestion);
+  const suggested = suggestedScenario(suggestion, tagger, s.scenarios);
   const [scenarioId, setScenarioId] = useState(() =>
     initialScenario(
       s.scenarios,

@@ -1,16 +1,21 @@
 import { api } from '../api/endpoints.ts';
 import { Link } from '../app/router.tsx';
+import { useSession } from '../app/session.tsx';
 import { ErrorNote, Loading } from '../app/ui.tsx';
 import { useResource } from '../app/useResource.ts';
+import { CaseRoom, ViewingNow } from '../cases/CaseRoom.tsx';
+import { usePresence } from '../cases/usePresence.ts';
 import { useLive } from '../live/useLive.tsx';
 import { useHandoffActions } from './actions.tsx';
 import { HandoffPanel } from './HandoffPanel.tsx';
 
-/** One handoff on its own page, live. */
+/** One handoff on its own page, live, with the case room that sender and receiver share. */
 export function HandoffPage({ handoffId }: { handoffId: string }) {
+  const s = useSession();
   const h = useResource(`handoff:${handoffId}`, (signal) => api.handoff(handoffId, signal));
   const caseId = h.data?.caseId;
   const events = useResource(caseId ? `case-events:${caseId}` : null, () => api.caseEvents(caseId!));
+  const viewers = usePresence(caseId);
   const actions = useHandoffActions(h.data, (next) => {
     h.set(next);
     events.reload();
@@ -26,11 +31,24 @@ export function HandoffPage({ handoffId }: { handoffId: string }) {
   if (!h.data) return <Loading label="Loading the handoff" />;
   return (
     <div className="page">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/queue">Queue</Link> <span aria-hidden="true">/</span>{' '}
-        <span aria-current="page">Handoff</span>
-      </nav>
-      <HandoffPanel h={h.data} events={events.data} actions={actions} />
+      <div className="page-topline">
+        <nav aria-label="Breadcrumb" className="breadcrumb">
+          <Link to="/queue">Queue</Link> <span aria-hidden="true">/</span>{' '}
+          <span aria-current="page">Handoff</span>
+        </nav>
+        <div className="room-bar">
+          <ViewingNow viewers={viewers} />
+          <a href="#case-room" className="small">
+            Case room
+          </a>
+        </div>
+      </div>
+      <HandoffPanel
+        h={h.data}
+        events={events.data}
+        actions={actions}
+        below={<CaseRoom caseId={h.data.caseId} canWrite={s.can('agent', 'lead', 'supervisor')} />}
+      />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { CaseEvent, HandoffDetail } from '../api/types.ts';
 import { bounceReasonLabels, fieldLabel, formatDateTime, humanize, stateLabels } from '../app/format.ts';
 import { Link } from '../app/router.tsx';
@@ -16,12 +17,15 @@ export function HandoffPanel({
   actions,
   headingLevel = 1,
   showKeys,
+  below,
 }: {
   h: HandoffDetail;
   events: CaseEvent[] | undefined;
   actions: HandoffActions;
   headingLevel?: 1 | 2;
   showKeys?: boolean;
+  /** Shown under the packet (the handoff page puts the case room there). */
+  below?: ReactNode;
 }) {
   const s = useSession();
   const scenario = s.scenarios.find((x) => x.id === h.scenario);
@@ -64,6 +68,7 @@ export function HandoffPanel({
             <PacketView packet={h.packet} />
           </Section>
           {h.customerUpdate ? <CustomerUpdate update={h.customerUpdate} /> : null}
+          {below}
         </div>
         <div className="stack">
           <Section title="SLA clocks">

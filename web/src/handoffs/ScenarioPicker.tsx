@@ -3,6 +3,18 @@ import { fieldLabel } from '../app/format.ts';
 import { useSession } from '../app/session.tsx';
 import { Badge, Section } from '../app/ui.tsx';
 
+/** Where the case probably goes: the suggested scenario, or the candidates when the tagger is unsure. */
+export type ScenarioHint = {
+  id?: string;
+  confidence?: number;
+  /** The issue type the tagger recognised. */
+  label?: string;
+  alternatives: { id: string; confidence: number; label: string }[];
+  abstained?: boolean;
+};
+
+const percent = (x: number) => `${Math.round(x * 100)}%`;
+
 /** The scenario decides the receiving team, the required fields and the SLA. */
 export function ScenarioPicker({
   scenarios,
@@ -13,7 +25,7 @@ export function ScenarioPicker({
   scenarios: Scenario[];
   value: string;
   onChange: (id: string) => void;
-  suggested: { id?: string; confidence?: number };
+  suggested: ScenarioHint;
 }) {
   const s = useSession();
   const current = scenarios.find((x) => x.id === value);
@@ -50,13 +62,50 @@ export function ScenarioPicker({
         </span>
       </div>
       {suggested.id && suggested.id === value ? (
-        <p className="small">
-          <Badge tone="info">Suggested</Badge> from the conversation
-          {suggested.confidence !== undefined
-            ? ` (${Math.round(suggested.confidence * 100)}% confident)`
-            : ''}
-          .
+        <p className="small" data-testid="scenario-suggested">
+          <Badge tone="info">Suggested</Badge>{' '}
+          {suggested.label ? (
+            <>
+              the conversation reads as <strong>{suggested.label}</strong>
+            </>
+          ) : (
+            'from the conversation'
+          )}
+          {suggested.confidence !== undefined ? ` (${percent(suggested.confidence)} confident)` : ''}.
         </p>
+      ) : null}
+      {suggested.id && suggested.id !== value ? (
+        <p className="small">
+          Baton suggested{' '}
+          <button type="button" className="link-button" onClick={() => onChange(suggested.id!)}>
+            {scenarios.find((x) => x.id === suggested.id)?.name ?? suggested.id}
+          </button>
+          {suggested.confidence !== undefined ? ` (${percent(suggested.confidence)})` : ''}.
+        </p>
+      ) : null}
+      {!suggested.id && suggested.alternatives.length > 0 ? (
+        <div className="small" data-testid="scenario-candidates">
+          <p className="hint">
+            {suggested.abstained ? 'Baton is not sure where this goes. ' : ''}Closest matches:
+          </p>
+          <ul className="plain candidate-list">
+            {suggested.alternatives.map((a) => (
+              <li key={a.id}>
+                <button
+                  type="button"
+                  className="button small"
+                  aria-pressed={a.id === value}
+                  onClick={() => onChange(a.id)}
+                >
+                  {scenarios.find((x) => x.id === a.id)?.name ?? a.id}
+                </button>{' '}
+                <span className="muted">
+                  {a.label} · {percent(a.confidence)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
       ) : null}
     </Section>
   );

@@ -8,6 +8,8 @@ import type { LiveEvent } from '../api/types.ts';
  */
 export type LiveMessage =
   | { kind: 'event'; event: LiveEvent }
+  /** Someone arrived in or left a case room: a signal only, never an event of the case's log. */
+  | { kind: 'presence'; caseId: string }
   | { kind: 'resync' }
   | { kind: 'status'; connected: boolean };
 type ChannelMessage = LiveMessage | { kind: 'hello' };
@@ -54,7 +56,12 @@ export function openLiveStream(channelName: string): LiveStream {
     });
     source.addEventListener('case-event', (e) => {
       try {
-        emit({ kind: 'event', event: JSON.parse((e as MessageEvent<string>).data) as LiveEvent });
+        const event = JSON.parse((e as MessageEvent<string>).data) as LiveEvent;
+        emit(
+          event.type === 'presence.changed'
+            ? { kind: 'presence', caseId: event.caseId }
+            : { kind: 'event', event },
+        );
       } catch {
         // a malformed event is skipped; the next one still arrives
       }

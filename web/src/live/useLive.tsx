@@ -55,7 +55,7 @@ export function useLive(
       latest.current.onChange(batch);
     };
     const off = stream.subscribe((m) => {
-      if (m.kind === 'status') return;
+      if (m.kind === 'status' || m.kind === 'presence') return;
       if (m.kind === 'resync') resync = true;
       else if (latest.current.match(m.event)) pending.push(m.event);
       else return;
@@ -66,4 +66,17 @@ export function useLive(
       if (timer) clearTimeout(timer);
     };
   }, [stream, delayMs]);
+}
+
+/** Calls `onChange` when people arrive in or leave the room of `caseId` (and after a resync). */
+export function usePresenceSignal(caseId: string | undefined, onChange: () => void) {
+  const stream = useContext(LiveContext);
+  const latest = useRef(onChange);
+  latest.current = onChange;
+  useEffect(() => {
+    if (!stream || !caseId) return;
+    return stream.subscribe((m) => {
+      if ((m.kind === 'presence' && m.caseId === caseId) || m.kind === 'resync') latest.current();
+    });
+  }, [stream, caseId]);
 }

@@ -19,7 +19,7 @@ import { VirtualList } from './VirtualList.tsx';
 const ROW_HEIGHT = 68;
 const states: [QueueState, string][] = [
   ['open', 'Open'],
-  ['sent', 'Waiting for pickup'],
+  ['sent', 'Waiting'],
   ['accepted', 'In progress'],
   ['resolved', 'Resolved'],
   ['bounced', 'Bounced'],

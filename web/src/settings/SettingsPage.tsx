@@ -1,7 +1,10 @@
-import type { Calendar } from '../api/types.ts';
+import { useState } from 'react';
+import type { Calendar, CalendarSaved, Scenario } from '../api/types.ts';
 import { fieldLabel, formatDay, humanize } from '../app/format.ts';
 import { useSession } from '../app/session.tsx';
 import { Badge, Section } from '../app/ui.tsx';
+import { CalendarEditor } from './CalendarEditor.tsx';
+import { ScenarioEditor } from './ScenarioEditor.tsx';
 
 const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
@@ -37,11 +40,28 @@ function Hours({ calendar }: { calendar: Calendar }) {
   );
 }
 
-/** Teams, calendars, scenarios and their SLAs, read-only for now (editing comes with the policy API). */
+const clocksMoved = (n: number) =>
+  n === 0
+    ? 'no running clock needed a new deadline'
+    : n === 1
+      ? '1 running clock recomputed'
+      : `${n} running clocks recomputed`;
+
+/**
+ * Teams and their calendars, scenarios with their SLAs and templates. Leads edit calendars (with a
+ * public-holiday import) and scenarios (each save is a new version); everyone else reads.
+ */
 export default function SettingsPage() {
   const s = useSession();
+  const canEdit = s.can('lead');
+  const [editingTeam, setEditingTeam] = useState<string | null>(null);
+  const [teamSaved, setTeamSaved] = useState<CalendarSaved | null>(null);
+  // undefined: no editor; null: a new scenario; an id: that scenario's next version.
+  const [editingScenario, setEditingScenario] = useState<string | null | undefined>(undefined);
+  const [scenarioSaved, setScenarioSaved] = useState<Scenario | null>(null);
   const team = (key: string | undefined) =>
     key ? (s.teams.find((t) => t.key === key)?.name ?? key) : 'Any team';
+  const editing = editingScenario ? s.scenarios.find((x) => x.id === editingScenario) : undefined;
   return (
     <div className="page">
       <div className="page-head">
@@ -56,20 +76,57 @@ export default function SettingsPage() {
       <Section title="Teams and calendars">
         <div className="settings-teams">
           {s.teams.map((t) => (
-            <article key={t.key} className="settings-team" aria-labelledby={`team-${t.key}`}>
-              <h3 id={`team-${t.key}`}>
-                {t.name} <span className="muted small">({t.key})</span>
-              </h3>
+            <article
+              key={t.key}
+              className={`settings-team${editingTeam === t.key ? ' editing' : ''}`}
+              aria-labelledby={`team-${t.key}`}
+            >
+              <div className="settings-team-head">
+                <h3 id={`team-${t.key}`}>
+                  {t.name} <span className="muted small">({t.key})</span>
+                </h3>
+                {canEdit && editingTeam !== t.key ? (
+                  <button
+                    type="button"
+                    className="button small"
+                    onClick={() => {
+                      setEditingTeam(t.key);
+                      setTeamSaved(null);
+                    }}
+                    aria-label={`Edit ${t.name} calendar`}
+                  >
+                    Edit calendar
+                  </button>
+                ) : null}
+              </div>
               <p className="small">
                 {t.calendar.timezone} · ownership {humanize(t.ownershipStrategy)} · lead{' '}
                 {s.personName(t.leadId)}
               </p>
-              <Hours calendar={t.calendar} />
-              {t.calendar.holidays?.length ? (
-                <p className="small muted">
-                  Holidays: {t.calendar.holidays.map((d) => formatDay(`${d}T12:00:00Z`)).join(', ')}
-                </p>
+              {teamSaved?.team === t.key ? (
+                <div className="note note-good" role="status" data-testid="calendar-saved">
+                  <strong>Calendar saved</strong>
+                  <span>{clocksMoved(teamSaved.clocksRecomputed)}.</span>
+                </div>
               ) : null}
+              {editingTeam === t.key ? (
+                <CalendarEditor
+                  team={t}
+                  onDone={(saved) => {
+                    setEditingTeam(null);
+                    setTeamSaved(saved);
+                  }}
+                />
+              ) : (
+                <>
+                  <Hours calendar={t.calendar} />
+                  {t.calendar.holidays?.length ? (
+                    <p className="small muted">
+                      Holidays: {t.calendar.holidays.map((d) => formatDay(`${d}T12:00:00Z`)).join(', ')}
+                    </p>
+                  ) : null}
+                </>
+              )}
               <p className="small">
                 Members:{' '}
                 {t.members.map((m, i) => (
@@ -86,7 +143,45 @@ export default function SettingsPage() {
           ))}
         </div>
       </Section>
-      <Section title="Scenarios">
+      {editingScenario !== undefined ? (
+        <Section title={editing ? `Edit ${editing.name ?? editing.id}` : 'New scenario'} id="scenario-editor">
+          <ScenarioEditor
+            key={editingScenario ?? 'new'}
+            scenario={editing}
+            onDone={(saved) => {
+              setEditingScenario(undefined);
+              setScenarioSaved(saved);
+            }}
+          />
+        </Section>
+      ) : null}
+      <Section
+        title="Scenarios"
+        actions={
+          canEdit ? (
+            <button
+              type="button"
+              className="button small primary"
+              onClick={() => {
+                setEditingScenario(null);
+                setScenarioSaved(null);
+              }}
+            >
+              New scenario
+            </button>
+          ) : null
+        }
+      >
+        {scenarioSaved ? (
+          <div className="note note-good" role="status" data-testid="scenario-saved">
+            <strong>
+              {scenarioSaved.name ?? scenarioSaved.id} saved as version {scenarioSaved.version}
+            </strong>
+            <span>
+              New handoffs use it at once; handoffs already sent keep the version they were sent under.
+            </span>
+          </div>
+        ) : null}
         <div className="table-wrap">
           <table className="table">
             <thead>
@@ -96,6 +191,11 @@ export default function SettingsPage() {
                 <th scope="col">Required packet fields</th>
                 <th scope="col">SLA targets</th>
                 <th scope="col">Template</th>
+                {canEdit ? (
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody>
@@ -139,6 +239,24 @@ export default function SettingsPage() {
                       <span className="muted">No template</span>
                     )}
                   </td>
+                  {canEdit ? (
+                    <td>
+                      <button
+                        type="button"
+                        className="button small"
+                        aria-label={`Edit ${x.id}`}
+                        onClick={() => {
+                          setEditingScenario(x.id);
+                          setScenarioSaved(null);
+                          requestAnimationFrame(() =>
+                            document.getElementById('scenario-editor')?.scrollIntoView({ block: 'start' }),
+                          );
+                        }}
+                      >
+                        Edit
+                      </button>
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>

@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import { allHandoffs, api } from '../api/endpoints.ts';
-import type { AtRiskClock, HandoffItem } from '../api/types.ts';
+import type { AtRiskClock, Dip, HandoffItem } from '../api/types.ts';
 import { formatDuration, humanize, relative } from '../app/format.ts';
 import { Link } from '../app/router.tsx';
 import { useSession } from '../app/session.tsx';
-import { Empty, ErrorNote, Loading, Section } from '../app/ui.tsx';
+import { Badge, Empty, ErrorNote, Loading, Section } from '../app/ui.tsx';
 import { useResource } from '../app/useResource.ts';
 import { useCaseTitle } from '../cases/case-titles.ts';
 import { useLive } from '../live/useLive.tsx';
@@ -13,15 +13,50 @@ import { clockStatus } from '../sla/clock-status.ts';
 import { StatusPill, useNow } from '../sla/SlaBadge.tsx';
 import { LoadChart, type TeamLoad } from './LoadChart.tsx';
 
-type Board = { atRisk: AtRiskClock[]; open: HandoffItem[] };
+type Board = { atRisk: AtRiskClock[]; open: HandoffItem[]; dips: Dip[] };
+
+/** Dips of the last day are on the board; the ones of the last few minutes are marked new. */
+const dipWindowMs = 86_400_000;
+const newDipMs = 10 * 60_000;
 
 async function loadBoard(signal: AbortSignal): Promise<Board> {
-  const [atRisk, sent, accepted] = await Promise.all([
+  const [atRisk, sent, accepted, dips] = await Promise.all([
     api.atRisk(),
     allHandoffs({ state: 'sent' }, { max: 5000, signal }),
     allHandoffs({ state: 'accepted' }, { max: 5000, signal }),
+    api.dips(new Date(Date.now() - dipWindowMs).toISOString(), signal),
   ]);
-  return { atRisk, open: [...sent, ...accepted] as HandoffItem[] };
+  return { atRisk, open: [...sent, ...accepted] as HandoffItem[], dips };
+}
+
+const dipReasons: Record<string, string> = {
+  drop: 'Sharp fall from earlier messages',
+  floor: 'Very negative message',
+};
+
+const formatScore = (score: number | null) =>
+  score === null ? '' : `${score < 0 ? '−' : ''}${Math.abs(score).toFixed(2)}`;
+
+function DipItem({ d, now }: { d: Dip; now: number }) {
+  const fresh = now - Date.parse(d.at) < newDipMs;
+  return (
+    <li className="dip">
+      <Badge tone="bad">Sentiment {formatScore(d.score)}</Badge>
+      {fresh ? <Badge tone="warn">New</Badge> : null}
+      <Link to={d.handoffId ? `/handoffs/${d.handoffId}` : `/cases/${d.caseId}`} className="board-link">
+        {d.subject} · {d.customer}
+      </Link>
+      <blockquote className="dip-quote" cite={`/cases/${d.caseId}`}>
+        {d.text || 'No text'}
+      </blockquote>
+      <span className="muted small">
+        {d.reason ? `${dipReasons[d.reason] ?? humanize(d.reason)} · ` : ''}
+        {d.reason === 'drop' && d.drop ? `fell ${d.drop.toFixed(2)} · ` : ''}
+        <time dateTime={d.at}>{relative(d.at, now)}</time>
+        {d.handoffId ? ' · escalated to supervisors' : ''}
+      </span>
+    </li>
+  );
 }
 
 function CaseCell({ caseId }: { caseId: string }) {
@@ -71,9 +106,16 @@ export default function SupervisorBoard() {
     const escalations = board.data.open.filter(
       (h) => h.toTeam === 'supervisors' || h.scenario === 'agent-to-supervisor',
     );
-    return { breaches, loads, escalations };
+    // Lost: nobody picked it up in time, and still nobody has.
+    const lost = breaches.filter((b) => b.h.state === 'sent' && b.clock === 'acknowledge');
+    return { breaches, loads, escalations, lost };
   }, [board.data, minute, s]);
 
+  // How long past its deadline, as of this second (the lists themselves are recomputed once a minute).
+  const overNow = (b: { h: HandoffItem; clock: string; overMs: number }) => {
+    const deadline = b.h.sla.find((c) => c.name === b.clock)?.deadline;
+    return deadline ? Math.max(0, now - Date.parse(deadline)) : b.overMs;
+  };
   if (board.error) return <ErrorNote error={board.error} title="The board could not be loaded" />;
   if (!board.data || !derived) return <Loading label="Loading the board" />;
   const atRisk = board.data.atRisk.filter((r) => r.remainingBusinessMs > 0);
@@ -83,7 +125,9 @@ export default function SupervisorBoard() {
       <div className="page-head">
         <div>
           <h1>Supervisor board</h1>
-          <p className="muted">Live: breaches, clocks about to breach, escalations and load across teams.</p>
+          <p className="muted">
+            Live: sentiment dips, lost escalations, breaches, clocks about to breach and load across teams.
+          </p>
         </div>
         <dl className="counts" aria-label="Right now">
           <div className="count count-breached">
@@ -102,9 +146,57 @@ export default function SupervisorBoard() {
             <dt>Escalations</dt>
             <dd>{derived.escalations.length}</dd>
           </div>
+          <div className={`count${derived.lost.length ? ' count-breached' : ''}`}>
+            <dt>Lost</dt>
+            <dd data-testid="board-lost">{derived.lost.length}</dd>
+          </div>
+          <div className={`count${board.data.dips.length ? ' count-at-risk' : ''}`}>
+            <dt title="Sentiment dips in the last 24 hours">Dips</dt>
+            <dd data-testid="board-dips">{board.data.dips.length}</dd>
+          </div>
         </dl>
       </div>
       <div className="board-grid">
+        <Section title="Sentiment dips">
+          {board.data.dips.length === 0 ? (
+            <Empty title="No sentiment dip today">
+              A customer message that turns sharply negative shows here at once.
+            </Empty>
+          ) : (
+            <ul className="board-list" aria-label="Sentiment dips, newest first">
+              {board.data.dips.map((d) => (
+                <DipItem key={d.id} d={d} now={now} />
+              ))}
+            </ul>
+          )}
+        </Section>
+        <Section title="Lost escalations">
+          {derived.lost.length === 0 ? (
+            <Empty title="Nothing lost">Every handoff past its pickup time has been picked up.</Empty>
+          ) : (
+            <ul className="board-list" aria-label="Lost escalations">
+              {derived.lost.slice(0, 50).map((b) => (
+                <li key={b.h.id}>
+                  <StatusPill
+                    status={{
+                      level: 'breached',
+                      label: 'Not picked up',
+                      detail: `${formatDuration(overNow(b))} past pickup`,
+                      remainingMs: 0,
+                    }}
+                  />
+                  <Link to={`/handoffs/${b.h.id}`} className="board-link">
+                    <CaseCell caseId={b.h.caseId} />
+                  </Link>
+                  <span className="muted small">
+                    {s.teams.find((t) => t.key === b.h.toTeam)?.name ?? b.h.toTeam} · owner{' '}
+                    {b.h.owner?.name ?? 'nobody'} · sent {b.h.sentAt ? relative(b.h.sentAt, now) : ''}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
         <Section title="Breaches">
           {derived.breaches.length === 0 ? (
             <Empty title="No breached clock">Every open handoff is inside its SLA.</Empty>
@@ -116,7 +208,7 @@ export default function SupervisorBoard() {
                     status={{
                       level: 'breached',
                       label: 'Breached',
-                      detail: `${formatDuration(b.overMs)} over`,
+                      detail: `${formatDuration(overNow(b))} over`,
                       remainingMs: 0,
                     }}
                   />

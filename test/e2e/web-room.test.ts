@@ -1,0 +1,370 @@
+import { rmSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createApiToken } from '../../src/auth/auth.commands.ts';
+import type { Database } from '../../src/db/database.ts';
+import { freshDatabase } from '../../src/db/testing.ts';
+import {
+  basicA11y,
+  buildWeb,
+  openBrowser,
+  screenshot,
+  signIn,
+  startWebServer,
+  type WebServer,
+} from '../support/browser.ts';
+import { fullPacket, newCase } from '../support/harness.ts';
+
+/**
+ * The shared case room (live notes with mentions, presence across two browsers), the supervisor's
+ * sentiment dips and lost escalations, and the lead's calendar and scenario editors, in a real
+ * Chromium against a real Baton (PGlite, real clock, scheduler on).
+ */
+type Browser = Awaited<ReturnType<typeof openBrowser>>;
+
+let database: Database;
+let web: WebServer;
+let dist: string;
+const browsers: Browser[] = [];
+
+async function call(method: string, path: string, body?: unknown, token = 'web-test-admin') {
+  const res = await web.runtime.app.request(path, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json();
+  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+async function tokenOf(key: string, roles: ('agent' | 'lead' | 'supervisor')[]) {
+  const { token } = await createApiToken(database.db, {
+    orgId: web.org.orgId,
+    name: key,
+    roles,
+    personId: web.org.personIds.get(key),
+  });
+  return token;
+}
+
+async function browser(name: string) {
+  const b = await openBrowser(name);
+  browsers.push(b);
+  return b;
+}
+
+async function closeBrowser(b: Browser) {
+  browsers.splice(browsers.indexOf(b), 1);
+  await b.close();
+}
+
+beforeAll(async () => {
+  const [built, db] = await Promise.all([
+    buildWeb(),
+    freshDatabase('pglite', { pgliteDump: inject('pgliteDump'), postgresUrl: null }),
+  ]);
+  dist = built.dir;
+  database = db;
+  web = await startWebServer(database, dist, ['amara', 'priya', 'grace', 'diana']);
+}, 120_000);
+
+afterAll(async () => {
+  for (const b of browsers) await b.close().catch(() => undefined);
+  await web?.close();
+  await database?.close();
+  if (dist) rmSync(dist, { recursive: true, force: true });
+});
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state !== 'fail') return;
+  for (const [n, b] of browsers.entries()) {
+    for (const [i, p] of b.context.pages().entries())
+      await screenshot(p, `failed-room-${ctx.task.name.slice(0, 30).replace(/\W+/g, '-')}-${n}-${i}`).catch(
+        () => undefined,
+      );
+  }
+});
+
+describe('web app: case room, supervisor dips, settings for leads [pglite]', () => {
+  let caseId = '';
+  let handoffId = '';
+  let agent: Browser;
+
+  it('shares a live case room: a note with mentions appears in the other browser, presence shows both', async () => {
+    const subject = 'Refund promised but never arrived';
+    const created = await call(
+      'POST',
+      '/api/v1/cases',
+      newCase({
+        subject,
+        messages: [{ role: 'customer', text: 'I was promised a refund two weeks ago and it never arrived.' }],
+      }),
+    );
+    caseId = created.id;
+    const amaraToken = await tokenOf('amara', ['agent']);
+    const h = await call(
+      'POST',
+      `/api/v1/cases/${caseId}/handoffs`,
+      { scenario: 'billing-to-finance', packet: fullPacket },
+      amaraToken,
+    );
+    handoffId = h.id;
+
+    // The sender on the case, the receiver on the handoff: one room.
+    agent = await browser('room-agent');
+    const receiver = await browser('room-receiver');
+    await Promise.all([
+      signIn(agent.page, web.url, 'amara@northwind.example'),
+      signIn(receiver.page, web.url, 'priya@northwind.example'),
+    ]);
+    await agent.page.goto(`${web.url}/cases/${caseId}`);
+    await agent.page.getByRole('heading', { name: 'Case room' }).waitFor();
+    await receiver.page.goto(`${web.url}/handoffs/${handoffId}`);
+    await receiver.page.getByRole('heading', { name: 'Case room' }).waitFor();
+    await receiver.page.evaluate(() => {
+      (window as unknown as { notReloaded: boolean }).notReloaded = true;
+    });
+
+    // Presence: each sees both, the one who arrived first learning of the other live.
+    const viewing = (b: Browser) => b.page.getByTestId('viewing-now');
+    await viewing(agent).getByText('Priya Raman').waitFor({ timeout: 10_000 });
+    await viewing(agent).getByText('Amara Okafor (you)').waitFor();
+    await viewing(receiver).getByText('Amara Okafor').waitFor();
+    await viewing(receiver).getByText('Priya Raman (you)').waitFor();
+
+    // A note with an @person and an @team mention, both picked from the autocomplete.
+    const { page } = agent;
+    const note = page.getByRole('combobox', { name: 'Internal note' });
+    await note.click();
+    await note.pressSequentially('@pri');
+    const options = page.getByRole('listbox', { name: 'People and teams' });
+    await options.getByRole('option', { name: /Priya Raman/ }).waitFor();
+    expect(await note.getAttribute('aria-expanded')).toBe('true');
+    await screenshot(page, '09-room-autocomplete');
+    await page.keyboard.press('Enter');
+    expect(await note.inputValue()).toBe('@priya ');
+    await note.pressSequentially('can you confirm the refund went out? Looping in @fin');
+    await options.getByRole('option', { name: /Finance/ }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await note.inputValue()).toBe('@priya can you confirm the refund went out? Looping in @finance ');
+    await page.keyboard.press('Control+Enter');
+    await page
+      .getByRole('list', { name: 'Internal notes' })
+      .getByText('can you confirm the refund')
+      .waitFor();
+    expect(await note.inputValue()).toBe('');
+
+    // The receiver sees it live, without a reload, with the mentions as chips (hers highlighted).
+    const thread = receiver.page.getByRole('list', { name: 'Internal notes' });
+    await thread.getByText('can you confirm the refund').waitFor({ timeout: 10_000 });
+    await thread.locator('.mention-me', { hasText: '@priya' }).waitFor();
+    await thread.locator('.mention-team', { hasText: '@finance' }).waitFor();
+    await thread.getByText('Amara Okafor').waitFor();
+    expect(
+      await receiver.page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded),
+    ).toBe(true);
+    expect(await basicA11y(receiver.page)).toEqual([]);
+    expect(await basicA11y(page)).toEqual([]);
+    await screenshot(page, '10-room-sender');
+    await screenshot(receiver.page, '11a-handoff-viewing-now');
+    await receiver.page.locator('#case-room').scrollIntoViewIfNeeded();
+    await screenshot(receiver.page, '11-room-receiver');
+
+    // The mention reached her inbox.
+    const inbox = await call('GET', '/api/v1/notifications', undefined, await tokenOf('priya', ['agent']));
+    expect(JSON.stringify(inbox.items)).toContain('can you confirm the refund');
+
+    // She replies from the handoff page; the sender sees it live.
+    const reply = receiver.page.getByRole('combobox', { name: 'Internal note' });
+    await reply.fill('Refund sent today, @amara.');
+    await receiver.page.getByRole('button', { name: 'Add note' }).click();
+    await page
+      .getByRole('list', { name: 'Internal notes' })
+      .getByText('Refund sent today')
+      .waitFor({ timeout: 10_000 });
+    await page.locator('.mention-me', { hasText: '@amara' }).waitFor();
+
+    // Leaving the case takes her out of the room at once.
+    await receiver.page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Queue' })
+      .click();
+    await viewing(agent).getByText('Priya Raman').waitFor({ state: 'detached', timeout: 10_000 });
+    expect(receiver.errors).toEqual([]);
+    expect(agent.errors).toEqual([]);
+    await closeBrowser(receiver);
+  });
+
+  it('preselects the tagger’s scenario with its confidence, and offers candidates when it abstains', async () => {
+    const { page } = agent;
+    const answer = {
+      suggestion: {
+        type: 'technical.api',
+        name: 'API error',
+        confidence: 0.87,
+        scenario: 'tech-to-engineering',
+      },
+      top: [{ type: 'technical.api', name: 'API error', confidence: 0.87, scenario: 'tech-to-engineering' }],
+      abstained: false,
+    };
+    await page.route(/\/api\/v1\/cases\/[^/]+\/suggestion$/, (route) => route.fulfill({ json: answer }));
+    await page.goto(`${web.url}/cases/${caseId}/handoff`);
+    await page.getByTestId('scenario-suggested').waitFor();
+    expect(await page.getByLabel('Scenario').inputValue()).toBe('tech-to-engineering');
+    expect(await page.getByTestId('scenario-suggested').textContent()).toMatch(/API error.*87% confident/);
+    await page.unrouteAll();
+
+    await page.route(/\/api\/v1\/cases\/[^/]+\/suggestion$/, (route) =>
+      route.fulfill({
+        json: {
+          suggestion: null,
+          abstained: true,
+          top: [
+            { type: 'billing.refund', name: 'Refund', confidence: 0.41, scenario: 'billing-to-finance' },
+            { type: 'account.access', name: 'Account access', confidence: 0.33, scenario: 'tier1-to-tier2' },
+          ],
+        },
+      }),
+    );
+    await page.goto(`${web.url}/cases/${caseId}`);
+    await page.getByRole('link', { name: 'Hand off' }).click();
+    const candidates = page.getByTestId('scenario-candidates');
+    await candidates.waitFor();
+    expect(await candidates.textContent()).toContain('not sure');
+    await candidates.getByRole('button', { name: 'Tier 1 to Tier 2' }).click();
+    expect(await page.getByLabel('Scenario').inputValue()).toBe('tier1-to-tier2');
+    await page.unrouteAll();
+    expect(agent.errors).toEqual([]);
+    await closeBrowser(agent);
+  });
+
+  it('shows a sentiment dip live on the supervisor board, with the message, and the lost escalation', async () => {
+    const sup = await browser('room-supervisor');
+    const { page } = sup;
+    await signIn(page, web.url, 'diana@northwind.example');
+    await page.getByRole('heading', { name: 'Sentiment dips' }).waitFor();
+    const c = await call(
+      'POST',
+      '/api/v1/cases',
+      newCase({
+        subject: 'Broadband down for the third time',
+        messages: [{ role: 'customer', text: 'Hi, could you help me check my October invoice please?' }],
+      }),
+    );
+    await call('POST', `/api/v1/cases/${c.id}/messages`, {
+      role: 'customer',
+      text: 'This is RIDICULOUS. Third time I explain this, still waiting and nobody helps. Absolutely unacceptable!!!',
+    });
+    const dips = page.getByRole('list', { name: 'Sentiment dips, newest first' });
+    await dips.locator('.dip-quote', { hasText: 'RIDICULOUS' }).waitFor({ timeout: 10_000 });
+    await dips.getByRole('link', { name: /Broadband down for the third time/ }).waitFor();
+    expect(await dips.locator('li').first().textContent()).toMatch(/Sentiment −0\.\d\d/);
+    // The dip raised agent-to-supervisor (acknowledge at once): nobody has picked it up, so it is lost.
+    await page
+      .getByRole('list', { name: 'Lost escalations' })
+      .getByRole('link', { name: /Broadband down/ })
+      .waitFor({ timeout: 10_000 });
+    expect(Number(await page.getByTestId('board-lost').textContent())).toBeGreaterThan(0);
+    expect(Number(await page.getByTestId('board-dips').textContent())).toBeGreaterThan(0);
+    expect(await basicA11y(page)).toEqual([]);
+    await screenshot(page, '12-supervisor-dips');
+    expect(sup.errors).toEqual([]);
+    await closeBrowser(sup);
+  });
+
+  it('lets a lead edit a team calendar, import public holidays, and see the running clocks recomputed', async () => {
+    const lead = await browser('room-lead');
+    const { page } = lead;
+    await signIn(page, web.url, 'grace@northwind.example');
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Edit Finance calendar' }).click();
+    const form = page.getByRole('form', { name: 'Finance calendar' });
+    await form.waitFor();
+    await form.getByLabel('Friday closes (2)').fill('16:00');
+    await form.getByRole('button', { name: 'Add hours on Saturday' }).click();
+    await form.getByLabel('Saturday closes').fill('13:00');
+    // Public holidays: previewed, then picked.
+    await form.getByLabel('Country').fill('GB');
+    await form.getByLabel('State optional').fill('ENG');
+    await form.getByLabel('Years').fill('2027');
+    await form.getByRole('button', { name: 'Preview holidays' }).click();
+    const list = form.getByRole('list', { name: 'Public holidays to add' });
+    await list.getByText('Christmas Day', { exact: true }).waitFor();
+    await list.getByText('already in').first().waitFor(); // 2027-01-01 is in the demo calendar
+    await list.getByRole('checkbox', { name: /Good Friday/ }).uncheck();
+    expect(await basicA11y(page)).toEqual([]);
+    await form.evaluate((el) => el.closest('article')?.scrollIntoView({ block: 'start' }));
+    await screenshot(page, '13-calendar-editor');
+    await list.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await screenshot(page, '13b-holiday-import');
+    const before = (await call('GET', '/api/v1/teams/finance')).calendar.holidays.length;
+    await form.getByRole('button', { name: /^Add \d+ holidays$/ }).click();
+    await form.getByRole('list', { name: 'Holidays' }).getByText('Easter Monday').waitFor();
+    await form.getByRole('button', { name: 'Save calendar' }).click();
+    const saved = page.getByTestId('calendar-saved');
+    await saved.waitFor();
+    // The handoff sent in the first test runs two clocks (acknowledge, resolve) on finance's hours.
+    expect(await saved.textContent()).toMatch(/2 running clocks recomputed/);
+    const team = await call('GET', '/api/v1/teams/finance');
+    expect(team.calendar.hours.sat).toEqual([['09:00', '13:00']]);
+    expect(team.calendar.hours.fri).toEqual([
+      ['09:00', '12:30'],
+      ['13:15', '16:00'],
+    ]);
+    expect(team.calendar.holidays).toContain('2027-12-27');
+    expect(team.calendar.holidays).not.toContain('2027-03-26'); // Good Friday, unticked
+    expect(team.calendar.holidays.length).toBeGreaterThan(before);
+    // The page shows the new hours without a reload.
+    await page.locator('.settings-team', { hasText: 'Finance' }).getByText('09:00–13:00').waitFor();
+    expect(await basicA11y(page)).toEqual([]);
+    await saved.evaluate((el) => el.closest('article')?.scrollIntoView({ block: 'start' }));
+    await screenshot(page, '14-calendar-saved');
+    expect(lead.errors).toEqual([]);
+  });
+
+  it('lets a lead save a scenario as a new version, with its version history', async () => {
+    const lead = browsers.at(-1)!;
+    const { page } = lead;
+    const before = (await call('GET', '/api/v1/scenarios/billing-to-finance')).version;
+    await page.getByRole('button', { name: 'Edit billing-to-finance' }).click();
+    const form = page.getByRole('form', { name: 'Edit Billing to Finance' });
+    await form.getByRole('list', { name: 'Versions' }).getByText(`v${before}`).waitFor();
+    await form.getByLabel('Clock 1 target').fill('PT2H');
+    await form.getByRole('checkbox', { name: 'Conversation summary' }).check();
+    await form.getByRole('button', { name: 'Reviewed today' }).click();
+    expect(await basicA11y(page)).toEqual([]);
+    await form.evaluate((el) => el.closest('section')?.scrollIntoView({ block: 'start' }));
+    await screenshot(page, '15-scenario-editor');
+    await form.getByRole('button', { name: `Save as version ${before + 1}` }).click();
+    await page
+      .getByTestId('scenario-saved')
+      .filter({ hasText: `version ${before + 1}` })
+      .waitFor();
+    const s = await call('GET', '/api/v1/scenarios/billing-to-finance');
+    expect(s.version).toBe(before + 1);
+    expect(s.sla.find((c: { name: string }) => c.name === 'acknowledge').target).toBe('PT2H');
+    expect(s.required).toContain('summary');
+    expect(s.history.map((v: { version: number }) => v.version)).toEqual([before + 1, before]);
+    expect(s.template.lastReviewed).toBe(new Date().toISOString().slice(0, 10));
+    await page
+      .locator('tr', { hasText: 'billing-to-finance' })
+      .locator('li', { hasText: 'Acknowledge: PT2H' })
+      .waitFor();
+
+    // A new scenario, usable at once.
+    await page.getByRole('button', { name: 'New scenario' }).click();
+    const create = page.getByRole('form', { name: 'New scenario' });
+    await create.getByLabel('Scenario id').fill('refund-to-tier2');
+    await create.getByLabel('Name', { exact: true }).fill('Refund to Tier 2');
+    await create.getByLabel('To team').selectOption('tier2');
+    await create.getByRole('button', { name: 'Create scenario' }).click();
+    await page
+      .getByTestId('scenario-saved')
+      .filter({ hasText: 'Refund to Tier 2 saved as version 1' })
+      .waitFor();
+    expect((await call('GET', '/api/v1/scenarios/refund-to-tier2')).toTeam).toBe('tier2');
+    expect(await basicA11y(page)).toEqual([]);
+    expect(lead.errors).toEqual([]);
+    await closeBrowser(lead);
+  });
+});

@@ -1,0 +1,474 @@
+import { type FormEvent, useId, useState } from 'react';
+import { ApiError } from '../api/client.ts';
+import { api } from '../api/endpoints.ts';
+import type { Calendar, PacketField, Scenario, ScenarioInput } from '../api/types.ts';
+import { fieldLabel, formatDateTime, humanize } from '../app/format.ts';
+import { useSession } from '../app/session.tsx';
+import { Badge, ErrorNote, Loading } from '../app/ui.tsx';
+import { useResource } from '../app/useResource.ts';
+
+const packetFields: PacketField[] = [
+  'whatHappened',
+  'attempted',
+  'emotion',
+  'documents',
+  'urgency',
+  'nextSteps',
+  'summary',
+];
+const defaultRequired: PacketField[] = packetFields.filter((f) => f !== 'summary');
+const ladderActions = ['warn_owner', 'notify_lead', 'page_supervisor', 'reassign'] as const;
+type LadderAction = (typeof ladderActions)[number];
+const actionLabels: Record<LadderAction, string> = {
+  warn_owner: 'Warn the owner',
+  notify_lead: 'Notify the team lead',
+  page_supervisor: 'Page a supervisor',
+  reassign: 'Reassign',
+};
+
+/** A clock's calendar: the receiving team's (the default), around the clock, or one the scenario already had. */
+type CalendarChoice = 'team' | '24/7' | 'own';
+type ClockDraft = { name: string; target: string; calendar: CalendarChoice; own?: Calendar };
+type RungDraft = { at: string; action: LadderAction; clock: string };
+type Draft = {
+  id: string;
+  name: string;
+  fromTeam: string;
+  toTeam: string;
+  required: PacketField[];
+  sla: ClockDraft[];
+  ladder: RungDraft[];
+  templateVersion: string;
+  lastReviewed: string;
+};
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+function toDraft(x: Scenario | undefined, teams: { key: string }[]): Draft {
+  if (!x)
+    return {
+      id: '',
+      name: '',
+      fromTeam: '',
+      toTeam: teams[0]?.key ?? '',
+      required: defaultRequired,
+      sla: [
+        { name: 'acknowledge', target: 'PT4H', calendar: 'team' },
+        { name: 'resolve', target: 'P2D', calendar: 'team' },
+      ],
+      ladder: [
+        { at: '75', action: 'warn_owner', clock: '' },
+        { at: '100', action: 'notify_lead', clock: '' },
+        { at: '150', action: 'page_supervisor', clock: '' },
+      ],
+      templateVersion: '1',
+      lastReviewed: today(),
+    };
+  return {
+    id: x.id,
+    name: x.name ?? '',
+    fromTeam: x.fromTeam ?? '',
+    toTeam: x.toTeam,
+    required: [...x.required],
+    sla: x.sla.map((c) => {
+      const cal = c.calendar as Calendar | undefined;
+      return {
+        name: c.name,
+        target: c.target,
+        calendar: !cal ? 'team' : cal.hours === '24/7' ? '24/7' : 'own',
+        own: cal,
+      };
+    }),
+    ladder: x.ladder.map((r) => ({ at: String(r.at), action: r.action, clock: r.clock ?? '' })),
+    templateVersion: String(x.template?.version ?? 1),
+    lastReviewed: x.template?.lastReviewed ?? today(),
+  };
+}
+
+/** The new version: what the form edits over everything else the scenario already says. */
+function toInput(d: Draft, base: Scenario | undefined, teamTz: string): ScenarioInput {
+  const { version: _v, templateStale: _t, ...rest } = base ?? ({} as Partial<Scenario>);
+  return {
+    ...(rest as Partial<ScenarioInput>),
+    id: d.id.trim(),
+    name: d.name.trim() || undefined,
+    fromTeam: d.fromTeam || undefined,
+    toTeam: d.toTeam,
+    required: d.required,
+    sla: d.sla.map((c) => ({
+      name: c.name.trim(),
+      target: c.target.trim().toUpperCase(),
+      ...(c.calendar === '24/7'
+        ? { calendar: { timezone: c.own?.timezone ?? teamTz, hours: '24/7' as const } }
+        : c.calendar === 'own' && c.own
+          ? { calendar: c.own }
+          : {}),
+    })),
+    ladder: d.ladder.map((r) => ({
+      at: Number(r.at),
+      action: r.action,
+      ...(r.clock ? { clock: r.clock } : {}),
+    })),
+    template: {
+      ...(base?.template ?? {}),
+      version: Math.max(1, Math.trunc(Number(d.templateVersion)) || 1),
+      lastReviewed: d.lastReviewed,
+    },
+  } as ScenarioInput;
+}
+
+function History({ id }: { id: string }) {
+  const s = useSession();
+  const detail = useResource(`scenario:${id}`, () => api.scenario(id));
+  if (detail.error) return <ErrorNote error={detail.error} title="No history" />;
+  if (!detail.data) return <Loading label="Loading versions" />;
+  return (
+    <ol className="versions" aria-label="Versions">
+      {detail.data.history.map((v) => (
+        <li key={v.version}>
+          <strong>v{v.version}</strong>
+          {v.version === detail.data!.version ? <Badge tone="good">Current</Badge> : null}
+          <span className="muted small">
+            {formatDateTime(v.createdAt)}
+            {v.createdBy ? ` · by ${s.personName(v.createdBy)}` : ' · from the policy files'}
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/**
+ * Creates a scenario or its next version: where it goes, the packet fields it requires, its SLA
+ * clocks and the ladder, and the packet template's review date. Handoffs already sent keep theirs.
+ */
+export function ScenarioEditor({
+  scenario,
+  onDone,
+}: {
+  scenario: Scenario | undefined;
+  onDone: (saved: Scenario | null) => void;
+}) {
+  const s = useSession();
+  const [d, setD] = useState<Draft>(() => toDraft(scenario, s.teams));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const base = useId();
+  const f = (name: string) => `${base}-${name}`;
+  const fieldAtFault = error instanceof ApiError ? error.field : undefined;
+  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((x) => ({ ...x, [k]: v }));
+  const setClock = (i: number, c: Partial<ClockDraft>) =>
+    set(
+      'sla',
+      d.sla.map((x, k) => (k === i ? { ...x, ...c } : x)),
+    );
+  const setRung = (i: number, r: Partial<RungDraft>) =>
+    set(
+      'ladder',
+      d.ladder.map((x, k) => (k === i ? { ...x, ...r } : x)),
+    );
+  const teamTz = s.teams.find((t) => t.key === d.toTeam)?.calendar.timezone ?? 'UTC';
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const saved = await api.saveScenario(toInput(d, scenario, teamTz));
+      await s.refresh().catch(() => undefined);
+      onDone(saved);
+    } catch (err) {
+      setError(err);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="scenario-editor"
+      onSubmit={save}
+      aria-label={scenario ? `Edit ${scenario.name ?? scenario.id}` : 'New scenario'}
+      noValidate
+    >
+      <div className="grid-2">
+        <div className="stack-tight">
+          <div className="field">
+            <label htmlFor={f('id')}>Scenario id</label>
+            <input
+              id={f('id')}
+              value={d.id}
+              onChange={(e) => set('id', e.target.value.toLowerCase())}
+              readOnly={Boolean(scenario)}
+              aria-describedby={f('id-hint')}
+              placeholder="billing-to-finance"
+            />
+            <span className="hint" id={f('id-hint')}>
+              {scenario
+                ? 'Saving makes a new version of this scenario.'
+                : 'Lowercase letters, digits and dashes.'}
+            </span>
+          </div>
+          <div className="field">
+            <label htmlFor={f('name')}>Name</label>
+            <input id={f('name')} value={d.name} onChange={(e) => set('name', e.target.value)} />
+          </div>
+          <div className="grid-2">
+            <div className="field">
+              <label htmlFor={f('from')}>From team</label>
+              <select id={f('from')} value={d.fromTeam} onChange={(e) => set('fromTeam', e.target.value)}>
+                <option value="">Any team</option>
+                {s.teams.map((t) => (
+                  <option key={t.key} value={t.key}>
+                    {t.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={f('to')}>To team</label>
+              <select id={f('to')} value={d.toTeam} onChange={(e) => set('toTeam', e.target.value)}>
+                {s.teams.map((t) => (
+                  <option key={t.key} value={t.key}>
+                    {t.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <fieldset className="fieldset">
+            <legend>Required packet fields</legend>
+            <ul className="checklist columns">
+              {packetFields.map((p) => (
+                <li key={p}>
+                  <label>
+                    <input
+                      type="checkbox"
+                      checked={d.required.includes(p)}
+                      onChange={(e) =>
+                        set(
+                          'required',
+                          e.target.checked
+                            ? packetFields.filter((x) => x === p || d.required.includes(x))
+                            : d.required.filter((x) => x !== p),
+                        )
+                      }
+                    />
+                    {fieldLabel(p)}
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+          <fieldset className="fieldset">
+            <legend>Packet template</legend>
+            <div className="grid-2">
+              <div className="field">
+                <label htmlFor={f('tpl-version')}>Template version</label>
+                <input
+                  id={f('tpl-version')}
+                  inputMode="numeric"
+                  value={d.templateVersion}
+                  onChange={(e) => set('templateVersion', e.target.value)}
+                  size={4}
+                />
+              </div>
+              <div className="field">
+                <label htmlFor={f('tpl-reviewed')}>Last reviewed</label>
+                <div className="inline-field">
+                  <input
+                    id={f('tpl-reviewed')}
+                    type="date"
+                    value={d.lastReviewed}
+                    onChange={(e) => set('lastReviewed', e.target.value)}
+                  />
+                  <button type="button" className="button small" onClick={() => set('lastReviewed', today())}>
+                    Reviewed today
+                  </button>
+                </div>
+              </div>
+            </div>
+          </fieldset>
+        </div>
+        <div className="stack-tight">
+          <fieldset className="fieldset">
+            <legend>SLA clocks</legend>
+            <p className="hint">
+              Targets in business time: <code>PT4H</code> four hours, <code>PT30M</code> thirty minutes,{' '}
+              <code>P1D</code> one business day, <code>PT0M</code> at once. A clock named <em>acknowledge</em>{' '}
+              stops on accept, <em>resolve</em> on resolve.
+            </p>
+            <table className="table compact">
+              <thead>
+                <tr>
+                  <th scope="col">Clock</th>
+                  <th scope="col">Target</th>
+                  <th scope="col">Calendar</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Remove</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.sla.map((c, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place
+                  <tr key={i}>
+                    <td>
+                      <input
+                        aria-label={`Clock ${i + 1} name`}
+                        value={c.name}
+                        onChange={(e) => setClock(i, { name: e.target.value })}
+                        size={12}
+                      />
+                    </td>
+                    <td>
+                      <input
+                        aria-label={`Clock ${i + 1} target`}
+                        value={c.target}
+                        onChange={(e) => setClock(i, { target: e.target.value })}
+                        size={7}
+                        aria-invalid={fieldAtFault === `sla.${i}.target`}
+                      />
+                    </td>
+                    <td>
+                      <select
+                        aria-label={`Clock ${i + 1} calendar`}
+                        value={c.calendar}
+                        onChange={(e) => setClock(i, { calendar: e.target.value as CalendarChoice })}
+                      >
+                        <option value="team">Receiving team's hours</option>
+                        <option value="24/7">Around the clock</option>
+                        {c.own && c.own.hours !== '24/7' ? (
+                          <option value="own">Its own ({c.own.timezone})</option>
+                        ) : null}
+                      </select>
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        className="button ghost small"
+                        aria-label={`Remove clock ${c.name || i + 1}`}
+                        onClick={() =>
+                          set(
+                            'sla',
+                            d.sla.filter((_, k) => k !== i),
+                          )
+                        }
+                      >
+                        ✕
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <button
+              type="button"
+              className="button small"
+              onClick={() => set('sla', [...d.sla, { name: '', target: 'PT4H', calendar: 'team' }])}
+            >
+              + Clock
+            </button>
+          </fieldset>
+          <fieldset className="fieldset">
+            <legend>Escalation ladder</legend>
+            <p className="hint">Each rung fires once, when a clock has used that share of its target.</p>
+            <table className="table compact">
+              <thead>
+                <tr>
+                  <th scope="col">At % used</th>
+                  <th scope="col">Action</th>
+                  <th scope="col">Clock</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Remove</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.ladder.map((r, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place
+                  <tr key={i}>
+                    <td>
+                      <input
+                        aria-label={`Rung ${i + 1} at percent`}
+                        inputMode="numeric"
+                        value={r.at}
+                        onChange={(e) => setRung(i, { at: e.target.value })}
+                        size={4}
+                      />
+                    </td>
+                    <td>
+                      <select
+                        aria-label={`Rung ${i + 1} action`}
+                        value={r.action}
+                        onChange={(e) => setRung(i, { action: e.target.value as LadderAction })}
+                      >
+                        {ladderActions.map((a) => (
+                          <option key={a} value={a}>
+                            {actionLabels[a]}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td>
+                      <select
+                        aria-label={`Rung ${i + 1} clock`}
+                        value={r.clock}
+                        onChange={(e) => setRung(i, { clock: e.target.value })}
+                      >
+                        <option value="">Every clock</option>
+                        {d.sla
+                          .filter((c) => c.name.trim())
+                          .map((c) => (
+                            <option key={c.name} value={c.name}>
+                              {humanize(c.name)}
+                            </option>
+                          ))}
+                      </select>
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        className="button ghost small"
+                        aria-label={`Remove rung ${i + 1}`}
+                        onClick={() =>
+                          set(
+                            'ladder',
+                            d.ladder.filter((_, k) => k !== i),
+                          )
+                        }
+                      >
+                        ✕
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <button
+              type="button"
+              className="button small"
+              onClick={() => set('ladder', [...d.ladder, { at: '100', action: 'notify_lead', clock: '' }])}
+            >
+              + Rung
+            </button>
+          </fieldset>
+          {scenario ? (
+            <section aria-labelledby={f('history')} className="history">
+              <h4 id={f('history')}>Version history</h4>
+              <History id={scenario.id} />
+            </section>
+          ) : null}
+        </div>
+      </div>
+      <ErrorNote error={error} title="The scenario was not saved" />
+      <div className="form-actions">
+        <button type="submit" className="button primary" disabled={busy || !d.id.trim() || !d.toTeam}>
+          {busy ? 'Saving…' : scenario ? `Save as version ${scenario.version + 1}` : 'Create scenario'}
+        </button>
+        <button type="button" className="button" onClick={() => onDone(null)} disabled={busy}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

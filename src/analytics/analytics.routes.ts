@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
 import { ApiError, notFound } from '../http/errors.ts';
+import { ok } from '../http/openapi.ts';
 import {
   listWeeklyReviews,
   loadFacts,
@@ -16,7 +17,6 @@ import { computeMetrics, type MetricsFilter } from './metrics.ts';
 import { type Period, PeriodError, parsePeriod, periodOf, previousWeekId } from './period.ts';
 import { renderReviewHtml } from './review-html.ts';
 
-const ok = (description: string) => ({ content: { 'application/json': { schema: z.any() } }, description });
 const tags = ['analytics'];
 const readers = requireRole('lead', 'supervisor', 'qa');
 

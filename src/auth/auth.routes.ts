@@ -2,9 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { App } from '../http/app.ts';
 import { sessionCookie } from '../http/auth.ts';
+import { ok } from '../http/openapi.ts';
 import { signIn, signOut } from './auth.commands.ts';
-
-const ok = (description: string) => ({ content: { 'application/json': { schema: z.any() } }, description });
 
 export function registerAuthRoutes(app: App) {
   app.openapi(

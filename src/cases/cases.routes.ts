@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
+import { json, ok } from '../http/openapi.ts';
 import { addDocument, addMessage, createCase, requestDocument } from './cases.commands.ts';
 import { getCase, listCaseEvents, listCases } from './cases.queries.ts';
 import {
@@ -11,11 +12,6 @@ import {
   newMessageSchema,
 } from './cases.types.ts';
 
-const json = <T extends z.ZodType>(schema: T) => ({
-  content: { 'application/json': { schema } },
-  required: true,
-});
-const ok = (description: string) => ({ content: { 'application/json': { schema: z.any() } }, description });
 const tags = ['cases'];
 const writers = requireRole('agent', 'lead', 'supervisor');
 

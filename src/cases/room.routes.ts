@@ -3,12 +3,12 @@ import type { Context } from 'hono';
 import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
 import type { AppEnv } from '../http/context.ts';
+import { ok } from '../http/openapi.ts';
 import { assertCaseExists } from './cases.queries.ts';
 import { caseIdParams } from './cases.types.ts';
 import { beat, type Viewer, viewersOf } from './room.commands.ts';
 import { listDips, listNotes, peopleNames } from './room.queries.ts';
 
-const ok = (description: string) => ({ content: { 'application/json': { schema: z.any() } }, description });
 const tags = ['case room'];
 
 const heartbeatSchema = z.object({

@@ -2,9 +2,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { getHandoff } from '../handoffs/handoffs.queries.ts';
 import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
+import { ok } from '../http/openapi.ts';
 import { makePromise, markCustomerUpdateSent } from './promises.commands.ts';
 
-const ok = (description: string) => ({ content: { 'application/json': { schema: z.any() } }, description });
 const tags = ['continuity'];
 const params = z.object({ id: z.string().min(1).max(100) });
 const agents = requireRole('agent', 'lead', 'supervisor');

@@ -3,13 +3,13 @@ import { and, asc, eq } from 'drizzle-orm';
 import { assertCaseExists } from '../cases/cases.queries.ts';
 import { messages } from '../cases/cases.table.ts';
 import type { App } from '../http/app.ts';
+import { ok } from '../http/openapi.ts';
 import { proposeScenarioForCase } from '../vocabulary/tagging.commands.ts';
 import { casePrefill } from './prefill.queries.ts';
 import { scoreSentiment } from './sentiment.ts';
 import { summarizeDialog } from './summarize.ts';
 import { sentimentTrajectory } from './trajectory.ts';
 
-const ok = (description: string) => ({ content: { 'application/json': { schema: z.any() } }, description });
 const tags = ['conversation'];
 const params = z.object({ id: z.string().min(1).max(100) });
 const turns = z

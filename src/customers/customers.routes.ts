@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../http/app.ts';
+import { ok } from '../http/openapi.ts';
 import { customerRiskOf, getCustomer } from './customers.queries.ts';
 
-const ok = (description: string) => ({ content: { 'application/json': { schema: z.any() } }, description });
 const params = z.object({ id: z.string().min(1).max(100) });
 
 export function registerCustomerRoutes(app: App) {

@@ -7,7 +7,10 @@ import { demoOrganisation } from './organisation.ts';
 
 /** Loads the demo organisation once; returns null when it is already there. */
 export async function loadDemo(db: Db, now: Date) {
-  const [existing] = await db.select().from(organisations).where(eq(organisations.slug, demoOrganisation.slug));
+  const [existing] = await db
+    .select()
+    .from(organisations)
+    .where(eq(organisations.slug, demoOrganisation.slug));
   if (existing) return null;
   const org = await createOrganisation(db, demoOrganisation, now);
   await loadDemoCases(db, org, now);

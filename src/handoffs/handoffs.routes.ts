@@ -5,6 +5,7 @@ import type { App } from '../http/app.ts';
 import { hasRole, requireRole } from '../http/auth.ts';
 import type { Principal } from '../http/context.ts';
 import { ApiError, notFound } from '../http/errors.ts';
+import { json, ok } from '../http/openapi.ts';
 import { packetSchema } from '../packets/packet.types.ts';
 import { teamMembers } from '../teams/teams.table.ts';
 import {
@@ -31,11 +32,6 @@ import {
   reassignSchema,
 } from './handoffs.types.ts';
 
-const json = <T extends z.ZodType>(schema: T) => ({
-  content: { 'application/json': { schema } },
-  required: true,
-});
-const ok = (description: string) => ({ content: { 'application/json': { schema: z.any() } }, description });
 const tags = ['handoffs'];
 const senders = requireRole('agent', 'lead', 'supervisor');
 

@@ -6,6 +6,7 @@ import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
 import type { AppEnv, Principal } from '../http/context.ts';
 import { ApiError, notFound } from '../http/errors.ts';
+import { ok } from '../http/openapi.ts';
 import { validationError } from '../http/validation.ts';
 import { organisations } from '../orgs/orgs.table.ts';
 import { applyVendorEvent, deleteGroupMapping, saveGroupMapping } from './adapters.commands.ts';
@@ -26,7 +27,6 @@ import { bodyId, verifyFreshdesk, verifyIntercom, verifyZendesk } from './vendor
 import { normalizeZendeskEvent, normalizeZendeskTrigger } from './zendesk.ts';
 
 type C = Context<AppEnv>;
-const ok = (description: string) => ({ content: { 'application/json': { schema: z.any() } }, description });
 const tags = ['webhooks'];
 const leads = requireRole('lead');
 

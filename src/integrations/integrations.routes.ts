@@ -4,6 +4,7 @@ import { newId } from '../db/ids.ts';
 import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
 import { ApiError, notFound } from '../http/errors.ts';
+import { ok } from '../http/openapi.ts';
 import { validationError } from '../http/validation.ts';
 import { organisations } from '../orgs/orgs.table.ts';
 import { assertPublicTarget } from './delivery.jobs.ts';
@@ -13,7 +14,6 @@ import { inboundGenericSchema, subscriptionSchema } from './integrations.types.t
 import { forgetSubscriptions, subscriptionsChannel } from './outbox.listeners.ts';
 import { verifyInbound } from './signature.ts';
 
-const ok = (description: string) => ({ content: { 'application/json': { schema: z.any() } }, description });
 const tags = ['webhooks'];
 const leads = requireRole('lead');
 

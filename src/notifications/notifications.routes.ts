@@ -4,12 +4,12 @@ import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
 import type { AppEnv } from '../http/context.ts';
 import { ApiError } from '../http/errors.ts';
+import { ok } from '../http/openapi.ts';
 import { assertPublicTarget } from '../integrations/delivery.jobs.ts';
 import { markAllRead, markRead, savePreferences, setTeamTarget } from './notifications.commands.ts';
 import { listNotifications, preferencesOf } from './notifications.queries.ts';
 import { listNotificationsQuery, preferencesSchema, teamTargetSchema } from './notifications.types.ts';
 
-const ok = (description: string) => ({ content: { 'application/json': { schema: z.any() } }, description });
 const tags = ['notifications'];
 
 /** Notifications belong to a person: an admin token without one has no inbox. */

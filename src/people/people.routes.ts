@@ -2,9 +2,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
 import { ApiError } from '../http/errors.ts';
+import { ok } from '../http/openapi.ts';
 import { deactivatePerson, leaveTeam, setAvailability } from './people.commands.ts';
 
-const ok = (description: string) => ({ content: { 'application/json': { schema: z.any() } }, description });
 const tags = ['teams'];
 const id = z.string().min(1).max(100);
 

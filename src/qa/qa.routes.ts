@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
+import { ok } from '../http/openapi.ts';
 import { calibrationOf } from './calibration.queries.ts';
 import { toCsv } from './csv.ts';
 import { calibrationQuery, reportQuery } from './qa.types.ts';
@@ -9,7 +10,6 @@ import { periodOf, qualityReport, reportTable } from './report.ts';
 import { registerReviewRoutes } from './reviews.routes.ts';
 import { registerSettingsRoutes } from './settings.routes.ts';
 
-const ok = (description: string) => ({ content: { 'application/json': { schema: z.any() } }, description });
 const tags = ['qa'];
 const leads = requireRole('lead');
 const readers = requireRole('qa', 'lead', 'supervisor');

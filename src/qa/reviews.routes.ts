@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
 import { notFound } from '../http/errors.ts';
+import { json, ok } from '../http/openapi.ts';
 import { reviewerOf, saveScorecard, submitReview } from './qa.commands.ts';
 import {
   currentScorecard,
@@ -15,11 +16,6 @@ import {
 import { queueQuery, reviewSchema, scorecardSchema } from './qa.types.ts';
 import { reviewQueue } from './queue.queries.ts';
 
-const json = <T extends z.ZodType>(schema: T) => ({
-  content: { 'application/json': { schema } },
-  required: true,
-});
-const ok = (description: string) => ({ content: { 'application/json': { schema: z.any() } }, description });
 const tags = ['qa'];
 const leads = requireRole('lead');
 const reviewers = requireRole('qa');

@@ -1,16 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
+import { json, ok } from '../http/openapi.ts';
 import { saveCheckWeights, saveSamplingRules } from './qa.commands.ts';
 import { samplingRulesFor } from './qa.queries.ts';
 import { checkWeightsSchema, samplingRulesSchema } from './qa.types.ts';
 import { qualityWeightsFor, tunedWeightsFor } from './weights.queries.ts';
 
-const json = <T extends z.ZodType>(schema: T) => ({
-  content: { 'application/json': { schema } },
-  required: true,
-});
-const ok = (description: string) => ({ content: { 'application/json': { schema: z.any() } }, description });
 const tags = ['qa'];
 const leads = requireRole('lead');
 const readers = requireRole('qa', 'lead', 'supervisor');

@@ -2,12 +2,12 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
 import { notFound } from '../http/errors.ts';
+import { ok } from '../http/openapi.ts';
 import { scenarioView } from './scenario-view.ts';
 import { saveScenario } from './scenarios.commands.ts';
 import { currentScenario, listScenarios, scenarioHistory } from './scenarios.queries.ts';
 import { scenarioSchema } from './scenarios.types.ts';
 
-const ok = (description: string) => ({ content: { 'application/json': { schema: z.any() } }, description });
 const tags = ['scenarios'];
 const idParams = z.object({ id: z.string().min(1).max(100) });
 

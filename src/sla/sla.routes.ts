@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
 import { ApiError } from '../http/errors.ts';
+import { ok } from '../http/openapi.ts';
 import { compileCalendar, SlaError } from './calendar.ts';
 import { setTeamCalendar } from './calendars.commands.ts';
 import { deadline, parseTarget } from './deadline.ts';
@@ -9,7 +10,6 @@ import { holidayPreview } from './holidays.ts';
 import { atRisk } from './sla.queries.ts';
 import { calendarSchema, holidaySourceSchema, targetSchema } from './sla.types.ts';
 
-const ok = (description: string) => ({ content: { 'application/json': { schema: z.any() } }, description });
 const tags = ['sla'];
 
 export function registerSlaRoutes(app: App) {

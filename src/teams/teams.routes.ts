@@ -2,10 +2,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import type { App } from '../http/app.ts';
 import { notFound } from '../http/errors.ts';
+import { ok } from '../http/openapi.ts';
 import { organisations } from '../orgs/orgs.table.ts';
 import { listPeople, listTeams } from './teams.queries.ts';
-
-const ok = (description: string) => ({ content: { 'application/json': { schema: z.any() } }, description });
 
 export function registerTeamRoutes(app: App) {
   app.openapi(

@@ -5,6 +5,7 @@ import type { Db } from '../db/database.ts';
 import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
 import { ApiError } from '../http/errors.ts';
+import { json, ok } from '../http/openapi.ts';
 import { teams } from '../teams/teams.table.ts';
 import { recordCorrection, recordTerm } from './corrections.commands.ts';
 import { driftReport } from './drift.queries.ts';
@@ -21,11 +22,6 @@ import {
   trainSchema,
 } from './vocabulary.types.ts';
 
-const json = <T extends z.ZodType>(schema: T) => ({
-  content: { 'application/json': { schema } },
-  required: true,
-});
-const ok = (description: string) => ({ content: { 'application/json': { schema: z.any() } }, description });
 const tags = ['vocabulary'];
 
 async function assertTeam(db: Db, orgId: string, key: string) {

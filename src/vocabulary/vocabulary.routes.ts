@@ -4,6 +4,7 @@ import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
 import type { AppEnv } from '../http/context.ts';
 import { ApiError, notFound } from '../http/errors.ts';
+import { json, ok } from '../http/openapi.ts';
 import { registerTaggingRoutes } from './tagging.routes.ts';
 import type { Taxonomy } from './taxonomy.ts';
 import { addAlias, createType, mergeType, retireType, updateType } from './vocabulary.commands.ts';
@@ -20,11 +21,6 @@ import {
   typePathSchema,
 } from './vocabulary.types.ts';
 
-const json = <T extends z.ZodType>(schema: T) => ({
-  content: { 'application/json': { schema } },
-  required: true,
-});
-const ok = (description: string) => ({ content: { 'application/json': { schema: z.any() } }, description });
 const tags = ['vocabulary'];
 const leads = requireRole('lead');
 const base = '/api/v1/vocabulary/types';

@@ -1,7 +1,8 @@
 // `npm run bench`: every benchmark in turn; each writes bench/results/<name>.json.
-// Pick some with `npm run bench -- sla http` (names: sla, tagger, conversation, http, breach-lag).
+// Pick some with `npm run bench -- sla http` (names: sla, tagger, conversation, http, breach-lag, dip-lag).
 import { runBreachLagBench } from './breach-lag.bench.ts';
 import { runConversationBench } from './conversation.bench.ts';
+import { runDipLagBench } from './dip-lag.bench.ts';
 import { runHttpBench } from './http.bench.ts';
 import { runSlaBench } from './sla.bench.ts';
 import { record } from './support.ts';
@@ -13,6 +14,7 @@ const all: Record<string, () => Promise<unknown>> = {
   conversation: runConversationBench,
   http: runHttpBench,
   'breach-lag': runBreachLagBench,
+  'dip-lag': runDipLagBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

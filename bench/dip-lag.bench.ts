@@ -1,0 +1,141 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { serve } from '@hono/node-server';
+import pg from 'pg';
+import pino from 'pino';
+import { loadConfig } from '../src/config.ts';
+import type { Database } from '../src/db/database.ts';
+import { openDatabase } from '../src/db/open.ts';
+import { demoOrganisation } from '../src/demo/organisation.ts';
+import { createOrganisation } from '../src/orgs/orgs.commands.ts';
+import { startRuntime } from '../src/runtime.ts';
+import { percentile, record } from './support.ts';
+
+const token = 'bench-admin';
+const rounds = Number(process.env.BENCH_DIPS ?? 150);
+const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+
+/**
+ * The lag from a customer's message arriving (the POST) to the supervisor's live stream showing
+ * the `sentiment.dip` it caused, measured end to end over HTTP and server-sent events.
+ */
+async function lagOn(database: Database) {
+  await createOrganisation(
+    database.db,
+    { ...demoOrganisation, people: demoOrganisation.people.map((p) => ({ ...p, password: undefined })) },
+    new Date(),
+  );
+  const runtime = await startRuntime(loadConfig({ BATON_ADMIN_TOKEN: token, BATON_LOG_LEVEL: 'silent' }), {
+    database,
+    logger: pino({ level: 'silent' }),
+  });
+  const server = await new Promise<{ url: string; close: () => void }>((ok) => {
+    const s = serve({ fetch: runtime.app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
+      ok({ url: `http://127.0.0.1:${info.port}`, close: () => s.close() }),
+    );
+  });
+  const waiting = new Map<string, (at: number) => void>();
+  const controller = new AbortController();
+  const stream = await fetch(`${server.url}/api/v1/stream`, { headers, signal: controller.signal });
+  const reader = stream.body!.getReader();
+  const decoder = new TextDecoder();
+  void (async () => {
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+      if (done) return;
+      buffer += decoder.decode(value, { stream: true });
+      let cut = buffer.indexOf('\n\n');
+      while (cut >= 0) {
+        const chunk = buffer.slice(0, cut);
+        buffer = buffer.slice(cut + 2);
+        const data = chunk.split('\n').find((l) => l.startsWith('data:'));
+        if (data && chunk.includes('event: case-event')) {
+          const a = JSON.parse(data.slice(5));
+          if (a.type === 'sentiment.dip') waiting.get(a.caseId)?.(performance.now());
+        }
+        cut = buffer.indexOf('\n\n');
+      }
+    }
+  })();
+  const lags: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const created = await fetch(`${server.url}/api/v1/cases`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        subject: `dip ${i}`,
+        customer: { externalId: `dip-${i}`, name: 'Sam Lee' },
+        channel: 'chat',
+        messages: [
+          { role: 'customer', text: 'Hi, thanks for your help, could you look at my boiler service date?' },
+        ],
+      }),
+    });
+    const caseId = ((await created.json()) as { id: string }).id;
+    const seen = new Promise<number>((ok) => waiting.set(caseId, ok));
+    const started = performance.now();
+    await fetch(`${server.url}/api/v1/cases/${caseId}/messages`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        role: 'customer',
+        text: 'This is RIDICULOUS. Third time I explain this, still waiting and nobody helps. Absolutely unacceptable!!!',
+      }),
+    });
+    const at = await Promise.race([
+      seen,
+      new Promise<number>((ok) => setTimeout(() => ok(Number.NaN), 5000)),
+    ]);
+    waiting.delete(caseId);
+    lags.push(at - started);
+  }
+  controller.abort();
+  server.close();
+  await runtime.close();
+  const measured = lags.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  return {
+    rounds,
+    seen: measured.length,
+    lagMs: {
+      p50: Math.round(percentile(measured, 50)),
+      p99: Math.round(percentile(measured, 99)),
+      max: Math.round(measured.at(-1) ?? Number.NaN),
+    },
+  };
+}
+
+export async function runDipLagBench() {
+  const dir = mkdtempSync(join(tmpdir(), 'baton-dip-'));
+  const lite = await openDatabase({ dataDir: dir });
+  const pglite = await lagOn(lite);
+  await lite.close();
+  rmSync(dir, { recursive: true, force: true });
+  let postgres: unknown = 'skipped';
+  const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const admin = new pg.Client({ connectionString: url });
+  try {
+    await admin.connect();
+    await admin.query('drop database if exists baton_bench_dip with (force)');
+    await admin.query('create database baton_bench_dip');
+    const u = new URL(url);
+    u.pathname = '/baton_bench_dip';
+    const database = await openDatabase({ databaseUrl: u.toString(), dataDir: '' });
+    postgres = await lagOn(database);
+    await database.close();
+    await admin.query('drop database if exists baton_bench_dip with (force)');
+  } catch (error) {
+    postgres = `skipped: ${(error as Error).message}`;
+  } finally {
+    await admin.end().catch(() => {});
+  }
+  return record('dip-lag', { pglite, postgres });
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  console.log(JSON.stringify(await runDipLagBench(), null, 2));
+  process.exit(0);
+}

@@ -30,7 +30,12 @@ describe('pure rules stay pure (STYLE.md rule 2)', () => {
     it(relative(src, file), () => {
       const text = readFileSync(file, 'utf8');
       const imports = [...text.matchAll(/from\s+'([^']+)'/g)].map((m) => m[1]!);
-      const io = imports.filter((i) => /(^|\/)(db|http|events|jobs)\//.test(i) || /\.(table|queries|commands|routes|listeners|jobs)\.ts$/.test(i) || ['pg', '@electric-sql/pglite', 'drizzle-orm', 'hono'].includes(i));
+      const io = imports.filter(
+        (i) =>
+          /(^|\/)(db|http|events|jobs)\//.test(i) ||
+          /\.(table|queries|commands|routes|listeners|jobs)\.ts$/.test(i) ||
+          ['pg', '@electric-sql/pglite', 'drizzle-orm', 'hono'].includes(i),
+      );
       expect(io, 'imports of I/O modules').toEqual([]);
       expect(text, 'reads the clock').not.toMatch(/Date\.now\(\)|new Date\(\)|performance\.now\(\)/);
     });

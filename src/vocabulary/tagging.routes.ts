@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { and, eq } from 'drizzle-orm';
 import { caseIdParams } from '../cases/cases.types.ts';
 import type { Db } from '../db/database.ts';

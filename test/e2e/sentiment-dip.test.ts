@@ -3,10 +3,22 @@ import { describeOnDatabases, newCase } from '../support/harness.ts';
 
 describeOnDatabases('sentiment dips pull in a supervisor', (h) => {
   it('scores each customer message and raises agent-to-supervisor on a dip, once', async () => {
-    const c = await h().request('POST', '/api/v1/cases', newCase({ messages: [{ role: 'customer', text: 'Hi, could you help me check my October invoice please?' }, { role: 'agent', text: 'Of course, let me look.' }] }));
+    const c = await h().request(
+      'POST',
+      '/api/v1/cases',
+      newCase({
+        messages: [
+          { role: 'customer', text: 'Hi, could you help me check my October invoice please?' },
+          { role: 'agent', text: 'Of course, let me look.' },
+        ],
+      }),
+    );
     const caseId = c.body.id;
     h().advance(60_000);
-    await h().request('POST', `/api/v1/cases/${caseId}/messages`, { role: 'customer', text: 'This is RIDICULOUS. Third time I explain this, still waiting and nobody helps. Absolutely unacceptable!!!' });
+    await h().request('POST', `/api/v1/cases/${caseId}/messages`, {
+      role: 'customer',
+      text: 'This is RIDICULOUS. Third time I explain this, still waiting and nobody helps. Absolutely unacceptable!!!',
+    });
     const events = (await h().request('GET', `/api/v1/cases/${caseId}/events`)).body.items;
     const dip = events.find((e: { type: string }) => e.type === 'sentiment.dip');
     expect(dip).toBeDefined();
@@ -21,7 +33,10 @@ describeOnDatabases('sentiment dips pull in a supervisor', (h) => {
     expect(['frustrated', 'angry']).toContain(full.body.packet.emotion);
 
     h().advance(60_000);
-    await h().request('POST', `/api/v1/cases/${caseId}/messages`, { role: 'customer', text: 'I am furious, this is the worst service ever, cancel my account!!!' });
+    await h().request('POST', `/api/v1/cases/${caseId}/messages`, {
+      role: 'customer',
+      text: 'I am furious, this is the worst service ever, cancel my account!!!',
+    });
     expect((await h().request('GET', `/api/v1/handoffs?caseId=${caseId}`)).body.items).toHaveLength(1);
     const sentiment = await h().request('GET', `/api/v1/cases/${caseId}/sentiment`);
     expect(sentiment.body.messages).toHaveLength(3);

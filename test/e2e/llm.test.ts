@@ -48,7 +48,7 @@ describeOnDatabases('GET /cases/{id}/prefill with the optional LLM', (h) => {
     });
     const res = await h().request('GET', `/api/v1/cases/${c.body.id}/prefill`);
     expect(res.status).toBe(200);
-    expect(Object.keys(res.body)).toEqual(['summary', 'packet']);
+    expect(Object.keys(res.body)).toEqual(['summary', 'packet', 'proposal']);
     expect(fake.requests).toHaveLength(0);
   });
 

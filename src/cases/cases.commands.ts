@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { customers } from '../customers/customers.table.ts';
 import type { Db, Tx } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
@@ -13,9 +13,15 @@ import type { DocumentRequest, NewCase, NewDocument, NewMessage } from './cases.
 
 type Ctx = { principal: Principal; now: Date };
 
-/** One round trip: the customer by their external id, created on first sight. */
+/**
+ * The customer by their external id, created on first sight. A known customer is only read, never
+ * updated: an upsert would lock their row and serialise every concurrent case of one customer.
+ */
 async function upsertCustomer(tx: Tx, orgId: string, c: NewCase['customer']): Promise<string> {
-  const [row] = await tx
+  const byExternalId = and(eq(customers.orgId, orgId), eq(customers.externalId, c.externalId));
+  const [known] = await tx.select({ id: customers.id }).from(customers).where(byExternalId);
+  if (known) return known.id;
+  const [created] = await tx
     .insert(customers)
     .values({
       id: newId('cu'),
@@ -26,12 +32,11 @@ async function upsertCustomer(tx: Tx, orgId: string, c: NewCase['customer']): Pr
       timezone: c.timezone,
       language: c.language,
     })
-    .onConflictDoUpdate({
-      target: [customers.orgId, customers.externalId],
-      set: { externalId: sql`excluded.external_id` },
-    })
+    .onConflictDoNothing()
     .returning({ id: customers.id });
-  return row!.id;
+  if (created) return created.id;
+  const [raced] = await tx.select({ id: customers.id }).from(customers).where(byExternalId);
+  return raced!.id;
 }
 
 export async function insertMessage(

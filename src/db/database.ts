@@ -47,31 +47,56 @@ export function postgresDatabase(url: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle client's error (server restart) must not crash the process; the pool reconnects.
   pool.on('error', () => {});
+  // A checked-out client whose connection drops between two queries of a transaction emits 'error'
+  // with no listener attached by the pool: without this, a PostgreSQL restart under load crashes the process.
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   let listener: pg.Client | undefined;
+  let connecting: Promise<pg.Client> | undefined;
+  let closed = false;
   const handlers = new Map<string, Set<NotificationHandler>>();
-  async function listenerClient() {
-    if (listener) return listener;
-    const client = new pg.Client({ connectionString: url });
-    client.on('error', () => {
-      listener = undefined;
+  /** The LISTEN connection, re-opened (with every channel listened again) whenever it drops. */
+  function listenerClient(): Promise<pg.Client> {
+    if (listener) return Promise.resolve(listener);
+    connecting ??= (async () => {
+      const client = new pg.Client({ connectionString: url });
+      let lost = false;
+      const onLost = () => {
+        if (lost) return;
+        lost = true;
+        if (listener === client) listener = undefined;
+        client.end().catch(() => {});
+        if (!closed) setTimeout(reconnect, 250);
+      };
+      client.on('error', onLost);
+      client.on('end', onLost);
+      client.on('notification', (n) => {
+        for (const h of handlers.get(n.channel) ?? []) h(n.payload ?? '');
+      });
+      await client.connect();
+      for (const channel of handlers.keys()) await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      listener = client;
+      return client;
+    })().finally(() => {
+      connecting = undefined;
     });
-    client.on('notification', (n) => {
-      for (const h of handlers.get(n.channel) ?? []) h(n.payload ?? '');
-    });
-    await client.connect();
-    listener = client;
-    return client;
+    return connecting;
+  }
+  function reconnect() {
+    if (closed || listener) return;
+    listenerClient().catch(() => setTimeout(reconnect, 1000));
   }
   return {
     kind: 'postgres',
     db,
     async listen(channel, handler) {
-      const client = await listenerClient();
       let set = handlers.get(channel);
       if (!set) {
         set = new Set();
         handlers.set(channel, set);
+        const client = await listenerClient();
         await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
       }
       set.add(handler);
@@ -83,6 +108,7 @@ export function postgresDatabase(url: string, poolSize = 10): Database {
       await pool.query('select pg_notify($1, $2)', [channel, payload]);
     },
     async close() {
+      closed = true;
       await listener?.end().catch(() => {});
       await pool.end();
     },

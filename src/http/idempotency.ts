@@ -1,13 +1,17 @@
 import { createHash } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import { idempotencyKeys } from '../auth/auth.table.ts';
+import type { Db } from '../db/database.ts';
 import type { AppEnv } from './context.ts';
 import { ApiError } from './errors.ts';
 
+class RollBack extends Error {}
+
 /**
  * A POST retried with the same Idempotency-Key gets the first answer again and writes nothing new.
- * The key is claimed before the handler runs, so two concurrent retries cannot both write.
+ * The key, the write and the stored answer commit in one transaction: a crash leaves either all of
+ * them or none, so a retry after a crash either replays or runs afresh, never sticks.
  */
 export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   const key = c.req.header('idempotency-key');
@@ -15,51 +19,51 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   if (key.length > 255)
     throw new ApiError('validation_failed', 'Idempotency-Key is too long', { field: 'Idempotency-Key' });
   const { orgId } = c.var.principal;
-  const db = c.var.services.database.db;
+  const services = c.var.services;
+  const db = services.database.db;
   const raw = await c.req.raw.clone().text();
   const requestHash = createHash('sha256').update(`${c.req.method} ${c.req.path}\n${raw}`).digest('hex');
-  const claimed = await db
-    .insert(idempotencyKeys)
-    .values({ orgId, key, method: c.req.method, path: c.req.path, requestHash })
-    .onConflictDoNothing()
-    .returning({ key: idempotencyKeys.key });
-  if (claimed.length === 0) {
-    const [previous] = await db
-      .select()
-      .from(idempotencyKeys)
-      .where(and(eq(idempotencyKeys.orgId, orgId), eq(idempotencyKeys.key, key)));
-    if (!previous) throw new ApiError('idempotency_in_progress', 'retry this request');
-    if (previous.requestHash !== requestHash) {
-      throw new ApiError('idempotency_key_reused', 'this Idempotency-Key was used for a different request', {
-        field: 'Idempotency-Key',
-      });
-    }
-    if (previous.status === null)
-      throw new ApiError('idempotency_in_progress', 'the first request with this key is still running');
-    c.header('Idempotency-Replayed', 'true');
-    return c.json(previous.response as object, previous.status as 200);
-  }
-  const release = () =>
-    db
-      .delete(idempotencyKeys)
-      .where(
-        and(eq(idempotencyKeys.orgId, orgId), eq(idempotencyKeys.key, key), isNull(idempotencyKeys.status)),
-      );
+  const where = and(eq(idempotencyKeys.orgId, orgId), eq(idempotencyKeys.key, key));
+  let previous: typeof idempotencyKeys.$inferSelect | undefined;
   try {
-    await next();
+    await db.transaction(async (tx) => {
+      // Waits for a concurrent request with the same key to commit or roll back.
+      const claimed = await tx
+        .insert(idempotencyKeys)
+        .values({ orgId, key, method: c.req.method, path: c.req.path, requestHash })
+        .onConflictDoNothing()
+        .returning({ key: idempotencyKeys.key });
+      if (claimed.length === 0) {
+        [previous] = await tx.select().from(idempotencyKeys).where(where);
+        return;
+      }
+      const database = {
+        ...services.database,
+        db: tx as unknown as Db,
+        notify: async (channel: string, payload: string) => {
+          await tx.execute(sql`select pg_notify(${channel}, ${payload})`);
+        },
+      };
+      c.set('services', { ...services, database });
+      try {
+        await next();
+      } finally {
+        c.set('services', services);
+      }
+      if (c.res.status >= 400 || !c.res.headers.get('content-type')?.includes('json')) throw new RollBack();
+      const body = await c.res.clone().json();
+      await tx.update(idempotencyKeys).set({ status: c.res.status, response: body }).where(where);
+    });
   } catch (error) {
-    await release();
-    throw error;
-  }
-  const status = c.res.status;
-  // Errors caught by Hono's handler arrive here as responses: a failed write may be retried.
-  if (status >= 400 || !c.res.headers.get('content-type')?.includes('json')) {
-    await release();
+    if (!(error instanceof RollBack)) throw error;
     return;
   }
-  const body = await c.res.clone().json();
-  await db
-    .update(idempotencyKeys)
-    .set({ status, response: body })
-    .where(and(eq(idempotencyKeys.orgId, orgId), eq(idempotencyKeys.key, key)));
+  if (!previous) return;
+  if (previous.requestHash !== requestHash) {
+    throw new ApiError('idempotency_key_reused', 'this Idempotency-Key was used for a different request', {
+      field: 'Idempotency-Key',
+    });
+  }
+  c.header('Idempotency-Replayed', 'true');
+  return c.json(previous.response as object, previous.status as 200);
 });

@@ -76,7 +76,9 @@ const caseBody = (n: number) =>
     subject: `Bench case ${n}`,
     customer: { externalId: `bench-${n % 500}`, name: 'Bench Customer' },
     channel: 'chat',
-    messages: [{ role: 'customer', text: 'My invoice is wrong, I was charged twice.' }],
+    messages: [
+      { role: 'customer', text: 'Hello, my October invoice shows two payments, could you check it please?' },
+    ],
   });
 const packet = {
   whatHappened: 'Charged twice',

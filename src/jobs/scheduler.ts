@@ -26,7 +26,8 @@ type Options = {
  */
 export function createScheduler(o: Options) {
   const db = o.database.db;
-  const batch = o.batchSize ?? 500;
+  // Small batches: on PGlite a batch holds the only connection, so requests interleave between batches.
+  const batch = o.batchSize ?? 100;
   let stopped = true;
   let running: Promise<number> | null = null;
   let again = false;

@@ -1,15 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import pino from 'pino';
 import { loadConfig } from '../src/config.ts';
 import { type Database, rowsOf } from '../src/db/database.ts';
-import { openDatabase } from '../src/db/open.ts';
 import { startRuntime } from '../src/runtime.ts';
-import { percentile, record } from './support.ts';
+import { onBothDatabases, percentile, record } from './support.ts';
 
 const running = Number(process.env.BENCH_CLOCKS ?? 100_000);
 const dueSoon = Number(process.env.BENCH_DUE ?? 2_000);
@@ -62,30 +58,7 @@ async function lagOn(database: Database) {
 }
 
 export async function runBreachLagBench() {
-  const dir = mkdtempSync(join(tmpdir(), 'baton-lag-'));
-  const lite = await openDatabase({ dataDir: dir });
-  const pglite = await lagOn(lite);
-  await lite.close();
-  rmSync(dir, { recursive: true, force: true });
-  let postgres: unknown = 'skipped';
-  const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const admin = new pg.Client({ connectionString: url });
-  try {
-    await admin.connect();
-    await admin.query('drop database if exists baton_bench_lag with (force)');
-    await admin.query('create database baton_bench_lag');
-    const u = new URL(url);
-    u.pathname = '/baton_bench_lag';
-    const database = await openDatabase({ databaseUrl: u.toString(), dataDir: '' });
-    postgres = await lagOn(database);
-    await database.close();
-    await admin.query('drop database if exists baton_bench_lag with (force)');
-  } catch (error) {
-    postgres = `skipped: ${(error as Error).message}`;
-  } finally {
-    await admin.end().catch(() => {});
-  }
-  return record('breach-lag', { windowMs, pglite, postgres });
+  return record('breach-lag', { windowMs, ...(await onBothDatabases('lag', lagOn)) });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

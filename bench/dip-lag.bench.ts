@@ -1,18 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
-import pg from 'pg';
 import pino from 'pino';
 import { loadConfig } from '../src/config.ts';
 import type { Database } from '../src/db/database.ts';
-import { openDatabase } from '../src/db/open.ts';
 import { demoOrganisation } from '../src/demo/organisation.ts';
 import { createOrganisation } from '../src/orgs/orgs.commands.ts';
 import { startRuntime } from '../src/runtime.ts';
-import { percentile, record } from './support.ts';
+import { onBothDatabases, percentile, record } from './support.ts';
 
 const token = 'bench-admin';
 const rounds = Number(process.env.BENCH_DIPS ?? 150);
@@ -109,30 +105,7 @@ async function lagOn(database: Database) {
 }
 
 export async function runDipLagBench() {
-  const dir = mkdtempSync(join(tmpdir(), 'baton-dip-'));
-  const lite = await openDatabase({ dataDir: dir });
-  const pglite = await lagOn(lite);
-  await lite.close();
-  rmSync(dir, { recursive: true, force: true });
-  let postgres: unknown = 'skipped';
-  const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const admin = new pg.Client({ connectionString: url });
-  try {
-    await admin.connect();
-    await admin.query('drop database if exists baton_bench_dip with (force)');
-    await admin.query('create database baton_bench_dip');
-    const u = new URL(url);
-    u.pathname = '/baton_bench_dip';
-    const database = await openDatabase({ databaseUrl: u.toString(), dataDir: '' });
-    postgres = await lagOn(database);
-    await database.close();
-    await admin.query('drop database if exists baton_bench_dip with (force)');
-  } catch (error) {
-    postgres = `skipped: ${(error as Error).message}`;
-  } finally {
-    await admin.end().catch(() => {});
-  }
-  return record('dip-lag', { pglite, postgres });
+  return record('dip-lag', await onBothDatabases('dip', lagOn));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

@@ -1,6 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import type { Database } from '../src/db/database.ts';
+import { openDatabase } from '../src/db/open.ts';
 
 export const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
 
@@ -25,4 +29,36 @@ export function record(name: string, results: Record<string, unknown>) {
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/**
+ * Runs one measurement on a fresh PGlite folder, then on a fresh PostgreSQL database at
+ * TEST_DATABASE_URL (reported as skipped, with the reason, when no server answers).
+ */
+export async function onBothDatabases<T>(name: string, measure: (database: Database) => Promise<T>) {
+  const dir = mkdtempSync(join(tmpdir(), `baton-${name}-`));
+  const lite = await openDatabase({ dataDir: dir });
+  const pglite = await measure(lite);
+  await lite.close();
+  rmSync(dir, { recursive: true, force: true });
+  let postgres: T | string = 'skipped';
+  const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const dbName = `baton_bench_${name.replace(/\W/g, '_')}`;
+  const admin = new pg.Client({ connectionString: url });
+  try {
+    await admin.connect();
+    await admin.query(`drop database if exists ${dbName} with (force)`);
+    await admin.query(`create database ${dbName}`);
+    const u = new URL(url);
+    u.pathname = `/${dbName}`;
+    const database = await openDatabase({ databaseUrl: u.toString(), dataDir: '' });
+    postgres = await measure(database);
+    await database.close();
+    await admin.query(`drop database if exists ${dbName} with (force)`);
+  } catch (error) {
+    postgres = `skipped: ${(error as Error).message}`;
+  } finally {
+    await admin.end().catch(() => {});
+  }
+  return { pglite, postgres };
 }

@@ -19,8 +19,14 @@ export const newHandoffSchema = z.object({
   fromKind: z.enum(['agent', 'bot', 'team', 'channel']).optional(),
 });
 
+/** The known reasons, or any other machine code a receiving team uses (snake_case). */
+export const bounceReasonSchema = z.union([
+  z.enum(bounceReasons),
+  z.string().regex(/^[a-z][a-z0-9_]{1,59}$/, 'a reason code such as wrong_team or missing_context'),
+]);
+
 export const bounceSchema = z.object({
-  reason: z.enum(bounceReasons),
+  reason: bounceReasonSchema,
   note: z.string().max(5000).optional(),
 });
 

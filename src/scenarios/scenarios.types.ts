@@ -5,7 +5,7 @@ import { calendarSchema, targetSchema } from '../sla/sla.types.ts';
 const key = z
   .string()
   .trim()
-  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lowercase letters, digits and dashes');
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/, 'letters, digits, dashes, dots and underscores, no spaces');
 
 export const ladderActionSchema = z.enum(['warn_owner', 'notify_lead', 'page_supervisor', 'reassign']);
 

@@ -84,7 +84,7 @@ describeOnDatabases('bad input: a clear error and nothing changed', (h) => {
     ],
     [
       'a bad bounce reason',
-      () => ['POST', `/api/v1/handoffs/${handoffId}/bounce`, { reason: 'meh' }],
+      () => ['POST', `/api/v1/handoffs/${handoffId}/bounce`, { reason: 'Not ours!' }],
       400,
       'validation_failed',
       'reason',

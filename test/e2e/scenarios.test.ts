@@ -60,6 +60,16 @@ describeOnDatabases('scenarios as policy', (h) => {
     expect(sent.body.sla.find((s: { name: string }) => s.name === 'acknowledge').deadline).toBe(
       '2026-11-23T12:00:00.000Z',
     );
+    const underscored = await h().request('POST', '/api/v1/scenarios', {
+      id: 'Refunds_to_Finance.v2',
+      toTeam: 'finance',
+      sla: [{ name: 'acknowledge', target: 'PT1H' }],
+    });
+    expect(underscored.status).toBe(201);
+    const coded = await h().request('POST', `/api/v1/handoffs/${sent.body.id}/bounce`, {
+      reason: 'refund_policy',
+    });
+    expect(coded.body).toMatchObject({ state: 'bounced', bounce: { reason: 'refund_policy' } });
     const again = await h().request('POST', '/api/v1/scenarios', {
       id: 'refunds-to-finance',
       toTeam: 'finance',

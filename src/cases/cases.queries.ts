@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, lt } from 'drizzle-orm';
 import { customers } from '../customers/customers.table.ts';
-import type { Queryable } from '../db/database.ts';
+import { inOrder, type Queryable } from '../db/database.ts';
 import { documentRequests, documents } from '../documents/documents.table.ts';
 import { caseEvents } from '../events/events.table.ts';
 import { handoffs } from '../handoffs/handoffs.table.ts';
@@ -17,7 +17,7 @@ export async function getCase(db: Queryable, orgId: string, id: string) {
     .innerJoin(customers, eq(customers.id, cases.customerId))
     .where(and(eq(cases.orgId, orgId), eq(cases.id, id)));
   if (!row) throw notFound('case', id);
-  const [msgs, docs, requests, journey] = await Promise.all([
+  const [msgs, docs, requests, journey] = await inOrder([
     db
       .select()
       .from(messages)

@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { assertCaseExists } from '../cases/cases.queries.ts';
 import { cases, messages } from '../cases/cases.table.ts';
 import { customers } from '../customers/customers.table.ts';
-import type { Queryable } from '../db/database.ts';
+import { inOrder, type Queryable } from '../db/database.ts';
 import { documents } from '../documents/documents.table.ts';
 import { type LlmConfig, type SummarySource, summarizeWithLlm } from './llm.ts';
 import { personKnownValues } from './redact.ts';
@@ -39,7 +39,7 @@ export async function casePrefill(
   options: { llm?: LlmConfig } = {},
 ): Promise<CasePrefill> {
   await assertCaseExists(db, orgId, caseId);
-  const [msgs, docs] = await Promise.all([
+  const [msgs, docs] = await inOrder([
     db
       .select({ role: messages.role, text: messages.text })
       .from(messages)

@@ -4,7 +4,7 @@ import { isComplaint } from '../continuity/complaint.ts';
 import { customerRisk } from '../continuity/risk.ts';
 import { detectRepeats } from '../conversation/repeats-after.ts';
 import { scoreSentiment } from '../conversation/sentiment.ts';
-import type { Queryable } from '../db/database.ts';
+import { inOrder, type Queryable } from '../db/database.ts';
 import { caseEvents } from '../events/events.table.ts';
 import { handoffs } from '../handoffs/handoffs.table.ts';
 import { notFound } from '../http/errors.ts';
@@ -41,7 +41,7 @@ export async function customerRiskOf(db: Queryable, orgId: string, customerId: s
       waitingHours: 0,
       brokenPromises: 0,
     });
-  const [msgs, events, hs] = await Promise.all([
+  const [msgs, events, hs] = await inOrder([
     db.select().from(messages).where(inArray(messages.caseId, ids)).orderBy(asc(messages.at)),
     db
       .select({ type: caseEvents.type, caseId: caseEvents.caseId, data: caseEvents.data })

@@ -119,3 +119,15 @@ export function postgresDatabase(url: string, poolSize = 10): Database {
 export function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
 }
+
+/**
+ * Like Promise.all for lazy Drizzle queries, but one after another: a transaction has one
+ * connection, and the pg driver will refuse overlapping queries on one client (pg 9).
+ */
+export async function inOrder<T extends readonly unknown[] | []>(
+  queries: T,
+): Promise<{ -readonly [P in keyof T]: Awaited<T[P]> }> {
+  const out: unknown[] = [];
+  for (const q of queries) out.push(await q);
+  return out as { -readonly [P in keyof T]: Awaited<T[P]> };
+}

@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { cases, messages } from '../cases/cases.table.ts';
 import { detectRepeats } from '../conversation/repeats-after.ts';
 import { customers } from '../customers/customers.table.ts';
-import type { Queryable } from '../db/database.ts';
+import { inOrder, type Queryable } from '../db/database.ts';
 import { caseEvents } from '../events/events.table.ts';
 import { notFound } from '../http/errors.ts';
 import { missingFields } from '../packets/completeness.ts';
@@ -76,7 +76,7 @@ export async function getHandoff(db: Queryable, orgId: string, id: string) {
   const [r] = await baseSelect(db).where(and(eq(handoffs.orgId, orgId), eq(handoffs.id, id)));
   if (!r) throw notFound('handoff', id);
   const h = r.h;
-  const [clocks, events, msgs, journey, scenario, weights] = await Promise.all([
+  const [clocks, events, msgs, journey] = await inOrder([
     db.select().from(slaClocks).where(eq(slaClocks.handoffId, id)).orderBy(asc(slaClocks.createdAt)),
     db.select().from(caseEvents).where(eq(caseEvents.caseId, h.caseId)).orderBy(asc(caseEvents.seq)),
     db.select().from(messages).where(eq(messages.caseId, h.caseId)).orderBy(asc(messages.at)),
@@ -95,9 +95,9 @@ export async function getHandoff(db: Queryable, orgId: string, id: string) {
         ),
       )
       .orderBy(asc(handoffs.createdAt)),
-    scenarioVersion(db, orgId, h.scenarioId, h.scenarioVersion),
-    qualityWeightsFor(db, orgId, h.scenarioId),
   ]);
+  const scenario = await scenarioVersion(db, orgId, h.scenarioId, h.scenarioVersion);
+  const weights = await qualityWeightsFor(db, orgId, h.scenarioId);
   const sentAt = h.sentAt?.getTime() ?? Number.POSITIVE_INFINITY;
   const endAt = h.resolvedAt?.getTime() ?? Number.POSITIVE_INFINITY;
   const mine = events.filter(

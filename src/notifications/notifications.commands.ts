@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import type { Db, Tx } from '../db/database.ts';
+import { type Db, inOrder, type Tx } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { notFound } from '../http/errors.ts';
 import { people } from '../people/people.table.ts';
@@ -27,7 +27,7 @@ async function expand(tx: Tx, a: Audience) {
   const viaTeamPost = new Set<string>();
   const ids = new Set(a.personIds);
   if (a.teamIds.length) {
-    const [members, leads, targets] = await Promise.all([
+    const [members, leads, targets] = await inOrder([
       tx
         .select({ teamId: teamMembers.teamId, personId: teamMembers.personId })
         .from(teamMembers)

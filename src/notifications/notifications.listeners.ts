@@ -1,6 +1,6 @@
 import { and, arrayContains, eq, inArray, sql } from 'drizzle-orm';
 import { cases, messages } from '../cases/cases.table.ts';
-import type { Tx } from '../db/database.ts';
+import { inOrder, type Tx } from '../db/database.ts';
 import { onEventInTransaction, type StoredEvent } from '../events/events.commands.ts';
 import { EventType } from '../events/names.ts';
 import { people } from '../people/people.table.ts';
@@ -45,7 +45,7 @@ async function onLadderStep(tx: Tx, e: StoredEvent) {
 
 /** A dip pulls in every supervisor, and the supervisors team's channel when it has one. */
 async function onDip(tx: Tx, e: StoredEvent) {
-  const [supervisors, team] = await Promise.all([
+  const [supervisors, team] = await inOrder([
     tx
       .select({ id: people.id })
       .from(people)
@@ -82,7 +82,7 @@ async function onInternalNote(tx: Tx, e: StoredEvent) {
     .where(eq(messages.id, String(e.data.messageId)));
   const handles = note ? parseMentions(note.text) : [];
   if (!note || handles.length === 0) return;
-  const [named, namedTeams, author] = await Promise.all([
+  const [named, namedTeams, author] = await inOrder([
     tx
       .select({ id: people.id })
       .from(people)

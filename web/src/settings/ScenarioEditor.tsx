@@ -1,121 +1,24 @@
 import { type FormEvent, useId, useState } from 'react';
 import { ApiError } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
-import type { Calendar, PacketField, Scenario, ScenarioInput } from '../api/types.ts';
+import type { Scenario } from '../api/types.ts';
 import { fieldLabel, formatDateTime, humanize } from '../app/format.ts';
 import { useSession } from '../app/session.tsx';
 import { Badge, ErrorNote, Loading } from '../app/ui.tsx';
 import { useResource } from '../app/useResource.ts';
-
-const packetFields: PacketField[] = [
-  'whatHappened',
-  'attempted',
-  'emotion',
-  'documents',
-  'urgency',
-  'nextSteps',
-  'summary',
-];
-const defaultRequired: PacketField[] = packetFields.filter((f) => f !== 'summary');
-const ladderActions = ['warn_owner', 'notify_lead', 'page_supervisor', 'reassign'] as const;
-type LadderAction = (typeof ladderActions)[number];
-const actionLabels: Record<LadderAction, string> = {
-  warn_owner: 'Warn the owner',
-  notify_lead: 'Notify the team lead',
-  page_supervisor: 'Page a supervisor',
-  reassign: 'Reassign',
-};
-
-/** A clock's calendar: the receiving team's (the default), around the clock, or one the scenario already had. */
-type CalendarChoice = 'team' | '24/7' | 'own';
-type ClockDraft = { name: string; target: string; calendar: CalendarChoice; own?: Calendar };
-type RungDraft = { at: string; action: LadderAction; clock: string };
-type Draft = {
-  id: string;
-  name: string;
-  fromTeam: string;
-  toTeam: string;
-  required: PacketField[];
-  sla: ClockDraft[];
-  ladder: RungDraft[];
-  templateVersion: string;
-  lastReviewed: string;
-};
-
-const today = () => new Date().toISOString().slice(0, 10);
-
-function toDraft(x: Scenario | undefined, teams: { key: string }[]): Draft {
-  if (!x)
-    return {
-      id: '',
-      name: '',
-      fromTeam: '',
-      toTeam: teams[0]?.key ?? '',
-      required: defaultRequired,
-      sla: [
-        { name: 'acknowledge', target: 'PT4H', calendar: 'team' },
-        { name: 'resolve', target: 'P2D', calendar: 'team' },
-      ],
-      ladder: [
-        { at: '75', action: 'warn_owner', clock: '' },
-        { at: '100', action: 'notify_lead', clock: '' },
-        { at: '150', action: 'page_supervisor', clock: '' },
-      ],
-      templateVersion: '1',
-      lastReviewed: today(),
-    };
-  return {
-    id: x.id,
-    name: x.name ?? '',
-    fromTeam: x.fromTeam ?? '',
-    toTeam: x.toTeam,
-    required: [...x.required],
-    sla: x.sla.map((c) => {
-      const cal = c.calendar as Calendar | undefined;
-      return {
-        name: c.name,
-        target: c.target,
-        calendar: !cal ? 'team' : cal.hours === '24/7' ? '24/7' : 'own',
-        own: cal,
-      };
-    }),
-    ladder: x.ladder.map((r) => ({ at: String(r.at), action: r.action, clock: r.clock ?? '' })),
-    templateVersion: String(x.template?.version ?? 1),
-    lastReviewed: x.template?.lastReviewed ?? today(),
-  };
-}
-
-/** The new version: what the form edits over everything else the scenario already says. */
-function toInput(d: Draft, base: Scenario | undefined, teamTz: string): ScenarioInput {
-  const { version: _v, templateStale: _t, ...rest } = base ?? ({} as Partial<Scenario>);
-  return {
-    ...(rest as Partial<ScenarioInput>),
-    id: d.id.trim(),
-    name: d.name.trim() || undefined,
-    fromTeam: d.fromTeam || undefined,
-    toTeam: d.toTeam,
-    required: d.required,
-    sla: d.sla.map((c) => ({
-      name: c.name.trim(),
-      target: c.target.trim().toUpperCase(),
-      ...(c.calendar === '24/7'
-        ? { calendar: { timezone: c.own?.timezone ?? teamTz, hours: '24/7' as const } }
-        : c.calendar === 'own' && c.own
-          ? { calendar: c.own }
-          : {}),
-    })),
-    ladder: d.ladder.map((r) => ({
-      at: Number(r.at),
-      action: r.action,
-      ...(r.clock ? { clock: r.clock } : {}),
-    })),
-    template: {
-      ...(base?.template ?? {}),
-      version: Math.max(1, Math.trunc(Number(d.templateVersion)) || 1),
-      lastReviewed: d.lastReviewed,
-    },
-  } as ScenarioInput;
-}
+import {
+  actionLabels,
+  type CalendarChoice,
+  type ClockDraft,
+  type Draft,
+  type LadderAction,
+  ladderActions,
+  packetFields,
+  type RungDraft,
+  toDraft,
+  today,
+  toInput,
+} from './scenario-draft.ts';
 
 function History({ id }: { id: string }) {
   const s = useSession();

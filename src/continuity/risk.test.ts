@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerRisk, type RiskFacts } from './risk.ts';
+import { customerRisk, type RiskFacts, riskWeights } from './risk.ts';
 
 const calm: RiskFacts = {
   openCases: 1,
@@ -50,5 +50,63 @@ describe('customer risk', () => {
       detail: '2 internal SLA breaches on their cases',
     });
     expect(r.level).toBe('low');
+  });
+});
+
+describe('each reason moves the score in its documented direction, by its listed weight', () => {
+  const worse: [keyof typeof riskWeights, Partial<RiskFacts>][] = [
+    ['repeated_explanation', { repeatedExplanations: 1 }],
+    ['complaint', { complaints: 1 }],
+    ['sla_breached', { breaches: 1 }],
+    ['bounced_handoff', { bounces: 1 }],
+    ['document_rerequested', { documentRerequests: 1 }],
+    ['broken_promise', { brokenPromises: 1 }],
+    ['waiting', { waitingHours: 24 }],
+    ['many_handoffs', { handoffs: 4 }],
+    ['negative_sentiment', { sentiments: [-0.6, -0.6, -0.6] }],
+    ['sentiment_falling', { sentiments: [0.8, 0.2, 0.2, 0.2] }],
+    ['new_customer', { tenureMonths: 1 }],
+  ];
+  for (const [id, change] of worse) {
+    it(`${id} raises the score`, () => {
+      const before = customerRisk(calm);
+      const after = customerRisk({ ...calm, ...change });
+      expect(after.score).toBeGreaterThan(before.score);
+      const reason = after.reasons.find((r) => r.id === id);
+      expect(reason?.weight).toBeGreaterThan(0);
+      expect(reason!.weight).toBeLessThanOrEqual(riskWeights[id].max);
+      expect(reason!.detail.length).toBeGreaterThan(5);
+    });
+  }
+
+  it('caps each reason at its maximum however often it happens', () => {
+    const r = customerRisk({ ...calm, complaints: 9, breaches: 9, waitingHours: 500 });
+    const byId = Object.fromEntries(r.reasons.map((x) => [x.id, x.weight]));
+    expect(byId).toMatchObject({ complaint: 30, sla_breached: 25, waiting: 20 });
+  });
+
+  it('long tenure lowers a raised score, never below zero and never on its own', () => {
+    const troubled = { ...calm, breaches: 1 };
+    expect(customerRisk({ ...troubled, tenureMonths: 60 }).score).toBeLessThan(customerRisk(troubled).score);
+    expect(customerRisk({ ...troubled, tenureMonths: 60 }).reasons.at(-1)).toMatchObject({
+      id: 'long_tenure',
+      weight: -5,
+    });
+    expect(customerRisk({ ...calm, tenureMonths: 60 })).toMatchObject({ score: 0, reasons: [] });
+  });
+
+  it('high value weighs a troubled experience 20 % more, and nothing when all is well', () => {
+    const troubled = { ...calm, complaints: 1, breaches: 2 };
+    const plain = customerRisk(troubled);
+    const valued = customerRisk({ ...troubled, highValue: { detail: '24,000 a year' } });
+    expect(valued.score).toBe(plain.score + 8);
+    expect(valued.reasons.find((r) => r.id === 'high_value')?.detail).toContain('24,000 a year');
+    expect(customerRisk({ ...calm, highValue: { detail: 'x' } }).score).toBe(0);
+  });
+
+  it('sets the level at 30 (medium) and 60 (high)', () => {
+    expect(customerRisk({ ...calm, complaints: 1, bounces: 1 }).level).toBe('low');
+    expect(customerRisk({ ...calm, complaints: 1, breaches: 1 }).level).toBe('medium');
+    expect(customerRisk({ ...calm, complaints: 2, breaches: 3, brokenPromises: 1 }).level).toBe('high');
   });
 });

@@ -13,12 +13,15 @@ export const cases = pgTable(
     channel: text('channel').notNull(),
     status: text('status').notNull().default('open'),
     issueType: text('issue_type'),
+    /** The earlier case of the same customer and issue type this one repeats (src/cases/repeat-contact.ts). */
+    repeatOf: text('repeat_of'),
     createdAt: createdAt(),
     updatedAt: instant('updated_at').notNull().defaultNow(),
   },
   (t) => [
     index('cases_org_created').on(t.orgId, t.createdAt),
     index('cases_customer').on(t.orgId, t.customerId),
+    index('cases_repeat_of').on(t.repeatOf),
     uniqueIndex('cases_org_external').on(t.orgId, t.externalId),
     check('cases_status', sql`${t.status} in ('open','pending','resolved','closed')`),
   ],

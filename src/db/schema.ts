@@ -2,6 +2,7 @@
 export * from '../analytics/analytics.table.ts';
 export * from '../auth/auth.table.ts';
 export * from '../cases/cases.table.ts';
+export * from '../cases/repeat-contact.table.ts';
 export * from '../customers/customers.table.ts';
 export * from '../documents/documents.table.ts';
 export * from '../events/events.table.ts';

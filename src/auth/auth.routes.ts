@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { App } from '../http/app.ts';
-import { sessionCookie } from '../http/auth.ts';
+import { authenticate, sessionCookie } from '../http/auth.ts';
+import { ApiError } from '../http/errors.ts';
 import { ok } from '../http/openapi.ts';
 import { signIn, signOut } from './auth.commands.ts';
 
@@ -35,6 +36,27 @@ export function registerAuthRoutes(app: App) {
         expires: s.expiresAt,
       });
       return c.json({ person: s.person, expiresAt: s.expiresAt.toISOString() }, 200);
+    },
+  );
+  // The web app's boot asks this first: "not signed in" is an answer here, not a 401 that the
+  // browser would log as a failed request on every visit to the sign-in page.
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/auth/session',
+      tags: ['auth'],
+      security: [],
+      responses: { 200: ok('`{signedIn}`: whether the caller is signed in (never 401)') },
+    }),
+    async (c) => {
+      try {
+        await authenticate(c, async () => undefined);
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'unauthenticated')
+          return c.json({ signedIn: false }, 200);
+        throw error;
+      }
+      return c.json({ signedIn: true }, 200);
     },
   );
   app.post('/api/v1/auth/logout', async (c) => {

@@ -52,6 +52,8 @@ export const api = {
     request<{ person: unknown }>('POST', `${v1}/auth/login`, { body: { email, password }, quiet401: true }),
   signOut: () => post<{ ok: true }>(`${v1}/auth/logout`),
   me: () => request<Me>('GET', `${v1}/me`, { quiet401: true }),
+  /** Whether a session exists: answers 200 either way, so a signed-out visit logs no failed request. */
+  session: () => get<{ signedIn: boolean }>(`${v1}/auth/session`),
 
   // Asked together with `me` at start, when a 401 only means "not signed in yet".
   teams: () => request<Items<Team>>('GET', `${v1}/teams`, { quiet401: true }).then((r) => r.items),

@@ -65,6 +65,11 @@ export function App() {
 
   const load = useCallback(async () => {
     try {
+      // Signed out is an answer, not a 401: the sign-in page loads without a failed request.
+      if (!(await api.session()).signedIn) {
+        setBoot({ state: 'signed-out' });
+        return;
+      }
       // One round trip: the reference data is asked for alongside the session.
       const [me, teams, scenarios, people] = await Promise.all([
         api.me(),

@@ -7,7 +7,7 @@ import { openDatabase } from './db/open.ts';
 import { createHub } from './events/hub.ts';
 import { createApp } from './http/app.ts';
 import type { Services } from './http/context.ts';
-import { deliveryJob } from './integrations/delivery.jobs.ts';
+import { deliveryJob, listenForDeliveries } from './integrations/delivery.jobs.ts';
 import {
   forgetSubscriptions,
   registerOutboxListener,
@@ -47,13 +47,14 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
   await hub.start();
   const services: Services = { database, config, logger, clock, hub };
   const app = createApp(services);
+  const delivery = deliveryJob(services);
   const scheduler = createScheduler({
     database,
     clock,
     logger,
     handlers: { ...slaTimerHandlers },
     jobs: [
-      deliveryJob(services),
+      delivery,
       sweeperJob(services),
       notificationDeliveryJob(services),
       weeklyReviewJob(services),
@@ -62,12 +63,16 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     intervalMs: config.schedulerIntervalMs,
   });
   if (options.scheduler !== false) await scheduler.start();
+  const unlistenDeliveries =
+    options.scheduler !== false ? await listenForDeliveries(services, delivery) : undefined;
   return {
     services,
     app,
     scheduler,
     async close() {
+      await unlistenDeliveries?.();
       await scheduler.stop();
+      await delivery.idle();
       await hub.stop();
       await unlistenSubscriptions();
       if (!options.database) await database.close();

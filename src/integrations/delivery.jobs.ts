@@ -4,10 +4,16 @@ import type { Services } from '../http/context.ts';
 import type { Job } from '../jobs/scheduler.ts';
 import { isPrivateAddress } from './address.ts';
 import { outbox, webhookSubscriptions } from './integrations.table.ts';
+import { outboxChannel } from './outbox.listeners.ts';
 import { backoffMs, maxAttempts, signDelivery } from './signature.ts';
 
-const leaseMs = 60_000;
 const timeoutMs = 10_000;
+/** A claimed row is not due again until the post's timeout has long passed: a longer lease only delays a retry. */
+export const leaseMs = 2 * timeoutMs;
+const batchSize = 100;
+
+type DeliveryServices = Pick<Services, 'database' | 'config' | 'clock' | 'logger'>;
+type Outcome = { seq: number; status: number | null; error: string | null; attempts: number };
 
 /** Refuses targets that resolve to loopback or private addresses (server-side request forgery). */
 export async function assertPublicTarget(url: string, allowPrivate: boolean): Promise<void> {
@@ -22,15 +28,65 @@ export async function assertPublicTarget(url: string, allowPrivate: boolean): Pr
     );
 }
 
+async function post(
+  row: { eventId: string; type: string; body: string },
+  url: string,
+  secret: string,
+  allowPrivate: boolean,
+): Promise<{ status: number | null; error: string | null }> {
+  try {
+    await assertPublicTarget(url, allowPrivate);
+    const res = await fetch(url, {
+      method: 'POST',
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'Baton-Webhooks/1',
+        'x-baton-event-id': row.eventId,
+        'x-baton-event-type': row.type,
+        'x-baton-signature': signDelivery(secret, row.body, Math.floor(Date.now() / 1000)),
+      },
+      body: row.body,
+    });
+    await res.body?.cancel();
+    return { status: res.status, error: res.status >= 200 && res.status < 300 ? null : `HTTP ${res.status}` };
+  } catch (e) {
+    return { status: null, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** Successes are marked in one statement per status (receivers answer 200 or 204 nearly always); failures one by one. */
+async function mark(services: DeliveryServices, outcomes: Outcome[]) {
+  const db = services.database.db;
+  const at = services.clock();
+  const delivered = outcomes.filter((o) => !o.error);
+  for (const status of new Set(delivered.map((o) => o.status))) {
+    const seqs = delivered.filter((o) => o.status === status).map((o) => o.seq);
+    await db
+      .update(outbox)
+      .set({ lastStatus: status, lastError: null, deliveredAt: at })
+      .where(inArray(outbox.seq, seqs));
+  }
+  for (const o of outcomes.filter((x) => x.error)) {
+    const dead = o.attempts >= maxAttempts;
+    await db
+      .update(outbox)
+      .set({
+        lastStatus: o.status,
+        lastError: o.error,
+        ...(dead ? { deadAt: at } : { nextAttemptAt: new Date(at.getTime() + backoffMs(o.attempts)) }),
+      })
+      .where(eq(outbox.seq, o.seq));
+  }
+}
+
 /**
- * One delivery pass. Rows are leased (claimed with SKIP LOCKED and pushed a minute ahead) in a short
- * transaction, posted outside it, then marked: a crash between post and mark means a redelivery,
- * never a loss. Receivers dedupe on X-Baton-Event-Id.
+ * One delivery pass. Rows are leased (claimed with SKIP LOCKED and pushed `leaseMs` ahead) in a short
+ * transaction, posted outside it, then marked: a crash between post and mark means a redelivery when
+ * the lease ends, never a loss. Receivers dedupe on X-Baton-Event-Id.
  */
-export async function deliverDue(
-  services: Pick<Services, 'database' | 'config' | 'clock' | 'logger'>,
-  limit = 50,
-): Promise<number> {
+export async function deliverDue(services: DeliveryServices, limit = batchSize): Promise<number> {
   const db = services.database.db;
   const now = services.clock();
   const claimed = await db.transaction(async (tx) => {
@@ -55,54 +111,56 @@ export async function deliverDue(
     }
     return rows;
   });
-  await Promise.all(
-    claimed.map(async ({ o, url, secret }) => {
-      const attempts = o.attempts + 1;
-      let status: number | null = null;
-      let error: string | null = null;
-      try {
-        await assertPublicTarget(url, services.config.webhookAllowPrivate);
-        const res = await fetch(url, {
-          method: 'POST',
-          redirect: 'manual',
-          signal: AbortSignal.timeout(timeoutMs),
-          headers: {
-            'content-type': 'application/json',
-            'user-agent': 'Baton-Webhooks/1',
-            'x-baton-event-id': o.eventId,
-            'x-baton-event-type': o.type,
-            'x-baton-signature': signDelivery(secret, o.body, Math.floor(Date.now() / 1000)),
-          },
-          body: o.body,
-        });
-        status = res.status;
-        await res.body?.cancel();
-        if (status < 200 || status >= 300) error = `HTTP ${status}`;
-      } catch (e) {
-        error = e instanceof Error ? e.message : String(e);
-      }
-      const at = services.clock();
-      const set = error
-        ? attempts >= maxAttempts
-          ? { lastStatus: status, lastError: error, deadAt: at }
-          : {
-              lastStatus: status,
-              lastError: error,
-              nextAttemptAt: new Date(at.getTime() + backoffMs(attempts)),
-            }
-        : { lastStatus: status, lastError: null, deliveredAt: at };
-      await db.update(outbox).set(set).where(eq(outbox.seq, o.seq));
-    }),
+  const outcomes = await Promise.all(
+    claimed.map(async ({ o, url, secret }) => ({
+      seq: o.seq,
+      attempts: o.attempts + 1,
+      ...(await post(o, url, secret, services.config.webhookAllowPrivate)),
+    })),
   );
+  if (outcomes.length) await mark(services, outcomes);
   return claimed.length;
 }
 
-export function deliveryJob(services: Pick<Services, 'database' | 'config' | 'clock' | 'logger'>): Job {
+/**
+ * The delivery loop: a pass drains every due row; a call while one runs asks for one more pass, so a
+ * wake-up is never lost and passes never overlap within a process.
+ */
+export function deliveryJob(services: DeliveryServices): Job & { wake(): void; idle(): Promise<void> } {
+  let running: Promise<void> | null = null;
+  let again = false;
+  const run = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      try {
+        do {
+          again = false;
+          while ((await deliverDue(services)) === batchSize) {}
+        } while (again);
+      } finally {
+        running = null;
+      }
+    })();
+    return running;
+  };
   return {
     id: 'webhooks.deliver',
     every: 250,
-    async run() {
-      while ((await deliverDue(services)) === 50) {}
+    run,
+    wake() {
+      run().catch((error) => services.logger.error({ err: error }, 'webhook delivery failed'));
+    },
+    /** Resolves when no pass is running (a closing runtime waits for it before closing the database). */
+    async idle() {
+      await running?.catch(() => undefined);
     },
   };
+}
+
+/** Wakes the loop when an outbox row commits (NOTIFY), so a delivery does not wait for the next poll. */
+export function listenForDeliveries(services: DeliveryServices, job: { wake(): void }) {
+  return services.database.listen(outboxChannel, () => job.wake());
 }

@@ -1,9 +1,11 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../db/database.ts';
 import { onEventInTransaction } from '../events/events.commands.ts';
 import { outbox, webhookSubscriptions } from './integrations.table.ts';
 
 export const subscriptionsChannel = 'baton_subscriptions';
+/** Announced with each event's outbox rows; delivered on commit, it wakes the delivery loop of every process. */
+export const outboxChannel = 'baton_outbox';
 const ttlMs = 2000;
 type Sub = { id: string; events: string[] };
 const cache = new Map<string, { at: number; subs: Sub[] }>();
@@ -52,5 +54,6 @@ export function registerOutboxListener() {
         nextAttemptAt: event.at,
       })),
     );
+    await tx.execute(sql`select pg_notify(${outboxChannel}, '')`);
   });
 }

@@ -22,6 +22,12 @@ const envSchema = z.object({
   BATON_SMTP_URL: z.string().optional(),
   BATON_SMTP_FROM: z.string().default('Baton <baton@localhost>'),
   BATON_PUBLIC_URL: z.string().optional(),
+  BATON_TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  BATON_LOGIN_LIMIT_ACCOUNT: z.coerce.number().int().min(0).default(10),
+  BATON_LOGIN_LIMIT_ADDRESS: z.coerce.number().int().min(0).default(50),
+  BATON_LOGIN_LIMIT_WINDOW_S: z.coerce.number().int().positive().default(900),
+  BATON_TOKEN_LIMIT_ADDRESS: z.coerce.number().int().min(0).default(30),
+  BATON_TOKEN_LIMIT_WINDOW_S: z.coerce.number().int().positive().default(60),
 });
 
 export type Config = {
@@ -45,6 +51,16 @@ export type Config = {
   smtpFrom: string;
   /** Where the web app is reached, for links in Slack and email; links stay relative when unset. */
   publicUrl?: string;
+  /** Behind a reverse proxy: trust its X-Forwarded-For (client address) and X-Forwarded-Proto (HSTS). */
+  trustProxy: boolean;
+  /** Failed sign-ins per account and per client address, and refused API tokens per address (0: off). */
+  rateLimits: {
+    loginPerAccount: number;
+    loginPerAddress: number;
+    loginWindowMs: number;
+    badTokensPerAddress: number;
+    badTokenWindowMs: number;
+  };
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -75,5 +91,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.BATON_SMTP_URL || undefined,
     smtpFrom: e.BATON_SMTP_FROM,
     publicUrl: e.BATON_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
+    trustProxy: e.BATON_TRUST_PROXY === '1',
+    rateLimits: {
+      loginPerAccount: e.BATON_LOGIN_LIMIT_ACCOUNT,
+      loginPerAddress: e.BATON_LOGIN_LIMIT_ADDRESS,
+      loginWindowMs: e.BATON_LOGIN_LIMIT_WINDOW_S * 1000,
+      badTokensPerAddress: e.BATON_TOKEN_LIMIT_ADDRESS,
+      badTokenWindowMs: e.BATON_TOKEN_LIMIT_WINDOW_S * 1000,
+    },
   };
 }

@@ -23,6 +23,8 @@ import { authenticate } from './auth.ts';
 import type { AppEnv, Services } from './context.ts';
 import { ApiError } from './errors.ts';
 import { idempotency } from './idempotency.ts';
+import { rateLimits } from './rate-limit-guard.ts';
+import { securityHeaders } from './security-headers.ts';
 import { registerStreamRoutes } from './stream.routes.ts';
 import { validationHook } from './validation.ts';
 
@@ -30,6 +32,7 @@ export type App = OpenAPIHono<AppEnv>;
 
 export function createApp(services: Services): App {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const limits = rateLimits(services.config, () => services.clock().getTime());
 
   app.use('*', async (c, next) => {
     const requestId = c.req.header('x-request-id') ?? randomUUID();
@@ -50,9 +53,13 @@ export function createApp(services: Services): App {
       'request',
     );
   });
+  app.use('*', securityHeaders(services.config.trustProxy));
 
   app.onError((error, c) => {
-    if (error instanceof ApiError) return c.json(error.body(), error.status as 400);
+    if (error instanceof ApiError) {
+      if (error.code === 'rate_limited') c.header('Retry-After', String(error.details.retryAfterS ?? 1));
+      return c.json(error.body(), error.status as 400);
+    }
     if (error instanceof HTTPException) {
       const code =
         error.status === 413 ? 'payload_too_large' : error.status === 400 ? 'invalid_json' : undefined;
@@ -97,7 +104,9 @@ export function createApp(services: Services): App {
     }
     await next();
   });
+  app.use('/api/v1/auth/login', limits.login);
   registerAuthRoutes(app);
+  app.use('/api/v1/*', limits.tokens);
   app.use('/api/v1/*', async (c, next) => {
     if (c.req.path.startsWith('/api/v1/auth/login') || c.req.path.startsWith('/api/v1/webhooks/inbound/'))
       return next();

@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { registerAudit } from './audit.ts';
+import { registerBackup } from './backup.ts';
 import { registerDatabase } from './database.ts';
 import { CliError } from './jsonl.ts';
+import { registerRestore } from './restore.ts';
 import { registerReview } from './review.ts';
 import { registerSentiment } from './sentiment.ts';
 import { registerSla } from './sla.ts';
@@ -20,6 +22,8 @@ registerSummarize(program);
 registerSentiment(program);
 registerAudit(program);
 registerReview(program);
+registerBackup(program);
+registerRestore(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark in turn; each writes bench/results/<name>.json.
-// Pick some with `npm run bench -- sla http` (names: sla, tagger, conversation, http, breach-lag, dip-lag).
+// Pick some with `npm run bench -- sla http` (names: sla, tagger, conversation, http, breach-lag, dip-lag, audit).
+import { runAuditBench } from './audit.bench.ts';
 import { runBreachLagBench } from './breach-lag.bench.ts';
 import { runConversationBench } from './conversation.bench.ts';
 import { runDipLagBench } from './dip-lag.bench.ts';
@@ -15,6 +16,7 @@ const all: Record<string, () => Promise<unknown>> = {
   http: runHttpBench,
   'breach-lag': runBreachLagBench,
   'dip-lag': runDipLagBench,
+  audit: runAuditBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -1,8 +1,8 @@
 import type { AuditEvent, AuditFormat } from './audit.types.ts';
 import { analyseCase } from './case-analysis.ts';
 import { CaseStore } from './case-store.ts';
-import { type ColumnAdapter, normaliseColumn, objectRow } from './columns.ts';
-import { readCsv } from './csv.ts';
+import { type ColumnAdapter, normaliseColumn, objectRow, type RowReader } from './columns.ts';
+import { CsvReader } from './csv.ts';
 import { generic } from './generic.ts';
 import { readJson } from './json.ts';
 import { AuditMetrics } from './metrics.ts';
@@ -49,16 +49,22 @@ export async function runAudit(
   };
   let format = options.format;
   if (kind === 'csv') {
-    let read: ((record: unknown[]) => AuditEvent | null) | null = null;
-    for await (const batch of readCsv(input)) {
+    const csv = new CsvReader();
+    let read: RowReader | null = null;
+    const each = (batch: string[][]) => {
       for (const record of batch) {
         if (read === null) {
           format ??= guessCsvFormat(record);
           read = COLUMN_ADAPTERS[format].create(record);
+          if (read.columns) csv.select(read.columns);
         } else add(read(record));
       }
+    };
+    for await (const chunk of input) {
+      each(csv.push(chunk));
       options.onProgress?.(rows);
     }
+    each(csv.end());
     if (read === null) throw new AuditInputError('the input is empty: no header row');
   } else {
     let each: ((value: unknown) => void) | null = null;

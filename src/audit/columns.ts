@@ -1,12 +1,20 @@
 import type { AuditEvent } from './audit.types.ts';
 
+/** Reads one row; `columns` lists the cells it looks at (a CSV reader may leave the others out). */
+export type RowReader = ((record: unknown[]) => AuditEvent | null) & { columns?: readonly number[] };
+
 /**
  * A format read as rows of named columns (a CSV with a header row, or JSON objects with those
  * keys): `create` gets the header and returns the reader of one row.
  */
 export type ColumnAdapter = {
-  create(header: string[]): (record: unknown[]) => AuditEvent | null;
+  create(header: string[]): RowReader;
 };
+
+/** A row reader that names the columns it reads (absent columns, -1, are dropped). */
+export function readsColumns(columns: number[], read: (record: unknown[]) => AuditEvent | null): RowReader {
+  return Object.assign(read, { columns: columns.filter((column) => column >= 0) });
+}
 
 /** A header name normalised for lookup: trimmed, lower case, spaces and dashes as `_`. */
 export function normaliseColumn(name: string): string {

@@ -81,6 +81,40 @@ describe('CsvReader', () => {
     );
   });
 
+  it('reads unquoted lines like a plain split, with any line ends and chunking', () => {
+    const line = fc.string({ unit: fc.constantFrom('a', 'b', ',', ' ', 'é'), maxLength: 8 });
+    const end = fc.constantFrom('\n', '\r\n', '\r', '\n\n');
+    const lines = fc.array(fc.tuple(line, end), { minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(lines, fc.array(fc.nat(), { maxLength: 5 }), (parts, cuts) => {
+        const text = parts.map(([l, e]) => l + e).join('');
+        const expected = text
+          .split(/\r\n|\r|\n/)
+          .filter((l) => l !== '')
+          .map((l) => l.split(','));
+        expect(parse(split(text, cuts))).toEqual(expected);
+      }),
+    );
+  });
+
+  it('keeps only the selected columns of later records, quoted or not', () => {
+    const reader = new CsvReader();
+    const header = reader.push('a,b,c,d\n');
+    reader.select([1, 3]);
+    const rows = [
+      ...reader.push('1,2,3,4\r\n5,"6",7,"8,9"\n10,11'),
+      ...reader.push(',12,13\n'),
+      ...reader.end(),
+    ];
+    expect(header).toEqual([['a', 'b', 'c', 'd']]);
+    expect(rows.map((r) => [r[1], r[3]])).toEqual([
+      ['2', '4'],
+      ['6', '8,9'],
+      ['11', '13'],
+    ]);
+    expect(rows[0]).toEqual(['', '2', '', '4']);
+  });
+
   it('refuses an unterminated quoted field', () => {
     expect(() => parse(['a,b\n1,"open\n'])).toThrow(AuditInputError);
   });

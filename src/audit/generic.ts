@@ -1,5 +1,5 @@
 import type { AuditEvent } from './audit.types.ts';
-import { type ColumnAdapter, columnIndex } from './columns.ts';
+import { type ColumnAdapter, columnIndex, readsColumns } from './columns.ts';
 import { AuditInputError, known, parseBool, parseNumber, parseTime } from './values.ts';
 
 /** Each field of the generic format and the column names accepted for it, first name preferred. */
@@ -52,7 +52,7 @@ export const generic: ColumnAdapter = {
       throw new AuditInputError(`generic: missing column(s) ${missing.join(', ')} in the header row`);
     }
     const cell = (record: unknown[], index: number) => (index < 0 ? undefined : record[index]);
-    return (record: unknown[]): AuditEvent | null => {
+    return readsColumns(Object.values(at), (record: unknown[]): AuditEvent | null => {
       const caseId = known(record[at.case]);
       if (caseId === null) return null;
       const time = parseTime(cell(record, at.at));
@@ -72,7 +72,7 @@ export const generic: ColumnAdapter = {
         resolvedAt,
         satisfaction: satisfaction(cell(record, at.satisfaction)),
       };
-    };
+    });
   },
 };
 

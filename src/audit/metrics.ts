@@ -40,7 +40,8 @@ export class AuditMetrics {
   maxHandoffs = 0;
   readonly waits: number[] = [];
   readonly hops = new Map<number, number>();
-  readonly pairs = new Map<string, Pair>();
+  /** Routes by sending team, then receiving team (nested maps: no key string built per handoff). */
+  readonly pairs = new Map<string, Map<string, Pair>>();
   readonly teams = new Map<string, Team>();
   readonly loops = new Map<string, { teams: [string, string]; returns: number; cases: number }>();
   readonly withHandoff = cohort();
@@ -74,11 +75,15 @@ export class AuditMetrics {
   }
 
   private addHandoff(h: Handoff, loops: Set<string>): void {
-    const key = h.from + PAIR + h.to;
-    let pair = this.pairs.get(key);
+    let from = this.pairs.get(h.from);
+    if (from === undefined) {
+      from = new Map();
+      this.pairs.set(h.from, from);
+    }
+    let pair = from.get(h.to);
     if (pair === undefined) {
       pair = { from: h.from, to: h.to, handoffs: 0, pingPong: 0, ownerless: 0, waits: [] };
-      this.pairs.set(key, pair);
+      from.set(h.to, pair);
     }
     const to = this.team(h.to);
     pair.handoffs++;
@@ -125,6 +130,7 @@ export class AuditMetrics {
 
   teamPairs(): TeamPairRow[] {
     return [...this.pairs.values()]
+      .flatMap((to) => [...to.values()])
       .map(({ waits, ...pair }) => ({ ...pair, medianPickupMinutes: quantileIn(waits, 0.5, MINUTE) }))
       .sort((a, b) => b.handoffs - a.handoffs || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
   }

@@ -1,5 +1,5 @@
 import type { AuditEvent } from './audit.types.ts';
-import { type ColumnAdapter, columnIndex } from './columns.ts';
+import { type ColumnAdapter, columnIndex, readsColumns } from './columns.ts';
 import { AuditInputError, known, parseBool, parseNumber, parseTime } from './values.ts';
 
 const REQUIRED = ['number', 'sys_mod_count', 'assignment_group', 'assigned_to', 'made_sla', 'reopen_count'];
@@ -37,7 +37,8 @@ export const servicenow: ColumnAdapter = {
     const openedTime = cachedTime();
     const resolvedTime = cachedTime();
     const closedTime = cachedTime();
-    return (record: unknown[]): AuditEvent | null => {
+    const columns = [number, mod, group, owner, sla, reopen, updated, opened, resolved, closed];
+    return readsColumns(columns, (record: unknown[]): AuditEvent | null => {
       const caseId = known(record[number]);
       if (caseId === null) return null;
       const seq = parseNumber(record[mod]);
@@ -56,6 +57,6 @@ export const servicenow: ColumnAdapter = {
         resolvedAt,
         satisfaction: null,
       };
-    };
+    });
   },
 };

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { known, parseBool, parseNumber, parseTime } from './values.ts';
 
@@ -52,6 +53,26 @@ describe('parseTime', () => {
     expect(parseTime('2024-05-01 10:00:00')).toBe(utc('2024-05-01T10:00:00Z'));
     expect(parseTime(1714557600)).toBe(utc('2024-05-01T10:00:00Z'));
     expect(parseTime('1714557600000')).toBe(utc('2024-05-01T10:00:00Z'));
+  });
+
+  it('reads every minute written day-first or as toISOString writes it back to the same instant', () => {
+    const pad = (n: number) => String(n).padStart(2, '0');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1990, 0, 1) / 60_000, max: Date.UTC(2060, 0, 1) / 60_000 }),
+        (m) => {
+          const d = new Date(m * 60_000);
+          const dayFirst = `${pad(d.getUTCDate())}-${pad(d.getUTCMonth() + 1)}-${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+          expect(parseTime(dayFirst)).toBe(m * 60_000);
+          expect(parseTime(dayFirst.replaceAll('-', '/'))).toBe(m * 60_000);
+          expect(parseTime(d.toISOString())).toBe(m * 60_000);
+          expect(parseTime(d.toISOString().replace('.000Z', 'Z'))).toBe(m * 60_000);
+        },
+      ),
+    );
+    expect(parseTime('12-31-2016 10:00')).toBe(utc('2016-12-31T10:00:00Z'));
+    expect(parseTime('31-04-2016 10:00')).toBeNaN();
+    expect(parseTime('00-04-2016 10:00')).toBeNaN();
   });
 
   it('gives NaN for unknown or impossible dates', () => {

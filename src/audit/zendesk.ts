@@ -1,5 +1,5 @@
 import type { AuditEvent } from './audit.types.ts';
-import { type ColumnAdapter, columnIndex } from './columns.ts';
+import { type ColumnAdapter, columnIndex, readsColumns } from './columns.ts';
 import { parseSatisfaction } from './generic.ts';
 import { AuditInputError, known, parseTime } from './values.ts';
 
@@ -124,13 +124,13 @@ export const zendeskCsv: ColumnAdapter = {
     if (ticket < 0 || time < 0 || field < 0 || value < 0) {
       throw new AuditInputError('zendesk: a CSV needs the columns ticket_id, created_at, field_name, value');
     }
-    return (record: unknown[]) => {
+    return readsColumns([ticket, time, field, value, previous], (record: unknown[]) => {
       const caseId = known(record[ticket]);
       if (caseId === null) return null;
       const event = blank(caseId, parseTime(record[time]));
       const name = known(record[field])?.toLowerCase() ?? '';
       applyChange(event, name, record[value], previous < 0 ? null : record[previous], false);
       return event;
-    };
+    });
   },
 };

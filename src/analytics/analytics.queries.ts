@@ -17,7 +17,6 @@ import type { Period } from './period.ts';
 import { isoWeek } from './period.ts';
 import { buildWeeklyReview } from './review.ts';
 
-const WEEK_MS = 7 * 86_400_000;
 const CHUNK = 1000;
 /** The events the figures and the quality checks read. */
 const EVENT_TYPES = [
@@ -48,8 +47,8 @@ export async function organisationOf(db: Queryable, orgId: string) {
 
 /**
  * The facts behind the figures of a period: cases opened in it and cases with a handoff sent in it,
- * with their sent handoffs, clocks, events, customer messages and document requests; later cases
- * of the same customers (repeat contacts look 7 days ahead); teams and current scenarios.
+ * with their sent handoffs, clocks, events, customer messages and document requests; the later cases
+ * linked to them as repeat contacts; teams and current scenarios.
  */
 export async function loadFacts(db: Queryable, orgId: string, period: Period): Promise<Facts> {
   const from = new Date(period.from);
@@ -69,7 +68,6 @@ export async function loadFacts(db: Queryable, orgId: string, period: Period): P
       ),
     );
   const ids = caseRows.map((c) => c.id);
-  const customerIds = [...new Set(caseRows.map((c) => c.customerId))];
   const [handoffRows, clockRows, eventRows, messageRows, requestRows, contactRows, teamRows, scenarioRows] =
     await Promise.all([
       chunked(ids, (chunk) =>
@@ -102,18 +100,16 @@ export async function loadFacts(db: Queryable, orgId: string, period: Period): P
       chunked(ids, (chunk) =>
         db.select().from(documentRequests).where(inArray(documentRequests.caseId, chunk)),
       ),
-      chunked(customerIds, (chunk) =>
+      chunked(ids, (chunk) =>
         db
-          .select({ id: cases.id, customerId: cases.customerId, createdAt: cases.createdAt })
+          .select({
+            id: cases.id,
+            customerId: cases.customerId,
+            createdAt: cases.createdAt,
+            repeatOf: cases.repeatOf,
+          })
           .from(cases)
-          .where(
-            and(
-              eq(cases.orgId, orgId),
-              inArray(cases.customerId, chunk),
-              gte(cases.createdAt, from),
-              lt(cases.createdAt, new Date(period.to + WEEK_MS)),
-            ),
-          ),
+          .where(and(eq(cases.orgId, orgId), inArray(cases.repeatOf, chunk))),
       ),
       db
         .select({ key: teams.key, name: teams.name, calendar: teams.calendar })
@@ -136,6 +132,7 @@ export async function loadFacts(db: Queryable, orgId: string, period: Period): P
       id: c.id,
       customerId: c.customerId,
       createdAt: c.createdAt.getTime(),
+      repeatOf: c.repeatOf,
     })),
     handoffs: handoffRows.map(({ h, toTeam, fromTeam: from, summary }) => ({
       id: h.id,

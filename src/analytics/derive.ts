@@ -16,8 +16,6 @@ import {
   routeOf,
 } from './journey.ts';
 
-const WEEK_MS = 7 * 86_400_000;
-
 /** One sent handoff with every signal the figures read. */
 export type HandoffView = {
   h: HandoffFact;
@@ -117,7 +115,10 @@ export function deriveViews(facts: Facts): Views {
   const eventsByCase = groupBy(facts.events, (e) => e.caseId);
   const messagesByCase = groupBy(facts.messages, (m) => m.caseId);
   const requestsByCase = groupBy(facts.documentRequests, (r) => r.caseId);
-  const contactsByCustomer = groupBy(facts.contacts, (c) => c.customerId);
+  const repeatsOf = groupBy(
+    facts.contacts.filter((c) => c.repeatOf !== null),
+    (c) => c.repeatOf!,
+  );
   const cases = new Map<string, CaseView>();
   const all: HandoffView[] = [];
   for (const c of facts.cases) {
@@ -138,9 +139,8 @@ export function deriveViews(facts: Facts): Views {
     cases.set(c.id, {
       c,
       handoffs: views,
-      repeatContact: (contactsByCustomer.get(c.customerId) ?? []).some(
-        (o) => o.id !== c.id && o.createdAt > c.createdAt && o.createdAt <= c.createdAt + WEEK_MS,
-      ),
+      // The customer came back on the same issue type within the organisation's window (the link).
+      repeatContact: repeatsOf.has(c.id),
       resolution: resolved
         ? {
             calendarMs: Math.max(0, resolved.resolvedAt! - c.createdAt),

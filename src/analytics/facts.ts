@@ -73,8 +73,8 @@ export type TeamFact = { key: string; name: string; calendar: unknown };
 
 export type ScenarioFact = { id: string; version: number; definition: Scenario };
 
-/** A later contact of the same customer, for repeat contacts. */
-export type ContactFact = { id: string; customerId: string; createdAt: number };
+/** A case linked as a repeat contact of an earlier case (`repeatOf`, see src/cases/repeat-contact.ts). */
+export type ContactFact = { id: string; customerId: string; createdAt: number; repeatOf: string | null };
 
 export type Facts = {
   /** The organisation's time zone: dates and weeks are read in it. */

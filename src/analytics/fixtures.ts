@@ -1,4 +1,5 @@
 // A small history builder for the analytics tests: facts as the queries would load them.
+import { DEFAULT_REPEAT_WINDOW_DAYS, earlierContact } from '../cases/repeat-contact.ts';
 import type { Scenario } from '../scenarios/scenarios.types.ts';
 import { type ClockFact, emptyFacts, type Facts, type HandoffFact } from './facts.ts';
 
@@ -48,8 +49,16 @@ export function history(timezone = 'UTC') {
         status: 'open',
         createdAt: at(c.at),
       };
+      // Linked as the repeat-contact command would link it, on the default window.
+      const contact = (f: typeof fact) => ({ ...f, createdAt: new Date(f.createdAt), repeatOf: null });
+      const earlier = earlierContact(contact(fact), facts.cases.map(contact), DEFAULT_REPEAT_WINDOW_DAYS);
       facts.cases.push(fact);
-      facts.contacts.push({ id: fact.id, customerId: fact.customerId, createdAt: fact.createdAt });
+      facts.contacts.push({
+        id: fact.id,
+        customerId: fact.customerId,
+        createdAt: fact.createdAt,
+        repeatOf: earlier?.id ?? null,
+      });
       return b;
     },
     handoff(x: HandoffInput) {

@@ -9,7 +9,8 @@ import { EventType } from '../events/names.ts';
 import type { Principal } from '../http/context.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { cases, messages } from './cases.table.ts';
-import type { DocumentRequest, NewCase, NewDocument, NewMessage } from './cases.types.ts';
+import type { DocumentRequest, IssueTypeInput, NewCase, NewDocument, NewMessage } from './cases.types.ts';
+import { linkRepeatContacts } from './repeat-contact.commands.ts';
 
 type Ctx = { principal: Principal; now: Date };
 
@@ -112,6 +113,7 @@ export async function createCaseIn(tx: Tx, input: NewCase, ctx: Ctx): Promise<st
   });
   for (const m of input.messages ?? []) await insertMessage(tx, orgId, id, m, ctx, { creating: true });
   for (const d of input.documents ?? []) await insertDocument(tx, orgId, id, d, ctx);
+  if (input.issueType) await linkRepeatContacts(tx, orgId, id, ctx.now);
   return id;
 }
 
@@ -127,6 +129,32 @@ export async function lockCase(tx: Tx, orgId: string, caseId: string) {
     .for('update');
   if (!row) throw notFound('case', caseId);
   return row;
+}
+
+/**
+ * Sets a case's issue type (an agent's choice or the tagger's, after creation) and links the repeat
+ * contacts that the type reveals.
+ */
+export async function setIssueType(db: Db, caseId: string, input: IssueTypeInput, ctx: Ctx) {
+  const orgId = ctx.principal.orgId;
+  return db.transaction(async (tx) => {
+    const kase = await lockCase(tx, orgId, caseId);
+    if (kase.issueType === input.issueType) return { id: caseId, issueType: input.issueType, changed: false };
+    await tx
+      .update(cases)
+      .set({ issueType: input.issueType, updatedAt: ctx.now })
+      .where(eq(cases.id, caseId));
+    await appendEvent(tx, {
+      orgId,
+      caseId,
+      type: EventType.caseIssueTypeSet,
+      at: ctx.now,
+      actorId: ctx.principal.personId,
+      data: { from: kase.issueType, to: input.issueType },
+    });
+    await linkRepeatContacts(tx, orgId, caseId, ctx.now);
+    return { id: caseId, issueType: input.issueType, changed: true };
+  });
 }
 
 export async function addMessage(db: Db, caseId: string, input: NewMessage, ctx: Ctx) {

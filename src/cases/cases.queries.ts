@@ -17,7 +17,7 @@ export async function getCase(db: Queryable, orgId: string, id: string) {
     .innerJoin(customers, eq(customers.id, cases.customerId))
     .where(and(eq(cases.orgId, orgId), eq(cases.id, id)));
   if (!row) throw notFound('case', id);
-  const [msgs, docs, requests, journey] = await inOrder([
+  const [msgs, docs, requests, journey, repeats] = await inOrder([
     db
       .select()
       .from(messages)
@@ -35,6 +35,11 @@ export async function getCase(db: Queryable, orgId: string, id: string) {
       .innerJoin(teams, eq(teams.id, handoffs.toTeamId))
       .where(eq(handoffs.caseId, id))
       .orderBy(asc(handoffs.createdAt)),
+    db
+      .select({ id: cases.id })
+      .from(cases)
+      .where(and(eq(cases.orgId, orgId), eq(cases.repeatOf, id)))
+      .orderBy(asc(cases.createdAt)),
   ]);
   const { c, customer } = row;
   return {
@@ -44,6 +49,9 @@ export async function getCase(db: Queryable, orgId: string, id: string) {
     status: c.status,
     issueType: c.issueType,
     externalId: c.externalId,
+    /** the earlier case this one repeats, and the later cases that repeat it (repeat contacts) */
+    repeatOf: c.repeatOf,
+    repeatedBy: repeats.map((r) => r.id),
     customer: { id: customer.id, externalId: customer.externalId, name: customer.name },
     messages: msgs.map((m) => ({
       id: m.id,

@@ -2,20 +2,23 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
 import { json, ok } from '../http/openapi.ts';
-import { addDocument, addMessage, createCase, requestDocument } from './cases.commands.ts';
+import { addDocument, addMessage, createCase, requestDocument, setIssueType } from './cases.commands.ts';
 import { getCase, listCaseEvents, listCases } from './cases.queries.ts';
 import {
   caseIdParams,
   documentRequestSchema,
+  issueTypeSchema,
   newCaseSchema,
   newDocumentSchema,
   newMessageSchema,
 } from './cases.types.ts';
+import { registerRepeatContactRoutes } from './repeat-contact.routes.ts';
 
 const tags = ['cases'];
 const writers = requireRole('agent', 'lead', 'supervisor');
 
 export function registerCaseRoutes(app: App) {
+  registerRepeatContactRoutes(app);
   app.openapi(
     createRoute({
       method: 'post',
@@ -136,6 +139,24 @@ export function registerCaseRoutes(app: App) {
         now: clock(),
       });
       return c.json(r, 201);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/v1/cases/{id}/issue-type',
+      tags,
+      middleware: [writers],
+      request: { params: caseIdParams, body: json(issueTypeSchema) },
+      responses: { 200: ok('The issue type is set; repeat contacts it reveals are linked') },
+    }),
+    async (c) => {
+      const { database, clock } = c.var.services;
+      const r = await setIssueType(database.db, c.req.valid('param').id, c.req.valid('json'), {
+        principal: c.var.principal,
+        now: clock(),
+      });
+      return c.json(r, 200);
     },
   );
 }

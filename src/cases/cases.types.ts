@@ -37,9 +37,17 @@ export const documentRequestSchema = z.object({
   reason: z.string().trim().min(1).max(1000).optional(),
 });
 
+export const issueTypeSchema = z.object({ issueType: z.string().trim().min(1).max(200) });
+
+export const repeatWindowSchema = z.object({
+  /** a new case from the same customer on the same issue type within this many days is a repeat contact */
+  windowDays: z.number().int().min(1).max(365),
+});
+
 export const caseIdParams = z.object({ id: z.string().min(1).max(100) });
 
 export type NewCase = z.infer<typeof newCaseSchema>;
 export type NewMessage = z.infer<typeof newMessageSchema>;
 export type NewDocument = z.infer<typeof newDocumentSchema>;
 export type DocumentRequest = z.infer<typeof documentRequestSchema>;
+export type IssueTypeInput = z.infer<typeof issueTypeSchema>;

@@ -1,6 +1,8 @@
 /** Every event type written to a case's log. Names are `<subject>.<past tense>`. */
 export const EventType = {
   caseCreated: 'case.created',
+  caseIssueTypeSet: 'case.issue_type_set',
+  caseRepeatLinked: 'case.repeat_linked',
   messageAdded: 'message.added',
   documentAdded: 'document.added',
   documentRequested: 'document.requested',

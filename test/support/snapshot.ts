@@ -8,6 +8,7 @@ const tables = [
   'team_members',
   'customers',
   'cases',
+  'repeat_contact_settings',
   'messages',
   'documents',
   'document_requests',

@@ -9,6 +9,7 @@ import { registerRoomRoutes } from '../cases/room.routes.ts';
 import { registerContinuityRoutes } from '../continuity/continuity.routes.ts';
 import { registerConversationRoutes } from '../conversation/conversation.routes.ts';
 import { registerCustomerRoutes } from '../customers/customers.routes.ts';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { registerHandoffRoutes } from '../handoffs/handoffs.routes.ts';
 import { registerAdapterRoutes } from '../integrations/adapters.routes.ts';
 import { registerIntegrationRoutes } from '../integrations/integrations.routes.ts';
@@ -71,6 +72,15 @@ export function createApp(services: Services): App {
         );
         return c.json(e.body(), e.status as 400);
       }
+    }
+    if (isDatabaseUnavailable(error)) {
+      // PostgreSQL restarting or failing over: the client should retry (with its Idempotency-Key), not report a bug.
+      c.var.log?.warn({ err: error }, 'database unavailable');
+      c.header('Retry-After', '1');
+      return c.json(
+        new ApiError('unavailable', 'the database is not reachable right now; retry').body(),
+        503,
+      );
     }
     c.var.log?.error({ err: error }, 'unhandled error');
     const e = new ApiError('internal', 'unexpected error', { requestId: c.var.requestId });

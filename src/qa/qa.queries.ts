@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, lt, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { cases } from '../cases/cases.table.ts';
 import type { Queryable } from '../db/database.ts';
 import { handoffs } from '../handoffs/handoffs.table.ts';
 import { people } from '../people/people.table.ts';
@@ -141,6 +142,7 @@ export async function queueCandidates(db: Queryable, orgId: string, since: Date,
     .select({
       id: handoffs.id,
       caseId: handoffs.caseId,
+      subject: cases.subject,
       scenario: handoffs.scenarioId,
       state: handoffs.state,
       bounceReason: handoffs.bounceReason,
@@ -151,6 +153,7 @@ export async function queueCandidates(db: Queryable, orgId: string, since: Date,
     })
     .from(handoffs)
     .innerJoin(teams, eq(teams.id, handoffs.toTeamId))
+    .innerJoin(cases, eq(cases.id, handoffs.caseId))
     .leftJoin(sender, eq(sender.id, handoffs.senderId))
     .where(
       and(

@@ -41,6 +41,7 @@ export async function reviewQueue(db: Queryable, orgId: string, reviewerId: stri
       return {
         handoffId: c.id,
         caseId: c.caseId,
+        subject: c.subject,
         scenario: c.scenario,
         state: c.state,
         toTeam: c.toTeam,

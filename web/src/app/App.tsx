@@ -17,6 +17,11 @@ import { Empty, ErrorNote, Loading } from './ui.tsx';
 
 const SupervisorBoard = lazy(() => import('../supervisor/SupervisorBoard.tsx'));
 const SettingsPage = lazy(() => import('../settings/SettingsPage.tsx'));
+const QaQueuePage = lazy(() => import('../qa/QaQueuePage.tsx'));
+const ReviewPage = lazy(() => import('../qa/ReviewPage.tsx'));
+const ScorecardsPage = lazy(() => import('../qa/ScorecardsPage.tsx'));
+const CalibrationPage = lazy(() => import('../qa/CalibrationPage.tsx'));
+const QaReportPage = lazy(() => import('../qa/ReportPage.tsx'));
 
 type Boot =
   | { state: 'loading' }
@@ -26,6 +31,7 @@ type Boot =
 
 /** Where a person lands: the queue for a receiving team, cases for a sender, the board for a supervisor. */
 export function homeFor(s: Session): string {
+  if (s.can('qa') && !s.can('agent', 'supervisor', 'lead')) return '/qa';
   if (s.can('supervisor') && !s.can('agent')) return '/supervisor';
   const receiving = new Set(s.scenarios.map((x) => x.toTeam));
   const sending = new Set(s.scenarios.map((x) => x.fromTeam).filter(Boolean));
@@ -48,6 +54,11 @@ const routes: [string, (p: Record<string, string>) => ReactNode][] = [
   ['/handoffs/:id', (p) => <HandoffPage handoffId={p.id!} />],
   ['/supervisor', () => <SupervisorBoard />],
   ['/settings', () => <SettingsPage />],
+  ['/qa', () => <QaQueuePage />],
+  ['/qa/reviews/:handoffId', (p) => <ReviewPage handoffId={p.handoffId!} />],
+  ['/qa/scorecards', () => <ScorecardsPage />],
+  ['/qa/calibration', () => <CalibrationPage />],
+  ['/qa/report', () => <QaReportPage />],
 ];
 
 function Routes({ session }: { session: Session }) {

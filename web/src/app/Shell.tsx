@@ -40,6 +40,7 @@ export function Shell({ children }: { children: ReactNode }) {
     { to: '/cases', label: 'Cases', show: true },
     { to: '/queue', label: 'Queue', show: s.can('agent', 'lead', 'supervisor', 'qa') },
     { to: '/supervisor', label: 'Supervisor', show: s.can('supervisor', 'lead') },
+    { to: '/qa', label: 'QA', show: s.can('qa', 'lead') },
     { to: '/settings', label: 'Settings', show: s.can('lead') },
   ];
   const person = s.me.person;

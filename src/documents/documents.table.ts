@@ -28,6 +28,10 @@ export const documentRequests = pgTable(
     reason: text('reason'),
     rerequest: boolean('rerequest').notNull().default(false),
     requestedBy: text('requested_by'),
+    /** The agent's message that asked for it, when the ask was found in the conversation. */
+    messageId: text('message_id'),
+    /** The document on file of that kind, for a re-request. */
+    onFileDocumentId: text('on_file_document_id'),
     createdAt: createdAt(),
   },
   (t) => [index('document_requests_case').on(t.caseId)],

@@ -30,30 +30,47 @@ export const eventsChannel = 'baton_events';
  * announces it with NOTIFY, which Postgres delivers to every process only if the transaction commits.
  */
 export async function appendEvent(tx: Tx, event: NewEvent): Promise<StoredEvent> {
-  const id = newId('ev');
-  const data = event.data ?? {};
-  const handoffId = event.handoffId ?? null;
-  const actorId = event.actorId ?? null;
-  const at = event.at.toISOString();
-  // One round trip: the insert and its NOTIFY (delivered only if the transaction commits).
-  const res = await tx.execute(sql`
-    with e as (
-      insert into ${caseEvents} (id, org_id, case_id, handoff_id, type, at, actor_id, data)
-      values (${id}, ${event.orgId}, ${event.caseId}, ${handoffId}, ${event.type}, ${at}, ${actorId}, ${JSON.stringify(data)}::jsonb)
-      returning seq
-    )
-    select e.seq, pg_notify(${eventsChannel}, json_build_object(
-      'seq', e.seq, 'id', ${id}::text, 'orgId', ${event.orgId}::text, 'caseId', ${event.caseId}::text,
-      'handoffId', ${handoffId}::text, 'type', ${event.type}::text, 'at', ${at}::text)::text) as notified
-    from e`);
-  const stored: StoredEvent = {
+  const [stored] = await appendEvents(tx, [event]);
+  return stored!;
+}
+
+/**
+ * Writes several events of one command in a single round trip, in the order given (their `seq`
+ * follows it), each announced with its own NOTIFY; then runs the in-transaction listeners on each.
+ */
+export async function appendEvents(tx: Tx, events: NewEvent[]): Promise<StoredEvent[]> {
+  if (events.length === 0) return [];
+  const rows = events.map((event) => ({
     ...event,
-    handoffId,
-    actorId,
-    data,
-    id,
-    seq: Number(rowsOf<{ seq: number | string }>(res)[0]!.seq),
-  };
-  for (const listener of listeners) await listener(tx, stored);
+    id: newId('ev'),
+    data: event.data ?? {},
+    handoffId: event.handoffId ?? null,
+    actorId: event.actorId ?? null,
+  }));
+  const values = sql.join(
+    rows.map(
+      (e, i) =>
+        sql`(${i}::int, ${e.id}, ${e.orgId}, ${e.caseId}, ${e.handoffId}::text, ${e.type}, ${e.at.toISOString()}::text, ${e.actorId}::text, ${JSON.stringify(e.data)}::jsonb)`,
+    ),
+    sql`, `,
+  );
+  // `ord` keeps the caller's order: the insert takes rows (and seq values) in it, and the NOTIFYs
+  // are raised in it, so listeners in other processes see a command's events in order.
+  const res = await tx.execute(sql`
+    with v (ord, id, org_id, case_id, handoff_id, type, at, actor_id, data) as (values ${values}),
+    e as (
+      insert into ${caseEvents} (id, org_id, case_id, handoff_id, type, at, actor_id, data)
+      select id, org_id, case_id, handoff_id, type, at::timestamptz, actor_id, data from v order by ord
+      returning id, seq
+    )
+    select s.ord, s.seq, pg_notify(${eventsChannel}, json_build_object(
+      'seq', s.seq, 'id', s.id, 'orgId', s.org_id, 'caseId', s.case_id,
+      'handoffId', s.handoff_id, 'type', s.type, 'at', s.at)::text) as notified
+    from (select v.*, e.seq from e join v on v.id = e.id order by v.ord) s`);
+  const seqs = new Map<number, number>();
+  for (const r of rowsOf<{ ord: number | string; seq: number | string }>(res))
+    seqs.set(Number(r.ord), Number(r.seq));
+  const stored: StoredEvent[] = rows.map((e, i) => ({ ...e, seq: seqs.get(i)! }));
+  for (const event of stored) for (const listener of listeners) await listener(tx, event);
   return stored;
 }

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
-import { appendEvent } from '../events/events.commands.ts';
+import { appendEvent, appendEvents } from '../events/events.commands.ts';
 import { EventType } from '../events/names.ts';
 import { cancelTimers, type NewTimer, scheduleTimers } from '../jobs/timers.commands.ts';
 import type { LadderStep } from '../scenarios/scenarios.types.ts';
@@ -72,8 +72,9 @@ export async function startClocks(tx: Tx, ref: Ref, defs: ClockDef[], now: Date)
     tx,
     started.flatMap((s) => s.timers),
   );
-  for (const { row } of started) {
-    await appendEvent(tx, {
+  await appendEvents(
+    tx,
+    started.map(({ row }) => ({
       ...ref,
       type: EventType.slaStarted,
       at: now,
@@ -83,8 +84,8 @@ export async function startClocks(tx: Tx, ref: Ref, defs: ClockDef[], now: Date)
         target: row.target,
         deadline: row.deadline.toISOString(),
       },
-    });
-  }
+    })),
+  );
   return started.map((s) => s.row);
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/database.ts';
 import { handoffs } from '../handoffs/handoffs.table.ts';
 import { notFound } from '../http/errors.ts';
@@ -11,6 +11,17 @@ export async function teamByKey(db: Queryable, orgId: string, key: string) {
     .from(teams)
     .where(and(eq(teams.orgId, orgId), eq(teams.key, key)));
   return team;
+}
+
+/** Several teams by key in one query (a handoff's sending and receiving teams). */
+export async function teamsByKeys(db: Queryable, orgId: string, keys: string[]) {
+  const rows = keys.length
+    ? await db
+        .select()
+        .from(teams)
+        .where(and(eq(teams.orgId, orgId), inArray(teams.key, keys)))
+    : [];
+  return new Map(rows.map((t) => [t.key, t]));
 }
 
 export async function teamById(db: Queryable, orgId: string, id: string) {

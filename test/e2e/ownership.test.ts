@@ -138,5 +138,5 @@ describeOnDatabases('one accountable owner', (h) => {
       }),
       { numRuns: 15 },
     );
-  });
+  }, 120_000); // many API calls: a loaded CI machine needs more than the default
 });

@@ -2,14 +2,42 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { getHandoff } from '../handoffs/handoffs.queries.ts';
 import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
-import { ok } from '../http/openapi.ts';
+import { json, ok } from '../http/openapi.ts';
+import { customerUpdateEditSchema } from './continuity.types.ts';
 import { makePromise, markCustomerUpdateSent } from './promises.commands.ts';
+import { saveCustomerUpdateTemplates } from './templates.commands.ts';
 
 const tags = ['continuity'];
 const params = z.object({ id: z.string().min(1).max(100) });
 const agents = requireRole('agent', 'lead', 'supervisor');
 
 export function registerContinuityRoutes(app: App) {
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/v1/scenarios/{id}/customer-update',
+      tags,
+      middleware: [requireRole('lead')],
+      request: { params, body: json(customerUpdateEditSchema) },
+      responses: { 200: ok('The scenario, as its new version, with the new warm-handoff templates') },
+    }),
+    async (c) => {
+      const { database, clock } = c.var.services;
+      const p = c.var.principal;
+      const edit = c.req.valid('json');
+      return c.json(
+        await saveCustomerUpdateTemplates(
+          database.db,
+          p.orgId,
+          c.req.valid('param').id,
+          edit,
+          p.personId,
+          clock(),
+        ),
+        200,
+      );
+    },
+  );
   app.openapi(
     createRoute({
       method: 'post',

@@ -1,3 +1,5 @@
+import type { CustomerUpdateDraft, CustomerUpdateTemplate } from './continuity.types.ts';
+
 export type CustomerUpdateInput = {
   customerName: string;
   teamName: string;
@@ -5,38 +7,90 @@ export type CustomerUpdateInput = {
   replyBy: Date;
   timezone?: string | null;
   language?: string | null;
+  /** The scenario's versioned templates; the built-in text when it has none. */
+  template?: CustomerUpdateTemplate | null;
+  scenario?: string;
 };
 
-function formatReplyBy(at: Date, timezone: string, language: string): string {
+/** Used when a scenario has no templates of its own (recorded as version null). */
+export const builtInTemplate =
+  'Hi {customer}, thank you for your patience. Your case is now with {owner}. ' +
+  'They have everything you have told us so far, so you will not need to explain it again. ' +
+  'You will hear back from us by {replyBy}.';
+
+const ownerPhrase: Record<string, (team: string, owner?: string | null) => string> = {
+  en: (team, owner) => (owner ? `our ${team} team, where ${owner} is looking after it` : `our ${team} team`),
+  es: (team, owner) =>
+    owner ? `nuestro equipo de ${team}, donde ${owner} se ocupa de él` : `nuestro equipo de ${team}`,
+  fr: (team, owner) => (owner ? `notre équipe ${team}, où ${owner} s'en occupe` : `notre équipe ${team}`),
+  de: (team, owner) =>
+    owner ? `unserem Team ${team}, wo ${owner} sich darum kümmert` : `unserem Team ${team}`,
+};
+
+function validZone(timezone: string | null | undefined): string | null {
+  if (!timezone) return null;
   try {
-    return new Intl.DateTimeFormat(language, {
-      timeZone: timezone,
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZoneName: 'short',
-    }).format(at);
+    new Intl.DateTimeFormat('en', { timeZone: timezone });
+    return timezone;
   } catch {
-    return `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+    return null;
   }
+}
+
+/** The reply instant as the customer reads it: their zone's wall clock at that instant (DST included). */
+export function formatReplyBy(at: Date, timezone: string | null | undefined, language: string): string {
+  const zone = validZone(timezone);
+  if (!zone) return `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const options: Intl.DateTimeFormatOptions = {
+    timeZone: zone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  };
+  try {
+    return new Intl.DateTimeFormat(language, options).format(at);
+  } catch {
+    return new Intl.DateTimeFormat('en-GB', options).format(at);
+  }
+}
+
+/** The template for the conversation's language: exact tag, then its base language, then English, then any. */
+export function pickLanguage(templates: Record<string, string>, language: string | null | undefined) {
+  const tags = Object.keys(templates);
+  const wanted = (language ?? '').toLowerCase();
+  const base = wanted.split('-')[0];
+  return (
+    tags.find((t) => t.toLowerCase() === wanted) ??
+    tags.find((t) => t.toLowerCase() === base) ??
+    tags.find((t) => t === 'en') ??
+    tags[0]!
+  );
 }
 
 /**
  * The warm message for the customer when a handoff is sent: who has the case now, that the story
- * travels with it, and when they will hear back. Built only from customer-facing facts: the packet's
- * internal notes never enter it.
+ * travels with it, and when they will hear back. Templates can only name the four customer-facing
+ * facts below, so no packet field or internal note can ever reach the text.
  */
-export function draftCustomerUpdate(input: CustomerUpdateInput): { text: string; replyBy: string } {
-  const first = input.customerName.trim().split(/\s+/)[0] || 'there';
-  const who = input.ownerFirstName
-    ? `our ${input.teamName} team, where ${input.ownerFirstName} is looking after it`
-    : `our ${input.teamName} team`;
-  const when = formatReplyBy(input.replyBy, input.timezone || 'UTC', input.language || 'en-GB');
-  const text =
-    `Hi ${first}, thank you for your patience. Your case is now with ${who}. ` +
-    `They have everything you have told us so far, so you will not need to explain it again. ` +
-    `You will hear back from us by ${when}.`;
-  return { text, replyBy: input.replyBy.toISOString() };
+export function draftCustomerUpdate(input: CustomerUpdateInput): CustomerUpdateDraft {
+  const t = input.template;
+  const chosen = t ? pickLanguage(t.templates, input.language) : 'en';
+  const text = t ? t.templates[chosen]! : builtInTemplate;
+  const base = chosen.split('-')[0]!;
+  const owner = t?.shareOwnerName === false ? null : input.ownerFirstName;
+  const locale = input.language && input.language.split('-')[0] === base ? input.language : chosen;
+  const values: Record<string, string> = {
+    customer: input.customerName.trim().split(/\s+/)[0] || 'there',
+    team: input.teamName,
+    owner: (ownerPhrase[base] ?? ownerPhrase.en!)(input.teamName, owner),
+    replyBy: formatReplyBy(input.replyBy, input.timezone, locale === 'en' ? 'en-GB' : locale),
+  };
+  return {
+    text: text.replace(/\{(customer|team|owner|replyBy)\}/g, (_, k: string) => values[k]!),
+    replyBy: input.replyBy.toISOString(),
+    template: { scenario: input.scenario ?? '', version: t?.version ?? null, language: chosen },
+  };
 }

@@ -10,6 +10,13 @@ export function isTemplateStale(scenario: Scenario, now: Date): boolean {
   return now.getTime() - reviewed > staleTemplateDays * 86_400_000;
 }
 
+/** The warm-handoff templates go stale on the same schedule as the packet template. */
+export function isCustomerUpdateStale(scenario: Scenario, now: Date): boolean {
+  const t = scenario.customerUpdate;
+  if (!t || !('templates' in t)) return false;
+  return now.getTime() - Date.parse(`${t.lastReviewed}T00:00:00Z`) > staleTemplateDays * 86_400_000;
+}
+
 export function requiredFields(scenario: Scenario) {
   return scenario.required ?? defaultRequiredFields;
 }
@@ -25,5 +32,6 @@ export function scenarioView(scenario: Scenario, version: number, now: Date) {
     required: requiredFields(scenario),
     ladder: ladderOf(scenario),
     templateStale: isTemplateStale(scenario, now),
+    customerUpdateStale: isCustomerUpdateStale(scenario, now),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { customerUpdateTemplateSchema } from '../continuity/continuity.types.ts';
 import { packetFieldSchema } from '../packets/packet.types.ts';
 import { calendarSchema, targetSchema } from '../sla/sla.types.ts';
 
@@ -52,7 +53,10 @@ export const scenarioSchema = z.object({
   ladder: z.array(ladderStepSchema).max(20).optional(),
   ownership: z.enum(['round-robin', 'least-loaded', 'skills']).optional(),
   skills: z.array(z.string()).optional(),
-  customerUpdate: z.object({ template: z.string().max(2000) }).optional(),
+  /** The warm-handoff message templates (the older `{template}` shape is still read, and ignored). */
+  customerUpdate: z
+    .union([customerUpdateTemplateSchema, z.object({ template: z.string().max(2000) }).strict()])
+    .optional(),
 });
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;

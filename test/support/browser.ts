@@ -142,9 +142,14 @@ export async function startWebServer(
 }
 
 /** One person's browser: its own profile, so its own cookies. Console errors are collected. */
-export async function openBrowser(
-  name: string,
-): Promise<{ context: BrowserContext; page: Page; errors: string[]; close(): Promise<void> }> {
+export async function openBrowser(name: string): Promise<{
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+  /** Every console error and page error, failed requests included: a page a person merely visits logs none. */
+  console: string[];
+  close(): Promise<void>;
+}> {
   const profile = mkdtempSync(join(tmpdir(), `baton-chromium-${name}-`));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
@@ -163,9 +168,14 @@ export async function openBrowser(
   context.setDefaultTimeout(10_000);
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
+  const all: string[] = [];
   const watch = (p: Page) => {
-    p.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    p.on('pageerror', (e) => {
+      errors.push(`pageerror: ${e.message}`);
+      all.push(`pageerror: ${e.message}`);
+    });
     p.on('console', (m) => {
+      if (m.type() === 'error') all.push(`${m.text()} (${m.location().url})`);
       // A 4xx answer the app expects (401 before sign-in, 422 for an incomplete packet) is logged by Chromium; anything else is a bug.
       if (
         m.type() === 'error' &&
@@ -180,6 +190,7 @@ export async function openBrowser(
     context,
     page,
     errors,
+    console: all,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
-import { appendEvent, appendEvents } from '../events/events.commands.ts';
+import { appendEvent, appendEvents, type NewEvent } from '../events/events.commands.ts';
 import { EventType } from '../events/names.ts';
 import { cancelTimers, type NewTimer, scheduleTimers } from '../jobs/timers.commands.ts';
 import type { LadderStep } from '../scenarios/scenarios.types.ts';
@@ -46,8 +46,11 @@ export function timersFor(
   return list;
 }
 
-/** Starts every clock of a send with one insert of clocks and one of their timers. */
-export async function startClocks(tx: Tx, ref: Ref, defs: ClockDef[], now: Date) {
+/**
+ * Starts every clock of a send with one insert of clocks and one of their timers. Their
+ * `sla.started` events are appended, or pushed onto `pending` for the caller to append with its own.
+ */
+export async function startClocks(tx: Tx, ref: Ref, defs: ClockDef[], now: Date, pending?: NewEvent[]) {
   if (defs.length === 0) return [];
   const started = defs.map((def) => {
     const t = startClock(compileCalendar(def.calendar), def.target, now.getTime());
@@ -72,9 +75,8 @@ export async function startClocks(tx: Tx, ref: Ref, defs: ClockDef[], now: Date)
     tx,
     started.flatMap((s) => s.timers),
   );
-  await appendEvents(
-    tx,
-    started.map(({ row }) => ({
+  const events = started.map(
+    ({ row }): NewEvent => ({
       ...ref,
       type: EventType.slaStarted,
       at: now,
@@ -84,8 +86,10 @@ export async function startClocks(tx: Tx, ref: Ref, defs: ClockDef[], now: Date)
         target: row.target,
         deadline: row.deadline.toISOString(),
       },
-    })),
+    }),
   );
+  if (pending) pending.push(...events);
+  else await appendEvents(tx, events);
   return started.map((s) => s.row);
 }
 

@@ -44,16 +44,19 @@ export function registerOutboxListener() {
       createdAt: event.at.toISOString(),
       data: { caseId: event.caseId, handoffId: event.handoffId, ...event.data },
     });
-    await tx.insert(outbox).values(
-      matching.map((s) => ({
-        orgId: event.orgId,
-        eventId: event.id,
-        subscriptionId: s.id,
-        type: event.type,
-        body,
-        nextAttemptAt: event.at,
-      })),
+    const at = event.at.toISOString();
+    const rows = sql.join(
+      matching.map(
+        (s) => sql`(${event.orgId}, ${event.id}, ${s.id}, ${event.type}, ${body}, ${at}::timestamptz)`,
+      ),
+      sql`, `,
     );
-    await tx.execute(sql`select pg_notify(${outboxChannel}, '')`);
+    // One round trip: the rows and the NOTIFY that wakes every process's delivery loop on commit.
+    await tx.execute(sql`
+      with inserted as (
+        insert into ${outbox} (org_id, event_id, subscription_id, type, body, next_attempt_at)
+        values ${rows} returning 1
+      )
+      select pg_notify(${outboxChannel}, '')`);
   });
 }

@@ -71,6 +71,9 @@ export async function getCase(db: Queryable, orgId: string, id: string) {
       kind: r.kind,
       reason: r.reason,
       rerequest: r.rerequest,
+      /** set when the ask was an agent's message (flagged when the kind is on file) */
+      messageId: r.messageId,
+      onFileDocumentId: r.onFileDocumentId,
       createdAt: r.createdAt.toISOString(),
     })),
     handoffs: journey.map(({ h, toTeam }) => ({

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { messages } from '../cases/cases.table.ts';
 import type { Tx } from '../db/database.ts';
+import { flagDocumentReRequests } from '../documents/rerequest.commands.ts';
 import { appendEvent, onEventInTransaction } from '../events/events.commands.ts';
 import { EventType } from '../events/names.ts';
 import { createHandoffIn } from '../handoffs/handoffs.commands.ts';
@@ -105,7 +106,11 @@ export function registerConversationListener() {
   if (registered) return;
   registered = true;
   onEventInTransaction(async (tx, event) => {
-    if (event.type !== EventType.messageAdded || event.data.role !== 'customer') return;
-    await onCustomerMessage(tx, event.orgId, event.caseId, String(event.data.messageId), event.at);
+    if (event.type !== EventType.messageAdded) return;
+    const messageId = String(event.data.messageId);
+    if (event.data.role === 'customer')
+      await onCustomerMessage(tx, event.orgId, event.caseId, messageId, event.at);
+    else if (event.data.role === 'agent' || event.data.role === 'bot')
+      await flagDocumentReRequests(tx, event.orgId, event.caseId, messageId, event.at);
   });
 }

@@ -7,6 +7,7 @@ import { useResource } from '../app/useResource.ts';
 import { useLive } from '../live/useLive.tsx';
 import { CaseRoom } from './CaseRoom.tsx';
 import { Conversation } from './Conversation.tsx';
+import { DocumentFlags } from './DocumentFlags.tsx';
 import { Documents } from './Documents.tsx';
 import { Journey } from './Journey.tsx';
 import { Timeline } from './Timeline.tsx';
@@ -45,6 +46,12 @@ export function CaseView({ caseId }: { caseId: string }) {
             {c.customer.name} · {humanize(c.channel)} · {humanize(c.status)}
             {c.issueType ? ` · ${c.issueType}` : ''}
           </p>
+          {c.repeatOf ? (
+            <p className="small">
+              Repeat contact: the customer came back on the same issue ·{' '}
+              <Link to={`/cases/${c.repeatOf}`}>earlier case</Link>
+            </p>
+          ) : null}
         </div>
         {canSend ? (
           <div className="page-actions">
@@ -71,6 +78,7 @@ export function CaseView({ caseId }: { caseId: string }) {
           <Section title="Journey">
             <Journey handoffs={c.handoffs} />
           </Section>
+          <DocumentFlags caseData={c} />
           <Documents caseData={c} onChanged={detail.reload} canWrite={canSend} />
         </aside>
       </div>

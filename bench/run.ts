@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark in turn; each writes bench/results/<name>.json.
-// Pick some with `npm run bench -- sla http` (names: sla, tagger, conversation, http, breach-lag, dip-lag, audit).
+// Pick some with `npm run bench -- sla http` (names: sla, tagger, conversation, http, breach-lag, dip-lag, audit, web).
 import { runAuditBench } from './audit.bench.ts';
 import { runBreachLagBench } from './breach-lag.bench.ts';
 import { runConversationBench } from './conversation.bench.ts';
@@ -8,6 +8,7 @@ import { runHttpBench } from './http.bench.ts';
 import { runSlaBench } from './sla.bench.ts';
 import { record } from './support.ts';
 import { runTaggerBench } from './tagger.bench.ts';
+import { runWebQueueBench } from './web-queue.bench.ts';
 
 const all: Record<string, () => Promise<unknown>> = {
   sla: runSlaBench,
@@ -17,6 +18,7 @@ const all: Record<string, () => Promise<unknown>> = {
   'breach-lag': runBreachLagBench,
   'dip-lag': runDipLagBench,
   audit: runAuditBench,
+  web: runWebQueueBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

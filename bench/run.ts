@@ -5,6 +5,7 @@ import { runBreachLagBench } from './breach-lag.bench.ts';
 import { runConversationBench } from './conversation.bench.ts';
 import { runDipLagBench } from './dip-lag.bench.ts';
 import { runHttpBench } from './http.bench.ts';
+import { runOutboxBench } from './outbox.bench.ts';
 import { runSlaBench } from './sla.bench.ts';
 import { record } from './support.ts';
 import { runTaggerBench } from './tagger.bench.ts';
@@ -17,6 +18,7 @@ const all: Record<string, () => Promise<unknown>> = {
   http: runHttpBench,
   'breach-lag': runBreachLagBench,
   'dip-lag': runDipLagBench,
+  outbox: runOutboxBench,
   audit: runAuditBench,
   web: runWebQueueBench,
 };

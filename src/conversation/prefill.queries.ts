@@ -18,8 +18,8 @@ export type CasePrefill = {
   fallbackReason?: string;
 };
 
-/** The customer's name and email on file, redacted before the conversation goes to an LLM. */
-async function customerKnownValues(db: Queryable, orgId: string, caseId: string) {
+/** The customer's name and email on file, redacted before anything about the case leaves the process. */
+export async function customerKnownValues(db: Queryable, orgId: string, caseId: string) {
   const [row] = await db
     .select({ name: customers.name, email: customers.email })
     .from(cases)

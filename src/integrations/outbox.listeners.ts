@@ -1,4 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { customerKnownValues } from '../conversation/prefill.queries.ts';
+import { redactEventData } from '../conversation/redact-payload.ts';
 import type { Tx } from '../db/database.ts';
 import { onEventInTransaction } from '../events/events.commands.ts';
 import { outbox, webhookSubscriptions } from './integrations.table.ts';
@@ -42,7 +44,11 @@ export function registerOutboxListener() {
       id: event.id,
       type: event.type,
       createdAt: event.at.toISOString(),
-      data: { caseId: event.caseId, handoffId: event.handoffId, ...event.data },
+      // Personal data never leaves in a webhook: free text is redacted, the customer's name and email too.
+      data: redactEventData(
+        { caseId: event.caseId, handoffId: event.handoffId, ...event.data },
+        await customerKnownValues(tx, event.orgId, event.caseId),
+      ),
     });
     const at = event.at.toISOString();
     const rows = sql.join(

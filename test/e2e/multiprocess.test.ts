@@ -2,6 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { apiClient } from '../../bench/soak/http.ts';
+import { type Baton, startBaton } from '../../bench/soak/server.ts';
 import { createCase } from '../../src/cases/cases.commands.ts';
 import { type Database, postgresDatabase, rowsOf } from '../../src/db/database.ts';
 import { freshPostgresUrl } from '../../src/db/testing.ts';
@@ -9,6 +11,7 @@ import { demoOrganisation } from '../../src/demo/organisation.ts';
 import { createHandoff } from '../../src/handoffs/handoffs.commands.ts';
 import { createOrganisation } from '../../src/orgs/orgs.commands.ts';
 import { fullPacket, newCase } from '../support/harness.ts';
+import { type Receiver, startReceiver } from '../support/webhook-receiver.ts';
 
 const pgUrl = inject('postgresUrl');
 const clocks = 400;
@@ -111,5 +114,92 @@ describe.runIf(pgUrl)('several `baton serve` processes on one PostgreSQL', () =>
     expect(dupes).toBe(0);
     const rungs = await count(sql`select count(*)::int as n from case_events where type = 'sla.escalated'`);
     expect(rungs).toBe(clocks);
+  }, 120_000);
+});
+
+describe.runIf(pgUrl)('outbound webhooks from several `baton serve` processes on one PostgreSQL', () => {
+  const token = 'multiprocess-admin';
+  const secret = 'multiprocess-secret';
+  const servers: Baton[] = [];
+  const receivers: Receiver[] = [];
+  let name = '';
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.kill('SIGKILL')));
+    await Promise.all(receivers.map((r) => r.close()));
+    const admin = new pg.Client({ connectionString: pgUrl! });
+    await admin.connect();
+    if (name) await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  });
+
+  it('delivers each event once per subscriber when nothing fails', async () => {
+    const fresh = await freshPostgresUrl(pgUrl!, inject('postgresTemplate'));
+    name = fresh.name;
+    const seed = postgresDatabase(fresh.url, 2);
+    await createOrganisation(
+      seed.db,
+      { ...demoOrganisation, people: demoOrganisation.people.map((p) => ({ ...p, password: undefined })) },
+      new Date(),
+    );
+    await seed.close();
+    const env = {
+      DATABASE_URL: fresh.url,
+      BATON_ADMIN_TOKEN: token,
+      BATON_WEBHOOK_ALLOW_PRIVATE: '1',
+      BATON_SCHEDULER_INTERVAL_MS: '100',
+    };
+    servers.push(...(await Promise.all([startBaton({ env }), startBaton({ env }), startBaton({ env })])));
+    const apis = servers.map((s) => apiClient(s.url, token));
+    receivers.push(
+      ...(await Promise.all([
+        startReceiver(secret, { dedupe: false }),
+        startReceiver(secret, { dedupe: false }),
+      ])),
+    );
+    for (const r of receivers) {
+      const sub = await apis[0]!('POST', '/api/v1/webhooks/subscriptions', {
+        url: r.url,
+        secret,
+        events: ['*'],
+      });
+      expect(sub.status).toBe(201);
+    }
+    // Changes through every process at once: each commit wakes every process's delivery loop.
+    await Promise.all(
+      apis.map(async (api, p) => {
+        for (let i = 0; i < 15; i++) {
+          const kase = await api('POST', '/api/v1/cases', newCase({ subject: `process ${p} case ${i}` }));
+          expect(kase.status).toBe(201);
+          const sent = await api('POST', `/api/v1/cases/${kase.body.id}/handoffs`, {
+            scenario: 'billing-to-finance',
+            packet: fullPacket,
+          });
+          expect(sent.status).toBe(201);
+        }
+      }),
+    );
+    const database = postgresDatabase(fresh.url, 2);
+    try {
+      const count = async (q: ReturnType<typeof sql>) =>
+        Number(rowsOf<{ n: number }>(await database.db.execute(q))[0]!.n);
+      const rows = await count(sql`select count(*)::int as n from outbox`);
+      const events = await count(sql`select count(distinct event_id)::int as n from outbox`);
+      expect(rows).toBe(events * 2);
+      expect(
+        await until(
+          async () =>
+            (await count(sql`select count(*)::int as n from outbox where delivered_at is null`)) === 0,
+          30_000,
+        ),
+      ).toBe(true);
+      for (const r of receivers) {
+        expect(r.processed.size).toBe(events);
+        expect([...r.processed.values()].every((n) => n === 1)).toBe(true);
+        expect(r.arrivals.every((a) => a.signed)).toBe(true);
+      }
+      expect(await count(sql`select count(*)::int as n from outbox where attempts <> 1`)).toBe(0);
+    } finally {
+      await database.close();
+    }
   }, 120_000);
 });

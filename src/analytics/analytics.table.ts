@@ -1,5 +1,5 @@
 import { jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
-import { createdAt, orgId } from '../db/columns.ts';
+import { createdAt, instant, orgId } from '../db/columns.ts';
 
 /** Stored weekly reviews: one per organisation and ISO week, written once by whichever process gets there first. */
 export const weeklyReviews = pgTable(
@@ -13,3 +13,11 @@ export const weeklyReviews = pgTable(
   },
   (t) => [primaryKey({ columns: [t.orgId, t.week] })],
 );
+
+/** Where an organisation's weekly review goes when the scheduled job stores it: a Slack-compatible webhook, e-mail. */
+export const weeklyReviewTargets = pgTable('weekly_review_targets', {
+  orgId: orgId().primaryKey(),
+  slackUrl: text('slack_url'),
+  emails: jsonb('emails').$type<string[]>().notNull().default([]),
+  updatedAt: instant('updated_at').notNull().defaultNow(),
+});

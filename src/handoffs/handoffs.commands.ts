@@ -1,11 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import { lockCase } from '../cases/cases.commands.ts';
 import { cases } from '../cases/cases.table.ts';
 import { draftCustomerUpdate } from '../continuity/customer-update.ts';
 import { customers } from '../customers/customers.table.ts';
 import type { Db, Tx } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
-import { appendEvent } from '../events/events.commands.ts';
+import { appendEvent, appendEvents, type NewEvent } from '../events/events.commands.ts';
 import { EventType } from '../events/names.ts';
 import type { Principal } from '../http/context.ts';
 import { ApiError, notFound } from '../http/errors.ts';
@@ -17,7 +16,7 @@ import { ladderOf, requiredFields } from '../scenarios/scenario-view.ts';
 import { currentScenario, scenarioVersion } from '../scenarios/scenarios.queries.ts';
 import type { Scenario } from '../scenarios/scenarios.types.ts';
 import { pauseClocks, resumeClocks, startClocks, stopClocks } from '../sla/sla.commands.ts';
-import { teamByKey } from '../teams/teams.queries.ts';
+import { teamById, teamsByKeys } from '../teams/teams.queries.ts';
 import { teams } from '../teams/teams.table.ts';
 import { handoffs } from './handoffs.table.ts';
 import type { Bounce, NewHandoff, Reassign } from './handoffs.types.ts';
@@ -67,35 +66,73 @@ function move(h: Row, action: HandoffAction): HandoffState {
   return to;
 }
 
-/** Sending: assign the one owner, start the clocks, draft the customer update, log it, all in one transaction. */
-async function send(tx: Tx, h: Row, scenario: Scenario, ctx: Ctx) {
+type CustomerFacts = { name: string | null; timezone: string | null; language: string | null };
+
+async function customerOf(tx: Tx, caseId: string): Promise<CustomerFacts | undefined> {
+  const [customer] = await tx
+    .select({ name: customers.name, timezone: customers.timezone, language: customers.language })
+    .from(cases)
+    .innerJoin(customers, eq(customers.id, cases.customerId))
+    .where(eq(cases.id, caseId));
+  return customer;
+}
+
+/** Locks the case (one handoff command per case at a time) and reads its customer in the same trip. */
+async function lockCaseWithCustomer(tx: Tx, orgId: string, caseId: string) {
+  const [row] = await tx
+    .select({
+      id: cases.id,
+      name: customers.name,
+      timezone: customers.timezone,
+      language: customers.language,
+    })
+    .from(cases)
+    .leftJoin(customers, eq(customers.id, cases.customerId))
+    .where(and(eq(cases.orgId, orgId), eq(cases.id, caseId)))
+    .for('update', { of: cases });
+  if (!row) throw notFound('case', caseId);
+  return row;
+}
+
+type Team = typeof teams.$inferSelect;
+
+/**
+ * Sending: start the clocks, assign the one owner, draft the customer update, log it, all in one
+ * transaction. The receiving team's row is locked last (by the owner choice), so concurrent sends to
+ * one team wait on each other only for the few statements that follow it.
+ */
+async function send(
+  tx: Tx,
+  h: Row,
+  scenario: Scenario,
+  ctx: Ctx,
+  known: { stored: boolean; toTeam: Team; customer: CustomerFacts | undefined },
+) {
   refuseIncomplete(h.packet as Packet, scenario);
   const { now } = ctx;
-  const choice = await assignOwner(tx, h.orgId, h.toTeamId, now, {
-    strategy: scenario.ownership,
-    skills: scenario.skills,
-  });
-  const team = choice.team;
   const ref = { orgId: h.orgId, caseId: h.caseId, handoffId: h.id };
+  const pending: NewEvent[] = [];
   const clocks = await startClocks(
     tx,
     ref,
     scenario.sla.map((s) => ({
       name: s.name,
       target: s.target,
-      calendar: s.calendar ?? team.calendar,
+      calendar: s.calendar ?? known.toTeam.calendar,
       ladder: ladderOf(scenario),
     })),
     now,
+    pending,
   );
+  const choice = await assignOwner(tx, h.orgId, h.toTeamId, now, {
+    strategy: scenario.ownership,
+    skills: scenario.skills,
+  });
+  const team = choice.team;
   const ownerName =
     choice.ownerName ??
     (await tx.select({ name: people.name }).from(people).where(eq(people.id, choice.ownerId)))[0]?.name;
-  const [customer] = await tx
-    .select({ name: customers.name, timezone: customers.timezone, language: customers.language })
-    .from(cases)
-    .innerJoin(customers, eq(customers.id, cases.customerId))
-    .where(eq(cases.id, h.caseId));
+  const customer = known.customer;
   const replyClock = clocks.find((k) => k.name === 'acknowledge') ?? clocks[0];
   const customerUpdate = replyClock
     ? draftCustomerUpdate({
@@ -105,32 +142,37 @@ async function send(tx: Tx, h: Row, scenario: Scenario, ctx: Ctx) {
         replyBy: replyClock.deadline,
         timezone: customer?.timezone,
         language: customer?.language,
+        template:
+          scenario.customerUpdate && 'templates' in scenario.customerUpdate ? scenario.customerUpdate : null,
+        scenario: scenario.id,
       })
     : null;
-  await tx
-    .update(handoffs)
-    .set({ state: 'sent', ownerId: choice.ownerId, sentAt: now, updatedAt: now, customerUpdate })
-    .where(eq(handoffs.id, h.id));
-  await appendEvent(tx, {
-    ...ref,
-    type: EventType.handoffSent,
-    at: now,
-    actorId: ctx.principal.personId,
-    data: {
-      handoffId: h.id,
-      scenario: h.scenarioId,
-      toTeam: team.key,
-      ownerId: choice.ownerId,
-      completeness: h.completeness,
-      previousId: h.previousId,
+  const sent = { state: 'sent', ownerId: choice.ownerId, sentAt: now, updatedAt: now, customerUpdate };
+  if (known.stored) await tx.update(handoffs).set(sent).where(eq(handoffs.id, h.id));
+  else await tx.insert(handoffs).values({ ...h, ...sent });
+  await appendEvents(tx, [
+    ...pending,
+    {
+      ...ref,
+      type: EventType.handoffSent,
+      at: now,
+      actorId: ctx.principal.personId,
+      data: {
+        handoffId: h.id,
+        scenario: h.scenarioId,
+        toTeam: team.key,
+        ownerId: choice.ownerId,
+        completeness: h.completeness,
+        previousId: h.previousId,
+      },
     },
-  });
-  await appendEvent(tx, {
-    ...ref,
-    type: EventType.ownerAssigned,
-    at: now,
-    data: { handoffId: h.id, ownerId: choice.ownerId, rule: choice.rule },
-  });
+    {
+      ...ref,
+      type: EventType.ownerAssigned,
+      at: now,
+      data: { handoffId: h.id, ownerId: choice.ownerId, rule: choice.rule },
+    },
+  ]);
 }
 
 export async function createHandoff(db: Db, caseId: string, input: NewHandoff, ctx: Ctx): Promise<string> {
@@ -140,66 +182,74 @@ export async function createHandoff(db: Db, caseId: string, input: NewHandoff, c
 /** Creates (and unless a draft, sends) a handoff inside the caller's transaction. */
 export async function createHandoffIn(tx: Tx, caseId: string, input: NewHandoff, ctx: Ctx): Promise<string> {
   const orgId = ctx.principal.orgId;
-  {
-    await lockCase(tx, orgId, caseId);
-    const stored = await currentScenario(tx, orgId, input.scenario);
-    if (!stored)
-      throw new ApiError('unknown_scenario', `no scenario ${input.scenario}`, { field: 'scenario' });
-    const scenario = stored.definition;
-    if (!input.draft) refuseIncomplete(input.packet, scenario);
-    const toTeam = await teamByKey(tx, orgId, scenario.toTeam);
-    if (!toTeam)
-      throw new ApiError(
-        'unknown_team',
-        `scenario ${scenario.id} routes to a missing team ${scenario.toTeam}`,
-      );
-    const fromTeam = scenario.fromTeam ? await teamByKey(tx, orgId, scenario.fromTeam) : undefined;
-    if (input.previousId) {
-      const previous = await lockHandoff(tx, orgId, input.previousId);
-      if (previous.caseId !== caseId)
-        throw new ApiError('validation_failed', 'previousId belongs to another case', {
-          field: 'previousId',
-        });
-    }
-    const id = newId('ho');
-    const row = {
-      id,
-      orgId,
-      caseId,
-      scenarioId: scenario.id,
-      scenarioVersion: stored.version,
-      fromKind: input.fromKind ?? 'agent',
-      fromTeamId: fromTeam?.id ?? null,
-      senderId: ctx.principal.personId,
-      toTeamId: toTeam.id,
-      state: 'draft',
-      packet: input.packet,
-      completeness: completeness(input.packet, requiredFields(scenario), scenario.weights),
-      previousId: input.previousId ?? null,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-    };
-    const [inserted] = await tx.insert(handoffs).values(row).returning();
-    // A direct send logs `handoff.sent` only; a saved draft logs its own event.
-    if (input.draft)
-      await appendEvent(tx, {
-        orgId,
-        caseId,
-        handoffId: id,
-        type: EventType.handoffDrafted,
-        at: ctx.now,
-        actorId: ctx.principal.personId,
-        data: {
-          handoffId: id,
-          scenario: scenario.id,
-          toTeam: toTeam.key,
-          completeness: row.completeness,
-          missing: missingFields(input.packet, requiredFields(scenario)),
-        },
+  const customer = await lockCaseWithCustomer(tx, orgId, caseId);
+  const stored = await currentScenario(tx, orgId, input.scenario);
+  if (!stored) throw new ApiError('unknown_scenario', `no scenario ${input.scenario}`, { field: 'scenario' });
+  const scenario = stored.definition;
+  if (!input.draft) refuseIncomplete(input.packet, scenario);
+  const byKey = await teamsByKeys(
+    tx,
+    orgId,
+    [scenario.toTeam, scenario.fromTeam].filter((k): k is string => Boolean(k)),
+  );
+  const toTeam = byKey.get(scenario.toTeam);
+  if (!toTeam)
+    throw new ApiError('unknown_team', `scenario ${scenario.id} routes to a missing team ${scenario.toTeam}`);
+  const fromTeam = scenario.fromTeam ? byKey.get(scenario.fromTeam) : undefined;
+  if (input.previousId) {
+    const previous = await lockHandoff(tx, orgId, input.previousId);
+    if (previous.caseId !== caseId)
+      throw new ApiError('validation_failed', 'previousId belongs to another case', {
+        field: 'previousId',
       });
-    if (!input.draft) await send(tx, inserted!, scenario, ctx);
+  }
+  const id = newId('ho');
+  const row: Row = {
+    id,
+    orgId,
+    caseId,
+    scenarioId: scenario.id,
+    scenarioVersion: stored.version,
+    fromKind: input.fromKind ?? 'agent',
+    fromTeamId: fromTeam?.id ?? null,
+    senderId: ctx.principal.personId,
+    toTeamId: toTeam.id,
+    state: 'draft',
+    ownerId: null,
+    packet: input.packet,
+    completeness: completeness(input.packet, requiredFields(scenario), scenario.weights),
+    bounceReason: null,
+    bounceNote: null,
+    previousId: input.previousId ?? null,
+    customerUpdate: null,
+    createdAt: ctx.now,
+    sentAt: null,
+    acceptedAt: null,
+    resolvedAt: null,
+    updatedAt: ctx.now,
+  };
+  if (!input.draft) {
+    // A direct send writes the handoff once, already sent, and logs `handoff.sent` only.
+    await send(tx, row, scenario, ctx, { stored: false, toTeam, customer });
     return id;
   }
+  await tx.insert(handoffs).values(row);
+  await appendEvent(tx, {
+    orgId,
+    caseId,
+    handoffId: id,
+    type: EventType.handoffDrafted,
+    at: ctx.now,
+    actorId: ctx.principal.personId,
+    data: {
+      handoffId: id,
+      scenario: scenario.id,
+      toTeam: toTeam.key,
+      completeness: row.completeness,
+      missing: missingFields(input.packet, requiredFields(scenario)),
+    },
+  });
+  return id;
 }
 
 async function scenarioOf(tx: Tx, h: Row) {
@@ -221,7 +271,11 @@ export async function sendDraft(db: Db, id: string, packet: Packet | undefined, 
         .where(eq(handoffs.id, id))
         .returning()) as [Row];
     }
-    await send(tx, h, scenario, ctx);
+    await send(tx, h, scenario, ctx, {
+      stored: true,
+      toTeam: await teamById(tx, h.orgId, h.toTeamId),
+      customer: await customerOf(tx, h.caseId),
+    });
   });
 }
 

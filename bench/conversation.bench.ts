@@ -3,6 +3,7 @@
 // Data is read from ../shared/data (never copied into the repository). Run it alone with
 //   node bin/run-ts.js bench/conversation.bench.ts
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { cleanText } from '../src/conversation/clean.ts';
@@ -141,7 +142,11 @@ export async function runConversationBench(): Promise<Record<string, unknown>> {
   const airline = join(dataDir, 'airline-sentiment/dev.csv');
   const dialogs = join(dataDir, 'tweetsumm/train-dialogs.jsonl');
   const summaries = join(dataDir, 'tweetsumm/train-summaries.jsonl');
-  const result: Record<string, unknown> = { node: process.version };
+  // Throughput depends on what else runs: the one-minute load average is kept with the figures.
+  const result: Record<string, unknown> = {
+    node: process.version,
+    loadAverageAtStart: Number(loadavg()[0].toFixed(1)),
+  };
   if (existsSync(airline)) result.sentiment = sentimentBench(airline);
   else result.sentiment = { skipped: `missing ${airline}` };
   if (existsSync(dialogs) && existsSync(summaries)) result.summaries = summaryBench(dialogs, summaries);

@@ -15,7 +15,9 @@ const WORDS: [number, string][] = [
       'hell sucks suck sucked crap crappy garbage trash stranded disaster disastrous fail failed failing ' +
       'failure miserable ruined ruin unprofessional ignoring ignored ignore screwed nonsense bs ' +
       'lousy dreadful insulting insult ripoff rip-off stole stolen offensive offensively discrimination ' +
-      'harassed mistreated disrespectful',
+      'harassed mistreated disrespectful inconsiderate clueless laughable embarrassing shocking careless ' +
+      'negligence negligent apathetic fiasco debacle mismanaged mismanagement hopeless pointless lies ' +
+      'robbed ridiculously horribly outraged irritating irritated',
   ],
   [
     -2,
@@ -27,7 +29,9 @@ const WORDS: [number, string][] = [
       'overbooked bumped denied refused refuse declined misplaced damaged dirty cold uncomfortable ' +
       'confusing confused worried worry concerned unfair fault never excuse excuses seriously ' +
       'hold waiting waited forever ages cramped stinks smells disconnected dropped penalty lame poop damper ' +
-      'obsolete unfortunate unfortunately inappropriate choppy worthless unreliable regret sloppy',
+      'obsolete unfortunate unfortunately inappropriate choppy worthless unreliable regret sloppy ' +
+      'grievance embarrassed shocked neglect neglected tedious bummed bummer disorganized unorganized ' +
+      'untrained helpless exhausting disappoint terribly indifferent',
   ],
   [
     -1,
@@ -172,7 +176,54 @@ export const PHRASES: ReadonlyArray<[string, number]> = [
   ['messed up', -3],
   ['ripped off', -3.5],
   ['fed up', -3],
+  ['could care less', -3],
+  ['could not care less', -3],
+  ['much to be desired', -3],
+  ['makes no sense', -2.5],
+  ['make no sense', -2.5],
+  ['no sense', -2],
+  ['not letting me', -2],
+  ['not let me', -2],
+  ['would not let', -2.5],
+  ['will not let', -2],
+  ['already explained', -2.5],
+  ['already told', -2],
+  ['every single time', -2.5],
+  ['no customer service', -3.5],
+  ['can not get through', -2.5],
+  ['can not reach', -2.5],
+  ['can not get ahold', -2.5],
+  ['not pick up', -2],
+  ['not picking up', -2],
+  ['nobody answers', -3],
+  ['no one answers', -3],
+  ['not heard back', -2.5],
+  ['never heard back', -3],
+  ['no updates', -2.5],
+  ['been waiting', -2.5],
+  ['been on hold', -3],
+  ['what is going on', -2],
+  ['no idea', -1.5],
+  ['no clue', -2],
+  ['you lost', -3],
+  ['lost my', -2.5],
 ];
+
+/**
+ * Words that tell what happened rather than how the customer feels about it ("charged", "delayed",
+ * "refund"): "Is my flight cancelled?" asks about a problem without complaining; in a plain
+ * question they count half.
+ */
+export const SITUATION: ReadonlySet<string> = new Set(
+  (
+    'delay delayed cancel canceled cancelled cancellation late lost missing stuck broken problem problems ' +
+    'issue issues error errors wait waiting waited hold refund refunds fee fees charge charged charging ' +
+    'rebook rebooked reschedule diverted transferred missed miss expired locked blocked pending unavailable ' +
+    'outage down glitch bug bugs crash crashed crashes disconnected dropped hours minutes days weeks still ' +
+    'again yet why even supposed incorrect invalid declined denied refused overcharged overbooked bumped ' +
+    'damaged incomplete unable difficult hard unclear slow expensive cold nothing none anymore need'
+  ).split(' '),
+);
 
 /** Words that flip the valence of the next few words. */
 export const NEGATORS: ReadonlySet<string> = new Set([

@@ -18,6 +18,24 @@ describe('scoreSentiment', () => {
     }
   });
 
+  it('reads complaints without strong words as negative', () => {
+    for (const text of [
+      'Your staff could care less about customers.',
+      'I already explained this to your colleague, it makes no sense.',
+      'Every single time I call, nobody answers.',
+      'Still not heard back about my claim.',
+    ]) {
+      expect(label(text), text).toBe('negative');
+    }
+  });
+
+  it('reads a plain question about a problem as milder than a complaint about it', () => {
+    const question = scoreSentiment('Is my order cancelled? I was not charged yet.').score;
+    const complaint = scoreSentiment('My order was cancelled and I was charged anyway.').score;
+    expect(question).toBeGreaterThan(complaint);
+    expect(scoreSentiment('What is the status of my refund?').score).toBeGreaterThan(-0.25);
+  });
+
   it('reads thanks and praise as positive', () => {
     for (const text of [
       'Thank you so much, that fixed it!',

@@ -30,7 +30,10 @@ export const SENTIMENT_DEFAULTS: SentimentOptions = {
 
 /** The raw signed strength of a text's sentiment, before squashing. */
 export function combine(v: Valence, wink: number, winkWeight: number): number {
-  let total = v.sum + winkWeight * wink;
+  // A plain question about what happened ("is my flight cancelled?", "status of my refund?") asks
+  // for information: its situation words count half.
+  const plainQuestion = v.isQuestion && v.exclamations === 0 && v.shouted < 2;
+  let total = v.sum - (plainQuestion ? 0.5 : 0) * v.situational + winkWeight * wink;
   if (total !== 0 && v.exclamations > 0) total += Math.sign(total) * 0.3 * Math.min(v.exclamations, 4);
   if (v.questions >= 2) total -= 1;
   if (v.shouted >= 2) total -= 0.5 * Math.min(v.shouted, 4);

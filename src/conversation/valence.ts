@@ -1,5 +1,5 @@
 import type { Token } from './nlp.ts';
-import { EMOJI, INTENSIFIERS, LEXICON, NEGATORS, PHRASES } from './sentiment-lexicon.ts';
+import { EMOJI, INTENSIFIERS, LEXICON, NEGATORS, PHRASES, SITUATION } from './sentiment-lexicon.ts';
 
 /** What the lexicon found in one text, before it is squashed into a score. */
 export interface Valence {
@@ -9,6 +9,9 @@ export interface Valence {
   positive: number;
   /** the negative part of `sum` (zero or less) */
   negative: number;
+  /** the part of `negative` that comes from words telling what happened (`SITUATION`) */
+  situational: number;
+
   /** absolute valence found, for confidence */
   evidence: number;
   exclamations: number;
@@ -102,6 +105,7 @@ export function valenceOf(tokens: Token[]): Valence {
   const lastBut = list.findLastIndex((it) => it.norm === 'but');
   let positive = 0;
   let negative = 0;
+  let situational = 0;
   let shouted = 0;
   const add = (v: number) => {
     if (v > 0) positive += v;
@@ -128,6 +132,7 @@ export function valenceOf(tokens: Token[]): Valence {
     if (it.caps && !allCaps) v *= 1.5;
     if (lastBut >= 0) v *= i < lastBut ? 0.5 : 1.5;
     add(v);
+    if (!phrase && v < 0 && (SITUATION.has(it.norm) || SITUATION.has(it.lemma))) situational += v;
     if (phrase) i += phrase[1] - 1;
   }
   const exclamations = list.filter((it) => it.kind === 'bang').length;
@@ -137,6 +142,7 @@ export function valenceOf(tokens: Token[]): Valence {
     sum: positive + negative,
     positive,
     negative,
+    situational,
     evidence: positive - negative,
     exclamations,
     questions,

@@ -78,7 +78,11 @@ export function Documents({
               <li key={r.id}>
                 <span className="doc-kind">{humanize(r.kind)}</span>
                 <span className="muted small">
-                  {r.rerequest ? `again: ${r.reason ?? ''}` : formatDay(r.createdAt)}
+                  {r.rerequest
+                    ? r.reason
+                      ? `again: ${r.reason}`
+                      : 'again, in a message (no reason given)'
+                    : formatDay(r.createdAt)}
                 </span>
               </li>
             ))}

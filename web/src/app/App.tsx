@@ -17,11 +17,15 @@ import { Empty, ErrorNote, Loading } from './ui.tsx';
 
 const SupervisorBoard = lazy(() => import('../supervisor/SupervisorBoard.tsx'));
 const SettingsPage = lazy(() => import('../settings/SettingsPage.tsx'));
+const IntegrationsPage = lazy(() => import('../integrations/IntegrationsPage.tsx'));
 const QaQueuePage = lazy(() => import('../qa/QaQueuePage.tsx'));
 const ReviewPage = lazy(() => import('../qa/ReviewPage.tsx'));
 const ScorecardsPage = lazy(() => import('../qa/ScorecardsPage.tsx'));
 const CalibrationPage = lazy(() => import('../qa/CalibrationPage.tsx'));
 const QaReportPage = lazy(() => import('../qa/ReportPage.tsx'));
+const AnalyticsPage = lazy(() => import('../analytics/AnalyticsPage.tsx'));
+const ReviewsPage = lazy(() => import('../reviews/ReviewsPage.tsx'));
+const WeeklyReviewPage = lazy(() => import('../reviews/WeeklyReviewPage.tsx'));
 
 type Boot =
   | { state: 'loading' }
@@ -54,11 +58,15 @@ const routes: [string, (p: Record<string, string>) => ReactNode][] = [
   ['/handoffs/:id', (p) => <HandoffPage handoffId={p.id!} />],
   ['/supervisor', () => <SupervisorBoard />],
   ['/settings', () => <SettingsPage />],
+  ['/settings/integrations', () => <IntegrationsPage />],
   ['/qa', () => <QaQueuePage />],
   ['/qa/reviews/:handoffId', (p) => <ReviewPage handoffId={p.handoffId!} />],
   ['/qa/scorecards', () => <ScorecardsPage />],
   ['/qa/calibration', () => <CalibrationPage />],
   ['/qa/report', () => <QaReportPage />],
+  ['/analytics', () => <AnalyticsPage />],
+  ['/reviews', () => <ReviewsPage />],
+  ['/reviews/:week', (p) => <WeeklyReviewPage week={p.week!} />],
 ];
 
 function Routes({ session }: { session: Session }) {

@@ -41,6 +41,7 @@ export function Shell({ children }: { children: ReactNode }) {
     { to: '/queue', label: 'Queue', show: s.can('agent', 'lead', 'supervisor', 'qa') },
     { to: '/supervisor', label: 'Supervisor', show: s.can('supervisor', 'lead') },
     { to: '/qa', label: 'QA', show: s.can('qa', 'lead') },
+    { to: '/analytics', label: 'Analytics', show: s.can('lead', 'supervisor', 'qa') },
     { to: '/settings', label: 'Settings', show: s.can('lead') },
   ];
   const person = s.me.person;
@@ -67,7 +68,8 @@ export function Shell({ children }: { children: ReactNode }) {
                 const current =
                   path === i.to ||
                   path.startsWith(`${i.to}/`) ||
-                  (i.to === '/queue' && path.startsWith('/handoffs/'));
+                  (i.to === '/queue' && path.startsWith('/handoffs/')) ||
+                  (i.to === '/analytics' && path.startsWith('/reviews'));
                 return (
                   <li key={i.to}>
                     <Link to={i.to} aria-current={current ? 'page' : undefined}>

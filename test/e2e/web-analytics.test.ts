@@ -1,0 +1,155 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Database } from '../../src/db/database.ts';
+import { freshDatabase } from '../../src/db/testing.ts';
+import { loadDemoCases } from '../../src/demo/cases.ts';
+import { axeViolations } from '../support/axe.ts';
+import {
+  buildWeb,
+  openBrowser,
+  screenshot,
+  signIn,
+  startWebServer,
+  type WebServer,
+} from '../support/browser.ts';
+
+/**
+ * The analytics page, the weekly review page and the audit's HTML report in a real Chromium, over
+ * the demo organisation's history: a Finance lead narrows the figures by team from the keyboard,
+ * reads a chart's numbers as a table, compares two periods, and opens last week's review.
+ */
+type Browser = Awaited<ReturnType<typeof openBrowser>>;
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+const sample = join(repo, '../shared/data/servicenow/incident-events.csv');
+let database: Database;
+let web: WebServer;
+let dist: string;
+let browser: Browser;
+const out = mkdtempSync(join(tmpdir(), 'baton-web-analytics-'));
+
+/** The ISO week before the one holding now, as the review page's default offers it. */
+function lastWeekId(): string {
+  const d = new Date(new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10));
+  const thursday = d.getTime() + (3 - ((d.getUTCDay() + 6) % 7)) * 86_400_000;
+  const year = new Date(thursday).getUTCFullYear();
+  const week = 1 + Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * 86_400_000));
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+beforeAll(async () => {
+  const [built, db] = await Promise.all([
+    buildWeb(),
+    freshDatabase('pglite', { pgliteDump: inject('pgliteDump'), postgresUrl: null }),
+  ]);
+  dist = built.dir;
+  database = db;
+  web = await startWebServer(database, dist, ['grace']);
+  await loadDemoCases(database.db, web.org, new Date());
+  browser = await openBrowser('analytics-lead');
+  await signIn(browser.page, web.url, 'grace@northwind.example');
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close().catch(() => undefined);
+  await web?.close();
+  await database?.close();
+  if (dist) rmSync(dist, { recursive: true, force: true });
+  rmSync(out, { recursive: true, force: true });
+});
+
+describe('analytics in the browser', () => {
+  it('shows the figures of the demo history as charts with tables, narrowed by team from the keyboard', async () => {
+    const { page } = browser;
+    await page.getByRole('link', { name: 'Analytics' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Analytics' }).waitFor();
+    const tiles = page.getByTestId('analytics-tiles');
+    await tiles.waitFor();
+    const handoffs = Number(
+      (
+        await tiles.locator('.an-tile', { hasText: 'Handoffs sent' }).locator('.an-tile-value').textContent()
+      )?.replace(/\D/g, ''),
+    );
+    expect(handoffs).toBeGreaterThan(0);
+    // Four charts of the period and the weekly trend, each drawn as an SVG.
+    await page.getByRole('heading', { name: 'Handoff quality over the weeks' }).waitFor();
+    expect(await page.locator('.an-chart svg.recharts-surface').count()).toBeGreaterThanOrEqual(5);
+
+    // Each chart's numbers are a table behind a disclosure: open the pickup one with the keyboard.
+    const pickup = page.locator('figure', { hasText: 'Time to pick up per route' });
+    await pickup.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => pickup.locator('table tbody tr').count()).toBeGreaterThan(0);
+    expect(await pickup.locator('table th[scope=col]').first().textContent()).toBe('Route');
+
+    // The before/after comparison answers with a verdict per figure.
+    const comparison = page.getByTestId('comparison');
+    await comparison.waitFor();
+    expect(await comparison.locator('tbody tr').count()).toBeGreaterThanOrEqual(10);
+    expect(await comparison.locator('tbody').textContent()).toMatch(
+      /no clear change|not enough data|improved|worsened/,
+    );
+
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'analytics');
+
+    // Narrow to Finance from the keyboard: the figures are asked for again with the team.
+    const asked = page.waitForRequest(
+      (r) => r.url().includes('/api/v1/analytics/metrics') && r.url().includes('team=finance'),
+    );
+    await page.getByLabel('Team', { exact: true }).focus();
+    await page.getByLabel('Team', { exact: true }).selectOption('finance');
+    await asked;
+    await expect
+      .poll(async () => page.locator('figure', { hasText: 'Bounces and ping-pong' }).textContent())
+      .toContain('finance');
+    expect(browser.errors).toEqual([]);
+  });
+
+  it('opens last week’s review from the list of reviews', async () => {
+    const { page } = browser;
+    const week = lastWeekId();
+    await page.getByRole('link', { name: 'Weekly reviews' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Weekly reviews' }).waitFor();
+    await page.getByLabel('ISO week').fill(week);
+    await page.getByLabel('ISO week').press('Enter');
+    await page.getByRole('heading', { level: 1, name: `Weekly review ${week}` }).waitFor();
+    await page.getByTestId('review-period').waitFor();
+    const headline = page.locator('section', { hasText: 'This week against the week before' });
+    expect(await headline.locator('tbody tr').count()).toBe(11);
+    await page.getByRole('heading', { name: 'SLA calibration' }).waitFor();
+    await page.getByRole('heading', { name: 'Cases to discuss' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'weekly-review');
+    await page.getByRole('heading', { name: 'Cases to discuss' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'weekly-review-cases');
+    expect(browser.errors).toEqual([]);
+  });
+
+  it('renders the HTML report of `baton audit` on the ServiceNow sample', async () => {
+    const html = join(out, 'audit.html');
+    await promisify(execFile)(process.execPath, [
+      join(repo, 'bin/baton.js'),
+      'audit',
+      '--in',
+      sample,
+      '--format',
+      'servicenow',
+      '--json',
+      join(out, 'audit.json'),
+      '--html',
+      html,
+    ]);
+    const { page } = browser;
+    await page.goto(pathToFileURL(html).href);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await page.locator('svg').count()).toBeGreaterThan(0);
+    expect(await page.locator('body').textContent()).toContain('handoff');
+    await screenshot(page, 'audit-report');
+  }, 60_000);
+});

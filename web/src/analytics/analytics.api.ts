@@ -1,0 +1,48 @@
+/**
+ * The analytics routes the analytics and weekly review pages read. Shapes derive from the server's
+ * own functions (type-only imports: nothing of the server reaches the bundle).
+ */
+import type { listWeeklyReviews } from '../../../src/analytics/analytics.queries.ts';
+import type { comparePeriods } from '../../../src/analytics/compare.ts';
+import type { Metrics } from '../../../src/analytics/metrics.ts';
+import type { WeeklyReview } from '../../../src/analytics/review.ts';
+import { ApiError, get, query } from '../api/client.ts';
+
+export type { Metrics, WeeklyReview };
+export type Comparison = ReturnType<typeof comparePeriods>;
+export type Rate = Metrics['repeatContact'];
+export type Spread = Metrics['pickup']['overall']['calendar'];
+export type StoredReview = Awaited<ReturnType<typeof listWeeklyReviews>>[number];
+
+/** Narrowing filters: a team key, a scenario id, an issue type (all optional). */
+export type Filters = { team?: string; scenario?: string; issueType?: string };
+/** A period: dates (`to` included) or ISO instants; the server's default (last 30 days) when empty. */
+export type Period = { from?: string; to?: string };
+
+const v1 = '/api/v1/analytics';
+const enc = encodeURIComponent;
+
+export const analyticsApi = {
+  metrics: (p: Period & Filters, signal?: AbortSignal) => get<Metrics>(`${v1}/metrics${query(p)}`, signal),
+  compare: (before: string, after: string, f: Filters, signal?: AbortSignal) =>
+    get<Comparison>(`${v1}/compare${query({ before, after, ...f })}`, signal),
+  reviews: (signal?: AbortSignal) =>
+    get<{ items: StoredReview[] }>(`${v1}/reviews`, signal).then((r) => r.items),
+  /** The stored review of a week when the scheduled job has stored it, else the review computed now. */
+  async review(
+    week: string,
+    signal?: AbortSignal,
+  ): Promise<{ review: WeeklyReview; storedAt: string | null }> {
+    try {
+      const stored = await get<{ createdAt: string; review: WeeklyReview }>(
+        `${v1}/reviews/${enc(week)}`,
+        signal,
+      );
+      return { review: stored.review, storedAt: stored.createdAt };
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 404) throw error;
+      return { review: await get<WeeklyReview>(`${v1}/review${query({ week })}`, signal), storedAt: null };
+    }
+  },
+  reviewHtmlUrl: (week: string) => `${v1}/review${query({ week, format: 'html' })}`,
+};

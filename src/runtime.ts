@@ -1,6 +1,7 @@
 import pino, { type Logger } from 'pino';
 import { weeklyReviewJob } from './analytics/analytics.jobs.ts';
 import type { Config } from './config.ts';
+import { registerRiskListener } from './continuity/risk.listeners.ts';
 import { registerConversationListener } from './conversation/conversation.listeners.ts';
 import type { Database } from './db/database.ts';
 import { openDatabase } from './db/open.ts';
@@ -39,6 +40,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
   registerConversationListener();
   registerVocabularyListener();
   registerNotificationListener();
+  registerRiskListener();
   enableEmailNotifications(() => Boolean(config.smtpUrl));
   const unlistenSubscriptions = await database.listen(subscriptionsChannel, (orgId) =>
     forgetSubscriptions(orgId),

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { applyHelpdeskProfile } from '../customers/customers.commands.ts';
 import { customers } from '../customers/customers.table.ts';
 import type { Db, Tx } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
@@ -15,13 +16,17 @@ import { linkRepeatContacts } from './repeat-contact.commands.ts';
 type Ctx = { principal: Principal; now: Date };
 
 /**
- * The customer by their external id, created on first sight. A known customer is only read, never
- * updated: an upsert would lock their row and serialise every concurrent case of one customer.
+ * The customer by their external id, created on first sight. A known customer is only read, and
+ * updated only when the payload brings new tenure or value: an upsert would lock their row and
+ * serialise every concurrent case of one customer.
  */
-async function upsertCustomer(tx: Tx, orgId: string, c: NewCase['customer']): Promise<string> {
+async function upsertCustomer(tx: Tx, orgId: string, c: NewCase['customer'], now: Date): Promise<string> {
   const byExternalId = and(eq(customers.orgId, orgId), eq(customers.externalId, c.externalId));
   const [known] = await tx.select({ id: customers.id }).from(customers).where(byExternalId);
-  if (known) return known.id;
+  if (known) {
+    await applyHelpdeskProfile(tx, known.id, c, now);
+    return known.id;
+  }
   const [created] = await tx
     .insert(customers)
     .values({
@@ -32,6 +37,12 @@ async function upsertCustomer(tx: Tx, orgId: string, c: NewCase['customer']): Pr
       email: c.email,
       timezone: c.timezone,
       language: c.language,
+      customerSince: c.customerSince,
+      annualValue: c.annualValue,
+      tier: c.tier,
+      ...(c.customerSince || c.annualValue !== undefined || c.tier
+        ? { profileSource: 'helpdesk', profileUpdatedAt: now }
+        : {}),
     })
     .onConflictDoNothing()
     .returning({ id: customers.id });
@@ -90,7 +101,7 @@ export async function insertDocument(tx: Tx, orgId: string, caseId: string, d: N
 /** Creates a case inside the caller's transaction (the API and inbound webhooks share it). */
 export async function createCaseIn(tx: Tx, input: NewCase, ctx: Ctx): Promise<string> {
   const orgId = ctx.principal.orgId;
-  const customerId = await upsertCustomer(tx, orgId, input.customer);
+  const customerId = await upsertCustomer(tx, orgId, input.customer, ctx.now);
   const id = newId('cs');
   await tx.insert(cases).values({
     id,

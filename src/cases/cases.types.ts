@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { customerProfileFields } from '../customers/customers.types.ts';
 
 export const messageRoleSchema = z.enum(['customer', 'agent', 'bot', 'internal']);
 export const channelSchema = z.string().trim().min(1).max(40);
@@ -23,6 +24,8 @@ export const newCaseSchema = z.object({
     email: z.string().email().optional(),
     timezone: z.string().optional(),
     language: z.string().max(20).optional(),
+    /** Tenure and value, where the helpdesk has them (they feed the churn risk). */
+    ...customerProfileFields,
   }),
   channel: channelSchema,
   externalId: z.string().max(200).optional(),

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAudit } from './audit.ts';
 import { registerBackup } from './backup.ts';
+import { registerCustomers } from './customers.ts';
 import { registerDatabase } from './database.ts';
 import { CliError } from './jsonl.ts';
 import { registerRestore } from './restore.ts';
@@ -22,6 +23,7 @@ registerSummarize(program);
 registerSentiment(program);
 registerAudit(program);
 registerReview(program);
+registerCustomers(program);
 registerBackup(program);
 registerRestore(program);
 

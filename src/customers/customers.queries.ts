@@ -8,7 +8,21 @@ import { inOrder, type Queryable } from '../db/database.ts';
 import { caseEvents } from '../events/events.table.ts';
 import { handoffs } from '../handoffs/handoffs.table.ts';
 import { notFound } from '../http/errors.ts';
-import { customers } from './customers.table.ts';
+import { customerRiskSettings, customers } from './customers.table.ts';
+import { defaultRiskSettings, type RiskSettings } from './customers.types.ts';
+import { highValue, tenureMonths } from './value.ts';
+
+/** The organisation's risk settings, or the defaults until a lead saves some. */
+export async function riskSettingsOf(db: Queryable, orgId: string): Promise<RiskSettings> {
+  const [row] = await db.select().from(customerRiskSettings).where(eq(customerRiskSettings.orgId, orgId));
+  return row
+    ? {
+        pageThreshold: row.pageThreshold,
+        highValueMinAnnual: row.highValueMinAnnual,
+        highValueTiers: row.highValueTiers,
+      }
+    : defaultRiskSettings;
+}
 
 export async function getCustomer(db: Queryable, orgId: string, id: string) {
   const [c] = await db
@@ -21,7 +35,12 @@ export async function getCustomer(db: Queryable, orgId: string, id: string) {
 
 /** The churn-risk signal of one customer, with its reasons, from their cases' facts. */
 export async function customerRiskOf(db: Queryable, orgId: string, customerId: string, now: Date) {
-  await getCustomer(db, orgId, customerId);
+  const customer = await getCustomer(db, orgId, customerId);
+  const settings = await riskSettingsOf(db, orgId);
+  const profile = {
+    tenureMonths: tenureMonths(customer.customerSince, now),
+    highValue: highValue(customer, settings),
+  };
   const theirCases = await db
     .select()
     .from(cases)
@@ -40,6 +59,7 @@ export async function customerRiskOf(db: Queryable, orgId: string, customerId: s
       complaints: 0,
       waitingHours: 0,
       brokenPromises: 0,
+      ...profile,
     });
   const [msgs, events, hs] = await inOrder([
     db.select().from(messages).where(inArray(messages.caseId, ids)).orderBy(asc(messages.at)),
@@ -90,5 +110,6 @@ export async function customerRiskOf(db: Queryable, orgId: string, customerId: s
     brokenPromises: events.filter(
       (e) => e.type === 'sla.breached' && String((e.data as { clock?: string }).clock).startsWith('promise-'),
     ).length,
+    ...profile,
   });
 }

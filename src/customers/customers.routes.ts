@@ -1,7 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../http/app.ts';
-import { ok } from '../http/openapi.ts';
-import { customerRiskOf, getCustomer } from './customers.queries.ts';
+import { requireRole } from '../http/auth.ts';
+import { json, ok } from '../http/openapi.ts';
+import { importCustomers, saveRiskSettings } from './customers.commands.ts';
+import { customerRiskOf, getCustomer, riskSettingsOf } from './customers.queries.ts';
+import { importBodySchema, riskSettingsSchema } from './customers.types.ts';
 
 const params = z.object({ id: z.string().min(1).max(100) });
 
@@ -28,6 +31,10 @@ export function registerCustomerRoutes(app: App) {
           email: row.email,
           timezone: row.timezone,
           language: row.language,
+          customerSince: row.customerSince,
+          annualValue: row.annualValue,
+          tier: row.tier,
+          profileSource: row.profileSource,
         },
         200,
       );
@@ -45,6 +52,51 @@ export function registerCustomerRoutes(app: App) {
       const { database, clock } = c.var.services;
       return c.json(
         await customerRiskOf(database.db, c.var.principal.orgId, c.req.valid('param').id, clock()),
+        200,
+      );
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/customers/import',
+      tags: ['customers'],
+      middleware: [requireRole('lead')],
+      request: { body: json(importBodySchema) },
+      responses: {
+        200: ok('How many customers were created and updated (422 invalid_import lists each problem)'),
+      },
+    }),
+    async (c) => {
+      const { database, clock } = c.var.services;
+      return c.json(
+        await importCustomers(database.db, c.var.principal.orgId, c.req.valid('json').csv, clock()),
+        200,
+      );
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/settings/customer-risk',
+      tags: ['customers'],
+      responses: { 200: ok('The risk score that pages a supervisor, and what "high value" means') },
+    }),
+    async (c) => c.json(await riskSettingsOf(c.var.services.database.db, c.var.principal.orgId), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/v1/settings/customer-risk',
+      tags: ['customers'],
+      middleware: [requireRole('lead')],
+      request: { body: json(riskSettingsSchema) },
+      responses: { 200: ok('The saved settings (fields left out keep their value)') },
+    }),
+    async (c) => {
+      const { database, clock } = c.var.services;
+      return c.json(
+        await saveRiskSettings(database.db, c.var.principal.orgId, c.req.valid('json'), clock()),
         200,
       );
     },

@@ -29,6 +29,7 @@ export const EventType = {
   qaReviewed: 'qa.reviewed',
   promiseMade: 'promise.made',
   customerUpdateSent: 'customer_update.sent',
+  customerRiskCrossed: 'customer.risk_crossed',
 } as const;
 
 export type EventTypeName = (typeof EventType)[keyof typeof EventType];

@@ -61,6 +61,11 @@ export const errorCatalogue = {
   unknown_scenario: { status: 422, description: 'The scenario id does not exist in this organisation.' },
   unknown_team: { status: 422, description: 'The team key does not exist in this organisation.' },
   invalid_calendar: { status: 422, description: 'A calendar or SLA target is not valid (`field` names it).' },
+  invalid_import: {
+    status: 422,
+    description:
+      'A customer import file has problems; `issues` lists each as `{line, column?, message}` and nothing was imported.',
+  },
   no_owner_available: {
     status: 422,
     description: 'The receiving team has no member and no lead who can own the handoff.',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { customerProfileFields } from '../customers/customers.types.ts';
 
 export const subscriptionSchema = z.object({
   url: z
@@ -17,7 +18,11 @@ export const inboundGenericSchema = z.object({
     externalId: z.string().min(1).max(200),
     subject: z.string().min(1).max(500),
     channel: z.string().min(1).max(40),
-    customer: z.object({ externalId: z.string().min(1).max(200), name: z.string().min(1).max(200) }),
+    customer: z.object({
+      externalId: z.string().min(1).max(200),
+      name: z.string().min(1).max(200),
+      ...customerProfileFields,
+    }),
   }),
   message: z
     .object({

@@ -7,6 +7,7 @@ export const notificationKinds = [
   'page',
   'sentiment_dip',
   'mention',
+  'customer_risk',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -8,6 +8,7 @@ export const defaultChannels: Record<NotificationKind, Channel[]> = {
   page: ['in_app', 'slack', 'email'],
   sentiment_dip: ['in_app', 'slack', 'email'],
   mention: ['in_app', 'slack'],
+  customer_risk: ['in_app', 'slack', 'email'],
 };
 
 export type Recipient = {
@@ -40,6 +41,10 @@ export type Facts = {
   author?: string;
   excerpt?: string;
   reason?: string;
+  /** A high-value customer's risk crossed the page threshold: the page links to their customer page. */
+  customerId?: string;
+  customerName?: string;
+  score?: number;
 };
 
 const quote = (s: string | undefined, n = 280) => (s && s.length > n ? `${s.slice(0, n - 3)}...` : (s ?? ''));
@@ -77,6 +82,13 @@ export function compose(f: Facts): OutgoingMessage {
         title: `Sentiment dip on ${on}`,
         body: `The customer's sentiment dropped${f.reason ? ` (${f.reason})` : ''}: "${quote(f.excerpt)}"`,
         link,
+      };
+    case 'customer_risk':
+      return {
+        kind: f.kind,
+        title: `Churn risk ${f.score ?? '?'}: ${f.customerName ?? 'a high-value customer'}`,
+        body: `A high-value customer crossed the risk threshold${f.reason ? ` (${f.reason})` : ''}, last on ${on}.`,
+        link: f.customerId ? `/customers/${f.customerId}` : link,
       };
     case 'mention':
       return {

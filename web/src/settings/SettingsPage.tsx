@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Calendar, CalendarSaved, Scenario } from '../api/types.ts';
 import { fieldLabel, formatDay, humanize } from '../app/format.ts';
+import { Link } from '../app/router.tsx';
 import { useSession } from '../app/session.tsx';
 import { Badge, Section } from '../app/ui.tsx';
 import { CalendarEditor } from './CalendarEditor.tsx';
@@ -72,6 +73,9 @@ export default function SettingsPage() {
             transition.
           </p>
         </div>
+        <Link to="/settings/integrations" className="button">
+          Webhook deliveries
+        </Link>
       </div>
       <Section title="Teams and calendars">
         <div className="settings-teams">

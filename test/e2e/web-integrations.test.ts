@@ -1,0 +1,127 @@
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Database } from '../../src/db/database.ts';
+import { freshDatabase } from '../../src/db/testing.ts';
+import { deliverDue } from '../../src/integrations/delivery.jobs.ts';
+import { maxAttempts } from '../../src/integrations/signature.ts';
+import {
+  basicA11y,
+  buildWeb,
+  openBrowser,
+  screenshot,
+  signIn,
+  startWebServer,
+  type WebServer,
+} from '../support/browser.ts';
+import { fullPacket, newCase } from '../support/harness.ts';
+import { type Receiver, startReceiver } from '../support/webhook-receiver.ts';
+
+/**
+ * The webhook delivery log in a real Chromium: a lead sees the subscriptions, the recent deliveries
+ * with their attempts and the receiver's answer, and sends a dead letter again with one click.
+ */
+let database: Database;
+let web: WebServer;
+let dist: string;
+let hook: Receiver;
+let browser: Awaited<ReturnType<typeof openBrowser>> | undefined;
+
+async function call(method: string, path: string, body?: unknown) {
+  const res = await web.runtime.app.request(path, {
+    method,
+    headers: { authorization: 'Bearer web-test-admin', 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json();
+  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+beforeAll(async () => {
+  const [built, db] = await Promise.all([
+    buildWeb(),
+    freshDatabase('pglite', { pgliteDump: inject('pgliteDump'), postgresUrl: null }),
+  ]);
+  dist = built.dir;
+  database = db;
+  web = await startWebServer(database, dist, ['grace']);
+  web.runtime.services.config.webhookAllowPrivate = true;
+  hook = await startReceiver('web-log-secret', { dedupe: true });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await web?.close();
+  await hook?.close();
+  await database?.close();
+  if (dist) rmSync(dist, { recursive: true, force: true });
+});
+
+describe('webhook delivery log [pglite]', () => {
+  it('shows subscriptions, deliveries and a dead letter a lead sends again', async () => {
+    await call('POST', '/api/v1/webhooks/subscriptions', {
+      url: hook.url,
+      secret: 'web-log-secret',
+      events: ['handoff.sent', 'handoff.accepted'],
+    });
+    // The receiver is down for the first handoff's every try: it becomes a dead letter.
+    hook.mode = 'down';
+    const first = await call('POST', '/api/v1/cases', newCase({ subject: 'Refund never arrived' }));
+    await call('POST', `/api/v1/cases/${first.id}/handoffs`, {
+      scenario: 'billing-to-finance',
+      packet: fullPacket,
+    });
+    const services = web.runtime.services;
+    let later = Date.now();
+    for (let i = 0; i < maxAttempts + 2; i++) {
+      later += 3_600_000;
+      await deliverDue({ ...services, clock: () => new Date(later) });
+    }
+    const dead = (await call('GET', '/api/v1/webhooks/deliveries?status=dead')).items;
+    expect(dead).toHaveLength(1);
+    // Then it is back, and a second handoff is delivered at once.
+    hook.mode = 'up';
+    const second = await call('POST', '/api/v1/cases', newCase({ subject: 'Card declined twice' }));
+    await call('POST', `/api/v1/cases/${second.id}/handoffs`, {
+      scenario: 'billing-to-finance',
+      packet: fullPacket,
+    });
+    await expect.poll(() => hook.processed.size, { timeout: 10_000 }).toBe(1);
+
+    browser = await openBrowser('integrations');
+    const { page, errors } = browser;
+    await signIn(page, web.url, 'grace@northwind.example');
+    await page.goto(`${web.url}/settings`);
+    await page.getByRole('link', { name: 'Webhook deliveries' }).click();
+    await page.getByRole('heading', { name: 'Webhook deliveries', level: 1 }).waitFor();
+    await expect.poll(() => page.getByTestId('subscriptions').textContent()).toContain(hook.url);
+    const deadRow = page.getByRole('table', { name: 'Dead letters' }).getByTestId('delivery-row');
+    await expect.poll(() => deadRow.count()).toBe(1);
+    const deadText = await deadRow.textContent();
+    expect(deadText).toContain('handoff.sent');
+    expect(deadText).toContain('HTTP 503');
+    expect(deadText).toContain(String(maxAttempts));
+    const recent = page.getByRole('table', { name: 'Recent deliveries' });
+    await expect.poll(() => recent.locator('[data-status="delivered"]').count()).toBe(1);
+    expect(await recent.locator('[data-status="delivered"]').textContent()).toContain('HTTP 204');
+    expect(await basicA11y(page)).toEqual([]);
+    await screenshot(page, 'integrations-delivery-log');
+
+    await page.getByRole('button', { name: `Redeliver #${dead[0].seq}` }).click();
+    await page.getByTestId('redelivery-queued').waitFor();
+    // The scheduler sends it; the log shows both delivered, and no dead letter is left.
+    await expect.poll(() => hook.processed.size, { timeout: 10_000 }).toBe(2);
+    await expect
+      .poll(
+        async () => {
+          await page.getByRole('button', { name: 'Refresh' }).click();
+          return recent.locator('[data-status="delivered"]').count();
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(2);
+    expect(await page.getByText('No dead letters').count()).toBe(1);
+    await screenshot(page, 'integrations-redelivered');
+    expect(errors).toEqual([]);
+  }, 90_000);
+});

@@ -1,0 +1,173 @@
+import { type ReactNode, useState } from 'react';
+import { formatDateTime, humanize } from '../app/format.ts';
+import { Link } from '../app/router.tsx';
+import { Badge, Empty, ErrorNote, Loading, Section } from '../app/ui.tsx';
+import { useResource } from '../app/useResource.ts';
+import { type Delivery, deliveryStatus, type WebhookSubscription, webhooksApi } from './deliveries-api.ts';
+
+const tone = { delivered: 'good', pending: 'warn', dead: 'bad' } as const;
+
+function Outcome({ d }: { d: Delivery }) {
+  const status = deliveryStatus(d);
+  return (
+    <>
+      <Badge tone={tone[status]}>{humanize(status)}</Badge>
+      {d.lastStatus ? <span className="small"> HTTP {d.lastStatus}</span> : null}
+      {d.lastError && status !== 'delivered' ? (
+        <div className="small muted" title={d.lastError}>
+          {d.lastError.slice(0, 80)}
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+function DeliveryTable({
+  rows,
+  urlOf,
+  caption,
+  action,
+}: {
+  rows: Delivery[];
+  urlOf: (id: string) => string;
+  caption: string;
+  action?: (d: Delivery) => ReactNode;
+}) {
+  return (
+    <table className="table compact">
+      <caption className="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">#</th>
+          <th scope="col">Event</th>
+          <th scope="col">Subscriber</th>
+          <th scope="col">Status</th>
+          <th scope="col">Attempts</th>
+          <th scope="col">{action ? 'Dead since' : 'Next attempt'}</th>
+          {action ? <th scope="col">Action</th> : null}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((d) => (
+          <tr key={d.seq} data-testid="delivery-row" data-status={deliveryStatus(d)}>
+            <td>{d.seq}</td>
+            <td>
+              <code>{d.type}</code>
+              <div className="small muted">{formatDateTime(d.createdAt)}</div>
+            </td>
+            <td className="small">{urlOf(d.subscriptionId)}</td>
+            <td>
+              <Outcome d={d} />
+            </td>
+            <td>{d.attempts}</td>
+            <td className="small">
+              {action
+                ? formatDateTime(d.deadAt)
+                : deliveryStatus(d) === 'pending'
+                  ? formatDateTime(d.nextAttemptAt)
+                  : '—'}
+            </td>
+            {action ? <td>{action(d)}</td> : null}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * The webhook delivery log for leads: subscriptions, recent deliveries with their attempts and the
+ * receiver's answer, and dead letters (given up after 15 tries) that a lead can send again.
+ */
+export default function IntegrationsPage() {
+  const subs = useResource('subs', (signal) => webhooksApi.subscriptions(signal));
+  const recent = useResource('recent', (signal) => webhooksApi.deliveries(undefined, 100, signal));
+  const dead = useResource('dead', (signal) => webhooksApi.deliveries('dead', 100, signal));
+  const [queued, setQueued] = useState<number[]>([]);
+  const [failed, setFailed] = useState<unknown>(null);
+  const byId = new Map((subs.data?.items ?? []).map((s: WebhookSubscription) => [s.id, s.url]));
+  const urlOf = (id: string) => byId.get(id) ?? id;
+  const reload = () => {
+    recent.reload();
+    dead.reload();
+  };
+  const redeliver = async (seq: number) => {
+    setFailed(null);
+    try {
+      await webhooksApi.redeliver(seq);
+      setQueued((q) => [...q, seq]);
+      reload();
+    } catch (error) {
+      setFailed(error);
+    }
+  };
+  return (
+    <div className="page">
+      <div className="page-head">
+        <div>
+          <p className="small">
+            <Link to="/settings">Settings</Link> / Integrations
+          </p>
+          <h1>Webhook deliveries</h1>
+          <p className="muted">
+            Every event sent to a subscriber, retried with backoff until it answers 2xx; after 15 tries it
+            becomes a dead letter you can send again.
+          </p>
+        </div>
+        <button type="button" className="button" onClick={reload}>
+          Refresh
+        </button>
+      </div>
+      <Section title="Subscriptions">
+        {subs.error ? <ErrorNote error={subs.error} /> : null}
+        {subs.loading && !subs.data ? <Loading /> : null}
+        {subs.data && subs.data.items.length === 0 ? (
+          <Empty title="No subscriptions">
+            Add one with <code>POST /api/v1/webhooks/subscriptions</code>.
+          </Empty>
+        ) : null}
+        {subs.data?.items.length ? (
+          <ul data-testid="subscriptions">
+            {subs.data.items.map((s) => (
+              <li key={s.id}>
+                <strong>{s.url}</strong>{' '}
+                {s.active ? <Badge tone="good">Active</Badge> : <Badge>Inactive</Badge>}
+                <div className="small muted">Events: {s.events.join(', ')}</div>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </Section>
+      <Section title="Dead letters">
+        {failed ? <ErrorNote error={failed} title="Could not queue the delivery again" /> : null}
+        {queued.length ? (
+          <div className="note note-good" role="status" data-testid="redelivery-queued">
+            Queued again: {queued.map((q) => `#${q}`).join(', ')}
+          </div>
+        ) : null}
+        {dead.error ? <ErrorNote error={dead.error} /> : null}
+        {dead.data && dead.data.items.length === 0 ? <Empty title="No dead letters" /> : null}
+        {dead.data?.items.length ? (
+          <DeliveryTable
+            rows={dead.data.items}
+            urlOf={urlOf}
+            caption="Dead letters"
+            action={(d) => (
+              <button type="button" className="button small" onClick={() => void redeliver(d.seq)}>
+                Redeliver #{d.seq}
+              </button>
+            )}
+          />
+        ) : null}
+      </Section>
+      <Section title="Recent deliveries">
+        {recent.error ? <ErrorNote error={recent.error} /> : null}
+        {recent.loading && !recent.data ? <Loading /> : null}
+        {recent.data && recent.data.items.length === 0 ? <Empty title="Nothing sent yet" /> : null}
+        {recent.data?.items.length ? (
+          <DeliveryTable rows={recent.data.items} urlOf={urlOf} caption="Recent deliveries" />
+        ) : null}
+      </Section>
+    </div>
+  );
+}

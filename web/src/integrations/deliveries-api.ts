@@ -1,0 +1,40 @@
+import { get, post, query } from '../api/client.ts';
+
+/** A webhook subscription as the API shows it (never its secret). */
+export type WebhookSubscription = {
+  id: string;
+  url: string;
+  events: string[];
+  active: boolean;
+  createdAt: string;
+};
+
+/** One outbox row: one event for one subscription, with where its delivery stands. */
+export type Delivery = {
+  seq: number;
+  eventId: string;
+  subscriptionId: string;
+  type: string;
+  createdAt: string;
+  attempts: number;
+  nextAttemptAt: string;
+  deliveredAt: string | null;
+  deadAt: string | null;
+  lastStatus: number | null;
+  lastError: string | null;
+};
+
+export type DeliveryStatus = 'pending' | 'delivered' | 'dead';
+
+export const deliveryStatus = (d: Delivery): DeliveryStatus =>
+  d.deliveredAt ? 'delivered' : d.deadAt ? 'dead' : 'pending';
+
+const v1 = '/api/v1/webhooks';
+
+export const webhooksApi = {
+  subscriptions: (signal?: AbortSignal) =>
+    get<{ items: WebhookSubscription[] }>(`${v1}/subscriptions`, signal),
+  deliveries: (status: DeliveryStatus | undefined, limit: number, signal?: AbortSignal) =>
+    get<{ items: Delivery[] }>(`${v1}/deliveries${query({ status, limit })}`, signal),
+  redeliver: (seq: number) => post<{ seq: number; queued: boolean }>(`${v1}/deliveries/${seq}/redeliver`),
+};

@@ -1,22 +1,54 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
+import { notificationOutbox } from '../notifications/notifications.table.ts';
 import { organisations } from '../orgs/orgs.table.ts';
 import { weeklyReview } from './analytics.queries.ts';
-import { weeklyReviews } from './analytics.table.ts';
+import { weeklyReviews, weeklyReviewTargets } from './analytics.table.ts';
+import type { ReviewDelivery } from './analytics.types.ts';
 import { previousWeekId } from './period.ts';
+import { reviewMessage } from './review-message.ts';
+import { reviewTargets } from './review-targets.queries.ts';
 
 /**
  * Builds the week's review and stores it once: insert-on-conflict-do-nothing on (org, week), so
- * several processes racing here store one row. Returns whether this call stored it.
+ * several processes racing here store one row. The process that stores it also queues its sends
+ * (the organisation's review targets) in the notification outbox, in the same transaction: the
+ * notifications job delivers them at least once, and no race sends a review twice. Returns whether
+ * this call stored it.
  */
 export async function storeWeeklyReview(db: Db, orgId: string, week: string, now: Date): Promise<boolean> {
-  const { review } = await weeklyReview(db, orgId, week);
-  const stored = await db
-    .insert(weeklyReviews)
-    .values({ orgId, week, json: review, createdAt: now })
-    .onConflictDoNothing()
-    .returning({ week: weeklyReviews.week });
-  return stored.length > 0;
+  const { review, organisation } = await weeklyReview(db, orgId, week);
+  return db.transaction(async (tx) => {
+    const stored = await tx
+      .insert(weeklyReviews)
+      .values({ orgId, week, json: review, createdAt: now })
+      .onConflictDoNothing()
+      .returning({ week: weeklyReviews.week });
+    if (stored.length === 0) return false;
+    const targets = await reviewTargets(tx, orgId);
+    const message = reviewMessage(review, organisation.name);
+    const sends = [
+      ...(targets.slackUrl ? [{ channel: 'slack', target: targets.slackUrl }] : []),
+      ...targets.emails.map((email) => ({ channel: 'email', target: email })),
+    ];
+    if (sends.length > 0) {
+      await tx
+        .insert(notificationOutbox)
+        .values(sends.map((s) => ({ orgId, ...s, message, createdAt: now, nextAttemptAt: now })));
+    }
+    return true;
+  });
+}
+
+/** Sets where the organisation's weekly review is sent; no webhook and no address stops the sends. */
+export async function setReviewTargets(db: Db, orgId: string, input: ReviewDelivery, now: Date) {
+  const emails = [...new Set(input.emails.map((e) => e.toLowerCase()))];
+  const values = { slackUrl: input.slackUrl, emails, updatedAt: now };
+  await db
+    .insert(weeklyReviewTargets)
+    .values({ orgId, ...values })
+    .onConflictDoUpdate({ target: weeklyReviewTargets.orgId, set: values });
+  return { slackUrl: input.slackUrl, emails };
 }
 
 /**

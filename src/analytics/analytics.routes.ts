@@ -2,7 +2,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
 import { ApiError, notFound } from '../http/errors.ts';
-import { ok } from '../http/openapi.ts';
+import { json, ok } from '../http/openapi.ts';
+import { assertPublicTarget } from '../integrations/delivery.jobs.ts';
+import { setReviewTargets } from './analytics.commands.ts';
 import {
   listWeeklyReviews,
   loadFacts,
@@ -10,12 +12,19 @@ import {
   storedWeeklyReview,
   weeklyReview,
 } from './analytics.queries.ts';
-import { compareQuery, metricsQuery, reviewQuery, weekParams } from './analytics.types.ts';
+import {
+  compareQuery,
+  metricsQuery,
+  reviewDeliverySchema,
+  reviewQuery,
+  weekParams,
+} from './analytics.types.ts';
 import { comparePeriods } from './compare.ts';
 import { deriveViews } from './derive.ts';
 import { computeMetrics, type MetricsFilter } from './metrics.ts';
 import { type Period, PeriodError, parsePeriod, periodOf, previousWeekId } from './period.ts';
 import { renderReviewHtml } from './review-html.ts';
+import { reviewTargets } from './review-targets.queries.ts';
 
 const tags = ['analytics'];
 const readers = requireRole('lead', 'supervisor', 'qa');
@@ -143,6 +152,38 @@ export function registerAnalyticsRoutes(app: App) {
       const stored = await storedWeeklyReview(c.var.services.database.db, c.var.principal.orgId, week);
       if (!stored) throw notFound('weekly review', week);
       return c.json(stored, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/analytics/review-delivery',
+      tags,
+      middleware: [requireRole('lead')],
+      responses: { 200: ok('Where the stored weekly review is sent: {slackUrl, emails}') },
+    }),
+    async (c) => c.json(await reviewTargets(c.var.services.database.db, c.var.principal.orgId), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/v1/analytics/review-delivery',
+      tags,
+      middleware: [requireRole('lead')],
+      request: { body: json(reviewDeliverySchema) },
+      responses: { 200: ok('Where the stored weekly review is sent from now on') },
+    }),
+    async (c) => {
+      const input = c.req.valid('json');
+      const { database, config, clock } = c.var.services;
+      if (input.slackUrl) {
+        await assertPublicTarget(input.slackUrl, config.webhookAllowPrivate).catch((error: Error) => {
+          throw new ApiError('webhook_target_refused', error.message, { field: 'slackUrl' });
+        });
+      }
+      return c.json(await setReviewTargets(database.db, c.var.principal.orgId, input, clock()), 200);
     },
   );
 }

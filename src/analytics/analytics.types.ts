@@ -29,5 +29,18 @@ export const reviewQuery = z.object({
 
 export const weekParams = z.object({ week });
 
+/** Where the stored weekly review is sent: a Slack-compatible incoming webhook and/or e-mail addresses. */
+export const reviewDeliverySchema = z.object({
+  slackUrl: z
+    .string()
+    .trim()
+    .url()
+    .max(2000)
+    .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL')
+    .nullable(),
+  emails: z.array(z.string().trim().email().max(320)).max(20),
+});
+
+export type ReviewDelivery = z.infer<typeof reviewDeliverySchema>;
 export type MetricsQuery = z.infer<typeof metricsQuery>;
 export type CompareQuery = z.infer<typeof compareQuery>;

@@ -186,6 +186,8 @@ describe('QA in the browser [pglite]', () => {
     await list.getByText('Charged twice for October').waitFor();
     await page.getByTestId('qa-queue-count').filter({ hasText: '2 to review' }).waitFor();
     await list.getByRole('option').first().getByText('Bounced').waitFor();
+    // The list has room on screen for its rows (a flex rule once squeezed it to nothing).
+    expect((await list.boundingBox())!.height).toBeGreaterThan(2 * 64);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'qa-02-queue');
 

@@ -20,6 +20,8 @@ export interface Valence {
   shouted: number;
   /** the text asks something (a `?`, or opens with a question word) */
   isQuestion: boolean;
+  /** the text opens with a question word ("is my flight…", "what is…"): a request for information */
+  opensWithQuestion: boolean;
 }
 
 interface Item {
@@ -148,5 +150,6 @@ export function valenceOf(tokens: Token[]): Valence {
     questions,
     shouted: allCaps ? words.length : shouted,
     isQuestion: questions > 0 || QUESTION_OPENERS.has(first),
+    opensWithQuestion: QUESTION_OPENERS.has(first),
   };
 }

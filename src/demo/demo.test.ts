@@ -166,8 +166,14 @@ for (const kind of kinds) {
         .select()
         .from(documentRequests)
         .where(and(eq(documentRequests.orgId, orgId), eq(documentRequests.rerequest, true)));
-      expect(again.length).toBeGreaterThanOrEqual(2);
-      expect(again.every((r) => r.reason && r.reason.length > 10)).toBe(true);
+      // Asked again through the API: always with a reason (invariant 3).
+      const requested = again.filter((r) => r.messageId === null);
+      expect(requested.length).toBeGreaterThanOrEqual(2);
+      expect(requested.every((r) => r.reason && r.reason.length > 10)).toBe(true);
+      // Asked again in a message (Finance asks Mr Hargreaves for the bank statement he sent): flagged.
+      const flagged = again.filter((r) => r.messageId !== null);
+      expect(flagged.map((r) => r.kind)).toContain('bank_statement');
+      expect(flagged.every((r) => r.onFileDocumentId !== null)).toBe(true);
     });
 
     it('has customers from several time zones and languages', async () => {

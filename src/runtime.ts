@@ -1,4 +1,4 @@
-import pino, { type Logger } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 import { weeklyReviewJob } from './analytics/analytics.jobs.ts';
 import type { Config } from './config.ts';
 import { registerRiskListener } from './continuity/risk.listeners.ts';
@@ -8,6 +8,7 @@ import { openDatabase } from './db/open.ts';
 import { createHub } from './events/hub.ts';
 import { createApp } from './http/app.ts';
 import type { Services } from './http/context.ts';
+import { createLogger } from './http/log-redaction.ts';
 import { deliveryJob, listenForDeliveries } from './integrations/delivery.jobs.ts';
 import {
   forgetSubscriptions,
@@ -26,13 +27,15 @@ import { registerVocabularyListener } from './vocabulary/vocabulary.listeners.ts
 export type RuntimeOptions = {
   database?: Database;
   logger?: Logger;
+  /** Where the process logger writes (stdout by default); ignored when `logger` is given. */
+  logDestination?: DestinationStream;
   clock?: () => Date;
   scheduler?: boolean;
 };
 
 /** Everything a Baton process runs, without a port: the server and the tests share it. */
 export async function startRuntime(config: Config, options: RuntimeOptions = {}) {
-  const logger = options.logger ?? pino({ level: config.logLevel });
+  const logger = options.logger ?? createLogger(config.logLevel, options.logDestination);
   const database =
     options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const clock = options.clock ?? (() => new Date());

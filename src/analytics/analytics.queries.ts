@@ -29,6 +29,7 @@ const EVENT_TYPES = [
   EventType.slaMet,
   EventType.sentimentDip,
   EventType.documentRerequested,
+  EventType.caseResolved,
 ];
 const fromTeam = alias(teams, 'from_team');
 const ms = (d: Date | null) => (d ? d.getTime() : null);

@@ -13,6 +13,7 @@ import {
   pingPongOf,
   type Route,
   resolutionOf,
+  resolvedInPlace,
   routeOf,
 } from './journey.ts';
 
@@ -131,6 +132,7 @@ export function deriveViews(facts: Facts): Views {
     );
     all.push(...views);
     const resolved = resolutionOf(journey);
+    const inPlace = resolved ? null : resolvedInPlace(journey, events);
     const resolveClock =
       resolved && (clocksByHandoff.get(resolved.id) ?? []).find((k) => k.name === 'resolve');
     const cal = resolved
@@ -146,7 +148,10 @@ export function deriveViews(facts: Facts): Views {
             calendarMs: Math.max(0, resolved.resolvedAt! - c.createdAt),
             businessMs: cal ? elapsedMs(cal, c.createdAt, resolved.resolvedAt!) : null,
           }
-        : null,
+        : inPlace !== null
+          ? // No team's calendar is involved when the case never left the first team: calendar time only.
+            { calendarMs: Math.max(0, inPlace - c.createdAt), businessMs: null }
+          : null,
       complaint: msgs.some((m) => isComplaint(m.text)),
       rerequests: (requestsByCase.get(c.id) ?? []).filter((r) => r.rerequest).length,
       dip: events.some((e) => e.type === 'sentiment.dip'),

@@ -68,6 +68,19 @@ export function resolutionOf(journey: readonly HandoffFact[]): HandoffFact | nul
   return last.state === 'resolved' && last.resolvedAt !== null ? last : null;
 }
 
+/**
+ * When a case that never entered a journey (no handoff sent, or all cancelled) was resolved where
+ * it was: its `case.resolved` event (POST /cases/{id}/resolve), else null.
+ */
+export function resolvedInPlace(
+  journey: readonly HandoffFact[],
+  events: readonly EventFact[],
+): number | null {
+  if (journey.length > 0) return null;
+  const resolved = events.filter((e) => e.type === 'case.resolved').map((e) => e.at);
+  return resolved.length === 0 ? null : Math.min(...resolved);
+}
+
 /** Business time a stopped clock ran (pauses excluded); null while it runs. */
 export function clockUsedMs(c: ClockFact, cal: CompiledCalendar): number | null {
   if (c.stoppedAt === null) return null;

@@ -100,6 +100,28 @@ describe('metrics over a known week', () => {
   });
 });
 
+describe('cases resolved where they were, never handed off', () => {
+  it('count in the resolution time (calendar time), not as open', () => {
+    // c5 (no handoff) is resolved by its first team 3 hours after it was opened.
+    const history = knownWeek().event('c5', null, 'case.resolved', '2026-11-06T15:00:00Z');
+    const { metrics, samples } = computeMetrics(deriveViews(history.facts), week);
+    expect(metrics.resolutionTime).toEqual({
+      count: 2, // c1 through its handoff, c5 in place
+      open: 3,
+      calendar: { count: 2, p50Ms: 3.5 * H, p90Ms: 3.9 * H },
+      business: { count: 1, p50Ms: 4 * H, p90Ms: 4 * H }, // no team calendar for c5
+    });
+    expect(samples.resolutionCalendar.sort()).toEqual([3 * H, 4 * H]);
+  });
+
+  it('a case.resolved event does not override a journey: an open handoff keeps the case open', () => {
+    // c3 is still with engineering; a stray case.resolved does not end its journey.
+    const history = knownWeek().event('c3', null, 'case.resolved', '2026-11-06T15:00:00Z');
+    const { metrics } = computeMetrics(deriveViews(history.facts), week);
+    expect(metrics.resolutionTime.count).toBe(1);
+  });
+});
+
 describe('filters', () => {
   const views = deriveViews(knownWeek().facts);
 

@@ -12,6 +12,7 @@ import {
   newDocumentSchema,
   newMessageSchema,
 } from './cases.types.ts';
+import { registerCaseResolutionRoutes } from './case-resolution.routes.ts';
 import { registerRepeatContactRoutes } from './repeat-contact.routes.ts';
 
 const tags = ['cases'];
@@ -19,6 +20,7 @@ const writers = requireRole('agent', 'lead', 'supervisor');
 
 export function registerCaseRoutes(app: App) {
   registerRepeatContactRoutes(app);
+  registerCaseResolutionRoutes(app);
   app.openapi(
     createRoute({
       method: 'post',

@@ -3,6 +3,7 @@ export const EventType = {
   caseCreated: 'case.created',
   caseIssueTypeSet: 'case.issue_type_set',
   caseRepeatLinked: 'case.repeat_linked',
+  caseResolved: 'case.resolved',
   messageAdded: 'message.added',
   documentAdded: 'document.added',
   documentRequested: 'document.requested',

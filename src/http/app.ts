@@ -27,7 +27,7 @@ import { idempotency } from './idempotency.ts';
 import { rateLimits } from './rate-limit-guard.ts';
 import { securityHeaders } from './security-headers.ts';
 import { registerStreamRoutes } from './stream.routes.ts';
-import { validationHook } from './validation.ts';
+import { rejectNulBytes, validationHook } from './validation.ts';
 
 export type App = OpenAPIHono<AppEnv>;
 
@@ -109,11 +109,12 @@ export function createApp(services: Services): App {
   );
   app.use('/api/v1/*', async (c, next) => {
     const type = c.req.header('content-type');
-    if (c.req.method === 'POST' && type && !type.includes('json')) {
+    if (['POST', 'PUT', 'PATCH'].includes(c.req.method) && type && !type.includes('json')) {
       throw new ApiError('unsupported_media_type', 'send Content-Type: application/json');
     }
     await next();
   });
+  app.use('/api/v1/*', rejectNulBytes);
   app.use('/api/v1/auth/login', limits.login);
   registerAuthRoutes(app);
   app.use('/api/v1/*', limits.tokens);

@@ -1,0 +1,3 @@
+import { fuzzRoutes } from '../support/fuzz-suite.ts';
+
+fuzzRoutes(1, 2);

@@ -5,6 +5,7 @@ import { json, ok } from '../http/openapi.ts';
 import { importCustomers, saveRiskSettings } from './customers.commands.ts';
 import { customerRiskOf, getCustomer, riskSettingsOf } from './customers.queries.ts';
 import { importBodySchema, riskSettingsSchema } from './customers.types.ts';
+import { customerOverview } from './overview.queries.ts';
 
 const params = z.object({ id: z.string().min(1).max(100) });
 
@@ -97,6 +98,24 @@ export function registerCustomerRoutes(app: App) {
       const { database, clock } = c.var.services;
       return c.json(
         await saveRiskSettings(database.db, c.var.principal.orgId, c.req.valid('json'), clock()),
+        200,
+      );
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/customers/{id}/overview',
+      tags: ['customers'],
+      request: { params },
+      responses: {
+        200: ok('The customer page: cases, handoffs, repeat contacts, promises, sentiment over time, risk'),
+      },
+    }),
+    async (c) => {
+      const { database, clock } = c.var.services;
+      return c.json(
+        await customerOverview(database.db, c.var.principal.orgId, c.req.valid('param').id, clock()),
         200,
       );
     },

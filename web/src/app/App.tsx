@@ -5,6 +5,7 @@ import type { Me, Person, Scenario, Team } from '../api/types.ts';
 import { CasesPage } from '../cases/CasesPage.tsx';
 import { CaseView } from '../cases/CaseView.tsx';
 import { NewCasePage } from '../cases/NewCaseForm.tsx';
+import { CustomerPage } from '../customers/CustomerPage.tsx';
 import { HandoffForm } from '../handoffs/HandoffForm.tsx';
 import { HandoffPage } from '../handoffs/HandoffPage.tsx';
 import { LiveProvider } from '../live/useLive.tsx';
@@ -54,6 +55,7 @@ const routes: [string, (p: Record<string, string>) => ReactNode][] = [
   ['/cases/new', () => <NewCasePage />],
   ['/cases/:id/handoff', (p) => <HandoffForm caseId={p.id!} />],
   ['/cases/:id', (p) => <CaseView caseId={p.id!} />],
+  ['/customers/:id', (p) => <CustomerPage customerId={p.id!} />],
   ['/queue', () => <QueuePage />],
   ['/handoffs/:id', (p) => <HandoffPage handoffId={p.id!} />],
   ['/supervisor', () => <SupervisorBoard />],

@@ -43,7 +43,8 @@ export function CaseView({ caseId }: { caseId: string }) {
         <div>
           <h1>{c.subject}</h1>
           <p className="muted">
-            {c.customer.name} · {humanize(c.channel)} · {humanize(c.status)}
+            <Link to={`/customers/${c.customer.id}`}>{c.customer.name}</Link> · {humanize(c.channel)} ·{' '}
+            {humanize(c.status)}
             {c.issueType ? ` · ${c.issueType}` : ''}
           </p>
           {c.repeatOf ? (

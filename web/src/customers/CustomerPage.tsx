@@ -1,0 +1,163 @@
+import { formatDateTime, formatDay, humanize } from '../app/format.ts';
+import { Link } from '../app/router.tsx';
+import { Badge, ErrorNote, Loading, Section, stateTone } from '../app/ui.tsx';
+import { useResource } from '../app/useResource.ts';
+import { type CustomerOverview, customerApi, type Risk } from './customer-api.ts';
+import { SentimentChart } from './SentimentChart.tsx';
+
+const levelTone = { low: 'good', medium: 'warn', high: 'bad' } as const;
+
+function RiskPanel({ risk }: { risk: Risk }) {
+  return (
+    <Section title="Churn risk">
+      <p data-testid="risk-score">
+        <strong className="big-number">{risk.score}</strong> / 100{' '}
+        <Badge tone={levelTone[risk.level]}>{humanize(risk.level)}</Badge>
+      </p>
+      {risk.reasons.length === 0 ? (
+        <p className="muted">Nothing in their cases raises the risk.</p>
+      ) : (
+        <table className="table compact" aria-label="Reasons">
+          <thead>
+            <tr>
+              <th scope="col">Reason</th>
+              <th scope="col">Points</th>
+              <th scope="col">Why</th>
+            </tr>
+          </thead>
+          <tbody>
+            {risk.reasons.map((r) => (
+              <tr key={r.id} data-testid="risk-reason">
+                <td>{humanize(r.id)}</td>
+                <td>{r.weight > 0 ? `+${r.weight}` : r.weight}</td>
+                <td>{r.detail}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Section>
+  );
+}
+
+function Profile({ o }: { o: CustomerOverview }) {
+  const c = o.customer;
+  const years =
+    c.tenureMonths === null
+      ? null
+      : c.tenureMonths >= 12
+        ? `${Math.floor(c.tenureMonths / 12)} years`
+        : `${c.tenureMonths} months`;
+  return (
+    <dl className="facts" data-testid="customer-facts">
+      <div>
+        <dt>Customer since</dt>
+        <dd>{c.customerSince ? `${formatDay(c.customerSince)} (${years})` : 'unknown'}</dd>
+      </div>
+      <div>
+        <dt>Annual value</dt>
+        <dd>{c.annualValue === null ? 'unknown' : Math.round(c.annualValue).toLocaleString()}</dd>
+      </div>
+      {c.tier ? (
+        <div>
+          <dt>Tier</dt>
+          <dd>{c.tier}</dd>
+        </div>
+      ) : null}
+      <div>
+        <dt>Contacts</dt>
+        <dd>
+          {o.cases.length} cases · {o.repeatContacts} repeat contacts
+        </dd>
+      </div>
+      <div>
+        <dt>Promises</dt>
+        <dd data-testid="promises">
+          {o.promises.kept} kept · {o.promises.broken} broken · {o.promises.open} open
+        </dd>
+      </div>
+      {c.timezone ? (
+        <div>
+          <dt>Time zone</dt>
+          <dd>{c.timezone}</dd>
+        </div>
+      ) : null}
+    </dl>
+  );
+}
+
+/** One page per customer across their cases: the story a supervisor needs before they walk. */
+export function CustomerPage({ customerId }: { customerId: string }) {
+  const r = useResource(customerId, (signal) => customerApi.overview(customerId, signal));
+  if (r.error) return <ErrorNote error={r.error} title="Could not load this customer" />;
+  if (!r.data) return <Loading />;
+  const o = r.data;
+  const subjectOf = new Map(o.cases.map((c) => [c.id, c.subject]));
+  return (
+    <div className="page">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to="/cases">Cases</Link> <span aria-hidden="true">/</span>{' '}
+        <span aria-current="page">{o.customer.name}</span>
+      </nav>
+      <div className="page-head">
+        <div>
+          <h1>{o.customer.name}</h1>
+          <p className="muted">Customer {o.customer.externalId}</p>
+        </div>
+      </div>
+      <Profile o={o} />
+      <RiskPanel risk={o.risk} />
+      <Section title="Sentiment over time">
+        {o.sentiment.length ? (
+          <SentimentChart points={o.sentiment} />
+        ) : (
+          <p className="muted">No messages yet.</p>
+        )}
+      </Section>
+      <Section title="Cases">
+        <ul className="plain-list">
+          {o.cases.map((c) => (
+            <li key={c.id} data-testid="customer-case">
+              <Link to={`/cases/${c.id}`}>{c.subject}</Link>{' '}
+              <span className="small muted">
+                {formatDateTime(c.createdAt)} · {humanize(c.channel)} · {humanize(c.status)}
+              </span>
+              {c.repeatOf ? <Badge tone="warn">Repeat contact</Badge> : null}
+            </li>
+          ))}
+        </ul>
+      </Section>
+      <Section title="Handoffs">
+        {o.handoffs.length === 0 ? (
+          <p className="muted">No handoffs yet.</p>
+        ) : (
+          <table className="table compact" aria-label="Handoffs">
+            <thead>
+              <tr>
+                <th scope="col">Case</th>
+                <th scope="col">To</th>
+                <th scope="col">State</th>
+                <th scope="col">Sent</th>
+              </tr>
+            </thead>
+            <tbody>
+              {o.handoffs.map((h) => (
+                <tr key={h.id} data-testid="customer-handoff">
+                  <td>
+                    <Link to={`/handoffs/${h.id}`}>{subjectOf.get(h.caseId) ?? h.caseId}</Link>
+                  </td>
+                  <td>{h.toTeam}</td>
+                  <td>
+                    <Badge tone={stateTone(h.state)}>{humanize(h.state)}</Badge>
+                    {h.bounceReason ? <span className="small"> {humanize(h.bounceReason)}</span> : null}
+                  </td>
+                  <td className="small">{formatDateTime(h.sentAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Section>
+    </div>
+  );
+}

@@ -189,6 +189,8 @@ async function measure(dir: string, format: 'servicenow' | 'generic', startup: R
     peakRssMiB: Math.round(peakMiB),
     progressLines: Math.min(...runs.map((r) => r.progressLines)),
     met: eventsPerSecond >= GOAL.eventsPerSecond && peakMiB < GOAL.peakMiB,
+    // On a machine shared with other work the wall clock mostly measures the others: CPU time does not.
+    metOnCpuTime: rate(EVENTS, best(runs, 'cpuSeconds')) >= GOAL.eventsPerSecond && peakMiB < GOAL.peakMiB,
   };
   rmSync(input);
   process.stderr.write(`audit ${format}: ${eventsPerSecond} events/s, peak ${result.peakRssMiB} MiB\n`);
@@ -209,7 +211,7 @@ export async function runAuditBench() {
     return record('audit', {
       goal: GOAL,
       command:
-        'baton audit --in FILE --format F --json OUT.json --html OUT.html (child process, median of 3)',
+        'baton audit --in FILE --format F --json OUT.json --html OUT.html (child process, fastest of 3)',
       startupSeconds: Number(best(startup, 'seconds').toFixed(2)),
       startupCpuSeconds: Number(best(startup, 'cpuSeconds').toFixed(2)),
       startupRssMiB: Math.round(Math.max(...startup.map((r) => r.maxRssKiB)) / 1024),

@@ -104,6 +104,14 @@ describeOnDatabases('customer continuity and handoff quality', (h) => {
     ).toHaveLength(1);
     const risk = await h().request('GET', `/api/v1/customers/${c.body.customer.id}/risk`);
     expect(risk.body.reasons.map((r: { id: string }) => r.id)).toContain('broken_promise');
+    const overview = await h().request('GET', `/api/v1/customers/${c.body.customer.id}/overview`);
+    expect(overview.body.promises).toMatchObject({ kept: 0, broken: 1, open: 0 });
+    expect(overview.body.promises.items[0]).toMatchObject({ clock: 'promise-1', state: 'broken' });
+    expect(overview.body.cases.map((x: { id: string }) => x.id)).toEqual([c.body.id]);
+    expect(overview.body.handoffs[0]).toMatchObject({ id: sent.body.id, toTeam: 'Finance', state: 'sent' });
+    expect(overview.body.sentiment.length).toBeGreaterThan(0);
+    expect(overview.body.risk).toEqual(risk.body);
+    expect((await h().request('GET', '/api/v1/customers/cu_nope/overview')).status).toBe(404);
     const marked = await h().request('POST', `/api/v1/handoffs/${sent.body.id}/customer-update/sent`, {});
     expect(marked.body.customerUpdate.sentAt).toBe('2026-11-23T12:00:01.000Z');
   });

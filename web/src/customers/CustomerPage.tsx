@@ -49,40 +49,39 @@ function Profile({ o }: { o: CustomerOverview }) {
         ? `${Math.floor(c.tenureMonths / 12)} years`
         : `${c.tenureMonths} months`;
   return (
-    <dl className="facts" data-testid="customer-facts">
-      <div>
+    <Section title="Profile">
+      <dl className="facts" data-testid="customer-facts">
         <dt>Customer since</dt>
         <dd>{c.customerSince ? `${formatDay(c.customerSince)} (${years})` : 'unknown'}</dd>
-      </div>
-      <div>
+
         <dt>Annual value</dt>
         <dd>{c.annualValue === null ? 'unknown' : Math.round(c.annualValue).toLocaleString()}</dd>
-      </div>
-      {c.tier ? (
-        <div>
-          <dt>Tier</dt>
-          <dd>{c.tier}</dd>
-        </div>
-      ) : null}
-      <div>
+
+        {c.tier ? (
+          <>
+            <dt>Tier</dt>
+            <dd>{c.tier}</dd>
+          </>
+        ) : null}
+
         <dt>Contacts</dt>
         <dd>
           {o.cases.length} cases · {o.repeatContacts} repeat contacts
         </dd>
-      </div>
-      <div>
+
         <dt>Promises</dt>
         <dd data-testid="promises">
           {o.promises.kept} kept · {o.promises.broken} broken · {o.promises.open} open
         </dd>
-      </div>
-      {c.timezone ? (
-        <div>
-          <dt>Time zone</dt>
-          <dd>{c.timezone}</dd>
-        </div>
-      ) : null}
-    </dl>
+
+        {c.timezone ? (
+          <>
+            <dt>Time zone</dt>
+            <dd>{c.timezone}</dd>
+          </>
+        ) : null}
+      </dl>
+    </Section>
   );
 }
 

@@ -26,6 +26,7 @@ export function SentimentChart({ points }: { points: Point[] }) {
       <svg
         viewBox={`0 0 ${width} ${height}`}
         width="100%"
+        style={{ maxWidth: width }}
         role="img"
         aria-label={label}
         data-testid="sentiment-chart"

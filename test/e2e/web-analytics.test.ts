@@ -116,6 +116,15 @@ describe('analytics in the browser', () => {
     const week = lastWeekId();
     await page.getByRole('link', { name: 'Weekly reviews' }).click();
     await page.getByRole('heading', { level: 1, name: 'Weekly reviews' }).waitFor();
+    // A lead names where each stored review is sent.
+    await page.getByLabel('E-mail addresses').fill('grace@northwind.example, mateo@northwind.example');
+    await page.getByRole('button', { name: 'Save recipients' }).click();
+    await page.getByText('Saved: the next stored review goes there.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    const delivery = await web.runtime.app.request('/api/v1/analytics/review-delivery', {
+      headers: { authorization: 'Bearer web-test-admin' },
+    });
+    expect((await delivery.json()).emails).toEqual(['grace@northwind.example', 'mateo@northwind.example']);
     await page.getByLabel('ISO week').fill(week);
     await page.getByLabel('ISO week').press('Enter');
     await page.getByRole('heading', { level: 1, name: `Weekly review ${week}` }).waitFor();

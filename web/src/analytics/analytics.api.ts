@@ -6,7 +6,7 @@ import type { listWeeklyReviews } from '../../../src/analytics/analytics.queries
 import type { comparePeriods } from '../../../src/analytics/compare.ts';
 import type { Metrics } from '../../../src/analytics/metrics.ts';
 import type { WeeklyReview } from '../../../src/analytics/review.ts';
-import { ApiError, get, query } from '../api/client.ts';
+import { ApiError, get, put, query } from '../api/client.ts';
 
 export type { Metrics, WeeklyReview };
 export type Comparison = ReturnType<typeof comparePeriods>;
@@ -45,4 +45,11 @@ export const analyticsApi = {
     }
   },
   reviewHtmlUrl: (week: string) => `${v1}/review${query({ week, format: 'html' })}`,
+};
+
+export type ReviewDelivery = { slackUrl: string | null; emails: string[] };
+
+export const reviewDeliveryApi = {
+  get: (signal?: AbortSignal) => get<ReviewDelivery>(`${v1}/review-delivery`, signal),
+  save: (body: ReviewDelivery) => put<ReviewDelivery>(`${v1}/review-delivery`, body),
 };

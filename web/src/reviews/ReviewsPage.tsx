@@ -3,14 +3,17 @@ import { analyticsApi } from '../analytics/analytics.api.ts';
 import { isoWeekId } from '../analytics/figures.ts';
 import { formatDateTime } from '../app/format.ts';
 import { Link, navigate } from '../app/router.tsx';
+import { useSession } from '../app/session.tsx';
 import { ErrorNote, Loading, Section } from '../app/ui.tsx';
 import { useResource } from '../app/useResource.ts';
+import { DeliveryForm } from './DeliveryForm.tsx';
 import '../analytics/analytics.css';
 
 const WEEK = /^\d{4}-W\d{2}$/;
 
 /** The weekly reviews the scheduled job stored, and any other week computed on demand. */
 export default function ReviewsPage() {
+  const s = useSession();
   const list = useResource('analytics:reviews', (signal) => analyticsApi.reviews(signal));
   const lastWeek = isoWeekId(Date.now() - 7 * 86_400_000);
   const [week, setWeek] = useState(lastWeek);
@@ -77,6 +80,11 @@ export default function ReviewsPage() {
           </ul>
         )}
       </Section>
+      {s.can('lead') ? (
+        <Section title="Send each stored review to">
+          <DeliveryForm />
+        </Section>
+      ) : null}
     </div>
   );
 }

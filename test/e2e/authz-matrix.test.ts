@@ -53,6 +53,7 @@ const table: Record<string, Rule> = {
   'GET /api/v1/supervisor/dips': ['supervisor', 'lead'],
   'GET /api/v1/customers/{id}': 'any',
   'GET /api/v1/customers/{id}/risk': 'any',
+  'GET /api/v1/customers/{id}/overview': 'any',
   'POST /api/v1/customers/import': leads,
   'GET /api/v1/settings/customer-risk': 'any',
   'PUT /api/v1/settings/customer-risk': leads,

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
 import { json, ok } from '../http/openapi.ts';
+import { registerCaseResolutionRoutes } from './case-resolution.routes.ts';
 import { addDocument, addMessage, createCase, requestDocument, setIssueType } from './cases.commands.ts';
 import { getCase, listCaseEvents, listCases } from './cases.queries.ts';
 import {
@@ -12,7 +13,6 @@ import {
   newDocumentSchema,
   newMessageSchema,
 } from './cases.types.ts';
-import { registerCaseResolutionRoutes } from './case-resolution.routes.ts';
 import { registerRepeatContactRoutes } from './repeat-contact.routes.ts';
 
 const tags = ['cases'];

@@ -45,7 +45,48 @@ function baseSelect(db: Queryable) {
 }
 type BaseRow = Awaited<ReturnType<ReturnType<typeof baseSelect>['where']>>[number];
 
-function summaryView(r: BaseRow) {
+/** The columns a list shows: a queue page of 500 rows must not carry 500 packets. */
+const summaryColumns = {
+  id: handoffs.id,
+  caseId: handoffs.caseId,
+  scenarioId: handoffs.scenarioId,
+  scenarioVersion: handoffs.scenarioVersion,
+  state: handoffs.state,
+  fromKind: handoffs.fromKind,
+  completeness: handoffs.completeness,
+  bounceReason: handoffs.bounceReason,
+  bounceNote: handoffs.bounceNote,
+  previousId: handoffs.previousId,
+  createdAt: handoffs.createdAt,
+  sentAt: handoffs.sentAt,
+  acceptedAt: handoffs.acceptedAt,
+  resolvedAt: handoffs.resolvedAt,
+  updatedAt: handoffs.updatedAt,
+};
+
+function summarySelect(db: Queryable) {
+  return db
+    .select({
+      h: summaryColumns,
+      toTeam: teams.key,
+      toTeamName: teams.name,
+      fromTeam: fromTeam.key,
+      owner: { id: owner.id, name: owner.name },
+      sender: { id: sender.id, name: sender.name },
+      caseSubject: cases.subject,
+      customer: { id: customers.id, name: customers.name },
+    })
+    .from(handoffs)
+    .innerJoin(teams, eq(teams.id, handoffs.toTeamId))
+    .innerJoin(cases, eq(cases.id, handoffs.caseId))
+    .innerJoin(customers, eq(customers.id, cases.customerId))
+    .leftJoin(fromTeam, eq(fromTeam.id, handoffs.fromTeamId))
+    .leftJoin(owner, eq(owner.id, handoffs.ownerId))
+    .leftJoin(sender, eq(sender.id, handoffs.senderId));
+}
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof summarySelect>['where']>>[number];
+
+function summaryView(r: SummaryRow | BaseRow) {
   const h = r.h;
   return {
     id: h.id,
@@ -170,7 +211,7 @@ function decodeCursor(cursor: string | undefined) {
 /** Newest first, keyset-paginated: `nextCursor` resumes after the last row. */
 export async function listHandoffs(db: Queryable, orgId: string, f: HandoffFilter) {
   const after = decodeCursor(f.cursor);
-  const rows = await baseSelect(db)
+  const rows = await summarySelect(db)
     .where(
       and(
         eq(handoffs.orgId, orgId),
@@ -191,7 +232,13 @@ export async function listHandoffs(db: Queryable, orgId: string, f: HandoffFilte
   const page = rows.slice(0, f.limit);
   const clocks = page.length
     ? await db
-        .select()
+        .select({
+          handoffId: slaClocks.handoffId,
+          name: slaClocks.name,
+          target: slaClocks.target,
+          state: slaClocks.state,
+          deadline: slaClocks.deadline,
+        })
         .from(slaClocks)
         .where(
           inArray(
@@ -201,12 +248,17 @@ export async function listHandoffs(db: Queryable, orgId: string, f: HandoffFilte
         )
     : [];
   const last = page[page.length - 1];
+  const clocksOf = new Map<string, typeof clocks>();
+  for (const c of clocks) clocksOf.set(c.handoffId, [...(clocksOf.get(c.handoffId) ?? []), c]);
   return {
     items: page.map((r) => ({
       ...summaryView(r),
-      sla: clocks
-        .filter((c) => c.handoffId === r.h.id)
-        .map((c) => ({ name: c.name, target: c.target, state: c.state, deadline: iso(c.deadline) })),
+      sla: (clocksOf.get(r.h.id) ?? []).map((c) => ({
+        name: c.name,
+        target: c.target,
+        state: c.state,
+        deadline: iso(c.deadline),
+      })),
     })),
     nextCursor:
       rows.length > f.limit && last

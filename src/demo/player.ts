@@ -5,12 +5,11 @@ import {
   acceptHandoff,
   bounceHandoff,
   cancelHandoff,
-  createHandoff,
   reassignHandoff,
   resolveHandoff,
-  sendDraft,
 } from '../handoffs/handoffs.commands.ts';
 import { handoffs } from '../handoffs/handoffs.table.ts';
+import { createHandoff, sendDraft } from '../handoffs/send.commands.ts';
 import type { Principal, Role } from '../http/context.ts';
 import type { DemoOrg } from './cases.ts';
 import { demoOrganisation } from './organisation.ts';

@@ -13,12 +13,10 @@ import {
   bounceHandoff,
   type Ctx,
   cancelHandoff,
-  createHandoff,
   pauseHandoffClocks,
   reassignHandoff,
   resolveHandoff,
   resumeHandoffClocks,
-  sendDraft,
   updateDraftPacket,
 } from './handoffs.commands.ts';
 import { getHandoff, listHandoffs } from './handoffs.queries.ts';
@@ -31,6 +29,7 @@ import {
   packetUpdateSchema,
   reassignSchema,
 } from './handoffs.types.ts';
+import { createHandoff, sendDraft } from './send.commands.ts';
 
 const tags = ['handoffs'];
 const senders = requireRole('agent', 'lead', 'supervisor');

@@ -8,7 +8,7 @@ import { createCase } from '../../src/cases/cases.commands.ts';
 import { type Database, postgresDatabase, rowsOf } from '../../src/db/database.ts';
 import { freshPostgresUrl } from '../../src/db/testing.ts';
 import { demoOrganisation } from '../../src/demo/organisation.ts';
-import { createHandoff } from '../../src/handoffs/handoffs.commands.ts';
+import { createHandoff } from '../../src/handoffs/send.commands.ts';
 import { createOrganisation } from '../../src/orgs/orgs.commands.ts';
 import { fullPacket, newCase } from '../support/harness.ts';
 import { type Receiver, startReceiver } from '../support/webhook-receiver.ts';

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { createApiToken } from '../../src/auth/auth.commands.ts';
 import type { Role } from '../../src/http/context.ts';
 import { operationsOf, trainingSettled } from '../support/fuzz-suite.ts';
-import { adminToken, describeOnDatabases, fullPacket, type Harness, newCase } from '../support/harness.ts';
+import { adminToken, describeOnDatabases, fullPacket, newCase } from '../support/harness.ts';
 import { skeleton } from '../support/hostile.ts';
 import { snapshotAll } from '../support/snapshot.ts';
 

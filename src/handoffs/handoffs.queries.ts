@@ -23,28 +23,6 @@ const sender = alias(people, 'sender');
 const fromTeam = alias(teams, 'from_team');
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
-function baseSelect(db: Queryable) {
-  return db
-    .select({
-      h: handoffs,
-      toTeam: teams.key,
-      toTeamName: teams.name,
-      fromTeam: fromTeam.key,
-      owner: { id: owner.id, name: owner.name },
-      sender: { id: sender.id, name: sender.name },
-      caseSubject: cases.subject,
-      customer: { id: customers.id, name: customers.name },
-    })
-    .from(handoffs)
-    .innerJoin(teams, eq(teams.id, handoffs.toTeamId))
-    .innerJoin(cases, eq(cases.id, handoffs.caseId))
-    .innerJoin(customers, eq(customers.id, cases.customerId))
-    .leftJoin(fromTeam, eq(fromTeam.id, handoffs.fromTeamId))
-    .leftJoin(owner, eq(owner.id, handoffs.ownerId))
-    .leftJoin(sender, eq(sender.id, handoffs.senderId));
-}
-type BaseRow = Awaited<ReturnType<ReturnType<typeof baseSelect>['where']>>[number];
-
 /** The columns a list shows: a queue page of 500 rows must not carry 500 packets. */
 const summaryColumns = {
   id: handoffs.id,
@@ -64,10 +42,19 @@ const summaryColumns = {
   updatedAt: handoffs.updatedAt,
 };
 
-function summarySelect(db: Queryable) {
+/** A handoff's page also shows its packet and the customer update. */
+const detailColumns = {
+  ...summaryColumns,
+  toTeamId: handoffs.toTeamId,
+  packet: handoffs.packet,
+  customerUpdate: handoffs.customerUpdate,
+};
+
+/** Handoffs with their teams, people, case and customer, reading the handoff columns given. */
+function selectHandoffs<H extends typeof summaryColumns>(db: Queryable, h: H) {
   return db
     .select({
-      h: summaryColumns,
+      h,
       toTeam: teams.key,
       toTeamName: teams.name,
       fromTeam: fromTeam.key,
@@ -84,6 +71,9 @@ function summarySelect(db: Queryable) {
     .leftJoin(owner, eq(owner.id, handoffs.ownerId))
     .leftJoin(sender, eq(sender.id, handoffs.senderId));
 }
+const baseSelect = (db: Queryable) => selectHandoffs(db, detailColumns);
+const summarySelect = (db: Queryable) => selectHandoffs(db, summaryColumns);
+type BaseRow = Awaited<ReturnType<ReturnType<typeof baseSelect>['where']>>[number];
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof summarySelect>['where']>>[number];
 
 function summaryView(r: SummaryRow | BaseRow) {

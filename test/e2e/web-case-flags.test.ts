@@ -1,51 +1,11 @@
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Database } from '../../src/db/database.ts';
-import { freshDatabase } from '../../src/db/testing.ts';
-import {
-  basicA11y,
-  buildWeb,
-  openBrowser,
-  screenshot,
-  signIn,
-  startWebServer,
-  type WebServer,
-} from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { basicA11y, screenshot } from '../support/browser.ts';
 import { newCase } from '../support/harness.ts';
+import { withWebApp } from '../support/web-app.ts';
 
 /** The case page shows a document asked for again in a message, and a repeat contact's earlier case. */
-let database: Database;
-let web: WebServer;
-let dist: string;
-let browser: Awaited<ReturnType<typeof openBrowser>> | undefined;
-
-async function call(method: string, path: string, body?: unknown) {
-  const res = await web.runtime.app.request(path, {
-    method,
-    headers: { authorization: 'Bearer web-test-admin', 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await res.json();
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
-beforeAll(async () => {
-  const [built, db] = await Promise.all([
-    buildWeb(),
-    freshDatabase('pglite', { pgliteDump: inject('pgliteDump'), postgresUrl: null }),
-  ]);
-  dist = built.dir;
-  database = db;
-  web = await startWebServer(database, dist, ['amara']);
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close().catch(() => undefined);
-  await web?.close();
-  await database?.close();
-  if (dist) rmSync(dist, { recursive: true, force: true });
-});
+const app = withWebApp({ people: ['amara'], shots: 'case-flags' });
+const { call } = app;
 
 describe('web app: case page flags [pglite]', () => {
   it('shows the re-requested document with the message, and links a repeat contact to the earlier case', async () => {
@@ -62,10 +22,9 @@ describe('web app: case page flags [pglite]', () => {
       text: 'Could you send the October invoice again, please?',
     });
 
-    browser = await openBrowser('case-flags');
+    const browser = await app.signedIn('case-flags', 'amara@northwind.example');
     const { page } = browser;
-    await signIn(page, web.url, 'amara@northwind.example');
-    await page.goto(`${web.url}/cases/${again.id}`);
+    await page.goto(`${app.url}/cases/${again.id}`);
     const flags = page.getByRole('note', { name: 'Documents asked for again' });
     await flags.waitFor();
     await flags.getByText('INV-2026-10.pdf is on file', { exact: false }).waitFor();

@@ -90,6 +90,17 @@ async function takeBrowserTurn(maxWaitMs = 90_000): Promise<() => void> {
   }
 }
 
+/** The admin token of `startWebServer`'s Baton. */
+export const webAdminToken = 'web-test-admin';
+
+/** The demo organisation with only the named people keeping their password (scrypt is slow by design). */
+export function demoWithPasswordsFor(keys: string[]): typeof demoOrganisation {
+  return {
+    ...demoOrganisation,
+    people: demoOrganisation.people.map((p) => (keys.includes(p.key) ? p : { ...p, password: undefined })),
+  };
+}
+
 export type WebServer = {
   url: string;
   runtime: Runtime;
@@ -107,16 +118,14 @@ export async function startWebServer(
   distDir: string,
   passwordsFor: string[],
 ): Promise<WebServer> {
-  const spec = {
-    ...demoOrganisation,
-    people: demoOrganisation.people.map((p) =>
-      passwordsFor.includes(p.key) ? p : { ...p, password: undefined },
-    ),
-  };
   const releaseTurn = await takeBrowserTurn();
-  const org = await createOrganisation(database.db, spec, new Date(Date.now() - 60_000));
+  const org = await createOrganisation(
+    database.db,
+    demoWithPasswordsFor(passwordsFor),
+    new Date(Date.now() - 60_000),
+  );
   const config = loadConfig({
-    BATON_ADMIN_TOKEN: 'web-test-admin',
+    BATON_ADMIN_TOKEN: webAdminToken,
     BATON_LOG_LEVEL: 'silent',
     BATON_SCHEDULER_INTERVAL_MS: '200',
   });

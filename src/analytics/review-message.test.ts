@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { notificationKinds, personNotificationKinds } from '../notifications/notifications.types.ts';
 import { knownWeek } from './fixtures.ts';
 import { isoWeek } from './period.ts';
 import { buildWeeklyReview } from './review.ts';
@@ -12,6 +13,12 @@ describe('the weekly review as a message', () => {
   });
   const review = buildWeeklyReview(history.facts, isoWeek('2026-W45', 'UTC'));
   const m = reviewMessage(review, 'Northwind');
+
+  it('travels as a declared outbox kind that no person chooses channels for', () => {
+    expect(m.kind).toBe('weekly_review');
+    expect(notificationKinds).toContain(m.kind);
+    expect(personNotificationKinds as readonly string[]).not.toContain(m.kind);
+  });
 
   it('names the organisation, the week and links to its page', () => {
     expect(m.title).toBe('Northwind: weekly review 2026-W45');

@@ -1,3 +1,4 @@
+import type { OutgoingMessage } from '../notifications/notifications.types.ts';
 import type { WeeklyReview } from './review.ts';
 
 const RATES = new Set(['escalation', 'contextComplete', 'bounce', 'slaAttainment', 'reExplanation']);
@@ -18,7 +19,7 @@ function show(figure: string, value: number | null): string {
  * against the week before, what needs a lead's attention, and a link to the page. Plain text, no
  * customer content beyond case counts (subjects stay in Baton).
  */
-export function reviewMessage(review: WeeklyReview, organisation: string) {
+export function reviewMessage(review: WeeklyReview, organisation: string): OutgoingMessage {
   const lines = review.headline.map(
     (h) => `${h.label}: ${show(h.figure, h.thisWeek)} (week before ${show(h.figure, h.previousWeek)})`,
   );
@@ -36,7 +37,7 @@ export function reviewMessage(review: WeeklyReview, organisation: string) {
   ].filter((x): x is string => x !== null);
   const period = `${review.week.firstDay} to ${review.week.lastDay}`;
   return {
-    kind: 'weekly_review' as const,
+    kind: 'weekly_review',
     title: `${organisation}: weekly review ${review.week.id}`,
     body: [
       `Week ${review.week.id} (${period}, ${review.week.timezone}).`,

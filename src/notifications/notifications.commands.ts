@@ -10,7 +10,7 @@ import {
   notifications,
   notificationTeamTargets,
 } from './notifications.table.ts';
-import type { Channel, NotificationKind, PreferencesInput, QuietHours } from './notifications.types.ts';
+import type { Channel, PersonNotificationKind, PreferencesInput, QuietHours } from './notifications.types.ts';
 import { channelsFor, compose, type Facts } from './plan.ts';
 
 // E-mail is planned only when this process has an SMTP server (set once at start, from config).
@@ -72,7 +72,7 @@ export async function notifyIn(tx: Tx, src: Source, facts: Facts, audience: Audi
       const chosen = channelsFor(
         {
           kind: facts.kind,
-          chosen: (prefs?.channels ?? {}) as Partial<Record<NotificationKind, Channel[]>>,
+          chosen: (prefs?.channels ?? {}) as Partial<Record<PersonNotificationKind, Channel[]>>,
           quietHours: (prefs?.quietHours ?? null) as QuietHours | null,
           timezone: person.timezone,
           slack: Boolean(slackUrl),

@@ -7,7 +7,7 @@ import { people } from '../people/people.table.ts';
 import { teams } from '../teams/teams.table.ts';
 import { parseMentions } from './mentions.ts';
 import { notifyIn } from './notifications.commands.ts';
-import type { NotificationKind } from './notifications.types.ts';
+import type { PersonNotificationKind } from './notifications.types.ts';
 
 const source = (e: StoredEvent) => ({
   orgId: e.orgId,
@@ -25,7 +25,7 @@ async function subjectOf(tx: Tx, caseId: string) {
 async function onLadderStep(tx: Tx, e: StoredEvent) {
   const notify = e.data.notify;
   if (typeof notify !== 'string' || !notify) return;
-  const kind: NotificationKind =
+  const kind: PersonNotificationKind =
     e.type === EventType.slaWarning
       ? 'sla_warning'
       : e.data.action === 'page_supervisor'

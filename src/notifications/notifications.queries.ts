@@ -4,8 +4,8 @@ import { people } from '../people/people.table.ts';
 import { notificationPreferences, notifications } from './notifications.table.ts';
 import {
   type Channel,
-  type NotificationKind,
-  notificationKinds,
+  type PersonNotificationKind,
+  personNotificationKinds,
   type QuietHours,
 } from './notifications.types.ts';
 import { defaultChannels } from './plan.ts';
@@ -45,14 +45,14 @@ export async function preferencesOf(db: Queryable, personId: string) {
     .from(people)
     .leftJoin(notificationPreferences, eq(notificationPreferences.personId, people.id))
     .where(eq(people.id, personId));
-  const chosen = (row?.p?.channels ?? {}) as Partial<Record<NotificationKind, Channel[]>>;
+  const chosen = (row?.p?.channels ?? {}) as Partial<Record<PersonNotificationKind, Channel[]>>;
   return {
     channels: Object.fromEntries(
-      notificationKinds.map((k) => [
+      personNotificationKinds.map((k) => [
         k,
         [...new Set<Channel>(['in_app', ...(chosen[k] ?? defaultChannels[k])])],
       ]),
-    ) as Record<NotificationKind, Channel[]>,
+    ) as Record<PersonNotificationKind, Channel[]>,
     quietHours: (row?.p?.quietHours ?? null) as QuietHours | null,
     slackUrl: row?.p?.slackUrl ?? null,
     email: row?.p?.email ?? row?.email ?? null,

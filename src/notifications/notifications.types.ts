@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
-/** What a notification is about: ladder steps (a page is the supervisor rung), dips, mentions. */
-export const notificationKinds = [
+/**
+ * What a person is notified of: ladder steps (a page is the supervisor rung), dips, mentions, a
+ * high-value customer's risk. A person chooses the channels of each of these.
+ */
+export const personNotificationKinds = [
   'sla_warning',
   'sla_escalation',
   'page',
@@ -9,6 +12,13 @@ export const notificationKinds = [
   'mention',
   'customer_risk',
 ] as const;
+export type PersonNotificationKind = (typeof personNotificationKinds)[number];
+
+/**
+ * Every kind the notification outbox carries: a person's kinds, and the weekly review, which goes to
+ * the organisation's review targets (a Slack-compatible webhook, e-mail addresses), to no inbox.
+ */
+export const notificationKinds = [...personNotificationKinds, 'weekly_review'] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** The inbox always gets every notification; these are the channels a person may add per kind. */
@@ -55,7 +65,7 @@ const httpUrl = z
   .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL');
 
 export const preferencesSchema = z.object({
-  channels: z.partialRecord(z.enum(notificationKinds), z.array(z.enum(channels)).max(3)).optional(),
+  channels: z.partialRecord(z.enum(personNotificationKinds), z.array(z.enum(channels)).max(3)).optional(),
   quietHours: quietHoursSchema.nullable().optional(),
   /** A Slack-compatible incoming webhook for this person; null removes it. */
   slackUrl: httpUrl.nullable().optional(),

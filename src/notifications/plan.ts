@@ -1,8 +1,8 @@
-import type { Channel, NotificationKind, OutgoingMessage, QuietHours } from './notifications.types.ts';
+import type { Channel, OutgoingMessage, PersonNotificationKind, QuietHours } from './notifications.types.ts';
 import { inQuietHours } from './quiet-hours.ts';
 
 /** Channels per kind until a person says otherwise; Slack and email only go where an address is known. */
-export const defaultChannels: Record<NotificationKind, Channel[]> = {
+export const defaultChannels: Record<PersonNotificationKind, Channel[]> = {
   sla_warning: ['in_app', 'slack'],
   sla_escalation: ['in_app', 'slack', 'email'],
   page: ['in_app', 'slack', 'email'],
@@ -12,8 +12,8 @@ export const defaultChannels: Record<NotificationKind, Channel[]> = {
 };
 
 export type Recipient = {
-  kind: NotificationKind;
-  chosen?: Partial<Record<NotificationKind, Channel[]>>;
+  kind: PersonNotificationKind;
+  chosen?: Partial<Record<PersonNotificationKind, Channel[]>>;
   quietHours?: QuietHours | null;
   timezone: string;
   slack: boolean;
@@ -31,7 +31,7 @@ export function channelsFor(r: Recipient, nowMs: number): Exclude<Channel, 'in_a
 }
 
 export type Facts = {
-  kind: NotificationKind;
+  kind: PersonNotificationKind;
   caseId: string;
   handoffId: string | null;
   subject?: string;

@@ -1,55 +1,15 @@
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Database } from '../../src/db/database.ts';
-import { freshDatabase } from '../../src/db/testing.ts';
-import {
-  basicA11y,
-  buildWeb,
-  openBrowser,
-  screenshot,
-  signIn,
-  startWebServer,
-  type WebServer,
-} from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { basicA11y, screenshot } from '../support/browser.ts';
 import { fullPacket, newCase } from '../support/harness.ts';
+import { withWebApp } from '../support/web-app.ts';
 
 /**
  * The customer page in a real Chromium: from a case, a supervisor follows the customer's name to one
  * page with their cases (a repeat contact marked), handoffs, promises, sentiment over time and the
  * churn risk with its reasons.
  */
-let database: Database;
-let web: WebServer;
-let dist: string;
-let browser: Awaited<ReturnType<typeof openBrowser>> | undefined;
-
-async function call(method: string, path: string, body?: unknown) {
-  const res = await web.runtime.app.request(path, {
-    method,
-    headers: { authorization: 'Bearer web-test-admin', 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await res.json();
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
-beforeAll(async () => {
-  const [built, db] = await Promise.all([
-    buildWeb(),
-    freshDatabase('pglite', { pgliteDump: inject('pgliteDump'), postgresUrl: null }),
-  ]);
-  dist = built.dir;
-  database = db;
-  web = await startWebServer(database, dist, ['diana']);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await web?.close();
-  await database?.close();
-  if (dist) rmSync(dist, { recursive: true, force: true });
-});
+const app = withWebApp({ people: ['diana'], shots: 'customer' });
+const { call } = app;
 
 describe('customer page [pglite]', () => {
   it('shows one customer across cases with sentiment over time and the risk with its reasons', async () => {
@@ -98,10 +58,8 @@ describe('customer page [pglite]', () => {
       }),
     );
 
-    browser = await openBrowser('customer');
-    const { page, errors } = browser;
-    await signIn(page, web.url, 'diana@northwind.example');
-    await page.goto(`${web.url}/cases/${second.id}`);
+    const { page, errors } = await app.signedIn('customer', 'diana@northwind.example');
+    await page.goto(`${app.url}/cases/${second.id}`);
     await page.getByRole('link', { name: 'Harbour Hotels' }).click();
     await page.getByRole('heading', { name: 'Harbour Hotels', level: 1 }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/customers/${second.customer.id}`);

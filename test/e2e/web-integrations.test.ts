@@ -1,60 +1,28 @@
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Database } from '../../src/db/database.ts';
-import { freshDatabase } from '../../src/db/testing.ts';
+import { afterAll, describe, expect, it } from 'vitest';
 import { deliverDue } from '../../src/integrations/delivery.jobs.ts';
 import { maxAttempts } from '../../src/integrations/signature.ts';
-import {
-  basicA11y,
-  buildWeb,
-  openBrowser,
-  screenshot,
-  signIn,
-  startWebServer,
-  type WebServer,
-} from '../support/browser.ts';
+import { basicA11y, screenshot } from '../support/browser.ts';
 import { fullPacket, newCase } from '../support/harness.ts';
+import { withWebApp } from '../support/web-app.ts';
 import { type Receiver, startReceiver } from '../support/webhook-receiver.ts';
 
 /**
  * The webhook delivery log in a real Chromium: a lead sees the subscriptions, the recent deliveries
  * with their attempts and the receiver's answer, and sends a dead letter again with one click.
  */
-let database: Database;
-let web: WebServer;
-let dist: string;
 let hook: Receiver;
-let browser: Awaited<ReturnType<typeof openBrowser>> | undefined;
-
-async function call(method: string, path: string, body?: unknown) {
-  const res = await web.runtime.app.request(path, {
-    method,
-    headers: { authorization: 'Bearer web-test-admin', 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await res.json();
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
-beforeAll(async () => {
-  const [built, db] = await Promise.all([
-    buildWeb(),
-    freshDatabase('pglite', { pgliteDump: inject('pgliteDump'), postgresUrl: null }),
-  ]);
-  dist = built.dir;
-  database = db;
-  web = await startWebServer(database, dist, ['grace']);
-  web.runtime.services.config.webhookAllowPrivate = true;
-  hook = await startReceiver('web-log-secret', { dedupe: true });
-}, 120_000);
+const app = withWebApp({
+  people: ['grace'],
+  shots: 'integrations',
+  async ready({ web }) {
+    web.runtime.services.config.webhookAllowPrivate = true;
+    hook = await startReceiver('web-log-secret', { dedupe: true });
+  },
+});
+const { call } = app;
 
 afterAll(async () => {
-  await browser?.close();
-  await web?.close();
   await hook?.close();
-  await database?.close();
-  if (dist) rmSync(dist, { recursive: true, force: true });
 });
 
 describe('webhook delivery log [pglite]', () => {
@@ -71,7 +39,7 @@ describe('webhook delivery log [pglite]', () => {
       scenario: 'billing-to-finance',
       packet: fullPacket,
     });
-    const services = web.runtime.services;
+    const services = app.web.runtime.services;
     let later = Date.now();
     for (let i = 0; i < maxAttempts + 2; i++) {
       later += 3_600_000;
@@ -88,10 +56,8 @@ describe('webhook delivery log [pglite]', () => {
     });
     await expect.poll(() => hook.processed.size, { timeout: 10_000 }).toBe(1);
 
-    browser = await openBrowser('integrations');
-    const { page, errors } = browser;
-    await signIn(page, web.url, 'grace@northwind.example');
-    await page.goto(`${web.url}/settings`);
+    const { page, errors } = await app.signedIn('integrations', 'grace@northwind.example');
+    await page.goto(`${app.url}/settings`);
     await page.getByRole('link', { name: 'Webhook deliveries' }).click();
     await page.getByRole('heading', { name: 'Webhook deliveries', level: 1 }).waitFor();
     await expect.poll(() => page.getByTestId('subscriptions').textContent()).toContain(hook.url);

@@ -4,32 +4,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Database } from '../../src/db/database.ts';
-import { freshDatabase } from '../../src/db/testing.ts';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadDemoCases } from '../../src/demo/cases.ts';
 import { axeViolations } from '../support/axe.ts';
-import {
-  buildWeb,
-  openBrowser,
-  screenshot,
-  signIn,
-  startWebServer,
-  type WebServer,
-} from '../support/browser.ts';
+import { screenshot } from '../support/browser.ts';
+import { type Browser, withWebApp } from '../support/web-app.ts';
 
 /**
  * The analytics page, the weekly review page and the audit's HTML report in a real Chromium, over
  * the demo organisation's history: a Finance lead narrows the figures by team from the keyboard,
  * reads a chart's numbers as a table, compares two periods, and opens last week's review.
  */
-type Browser = Awaited<ReturnType<typeof openBrowser>>;
-
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const sample = join(repo, '../shared/data/servicenow/incident-events.csv');
-let database: Database;
-let web: WebServer;
-let dist: string;
 let browser: Browser;
 const out = mkdtempSync(join(tmpdir(), 'baton-web-analytics-'));
 
@@ -42,24 +29,17 @@ function lastWeekId(): string {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
-beforeAll(async () => {
-  const [built, db] = await Promise.all([
-    buildWeb(),
-    freshDatabase('pglite', { pgliteDump: inject('pgliteDump'), postgresUrl: null }),
-  ]);
-  dist = built.dir;
-  database = db;
-  web = await startWebServer(database, dist, ['grace']);
-  await loadDemoCases(database.db, web.org, new Date());
-  browser = await openBrowser('analytics-lead');
-  await signIn(browser.page, web.url, 'grace@northwind.example');
-}, 240_000);
+const app = withWebApp({
+  people: ['grace'],
+  shots: 'analytics',
+  async ready({ web, database, signedIn }) {
+    await loadDemoCases(database.db, web.org, new Date());
+    browser = await signedIn('analytics-lead', 'grace@northwind.example');
+  },
+  setupTimeoutMs: 240_000,
+});
 
-afterAll(async () => {
-  await browser?.close().catch(() => undefined);
-  await web?.close();
-  await database?.close();
-  if (dist) rmSync(dist, { recursive: true, force: true });
+afterAll(() => {
   rmSync(out, { recursive: true, force: true });
 });
 
@@ -121,10 +101,8 @@ describe('analytics in the browser', () => {
     await page.getByRole('button', { name: 'Save recipients' }).click();
     await page.getByText('Saved: the next stored review goes there.').waitFor();
     expect(await axeViolations(page)).toEqual([]);
-    const delivery = await web.runtime.app.request('/api/v1/analytics/review-delivery', {
-      headers: { authorization: 'Bearer web-test-admin' },
-    });
-    expect((await delivery.json()).emails).toEqual(['grace@northwind.example', 'mateo@northwind.example']);
+    const delivery = await app.call('GET', '/api/v1/analytics/review-delivery');
+    expect(delivery.emails).toEqual(['grace@northwind.example', 'mateo@northwind.example']);
     await page.getByLabel('ISO week').fill(week);
     await page.getByLabel('ISO week').press('Enter');
     await page.getByRole('heading', { level: 1, name: `Weekly review ${week}` }).waitFor();

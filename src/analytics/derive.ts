@@ -81,7 +81,7 @@ function handoffView(
     state: h.state,
     bounceReason: h.bounceReason,
     summary: h.summary,
-    clocks: clocks.map((c) => ({ name: c.name, state: c.state })),
+    clocks: clocks.map((c) => ({ name: c.name, state: c.state, target: c.target })),
     events: mine.map((e) => ({ id: e.id, type: e.type, at: new Date(e.at).toISOString(), data: e.data })),
     repeats,
     customerMessagesAfterSend: after.length,

@@ -118,6 +118,15 @@ describe('lost escalations', () => {
     expect(isLost(breached, [event('handoff.bounced', 99)])).toBe(false);
     expect(isLost([clock({})], [])).toBe(false);
   });
+
+  it('leaves out a clock that pages at once (PT0M): the page alone is not lost', () => {
+    const page = clock({ target: 'PT0M', breachedAt: 0 });
+    expect(isLost([page, clock({ name: 'resolve' })], [event('handoff.sent', 0)])).toBe(false);
+    // ...but nobody acting before the real clock beside it breaches still is.
+    const late = clock({ name: 'resolve', breachedAt: 300 });
+    expect(isLost([page, late], [event('handoff.accepted', 400)])).toBe(true);
+    expect(isLost([page, late], [event('handoff.accepted', 200)])).toBe(false);
+  });
 });
 
 describe('clock time used', () => {

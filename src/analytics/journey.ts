@@ -1,5 +1,5 @@
 import type { CompiledCalendar } from '../sla/calendar.ts';
-import { elapsedMs } from '../sla/deadline.ts';
+import { elapsedMs, pagesAtOnce } from '../sla/deadline.ts';
 import type { ClockFact, EventFact, HandoffFact } from './facts.ts';
 
 /** States of a handoff that is part of a case's journey (a cancelled one never reached anyone). */
@@ -50,10 +50,11 @@ export function firstBreachAt(clocks: readonly ClockFact[]): number | null {
 
 /**
  * A lost escalation: a clock breached before anyone acted on the handoff (no accept, bounce,
- * resolve or change of owner at or before the first breach).
+ * resolve or change of owner at or before the first breach). A clock that pages at once (`PT0M`)
+ * breaches by design and is left out: the page is lost only when a real clock beside it breaches.
  */
 export function isLost(clocks: readonly ClockFact[], events: readonly EventFact[]): boolean {
-  const breach = firstBreachAt(clocks);
+  const breach = firstBreachAt(clocks.filter((c) => !pagesAtOnce(c.target)));
   if (breach === null) return false;
   return !events.some((e) => OWNER_ACTIONS.has(e.type) && e.at <= breach);
 }

@@ -162,7 +162,7 @@ export async function getHandoff(db: Queryable, orgId: string, id: string) {
         state: h.state,
         bounceReason: h.bounceReason,
         summary: packet.summary,
-        clocks: clocks.map((c) => ({ name: c.name, state: c.state })),
+        clocks: clocks.map((c) => ({ name: c.name, state: c.state, target: c.target })),
         events: mine.map((e) => ({
           id: e.id,
           type: e.type,

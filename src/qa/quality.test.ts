@@ -120,6 +120,40 @@ describe('picked_up_in_time', () => {
   });
 });
 
+describe('clocks that page at once (PT0M)', () => {
+  const page = { name: 'acknowledge', state: 'breached', target: 'PT0M' };
+  const pageBreach = ev('ev_page', 'sla.breached', { clock: 'acknowledge' });
+  it('are no pickup target: a supervisor pickup is not "late" against a zero deadline', () => {
+    const f = facts({ events: [sent, pageBreach, accepted], clocks: [page] });
+    expect(check(f, 'picked_up_in_time')).toMatchObject({ result: 'na' });
+    expect(check(f, 'picked_up_in_time').detail).toMatch(/PT0M pages at once/);
+  });
+  it('do not fail sla_met, while a real clock beside them still does', () => {
+    const resolveMet = { name: 'resolve', state: 'met', target: 'PT4H' };
+    const met = facts({
+      events: [sent, pageBreach, ev('m', 'sla.met', { clock: 'resolve' })],
+      clocks: [page, resolveMet],
+    });
+    expect(check(met, 'sla_met')).toMatchObject({ result: 'pass', evidence: 'm' });
+    const late = facts({
+      events: [sent, pageBreach, ev('r', 'sla.breached', { clock: 'resolve' })],
+      clocks: [page, { ...resolveMet, state: 'breached' }],
+    });
+    expect(check(late, 'sla_met')).toMatchObject({ result: 'fail', evidence: 'r' });
+    expect(check(facts({ events: [sent, pageBreach], clocks: [page] }), 'sla_met')).toMatchObject({
+      result: 'na',
+      detail: 'only clocks that page at once',
+    });
+  });
+  it('a one-minute acknowledge clock is a real target and still fails when breached', () => {
+    const f = facts({
+      events: [sent, ev('b1', 'sla.breached', { clock: 'acknowledge' })],
+      clocks: [{ name: 'acknowledge', state: 'breached', target: 'PT1M' }],
+    });
+    expect(check(f, 'picked_up_in_time')).toMatchObject({ result: 'fail', evidence: 'b1' });
+  });
+});
+
 describe('sla_met', () => {
   it('passes when every clock is met, with the last sla.met as evidence', () => {
     const f = facts({

@@ -1,9 +1,11 @@
+import { pagesAtOnce } from '../sla/deadline.ts';
+
 /** The facts about one handoff that its automatic quality checks read. */
 export type QualityFacts = {
   state: string;
   bounceReason: string | null;
   summary: string | undefined;
-  clocks: { name: string; state: string }[];
+  clocks: { name: string; state: string; target?: string }[];
   events: { id: string; type: string; at: string; data: Record<string, unknown> }[];
   /** Customer messages after the send that restate an earlier explanation. */
   repeats: { messageId: string; of: string | null }[];
@@ -47,9 +49,14 @@ const pass = result('pass');
 const fail = result('fail');
 const na = (id: string, detail: string) => result('na')(id, undefined, detail);
 
+const isPage = (clock: { target?: string }) => pagesAtOnce(clock.target);
+const pageNames = (f: QualityFacts) => new Set(f.clocks.filter(isPage).map((c) => c.name));
+
 function pickedUp(f: QualityFacts): CheckResult {
   const ack = f.clocks.find((c) => c.name === 'acknowledge');
   if (!ack) return na('picked_up_in_time', 'no acknowledge clock');
+  if (isPage(ack))
+    return na('picked_up_in_time', `acknowledge ${ack.target} pages at once: no pickup target`);
   if (ack.state === 'breached')
     return fail(
       'picked_up_in_time',
@@ -63,10 +70,14 @@ function pickedUp(f: QualityFacts): CheckResult {
 }
 
 function slaMet(f: QualityFacts): CheckResult {
-  const breached = firstEvent(f, 'sla.breached');
+  const pages = pageNames(f);
+  const breached = firstEvent(f, 'sla.breached', (d) => !pages.has(String(d.clock)));
   if (breached) return fail('sla_met', breached.id, `${breached.data.clock} breached`);
-  const live = f.clocks.filter((c) => c.state !== 'cancelled');
-  if (live.length === 0) return na('sla_met', f.clocks.length ? 'every clock cancelled' : 'no SLA clock');
+  const live = f.clocks.filter((c) => c.state !== 'cancelled' && !pages.has(c.name));
+  if (live.length === 0) {
+    if (f.clocks.length === 0) return na('sla_met', 'no SLA clock');
+    return na('sla_met', f.clocks.every(isPage) ? 'only clocks that page at once' : 'every clock cancelled');
+  }
   if (live.every((c) => c.state === 'met'))
     return pass('sla_met', lastEvent(f, 'sla.met')?.id, 'every clock met');
   return na('sla_met', 'clocks still running');

@@ -28,6 +28,16 @@ export function parseTarget(text: string): ParsedTarget {
   return target;
 }
 
+/**
+ * A zero target (`PT0M`: "at once") breaches as it starts: it pages the ladder rather than sets a
+ * time anyone could meet, so quality checks and lost-escalation counts leave it out.
+ */
+export function pagesAtOnce(target: string | undefined): boolean {
+  if (!target) return false;
+  const t = parseTarget(target);
+  return t.kind === 'time' && t.ms === 0;
+}
+
 /** The deadline (UTC ms) of `target` for a clock started at `startMs`, per the contract in DESIGN.md. */
 export function deadline(cal: CompiledCalendar, startMs: number, target: ParsedTarget | string): number {
   const t = typeof target === 'string' ? parseTarget(target) : target;

@@ -1,116 +1,57 @@
-import { rmSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createApiToken } from '../../src/auth/auth.commands.ts';
-import type { Database } from '../../src/db/database.ts';
-import { freshDatabase } from '../../src/db/testing.ts';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
-import {
-  buildWeb,
-  openBrowser,
-  screenshot,
-  signIn,
-  startWebServer,
-  type WebServer,
-} from '../support/browser.ts';
+import { screenshot } from '../support/browser.ts';
 import { fullPacket, newCase } from '../support/harness.ts';
+import { type Browser, withWebApp } from '../support/web-app.ts';
 
 /**
  * QA in a real Chromium against a real Baton: a lead writes the scorecard, a reviewer works the
  * review queue from the keyboard and scores handoffs beside their packet, transcript and timeline,
  * a second reviewer scores the same handoffs, and the lead reads calibration and the quality report.
  */
-type Browser = Awaited<ReturnType<typeof openBrowser>>;
-
-let database: Database;
-let web: WebServer;
-let dist: string;
-const browsers: Browser[] = [];
 const ids = { billing: '', tech: '', scorecard: '' };
 let samuelToken = '';
 
-async function call(method: string, path: string, body?: unknown, token = 'web-test-admin') {
-  const res = await web.runtime.app.request(path, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await res.json();
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
-async function browser(name: string) {
-  const b = await openBrowser(name);
-  browsers.push(b);
-  return b;
-}
-
-beforeAll(async () => {
-  const [built, db] = await Promise.all([
-    buildWeb(),
-    freshDatabase('pglite', { pgliteDump: inject('pgliteDump'), postgresUrl: null }),
-  ]);
-  dist = built.dir;
-  database = db;
-  web = await startWebServer(database, dist, ['hannah', 'grace']);
-  // A bounced billing handoff (sampled as every bounce) and a tech handoff (sampled at random: 100 %).
-  const tech = await call(
-    'POST',
-    '/api/v1/cases',
-    newCase({ subject: 'App crashes when exporting invoices' }),
-  );
-  ids.tech = (
-    await call('POST', `/api/v1/cases/${tech.id}/handoffs`, {
-      scenario: 'tech-to-engineering',
-      packet: fullPacket,
-    })
-  ).id;
-  const billing = await call('POST', '/api/v1/cases', newCase({ subject: 'Charged twice for October' }));
-  ids.billing = (
-    await call('POST', `/api/v1/cases/${billing.id}/handoffs`, {
-      scenario: 'billing-to-finance',
-      packet: fullPacket,
-    })
-  ).id;
-  await call('POST', `/api/v1/handoffs/${ids.billing}/bounce`, {
-    reason: 'wrong_team',
-    note: 'Tier 2 account',
-  });
-  await call('PUT', '/api/v1/qa/sampling', { randomPercent: 100 });
-  samuelToken = (
-    await createApiToken(database.db, {
-      orgId: web.org.orgId,
-      name: 'second reviewer',
-      roles: ['qa'],
-      personId: web.org.personIds.get('samuel'),
-    })
-  ).token;
-}, 180_000);
-
-afterAll(async () => {
-  for (const b of browsers) await b.close().catch(() => undefined);
-  await web?.close();
-  await database?.close();
-  if (dist) rmSync(dist, { recursive: true, force: true });
+const app = withWebApp({
+  people: ['hannah', 'grace'],
+  shots: 'qa',
+  async ready({ call, tokenOf }) {
+    // A bounced billing handoff (sampled as every bounce) and a tech handoff (sampled at random: 100 %).
+    const tech = await call(
+      'POST',
+      '/api/v1/cases',
+      newCase({ subject: 'App crashes when exporting invoices' }),
+    );
+    ids.tech = (
+      await call('POST', `/api/v1/cases/${tech.id}/handoffs`, {
+        scenario: 'tech-to-engineering',
+        packet: fullPacket,
+      })
+    ).id;
+    const billing = await call('POST', '/api/v1/cases', newCase({ subject: 'Charged twice for October' }));
+    ids.billing = (
+      await call('POST', `/api/v1/cases/${billing.id}/handoffs`, {
+        scenario: 'billing-to-finance',
+        packet: fullPacket,
+      })
+    ).id;
+    await call('POST', `/api/v1/handoffs/${ids.billing}/bounce`, {
+      reason: 'wrong_team',
+      note: 'Tier 2 account',
+    });
+    await call('PUT', '/api/v1/qa/sampling', { randomPercent: 100 });
+    samuelToken = await tokenOf('samuel', ['qa']); // the second reviewer
+  },
 });
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state !== 'fail') return;
-  for (const [n, b] of browsers.entries())
-    for (const [i, p] of b.context.pages().entries())
-      await screenshot(p, `failed-qa-${ctx.task.name.slice(0, 30).replace(/\W+/g, '-')}-${n}-${i}`).catch(
-        () => undefined,
-      );
-});
+const { call } = app;
 
 describe('QA in the browser [pglite]', () => {
   let lead: Browser;
   let reviewer: Browser;
 
   it('a lead writes a scorecard: a scale, a critical pass/fail, a criterion for one scenario', async () => {
-    lead = await browser('qa-lead');
+    lead = await app.signedIn('qa-lead', 'grace@northwind.example');
     const { page } = lead;
-    await signIn(page, web.url, 'grace@northwind.example');
     await page.getByRole('link', { name: 'QA', exact: true }).click();
     await page.getByRole('heading', { name: 'Review queue' }).waitFor();
     await page.getByText('A lead defines the rubric under Scorecards').waitFor();
@@ -177,9 +118,8 @@ describe('QA in the browser [pglite]', () => {
   });
 
   it('a reviewer opens the queue, moves by keyboard and scores a handoff beside its story', async () => {
-    reviewer = await browser('qa-reviewer');
+    reviewer = await app.signedIn('qa-reviewer', 'hannah@northwind.example');
     const { page } = reviewer;
-    await signIn(page, web.url, 'hannah@northwind.example');
     await page.getByRole('heading', { name: 'Review queue' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/qa');
     const list = page.getByRole('listbox', { name: 'Handoffs to review' });
@@ -281,7 +221,7 @@ describe('QA in the browser [pglite]', () => {
     await page.getByTestId('criterion-right_team').getByRole('radio', { name: 'Pass' }).check();
     await page.getByRole('button', { name: 'Submit review' }).click();
     await page.getByTestId('review-recorded').filter({ hasText: 'total 100 / 100' }).waitFor();
-    await page.goto(`${web.url}/qa`);
+    await page.goto(`${app.url}/qa`);
     await page.getByText('Nothing to review').waitFor();
     expect(reviewer.errors).toEqual([]);
   });
@@ -367,7 +307,7 @@ describe('QA in the browser [pglite]', () => {
       .waitFor();
     const href = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
     expect(href).toBe('/api/v1/qa/report?by=receiving_team&format=csv');
-    const csv = await page.request.get(`${web.url}${href}`);
+    const csv = await page.request.get(`${app.url}${href}`);
     expect(csv.status()).toBe(200);
     expect(csv.headers()['content-type']).toContain('text/csv');
     expect((await csv.text()).split('\n')[0]).toMatch(/^by,key,label,handoffs/);

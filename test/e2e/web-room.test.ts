@@ -1,89 +1,15 @@
-import { rmSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createApiToken } from '../../src/auth/auth.commands.ts';
-import type { Database } from '../../src/db/database.ts';
-import { freshDatabase } from '../../src/db/testing.ts';
-import {
-  basicA11y,
-  buildWeb,
-  openBrowser,
-  screenshot,
-  signIn,
-  startWebServer,
-  type WebServer,
-} from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { basicA11y, screenshot, signIn } from '../support/browser.ts';
 import { fullPacket, newCase } from '../support/harness.ts';
+import { type Browser, withWebApp } from '../support/web-app.ts';
 
 /**
  * The shared case room (live notes with mentions, presence across two browsers), the supervisor's
  * sentiment dips and lost escalations, and the lead's calendar and scenario editors, in a real
  * Chromium against a real Baton (PGlite, real clock, scheduler on).
  */
-type Browser = Awaited<ReturnType<typeof openBrowser>>;
-
-let database: Database;
-let web: WebServer;
-let dist: string;
-const browsers: Browser[] = [];
-
-async function call(method: string, path: string, body?: unknown, token = 'web-test-admin') {
-  const res = await web.runtime.app.request(path, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await res.json();
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
-async function tokenOf(key: string, roles: ('agent' | 'lead' | 'supervisor')[]) {
-  const { token } = await createApiToken(database.db, {
-    orgId: web.org.orgId,
-    name: key,
-    roles,
-    personId: web.org.personIds.get(key),
-  });
-  return token;
-}
-
-async function browser(name: string) {
-  const b = await openBrowser(name);
-  browsers.push(b);
-  return b;
-}
-
-async function closeBrowser(b: Browser) {
-  browsers.splice(browsers.indexOf(b), 1);
-  await b.close();
-}
-
-beforeAll(async () => {
-  const [built, db] = await Promise.all([
-    buildWeb(),
-    freshDatabase('pglite', { pgliteDump: inject('pgliteDump'), postgresUrl: null }),
-  ]);
-  dist = built.dir;
-  database = db;
-  web = await startWebServer(database, dist, ['amara', 'priya', 'grace', 'diana']);
-}, 120_000);
-
-afterAll(async () => {
-  for (const b of browsers) await b.close().catch(() => undefined);
-  await web?.close();
-  await database?.close();
-  if (dist) rmSync(dist, { recursive: true, force: true });
-});
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state !== 'fail') return;
-  for (const [n, b] of browsers.entries()) {
-    for (const [i, p] of b.context.pages().entries())
-      await screenshot(p, `failed-room-${ctx.task.name.slice(0, 30).replace(/\W+/g, '-')}-${n}-${i}`).catch(
-        () => undefined,
-      );
-  }
-});
+const app = withWebApp({ people: ['amara', 'priya', 'grace', 'diana'], shots: 'room' });
+const { call, tokenOf, browser, closeBrowser } = app;
 
 describe('web app: case room, supervisor dips, settings for leads [pglite]', () => {
   let caseId = '';
@@ -114,12 +40,12 @@ describe('web app: case room, supervisor dips, settings for leads [pglite]', () 
     agent = await browser('room-agent');
     const receiver = await browser('room-receiver');
     await Promise.all([
-      signIn(agent.page, web.url, 'amara@northwind.example'),
-      signIn(receiver.page, web.url, 'priya@northwind.example'),
+      signIn(agent.page, app.url, 'amara@northwind.example'),
+      signIn(receiver.page, app.url, 'priya@northwind.example'),
     ]);
-    await agent.page.goto(`${web.url}/cases/${caseId}`);
+    await agent.page.goto(`${app.url}/cases/${caseId}`);
     await agent.page.getByRole('heading', { name: 'Case room' }).waitFor();
-    await receiver.page.goto(`${web.url}/handoffs/${handoffId}`);
+    await receiver.page.goto(`${app.url}/handoffs/${handoffId}`);
     await receiver.page.getByRole('heading', { name: 'Case room' }).waitFor();
     await receiver.page.evaluate(() => {
       (window as unknown as { notReloaded: boolean }).notReloaded = true;
@@ -208,7 +134,7 @@ describe('web app: case room, supervisor dips, settings for leads [pglite]', () 
       abstained: false,
     };
     await page.route(/\/api\/v1\/cases\/[^/]+\/suggestion$/, (route) => route.fulfill({ json: answer }));
-    await page.goto(`${web.url}/cases/${caseId}/handoff`);
+    await page.goto(`${app.url}/cases/${caseId}/handoff`);
     await page.getByTestId('scenario-suggested').waitFor();
     expect(await page.getByLabel('Scenario').inputValue()).toBe('tech-to-engineering');
     expect(await page.getByTestId('scenario-suggested').textContent()).toMatch(/API error.*87% confident/);
@@ -226,7 +152,7 @@ describe('web app: case room, supervisor dips, settings for leads [pglite]', () 
         },
       }),
     );
-    await page.goto(`${web.url}/cases/${caseId}`);
+    await page.goto(`${app.url}/cases/${caseId}`);
     await page.getByRole('link', { name: 'Hand off' }).click();
     const candidates = page.getByTestId('scenario-candidates');
     await candidates.waitFor();
@@ -239,9 +165,8 @@ describe('web app: case room, supervisor dips, settings for leads [pglite]', () 
   });
 
   it('shows a sentiment dip live on the supervisor board, with the message, and the lost escalation', async () => {
-    const sup = await browser('room-supervisor');
+    const sup = await app.signedIn('room-supervisor', 'diana@northwind.example');
     const { page } = sup;
-    await signIn(page, web.url, 'diana@northwind.example');
     await page.getByRole('heading', { name: 'Sentiment dips' }).waitFor();
     const c = await call(
       'POST',
@@ -273,9 +198,8 @@ describe('web app: case room, supervisor dips, settings for leads [pglite]', () 
   });
 
   it('lets a lead edit a team calendar, import public holidays, and see the running clocks recomputed', async () => {
-    const lead = await browser('room-lead');
+    const lead = await app.signedIn('room-lead', 'grace@northwind.example');
     const { page } = lead;
-    await signIn(page, web.url, 'grace@northwind.example');
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('button', { name: 'Edit Finance calendar' }).click();
     const form = page.getByRole('form', { name: 'Finance calendar' });
@@ -323,7 +247,7 @@ describe('web app: case room, supervisor dips, settings for leads [pglite]', () 
   });
 
   it('lets a lead save a scenario as a new version, with its version history', async () => {
-    const lead = browsers.at(-1)!;
+    const lead = app.browsers.at(-1)!;
     const { page } = lead;
     const before = (await call('GET', '/api/v1/scenarios/billing-to-finance')).version;
     await page.getByRole('button', { name: 'Edit billing-to-finance' }).click();

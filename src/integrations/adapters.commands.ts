@@ -2,6 +2,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { createCaseIn, insertMessage } from '../cases/cases.commands.ts';
 import { cases } from '../cases/cases.table.ts';
 import { casePrefill } from '../conversation/prefill.queries.ts';
+import { applyHelpdeskProfile } from '../customers/customers.commands.ts';
+import { customers } from '../customers/customers.table.ts';
 import type { Db, Tx } from '../db/database.ts';
 import { appendEvent } from '../events/events.commands.ts';
 import { handoffs } from '../handoffs/handoffs.table.ts';
@@ -14,11 +16,27 @@ import { adapterGroupMappings } from './adapters.table.ts';
 import type { AdapterSource, GroupMapping, VendorEvent } from './adapters.types.ts';
 import { scenarioFor } from './group-mapping.ts';
 import { inboundEvents } from './integrations.table.ts';
+import { withoutFutureTenure } from './vendor-profile.ts';
 
 type Ctx = { principal: Principal; now: Date };
 export type Applied = { caseId: string; handoffId: string | null; outcome?: string; duplicate: boolean };
 
 const title = (source: string) => source[0]!.toUpperCase() + source.slice(1);
+
+/** Tenure and value for a customer Baton already knows by their helpdesk id (a new one is made with the case). */
+async function updateKnownProfile(
+  tx: Tx,
+  orgId: string,
+  c: NonNullable<VendorEvent['case']['customer']>,
+  now: Date,
+) {
+  if (c.customerSince === undefined && c.annualValue === undefined && c.tier === undefined) return;
+  const [known] = await tx
+    .select({ id: customers.id })
+    .from(customers)
+    .where(and(eq(customers.orgId, orgId), eq(customers.externalId, c.externalId)));
+  if (known) await applyHelpdeskProfile(tx, known.id, c, now);
+}
 
 async function caseFor(tx: Tx, source: AdapterSource, e: VendorEvent, ctx: Ctx): Promise<string> {
   const orgId = ctx.principal.orgId;
@@ -28,13 +46,20 @@ async function caseFor(tx: Tx, source: AdapterSource, e: VendorEvent, ctx: Ctx):
     .from(cases)
     .where(and(eq(cases.orgId, orgId), eq(cases.externalId, externalId)))
     .for('update');
-  if (existing) return existing.id;
+  const customer = e.case.customer
+    ? withoutFutureTenure(e.case.customer, ctx.now.toISOString().slice(0, 10))
+    : undefined;
+  if (existing) {
+    // A later event on the ticket may bring tenure or value the first did not (a field filled in since).
+    if (customer) await updateKnownProfile(tx, orgId, customer, ctx.now);
+    return existing.id;
+  }
   return createCaseIn(
     tx,
     {
       subject: e.case.subject ?? `${title(source)} ticket ${e.case.externalId}`,
       channel: e.case.channel,
-      customer: e.case.customer ?? {
+      customer: customer ?? {
         externalId: `${source}:ticket:${e.case.externalId}`,
         name: `${title(source)} customer`,
       },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { VendorProfile } from './vendor-profile.ts';
 
 export const adapterSources = ['zendesk', 'freshdesk', 'intercom'] as const;
 export type AdapterSource = (typeof adapterSources)[number];
@@ -21,7 +22,8 @@ export type VendorEvent = {
     externalId: string;
     subject?: string;
     channel: string;
-    customer?: { externalId: string; name: string; email?: string };
+    /** The requester, with tenure and value where the vendor's payload carries them. */
+    customer?: { externalId: string; name: string; email?: string } & VendorProfile;
   };
   message?: { role: 'customer' | 'agent' | 'internal'; text: string; at?: string };
   assignment?: {
@@ -68,6 +70,8 @@ export const zendeskTriggerSchema = z.looseObject({
     group_id: optId,
     assignee: optText(300),
     requester: z.looseObject({ id: optId, name: optText(200), email: optText(300) }).optional(),
+    /** Tenure and value fields (`customer_since`, `annual_value`, `tier`) read leniently: see zendesk.ts. */
+    organization: z.unknown().optional(),
     comment: optText(),
     comment_from: z.preprocess(blank, z.enum(['customer', 'agent', 'internal']).optional()),
   }),

@@ -53,3 +53,35 @@ describe('Freshdesk automation webhooks', () => {
     expect(read(body)).toMatchObject({ event: { eventId: 'fd-77' } });
   });
 });
+
+describe('Freshdesk tenure and value', () => {
+  it('reads customer_since, annual_value and customer_tier as a rule’s placeholders render them', () => {
+    expect(read(fixture('freshdesk-ticket-created-profile'))).toMatchObject({
+      event: {
+        case: {
+          customer: {
+            externalId: 'freshdesk:80019931',
+            name: 'Tomasz Wrona',
+            customerSince: '2024-11-05',
+            annualValue: 12500,
+            tier: 'premium',
+          },
+        },
+      },
+    });
+  });
+  it('leaves out fields a placeholder rendered empty or unreadable, keeping the event', () => {
+    const body = fixture('freshdesk-ticket-created-profile');
+    Object.assign(body.freshdesk_webhook, {
+      customer_since: '',
+      annual_value: 'ask finance',
+      customer_tier: '',
+    });
+    const n = read(body);
+    expect('event' in n && n.event.case.customer).toEqual({
+      externalId: 'freshdesk:80019931',
+      name: 'Tomasz Wrona',
+      email: 't.wrona@kestrel-logistics.example',
+    });
+  });
+});

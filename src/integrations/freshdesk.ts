@@ -1,4 +1,5 @@
 import type { FreshdeskFields, Normalized, VendorEvent } from './adapters.types.ts';
+import { snakeFields, vendorProfile } from './vendor-profile.ts';
 import { channelOf, htmlToText, subjectFrom } from './vendor-text.ts';
 
 type Kind = NonNullable<FreshdeskFields['baton_event']>;
@@ -34,6 +35,8 @@ export function normalizeFreshdesk(f: FreshdeskFields, bodyDigest: string): Norm
             externalId: `freshdesk:${requester}`,
             name: f.ticket_requester_name ?? `Freshdesk requester ${requester}`,
             email: f.ticket_requester_email,
+            // The rule's content names them (Freshdesk's own ticket fields hold neither tenure nor value).
+            ...vendorProfile(snakeFields(f, 'customer_tier')),
           }
         : undefined,
     },

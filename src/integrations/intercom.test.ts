@@ -50,3 +50,42 @@ describe('Intercom conversation notifications', () => {
     });
   });
 });
+
+describe('Intercom tenure and value', () => {
+  it('reads an expanded contact: plan attribute, sign-up date, and the company’s monthly spend times twelve', () => {
+    expect(read('intercom-conversation-created-profile')).toMatchObject({
+      event: {
+        case: {
+          customer: {
+            externalId: 'intercom:6650a1b2c3d4e5f609876543',
+            customerSince: '2022-05-01',
+            annualValue: 15000,
+            tier: 'scale',
+          },
+        },
+      },
+    });
+  });
+  it('prefers the contact’s own custom attributes over its company', () => {
+    const body = fixture('intercom-conversation-created-profile');
+    body.data.item.source.author.custom_attributes = {
+      customer_since: '2018-02-01',
+      annual_value: 60000,
+      tier: 'Enterprise',
+    };
+    const n = normalizeIntercom(intercomSchema.parse(body));
+    expect('event' in n && n.event.case.customer).toMatchObject({
+      customerSince: '2018-02-01',
+      annualValue: 60000,
+      tier: 'enterprise',
+    });
+  });
+  it('has none from a contact given only as a reference, as notifications usually send it', () => {
+    const n = read('intercom-conversation-created');
+    expect('event' in n && Object.keys(n.event.case.customer ?? {}).sort()).toEqual([
+      'email',
+      'externalId',
+      'name',
+    ]);
+  });
+});

@@ -1,7 +1,43 @@
 import type { IntercomPayload, Normalized, VendorEvent } from './adapters.types.ts';
+import { snakeFields, vendorAmount, vendorProfile } from './vendor-profile.ts';
 import { channelOf, htmlToText, subjectFrom } from './vendor-text.ts';
 
 const customerTypes = new Set(['user', 'lead', 'contact']);
+
+type Obj = Record<string, unknown>;
+const record = (v: unknown): Obj | undefined =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined;
+const records = (list: unknown[]): Obj[] => list.map(record).filter((x): x is Obj => x !== undefined);
+
+/** A contact's companies, as Intercom lists them (`{companies: [...]}` or `{data: [...]}`). */
+function companiesOf(contact: Obj): Obj[] {
+  const c = contact.companies;
+  const list = Array.isArray(c) ? c : (record(c)?.companies ?? record(c)?.data);
+  return Array.isArray(list) ? records(list) : [];
+}
+
+/**
+ * Tenure and value from the contact objects of a notification, where they are expanded: the
+ * contact's custom attributes `customer_since`, `annual_value` and `tier` (or `plan`) first, then
+ * its `signed_up_at`, then its company (`remote_created_at`, `monthly_spend` times twelve, `plan`).
+ */
+export function intercomProfile(contacts: unknown[]) {
+  const people = records(contacts);
+  const attributes = people.map((p) => {
+    const a = record(p.custom_attributes) ?? {};
+    return { ...snakeFields(a), tier: a.tier ?? a.plan };
+  });
+  const signedUp = people.map((p) => ({ customerSince: p.signed_up_at }));
+  const companies = people.flatMap(companiesOf).map((c) => {
+    const monthly = vendorAmount(c.monthly_spend);
+    return {
+      customerSince: c.remote_created_at,
+      annualValue: monthly === undefined ? undefined : monthly * 12,
+      tier: c.plan,
+    };
+  });
+  return vendorProfile(...attributes, ...signedUp, ...companies);
+}
 
 /** Intercom conversation notifications: created and replied by the customer, assigned by an admin. */
 export function normalizeIntercom(p: IntercomPayload): Normalized {
@@ -29,6 +65,10 @@ export function normalizeIntercom(p: IntercomPayload): Normalized {
               (author && customerTypes.has(author.type) ? author.name : contact?.name) ??
               `Intercom contact ${customerId}`,
             email: author && customerTypes.has(author.type) ? author.email : undefined,
+            ...intercomProfile([
+              author && customerTypes.has(author.type) ? author : undefined,
+              item.contacts?.contacts.find((c) => c.id === customerId),
+            ]),
           }
         : undefined,
     },

@@ -75,3 +75,44 @@ describe('Zendesk trigger webhooks', () => {
     });
   });
 });
+
+describe('Zendesk tenure and value', () => {
+  it('reads the requester’s custom fields first, then the organisation’s, from a trigger body', () => {
+    const n = normalizeZendeskTrigger(
+      zendeskTriggerSchema.parse(fixture('zendesk-trigger-ticket-created-profile')),
+      'inv-7',
+    );
+    expect(n).toMatchObject({
+      event: {
+        case: {
+          customer: {
+            externalId: 'zendesk:9911007788',
+            name: 'Harriet Okafor',
+            customerSince: '2019-03-14',
+            annualValue: 48000,
+            tier: 'enterprise',
+          },
+        },
+        message: { role: 'customer' },
+      },
+    });
+  });
+  it('carries none when the body has no such fields, or an organisation that is not an object', () => {
+    const body = fixture('zendesk-trigger-group-changed');
+    body.ticket.organization = 'Harbour Hotels Group';
+    const n = normalizeZendeskTrigger(zendeskTriggerSchema.parse(body), 'inv-8');
+    const customer = 'event' in n ? n.event.case.customer : undefined;
+    expect(customer).toEqual({
+      externalId: 'zendesk:9911004455',
+      name: 'Ngozi Eze',
+      email: 'ngozi.eze@example.net',
+    });
+  });
+  it('has none from event webhooks, whose ticket detail names only the requester id', () => {
+    const n = event('zendesk-ticket-created');
+    expect('event' in n && n.event.case.customer).toEqual({
+      externalId: 'zendesk:9911002233',
+      name: 'Zendesk requester 9911002233',
+    });
+  });
+});

@@ -1,4 +1,5 @@
 import type { Normalized, VendorEvent, ZendeskEvent, ZendeskTrigger } from './adapters.types.ts';
+import { snakeFields, vendorProfile } from './vendor-profile.ts';
 import { channelOf, refOf, subjectFrom } from './vendor-text.ts';
 
 const prefix = 'zen:event-type:';
@@ -9,7 +10,13 @@ function customerOf(id: string | undefined, name?: string, email?: string): Vend
   return { externalId: `zendesk:${key}`, name: name ?? `Zendesk requester ${key}`, email };
 }
 
-/** Zendesk event webhooks: ticket created, comment added, group or agent assignment changed. */
+const withProfile = (c: VendorEvent['case']['customer'], p: ReturnType<typeof vendorProfile>) =>
+  c ? { ...c, ...p } : undefined;
+
+/**
+ * Zendesk event webhooks: ticket created, comment added, group or agent assignment changed. Their
+ * `detail` is the ticket alone (no requester or organisation fields), so they carry no tenure or value.
+ */
 export function normalizeZendeskEvent(p: ZendeskEvent): Normalized {
   const kind = p.type.slice(prefix.length);
   const d = p.detail;
@@ -68,7 +75,11 @@ export function normalizeZendeskTrigger(p: ZendeskTrigger, eventId: string): Nor
       externalId: t.id,
       subject: t.title,
       channel: channelOf(t.via, 'email'),
-      customer: customerOf(t.requester?.id, t.requester?.name, t.requester?.email),
+      customer: withProfile(
+        customerOf(t.requester?.id, t.requester?.name, t.requester?.email),
+        // The requester's own fields first (a person's sign-up date), then the organisation's.
+        vendorProfile(snakeFields(t.requester), snakeFields(t.organization)),
+      ),
     },
   };
   const group = t.group || t.group_id ? { id: t.group_id, name: t.group } : null;

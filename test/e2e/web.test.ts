@@ -1,55 +1,23 @@
-import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createApiToken } from '../../src/auth/auth.commands.ts';
-import type { Database } from '../../src/db/database.ts';
-import { freshDatabase } from '../../src/db/testing.ts';
-import {
-  basicA11y,
-  buildWeb,
-  openBrowser,
-  screenshot,
-  signIn,
-  startWebServer,
-  type WebServer,
-} from '../support/browser.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { basicA11y, screenshot } from '../support/browser.ts';
 import { fullPacket, newCase } from '../support/harness.ts';
+import { type Browser, withWebApp } from '../support/web-app.ts';
 
 /**
  * The web app in a real Chromium against a real Baton (PGlite, real clock, scheduler on):
  * an agent hands a case off, the receiving team sees it live and works it from the keyboard,
  * a supervisor watches breaches arrive, and the queue stays smooth at 5,000 rows.
  */
-type Browser = Awaited<ReturnType<typeof openBrowser>>;
-
-let database: Database;
-let web: WebServer;
-let dist: string;
-const browsers: Browser[] = [];
 const timings: Record<string, number> = {};
-
-async function call(method: string, path: string, body?: unknown, token = 'web-test-admin') {
-  const res = await web.runtime.app.request(path, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await res.json();
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
-async function browser(name: string) {
-  const b = await openBrowser(name);
-  browsers.push(b);
-  return b;
-}
-
-/** Browsers no test needs any more are closed: the frame-time measure should not share the CPU with them. */
-async function closeBrowser(b: Browser) {
-  browsers.splice(browsers.indexOf(b), 1);
-  await b.close();
-}
+const app = withWebApp({
+  people: ['amara', 'priya', 'tom', 'grace', 'diana'],
+  shots: 'web',
+  async ready({ buildMs }) {
+    timings.buildMs = buildMs;
+  },
+});
+const { call, browser, closeBrowser } = app;
 
 /** Milliseconds from the navigation's start until `selector` shows. */
 async function timeTo(page: Page, selector: string) {
@@ -57,34 +25,8 @@ async function timeTo(page: Page, selector: string) {
   return page.evaluate(() => Math.round(performance.now()));
 }
 
-beforeAll(async () => {
-  const [built, db] = await Promise.all([
-    buildWeb(),
-    freshDatabase('pglite', { pgliteDump: inject('pgliteDump'), postgresUrl: null }),
-  ]);
-  dist = built.dir;
-  timings.buildMs = built.ms;
-  database = db;
-  web = await startWebServer(database, dist, ['amara', 'priya', 'tom', 'grace', 'diana']);
-}, 120_000);
-
-afterAll(async () => {
-  for (const b of browsers) await b.close().catch(() => undefined);
-  await web?.close();
-  await database?.close();
-  if (dist) rmSync(dist, { recursive: true, force: true });
+afterAll(() => {
   process.stderr.write(`\nweb timings: ${JSON.stringify(timings)}\n`);
-});
-
-// A failing step leaves a picture of every open page behind.
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state !== 'fail') return;
-  for (const [n, b] of browsers.entries()) {
-    for (const [i, p] of b.context.pages().entries())
-      await screenshot(p, `failed-${ctx.task.name.slice(0, 30).replace(/\W+/g, '-')}-${n}-${i}`).catch(
-        () => undefined,
-      );
-  }
 });
 
 describe('web app [pglite]', () => {
@@ -97,7 +39,7 @@ describe('web app [pglite]', () => {
   it('signs an agent in, with the organisation and the person in the navigation', async () => {
     agent = await browser('agent');
     const { page } = agent;
-    await page.goto(web.url);
+    await page.goto(app.url);
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await page.getByLabel('Work email').fill('amara@northwind.example');
     await page.getByLabel('Password').fill('wrong');
@@ -143,9 +85,8 @@ describe('web app [pglite]', () => {
   it('hands off: an incomplete packet names its missing fields, a complete one is sent', async () => {
     const { page } = agent;
     // The receiving finance agent watches the team queue before anything is sent.
-    finance = await browser('finance');
-    await signIn(finance.page, web.url, 'priya@northwind.example');
-    await finance.page.goto(`${web.url}/queue?tab=team&team=finance&state=open`);
+    finance = await app.signedIn('finance', 'priya@northwind.example');
+    await finance.page.goto(`${app.url}/queue?tab=team&team=finance&state=open`);
     await finance.page.getByText("Nothing in Finance's queue").waitFor();
     await finance.page.evaluate(() => {
       (window as unknown as { notReloaded: boolean }).notReloaded = true;
@@ -242,12 +183,7 @@ describe('web app [pglite]', () => {
   it('bounces with a reason from the keyboard', async () => {
     const { page } = finance;
     // Sent by Amara through her API token, so that the bounce returns it to her.
-    const { token } = await createApiToken(database.db, {
-      orgId: web.org.orgId,
-      name: 'amara',
-      roles: ['agent'],
-      personId: web.org.personIds.get('amara'),
-    });
+    const token = await app.tokenOf('amara', ['agent']);
     const created = await call('POST', '/api/v1/cases', newCase({ subject: 'Refund never arrived' }), token);
     bouncedCaseId = created.id;
     const h = await call(
@@ -275,7 +211,7 @@ describe('web app [pglite]', () => {
 
   it('returns a bounce to the sender, who sends it on with the packet that came back', async () => {
     const { page } = agent;
-    await page.goto(`${web.url}/cases/${bouncedCaseId}`);
+    await page.goto(`${app.url}/cases/${bouncedCaseId}`);
     await page.locator('.journey').getByText('Bounced').waitFor();
     await page.getByRole('link', { name: 'Hand off' }).click();
     await page.getByText('Bounced back by Finance: Wrong team').waitFor();
@@ -295,10 +231,10 @@ describe('web app [pglite]', () => {
   });
 
   it('shares one live connection between the tabs of one person, and updates them all', async () => {
-    const before = web.runtime.services.hub.size;
+    const before = app.web.runtime.services.hub.size;
     const second = await finance.context.newPage();
-    await second.goto(`${web.url}/queue?tab=team&team=tier2&state=open`);
-    await finance.page.goto(`${web.url}/queue?tab=team&team=tier2&state=open`);
+    await second.goto(`${app.url}/queue?tab=team&team=tier2&state=open`);
+    await finance.page.goto(`${app.url}/queue?tab=team&team=tier2&state=open`);
     await second.locator('.queue-list').waitFor();
     await finance.page.locator('.queue-list').waitFor();
     const c = await call(
@@ -309,7 +245,7 @@ describe('web app [pglite]', () => {
     await call('POST', `/api/v1/cases/${c.id}/handoffs`, { scenario: 'tier1-to-tier2', packet: fullPacket });
     await second.getByRole('listbox').getByText('Account locked').waitFor({ timeout: 10_000 });
     await finance.page.getByRole('listbox').getByText('Account locked').waitFor({ timeout: 10_000 });
-    expect(web.runtime.services.hub.size).toBe(before);
+    expect(app.web.runtime.services.hub.size).toBe(before);
     await second.close();
   });
 
@@ -329,7 +265,7 @@ describe('web app [pglite]', () => {
         packet: fullPacket,
       });
     }
-    await page.goto(`${web.url}/queue?tab=team&team=finance`);
+    await page.goto(`${app.url}/queue?tab=team&team=finance`);
     timings.queueFirstRowMs = await timeTo(page, '[role=option] .qrow-subject');
     const nav = await page.evaluate(() => {
       const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
@@ -346,9 +282,8 @@ describe('web app [pglite]', () => {
   });
 
   it('shows the supervisor board with breaches arriving live', async () => {
-    const sup = await browser('supervisor');
+    const sup = await app.signedIn('supervisor', 'diana@northwind.example');
     const { page } = sup;
-    await signIn(page, web.url, 'diana@northwind.example');
     await page.getByRole('heading', { name: 'Supervisor board' }).waitFor();
     await page.locator('svg.load-chart').waitFor();
     const before = Number(await page.getByTestId('board-breached').textContent());
@@ -382,8 +317,7 @@ describe('web app [pglite]', () => {
   });
 
   it('shows settings to a lead', async () => {
-    const lead = await browser('lead');
-    await signIn(lead.page, web.url, 'grace@northwind.example');
+    const lead = await app.signedIn('lead', 'grace@northwind.example');
     await lead.page.getByRole('link', { name: 'Settings' }).click();
     await lead.page.getByRole('heading', { name: 'Teams and calendars' }).waitFor();
     await lead.page.getByRole('cell', { name: /Billing to Finance/ }).waitFor();
@@ -457,7 +391,7 @@ describe('web app [pglite]', () => {
         },
       }),
     );
-    await page.goto(`${web.url}/queue?tab=team&team=engineering&state=accepted`);
+    await page.goto(`${app.url}/queue?tab=team&team=engineering&state=accepted`);
     timings.bigQueueFirstRowMs = await timeTo(page, '[role=option]');
     await page
       .getByTestId('queue-count')

@@ -11,10 +11,10 @@ import { type Api, apiClient } from '../../bench/soak/http.ts';
 import { type Baton, startBaton } from '../../bench/soak/server.ts';
 import { postgresDatabase } from '../../src/db/database.ts';
 import { freshPostgresUrl } from '../../src/db/testing.ts';
-import { demoOrganisation } from '../../src/demo/organisation.ts';
 import { createOrganisation } from '../../src/orgs/orgs.commands.ts';
-import { buildWeb, openBrowser, screenshot, signIn } from '../support/browser.ts';
+import { buildWeb, demoWithPasswordsFor, screenshot } from '../support/browser.ts';
 import { fullPacket, newCase } from '../support/harness.ts';
+import { withBrowsers } from '../support/web-app.ts';
 
 /**
  * Two `baton serve` processes on one PostgreSQL. A browser is pinned to process 1 (a small front
@@ -61,8 +61,8 @@ describe.runIf(pgUrl)('a browser on one process sees changes made through anothe
   let dist = '';
   const servers: Baton[] = [];
   let front: Awaited<ReturnType<typeof stickyFront>> | undefined;
-  let browser: Awaited<ReturnType<typeof openBrowser>> | undefined;
   let second: Api;
+  const browsers = withBrowsers('multiprocess');
 
   beforeAll(async () => {
     const [built, fresh] = await Promise.all([
@@ -72,14 +72,7 @@ describe.runIf(pgUrl)('a browser on one process sees changes made through anothe
     dist = built.dir;
     name = fresh.name;
     const seed = postgresDatabase(fresh.url, 2);
-    await createOrganisation(
-      seed.db,
-      {
-        ...demoOrganisation,
-        people: demoOrganisation.people.map((p) => (p.key === 'priya' ? p : { ...p, password: undefined })),
-      },
-      new Date(),
-    );
+    await createOrganisation(seed.db, demoWithPasswordsFor(['priya']), new Date());
     await seed.close();
     const env = { DATABASE_URL: fresh.url, BATON_ADMIN_TOKEN: token };
     servers.push(...(await Promise.all([startBaton({ env }), startBaton({ env })])));
@@ -88,7 +81,7 @@ describe.runIf(pgUrl)('a browser on one process sees changes made through anothe
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await browsers.closeAll();
     await front?.close();
     await Promise.all(servers.map((s) => s.kill('SIGKILL')));
     if (dist) rmSync(dist, { recursive: true, force: true });
@@ -99,9 +92,7 @@ describe.runIf(pgUrl)('a browser on one process sees changes made through anothe
   });
 
   it('shows a handoff sent through process 2 in the queue of a browser on process 1, without a reload', async () => {
-    browser = await openBrowser('multiprocess');
-    const { page, errors } = browser;
-    await signIn(page, front!.url, 'priya@northwind.example');
+    const { page, errors } = await browsers.signedIn('multiprocess', front!.url, 'priya@northwind.example');
     await page.goto(`${front!.url}/queue?tab=team&team=finance&state=open`);
     await page.getByText("Nothing in Finance's queue").waitFor();
     await page.evaluate(() => {

@@ -11,6 +11,8 @@ export interface Token {
   lemma: string;
   /** word, number, punctuation, emoji, emoticon, mention, hashtag, url, email, symbol, ... */
   type: string;
+  /** universal part of speech (`VERB`, `AUX`, `NOUN`, `ADJ`, ...) */
+  pos: string;
   stop: boolean;
 }
 
@@ -41,12 +43,14 @@ export function analyze(text: string): Analysis {
   // wink's typings declare `its.lemma` with a signature `out` does not accept; it works at run time.
   const lemmas = all.out(its.lemma as unknown as typeof its.normal) as string[];
   const types = all.out(its.type) as string[];
+  const pos = all.out(its.pos) as string[];
   const stops = all.out(its.stopWordFlag) as unknown as boolean[];
   const tokens = texts.map((value, i) => ({
     text: value,
     normal: normals[i],
     lemma: lemmas[i],
     type: types[i],
+    pos: pos[i],
     stop: stops[i],
   }));
   const sentiment = Number(doc.out(its.sentiment)) || 0;

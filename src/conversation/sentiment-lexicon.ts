@@ -6,7 +6,7 @@ const WORDS: [number, string][] = [
   [
     -4,
     'worst horrendous atrocious disgraceful disgusting abysmal appalling outrageous scam scammed fraud ' +
-      'fraudulent thieves thief robbery wtf unacceptable inexcusable nightmare hate hated hating furious',
+      'fraudulent thieves thief robbery wtf unacceptable inexcusable nightmare hate hated hating furious bullshit',
   ],
   [
     -3,
@@ -17,13 +17,15 @@ const WORDS: [number, string][] = [
       'lousy dreadful insulting insult ripoff rip-off stole stolen offensive offensively discrimination ' +
       'harassed mistreated disrespectful inconsiderate clueless laughable embarrassing shocking careless ' +
       'negligence negligent apathetic fiasco debacle mismanaged mismanagement hopeless pointless lies ' +
-      'robbed ridiculously horribly outraged irritating irritated',
+      'robbed ridiculously horribly outraged irritating irritated pissed asshole assholes idiot idiots moron ' +
+      'morons stupid dumb cheated dishonest deceptive nasty hostile arrogant condescending unusable ' +
+      'rubbish junk dissatisfied displeased',
   ],
   [
     -2,
     'chaos impossible rejected misinformation miscommunication inconvenience inconvenienced inconvenient disruption problematic sluggish overpriced unanswered unresolved stress stressful stressed anxious scared exhausted sigh argh grr yikes ouch countless pain mislead misled bad poor poorly worse disappointed disappointing disappointment frustrated frustrating frustration ' +
       'annoyed annoying annoyance upset unhappy sad sadly mad hassle ugh smh fed sick tired nobody ' +
-      'broken lost missing delay delayed cancel canceled cancellation late later stuck wasted waste ' +
+      'broken lost missing delay delayed cancel canceled cancellation late stuck wasted waste ' +
       'unable unhelpful unresponsive complaint complain complained complaining problem problems ' +
       'wrong mess messed mistake error errors crash crashed crashes freezing frozen overcharged ' +
       'overbooked bumped denied refused refuse declined misplaced damaged dirty cold uncomfortable ' +
@@ -31,7 +33,9 @@ const WORDS: [number, string][] = [
       'hold waiting waited forever ages cramped stinks smells disconnected dropped penalty lame poop damper ' +
       'obsolete unfortunate unfortunately inappropriate choppy worthless unreliable regret sloppy ' +
       'grievance embarrassed shocked neglect neglected tedious bummed bummer disorganized unorganized ' +
-      'untrained helpless exhausting disappoint terribly indifferent',
+      'untrained helpless exhausting disappoint terribly indifferent weak lie silly faulty defective damn ' +
+      'dammit unbelievable absurd insane crazy unsatisfied abandoned lazy mediocre subpar inferior ' +
+      'inadequate insufficient unsatisfactory cancelled mouldy moldy rotten stale',
   ],
   [
     -1,
@@ -42,8 +46,8 @@ const WORDS: [number, string][] = [
   ],
   [
     1,
-    'ok okay fine fair decent sure hope hopefully interesting easy ready solved resolved fixed works ' +
-      'working welcome safe safely comfortable correct thx ty please',
+    'fine fair decent sure hope hopefully interesting easy ready solved resolved fixed works ' +
+      'working welcome safe safely comfortable correct thx ty clean reasonable',
   ],
   [
     2,
@@ -51,7 +55,8 @@ const WORDS: [number, string][] = [
       'fast smooth friendly kind glad happy pleased enjoy enjoyed enjoying cool yay polite courteous ' +
       'pleasant sweet worth efficient reliable recommend luck lucky congrats congratulations proud ' +
       'beautiful fun favorite favourite impressed cheers luv thanx thanking ' +
-      'sincerely entertaining loyal dependable compensate compensated',
+      'sincerely entertaining loyal dependable compensate compensated relieved thrilled nicer tysm ' +
+      'lifesaver gem comfy spacious yummy gorgeous stunning smoothly timely trustworthy affordable sympathetic',
   ],
   [
     3,
@@ -175,6 +180,30 @@ export const PHRASES: ReadonlyArray<[string, number]> = [
   ['screwed up', -3],
   ['messed up', -3],
   ['ripped off', -3.5],
+  ['ripped me off', -3.5],
+  ['would be nice', -1.5],
+  ['never mind', 0],
+  ['try again', 0],
+  ['quick question', 0],
+  ['quick update', 0],
+  ['same thing', -1.5],
+  ['same problem', -2],
+  ['same issue', -2],
+  ['same error', -2],
+  ['no patience', -2.5],
+  ['hanged up', -2.5],
+  ['no longer', -2],
+  ['please fix', -1.5],
+  ['fix this', -1.5],
+  ['sort this out', -1.5],
+  ['take my business elsewhere', -3.5],
+  ['switch to another', -2.5],
+  ['switching to', -2],
+  ['time to switch', -3],
+  ['last time i', -2],
+  ['would have been nice', -2.5],
+  ['would be great if', -1],
+  ['would have been great', -2],
   ['fed up', -3],
   ['could care less', -3],
   ['could not care less', -3],
@@ -273,7 +302,8 @@ export const EMOJI: ReadonlyMap<string, number> = new Map([
     (e) => [e, 2] as [string, number],
   ),
   ...[...'😡😠🤬😤👎💔😭😫😩😖😣🤮🤢💩'].map((e) => [e, -3] as [string, number]),
-  ...[...'😞😔😢😒🙄😑😕🙁☹😓😪😬😱😧😦🤦😟😰😥🤷😐😶'].map((e) => [e, -2] as [string, number]),
+  ...[...'😞😔😢😒🙄😑😕🙁☹😓😪😬😱😧😦🤦😟😰😥🤷😐😶🙃😾'].map((e) => [e, -2] as [string, number]),
+  ...[...'🤔😮😯'].map((e) => [e, -1] as [string, number]),
   [':)', 2],
   [':-)', 2],
   [':D', 2],

@@ -57,6 +57,60 @@ describe('scoreSentiment', () => {
     }
   });
 
+  it('does not call calm questions or polite new information negative', () => {
+    for (const text of [
+      'Hi, can I change the delivery address on order 5521 before it ships?',
+      'Is my order cancelled?',
+      'I was wondering if the refund for my cancelled order has gone through?',
+      'Just to let you know, my new phone number is 07700 900123.',
+      'Quick update: I moved house last week, the new address is 12 Mill Lane.',
+      'Can you send me a receipt for my order? Thanks',
+      'Hello team, how do I reset my password?',
+      'ok',
+    ]) {
+      expect(label(text), text).not.toBe('negative');
+    }
+  });
+
+  it('reads a thanks that closes a request as courtesy, and thanks for help as praise', () => {
+    expect(label('Can you send me a receipt for my order? Thanks')).toBe('neutral');
+    expect(label('Thanks for the help!')).toBe('positive');
+    expect(label('Thank you, that fixed it')).toBe('positive');
+  });
+
+  it('reads sarcasm and repeated asking as negative', () => {
+    for (const text of [
+      'Thanks for nothing.',
+      'Thanks for not answering my emails.',
+      'Great, another delay.',
+      'Awesome. My parcel is lost again and nobody answers.',
+      'Lost my bag again. Love this service!',
+      "This is the third time I'm asking for my refund.",
+      'Yay for delays!',
+    ]) {
+      expect(label(text), text).toBe('negative');
+    }
+  });
+
+  it('reads failed actions, hashtags and stretched words', () => {
+    for (const text of [
+      "I still can't log in.",
+      "The app won't load and the payment didn't go through.",
+      'Same problem again after the update.',
+      '#nothappy with the service',
+      'soooo disappointed',
+    ]) {
+      expect(label(text), text).toBe('negative');
+    }
+    expect(label("I don't live there any more, the new address is 4 Elm Road.")).toBe('neutral');
+  });
+
+  it('keeps a mixed message mixed rather than ironic', () => {
+    const mixed = scoreSentiment('The agent was lovely. Sadly the parcel is still missing.').score;
+    const ironic = scoreSentiment('Lovely. Sadly the parcel is still missing.').score;
+    expect(mixed).toBeGreaterThan(ironic);
+  });
+
   it('handles negation', () => {
     expect(scoreSentiment('The agent was helpful').score).toBeGreaterThan(0);
     expect(scoreSentiment('The agent was not helpful').score).toBeLessThan(0);

@@ -30,11 +30,12 @@ export const SENTIMENT_DEFAULTS: SentimentOptions = {
 
 /** The raw signed strength of a text's sentiment, before squashing. */
 export function combine(v: Valence, wink: number, winkWeight: number): number {
-  // A plain question about what happened ("is my flight cancelled?", "what is the status of my
-  // refund?") asks for information: its situation words count half. A problem told first and then
-  // a question ("I was charged twice. Can you fix this?") is a complaint and keeps its weight.
+  // A plain question about what happened ("is my order cancelled?", "what is the status of my
+  // refund?") asks for information: its situation words do not count, its feeling words do. A
+  // problem told first and then a question ("I was charged twice. Can you fix this?") is a
+  // complaint and keeps its weight.
   const plainQuestion = v.opensWithQuestion && v.exclamations === 0 && v.shouted < 2;
-  let total = v.sum - (plainQuestion ? 0.5 : 0) * v.situational + winkWeight * wink;
+  let total = v.sum - (plainQuestion ? v.situational : 0) + winkWeight * wink;
   if (total !== 0 && v.exclamations > 0) total += Math.sign(total) * 0.3 * Math.min(v.exclamations, 4);
   if (v.questions >= 2) total -= 1;
   if (v.shouted >= 2) total -= 0.5 * Math.min(v.shouted, 4);

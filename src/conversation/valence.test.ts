@@ -19,6 +19,37 @@ describe('valenceOf', () => {
     expect(v('#airlinefail').sum).toBeLessThan(0);
   });
 
+  it('reads "#nothappy" and "#dobetter" as their phrases', () => {
+    expect(v('#nothappy').sum).toBeLessThan(0);
+    expect(v('#dobetter').sum).toBeLessThan(0);
+    expect(v('#happy').sum).toBeGreaterThan(0);
+  });
+
+  it('counts a failed action without a feeling word, and only actions that should have worked', () => {
+    expect(v("it won't load").negative).toBeLessThan(0);
+    expect(v("the parcel didn't arrive").negative).toBeLessThan(0);
+    expect(v("I don't live there").negative).toBe(0);
+    expect(v("I can't say").negative).toBe(0);
+    // the object of a failed action is not negated back into praise
+    expect(v("can't get back lost time").positive).toBe(0);
+  });
+
+  it('turns ironic praise against the message and keeps honest praise', () => {
+    expect(v('thanks for not responding').positive).toBe(0);
+    expect(v('thanks for the quick reply').positive).toBeGreaterThan(0);
+    expect(v('great, another delay').positive).toBe(0);
+    expect(v('great agent, terrible wait').positive).toBeGreaterThan(0);
+  });
+
+  it('weighs a thanks that closes a request less than one that stands alone', () => {
+    expect(v('can you resend the invoice? thanks').positive).toBeLessThan(v('thanks').positive);
+  });
+
+  it('reads stretched words as the word', () => {
+    expect(v('soooo bad').sum).toBe(v('so bad').sum);
+    expect(v('loooove it').sum).toBe(v('love it').sum);
+  });
+
   it('counts punctuation, shouting and questions', () => {
     const out = v('WHERE IS MY PARCEL??');
     expect(out.questions).toBe(2);

@@ -1,5 +1,8 @@
+import { COURTESY_WEIGHT, IRONIC, IRONY_WEIGHT, ironic, REQUESTS, THANKS } from './irony.ts';
+import { NEGATED_ACTION, negatedAction, negatedAt, negatesNext } from './negation.ts';
 import type { Token } from './nlp.ts';
-import { EMOJI, INTENSIFIERS, LEXICON, NEGATORS, PHRASES, SITUATION } from './sentiment-lexicon.ts';
+import { EMOJI, INTENSIFIERS, LEXICON, NEGATORS, SITUATION } from './sentiment-lexicon.ts';
+import { items, phraseAt, phraseKey } from './valence-items.ts';
 
 /** What the lexicon found in one text, before it is squashed into a score. */
 export interface Valence {
@@ -24,80 +27,11 @@ export interface Valence {
   opensWithQuestion: boolean;
 }
 
-interface Item {
-  norm: string;
-  lemma: string;
-  caps: boolean;
-  kind: 'word' | 'emoji' | 'stop' | 'bang' | 'ask';
-}
-
-const PHRASE_TABLE = new Map<string, number>(PHRASES);
-const MAX_PHRASE = Math.max(...PHRASES.map(([p]) => p.split(' ').length));
 const QUESTION_OPENERS = new Set(
   'what why how when where who which can could would will do does did is are am should may any'.split(' '),
 );
-const CLAUSE_BREAKS = new Set(['.', ',', ';', ':', '!', '?', 'but', 'however', 'although', 'though']);
-
-function items(tokens: Token[]): Item[] {
-  const out: Item[] = [];
-  for (const t of tokens) {
-    const caps = /^[A-Z]{3,}$/.test(t.text) && (t.text.length >= 4 || LEXICON.has(t.normal));
-    if (t.type === 'mention' || t.type === 'url' || t.type === 'email' || t.type === 'unk') continue;
-    if (t.type === 'emoji' || t.type === 'emoticon') {
-      out.push({ norm: t.text.replace(/\uFE0F/g, ''), lemma: '', caps: false, kind: 'emoji' });
-    } else if (t.type === 'punctuation' && (t.text === '!' || t.text === '?')) {
-      out.push({ norm: t.text, lemma: t.text, caps: false, kind: t.text === '!' ? 'bang' : 'ask' });
-    } else if (t.type === 'punctuation' || t.type === 'symbol') {
-      out.push({ norm: t.text, lemma: t.text, caps: false, kind: 'stop' });
-    } else if (t.type === 'hashtag') {
-      const word = hashtagWord(t.normal.slice(1));
-      out.push({ norm: word, lemma: word, caps, kind: 'word' });
-    } else if (t.type === 'time') {
-      out.push({ norm: 'hours', lemma: 'hour', caps: false, kind: 'word' });
-    } else {
-      out.push({ norm: t.normal, lemma: t.lemma, caps, kind: 'word' });
-    }
-  }
-  return out;
-}
-
-const HASHTAG_CUES = [...LEXICON].filter(([w, v]) => w.length >= 4 && Math.abs(v) >= 2).map(([w]) => w);
-
-/** `#neveragain` -> itself; `#airlinefail` -> `fail`: a hashtag ending or opening with a strong word. */
-function hashtagWord(tag: string): string {
-  if (LEXICON.has(tag) || PHRASE_TABLE.has(tag)) return tag;
-  const cue = HASHTAG_CUES.find((w) => tag.endsWith(w) || tag.startsWith(w));
-  return cue ?? tag;
-}
-
-function phraseAt(list: Item[], i: number): [number, number] | undefined {
-  for (let n = Math.min(MAX_PHRASE, list.length - i); n >= 2; n--) {
-    const slice = list.slice(i, i + n);
-    if (slice.some((it) => it.kind !== 'word')) continue;
-    const value = PHRASE_TABLE.get(slice.map((it) => it.norm).join(' '));
-    if (value !== undefined) return [value, n];
-  }
-  return undefined;
-}
-
-/** A negator that negates a valenced word after it lends its own valence to that word only. */
-function negatesNext(list: Item[], i: number): boolean {
-  for (let j = i + 1; j < list.length && j <= i + 3; j++) {
-    const it = list[j];
-    if (it.kind !== 'word' || CLAUSE_BREAKS.has(it.norm)) return false;
-    if (LEXICON.has(it.norm) || LEXICON.has(it.lemma)) return true;
-  }
-  return false;
-}
-
-function negatedAt(list: Item[], i: number): boolean {
-  for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
-    const it = list[j];
-    if (it.kind !== 'word' || CLAUSE_BREAKS.has(it.norm)) return false;
-    if (NEGATORS.has(it.norm)) return true;
-  }
-  return false;
-}
+/** Words a message may open with before it asks: "Hi team, can I…". */
+const GREETINGS = new Set('hi hello hey dear guys team there folks'.split(' '));
 
 /** Sums the lexicon valence of `tokens`, with negation, intensifiers, contrast, and shouting. */
 export function valenceOf(tokens: Token[]): Valence {
@@ -113,6 +47,11 @@ export function valenceOf(tokens: Token[]): Valence {
     if (v > 0) positive += v;
     else negative += v;
   };
+  // "can't get back lost time": what follows a failed action is its object, not negated again.
+  let actionEnd = -1;
+  // Praise that may be ironic, kept aside until the whole message has been read.
+  const praise: { at: number; end: number; v: number }[] = [];
+  const courtesy: number[] = [];
   for (let i = 0; i < list.length; i++) {
     const it = list[i];
     if (it.kind === 'emoji') {
@@ -124,22 +63,53 @@ export function valenceOf(tokens: Token[]): Valence {
     if (it.caps) shouted++;
     const phrase = phraseAt(list, i);
     let v = phrase ? phrase[0] : (LEXICON.get(it.norm) ?? LEXICON.get(it.lemma) ?? 0);
+    if (!phrase && v === 0) {
+      const verb = negatedAction(list, i);
+      if (verb >= 0) {
+        const w = NEGATED_ACTION * (lastBut >= 0 ? (i < lastBut ? 0.5 : 1.5) : 1);
+        negative += w;
+        situational += w;
+        i = verb;
+        actionEnd = verb;
+      }
+      continue;
+    }
     if (v === 0 || (!phrase && NEGATORS.has(it.norm) && negatesNext(list, i))) {
       if (phrase) i += phrase[1] - 1;
       continue;
     }
     const before = i > 0 ? INTENSIFIERS.get(list[i - 1].norm) : undefined;
     if (before) v *= before;
-    if (!NEGATORS.has(it.norm) && negatedAt(list, i)) v = v > 0 ? -0.75 * v : -0.3 * v;
+    if (!NEGATORS.has(it.norm) && negatedAt(list, i, actionEnd)) v = v > 0 ? -0.75 * v : -0.3 * v;
     if (it.caps && !allCaps) v *= 1.5;
     if (lastBut >= 0) v *= i < lastBut ? 0.5 : 1.5;
-    add(v);
+    const span = phrase ? phrase[1] : 1;
+    const plainThanks = !phrase || phraseKey(list, i, span) === 'thank you';
+    if (v > 0 && THANKS.has(it.norm) && plainThanks && list[i + span]?.norm !== 'for') {
+      courtesy.push(v);
+    } else if (v > 0 && (IRONIC.has(it.norm) || (phrase && IRONIC.has(phraseKey(list, i, phrase[1]))))) {
+      praise.push({ at: i, end: i + (phrase ? phrase[1] : 1), v });
+    } else add(v);
     if (!phrase && v < 0 && (SITUATION.has(it.norm) || SITUATION.has(it.lemma))) situational += v;
     if (phrase) i += phrase[1] - 1;
   }
+  // "…can you send a receipt? Thanks": thanks that close a request are courtesy, not praise.
+  const asks = list.some((it) => it.kind === 'ask' || REQUESTS.has(it.norm));
+  for (const c of courtesy) positive += asks ? COURTESY_WEIGHT * c : c;
+  for (const p of praise) {
+    if (ironic(list, p.at, p.end, negative)) negative -= IRONY_WEIGHT * p.v;
+    else positive += p.v;
+  }
   const exclamations = list.filter((it) => it.kind === 'bang').length;
   const questions = list.filter((it) => it.kind === 'ask').length;
-  const first = words[0]?.norm ?? '';
+  const opener = words.findIndex((w) => !GREETINGS.has(w.norm));
+  const first = opener >= 0 ? words[opener].norm : '';
+  const next = (k: number) => (opener >= 0 ? (words[opener + k]?.norm ?? '') : '');
+  // "Hi, can I…", "I was wondering if…", "Just wondering…" ask as plainly as a question word.
+  const opensWithQuestion =
+    QUESTION_OPENERS.has(first) ||
+    (first === 'i' && (next(1) === 'wonder' || (next(1) === 'was' && next(2) === 'wondering'))) ||
+    (first === 'just' && next(1) === 'wondering');
   return {
     sum: positive + negative,
     positive,
@@ -149,7 +119,7 @@ export function valenceOf(tokens: Token[]): Valence {
     exclamations,
     questions,
     shouted: allCaps ? words.length : shouted,
-    isQuestion: questions > 0 || QUESTION_OPENERS.has(first),
-    opensWithQuestion: QUESTION_OPENERS.has(first),
+    isQuestion: questions > 0 || opensWithQuestion,
+    opensWithQuestion,
   };
 }

@@ -19,6 +19,7 @@ import { Empty, ErrorNote, Loading } from './ui.tsx';
 const SupervisorBoard = lazy(() => import('../supervisor/SupervisorBoard.tsx'));
 const SettingsPage = lazy(() => import('../settings/SettingsPage.tsx'));
 const IntegrationsPage = lazy(() => import('../integrations/IntegrationsPage.tsx'));
+const ContinuityPage = lazy(() => import('../settings/ContinuityPage.tsx'));
 const QaQueuePage = lazy(() => import('../qa/QaQueuePage.tsx'));
 const ReviewPage = lazy(() => import('../qa/ReviewPage.tsx'));
 const ScorecardsPage = lazy(() => import('../qa/ScorecardsPage.tsx'));
@@ -61,6 +62,7 @@ const routes: [string, (p: Record<string, string>) => ReactNode][] = [
   ['/supervisor', () => <SupervisorBoard />],
   ['/settings', () => <SettingsPage />],
   ['/settings/integrations', () => <IntegrationsPage />],
+  ['/settings/customers', () => <ContinuityPage />],
   ['/qa', () => <QaQueuePage />],
   ['/qa/reviews/:handoffId', (p) => <ReviewPage handoffId={p.handoffId!} />],
   ['/qa/scorecards', () => <ScorecardsPage />],

@@ -73,9 +73,14 @@ export default function SettingsPage() {
             transition.
           </p>
         </div>
-        <Link to="/settings/integrations" className="button">
-          Webhook deliveries
-        </Link>
+        <div className="page-actions">
+          <Link to="/settings/customers" className="button">
+            Customer continuity
+          </Link>
+          <Link to="/settings/integrations" className="button">
+            Webhook deliveries
+          </Link>
+        </div>
       </div>
       <Section title="Teams and calendars">
         <div className="settings-teams">

@@ -1,18 +1,16 @@
-import { and, asc, desc, eq, inArray, lt, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { cases, messages } from '../cases/cases.table.ts';
+import { cases } from '../cases/cases.table.ts';
 import { detectRepeats } from '../conversation/repeats-after.ts';
 import { customers } from '../customers/customers.table.ts';
-import { inOrder, type Queryable } from '../db/database.ts';
-import { caseEvents } from '../events/events.table.ts';
+import type { Queryable } from '../db/database.ts';
 import { notFound } from '../http/errors.ts';
 import { missingFields } from '../packets/completeness.ts';
 import type { Packet } from '../packets/packet.types.ts';
 import { people } from '../people/people.table.ts';
-import { handoffQuality } from '../qa/quality.ts';
-import { qualityWeightsFor } from '../qa/weights.queries.ts';
+import { defaultCheckWeights, handoffQuality } from '../qa/quality.ts';
 import { requiredFields } from '../scenarios/scenario-view.ts';
-import { scenarioVersion } from '../scenarios/scenarios.queries.ts';
+import { scenarioSchema } from '../scenarios/scenarios.types.ts';
 import { slaClocks } from '../sla/sla.table.ts';
 import { teams } from '../teams/teams.table.ts';
 import { handoffs } from './handoffs.table.ts';
@@ -51,9 +49,14 @@ const detailColumns = {
 };
 
 /** Handoffs with their teams, people, case and customer, reading the handoff columns given. */
-function selectHandoffs<H extends typeof summaryColumns>(db: Queryable, h: H) {
+function selectHandoffs<H extends typeof summaryColumns, F extends Record<string, SQL>>(
+  db: Queryable,
+  h: H,
+  facts: F = {} as F,
+) {
   return db
     .select({
+      ...facts,
       h,
       toTeam: teams.key,
       toTeamName: teams.name,
@@ -103,58 +106,88 @@ function summaryView(r: SummaryRow | BaseRow) {
   };
 }
 
+/** Timestamps inside JSON travel as epoch milliseconds: compared as numbers, never parsed from text. */
+const ms = (column: string) => sql.raw(`(extract(epoch from ${column}) * 1000)::float8`);
+const at = (epochMs: number | null) => (epochMs === null ? null : new Date(epochMs).toISOString());
+
+type ClockFact = {
+  name: string;
+  target: string;
+  state: string;
+  startedAt: number;
+  deadline: number | null;
+  pausedAt: number | null;
+  stoppedAt: number | null;
+  breachedAt: number | null;
+};
+type EventFact = {
+  id: string;
+  handoffId: string | null;
+  type: string;
+  at: number;
+  data: Record<string, unknown>;
+};
+type MessageFact = { id: string; text: string; at: number };
+type JourneyFact = { toTeamId: string; fromTeamId: string | null };
+
+/**
+ * What a handoff's page reads beside the handoff, as correlated subqueries of the one select: a
+ * handoff is read in one round trip (every move answers with it, so it is on the hot path).
+ */
+const detailFacts = {
+  clocks: sql<ClockFact[]>`(select coalesce(json_agg(json_build_object(
+      'name', k.name, 'target', k.target, 'state', k.state, 'startedAt', ${ms('k.started_at')},
+      'deadline', ${ms('k.deadline')}, 'pausedAt', ${ms('k.paused_at')},
+      'stoppedAt', ${ms('k.stopped_at')}, 'breachedAt', ${ms('k.breached_at')})
+      order by k.created_at, k.id), '[]'::json)
+    from sla_clocks k where k.handoff_id = ${handoffs.id})`,
+  // Its own events, and documents asked for again on the case (dated, filtered below).
+  events: sql<EventFact[]>`(select coalesce(json_agg(json_build_object(
+      'id', e.id, 'handoffId', e.handoff_id, 'type', e.type, 'at', ${ms('e.at')}, 'data', e.data) order by e.seq), '[]'::json)
+    from case_events e where e.case_id = ${handoffs.caseId}
+      and (e.handoff_id = ${handoffs.id} or e.type = 'document.rerequested'))`,
+  customerMessages: sql<MessageFact[]>`(select coalesce(json_agg(json_build_object(
+      'id', m.id, 'text', m.text, 'at', ${ms('m.at')}) order by m.at, m.id), '[]'::json)
+    from messages m where m.case_id = ${handoffs.caseId} and m.role = 'customer')`,
+  // The handoffs of the case's journey before this one: for the ping-pong check.
+  earlier: sql<JourneyFact[]>`(select coalesce(json_agg(json_build_object(
+      'toTeamId', j.to_team_id, 'fromTeamId', j.from_team_id)), '[]'::json)
+    from handoffs j where j.case_id = ${handoffs.caseId}
+      and j.state in ('sent', 'accepted', 'resolved', 'bounced') and j.created_at < ${handoffs.createdAt})`,
+  definition: sql<unknown>`(select s.definition from scenarios s where s.org_id = ${handoffs.orgId}
+      and s.id = ${handoffs.scenarioId} and s.version = ${handoffs.scenarioVersion})`,
+  tunedWeights: sql<Record<string, number> | null>`(select w.weights from qa_check_weights w
+      where w.org_id = ${handoffs.orgId} and w.scenario_id = ${handoffs.scenarioId})`,
+};
+
 export async function getHandoff(db: Queryable, orgId: string, id: string) {
-  const [r] = await baseSelect(db).where(and(eq(handoffs.orgId, orgId), eq(handoffs.id, id)));
+  const [r] = await selectHandoffs(db, detailColumns, detailFacts).where(
+    and(eq(handoffs.orgId, orgId), eq(handoffs.id, id)),
+  );
   if (!r) throw notFound('handoff', id);
   const h = r.h;
-  const [clocks, events, msgs, journey] = await inOrder([
-    db.select().from(slaClocks).where(eq(slaClocks.handoffId, id)).orderBy(asc(slaClocks.createdAt)),
-    db.select().from(caseEvents).where(eq(caseEvents.caseId, h.caseId)).orderBy(asc(caseEvents.seq)),
-    db.select().from(messages).where(eq(messages.caseId, h.caseId)).orderBy(asc(messages.at)),
-    db
-      .select({
-        id: handoffs.id,
-        toTeamId: handoffs.toTeamId,
-        fromTeamId: handoffs.fromTeamId,
-        createdAt: handoffs.createdAt,
-      })
-      .from(handoffs)
-      .where(
-        and(
-          eq(handoffs.caseId, h.caseId),
-          inArray(handoffs.state, ['sent', 'accepted', 'resolved', 'bounced']),
-        ),
-      )
-      .orderBy(asc(handoffs.createdAt)),
-  ]);
-  const scenario = await scenarioVersion(db, orgId, h.scenarioId, h.scenarioVersion);
-  const weights = await qualityWeightsFor(db, orgId, h.scenarioId);
+  const scenario = r.definition ? scenarioSchema.parse(r.definition) : undefined;
+  const weights = { ...defaultCheckWeights, ...(r.tunedWeights ?? {}) };
   const sentAt = h.sentAt?.getTime() ?? Number.POSITIVE_INFINITY;
   const endAt = h.resolvedAt?.getTime() ?? Number.POSITIVE_INFINITY;
-  const mine = events.filter(
-    (e) =>
-      e.handoffId === id ||
-      (e.type === 'document.rerequested' && e.at.getTime() >= sentAt && e.at.getTime() <= endAt),
-  );
-  const customerMsgs = msgs.filter((m) => m.role === 'customer');
-  const before = customerMsgs.filter((m) => m.at.getTime() <= sentAt);
-  const after = customerMsgs.filter((m) => m.at.getTime() > sentAt && m.at.getTime() <= endAt);
-  const earlier = journey.filter((j) => j.createdAt < h.createdAt);
-  const heldBefore = new Set(earlier.flatMap((j) => [j.fromTeamId, j.toTeamId]));
+  const mine = r.events.filter((e) => e.handoffId === id || (e.at >= sentAt && e.at <= endAt));
+  const before = r.customerMessages.filter((m) => m.at <= sentAt);
+  const after = r.customerMessages.filter((m) => m.at > sentAt && m.at <= endAt);
+  const heldBefore = new Set(r.earlier.flatMap((j) => [j.fromTeamId, j.toTeamId]));
   const packet = h.packet as Packet;
   return {
     ...summaryView(r),
     packet,
     missing: scenario ? missingFields(packet, requiredFields(scenario)) : [],
-    sla: clocks.map((c) => ({
+    sla: r.clocks.map((c) => ({
       name: c.name,
       target: c.target,
       state: c.state,
-      startedAt: iso(c.startedAt),
-      deadline: iso(c.deadline),
-      pausedAt: iso(c.pausedAt),
-      stoppedAt: iso(c.stoppedAt),
-      breachedAt: iso(c.breachedAt),
+      startedAt: at(c.startedAt),
+      deadline: at(c.deadline),
+      pausedAt: at(c.pausedAt),
+      stoppedAt: at(c.stoppedAt),
+      breachedAt: at(c.breachedAt),
     })),
     customerUpdate: h.customerUpdate ?? null,
     quality: handoffQuality(
@@ -162,19 +195,14 @@ export async function getHandoff(db: Queryable, orgId: string, id: string) {
         state: h.state,
         bounceReason: h.bounceReason,
         summary: packet.summary,
-        clocks: clocks.map((c) => ({ name: c.name, state: c.state, target: c.target })),
-        events: mine.map((e) => ({
-          id: e.id,
-          type: e.type,
-          at: e.at.toISOString(),
-          data: e.data as Record<string, unknown>,
-        })),
+        clocks: r.clocks.map((c) => ({ name: c.name, state: c.state, target: c.target })),
+        events: mine.map((e) => ({ id: e.id, type: e.type, at: new Date(e.at).toISOString(), data: e.data })),
         repeats: detectRepeats(
           before.map((m) => ({ id: m.id, text: m.text })),
           after.map((m) => ({ id: m.id, text: m.text })),
         ),
         customerMessagesAfterSend: after.length,
-        pingPongOf: heldBefore.has(h.toTeamId) && earlier.length > 0 ? r.toTeam : null,
+        pingPongOf: heldBefore.has(h.toTeamId) && r.earlier.length > 0 ? r.toTeam : null,
       },
       weights,
     ),

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { cases } from '../cases/cases.table.ts';
 import { draftCustomerUpdate } from '../continuity/customer-update.ts';
 import { customers } from '../customers/customers.table.ts';
@@ -12,10 +12,10 @@ import { completeness, missingFields } from '../packets/completeness.ts';
 import type { Packet } from '../packets/packet.types.ts';
 import { people } from '../people/people.table.ts';
 import { ladderOf, requiredFields } from '../scenarios/scenario-view.ts';
-import { currentScenario } from '../scenarios/scenarios.queries.ts';
 import type { Scenario } from '../scenarios/scenarios.types.ts';
+import { scenarioSchema } from '../scenarios/scenarios.types.ts';
 import { startClocks } from '../sla/sla.commands.ts';
-import { teamById, teamsByKeys } from '../teams/teams.queries.ts';
+import { teamById } from '../teams/teams.queries.ts';
 import type { teams } from '../teams/teams.table.ts';
 import { type Ctx, lockHandoff, move, type Row, refuseIncomplete, scenarioOf } from './handoffs.commands.ts';
 import { handoffs } from './handoffs.table.ts';
@@ -24,6 +24,7 @@ import type { NewHandoff } from './handoffs.types.ts';
 // Sending a handoff: the heart of Baton's guarantees (packet complete, one owner, clocks running,
 // the customer told), written in one transaction.
 
+type Team = typeof teams.$inferSelect;
 type CustomerFacts = { name: string | null; timezone: string | null; language: string | null };
 
 async function customerOf(tx: Tx, caseId: string): Promise<CustomerFacts | undefined> {
@@ -35,24 +36,42 @@ async function customerOf(tx: Tx, caseId: string): Promise<CustomerFacts | undef
   return customer;
 }
 
-/** Locks the case (one handoff command per case at a time) and reads its customer in the same trip. */
-async function lockCaseWithCustomer(tx: Tx, orgId: string, caseId: string) {
+type TeamRef = Pick<Team, 'id' | 'key' | 'calendar'>;
+type CurrentScenario = { version: number; definition: unknown; teams: TeamRef[] | null };
+
+/**
+ * Locks the case (one handoff command per case at a time) and reads, in the same trip, its
+ * customer, the scenario's current version and the teams that version names.
+ */
+async function openSend(tx: Tx, orgId: string, caseId: string, scenarioId: string) {
   const [row] = await tx
     .select({
-      id: cases.id,
       name: customers.name,
       timezone: customers.timezone,
       language: customers.language,
+      scenario: sql<CurrentScenario | null>`(select json_build_object('version', s.version,
+          'definition', s.definition,
+          'teams', (select json_agg(json_build_object('id', t.id, 'key', t.key, 'calendar', t.calendar))
+            from teams t where t.org_id = s.org_id
+              and t.key in (s.definition->>'toTeam', s.definition->>'fromTeam')))
+        from scenarios s where s.org_id = ${orgId} and s.id = ${scenarioId}
+        order by s.version desc limit 1)`,
     })
     .from(cases)
     .leftJoin(customers, eq(customers.id, cases.customerId))
     .where(and(eq(cases.orgId, orgId), eq(cases.id, caseId)))
     .for('update', { of: cases });
   if (!row) throw notFound('case', caseId);
-  return row;
+  const { scenario: current, ...customer } = row;
+  if (!current) throw new ApiError('unknown_scenario', `no scenario ${scenarioId}`, { field: 'scenario' });
+  const teamsByKey = new Map((current.teams ?? []).map((t) => [t.key, t]));
+  return {
+    customer,
+    version: current.version,
+    scenario: scenarioSchema.parse(current.definition),
+    teamsByKey,
+  };
 }
-
-type Team = typeof teams.$inferSelect;
 
 /**
  * Sending: start the clocks, assign the one owner, draft the customer update, log it, all in one
@@ -64,7 +83,7 @@ async function send(
   h: Row,
   scenario: Scenario,
   ctx: Ctx,
-  known: { stored: boolean; toTeam: Team; customer: CustomerFacts | undefined },
+  known: { stored: boolean; toTeam: Pick<Team, 'calendar'>; customer: CustomerFacts | undefined },
 ) {
   refuseIncomplete(h.packet as Packet, scenario);
   const { now } = ctx;
@@ -140,16 +159,13 @@ export async function createHandoff(db: Db, caseId: string, input: NewHandoff, c
 /** Creates (and unless a draft, sends) a handoff inside the caller's transaction. */
 export async function createHandoffIn(tx: Tx, caseId: string, input: NewHandoff, ctx: Ctx): Promise<string> {
   const orgId = ctx.principal.orgId;
-  const customer = await lockCaseWithCustomer(tx, orgId, caseId);
-  const stored = await currentScenario(tx, orgId, input.scenario);
-  if (!stored) throw new ApiError('unknown_scenario', `no scenario ${input.scenario}`, { field: 'scenario' });
-  const scenario = stored.definition;
+  const {
+    customer,
+    version,
+    scenario,
+    teamsByKey: byKey,
+  } = await openSend(tx, orgId, caseId, input.scenario);
   if (!input.draft) refuseIncomplete(input.packet, scenario);
-  const byKey = await teamsByKeys(
-    tx,
-    orgId,
-    [scenario.toTeam, scenario.fromTeam].filter((k): k is string => Boolean(k)),
-  );
   const toTeam = byKey.get(scenario.toTeam);
   if (!toTeam)
     throw new ApiError('unknown_team', `scenario ${scenario.id} routes to a missing team ${scenario.toTeam}`);
@@ -167,7 +183,7 @@ export async function createHandoffIn(tx: Tx, caseId: string, input: NewHandoff,
     orgId,
     caseId,
     scenarioId: scenario.id,
-    scenarioVersion: stored.version,
+    scenarioVersion: version,
     fromKind: input.fromKind ?? 'agent',
     fromTeamId: fromTeam?.id ?? null,
     senderId: ctx.principal.personId,

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { rowsOf, type Tx } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { caseEvents } from './events.table.ts';
@@ -35,10 +35,22 @@ export async function appendEvent(tx: Tx, event: NewEvent): Promise<StoredEvent>
 }
 
 /**
+ * Writes the command made alongside its events: data-modifying statements run in the events'
+ * statement (as CTEs, which run whether or not anything reads them), and notifications raised after
+ * the events' own.
+ */
+export type Alongside = { writes?: SQLWrapper[]; notices?: { channel: string; payload: string }[] };
+
+/**
  * Writes several events of one command in a single round trip, in the order given (their `seq`
  * follows it), each announced with its own NOTIFY; then runs the in-transaction listeners on each.
+ * `alongside` puts the command's own writes in that same round trip.
  */
-export async function appendEvents(tx: Tx, events: NewEvent[]): Promise<StoredEvent[]> {
+export async function appendEvents(
+  tx: Tx,
+  events: NewEvent[],
+  alongside: Alongside = {},
+): Promise<StoredEvent[]> {
   if (events.length === 0) return [];
   const rows = events.map((event) => ({
     ...event,
@@ -56,8 +68,13 @@ export async function appendEvents(tx: Tx, events: NewEvent[]): Promise<StoredEv
   );
   // `ord` keeps the caller's order: the insert takes rows (and seq values) in it, and the NOTIFYs
   // are raised in it, so listeners in other processes see a command's events in order.
+  const writes = (alongside.writes ?? []).map((w, i) => sql`${sql.raw(`w${i}`)} as ${w},`);
+  const notices = (alongside.notices ?? []).map(
+    (n): SQL => sql` union all select null, null, pg_notify(${n.channel}, ${n.payload})`,
+  );
   const res = await tx.execute(sql`
-    with v (ord, id, org_id, case_id, handoff_id, type, at, actor_id, data) as (values ${values}),
+    with ${sql.join(writes, sql` `)}
+    v (ord, id, org_id, case_id, handoff_id, type, at, actor_id, data) as (values ${values}),
     e as (
       insert into ${caseEvents} (id, org_id, case_id, handoff_id, type, at, actor_id, data)
       select id, org_id, case_id, handoff_id, type, at::timestamptz, actor_id, data from v order by ord
@@ -66,10 +83,10 @@ export async function appendEvents(tx: Tx, events: NewEvent[]): Promise<StoredEv
     select s.ord, s.seq, pg_notify(${eventsChannel}, json_build_object(
       'seq', s.seq, 'id', s.id, 'orgId', s.org_id, 'caseId', s.case_id,
       'handoffId', s.handoff_id, 'type', s.type, 'at', s.at)::text) as notified
-    from (select v.*, e.seq from e join v on v.id = e.id order by v.ord) s`);
+    from (select v.*, e.seq from e join v on v.id = e.id order by v.ord) s${sql.join(notices, sql``)}`);
   const seqs = new Map<number, number>();
-  for (const r of rowsOf<{ ord: number | string; seq: number | string }>(res))
-    seqs.set(Number(r.ord), Number(r.seq));
+  for (const r of rowsOf<{ ord: number | string | null; seq: number | string | null }>(res))
+    if (r.ord !== null) seqs.set(Number(r.ord), Number(r.seq));
   const stored: StoredEvent[] = rows.map((e, i) => ({ ...e, seq: seqs.get(i)! }));
   for (const event of stored) for (const listener of listeners) await listener(tx, event);
   return stored;

@@ -4,7 +4,7 @@ import { draftCustomerUpdate } from '../continuity/customer-update.ts';
 import { customers } from '../customers/customers.table.ts';
 import type { Db, Tx } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
-import { appendEvent, appendEvents, type NewEvent } from '../events/events.commands.ts';
+import { appendEvent, appendEvents } from '../events/events.commands.ts';
 import { EventType } from '../events/names.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { assignOwner } from '../ownership/ownership.commands.ts';
@@ -14,7 +14,7 @@ import { people } from '../people/people.table.ts';
 import { ladderOf, requiredFields } from '../scenarios/scenario-view.ts';
 import type { Scenario } from '../scenarios/scenarios.types.ts';
 import { scenarioSchema } from '../scenarios/scenarios.types.ts';
-import { startClocks } from '../sla/sla.commands.ts';
+import { clockWrites, planClocks } from '../sla/sla.commands.ts';
 import { teamById } from '../teams/teams.queries.ts';
 import type { teams } from '../teams/teams.table.ts';
 import { type Ctx, lockHandoff, move, type Row, refuseIncomplete, scenarioOf } from './handoffs.commands.ts';
@@ -88,9 +88,7 @@ async function send(
   refuseIncomplete(h.packet as Packet, scenario);
   const { now } = ctx;
   const ref = { orgId: h.orgId, caseId: h.caseId, handoffId: h.id };
-  const pending: NewEvent[] = [];
-  const clocks = await startClocks(
-    tx,
+  const clocks = planClocks(
     ref,
     scenario.sla.map((s) => ({
       name: s.name,
@@ -99,7 +97,6 @@ async function send(
       ladder: ladderOf(scenario),
     })),
     now,
-    pending,
   );
   const choice = await assignOwner(tx, h.orgId, h.toTeamId, now, {
     strategy: scenario.ownership,
@@ -110,7 +107,7 @@ async function send(
     choice.ownerName ??
     (await tx.select({ name: people.name }).from(people).where(eq(people.id, choice.ownerId)))[0]?.name;
   const customer = known.customer;
-  const replyClock = clocks.find((k) => k.name === 'acknowledge') ?? clocks[0];
+  const replyClock = clocks.rows.find((k) => k.name === 'acknowledge') ?? clocks.rows[0];
   const customerUpdate = replyClock
     ? draftCustomerUpdate({
         customerName: customer?.name ?? 'there',
@@ -125,31 +122,39 @@ async function send(
       })
     : null;
   const sent = { state: 'sent', ownerId: choice.ownerId, sentAt: now, updatedAt: now, customerUpdate };
-  if (known.stored) await tx.update(handoffs).set(sent).where(eq(handoffs.id, h.id));
-  else await tx.insert(handoffs).values({ ...h, ...sent });
-  await appendEvents(tx, [
-    ...pending,
-    {
-      ...ref,
-      type: EventType.handoffSent,
-      at: now,
-      actorId: ctx.principal.personId,
-      data: {
-        handoffId: h.id,
-        scenario: h.scenarioId,
-        toTeam: team.key,
-        ownerId: choice.ownerId,
-        completeness: h.completeness,
-        previousId: h.previousId,
+  const written = clockWrites(tx, clocks);
+  // The handoff, its clocks, their timers and the events: one statement.
+  const handoffWrite = known.stored
+    ? tx.update(handoffs).set(sent).where(eq(handoffs.id, h.id))
+    : tx.insert(handoffs).values({ ...h, ...sent });
+  const alongside = { writes: [handoffWrite, ...written.writes], notices: written.notices };
+  await appendEvents(
+    tx,
+    [
+      ...clocks.events,
+      {
+        ...ref,
+        type: EventType.handoffSent,
+        at: now,
+        actorId: ctx.principal.personId,
+        data: {
+          handoffId: h.id,
+          scenario: h.scenarioId,
+          toTeam: team.key,
+          ownerId: choice.ownerId,
+          completeness: h.completeness,
+          previousId: h.previousId,
+        },
       },
-    },
-    {
-      ...ref,
-      type: EventType.ownerAssigned,
-      at: now,
-      data: { handoffId: h.id, ownerId: choice.ownerId, rule: choice.rule },
-    },
-  ]);
+      {
+        ...ref,
+        type: EventType.ownerAssigned,
+        at: now,
+        data: { handoffId: h.id, ownerId: choice.ownerId, rule: choice.rule },
+      },
+    ],
+    alongside,
+  );
 }
 
 export async function createHandoff(db: Db, caseId: string, input: NewHandoff, ctx: Ctx): Promise<string> {

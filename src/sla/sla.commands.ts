@@ -1,9 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
-import { appendEvent, appendEvents, type NewEvent } from '../events/events.commands.ts';
+import { type Alongside, appendEvent, appendEvents, type NewEvent } from '../events/events.commands.ts';
 import { EventType } from '../events/names.ts';
-import { cancelTimers, type NewTimer, scheduleTimers } from '../jobs/timers.commands.ts';
+import { cancelTimers, type NewTimer, scheduleTimers, timerWrites } from '../jobs/timers.commands.ts';
 import type { LadderStep } from '../scenarios/scenarios.types.ts';
 import { compileCalendar } from './calendar.ts';
 import { type ClockTimes, dueAtPercent, pauseClock, resumeClock, startClock } from './clock.ts';
@@ -47,11 +47,10 @@ export function timersFor(
 }
 
 /**
- * Starts every clock of a send with one insert of clocks and one of their timers. Their
- * `sla.started` events are appended, or pushed onto `pending` for the caller to append with its own.
+ * The clocks of a send, their timers and their `sla.started` events, computed but not written:
+ * a caller writes them in its own statement (`writeClocks`), or `startClocks` does.
  */
-export async function startClocks(tx: Tx, ref: Ref, defs: ClockDef[], now: Date, pending?: NewEvent[]) {
-  if (defs.length === 0) return [];
+export function planClocks(ref: Ref, defs: ClockDef[], now: Date) {
   const started = defs.map((def) => {
     const t = startClock(compileCalendar(def.calendar), def.target, now.getTime());
     const row = {
@@ -70,11 +69,6 @@ export async function startClocks(tx: Tx, ref: Ref, defs: ClockDef[], now: Date,
     };
     return { row, timers: timersFor(row, t) };
   });
-  await tx.insert(slaClocks).values(started.map((s) => s.row));
-  await scheduleTimers(
-    tx,
-    started.flatMap((s) => s.timers),
-  );
   const events = started.map(
     ({ row }): NewEvent => ({
       ...ref,
@@ -88,9 +82,24 @@ export async function startClocks(tx: Tx, ref: Ref, defs: ClockDef[], now: Date,
       },
     }),
   );
-  if (pending) pending.push(...events);
-  else await appendEvents(tx, events);
-  return started.map((s) => s.row);
+  return { rows: started.map((s) => s.row), timers: started.flatMap((s) => s.timers), events };
+}
+
+/** The writes of planned clocks (clocks and their timers), for `appendEvents`' `alongside`. */
+export function clockWrites(tx: Tx, plan: ReturnType<typeof planClocks>): Required<Alongside> {
+  if (plan.rows.length === 0) return { writes: [], notices: [] };
+  const timed = timerWrites(tx, plan.timers);
+  return { writes: [tx.insert(slaClocks).values(plan.rows), ...timed.writes], notices: timed.notices };
+}
+
+/** Starts clocks with one insert of clocks and one of their timers, and appends their events. */
+export async function startClocks(tx: Tx, ref: Ref, defs: ClockDef[], now: Date) {
+  if (defs.length === 0) return [];
+  const plan = planClocks(ref, defs, now);
+  await tx.insert(slaClocks).values(plan.rows);
+  await scheduleTimers(tx, plan.timers);
+  await appendEvents(tx, plan.events);
+  return plan.rows;
 }
 
 async function clocksOf(tx: Tx, handoffId: string, names?: string[]) {

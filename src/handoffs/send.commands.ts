@@ -101,6 +101,7 @@ async function send(
   const choice = await assignOwner(tx, h.orgId, h.toTeamId, now, {
     strategy: scenario.ownership,
     skills: scenario.skills,
+    deferRotation: true,
   });
   const team = choice.team;
   const ownerName =
@@ -127,7 +128,8 @@ async function send(
   const handoffWrite = known.stored
     ? tx.update(handoffs).set(sent).where(eq(handoffs.id, h.id))
     : tx.insert(handoffs).values({ ...h, ...sent });
-  const alongside = { writes: [handoffWrite, ...written.writes], notices: written.notices };
+  const writes = [handoffWrite, ...written.writes, ...(choice.rotation ? [choice.rotation] : [])];
+  const alongside = { writes, notices: written.notices };
   await appendEvents(
     tx,
     [

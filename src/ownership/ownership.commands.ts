@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, type SQLWrapper } from 'drizzle-orm';
 import type { Tx } from '../db/database.ts';
 import { appendEvent } from '../events/events.commands.ts';
 import { EventType } from '../events/names.ts';
@@ -13,15 +13,23 @@ type Handoff = typeof handoffs.$inferSelect;
 
 /**
  * Picks the one accountable owner in the receiving team. The team row is locked, so concurrent
- * sends to one team are assigned one after another and round-robin never double-assigns.
+ * sends to one team are assigned one after another and round-robin never double-assigns. The
+ * round-robin cursor is moved here, or, with `deferRotation`, handed back as `rotation` for the
+ * caller to write in its own statement (a send's one write; the team row stays locked till commit).
  */
 export async function assignOwner(
   tx: Tx,
   orgId: string,
   teamId: string,
   now: Date,
-  opts: { strategy?: Strategy; skills?: string[]; exclude?: string } = {},
-): Promise<{ ownerId: string; rule: string; ownerName: string | null; team: typeof teams.$inferSelect }> {
+  opts: { strategy?: Strategy; skills?: string[]; exclude?: string; deferRotation?: boolean } = {},
+): Promise<{
+  ownerId: string;
+  rule: string;
+  ownerName: string | null;
+  team: typeof teams.$inferSelect;
+  rotation: SQLWrapper | null;
+}> {
   const [team] = await tx
     .select()
     .from(teams)
@@ -48,11 +56,16 @@ export async function assignOwner(
       rule: 'fallback: team lead (no member available)',
       ownerName: nameOf(team.leadId),
       team,
+      rotation: null,
     };
   }
-  if (strategy === 'round-robin')
-    await tx.update(teams).set({ lastAssignedId: choice.ownerId }).where(eq(teams.id, team.id));
-  return { ...choice, ownerName: nameOf(choice.ownerId), team };
+  let rotation: SQLWrapper | null = null;
+  if (strategy === 'round-robin') {
+    const move = tx.update(teams).set({ lastAssignedId: choice.ownerId }).where(eq(teams.id, team.id));
+    if (opts.deferRotation) rotation = move;
+    else await move;
+  }
+  return { ...choice, ownerName: nameOf(choice.ownerId), team, rotation };
 }
 
 export async function changeOwner(

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { ApiError } from '../http/errors.ts';
@@ -103,6 +103,46 @@ export async function applyHelpdeskProfile(
         sql`(${customers.customerSince}, ${customers.annualValue}, ${customers.tier}) is distinct from (${set.customerSince ?? customers.customerSince}, ${set.annualValue ?? customers.annualValue}, ${set.tier ?? customers.tier})`,
       ),
     );
+}
+
+/** What a helpdesk event may say about its customer, besides who they are. */
+type HelpdeskCustomer = Pick<
+  CustomerProfile,
+  'externalId' | 'name' | 'language' | 'timezone' | 'customerSince' | 'annualValue' | 'tier'
+>;
+const helpdeskColumns = {
+  name: customers.name,
+  language: customers.language,
+  timezone: customers.timezone,
+  customerSince: customers.customerSince,
+  annualValue: customers.annualValue,
+  tier: customers.tier,
+} as const;
+type HelpdeskField = keyof typeof helpdeskColumns;
+
+/**
+ * A helpdesk event's word on a customer Baton may already know by their external id: each field it
+ * carries replaces the stored one, absent fields keep theirs. One statement that writes (and locks
+ * the row) only when something differs; a customer not known yet is left to the case that creates
+ * them. Tenure and value mark where the profile came from only when they change.
+ */
+export async function updateKnownCustomer(tx: Queryable, orgId: string, c: HelpdeskCustomer, now: Date) {
+  const carried = (fields: HelpdeskField[]) => fields.filter((f) => c[f] !== undefined);
+  const list = (parts: SQL[]) => sql.join(parts, sql`, `);
+  const differs = (fields: HelpdeskField[]) =>
+    sql`(${list(fields.map((f) => sql`${helpdeskColumns[f]}`))}) is distinct from (${list(fields.map((f) => sql`${c[f]}`))})`;
+  const fields = carried(Object.keys(helpdeskColumns) as HelpdeskField[]);
+  if (!fields.length) return;
+  const set: Record<string, unknown> = Object.fromEntries(fields.map((f) => [f, c[f]]));
+  const profile = carried(['customerSince', 'annualValue', 'tier']);
+  if (profile.length) {
+    set.profileSource = sql`case when ${differs(profile)} then 'helpdesk' else ${customers.profileSource} end`;
+    set.profileUpdatedAt = sql`case when ${differs(profile)} then ${now.toISOString()}::timestamptz else ${customers.profileUpdatedAt} end`;
+  }
+  await tx
+    .update(customers)
+    .set(set as Partial<typeof customers.$inferInsert>)
+    .where(and(eq(customers.orgId, orgId), eq(customers.externalId, c.externalId), differs(fields)));
 }
 
 export async function saveRiskSettings(db: Db, orgId: string, input: RiskSettingsInput, now: Date) {

@@ -1,14 +1,17 @@
 import { and, eq } from 'drizzle-orm';
 import { createCaseIn, insertMessage } from '../cases/cases.commands.ts';
 import { cases } from '../cases/cases.table.ts';
+import { updateKnownCustomer } from '../customers/customers.commands.ts';
 import type { Db } from '../db/database.ts';
 import type { Principal } from '../http/context.ts';
+import { genericCustomer } from './generic-customer.ts';
 import { inboundEvents } from './integrations.table.ts';
 import type { InboundGeneric } from './integrations.types.ts';
 
 /**
  * Applies one inbound helpdesk event exactly once: the source's event id is recorded in the same
- * transaction as its effect, so a redelivery returns the same case and writes nothing.
+ * transaction as its effect, so a redelivery returns the same case and writes nothing. Every event,
+ * not only a ticket's first, brings the customer's profile up to date with the fields it carries.
  */
 export async function applyInbound(
   db: Db,
@@ -40,6 +43,9 @@ export async function applyInbound(
       .where(and(eq(cases.orgId, orgId), eq(cases.externalId, externalId)))
       .for('update');
     const ctx = { principal, now };
+    const customer = genericCustomer(input.case.customer, now.toISOString().slice(0, 10));
+    // Locked after the case, as the vendor adapters do; a new customer is made with the case below.
+    await updateKnownCustomer(tx, orgId, customer, now);
     const caseId =
       existing?.id ??
       (await createCaseIn(
@@ -47,7 +53,7 @@ export async function applyInbound(
         {
           subject: input.case.subject,
           channel: input.case.channel,
-          customer: input.case.customer,
+          customer: { ...customer, name: customer.name ?? input.case.customer.name },
           externalId,
         },
         ctx,

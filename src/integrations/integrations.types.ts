@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { customerProfileFields } from '../customers/customers.types.ts';
 
 export const subscriptionSchema = z.object({
   url: z
@@ -21,7 +20,16 @@ export const inboundGenericSchema = z.object({
     customer: z.object({
       externalId: z.string().min(1).max(200),
       name: z.string().min(1).max(200),
-      ...customerProfileFields,
+      /**
+       * Profile fields, read leniently by generic-customer.ts: an unreadable one is left out and the
+       * event still applies (`customerSince` a day, `annualValue` an amount, `tier`, `language` a tag
+       * such as pt-BR, `timezone` an IANA zone).
+       */
+      customerSince: z.unknown().optional(),
+      annualValue: z.unknown().optional(),
+      tier: z.unknown().optional(),
+      language: z.unknown().optional(),
+      timezone: z.unknown().optional(),
     }),
   }),
   message: z

@@ -7,6 +7,7 @@ export * from '../customers/customers.table.ts';
 export * from '../documents/documents.table.ts';
 export * from '../events/events.table.ts';
 export * from '../handoffs/handoffs.table.ts';
+export * from '../http/rate-limit.table.ts';
 export * from '../integrations/adapters.table.ts';
 export * from '../integrations/integrations.table.ts';
 export * from '../jobs/timers.table.ts';

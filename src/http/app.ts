@@ -33,7 +33,7 @@ export type App = OpenAPIHono<AppEnv>;
 
 export function createApp(services: Services): App {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  const limits = rateLimits(services.config, () => services.clock().getTime());
+  const limits = rateLimits(services);
 
   app.use('*', async (c, next) => {
     const requestId = c.req.header('x-request-id') ?? randomUUID();

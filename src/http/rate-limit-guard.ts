@@ -1,10 +1,10 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import type { Config } from '../config.ts';
-import type { AppEnv } from './context.ts';
+import type { AppEnv, Services } from './context.ts';
 import { ApiError } from './errors.ts';
-import { createLimiter, type Verdict } from './rate-limit.ts';
+import type { Verdict } from './rate-limit.ts';
+import { createSharedLimiter } from './rate-limit-shared.ts';
 
 /**
  * The client's address: the socket's peer, or behind a trusted proxy the last X-Forwarded-For
@@ -28,15 +28,20 @@ function refuse(verdict: Verdict, what: string): never {
 }
 
 /**
- * Per-process limits (N processes allow N times as much): failed sign-ins per account and per
- * address, and refused bearer tokens per address. A blocked key is refused before its credential
- * is checked, so a guess made while blocked learns nothing.
+ * Limits shared by every process on the database (`rate-limit-shared.ts`): failed sign-ins per
+ * account and per address, and refused bearer tokens per address. A key known to be blocked is
+ * refused before its credential is checked, so a guess made while blocked learns nothing; an
+ * attempt found over the budget only when it is counted is refused all the same (429, not 401).
  */
-export function rateLimits(config: Config, now: () => number = () => Date.now()) {
+export function rateLimits(services: Pick<Services, 'config' | 'database' | 'logger' | 'clock'>) {
+  const { config, database, logger } = services;
+  const now = () => services.clock().getTime();
   const r = config.rateLimits;
-  const accounts = createLimiter({ limit: r.loginPerAccount, windowMs: r.loginWindowMs });
-  const loginAddresses = createLimiter({ limit: r.loginPerAddress, windowMs: r.loginWindowMs });
-  const tokenAddresses = createLimiter({ limit: r.badTokensPerAddress, windowMs: r.badTokenWindowMs });
+  const limiter = (name: string, limit: number, windowMs: number) =>
+    createSharedLimiter(name, { limit, windowMs }, database, logger);
+  const accounts = limiter('login.account', r.loginPerAccount, r.loginWindowMs);
+  const loginAddresses = limiter('login.address', r.loginPerAddress, r.loginWindowMs);
+  const tokenAddresses = limiter('token.address', r.badTokensPerAddress, r.badTokenWindowMs);
 
   const login = createMiddleware<AppEnv>(async (c, next) => {
     if (c.req.method !== 'POST') return next();
@@ -48,29 +53,35 @@ export function rateLimits(config: Config, now: () => number = () => Date.now())
     } catch {
       // not JSON: the route's validation answers
     }
-    const t = now();
-    for (const [limiter, key] of [
+    const keys = [
       [loginAddresses, address],
       [accounts, email],
-    ] as const) {
+    ] as const;
+    for (const [limiter, key] of keys) {
       if (!key) continue;
-      const verdict = limiter.check(key, t);
+      const verdict = await limiter.check(key, now());
       if (!verdict.allowed) refuse(verdict, 'sign-in attempts');
     }
     await next();
     if (c.res.status === 401) {
-      loginAddresses.hit(address, now());
-      if (email) accounts.hit(email, now());
-    } else if (c.res.status === 200 && email) accounts.reset(email);
+      for (const [limiter, key] of keys) {
+        if (!key) continue;
+        const verdict = await limiter.take(key, now());
+        if (!verdict.allowed) refuse(verdict, 'sign-in attempts');
+      }
+    } else if (c.res.status === 200 && email) await accounts.reset(email);
   });
 
   const tokens = createMiddleware<AppEnv>(async (c, next) => {
     if (!/^Bearer\s/i.test(c.req.header('authorization') ?? '')) return next();
     const address = clientAddress(c, config.trustProxy);
-    const verdict = tokenAddresses.check(address, now());
+    const verdict = await tokenAddresses.check(address, now());
     if (!verdict.allowed) refuse(verdict, 'requests with a refused API token');
     await next();
-    if (c.res.status === 401 && !c.var.principal) tokenAddresses.hit(address, now());
+    if (c.res.status === 401 && !c.var.principal) {
+      const counted = await tokenAddresses.take(address, now());
+      if (!counted.allowed) refuse(counted, 'requests with a refused API token');
+    }
   });
 
   return { login, tokens };

@@ -1,47 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createApp } from '../../src/http/app.ts';
-import { describeOnDatabases, type Harness } from '../support/harness.ts';
+import { describeOnDatabases } from '../support/harness.ts';
+import { amara, expectLimited, limitedApp, password } from '../support/rate-limit.ts';
 import { snapshot } from '../support/snapshot.ts';
-
-const password = 'baton-demo';
-const amara = 'amara@northwind.example';
-
-/** A second app on the harness's database, behind a trusted proxy, with small limits. */
-function limitedApp(h: Harness, limits: Partial<Harness['runtime']['services']['config']['rateLimits']>) {
-  const base = h.runtime.services;
-  const config = {
-    ...base.config,
-    trustProxy: true,
-    rateLimits: { ...base.config.rateLimits, ...limits },
-  };
-  const app = createApp({ ...base, config });
-  return async (
-    method: string,
-    path: string,
-    opts: { from: string; body?: unknown; token?: string },
-  ): Promise<{ status: number; body: any; headers: Headers }> => {
-    const headers: Record<string, string> = { 'x-forwarded-for': `203.0.113.250, ${opts.from}` };
-    if (opts.body !== undefined) headers['content-type'] = 'application/json';
-    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-    const res = await app.request(path, {
-      method,
-      headers,
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-    });
-    return { status: res.status, body: await res.json(), headers: res.headers };
-  };
-}
-
-function expectLimited(res: { status: number; body: any; headers: Headers }) {
-  expect(res.status).toBe(429);
-  expect(res.body.error.code).toBe('rate_limited');
-  expect(res.body.error.message).toMatch(/retry in \d+ s/);
-  const retryAfter = Number(res.headers.get('retry-after'));
-  expect(retryAfter).toBeGreaterThanOrEqual(1);
-  expect(res.body.error.retryAfterS).toBe(retryAfter);
-  return retryAfter;
-}
 
 describe('rate-limit configuration', () => {
   it('has sane defaults and reads the environment', () => {

@@ -42,6 +42,12 @@ export async function snapshot(database: Database): Promise<Record<string, strin
   return out;
 }
 
+/**
+ * Left out of `snapshotAll`: a refused sign-in or API token is counted in the shared rate-limit
+ * buckets on purpose (docs/security.md), so "a refused request changes nothing" excludes them.
+ */
+const uncounted = ["'rate_limits'"].join(', ');
+
 const allTables = new WeakMap<Database, { t: string; tenant: boolean }[]>();
 
 /**
@@ -54,7 +60,7 @@ export async function snapshotAll(database: Database, orgId?: string): Promise<R
     const res = await database.db.execute(
       sql.raw(`select t.table_name as t, exists (select 1 from information_schema.columns c
         where c.table_schema = 'public' and c.table_name = t.table_name and c.column_name = 'org_id') as tenant
-        from information_schema.tables t where t.table_schema = 'public' order by 1`),
+        from information_schema.tables t where t.table_schema = 'public' and t.table_name not in (${uncounted}) order by 1`),
     );
     tables = rowsOf<{ t: string; tenant: boolean }>(res);
     allTables.set(database, tables);

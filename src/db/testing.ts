@@ -33,17 +33,19 @@ export async function freshDatabase(
   const close = database.close;
   database.close = async () => {
     await close();
-    const a = new pg.Client({ connectionString: source.postgresUrl! });
-    await a.connect();
-    await a.query(`drop database if exists ${name} with (force)`).finally(() => a.end());
+    await dropPostgresDatabase(source.postgresUrl!, name);
   };
   return database;
 }
 
-/** A new PostgreSQL database cloned from the run's migrated template; the caller drops it. */
+/**
+ * A new PostgreSQL database cloned from the run's migrated template (or, with `empty`, one without
+ * tables, named after the same run); the caller drops it.
+ */
 export async function freshPostgresUrl(
   postgresUrl: string | null,
   template = 'baton_template',
+  opts: { empty?: boolean } = {},
 ): Promise<{ url: string; name: string }> {
   if (!postgresUrl) throw new Error('PostgreSQL is not available for tests');
   const run = /_(p\d+)$/.exec(template)?.[1] ?? 'p0';
@@ -54,7 +56,9 @@ export async function freshPostgresUrl(
     // Clones of one template cannot start at the same instant: retry while another is copying.
     for (let attempt = 0; ; attempt++) {
       try {
-        await admin.query(`create database ${name} template ${template}`);
+        await admin.query(
+          opts.empty ? `create database ${name}` : `create database ${name} template ${template}`,
+        );
         break;
       } catch (error) {
         if (attempt >= 20 || !/being accessed by other users/.test(String(error))) throw error;
@@ -65,4 +69,13 @@ export async function freshPostgresUrl(
     await admin.end();
   }
   return { url: withDatabase(postgresUrl, name), name };
+}
+
+/** Drops a database of the test run, closing whatever connections it still has. */
+export async function dropPostgresDatabase(postgresUrl: string, name: string) {
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  await admin.connect();
+  await admin
+    .query(`drop database if exists ${pg.escapeIdentifier(name)} with (force)`)
+    .finally(() => admin.end());
 }

@@ -9,34 +9,23 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { type Database, pgliteDatabase, postgresDatabase, rowsOf } from '../../src/db/database.ts';
-import { freshPostgresUrl } from '../../src/db/testing.ts';
 import { demoOrganisation } from '../../src/demo/organisation.ts';
 import { createOrganisation } from '../../src/orgs/orgs.commands.ts';
 import { startRuntime } from '../../src/runtime.ts';
 import { fullPacket, newCase } from '../support/harness.ts';
+import { scratchPostgres } from '../support/postgres.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'baton-backup-'));
 const pgUrl = inject('postgresUrl');
 const token = 'backup-admin-token';
-const dropLater: string[] = [];
+const postgres = scratchPostgres();
 
-afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  if (!dropLater.length) return;
-  const admin = new pg.Client({ connectionString: pgUrl! });
-  await admin.connect();
-  try {
-    for (const name of dropLater) await admin.query(`drop database if exists ${name} with (force)`);
-  } finally {
-    await admin.end();
-  }
-});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 type Target = { dataDir?: string; url?: string };
 
@@ -161,8 +150,7 @@ const postgresKind: Kind = {
   name: 'postgres',
   extension: 'dump',
   async source() {
-    const fresh = await freshPostgresUrl(pgUrl, inject('postgresTemplate'));
-    dropLater.push(fresh.name);
+    const fresh = await postgres.migrated();
     const database = postgresDatabase(fresh.url, 2);
     try {
       await seed(database);
@@ -172,19 +160,7 @@ const postgresKind: Kind = {
     return { url: fresh.url };
   },
   async empty() {
-    const name = `baton_t_${/_(p\d+)$/.exec(inject('postgresTemplate'))?.[1] ?? 'p0'}_restore${dropLater.length}`;
-    dropLater.push(name);
-    const admin = new pg.Client({ connectionString: pgUrl! });
-    await admin.connect();
-    try {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.query(`create database ${name}`);
-    } finally {
-      await admin.end();
-    }
-    const u = new URL(pgUrl!);
-    u.pathname = `/${name}`;
-    return { url: u.toString() };
+    return { url: (await postgres.empty()).url };
   },
   async open(target) {
     return postgresDatabase(target.url!, 2);

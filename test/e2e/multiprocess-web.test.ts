@@ -5,15 +5,14 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Api, apiClient } from '../../bench/soak/http.ts';
 import { type Baton, startBaton } from '../../bench/soak/server.ts';
 import { postgresDatabase } from '../../src/db/database.ts';
-import { freshPostgresUrl } from '../../src/db/testing.ts';
 import { createOrganisation } from '../../src/orgs/orgs.commands.ts';
 import { buildWeb, demoWithPasswordsFor, screenshot } from '../support/browser.ts';
 import { fullPacket, newCase } from '../support/harness.ts';
+import { scratchPostgres } from '../support/postgres.ts';
 import { withBrowsers } from '../support/web-app.ts';
 
 /**
@@ -57,7 +56,7 @@ async function stickyFront(dist: string, target: string) {
 }
 
 describe.runIf(pgUrl)('a browser on one process sees changes made through another [postgres]', () => {
-  let name = '';
+  const postgres = scratchPostgres();
   let dist = '';
   const servers: Baton[] = [];
   let front: Awaited<ReturnType<typeof stickyFront>> | undefined;
@@ -65,12 +64,8 @@ describe.runIf(pgUrl)('a browser on one process sees changes made through anothe
   const browsers = withBrowsers('multiprocess');
 
   beforeAll(async () => {
-    const [built, fresh] = await Promise.all([
-      buildWeb(),
-      freshPostgresUrl(pgUrl!, inject('postgresTemplate')),
-    ]);
+    const [built, fresh] = await Promise.all([buildWeb(), postgres.migrated()]);
     dist = built.dir;
-    name = fresh.name;
     const seed = postgresDatabase(fresh.url, 2);
     await createOrganisation(seed.db, demoWithPasswordsFor(['priya']), new Date());
     await seed.close();
@@ -85,10 +80,6 @@ describe.runIf(pgUrl)('a browser on one process sees changes made through anothe
     await front?.close();
     await Promise.all(servers.map((s) => s.kill('SIGKILL')));
     if (dist) rmSync(dist, { recursive: true, force: true });
-    if (!name) return;
-    const admin = new pg.Client({ connectionString: pgUrl! });
-    await admin.connect();
-    await admin.query(`drop database if exists ${name} with (force)`).finally(() => admin.end());
   });
 
   it('shows a handoff sent through process 2 in the queue of a browser on process 1, without a reload', async () => {

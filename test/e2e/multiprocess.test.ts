@@ -1,16 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { apiClient } from '../../bench/soak/http.ts';
 import { type Baton, startBaton } from '../../bench/soak/server.ts';
 import { createCase } from '../../src/cases/cases.commands.ts';
 import { type Database, postgresDatabase, rowsOf } from '../../src/db/database.ts';
-import { freshPostgresUrl } from '../../src/db/testing.ts';
 import { demoOrganisation } from '../../src/demo/organisation.ts';
 import { createHandoff } from '../../src/handoffs/send.commands.ts';
 import { createOrganisation } from '../../src/orgs/orgs.commands.ts';
 import { fullPacket, newCase } from '../support/harness.ts';
+import { scratchPostgres } from '../support/postgres.ts';
 import { type Receiver, startReceiver } from '../support/webhook-receiver.ts';
 
 const pgUrl = inject('postgresUrl');
@@ -39,21 +38,16 @@ async function until(check: () => Promise<boolean>, ms: number) {
 }
 
 describe.runIf(pgUrl)('several `baton serve` processes on one PostgreSQL', () => {
+  const postgres = scratchPostgres();
   const children: ChildProcess[] = [];
   let database: Database | undefined;
-  let name = '';
   afterAll(async () => {
     for (const c of children) c.kill('SIGKILL');
     await database?.close();
-    const admin = new pg.Client({ connectionString: pgUrl! });
-    await admin.connect();
-    if (name) await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
   });
 
   it('fires every breach exactly once, even when a process is killed mid-run', async () => {
-    const fresh = await freshPostgresUrl(pgUrl!, inject('postgresTemplate'));
-    name = fresh.name;
+    const fresh = await postgres.migrated();
     database = postgresDatabase(fresh.url, 4);
     const now = new Date();
     const org = await createOrganisation(
@@ -120,21 +114,16 @@ describe.runIf(pgUrl)('several `baton serve` processes on one PostgreSQL', () =>
 describe.runIf(pgUrl)('outbound webhooks from several `baton serve` processes on one PostgreSQL', () => {
   const token = 'multiprocess-admin';
   const secret = 'multiprocess-secret';
+  const postgres = scratchPostgres();
   const servers: Baton[] = [];
   const receivers: Receiver[] = [];
-  let name = '';
   afterAll(async () => {
     await Promise.all(servers.map((s) => s.kill('SIGKILL')));
     await Promise.all(receivers.map((r) => r.close()));
-    const admin = new pg.Client({ connectionString: pgUrl! });
-    await admin.connect();
-    if (name) await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
   });
 
   it('delivers each event once per subscriber when nothing fails', async () => {
-    const fresh = await freshPostgresUrl(pgUrl!, inject('postgresTemplate'));
-    name = fresh.name;
+    const fresh = await postgres.migrated();
     const seed = postgresDatabase(fresh.url, 2);
     await createOrganisation(
       seed.db,

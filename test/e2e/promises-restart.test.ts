@@ -11,11 +11,11 @@ import { apiClient } from '../../bench/soak/http.ts';
 import { type Baton, startBaton } from '../../bench/soak/server.ts';
 import { pgliteDatabase, postgresDatabase } from '../../src/db/database.ts';
 import { openDatabase } from '../../src/db/open.ts';
-import { freshPostgresUrl } from '../../src/db/testing.ts';
 import { demoOrganisation } from '../../src/demo/organisation.ts';
 import { notifications } from '../../src/notifications/notifications.table.ts';
 import { createOrganisation } from '../../src/orgs/orgs.commands.ts';
 import { fullPacket, newCase } from '../support/harness.ts';
+import { scratchPostgres } from '../support/postgres.ts';
 
 const token = 'promises-admin-token';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -132,10 +132,10 @@ describe('a broken promise across a restart [pglite]', { timeout: 240_000 }, () 
 });
 
 describe('a broken promise across a restart [postgres]', { timeout: 240_000 }, () => {
+  const postgres = scratchPostgres();
   it('warns the owner once, then the lead once, with the server killed in between', async () => {
-    const pgUrl = inject('postgresUrl');
-    expect(pgUrl, 'the PostgreSQL server of the test run').toBeTruthy();
-    const fresh = await freshPostgresUrl(pgUrl, inject('postgresTemplate'));
+    expect(inject('postgresUrl'), 'the PostgreSQL server of the test run').toBeTruthy();
+    const fresh = await postgres.migrated();
     const seed = postgresDatabase(fresh.url, 2);
     await createOrganisation(seed.db, organisation(), new Date());
     await seed.close();

@@ -10,7 +10,6 @@ import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import pg from 'pg';
 import pino from 'pino';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createApiToken } from '../../src/auth/auth.commands.ts';
@@ -19,6 +18,7 @@ import { type Database, pgliteDatabase, postgresDatabase, rowsOf } from '../../s
 import { migrate } from '../../src/db/migrate.ts';
 import { startRuntime } from '../../src/runtime.ts';
 import { fullPacket, newCase } from '../support/harness.ts';
+import { scratchPostgres } from '../support/postgres.ts';
 
 const drizzleDir = resolve(import.meta.dirname, '../../drizzle');
 const pgUrl = inject('postgresUrl');
@@ -41,15 +41,8 @@ const firstReleaseFolder = (() => {
     writeFileSync(join(dir, `${tag}.sql`), readFileSync(join(drizzleDir, `${tag}.sql`)));
   return dir;
 })();
-const dropLater: string[] = [];
-afterAll(async () => {
-  rmSync(firstReleaseFolder, { recursive: true, force: true });
-  if (!dropLater.length) return;
-  const admin = new pg.Client({ connectionString: pgUrl! });
-  await admin.connect();
-  for (const name of dropLater) await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.end();
-});
+const postgres = scratchPostgres();
+afterAll(() => rmSync(firstReleaseFolder, { recursive: true, force: true }));
 
 const calendar = { timezone: 'UTC', hours: '24/7', holidays: [] };
 // billing-to-finance as policies/scenarios/billing-to-finance.yaml read in the first release.
@@ -134,16 +127,7 @@ if (pgUrl)
   kinds.push({
     name: 'postgres',
     async open() {
-      const name = `baton_t_${/_(p\d+)$/.exec(inject('postgresTemplate'))?.[1] ?? 'p0'}_upgrade`;
-      dropLater.push(name);
-      const admin = new pg.Client({ connectionString: pgUrl });
-      await admin.connect();
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.query(`create database ${name}`);
-      await admin.end();
-      const u = new URL(pgUrl);
-      u.pathname = `/${name}`;
-      return postgresDatabase(u.toString(), 4);
+      return postgresDatabase((await postgres.empty()).url, 4);
     },
     // biome-ignore lint/suspicious/noExplicitAny: the migrator wants the driver-specific type
     firstMigrations: (d) => migratePg(d.db as any, { migrationsFolder: firstReleaseFolder }),

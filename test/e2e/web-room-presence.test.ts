@@ -1,15 +1,14 @@
-import pg from 'pg';
 import pino from 'pino';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createApiToken } from '../../src/auth/auth.commands.ts';
 import { presenceTtlMs } from '../../src/cases/room.commands.ts';
 import { loadConfig } from '../../src/config.ts';
 import { type Database, postgresDatabase } from '../../src/db/database.ts';
-import { freshPostgresUrl } from '../../src/db/testing.ts';
 import { demoOrganisation } from '../../src/demo/organisation.ts';
 import { createOrganisation } from '../../src/orgs/orgs.commands.ts';
 import { type Runtime, startRuntime } from '../../src/runtime.ts';
 import { adminToken, describeOnDatabases, newCase } from '../support/harness.ts';
+import { scratchPostgres } from '../support/postgres.ts';
 
 /** The case room's server side: notes with authors, presence by heartbeat, the supervisor's dips. */
 describeOnDatabases('case room API', (h) => {
@@ -118,22 +117,16 @@ describeOnDatabases('case room API', (h) => {
 /** Two runtimes on one PostgreSQL, each with its own connections: what two `baton serve` processes share. */
 const pgUrl = inject('postgresUrl');
 describe.runIf(pgUrl)('presence across processes [postgres]', () => {
+  const postgres = scratchPostgres();
   const runtimes: Runtime[] = [];
   const databases: Database[] = [];
-  let dbName = '';
   afterAll(async () => {
     for (const r of runtimes) await r.close();
     for (const d of databases) await d.close();
-    if (dbName) {
-      const admin = new pg.Client({ connectionString: pgUrl! });
-      await admin.connect();
-      await admin.query(`drop database if exists ${dbName} with (force)`).finally(() => admin.end());
-    }
   });
 
   it('shows a viewer heard by one process to the clients of another, and announces it live', async () => {
-    const { url, name } = await freshPostgresUrl(pgUrl, inject('postgresTemplate'));
-    dbName = name;
+    const { url } = await postgres.migrated();
     for (let i = 0; i < 2; i++) databases.push(postgresDatabase(url, 3));
     const org = await createOrganisation(databases[0]!.db, demoOrganisation, new Date());
     const config = loadConfig({ BATON_ADMIN_TOKEN: adminToken, BATON_LOG_LEVEL: 'silent' });

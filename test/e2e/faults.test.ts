@@ -19,10 +19,10 @@ import { type Baton, startBaton } from '../../bench/soak/server.ts';
 import { openEventStream } from '../../bench/soak/sse.ts';
 import { type Database, pgliteDatabase, postgresDatabase, rowsOf } from '../../src/db/database.ts';
 import { openDatabase } from '../../src/db/open.ts';
-import { freshPostgresUrl } from '../../src/db/testing.ts';
 import { demoOrganisation } from '../../src/demo/organisation.ts';
 import { createOrganisation } from '../../src/orgs/orgs.commands.ts';
 import { fullPacket } from '../support/harness.ts';
+import { scratchPostgres } from '../support/postgres.ts';
 
 const token = 'faults-admin-token';
 const pgUrl = inject('postgresUrl');
@@ -436,7 +436,7 @@ function suite(name: string, setup: () => Promise<Prepared>) {
 }
 
 const pgliteDir = mkdtempSync(join(tmpdir(), 'baton-faults-'));
-let pgName = '';
+const postgres = scratchPostgres();
 const prepared: { pglite?: Promise<Prepared>; postgres?: Promise<Prepared> } = {};
 
 async function preparePglite(): Promise<Prepared> {
@@ -452,8 +452,7 @@ async function preparePglite(): Promise<Prepared> {
 }
 
 async function preparePostgres(): Promise<Prepared> {
-  const fresh = await freshPostgresUrl(pgUrl, inject('postgresTemplate'));
-  pgName = fresh.name;
+  const fresh = await postgres.migrated();
   const seed = postgresDatabase(fresh.url, 2);
   await createOrganisation(seed.db, organisation(), new Date());
   await seed.close();
@@ -475,10 +474,6 @@ afterAll(async () => {
     await ready?.run.hook.close();
   }
   rmSync(pgliteDir, { recursive: true, force: true });
-  if (!pgName) return;
-  const admin = new pg.Client({ connectionString: pgUrl! });
-  await admin.connect();
-  await admin.query(`drop database if exists ${pgName} with (force)`).finally(() => admin.end());
 });
 
 suite('SIGKILL under write load [pglite]', () => {
@@ -492,23 +487,19 @@ if (pgUrl)
   });
 
 describe.runIf(pgUrl)('PostgreSQL connections cut underneath [postgres]', () => {
+  const scratch = scratchPostgres();
   let server: Baton | undefined;
   let api: Api;
   let url = '';
   let name = '';
   beforeAll(async () => {
-    const fresh = await freshPostgresUrl(pgUrl!, inject('postgresTemplate'));
-    ({ url, name } = fresh);
+    ({ url, name } = await scratch.migrated());
     const seed = postgresDatabase(url, 2);
     await createOrganisation(seed.db, organisation(), new Date());
     await seed.close();
   });
   afterAll(async () => {
     await server?.kill('SIGKILL');
-    if (!name) return;
-    const admin = new pg.Client({ connectionString: pgUrl! });
-    await admin.connect();
-    await admin.query(`drop database if exists ${name} with (force)`).finally(() => admin.end());
   });
   const env = () => ({ DATABASE_URL: url, BATON_ADMIN_TOKEN: token, BATON_SCHEDULER_INTERVAL_MS: '100' });
   /** What a PostgreSQL restart does to a process: every connection to its database drops. */

@@ -7,16 +7,15 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Api, apiClient } from '../../bench/soak/http.ts';
 import { type Baton, startBaton } from '../../bench/soak/server.ts';
 import { pgliteDatabase, postgresDatabase } from '../../src/db/database.ts';
-import { freshPostgresUrl } from '../../src/db/testing.ts';
 import { demoOrganisation } from '../../src/demo/organisation.ts';
 import { leaseMs } from '../../src/integrations/delivery.jobs.ts';
 import { createOrganisation } from '../../src/orgs/orgs.commands.ts';
 import { fullPacket, newCase } from '../support/harness.ts';
+import { scratchPostgres } from '../support/postgres.ts';
 import { type Receiver, startReceiver } from '../support/webhook-receiver.ts';
 
 const token = 'outbox-kill-admin';
@@ -50,19 +49,14 @@ async function pgliteTarget(): Promise<Target> {
   return { env: { BATON_DATA_DIR: dir }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+const postgres = scratchPostgres();
+
 async function postgresTarget(): Promise<Target> {
-  const fresh = await freshPostgresUrl(pgUrl!, inject('postgresTemplate'));
+  const fresh = await postgres.migrated();
   const seed = postgresDatabase(fresh.url, 2);
   await createOrganisation(seed.db, organisation(), new Date());
   await seed.close();
-  return {
-    env: { DATABASE_URL: fresh.url },
-    async cleanup() {
-      const admin = new pg.Client({ connectionString: pgUrl! });
-      await admin.connect();
-      await admin.query(`drop database if exists ${fresh.name} with (force)`).finally(() => admin.end());
-    },
-  };
+  return { env: { DATABASE_URL: fresh.url }, cleanup: fresh.drop };
 }
 
 function killSuite(kind: 'pglite' | 'postgres', makeTarget: () => Promise<Target>) {

@@ -1,22 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import pg from 'pg';
 import pino from 'pino';
 import { loadConfig } from '../src/config.ts';
 import type { Database } from '../src/db/database.ts';
 import { newId } from '../src/db/ids.ts';
-import { openDatabase } from '../src/db/open.ts';
 import { demoOrganisation } from '../src/demo/organisation.ts';
 import { createOrganisation } from '../src/orgs/orgs.commands.ts';
 import { startRuntime } from '../src/runtime.ts';
-import { record } from './support.ts';
+import { onBothDatabases, record } from './support.ts';
 
 const token = 'bench-admin';
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -142,30 +138,7 @@ async function benchOn(database: Database) {
 }
 
 export async function runHttpBench() {
-  const dir = mkdtempSync(join(tmpdir(), 'baton-bench-'));
-  const lite = await openDatabase({ dataDir: dir });
-  const pglite = await benchOn(lite);
-  await lite.close();
-  rmSync(dir, { recursive: true, force: true });
-
-  let postgres: unknown = 'skipped: no PostgreSQL at TEST_DATABASE_URL';
-  const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const admin = new pg.Client({ connectionString: url });
-  try {
-    await admin.connect();
-    await admin.query('drop database if exists baton_bench with (force)');
-    await admin.query('create database baton_bench');
-    const u = new URL(url);
-    u.pathname = '/baton_bench';
-    const database = await openDatabase({ databaseUrl: u.toString(), dataDir: '' });
-    postgres = await benchOn(database);
-    await database.close();
-    await admin.query('drop database if exists baton_bench with (force)');
-  } catch (error) {
-    postgres = `skipped: ${(error as Error).message}`;
-  } finally {
-    await admin.end().catch(() => {});
-  }
+  const { pglite, postgres } = await onBothDatabases('http', benchOn);
   return record('http', { connections, secondsPerRun: seconds, pglite, postgres });
 }
 

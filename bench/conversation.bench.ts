@@ -82,6 +82,11 @@ function sentimentBench(file: string) {
       tune.map((r) => scoreSentiment(r[0]).label),
     ),
     baselines: {
+      // The same scorer without the trained model (sentiment-model.json): the rules alone.
+      rulesOnly: classification(
+        gold,
+        heldOut.map((r) => scoreSentiment(r[0], { useModel: false }).label),
+      ),
       winkLexicon: classification(gold, wink),
       alwaysNegative: classification(
         gold,

@@ -1,5 +1,9 @@
-import { analyze } from './nlp.ts';
-import { type Valence, valenceOf } from './valence.ts';
+import { analyze, type Token } from './nlp.ts';
+import { type RuleFindings, sentimentFeatures } from './sentiment-features.ts';
+import modelFile from './sentiment-model.json' with { type: 'json' };
+import { blendLabel, blendScore, fromModelFile } from './sentiment-model.ts';
+import { softmaxProbabilities } from './sentiment-train.ts';
+import { isPlainQuestion, type Valence, valenceOf } from './valence.ts';
 
 export type SentimentLabel = 'negative' | 'neutral' | 'positive';
 
@@ -16,17 +20,23 @@ export interface SentimentOptions {
   positiveAbove: number;
   /** weight of wink-nlp's own sentiment, added to the lexicon sum */
   winkWeight: number;
+  /** let the trained model (sentiment-model.json) decide with the rules; false: the rules alone */
+  useModel: boolean;
 }
 
 /**
  * Thresholds chosen on a small tuning part (every fifth row) of the airline tweets in
- * ../shared/data; the rest is held out for the bench. No data is shipped, no weights are learned.
+ * ../shared/data; the rest is held out for the bench. No airline data is shipped or learned from:
+ * the model's weights come from Baton's own labels of TweetSumm turns (docs/conversation.md).
  */
 export const SENTIMENT_DEFAULTS: SentimentOptions = {
   negativeBelow: -0.05,
   positiveAbove: 0.5,
   winkWeight: 2,
+  useModel: true,
 };
+
+const MODEL = fromModelFile(modelFile);
 
 /** The raw signed strength of a text's sentiment, before squashing. */
 export function combine(v: Valence, wink: number, winkWeight: number): number {
@@ -34,8 +44,7 @@ export function combine(v: Valence, wink: number, winkWeight: number): number {
   // refund?") asks for information: its situation words do not count, its feeling words do. A
   // problem told first and then a question ("I was charged twice. Can you fix this?") is a
   // complaint and keeps its weight.
-  const plainQuestion = v.opensWithQuestion && v.exclamations === 0 && v.shouted < 2;
-  let total = v.sum - (plainQuestion ? v.situational : 0) + winkWeight * wink;
+  let total = v.sum - (isPlainQuestion(v) ? v.situational : 0) + winkWeight * wink;
   if (total !== 0 && v.exclamations > 0) total += Math.sign(total) * 0.3 * Math.min(v.exclamations, 4);
   if (v.questions >= 2) total -= 1;
   if (v.shouted >= 2) total -= 0.5 * Math.min(v.shouted, 4);
@@ -51,17 +60,44 @@ export function squash(total: number): number {
 }
 
 /** The label of a score under `options`' thresholds. */
-export function labelOf(score: number, options: SentimentOptions = SENTIMENT_DEFAULTS): SentimentLabel {
+export function labelOf(
+  score: number,
+  options: Pick<SentimentOptions, 'negativeBelow' | 'positiveAbove'> &
+    Partial<SentimentOptions> = SENTIMENT_DEFAULTS,
+): SentimentLabel {
   if (score < options.negativeBelow) return 'negative';
   if (score > options.positiveAbove) return 'positive';
   return 'neutral';
 }
 
-/** Scores one customer message: lexicon, negation, intensifiers, support phrases, emoji, shouting. */
-export function scoreSentiment(text: string, options: Partial<SentimentOptions> = {}): Sentiment {
+/** What the rules find in one message: its tokens, valence, wink's sentiment and the rule score. */
+export function ruleFindings(
+  text: string,
+  options: Partial<SentimentOptions> = {},
+): RuleFindings & { tokens: Token[] } {
   const opts = { ...SENTIMENT_DEFAULTS, ...options };
   const analysis = analyze(text);
-  const total = combine(valenceOf(analysis.tokens), analysis.winkSentiment, opts.winkWeight);
-  const score = squash(total);
-  return { score, label: labelOf(score, opts) };
+  const valence = valenceOf(analysis.tokens);
+  const score = squash(combine(valence, analysis.winkSentiment, opts.winkWeight));
+  const sentences = analysis.sentences.length;
+  return { tokens: analysis.tokens, valence, wink: analysis.winkSentiment, score, sentences };
+}
+
+/**
+ * Scores one customer message. The rules (lexicon, negation, intensifiers, support phrases, emoji,
+ * shouting) score it; the trained model reads its words and the rules' findings and gives the
+ * label, except where the rules' score is strong enough to decide alone (the model file's blend).
+ * The score stays the rules' when the label agrees with them.
+ */
+export function scoreSentiment(text: string, options: Partial<SentimentOptions> = {}): Sentiment {
+  const opts = { ...SENTIMENT_DEFAULTS, ...options };
+  const findings = ruleFindings(text, opts);
+  const ruleLabel = labelOf(findings.score, opts);
+  if (!opts.useModel) return { score: findings.score, label: ruleLabel };
+  const probabilities = softmaxProbabilities(
+    MODEL.model,
+    sentimentFeatures(findings.tokens, findings, MODEL.file.features),
+  );
+  const label = blendLabel(probabilities, findings, ruleLabel, MODEL.file.blend);
+  return { score: blendScore(label, findings.score, ruleLabel, probabilities, opts), label };
 }

@@ -25,6 +25,8 @@ export interface Valence {
   isQuestion: boolean;
   /** the text opens with a question word ("is my flight…", "what is…"): a request for information */
   opensWithQuestion: boolean;
+  /** the first word after any greeting, lower-cased ('' when none) */
+  opener: string;
 }
 
 const QUESTION_OPENERS = new Set(
@@ -32,6 +34,11 @@ const QUESTION_OPENERS = new Set(
 );
 /** Words a message may open with before it asks: "Hi team, can I…". */
 const GREETINGS = new Set('hi hello hey dear guys team there folks'.split(' '));
+
+/** Opens with a question word, with no `!` and no shouting: a request for information. */
+export function isPlainQuestion(v: Valence): boolean {
+  return v.opensWithQuestion && v.exclamations === 0 && v.shouted < 2;
+}
 
 /** Sums the lexicon valence of `tokens`, with negation, intensifiers, contrast, and shouting. */
 export function valenceOf(tokens: Token[]): Valence {
@@ -121,5 +128,6 @@ export function valenceOf(tokens: Token[]): Valence {
     shouted: allCaps ? words.length : shouted,
     isQuestion: questions > 0 || opensWithQuestion,
     opensWithQuestion,
+    opener: first,
   };
 }

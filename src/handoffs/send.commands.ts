@@ -124,7 +124,7 @@ async function send(
     : null;
   const sent = { state: 'sent', ownerId: choice.ownerId, sentAt: now, updatedAt: now, customerUpdate };
   const written = clockWrites(tx, clocks);
-  // The handoff, its clocks, their timers and the events: one statement.
+  // The handoff, its clocks, their timers, the round-robin cursor and the events: one statement.
   const handoffWrite = known.stored
     ? tx.update(handoffs).set(sent).where(eq(handoffs.id, h.id))
     : tx.insert(handoffs).values({ ...h, ...sent });

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { loadConfig } from '../config.ts';
 import { CliError } from './jsonl.ts';
+import { openForCommand, organisationFor } from './org-database.ts';
 
 /** `baton customers import FILE`: tenure and value from a CSV (columns in docs/customers.md). */
 export function registerCustomers(program: Command): void {
@@ -34,34 +34,13 @@ async function readInput(file: string): Promise<string> {
 
 async function importFile(file: string, orgRef: string | undefined): Promise<void> {
   const csv = await readInput(file);
-  const config = loadConfig();
-  // Database modules load here, so that the line-oriented commands start fast.
-  const { openDatabase } = await import('../db/open.ts');
-  const { DataDirLockedError } = await import('../db/lock.ts');
-  let database: Awaited<ReturnType<typeof openDatabase>>;
+  const database = await openForCommand(
+    'Send the file to the running server instead: POST /api/v1/customers/import {"csv": "..."}',
+  );
   try {
-    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  } catch (error) {
-    if (error instanceof DataDirLockedError)
-      throw new CliError(
-        `the data folder ${error.dataDir} is held by a running Baton (process ${error.pid}), and opening it ` +
-          'twice would corrupt it. Send the file to the running server instead: POST /api/v1/customers/import {"csv": "..."}',
-      );
-    throw error;
-  }
-  try {
-    const { asc, eq, or } = await import('drizzle-orm');
-    const { organisations } = await import('../orgs/orgs.table.ts');
     const { importCustomers } = await import('../customers/customers.commands.ts');
     const { ApiError } = await import('../http/errors.ts');
-    const [org] = await database.db
-      .select()
-      .from(organisations)
-      .where(orgRef ? or(eq(organisations.id, orgRef), eq(organisations.slug, orgRef)) : undefined)
-      .orderBy(asc(organisations.createdAt))
-      .limit(1);
-    if (!org)
-      throw new CliError(orgRef ? `no organisation ${orgRef}` : 'no organisation in this database yet');
+    const org = await organisationFor(database, orgRef, 'no organisation in this database yet');
     try {
       const r = await importCustomers(database.db, org.id, csv, new Date());
       process.stdout.write(`${JSON.stringify(r)}\n`);

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { loadConfig } from '../config.ts';
 import { CliError } from './jsonl.ts';
+import { openForCommand, organisationFor } from './org-database.ts';
 
 type ReviewOptions = { week?: string; json?: string; html?: string; org?: string };
 
@@ -25,39 +25,16 @@ const serverHint = (week: string | undefined) =>
 async function review(o: ReviewOptions): Promise<void> {
   if (o.week !== undefined && !/^\d{4}-W\d{2}$/.test(o.week))
     throw new CliError(`--week ${o.week}: expected an ISO week YYYY-Www, for example 2026-W48`);
-  const config = loadConfig();
-  // Database modules load here, so that the line-oriented commands start fast.
-  const { openDatabase } = await import('../db/open.ts');
-  const { DataDirLockedError } = await import('../db/lock.ts');
-  let database: Awaited<ReturnType<typeof openDatabase>>;
+  const database = await openForCommand(serverHint(o.week));
   try {
-    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  } catch (error) {
-    if (error instanceof DataDirLockedError)
-      throw new CliError(
-        `the data folder ${error.dataDir} is held by a running Baton (process ${error.pid}), and opening it ` +
-          `twice would corrupt it. ${serverHint(o.week)}`,
-      );
-    throw error;
-  }
-  try {
-    const { asc, eq, or } = await import('drizzle-orm');
-    const { organisations } = await import('../orgs/orgs.table.ts');
     const { weeklyReview } = await import('../analytics/analytics.queries.ts');
     const { previousWeekId, PeriodError } = await import('../analytics/period.ts');
     const { renderReviewHtml } = await import('../analytics/review-html.ts');
-    const [org] = await database.db
-      .select()
-      .from(organisations)
-      .where(o.org ? or(eq(organisations.id, o.org), eq(organisations.slug, o.org)) : undefined)
-      .orderBy(asc(organisations.createdAt))
-      .limit(1);
-    if (!org)
-      throw new CliError(
-        o.org
-          ? `no organisation ${o.org}`
-          : 'no organisation in this database yet (start `baton serve --demo` once)',
-      );
+    const org = await organisationFor(
+      database,
+      o.org,
+      'no organisation in this database yet (start `baton serve --demo` once)',
+    );
     const week = o.week ?? previousWeekId(Date.now(), org.timezone);
     const built = await weeklyReview(database.db, org.id, week).catch((error: unknown) => {
       if (error instanceof PeriodError) throw new CliError(`--week: ${error.message}`);

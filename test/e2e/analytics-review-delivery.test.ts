@@ -1,23 +1,21 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { weeklyReviewJob } from '../../src/analytics/analytics.jobs.ts';
 import { deliverNotifications } from '../../src/notifications/delivery.jobs.ts';
 import { notificationOutbox } from '../../src/notifications/notifications.table.ts';
 import { describeOnDatabases } from '../support/harness.ts';
+import { startMailCatcher } from '../support/mail-catcher.ts';
 import { snapshotAll } from '../support/snapshot.ts';
 
 type Post = { text: string; blocks?: unknown[] };
-type Mail = { to: string[]; data: string };
 
 /** The weekly review sent by the scheduled job to the organisation's Slack-compatible webhook and e-mail. */
 describeOnDatabases('weekly review delivery', (h) => {
   const posts: Post[] = [];
-  const mails: Mail[] = [];
   let slack: Server;
-  let smtp: SMTPServer;
+  let smtp: Awaited<ReturnType<typeof startMailCatcher>>;
   let slackUrl = '';
 
   beforeAll(async () => {
@@ -33,29 +31,14 @@ describeOnDatabases('weekly review delivery', (h) => {
     });
     await new Promise<void>((r) => slack.listen(0, '127.0.0.1', r));
     slackUrl = `http://127.0.0.1:${(slack.address() as AddressInfo).port}/hooks/review`;
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, done) {
-        let data = '';
-        stream.on('data', (d) => {
-          data += d;
-        });
-        stream.on('end', () => {
-          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-          done();
-        });
-      },
-    });
-    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
+    smtp = await startMailCatcher();
     const config = h().runtime.services.config;
-    config.smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+    config.smtpUrl = smtp.url;
     config.publicUrl = 'https://baton.northwind.example';
   });
   afterAll(async () => {
     await new Promise<void>((r) => slack.close(() => r()));
-    await new Promise<void>((r) => smtp.close(() => r()));
+    await smtp.close();
   });
 
   const lead = () => h().tokenFor('ines');
@@ -123,8 +106,11 @@ describeOnDatabases('weekly review delivery', (h) => {
     expect(posts[0]!.text).toMatch(/weekly review 2026-W48/);
     expect(posts[0]!.text).toContain('Cases opened:');
     expect(posts[0]!.text).toContain('https://baton.northwind.example/reviews/2026-W48');
-    expect(mails.map((m) => m.to).sort()).toEqual([['grace@northwind.example'], ['mateo@northwind.example']]);
-    expect(mails[0]!.data).toMatch(/Subject: .*weekly review 2026-W48/);
-    expect(mails[0]!.data).toContain('Open in Baton: https://baton.northwind.example/reviews/2026-W48');
+    expect(smtp.mails.map((m) => m.to).sort()).toEqual([
+      ['grace@northwind.example'],
+      ['mateo@northwind.example'],
+    ]);
+    expect(smtp.mails[0]!.data).toMatch(/Subject: .*weekly review 2026-W48/);
+    expect(smtp.mails[0]!.data).toContain('Open in Baton: https://baton.northwind.example/reviews/2026-W48');
   });
 });

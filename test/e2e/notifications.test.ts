@@ -1,12 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { appendEvent } from '../../src/events/events.commands.ts';
 import { deliverNotifications } from '../../src/notifications/delivery.jobs.ts';
 import { notificationOutbox } from '../../src/notifications/notifications.table.ts';
 import { describeOnDatabases, fullPacket, newCase } from '../support/harness.ts';
+import { startMailCatcher } from '../support/mail-catcher.ts';
 
 /** The Subject header of a raw message, RFC 2047 Q-encoded words decoded. */
 function subjectOf(raw: string): string {
@@ -19,14 +19,12 @@ function subjectOf(raw: string): string {
 }
 
 type Post = { path: string; body: { text: string; blocks?: unknown[] } };
-type Mail = { to: string[]; data: string };
 
 describeOnDatabases('notifications', (h) => {
   const posts: Post[] = [];
-  const mails: Mail[] = [];
   let failSlack = 0;
   let slack: Server;
-  let smtp: SMTPServer;
+  let smtp: Awaited<ReturnType<typeof startMailCatcher>>;
   let slackBase = '';
 
   beforeAll(async () => {
@@ -47,31 +45,16 @@ describeOnDatabases('notifications', (h) => {
     });
     await new Promise<void>((r) => slack.listen(0, '127.0.0.1', r));
     slackBase = `http://127.0.0.1:${(slack.address() as AddressInfo).port}`;
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, done) {
-        let data = '';
-        stream.on('data', (d) => {
-          data += d;
-        });
-        stream.on('end', () => {
-          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-          done();
-        });
-      },
-    });
-    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
+    smtp = await startMailCatcher();
     const config = h().runtime.services.config;
     config.webhookAllowPrivate = true;
-    config.smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+    config.smtpUrl = smtp.url;
     config.smtpFrom = 'Baton <baton@northwind.example>';
     config.publicUrl = 'https://baton.northwind.example';
   });
   afterAll(async () => {
     await new Promise<void>((r) => slack.close(() => r()));
-    await new Promise<void>((r) => smtp.close(() => r()));
+    await smtp.close();
   });
 
   const id = (key: string) => h().org.personIds.get(key)!;
@@ -175,12 +158,12 @@ describeOnDatabases('notifications', (h) => {
     failSlack = 1;
     await deliver();
     expect(posts).toHaveLength(0);
-    expect(mails).toHaveLength(1);
-    expect(mails[0]!.to).toEqual(['grace@northwind.example']);
-    expect(subjectOf(mails[0]!.data)).toBe(
+    expect(smtp.mails).toHaveLength(1);
+    expect(smtp.mails[0]!.to).toEqual(['grace@northwind.example']);
+    expect(subjectOf(smtp.mails[0]!.data)).toBe(
       '[Baton] Amara Okafor mentioned you on "Charged twice for October"',
     );
-    expect(mails[0]!.data).toContain('https://baton.northwind.example/cases/');
+    expect(smtp.mails[0]!.data).toContain('https://baton.northwind.example/cases/');
     h().advance(1500);
     await deliver();
     expect(posts).toHaveLength(1);

@@ -1,4 +1,4 @@
-import { and, eq, inArray, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQLWrapper } from 'drizzle-orm';
 import type { Tx } from '../db/database.ts';
 import { appendEvent } from '../events/events.commands.ts';
 import { EventType } from '../events/names.ts';
@@ -11,6 +11,17 @@ import { type Candidate, chooseOwner, type Strategy } from './assign.ts';
 
 type Handoff = typeof handoffs.$inferSelect;
 
+type Team = typeof teams.$inferSelect;
+export type OwnerRequest = {
+  orgId: string;
+  teamId: string;
+  now: Date;
+  strategy?: Strategy;
+  skills?: string[];
+  exclude?: string;
+};
+export type OwnerChoice = { ownerId: string; rule: string; ownerName: string | null; team: Team };
+
 /**
  * Picks the one accountable owner in the receiving team. The team row is locked, so concurrent
  * sends to one team are assigned one after another and round-robin never double-assigns. The
@@ -22,50 +33,77 @@ export async function assignOwner(
   orgId: string,
   teamId: string,
   now: Date,
-  opts: { strategy?: Strategy; skills?: string[]; exclude?: string; deferRotation?: boolean } = {},
-): Promise<{
-  ownerId: string;
-  rule: string;
-  ownerName: string | null;
-  team: typeof teams.$inferSelect;
-  rotation: SQLWrapper | null;
-}> {
-  const [team] = await tx
+  opts: Omit<OwnerRequest, 'orgId' | 'teamId' | 'now'> & { deferRotation?: boolean } = {},
+): Promise<OwnerChoice & { rotation: SQLWrapper | null }> {
+  const { choices, rotations } = await assignOwners(tx, [{ orgId, teamId, now, ...opts }]);
+  const rotation = rotations[0] ?? null;
+  if (rotation && !opts.deferRotation) await rotation;
+  return { ...choices[0]!, rotation: opts.deferRotation ? rotation : null };
+}
+
+/**
+ * Owners for several handoffs at once (a batch of sends): every team named is locked once, in id
+ * order, its members and their load read in one query, and the choices made one after another in
+ * the order given, each counting the owners chosen before it (load, round-robin cursor) exactly as
+ * separate sends would. The moved cursors come back as `rotations` for the caller to write.
+ */
+export async function assignOwners(
+  tx: Tx,
+  requests: OwnerRequest[],
+): Promise<{ choices: OwnerChoice[]; rotations: SQLWrapper[] }> {
+  const teamIds = [...new Set(requests.map((r) => r.teamId))].sort();
+  const locked = await tx
     .select()
     .from(teams)
-    .where(and(eq(teams.orgId, orgId), eq(teams.id, teamId)))
+    .where(inArray(teams.id, teamIds))
+    .orderBy(asc(teams.id))
     .for('update');
-  if (!team) throw new ApiError('unknown_team', `no team ${teamId}`);
-  const members = await membersWithLoad(tx, orgId, teamId);
-  const candidates: Candidate[] = members
-    .filter((m) => m.id !== opts.exclude && m.active === 'yes')
-    .map((m) => ({
-      id: m.id,
-      available: m.availability === 'available',
-      onShift: m.calendar ? isOpenAt(m.calendar, now.getTime()) : true,
-      load: m.load,
-      capacity: m.capacity ?? team.defaultCapacity,
-      skills: m.skills,
-    }));
-  const strategy = opts.strategy ?? (team.ownershipStrategy as Strategy);
-  const choice = chooseOwner(candidates, strategy, team.lastAssignedId, opts.skills);
-  const nameOf = (id: string) => members.find((m) => m.id === id)?.name ?? null;
-  if (choice.ownerId === null) {
-    return {
-      ownerId: team.leadId,
-      rule: 'fallback: team lead (no member available)',
-      ownerName: nameOf(team.leadId),
-      team,
-      rotation: null,
-    };
+  const teamOf = new Map(locked.map((t) => [t.id, t]));
+  const members = new Map<string, Awaited<ReturnType<typeof membersWithLoad>>>();
+  for (const orgId of new Set(locked.map((t) => t.orgId))) {
+    const inOrg = locked.filter((t) => t.orgId === orgId).map((t) => t.id);
+    for (const m of await membersWithLoad(tx, orgId, inOrg))
+      members.set(m.teamId, [...(members.get(m.teamId) ?? []), m]);
   }
-  let rotation: SQLWrapper | null = null;
-  if (strategy === 'round-robin') {
-    const move = tx.update(teams).set({ lastAssignedId: choice.ownerId }).where(eq(teams.id, team.id));
-    if (opts.deferRotation) rotation = move;
-    else await move;
-  }
-  return { ...choice, ownerName: nameOf(choice.ownerId), team, rotation };
+  // A person's load counts every team's handoffs, so each choice raises it wherever they are listed.
+  const loadOf = new Map<string, number>();
+  for (const list of members.values()) for (const m of list) loadOf.set(m.id, m.load);
+  const cursor = new Map(locked.map((t) => [t.id, t.lastAssignedId]));
+  const moved = new Set<string>();
+  const choices = requests.map((r): OwnerChoice => {
+    const team = teamOf.get(r.teamId);
+    if (!team || team.orgId !== r.orgId) throw new ApiError('unknown_team', `no team ${r.teamId}`);
+    const listed = members.get(team.id) ?? [];
+    const candidates: Candidate[] = listed
+      .filter((m) => m.id !== r.exclude && m.active === 'yes')
+      .map((m) => ({
+        id: m.id,
+        available: m.availability === 'available',
+        onShift: m.calendar ? isOpenAt(m.calendar, r.now.getTime()) : true,
+        load: loadOf.get(m.id) ?? m.load,
+        capacity: m.capacity ?? team.defaultCapacity,
+        skills: m.skills,
+      }));
+    const strategy = r.strategy ?? (team.ownershipStrategy as Strategy);
+    const choice = chooseOwner(candidates, strategy, cursor.get(team.id) ?? null, r.skills);
+    const ownerId = choice.ownerId ?? team.leadId;
+    if (loadOf.has(ownerId)) loadOf.set(ownerId, loadOf.get(ownerId)! + 1);
+    if (choice.ownerId !== null && strategy === 'round-robin') {
+      cursor.set(team.id, choice.ownerId);
+      moved.add(team.id);
+    }
+    const ownerName = listed.find((m) => m.id === ownerId)?.name ?? null;
+    return choice.ownerId === null
+      ? { ownerId, rule: 'fallback: team lead (no member available)', ownerName, team }
+      : { ownerId, rule: choice.rule, ownerName, team };
+  });
+  const rotations = [...moved].map((id) =>
+    tx
+      .update(teams)
+      .set({ lastAssignedId: cursor.get(id)! })
+      .where(eq(teams.id, id)),
+  );
+  return { choices, rotations };
 }
 
 export async function changeOwner(

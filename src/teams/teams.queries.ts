@@ -33,16 +33,20 @@ export async function teamById(db: Queryable, orgId: string, id: string) {
   return team;
 }
 
-/** Members with their open load (sent or accepted handoffs they own), sorted by id for round-robin. */
-export async function membersWithLoad(db: Queryable, orgId: string, teamId: string) {
+/**
+ * Members of one or more teams with their open load (sent or accepted handoffs they own, in any
+ * team), sorted by team then id so round-robin is stable.
+ */
+export async function membersWithLoad(db: Queryable, orgId: string, teamIds: string | string[]) {
+  const ids = typeof teamIds === 'string' ? [teamIds] : teamIds;
   const load = sql<number>`(select count(*)::int from ${handoffs} where ${handoffs.ownerId} = ${people.id} and ${handoffs.state} in ('sent', 'accepted'))`;
   const rows = await db
-    .select({ person: people, capacity: teamMembers.capacity, load })
+    .select({ person: people, teamId: teamMembers.teamId, capacity: teamMembers.capacity, load })
     .from(teamMembers)
     .innerJoin(people, eq(people.id, teamMembers.personId))
-    .where(and(eq(teamMembers.orgId, orgId), eq(teamMembers.teamId, teamId)))
-    .orderBy(asc(people.id));
-  return rows.map((r) => ({ ...r.person, capacity: r.capacity, load: Number(r.load) }));
+    .where(and(eq(teamMembers.orgId, orgId), inArray(teamMembers.teamId, ids)))
+    .orderBy(asc(teamMembers.teamId), asc(people.id));
+  return rows.map((r) => ({ ...r.person, teamId: r.teamId, capacity: r.capacity, load: Number(r.load) }));
 }
 
 export async function listTeams(db: Queryable, orgId: string) {

@@ -1,4 +1,4 @@
-import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { is, SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { rowsOf, type Tx } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { caseEvents } from './events.table.ts';
@@ -59,25 +59,35 @@ export async function appendEvents(
     handoffId: event.handoffId ?? null,
     actorId: event.actorId ?? null,
   }));
-  const values = sql.join(
-    rows.map(
-      (e, i) =>
-        sql`(${i}::int, ${e.id}, ${e.orgId}, ${e.caseId}, ${e.handoffId}::text, ${e.type}, ${e.at.toISOString()}::text, ${e.actorId}::text, ${JSON.stringify(e.data)}::jsonb)`,
-    ),
-    sql`, `,
+  // The events travel as one JSON parameter, however many a batch of commands writes.
+  const values = JSON.stringify(
+    rows.map((e, i) => ({
+      ord: i,
+      id: e.id,
+      org_id: e.orgId,
+      case_id: e.caseId,
+      handoff_id: e.handoffId,
+      type: e.type,
+      at: e.at.toISOString(),
+      actor_id: e.actorId,
+      data: e.data,
+    })),
   );
   // `ord` keeps the caller's order: the insert takes rows (and seq values) in it, and the NOTIFYs
   // are raised in it, so listeners in other processes see a command's events in order.
-  const writes = (alongside.writes ?? []).map((w, i) => sql`${sql.raw(`w${i}`)} as ${w},`);
+  const writes = (alongside.writes ?? []).map(
+    (w, i) => sql`${sql.raw(`w${i}`)} as ${is(w, SQL) ? sql`(${w})` : w},`,
+  );
   const notices = (alongside.notices ?? []).map(
     (n): SQL => sql` union all select null, null, pg_notify(${n.channel}, ${n.payload})`,
   );
   const res = await tx.execute(sql`
     with ${sql.join(writes, sql` `)}
-    v (ord, id, org_id, case_id, handoff_id, type, at, actor_id, data) as (values ${values}),
+    v as (select * from json_to_recordset(${values}::json) as x (ord int, id text, org_id text,
+      case_id text, handoff_id text, type text, at timestamptz, actor_id text, data jsonb)),
     e as (
       insert into ${caseEvents} (id, org_id, case_id, handoff_id, type, at, actor_id, data)
-      select id, org_id, case_id, handoff_id, type, at::timestamptz, actor_id, data from v order by ord
+      select id, org_id, case_id, handoff_id, type, at, actor_id, data from v order by ord
       returning id, seq
     )
     select s.ord, s.seq, pg_notify(${eventsChannel}, json_build_object(

@@ -160,11 +160,30 @@ const detailFacts = {
 };
 
 export async function getHandoff(db: Queryable, orgId: string, id: string) {
-  const [r] = await selectHandoffs(db, detailColumns, detailFacts).where(
-    and(eq(handoffs.orgId, orgId), eq(handoffs.id, id)),
-  );
-  if (!r) throw notFound('handoff', id);
+  const [view] = await getHandoffs(db, orgId, [id]);
+  if (!view) throw notFound('handoff', id);
+  return view;
+}
+
+/** Several handoffs' full views in one select (a batch of sends answers with them), in `ids` order. */
+export async function getHandoffs(db: Queryable, orgId: string, ids: string[]) {
+  const rows = await detailSelect(db).where(and(eq(handoffs.orgId, orgId), inArray(handoffs.id, ids)));
+  const byId = new Map(rows.map((r) => [r.h.id, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    return r ? [handoffView(r)] : [];
+  });
+}
+
+type DetailRow = Awaited<ReturnType<ReturnType<typeof detailSelect>['where']>>[number];
+const detailSelect = (db: Queryable) => selectHandoffs(db, detailColumns, detailFacts);
+
+/** A handoff as `GET /handoffs/{id}` answers it. */
+export type HandoffView = ReturnType<typeof handoffView>;
+
+function handoffView(r: DetailRow) {
   const h = r.h;
+  const id = h.id;
   const scenario = r.definition ? scenarioSchema.parse(r.definition) : undefined;
   const weights = { ...defaultCheckWeights, ...(r.tunedWeights ?? {}) };
   const sentAt = h.sentAt?.getTime() ?? Number.POSITIVE_INFINITY;

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../db/database.ts';
+import { insertRows } from '../db/json-rows.ts';
 import { timers } from './timers.table.ts';
 
 export type NewTimer = {
@@ -13,23 +14,23 @@ export type NewTimer = {
 export const timersChannel = 'baton_timers';
 
 /** The insert of these timers and the notice that wakes the schedulers, for a caller to run. */
-export function timerWrites(tx: Tx, list: NewTimer[]) {
+export function timerWrites(list: NewTimer[]) {
   if (list.length === 0) return { writes: [], notices: [] };
-  const insert = tx
-    .insert(timers)
-    .values(list.map((t) => ({ ...t, payload: t.payload ?? {} })))
-    .returning({ id: timers.id });
+  const insert = insertRows(
+    timers,
+    list.map((t) => ({ ...t, payload: t.payload ?? {} })),
+  );
   const earliest = Math.min(...list.map((t) => t.dueAt.getTime()));
   return { writes: [insert], notices: [{ channel: timersChannel, payload: String(earliest) }] };
 }
 
 /** Schedules durable timers in the caller's transaction and wakes the schedulers on commit. */
 export async function scheduleTimers(tx: Tx, list: NewTimer[]): Promise<void> {
-  const { writes, notices } = timerWrites(tx, list);
+  const { writes, notices } = timerWrites(list);
   if (writes.length === 0) return;
   // One round trip: a data-modifying CTE runs even though the outer select does not read it.
   await tx.execute(
-    sql`with inserted as ${writes[0]} select pg_notify(${notices[0]!.channel}, ${notices[0]!.payload})`,
+    sql`with inserted as (${writes[0]}) select pg_notify(${notices[0]!.channel}, ${notices[0]!.payload})`,
   );
 }
 

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
+import { insertRows } from '../db/json-rows.ts';
 import { type Alongside, appendEvent, appendEvents, type NewEvent } from '../events/events.commands.ts';
 import { EventType } from '../events/names.ts';
 import { cancelTimers, type NewTimer, scheduleTimers, timerWrites } from '../jobs/timers.commands.ts';
@@ -86,10 +87,10 @@ export function planClocks(ref: Ref, defs: ClockDef[], now: Date) {
 }
 
 /** The writes of planned clocks (clocks and their timers), for `appendEvents`' `alongside`. */
-export function clockWrites(tx: Tx, plan: ReturnType<typeof planClocks>): Required<Alongside> {
+export function clockWrites(plan: ReturnType<typeof planClocks>): Required<Alongside> {
   if (plan.rows.length === 0) return { writes: [], notices: [] };
-  const timed = timerWrites(tx, plan.timers);
-  return { writes: [tx.insert(slaClocks).values(plan.rows), ...timed.writes], notices: timed.notices };
+  const timed = timerWrites(plan.timers);
+  return { writes: [insertRows(slaClocks, plan.rows), ...timed.writes], notices: timed.notices };
 }
 
 /** Starts clocks with one insert of clocks and one of their timers, and appends their events. */

@@ -70,7 +70,7 @@ describeOnDatabases('a send in one statement', (h) => {
     const orgId = h().org.orgId;
     const before = await h().database.db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId));
     const attempt = h().database.db.transaction(async (tx) => {
-      const timer = timerWrites(tx, [
+      const timer = timerWrites([
         { orgId, kind: 'test.kind', refId: 'ref-beside', dueAt: new Date('2030-01-01T00:00:00Z') },
       ]);
       // A second clock row with the id of the first: the primary key refuses the whole statement.

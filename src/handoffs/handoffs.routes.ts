@@ -29,7 +29,8 @@ import {
   packetUpdateSchema,
   reassignSchema,
 } from './handoffs.types.ts';
-import { createHandoff, sendDraft } from './send.commands.ts';
+import { sendDraft } from './send.commands.ts';
+import { createHandoffBatched } from './send-batches.commands.ts';
 
 const tags = ['handoffs'];
 const senders = requireRole('agent', 'lead', 'supervisor');
@@ -97,11 +98,12 @@ export function registerHandoffRoutes(app: App) {
     async (c) => {
       const { database, clock } = c.var.services;
       const principal = c.var.principal;
-      const id = await createHandoff(database.db, c.req.valid('param').id, c.req.valid('json'), {
-        principal,
-        now: clock(),
+      const handoff = await createHandoffBatched(database.db, {
+        caseId: c.req.valid('param').id,
+        input: c.req.valid('json'),
+        ctx: { principal, now: clock() },
       });
-      return c.json(await getHandoff(database.db, principal.orgId, id), 201);
+      return c.json(handoff, 201);
     },
   );
   app.openapi(

@@ -1,5 +1,7 @@
-import { getTableColumns, type SQL, sql } from 'drizzle-orm';
+import { type Column, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
+
+const columnsOf = new WeakMap<PgTable, [string, Column][]>();
 
 /**
  * An insert of many rows that travels as ONE parameter, a JSON array read back with
@@ -10,12 +12,18 @@ import type { PgTable } from 'drizzle-orm/pg-core';
  * their defaults. Dates travel as ISO strings, JSON columns as nested JSON.
  */
 export function insertRows<T extends PgTable>(table: T, rows: readonly T['$inferInsert'][]): SQL {
-  const columns = Object.entries(getTableColumns(table)).filter(([key]) =>
-    rows.some((row) => (row as Record<string, unknown>)[key] !== undefined),
-  );
-  const json = rows.map((row) =>
-    Object.fromEntries(columns.map(([key, c]) => [c.name, (row as Record<string, unknown>)[key] ?? null])),
-  );
+  let all = columnsOf.get(table);
+  if (!all) {
+    all = Object.entries(getTableColumns(table));
+    columnsOf.set(table, all);
+  }
+  const given = rows as readonly Record<string, unknown>[];
+  const columns = all.filter(([key]) => given.some((row) => row[key] !== undefined));
+  const json = given.map((row) => {
+    const out: Record<string, unknown> = {};
+    for (const [key, c] of columns) out[c.name] = row[key] ?? null;
+    return out;
+  });
   const names = sql.join(
     columns.map(([, c]) => sql.identifier(c.name)),
     sql`, `,

@@ -11,7 +11,7 @@ type Waiting = SendRequest & { resolve: (view: HandoffView) => void; reject: (er
 /** Requests not yet in a batch, and whether a batch is running (or about to start). */
 type Lane = { waiting: Waiting[]; busy: boolean };
 
-/** Large enough to absorb a burst, small enough that one statement stays quick to plan. */
+/** Large enough to absorb a burst of senders, small enough to bound the locks one transaction holds. */
 export const maxBatch = 64;
 
 const lanes = new WeakMap<Db, Lane>();

@@ -24,21 +24,18 @@ export type OwnerChoice = { ownerId: string; rule: string; ownerName: string | n
 
 /**
  * Picks the one accountable owner in the receiving team. The team row is locked, so concurrent
- * sends to one team are assigned one after another and round-robin never double-assigns. The
- * round-robin cursor is moved here, or, with `deferRotation`, handed back as `rotation` for the
- * caller to write in its own statement (a send's one write; the team row stays locked till commit).
+ * sends to one team are assigned one after another and round-robin never double-assigns.
  */
 export async function assignOwner(
   tx: Tx,
   orgId: string,
   teamId: string,
   now: Date,
-  opts: Omit<OwnerRequest, 'orgId' | 'teamId' | 'now'> & { deferRotation?: boolean } = {},
-): Promise<OwnerChoice & { rotation: SQLWrapper | null }> {
+  opts: Omit<OwnerRequest, 'orgId' | 'teamId' | 'now'> = {},
+): Promise<OwnerChoice> {
   const { choices, rotations } = await assignOwners(tx, [{ orgId, teamId, now, ...opts }]);
-  const rotation = rotations[0] ?? null;
-  if (rotation && !opts.deferRotation) await rotation;
-  return { ...choices[0]!, rotation: opts.deferRotation ? rotation : null };
+  for (const rotation of rotations) await rotation;
+  return choices[0]!;
 }
 
 /**
@@ -51,6 +48,7 @@ export async function assignOwners(
   tx: Tx,
   requests: OwnerRequest[],
 ): Promise<{ choices: OwnerChoice[]; rotations: SQLWrapper[] }> {
+  if (requests.length === 0) return { choices: [], rotations: [] };
   const teamIds = [...new Set(requests.map((r) => r.teamId))].sort();
   const locked = await tx
     .select()

@@ -37,14 +37,13 @@ export async function teamById(db: Queryable, orgId: string, id: string) {
  * Members of one or more teams with their open load (sent or accepted handoffs they own, in any
  * team), sorted by team then id so round-robin is stable.
  */
-export async function membersWithLoad(db: Queryable, orgId: string, teamIds: string | string[]) {
-  const ids = typeof teamIds === 'string' ? [teamIds] : teamIds;
+export async function membersWithLoad(db: Queryable, orgId: string, teamIds: string[]) {
   const load = sql<number>`(select count(*)::int from ${handoffs} where ${handoffs.ownerId} = ${people.id} and ${handoffs.state} in ('sent', 'accepted'))`;
   const rows = await db
     .select({ person: people, teamId: teamMembers.teamId, capacity: teamMembers.capacity, load })
     .from(teamMembers)
     .innerJoin(people, eq(people.id, teamMembers.personId))
-    .where(and(eq(teamMembers.orgId, orgId), inArray(teamMembers.teamId, ids)))
+    .where(and(eq(teamMembers.orgId, orgId), inArray(teamMembers.teamId, teamIds)))
     .orderBy(asc(teamMembers.teamId), asc(people.id));
   return rows.map((r) => ({ ...r.person, teamId: r.teamId, capacity: r.capacity, load: Number(r.load) }));
 }

@@ -3,6 +3,7 @@ import { cases } from '../cases/cases.table.ts';
 import { detectRepeats } from '../conversation/repeats-after.ts';
 import { customers } from '../customers/customers.table.ts';
 import type { Queryable } from '../db/database.ts';
+import { epochMs, isoFromMs } from '../db/json-facts.ts';
 import { notFound } from '../http/errors.ts';
 import { missingFields } from '../packets/completeness.ts';
 import type { Packet } from '../packets/packet.types.ts';
@@ -105,9 +106,8 @@ function summaryView(r: SummaryRow | BaseRow) {
   };
 }
 
-/** Timestamps inside JSON travel as epoch milliseconds: compared as numbers, never parsed from text. */
-const ms = (column: string) => sql.raw(`(extract(epoch from ${column}) * 1000)::float8`);
-const at = (epochMs: number | null) => (epochMs === null ? null : new Date(epochMs).toISOString());
+const ms = epochMs;
+const at = isoFromMs;
 
 type ClockFact = {
   name: string;

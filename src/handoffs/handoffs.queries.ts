@@ -106,9 +106,6 @@ function summaryView(r: SummaryRow | BaseRow) {
   };
 }
 
-const ms = epochMs;
-const at = isoFromMs;
-
 type ClockFact = {
   name: string;
   target: string;
@@ -135,18 +132,18 @@ type JourneyFact = { toTeamId: string; fromTeamId: string | null };
  */
 const detailFacts = {
   clocks: sql<ClockFact[]>`(select coalesce(json_agg(json_build_object(
-      'name', k.name, 'target', k.target, 'state', k.state, 'startedAt', ${ms('k.started_at')},
-      'deadline', ${ms('k.deadline')}, 'pausedAt', ${ms('k.paused_at')},
-      'stoppedAt', ${ms('k.stopped_at')}, 'breachedAt', ${ms('k.breached_at')})
+      'name', k.name, 'target', k.target, 'state', k.state, 'startedAt', ${epochMs('k.started_at')},
+      'deadline', ${epochMs('k.deadline')}, 'pausedAt', ${epochMs('k.paused_at')},
+      'stoppedAt', ${epochMs('k.stopped_at')}, 'breachedAt', ${epochMs('k.breached_at')})
       order by k.created_at, k.id), '[]'::json)
     from sla_clocks k where k.handoff_id = ${handoffs.id})`,
   // Its own events, and documents asked for again on the case (dated, filtered below).
   events: sql<EventFact[]>`(select coalesce(json_agg(json_build_object(
-      'id', e.id, 'handoffId', e.handoff_id, 'type', e.type, 'at', ${ms('e.at')}, 'data', e.data) order by e.seq), '[]'::json)
+      'id', e.id, 'handoffId', e.handoff_id, 'type', e.type, 'at', ${epochMs('e.at')}, 'data', e.data) order by e.seq), '[]'::json)
     from case_events e where e.case_id = ${handoffs.caseId}
       and (e.handoff_id = ${handoffs.id} or e.type = 'document.rerequested'))`,
   customerMessages: sql<MessageFact[]>`(select coalesce(json_agg(json_build_object(
-      'id', m.id, 'text', m.text, 'at', ${ms('m.at')}) order by m.at, m.id), '[]'::json)
+      'id', m.id, 'text', m.text, 'at', ${epochMs('m.at')}) order by m.at, m.id), '[]'::json)
     from messages m where m.case_id = ${handoffs.caseId} and m.role = 'customer')`,
   // The handoffs of the case's journey before this one: for the ping-pong check.
   earlier: sql<JourneyFact[]>`(select coalesce(json_agg(json_build_object(
@@ -201,11 +198,11 @@ function handoffView(r: DetailRow) {
       name: c.name,
       target: c.target,
       state: c.state,
-      startedAt: at(c.startedAt),
-      deadline: at(c.deadline),
-      pausedAt: at(c.pausedAt),
-      stoppedAt: at(c.stoppedAt),
-      breachedAt: at(c.breachedAt),
+      startedAt: isoFromMs(c.startedAt),
+      deadline: isoFromMs(c.deadline),
+      pausedAt: isoFromMs(c.pausedAt),
+      stoppedAt: isoFromMs(c.stoppedAt),
+      breachedAt: isoFromMs(c.breachedAt),
     })),
     customerUpdate: h.customerUpdate ?? null,
     quality: handoffQuality(

@@ -106,11 +106,10 @@ type Sending = {
 /**
  * Sending, planned for several handoffs at once: each one's clocks, its one owner (chosen in order,
  * the receiving teams locked last so concurrent sends wait on each other only for the statement
- * that follows), its customer update and its events. Nothing is written: the caller writes the
- * plan in one statement.
+ * that follows), its customer update and its events. The callers have refused incomplete packets;
+ * nothing is written here: the caller writes the plan in one statement.
  */
 async function planSends(tx: Tx, items: Sending[]) {
-  for (const { h, scenario } of items) refuseIncomplete(h.packet as Packet, scenario);
   const clockPlans = items.map(({ h, scenario, ctx, toTeam }) =>
     planClocks(
       { orgId: h.orgId, caseId: h.caseId, handoffId: h.id },
@@ -319,6 +318,7 @@ export async function sendDraft(db: Db, id: string, packet: Packet | undefined, 
     let h = await lockHandoff(tx, ctx.principal.orgId, id);
     move(h, 'send');
     const scenario = await scenarioOf(tx, h);
+    refuseIncomplete((packet ?? h.packet) as Packet, scenario);
     if (packet) {
       const score = completeness(packet, requiredFields(scenario), scenario.weights);
       [h] = (await tx

@@ -1,20 +1,22 @@
 import { and, desc, eq, inArray, lt, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { cases } from '../cases/cases.table.ts';
-import { detectRepeats } from '../conversation/repeats-after.ts';
 import { customers } from '../customers/customers.table.ts';
 import type { Queryable } from '../db/database.ts';
-import { epochMs, isoFromMs } from '../db/json-facts.ts';
+import { epochMs } from '../db/json-facts.ts';
 import { notFound } from '../http/errors.ts';
-import { missingFields } from '../packets/completeness.ts';
-import type { Packet } from '../packets/packet.types.ts';
 import { people } from '../people/people.table.ts';
-import { defaultCheckWeights, handoffQuality } from '../qa/quality.ts';
-import { requiredFields } from '../scenarios/scenario-view.ts';
-import { scenarioSchema } from '../scenarios/scenarios.types.ts';
+import { parseScenarioVersion } from '../scenarios/parsed-versions.ts';
 import { slaClocks } from '../sla/sla.table.ts';
 import { teams } from '../teams/teams.table.ts';
+import {
+  type ClockFact,
+  type EventFact,
+  handoffView,
+  type JourneyFact,
+  type MessageFact,
+  summaryView,
+} from './handoff-view.ts';
 import { handoffs } from './handoffs.table.ts';
-import { allowedActions, type HandoffState } from './state-machine.ts';
 
 const personName = (id: SQLWrapper) =>
   sql<string | null>`(select p.name from ${people} p where p.id = ${id})`;
@@ -74,57 +76,7 @@ function selectHandoffs<H extends typeof summaryColumns, F extends Record<string
     .innerJoin(cases, eq(cases.id, handoffs.caseId))
     .innerJoin(customers, eq(customers.id, cases.customerId));
 }
-const baseSelect = (db: Queryable) => selectHandoffs(db, detailColumns);
 const summarySelect = (db: Queryable) => selectHandoffs(db, summaryColumns);
-type BaseRow = Awaited<ReturnType<ReturnType<typeof baseSelect>['where']>>[number];
-type SummaryRow = Awaited<ReturnType<ReturnType<typeof summarySelect>['where']>>[number];
-
-function summaryView(r: SummaryRow | BaseRow) {
-  const h = r.h;
-  return {
-    id: h.id,
-    caseId: h.caseId,
-    caseSubject: r.caseSubject,
-    customer: r.customer,
-    scenario: h.scenarioId,
-    scenarioVersion: h.scenarioVersion,
-    state: h.state,
-    fromKind: h.fromKind,
-    fromTeam: r.fromTeam,
-    sender: r.senderId && r.senderName !== null ? { id: r.senderId, name: r.senderName } : null,
-    toTeam: r.toTeam,
-    toTeamName: r.toTeamName,
-    owner: r.ownerId && r.ownerName !== null ? { id: r.ownerId, name: r.ownerName } : null,
-    completeness: h.completeness,
-    bounce: h.bounceReason ? { reason: h.bounceReason, note: h.bounceNote } : null,
-    previousId: h.previousId,
-    createdAt: iso(h.createdAt),
-    sentAt: iso(h.sentAt),
-    acceptedAt: iso(h.acceptedAt),
-    resolvedAt: iso(h.resolvedAt),
-    updatedAt: iso(h.updatedAt),
-  };
-}
-
-type ClockFact = {
-  name: string;
-  target: string;
-  state: string;
-  startedAt: number;
-  deadline: number | null;
-  pausedAt: number | null;
-  stoppedAt: number | null;
-  breachedAt: number | null;
-};
-type EventFact = {
-  id: string;
-  handoffId: string | null;
-  type: string;
-  at: number;
-  data: Record<string, unknown>;
-};
-type MessageFact = { id: string; text: string; at: number };
-type JourneyFact = { toTeamId: string; fromTeamId: string | null };
 
 /**
  * What a handoff's page reads beside the handoff, as correlated subqueries of the one select: a
@@ -168,62 +120,17 @@ export async function getHandoffs(db: Queryable, orgId: string, ids: string[]) {
   const byId = new Map(rows.map((r) => [r.h.id, r]));
   return ids.flatMap((id) => {
     const r = byId.get(id);
-    return r ? [handoffView(r)] : [];
+    if (!r) return [];
+    const { definition, ...facts } = r;
+    const { scenarioId, scenarioVersion } = r.h;
+    const scenario = definition
+      ? parseScenarioVersion(orgId, scenarioId, scenarioVersion, definition)
+      : undefined;
+    return [handoffView({ ...facts, scenario })];
   });
 }
 
-type DetailRow = Awaited<ReturnType<ReturnType<typeof detailSelect>['where']>>[number];
 const detailSelect = (db: Queryable) => selectHandoffs(db, detailColumns, detailFacts);
-
-/** A handoff as `GET /handoffs/{id}` answers it. */
-export type HandoffView = ReturnType<typeof handoffView>;
-
-function handoffView(r: DetailRow) {
-  const h = r.h;
-  const id = h.id;
-  const scenario = r.definition ? scenarioSchema.parse(r.definition) : undefined;
-  const weights = { ...defaultCheckWeights, ...(r.tunedWeights ?? {}) };
-  const sentAt = h.sentAt?.getTime() ?? Number.POSITIVE_INFINITY;
-  const endAt = h.resolvedAt?.getTime() ?? Number.POSITIVE_INFINITY;
-  const mine = r.events.filter((e) => e.handoffId === id || (e.at >= sentAt && e.at <= endAt));
-  const before = r.customerMessages.filter((m) => m.at <= sentAt);
-  const after = r.customerMessages.filter((m) => m.at > sentAt && m.at <= endAt);
-  const heldBefore = new Set(r.earlier.flatMap((j) => [j.fromTeamId, j.toTeamId]));
-  const packet = h.packet as Packet;
-  return {
-    ...summaryView(r),
-    packet,
-    missing: scenario ? missingFields(packet, requiredFields(scenario)) : [],
-    sla: r.clocks.map((c) => ({
-      name: c.name,
-      target: c.target,
-      state: c.state,
-      startedAt: isoFromMs(c.startedAt),
-      deadline: isoFromMs(c.deadline),
-      pausedAt: isoFromMs(c.pausedAt),
-      stoppedAt: isoFromMs(c.stoppedAt),
-      breachedAt: isoFromMs(c.breachedAt),
-    })),
-    customerUpdate: h.customerUpdate ?? null,
-    quality: handoffQuality(
-      {
-        state: h.state,
-        bounceReason: h.bounceReason,
-        summary: packet.summary,
-        clocks: r.clocks.map((c) => ({ name: c.name, state: c.state, target: c.target })),
-        events: mine.map((e) => ({ id: e.id, type: e.type, at: new Date(e.at).toISOString(), data: e.data })),
-        repeats: detectRepeats(
-          before.map((m) => ({ id: m.id, text: m.text })),
-          after.map((m) => ({ id: m.id, text: m.text })),
-        ),
-        customerMessagesAfterSend: after.length,
-        pingPongOf: heldBefore.has(h.toTeamId) && r.earlier.length > 0 ? r.toTeam : null,
-      },
-      weights,
-    ),
-    actions: allowedActions(h.state as HandoffState),
-  };
-}
 
 export type HandoffFilter = {
   team?: string;

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import { getHandoffs, type HandoffView } from './handoffs.queries.ts';
+import type { HandoffView } from './handoff-view.ts';
 import { createHandoffsIn, type Outcome, type SendRequest } from './send.commands.ts';
 
 // Group sending: the handoff requests that arrive while one transaction of sends is running wait
@@ -18,8 +18,7 @@ const lanes = new WeakMap<Db, Lane>();
 
 /**
  * Creates (and unless a draft, sends) a handoff in the next transaction of sends on this database;
- * resolves, once that transaction has committed, to the handoff as `GET /handoffs/{id}` shows it
- * (read for the whole batch in one select).
+ * resolves, once that transaction has committed, to the handoff as `GET /handoffs/{id}` shows it.
  */
 export function createHandoffBatched(db: Db, request: SendRequest): Promise<HandoffView> {
   let lane = lanes.get(db);
@@ -61,30 +60,7 @@ async function run(db: Db, batch: Waiting[]): Promise<void> {
     for (const request of batch) await run(db, [request]);
     return;
   }
-  for (const [i, outcome] of outcomes.entries()) if (!outcome.ok) batch[i]!.reject(outcome.error);
-  const made = batch.flatMap((request, i) => {
-    const outcome = outcomes[i]!;
-    return outcome.ok ? [{ request, id: outcome.id }] : [];
-  });
-  // Committed: the next batch may start while this one's answers are read (another connection on
-  // PostgreSQL), so the answers are not awaited here.
-  void answer(db, made);
-}
-
-/** Reads the handoffs a batch made, one select per organisation, and hands each to its sender. */
-async function answer(db: Db, made: { request: Waiting; id: string }[]) {
-  for (const orgId of new Set(made.map((m) => m.request.ctx.principal.orgId))) {
-    const mine = made.filter((m) => m.request.ctx.principal.orgId === orgId);
-    try {
-      const views = await getHandoffs(
-        db,
-        orgId,
-        mine.map((m) => m.id),
-      );
-      const byId = new Map(views.map((v) => [v.id, v]));
-      for (const { request, id } of mine) request.resolve(byId.get(id)!);
-    } catch (error) {
-      for (const { request } of mine) request.reject(error);
-    }
-  }
+  for (const [i, outcome] of outcomes.entries())
+    if (outcome.ok) batch[i]!.resolve(outcome.view);
+    else batch[i]!.reject(outcome.error);
 }

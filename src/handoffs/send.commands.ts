@@ -1,27 +1,32 @@
 import { eq, sql } from 'drizzle-orm';
-import { cases } from '../cases/cases.table.ts';
+import { cases, messages } from '../cases/cases.table.ts';
 import { draftCustomerUpdate } from '../continuity/customer-update.ts';
 import { customers } from '../customers/customers.table.ts';
 import { type Db, rowsOf, type Tx } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
+import { epochMs } from '../db/json-facts.ts';
 import { insertRows } from '../db/json-rows.ts';
-import { appendEvents, type NewEvent } from '../events/events.commands.ts';
+import { appendEvents, type NewEvent, type StoredEvent } from '../events/events.commands.ts';
+import { caseEvents } from '../events/events.table.ts';
 import { EventType } from '../events/names.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { assignOwners } from '../ownership/ownership.commands.ts';
 import { completeness, missingFields } from '../packets/completeness.ts';
 import type { Packet } from '../packets/packet.types.ts';
 import { people } from '../people/people.table.ts';
+import { qaCheckWeights } from '../qa/qa.table.ts';
+import { knownScenario, parseScenarioVersion } from '../scenarios/parsed-versions.ts';
 import { ladderOf, requiredFields } from '../scenarios/scenario-view.ts';
 import { scenarios } from '../scenarios/scenarios.table.ts';
 import type { Scenario } from '../scenarios/scenarios.types.ts';
-import { scenarioSchema } from '../scenarios/scenarios.types.ts';
 import { clockWrites, planClocks } from '../sla/sla.commands.ts';
 import { teamById } from '../teams/teams.queries.ts';
 import { teams } from '../teams/teams.table.ts';
+import { type HandoffView, handoffView } from './handoff-view.ts';
 import { type Ctx, lockHandoff, move, type Row, refuseIncomplete, scenarioOf } from './handoffs.commands.ts';
 import { handoffs } from './handoffs.table.ts';
 import type { NewHandoff } from './handoffs.types.ts';
+import { type CaseFacts, type Made, madeHandoffFacts } from './made-facts.ts';
 
 // Sending a handoff: the heart of Baton's guarantees (packet complete, one owner, clocks running,
 // the customer told), written in one transaction.
@@ -38,48 +43,90 @@ async function customerOf(tx: Tx, caseId: string): Promise<CustomerFacts | undef
   return customer;
 }
 
-type TeamRef = Pick<Team, 'id' | 'key' | 'calendar'>;
-type CurrentScenario = { version: number; definition: unknown; teams: TeamRef[] | null };
+type TeamRef = Pick<Team, 'id' | 'key' | 'name' | 'calendar'>;
 type Opened = {
   customer: CustomerFacts;
   version: number;
   scenario: Scenario;
   teamsByKey: Map<string, TeamRef>;
+  facts: CaseFacts;
 };
 
 /** One request to create a handoff (sent, or saved as a draft) on a case. */
 export type SendRequest = { caseId: string; input: NewHandoff; ctx: Ctx };
-/** What became of one request of a batch: its handoff, or the error only its sender sees. */
-export type Outcome = { ok: true; id: string } | { ok: false; error: ApiError };
+/** What became of one request of a batch: its handoff as `GET /handoffs/{id}` shows it, or the error only its sender sees. */
+export type Outcome = { ok: true; id: string; view: HandoffView } | { ok: false; error: ApiError };
+
+const journeyStates = sql.raw(`('sent', 'accepted', 'resolved', 'bounced')`);
 
 /**
  * Locks the requests' cases (one handoff command per case at a time; in id order, so two batches
  * never wait on each other in a circle) and reads, in the same trip, each case's customer, the
- * scenario's current version and the teams that version names.
+ * scenario's current version and the teams it names, and what the new handoff's view needs
+ * (made-facts.ts).
  */
 async function openSends(tx: Tx, requests: SendRequest[]): Promise<(Opened | ApiError)[]> {
   const values = sql.join(
     requests.map(
       (r, i) =>
-        sql`(${i}::int, ${r.ctx.principal.orgId}::text, ${r.caseId}::text, ${r.input.scenario}::text)`,
+        sql`(${i}::int, ${r.ctx.principal.orgId}::text, ${r.caseId}::text, ${r.input.scenario}::text,
+          ${r.ctx.principal.personId}::text, ${r.ctx.now.toISOString()}::timestamptz)`,
     ),
     sql`, `,
   );
+  const caseIds = sql.join(
+    requests.map((r) => sql`${r.caseId}`),
+    sql`, `,
+  );
   const res = await tx.execute(sql`
-    select v.i, cu.name, cu.timezone, cu.language,
-      (select json_build_object('version', s.version, 'definition', s.definition,
-          'teams', (select json_agg(json_build_object('id', t.id, 'key', t.key, 'calendar', t.calendar))
+    select v.i, c.subject, cu.id as customer_id, cu.name, cu.timezone, cu.language,
+      (select p.name from ${people} p where p.id = v.person_id) as sender_name,
+      (select w.weights from ${qaCheckWeights} w
+        where w.org_id = v.org_id and w.scenario_id = v.scenario_id) as tuned_weights,
+      (select json_agg(json_build_object('toTeamId', j.to_team_id, 'fromTeamId', j.from_team_id,
+          'createdAt', ${epochMs('j.created_at')}))
+        from ${handoffs} j where j.case_id = c.id and j.state in ${journeyStates}) as journey,
+      case when exists (select 1 from ${messages} m
+          where m.case_id = c.id and m.role = 'customer' and m.at > v.now)
+        then (select json_agg(json_build_object('id', m.id, 'text', m.text, 'at', ${epochMs('m.at')})
+            order by m.at, m.id)
+          from ${messages} m where m.case_id = c.id and m.role = 'customer') end as customer_messages,
+      (select json_agg(json_build_object('id', e.id, 'handoffId', e.handoff_id, 'type', e.type,
+          'at', ${epochMs('e.at')}, 'data', e.data) order by e.seq)
+        from ${caseEvents} e where e.case_id = c.id and e.type = ${EventType.documentRerequested}
+          and e.at >= v.now) as rerequests,
+      (select json_build_object('version', s.version,
+          'teams', (select json_agg(json_build_object('id', t.id, 'key', t.key, 'name', t.name,
+              'calendar', t.calendar))
             from ${teams} t where t.org_id = s.org_id
               and t.key in (s.definition->>'toTeam', s.definition->>'fromTeam')))
         from ${scenarios} s where s.org_id = v.org_id and s.id = v.scenario_id
         order by s.version desc limit 1) as scenario
-    from (values ${values}) v (i, org_id, case_id, scenario_id)
+    from (values ${values}) v (i, org_id, case_id, scenario_id, person_id, now)
     join ${cases} c on c.org_id = v.org_id and c.id = v.case_id
     left join ${customers} cu on cu.id = c.customer_id
+    where c.id in (${caseIds})
     order by c.id
     for update of c`);
-  type Found = CustomerFacts & { i: number | string; scenario: CurrentScenario | null };
+  type Found = CustomerFacts & {
+    i: number | string;
+    subject: string;
+    customer_id: string;
+    sender_name: string | null;
+    tuned_weights: Record<string, number> | null;
+    journey: CaseFacts['journey'] | null;
+    customer_messages: CaseFacts['customerMessages'] | null;
+    rerequests: CaseFacts['rerequests'] | null;
+    scenario: { version: number; teams: TeamRef[] | null } | null;
+  };
   const found = new Map(rowsOf<Found>(res).map((r) => [Number(r.i), r]));
+  const definitions = await definitionsOf(
+    tx,
+    requests.flatMap((r, i) => {
+      const version = found.get(i)?.scenario?.version;
+      return version === undefined ? [] : [{ orgId: r.ctx.principal.orgId, id: r.input.scenario, version }];
+    }),
+  );
   return requests.map((r, i) => {
     const row = found.get(i);
     if (!row) return notFound('case', r.caseId);
@@ -89,10 +136,36 @@ async function openSends(tx: Tx, requests: SendRequest[]): Promise<(Opened | Api
     return {
       customer: { name, timezone, language },
       version: current.version,
-      scenario: scenarioSchema.parse(current.definition),
+      scenario: definitions(r.ctx.principal.orgId, r.input.scenario, current.version),
       teamsByKey: new Map((current.teams ?? []).map((t) => [t.key, t])),
+      facts: {
+        caseSubject: row.subject,
+        customer: { id: row.customer_id, name: name ?? '' },
+        senderName: row.sender_name,
+        tunedWeights: row.tuned_weights,
+        journey: row.journey ?? [],
+        customerMessages: row.customer_messages ?? [],
+        rerequests: row.rerequests ?? [],
+      },
     };
   });
+}
+
+/** The scenario versions named, parsed: from this process's memory, reading only those it lacks. */
+async function definitionsOf(tx: Tx, wanted: { orgId: string; id: string; version: number }[]) {
+  const missing = wanted.filter((w) => !knownScenario(w.orgId, w.id, w.version));
+  if (missing.length > 0) {
+    const keys = sql.join(
+      missing.map((w) => sql`(${w.orgId}::text, ${w.id}::text, ${w.version}::int)`),
+      sql`, `,
+    );
+    const res = await tx.execute(sql`
+      select org_id, id, version, definition from ${scenarios}
+      where (org_id, id, version) in (${keys})`);
+    for (const r of rowsOf<{ org_id: string; id: string; version: number; definition: unknown }>(res))
+      parseScenarioVersion(r.org_id, r.id, Number(r.version), r.definition);
+  }
+  return (orgId: string, id: string, version: number) => knownScenario(orgId, id, version)!;
 }
 
 type Sending = {
@@ -102,6 +175,8 @@ type Sending = {
   toTeam: Pick<Team, 'calendar'>;
   customer: CustomerFacts | undefined;
 };
+/** A request turned into its handoff row, with what its answer needs. */
+type Drafted = Sending & { toTeam: TeamRef; fromTeam: string | null; facts: CaseFacts };
 
 /**
  * Sending, planned for several handoffs at once: each one's clocks, its one owner (chosen in order,
@@ -134,6 +209,7 @@ async function planSends(tx: Tx, items: Sending[]) {
   );
   const sent: Row[] = [];
   const events: NewEvent[][] = [];
+  const owners: { id: string; name: string | null }[] = [];
   for (const [i, { h, scenario, ctx, customer }] of items.entries()) {
     const choice = choices[i]!;
     const clocks = clockPlans[i]!;
@@ -156,6 +232,7 @@ async function planSends(tx: Tx, items: Sending[]) {
           scenario: scenario.id,
         })
       : null;
+    owners.push({ id: choice.ownerId, name: ownerName ?? null });
     sent.push({
       ...h,
       state: 'sent',
@@ -194,11 +271,19 @@ async function planSends(tx: Tx, items: Sending[]) {
     timers: clockPlans.flatMap((p) => p.timers),
     events: [],
   });
-  return { sent, events, writes: [...clocks.writes, ...rotations], notices: clocks.notices };
+  return {
+    sent,
+    events,
+    owners,
+    teams: choices.map((c) => c.team),
+    clocks: clockPlans.map((p) => p.rows),
+    writes: [...clocks.writes, ...rotations],
+    notices: clocks.notices,
+  };
 }
 
 /** The handoff row a request makes, as a draft, after checking what it names. */
-async function draftOf(tx: Tx, { caseId, input, ctx }: SendRequest, opened: Opened): Promise<Sending> {
+async function draftOf(tx: Tx, { caseId, input, ctx }: SendRequest, opened: Opened): Promise<Drafted> {
   const { scenario, teamsByKey: byKey } = opened;
   const orgId = ctx.principal.orgId;
   if (!input.draft) refuseIncomplete(input.packet, scenario);
@@ -237,10 +322,18 @@ async function draftOf(tx: Tx, { caseId, input, ctx }: SendRequest, opened: Open
     resolvedAt: null,
     updatedAt: ctx.now,
   };
-  return { h, scenario, ctx, toTeam, customer: opened.customer };
+  return {
+    h,
+    scenario,
+    ctx,
+    toTeam,
+    fromTeam: fromTeam?.key ?? null,
+    customer: opened.customer,
+    facts: opened.facts,
+  };
 }
 
-function draftedEvent({ h, scenario, ctx }: Sending): NewEvent {
+function draftedEvent({ h, scenario, ctx }: Drafted): NewEvent {
   return {
     orgId: h.orgId,
     caseId: h.caseId,
@@ -267,14 +360,13 @@ function draftedEvent({ h, scenario, ctx }: Sending): NewEvent {
 export async function createHandoffsIn(tx: Tx, requests: SendRequest[]): Promise<Outcome[]> {
   const opened = await openSends(tx, requests);
   const outcomes: Outcome[] = [];
-  const accepted: { at: number; item: Sending }[] = [];
+  const accepted: { at: number; item: Drafted }[] = [];
   for (const [at, request] of requests.entries()) {
     try {
       const o = opened[at]!;
       if (o instanceof ApiError) throw o;
       const item = await draftOf(tx, request, o);
       accepted.push({ at, item });
-      outcomes[at] = { ok: true, id: item.h.id };
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       outcomes[at] = { ok: false, error };
@@ -285,20 +377,47 @@ export async function createHandoffsIn(tx: Tx, requests: SendRequest[]): Promise
     tx,
     toSend.map(({ item }) => item),
   );
-  const sentRow = new Map(plan.sent.map((h, i) => [h.id, { h, events: plan.events[i]! }]));
+  const sentAs = new Map(plan.sent.map((h, i) => [h.id, i]));
   const rows: Row[] = [];
   const events: NewEvent[] = [];
   for (const { item } of accepted) {
-    const sent = sentRow.get(item.h.id);
-    rows.push(sent?.h ?? item.h);
+    const i = sentAs.get(item.h.id);
+    rows.push(i === undefined ? item.h : plan.sent[i]!);
     // A direct send writes the handoff once, already sent, and logs `handoff.sent` only.
-    events.push(...(sent?.events ?? [draftedEvent(item)]));
+    events.push(...(i === undefined ? [draftedEvent(item)] : plan.events[i]!));
   }
-  if (rows.length > 0)
-    await appendEvents(tx, events, {
-      writes: [insertRows(handoffs, rows), ...plan.writes],
-      notices: plan.notices,
-    });
+  if (rows.length === 0) return outcomes;
+  const stored = await appendEvents(tx, events, {
+    writes: [insertRows(handoffs, rows), ...plan.writes],
+    notices: plan.notices,
+  });
+  const eventsOf = new Map<string | null, StoredEvent[]>();
+  for (const e of stored) eventsOf.set(e.handoffId, [...(eventsOf.get(e.handoffId) ?? []), e]);
+  const sentOnCase = new Map<string, Made['sentBefore']>();
+  for (const [n, { at, item }] of accepted.entries()) {
+    const h = rows[n]!;
+    const i = sentAs.get(h.id);
+    const sentBefore = sentOnCase.get(h.caseId) ?? [];
+    const view = handoffView(
+      madeHandoffFacts({
+        h,
+        scenario: item.scenario,
+        facts: item.facts,
+        toTeam: i === undefined ? item.toTeam : plan.teams[i]!,
+        fromTeam: item.fromTeam,
+        owner: i === undefined ? null : plan.owners[i]!,
+        clocks: i === undefined ? [] : plan.clocks[i]!,
+        events: eventsOf.get(h.id) ?? [],
+        sentBefore,
+      }),
+    );
+    if (i !== undefined)
+      sentOnCase.set(h.caseId, [
+        ...sentBefore,
+        { toTeamId: h.toTeamId, fromTeamId: h.fromTeamId, createdAt: h.createdAt.getTime() },
+      ]);
+    outcomes[at] = { ok: true, id: h.id, view };
+  }
   return outcomes;
 }
 

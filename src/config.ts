@@ -16,6 +16,7 @@ const envSchema = z.object({
   BATON_LLM_MODEL: z.string().optional(),
   BATON_LLM_API_KEY: z.string().optional(),
   BATON_SCHEDULER_INTERVAL_MS: z.coerce.number().int().positive().default(250),
+  BATON_PGLITE_UPKEEP_S: z.coerce.number().int().positive().default(60),
   BATON_ZENDESK_SECRET: z.string().optional(),
   BATON_FRESHDESK_SECRET: z.string().optional(),
   BATON_INTERCOM_SECRET: z.string().optional(),
@@ -42,6 +43,8 @@ export type Config = {
   bodyLimit: number;
   llm?: { url: string; model: string; apiKey?: string };
   schedulerIntervalMs: number;
+  /** On PGlite (no autovacuum): seconds between two steps of the database upkeep (src/db/upkeep.ts). */
+  pgliteUpkeepMs: number;
   /** Helpdesk adapters: Zendesk's signing secret, Freshdesk's shared secret, Intercom's client secret. */
   zendeskSecret?: string;
   freshdeskSecret?: string;
@@ -85,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? { url: e.BATON_LLM_URL, model: e.BATON_LLM_MODEL, apiKey: e.BATON_LLM_API_KEY }
         : undefined,
     schedulerIntervalMs: e.BATON_SCHEDULER_INTERVAL_MS,
+    pgliteUpkeepMs: e.BATON_PGLITE_UPKEEP_S * 1000,
     zendeskSecret: e.BATON_ZENDESK_SECRET || undefined,
     freshdeskSecret: e.BATON_FRESHDESK_SECRET || undefined,
     intercomSecret: e.BATON_INTERCOM_SECRET || undefined,

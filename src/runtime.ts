@@ -5,6 +5,7 @@ import { registerRiskListener } from './continuity/risk.listeners.ts';
 import { registerConversationListener } from './conversation/conversation.listeners.ts';
 import type { Database } from './db/database.ts';
 import { openDatabase } from './db/open.ts';
+import { upkeepJob } from './db/upkeep.ts';
 import { createHub } from './events/hub.ts';
 import { createApp } from './http/app.ts';
 import type { Services } from './http/context.ts';
@@ -64,6 +65,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
       notificationDeliveryJob(services),
       weeklyReviewJob(services),
       vocabularyJob(services),
+      ...upkeepJob(database, logger, config.pgliteUpkeepMs),
     ],
     intervalMs: config.schedulerIntervalMs,
   });

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { cases } from '../cases/cases.table.ts';
 import { customers } from '../customers/customers.table.ts';
 import type { Queryable } from '../db/database.ts';
@@ -87,7 +87,7 @@ const detailFacts = {
       'name', k.name, 'target', k.target, 'state', k.state, 'startedAt', ${epochMs('k.started_at')},
       'deadline', ${epochMs('k.deadline')}, 'pausedAt', ${epochMs('k.paused_at')},
       'stoppedAt', ${epochMs('k.stopped_at')}, 'breachedAt', ${epochMs('k.breached_at')})
-      order by k.created_at, k.id), '[]'::json)
+      order by k.created_at, k.budget_ms, k.name), '[]'::json)
     from sla_clocks k where k.handoff_id = ${handoffs.id})`,
   // Its own events, and documents asked for again on the case (dated, filtered below).
   events: sql<EventFact[]>`(select coalesce(json_agg(json_build_object(
@@ -186,6 +186,8 @@ export async function listHandoffs(db: Queryable, orgId: string, f: HandoffFilte
             page.map((r) => r.h.id),
           ),
         )
+        // As the handoff's own page lists them: started first, then the shorter target first.
+        .orderBy(asc(slaClocks.createdAt), asc(slaClocks.budgetMs), asc(slaClocks.name))
     : [];
   const last = page[page.length - 1];
   const clocksOf = new Map<string, typeof clocks>();

@@ -21,8 +21,8 @@ export type CaseFacts = {
 };
 
 type ClockRow = {
-  id: string;
   name: string;
+  budgetMs: number;
   target: string;
   state: string;
   startedAt: Date;
@@ -66,9 +66,9 @@ export function madeHandoffFacts(m: Made): HandoffFacts {
     senderName: facts.senderName,
     caseSubject: facts.caseSubject,
     customer: facts.customer,
-    // Clocks started in one transaction share their creation instant; the view orders them by id then.
+    // Clocks started together share their creation instant: the view lists the shorter target first.
     clocks: [...m.clocks]
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .sort((a, b) => a.budgetMs - b.budgetMs || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
       .map((k) => ({
         name: k.name,
         target: k.target,

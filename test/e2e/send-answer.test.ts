@@ -23,7 +23,15 @@ describeOnDatabases('the answer to a send', (h) => {
   it('is the handoff as read afterwards, for a send and for a draft', async () => {
     const caseId = await newCaseId();
     const sent = await send(caseId, { scenario: 'billing-to-finance', packet: fullPacket });
-    expect(sent.body).toMatchObject({ state: 'sent', toTeam: 'finance', sla: [{}, {}] });
+    // Clocks started together are listed shorter target first (PT4H, then P2D), on every read.
+    expect(sent.body).toMatchObject({
+      state: 'sent',
+      toTeam: 'finance',
+      sla: [{ name: 'acknowledge' }, { name: 'resolve' }],
+    });
+    const listed = await h().request('GET', `/api/v1/handoffs?team=finance&state=sent&limit=5`);
+    const row = listed.body.items.find((i: { id: string }) => i.id === sent.body.id);
+    expect(row.sla.map((c: { name: string }) => c.name)).toEqual(['acknowledge', 'resolve']);
     expect(sent.body.quality.checks.length).toBeGreaterThan(0);
     await expectSameAsRead(sent);
     const other = await newCaseId();
@@ -107,6 +115,8 @@ describeOnDatabases('the answer to a send', (h) => {
     expect(second.ok && second.view.quality.checks.find((c) => c.id === 'no_ping_pong')?.result).toBe('fail');
     for (const outcome of outcomes) {
       if (!outcome.ok) throw outcome.error;
+      if (outcome.view.state === 'sent')
+        expect(outcome.view.sla.map((c) => c.name)).toEqual(['acknowledge', 'resolve']);
       expect(JSON.parse(JSON.stringify(outcome.view))).toEqual(
         JSON.parse(JSON.stringify(await getHandoff(h().database.db, principal.orgId, outcome.id))),
       );

@@ -11,7 +11,12 @@ export function knownScenario(orgId: string, id: string, version: number): Scena
 }
 
 /** Parses (once) and keeps one scenario version's stored definition. */
-export function parseScenarioVersion(orgId: string, id: string, version: number, definition: unknown): Scenario {
+export function parseScenarioVersion(
+  orgId: string,
+  id: string,
+  version: number,
+  definition: unknown,
+): Scenario {
   const k = key(orgId, id, version);
   let scenario = parsed.get(k);
   if (!scenario) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerRisk, type RiskFacts, riskWeights } from './risk.ts';
+import { customerRisk, type RiskCaps, type RiskFacts, riskWeights, weightsWith } from './risk.ts';
 
 const calm: RiskFacts = {
   openCases: 1,
@@ -108,5 +108,28 @@ describe('each reason moves the score in its documented direction, by its listed
     expect(customerRisk({ ...calm, complaints: 1, bounces: 1 }).level).toBe('low');
     expect(customerRisk({ ...calm, complaints: 1, breaches: 1 }).level).toBe('medium');
     expect(customerRisk({ ...calm, complaints: 2, breaches: 3, brokenPromises: 1 }).level).toBe('high');
+  });
+});
+
+describe("an organisation's caps on the model", () => {
+  it('leave the model as it is when none is set', () => {
+    expect(weightsWith({})).toEqual(riskWeights);
+  });
+  it("scale a reason's ramp to its new cap, and turn it off at 0", () => {
+    const troubled = { ...calm, complaints: 1, repeatedExplanations: 1, waitingHours: 24 };
+    const weight = (caps: RiskCaps, id: string) =>
+      customerRisk(troubled, weightsWith(caps)).reasons.find((r) => r.id === id)?.weight;
+    expect(weight({}, 'complaint')).toBe(20);
+    expect(weight({ complaint: 60 }, 'complaint')).toBe(40); // twice the cap: 40 for one complaint
+    expect(weight({ complaint: 15 }, 'complaint')).toBe(10);
+    expect(weight({ complaint: 0 }, 'complaint')).toBeUndefined();
+    expect(weight({ waiting: 40 }, 'waiting')).toBe(20); // 24 h at twice the rate, under the new cap
+    expect(weight({ complaint: 0 }, 'repeated_explanation')).toBe(15); // the others keep theirs
+  });
+  it('word high value with the weight it has, and let long tenure take off more', () => {
+    const loyal = { ...calm, complaints: 2, tenureMonths: 60, highValue: { detail: 'tier gold' } };
+    const r = customerRisk(loyal, weightsWith({ high_value: 30, long_tenure: -20 }));
+    expect(r.reasons.find((x) => x.id === 'high_value')?.detail).toContain('weighs 40 % more');
+    expect(r.reasons.find((x) => x.id === 'long_tenure')?.weight).toBe(-20);
   });
 });

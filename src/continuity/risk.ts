@@ -39,6 +39,31 @@ export const riskWeights = {
   high_value: { each: 0.2, max: 15 },
 } as const;
 
+export type RiskReasonId = keyof typeof riskWeights;
+export const riskReasonIds = Object.keys(riskWeights) as RiskReasonId[];
+/** The one reason that lowers the score: its cap is negative. */
+export const loweringReasons: ReadonlySet<RiskReasonId> = new Set(['long_tenure']);
+export type RiskWeights = Record<RiskReasonId, { each: number; max: number }>;
+/**
+ * An organisation's caps: the most points each reason may add (for a lowering reason, a negative
+ * number: the most it may take off). A reason left out keeps the model's cap.
+ */
+export type RiskCaps = Partial<Record<RiskReasonId, number>>;
+
+/**
+ * The model's weights under an organisation's caps: a capped reason keeps the shape of its ramp,
+ * scaled to the new cap (a cap twice the model's doubles its points each), and a cap of 0 turns it off.
+ */
+export function weightsWith(caps: RiskCaps): RiskWeights {
+  const out = {} as RiskWeights;
+  for (const id of riskReasonIds) {
+    const w = riskWeights[id];
+    const cap = caps[id];
+    out[id] = cap === undefined ? { each: w.each, max: w.max } : { each: (w.each * cap) / w.max, max: cap };
+  }
+  return out;
+}
+
 /** Customers younger than this are in the early months when churn is highest. */
 export const newCustomerMonths = 3;
 /** Customers this loyal have weathered problems before: their score is lowered. */
@@ -52,12 +77,14 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  * An additive, explainable score: each reason adds points by how strongly the seed's churn drivers
  * show (repeated explanations, lost follow-ups, bad handoffs, complaints, falling sentiment).
  */
-export function customerRisk(f: RiskFacts): {
+export function customerRisk(
+  f: RiskFacts,
+  w: RiskWeights = riskWeights,
+): {
   score: number;
   level: 'low' | 'medium' | 'high';
   reasons: RiskReason[];
 } {
-  const w = riskWeights;
   const reasons: RiskReason[] = [];
   const add = (id: string, weight: number, detail: string) => {
     if (Math.round(weight) !== 0) reasons.push({ id, weight: Math.round(weight), detail });
@@ -136,7 +163,7 @@ export function customerRisk(f: RiskFacts): {
     add(
       'high_value',
       Math.min(w.high_value.max, experience * w.high_value.each),
-      `high-value customer (${f.highValue.detail}): their experience weighs 20 % more`,
+      `high-value customer (${f.highValue.detail}): their experience weighs ${Math.round(w.high_value.each * 100)} % more`,
     );
   reasons.sort((a, b) => b.weight - a.weight);
   const score = Math.max(

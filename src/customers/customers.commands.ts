@@ -1,10 +1,11 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { RiskCaps, RiskReasonId } from '../continuity/risk.ts';
 import type { Db, Queryable } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { ApiError } from '../http/errors.ts';
 import { riskSettingsOf } from './customers.queries.ts';
 import { customerRiskSettings, customers } from './customers.table.ts';
-import type { CustomerProfile, ImportIssue, RiskSettingsInput } from './customers.types.ts';
+import type { CustomerProfile, ImportIssue, RiskSettings, RiskSettingsInput } from './customers.types.ts';
 import { parseCustomerCsv } from './import.ts';
 
 const refuse = (issues: ImportIssue[]) =>
@@ -147,7 +148,13 @@ export async function updateKnownCustomer(tx: Queryable, orgId: string, c: Helpd
 
 export async function saveRiskSettings(db: Db, orgId: string, input: RiskSettingsInput, now: Date) {
   return db.transaction(async (tx) => {
-    const merged = { ...(await riskSettingsOf(tx, orgId)), ...input };
+    const saved = await riskSettingsOf(tx, orgId);
+    // Caps merge reason by reason: a null puts the model's cap back.
+    const caps: RiskCaps = { ...saved.caps };
+    for (const [id, cap] of Object.entries(input.caps ?? {}) as [RiskReasonId, number | null | undefined][])
+      if (cap === null) delete caps[id];
+      else if (cap !== undefined) caps[id] = cap;
+    const merged: RiskSettings = { ...saved, ...input, caps };
     await tx
       .insert(customerRiskSettings)
       .values({ orgId, ...merged, updatedAt: now })

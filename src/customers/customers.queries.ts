@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { cases, messages } from '../cases/cases.table.ts';
 import { isComplaint } from '../continuity/complaint.ts';
-import { customerRisk } from '../continuity/risk.ts';
+import { customerRisk, weightsWith } from '../continuity/risk.ts';
 import { detectRepeats } from '../conversation/repeats-after.ts';
 import { scoreSentiment } from '../conversation/sentiment.ts';
 import { inOrder, type Queryable } from '../db/database.ts';
@@ -20,6 +20,7 @@ export async function riskSettingsOf(db: Queryable, orgId: string): Promise<Risk
         pageThreshold: row.pageThreshold,
         highValueMinAnnual: row.highValueMinAnnual,
         highValueTiers: row.highValueTiers,
+        caps: row.caps,
       }
     : defaultRiskSettings;
 }
@@ -46,21 +47,25 @@ export async function customerRiskOf(db: Queryable, orgId: string, customerId: s
     .from(cases)
     .where(and(eq(cases.orgId, orgId), eq(cases.customerId, customerId)));
   const ids = theirCases.map((c) => c.id);
+  const weights = weightsWith(settings.caps);
   if (ids.length === 0)
-    return customerRisk({
-      openCases: 0,
-      handoffs: 0,
-      bounces: 0,
-      pingPongs: 0,
-      breaches: 0,
-      repeatedExplanations: 0,
-      documentRerequests: 0,
-      sentiments: [],
-      complaints: 0,
-      waitingHours: 0,
-      brokenPromises: 0,
-      ...profile,
-    });
+    return customerRisk(
+      {
+        openCases: 0,
+        handoffs: 0,
+        bounces: 0,
+        pingPongs: 0,
+        breaches: 0,
+        repeatedExplanations: 0,
+        documentRerequests: 0,
+        sentiments: [],
+        complaints: 0,
+        waitingHours: 0,
+        brokenPromises: 0,
+        ...profile,
+      },
+      weights,
+    );
   const [msgs, events, hs] = await inOrder([
     db.select().from(messages).where(inArray(messages.caseId, ids)).orderBy(asc(messages.at)),
     db
@@ -96,20 +101,24 @@ export async function customerRiskOf(db: Queryable, orgId: string, customerId: s
       ? (now.getTime() - firstUnanswered.at.getTime()) / 3_600_000
       : 0;
   const count = (type: string) => events.filter((e) => e.type === type).length;
-  return customerRisk({
-    openCases: theirCases.filter((c) => c.status === 'open' || c.status === 'pending').length,
-    handoffs: hs.filter((h) => h.sentAt).length,
-    bounces: count('handoff.bounced'),
-    pingPongs,
-    breaches: count('sla.breached'),
-    repeatedExplanations: repeats,
-    documentRerequests: count('document.rerequested'),
-    sentiments: customerMsgs.slice(-10).map((m) => m.sentiment ?? scoreSentiment(m.text).score),
-    complaints: customerMsgs.filter((m) => isComplaint(m.text)).length,
-    waitingHours,
-    brokenPromises: events.filter(
-      (e) => e.type === 'sla.breached' && String((e.data as { clock?: string }).clock).startsWith('promise-'),
-    ).length,
-    ...profile,
-  });
+  return customerRisk(
+    {
+      openCases: theirCases.filter((c) => c.status === 'open' || c.status === 'pending').length,
+      handoffs: hs.filter((h) => h.sentAt).length,
+      bounces: count('handoff.bounced'),
+      pingPongs,
+      breaches: count('sla.breached'),
+      repeatedExplanations: repeats,
+      documentRerequests: count('document.rerequested'),
+      sentiments: customerMsgs.slice(-10).map((m) => m.sentiment ?? scoreSentiment(m.text).score),
+      complaints: customerMsgs.filter((m) => isComplaint(m.text)).length,
+      waitingHours,
+      brokenPromises: events.filter(
+        (e) =>
+          e.type === 'sla.breached' && String((e.data as { clock?: string }).clock).startsWith('promise-'),
+      ).length,
+      ...profile,
+    },
+    weights,
+  );
 }

@@ -1,4 +1,14 @@
-import { boolean, date, doublePrecision, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  doublePrecision,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import type { RiskCaps } from '../continuity/risk.ts';
 import { createdAt, instant, orgId } from '../db/columns.ts';
 
 export const customers = pgTable(
@@ -31,6 +41,8 @@ export const customerRiskSettings = pgTable('customer_risk_settings', {
   pageThreshold: integer('page_threshold').notNull().default(60),
   highValueMinAnnual: doublePrecision('high_value_min_annual'),
   highValueTiers: text('high_value_tiers').array().notNull().default([]),
+  /** The reasons' caps a lead set (reason id -> points); reasons not named keep the model's. */
+  caps: jsonb('caps').$type<RiskCaps>().notNull().default({}),
   updatedAt: instant('updated_at').notNull().defaultNow(),
 });
 

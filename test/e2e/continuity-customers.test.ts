@@ -61,6 +61,7 @@ describeOnDatabases('customer tenure, value and high-value risk pages', (h) => {
       pageThreshold: 60,
       highValueMinAnnual: 10000,
       highValueTiers: [],
+      caps: {},
     });
     const agent = await h().tokenFor('amara');
     expect(
@@ -78,7 +79,50 @@ describeOnDatabases('customer tenure, value and high-value risk pages', (h) => {
       pageThreshold: 40,
       highValueMinAnnual: 10000,
       highValueTiers: ['enterprise'],
+      caps: {},
     });
+  });
+
+  it("lets a lead cap each reason of the risk model: points scale with the cap, 0 turns a reason off, null restores the model's", async () => {
+    const c = await h().request(
+      'POST',
+      '/api/v1/cases',
+      newCase({
+        customer: { externalId: 'capped-1', name: 'Capped Customer' },
+        messages: [{ role: 'customer', text: 'This is unacceptable. I want to make a formal complaint.' }],
+      }),
+    );
+    expect(c.status).toBe(201);
+    const complaint = async () => {
+      const risk = await h().request('GET', `/api/v1/customers/${c.body.customer.id}/risk`);
+      expect(risk.status).toBe(200);
+      return risk.body.reasons.find((r: { id: string }) => r.id === 'complaint')?.weight ?? null;
+    };
+    const settings = async () => (await h().request('GET', '/api/v1/settings/customer-risk')).body;
+    expect(await complaint()).toBe(20);
+    const put = (body: object) => h().request('PUT', '/api/v1/settings/customer-risk', body);
+    const raised = await put({ caps: { complaint: 40, long_tenure: -10 } });
+    expect(raised.status).toBe(200);
+    expect(raised.body.caps).toEqual({ complaint: 40, long_tenure: -10 });
+    expect(await complaint()).toBe(27); // 20 x 40 / 30
+    // Caps merge reason by reason; other settings keep their value.
+    expect((await put({ caps: { complaint: 0 } })).body.caps).toEqual({ complaint: 0, long_tenure: -10 });
+    expect(await complaint()).toBeNull();
+    const before = await settings();
+    for (const [caps, field] of [
+      [{ complaint: 101 }, 'caps.complaint'],
+      [{ complaint: 2.5 }, 'caps.complaint'],
+      [{ long_tenure: 5 }, 'caps.long_tenure'],
+      [{ loyalty: 3 }, 'caps'],
+      ['lots', 'caps'],
+    ] as const) {
+      const bad = await put({ pageThreshold: 70, caps });
+      expect(bad.status, JSON.stringify(caps)).toBe(400);
+      expect(bad.body.error.field).toBe(field);
+      expect(await settings()).toEqual(before);
+    }
+    expect((await put({ caps: { complaint: null, long_tenure: null } })).body.caps).toEqual({});
+    expect(await complaint()).toBe(20);
   });
 
   it('pages every supervisor once when a high-value customer crosses the threshold, and again only after falling back', async () => {

@@ -72,9 +72,18 @@ describe('customer-continuity settings [pglite]', () => {
     await screenshot(page, 'continuity-settings-template-error');
     await page.getByRole('button', { name: 'Cancel' }).click();
 
-    // The risk settings: a new threshold and tiers, saved and read back through the API.
+    // The risk settings: a new threshold, tiers and two reasons' caps, saved and read back through the API.
     const threshold = page.getByLabel('Page supervisors at a risk score of');
     await threshold.fill('45');
+    const complaintCap = page.getByLabel('At most, Complaint');
+    expect(await complaintCap.inputValue()).toBe('30');
+    await complaintCap.fill('40');
+    await page.getByLabel('At most, Waiting').fill('0');
+    const weightRow = (reason: string) =>
+      page.getByTestId('risk-weights').getByRole('row').filter({ hasText: reason });
+    // The points column follows the caps as they are typed: 40 instead of 30 turns 20 points each into 26.7.
+    expect(await weightRow('Complaint').textContent()).toContain('26.7 each');
+    expect(await weightRow('Waiting').textContent()).toContain('off');
     await page.getByLabel('High-value tiers').fill('Enterprise, gold');
     await page.getByLabel('High-value tiers').press('Enter');
     await page.getByText('Saved: the next risk computed uses them.').waitFor();
@@ -83,6 +92,7 @@ describe('customer-continuity settings [pglite]', () => {
       pageThreshold: 45,
       highValueMinAnnual: 10_000,
       highValueTiers: ['enterprise', 'gold'],
+      caps: { complaint: 40, waiting: 0 },
     });
 
     // Out of range: the API's error names the field, the field is marked, the settings stay.
@@ -92,6 +102,13 @@ describe('customer-continuity settings [pglite]', () => {
     await riskError.waitFor();
     expect(await riskError.textContent()).toMatch(/Page threshold: .*1/);
     expect(await threshold.getAttribute('aria-invalid')).toBe('true');
+    expect(await call('GET', '/api/v1/settings/customer-risk')).toEqual(saved);
+    // A cap out of range is named and marked the same way.
+    await threshold.fill('45');
+    await complaintCap.fill('150');
+    await page.getByRole('button', { name: 'Save risk settings' }).click();
+    await expect.poll(async () => (await riskError.textContent()) ?? '').toMatch(/At most, Complaint: .*100/);
+    expect(await complaintCap.getAttribute('aria-invalid')).toBe('true');
     expect(await call('GET', '/api/v1/settings/customer-risk')).toEqual(saved);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'continuity-settings-risk-error');

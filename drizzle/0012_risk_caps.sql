@@ -1,0 +1,1 @@
+ALTER TABLE "customer_risk_settings" ADD COLUMN "caps" jsonb DEFAULT '{}'::jsonb NOT NULL;

@@ -5,7 +5,7 @@ import type { Db, Tx } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { documentRequests, documents } from '../documents/documents.table.ts';
 import { findOnFile } from '../documents/on-file.ts';
-import { appendEvent } from '../events/events.commands.ts';
+import { appendEvent, appendEvents } from '../events/events.commands.ts';
 import { EventType } from '../events/names.ts';
 import type { Principal } from '../http/context.ts';
 import { ApiError, notFound } from '../http/errors.ts';
@@ -61,17 +61,27 @@ export async function insertMessage(
 ) {
   const at = m.at ? new Date(m.at) : ctx.now;
   const id = newId('msg');
-  await tx
-    .insert(messages)
-    .values({ id, orgId, caseId, role: m.role, text: m.text, at, authorId: ctx.principal.personId });
-  await appendEvent(tx, {
-    orgId,
-    caseId,
-    type: EventType.messageAdded,
-    at: ctx.now,
-    actorId: ctx.principal.personId,
-    data: { messageId: id, role: m.role, at: at.toISOString() },
-  });
+  // The message and its event in one statement; the in-transaction listeners then read it.
+  await appendEvents(
+    tx,
+    [
+      {
+        orgId,
+        caseId,
+        type: EventType.messageAdded,
+        at: ctx.now,
+        actorId: ctx.principal.personId,
+        data: { messageId: id, role: m.role, at: at.toISOString() },
+      },
+    ],
+    {
+      writes: [
+        tx
+          .insert(messages)
+          .values({ id, orgId, caseId, role: m.role, text: m.text, at, authorId: ctx.principal.personId }),
+      ],
+    },
+  );
   if (!opts.creating) await tx.update(cases).set({ updatedAt: ctx.now }).where(eq(cases.id, caseId));
   return { id, caseId, role: m.role, text: m.text, at: at.toISOString() };
 }
@@ -103,25 +113,41 @@ export async function createCaseIn(tx: Tx, input: NewCase, ctx: Ctx): Promise<st
   const orgId = ctx.principal.orgId;
   const customerId = await upsertCustomer(tx, orgId, input.customer, ctx.now);
   const id = newId('cs');
-  await tx.insert(cases).values({
-    id,
-    orgId,
-    customerId,
-    externalId: input.externalId,
-    subject: input.subject,
-    channel: input.channel,
-    issueType: input.issueType,
-    createdAt: ctx.now,
-    updatedAt: ctx.now,
-  });
-  await appendEvent(tx, {
-    orgId,
-    caseId: id,
-    type: EventType.caseCreated,
-    at: ctx.now,
-    actorId: ctx.principal.personId,
-    data: { subject: input.subject, channel: input.channel, customerId },
-  });
+  // The case row and `case.created` in one statement. The event carries the issue type it was
+  // created with, so the vocabulary listener need not read the row back.
+  await appendEvents(
+    tx,
+    [
+      {
+        orgId,
+        caseId: id,
+        type: EventType.caseCreated,
+        at: ctx.now,
+        actorId: ctx.principal.personId,
+        data: {
+          subject: input.subject,
+          channel: input.channel,
+          customerId,
+          issueType: input.issueType ?? null,
+        },
+      },
+    ],
+    {
+      writes: [
+        tx.insert(cases).values({
+          id,
+          orgId,
+          customerId,
+          externalId: input.externalId,
+          subject: input.subject,
+          channel: input.channel,
+          issueType: input.issueType,
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
+        }),
+      ],
+    },
+  );
   for (const m of input.messages ?? []) await insertMessage(tx, orgId, id, m, ctx, { creating: true });
   for (const d of input.documents ?? []) await insertDocument(tx, orgId, id, d, ctx);
   if (input.issueType) await linkRepeatContacts(tx, orgId, id, ctx.now);

@@ -1,7 +1,7 @@
 import { and, arrayContains, eq } from 'drizzle-orm';
 import { cases } from '../cases/cases.table.ts';
-import { customerRiskOf, riskSettingsOf } from '../customers/customers.queries.ts';
-import { customerRiskState, customers } from '../customers/customers.table.ts';
+import { customerRiskOf, riskSettingsFrom } from '../customers/customers.queries.ts';
+import { customerRiskSettings, customerRiskState, customers } from '../customers/customers.table.ts';
 import { highValue, riskCrossing } from '../customers/value.ts';
 import { inOrder, type Tx } from '../db/database.ts';
 import { appendEvent, onEventInTransaction, type StoredEvent } from '../events/events.commands.ts';
@@ -24,14 +24,16 @@ const moves = new Set<string>([
  * row changes only when the side of the threshold does).
  */
 async function reassess(tx: Tx, e: StoredEvent) {
+  // The customer and their organisation's settings in one read: this runs on every customer message.
   const [row] = await tx
-    .select({ customer: customers })
+    .select({ customer: customers, settings: customerRiskSettings })
     .from(cases)
     .innerJoin(customers, eq(customers.id, cases.customerId))
+    .leftJoin(customerRiskSettings, eq(customerRiskSettings.orgId, cases.orgId))
     .where(eq(cases.id, e.caseId));
   if (!row) return;
   const { customer } = row;
-  const settings = await riskSettingsOf(tx, e.orgId);
+  const settings = riskSettingsFrom(row.settings);
   const valued = highValue(customer, settings);
   if (!valued) return; // only high-value customers page, so nobody else pays for the recomputation
   const risk = await customerRiskOf(tx, e.orgId, customer.id, e.at);

@@ -15,6 +15,11 @@ import { highValue, tenureMonths } from './value.ts';
 /** The organisation's risk settings, or the defaults until a lead saves some. */
 export async function riskSettingsOf(db: Queryable, orgId: string): Promise<RiskSettings> {
   const [row] = await db.select().from(customerRiskSettings).where(eq(customerRiskSettings.orgId, orgId));
+  return riskSettingsFrom(row ?? null);
+}
+
+/** An organisation's settings row as settings: the defaults until a lead has saved some. */
+export function riskSettingsFrom(row: typeof customerRiskSettings.$inferSelect | null): RiskSettings {
   return row
     ? {
         pageThreshold: row.pageThreshold,

@@ -1,5 +1,3 @@
-import { and, eq } from 'drizzle-orm';
-import { cases } from '../cases/cases.table.ts';
 import { onEventInTransaction } from '../events/events.commands.ts';
 import { EventType } from '../events/names.ts';
 import { recordRoutingError, recordTerm } from './corrections.commands.ts';
@@ -29,15 +27,13 @@ export function registerVocabularyListener() {
       return;
     }
     if (event.type === EventType.caseCreated) {
-      const [row] = await tx
-        .select({ tag: cases.issueType })
-        .from(cases)
-        .where(and(eq(cases.orgId, event.orgId), eq(cases.id, event.caseId)));
-      if (!row?.tag) return;
+      // The event carries the issue type the case was created with (src/cases/cases.commands.ts).
+      const tag = typeof event.data.issueType === 'string' ? event.data.issueType : null;
+      if (!tag) return;
       const taxonomy = await loadTaxonomy(tx, event.orgId);
       if (taxonomy.types.size === 0) return;
       const team = await teamOfPerson(tx, event.orgId, event.actorId);
-      const result = normaliseTerm(taxonomy, row.tag, { team: team ?? undefined });
+      const result = normaliseTerm(taxonomy, tag, { team: team ?? undefined });
       await recordTerm(tx, event.orgId, result, { team, caseId: event.caseId, now: event.at });
     }
   });

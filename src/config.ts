@@ -16,7 +16,7 @@ const envSchema = z.object({
   BATON_LLM_MODEL: z.string().optional(),
   BATON_LLM_API_KEY: z.string().optional(),
   BATON_SCHEDULER_INTERVAL_MS: z.coerce.number().int().positive().default(250),
-  BATON_PGLITE_UPKEEP_S: z.coerce.number().int().positive().default(60),
+  BATON_PGLITE_UPKEEP_S: z.coerce.number().int().positive().default(30),
   BATON_ZENDESK_SECRET: z.string().optional(),
   BATON_FRESHDESK_SECRET: z.string().optional(),
   BATON_INTERCOM_SECRET: z.string().optional(),

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import {
   longTenureMonths,
+  loweringReasons,
   newCustomerMonths,
   type RiskCaps,
   type RiskReasonId,
@@ -217,7 +218,7 @@ export function RiskSettingsForm({ canEdit }: { canEdit: boolean }) {
           </thead>
           <tbody>
             {riskReasonIds.map((id) => {
-              const lowering = id === 'long_tenure';
+              const lowering = loweringReasons.has(id);
               const bad = faultyPaths.has(`caps.${id}`);
               return (
                 <tr key={id}>

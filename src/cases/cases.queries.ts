@@ -1,11 +1,12 @@
 import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
 import { customers } from '../customers/customers.table.ts';
 import type { Queryable } from '../db/database.ts';
-import { epochMs, isoFromMs } from '../db/json-facts.ts';
+import { epochMs } from '../db/json-facts.ts';
 import { documentRequests, documents } from '../documents/documents.table.ts';
 import { caseEvents } from '../events/events.table.ts';
 import { handoffs } from '../handoffs/handoffs.table.ts';
 import { notFound } from '../http/errors.ts';
+import { isoFromMs } from '../sla/instant.ts';
 import { teams } from '../teams/teams.table.ts';
 import { cases, messages } from './cases.table.ts';
 

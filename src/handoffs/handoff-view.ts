@@ -4,14 +4,13 @@ import type { Packet } from '../packets/packet.types.ts';
 import { defaultCheckWeights, handoffQuality } from '../qa/quality.ts';
 import { requiredFields } from '../scenarios/scenario-view.ts';
 import type { Scenario } from '../scenarios/scenarios.types.ts';
+import { isoFromMs } from '../sla/instant.ts';
 import { allowedActions, type HandoffState } from './state-machine.ts';
 
 // A handoff as the API shows it, computed from its row and the facts around it: the same for a
 // read (handoffs.queries.ts) and for the answer to the send that made it (made-facts.ts).
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
-/** Epoch milliseconds (how the facts carry time) as the API's ISO instant. */
-const instant = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
 /** The handoff columns every view shows. */
 export type HandoffColumns = {
@@ -131,11 +130,11 @@ export function handoffView(r: HandoffFacts) {
       name: c.name,
       target: c.target,
       state: c.state,
-      startedAt: instant(c.startedAt),
-      deadline: instant(c.deadline),
-      pausedAt: instant(c.pausedAt),
-      stoppedAt: instant(c.stoppedAt),
-      breachedAt: instant(c.breachedAt),
+      startedAt: isoFromMs(c.startedAt),
+      deadline: isoFromMs(c.deadline),
+      pausedAt: isoFromMs(c.pausedAt),
+      stoppedAt: isoFromMs(c.stoppedAt),
+      breachedAt: isoFromMs(c.breachedAt),
     })),
     customerUpdate: h.customerUpdate ?? null,
     quality: handoffQuality(

@@ -20,7 +20,6 @@ import { handoffs } from './handoffs.table.ts';
 
 const personName = (id: SQLWrapper) =>
   sql<string | null>`(select p.name from ${people} p where p.id = ${id})`;
-const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
 /** The columns a list shows: a queue page of 500 rows must not carry 500 packets. */
 const summaryColumns = {
@@ -199,7 +198,7 @@ export async function listHandoffs(db: Queryable, orgId: string, f: HandoffFilte
         name: c.name,
         target: c.target,
         state: c.state,
-        deadline: iso(c.deadline),
+        deadline: c.deadline?.toISOString() ?? null,
       })),
     })),
     nextCursor:

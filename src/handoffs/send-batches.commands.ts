@@ -1,6 +1,7 @@
 import type { Db } from '../db/database.ts';
 import type { HandoffView } from './handoff-view.ts';
-import { createHandoffsIn, type Outcome, type SendRequest } from './send.commands.ts';
+import type { SendRequest } from './open-sends.commands.ts';
+import { createHandoffsIn, type Outcome } from './send.commands.ts';
 
 // Group sending: the handoff requests that arrive while one transaction of sends is running wait
 // for it, then go together in the next one. A send costs a handful of round trips and a commit

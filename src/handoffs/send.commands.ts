@@ -1,172 +1,40 @@
-import { eq, sql } from 'drizzle-orm';
-import { cases, messages } from '../cases/cases.table.ts';
+import { eq } from 'drizzle-orm';
 import { draftCustomerUpdate } from '../continuity/customer-update.ts';
-import { customers } from '../customers/customers.table.ts';
-import { type Db, rowsOf, type Tx } from '../db/database.ts';
+import type { Db, Tx } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
-import { epochMs } from '../db/json-facts.ts';
 import { insertRows } from '../db/json-rows.ts';
 import { appendEvents, type NewEvent, type StoredEvent } from '../events/events.commands.ts';
-import { caseEvents } from '../events/events.table.ts';
 import { EventType } from '../events/names.ts';
-import { ApiError, notFound } from '../http/errors.ts';
+import { ApiError } from '../http/errors.ts';
 import { assignOwners } from '../ownership/ownership.commands.ts';
 import { completeness, missingFields } from '../packets/completeness.ts';
 import type { Packet } from '../packets/packet.types.ts';
 import { people } from '../people/people.table.ts';
-import { qaCheckWeights } from '../qa/qa.table.ts';
-import { knownScenario, parseScenarioVersion } from '../scenarios/parsed-versions.ts';
 import { ladderOf, requiredFields } from '../scenarios/scenario-view.ts';
-import { scenarios } from '../scenarios/scenarios.table.ts';
 import type { Scenario } from '../scenarios/scenarios.types.ts';
 import { clockWrites, planClocks } from '../sla/sla.commands.ts';
 import { teamById } from '../teams/teams.queries.ts';
-import { teams } from '../teams/teams.table.ts';
+import type { teams } from '../teams/teams.table.ts';
 import { type HandoffView, handoffView } from './handoff-view.ts';
 import { type Ctx, lockHandoff, move, type Row, refuseIncomplete, scenarioOf } from './handoffs.commands.ts';
 import { handoffs } from './handoffs.table.ts';
 import type { NewHandoff } from './handoffs.types.ts';
 import { type CaseFacts, type Made, madeHandoffFacts } from './made-facts.ts';
+import {
+  type CustomerFacts,
+  customerOf,
+  type Opened,
+  openSends,
+  type SendRequest,
+  type TeamRef,
+} from './open-sends.commands.ts';
 
 // Sending a handoff: the heart of Baton's guarantees (packet complete, one owner, clocks running,
 // the customer told), written in one transaction.
 
 type Team = typeof teams.$inferSelect;
-type CustomerFacts = { name: string | null; timezone: string | null; language: string | null };
-
-async function customerOf(tx: Tx, caseId: string): Promise<CustomerFacts | undefined> {
-  const [customer] = await tx
-    .select({ name: customers.name, timezone: customers.timezone, language: customers.language })
-    .from(cases)
-    .innerJoin(customers, eq(customers.id, cases.customerId))
-    .where(eq(cases.id, caseId));
-  return customer;
-}
-
-type TeamRef = Pick<Team, 'id' | 'key' | 'name' | 'calendar'>;
-type Opened = {
-  customer: CustomerFacts;
-  version: number;
-  scenario: Scenario;
-  teamsByKey: Map<string, TeamRef>;
-  facts: CaseFacts;
-};
-
-/** One request to create a handoff (sent, or saved as a draft) on a case. */
-export type SendRequest = { caseId: string; input: NewHandoff; ctx: Ctx };
 /** What became of one request of a batch: its handoff as `GET /handoffs/{id}` shows it, or the error only its sender sees. */
 export type Outcome = { ok: true; id: string; view: HandoffView } | { ok: false; error: ApiError };
-
-const journeyStates = sql.raw(`('sent', 'accepted', 'resolved', 'bounced')`);
-
-/**
- * Locks the requests' cases (one handoff command per case at a time; in id order, so two batches
- * never wait on each other in a circle) and reads, in the same trip, each case's customer, the
- * scenario's current version and the teams it names, and what the new handoff's view needs
- * (made-facts.ts).
- */
-async function openSends(tx: Tx, requests: SendRequest[]): Promise<(Opened | ApiError)[]> {
-  const values = sql.join(
-    requests.map(
-      (r, i) =>
-        sql`(${i}::int, ${r.ctx.principal.orgId}::text, ${r.caseId}::text, ${r.input.scenario}::text,
-          ${r.ctx.principal.personId}::text, ${r.ctx.now.toISOString()}::timestamptz)`,
-    ),
-    sql`, `,
-  );
-  const caseIds = sql.join(
-    requests.map((r) => sql`${r.caseId}`),
-    sql`, `,
-  );
-  const res = await tx.execute(sql`
-    select v.i, c.subject, cu.id as customer_id, cu.name, cu.timezone, cu.language,
-      (select p.name from ${people} p where p.id = v.person_id) as sender_name,
-      (select w.weights from ${qaCheckWeights} w
-        where w.org_id = v.org_id and w.scenario_id = v.scenario_id) as tuned_weights,
-      (select json_agg(json_build_object('toTeamId', j.to_team_id, 'fromTeamId', j.from_team_id,
-          'createdAt', ${epochMs('j.created_at')}))
-        from ${handoffs} j where j.case_id = c.id and j.state in ${journeyStates}) as journey,
-      case when exists (select 1 from ${messages} m
-          where m.case_id = c.id and m.role = 'customer' and m.at > v.now)
-        then (select json_agg(json_build_object('id', m.id, 'text', m.text, 'at', ${epochMs('m.at')})
-            order by m.at, m.id)
-          from ${messages} m where m.case_id = c.id and m.role = 'customer') end as customer_messages,
-      (select json_agg(json_build_object('id', e.id, 'handoffId', e.handoff_id, 'type', e.type,
-          'at', ${epochMs('e.at')}, 'data', e.data) order by e.seq)
-        from ${caseEvents} e where e.case_id = c.id and e.type = ${EventType.documentRerequested}
-          and e.at >= v.now) as rerequests,
-      (select json_build_object('version', s.version,
-          'teams', (select json_agg(json_build_object('id', t.id, 'key', t.key, 'name', t.name,
-              'calendar', t.calendar))
-            from ${teams} t where t.org_id = s.org_id
-              and t.key in (s.definition->>'toTeam', s.definition->>'fromTeam')))
-        from ${scenarios} s where s.org_id = v.org_id and s.id = v.scenario_id
-        order by s.version desc limit 1) as scenario
-    from (values ${values}) v (i, org_id, case_id, scenario_id, person_id, now)
-    join ${cases} c on c.org_id = v.org_id and c.id = v.case_id
-    left join ${customers} cu on cu.id = c.customer_id
-    where c.id in (${caseIds})
-    order by c.id
-    for update of c`);
-  type Found = CustomerFacts & {
-    i: number | string;
-    subject: string;
-    customer_id: string;
-    sender_name: string | null;
-    tuned_weights: Record<string, number> | null;
-    journey: CaseFacts['journey'] | null;
-    customer_messages: CaseFacts['customerMessages'] | null;
-    rerequests: CaseFacts['rerequests'] | null;
-    scenario: { version: number; teams: TeamRef[] | null } | null;
-  };
-  const found = new Map(rowsOf<Found>(res).map((r) => [Number(r.i), r]));
-  const definitions = await definitionsOf(
-    tx,
-    requests.flatMap((r, i) => {
-      const version = found.get(i)?.scenario?.version;
-      return version === undefined ? [] : [{ orgId: r.ctx.principal.orgId, id: r.input.scenario, version }];
-    }),
-  );
-  return requests.map((r, i) => {
-    const row = found.get(i);
-    if (!row) return notFound('case', r.caseId);
-    const { scenario: current, name, timezone, language } = row;
-    if (!current)
-      return new ApiError('unknown_scenario', `no scenario ${r.input.scenario}`, { field: 'scenario' });
-    return {
-      customer: { name, timezone, language },
-      version: current.version,
-      scenario: definitions(r.ctx.principal.orgId, r.input.scenario, current.version),
-      teamsByKey: new Map((current.teams ?? []).map((t) => [t.key, t])),
-      facts: {
-        caseSubject: row.subject,
-        customer: { id: row.customer_id, name: name ?? '' },
-        senderName: row.sender_name,
-        tunedWeights: row.tuned_weights,
-        journey: row.journey ?? [],
-        customerMessages: row.customer_messages ?? [],
-        rerequests: row.rerequests ?? [],
-      },
-    };
-  });
-}
-
-/** The scenario versions named, parsed: from this process's memory, reading only those it lacks. */
-async function definitionsOf(tx: Tx, wanted: { orgId: string; id: string; version: number }[]) {
-  const missing = wanted.filter((w) => !knownScenario(w.orgId, w.id, w.version));
-  if (missing.length > 0) {
-    const keys = sql.join(
-      missing.map((w) => sql`(${w.orgId}::text, ${w.id}::text, ${w.version}::int)`),
-      sql`, `,
-    );
-    const res = await tx.execute(sql`
-      select org_id, id, version, definition from ${scenarios}
-      where (org_id, id, version) in (${keys})`);
-    for (const r of rowsOf<{ org_id: string; id: string; version: number; definition: unknown }>(res))
-      parseScenarioVersion(r.org_id, r.id, Number(r.version), r.definition);
-  }
-  return (orgId: string, id: string, version: number) => knownScenario(orgId, id, version)!;
-}
 
 type Sending = {
   h: Row;
@@ -392,7 +260,11 @@ export async function createHandoffsIn(tx: Tx, requests: SendRequest[]): Promise
     notices: plan.notices,
   });
   const eventsOf = new Map<string | null, StoredEvent[]>();
-  for (const e of stored) eventsOf.set(e.handoffId, [...(eventsOf.get(e.handoffId) ?? []), e]);
+  for (const e of stored) {
+    const list = eventsOf.get(e.handoffId);
+    if (list) list.push(e);
+    else eventsOf.set(e.handoffId, [e]);
+  }
   const sentOnCase = new Map<string, Made['sentBefore']>();
   for (const [n, { at, item }] of accepted.entries()) {
     const h = rows[n]!;

@@ -80,6 +80,10 @@ export function parseInstant(s: string): number {
 const TWO = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'));
 const datePrefixes = new Map<number, string>();
 
+/** Epoch milliseconds as the API's ISO instant (`toISOString`, milliseconds always), null kept. */
+export const isoFromMs = (ms: number | null): string | null =>
+  ms === null ? null : new Date(ms).toISOString();
+
 /** ISO 8601 in UTC with Z, milliseconds only when there are any: "2026-12-01T13:00:00Z". */
 export function formatInstant(ms: number): string {
   if (!Number.isInteger(ms)) return new Date(ms).toISOString();

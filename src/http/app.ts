@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { registerAnalyticsRoutes } from '../analytics/analytics.routes.ts';
 import { registerAuthRoutes } from '../auth/auth.routes.ts';
@@ -21,6 +20,7 @@ import { registerSlaRoutes } from '../sla/sla.routes.ts';
 import { registerTeamRoutes } from '../teams/teams.routes.ts';
 import { registerVocabularyRoutes } from '../vocabulary/vocabulary.routes.ts';
 import { authenticate } from './auth.ts';
+import { limitBody } from './body-limit.ts';
 import type { AppEnv, Services } from './context.ts';
 import { ApiError } from './errors.ts';
 import { idempotency } from './idempotency.ts';
@@ -43,7 +43,8 @@ export function createApp(services: Services): App {
     c.set('log', log);
     const started = performance.now();
     await next();
-    c.header('X-Request-Id', requestId);
+    // On the answer's own headers: c.header() on a finished answer copies it, body stream and all.
+    c.res.headers.set('X-Request-Id', requestId);
     log.info(
       {
         method: c.req.method,
@@ -96,17 +97,7 @@ export function createApp(services: Services): App {
 
   app.get('/healthz', (c) => c.json({ ok: true, database: services.database.kind }));
 
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: services.config.bodyLimit,
-      onError: () => {
-        throw new ApiError('payload_too_large', `the body exceeds ${services.config.bodyLimit} bytes`, {
-          limit: services.config.bodyLimit,
-        });
-      },
-    }),
-  );
+  app.use('/api/*', limitBody(services.config.bodyLimit));
   app.use('/api/v1/*', async (c, next) => {
     const type = c.req.header('content-type');
     if (['POST', 'PUT', 'PATCH'].includes(c.req.method) && type && !type.includes('json')) {

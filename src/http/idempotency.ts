@@ -21,7 +21,7 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   const { orgId } = c.var.principal;
   const services = c.var.services;
   const db = services.database.db;
-  const raw = await c.req.raw.clone().text();
+  const raw = await c.req.text();
   const requestHash = createHash('sha256').update(`${c.req.method} ${c.req.path}\n${raw}`).digest('hex');
   const where = and(eq(idempotencyKeys.orgId, orgId), eq(idempotencyKeys.key, key));
   let previous: typeof idempotencyKeys.$inferSelect | undefined;

@@ -39,15 +39,16 @@ export function nulBytePath(value: unknown): string | undefined {
 
 /**
  * PostgreSQL text cannot hold U+0000: refused here as bad input, with the field at fault, rather
- * than failing inside a query. Reads a clone of the body, so later readers see the raw bytes.
+ * than failing inside a query.
  */
 export const rejectNulBytes = createMiddleware<AppEnv>(async (c, next) => {
   const url = new URL(c.req.url);
   if (/%00/.test(url.pathname)) throw nulError('path');
   for (const [name, value] of url.searchParams)
     if (value.includes('\u0000') || name.includes('\u0000')) throw nulError(name);
-  if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.raw.body) {
-    const text = await c.req.raw.clone().text();
+  if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+    // Hono keeps the text: the route's validator parses it from there, without reading the body again.
+    const text = await c.req.text();
     if (text.includes('\u0000') || text.includes('\\u0000')) {
       let parsed: unknown;
       try {

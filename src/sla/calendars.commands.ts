@@ -8,7 +8,7 @@ import { cancelTimers, scheduleTimers } from '../jobs/timers.commands.ts';
 import { teams } from '../teams/teams.table.ts';
 import { compileCalendar, SlaError } from './calendar.ts';
 import { recalendar } from './clock.ts';
-import { timersFor, times } from './sla.commands.ts';
+import { clockTimers, times } from './sla.commands.ts';
 import { slaClocks } from './sla.table.ts';
 import type { Calendar } from './sla.types.ts';
 
@@ -54,12 +54,7 @@ export async function setTeamCalendar(db: Db, orgId: string, teamKey: string, ca
         .where(eq(slaClocks.id, c.id));
       await cancelTimers(tx, [c.id]);
       if (t.deadline !== null) {
-        await scheduleTimers(
-          tx,
-          timersFor({ ...c, calendar }, t).filter(
-            (x) => x.kind === 'sla.breach' || x.dueAt.getTime() > now.getTime(),
-          ),
-        );
+        await scheduleTimers(tx, clockTimers({ ...c, calendar }, t, now.getTime()));
       }
       await appendEvent(tx, {
         orgId,

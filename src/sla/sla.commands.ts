@@ -7,7 +7,8 @@ import { EventType } from '../events/names.ts';
 import { cancelTimers, type NewTimer, scheduleTimers, timerWrites } from '../jobs/timers.commands.ts';
 import type { LadderStep } from '../scenarios/scenarios.types.ts';
 import { compileCalendar } from './calendar.ts';
-import { type ClockTimes, dueAtPercent, pauseClock, resumeClock, startClock } from './clock.ts';
+import { type ClockTimes, pauseClock, resumeClock, startClock } from './clock.ts';
+import { nextRung, type Place } from './ladder.ts';
 import { slaClocks } from './sla.table.ts';
 
 type ClockRow = typeof slaClocks.$inferSelect;
@@ -22,29 +23,33 @@ export const times = (c: ClockRow): ClockTimes => ({
   deadline: c.deadline?.getTime() ?? null,
 });
 
-/** The breach timer and one timer per ladder rung that applies to this clock. */
-export function timersFor(
-  clock: { id: string; name: string; orgId: string; calendar: unknown; ladder: unknown },
-  t: ClockTimes,
-): NewTimer[] {
+type TimedClock = { id: string; name: string; orgId: string; calendar: unknown; ladder: unknown };
+
+/** The timer of the ladder rung after `after` (the first when absent): a clock arms one rung at a time (ladder.ts). */
+export function rungTimer(clock: TimedClock, t: ClockTimes, opts: { after?: Place; aheadOf?: number } = {}) {
+  const rung = nextRung(clock.name, clock.ladder as LadderStep[], compileCalendar(clock.calendar), t, opts);
+  if (!rung) return [];
+  const { index, step, dueAt } = rung;
+  const timer: NewTimer = {
+    orgId: clock.orgId,
+    kind: 'sla.step',
+    refId: clock.id,
+    dueAt: new Date(dueAt),
+    payload: { index, ...step },
+  };
+  return [timer];
+}
+
+/** A running clock's timers: its breach, and its next rung still ahead of `aheadOf` (none when paused). */
+export function clockTimers(clock: TimedClock, t: ClockTimes, aheadOf?: number): NewTimer[] {
   if (t.deadline === null) return [];
-  const cal = compileCalendar(clock.calendar);
-  const list: NewTimer[] = [
-    { orgId: clock.orgId, kind: 'sla.breach', refId: clock.id, dueAt: new Date(t.deadline) },
-  ];
-  (clock.ladder as LadderStep[]).forEach((step, index) => {
-    if (step.clock && step.clock !== clock.name) return;
-    const due = dueAtPercent(cal, t, step.at);
-    if (due !== null)
-      list.push({
-        orgId: clock.orgId,
-        kind: 'sla.step',
-        refId: clock.id,
-        dueAt: new Date(due),
-        payload: { index, ...step },
-      });
-  });
-  return list;
+  const breach: NewTimer = {
+    orgId: clock.orgId,
+    kind: 'sla.breach',
+    refId: clock.id,
+    dueAt: new Date(t.deadline),
+  };
+  return [breach, ...rungTimer(clock, t, { aheadOf })];
 }
 
 /**
@@ -68,7 +73,7 @@ export function planClocks(ref: Ref, defs: ClockDef[], now: Date) {
       segmentStartedAt: now,
       deadline: new Date(t.deadline!),
     };
-    return { row, timers: timersFor(row, t) };
+    return { row, timers: clockTimers(row, t) };
   });
   const events = started.map(
     ({ row }): NewEvent => ({
@@ -175,9 +180,8 @@ export async function resumeClocks(tx: Tx, ref: Ref, now: Date) {
       .update(slaClocks)
       .set({ state: 'running', segmentStartedAt: now, deadline: new Date(t.deadline!), pausedAt: null })
       .where(eq(slaClocks.id, c.id));
-    // Rungs already passed fired before the pause; timersFor re-adds only those still ahead.
-    const ahead = timersFor(c, t).filter((x) => x.kind === 'sla.breach' || x.dueAt.getTime() > now.getTime());
-    await scheduleTimers(tx, ahead);
+    // Rungs already passed fired before the pause: the rung armed is the first still ahead.
+    await scheduleTimers(tx, clockTimers(c, t, now.getTime()));
     await appendEvent(tx, {
       ...ref,
       type: EventType.slaResumed,

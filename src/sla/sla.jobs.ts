@@ -10,7 +10,9 @@ import { people } from '../people/people.table.ts';
 import { teams } from '../teams/teams.table.ts';
 import { compileCalendar } from './calendar.ts';
 import { nextOpen } from './deadline.ts';
+import { placeOfStep } from './ladder.ts';
 import { isOpenAt } from './open.ts';
+import { rungTimer, times } from './sla.commands.ts';
 import { slaClocks } from './sla.table.ts';
 
 /** Locks the clock; undefined when it stopped or paused after the timer was written. */
@@ -63,6 +65,9 @@ const step: TimerHandler = async (tx, timer, now) => {
   // Rungs past 100 % still climb after the breach, until the clock stops.
   const clock = await lockClock(tx, timer, ['running', 'breached']);
   if (!clock) return;
+  // A clock arms one rung at a time (ladder.ts): this one arms the next, whatever it then does.
+  const place = placeOfStep(timer.payload as Record<string, unknown>);
+  if (place) await scheduleTimers(tx, rungTimer(clock, times(clock), { after: place }));
   const rung = timer.payload as { index: number; at: number; action: string; respectHours?: boolean };
   const [h] = await tx.select().from(handoffs).where(eq(handoffs.id, clock.handoffId));
   if (!h) return;

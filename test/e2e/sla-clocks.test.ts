@@ -48,6 +48,39 @@ describeOnDatabases('SLA clocks on handoffs', (h) => {
     );
   });
 
+  it("arms a clock's breach and its next rung only, and climbs the ladder one rung at a time, each once", async () => {
+    h().setNow('2026-11-23T10:00:00Z');
+    const { caseId, handoff } = await send();
+    const armed = async () =>
+      rowsOf<{ clock: string; kind: string; at: number | null }>(
+        await h().database.db.execute(sql`select c.name as clock, t.kind, (t.payload->>'at')::int as at
+          from timers t join sla_clocks c on c.id = t.ref_id
+          where c.handoff_id = ${handoff.id} and t.fired_at is null order by c.name, t.kind`),
+      );
+    expect(await armed()).toEqual([
+      { clock: 'acknowledge', kind: 'sla.breach', at: null },
+      { clock: 'acknowledge', kind: 'sla.step', at: 75 },
+      { clock: 'resolve', kind: 'sla.breach', at: null },
+      { clock: 'resolve', kind: 'sla.step', at: 75 },
+    ]);
+    // Long past every rung of both clocks (the server was down, say): each rung fires once, in order.
+    h().setNow('2026-12-14T10:00:00Z');
+    let passes = 0;
+    while ((await h().runtime.scheduler.runDue()) > 0) passes++;
+    expect(passes).toBeGreaterThanOrEqual(3);
+    expect(await armed()).toEqual([]);
+    for (const clock of ['acknowledge', 'resolve']) {
+      const mine = async (type: string) =>
+        (await eventsOf(caseId, type)).filter((e: { data: { clock: string } }) => e.data.clock === clock);
+      expect(await mine('sla.breached')).toHaveLength(1);
+      expect((await mine('sla.warning')).map((e: { data: { at: number } }) => e.data.at)).toEqual([75]);
+      expect((await mine('sla.escalated')).map((e: { data: { action: string } }) => e.data.action)).toEqual([
+        'notify_lead',
+        'page_supervisor',
+      ]);
+    }
+  });
+
   it('does not breach a clock stopped in time', async () => {
     h().setNow('2026-11-23T10:00:00Z');
     const { caseId, handoff } = await send();

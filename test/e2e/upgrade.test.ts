@@ -3,25 +3,19 @@
 // today's migrator; the rows survive and today's Baton works on them (reads the old handoff, moves it
 // on, sends new ones). Migrations only go forward and are never edited: their hashes are pinned here.
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pino from 'pino';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApiToken } from '../../src/auth/auth.commands.ts';
 import { loadConfig } from '../../src/config.ts';
-import { type Database, pgliteDatabase, postgresDatabase, rowsOf } from '../../src/db/database.ts';
+import { type Database, rowsOf } from '../../src/db/database.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { startRuntime } from '../../src/runtime.ts';
 import { fullPacket, newCase } from '../support/harness.ts';
-import { scratchPostgres } from '../support/postgres.ts';
+import { drizzleDir, migrationsUpTo, migrationTargets } from '../support/migrations.ts';
 
-const drizzleDir = resolve(import.meta.dirname, '../../drizzle');
-const pgUrl = inject('postgresUrl');
 const firstRelease = [
   { tag: '0000_init', sha256: '000e4c65cb48b7dfaef1541c7330db5c6237ab69253dcea18e641622445e29d2' },
   {
@@ -29,20 +23,8 @@ const firstRelease = [
     sha256: '92ba5d38b0f8223ca8d6e97d14b0921890260d351aa5057c33b324ea73cc0d9c',
   },
 ];
-
 /** A migrations folder holding only the first release's migrations, as that release shipped them. */
-const firstReleaseFolder = (() => {
-  const dir = mkdtempSync(join(tmpdir(), 'baton-upgrade-'));
-  mkdirSync(join(dir, 'meta'));
-  const journal = JSON.parse(readFileSync(join(drizzleDir, 'meta/_journal.json'), 'utf8'));
-  journal.entries = journal.entries.slice(0, firstRelease.length);
-  writeFileSync(join(dir, 'meta/_journal.json'), JSON.stringify(journal));
-  for (const { tag } of firstRelease)
-    writeFileSync(join(dir, `${tag}.sql`), readFileSync(join(drizzleDir, `${tag}.sql`)));
-  return dir;
-})();
-const postgres = scratchPostgres();
-afterAll(() => rmSync(firstReleaseFolder, { recursive: true, force: true }));
+const firstReleaseFolder = migrationsUpTo(firstRelease.length);
 
 const calendar = { timezone: 'UTC', hours: '24/7', holidays: [] };
 // billing-to-finance as policies/scenarios/billing-to-finance.yaml read in the first release.
@@ -114,25 +96,6 @@ async function seedFirstRelease(database: Database) {
       '{"handoffId": "ho_old", "toTeam": "finance", "ownerId": "per_priya"}'::jsonb)`);
 }
 
-type Kind = { name: string; open(): Promise<Database>; firstMigrations(d: Database): Promise<void> };
-const kinds: Kind[] = [
-  {
-    name: 'pglite',
-    open: async () => pgliteDatabase(await PGlite.create()),
-    // biome-ignore lint/suspicious/noExplicitAny: the migrator wants the driver-specific type
-    firstMigrations: (d) => migratePglite(d.db as any, { migrationsFolder: firstReleaseFolder }),
-  },
-];
-if (pgUrl)
-  kinds.push({
-    name: 'postgres',
-    async open() {
-      return postgresDatabase((await postgres.empty()).url, 4);
-    },
-    // biome-ignore lint/suspicious/noExplicitAny: the migrator wants the driver-specific type
-    firstMigrations: (d) => migratePg(d.db as any, { migrationsFolder: firstReleaseFolder }),
-  });
-
 describe('the first release’s migrations', () => {
   it('are unchanged since they shipped (migrations are never edited)', () => {
     for (const { tag, sha256 } of firstRelease)
@@ -145,12 +108,12 @@ describe('the first release’s migrations', () => {
   });
 });
 
-for (const kind of kinds) {
+for (const kind of migrationTargets()) {
   describe(`upgrade from the first release's schema [${kind.name}]`, () => {
     it('keeps the data and serves it with today’s code', async () => {
       const database = await kind.open();
       try {
-        await kind.firstMigrations(database);
+        await kind.migrateWith(database, firstReleaseFolder);
         await seedFirstRelease(database);
         await migrate(database);
         const q = async (query: ReturnType<typeof sql>) =>

@@ -47,6 +47,10 @@ export type Opened = {
 export type SendRequest = { caseId: string; input: NewHandoff; ctx: Ctx };
 
 const journeyStates = sql.raw(`('sent', 'accepted', 'resolved', 'bounced')`);
+// Two lookups below are written for their plans: the journey filters its states in the aggregate,
+// so the scan uses the case's index alone (with the states in the WHERE the planner also read the
+// owner-state index, every open handoff of the organisation, for each case); the re-requests dated
+// after the send (almost never any) are found through the (org, type, instant) index.
 
 /**
  * Locks the requests' cases (one handoff command per case at a time; in id order, so two batches
@@ -73,8 +77,8 @@ export async function openSends(tx: Tx, requests: SendRequest[]): Promise<(Opene
       (select w.weights from ${qaCheckWeights} w
         where w.org_id = v.org_id and w.scenario_id = v.scenario_id) as tuned_weights,
       (select json_agg(json_build_object('toTeamId', j.to_team_id, 'fromTeamId', j.from_team_id,
-          'createdAt', ${epochMs('j.created_at')}))
-        from ${handoffs} j where j.case_id = c.id and j.state in ${journeyStates}) as journey,
+          'createdAt', ${epochMs('j.created_at')})) filter (where j.state in ${journeyStates})
+        from ${handoffs} j where j.case_id = c.id) as journey,
       case when exists (select 1 from ${messages} m
           where m.case_id = c.id and m.role = 'customer' and m.at > v.now)
         then (select json_agg(json_build_object('id', m.id, 'text', m.text, 'at', ${epochMs('m.at')})
@@ -82,8 +86,8 @@ export async function openSends(tx: Tx, requests: SendRequest[]): Promise<(Opene
           from ${messages} m where m.case_id = c.id and m.role = 'customer') end as customer_messages,
       (select json_agg(json_build_object('id', e.id, 'handoffId', e.handoff_id, 'type', e.type,
           'at', ${epochMs('e.at')}, 'data', e.data) order by e.seq)
-        from ${caseEvents} e where e.case_id = c.id and e.type = ${EventType.documentRerequested}
-          and e.at >= v.now) as rerequests,
+        from ${caseEvents} e where e.org_id = v.org_id and e.type = ${EventType.documentRerequested}
+          and e.at >= v.now and e.case_id = c.id) as rerequests,
       (select json_build_object('version', s.version,
           'teams', (select json_agg(json_build_object('id', t.id, 'key', t.key, 'name', t.name,
               'calendar', t.calendar))

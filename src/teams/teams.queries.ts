@@ -36,9 +36,17 @@ export async function teamById(db: Queryable, orgId: string, id: string) {
 /**
  * Members of one or more teams with their open load (sent or accepted handoffs they own, in any
  * team), sorted by team then id so round-robin is stable.
+ *
+ * The load is counted up to the person's largest capacity in any of their teams and no further:
+ * ownership only asks whether a load is under a capacity, and compares the loads that are, so the
+ * count stays exact wherever it matters while its cost no longer grows with a backlog.
  */
 export async function membersWithLoad(db: Queryable, orgId: string, teamIds: string[]) {
-  const load = sql<number>`(select count(*)::int from ${handoffs} where ${handoffs.ownerId} = ${people.id} and ${handoffs.state} in ('sent', 'accepted'))`;
+  const largestCapacity = sql`(select max(coalesce(m.capacity, t.default_capacity)) from ${teamMembers} m
+    join ${teams} t on t.id = m.team_id where m.person_id = ${people.id})`;
+  const load = sql<number>`(select count(*)::int from (select 1 from ${handoffs}
+    where ${handoffs.ownerId} = ${people.id} and ${handoffs.state} in ('sent', 'accepted')
+    limit ${largestCapacity}) open)`;
   const rows = await db
     .select({ person: people, teamId: teamMembers.teamId, capacity: teamMembers.capacity, load })
     .from(teamMembers)

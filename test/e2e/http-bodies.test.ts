@@ -11,7 +11,12 @@ import { adminToken, describeOnDatabases, fullPacket, newCase } from '../support
 // lightweight request whose body is read straight from the socket; the other tests call
 // `app.request()` with a web Request, which takes other paths (a body without Content-Length).
 
-type Answer = { status: number; body: any; headers: Record<string, string | string[] | undefined> };
+type Answer = {
+  status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: parsed JSON of any route, read as the harness does
+  body: any;
+  headers: Record<string, string | string[] | undefined>;
+};
 
 describeOnDatabases('request bodies over HTTP', (h) => {
   let port = 0;

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { expect, it } from 'vitest';
 import { pgliteUpkeep, upkeepJob } from '../../src/db/upkeep.ts';
-import { describeOnDatabases, newCase } from '../support/harness.ts';
+import { describeOnDatabases } from '../support/harness.ts';
 
 // PGlite has no autovacuum: Baton's upkeep job gives the planner statistics and vacuums every
 // table in turn. A PostgreSQL server does this itself, so there the job is not scheduled.

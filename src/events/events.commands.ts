@@ -1,6 +1,7 @@
 import { is, SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { rowsOf, type Tx } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
+import { executePrepared } from '../db/prepared.ts';
 import { caseEvents } from './events.table.ts';
 
 export type NewEvent = {
@@ -39,7 +40,12 @@ export async function appendEvent(tx: Tx, event: NewEvent): Promise<StoredEvent>
  * statement (as CTEs, which run whether or not anything reads them), and notifications raised after
  * the events' own.
  */
-export type Alongside = { writes?: SQLWrapper[]; notices?: { channel: string; payload: string }[] };
+export type Alongside = {
+  writes?: SQLWrapper[];
+  notices?: { channel: string; payload: string }[];
+  /** Run as a named prepared statement (db/prepared.ts): for hot commands whose statement keeps its shape. */
+  prepared?: boolean;
+};
 
 /**
  * Writes several events of one command in a single round trip, in the order given (their `seq`
@@ -81,7 +87,7 @@ export async function appendEvents(
   const notices = (alongside.notices ?? []).map(
     (n): SQL => sql` union all select null, null, pg_notify(${n.channel}, ${n.payload})`,
   );
-  const res = await tx.execute(sql`
+  const statement = sql`
     with ${sql.join(writes, sql` `)}
     v as (select * from json_to_recordset(${values}::json) as x (ord int, id text, org_id text,
       case_id text, handoff_id text, type text, at timestamptz, actor_id text, data jsonb)),
@@ -93,7 +99,8 @@ export async function appendEvents(
     select s.ord, s.seq, pg_notify(${eventsChannel}, json_build_object(
       'seq', s.seq, 'id', s.id, 'orgId', s.org_id, 'caseId', s.case_id,
       'handoffId', s.handoff_id, 'type', s.type, 'at', s.at)::text) as notified
-    from (select v.*, e.seq from e join v on v.id = e.id order by v.ord) s${sql.join(notices, sql``)}`);
+    from (select v.*, e.seq from e join v on v.id = e.id order by v.ord) s${sql.join(notices, sql``)}`;
+  const res = alongside.prepared ? await executePrepared(tx, statement) : await tx.execute(statement);
   const seqs = new Map<number, number>();
   for (const r of rowsOf<{ ord: number | string | null; seq: number | string | null }>(res))
     if (r.ord !== null) seqs.set(Number(r.ord), Number(r.seq));

@@ -3,6 +3,7 @@ import { cases, messages } from '../cases/cases.table.ts';
 import { customers } from '../customers/customers.table.ts';
 import { rowsOf, type Tx } from '../db/database.ts';
 import { epochMs } from '../db/json-facts.ts';
+import { executePrepared } from '../db/prepared.ts';
 import { caseEvents } from '../events/events.table.ts';
 import { EventType } from '../events/names.ts';
 import { ApiError, notFound } from '../http/errors.ts';
@@ -59,19 +60,21 @@ const journeyStates = sql.raw(`('sent', 'accepted', 'resolved', 'bounced')`);
  * (made-facts.ts).
  */
 export async function openSends(tx: Tx, requests: SendRequest[]): Promise<(Opened | ApiError)[]> {
-  const values = sql.join(
-    requests.map(
-      (r, i) =>
-        sql`(${i}::int, ${r.ctx.principal.orgId}::text, ${r.caseId}::text, ${r.input.scenario}::text,
-          ${r.ctx.principal.personId}::text, ${r.ctx.now.toISOString()}::timestamptz)`,
-    ),
-    sql`, `,
+  // The requests travel as one JSON parameter, so the statement's text is the same for every
+  // batch and runs prepared (db/prepared.ts).
+  const list = JSON.stringify(
+    requests.map((r, i) => ({
+      i,
+      org_id: r.ctx.principal.orgId,
+      case_id: r.caseId,
+      scenario_id: r.input.scenario,
+      person_id: r.ctx.principal.personId,
+      now: r.ctx.now.toISOString(),
+    })),
   );
-  const caseIds = sql.join(
-    requests.map((r) => sql`${r.caseId}`),
-    sql`, `,
-  );
-  const res = await tx.execute(sql`
+  const res = await executePrepared(
+    tx,
+    sql`
     select v.i, c.subject, cu.id as customer_id, cu.name, cu.timezone, cu.language,
       (select p.name from ${people} p where p.id = v.person_id) as sender_name,
       (select w.weights from ${qaCheckWeights} w
@@ -95,12 +98,14 @@ export async function openSends(tx: Tx, requests: SendRequest[]): Promise<(Opene
               and t.key in (s.definition->>'toTeam', s.definition->>'fromTeam')))
         from ${scenarios} s where s.org_id = v.org_id and s.id = v.scenario_id
         order by s.version desc limit 1) as scenario
-    from (values ${values}) v (i, org_id, case_id, scenario_id, person_id, now)
+    from json_to_recordset(${list}::json) v (i int, org_id text, case_id text, scenario_id text,
+      person_id text, now timestamptz)
     join ${cases} c on c.org_id = v.org_id and c.id = v.case_id
     left join ${customers} cu on cu.id = c.customer_id
-    where c.id in (${caseIds})
+    where c.id = any(${sql.param(requests.map((r) => r.caseId))}::text[])
     order by c.id
-    for update of c`);
+    for update of c`,
+  );
   type Found = CustomerFacts & {
     i: number | string;
     subject: string;

@@ -258,6 +258,7 @@ export async function createHandoffsIn(tx: Tx, requests: SendRequest[]): Promise
   const stored = await appendEvents(tx, events, {
     writes: [insertRows(handoffs, rows), ...plan.writes],
     notices: plan.notices,
+    prepared: true,
   });
   const eventsOf = new Map<string | null, StoredEvent[]>();
   for (const e of stored) {

@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray, type SQLWrapper } from 'drizzle-orm';
-import type { Tx } from '../db/database.ts';
+import { and, eq, inArray, type SQLWrapper, sql } from 'drizzle-orm';
+import { rowsOf, type Tx } from '../db/database.ts';
+import { executePrepared } from '../db/prepared.ts';
 import { appendEvent } from '../events/events.commands.ts';
 import { EventType } from '../events/names.ts';
 import { handoffs } from '../handoffs/handoffs.table.ts';
@@ -11,7 +12,8 @@ import { type Candidate, chooseOwner, type Strategy } from './assign.ts';
 
 type Handoff = typeof handoffs.$inferSelect;
 
-type Team = typeof teams.$inferSelect;
+/** A team as ownership reads it, locked. */
+type Team = Omit<typeof teams.$inferSelect, 'createdAt'>;
 export type OwnerRequest = {
   orgId: string;
   teamId: string;
@@ -50,12 +52,15 @@ export async function assignOwners(
 ): Promise<{ choices: OwnerChoice[]; rotations: SQLWrapper[] }> {
   if (requests.length === 0) return { choices: [], rotations: [] };
   const teamIds = [...new Set(requests.map((r) => r.teamId))].sort();
-  const locked = await tx
-    .select()
-    .from(teams)
-    .where(inArray(teams.id, teamIds))
-    .orderBy(asc(teams.id))
-    .for('update');
+  const locked = rowsOf<Team>(
+    await executePrepared(
+      tx,
+      sql`select id, org_id as "orgId", key, name, lead_id as "leadId", calendar,
+        ownership_strategy as "ownershipStrategy", default_capacity as "defaultCapacity",
+        last_assigned_id as "lastAssignedId"
+      from ${teams} where id = any(${sql.param(teamIds)}::text[]) order by id for update`,
+    ),
+  );
   const teamOf = new Map(locked.map((t) => [t.id, t]));
   const members = new Map<string, Awaited<ReturnType<typeof membersWithLoad>>>();
   for (const orgId of new Set(locked.map((t) => t.orgId))) {

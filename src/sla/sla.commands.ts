@@ -92,7 +92,7 @@ export function planClocks(ref: Ref, defs: ClockDef[], now: Date) {
 }
 
 /** The writes of planned clocks (clocks and their timers), for `appendEvents`' `alongside`. */
-export function clockWrites(plan: ReturnType<typeof planClocks>): Required<Alongside> {
+export function clockWrites(plan: ReturnType<typeof planClocks>): Required<Omit<Alongside, 'prepared'>> {
   if (plan.rows.length === 0) return { writes: [], notices: [] };
   const timed = timerWrites(plan.timers);
   return { writes: [insertRows(slaClocks, plan.rows), ...timed.writes], notices: timed.notices };

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Queryable } from '../db/database.ts';
+import { type Queryable, rowsOf } from '../db/database.ts';
+import { executePrepared } from '../db/prepared.ts';
 import { handoffs } from '../handoffs/handoffs.table.ts';
 import { notFound } from '../http/errors.ts';
 import { people } from '../people/people.table.ts';
@@ -42,19 +43,28 @@ export async function teamById(db: Queryable, orgId: string, id: string) {
  * count stays exact wherever it matters while its cost no longer grows with a backlog.
  */
 export async function membersWithLoad(db: Queryable, orgId: string, teamIds: string[]) {
-  const largestCapacity = sql`(select max(coalesce(m.capacity, t.default_capacity)) from ${teamMembers} m
-    join ${teams} t on t.id = m.team_id where m.person_id = ${people.id})`;
-  const load = sql<number>`(select count(*)::int from (select 1 from ${handoffs}
-    where ${handoffs.ownerId} = ${people.id} and ${handoffs.state} in ('sent', 'accepted')
-    limit ${largestCapacity}) open)`;
-  const rows = await db
-    .select({ person: people, teamId: teamMembers.teamId, capacity: teamMembers.capacity, load })
-    .from(teamMembers)
-    .innerJoin(people, eq(people.id, teamMembers.personId))
-    .where(and(eq(teamMembers.orgId, orgId), inArray(teamMembers.teamId, teamIds)))
-    .orderBy(asc(teamMembers.teamId), asc(people.id));
-  return rows.map((r) => ({ ...r.person, teamId: r.teamId, capacity: r.capacity, load: Number(r.load) }));
+  // Prepared (db/prepared.ts): every batch of sends reads it, with the teams as one array parameter.
+  const res = await executePrepared(
+    db,
+    sql`
+    select p.id, p.name, p.active, p.availability, p.calendar, p.skills, m.team_id as "teamId",
+      m.capacity, (select count(*)::int from (select 1 from ${handoffs} h
+          where h.owner_id = p.id and h.state in ('sent', 'accepted')
+          limit (select max(coalesce(mm.capacity, t.default_capacity)) from ${teamMembers} mm
+            join ${teams} t on t.id = mm.team_id where mm.person_id = p.id)) open) as load
+    from ${teamMembers} m
+    join ${people} p on p.id = m.person_id
+    where m.org_id = ${orgId} and m.team_id = any(${sql.param(teamIds)}::text[])
+    order by m.team_id, p.id`,
+  );
+  return rowsOf<MemberWithLoad>(res).map((m) => ({ ...m, load: Number(m.load) }));
 }
+
+/** A team member as ownership weighs them. */
+export type MemberWithLoad = Pick<
+  typeof people.$inferSelect,
+  'id' | 'name' | 'active' | 'availability' | 'calendar' | 'skills'
+> & { teamId: string; capacity: number | null; load: number };
 
 export async function listTeams(db: Queryable, orgId: string) {
   const rows = await db.select().from(teams).where(eq(teams.orgId, orgId)).orderBy(asc(teams.key));

@@ -15,7 +15,10 @@ import type { Queryable } from './database.ts';
 /** The PGlite instance behind a drizzle session's client: the instance itself, or one of its transactions. */
 const instanceOf = new WeakMap<object, PGlite>();
 /** Per PGlite instance: the statements already parsed (node-postgres keeps its own per connection), and its type parsers. */
-const sessions = new WeakMap<PGlite, { parsed: Set<string>; parsers: Record<number, (value: string) => unknown> }>();
+const sessions = new WeakMap<
+  PGlite,
+  { parsed: Set<string>; parsers: Record<number, (value: string) => unknown> }
+>();
 
 /**
  * Lets `executePrepared` find `client` from its drizzle sessions: PGlite hands drizzle a new

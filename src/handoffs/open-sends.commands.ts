@@ -18,8 +18,8 @@ import { handoffs } from './handoffs.table.ts';
 import type { NewHandoff } from './handoffs.types.ts';
 import type { CaseFacts } from './made-facts.ts';
 
-// The first step of sending (send.commands.ts): lock the requests' cases and read, in the same
-// round trip, everything their handoffs and the answers to their senders need.
+// The first step of sending (send.commands.ts): lock the requests' cases, then read in one round
+// trip everything their handoffs and the answers to their senders need.
 
 type Team = typeof teams.$inferSelect;
 export type CustomerFacts = { name: string | null; timezone: string | null; language: string | null };
@@ -55,9 +55,8 @@ const journeyStates = sql.raw(`('sent', 'accepted', 'resolved', 'bounced')`);
 
 /**
  * Locks the requests' cases (one handoff command per case at a time; in id order, so two batches
- * never wait on each other in a circle) and reads, in the same trip, each case's customer, the
- * scenario's current version and the teams it names, and what the new handoff's view needs
- * (made-facts.ts).
+ * never wait on each other in a circle), then reads each case's customer, the scenario's current
+ * version and the teams it names, and what the new handoff's view needs (made-facts.ts).
  */
 export async function openSends(tx: Tx, requests: SendRequest[]): Promise<(Opened | ApiError)[]> {
   // The requests travel as one JSON parameter, so the statement's text is the same for every
@@ -71,6 +70,16 @@ export async function openSends(tx: Tx, requests: SendRequest[]): Promise<(Opene
       person_id: r.ctx.principal.personId,
       now: r.ctx.now.toISOString(),
     })),
+  );
+  const caseIds = sql.param(requests.map((r) => r.caseId));
+  // The lock has its own statement: a statement that waited for a row lock still reads every other
+  // table as it was when it began (READ COMMITTED), and would miss the handoffs the transaction it
+  // waited for has just committed on that case. The read that follows starts after the wait.
+  await executePrepared(
+    tx,
+    sql`select c.id from json_to_recordset(${list}::json) v (org_id text, case_id text)
+      join ${cases} c on c.org_id = v.org_id and c.id = v.case_id
+      where c.id = any(${caseIds}::text[]) order by c.id for update of c`,
   );
   const res = await executePrepared(
     tx,
@@ -102,9 +111,7 @@ export async function openSends(tx: Tx, requests: SendRequest[]): Promise<(Opene
       person_id text, now timestamptz)
     join ${cases} c on c.org_id = v.org_id and c.id = v.case_id
     left join ${customers} cu on cu.id = c.customer_id
-    where c.id = any(${sql.param(requests.map((r) => r.caseId))}::text[])
-    order by c.id
-    for update of c`,
+    where c.id = any(${caseIds}::text[])`,
   );
   type Found = CustomerFacts & {
     i: number | string;

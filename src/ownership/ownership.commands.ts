@@ -45,6 +45,10 @@ export async function assignOwner(
  * order, its members and their load read in one query, and the choices made one after another in
  * the order given, each counting the owners chosen before it (load, round-robin cursor) exactly as
  * separate sends would. The moved cursors come back as `rotations` for the caller to write.
+ *
+ * The lock is FOR NO KEY UPDATE: it excludes the other senders (and the cursor's update) but not the
+ * key-share locks that rows naming the team take (a handoff's `from_team_id`), so a transaction
+ * holding one team never waits on another that only refers to it, nor deadlocks with it.
  */
 export async function assignOwners(
   tx: Tx,
@@ -58,7 +62,7 @@ export async function assignOwners(
       sql`select id, org_id as "orgId", key, name, lead_id as "leadId", calendar,
         ownership_strategy as "ownershipStrategy", default_capacity as "defaultCapacity",
         last_assigned_id as "lastAssignedId"
-      from ${teams} where id = any(${sql.param(teamIds)}::text[]) order by id for update`,
+      from ${teams} where id = any(${sql.param(teamIds)}::text[]) order by id for no key update`,
     ),
   );
   const teamOf = new Map(locked.map((t) => [t.id, t]));

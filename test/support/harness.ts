@@ -112,7 +112,23 @@ async function createHarness(kind: DatabaseKind): Promise<Harness> {
 
 /** Runs the suite once per database: PGlite, then the PostgreSQL server when one answers. */
 export function describeOnDatabases(name: string, suite: (h: () => Harness) => void) {
-  for (const kind of databaseKinds()) {
+  describeOn(databaseKinds(), name, suite);
+}
+
+/**
+ * Runs the suite on the PostgreSQL server only, when one answers: for what needs two transactions
+ * at once (PGlite runs one at a time).
+ */
+export function describeOnPostgres(name: string, suite: (h: () => Harness) => void) {
+  describeOn(
+    databaseKinds().filter((k) => k === 'postgres'),
+    name,
+    suite,
+  );
+}
+
+function describeOn(kinds: DatabaseKind[], name: string, suite: (h: () => Harness) => void) {
+  for (const kind of kinds) {
     describe(`${name} [${kind}]`, () => {
       let harness: Harness | undefined;
       beforeAll(async () => {

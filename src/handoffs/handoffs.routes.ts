@@ -98,7 +98,7 @@ export function registerHandoffRoutes(app: App) {
     async (c) => {
       const { database, clock } = c.var.services;
       const principal = c.var.principal;
-      const handoff = await createHandoffBatched(database.db, {
+      const handoff = await createHandoffBatched(database, {
         caseId: c.req.valid('param').id,
         input: c.req.valid('json'),
         ctx: { principal, now: clock() },

@@ -52,7 +52,7 @@ type Drafted = Sending & { toTeam: TeamRef; fromTeam: string | null; facts: Case
  * that follows), its customer update and its events. The callers have refused incomplete packets;
  * nothing is written here: the caller writes the plan in one statement.
  */
-async function planSends(tx: Tx, items: Sending[]) {
+async function planSends(tx: Tx, items: Sending[], teamsHeld?: () => void) {
   const clockPlans = items.map(({ h, scenario, ctx, toTeam }) =>
     planClocks(
       { orgId: h.orgId, caseId: h.caseId, handoffId: h.id },
@@ -75,6 +75,7 @@ async function planSends(tx: Tx, items: Sending[]) {
       skills: scenario.skills,
     })),
   );
+  teamsHeld?.();
   const sent: Row[] = [];
   const events: NewEvent[][] = [];
   const owners: { id: string; name: string | null }[] = [];
@@ -224,8 +225,14 @@ function draftedEvent({ h, scenario, ctx }: Drafted): NewEvent {
  * the others sent, and every handoff, clock, timer, cursor and event is written in ONE statement.
  * A request the rules refuse (unknown case or scenario, incomplete packet, foreign previousId)
  * gets its error and leaves nothing behind; the others go on. A database error aborts all of them.
+ * `teamsHeld` is told when the receiving teams are locked (send-batches.commands.ts starts the next
+ * batch then).
  */
-export async function createHandoffsIn(tx: Tx, requests: SendRequest[]): Promise<Outcome[]> {
+export async function createHandoffsIn(
+  tx: Tx,
+  requests: SendRequest[],
+  opts: { teamsHeld?: () => void } = {},
+): Promise<Outcome[]> {
   const opened = await openSends(tx, requests);
   const outcomes: Outcome[] = [];
   const accepted: { at: number; item: Drafted }[] = [];
@@ -244,6 +251,7 @@ export async function createHandoffsIn(tx: Tx, requests: SendRequest[]): Promise
   const plan = await planSends(
     tx,
     toSend.map(({ item }) => item),
+    opts.teamsHeld,
   );
   const sentAs = new Map(plan.sent.map((h, i) => [h.id, i]));
   const rows: Row[] = [];

@@ -86,7 +86,16 @@ async function run(db: Db, batch: Waiting[], teamsHeld: () => void): Promise<voi
     for (const request of batch) await run(db, [request], () => {});
     return;
   }
-  for (const [i, outcome] of outcomes.entries())
-    if (outcome.ok) batch[i]!.resolve(outcome.view);
-    else batch[i]!.reject(outcome.error);
+  // The answers are built after the commit, so the teams are held no longer than the writes need.
+  for (const [i, outcome] of outcomes.entries()) {
+    if (!outcome.ok) {
+      batch[i]!.reject(outcome.error);
+      continue;
+    }
+    try {
+      batch[i]!.resolve(outcome.view());
+    } catch (error) {
+      batch[i]!.reject(error);
+    }
+  }
 }

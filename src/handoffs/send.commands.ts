@@ -33,8 +33,12 @@ import {
 // the customer told), written in one transaction.
 
 type Team = typeof teams.$inferSelect;
-/** What became of one request of a batch: its handoff as `GET /handoffs/{id}` shows it, or the error only its sender sees. */
-export type Outcome = { ok: true; id: string; view: HandoffView } | { ok: false; error: ApiError };
+/**
+ * What became of one request of a batch: its handoff, with `view()` building it as
+ * `GET /handoffs/{id}` shows it, or the error only its sender sees. The view is built on demand so
+ * that the batch's transaction commits first: building it holds no lock (send-batches.commands.ts).
+ */
+export type Outcome = { ok: true; id: string; view: () => HandoffView } | { ok: false; error: ApiError };
 
 type Sending = {
   h: Row;
@@ -46,14 +50,9 @@ type Sending = {
 /** A request turned into its handoff row, with what its answer needs. */
 type Drafted = Sending & { toTeam: TeamRef; fromTeam: string | null; facts: CaseFacts };
 
-/**
- * Sending, planned for several handoffs at once: each one's clocks, its one owner (chosen in order,
- * the receiving teams locked last so concurrent sends wait on each other only for the statement
- * that follows), its customer update and its events. The callers have refused incomplete packets;
- * nothing is written here: the caller writes the plan in one statement.
- */
-async function planSends(tx: Tx, items: Sending[], teamsHeld?: () => void) {
-  const clockPlans = items.map(({ h, scenario, ctx, toTeam }) =>
+/** The clocks each send starts, with their timers and `sla.started` events (none are written here). */
+function planSendClocks(items: Sending[]) {
+  return items.map(({ h, scenario, ctx, toTeam }) =>
     planClocks(
       { orgId: h.orgId, caseId: h.caseId, handoffId: h.id },
       scenario.sla.map((s) => ({
@@ -65,6 +64,26 @@ async function planSends(tx: Tx, items: Sending[], teamsHeld?: () => void) {
       ctx.now,
     ),
   );
+}
+type ClockPlan = ReturnType<typeof planSendClocks>[number];
+
+/** The writes that start the planned clocks (and wake the timer runner), with their events. */
+function clockStart(plans: ClockPlan[]) {
+  const { writes, notices } = clockWrites({
+    rows: plans.flatMap((p) => p.rows),
+    timers: plans.flatMap((p) => p.timers),
+    events: [],
+  });
+  return { events: plans.flatMap((p) => p.events), writes, notices };
+}
+
+/**
+ * Sending, planned for several handoffs at once, their clocks planned already: each one's one owner
+ * (chosen in order, the receiving teams locked last so concurrent sends wait on each other only for
+ * the statement that follows), its customer update and its events. The callers have refused
+ * incomplete packets; nothing is written here: the caller writes the plan in one statement.
+ */
+async function planSends(tx: Tx, items: Sending[], clockPlans: ClockPlan[], teamsHeld?: () => void) {
   const { choices, rotations } = await assignOwners(
     tx,
     items.map(({ h, scenario, ctx }) => ({
@@ -112,7 +131,6 @@ async function planSends(tx: Tx, items: Sending[], teamsHeld?: () => void) {
     });
     const ref = { orgId: h.orgId, caseId: h.caseId, handoffId: h.id };
     events.push([
-      ...clocks.events,
       {
         ...ref,
         type: EventType.handoffSent,
@@ -135,19 +153,13 @@ async function planSends(tx: Tx, items: Sending[], teamsHeld?: () => void) {
       },
     ]);
   }
-  const clocks = clockWrites({
-    rows: clockPlans.flatMap((p) => p.rows),
-    timers: clockPlans.flatMap((p) => p.timers),
-    events: [],
-  });
   return {
     sent,
     events,
     owners,
     teams: choices.map((c) => c.team),
     clocks: clockPlans.map((p) => p.rows),
-    writes: [...clocks.writes, ...rotations],
-    notices: clocks.notices,
+    writes: rotations,
   };
 }
 
@@ -222,7 +234,8 @@ function draftedEvent({ h, scenario, ctx }: Drafted): NewEvent {
 
 /**
  * Creates the handoffs of several requests inside the caller's transaction: drafts are saved,
- * the others sent, and every handoff, clock, timer, cursor and event is written in ONE statement.
+ * the others sent: the clocks, their timers and their events in one statement, before the receiving
+ * teams are locked; then every handoff, round-robin cursor and handoff event in ONE statement.
  * A request the rules refuse (unknown case or scenario, incomplete packet, foreign previousId)
  * gets its error and leaves nothing behind; the others go on. A database error aborts all of them.
  * `teamsHeld` is told when the receiving teams are locked (send-batches.commands.ts starts the next
@@ -247,12 +260,13 @@ export async function createHandoffsIn(
       outcomes[at] = { ok: false, error };
     }
   }
-  const toSend = accepted.filter(({ at }) => !requests[at]!.input.draft);
-  const plan = await planSends(
-    tx,
-    toSend.map(({ item }) => item),
-    opts.teamsHeld,
-  );
+  const toSend = accepted.filter(({ at }) => !requests[at]!.input.draft).map(({ item }) => item);
+  // The clocks do not depend on who will own the handoffs: they are written before the receiving
+  // teams are locked, so the statement the teams wait for carries only the handoffs and their owners.
+  const clockPlans = planSendClocks(toSend);
+  const started = clockStart(clockPlans);
+  const startedEvents = await appendEvents(tx, started.events, { writes: started.writes, prepared: true });
+  const plan = await planSends(tx, toSend, clockPlans, opts.teamsHeld);
   const sentAs = new Map(plan.sent.map((h, i) => [h.id, i]));
   const rows: Row[] = [];
   const events: NewEvent[] = [];
@@ -265,11 +279,12 @@ export async function createHandoffsIn(
   if (rows.length === 0) return outcomes;
   const stored = await appendEvents(tx, events, {
     writes: [insertRows(handoffs, rows), ...plan.writes],
-    notices: plan.notices,
+    // The timer runner is woken after the handoffs' own events are announced.
+    notices: started.notices,
     prepared: true,
   });
   const eventsOf = new Map<string | null, StoredEvent[]>();
-  for (const e of stored) {
+  for (const e of [...startedEvents, ...stored]) {
     const list = eventsOf.get(e.handoffId);
     if (list) list.push(e);
     else eventsOf.set(e.handoffId, [e]);
@@ -279,19 +294,20 @@ export async function createHandoffsIn(
     const h = rows[n]!;
     const i = sentAs.get(h.id);
     const sentBefore = sentOnCase.get(h.caseId) ?? [];
-    const view = handoffView(
-      madeHandoffFacts({
-        h,
-        scenario: item.scenario,
-        facts: item.facts,
-        toTeam: i === undefined ? item.toTeam : plan.teams[i]!,
-        fromTeam: item.fromTeam,
-        owner: i === undefined ? null : plan.owners[i]!,
-        clocks: i === undefined ? [] : plan.clocks[i]!,
-        events: eventsOf.get(h.id) ?? [],
-        sentBefore,
-      }),
-    );
+    const view = () =>
+      handoffView(
+        madeHandoffFacts({
+          h,
+          scenario: item.scenario,
+          facts: item.facts,
+          toTeam: i === undefined ? item.toTeam : plan.teams[i]!,
+          fromTeam: item.fromTeam,
+          owner: i === undefined ? null : plan.owners[i]!,
+          clocks: i === undefined ? [] : plan.clocks[i]!,
+          events: eventsOf.get(h.id) ?? [],
+          sentBefore,
+        }),
+      );
     if (i !== undefined)
       sentOnCase.set(h.caseId, [
         ...sentBefore,
@@ -327,25 +343,27 @@ export async function sendDraft(db: Db, id: string, packet: Packet | undefined, 
         .where(eq(handoffs.id, id))
         .returning()) as [Row];
     }
-    const plan = await planSends(tx, [
-      {
-        h,
-        scenario,
-        ctx,
-        toTeam: await teamById(tx, h.orgId, h.toTeamId),
-        customer: await customerOf(tx, h.caseId),
-      },
-    ]);
+    const item = {
+      h,
+      scenario,
+      ctx,
+      toTeam: await teamById(tx, h.orgId, h.toTeamId),
+      customer: await customerOf(tx, h.caseId),
+    };
+    const clockPlans = planSendClocks([item]);
+    const plan = await planSends(tx, [item], clockPlans);
+    const started = clockStart(clockPlans);
     const { state, ownerId, sentAt, updatedAt, customerUpdate } = plan.sent[0]!;
-    await appendEvents(tx, plan.events[0]!, {
+    await appendEvents(tx, [...started.events, ...plan.events[0]!], {
       writes: [
         tx
           .update(handoffs)
           .set({ state, ownerId, sentAt, updatedAt, customerUpdate })
           .where(eq(handoffs.id, id)),
+        ...started.writes,
         ...plan.writes,
       ],
-      notices: plan.notices,
+      notices: started.notices,
     });
   });
 }

@@ -13,6 +13,15 @@ import { describeOnPostgres, fullPacket, newCase } from '../support/harness.ts';
 // receiving teams. What that must never cost: a stale read of a case, a deadlock, a lost or doubled
 // owner or event.
 
+/** A promise and the function that settles it (Node 20 has no Promise.withResolvers). */
+function latch() {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { open, opened };
+}
+
 describeOnPostgres('sends in overlapping transactions', (h) => {
   const principal = () => ({
     orgId: h().org.orgId,
@@ -43,31 +52,25 @@ describeOnPostgres('sends in overlapping transactions', (h) => {
   it('reads, after waiting for a case, what the transaction it waited for committed on it', async () => {
     const caseId = (await h().request('POST', '/api/v1/cases', newCase({ subject: 'waited' }))).body.id;
     const db = h().database.db;
-    let commit!: () => void;
-    const held = new Promise<void>((r) => {
-      commit = r;
-    });
-    let locked!: () => void;
-    const hasCase = new Promise<void>((r) => {
-      locked = r;
-    });
+    const committing = latch();
+    const hasCase = latch();
     const first = db.transaction(async (tx) => {
       const outcomes = await createHandoffsIn(tx, [request(caseId, 'tier1-to-tier2')]);
-      locked();
-      await held;
+      hasCase.open();
+      await committing.opened;
       return outcomes;
     });
-    await hasCase;
+    await hasCase.opened;
     const before = await waitingOnLocks();
     const second = db.transaction((tx) => createHandoffsIn(tx, [request(caseId, 'tier1-to-tier2', 60)]));
     await until(async () => (await waitingOnLocks()) > before);
-    commit();
+    committing.open();
     const [[a], [b]] = (await Promise.all([first, second])) as [Outcome[], Outcome[]];
     if (!a!.ok || !b!.ok) throw new Error('a send was refused');
     // The second send goes back to the team the first one (committed while it waited) gave the case.
-    expect(b.view.quality.checks.find((c) => c.id === 'no_ping_pong')?.result).toBe('fail');
+    expect(b.view().quality.checks.find((c) => c.id === 'no_ping_pong')?.result).toBe('fail');
     for (const outcome of [a, b])
-      expect(JSON.parse(JSON.stringify(outcome.view))).toEqual(
+      expect(JSON.parse(JSON.stringify(outcome.view()))).toEqual(
         JSON.parse(JSON.stringify(await getHandoff(db, principal().orgId, outcome.id))),
       );
   });
@@ -75,20 +78,14 @@ describeOnPostgres('sends in overlapping transactions', (h) => {
   it('locks a team against other senders only: rows that merely name it are not held up', async () => {
     const db = h().database.db;
     const support = h().org.teamIds.get('support')!;
-    let release!: () => void;
-    const held = new Promise<void>((r) => {
-      release = r;
-    });
-    let locked!: () => void;
-    const hasTeam = new Promise<void>((r) => {
-      locked = r;
-    });
+    const releasing = latch();
+    const hasTeam = latch();
     const holder = db.transaction(async (tx) => {
       await assignOwners(tx, [{ orgId: h().org.orgId, teamId: support, now: h().now() }]);
-      locked();
-      await held;
+      hasTeam.open();
+      await releasing.opened;
     });
-    await hasTeam;
+    await hasTeam.opened;
     try {
       // What a handoff naming the team as its sender takes (the foreign key's share lock) is granted...
       await db.execute(sql`select 1 from teams where id = ${support} for key share nowait`);
@@ -97,9 +94,46 @@ describeOnPostgres('sends in overlapping transactions', (h) => {
         db.execute(sql`select 1 from teams where id = ${support} for no key update nowait`),
       ).rejects.toMatchObject({ cause: { code: '55P03' } });
     } finally {
-      release();
+      releasing.open();
       await holder;
     }
+  });
+
+  it("writes a send's clocks before it waits for the receiving team, which it holds only for the handoffs", async () => {
+    const db = h().database.db;
+    const finance = h().org.teamIds.get('finance')!;
+    const caseId = (await h().request('POST', '/api/v1/cases', newCase({ subject: 'clocks first' }))).body.id;
+    const releasing = latch();
+    const hasTeam = latch();
+    const holder = db.transaction(async (tx) => {
+      await assignOwners(tx, [{ orgId: h().org.orgId, teamId: finance, now: h().now() }]);
+      hasTeam.open();
+      await releasing.opened;
+    });
+    await hasTeam.opened;
+    const before = await waitingOnLocks();
+    let sender = 0;
+    const send = db.transaction(async (tx) => {
+      sender = Number(rowsOf<{ pid: number }>(await tx.execute(sql`select pg_backend_pid() as pid`))[0]!.pid);
+      return createHandoffsIn(tx, [request(caseId, 'billing-to-finance')]);
+    });
+    try {
+      await until(async () => (await waitingOnLocks()) > before);
+      // Waiting for the team, the sender already holds the locks that inserting its clocks, their
+      // timers and their events took; the handoff itself is not written yet.
+      const tables = rowsOf<{ relname: string }>(
+        await db.execute(sql`select c.relname from pg_locks l join pg_class c on c.oid = l.relation
+          where l.pid = ${sender} and l.mode = 'RowExclusiveLock' and c.relkind = 'r'`),
+      ).map((r) => r.relname);
+      expect(tables.sort()).toEqual(['case_events', 'sla_clocks', 'timers']);
+    } finally {
+      releasing.open();
+      await holder;
+    }
+    const [outcome] = await send;
+    if (!outcome!.ok) throw outcome!.error;
+    expect(outcome.view().sla.map((c) => c.name)).toEqual(['acknowledge', 'resolve']);
+    expect(outcome.view().owner?.id).toEqual(expect.any(String));
   });
 
   it('sends a crowd of mixed scenarios, to and from one team, each once with one owner', async () => {

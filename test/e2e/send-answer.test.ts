@@ -112,12 +112,14 @@ describeOnDatabases('the answer to a send', (h) => {
     );
     // The second send to Tier 2 comes back to a team that held the case earlier in the same group.
     const second = outcomes[3]!;
-    expect(second.ok && second.view.quality.checks.find((c) => c.id === 'no_ping_pong')?.result).toBe('fail');
+    expect(second.ok && second.view().quality.checks.find((c) => c.id === 'no_ping_pong')?.result).toBe(
+      'fail',
+    );
     for (const outcome of outcomes) {
       if (!outcome.ok) throw outcome.error;
-      if (outcome.view.state === 'sent')
-        expect(outcome.view.sla.map((c) => c.name)).toEqual(['acknowledge', 'resolve']);
-      expect(JSON.parse(JSON.stringify(outcome.view))).toEqual(
+      if (outcome.view().state === 'sent')
+        expect(outcome.view().sla.map((c) => c.name)).toEqual(['acknowledge', 'resolve']);
+      expect(JSON.parse(JSON.stringify(outcome.view()))).toEqual(
         JSON.parse(JSON.stringify(await getHandoff(h().database.db, principal.orgId, outcome.id))),
       );
     }

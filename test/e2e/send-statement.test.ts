@@ -7,8 +7,9 @@ import { timers } from '../../src/jobs/timers.table.ts';
 import { slaClocks } from '../../src/sla/sla.table.ts';
 import { describeOnDatabases, fullPacket, newCase } from '../support/harness.ts';
 
-// A send writes the handoff, its clocks, their timers and its events in one statement, with the
-// events' NOTIFYs in order and the schedulers' wake-up after them. These tests hold that shape.
+// A send writes in two statements of its transaction: its clocks, their timers and `sla.started`
+// before the receiving team is locked, then the handoff with its owner and its own events. The
+// events' NOTIFYs come in order, and the schedulers' wake-up after them. These tests hold that shape.
 
 type Heard = { channel: string; payload: string };
 
@@ -23,7 +24,7 @@ const until = async (done: () => boolean) => {
   for (let i = 0; i < 200 && !done(); i++) await new Promise((r) => setTimeout(r, 10));
 };
 
-describeOnDatabases('a send in one statement', (h) => {
+describeOnDatabases('the statements of a send', (h) => {
   it('announces its events in order, then wakes the schedulers for its earliest timer', async () => {
     const heard = await listening(h().database);
     const created = await h().request('POST', '/api/v1/cases', newCase());

@@ -10,9 +10,10 @@ import { createHandoffsIn, type Outcome } from './send.commands.ts';
 //
 // On a PostgreSQL server the next batch does not wait for the whole of the one before it: it starts
 // once that one holds its receiving teams, locks its own cases, reads what its sends need and writes
-// their clocks while the other writes its handoffs and commits, and then waits only for the teams. Each batch's turn with the teams
-// is one after another, as before; what overlaps is the rest (32 clients, alternated: one in flight
-// 900 to 1,050 sends/s, two 1,200 to 1,280, three no more than two). PGlite runs one transaction at
+// their clocks while the other writes its handoffs and commits, and then waits only for the teams.
+// Each batch's turn with the teams is one after another, as before; what overlaps is the rest
+// (32 clients, alternated: one in flight 900 to 1,050 sends/s, two 1,200 to 1,280, three no more
+// than two). PGlite runs one transaction at
 // a time in this very thread, so there a batch starts when the one before it has finished.
 
 type Waiting = SendRequest & { resolve: (view: HandoffView) => void; reject: (error: unknown) => void };

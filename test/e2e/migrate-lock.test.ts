@@ -11,10 +11,9 @@ import { scratchPostgres } from '../support/postgres.ts';
 // Several processes may start on one empty PostgreSQL database at once: one migrates while the
 // others wait for its advisory lock, then find nothing left to do.
 
-const postgresUrl = inject('postgresUrl');
-const suite = postgresUrl ? describe : describe.skip;
+const pgUrl = inject('postgresUrl');
 
-suite('migrations started by several processes at once [postgres]', () => {
+describe.runIf(pgUrl)('migrations started by several processes at once [postgres]', () => {
   const postgres = scratchPostgres();
 
   it('apply each migration once, with no warning from PostgreSQL', async () => {

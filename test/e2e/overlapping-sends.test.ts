@@ -41,6 +41,23 @@ describeOnPostgres('sends in overlapping transactions', (h) => {
           where datname = current_database() and wait_event_type = 'Lock'`,
       ),
     )[0]!.n;
+  /** A transaction that holds a team as a sender does, until released. */
+  const holdTeam = async (teamId: string) => {
+    const releasing = latch();
+    const held = latch();
+    const done = h().database.db.transaction(async (tx) => {
+      await assignOwners(tx, [{ orgId: h().org.orgId, teamId, now: h().now() }]);
+      held.open();
+      await releasing.opened;
+    });
+    await held.opened;
+    return {
+      release: () => {
+        releasing.open();
+        return done;
+      },
+    };
+  };
   const until = async (check: () => Promise<boolean>) => {
     for (let i = 0; i < 200; i++) {
       if (await check()) return;
@@ -78,14 +95,7 @@ describeOnPostgres('sends in overlapping transactions', (h) => {
   it('locks a team against other senders only: rows that merely name it are not held up', async () => {
     const db = h().database.db;
     const support = h().org.teamIds.get('support')!;
-    const releasing = latch();
-    const hasTeam = latch();
-    const holder = db.transaction(async (tx) => {
-      await assignOwners(tx, [{ orgId: h().org.orgId, teamId: support, now: h().now() }]);
-      hasTeam.open();
-      await releasing.opened;
-    });
-    await hasTeam.opened;
+    const holder = await holdTeam(support);
     try {
       // What a handoff naming the team as its sender takes (the foreign key's share lock) is granted...
       await db.execute(sql`select 1 from teams where id = ${support} for key share nowait`);
@@ -94,8 +104,7 @@ describeOnPostgres('sends in overlapping transactions', (h) => {
         db.execute(sql`select 1 from teams where id = ${support} for no key update nowait`),
       ).rejects.toMatchObject({ cause: { code: '55P03' } });
     } finally {
-      releasing.open();
-      await holder;
+      await holder.release();
     }
   });
 
@@ -103,14 +112,7 @@ describeOnPostgres('sends in overlapping transactions', (h) => {
     const db = h().database.db;
     const finance = h().org.teamIds.get('finance')!;
     const caseId = (await h().request('POST', '/api/v1/cases', newCase({ subject: 'clocks first' }))).body.id;
-    const releasing = latch();
-    const hasTeam = latch();
-    const holder = db.transaction(async (tx) => {
-      await assignOwners(tx, [{ orgId: h().org.orgId, teamId: finance, now: h().now() }]);
-      hasTeam.open();
-      await releasing.opened;
-    });
-    await hasTeam.opened;
+    const holder = await holdTeam(finance);
     const before = await waitingOnLocks();
     let sender = 0;
     const send = db.transaction(async (tx) => {
@@ -127,8 +129,7 @@ describeOnPostgres('sends in overlapping transactions', (h) => {
       ).map((r) => r.relname);
       expect(tables.sort()).toEqual(['case_events', 'sla_clocks', 'timers']);
     } finally {
-      releasing.open();
-      await holder;
+      await holder.release();
     }
     const [outcome] = await send;
     if (!outcome!.ok) throw outcome!.error;

@@ -1,8 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { applyHelpdeskProfile } from '../customers/customers.commands.ts';
 import { customers } from '../customers/customers.table.ts';
-import type { Db, Tx } from '../db/database.ts';
+import { type Db, rowsOf, type Tx } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
+import { executePrepared } from '../db/prepared.ts';
 import { documentRequests, documents } from '../documents/documents.table.ts';
 import { findOnFile } from '../documents/on-file.ts';
 import { appendEvent, appendEvents } from '../events/events.commands.ts';
@@ -22,7 +23,13 @@ type Ctx = { principal: Principal; now: Date };
  */
 async function upsertCustomer(tx: Tx, orgId: string, c: NewCase['customer'], now: Date): Promise<string> {
   const byExternalId = and(eq(customers.orgId, orgId), eq(customers.externalId, c.externalId));
-  const [known] = await tx.select({ id: customers.id }).from(customers).where(byExternalId);
+  // Prepared: every case created reads it (db/prepared.ts).
+  const [known] = rowsOf<{ id: string }>(
+    await executePrepared(
+      tx,
+      sql`select id from ${customers} where org_id = ${orgId} and external_id = ${c.externalId}`,
+    ),
+  );
   if (known) {
     await applyHelpdeskProfile(tx, known.id, c, now);
     return known.id;

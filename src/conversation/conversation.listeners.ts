@@ -1,11 +1,14 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { messages } from '../cases/cases.table.ts';
-import type { Tx } from '../db/database.ts';
+import { rowsOf, type Tx } from '../db/database.ts';
+import { epochMs } from '../db/json-facts.ts';
+import { executePrepared } from '../db/prepared.ts';
 import { flagDocumentReRequests } from '../documents/rerequest.commands.ts';
 import { appendEvent, onEventInTransaction } from '../events/events.commands.ts';
 import { EventType } from '../events/names.ts';
 import { handoffs } from '../handoffs/handoffs.table.ts';
 import { createHandoffIn } from '../handoffs/send.commands.ts';
+import { isoFromMs } from '../sla/instant.ts';
 import { detectDip } from './dip.ts';
 import { emotionFromScore } from './emotion.ts';
 import { casePrefill } from './prefill.queries.ts';
@@ -25,19 +28,24 @@ export const serverDipOptions = { floor: -0.75 };
  * stream see it the moment the message is stored.
  */
 async function onCustomerMessage(tx: Tx, orgId: string, caseId: string, messageId: string, now: Date) {
-  const [message] = await tx.select().from(messages).where(eq(messages.id, messageId));
-  if (!message || message.role !== 'customer') return;
+  // The message and the customer's earlier ones in one read (this runs on every customer message),
+  // both statements prepared: the text travels for the new message only.
+  const customerMessages = rowsOf<{ id: string; at: number; score: number | null; text: string | null }>(
+    await executePrepared(
+      tx,
+      sql`select id, ${epochMs('at')} as at, sentiment as score,
+        case when id = ${messageId} then text end as text
+      from ${messages} where case_id = ${caseId} and role = 'customer' order by at, created_at`,
+    ),
+  );
+  const message = customerMessages.find((m) => m.id === messageId);
+  if (!message || message.text === null) return;
   const { score, label } = scoreSentiment(message.text);
-  await tx.update(messages).set({ sentiment: score }).where(eq(messages.id, messageId));
-  const history = await tx
-    .select({ at: messages.at, score: messages.sentiment, id: messages.id })
-    .from(messages)
-    .where(and(eq(messages.caseId, caseId), eq(messages.role, 'customer')))
-    .orderBy(asc(messages.at), asc(messages.createdAt));
-  const earlier = history
+  await executePrepared(tx, sql`update ${messages} set sentiment = ${score} where id = ${messageId}`);
+  const earlier = customerMessages
     .filter((m) => m.id !== messageId && m.score !== null)
-    .map((m) => ({ at: m.at.toISOString(), score: m.score! }));
-  const dip = detectDip(earlier, { at: message.at.toISOString(), score }, serverDipOptions);
+    .map((m) => ({ at: isoFromMs(Number(m.at))!, score: Number(m.score) }));
+  const dip = detectDip(earlier, { at: isoFromMs(Number(message.at))!, score }, serverDipOptions);
   if (!dip.dip) return;
   const [open] = await tx
     .select({ id: handoffs.id })

@@ -23,6 +23,12 @@ describeOnDatabases('sentiment dips pull in a supervisor', (h) => {
     const dip = events.find((e: { type: string }) => e.type === 'sentiment.dip');
     expect(dip).toBeDefined();
     expect(dip.data.score).toBeLessThan(-0.5);
+    // Measured against the customer's earlier message, with the scores as stored.
+    const scored = (await h().request('GET', `/api/v1/cases/${caseId}/sentiment`)).body.messages;
+    expect(scored).toHaveLength(2);
+    expect(dip.data.baseline).toBeCloseTo(scored[0].score, 3);
+    expect(dip.data.score).toBeCloseTo(scored[1].score, 3);
+    expect(dip.data.drop).toBeCloseTo(scored[0].score - scored[1].score, 3);
     const raised = await h().request('GET', `/api/v1/handoffs?caseId=${caseId}`);
     expect(raised.body.items).toHaveLength(1);
     const handoff = raised.body.items[0];

@@ -87,6 +87,7 @@ export async function insertMessage(
           .insert(messages)
           .values({ id, orgId, caseId, role: m.role, text: m.text, at, authorId: ctx.principal.personId }),
       ],
+      prepared: true,
     },
   );
   if (!opts.creating) await tx.update(cases).set({ updatedAt: ctx.now }).where(eq(cases.id, caseId));
@@ -153,6 +154,7 @@ export async function createCaseIn(tx: Tx, input: NewCase, ctx: Ctx): Promise<st
           updatedAt: ctx.now,
         }),
       ],
+      prepared: true,
     },
   );
   for (const m of input.messages ?? []) await insertMessage(tx, orgId, id, m, ctx, { creating: true });

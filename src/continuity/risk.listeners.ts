@@ -1,9 +1,10 @@
-import { and, arrayContains, eq } from 'drizzle-orm';
+import { and, arrayContains, eq, sql } from 'drizzle-orm';
 import { cases } from '../cases/cases.table.ts';
 import { customerRiskOf, riskSettingsFrom } from '../customers/customers.queries.ts';
 import { customerRiskSettings, customerRiskState, customers } from '../customers/customers.table.ts';
 import { highValue, riskCrossing } from '../customers/value.ts';
-import { inOrder, type Tx } from '../db/database.ts';
+import { inOrder, rowsOf, type Tx } from '../db/database.ts';
+import { executePrepared } from '../db/prepared.ts';
 import { appendEvent, onEventInTransaction, type StoredEvent } from '../events/events.commands.ts';
 import { EventType } from '../events/names.ts';
 import { notifyIn } from '../notifications/notifications.commands.ts';
@@ -24,15 +25,27 @@ const moves = new Set<string>([
  * row changes only when the side of the threshold does).
  */
 async function reassess(tx: Tx, e: StoredEvent) {
-  // The customer and their organisation's settings in one read: this runs on every customer message.
-  const [row] = await tx
-    .select({ customer: customers, settings: customerRiskSettings })
-    .from(cases)
-    .innerJoin(customers, eq(customers.id, cases.customerId))
-    .leftJoin(customerRiskSettings, eq(customerRiskSettings.orgId, cases.orgId))
-    .where(eq(cases.id, e.caseId));
+  // The customer's value and their organisation's settings in one prepared read: this runs on every
+  // customer message, and only a high-value customer reads further.
+  const [row] = rowsOf<{
+    id: string;
+    annualValue: number | null;
+    tier: string | null;
+    settings: Parameters<typeof riskSettingsFrom>[0];
+  }>(
+    await executePrepared(
+      tx,
+      sql`select cu.id, cu.annual_value as "annualValue", cu.tier,
+        case when s.org_id is not null then json_build_object('pageThreshold', s.page_threshold,
+          'highValueMinAnnual', s.high_value_min_annual, 'highValueTiers', s.high_value_tiers,
+          'caps', s.caps) end as settings
+      from ${cases} c join ${customers} cu on cu.id = c.customer_id
+      left join ${customerRiskSettings} s on s.org_id = c.org_id
+      where c.id = ${e.caseId}`,
+    ),
+  );
   if (!row) return;
-  const { customer } = row;
+  const customer = { ...row, annualValue: row.annualValue === null ? null : Number(row.annualValue) };
   const settings = riskSettingsFrom(row.settings);
   const valued = highValue(customer, settings);
   if (!valued) return; // only high-value customers page, so nobody else pays for the recomputation

@@ -19,7 +19,12 @@ export async function riskSettingsOf(db: Queryable, orgId: string): Promise<Risk
 }
 
 /** An organisation's settings row as settings: the defaults until a lead has saved some. */
-export function riskSettingsFrom(row: typeof customerRiskSettings.$inferSelect | null): RiskSettings {
+export function riskSettingsFrom(
+  row: Pick<
+    typeof customerRiskSettings.$inferSelect,
+    'pageThreshold' | 'highValueMinAnnual' | 'highValueTiers' | 'caps'
+  > | null,
+): RiskSettings {
   return row
     ? {
         pageThreshold: row.pageThreshold,

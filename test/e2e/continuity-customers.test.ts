@@ -125,39 +125,6 @@ describeOnDatabases('customer tenure, value and high-value risk pages', (h) => {
     expect(await complaint()).toBe(20);
   });
 
-  it('pages for a customer high-value by tier alone when the saved settings say so', async () => {
-    h().setNow('2026-11-23T10:00:00Z');
-    await h().request('PUT', '/api/v1/settings/customer-risk', {
-      pageThreshold: 20,
-      highValueMinAnnual: null,
-      highValueTiers: ['Platinum'],
-    });
-    const crossed = async (customer: {
-      externalId: string;
-      name: string;
-      tier?: string;
-      annualValue?: number;
-    }) => {
-      const c = await h().request(
-        'POST',
-        '/api/v1/cases',
-        newCase({
-          customer,
-          messages: [
-            { role: 'customer', text: 'This is unacceptable service. I want to make a formal complaint.' },
-          ],
-        }),
-      );
-      expect(c.status).toBe(201);
-      const events = (await h().request('GET', `/api/v1/cases/${c.body.id}/events`)).body.items;
-      return events.filter((e: { type: string }) => e.type === 'customer.risk_crossed');
-    };
-    const [page] = await crossed({ externalId: 'tier-1', name: 'Tiered Customer', tier: 'platinum' });
-    expect(page.data).toMatchObject({ threshold: 20, highValue: 'platinum tier' });
-    // Without a minimum annual value, value alone no longer makes a customer high-value.
-    expect(await crossed({ externalId: 'rich-1', name: 'Rich Customer', annualValue: 500000 })).toEqual([]);
-  });
-
   it('pages every supervisor once when a high-value customer crosses the threshold, and again only after falling back', async () => {
     h().setNow('2026-11-23T10:00:00Z');
     await h().request('PUT', '/api/v1/settings/customer-risk', { pageThreshold: 40 });
@@ -242,5 +209,43 @@ describeOnDatabases('customer tenure, value and high-value risk pages', (h) => {
     });
     const risk = await h().request('GET', `/api/v1/customers/${c.body.customer.id}/risk`);
     expect(risk.body.reasons.map((r: { id: string }) => r.id)).toContain('new_customer');
+  });
+
+  it('pages for a customer high-value by tier alone when the saved settings say so', async () => {
+    h().setNow('2026-11-23T10:00:00Z');
+    // Last in the suite, which shares one organisation (its page would count in the next test's
+    // inbox); the settings are put back as well.
+    const before = (await h().request('GET', '/api/v1/settings/customer-risk')).body;
+    await h().request('PUT', '/api/v1/settings/customer-risk', {
+      pageThreshold: 20,
+      highValueMinAnnual: null,
+      highValueTiers: ['Platinum'],
+    });
+    const crossed = async (customer: {
+      externalId: string;
+      name: string;
+      tier?: string;
+      annualValue?: number;
+    }) => {
+      const c = await h().request(
+        'POST',
+        '/api/v1/cases',
+        newCase({
+          customer,
+          messages: [
+            { role: 'customer', text: 'This is unacceptable service. I want to make a formal complaint.' },
+          ],
+        }),
+      );
+      expect(c.status).toBe(201);
+      const events = (await h().request('GET', `/api/v1/cases/${c.body.id}/events`)).body.items;
+      return events.filter((e: { type: string }) => e.type === 'customer.risk_crossed');
+    };
+    const [page] = await crossed({ externalId: 'tier-1', name: 'Tiered Customer', tier: 'platinum' });
+    expect(page.data).toMatchObject({ threshold: 20, highValue: 'platinum tier' });
+    // Without a minimum annual value, value alone no longer makes a customer high-value.
+    expect(await crossed({ externalId: 'rich-1', name: 'Rich Customer', annualValue: 500000 })).toEqual([]);
+    const restored = await h().request('PUT', '/api/v1/settings/customer-risk', before);
+    expect(restored.body).toEqual(before);
   });
 });

@@ -22,14 +22,15 @@ type Ctx = { principal: Principal; now: Date };
  * serialise every concurrent case of one customer.
  */
 async function upsertCustomer(tx: Tx, orgId: string, c: NewCase['customer'], now: Date): Promise<string> {
-  const byExternalId = and(eq(customers.orgId, orgId), eq(customers.externalId, c.externalId));
   // Prepared: every case created reads it (db/prepared.ts).
-  const [known] = rowsOf<{ id: string }>(
-    await executePrepared(
-      tx,
-      sql`select id from ${customers} where org_id = ${orgId} and external_id = ${c.externalId}`,
-    ),
-  );
+  const byExternalId = async () =>
+    rowsOf<{ id: string }>(
+      await executePrepared(
+        tx,
+        sql`select id from ${customers} where org_id = ${orgId} and external_id = ${c.externalId}`,
+      ),
+    )[0];
+  const known = await byExternalId();
   if (known) {
     await applyHelpdeskProfile(tx, known.id, c, now);
     return known.id;
@@ -54,8 +55,8 @@ async function upsertCustomer(tx: Tx, orgId: string, c: NewCase['customer'], now
     .onConflictDoNothing()
     .returning({ id: customers.id });
   if (created) return created.id;
-  const [raced] = await tx.select({ id: customers.id }).from(customers).where(byExternalId);
-  return raced!.id;
+  // Another case created the customer first: their row is committed, this statement sees it.
+  return (await byExternalId())!.id;
 }
 
 export async function insertMessage(

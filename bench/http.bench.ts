@@ -12,7 +12,7 @@ import { newId } from '../src/db/ids.ts';
 import { demoOrganisation } from '../src/demo/organisation.ts';
 import { createOrganisation } from '../src/orgs/orgs.commands.ts';
 import { startRuntime } from '../src/runtime.ts';
-import { onBothDatabases, record } from './support.ts';
+import { onBothDatabases, processesCpuMs, record } from './support.ts';
 
 const token = 'bench-admin';
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -27,13 +27,25 @@ type Result = {
   errors: number;
   non2xx: number;
   total: number;
+  /**
+   * CPU per request: this Node process's (the server, the load generator and, on PGlite, the
+   * database) and the local PostgreSQL server's processes' (null on PGlite, or when the server is
+   * not on this machine).
+   */
+  cpuMsPerRequest: { node: number; postgres: number | null; total: number };
+  /** Cores the run kept busy, both together. */
+  coresBusy: number;
 };
 
 async function load(
   url: string,
-  opts: { body?: (i: number) => string; path?: (i: number) => string },
+  opts: { body?: (i: number) => string; path?: (i: number) => string; postgres: boolean },
 ): Promise<Result> {
   let i = 0;
+  const serverCpu = () => (opts.postgres ? processesCpuMs('postgres') : null);
+  const node0 = process.cpuUsage();
+  const server0 = serverCpu();
+  const t0 = performance.now();
   const r = await autocannon({
     url,
     connections,
@@ -49,6 +61,12 @@ async function load(
       },
     ],
   });
+  const elapsedMs = performance.now() - t0;
+  const nodeUsage = process.cpuUsage(node0);
+  const nodeMs = (nodeUsage.user + nodeUsage.system) / 1000;
+  const server1 = serverCpu();
+  const serverMs = server0 === null || server1 === null ? null : server1 - server0;
+  const per = (ms: number) => Math.round((ms / Math.max(1, r.requests.total)) * 1000) / 1000;
   return {
     requestsPerSecond: Math.round(r.requests.average),
     p50ms: r.latency.p50,
@@ -56,6 +74,12 @@ async function load(
     errors: r.errors,
     non2xx: r.non2xx,
     total: r.requests.total,
+    cpuMsPerRequest: {
+      node: per(nodeMs),
+      postgres: serverMs === null ? null : per(serverMs),
+      total: per(nodeMs + (serverMs ?? 0)),
+    },
+    coresBusy: Math.round(((nodeMs + (serverMs ?? 0)) / elapsedMs) * 100) / 100,
   };
 }
 
@@ -109,7 +133,8 @@ async function benchOn(database: Database) {
   });
   const floorServer = await listen(floorApp.fetch);
   const server = await listen(runtime.app.fetch);
-  const createCases = await load(`${server.url}/api/v1/cases`, { body: caseBody });
+  const postgres = database.kind === 'postgres';
+  const createCases = await load(`${server.url}/api/v1/cases`, { body: caseBody, postgres });
 
   // Handoff sends: one case per send (each send locks its case), round-robin into finance.
   const ids: string[] = [];
@@ -121,16 +146,17 @@ async function benchOn(database: Database) {
     });
     ids.push(((await res.json()) as { id: string }).id);
   }
-  const floorRun = () => load(`${floorServer.url}/floor`, { body: caseBody });
+  const floorRun = () => load(`${floorServer.url}/floor`, { body: caseBody, postgres });
   const sendRun = () =>
     load(server.url, {
       path: (n) => `/api/v1/cases/${ids[n % ids.length]}/handoffs`,
       body: () => JSON.stringify({ scenario: 'billing-to-finance', packet }),
+      postgres,
     });
   // The ratio is taken round by round, the floor and the sends measured back to back (in turn
   // first), and the median round reported: on a shared machine the speed of both drifts by a
   // third within minutes, and a floor measured minutes apart from the sends measured the drift.
-  const rounds: { floor: Result; sends: Result; ratio: number }[] = [];
+  const rounds: { floor: Result; sends: Result; ratio: number; costRatio: number }[] = [];
   for (let r = 0; r < roundCount; r++) {
     let floor: Result;
     let sends: Result;
@@ -141,7 +167,7 @@ async function benchOn(database: Database) {
       sends = await sendRun();
       floor = await floorRun();
     }
-    rounds.push({ floor, sends, ratio: ratioOf(sends, floor) });
+    rounds.push({ floor, sends, ratio: ratioOf(sends, floor), costRatio: costRatioOf(floor, sends) });
   }
   floorServer.close();
   server.close();
@@ -153,16 +179,26 @@ async function benchOn(database: Database) {
     caseCreationToFloor: ratioOf(createCases, median.floor),
     handoffSends: median.sends,
     handoffSendsToFloor: median.ratio,
+    // What the ratio could be if the sends kept the cores as busy as the floor does: the floor's
+    // CPU per request over a send's. The throughput ratio cannot exceed it by much on a machine
+    // whose cores the floor already fills.
+    floorCostToSendCost: median.costRatio,
     rounds: rounds.map((r) => ({
       floor: r.floor.requestsPerSecond,
       sends: r.sends.requestsPerSecond,
       sendsP99ms: r.sends.p99ms,
       ratio: r.ratio,
+      floorCpuMs: r.floor.cpuMsPerRequest.total,
+      sendCpuMs: r.sends.cpuMsPerRequest.total,
+      costRatio: r.costRatio,
+      coresBusy: { floor: r.floor.coresBusy, sends: r.sends.coresBusy },
     })),
   };
 }
 
 const ratioOf = (a: Result, b: Result) => Math.round((a.requestsPerSecond / b.requestsPerSecond) * 100) / 100;
+const costRatioOf = (floor: Result, sends: Result) =>
+  Math.round((floor.cpuMsPerRequest.total / sends.cpuMsPerRequest.total) * 100) / 100;
 
 export async function runHttpBench() {
   const { pglite, postgres } = await onBothDatabases('http', benchOn);

@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +25,47 @@ export function record(name: string, results: Record<string, unknown>) {
   const out = { benchmark: name, machine: machine(), ...results };
   writeFileSync(`${resultsDir}${name}.json`, `${JSON.stringify(out, null, 2)}\n`);
   return out;
+}
+
+let ticksPerSecond: number | undefined;
+
+/**
+ * CPU time (ms, user + system) used so far by this machine's processes named `name` (Linux /proc),
+ * or null where there is no /proc or no such process: the share of a run that a local database
+ * server spent, which the Node process's own `process.cpuUsage()` cannot see. Processes that exit
+ * during a run take their time with them; a pool's connections live through it.
+ */
+export function processesCpuMs(name: string): number | null {
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
+  } catch {
+    return null;
+  }
+  ticksPerSecond ??= (() => {
+    try {
+      return Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+    } catch {
+      return 100;
+    }
+  })();
+  let ticks = 0;
+  let found = false;
+  for (const pid of pids) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue; // gone since the listing
+    }
+    // "pid (comm) state ...": the name may hold spaces, so the fields are counted after its ')'.
+    const close = stat.lastIndexOf(')');
+    if (stat.slice(stat.indexOf('(') + 1, close) !== name) continue;
+    const fields = stat.slice(close + 2).split(' ');
+    ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+    found = true;
+  }
+  return found ? (ticks * 1000) / ticksPerSecond : null;
 }
 
 export function percentile(sorted: number[], p: number): number {

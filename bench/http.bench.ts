@@ -12,7 +12,7 @@ import { newId } from '../src/db/ids.ts';
 import { demoOrganisation } from '../src/demo/organisation.ts';
 import { createOrganisation } from '../src/orgs/orgs.commands.ts';
 import { startRuntime } from '../src/runtime.ts';
-import { onBothDatabases, processesCpuMs, record } from './support.ts';
+import { onBothDatabases, processesCpu, processesCpuSince, record } from './support.ts';
 
 const token = 'bench-admin';
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -42,9 +42,8 @@ async function load(
   opts: { body?: (i: number) => string; path?: (i: number) => string; postgres: boolean },
 ): Promise<Result> {
   let i = 0;
-  const serverCpu = () => (opts.postgres ? processesCpuMs('postgres') : null);
   const node0 = process.cpuUsage();
-  const server0 = serverCpu();
+  const server0 = opts.postgres ? processesCpu('postgres') : null;
   const t0 = performance.now();
   const r = await autocannon({
     url,
@@ -64,8 +63,7 @@ async function load(
   const elapsedMs = performance.now() - t0;
   const nodeUsage = process.cpuUsage(node0);
   const nodeMs = (nodeUsage.user + nodeUsage.system) / 1000;
-  const server1 = serverCpu();
-  const serverMs = server0 === null || server1 === null ? null : server1 - server0;
+  const serverMs = processesCpuSince('postgres', server0);
   const per = (ms: number) => Math.round((ms / Math.max(1, r.requests.total)) * 1000) / 1000;
   return {
     requestsPerSecond: Math.round(r.requests.average),

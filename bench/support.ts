@@ -29,13 +29,8 @@ export function record(name: string, results: Record<string, unknown>) {
 
 let ticksPerSecond: number | undefined;
 
-/**
- * CPU time (ms, user + system) used so far by this machine's processes named `name` (Linux /proc),
- * or null where there is no /proc or no such process: the share of a run that a local database
- * server spent, which the Node process's own `process.cpuUsage()` cannot see. Processes that exit
- * during a run take their time with them; a pool's connections live through it.
- */
-export function processesCpuMs(name: string): number | null {
+/** CPU time (ms, user + system) of each of this machine's processes named `name` (Linux /proc), by pid; null without /proc. */
+export function processesCpu(name: string): Map<string, number> | null {
   let pids: string[];
   try {
     pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
@@ -49,8 +44,7 @@ export function processesCpuMs(name: string): number | null {
       return 100;
     }
   })();
-  let ticks = 0;
-  let found = false;
+  const cpu = new Map<string, number>();
   for (const pid of pids) {
     let stat: string;
     try {
@@ -62,10 +56,24 @@ export function processesCpuMs(name: string): number | null {
     const close = stat.lastIndexOf(')');
     if (stat.slice(stat.indexOf('(') + 1, close) !== name) continue;
     const fields = stat.slice(close + 2).split(' ');
-    ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
-    found = true;
+    // utime and stime, fields 14 and 15 of stat
+    cpu.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond);
   }
-  return found ? (ticks * 1000) / ticksPerSecond : null;
+  return cpu;
+}
+
+/**
+ * CPU time (ms) the processes named `name` used since `before` (from `processesCpu`): the share of a
+ * run that a local database server spent, which `process.cpuUsage()` cannot see. A process started
+ * since counts from zero; one that exited takes its time with it (a pool's connections live through
+ * a run, so little is lost). Null without /proc or without such processes.
+ */
+export function processesCpuSince(name: string, before: Map<string, number> | null): number | null {
+  const now = processesCpu(name);
+  if (!before || !now || now.size === 0) return null;
+  let ms = 0;
+  for (const [pid, used] of now) ms += used - (before.get(pid) ?? 0);
+  return ms;
 }
 
 export function percentile(sorted: number[], p: number): number {

@@ -29,8 +29,8 @@ type Result = {
   total: number;
   /**
    * CPU per request: this Node process's (the server, the load generator and, on PGlite, the
-   * database) and the local PostgreSQL server's processes' (null on PGlite, or when the server is
-   * not on this machine).
+   * database) and this machine's PostgreSQL processes' (null on PGlite or without /proc; it measures
+   * the benchmark's server only when that server runs here, as TEST_DATABASE_URL's default does).
    */
   cpuMsPerRequest: { node: number; postgres: number | null; total: number };
   /** Cores the run kept busy, both together. */

@@ -12,6 +12,7 @@ import { newId } from '../src/db/ids.ts';
 import { demoOrganisation } from '../src/demo/organisation.ts';
 import { createOrganisation } from '../src/orgs/orgs.commands.ts';
 import { startRuntime } from '../src/runtime.ts';
+import { createSendRowsTables, sendRowsApp } from './send-rows.ts';
 import { onBothDatabases, processesCpu, processesCpuSince, record } from './support.ts';
 
 const token = 'bench-admin';
@@ -130,6 +131,8 @@ async function benchOn(database: Database) {
     return c.json({ ok: true }, 201);
   });
   const floorServer = await listen(floorApp.fetch);
+  await createSendRowsTables(database);
+  const sendRowsServer = await listen(sendRowsApp(database).fetch);
   const server = await listen(runtime.app.fetch);
   const postgres = database.kind === 'postgres';
   const createCases = await load(`${server.url}/api/v1/cases`, { body: caseBody, postgres });
@@ -145,6 +148,8 @@ async function benchOn(database: Database) {
     ids.push(((await res.json()) as { id: string }).id);
   }
   const floorRun = () => load(`${floorServer.url}/floor`, { body: caseBody, postgres });
+  const sendRowsRun = () =>
+    load(`${sendRowsServer.url}/send-rows`, { body: () => JSON.stringify({ packet }), postgres });
   const sendRun = () =>
     load(server.url, {
       path: (n) => `/api/v1/cases/${ids[n % ids.length]}/handoffs`,
@@ -167,16 +172,32 @@ async function benchOn(database: Database) {
     }
     rounds.push({ floor, sends, ratio: ratioOf(sends, floor), costRatio: costRatioOf(floor, sends) });
   }
+  // The rows floor against the floor, in rounds of their own after the sends' (run between a floor
+  // and the sends, its writes slowed PGlite's sends: ratios of 0.35 to 0.49 against 0.52 to 0.64).
+  const rowsRounds: { floor: Result; sendRows: Result; ratio: number }[] = [];
+  for (let r = 0; r < roundCount; r++) {
+    const floor = r % 2 === 0 ? await floorRun() : undefined;
+    const sendRows = await sendRowsRun();
+    const after = floor ?? (await floorRun());
+    rowsRounds.push({ floor: after, sendRows, ratio: ratioOf(sendRows, after) });
+  }
   floorServer.close();
+  sendRowsServer.close();
   server.close();
   await runtime.close();
-  const median = [...rounds].sort((a, b) => a.ratio - b.ratio)[Math.floor(rounds.length / 2)]!;
+  const median = medianOf(rounds);
+  const rowsMedian = medianOf(rowsRounds);
   return {
     floorOneRowInsert: median.floor,
     caseCreation: createCases,
     caseCreationToFloor: ratioOf(createCases, median.floor),
     handoffSends: median.sends,
     handoffSendsToFloor: median.ratio,
+    // The rows floor (send-rows.ts): a send's rows written with no other work, one request a
+    // statement; its median round against the floor, and the sends against it.
+    sendRowsFloor: rowsMedian.sendRows,
+    sendRowsToFloor: rowsMedian.ratio,
+    handoffSendsToSendRows: ratioOf(median.sends, rowsMedian.sendRows),
     // What the ratio could be if the sends kept the cores as busy as the floor does: the floor's
     // CPU per request over a send's. The throughput ratio cannot exceed it by much on a machine
     // whose cores the floor already fills.
@@ -191,9 +212,19 @@ async function benchOn(database: Database) {
       costRatio: r.costRatio,
       coresBusy: { floor: r.floor.coresBusy, sends: r.sends.coresBusy },
     })),
+    rowsRounds: rowsRounds.map((r) => ({
+      floor: r.floor.requestsPerSecond,
+      sendRows: r.sendRows.requestsPerSecond,
+      ratio: r.ratio,
+      floorCpuMs: r.floor.cpuMsPerRequest.total,
+      sendRowsCpuMs: r.sendRows.cpuMsPerRequest.total,
+      coresBusy: { floor: r.floor.coresBusy, sendRows: r.sendRows.coresBusy },
+    })),
   };
 }
 
+const medianOf = <T extends { ratio: number }>(rounds: T[]) =>
+  [...rounds].sort((a, b) => a.ratio - b.ratio)[Math.floor(rounds.length / 2)]!;
 const ratioOf = (a: Result, b: Result) => Math.round((a.requestsPerSecond / b.requestsPerSecond) * 100) / 100;
 const costRatioOf = (floor: Result, sends: Result) =>
   Math.round((floor.cpuMsPerRequest.total / sends.cpuMsPerRequest.total) * 100) / 100;

@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { createApiToken } from '../../src/auth/auth.commands.ts';
 import { rowsOf } from '../../src/db/database.ts';
+import { eventsChannel } from '../../src/events/events.commands.ts';
 import { caseEvents } from '../../src/events/events.table.ts';
 import { handoffs } from '../../src/handoffs/handoffs.table.ts';
 import { teamMembers, teams } from '../../src/teams/teams.table.ts';
@@ -99,6 +100,9 @@ describeOnDatabases('sends grouped in one transaction', (h) => {
 
   it('tries each request alone when the database refuses the group, so only the cause fails', async () => {
     const db = h().database.db;
+    // What listeners hear: nothing of the group rolled back, each written event exactly once.
+    const heard: { caseId: string; handoffId: string | null; seq: number }[] = [];
+    const unlisten = await h().database.listen(eventsChannel, (p) => heard.push(JSON.parse(p)));
     await db.execute(sql`create or replace function test_refuse_explosive() returns trigger language plpgsql as $$
       begin
         if new.packet->>'whatHappened' = 'explode' then raise exception 'refused by the test trigger'; end if;
@@ -126,7 +130,23 @@ describeOnDatabases('sends grouped in one transaction', (h) => {
         ).toEqual([{ id: s.body.id }]);
         expect(await eventTypes(s.body.id)).toEqual(sendEvents);
       }
+      const written = await db
+        .select({ handoffId: caseEvents.handoffId, seq: caseEvents.seq })
+        .from(caseEvents)
+        .where(inArray(caseEvents.caseId, ids));
+      const fromSends = written.filter((e) => e.handoffId !== null).map((e) => e.seq);
+      expect(fromSends).toHaveLength(5 * sendEvents.length);
+      const announced = () => heard.filter((a) => ids.includes(a.caseId) && a.handoffId !== null);
+      for (let i = 0; i < 200 && announced().length < fromSends.length; i++)
+        await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => setTimeout(r, 50));
+      expect(
+        announced()
+          .map((a) => a.seq)
+          .sort((a, b) => a - b),
+      ).toEqual(fromSends.sort((a, b) => a - b));
     } finally {
+      await unlisten();
       await db.execute(sql`drop trigger test_refuse_explosive on handoffs`);
       await db.execute(sql`drop function test_refuse_explosive()`);
     }

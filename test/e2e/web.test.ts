@@ -146,6 +146,11 @@ describe('web app [pglite]', () => {
     await page.locator('.queue-preview').getByRole('heading', { name: 'Billing to Finance' }).waitFor();
     await page.locator('.qrow .pill').first().waitFor();
     expect(await page.locator('.qrow .pill').first().textContent()).toMatch(/On track|At risk|Overdue/);
+    // The row's truncated parts read in full on hover: the case, the scenario, when it was sent.
+    const row = list.getByRole('option').filter({ hasText: subject });
+    expect(await row.locator('.qrow-title').getAttribute('title')).toContain(subject);
+    expect(await row.locator('.qrow-scenario').getAttribute('title')).toBe('Billing to Finance');
+    expect(await row.locator('.qrow-age').getAttribute('title')).toMatch(/^Sent \w+/);
     await screenshot(page, '04-queue-live');
 
     await page.keyboard.press('?');

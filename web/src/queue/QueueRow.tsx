@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { HandoffItem } from '../api/types.ts';
-import { humanize, relative, stateLabels } from '../app/format.ts';
+import { formatDateTime, humanize, relative, stateLabels } from '../app/format.ts';
 import { useSession } from '../app/session.tsx';
 import { Badge, stateTone } from '../app/ui.tsx';
 import { useCaseTitle } from '../cases/case-titles.ts';
@@ -33,7 +33,7 @@ export const QueueRow = memo(function QueueRow({ h }: { h: HandoffItem }) {
         )}
       </div>
       <div className="qrow-main">
-        <div className="qrow-title">
+        <div className="qrow-title" title={title ? `${title.subject} · ${title.customer}` : undefined}>
           {title ? (
             <>
               <span className="qrow-subject">{title.subject}</span>
@@ -48,8 +48,14 @@ export const QueueRow = memo(function QueueRow({ h }: { h: HandoffItem }) {
           <span className="qrow-owner" title="Owner">
             {h.owner?.name ?? 'No owner'}
           </span>
-          <span className="qrow-scenario">{scenario?.name ?? humanize(h.scenario)}</span>
-          {h.sentAt ? <span className="qrow-age">sent {relative(h.sentAt, now)}</span> : null}
+          <span className="qrow-scenario" title={scenario?.name ?? humanize(h.scenario)}>
+            {scenario?.name ?? humanize(h.scenario)}
+          </span>
+          {h.sentAt ? (
+            <span className="qrow-age" title={`Sent ${formatDateTime(h.sentAt)}`}>
+              sent {relative(h.sentAt, now)}
+            </span>
+          ) : null}
         </div>
       </div>
       <div className="qrow-complete" title="Packet completeness">

@@ -10,6 +10,24 @@ describe('customerToThird', () => {
       'they are still waiting, they were told it would take a day',
     );
   });
+
+  it('tells what the customer says of the company as the team says it: we, us, our', () => {
+    expect(customerToThird("hi, your plumber fixed my bathroom tap and now it drips when it's off")).toBe(
+      "hi, our plumber fixed their bathroom tap and now it drips when it's off",
+    );
+    expect(customerToThird('You charged me twice')).toBe('we charged them twice');
+    expect(customerToThird('I called you three times and you never called back')).toBe(
+      'they called us three times and we never called back',
+    );
+    expect(customerToThird('Why did you cancel my flight?')).toBe('Why did we cancel their flight?');
+    expect(customerToThird("your app keeps crashing, are you guys aware? You're not listening")).toBe(
+      'our app keeps crashing, are we aware? we are not listening',
+    );
+  });
+
+  it('leaves thanks as said', () => {
+    expect(customerToThird('Thank you so much for your help')).toBe('Thank you so much for your help');
+  });
 });
 
 describe('agentToThird', () => {
@@ -18,6 +36,14 @@ describe('agentToThird', () => {
       'Can they send us their order number so we can help them?',
     );
     expect(agentToThird("You'll receive an email")).toBe('they will receive an email');
+  });
+
+  it('takes a "you" that opens a clause, or comes before a past verb, as the subject', () => {
+    expect(agentToThird('You restarted the router already?')).toBe('they restarted the router already?');
+    expect(agentToThird('Ok, you can restart the router')).toBe('Ok, they can restart the router');
+    expect(agentToThird("We'll call you back but you must confirm")).toBe(
+      "We'll call them back but they must confirm",
+    );
   });
 });
 

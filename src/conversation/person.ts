@@ -1,5 +1,7 @@
 // Rewrites first- and second-person sentences in the third person, for summaries that read
-// "Customer says their card was declined" rather than "my card was declined".
+// "Customer says their card was declined" rather than "my card was declined". The customer's "you"
+// is the company, and a packet is written by the team for the team: "your plumber" becomes "our
+// plumber", "you charged me twice" "we charged them twice".
 
 type Rule = [RegExp, string];
 
@@ -24,7 +26,10 @@ const CUSTOMER: Rule[] = [
 const SUBJECT_FOLLOWERS =
   /^(?:are|have|can|could|will|would|should|need|may|might|do|did|don't|didn't|were|was|want|got|get|still|also|already|just|please|tried|try|received|see|know|think|feel|mean|had|must|used)\b/i;
 
-const INVERTED = /^(?:can|could|would|will|do|did|have|are|were|should|if|when|once|and|so|that|as)$/i;
+const INVERTED =
+  /^(?:can|could|would|will|do|did|have|are|were|should|if|when|once|and|so|that|as|but|because|since|until|unless|though|although|or)$/i;
+/** A verb in the past after "you" makes it the subject: "you charged me", "you sent it". */
+const PAST = /^(?:\w+ed|said|told|sent|took|gave|made|put|kept|never|always|keep|keeps)\b/i;
 
 const AGENT: Rule[] = [
   [/\byou're\b/gi, 'they are'],
@@ -36,43 +41,66 @@ const AGENT: Rule[] = [
   [/\byour\b/gi, 'their'],
 ];
 
+/** The customer's words for the company, as the team says them. */
+const COMPANY: Rule[] = [
+  [/\byou guys\b/gi, 'we'],
+  [/\byou're\b/gi, 'we are'],
+  [/\byou've\b/gi, 'we have'],
+  [/\byou'll\b/gi, 'we will'],
+  [/\byou'd\b/gi, 'we would'],
+  [/\byourselves\b/gi, 'ourselves'],
+  [/\byourself\b/gi, 'ourselves'],
+  [/\byours\b/gi, 'ours'],
+  [/\byour\b/gi, 'our'],
+];
+
 function apply(text: string, rules: Rule[]): string {
   let out = text.replace(/[’‘]/g, "'");
   for (const [pattern, replacement] of rules) out = out.replace(pattern, replacement);
   return out;
 }
 
-/** A customer's sentence told about the customer: "my card" -> "their card". */
-export function customerToThird(text: string): string {
-  return apply(text, CUSTOMER).replace(
-    /\bthey (is|was|has|does|doesn't|isn't|wasn't|hasn't)\b/g,
-    (_, verb: string) => {
-      const plural: Record<string, string> = {
-        is: 'are',
-        was: 'were',
-        has: 'have',
-        does: 'do',
-        "doesn't": "don't",
-        "isn't": "aren't",
-        "wasn't": "weren't",
-        "hasn't": "haven't",
-      };
-      return `they ${plural[verb] ?? verb}`;
+/** Each bare "you": the subject of what follows ("you can") or its object ("help you"). */
+function replaceYou(text: string, subject: string, object: string): string {
+  return text.replace(
+    /(\b\w+\s+)?\byou\b(\s*)(\S+)?/gi,
+    (_match, before: string | undefined, space: string, next: string | undefined) => {
+      const prefix = before ?? '';
+      // No word before it: "you" opens the sentence or a clause ("ok, you can"), so it is the subject.
+      const isSubject =
+        before === undefined ||
+        INVERTED.test(prefix.trim()) ||
+        (next !== undefined && (SUBJECT_FOLLOWERS.test(next) || PAST.test(next)));
+      return `${prefix}${isSubject ? subject : object}${space}${next ?? ''}`;
     },
   );
 }
 
+/** A customer's sentence told about the customer: "my card" -> "their card". */
+export function customerToThird(text: string): string {
+  const customer = apply(text, CUSTOMER);
+  // "Thank you for your help" stays as said: turned round it would thank the team.
+  const told = /\bthanks? you\b/i.test(customer)
+    ? customer
+    : replaceYou(apply(customer, COMPANY), 'we', 'us');
+  return told.replace(/\bthey (is|was|has|does|doesn't|isn't|wasn't|hasn't)\b/g, (_, verb: string) => {
+    const plural: Record<string, string> = {
+      is: 'are',
+      was: 'were',
+      has: 'have',
+      does: 'do',
+      "doesn't": "don't",
+      "isn't": "aren't",
+      "wasn't": "weren't",
+      "hasn't": "haven't",
+    };
+    return `they ${plural[verb] ?? verb}`;
+  });
+}
+
 /** An agent's sentence told about the customer: "your order" -> "their order", "you can" -> "they can". */
 export function agentToThird(text: string): string {
-  const out = apply(text, AGENT);
-  return out.replace(
-    /(\b\w+\s+)?\byou\b(\s*)(\S+)?/gi,
-    (_match, before: string | undefined, space: string, next: string | undefined) => {
-      const prefix = before ?? '';
-      const subject = INVERTED.test(prefix.trim()) || (next !== undefined && SUBJECT_FOLLOWERS.test(next));
-      return `${prefix}${subject ? 'they' : 'them'}${space}${next ?? ''}`;
-    },
-  );
+  return replaceYou(apply(text, AGENT), 'they', 'them');
 }
 
 /** Lower-cases the first letter unless the first word is an acronym or "I". */

@@ -38,6 +38,15 @@ describe('agentToThird', () => {
     expect(agentToThird("You'll receive an email")).toBe('they will receive an email');
   });
 
+  it('tells the agent, who speaks for the team, as "we"', () => {
+    expect(agentToThird("I'll move you to chat so you can send it")).toBe(
+      'we will move them to chat so they can send it',
+    );
+    expect(agentToThird('Let me check that for you, my colleague was on it')).toBe(
+      'Let us check that for them, our colleague was on it',
+    );
+  });
+
   it('takes a "you" that opens a clause, or comes before a past verb, as the subject', () => {
     expect(agentToThird('You restarted the router already?')).toBe('they restarted the router already?');
     expect(agentToThird('Ok, you can restart the router')).toBe('Ok, they can restart the router');

@@ -5,23 +5,30 @@
 
 type Rule = [RegExp, string];
 
-const CUSTOMER: Rule[] = [
-  [/\bI'm\b/gi, 'they are'],
-  [/\bI am\b/g, 'they are'],
-  [/\bI've\b/gi, 'they have'],
-  [/\bI'd\b/gi, 'they would'],
-  [/\bI'll\b/gi, 'they will'],
-  [/\bI was\b/g, 'they were'],
-  [/\bi m\b/g, 'they are'],
-  [/\bim\b/g, 'they are'],
-  [/\bive\b/g, 'they have'],
-  [/\bI\b/g, 'they'],
-  [/(^|[\s,;(])i(?=[\s,;)]|$)/g, '$1they'],
-  [/\bmyself\b/gi, 'themselves'],
-  [/\bmy\b/gi, 'their'],
-  [/\bmine\b/gi, 'theirs'],
-  [/\bme\b/gi, 'them'],
-];
+/** The rules that tell "I", "my", "me" as another person: the customer ("they"), or the team ("we"). */
+function firstPersonAs(p: { I: string; my: string; mine: string; me: string; myself: string }): Rule[] {
+  return [
+    [/\bI'm\b/gi, `${p.I} are`],
+    [/\bI am\b/g, `${p.I} are`],
+    [/\bI've\b/gi, `${p.I} have`],
+    [/\bI'd\b/gi, `${p.I} would`],
+    [/\bI'll\b/gi, `${p.I} will`],
+    [/\bI was\b/g, `${p.I} were`],
+    [/\bi m\b/g, `${p.I} are`],
+    [/\bim\b/g, `${p.I} are`],
+    [/\bive\b/g, `${p.I} have`],
+    [/\bI\b/g, p.I],
+    [/(^|[\s,;(])i(?=[\s,;)]|$)/g, `$1${p.I}`],
+    [/\bmyself\b/gi, p.myself],
+    [/\bmy\b/gi, p.my],
+    [/\bmine\b/gi, p.mine],
+    [/\bme\b/gi, p.me],
+  ];
+}
+
+const CUSTOMER = firstPersonAs({ I: 'they', my: 'their', mine: 'theirs', me: 'them', myself: 'themselves' });
+/** An agent speaks for the team: "I'll move you to chat" is "we will move them to chat". */
+const TEAM = firstPersonAs({ I: 'we', my: 'our', mine: 'ours', me: 'us', myself: 'ourselves' });
 
 const SUBJECT_FOLLOWERS =
   /^(?:are|have|can|could|will|would|should|need|may|might|do|did|don't|didn't|were|was|want|got|get|still|also|already|just|please|tried|try|received|see|know|think|feel|mean|had|must|used)\b/i;
@@ -76,6 +83,23 @@ function replaceYou(text: string, subject: string, object: string): string {
   );
 }
 
+const PLURAL: Record<string, string> = {
+  is: 'are',
+  was: 'were',
+  has: 'have',
+  does: 'do',
+  "doesn't": "don't",
+  "isn't": "aren't",
+  "wasn't": "weren't",
+  "hasn't": "haven't",
+};
+/** "they is" and "we was", left by the rules above, agree again. */
+const plural = (text: string) =>
+  text.replace(
+    /\b(they|we) (is|was|has|does|doesn't|isn't|wasn't|hasn't)\b/g,
+    (_, who: string, verb: string) => `${who} ${PLURAL[verb] ?? verb}`,
+  );
+
 /** A customer's sentence told about the customer: "my card" -> "their card". */
 export function customerToThird(text: string): string {
   const customer = apply(text, CUSTOMER);
@@ -83,24 +107,12 @@ export function customerToThird(text: string): string {
   const told = /\bthanks? you\b/i.test(customer)
     ? customer
     : replaceYou(apply(customer, COMPANY), 'we', 'us');
-  return told.replace(/\bthey (is|was|has|does|doesn't|isn't|wasn't|hasn't)\b/g, (_, verb: string) => {
-    const plural: Record<string, string> = {
-      is: 'are',
-      was: 'were',
-      has: 'have',
-      does: 'do',
-      "doesn't": "don't",
-      "isn't": "aren't",
-      "wasn't": "weren't",
-      "hasn't": "haven't",
-    };
-    return `they ${plural[verb] ?? verb}`;
-  });
+  return plural(told);
 }
 
 /** An agent's sentence told about the customer: "your order" -> "their order", "you can" -> "they can". */
 export function agentToThird(text: string): string {
-  return replaceYou(apply(text, AGENT), 'they', 'them');
+  return plural(replaceYou(apply(apply(text, AGENT), TEAM), 'they', 'them'));
 }
 
 /** Lower-cases the first letter unless the first word is an acronym or "I". */

@@ -26,7 +26,7 @@ describe('prefill', () => {
     expect(attemptedSteps(sentences)).toEqual([
       'Customer: They have reset their password twice',
       'Bot: Please try clearing their browser cache',
-      "Agent: I've unlocked their account",
+      'Agent: We have unlocked their account',
     ]);
   });
 

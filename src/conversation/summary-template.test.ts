@@ -48,7 +48,7 @@ describe('summary template', () => {
   it('prefers what the agent did over what they asked', () => {
     const action = agentActionSentence(sentences);
     expect(action?.text).toBe("Thanks, I've reissued the parcel, it will arrive tomorrow.");
-    expect(agentClause(action)).toBe("Agent said that I've reissued the parcel, it will arrive tomorrow.");
+    expect(agentClause(action)).toBe('Agent said that we have reissued the parcel, it will arrive tomorrow.');
   });
 
   it('turns requests into "asked the customer to"', () => {

@@ -25,6 +25,15 @@ describe('customerToThird', () => {
     );
   });
 
+  it("takes the customer's own 'we' (their household, their business) as 'they'", () => {
+    expect(customerToThird('Three invoices for our managed properties are wrong, can you help us?')).toBe(
+      'Three invoices for their managed properties are wrong, can we help them?',
+    );
+    expect(customerToThird("we've been waiting for your engineer since 8")).toBe(
+      'they have been waiting for our engineer since 8',
+    );
+  });
+
   it('leaves thanks as said', () => {
     expect(customerToThird('Thank you so much for your help')).toBe('Thank you so much for your help');
   });

@@ -26,7 +26,19 @@ function firstPersonAs(p: { I: string; my: string; mine: string; me: string; mys
   ];
 }
 
-const CUSTOMER = firstPersonAs({ I: 'they', my: 'their', mine: 'theirs', me: 'them', myself: 'themselves' });
+/** The customer's own "we" (their household, their business) is "they" too; "we" is the team's. */
+const CUSTOMER: Rule[] = [
+  ...firstPersonAs({ I: 'they', my: 'their', mine: 'theirs', me: 'them', myself: 'themselves' }),
+  [/\bwe're\b/gi, 'they are'],
+  [/\bwe've\b/gi, 'they have'],
+  [/\bwe'll\b/gi, 'they will'],
+  [/\bwe'd\b/gi, 'they would'],
+  [/\bwe\b/gi, 'they'],
+  [/\bourselves\b/gi, 'themselves'],
+  [/\bours\b/gi, 'theirs'],
+  [/\bour\b/gi, 'their'],
+  [/\bus\b/g, 'them'],
+];
 /** An agent speaks for the team: "I'll move you to chat" is "we will move them to chat". */
 const TEAM = firstPersonAs({ I: 'we', my: 'our', mine: 'ours', me: 'us', myself: 'ourselves' });
 

@@ -57,6 +57,15 @@ describe('summary template', () => {
     expect(agentClause(undefined)).toBe('');
   });
 
+  it('says an apology or thanks before a name as such, not as "said that Andi"', () => {
+    const [sorry, thanks] = dialogSentences([
+      { role: 'agent', text: 'Apologies for the disruption to your journey this evening, Andi ^KS' },
+      { role: 'agent', text: 'Thank you, Maria!' },
+    ]);
+    expect(agentClause(sorry)).toBe('Agent apologised for the disruption to their journey this evening.');
+    expect(agentClause(thanks)).toBe('Agent thanked the customer.');
+  });
+
   it('shortens long sentences at a clause boundary', () => {
     expect(shorten('one two three, four five six seven', 5)).toBe('one two three');
     expect(shorten('short one', 5)).toBe('short one');

@@ -90,7 +90,11 @@ const THANKS = /^(?:thanks|thank you|sorry|apologies)\b[^,.!;]*[,.!;]\s*(?=\S)/i
 /** "Agent asked the customer to DM their order number." */
 export function agentClause(sentence: DialogSentence | undefined): string {
   if (!sentence) return '';
-  const body = shorten(agentToThird(trimSentence(sentence.text).replace(THANKS, '')), 30)
+  const said = trimSentence(sentence.text);
+  const rest = said.replace(THANKS, '');
+  // Nothing but thanks or an apology before a name ("Apologies for the delay, Andi"): say so.
+  if (rest !== said && rest.split(/\s+/).length < 3) return courtesyClause(said);
+  const body = shorten(agentToThird(rest), 30)
     .replace(/^(?:please|pls|kindly|let's|let us|feel free to|be sure to)\s+/i, '')
     .replace(/^(?:can|could|would|will) they (?:please )?/i, '')
     .replace(/\?+$/, '');
@@ -99,6 +103,13 @@ export function agentClause(sentence: DialogSentence | undefined): string {
     return `Agent asked if they ${tried[1].toLowerCase() === 'try' ? 'tried' : 'have tried'}${tried[2]}.`;
   if (IMPERATIVE.test(body)) return `Agent asked the customer to ${lowerFirst(body)}.`;
   return `Agent said that ${lowerFirst(body)}.`;
+}
+
+/** "Agent apologised for the delay to their journey." or "Agent thanked the customer." */
+function courtesyClause(said: string): string {
+  const apology = said.match(/^(?:sorry|apologies)\s+(?:again\s+)?(for\s+[^,.!;]+)/i);
+  if (apology) return `Agent apologised ${shorten(agentToThird(apology[1]!), 20)}.`;
+  return /^(?:sorry|apologies)\b/i.test(said) ? 'Agent apologised.' : 'Agent thanked the customer.';
 }
 
 /** Where the case stands, when the customer's last message says so. */

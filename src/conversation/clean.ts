@@ -16,6 +16,8 @@ export function cleanText(text: string): string {
     text
       .replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e] ?? e)
       .replace(/\bhttps?:\/\/\S+|\bwww\.\S+/gi, ' ')
+      // a thread counter after the signature ("^Kev 2/2") goes first, so the signature ends the message
+      .replace(/\s+\(?\d\/\d\)?\s*$/u, '')
       // signatures: "^JD", "-Anna", "~MK", "*TS" at the end of a message
       .replace(/\s*(?:\^|\*|~)\s?[A-Z][A-Za-z]{0,3}\s*$/u, '')
       .replace(/\s+[-–]\s?[A-Z][a-z]{1,12}\s*$/u, '')

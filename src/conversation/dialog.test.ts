@@ -18,6 +18,22 @@ describe('dialogSentences', () => {
     ]);
   });
 
+  it('joins a message cut in two (a thread counter, ">>") so its sentence reads whole', () => {
+    const out = dialogSentences([
+      { role: 'customer', text: '@ba My flight is delayed.' },
+      { role: 'agent', text: '@neil Our colleagues at Heathrow will 1/2' },
+      { role: 'agent', text: '@neil be able to rebook you when you arrive. ^Kev 2/2' },
+      { role: 'agent', text: '@neil Flight changes carry a fee plus >>' },
+      { role: 'agent', text: '@neil >>the fare difference.' },
+      { role: 'agent', text: '@neil Anything else?' },
+    ]);
+    expect(out.filter((s) => s.role === 'agent').map((s) => [s.turn, s.roleTurn, s.text])).toEqual([
+      [1, 0, 'Our colleagues at Heathrow will be able to rebook you when you arrive.'],
+      [3, 1, 'Flight changes carry a fee plus the fare difference.'],
+      [5, 2, 'Anything else?'],
+    ]);
+  });
+
   it('counts words, not punctuation', () => {
     expect(wordCount('My order - #42 - is late !')).toBe(5);
   });

@@ -218,7 +218,7 @@ export function PacketFields({
         <Field
           {...props('documents')}
           label="Documents still needed from the customer"
-          hint="Kinds the receiving team will need from the customer, separated by commas (e.g. bank_statement)."
+          hint="Kinds the receiving team will need from the customer, separated by commas (e.g. bank_statement). Leave it empty when none are needed: that counts as answered."
         >
           {(ids) => (
             <input

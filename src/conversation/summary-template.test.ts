@@ -57,6 +57,15 @@ describe('summary template', () => {
     expect(agentClause(undefined)).toBe('');
   });
 
+  it('reads "when" without a question mark as a complaint, with one as a question', () => {
+    const said = (text: string) =>
+      customerClause(problemSentences(dialogSentences([{ role: 'customer', text }])));
+    expect(said("When you charge £1.65 for three onions I don't expect them to look like this")).toMatch(
+      /^Customer is complaining that when we charge/,
+    );
+    expect(said('When will my refund arrive?')).toMatch(/^Customer is asking when will their refund arrive/);
+  });
+
   it('says an apology or thanks before a name as such, not as "said that Andi"', () => {
     const [sorry, thanks] = dialogSentences([
       { role: 'agent', text: 'Apologies for the disruption to your journey this evening, Andi ^KS' },

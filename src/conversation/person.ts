@@ -26,13 +26,22 @@ function firstPersonAs(p: { I: string; my: string; mine: string; me: string; mys
   ];
 }
 
+/** "you're", "you've", "you'll", "you'd" (or the same of "we") told with another subject. */
+function contractionsAs(word: 'you' | 'we', subject: string): Rule[] {
+  return (
+    [
+      ['re', 'are'],
+      ['ve', 'have'],
+      ['ll', 'will'],
+      ['d', 'would'],
+    ] as const
+  ).map(([ending, verb]): Rule => [new RegExp(`\\b${word}'${ending}\\b`, 'gi'), `${subject} ${verb}`]);
+}
+
 /** The customer's own "we" (their household, their business) is "they" too; "we" is the team's. */
 const CUSTOMER: Rule[] = [
   ...firstPersonAs({ I: 'they', my: 'their', mine: 'theirs', me: 'them', myself: 'themselves' }),
-  [/\bwe're\b/gi, 'they are'],
-  [/\bwe've\b/gi, 'they have'],
-  [/\bwe'll\b/gi, 'they will'],
-  [/\bwe'd\b/gi, 'they would'],
+  ...contractionsAs('we', 'they'),
   [/\bwe\b/gi, 'they'],
   [/\bourselves\b/gi, 'themselves'],
   [/\bours\b/gi, 'theirs'],
@@ -51,10 +60,7 @@ const INVERTED =
 const PAST = /^(?:\w+ed|said|told|sent|took|gave|made|put|kept|never|always|keep|keeps)\b/i;
 
 const AGENT: Rule[] = [
-  [/\byou're\b/gi, 'they are'],
-  [/\byou've\b/gi, 'they have'],
-  [/\byou'll\b/gi, 'they will'],
-  [/\byou'd\b/gi, 'they would'],
+  ...contractionsAs('you', 'they'),
   [/\byourself\b/gi, 'themselves'],
   [/\byours\b/gi, 'theirs'],
   [/\byour\b/gi, 'their'],
@@ -63,10 +69,7 @@ const AGENT: Rule[] = [
 /** The customer's words for the company, as the team says them. */
 const COMPANY: Rule[] = [
   [/\byou guys\b/gi, 'we'],
-  [/\byou're\b/gi, 'we are'],
-  [/\byou've\b/gi, 'we have'],
-  [/\byou'll\b/gi, 'we will'],
-  [/\byou'd\b/gi, 'we would'],
+  ...contractionsAs('you', 'we'),
   [/\byourselves\b/gi, 'ourselves'],
   [/\byourself\b/gi, 'ourselves'],
   [/\byours\b/gi, 'ours'],

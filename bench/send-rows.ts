@@ -3,13 +3,14 @@ import { Hono } from 'hono';
 import type { Database } from '../src/db/database.ts';
 import { newId } from '../src/db/ids.ts';
 import { executePrepared } from '../src/db/prepared.ts';
+import { demoOrganisation } from '../src/demo/organisation.ts';
 
 // The rows floor: a bare route that writes, per request, the rows a handoff send writes (the
 // handoff, its two clocks, their breach and first-rung timers, and its four events), shaped as
 // Baton writes them, into copies of Baton's tables with the same indexes and checks, and nothing
-// else: no lock, no read, no owner chosen, no NOTIFY, no answer built, no batching. Between the one-row floor and
-// the sends it tells how much of a send's cost is the rows the design asks for and how much is the
-// work around them.
+// else: no lock, no read, no owner chosen, no NOTIFY, no answer built, no batching. Between the
+// one-row floor and the sends it tells how much of a send's cost is the rows the design asks for
+// and how much is the work around them.
 
 const copies = ['handoffs', 'sla_clocks', 'timers', 'case_events'] as const;
 const copyOf = (table: (typeof copies)[number]) => sql.identifier(`bench_rows_${table}`);
@@ -30,11 +31,8 @@ function insertInto(table: (typeof copies)[number], rows: Record<string, unknown
   return sql`insert into ${copyOf(table)} (${names}) select ${names} from jsonb_populate_recordset(null::${copyOf(table)}, ${JSON.stringify(rows)}::jsonb)`;
 }
 
-const calendar = {
-  timezone: 'Europe/London',
-  hours: { mon: [['09:00', '17:30']], tue: [['09:00', '17:30']], wed: [['09:00', '17:30']] },
-  holidays: ['2026-12-25', '2026-12-28', '2027-01-01'],
-};
+// The receiving team's calendar and the scenario's ladder, as the benchmark's sends copy them.
+const calendar = demoOrganisation.teams.find((t) => t.key === 'finance')!.calendar;
 const ladder = [
   { at: 75, action: 'warn_owner' },
   { at: 100, action: 'notify_lead' },

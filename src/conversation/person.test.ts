@@ -62,6 +62,9 @@ describe('agentToThird', () => {
     expect(agentToThird("We'll call you back but you must confirm")).toBe(
       "We'll call them back but they must confirm",
     );
+    expect(agentToThird("I've sent you detailed instructions")).toBe(
+      'we have sent them detailed instructions',
+    );
   });
 });
 

@@ -56,8 +56,12 @@ const SUBJECT_FOLLOWERS =
 
 const INVERTED =
   /^(?:can|could|would|will|do|did|have|are|were|should|if|when|once|and|so|that|as|but|because|since|until|unless|though|although|or)$/i;
-/** A verb in the past after "you" makes it the subject: "you charged me", "you sent it". */
-const PAST = /^(?:\w+ed|said|told|sent|took|gave|made|put|kept|never|always|keep|keeps)\b/i;
+/**
+ * What a customer says the company did, after "you", makes "you" the subject: "you charged me".
+ * A list, not any word in -ed: in "we sent you detailed instructions" the "you" is the object.
+ */
+const PAST =
+  /^(?:charged|cancell?ed|promised|said|told|sent|took|gave|made|kept|changed|booked|lost|broke|missed|ignored|closed|refunded|billed|delivered|never|always|keep|keeps)\b/i;
 
 const AGENT: Rule[] = [
   ...contractionsAs('you', 'they'),

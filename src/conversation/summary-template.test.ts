@@ -73,6 +73,9 @@ describe('summary template', () => {
     ]);
     expect(agentClause(sorry)).toBe('Agent apologised for the disruption to their journey this evening.');
     expect(agentClause(thanks)).toBe('Agent thanked the customer.');
+    // What follows the courtesy is kept when it is more than a name.
+    const [done] = dialogSentences([{ role: 'agent', text: 'Sorry, fixed now.' }]);
+    expect(agentClause(done)).toBe('Agent said that fixed now.');
   });
 
   it('shortens long sentences at a clause boundary', () => {

@@ -94,7 +94,8 @@ export function agentClause(sentence: DialogSentence | undefined): string {
   const said = trimSentence(sentence.text);
   const rest = said.replace(THANKS, '');
   // Nothing but thanks or an apology before a name ("Apologies for the delay, Andi"): say so.
-  if (rest !== said && rest.split(/\s+/).length < 3) return courtesyClause(said);
+  if (rest !== said && /^[A-Z][\p{L}'-]*(?:\s+[A-Z][\p{L}'-]*)?[.!]?$/u.test(rest))
+    return courtesyClause(said);
   const body = shorten(agentToThird(rest), 30)
     .replace(/^(?:please|pls|kindly|let's|let us|feel free to|be sure to)\s+/i, '')
     .replace(/^(?:can|could|would|will) they (?:please )?/i, '')

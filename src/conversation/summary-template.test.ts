@@ -64,6 +64,9 @@ describe('summary template', () => {
       /^Customer is complaining that when we charge/,
     );
     expect(said('When will my refund arrive?')).toMatch(/^Customer is asking when will their refund arrive/);
+    expect(said('What a mess, the engineer never came and nobody called')).toMatch(
+      /^Customer is complaining that what a mess/,
+    );
   });
 
   it('says an apology or thanks before a name as such, not as "said that Andi"', () => {

@@ -6,8 +6,9 @@ import { scoreSentiment } from './sentiment.ts';
 const OPENERS =
   /^(?:(?:so|hi|hello|hey|well|ok|okay|um|also|and|but|yes|yeah|no|guys|team|there|folks|just|again|wow|ugh|hmm|lol|omg|seriously|great|dear|morning|evening|afternoon|good)[\s,!.-]+)+/i;
 // "when" and "where" open a question only with its mark: "when you charge £1.65 for three onions I
-// don't expect…" is a complaint.
-const ASK = /^(?:what|why|how|who|which|can|could|would|will|do|does|did|is|are|am|should|may|any)\b/i;
+// don't expect…" is a complaint; so does an exclamation ("what a mess", "how annoying").
+const ASK =
+  /^(?!what an?\b|how (?:annoying|frustrating|disappointing|ridiculous|rude|embarrassing)\b)(?:what|why|how|who|which|can|could|would|will|do|does|did|is|are|am|should|may|any)\b/i;
 const NEGATED =
   /\b(?:not|no|never|can't|cannot|won't|didn't|doesn't|isn't|wasn't|haven't|hasn't|don't)\b|n't\b/i;
 const GREETING =

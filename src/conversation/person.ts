@@ -1,6 +1,6 @@
 // Rewrites first- and second-person sentences in the third person, for summaries that read
 // "Customer says their card was declined" rather than "my card was declined". The customer's "you"
-// is the company, and a packet is written by the team for the team: "your plumber" becomes "our
+// is the organisation, and a packet is written by the team for the team: "your plumber" becomes "our
 // plumber", "you charged me twice" "we charged them twice".
 
 type Rule = [RegExp, string];
@@ -57,7 +57,7 @@ const SUBJECT_FOLLOWERS =
 const INVERTED =
   /^(?:can|could|would|will|do|did|have|are|were|should|if|when|once|and|so|that|as|but|because|since|until|unless|though|although|or)$/i;
 /**
- * What a customer says the company did, after "you", makes "you" the subject: "you charged me".
+ * What a customer says the organisation did, after "you", makes "you" the subject: "you charged me".
  * A list, not any word in -ed: in "we sent you detailed instructions" the "you" is the object.
  */
 const PAST =
@@ -70,8 +70,8 @@ const AGENT: Rule[] = [
   [/\byour\b/gi, 'their'],
 ];
 
-/** The customer's words for the company, as the team says them. */
-const COMPANY: Rule[] = [
+/** The customer's words for the organisation, as the team says them. */
+const ORGANISATION: Rule[] = [
   [/\byou guys\b/gi, 'we'],
   ...contractionsAs('you', 'we'),
   [/\byourselves\b/gi, 'ourselves'],
@@ -125,7 +125,7 @@ export function customerToThird(text: string): string {
   // "Thank you for your help" stays as said: turned round it would thank the team.
   const told = /\bthanks? you\b/i.test(customer)
     ? customer
-    : replaceYou(apply(customer, COMPANY), 'we', 'us');
+    : replaceYou(apply(customer, ORGANISATION), 'we', 'us');
   return plural(told);
 }
 

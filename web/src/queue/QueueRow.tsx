@@ -14,7 +14,7 @@ export const QueueRow = memo(function QueueRow({ h }: { h: HandoffItem }) {
   const now = useNow();
   const title = useCaseTitle(h.caseId);
   const worst = worstClock(h.sla, clockCalendar(s, h), now);
-  const scenario = s.scenarios.find((x) => x.id === h.scenario);
+  const scenarioName = s.scenarios.find((x) => x.id === h.scenario)?.name ?? humanize(h.scenario);
   return (
     <div className={`qrow qrow-${worst?.status.level ?? 'none'}`}>
       <div className="qrow-sla">
@@ -48,8 +48,8 @@ export const QueueRow = memo(function QueueRow({ h }: { h: HandoffItem }) {
           <span className="qrow-owner" title="Owner">
             {h.owner?.name ?? 'No owner'}
           </span>
-          <span className="qrow-scenario" title={scenario?.name ?? humanize(h.scenario)}>
-            {scenario?.name ?? humanize(h.scenario)}
+          <span className="qrow-scenario" title={scenarioName}>
+            {scenarioName}
           </span>
           {h.sentAt ? (
             <span className="qrow-age" title={`Sent ${formatDateTime(h.sentAt)}`}>

@@ -1,13 +1,15 @@
-import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, lt, notInArray, or, sql } from 'drizzle-orm';
 import { customers } from '../customers/customers.table.ts';
 import { type Queryable, rowsOf } from '../db/database.ts';
 import { epochMs } from '../db/json-facts.ts';
+import { decodeCursor, encodeCursor } from '../db/keyset.ts';
 import { executePrepared } from '../db/prepared.ts';
 import { documentRequests, documents } from '../documents/documents.table.ts';
 import { caseEvents } from '../events/events.table.ts';
 import { handoffs } from '../handoffs/handoffs.table.ts';
 import { notFound } from '../http/errors.ts';
 import { isoFromMs } from '../sla/instant.ts';
+import { slaClocks } from '../sla/sla.table.ts';
 import { teams } from '../teams/teams.table.ts';
 import { cases, messages } from './cases.table.ts';
 
@@ -158,22 +160,142 @@ export async function listCaseEvents(db: Queryable, orgId: string, caseId: strin
   }));
 }
 
-export async function listCases(db: Queryable, orgId: string, opts: { limit: number; before?: Date }) {
+export type CaseFilter = {
+  limit: number;
+  /** Older than this instant (the first form of paging, kept for callers that use it). */
+  before?: Date;
+  cursor?: string;
+  /** Words of the subject, the customer's name or external id, or the case's id or external id. */
+  q?: string;
+  status?: string;
+};
+
+/** `%` and `_` in a search are the searched characters, not patterns. */
+const likeNeedle = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * Newest first, keyset-paginated, each case with where it is now: its latest handoff that left the
+ * sender (not a draft, not cancelled), the team and owner holding it, and that handoff's nearest
+ * running SLA deadline.
+ */
+export async function listCases(db: Queryable, orgId: string, f: CaseFilter) {
+  const after = f.cursor ? decodeCursor(f.cursor) : undefined;
+  const needle = f.q?.trim() ? likeNeedle(f.q.trim()) : undefined;
   const rows = await db
     .select({ c: cases, customer: customers.name })
     .from(cases)
     .innerJoin(customers, eq(customers.id, cases.customerId))
-    .where(and(eq(cases.orgId, orgId), opts.before ? lt(cases.createdAt, opts.before) : undefined))
-    .orderBy(desc(cases.createdAt))
-    .limit(opts.limit);
-  return rows.map(({ c, customer }) => ({
-    id: c.id,
-    subject: c.subject,
-    channel: c.channel,
-    status: c.status,
-    issueType: c.issueType,
-    customer,
-    createdAt: c.createdAt.toISOString(),
-    updatedAt: c.updatedAt.toISOString(),
-  }));
+    .where(
+      and(
+        eq(cases.orgId, orgId),
+        f.before ? lt(cases.createdAt, f.before) : undefined,
+        f.status ? eq(cases.status, f.status) : undefined,
+        needle
+          ? or(
+              ilike(cases.subject, needle),
+              ilike(customers.name, needle),
+              ilike(customers.externalId, needle),
+              ilike(cases.id, needle),
+              ilike(cases.externalId, needle),
+            )
+          : undefined,
+        after
+          ? or(lt(cases.createdAt, after.at), and(eq(cases.createdAt, after.at), lt(cases.id, after.id)))
+          : undefined,
+      ),
+    )
+    .orderBy(desc(cases.createdAt), desc(cases.id))
+    .limit(f.limit + 1);
+  const page = rows.slice(0, f.limit);
+  const now = await whereNow(
+    db,
+    orgId,
+    page.map((r) => r.c.id),
+  );
+  const last = page[page.length - 1];
+  return {
+    items: page.map(({ c, customer }) => ({
+      id: c.id,
+      subject: c.subject,
+      channel: c.channel,
+      status: c.status,
+      issueType: c.issueType,
+      customer,
+      createdAt: c.createdAt.toISOString(),
+      updatedAt: c.updatedAt.toISOString(),
+      handoff: now.get(c.id) ?? null,
+    })),
+    nextCursor: rows.length > f.limit && last ? encodeCursor(last.c) : null,
+  };
+}
+
+/** Where a case is now: its latest handoff that left the sender. */
+export type WhereNow = {
+  id: string;
+  state: string;
+  scenario: string;
+  toTeam: string;
+  ownerId: string | null;
+  sentAt: string | null;
+  /** The nearest deadline of the handoff's running SLA clocks. */
+  deadline: string | null;
+  /** Whether any of its clocks breached. */
+  breached: boolean;
+};
+
+/** Per case: its latest handoff that left the sender, with its nearest running deadline and whether a clock breached. */
+async function whereNow(db: Queryable, orgId: string, caseIds: string[]): Promise<Map<string, WhereNow>> {
+  if (caseIds.length === 0) return new Map();
+  const latest = await db
+    .selectDistinctOn([handoffs.caseId], {
+      caseId: handoffs.caseId,
+      id: handoffs.id,
+      state: handoffs.state,
+      scenario: handoffs.scenarioId,
+      toTeam: teams.key,
+      ownerId: handoffs.ownerId,
+      sentAt: handoffs.sentAt,
+    })
+    .from(handoffs)
+    .innerJoin(teams, eq(teams.id, handoffs.toTeamId))
+    .where(
+      and(
+        eq(handoffs.orgId, orgId),
+        inArray(handoffs.caseId, caseIds),
+        notInArray(handoffs.state, ['draft', 'cancelled']),
+      ),
+    )
+    .orderBy(handoffs.caseId, desc(handoffs.createdAt), desc(handoffs.id));
+  const clocks = latest.length
+    ? await db
+        .select({ handoffId: slaClocks.handoffId, state: slaClocks.state, deadline: slaClocks.deadline })
+        .from(slaClocks)
+        .where(
+          inArray(
+            slaClocks.handoffId,
+            latest.map((h) => h.id),
+          ),
+        )
+    : [];
+  return new Map(
+    latest.map((h) => {
+      const own = clocks.filter((c) => c.handoffId === h.id);
+      const deadlines = own.flatMap((c) =>
+        c.state === 'running' && c.deadline ? [c.deadline.getTime()] : [],
+      );
+      return [
+        h.caseId,
+        {
+          id: h.id,
+          state: h.state,
+          scenario: h.scenario,
+          toTeam: h.toTeam,
+          ownerId: h.ownerId,
+          sentAt: h.sentAt?.toISOString() ?? null,
+          deadline: deadlines.length ? new Date(Math.min(...deadlines)).toISOString() : null,
+          breached: own.some((c) => c.state === 'breached'),
+        },
+      ];
+    }),
+  );
 }

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
 import { json, ok } from '../http/openapi.ts';
@@ -9,6 +9,7 @@ import {
   caseIdParams,
   documentRequestSchema,
   issueTypeSchema,
+  listCasesQuery,
   newCaseSchema,
   newDocumentSchema,
   newMessageSchema,
@@ -45,20 +46,19 @@ export function registerCaseRoutes(app: App) {
       path: '/api/v1/cases',
       tags,
       request: {
-        query: z.object({
-          limit: z.coerce.number().int().min(1).max(500).default(50),
-          before: z.string().datetime({ offset: true }).optional(),
-        }),
+        query: listCasesQuery,
       },
-      responses: { 200: ok('Cases, newest first') },
+      responses: {
+        200: ok('Cases, newest first, each with where it is now; `nextCursor` fetches the next page'),
+      },
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const items = await listCases(c.var.services.database.db, c.var.principal.orgId, {
-        limit: q.limit,
+      const page = await listCases(c.var.services.database.db, c.var.principal.orgId, {
+        ...q,
         before: q.before ? new Date(q.before) : undefined,
       });
-      return c.json({ items }, 200);
+      return c.json(page, 200);
     },
   );
   app.openapi(

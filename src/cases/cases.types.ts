@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { customerProfileFields } from '../customers/customers.types.ts';
+import { cursorParam } from '../db/keyset.ts';
 
 export const messageRoleSchema = z.enum(['customer', 'agent', 'bot', 'internal']);
 export const channelSchema = z.string().trim().min(1).max(40);
@@ -54,3 +55,13 @@ export type NewMessage = z.infer<typeof newMessageSchema>;
 export type NewDocument = z.infer<typeof newDocumentSchema>;
 export type DocumentRequest = z.infer<typeof documentRequestSchema>;
 export type IssueTypeInput = z.infer<typeof issueTypeSchema>;
+
+export const caseStatusSchema = z.enum(['open', 'pending', 'resolved', 'closed']);
+
+export const listCasesQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  before: z.string().datetime({ offset: true }).optional(),
+  cursor: cursorParam.optional(),
+  q: z.string().max(200).optional(),
+  status: caseStatusSchema.optional(),
+});

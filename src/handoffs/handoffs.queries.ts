@@ -3,6 +3,7 @@ import { cases } from '../cases/cases.table.ts';
 import { customers } from '../customers/customers.table.ts';
 import type { Queryable } from '../db/database.ts';
 import { epochMs } from '../db/json-facts.ts';
+import { decodeCursor, encodeCursor } from '../db/keyset.ts';
 import { notFound } from '../http/errors.ts';
 import { people } from '../people/people.table.ts';
 import { parseScenarioVersion } from '../scenarios/parsed-versions.ts';
@@ -140,16 +141,9 @@ export type HandoffFilter = {
   cursor?: string;
 };
 
-function decodeCursor(cursor: string | undefined) {
-  if (!cursor) return undefined;
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const when = new Date(at ?? '');
-  return Number.isNaN(when.getTime()) || !id ? undefined : { at: when, id };
-}
-
 /** Newest first, keyset-paginated: `nextCursor` resumes after the last row. */
 export async function listHandoffs(db: Queryable, orgId: string, f: HandoffFilter) {
-  const after = decodeCursor(f.cursor);
+  const after = f.cursor ? decodeCursor(f.cursor) : undefined;
   const rows = await summarySelect(db)
     .where(
       and(
@@ -201,9 +195,6 @@ export async function listHandoffs(db: Queryable, orgId: string, f: HandoffFilte
         deadline: c.deadline?.toISOString() ?? null,
       })),
     })),
-    nextCursor:
-      rows.length > f.limit && last
-        ? Buffer.from(`${last.h.createdAt.toISOString()}|${last.h.id}`).toString('base64url')
-        : null,
+    nextCursor: rows.length > f.limit && last ? encodeCursor(last.h) : null,
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cursorParam } from '../db/keyset.ts';
 import { packetSchema } from '../packets/packet.types.ts';
 
 export const bounceReasons = [
@@ -43,7 +44,7 @@ export const listHandoffsQuery = z.object({
   owner: z.string().max(100).optional(),
   caseId: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
-  cursor: z.string().max(200).optional(),
+  cursor: cursorParam.optional(),
 });
 
 export const handoffIdParams = z.object({ id: z.string().min(1).max(100) });

@@ -136,6 +136,28 @@ describe('web app [pglite]', () => {
     await screenshot(page, '03-handoff-sent');
   });
 
+  it('lists the case with where it is now, searched by the server', async () => {
+    const { page } = agent;
+    await page.getByRole('link', { name: 'Cases', exact: true }).click();
+    await page.getByRole('heading', { name: 'Cases' }).waitFor();
+    const asked = page.waitForRequest(
+      (r) => r.url().includes('/api/v1/cases?') && r.url().includes('q=twice'),
+    );
+    await page.getByLabel('Search cases').fill('twice');
+    await asked;
+    const row = page.getByRole('row').filter({ hasText: subject });
+    await row.getByText('Waiting for pickup').waitFor();
+    const where = await row.locator('.where-now').textContent();
+    expect(where).toMatch(/Finance · \w+/);
+    expect(where).toMatch(/due (in \d+|\w{3}\b)/); // near: "due in 41 min"; days off: "due Mon 7 Dec, 09:16"
+    await page.getByLabel('Status').selectOption('resolved');
+    await page.getByText('No case matches').waitFor();
+    await page.getByLabel('Status').selectOption('');
+    // The state leads to the handoff itself, where the next steps (and tests) go on.
+    await row.getByRole('link', { name: /Waiting for pickup/ }).click();
+    await page.waitForURL(handoffUrl);
+  });
+
   it('shows the handoff live in the finance queue, without a reload; accepted and resolved by keyboard', async () => {
     const { page } = finance;
     const list = page.getByRole('listbox', { name: 'Finance queue' });
@@ -435,6 +457,24 @@ describe('web app [pglite]', () => {
     await page.locator('.queue-preview').getByRole('heading', { name: /Tech/ }).waitFor();
     await screenshot(page, '08-queue-5000');
     await page.unrouteAll();
+    expect(finance.errors).toEqual([]);
+  });
+
+  it('shows the case list a page at a time, with more on demand', async () => {
+    for (let i = 0; i < 55; i++) await call('POST', '/api/v1/cases', newCase({ subject: `Bulk case ${i}` }));
+    const { page } = finance;
+    await page.goto(`${app.url}/cases`);
+    await page.getByRole('heading', { name: 'Cases' }).waitFor();
+    const searched = page.waitForResponse((r) => r.url().includes('q=bulk'));
+    await page.getByLabel('Search cases').fill('bulk case');
+    await searched;
+    const rows = page.getByRole('row').filter({ hasText: 'Bulk case' });
+    await page.getByText('50+ cases').waitFor();
+    expect(await rows.count()).toBe(50);
+    await page.getByRole('button', { name: 'Show more cases' }).click();
+    await page.getByText('55 cases').waitFor();
+    expect(await rows.count()).toBe(55);
+    expect(await page.getByRole('button', { name: 'Show more cases' }).count()).toBe(0);
     expect(finance.errors).toEqual([]);
   });
 });

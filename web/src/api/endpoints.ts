@@ -7,7 +7,7 @@ import type {
   CaseDetail,
   CaseDocument,
   CaseEvent,
-  CaseSummary,
+  CasePage,
   Dip,
   HandoffDetail,
   HandoffList,
@@ -61,7 +61,8 @@ export const api = {
   scenarios: () =>
     request<Items<Scenario>>('GET', `${v1}/scenarios`, { quiet401: true }).then((r) => r.items),
 
-  cases: (limit = 100) => get<Items<CaseSummary>>(`${v1}/cases${query({ limit })}`).then((r) => r.items),
+  cases: (f: { limit?: number; cursor?: string; q?: string; status?: string } = {}, signal?: AbortSignal) =>
+    get<CasePage>(`${v1}/cases${query({ limit: 50, ...f })}`, signal),
   case: (id: string) => get<CaseDetail>(`${v1}/cases/${enc(id)}`),
   caseEvents: (id: string) => get<Items<CaseEvent>>(`${v1}/cases/${enc(id)}/events`).then((r) => r.items),
   createCase: (body: NewCase) => post<CaseDetail>(`${v1}/cases`, body),

@@ -42,7 +42,8 @@ export type Json<T> = T extends Date
 
 type Answer<F extends (...args: never[]) => unknown> = Json<Awaited<ReturnType<F>>>;
 
-export type CaseSummary = Answer<typeof listCases>[number];
+export type CaseSummary = Answer<typeof listCases>['items'][number];
+export type CasePage = Answer<typeof listCases>;
 export type CaseDetail = Answer<typeof getCase>;
 export type CaseMessage = CaseDetail['messages'][number];
 export type CaseDocument = CaseDetail['documents'][number];

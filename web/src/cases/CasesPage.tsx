@@ -1,26 +1,32 @@
-import { useMemo, useState } from 'react';
-import { api } from '../api/endpoints.ts';
-import { humanize, relative } from '../app/format.ts';
+import { useEffect, useState } from 'react';
+import type { CaseSummary } from '../api/types.ts';
+import { formatDateTime, humanize, relative, stateLabels } from '../app/format.ts';
 import { Link } from '../app/router.tsx';
 import { useSession } from '../app/session.tsx';
-import { Badge, Empty, ErrorNote, Loading } from '../app/ui.tsx';
-import { useResource } from '../app/useResource.ts';
+import { Badge, Empty, ErrorNote, Loading, stateTone } from '../app/ui.tsx';
 import { useLive } from '../live/useLive.tsx';
+import { useCaseList } from './useCaseList.ts';
 
-/** The agent's case list: newest first, searchable, live. */
+const statuses = ['open', 'pending', 'resolved', 'closed'] as const;
+
+/** The agent's case list: newest first, searched by the server, a page at a time, live. */
 export function CasesPage() {
   const s = useSession();
-  const cases = useResource('cases', () => api.cases(200));
   const [q, setQ] = useState('');
-  useLive((e) => e.type === 'case.created' || e.type.startsWith('handoff.'), cases.reload, 300);
-
-  const shown = useMemo(() => {
-    const needle = q.trim().toLowerCase();
-    const all = cases.data ?? [];
-    return needle
-      ? all.filter((c) => `${c.subject} ${c.customer} ${c.channel} ${c.id}`.toLowerCase().includes(needle))
-      : all;
-  }, [cases.data, q]);
+  const [search, setSearch] = useState('');
+  const [status, setStatus] = useState('');
+  // The server searches every case, not only the page on screen; a pause in typing asks it.
+  useEffect(() => {
+    const t = setTimeout(() => setSearch(q), 250);
+    return () => clearTimeout(t);
+  }, [q]);
+  const cases = useCaseList({ q: search, status });
+  useLive(
+    (e) => e.type === 'case.created' || e.type.startsWith('handoff.') || e.type.startsWith('sla.'),
+    cases.refresh,
+    300,
+  );
+  const filtered = Boolean(search.trim() || status);
 
   return (
     <div className="page">
@@ -40,36 +46,52 @@ export function CasesPage() {
           <span className="visually-hidden">Search cases</span>
           <input
             type="search"
-            placeholder="Search by subject, customer or channel"
+            placeholder="Search by subject, customer or case id"
             value={q}
             onChange={(e) => setQ(e.target.value)}
           />
         </label>
+        <label className="inline-field">
+          <span>Status</span>
+          <select value={status} onChange={(e) => setStatus(e.target.value)}>
+            <option value="">All</option>
+            {statuses.map((x) => (
+              <option key={x} value={x}>
+                {humanize(x)}
+              </option>
+            ))}
+          </select>
+        </label>
         <span className="muted" aria-live="polite">
-          {cases.data ? `${shown.length} of ${cases.data.length} cases` : ''}
+          {cases.items
+            ? `${cases.items.length}${cases.nextCursor ? '+' : ''} ${cases.items.length === 1 ? 'case' : 'cases'}`
+            : ''}
         </span>
       </div>
       <ErrorNote error={cases.error} title="Cases could not be loaded" />
-      {!cases.data && cases.loading ? <Loading label="Loading cases" /> : null}
-      {cases.data && shown.length === 0 ? (
-        <Empty title={q ? 'No case matches your search' : 'No cases yet'}>
-          {q ? 'Try other words.' : 'Cases arrive from your helpdesk, or create one here.'}
+      {!cases.items && cases.loading ? <Loading label="Loading cases" /> : null}
+      {cases.items && cases.items.length === 0 ? (
+        <Empty title={filtered ? 'No case matches' : 'No cases yet'}>
+          {filtered
+            ? 'Try other words or another status.'
+            : 'Cases arrive from your helpdesk, or create one here.'}
         </Empty>
       ) : null}
-      {shown.length > 0 ? (
+      {cases.items && cases.items.length > 0 ? (
         <div className="card table-card">
-          <table className="table">
+          <table className="table cases-table">
             <thead>
               <tr>
                 <th scope="col">Subject</th>
                 <th scope="col">Customer</th>
                 <th scope="col">Channel</th>
+                <th scope="col">With</th>
                 <th scope="col">Status</th>
                 <th scope="col">Opened</th>
               </tr>
             </thead>
             <tbody>
-              {shown.map((c) => (
+              {cases.items.map((c) => (
                 <tr key={c.id}>
                   <td>
                     <Link to={`/cases/${c.id}`} className="row-link">
@@ -80,15 +102,61 @@ export function CasesPage() {
                   <td>{c.customer}</td>
                   <td>{humanize(c.channel)}</td>
                   <td>
+                    <WhereNow handoff={c.handoff} />
+                  </td>
+                  <td>
                     <Badge tone={c.status === 'open' ? 'info' : 'neutral'}>{humanize(c.status)}</Badge>
                   </td>
-                  <td className="muted">
-                    <time dateTime={c.createdAt}>{relative(c.createdAt)}</time>
+                  <td className="muted nowrap">
+                    <time dateTime={c.createdAt} title={formatDateTime(c.createdAt)}>
+                      {relative(c.createdAt)}
+                    </time>
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
+          {cases.nextCursor ? (
+            <div className="table-more">
+              <button type="button" className="button" onClick={cases.more} disabled={cases.loading}>
+                {cases.loading ? 'Loading…' : 'Show more cases'}
+              </button>
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** "due in 41 min" when near; "due Mon 7 Dec, 09:16" when business hours put it days away, as over a weekend. */
+function dueLabel(deadline: string, now = Date.now()) {
+  const soon = Date.parse(deadline) - now < 12 * 3_600_000;
+  return soon ? `due ${relative(deadline, now)}` : `due ${formatDateTime(deadline)}`;
+}
+
+/** Where the case is now: the state of its latest handoff, the team and owner holding it, its SLA. */
+function WhereNow({ handoff: h }: { handoff: CaseSummary['handoff'] }) {
+  const s = useSession();
+  if (!h) return <span className="muted small">Not handed off</span>;
+  const team = s.teams.find((t) => t.key === h.toTeam)?.name ?? humanize(h.toTeam);
+  const open = h.state === 'sent' || h.state === 'accepted';
+  return (
+    <div className="where-now">
+      <Link to={`/handoffs/${h.id}`} className="where-now-link" title="Open the handoff">
+        <Badge tone={stateTone(h.state)}>{stateLabels[h.state] ?? humanize(h.state)}</Badge>{' '}
+        <span>
+          {team}
+          {h.ownerId ? ` · ${s.personName(h.ownerId)}` : ''}
+        </span>
+      </Link>
+      {open && h.breached ? (
+        <div className="small sla-breached">SLA breached</div>
+      ) : open && h.deadline ? (
+        <div className="small muted">
+          <time dateTime={h.deadline} title={formatDateTime(h.deadline)}>
+            {dueLabel(h.deadline)}
+          </time>
         </div>
       ) : null}
     </div>

@@ -43,9 +43,9 @@ export function seedCaseTitles() {
   if (seeded) return;
   seeded = true;
   api
-    .cases(500)
-    .then((list) => {
-      for (const c of list) titles.set(c.id, { subject: c.subject, customer: c.customer });
+    .cases({ limit: 500 })
+    .then((page) => {
+      for (const c of page.items) titles.set(c.id, { subject: c.subject, customer: c.customer });
       notify();
     })
     .catch(() => {

@@ -1,0 +1,121 @@
+import { expect, it } from 'vitest';
+import { describeOnDatabases, fullPacket, newCase } from '../support/harness.ts';
+import { snapshot } from '../support/snapshot.ts';
+
+type Listed = {
+  id: string;
+  subject: string;
+  createdAt: string;
+  handoff: null | { id: string; state: string; deadline: string | null; breached: boolean };
+};
+
+describeOnDatabases('the case list: search, status, pages, where each case is now', (h) => {
+  const list = async (query: string) => {
+    const res = await h().request('GET', `/api/v1/cases?${query}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body as { items: Listed[]; nextCursor: string | null };
+  };
+
+  it('pages through every case exactly once, newest first, cases created in the same instant included', async () => {
+    h().setNow('2026-11-23T10:00:00Z');
+    const ids: string[] = [];
+    // The test clock stands still: all seven share one created_at, so only the id orders them.
+    for (let i = 0; i < 7; i++)
+      ids.push((await h().request('POST', '/api/v1/cases', newCase({ subject: `Pagerun ${i}` }))).body.id);
+    const all = await list('q=pagerun&limit=50');
+    expect(new Set(all.items.map((c) => c.createdAt)).size).toBe(1);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page = await list(`q=pagerun&limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      seen.push(...page.items.map((c) => c.id));
+      cursor = page.nextCursor;
+      pages++;
+    } while (cursor && pages < 10);
+    expect(pages).toBe(3);
+    expect([...seen].sort()).toEqual([...ids].sort());
+    expect(seen).toEqual([...ids].sort().reverse());
+  });
+
+  it('searches subject, customer name and external id, and case id, with % and _ taken literally', async () => {
+    const a = await h().request(
+      'POST',
+      '/api/v1/cases',
+      newCase({ subject: 'Refund 100% overdue', customer: { externalId: 'zx-77', name: 'Ottoline Quist' } }),
+    );
+    await h().request('POST', '/api/v1/cases', newCase({ subject: 'Refund 1000 overdue' }));
+    expect((await list('q=OTTOLINE')).items.map((c) => c.id)).toEqual([a.body.id]);
+    expect((await list('q=zx-77')).items.map((c) => c.id)).toEqual([a.body.id]);
+    expect((await list(`q=${a.body.id}`)).items.map((c) => c.id)).toEqual([a.body.id]);
+    expect((await list(`q=${encodeURIComponent('100%')}`)).items.map((c) => c.id)).toEqual([a.body.id]);
+    expect((await list(`q=${encodeURIComponent('Refund_1')}`)).items).toEqual([]);
+    expect((await list('q=no-such-words-anywhere')).items).toEqual([]);
+  });
+
+  it('filters by status and refuses an unknown status or a cursor it did not give, changing nothing', async () => {
+    const c = await h().request('POST', '/api/v1/cases', newCase({ subject: 'Statusrun resolved' }));
+    const open = await h().request('POST', '/api/v1/cases', newCase({ subject: 'Statusrun open' }));
+    expect((await h().request('POST', `/api/v1/cases/${c.body.id}/resolve`, {})).status).toBe(200);
+    expect((await list('q=statusrun&status=resolved')).items.map((x) => x.id)).toEqual([c.body.id]);
+    expect((await list('q=statusrun&status=open')).items.map((x) => x.id)).toEqual([open.body.id]);
+    expect((await list('q=statusrun&status=pending')).items).toEqual([]);
+    const before = await snapshot(h().database);
+    for (const [query, field] of [
+      ['status=archived', 'status'],
+      ['cursor=not-a-cursor', 'cursor'],
+      [`cursor=${Buffer.from('yesterday|x').toString('base64url')}`, 'cursor'],
+    ] as const) {
+      const res = await h().request('GET', `/api/v1/cases?${query}`);
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('validation_failed');
+      expect(res.body.error.field).toBe(field);
+    }
+    const handoffs = await h().request('GET', '/api/v1/handoffs?cursor=not-a-cursor');
+    expect(handoffs.status).toBe(400);
+    expect(handoffs.body.error.field).toBe('cursor');
+    expect(await snapshot(h().database)).toEqual(before);
+  });
+
+  it('shows where each case is now: its latest handoff that left the sender, its team, owner and SLA', async () => {
+    h().setNow('2026-11-23T10:00:00Z');
+    const c = await h().request('POST', '/api/v1/cases', newCase({ subject: 'Wherenow run' }));
+    const now = async () => (await list('q=wherenow')).items[0]!.handoff;
+    expect(await now()).toBeNull();
+
+    const sent = await h().request('POST', `/api/v1/cases/${c.body.id}/handoffs`, {
+      scenario: 'billing-to-finance',
+      packet: fullPacket,
+    });
+    const ack = sent.body.sla.find((k: { name: string }) => k.name === 'acknowledge');
+    expect(await now()).toEqual({
+      id: sent.body.id,
+      state: 'sent',
+      scenario: 'billing-to-finance',
+      toTeam: 'finance',
+      ownerId: sent.body.owner.id,
+      sentAt: sent.body.sentAt,
+      deadline: ack.deadline,
+      breached: false,
+    });
+
+    // A draft of a later handoff does not move the case: it has not left the sender.
+    await h().request('POST', `/api/v1/cases/${c.body.id}/handoffs`, {
+      scenario: 'tech-to-engineering',
+      packet: { whatHappened: 'Later' },
+      draft: true,
+    });
+    expect((await now())?.id).toBe(sent.body.id);
+
+    h().setNow(new Date(Date.parse(ack.deadline) + 1000));
+    await h().runtime.scheduler.runDue();
+    expect(await now()).toMatchObject({ state: 'sent', breached: true });
+
+    await h().request('POST', `/api/v1/handoffs/${sent.body.id}/accept`);
+    const accepted = await now();
+    expect(accepted).toMatchObject({ state: 'accepted', breached: true });
+    // The acknowledge clock stopped on accept; the nearest running deadline is now the resolve clock's.
+    const resolve = sent.body.sla.find((k: { name: string }) => k.name === 'resolve');
+    expect(accepted?.deadline).toBe(resolve.deadline);
+  });
+});

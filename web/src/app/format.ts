@@ -69,6 +69,11 @@ export const bounceReasonLabels: Record<string, string> = {
   other: 'Other',
 };
 
+export const dipReasonLabels: Record<string, string> = {
+  drop: 'Sharp fall from earlier messages',
+  floor: 'Very negative message',
+};
+
 export const stateLabels: Record<string, string> = {
   draft: 'Draft',
   sent: 'Waiting for pickup',
@@ -112,6 +117,15 @@ export const eventLabels: Record<string, string> = {
   'sla.breached': 'SLA breached',
   'sla.escalated': 'Escalated',
   'sentiment.dip': 'Sentiment dip',
+  'case.issue_type_set': 'Issue type set',
+  'case.repeat_linked': 'Repeat contact',
+  'case.resolved': 'Case resolved',
+  'sla.recalendared': 'SLA recalculated',
+  'helpdesk.reassigned': 'Reassigned in the helpdesk',
+  'qa.reviewed': 'QA review',
+  'promise.made': 'Promise made',
+  'customer_update.sent': 'Customer updated',
+  'customer.risk_crossed': 'Customer at risk',
 };
 
 export const eventLabel = (type: string) => eventLabels[type] ?? humanize(type);

@@ -1,23 +1,15 @@
 import type { CaseEvent } from '../api/types.ts';
 import { eventLabel, formatDateTime, humanize } from '../app/format.ts';
 import { useSession } from '../app/session.tsx';
-
-function describe(e: CaseEvent, personName: (id: string) => string): string {
-  const d = e.data ?? {};
-  const parts: string[] = [];
-  if (typeof d.toTeam === 'string') parts.push(`to ${humanize(d.toTeam)}`);
-  if (typeof d.ownerId === 'string') parts.push(`owner ${personName(d.ownerId)}`);
-  if (typeof d.clock === 'string') parts.push(`${humanize(d.clock)} clock`);
-  if (typeof d.kind === 'string') parts.push(humanize(d.kind));
-  if (typeof d.reason === 'string') parts.push(`reason: ${humanize(d.reason)}`);
-  if (typeof d.role === 'string') parts.push(`from ${d.role}`);
-  if (typeof d.completeness === 'number') parts.push(`completeness ${d.completeness}%`);
-  return parts.join(' · ');
-}
+import { eventDetail } from './event-detail.ts';
 
 /** The append-only log of the case, oldest first. */
 export function Timeline({ events }: { events: CaseEvent[] }) {
   const s = useSession();
+  const names = {
+    person: s.personName,
+    team: (key: string) => s.teams.find((t) => t.key === key)?.name ?? humanize(key),
+  };
   if (events.length === 0) return <p className="muted">No events yet.</p>;
   return (
     <ol className="timeline">
@@ -30,7 +22,7 @@ export function Timeline({ events }: { events: CaseEvent[] }) {
           <time dateTime={e.at}>{formatDateTime(e.at)}</time>
           <span className="timeline-type">{eventLabel(e.type)}</span>
           <span className="timeline-detail">
-            {describe(e, s.personName)}
+            {eventDetail(e.type, e.data, names)}
             {e.actorId ? <span className="muted"> — by {s.personName(e.actorId)}</span> : null}
           </span>
         </li>

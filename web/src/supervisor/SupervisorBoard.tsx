@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { allHandoffs, api } from '../api/endpoints.ts';
 import type { AtRiskClock, Dip, HandoffItem } from '../api/types.ts';
-import { formatDuration, humanize, relative } from '../app/format.ts';
+import { dipReasonLabels, formatDuration, humanize, relative } from '../app/format.ts';
 import { Link } from '../app/router.tsx';
 import { useSession } from '../app/session.tsx';
 import { Badge, Empty, ErrorNote, Loading, Section } from '../app/ui.tsx';
@@ -29,11 +29,6 @@ async function loadBoard(signal: AbortSignal): Promise<Board> {
   return { atRisk, open: [...sent, ...accepted] as HandoffItem[], dips };
 }
 
-const dipReasons: Record<string, string> = {
-  drop: 'Sharp fall from earlier messages',
-  floor: 'Very negative message',
-};
-
 const formatScore = (score: number | null) =>
   score === null ? '' : `${score < 0 ? '−' : ''}${Math.abs(score).toFixed(2)}`;
 
@@ -50,7 +45,7 @@ function DipItem({ d, now }: { d: Dip; now: number }) {
         {d.text || 'No text'}
       </blockquote>
       <span className="muted small">
-        {d.reason ? `${dipReasons[d.reason] ?? humanize(d.reason)} · ` : ''}
+        {d.reason ? `${dipReasonLabels[d.reason] ?? humanize(d.reason)} · ` : ''}
         {d.reason === 'drop' && d.drop ? `fell ${d.drop.toFixed(2)} · ` : ''}
         <time dateTime={d.at}>{relative(d.at, now)}</time>
         {d.handoffId ? ' · escalated to supervisors' : ''}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { eventDetail, type Names } from '../../web/src/cases/event-detail.ts';
+
+const names: Names = {
+  person: (id) => ({ p_priya: 'Priya Raman', p_tom: 'Tom Becker', p_amara: 'Amara Okafor' })[id] ?? id,
+  team: (key) => ({ finance: 'Finance', tier2: 'Tier 2' })[key] ?? key,
+};
+
+describe('the case timeline: one line of detail per event', () => {
+  it('names teams and people as the organisation does, not by key or id', () => {
+    expect(
+      eventDetail('handoff.sent', { toTeam: 'tier2', ownerId: 'p_priya', completeness: 100 }, names),
+    ).toBe('to Tier 2 · owner Priya Raman · completeness 100%');
+    expect(eventDetail('owner.assigned', { ownerId: 'p_tom', rule: 'round-robin' }, names)).toBe(
+      'owner Tom Becker · by round robin',
+    );
+  });
+
+  it('shows who a change of owner went from and to, with the reason as written', () => {
+    expect(
+      eventDetail(
+        'owner.changed',
+        { from: 'p_priya', to: 'p_tom', reason: 'Priya is off sick; ACME knows Tom' },
+        names,
+      ),
+    ).toBe('Priya Raman → Tom Becker · “Priya is off sick; ACME knows Tom”');
+  });
+
+  it('says a bounce in the words of the bounce dialog, with the note and who it went back to', () => {
+    expect(
+      eventDetail('handoff.bounced', { reason: 'not_ours', note: 'Billing owns VAT', to: 'p_amara' }, names),
+    ).toBe('Not ours to handle · “Billing owns VAT” · back to Amara Okafor');
+  });
+
+  it('explains a sentiment dip, an issue type change and a document asked for again', () => {
+    expect(eventDetail('sentiment.dip', { reason: 'floor' }, names)).toBe('Very negative message');
+    expect(eventDetail('sentiment.dip', { reason: 'drop' }, names)).toBe('Sharp fall from earlier messages');
+    expect(eventDetail('case.issue_type_set', { from: 'billing', to: 'technical' }, names)).toBe(
+      'Billing → Technical',
+    );
+    expect(
+      eventDetail(
+        'document.requested',
+        { kind: 'bank_statement', reason: 'The one on file is from 2024', onFile: 'stmt.pdf' },
+        names,
+      ),
+    ).toBe('Bank statement · “The one on file is from 2024” · on file: stmt.pdf');
+  });
+
+  it('falls back to the fields it knows for other events, and to nothing without data', () => {
+    expect(eventDetail('sla.breached', { clock: 'acknowledge', ownerId: 'p_priya' }, names)).toBe(
+      'owner Priya Raman · Acknowledge clock',
+    );
+    expect(eventDetail('something.new', null, names)).toBe('');
+  });
+});

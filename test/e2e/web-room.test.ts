@@ -291,4 +291,41 @@ describe('web app: case room, supervisor dips, settings for leads [pglite]', () 
     expect(lead.errors).toEqual([]);
     await closeBrowser(lead);
   });
+
+  it('lets the owner accept a handoff from the case itself, and nobody else', async () => {
+    const created = await call('POST', '/api/v1/cases', newCase({ subject: 'Accepted from the case page' }));
+    const sent = await call(
+      'POST',
+      `/api/v1/cases/${created.id}/handoffs`,
+      { scenario: 'billing-to-finance', packet: fullPacket },
+      await tokenOf('amara', ['agent']),
+    );
+    const people = (await call('GET', '/api/v1/people')) as { items: { id: string; email: string }[] };
+    const priya = people.items.find((p) => p.email === 'priya@northwind.example')!;
+    if (sent.owner.id !== priya.id)
+      await call('POST', `/api/v1/handoffs/${sent.id}/reassign`, {
+        reason: 'Priya knows this customer',
+        ownerId: priya.id,
+      });
+
+    // The sender sees the journey but no Accept: it is not theirs to take.
+    const sender = await app.signedIn('accept-sender', 'amara@northwind.example');
+    await sender.page.goto(`${app.url}/cases/${created.id}`);
+    await sender.page.getByRole('heading', { name: 'Journey' }).waitFor();
+    await sender.page.getByText('Waiting for pickup').first().waitFor();
+    expect(await sender.page.getByRole('button', { name: 'Accept', exact: true }).count()).toBe(0);
+
+    const owner = await app.signedIn('accept-owner', 'priya@northwind.example');
+    await owner.page.goto(`${app.url}/cases/${created.id}`);
+    await owner.page.getByRole('button', { name: 'Accept', exact: true }).click();
+    await owner.page.locator('.journey').getByText('In progress').waitFor();
+    expect(await owner.page.getByRole('button', { name: 'Accept', exact: true }).count()).toBe(0);
+    await owner.page.locator('.timeline').getByText('Handoff accepted').waitFor();
+    expect((await call('GET', `/api/v1/handoffs/${sent.id}`)).state).toBe('accepted');
+    // The sender's page follows live.
+    await sender.page.locator('.journey').getByText('In progress').waitFor();
+    expect([...sender.errors, ...owner.errors]).toEqual([]);
+    await closeBrowser(sender);
+    await closeBrowser(owner);
+  });
 });

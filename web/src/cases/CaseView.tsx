@@ -30,7 +30,8 @@ export function CaseView({ caseId }: { caseId: string }) {
   if (detail.error) return <ErrorNote error={detail.error} title="This case could not be loaded" />;
   const c = detail.data;
   if (!c) return <Loading label="Loading the case" />;
-  const open = c.handoffs.find((h) => h.state === 'sent' || h.state === 'accepted');
+  // The latest handoff still open is where the case is now.
+  const open = c.handoffs.findLast((h) => h.state === 'sent' || h.state === 'accepted');
   const canSend = s.can('agent', 'lead', 'supervisor');
 
   return (
@@ -58,7 +59,7 @@ export function CaseView({ caseId }: { caseId: string }) {
           <div className="page-actions">
             {open ? (
               <Link to={`/handoffs/${open.id}`} className="button">
-                With {humanize(open.toTeam)} now
+                With {s.teams.find((t) => t.key === open.toTeam)?.name ?? humanize(open.toTeam)} now
               </Link>
             ) : null}
             <Link to={`/cases/${c.id}/handoff`} className="button primary">
@@ -77,7 +78,13 @@ export function CaseView({ caseId }: { caseId: string }) {
         </div>
         <aside className="stack" aria-label="Case details">
           <Section title="Journey">
-            <Journey handoffs={c.handoffs} />
+            <Journey
+              handoffs={c.handoffs}
+              onChanged={() => {
+                detail.reload();
+                events.reload();
+              }}
+            />
           </Section>
           <DocumentFlags caseData={c} />
           <Documents caseData={c} onChanged={detail.reload} canWrite={canSend} />

@@ -1,11 +1,21 @@
+import { useState } from 'react';
+import { api } from '../api/endpoints.ts';
 import type { CaseDetail } from '../api/types.ts';
 import { formatDateTime, humanize, stateLabels } from '../app/format.ts';
 import { Link } from '../app/router.tsx';
 import { useSession } from '../app/session.tsx';
-import { Badge, stateTone } from '../app/ui.tsx';
+import { Badge, ErrorNote, stateTone } from '../app/ui.tsx';
+
+type Step = CaseDetail['handoffs'][number];
 
 /** The case's handoffs in order: where it went, who owns it, how each ended. */
-export function Journey({ handoffs }: { handoffs: CaseDetail['handoffs'] }) {
+export function Journey({
+  handoffs,
+  onChanged,
+}: {
+  handoffs: CaseDetail['handoffs'];
+  onChanged: () => void;
+}) {
   const s = useSession();
   if (handoffs.length === 0) return <p className="muted">Not handed off yet.</p>;
   return (
@@ -27,10 +37,39 @@ export function Journey({ handoffs }: { handoffs: CaseDetail['handoffs'] }) {
                 </span>
               </div>
               <div className="muted small">{h.sentAt ? `Sent ${formatDateTime(h.sentAt)}` : 'Draft'}</div>
+              {h.state === 'sent' && h.ownerId && h.ownerId === s.me.person?.id ? (
+                <AcceptHere step={h} onAccepted={onChanged} />
+              ) : null}
             </div>
           </li>
         );
       })}
     </ol>
+  );
+}
+
+/** The owner takes the handoff from the case itself, where they read it, without opening its page. */
+function AcceptHere({ step, onAccepted }: { step: Step; onAccepted: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const accept = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api.accept(step.id);
+      onAccepted();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="journey-action">
+      <button type="button" className="button primary small" onClick={accept} disabled={busy}>
+        {busy ? 'Accepting…' : 'Accept'}
+      </button>
+      <ErrorNote error={error} title="Not accepted" />
+    </div>
   );
 }

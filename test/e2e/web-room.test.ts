@@ -324,6 +324,19 @@ describe('web app: case room, supervisor dips, settings for leads [pglite]', () 
     expect((await call('GET', `/api/v1/handoffs/${sent.id}`)).state).toBe('accepted');
     // The sender's page follows live.
     await sender.page.locator('.journey').getByText('In progress').waitFor();
+
+    // The customer tells it all again: the handoff page names that message as the evidence, and
+    // says the clocks' targets in words.
+    await call('POST', `/api/v1/cases/${created.id}/messages`, {
+      role: 'customer',
+      text: 'Hi, I was charged twice for my October invoice. Can you fix this?',
+    });
+    await owner.page.goto(`${app.url}/handoffs/${sent.id}`);
+    const repeated = owner.page
+      .locator('.check-fail')
+      .filter({ hasText: 'Customer did not repeat themselves' });
+    await repeated.getByText(/Evidence: Message from the customer, /).waitFor();
+    expect(await owner.page.locator('.clocks').textContent()).toContain('4 business hours (Europe/London)');
     expect([...sender.errors, ...owner.errors]).toEqual([]);
     await closeBrowser(sender);
     await closeBrowser(owner);

@@ -88,8 +88,9 @@ export function HandoffPanel({
               <dt>Completeness</dt>
               <dd>{h.completeness}%</dd>
               <dt>Scenario</dt>
-              <dd>
-                {h.scenario} v{h.scenarioVersion}
+              <dd title={h.scenario}>
+                {s.scenarios.find((x) => x.id === h.scenario)?.name ?? h.scenario}, version{' '}
+                {h.scenarioVersion}
               </dd>
             </dl>
           </Section>

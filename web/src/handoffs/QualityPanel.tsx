@@ -33,6 +33,12 @@ function ScoreRing({ score }: { score: number }) {
   );
 }
 
+function evidenceText(e: CaseEvent) {
+  const from =
+    e.type === 'message.added' && typeof e.data?.role === 'string' ? ` from the ${e.data.role}` : '';
+  return `${eventLabel(e.type)}${from}, ${formatDateTime(e.at)}`;
+}
+
 /** The automatic quality score of the transition, each check with the evidence it rests on. */
 export function QualityPanel({
   quality,
@@ -41,7 +47,10 @@ export function QualityPanel({
   quality: HandoffDetail['quality'];
   events: CaseEvent[] | undefined;
 }) {
+  // Evidence names an event, or a message by its id: found through the event that added it.
   const byId = new Map((events ?? []).map((e) => [e.id, e]));
+  for (const e of events ?? [])
+    if (e.type === 'message.added' && typeof e.data?.messageId === 'string') byId.set(e.data.messageId, e);
   return (
     <div className="quality">
       <div className="quality-score">
@@ -66,8 +75,7 @@ export function QualityPanel({
                 {c.detail ? <div className="muted small">{c.detail}</div> : null}
                 {c.evidence ? (
                   <div className="small evidence">
-                    Evidence:{' '}
-                    {ev ? `${eventLabel(ev.type)}, ${formatDateTime(ev.at)}` : <code>{c.evidence}</code>}
+                    Evidence: {ev ? evidenceText(ev) : <code>{c.evidence}</code>}
                   </div>
                 ) : null}
               </div>

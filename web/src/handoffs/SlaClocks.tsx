@@ -1,5 +1,5 @@
 import type { HandoffDetail } from '../api/types.ts';
-import { formatDateTime, humanize } from '../app/format.ts';
+import { formatDateTime, formatTarget, humanize } from '../app/format.ts';
 import { useSession } from '../app/session.tsx';
 import { clockCalendar } from '../sla/calendars.ts';
 import { SlaBadge } from '../sla/SlaBadge.tsx';
@@ -24,11 +24,11 @@ export function SlaClocks({ h }: { h: HandoffDetail }) {
               <SlaBadge clock={c} calendar={cal} showName={false} />
             </div>
             <div className="muted small">
-              Target {c.target}
-              {cal
-                ? ` of ${cal.hours === '24/7' ? 'round-the-clock' : 'business'} time (${cal.timezone})`
-                : ''}{' '}
-              · due {formatDateTime(c.deadline)}
+              <abbr title={`Target ${c.target}`} className="target">
+                {formatTarget(c.target, cal?.hours !== '24/7')}
+              </abbr>
+              {cal ? ` (${cal.hours === '24/7' ? 'round the clock, ' : ''}${cal.timezone})` : ''} · due{' '}
+              {formatDateTime(c.deadline)}
               {c.breachedAt ? ` · breached ${formatDateTime(c.breachedAt)}` : ''}
               {c.stoppedAt && !c.breachedAt ? ` · stopped ${formatDateTime(c.stoppedAt)}` : ''}
             </div>

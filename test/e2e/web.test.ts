@@ -477,4 +477,22 @@ describe('web app [pglite]', () => {
     expect(await page.getByRole('button', { name: 'Show more cases' }).count()).toBe(0);
     expect(finance.errors).toEqual([]);
   });
+
+  it('tells an agent who opens a lead’s page by address what it is for, without asking the API', async () => {
+    const { page } = finance;
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      if (/\/api\/v1\/(supervisor|webhooks|settings)/.test(r.url())) asked.push(r.url());
+    });
+    await page.goto(`${app.url}/supervisor`);
+    await page
+      .getByRole('heading', { name: 'The supervisor board is for supervisors and team leads' })
+      .waitFor();
+    await page.goto(`${app.url}/settings/integrations`);
+    await page.getByRole('heading', { name: 'Settings is for team leads' }).waitFor();
+    await page.getByRole('link', { name: 'Go to your start page' }).click();
+    await page.waitForURL(/\/(queue|cases)$/);
+    expect(asked).toEqual([]);
+    expect(finance.errors).toEqual([]);
+  });
 });

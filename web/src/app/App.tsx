@@ -10,7 +10,8 @@ import { HandoffForm } from '../handoffs/HandoffForm.tsx';
 import { HandoffPage } from '../handoffs/HandoffPage.tsx';
 import { LiveProvider } from '../live/useLive.tsx';
 import { QueuePage } from '../queue/QueuePage.tsx';
-import { match, navigate, useLocation } from './router.tsx';
+import { type Area, areaOf, rolesInWords } from './access.ts';
+import { Link, match, navigate, useLocation } from './router.tsx';
 import { Shell } from './Shell.tsx';
 import { SignIn } from './SignIn.tsx';
 import { buildSession, type Session, SessionContext } from './session.tsx';
@@ -73,9 +74,25 @@ const routes: [string, (p: Record<string, string>) => ReactNode][] = [
   ['/reviews/:week', (p) => <WeeklyReviewPage week={p.week!} />],
 ];
 
+/** A page the person may not use, reached by address: what it is for, and the way back. */
+function NotYours({ area, home }: { area: Area; home: string }) {
+  return (
+    <div className="page">
+      <h1>
+        {area.name} is for {rolesInWords(area.roles ?? [])}
+      </h1>
+      <p className="muted">
+        Your roles do not include it; an admin can change that. <Link to={home}>Go to your start page</Link>.
+      </p>
+    </div>
+  );
+}
+
 function Routes({ session }: { session: Session }) {
   const { path } = useLocation();
   if (path === '/' || path === '/signin') return <Redirect to={homeFor(session)} />;
+  const area = areaOf(path);
+  if (area?.roles && !session.can(...area.roles)) return <NotYours area={area} home={homeFor(session)} />;
   for (const [pattern, render] of routes) {
     const params = match(pattern, path);
     if (params) return <>{render(params)}</>;

@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import { useLiveStatus } from '../live/useLive.tsx';
+import { areas } from './access.ts';
 import { Link, useLocation } from './router.tsx';
 import { useSession } from './session.tsx';
 import { Dialog, Kbd } from './ui.tsx';
@@ -36,14 +37,9 @@ export function Shell({ children }: { children: ReactNode }) {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const items: NavItem[] = [
-    { to: '/cases', label: 'Cases', show: true },
-    { to: '/queue', label: 'Queue', show: s.can('agent', 'lead', 'supervisor', 'qa') },
-    { to: '/supervisor', label: 'Supervisor', show: s.can('supervisor', 'lead') },
-    { to: '/qa', label: 'QA', show: s.can('qa', 'lead') },
-    { to: '/analytics', label: 'Analytics', show: s.can('lead', 'supervisor', 'qa') },
-    { to: '/settings', label: 'Settings', show: s.can('lead') },
-  ];
+  const items: NavItem[] = areas.flatMap((a) =>
+    a.nav ? [{ to: a.path, label: a.nav, show: !a.roles || s.can(...a.roles) }] : [],
+  );
   const person = s.me.person;
   const roleText = s.me.roles.map((r) => r.charAt(0).toUpperCase() + r.slice(1)).join(', ');
 

@@ -13,6 +13,18 @@ describe('cleanText', () => {
     expect(cleanText('Fixed it, thanks *TS')).toBe('Fixed it, thanks');
   });
 
+  it('says a link the sentence points at as "the link", so the sentence still reads', () => {
+    expect(cleanText('Compare the fares at https://t.co/abc plus the fare difference')).toBe(
+      'Compare the fares at the link plus the fare difference',
+    );
+    expect(cleanText('Please visit www.acme.com/reset to set a new one.')).toBe(
+      'Please visit the link to set a new one.',
+    );
+    // A link that only stands beside the words goes.
+    expect(cleanText('Look at this https://t.co/x')).toBe('Look at this');
+    expect(cleanText('Screenshot: https://t.co/x')).toBe('Screenshot:');
+  });
+
   it('decodes entities and squeezes spaces', () => {
     expect(cleanText('bags &amp; seats   (1/2)')).toBe('bags & seats');
   });

@@ -7,6 +7,9 @@ const ENTITIES: Record<string, string> = {
   '&#39;': "'",
 };
 
+const LINK_AFTER_POINTER =
+  /\b(at|on|via|from|visit|see|check|follow|use|using|through|into|to)\s+(?:https?:\/\/\S+|www\.\S+)/gi;
+
 /**
  * Cleans a support message for reading and summarising: removes @handles, links, agent signatures
  * (`^JD`, `-Anna`, `*TS`), thread counters (`1/2`), HTML entities and extra spaces.
@@ -15,6 +18,9 @@ export function cleanText(text: string): string {
   return (
     text
       .replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e] ?? e)
+      // a link the sentence points at ("fares at <link> plus…", "visit <link>") is said as "the link",
+      // so the words around it still read; any other link goes
+      .replace(LINK_AFTER_POINTER, '$1 the link')
       .replace(/\bhttps?:\/\/\S+|\bwww\.\S+/gi, ' ')
       // a thread counter after the signature ("^Kev 2/2") goes first, so the signature ends the message
       .replace(/\s+\(?\d\/\d\)?\s*$/u, '')

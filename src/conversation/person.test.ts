@@ -37,6 +37,18 @@ describe('customerToThird', () => {
   it('leaves thanks as said', () => {
     expect(customerToThird('Thank you so much for your help')).toBe('Thank you so much for your help');
   });
+
+  it('leaves only the clause that thanks as said', () => {
+    expect(customerToThird('Thank you, but your engineer never came')).toBe(
+      'Thank you, but our engineer never came',
+    );
+    expect(customerToThird('You charged me twice; thank you for fixing it')).toBe(
+      'we charged them twice; thank you for fixing it',
+    );
+    expect(customerToThird('Thanks for your reply however you still have not refunded me')).toBe(
+      'Thanks for our reply however we still have not refunded them',
+    );
+  });
 });
 
 describe('agentToThird', () => {

@@ -119,13 +119,22 @@ const plural = (text: string) =>
     (_, who: string, verb: string) => `${who} ${PLURAL[verb] ?? verb}`,
   );
 
+/** Where a sentence turns to another clause; kept by `split` (odd places) so the joins read as before. */
+const CLAUSE_BREAK = /(,?\s+(?:but|however|although|though)\b\s*|;\s+)/i;
+
 /** A customer's sentence told about the customer: "my card" -> "their card". */
 export function customerToThird(text: string): string {
   const customer = apply(text, CUSTOMER);
-  // "Thank you for your help" stays as said: turned round it would thank the team.
-  const told = /\bthanks? you\b/i.test(customer)
-    ? customer
-    : replaceYou(apply(customer, ORGANISATION), 'we', 'us');
+  // "Thank you for your help" stays as said: turned round it would thank the team. Only the clause
+  // that thanks does: in "Thank you, but your engineer never came" the engineer is still ours.
+  const told = customer
+    .split(CLAUSE_BREAK)
+    .map((clause, i) =>
+      i % 2 === 1 || /\bthanks? you\b/i.test(clause)
+        ? clause
+        : replaceYou(apply(clause, ORGANISATION), 'we', 'us'),
+    )
+    .join('');
   return plural(told);
 }
 

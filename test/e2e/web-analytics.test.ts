@@ -66,6 +66,11 @@ describe('analytics in the browser', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => pickup.locator('table tbody tr').count()).toBeGreaterThan(0);
     expect(await pickup.locator('table th[scope=col]').first().textContent()).toBe('Route');
+    // Routes in the organisation's team names ("Support → Tier 2"), not the API's keys ("support → tier2").
+    const routes = await pickup.locator('table tbody tr td:first-child, table tbody tr th').allTextContents();
+    expect(routes.length).toBeGreaterThan(0);
+    for (const route of routes) expect(route).toMatch(/^[A-Z][^→]* → [A-Z]/);
+    expect(routes.join(' ')).not.toMatch(/\btier2\b|→ finance/);
 
     // The before/after comparison answers with a verdict per figure.
     const comparison = page.getByTestId('comparison');
@@ -87,7 +92,7 @@ describe('analytics in the browser', () => {
     await asked;
     await expect
       .poll(async () => page.locator('figure', { hasText: 'Bounces and ping-pong' }).textContent())
-      .toContain('finance');
+      .toContain('Finance');
     expect(browser.errors).toEqual([]);
   });
 

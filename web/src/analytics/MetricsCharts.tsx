@@ -10,9 +10,11 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { bounceReasonLabels, humanize } from '../app/format.ts';
+import { useSession } from '../app/session.tsx';
 import type { Metrics, Rate } from './analytics.api.ts';
 import { ChartFigure, DataTable } from './ChartFigure.tsx';
-import { duration, percent, rateText } from './figures.ts';
+import { duration, percent, rateText, routeLabel } from './figures.ts';
 
 // The palette of styles.css (SVG presentation attributes do not read CSS variables).
 const ACCENT = '#3046c5';
@@ -88,10 +90,17 @@ export function RatesChart({ metrics }: { metrics: Metrics }) {
   );
 }
 
+/** Team keys as the organisation names them. */
+function useTeamName() {
+  const s = useSession();
+  return (key: string) => s.teams.find((t) => t.key === key)?.name ?? key;
+}
+
 export function PickupChart({ metrics }: { metrics: Metrics }) {
+  const teamName = useTeamName();
   const routes = metrics.pickup.byRoute;
   const data = routes.map((r) => ({
-    route: r.route,
+    route: routeLabel(r.route, teamName),
     p50: toHours(r.calendar.p50Ms),
     p90: toHours(r.calendar.p90Ms),
   }));
@@ -106,7 +115,7 @@ export function PickupChart({ metrics }: { metrics: Metrics }) {
           rows={routes}
           rowKey={(r) => r.route}
           columns={[
-            { label: 'Route', cell: (r) => r.route },
+            { label: 'Route', cell: (r) => routeLabel(r.route, teamName) },
             { label: 'Accepted', cell: (r) => r.calendar.count, numeric: true },
             { label: 'Median', cell: (r) => duration(r.calendar.p50Ms), numeric: true },
             { label: '90th percentile', cell: (r) => duration(r.calendar.p90Ms), numeric: true },
@@ -131,9 +140,10 @@ export function PickupChart({ metrics }: { metrics: Metrics }) {
 }
 
 export function PairsChart({ metrics }: { metrics: Metrics }) {
+  const teamName = useTeamName();
   const pairs = metrics.byPair;
   const data = pairs.map((p) => ({
-    route: p.route,
+    route: routeLabel(p.route, teamName),
     bounce: toPct(p.bounceRate),
     pingPong: toPct(p.pingPongRate),
   }));
@@ -148,7 +158,7 @@ export function PairsChart({ metrics }: { metrics: Metrics }) {
           rows={pairs}
           rowKey={(p) => p.route}
           columns={[
-            { label: 'Route', cell: (p) => p.route },
+            { label: 'Route', cell: (p) => routeLabel(p.route, teamName) },
             { label: 'Handoffs', cell: (p) => p.handoffs, numeric: true },
             { label: 'Bounced', cell: (p) => `${p.bounced} (${percent(p.bounceRate)})`, numeric: true },
             { label: 'Ping-pong', cell: (p) => `${p.pingPong} (${percent(p.pingPongRate)})`, numeric: true },
@@ -156,7 +166,7 @@ export function PairsChart({ metrics }: { metrics: Metrics }) {
               label: 'Bounce reasons',
               cell: (p) =>
                 Object.entries(p.bounceReasons)
-                  .map(([reason, n]) => `${reason.replaceAll('_', ' ')} ${n}`)
+                  .map(([reason, n]) => `${bounceReasonLabels[reason] ?? humanize(reason)} ${n}`)
                   .join(', ') || '—',
             },
           ]}
@@ -179,11 +189,24 @@ export function PairsChart({ metrics }: { metrics: Metrics }) {
 }
 
 export function SlaChart({ metrics }: { metrics: Metrics }) {
+  const teamName = useTeamName();
   const s = metrics.slaAttainment;
   const rows = [
-    ...s.byTeam.map((t) => ({ key: `team:${t.team}`, label: `Team ${t.team}`, rate: t as Rate })),
-    ...s.byRoute.map((r) => ({ key: `route:${r.route}`, label: r.route, rate: r as Rate })),
-    ...s.byClock.map((c) => ({ key: `clock:${c.clock}`, label: `Clock ${c.clock}`, rate: c as Rate })),
+    ...s.byTeam.map((t) => ({
+      key: `team:${t.team}`,
+      label: `${teamName(t.team)}, all routes`,
+      rate: t as Rate,
+    })),
+    ...s.byRoute.map((r) => ({
+      key: `route:${r.route}`,
+      label: routeLabel(r.route, teamName),
+      rate: r as Rate,
+    })),
+    ...s.byClock.map((c) => ({
+      key: `clock:${c.clock}`,
+      label: `${humanize(c.clock)} clock`,
+      rate: c as Rate,
+    })),
   ];
   const data = rows.map((r) => ({ label: r.label, met: toPct(r.rate.rate) }));
   return (

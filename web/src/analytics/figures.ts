@@ -1,5 +1,5 @@
 /** How the analytics pages write figures: rates as percentages, times as durations, dates as ISO weeks. */
-import { formatDuration } from '../app/format.ts';
+import { formatDuration, humanize } from '../app/format.ts';
 
 export const percent = (rate: number | null | undefined, digits = 1) =>
   rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(digits)} %`;
@@ -10,6 +10,17 @@ export const duration = (ms: number | null | undefined) =>
 /** A rate as "12.5 % (5 of 40)". */
 export const rateText = (r: { count: number; of: number; rate: number | null }) =>
   r.rate === null ? 'no data' : `${percent(r.rate)} (${r.count} of ${r.of})`;
+
+/**
+ * A route ("support → tier2", as the API keys it) in the organisation's own team names: "Support →
+ * Tier 2"; a sender without a team ("(bot)") as its kind, "Bot".
+ */
+export function routeLabel(route: string, teamName: (key: string) => string): string {
+  return route
+    .split(' → ')
+    .map((side) => (/^\(.+\)$/.test(side) ? humanize(side.slice(1, -1)) : teamName(side)))
+    .join(' → ');
+}
 
 const DAY = 86_400_000;
 

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { routeLabel } from '../../web/src/analytics/figures.ts';
+
+const teamName = (key: string) => ({ support: 'Support', tier2: 'Tier 2', finance: 'Finance' })[key] ?? key;
+
+describe('a route in the organisation’s team names', () => {
+  it('names both teams', () => {
+    expect(routeLabel('support → tier2', teamName)).toBe('Support → Tier 2');
+  });
+  it('names a sender without a team by its kind', () => {
+    expect(routeLabel('(bot) → support', teamName)).toBe('Bot → Support');
+  });
+  it('keeps a key it has no name for', () => {
+    expect(routeLabel('support → legal', teamName)).toBe('Support → legal');
+  });
+});

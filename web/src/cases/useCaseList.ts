@@ -50,8 +50,10 @@ export function useCaseList(filter: CaseListFilter) {
     [key],
   );
 
+  // A new search or filter keeps the cases on screen until its first page replaces them (no flash
+  // of "Loading" at each pause in typing); no page can be appended to them meanwhile.
   useEffect(() => {
-    setState({ nextCursor: null, loading: true });
+    setState((s) => ({ ...s, nextCursor: null, loading: true }));
     return load(pageSize);
   }, [load]);
 

@@ -426,7 +426,12 @@ function suite(name: string, setup: () => Promise<Prepared>) {
       await run.server.stop();
       const database = await openSql();
       try {
-        const problems = await sqlProblems(database, unreceived);
+        // A delivery whose lease ended in the meantime may have arrived since (the receiver has it):
+        // only those still missing must be leased.
+        const problems = await sqlProblems(
+          database,
+          unreceived.filter((id) => !run.hook.received.includes(id)),
+        );
         expect(problems.filter((p) => !p.startsWith('Idempotency-Keys'))).toEqual([]);
       } finally {
         await database.close();

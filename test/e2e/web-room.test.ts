@@ -292,7 +292,7 @@ describe('web app: case room, supervisor dips, settings for leads [pglite]', () 
     await closeBrowser(lead);
   });
 
-  it('lets the owner accept a handoff from the case itself, and nobody else', async () => {
+  it('lets the owner accept and then resolve a handoff from the case itself, and nobody else', async () => {
     const created = await call('POST', '/api/v1/cases', newCase({ subject: 'Accepted from the case page' }));
     const sent = await call(
       'POST',
@@ -322,6 +322,8 @@ describe('web app: case room, supervisor dips, settings for leads [pglite]', () 
     expect(await owner.page.getByRole('button', { name: 'Accept', exact: true }).count()).toBe(0);
     await owner.page.locator('.timeline').getByText('Handoff accepted').waitFor();
     expect((await call('GET', `/api/v1/handoffs/${sent.id}`)).state).toBe('accepted');
+    // Once it is theirs, the owner resolves it from the same place; the sender never gets the button.
+    expect(await sender.page.getByRole('button', { name: 'Resolve', exact: true }).count()).toBe(0);
     // The sender's page follows live.
     await sender.page.locator('.journey').getByText('In progress').waitFor();
 
@@ -340,6 +342,12 @@ describe('web app: case room, supervisor dips, settings for leads [pglite]', () 
     const clocks = await owner.page.locator('.clocks').textContent();
     expect(clocks).toMatch(/\d+ business (hours?|days?) \(Europe\/London\)/);
     expect(clocks).not.toMatch(/\bP(T\d|\d)/);
+
+    await owner.page.goto(`${app.url}/cases/${created.id}`);
+    await owner.page.getByRole('button', { name: 'Resolve', exact: true }).click();
+    await owner.page.locator('.journey').getByText('Resolved').waitFor();
+    expect(await owner.page.getByRole('button', { name: 'Resolve', exact: true }).count()).toBe(0);
+    expect((await call('GET', `/api/v1/handoffs/${sent.id}`)).state).toBe('resolved');
     expect([...sender.errors, ...owner.errors]).toEqual([]);
     await closeBrowser(sender);
     await closeBrowser(owner);

@@ -37,8 +37,10 @@ export function Journey({
                 </span>
               </div>
               <div className="muted small">{h.sentAt ? `Sent ${formatDateTime(h.sentAt)}` : 'Draft'}</div>
-              {h.state === 'sent' && h.ownerId && h.ownerId === s.me.person?.id ? (
-                <AcceptHere step={h} onAccepted={onChanged} />
+              {(h.state === 'sent' || h.state === 'accepted') &&
+              h.ownerId &&
+              h.ownerId === s.me.person?.id ? (
+                <OwnerAction step={h} onDone={onChanged} />
               ) : null}
             </div>
           </li>
@@ -48,28 +50,33 @@ export function Journey({
   );
 }
 
-/** The owner takes the handoff from the case itself, where they read it, without opening its page. */
-function AcceptHere({ step, onAccepted }: { step: Step; onAccepted: () => void }) {
+/**
+ * The owner moves their handoff on from the case itself, where they read it, without opening its
+ * page: Accept while it waits for pickup, Resolve once it is theirs.
+ */
+function OwnerAction({ step, onDone }: { step: Step; onDone: () => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
-  const accept = async () => {
+  const accepting = step.state === 'sent';
+  const run = async () => {
     setBusy(true);
     setError(undefined);
     try {
-      await api.accept(step.id);
-      onAccepted();
+      await (accepting ? api.accept(step.id) : api.resolve(step.id));
+      onDone();
     } catch (err) {
       setError(err);
     } finally {
       setBusy(false);
     }
   };
+  const label = accepting ? 'Accept' : 'Resolve';
   return (
     <div className="journey-action">
-      <button type="button" className="button primary small" onClick={accept} disabled={busy}>
-        {busy ? 'Accepting…' : 'Accept'}
+      <button type="button" className="button primary small" onClick={run} disabled={busy}>
+        {busy ? (accepting ? 'Accepting…' : 'Resolving…') : label}
       </button>
-      <ErrorNote error={error} title="Not accepted" />
+      <ErrorNote error={error} title={accepting ? 'Not accepted' : 'Not resolved'} />
     </div>
   );
 }

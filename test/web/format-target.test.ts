@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTarget } from '../../web/src/app/format.ts';
+import { formatTarget } from '../../web/src/sla/business-time.ts';
 
 describe('an SLA target as people say it', () => {
   it('reads the ISO 8601 durations scenarios declare', () => {

@@ -1,6 +1,7 @@
 import type { HandoffDetail } from '../api/types.ts';
-import { formatDateTime, formatTarget, humanize } from '../app/format.ts';
+import { formatDateTime, humanize } from '../app/format.ts';
 import { useSession } from '../app/session.tsx';
+import { formatTarget } from '../sla/business-time.ts';
 import { clockCalendar } from '../sla/calendars.ts';
 import { SlaBadge } from '../sla/SlaBadge.tsx';
 

@@ -115,3 +115,22 @@ export function targetMs(target: string, cal: Calendar | undefined): number {
   if (!m) return 0;
   return ((Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0)) * 60 + Number(m[3] ?? 0)) * 1000;
 }
+
+/**
+ * An SLA target (ISO 8601 duration, as scenarios declare it) as people say it: "PT4H" -> "4 business
+ * hours", "P2D" -> "2 business days", "PT1H30M" -> "1 business hour 30 min"; round the clock, "4
+ * hours". A form this does not know is shown as written.
+ */
+export function formatTarget(iso: string, business = true): string {
+  const m = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(iso);
+  if (!m || iso === 'P' || iso.endsWith('T')) return iso;
+  const [, w, d, h, min, sec] = m.map((x) => (x === undefined ? 0 : Number(x)));
+  const days = (w ?? 0) * 7 + (d ?? 0);
+  const unit = (n: number, one: string) => `${n} ${business ? 'business ' : ''}${one}${n === 1 ? '' : 's'}`;
+  const parts: string[] = [];
+  if (days) parts.push(unit(days, 'day'));
+  if (h) parts.push(parts.length ? `${h} h` : unit(h, 'hour'));
+  if (min) parts.push(parts.length ? `${min} min` : unit(min, 'minute'));
+  if (sec) parts.push(parts.length ? `${sec} s` : unit(sec, 'second'));
+  return parts.length ? parts.join(' ') : iso;
+}

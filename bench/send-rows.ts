@@ -6,13 +6,13 @@ import { executePrepared } from '../src/db/prepared.ts';
 import { demoOrganisation } from '../src/demo/organisation.ts';
 
 // The rows floor: a bare route that writes, per request, the rows a handoff send writes (the
-// handoff, its two clocks, their breach and first-rung timers, and its four events), shaped as
+// handoff, its two clocks armed for their breach and first rung, and its four events), shaped as
 // Baton writes them, into copies of Baton's tables with the same indexes and checks, and nothing
 // else: no lock, no read, no owner chosen, no NOTIFY, no answer built, no batching. Between the
 // one-row floor and the sends it tells how much of a send's cost is the rows the design asks for
 // and how much is the work around them.
 
-const copies = ['handoffs', 'sla_clocks', 'timers', 'case_events'] as const;
+const copies = ['handoffs', 'sla_clocks', 'case_events'] as const;
 const copyOf = (table: (typeof copies)[number]) => sql.identifier(`bench_rows_${table}`);
 
 export async function createSendRowsTables(database: Database) {
@@ -83,11 +83,9 @@ function sendRows(packet: unknown) {
     consumed_ms: 0,
     segment_started_at: at,
     deadline: new Date(now.getTime() + hours * hour).toISOString(),
+    next_rung: { index: 0, ...ladder[0] },
+    rung_due_at: new Date(now.getTime() + hours * hour * 0.75).toISOString(),
   }));
-  const timers = clocks.flatMap((c) => [
-    { org_id: org, kind: 'sla.breach', ref_id: c.id, payload: {}, due_at: c.deadline },
-    { org_id: org, kind: 'sla.step', ref_id: c.id, payload: { index: 0, ...ladder[0] }, due_at: c.deadline },
-  ]);
   const event = (type: string, data: Record<string, unknown>) => ({
     id: newId('ev'),
     org_id: org,
@@ -103,7 +101,7 @@ function sendRows(packet: unknown) {
     event('handoff.sent', { scenario: 'billing-to-finance', toTeam: 'finance', ownerId: 'person_owner' }),
     event('owner.assigned', { ownerId: 'person_owner', rule: 'round-robin' }),
   ];
-  return { handoff, clocks, timers, events };
+  return { handoff, clocks, events };
 }
 
 /**
@@ -117,8 +115,8 @@ export function sendRowsApp(database: Database) {
     const rows = sendRows(packet);
     await executePrepared(
       database.db,
-      sql`with h as (${insertInto('handoffs', [rows.handoff])}), k as (${insertInto('sla_clocks', rows.clocks)}),
-        t as (${insertInto('timers', rows.timers)}) ${insertInto('case_events', rows.events)}`,
+      sql`with h as (${insertInto('handoffs', [rows.handoff])}), k as (${insertInto('sla_clocks', rows.clocks)})
+        ${insertInto('case_events', rows.events)}`,
     );
     return c.json({ ok: true }, 201);
   });

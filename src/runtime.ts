@@ -21,7 +21,7 @@ import { notificationDeliveryJob } from './notifications/delivery.jobs.ts';
 import { enableEmailNotifications } from './notifications/notifications.commands.ts';
 import { registerNotificationListener } from './notifications/notifications.listeners.ts';
 import { sweeperJob } from './ownership/ownership.jobs.ts';
-import { slaTimerHandlers } from './sla/sla.jobs.ts';
+import { slaScheduling } from './sla/sla.jobs.ts';
 import { vocabularyJob } from './vocabulary/vocabulary.jobs.ts';
 import { registerVocabularyListener } from './vocabulary/vocabulary.listeners.ts';
 
@@ -58,7 +58,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     database,
     clock,
     logger,
-    handlers: { ...slaTimerHandlers },
+    ...slaScheduling,
     jobs: [
       delivery,
       sweeperJob(services),

@@ -22,8 +22,8 @@ export type Verdict = {
 
 /**
  * Judges the database by the clients' record: every acknowledged write is stored exactly once, every
- * other one is absent or complete (a stored handoff has its owner, clocks, timers, `handoff.sent`
- * event and outbox row), clocks that came due breached exactly once, and no timer is left behind.
+ * other one is absent or complete (a stored handoff has its owner, armed clocks, `handoff.sent`
+ * event and outbox row), clocks that came due breached exactly once, and no due work is left behind.
  * Records, on each unacknowledged write found stored, the id a retry must replay.
  */
 export async function verify(database: Database, tag: string, journal: Write[]): Promise<Verdict> {
@@ -39,7 +39,7 @@ export async function verify(database: Database, tag: string, journal: Write[]):
         sql`, `,
       )
     : sql`null`;
-  const [messages, documents, handoffs, events, clocks, timers, outbox] = [
+  const [messages, documents, handoffs, events, clocks, outbox] = [
     await q(sql`select id, case_id, text from messages where case_id in (${inCases})`),
     await q(sql`select id, case_id from documents where case_id in (${inCases})`),
     await q(
@@ -49,10 +49,7 @@ export async function verify(database: Database, tag: string, journal: Write[]):
       sql`select id, case_id, handoff_id, type, at, data from case_events where case_id in (${inCases})`,
     )) as Event[],
     await q(
-      sql`select id, handoff_id, name, state, deadline, stopped_at, breached_at from sla_clocks where case_id in (${inCases})`,
-    ),
-    await q(
-      sql`select t.ref_id, t.kind, t.fired_at from timers t join sla_clocks c on c.id = t.ref_id where c.case_id in (${inCases})`,
+      sql`select id, handoff_id, name, state, deadline, stopped_at, breached_at, due_at from sla_clocks where case_id in (${inCases})`,
     ),
     await q(
       sql`select event_id, delivered_at, attempts, dead_at from outbox o join case_events e on e.id = o.event_id where e.case_id in (${inCases})`,
@@ -68,7 +65,6 @@ export async function verify(database: Database, tag: string, journal: Write[]):
   const eventsByHandoff = by(events, 'handoff_id');
   const handoffsByCase = by(handoffs, 'case_id');
   const clocksByHandoff = by(clocks, 'handoff_id');
-  const timersByClock = by(timers, 'ref_id');
   const outboxByEvent = by(outbox, 'event_id');
   const handoffById = new Map(handoffs.map((h) => [String(h.id), h]));
   const fail = (w: Write, what: string) => problems.push(`${w.op} ${w.key} (${w.outcome}): ${what}`);
@@ -114,10 +110,10 @@ export async function verify(database: Database, tag: string, journal: Write[]):
         const id = String(h.id);
         const own = clocksByHandoff.get(id) ?? [];
         const sent = (eventsByHandoff.get(id) ?? []).filter((e) => e.type === 'handoff.sent');
-        // A clock stopped by accept or resolve has had its unfired timers cancelled.
-        const armed = own
-          .filter((c) => c.state === 'running')
-          .every((c) => (timersByClock.get(String(c.id)) ?? []).some((t) => t.kind === 'sla.breach'));
+        // A running clock is due (its breach, or a rung before it); a paused or stopped one for nothing.
+        const armed = own.every(
+          (c) => c.state === 'breached' || (c.state === 'running') === (c.due_at !== null),
+        );
         if (
           h.state === 'draft' ||
           !h.owner_id ||
@@ -127,7 +123,7 @@ export async function verify(database: Database, tag: string, journal: Write[]):
         )
           fail(
             w,
-            `half-written handoff ${id}: ${h.state}, owner ${h.owner_id}, ${own.length} clocks, timers ${armed}, ${sent.length} sent events`,
+            `half-written handoff ${id}: ${h.state}, owner ${h.owner_id}, ${own.length} clocks, armed ${armed}, ${sent.length} sent events`,
           );
         for (const e of sent) if (!outboxByEvent.get(e.id)) fail(w, `handoff.sent ${e.id} has no outbox row`);
       }
@@ -173,9 +169,11 @@ export async function verify(database: Database, tag: string, journal: Write[]):
   }
   counts.breaches = breaches.length;
   const [stuck] = await q(
-    sql`select count(*)::int as n from timers where fired_at is null and due_at < now() - interval '10 seconds'`,
+    sql`select (select count(*)::int from timers where fired_at is null and due_at < now() - interval '10 seconds')
+      + (select count(*)::int from sla_clocks where due_at < now() - interval '10 seconds') as n`,
   );
-  if (Number(stuck?.n)) problems.push(`${stuck?.n} timers came due more than 10 s ago and never fired`);
+  if (Number(stuck?.n))
+    problems.push(`${stuck?.n} timers or clocks came due more than 10 s ago and were not attended`);
   const keys = await q(sql`select key from idempotency_keys where status is null and key like ${`${tag}-%`}`);
   if (keys.length) problems.push(`${keys.length} Idempotency-Keys left "in progress" for ever`);
   const half = await q(sql`

@@ -1,14 +1,12 @@
-import { isNull, min } from 'drizzle-orm';
 import pino from 'pino';
 import type { Database, Db } from '../db/database.ts';
 import { createScheduler } from '../jobs/scheduler.ts';
-import { timers } from '../jobs/timers.table.ts';
-import { slaTimerHandlers } from '../sla/sla.jobs.ts';
+import { slaScheduling } from '../sla/sla.jobs.ts';
 
 /**
- * The demo tells weeks of history in a few seconds: before each step, the durable scheduler fires
- * the SLA timers that fell due since the last one, each at its own instant, exactly as a running
- * server would have. So a handoff accepted late shows its breach, and one accepted in time does not.
+ * The demo tells weeks of history in a few seconds: before each step, the durable scheduler does
+ * the SLA work (breaches, ladder rungs) that fell due since the last one, each at its own instant,
+ * exactly as a running server would have. So a handoff accepted late shows its breach, and one accepted in time does not.
  */
 export function timerReplay(db: Db) {
   let clock = new Date(0);
@@ -24,11 +22,11 @@ export function timerReplay(db: Db) {
     database,
     clock: () => clock,
     logger: pino({ level: 'error' }),
-    handlers: slaTimerHandlers,
+    ...slaScheduling,
     intervalMs: 60_000,
   });
   let rounds = 0;
-  /** The earliest unfired timer as last read (null: none); undefined once timers may have changed. */
+  /** The earliest due work as last read (null: none); undefined once it may have changed. */
   let nextDue: Date | null | undefined;
   /** Fires what is due at `now` itself (timers that were already overdue before the replay). */
   async function flush(now: Date) {
@@ -39,11 +37,7 @@ export function timerReplay(db: Db) {
   async function fireUntil(until: Date) {
     for (;;) {
       if (nextDue === undefined) {
-        const [row] = await db
-          .select({ next: min(timers.dueAt) })
-          .from(timers)
-          .where(isNull(timers.firedAt));
-        nextDue = row?.next ? new Date(row.next) : null;
+        nextDue = await scheduler.nextDue();
       }
       if (nextDue === null || nextDue > until) return;
       // A failing handler is retried a little later each time: do not chase it forever.
@@ -53,7 +47,7 @@ export function timerReplay(db: Db) {
       nextDue = undefined;
     }
   }
-  /** Tells the replay that new timers may have been written (a handoff sent, a dip raised). */
+  /** Tells the replay that new due work may have been written (a handoff sent, a dip raised). */
   function changed() {
     nextDue = undefined;
   }

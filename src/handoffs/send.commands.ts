@@ -50,7 +50,7 @@ type Sending = {
 /** A request turned into its handoff row, with what its answer needs. */
 type Drafted = Sending & { toTeam: TeamRef; fromTeam: string | null; facts: CaseFacts };
 
-/** The clocks each send starts, with their timers and `sla.started` events (none are written here). */
+/** The clocks each send starts, armed, with their `sla.started` events (none are written here). */
 function planSendClocks(items: Sending[]) {
   return items.map(({ h, scenario, ctx, toTeam }) =>
     planClocks(
@@ -67,13 +67,9 @@ function planSendClocks(items: Sending[]) {
 }
 type ClockPlan = ReturnType<typeof planSendClocks>[number];
 
-/** The writes that start the planned clocks (and wake the timer runner), with their events. */
+/** The writes that start the planned clocks (and wake the schedulers), with their events. */
 function clockStart(plans: ClockPlan[]) {
-  const { writes, notices } = clockWrites({
-    rows: plans.flatMap((p) => p.rows),
-    timers: plans.flatMap((p) => p.timers),
-    events: [],
-  });
+  const { writes, notices } = clockWrites(plans.flatMap((p) => p.rows));
   return { events: plans.flatMap((p) => p.events), writes, notices };
 }
 
@@ -234,8 +230,8 @@ function draftedEvent({ h, scenario, ctx }: Drafted): NewEvent {
 
 /**
  * Creates the handoffs of several requests inside the caller's transaction: drafts are saved,
- * the others sent: the clocks, their timers and their events in one statement, before the receiving
- * teams are locked; then every handoff, round-robin cursor and handoff event in ONE statement.
+ * the others sent: the clocks (each armed for its breach and first rung) and their events in one
+ * statement, before the receiving teams are locked; then every handoff, round-robin cursor and handoff event in ONE statement.
  * A request the rules refuse (unknown case or scenario, incomplete packet, foreign previousId)
  * gets its error and leaves nothing behind; the others go on. A database error aborts all of them.
  * `teamsHeld` is told when the receiving teams are locked (send-batches.commands.ts starts the next
@@ -279,7 +275,7 @@ export async function createHandoffsIn(
   if (rows.length === 0) return outcomes;
   const stored = await appendEvents(tx, events, {
     writes: [insertRows(handoffs, rows), ...plan.writes],
-    // The timer runner is woken after the handoffs' own events are announced.
+    // The schedulers are woken after the handoffs' own events are announced.
     notices: started.notices,
     prepared: true,
   });

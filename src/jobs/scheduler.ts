@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, lte, min, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import type { Database, Tx } from '../db/database.ts';
+import type { Database, Db, Tx } from '../db/database.ts';
 import { timersChannel } from './timers.commands.ts';
 import { timers } from './timers.table.ts';
 
@@ -10,22 +10,96 @@ export type TimerHandler = (tx: Tx, timer: Timer, now: Date) => Promise<void>;
 /** Periodic work declared as data. */
 export type Job = { id: string; every: number; run: (now: Date) => Promise<void> };
 
+/**
+ * Durable work that falls due at stored instants: timer rows, or rows that carry their own due
+ * instant (an SLA clock). Each claims with FOR UPDATE SKIP LOCKED, so any number of processes share
+ * the work and each item is done exactly once.
+ */
+export type DueWork = {
+  /** Claims up to `limit` items due at `now` and does them in `tx`; returns how many it claimed. */
+  claim(tx: Tx, now: Date, limit: number, logger: Logger): Promise<number>;
+  /** The earliest instant it has work for; null when none. */
+  nextDue(db: Db): Promise<Date | null>;
+  /** How many items wait, due or not. */
+  pending(db: Db): Promise<number>;
+};
+
+/** How long a failed item waits before its next attempt: doubling from a second, at most a minute. */
+export const retryDelayMs = (attempts: number) => Math.min(60_000, 1000 * 2 ** attempts);
+
+/** Timer rows, each handled by the handler of its kind. */
+function timerWork(handlers: Record<string, TimerHandler>): DueWork {
+  return {
+    async claim(tx, now, limit, logger) {
+      const due = await tx
+        .select()
+        .from(timers)
+        .where(and(isNull(timers.firedAt), lte(timers.dueAt, now)))
+        .orderBy(asc(timers.dueAt))
+        .limit(limit)
+        .for('update', { skipLocked: true });
+      const fired: number[] = [];
+      for (const timer of due) {
+        const handler = handlers[timer.kind];
+        try {
+          // A savepoint per timer: one failing handler must not undo the rest of the batch.
+          await tx.transaction(async (sp) => {
+            if (!handler) throw new Error(`no handler for timer kind ${timer.kind}`);
+            await handler(sp, timer, now);
+          });
+          fired.push(timer.id);
+        } catch (error) {
+          logger.error({ err: error, timer: timer.id, kind: timer.kind }, 'timer failed; retrying later');
+          await tx
+            .update(timers)
+            .set({
+              attempts: timer.attempts + 1,
+              lastError: String(error),
+              dueAt: new Date(now.getTime() + retryDelayMs(timer.attempts)),
+            })
+            .where(eq(timers.id, timer.id));
+        }
+      }
+      if (fired.length > 0) await tx.update(timers).set({ firedAt: now }).where(inArray(timers.id, fired));
+      return due.length;
+    },
+    async nextDue(db) {
+      const [row] = await db
+        .select({ next: min(timers.dueAt) })
+        .from(timers)
+        .where(isNull(timers.firedAt));
+      return row?.next ? new Date(row.next) : null;
+    },
+    async pending(db) {
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(timers)
+        .where(isNull(timers.firedAt));
+      return Number(row?.n ?? 0);
+    },
+  };
+}
+
 type Options = {
   database: Database;
   clock: () => Date;
   logger: Logger;
+  /** Handlers of timer rows, by kind. */
   handlers: Record<string, TimerHandler>;
+  /** Other durable work with its own due instants. */
+  work?: DueWork[];
   jobs?: Job[];
   intervalMs: number;
   batchSize?: number;
 };
 
 /**
- * The durable scheduler: due timers are claimed with FOR UPDATE SKIP LOCKED, so any number of
- * processes share the work and each timer fires exactly once. In-process timeouts only wake it early.
+ * The durable scheduler: due work is claimed with FOR UPDATE SKIP LOCKED, so any number of
+ * processes share it and each item is done exactly once. In-process timeouts only wake it early.
  */
 export function createScheduler(o: Options) {
   const db = o.database.db;
+  const sources = [timerWork(o.handlers), ...(o.work ?? [])];
   // Small batches: on PGlite a batch holds the only connection, so requests interleave between batches.
   const batch = o.batchSize ?? 100;
   let stopped = true;
@@ -36,41 +110,7 @@ export function createScheduler(o: Options) {
   const intervals: NodeJS.Timeout[] = [];
   let unlisten: (() => Promise<void>) | undefined;
 
-  async function fireBatch(): Promise<number> {
-    return db.transaction(async (tx) => {
-      const now = o.clock();
-      const due = await tx
-        .select()
-        .from(timers)
-        .where(and(isNull(timers.firedAt), lte(timers.dueAt, now)))
-        .orderBy(asc(timers.dueAt))
-        .limit(batch)
-        .for('update', { skipLocked: true });
-      const fired: number[] = [];
-      for (const timer of due) {
-        const handler = o.handlers[timer.kind];
-        try {
-          // A savepoint per timer: one failing handler must not undo the rest of the batch.
-          await tx.transaction(async (sp) => {
-            if (!handler) throw new Error(`no handler for timer kind ${timer.kind}`);
-            await handler(sp, timer, now);
-          });
-          fired.push(timer.id);
-        } catch (error) {
-          o.logger.error({ err: error, timer: timer.id, kind: timer.kind }, 'timer failed; retrying later');
-          const retryAt = new Date(now.getTime() + Math.min(60_000, 1000 * 2 ** timer.attempts));
-          await tx
-            .update(timers)
-            .set({ attempts: timer.attempts + 1, lastError: String(error), dueAt: retryAt })
-            .where(eq(timers.id, timer.id));
-        }
-      }
-      if (fired.length > 0) await tx.update(timers).set({ firedAt: now }).where(inArray(timers.id, fired));
-      return due.length;
-    });
-  }
-
-  /** Fires everything due now; returns how many timers it claimed. */
+  /** Does what is due now; returns how many items it claimed. */
   async function runDue(): Promise<number> {
     if (running) {
       again = true;
@@ -81,11 +121,13 @@ export function createScheduler(o: Options) {
       try {
         do {
           again = false;
-          let n: number;
-          do {
-            n = await fireBatch();
-            total += n;
-          } while (n === batch);
+          for (const source of sources) {
+            let n: number;
+            do {
+              n = await db.transaction((tx) => source.claim(tx, o.clock(), batch, o.logger));
+              total += n;
+            } while (n === batch);
+          }
         } while (again);
         await armNext();
       } catch (error) {
@@ -106,17 +148,26 @@ export function createScheduler(o: Options) {
     wake = setTimeout(() => void runDue(), delay);
   }
 
+  /** The earliest instant any source has work for; null when none. */
+  async function nextDue(): Promise<Date | null> {
+    let next: Date | null = null;
+    // One after another: `db` may be a single connection (PGlite, or the demo's transaction).
+    for (const source of sources) {
+      const due = await source.nextDue(db);
+      if (due && (!next || due < next)) next = due;
+    }
+    return next;
+  }
+
   async function armNext() {
     if (stopped) return;
-    const [row] = await db
-      .select({ next: min(timers.dueAt) })
-      .from(timers)
-      .where(isNull(timers.firedAt));
-    if (row?.next) wakeAt(new Date(row.next).getTime());
+    const next = await nextDue();
+    if (next) wakeAt(next.getTime());
   }
 
   return {
     runDue,
+    nextDue,
     async start() {
       stopped = false;
       unlisten = await o.database.listen(timersChannel, (payload) => wakeAt(Number(payload)));
@@ -146,13 +197,11 @@ export function createScheduler(o: Options) {
       await unlisten?.();
       await running;
     },
-    /** How many timers are waiting, for health and the bench. */
+    /** How many items are waiting, for health and the bench. */
     async pending(): Promise<number> {
-      const [row] = await db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(timers)
-        .where(isNull(timers.firedAt));
-      return Number(row?.n ?? 0);
+      let n = 0;
+      for (const source of sources) n += await source.pending(db);
+      return n;
     },
   };
 }

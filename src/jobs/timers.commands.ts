@@ -13,6 +13,18 @@ export type NewTimer = {
 
 export const timersChannel = 'baton_timers';
 
+/** The notice that wakes the schedulers for work falling due at the earliest of `instants`. */
+export function wakeNotices(instants: number[]) {
+  if (instants.length === 0) return [];
+  return [{ channel: timersChannel, payload: String(Math.min(...instants)) }];
+}
+
+/** Wakes the schedulers, on commit, for work falling due at the earliest of `instants`. */
+export async function wakeSchedulers(tx: Tx, instants: number[]): Promise<void> {
+  const [notice] = wakeNotices(instants);
+  if (notice) await tx.execute(sql`select pg_notify(${notice.channel}, ${notice.payload})`);
+}
+
 /** The insert of these timers and the notice that wakes the schedulers, for a caller to run. */
 export function timerWrites(list: NewTimer[]) {
   if (list.length === 0) return { writes: [], notices: [] };
@@ -20,8 +32,7 @@ export function timerWrites(list: NewTimer[]) {
     timers,
     list.map((t) => ({ ...t, payload: t.payload ?? {} })),
   );
-  const earliest = Math.min(...list.map((t) => t.dueAt.getTime()));
-  return { writes: [insert], notices: [{ channel: timersChannel, payload: String(earliest) }] };
+  return { writes: [insert], notices: wakeNotices(list.map((t) => t.dueAt.getTime())) };
 }
 
 /** Schedules durable timers in the caller's transaction and wakes the schedulers on commit. */

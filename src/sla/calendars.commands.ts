@@ -4,17 +4,17 @@ import { appendEvent } from '../events/events.commands.ts';
 import { EventType } from '../events/names.ts';
 import { handoffs } from '../handoffs/handoffs.table.ts';
 import { ApiError, notFound } from '../http/errors.ts';
-import { cancelTimers, scheduleTimers } from '../jobs/timers.commands.ts';
+import { cancelTimers, wakeSchedulers } from '../jobs/timers.commands.ts';
 import { teams } from '../teams/teams.table.ts';
 import { compileCalendar, SlaError } from './calendar.ts';
 import { recalendar } from './clock.ts';
-import { clockTimers, times } from './sla.commands.ts';
+import { armRung, dueInstants, times } from './sla.commands.ts';
 import { slaClocks } from './sla.table.ts';
 import type { Calendar } from './sla.types.ts';
 
 /**
  * A team's new calendar applies to its running clocks at once: the business time already used is
- * kept and what is left is spread over the new hours; deadlines and timers are recomputed.
+ * kept and what is left is spread over the new hours; deadlines and armed rungs are recomputed.
  */
 export async function setTeamCalendar(db: Db, orgId: string, teamKey: string, calendar: Calendar, now: Date) {
   try {
@@ -43,19 +43,23 @@ export async function setTeamCalendar(db: Db, orgId: string, teamKey: string, ca
     const moved = running.filter(({ c }) => JSON.stringify(c.calendar) === oldKey);
     for (const { c } of moved) {
       const t = recalendar(compileCalendar(c.calendar), compileCalendar(calendar), times(c), now.getTime());
+      // A paused clock arms no rung (it has no deadline); a running one the first still ahead.
+      const armed = {
+        deadline: t.deadline === null ? null : new Date(t.deadline),
+        ...armRung({ ...c, calendar }, t, { aheadOf: now.getTime() }),
+      };
       await tx
         .update(slaClocks)
         .set({
           calendar,
           consumedMs: t.consumedMs,
           segmentStartedAt: t.segmentStartedAt === null ? null : new Date(t.segmentStartedAt),
-          deadline: t.deadline === null ? null : new Date(t.deadline),
+          ...armed,
         })
         .where(eq(slaClocks.id, c.id));
+      // Rungs deferred to someone's shift were timed on the old hours.
       await cancelTimers(tx, [c.id]);
-      if (t.deadline !== null) {
-        await scheduleTimers(tx, clockTimers({ ...c, calendar }, t, now.getTime()));
-      }
+      await wakeSchedulers(tx, dueInstants([armed]));
       await appendEvent(tx, {
         orgId,
         caseId: c.caseId,

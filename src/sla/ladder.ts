@@ -1,9 +1,9 @@
 import type { CompiledCalendar } from './calendar.ts';
 import { type ClockTimes, dueAtPercent } from './clock.ts';
 
-// A running clock keeps two timers: its breach, and the next rung of its ladder. Firing a rung arms
-// the one after, so a send writes two timers per clock instead of one per rung. The breach keeps a
-// timer of its own so that a rung that keeps failing never holds it back.
+// A running clock is due at its breach and at the next rung of its ladder, the one rung it arms
+// (`next_rung`, `rung_due_at`). Climbing a rung arms the one after, so a clock carries its own
+// schedule and a send writes no timer rows (sla.jobs.ts).
 
 /** A ladder rung as the clock sees it: the share of the budget where it falls, and the clock it names. */
 type Rung = { at: number; clock?: string };
@@ -22,12 +22,6 @@ export function rungsOf<R extends Rung>(
     .map((step, index) => ({ index, step }))
     .filter(({ step }) => !step.clock || step.clock === clockName)
     .sort((a, b) => compare({ at: a.step.at, index: a.index }, { at: b.step.at, index: b.index }));
-}
-
-/** The place of the rung a fired `sla.step` timer stood for; null for a rung re-fired off shift, which arms nothing. */
-export function placeOfStep(payload: Record<string, unknown>): Place | null {
-  if (payload.deferredFrom !== undefined) return null;
-  return { at: Number(payload.at), index: Number(payload.index) };
 }
 
 /**

@@ -4,12 +4,12 @@ import { newId } from '../db/ids.ts';
 import { insertRows } from '../db/json-rows.ts';
 import { type Alongside, appendEvent, appendEvents, type NewEvent } from '../events/events.commands.ts';
 import { EventType } from '../events/names.ts';
-import { cancelTimers, type NewTimer, scheduleTimers, timerWrites } from '../jobs/timers.commands.ts';
+import { cancelTimers, wakeNotices, wakeSchedulers } from '../jobs/timers.commands.ts';
 import type { LadderStep } from '../scenarios/scenarios.types.ts';
 import { compileCalendar } from './calendar.ts';
 import { type ClockTimes, pauseClock, resumeClock, startClock } from './clock.ts';
 import { nextRung, type Place } from './ladder.ts';
-import { slaClocks } from './sla.table.ts';
+import { type ArmedRung, slaClocks } from './sla.table.ts';
 
 type ClockRow = typeof slaClocks.$inferSelect;
 export type ClockDef = { name: string; target: string; calendar: unknown; ladder: LadderStep[] };
@@ -23,41 +23,32 @@ export const times = (c: ClockRow): ClockTimes => ({
   deadline: c.deadline?.getTime() ?? null,
 });
 
-type TimedClock = { id: string; name: string; orgId: string; calendar: unknown; ladder: unknown };
-
-/** The timer of the ladder rung after `after` (the first when absent): a clock arms one rung at a time (ladder.ts). */
-export function rungTimer(clock: TimedClock, t: ClockTimes, opts: { after?: Place; aheadOf?: number } = {}) {
-  const rung = nextRung(clock.name, clock.ladder as LadderStep[], compileCalendar(clock.calendar), t, opts);
-  if (!rung) return [];
-  const { index, step, dueAt } = rung;
-  const timer: NewTimer = {
-    orgId: clock.orgId,
-    kind: 'sla.step',
-    refId: clock.id,
-    dueAt: new Date(dueAt),
-    payload: { index, ...step },
-  };
-  return [timer];
-}
-
-/** A running clock's timers: its breach, and its next rung still ahead of `aheadOf` (none when paused). */
-export function clockTimers(clock: TimedClock, t: ClockTimes, aheadOf?: number): NewTimer[] {
-  if (t.deadline === null) return [];
-  const breach: NewTimer = {
-    orgId: clock.orgId,
-    kind: 'sla.breach',
-    refId: clock.id,
-    dueAt: new Date(t.deadline),
-  };
-  return [breach, ...rungTimer(clock, t, { aheadOf })];
-}
+type RungClock = { name: string; calendar: unknown; ladder: unknown };
 
 /**
- * The clocks of a send, their timers and their `sla.started` events, computed but not written:
+ * The ladder rung a clock arms after `after` (the first when absent; the first still ahead of
+ * `aheadOf` when given), as the clock's columns: a clock arms one rung at a time (ladder.ts).
+ */
+export function armRung(
+  clock: RungClock,
+  t: ClockTimes,
+  opts: { after?: Place; aheadOf?: number } = {},
+): { nextRung: ArmedRung | null; rungDueAt: Date | null } {
+  const rung = nextRung(clock.name, clock.ladder as LadderStep[], compileCalendar(clock.calendar), t, opts);
+  if (!rung) return { nextRung: null, rungDueAt: null };
+  return { nextRung: { index: rung.index, ...rung.step }, rungDueAt: new Date(rung.dueAt) };
+}
+
+/** The instants at which the scheduler has work on these clocks: their deadlines and next rungs. */
+export const dueInstants = (rows: { deadline: Date | null; rungDueAt: Date | null }[]) =>
+  rows.flatMap((r) => [r.deadline, r.rungDueAt]).flatMap((d) => (d ? [d.getTime()] : []));
+
+/**
+ * The clocks of a send, armed, and their `sla.started` events, computed but not written:
  * a caller writes them in its own statement (`writeClocks`), or `startClocks` does.
  */
 export function planClocks(ref: Ref, defs: ClockDef[], now: Date) {
-  const started = defs.map((def) => {
+  const rows = defs.map((def) => {
     const t = startClock(compileCalendar(def.calendar), def.target, now.getTime());
     const row = {
       id: newId('clk'),
@@ -73,10 +64,10 @@ export function planClocks(ref: Ref, defs: ClockDef[], now: Date) {
       segmentStartedAt: now,
       deadline: new Date(t.deadline!),
     };
-    return { row, timers: clockTimers(row, t) };
+    return { ...row, ...armRung(row, t) };
   });
-  const events = started.map(
-    ({ row }): NewEvent => ({
+  const events = rows.map(
+    (row): NewEvent => ({
       ...ref,
       type: EventType.slaStarted,
       at: now,
@@ -88,22 +79,23 @@ export function planClocks(ref: Ref, defs: ClockDef[], now: Date) {
       },
     }),
   );
-  return { rows: started.map((s) => s.row), timers: started.flatMap((s) => s.timers), events };
+  return { rows, events };
 }
 
-/** The writes of planned clocks (clocks and their timers), for `appendEvents`' `alongside`. */
-export function clockWrites(plan: ReturnType<typeof planClocks>): Required<Omit<Alongside, 'prepared'>> {
-  if (plan.rows.length === 0) return { writes: [], notices: [] };
-  const timed = timerWrites(plan.timers);
-  return { writes: [insertRows(slaClocks, plan.rows), ...timed.writes], notices: timed.notices };
+type PlannedClock = ReturnType<typeof planClocks>['rows'][number];
+
+/** The writes of planned clocks (armed, each is its own timer), for `appendEvents`' `alongside`. */
+export function clockWrites(rows: PlannedClock[]): Required<Omit<Alongside, 'prepared'>> {
+  if (rows.length === 0) return { writes: [], notices: [] };
+  return { writes: [insertRows(slaClocks, rows)], notices: wakeNotices(dueInstants(rows)) };
 }
 
-/** Starts clocks with one insert of clocks and one of their timers, and appends their events. */
+/** Starts clocks with one insert, wakes the schedulers for them, and appends their events. */
 export async function startClocks(tx: Tx, ref: Ref, defs: ClockDef[], now: Date) {
   if (defs.length === 0) return [];
   const plan = planClocks(ref, defs, now);
   await tx.insert(slaClocks).values(plan.rows);
-  await scheduleTimers(tx, plan.timers);
+  await wakeSchedulers(tx, dueInstants(plan.rows));
   await appendEvents(tx, plan.events);
   return plan.rows;
 }
@@ -137,6 +129,7 @@ export async function stopClocks(
       });
     }
   }
+  // Rungs re-fired off shift are timer rows of their own.
   await cancelTimers(
     tx,
     rows.map((c) => c.id),
@@ -157,6 +150,8 @@ export async function pauseClocks(tx: Tx, ref: Ref, now: Date, reason: string) {
         segmentStartedAt: null,
         deadline: null,
         pausedAt: now,
+        nextRung: null,
+        rungDueAt: null,
       })
       .where(eq(slaClocks.id, c.id));
     await appendEvent(tx, {
@@ -176,12 +171,13 @@ export async function resumeClocks(tx: Tx, ref: Ref, now: Date) {
   const rows = (await clocksOf(tx, ref.handoffId)).filter((c) => c.state === 'paused');
   for (const c of rows) {
     const t = resumeClock(compileCalendar(c.calendar), times(c), now.getTime());
+    // Rungs already passed fired before the pause: the rung armed is the first still ahead.
+    const armed = { deadline: new Date(t.deadline!), ...armRung(c, t, { aheadOf: now.getTime() }) };
     await tx
       .update(slaClocks)
-      .set({ state: 'running', segmentStartedAt: now, deadline: new Date(t.deadline!), pausedAt: null })
+      .set({ state: 'running', segmentStartedAt: now, pausedAt: null, ...armed })
       .where(eq(slaClocks.id, c.id));
-    // Rungs already passed fired before the pause: the rung armed is the first still ahead.
-    await scheduleTimers(tx, clockTimers(c, t, now.getTime()));
+    await wakeSchedulers(tx, dueInstants([armed]));
     await appendEvent(tx, {
       ...ref,
       type: EventType.slaResumed,

@@ -1,32 +1,32 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, lte, min, sql } from 'drizzle-orm';
 import type { Tx } from '../db/database.ts';
 import { appendEvent } from '../events/events.commands.ts';
 import { EventType } from '../events/names.ts';
 import { handoffs } from '../handoffs/handoffs.table.ts';
-import type { Timer, TimerHandler } from '../jobs/scheduler.ts';
+import { type DueWork, retryDelayMs, type TimerHandler } from '../jobs/scheduler.ts';
 import { scheduleTimers } from '../jobs/timers.commands.ts';
 import { reassignToNext } from '../ownership/ownership.commands.ts';
 import { people } from '../people/people.table.ts';
 import { teams } from '../teams/teams.table.ts';
 import { compileCalendar } from './calendar.ts';
 import { nextOpen } from './deadline.ts';
-import { placeOfStep } from './ladder.ts';
 import { isOpenAt } from './open.ts';
-import { rungTimer, times } from './sla.commands.ts';
-import { slaClocks } from './sla.table.ts';
+import { armRung, times } from './sla.commands.ts';
+import { type ArmedRung, slaClocks } from './sla.table.ts';
 
-/** Locks the clock; undefined when it stopped or paused after the timer was written. */
-async function lockClock(tx: Tx, timer: Timer, states: string[]) {
-  const [clock] = await tx.select().from(slaClocks).where(eq(slaClocks.id, timer.refId)).for('update');
-  if (!clock || !states.includes(clock.state) || clock.stoppedAt) return undefined;
-  return clock;
-}
+type Clock = typeof slaClocks.$inferSelect;
+/** A rung re-fired at the start of someone's shift carries the instant it was first due. */
+type Rung = ArmedRung & { deferredFrom?: string };
+
+/** A successful attempt forgets the failed ones before it. */
+const recovered = { retryAt: null, attempts: 0, lastError: null };
 
 /** The clock passed its deadline: exactly one `sla.breached` event (invariant 5). */
-const breach: TimerHandler = async (tx, timer, now) => {
-  const clock = await lockClock(tx, timer, ['running']);
-  if (!clock) return;
-  await tx.update(slaClocks).set({ state: 'breached', breachedAt: now }).where(eq(slaClocks.id, clock.id));
+async function breach(tx: Tx, clock: Clock, now: Date) {
+  await tx
+    .update(slaClocks)
+    .set({ state: 'breached', breachedAt: now, ...recovered })
+    .where(eq(slaClocks.id, clock.id));
   const [h] = await tx
     .select({ ownerId: handoffs.ownerId })
     .from(handoffs)
@@ -45,7 +45,7 @@ const breach: TimerHandler = async (tx, timer, now) => {
       lagMs: now.getTime() - clock.deadline!.getTime(),
     },
   });
-};
+}
 
 async function supervisorOf(tx: Tx, orgId: string) {
   const [team] = await tx
@@ -61,14 +61,7 @@ async function supervisorOf(tx: Tx, orgId: string) {
 }
 
 /** One rung of the ladder: warn the owner, notify the lead, page a supervisor, or reassign. */
-const step: TimerHandler = async (tx, timer, now) => {
-  // Rungs past 100 % still climb after the breach, until the clock stops.
-  const clock = await lockClock(tx, timer, ['running', 'breached']);
-  if (!clock) return;
-  // A clock arms one rung at a time (ladder.ts): this one arms the next, whatever it then does.
-  const place = placeOfStep(timer.payload as Record<string, unknown>);
-  if (place) await scheduleTimers(tx, rungTimer(clock, times(clock), { after: place }));
-  const rung = timer.payload as { index: number; at: number; action: string; respectHours?: boolean };
+async function climb(tx: Tx, clock: Clock, rung: Rung, now: Date) {
   const [h] = await tx.select().from(handoffs).where(eq(handoffs.id, clock.handoffId));
   if (!h) return;
   const ref = { orgId: clock.orgId, caseId: clock.caseId, handoffId: clock.handoffId };
@@ -94,7 +87,8 @@ const step: TimerHandler = async (tx, timer, now) => {
   if (rung.respectHours && notify) {
     const [person] = await tx.select({ calendar: people.calendar }).from(people).where(eq(people.id, notify));
     if (person?.calendar && !isOpenAt(person.calendar, now.getTime())) {
-      // Off shift: the same rung fires again at the start of their next working period.
+      // Off shift: the same rung fires again at the start of their next working period, as a timer
+      // row of its own, while the clock arms its next rung as usual.
       const at = nextOpen(compileCalendar(person.calendar), now.getTime()).at;
       await scheduleTimers(tx, [
         {
@@ -110,6 +104,88 @@ const step: TimerHandler = async (tx, timer, now) => {
   }
   const type = rung.action === 'warn_owner' ? EventType.slaWarning : EventType.slaEscalated;
   await appendEvent(tx, { ...ref, type, at: now, data: { ...base, notify } });
+}
+
+/** The clock's next rung fell due: it arms the one after (ladder.ts), then does what the rung says. */
+async function climbNext(tx: Tx, clock: Clock, now: Date) {
+  const rung = clock.nextRung!;
+  const next = armRung(clock, times(clock), { after: { at: rung.at, index: rung.index } });
+  await tx
+    .update(slaClocks)
+    .set({ ...next, ...recovered })
+    .where(eq(slaClocks.id, clock.id));
+  await climb(tx, clock, rung, now);
+}
+
+const isDue = (at: Date | null, now: Date): at is Date => at !== null && at <= now;
+
+/**
+ * SLA clocks as durable work: a clock is its own timer (its generated `due_at`). The breach and the
+ * rung are tried each in a savepoint of their own, so a rung that keeps failing never holds back
+ * the breach; either failing retries the clock a little later.
+ */
+export const clockWork: DueWork = {
+  async claim(tx, now, limit, logger) {
+    const due = await tx
+      .select()
+      .from(slaClocks)
+      .where(lte(slaClocks.dueAt, now))
+      .orderBy(asc(slaClocks.dueAt))
+      .limit(limit)
+      .for('update', { skipLocked: true });
+    for (let clock of due) {
+      const failures: unknown[] = [];
+      if (clock.state === 'running' && isDue(clock.deadline, now)) {
+        try {
+          await tx.transaction((sp) => breach(sp, clock, now));
+          clock = { ...clock, state: 'breached', breachedAt: now };
+        } catch (error) {
+          failures.push(error);
+        }
+      }
+      if (clock.nextRung && isDue(clock.rungDueAt, now)) {
+        const climbing = clock;
+        try {
+          await tx.transaction((sp) => climbNext(sp, climbing, now));
+        } catch (error) {
+          failures.push(error);
+        }
+      }
+      if (failures.length === 0) continue;
+      logger.error({ err: failures[0], clock: clock.id }, 'SLA clock work failed; retrying later');
+      await tx
+        .update(slaClocks)
+        .set({
+          attempts: clock.attempts + 1,
+          lastError: String(failures[0]),
+          retryAt: new Date(now.getTime() + retryDelayMs(clock.attempts)),
+        })
+        .where(eq(slaClocks.id, clock.id));
+    }
+    return due.length;
+  },
+  async nextDue(db) {
+    const [row] = await db.select({ next: min(slaClocks.dueAt) }).from(slaClocks);
+    return row?.next ? new Date(row.next) : null;
+  },
+  async pending(db) {
+    const [row] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(slaClocks)
+      .where(isNotNull(slaClocks.dueAt));
+    return Number(row?.n ?? 0);
+  },
 };
 
-export const slaTimerHandlers: Record<string, TimerHandler> = { 'sla.breach': breach, 'sla.step': step };
+/** A rung re-fired at the start of the notified person's shift, unless the clock stopped or paused since. */
+const deferredRung: TimerHandler = async (tx, timer, now) => {
+  const [clock] = await tx.select().from(slaClocks).where(eq(slaClocks.id, timer.refId)).for('update');
+  if (!clock || !['running', 'breached'].includes(clock.state) || clock.stoppedAt) return;
+  await climb(tx, clock, timer.payload as Rung, now);
+};
+
+/** What the SLA engine gives the scheduler: its clocks, and the timer rows of rungs deferred to a shift. */
+export const slaScheduling: { handlers: Record<string, TimerHandler>; work: DueWork[] } = {
+  handlers: { 'sla.step': deferredRung },
+  work: [clockWork],
+};

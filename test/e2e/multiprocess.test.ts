@@ -93,7 +93,8 @@ describe.runIf(pgUrl)('several `baton serve` processes on one PostgreSQL', () =>
     const done = await until(
       async () =>
         (await count(
-          sql`select count(*)::int as n from timers where fired_at is null and due_at <= now()`,
+          sql`select (select count(*)::int from timers where fired_at is null and due_at <= now())
+            + (select count(*)::int from sla_clocks where due_at <= now()) as n`,
         )) === 0,
       60_000,
     );

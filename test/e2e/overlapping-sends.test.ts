@@ -121,13 +121,13 @@ describeOnPostgres('sends in overlapping transactions', (h) => {
     });
     try {
       await until(async () => (await waitingOnLocks()) > before);
-      // Waiting for the team, the sender already holds the locks that inserting its clocks, their
-      // timers and their events took; the handoff itself is not written yet.
+      // Waiting for the team, the sender already holds the locks that inserting its clocks (each its
+      // own timer) and their events took; the handoff itself is not written yet.
       const tables = rowsOf<{ relname: string }>(
         await db.execute(sql`select c.relname from pg_locks l join pg_class c on c.oid = l.relation
           where l.pid = ${sender} and l.mode = 'RowExclusiveLock' and c.relkind = 'r'`),
       ).map((r) => r.relname);
-      expect(tables.sort()).toEqual(['case_events', 'sla_clocks', 'timers']);
+      expect(tables.sort()).toEqual(['case_events', 'sla_clocks']);
     } finally {
       await holder.release();
     }

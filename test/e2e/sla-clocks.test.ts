@@ -51,18 +51,21 @@ describeOnDatabases('SLA clocks on handoffs', (h) => {
   it("arms a clock's breach and its next rung only, and climbs the ladder one rung at a time, each once", async () => {
     h().setNow('2026-11-23T10:00:00Z');
     const { caseId, handoff } = await send();
+    // A clock is its own timer: due at its next rung (75 %, before its deadline), no timer rows.
     const armed = async () =>
-      rowsOf<{ clock: string; kind: string; at: number | null }>(
-        await h().database.db.execute(sql`select c.name as clock, t.kind, (t.payload->>'at')::int as at
-          from timers t join sla_clocks c on c.id = t.ref_id
-          where c.handoff_id = ${handoff.id} and t.fired_at is null order by c.name, t.kind`),
+      rowsOf<{ clock: string; at: number | null; rung_first: boolean }>(
+        await h().database.db.execute(sql`select name as clock, (next_rung->>'at')::int as at,
+            due_at = rung_due_at and rung_due_at < deadline as rung_first
+          from sla_clocks where handoff_id = ${handoff.id} and due_at is not null order by name`),
       );
     expect(await armed()).toEqual([
-      { clock: 'acknowledge', kind: 'sla.breach', at: null },
-      { clock: 'acknowledge', kind: 'sla.step', at: 75 },
-      { clock: 'resolve', kind: 'sla.breach', at: null },
-      { clock: 'resolve', kind: 'sla.step', at: 75 },
+      { clock: 'acknowledge', at: 75, rung_first: true },
+      { clock: 'resolve', at: 75, rung_first: true },
     ]);
+    const timerRows = await h().database.db.execute(
+      sql`select count(*)::int as n from timers t join sla_clocks c on c.id = t.ref_id where c.handoff_id = ${handoff.id}`,
+    );
+    expect(rowsOf<{ n: number }>(timerRows)[0]!.n).toBe(0);
     // Long past every rung of both clocks (the server was down, say): each rung fires once, in order.
     h().setNow('2026-12-14T10:00:00Z');
     let passes = 0;
@@ -79,6 +82,60 @@ describeOnDatabases('SLA clocks on handoffs', (h) => {
         'page_supervisor',
       ]);
     }
+  });
+
+  it('retries a failing rung later without holding back the breach, and fires each once', async () => {
+    h().setNow('2026-11-23T10:00:00Z');
+    const { caseId, handoff } = await send();
+    const [clock] = rowsOf<{ id: string; calendar: unknown }>(
+      await h().database.db.execute(
+        sql`select id, calendar from sla_clocks where handoff_id = ${handoff.id} and name = 'acknowledge'`,
+      ),
+    );
+    const state = async () =>
+      rowsOf<{ state: string; attempts: number; failed: boolean; due: string | null; retry: string | null }>(
+        await h().database.db.execute(sql`select state, attempts, last_error is not null as failed,
+            to_char(due_at at time zone 'UTC', 'HH24:MI:SS.MS') as due,
+            to_char(retry_at at time zone 'UTC', 'HH24:MI:SS.MS') as retry
+          from sla_clocks where id = ${clock!.id}`),
+      )[0]!;
+    // A calendar the engine cannot read: climbing a rung (arming the next) throws; a breach does not.
+    await h().database.db.execute(
+      sql`update sla_clocks set calendar = '{"timezone": "Nowhere/Atlantis"}'::jsonb where id = ${clock!.id}`,
+    );
+    const deadline = handoff.sla.find((c: { name: string }) => c.name === 'acknowledge').deadline;
+    h().setNow(new Date(Date.parse(deadline) + 10));
+    await h().runtime.scheduler.runDue();
+    const acknowledge = async (type: string) =>
+      (await eventsOf(caseId, type)).filter(
+        (e: { data: { clock: string } }) => e.data.clock === 'acknowledge',
+      );
+    expect(await acknowledge('sla.breached')).toHaveLength(1);
+    expect(await acknowledge('sla.warning')).toHaveLength(0);
+    const retryAt = new Date(Date.parse(deadline) + 10 + 1000).toISOString().slice(11, 23);
+    expect(await state()).toEqual({
+      state: 'breached',
+      attempts: 1,
+      failed: true,
+      due: retryAt,
+      retry: retryAt,
+    });
+    // Before the retry is due nothing is claimed again; after it, the rung fires once and recovers.
+    await h().runtime.scheduler.runDue();
+    expect((await state()).attempts).toBe(1);
+    await h().database.db.execute(
+      sql`update sla_clocks set calendar = ${JSON.stringify(clock!.calendar)}::jsonb where id = ${clock!.id}`,
+    );
+    h().setNow(new Date(Date.parse(deadline) + 10 + 1000));
+    await h().runtime.scheduler.runDue();
+    expect(await acknowledge('sla.warning')).toHaveLength(1);
+    expect(await acknowledge('sla.breached')).toHaveLength(1);
+    const after = await state();
+    expect({ attempts: after.attempts, failed: after.failed, retry: after.retry }).toEqual({
+      attempts: 0,
+      failed: false,
+      retry: null,
+    });
   });
 
   it('does not breach a clock stopped in time', async () => {
@@ -109,18 +166,31 @@ describeOnDatabases('SLA clocks on handoffs', (h) => {
     });
     expect(paused.status).toBe(200);
     expect(paused.body.sla.find((c: { name: string }) => c.name === 'acknowledge').deadline).toBeNull();
+    const armed = async () =>
+      rowsOf<{ due: Date | null; rung: number | null }>(
+        await h().database.db.execute(sql`select due_at as due, (next_rung->>'at')::int as rung
+          from sla_clocks where handoff_id = ${handoff.id} and name = 'acknowledge'`),
+      )[0]!;
+    // Paused, the clock is due for nothing: no breach, no rung.
+    expect(await armed()).toEqual({ due: null, rung: null });
     h().setNow('2026-11-24T09:00:00Z'); // Tue 09:00: 3 hours left -> 12:00
     const resumed = await h().request('POST', `/api/v1/handoffs/${handoff.id}/resume`);
     expect(resumed.body.sla.find((c: { name: string }) => c.name === 'acknowledge').deadline).toBe(
       '2026-11-24T12:00:00.000Z',
     );
+    // Resumed with 3 of 4 hours left, it re-arms the 75 % rung still ahead: 3 h of 4 used at 12:00 - 1 h = 11:00.
+    const resumedArmed = await armed();
+    expect({ due: new Date(resumedArmed.due!).toISOString(), rung: resumedArmed.rung }).toEqual({
+      due: '2026-11-24T11:00:00.000Z',
+      rung: 75,
+    });
   });
 
-  it('breaches the at-once supervisor clock immediately and keeps timers durable in the database', async () => {
+  it('breaches the at-once supervisor clock immediately and keeps its due work durable in the database', async () => {
     h().setNow('2026-11-23T10:00:00Z');
     const { caseId } = await send('agent-to-supervisor');
     const pending = await h().database.db.execute(
-      sql`select count(*)::int as n from timers where fired_at is null`,
+      sql`select count(*)::int as n from sla_clocks where case_id = ${caseId} and due_at <= ${new Date('2026-11-23T10:00:00Z')}`,
     );
     expect(Number(rowsOf<{ n: number }>(pending)[0]!.n)).toBeGreaterThan(0);
     await h().runtime.scheduler.runDue();

@@ -7,12 +7,29 @@ import { compileCalendar, SlaError } from './calendar.ts';
 import { setTeamCalendar } from './calendars.commands.ts';
 import { deadline, parseTarget } from './deadline.ts';
 import { holidayPreview } from './holidays.ts';
-import { atRisk } from './sla.queries.ts';
+import { atRisk, slaWork } from './sla.queries.ts';
 import { calendarSchema, holidaySourceSchema, targetSchema } from './sla.types.ts';
 
 const tags = ['sla'];
 
 export function registerSlaRoutes(app: App) {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/sla/health',
+      tags,
+      middleware: [requireRole('lead', 'supervisor')],
+      responses: {
+        200: ok(
+          "Whether the SLA engine keeps up in the caller's organisation: clocks due, overdue (due over a minute ago, unattended) and failing, ladder rungs deferred to a shift, the latest failures, and each problem as a sentence",
+        ),
+      },
+    }),
+    async (c) => {
+      const { database, clock } = c.var.services;
+      return c.json(await slaWork(database.db, c.var.principal.orgId, clock()), 200);
+    },
+  );
   app.openapi(
     createRoute({
       method: 'get',

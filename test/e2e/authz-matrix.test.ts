@@ -80,6 +80,7 @@ const table: Record<string, Rule> = {
   'POST /api/v1/handoffs/{id}/send': 'actor',
   'POST /api/v1/handoffs/{id}/packet': 'actor',
   'GET /api/v1/sla/at-risk': 'any',
+  'GET /api/v1/sla/health': ['lead', 'supervisor'],
   'POST /api/v1/sla/deadline': 'any',
   'GET /api/v1/sla/holidays': 'any',
   'PUT /api/v1/teams/{key}/calendar': leads,

@@ -21,6 +21,7 @@ import type {
   Scenario,
   ScenarioDetail,
   ScenarioInput,
+  SlaHealth,
   TaggerSuggestion,
   Team,
   Viewer,
@@ -99,6 +100,7 @@ export const api = {
   reassign: (id: string, reason: string, ownerId?: string) =>
     post<HandoffDetail>(`${v1}/handoffs/${enc(id)}/reassign`, ownerId ? { reason, ownerId } : { reason }),
 
+  slaHealth: (signal?: AbortSignal) => get<SlaHealth>(`${v1}/sla/health`, signal),
   atRisk: (team?: string) =>
     get<Items<AtRiskClock>>(`${v1}/sla/at-risk${query({ team })}`).then((r) => r.items),
 

@@ -14,7 +14,7 @@ import type { scenarioView } from '../../../src/scenarios/scenario-view.ts';
 import type { scenarioHistory } from '../../../src/scenarios/scenarios.queries.ts';
 import type { ScenarioInput } from '../../../src/scenarios/scenarios.types.ts';
 import type { setTeamCalendar } from '../../../src/sla/calendars.commands.ts';
-import type { atRisk } from '../../../src/sla/sla.queries.ts';
+import type { atRisk, slaWork } from '../../../src/sla/sla.queries.ts';
 import type { CalendarInput, HolidayPreview } from '../../../src/sla/sla.types.ts';
 import type { listPeople, listTeams } from '../../../src/teams/teams.queries.ts';
 import type { Suggestion } from '../../../src/vocabulary/suggestion.ts';
@@ -71,6 +71,7 @@ export type Team = Omit<Answer<typeof listTeams>[number], 'calendar'> & { calend
 export type Calendar = CalendarInput;
 export type Person = Answer<typeof listPeople>[number];
 export type AtRiskClock = Answer<typeof atRisk>[number];
+export type SlaHealth = Answer<typeof slaWork>;
 
 export type Me = {
   organisation: { id: string; slug: string; name: string };

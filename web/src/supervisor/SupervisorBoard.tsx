@@ -11,6 +11,7 @@ import { useLive } from '../live/useLive.tsx';
 import { clockCalendar } from '../sla/calendars.ts';
 import { clockStatus } from '../sla/clock-status.ts';
 import { StatusPill, useNow } from '../sla/SlaBadge.tsx';
+import { SlaEngineNotice } from '../sla/SlaEngineNotice.tsx';
 import { LoadChart, type TeamLoad } from './LoadChart.tsx';
 
 type Board = { atRisk: AtRiskClock[]; open: HandoffItem[]; dips: Dip[] };
@@ -151,6 +152,7 @@ export default function SupervisorBoard() {
           </div>
         </dl>
       </div>
+      <SlaEngineNotice />
       <div className="board-grid">
         <Section title="Sentiment dips">
           {board.data.dips.length === 0 ? (

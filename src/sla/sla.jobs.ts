@@ -121,8 +121,8 @@ const isDue = (at: Date | null, now: Date): at is Date => at !== null && at <= n
 
 /**
  * SLA clocks as durable work: a clock is its own timer (its generated `due_at`). The breach and the
- * rung are tried each in a savepoint of their own, so a rung that keeps failing never holds back
- * the breach; either failing retries the clock a little later.
+ * rung are tried each in a savepoint of their own, so a rung that keeps failing does not stop the
+ * breach; either failing retries the whole clock a little later (so by at most a minute).
  */
 export const clockWork: DueWork = {
   async claim(tx, now, limit, logger) {

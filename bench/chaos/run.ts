@@ -118,7 +118,11 @@ async function chaosOn(kind: 'pglite' | 'postgres') {
     if (pgRestart) log(`${kind}: PostgreSQL restart: ${JSON.stringify(pgRestart)}`);
     await clients.stop();
     const journal = clients.journal;
-    // Clocks due by now fire, and the outbox drains (a delivery leased by a killed process waits for its lease).
+    // The last send's 2-second clock comes due (and the scheduler attends it), then the outbox
+    // drains (a delivery leased by a killed process waits for its lease). Waiting only for the
+    // receiver to fall quiet could stop the server just before a last clock came due: the check
+    // then called it never breached (seen once on PostgreSQL).
+    await sleep(3000);
     let last = -1;
     for (let i = 0; i < 40 && receiver.received.size !== last; i++) {
       last = receiver.received.size;

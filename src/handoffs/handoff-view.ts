@@ -54,6 +54,9 @@ export type ClockFact = {
   pausedAt: number | null;
   stoppedAt: number | null;
   breachedAt: number | null;
+  /** The ladder rung the clock has armed (what it does, at what share of its target) and when it falls due. */
+  nextRung: { action: string; at: number } | null;
+  rungDueAt: number | null;
 };
 export type EventFact = {
   id: string;
@@ -135,6 +138,11 @@ export function handoffView(r: HandoffFacts) {
       pausedAt: isoFromMs(c.pausedAt),
       stoppedAt: isoFromMs(c.stoppedAt),
       breachedAt: isoFromMs(c.breachedAt),
+      // What the escalation ladder does next if nobody acts, while the clock can still climb it.
+      next:
+        c.nextRung && c.rungDueAt !== null && c.stoppedAt === null && c.state !== 'paused'
+          ? { action: c.nextRung.action, at: c.nextRung.at, dueAt: isoFromMs(c.rungDueAt) }
+          : null,
     })),
     customerUpdate: h.customerUpdate ?? null,
     quality: handoffQuality(

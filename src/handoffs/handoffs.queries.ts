@@ -86,7 +86,8 @@ const detailFacts = {
   clocks: sql<ClockFact[]>`(select coalesce(json_agg(json_build_object(
       'name', k.name, 'target', k.target, 'state', k.state, 'startedAt', ${epochMs('k.started_at')},
       'deadline', ${epochMs('k.deadline')}, 'pausedAt', ${epochMs('k.paused_at')},
-      'stoppedAt', ${epochMs('k.stopped_at')}, 'breachedAt', ${epochMs('k.breached_at')})
+      'stoppedAt', ${epochMs('k.stopped_at')}, 'breachedAt', ${epochMs('k.breached_at')},
+      'nextRung', k.next_rung, 'rungDueAt', ${epochMs('k.rung_due_at')})
       order by k.created_at, k.budget_ms, k.name), '[]'::json)
     from sla_clocks k where k.handoff_id = ${handoffs.id})`,
   // Its own events, and documents asked for again on the case (dated, filtered below).

@@ -27,6 +27,8 @@ type ClockRow = {
   state: string;
   startedAt: Date;
   deadline: Date | null;
+  nextRung: { action: string; at: number } | null;
+  rungDueAt: Date | null;
 };
 
 type MadeEvent = {
@@ -78,6 +80,8 @@ export function madeHandoffFacts(m: Made): HandoffFacts {
         pausedAt: null,
         stoppedAt: null,
         breachedAt: null,
+        nextRung: k.nextRung,
+        rungDueAt: k.rungDueAt?.getTime() ?? null,
       })),
     events: [
       // Committed before this transaction, so before its events in log order. A draft has no send

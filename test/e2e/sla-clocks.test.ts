@@ -66,12 +66,28 @@ describeOnDatabases('SLA clocks on handoffs', (h) => {
       sql`select count(*)::int as n from timers t join sla_clocks c on c.id = t.ref_id where c.handoff_id = ${handoff.id}`,
     );
     expect(rowsOf<{ n: number }>(timerRows)[0]!.n).toBe(0);
+    // The handoff says what its ladder does next, the same in the send's answer and when read again.
+    const nextOf = (view: { sla: { name: string; next: unknown }[] }) =>
+      view.sla.map((c) => ({ clock: c.name, next: c.next }));
+    const [rungAt] = rowsOf<{ at: string }>(
+      await h().database.db.execute(
+        sql`select rung_due_at as at from sla_clocks where handoff_id = ${handoff.id} and name = 'acknowledge'`,
+      ),
+    );
+    const read = (await h().request('GET', `/api/v1/handoffs/${handoff.id}`)).body;
+    expect(nextOf(read)[0]).toEqual({
+      clock: 'acknowledge',
+      next: { action: 'warn_owner', at: 75, dueAt: new Date(rungAt!.at).toISOString() },
+    });
+    expect(nextOf(handoff)).toEqual(nextOf(read));
     // Long past every rung of both clocks (the server was down, say): each rung fires once, in order.
     h().setNow('2026-12-14T10:00:00Z');
     let passes = 0;
     while ((await h().runtime.scheduler.runDue()) > 0) passes++;
     expect(passes).toBeGreaterThanOrEqual(3);
     expect(await armed()).toEqual([]);
+    const climbed = (await h().request('GET', `/api/v1/handoffs/${handoff.id}`)).body;
+    expect(nextOf(climbed).map((c) => c.next)).toEqual([null, null]);
     for (const clock of ['acknowledge', 'resolve']) {
       const mine = async (type: string) =>
         (await eventsOf(caseId, type)).filter((e: { data: { clock: string } }) => e.data.clock === clock);

@@ -45,4 +45,22 @@ describe('web app: the SLA engine on the supervisor board [pglite]', () => {
     expect(await page.getByTestId('sla-engine-notice').count()).toBe(0);
     expect(sup.errors).toEqual([]);
   });
+
+  it('says on the handoff page what the escalation ladder does next if nobody acts', async () => {
+    const c = await call('POST', '/api/v1/cases', newCase({ subject: 'Invoice address wrong' }));
+    const sent = await call('POST', `/api/v1/cases/${c.id}/handoffs`, {
+      scenario: 'billing-to-finance',
+      packet: fullPacket,
+    });
+    const next = sent.sla.find((k: { name: string }) => k.name === 'acknowledge').next;
+    expect(next).toMatchObject({ action: 'warn_owner', at: 75 });
+    const sup = await app.signedIn('sla-next', 'diana@northwind.example');
+    await sup.page.goto(`${app.url}/handoffs/${sent.id}`);
+    await sup.page
+      .getByText('Next if nobody acts: warn the owner at 75 %', { exact: false })
+      .first()
+      .waitFor();
+    expect(await basicA11y(sup.page)).toEqual([]);
+    expect(sup.errors).toEqual([]);
+  });
 });

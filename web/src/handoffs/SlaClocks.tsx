@@ -3,7 +3,11 @@ import { formatDateTime, humanize } from '../app/format.ts';
 import { useSession } from '../app/session.tsx';
 import { formatTarget } from '../sla/business-time.ts';
 import { clockCalendar } from '../sla/calendars.ts';
+import { actionLabels, type LadderAction } from '../sla/ladder-actions.ts';
 import { SlaBadge } from '../sla/SlaBadge.tsx';
+
+const nextStepLabel = (action: string) =>
+  (actionLabels[action as LadderAction] ?? humanize(action)).toLowerCase();
 
 /** Each clock with its target, deadline and a live business-time countdown. */
 export function SlaClocks({ h }: { h: HandoffDetail }) {
@@ -33,6 +37,12 @@ export function SlaClocks({ h }: { h: HandoffDetail }) {
               {c.breachedAt ? ` · breached ${formatDateTime(c.breachedAt)}` : ''}
               {c.stoppedAt && !c.breachedAt ? ` · stopped ${formatDateTime(c.stoppedAt)}` : ''}
             </div>
+            {c.next ? (
+              <div className="muted small clock-next">
+                Next if nobody acts: {nextStepLabel(c.next.action)} at {c.next.at} %,{' '}
+                {formatDateTime(c.next.dueAt)}
+              </div>
+            ) : null}
           </li>
         );
       })}

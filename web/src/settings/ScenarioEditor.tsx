@@ -6,13 +6,11 @@ import { fieldLabel, formatDateTime, humanize } from '../app/format.ts';
 import { useSession } from '../app/session.tsx';
 import { Badge, ErrorNote, Loading } from '../app/ui.tsx';
 import { useResource } from '../app/useResource.ts';
+import { actionLabels, type LadderAction, ladderActions } from '../sla/ladder-actions.ts';
 import {
-  actionLabels,
   type CalendarChoice,
   type ClockDraft,
   type Draft,
-  type LadderAction,
-  ladderActions,
   packetFields,
   type RungDraft,
   toDraft,

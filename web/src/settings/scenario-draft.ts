@@ -1,4 +1,5 @@
 import type { Calendar, PacketField, Scenario, ScenarioInput } from '../api/types.ts';
+import type { LadderAction } from '../sla/ladder-actions.ts';
 
 // The scenario editor's form state and its conversions to and from the API's scenario: pure.
 export const packetFields: PacketField[] = [
@@ -11,14 +12,6 @@ export const packetFields: PacketField[] = [
   'summary',
 ];
 const defaultRequired: PacketField[] = packetFields.filter((f) => f !== 'summary');
-export const ladderActions = ['warn_owner', 'notify_lead', 'page_supervisor', 'reassign'] as const;
-export type LadderAction = (typeof ladderActions)[number];
-export const actionLabels: Record<LadderAction, string> = {
-  warn_owner: 'Warn the owner',
-  notify_lead: 'Notify the team lead',
-  page_supervisor: 'Page a supervisor',
-  reassign: 'Reassign',
-};
 
 /** A clock's calendar: the receiving team's (the default), around the clock, or one the scenario already had. */
 export type CalendarChoice = 'team' | '24/7' | 'own';

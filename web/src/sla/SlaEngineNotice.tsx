@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { api } from '../api/endpoints.ts';
+import type { SlaHealth } from '../api/types.ts';
 import { humanize } from '../app/format.ts';
 import { Link } from '../app/router.tsx';
 import { useResource } from '../app/useResource.ts';
@@ -25,7 +26,10 @@ export function SlaEngineNotice() {
     return () => clearInterval(timer);
   }, [health.reload]);
   if (!health.data || health.data.ok) return null;
-  const handoffs = health.data.failures.filter((f) => f.kind === 'clock');
+  type Failure = SlaHealth['failures'][number];
+  const handoffs = health.data.failures.filter(
+    (f): f is Extract<Failure, { kind: 'clock' }> => f.kind === 'clock',
+  );
   return (
     <div className="note note-warn" role="status" data-testid="sla-engine-notice">
       <strong>The SLA engine is not keeping up</strong>
@@ -41,8 +45,7 @@ export function SlaEngineNotice() {
             <span key={f.clockId}>
               {i > 0 ? ', ' : ''}
               <Link to={`/handoffs/${f.handoffId}`}>
-                <CaseTitle caseId={f.caseId ?? ''} fallback={f.handoffId ?? ''} />,{' '}
-                {humanize(f.clock ?? 'clock')} clock
+                <CaseTitle caseId={f.caseId} fallback={f.handoffId} />, {humanize(f.clock)} clock
               </Link>{' '}
               ({f.attempts} {f.attempts === 1 ? 'attempt' : 'attempts'})
             </span>

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lte, min, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, min } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database, Db, Tx } from '../db/database.ts';
 import { timersChannel } from './timers.commands.ts';
@@ -20,8 +20,6 @@ export type DueWork = {
   claim(tx: Tx, now: Date, limit: number, logger: Logger): Promise<number>;
   /** The earliest instant it has work for; null when none. */
   nextDue(db: Db): Promise<Date | null>;
-  /** How many items wait, due or not. */
-  pending(db: Db): Promise<number>;
 };
 
 /** How long a failed item waits before its next attempt: doubling from a second, at most a minute. */
@@ -69,13 +67,6 @@ function timerWork(handlers: Record<string, TimerHandler>): DueWork {
         .from(timers)
         .where(isNull(timers.firedAt));
       return row?.next ? new Date(row.next) : null;
-    },
-    async pending(db) {
-      const [row] = await db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(timers)
-        .where(isNull(timers.firedAt));
-      return Number(row?.n ?? 0);
     },
   };
 }
@@ -196,12 +187,6 @@ export function createScheduler(o: Options) {
       for (const i of intervals) clearInterval(i);
       await unlisten?.();
       await running;
-    },
-    /** How many items are waiting, for health and the bench. */
-    async pending(): Promise<number> {
-      let n = 0;
-      for (const source of sources) n += await source.pending(db);
-      return n;
     },
   };
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, lte, min, sql } from 'drizzle-orm';
+import { and, asc, eq, lte, min } from 'drizzle-orm';
 import type { Tx } from '../db/database.ts';
 import { appendEvent } from '../events/events.commands.ts';
 import { EventType } from '../events/names.ts';
@@ -167,13 +167,6 @@ export const clockWork: DueWork = {
   async nextDue(db) {
     const [row] = await db.select({ next: min(slaClocks.dueAt) }).from(slaClocks);
     return row?.next ? new Date(row.next) : null;
-  },
-  async pending(db) {
-    const [row] = await db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(slaClocks)
-      .where(isNotNull(slaClocks.dueAt));
-    return Number(row?.n ?? 0);
   },
 };
 

@@ -3,6 +3,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { deliverNoticesOnCommit, type Notice } from './notices.ts';
 import { trackPglite } from './prepared.ts';
 import * as schema from './schema.ts';
 
@@ -16,7 +17,10 @@ export type NotificationHandler = (payload: string) => void;
 export interface Database {
   kind: 'pglite' | 'postgres';
   db: Db;
-  /** Subscribes to a Postgres NOTIFY channel; resolves to an unsubscribe function. */
+  /**
+   * Subscribes to a Postgres NOTIFY channel; resolves to an unsubscribe function. On PGlite, one
+   * process by construction, notices never leave the process (db/notices.ts).
+   */
   listen(channel: string, handler: NotificationHandler): Promise<() => Promise<void>>;
   notify(channel: string, payload: string): Promise<void>;
   close(): Promise<void>;
@@ -27,16 +31,37 @@ export interface Database {
 export function pgliteDatabase(client: PGlite, onClose?: () => Promise<void>): Database {
   trackPglite(client);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const handlers = new Map<string, Set<NotificationHandler>>();
+  // As PostgreSQL delivers them: after the commit, never inside the committing caller's own turn.
+  const deliver = (notices: Notice[]) =>
+    queueMicrotask(() => {
+      for (const n of notices)
+        for (const h of handlers.get(n.channel) ?? []) {
+          try {
+            h(n.payload);
+          } catch {
+            // One listener's failure must not keep the notice from the others, as with LISTEN.
+          }
+        }
+    });
+  deliverNoticesOnCommit(db, deliver);
   return {
     kind: 'pglite',
     db,
     pglite: client,
     async listen(channel, handler) {
-      const unsubscribe = await client.listen(channel, handler);
-      return async () => unsubscribe();
+      let set = handlers.get(channel);
+      if (!set) {
+        set = new Set();
+        handlers.set(channel, set);
+      }
+      set.add(handler);
+      return async () => {
+        set.delete(handler);
+      };
     },
     async notify(channel, payload) {
-      await client.query('select pg_notify($1, $2)', [channel, payload]);
+      deliver([{ channel, payload }]);
     },
     async close() {
       await client.close();

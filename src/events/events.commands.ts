@@ -1,6 +1,7 @@
 import { is, SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { rowsOf, type Tx } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
+import { keepsNoticesInProcess, type Notice, notifyOnCommit } from '../db/notices.ts';
 import { executePrepared } from '../db/prepared.ts';
 import { caseEvents } from './events.table.ts';
 
@@ -26,6 +27,29 @@ export function onEventInTransaction(listener: InTxListener): void {
 
 export const eventsChannel = 'baton_events';
 
+/** What the events channel says of an event: enough to route it, not its data. */
+export type Announcement = {
+  seq: number;
+  id: string;
+  orgId: string;
+  caseId: string;
+  handoffId: string | null;
+  type: string;
+  at: string;
+};
+
+function announcementOf(e: StoredEvent): Announcement {
+  return {
+    seq: e.seq,
+    id: e.id,
+    orgId: e.orgId,
+    caseId: e.caseId,
+    handoffId: e.handoffId,
+    type: e.type,
+    at: e.at.toISOString(),
+  };
+}
+
 /**
  * Writes an event to the case's log inside the caller's transaction (invariant 4) and
  * announces it with NOTIFY, which Postgres delivers to every process only if the transaction commits.
@@ -42,7 +66,7 @@ export async function appendEvent(tx: Tx, event: NewEvent): Promise<StoredEvent>
  */
 export type Alongside = {
   writes?: SQLWrapper[];
-  notices?: { channel: string; payload: string }[];
+  notices?: Notice[];
   /** Run as a named prepared statement (db/prepared.ts): for hot commands whose statement keeps its shape. */
   prepared?: boolean;
 };
@@ -85,9 +109,18 @@ export async function appendEvents(
   const writes = (alongside.writes ?? []).map(
     (w, i) => sql`${sql.raw(`w${i}`)} as ${is(w, SQL) ? sql`(${w})` : w},`,
   );
-  const notices = (alongside.notices ?? []).map(
-    (n): SQL => sql` union all select null, null, pg_notify(${n.channel}, ${n.payload})`,
-  );
+  // On PGlite the notices stay in process until commit (db/notices.ts); elsewhere the statement raises them.
+  const inProcess = keepsNoticesInProcess(tx);
+  const notices = inProcess
+    ? []
+    : (alongside.notices ?? []).map(
+        (n): SQL => sql` union all select null, null, pg_notify(${n.channel}, ${n.payload})`,
+      );
+  const announced = inProcess
+    ? sql`null`
+    : sql`pg_notify(${eventsChannel}, json_build_object(
+      'seq', s.seq, 'id', s.id, 'orgId', s.org_id, 'caseId', s.case_id,
+      'handoffId', s.handoff_id, 'type', s.type, 'at', s.at)::text)`;
   const statement = sql`
     with ${sql.join(writes, sql` `)}
     v as (select * from jsonb_to_recordset(${values}::jsonb) as x (ord int, id text, org_id text,
@@ -97,15 +130,18 @@ export async function appendEvents(
       select id, org_id, case_id, handoff_id, type, at, actor_id, data from v order by ord
       returning id, seq
     )
-    select s.ord, s.seq, pg_notify(${eventsChannel}, json_build_object(
-      'seq', s.seq, 'id', s.id, 'orgId', s.org_id, 'caseId', s.case_id,
-      'handoffId', s.handoff_id, 'type', s.type, 'at', s.at)::text) as notified
+    select s.ord, s.seq, ${announced} as notified
     from (select v.*, e.seq from e join v on v.id = e.id order by v.ord) s${sql.join(notices, sql``)}`;
   const res = alongside.prepared ? await executePrepared(tx, statement) : await tx.execute(statement);
   const seqs = new Map<number, number>();
   for (const r of rowsOf<{ ord: number | string | null; seq: number | string | null }>(res))
     if (r.ord !== null) seqs.set(Number(r.ord), Number(r.seq));
   const stored: StoredEvent[] = rows.map((e, i) => ({ ...e, seq: seqs.get(i)! }));
+  if (inProcess)
+    await notifyOnCommit(tx, [
+      ...stored.map((e) => ({ channel: eventsChannel, payload: JSON.stringify(announcementOf(e)) })),
+      ...(alongside.notices ?? []),
+    ]);
   for (const event of stored) for (const listener of listeners) await listener(tx, event);
   return stored;
 }

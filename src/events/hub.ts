@@ -1,15 +1,5 @@
 import type { Database } from '../db/database.ts';
-import { eventsChannel } from './events.commands.ts';
-
-export type Announcement = {
-  seq: number;
-  id: string;
-  orgId: string;
-  caseId: string;
-  handoffId: string | null;
-  type: string;
-  at: string;
-};
+import { type Announcement, eventsChannel } from './events.commands.ts';
 
 type Subscriber = (a: Announcement) => void;
 
@@ -26,6 +16,8 @@ export function createHub(database: Database) {
         let a: Announcement;
         try {
           a = JSON.parse(payload);
+          // One shape whichever database announced it (PostgreSQL's JSON writes +00:00, not Z).
+          a.at = new Date(a.at).toISOString();
         } catch {
           return;
         }

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import { idempotencyKeys } from '../auth/auth.table.ts';
 import type { Db } from '../db/database.ts';
+import { notifyOnCommit } from '../db/notices.ts';
 import type { AppEnv } from './context.ts';
 import { ApiError } from './errors.ts';
 
@@ -40,9 +41,7 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
       const database = {
         ...services.database,
         db: tx as unknown as Db,
-        notify: async (channel: string, payload: string) => {
-          await tx.execute(sql`select pg_notify(${channel}, ${payload})`);
-        },
+        notify: (channel: string, payload: string) => notifyOnCommit(tx, [{ channel, payload }]),
       };
       c.set('services', { ...services, database });
       try {

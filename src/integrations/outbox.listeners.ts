@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { customerKnownValues } from '../conversation/prefill.queries.ts';
 import { redactEventData } from '../conversation/redact-payload.ts';
 import type { Tx } from '../db/database.ts';
+import { executeNotifying } from '../db/notices.ts';
 import { onEventInTransaction } from '../events/events.commands.ts';
 import { outbox, webhookSubscriptions } from './integrations.table.ts';
 
@@ -57,12 +58,11 @@ export function registerOutboxListener() {
       ),
       sql`, `,
     );
-    // One round trip: the rows and the NOTIFY that wakes every process's delivery loop on commit.
-    await tx.execute(sql`
-      with inserted as (
-        insert into ${outbox} (org_id, event_id, subscription_id, type, body, next_attempt_at)
-        values ${rows} returning 1
-      )
-      select pg_notify(${outboxChannel}, '')`);
+    // With the notice that wakes every process's delivery loop on commit.
+    await executeNotifying(
+      tx,
+      sql`insert into ${outbox} (org_id, event_id, subscription_id, type, body, next_attempt_at) values ${rows}`,
+      [{ channel: outboxChannel, payload: '' }],
+    );
   });
 }

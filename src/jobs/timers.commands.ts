@@ -1,6 +1,7 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Tx } from '../db/database.ts';
 import { insertRows } from '../db/json-rows.ts';
+import { executeNotifying, notifyOnCommit } from '../db/notices.ts';
 import { timers } from './timers.table.ts';
 
 export type NewTimer = {
@@ -21,8 +22,7 @@ export function wakeNotices(instants: number[]) {
 
 /** Wakes the schedulers, on commit, for work falling due at the earliest of `instants`. */
 export async function wakeSchedulers(tx: Tx, instants: number[]): Promise<void> {
-  const [notice] = wakeNotices(instants);
-  if (notice) await tx.execute(sql`select pg_notify(${notice.channel}, ${notice.payload})`);
+  await notifyOnCommit(tx, wakeNotices(instants));
 }
 
 /** The insert of these timers and the notice that wakes the schedulers, for a caller to run. */
@@ -39,10 +39,7 @@ export function timerWrites(list: NewTimer[]) {
 export async function scheduleTimers(tx: Tx, list: NewTimer[]): Promise<void> {
   const { writes, notices } = timerWrites(list);
   if (writes.length === 0) return;
-  // One round trip: a data-modifying CTE runs even though the outer select does not read it.
-  await tx.execute(
-    sql`with inserted as (${writes[0]}) select pg_notify(${notices[0]!.channel}, ${notices[0]!.payload})`,
-  );
+  await executeNotifying(tx, writes[0]!, notices);
 }
 
 /** Unfired timers of these refs no longer apply (clock paused, stopped or cancelled). */

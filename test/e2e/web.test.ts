@@ -471,10 +471,25 @@ describe('web app [pglite]', () => {
     const rows = page.getByRole('row').filter({ hasText: 'Bulk case' });
     await page.getByText('50+ cases').waitFor();
     expect(await rows.count()).toBe(50);
+    // A live refresh that overtakes "Show more" (a case created while the next page is on its way)
+    // loads the cases asked for, so the click is not lost.
+    let release = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    await page.route(/\/api\/v1\/cases\?.*cursor=/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const refreshed = page.waitForResponse((r) => r.url().includes('q=bulk') && r.url().includes('limit=100'));
     await page.getByRole('button', { name: 'Show more cases' }).click();
-    await page.getByText('55 cases').waitFor();
-    expect(await rows.count()).toBe(55);
+    await call('POST', '/api/v1/cases', newCase({ subject: 'Bulk case 55' }));
+    await refreshed;
+    release();
+    await page.getByText('56 cases').waitFor();
+    expect(await rows.count()).toBe(56);
     expect(await page.getByRole('button', { name: 'Show more cases' }).count()).toBe(0);
+    await page.unrouteAll();
 
     // From the keyboard, as in the queue: "/" searches, Escape leaves the field, j/k move, Enter opens.
     await page.locator('h1').click();
@@ -485,9 +500,9 @@ describe('web app [pglite]', () => {
     await page.keyboard.press('j');
     await page.keyboard.press('j');
     await page.keyboard.press('k');
-    expect(await page.locator('tr[aria-current="true"]').textContent()).toContain('Bulk case 53');
+    expect(await page.locator('tr[aria-current="true"]').textContent()).toContain('Bulk case 54');
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'Bulk case 53', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Bulk case 54', level: 1 }).waitFor();
     expect(finance.errors).toEqual([]);
   });
 

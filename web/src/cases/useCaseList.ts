@@ -10,8 +10,8 @@ const refreshMax = 500;
 
 /**
  * The case list, a page at a time: `more()` appends the next page from the list's cursor, and
- * `refresh()` (on live events) reloads as many cases as are shown, so a list the reader has
- * extended does not shrink back to one page under them.
+ * `refresh()` (on live events) reloads as many cases as are shown or asked for, so a list the
+ * reader has extended does not shrink back to one page under them.
  */
 export function useCaseList(filter: CaseListFilter) {
   const [state, setState] = useState<{
@@ -23,6 +23,9 @@ export function useCaseList(filter: CaseListFilter) {
   const generation = useRef(0);
   const shown = useRef(0);
   shown.current = state.items?.length ?? 0;
+  // How many cases the reader has asked to see: a refresh that overtakes "Show more" loads them all,
+  // so the click is not lost to a live event.
+  const asked = useRef(pageSize);
   const params = { q: filter.q.trim() || undefined, status: filter.status || undefined };
   const key = JSON.stringify(params);
 
@@ -53,14 +56,19 @@ export function useCaseList(filter: CaseListFilter) {
   // A new search or filter keeps the cases on screen until its first page replaces them (no flash
   // of "Loading" at each pause in typing); no page can be appended to them meanwhile.
   useEffect(() => {
+    asked.current = pageSize;
     setState((s) => ({ ...s, nextCursor: null, loading: true }));
     return load(pageSize);
   }, [load]);
 
-  const refresh = useCallback(() => load(Math.min(refreshMax, Math.max(pageSize, shown.current))), [load]);
+  const refresh = useCallback(
+    () => load(Math.min(refreshMax, Math.max(asked.current, shown.current))),
+    [load],
+  );
   const more = () => {
-    if (state.items && state.nextCursor && !state.loading)
-      load(pageSize, { items: state.items, cursor: state.nextCursor });
+    if (!state.items || !state.nextCursor || state.loading) return;
+    asked.current = state.items.length + pageSize;
+    load(pageSize, { items: state.items, cursor: state.nextCursor });
   };
   return { ...state, refresh, more };
 }

@@ -481,7 +481,9 @@ describe('web app [pglite]', () => {
       await held;
       await route.continue();
     });
-    const refreshed = page.waitForResponse((r) => r.url().includes('q=bulk') && r.url().includes('limit=100'));
+    const refreshed = page.waitForResponse(
+      (r) => r.url().includes('q=bulk') && r.url().includes('limit=100'),
+    );
     await page.getByRole('button', { name: 'Show more cases' }).click();
     await call('POST', '/api/v1/cases', newCase({ subject: 'Bulk case 55' }));
     await refreshed;

@@ -6,6 +6,7 @@ import type { getCase, listCaseEvents, listCases } from '../../../src/cases/case
 import type { Viewer as ViewerAnswer } from '../../../src/cases/room.commands.ts';
 import type { listDips, listNotes } from '../../../src/cases/room.queries.ts';
 import type { casePrefill } from '../../../src/conversation/prefill.queries.ts';
+import type { Announcement } from '../../../src/events/events.commands.ts';
 import type { getHandoff, listHandoffs } from '../../../src/handoffs/handoffs.queries.ts';
 import type { HandoffAction, HandoffState } from '../../../src/handoffs/state-machine.ts';
 import type { Role } from '../../../src/http/context.ts';
@@ -89,15 +90,7 @@ export type BounceReason =
   | 'other';
 
 /** One announcement on the live stream: re-fetch what it names. */
-export type LiveEvent = {
-  seq: number;
-  id: string;
-  orgId: string;
-  caseId: string;
-  handoffId: string | null;
-  type: string;
-  at: string;
-};
+export type LiveEvent = Announcement;
 
 /**
  * What Baton offers for a case before a handoff: the summary and packet pre-filled from the

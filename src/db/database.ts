@@ -32,7 +32,7 @@ export function pgliteDatabase(client: PGlite, onClose?: () => Promise<void>): D
   trackPglite(client);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   const handlers = new Map<string, Set<NotificationHandler>>();
-  // As PostgreSQL delivers them: after the commit, never inside the committing caller's own turn.
+  // As PostgreSQL delivers them: after the commit, on a turn of their own, each listener apart.
   const deliver = (notices: Notice[]) =>
     queueMicrotask(() => {
       for (const n of notices)

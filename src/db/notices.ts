@@ -48,10 +48,21 @@ type Scope = { transaction: (fn: (tx: Tx) => Promise<unknown>, config?: unknown)
 
 /**
  * Makes every transaction begun on `db` keep its notices in process and hand them to `deliver`
- * once it has committed (nothing if it rolls back).
+ * once it has committed (nothing if it rolls back). Identical notices of one transaction are
+ * handed over once, in the place of the first, as PostgreSQL folds them.
  */
 export function deliverNoticesOnCommit(db: Db, deliver: (notices: Notice[]) => void): void {
-  keepIn(db as unknown as Scope, deliver);
+  keepIn(db as unknown as Scope, (notices) => deliver(foldedOnce(notices)));
+}
+
+function foldedOnce(notices: Notice[]): Notice[] {
+  const seen = new Set<string>();
+  return notices.filter((n) => {
+    const key = `${n.channel}\u0000${n.payload}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function keepIn(scope: Scope, done: (notices: Notice[]) => void): void {

@@ -51,8 +51,9 @@ function announcementOf(e: StoredEvent): Announcement {
 }
 
 /**
- * Writes an event to the case's log inside the caller's transaction (invariant 4) and
- * announces it with NOTIFY, which Postgres delivers to every process only if the transaction commits.
+ * Writes an event to the case's log inside the caller's transaction (invariant 4) and announces it
+ * on the events channel, which reaches every process's listeners only if the transaction commits
+ * (NOTIFY on PostgreSQL; in process on PGlite, db/notices.ts).
  */
 export async function appendEvent(tx: Tx, event: NewEvent): Promise<StoredEvent> {
   const [stored] = await appendEvents(tx, [event]);
@@ -73,7 +74,7 @@ export type Alongside = {
 
 /**
  * Writes several events of one command in a single round trip, in the order given (their `seq`
- * follows it), each announced with its own NOTIFY; then runs the in-transaction listeners on each.
+ * follows it), each announced on commit; then runs the in-transaction listeners on each.
  * `alongside` puts the command's own writes in that same round trip.
  */
 export async function appendEvents(

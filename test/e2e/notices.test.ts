@@ -36,6 +36,26 @@ describeOnDatabases('notices raised in a transaction', (h) => {
     await unlisten();
   });
 
+  it('reach listeners once when one transaction raises the same notice twice, as NOTIFY folds them', async () => {
+    const { heard, unlisten } = await listening();
+    await h().database.db.transaction(async (tx) => {
+      await notifyOnCommit(tx, [
+        { channel, payload: 'wake' },
+        { channel, payload: 'other' },
+      ]);
+      await tx.transaction(async (sp) => {
+        await notifyOnCommit(sp, [{ channel, payload: 'wake' }]);
+      });
+      await notifyOnCommit(tx, [{ channel, payload: 'wake' }]);
+    });
+    await h().database.db.transaction(async (tx) => {
+      await notifyOnCommit(tx, [{ channel, payload: 'wake' }]);
+    });
+    await settle();
+    expect(heard).toEqual(['wake', 'other', 'wake']);
+    await unlisten();
+  });
+
   it('are dropped with a transaction that rolls back, and with a savepoint that does', async () => {
     const { heard, unlisten } = await listening();
     const failed = h().database.db.transaction(async (tx) => {

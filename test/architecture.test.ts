@@ -41,3 +41,18 @@ describe('pure rules stay pure (STYLE.md rule 2)', () => {
     });
   }
 });
+
+describe('notices go through db/notices.ts (decision 6)', () => {
+  // On PGlite a transaction's notices are kept in process; a raw pg_notify there would reach nobody.
+  // So NOTIFY is written only where the database kind is known.
+  it('writes pg_notify only in the modules that know which database they run on', () => {
+    const raising = walk(src)
+      .filter((file) => !file.endsWith('.test.ts') && readFileSync(file, 'utf8').includes('pg_notify'))
+      .map((file) => relative(src, file))
+      .sort();
+    expect(raising).toEqual(['db/database.ts', 'db/notices.ts', 'events/events.commands.ts']);
+    expect(readFileSync(join(src, 'events/events.commands.ts'), 'utf8')).toContain(
+      'keepsNoticesInProcess(tx)',
+    );
+  });
+});

@@ -16,7 +16,12 @@ export type EventStream = {
 export function openEventStream(
   baseUrl: string,
   token: string,
-  opts: { keep?: boolean; onEvent?: (e: StreamEvent) => void } = {},
+  opts: {
+    keep?: boolean;
+    onEvent?: (e: StreamEvent) => void;
+    /** How to ask for the stream: `fetch` by default; a test hands in its app's own `request`. */
+    fetch?: (url: string, init: RequestInit) => Promise<Response>;
+  } = {},
 ): EventStream {
   const controller = new AbortController();
   const events: StreamEvent[] = [];
@@ -34,15 +39,19 @@ export function openEventStream(
     opts.onEvent?.(e);
     for (const w of waiters) w(e);
   };
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   const ended = (async () => {
-    const res = await fetch(new URL('/api/v1/stream', baseUrl), {
+    const res = await (opts.fetch ?? fetch)(new URL('/api/v1/stream', baseUrl).href, {
       headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
       signal: controller.signal,
     });
     if (res.status !== 200 || !res.body) throw new Error(`stream answered ${res.status}`);
     const decoder = new TextDecoder();
     let buffer = '';
-    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+    reader = res.body.getReader();
+    for (;;) {
+      const { value: chunk, done } = await reader.read();
+      if (done) break;
       buffer += decoder.decode(chunk, { stream: true });
       let cut = buffer.indexOf('\n\n');
       while (cut >= 0) {
@@ -69,7 +78,11 @@ export function openEventStream(
     ready,
     ended,
     events,
-    close: () => controller.abort(),
+    // Aborting ends a stream read over a socket; one read from an app in process ends when cancelled.
+    close: () => {
+      controller.abort();
+      reader?.cancel().catch(() => {});
+    },
     waitFor(match, ms) {
       const seen = events.find(match);
       if (seen) return Promise.resolve(seen);

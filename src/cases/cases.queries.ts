@@ -11,7 +11,8 @@ import { notFound } from '../http/errors.ts';
 import { isoFromMs } from '../sla/instant.ts';
 import { slaClocks } from '../sla/sla.table.ts';
 import { teams } from '../teams/teams.table.ts';
-import { cases, messages } from './cases.table.ts';
+import { cases, messages, searchHeadline, searchQuery, searchVector } from './cases.table.ts';
+import { HEADLINE_OPTIONS, MARK_END, MARK_START, messageQuery, type Snippet, snippetOf } from './search.ts';
 
 type MessageFact = { id: string; role: string; text: string; at: number; sentiment: number | null };
 type DocumentFact = { id: string; kind: string; name: string; providedAt: number };
@@ -165,7 +166,10 @@ export type CaseFilter = {
   /** Older than this instant (the first form of paging, kept for callers that use it). */
   before?: Date;
   cursor?: string;
-  /** Words of the subject, the customer's name or external id, or the case's id or external id. */
+  /**
+   * Words of the subject, the customer's name or external id, or the case's id or external id; or
+   * words of the conversation (every word, each as a prefix: src/cases/search.ts).
+   */
   q?: string;
   status?: string;
 };
@@ -176,11 +180,13 @@ const likeNeedle = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 /**
  * Newest first, keyset-paginated, each case with where it is now: its latest handoff that left the
  * sender (not a draft, not cancelled), the team and owner holding it, and that handoff's nearest
- * running SLA deadline.
+ * running SLA deadline; and, for a search that its conversation matched, the message that matched
+ * best, as a snippet.
  */
 export async function listCases(db: Queryable, orgId: string, f: CaseFilter) {
   const after = f.cursor ? decodeCursor(f.cursor) : undefined;
   const needle = f.q?.trim() ? likeNeedle(f.q.trim()) : undefined;
+  const words = f.q ? messageQuery(f.q) : null;
   const rows = await db
     .select({ c: cases, customer: customers.name })
     .from(cases)
@@ -197,6 +203,20 @@ export async function listCases(db: Queryable, orgId: string, f: CaseFilter) {
               ilike(customers.externalId, needle),
               ilike(cases.id, needle),
               ilike(cases.externalId, needle),
+              words
+                ? inArray(
+                    cases.id,
+                    db
+                      .select({ caseId: messages.caseId })
+                      .from(messages)
+                      .where(
+                        and(
+                          eq(messages.orgId, orgId),
+                          sql`${searchVector(messages.text)} @@ ${searchQuery(words)}`,
+                        ),
+                      ),
+                  )
+                : undefined,
             )
           : undefined,
         after
@@ -207,11 +227,9 @@ export async function listCases(db: Queryable, orgId: string, f: CaseFilter) {
     .orderBy(desc(cases.createdAt), desc(cases.id))
     .limit(f.limit + 1);
   const page = rows.slice(0, f.limit);
-  const now = await whereNow(
-    db,
-    orgId,
-    page.map((r) => r.c.id),
-  );
+  const ids = page.map((r) => r.c.id);
+  const now = await whereNow(db, orgId, ids);
+  const matches = words ? await conversationMatches(db, orgId, ids, words) : new Map<string, SearchMatch>();
   const last = page[page.length - 1];
   return {
     items: page.map(({ c, customer }) => ({
@@ -224,9 +242,49 @@ export async function listCases(db: Queryable, orgId: string, f: CaseFilter) {
       createdAt: c.createdAt.toISOString(),
       updatedAt: c.updatedAt.toISOString(),
       handoff: now.get(c.id) ?? null,
+      match: matches.get(c.id) ?? null,
     })),
     nextCursor: rows.length > f.limit && last ? encodeCursor(last.c) : null,
   };
+}
+
+/** The message of a case that a search matched best, and the passage of it around the match. */
+export type SearchMatch = { messageId: string; role: string; at: string; snippet: Snippet };
+
+/** Per case of `caseIds` whose conversation matches `words`: its best-ranked message, newest on a tie. */
+async function conversationMatches(
+  db: Queryable,
+  orgId: string,
+  caseIds: string[],
+  words: string,
+): Promise<Map<string, SearchMatch>> {
+  if (caseIds.length === 0) return new Map();
+  const vector = searchVector(messages.text);
+  // The marks ts_headline sets are removed from the text first, so a message cannot fake a match.
+  const plain = sql`translate(${messages.text}, ${MARK_START + MARK_END}, '')`;
+  const rows = await db
+    .selectDistinctOn([messages.caseId], {
+      caseId: messages.caseId,
+      id: messages.id,
+      role: messages.role,
+      at: messages.at,
+      headline: searchHeadline(plain, words, HEADLINE_OPTIONS),
+    })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.orgId, orgId),
+        inArray(messages.caseId, caseIds),
+        sql`${vector} @@ ${searchQuery(words)}`,
+      ),
+    )
+    .orderBy(messages.caseId, desc(sql`ts_rank(${vector}, ${searchQuery(words)})`), desc(messages.at));
+  return new Map(
+    rows.map((r) => [
+      r.caseId,
+      { messageId: r.id, role: r.role, at: r.at.toISOString(), snippet: snippetOf(r.headline) },
+    ]),
+  );
 }
 
 /** Where a case is now: its latest handoff that left the sender. */

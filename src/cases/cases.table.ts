@@ -1,5 +1,13 @@
-import { sql } from 'drizzle-orm';
-import { check, doublePrecision, index, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { type SQL, sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  check,
+  doublePrecision,
+  index,
+  pgTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { createdAt, instant, orgId } from '../db/columns.ts';
 
 export const cases = pgTable(
@@ -27,6 +35,20 @@ export const cases = pgTable(
   ],
 );
 
+/**
+ * A message's words for full-text search (src/cases/search.ts), in English as Baton's
+ * conversation analysis is. The index below is on this expression, and PostgreSQL uses it only for
+ * queries that repeat it exactly: search through this function.
+ */
+export const searchVector = (text: AnyPgColumn | SQL) => sql`to_tsvector('english', ${text})`;
+
+/** A `to_tsquery` text (src/cases/search.ts `messageQuery`) read in the index's configuration. */
+export const searchQuery = (query: string) => sql`to_tsquery('english', ${query})`;
+
+/** The passage of `text` around what `query` matched, in the same configuration. */
+export const searchHeadline = (text: AnyPgColumn | SQL, query: string, options: string) =>
+  sql<string>`ts_headline('english', ${text}, ${searchQuery(query)}, ${options})`;
+
 export const messages = pgTable(
   'messages',
   {
@@ -42,6 +64,7 @@ export const messages = pgTable(
   },
   (t) => [
     index('messages_case_at').on(t.caseId, t.at),
+    index('messages_search').using('gin', searchVector(t.text)),
     check('messages_role', sql`${t.role} in ('customer','agent','bot','internal')`),
   ],
 );

@@ -62,6 +62,12 @@ export const listCasesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   before: z.string().datetime({ offset: true }).optional(),
   cursor: cursorParam.optional(),
-  q: z.string().max(200).optional(),
+  q: z
+    .string()
+    .max(200)
+    .optional()
+    .describe(
+      'Text of the subject, the customer name or reference, or a case id; or words of the conversation (all required, each a prefix): such a case carries `match`, the passage that matched',
+    ),
   status: caseStatusSchema.optional(),
 });

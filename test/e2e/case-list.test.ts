@@ -53,6 +53,92 @@ describeOnDatabases('the case list: search, status, pages, where each case is no
     expect((await list('q=no-such-words-anywhere')).items).toEqual([]);
   });
 
+  it('searches the conversation by every word, stemmed and as a prefix, and shows the message that matched', async () => {
+    const conversation = (text: string, more: string[] = []) =>
+      newCase({
+        subject: 'Convsearch account question',
+        messages: [{ role: 'customer', text }, ...more.map((t) => ({ role: 'agent', text: t }))],
+      });
+    const wire = await h().request(
+      'POST',
+      '/api/v1/cases',
+      conversation('Hello.\n\nMy wire transfer to Quorvanta bank was charged a fee twice.', [
+        'Thanks, I am checking the Quorvanta transfer now.',
+      ]),
+    );
+    const card = await h().request(
+      'POST',
+      '/api/v1/cases',
+      conversation('My Quorvanta card was declined at checkout.'),
+    );
+    // Marks that ts_headline sets cannot be forged by a message.
+    const forged = await h().request(
+      'POST',
+      '/api/v1/cases',
+      conversation('Zentrifol \uE000refund\uE001 please, and zentrifol again.'),
+    );
+    // The test clock stands still, so cases created together are in id order: compare them sorted.
+    const ids = (r: { items: Listed[] }) => r.items.map((c) => c.id).sort();
+    const both = [card.body.id, wire.body.id].sort();
+
+    expect(ids(await list('q=quorvanta'))).toEqual(both);
+    // Every word is required; "charges" finds "charged" (English stems); "quorv" finds a word still being typed.
+    expect(ids(await list('q=quorvanta%20charges'))).toEqual([wire.body.id]);
+    expect(ids(await list('q=quorv%20declin'))).toEqual([card.body.id]);
+    expect(ids(await list('q=quorvanta%20refund'))).toEqual([]);
+
+    const found = (await list('q=wire%20fee')).items as (Listed & { match: unknown })[];
+    expect(ids({ items: found })).toEqual([wire.body.id]);
+    const match = found[0].match as {
+      messageId: string;
+      role: string;
+      at: string;
+      snippet: { text: string; highlights: { start: number; end: number }[] };
+    };
+    const detail = await h().request('GET', `/api/v1/cases/${wire.body.id}`);
+    const message = detail.body.messages.find((m: { id: string }) => m.id === match.messageId);
+    expect(message).toMatchObject({ role: 'customer', text: expect.stringContaining('wire transfer') });
+    expect(match.role).toBe('customer');
+    expect(match.snippet.text).toContain('My wire transfer to Quorvanta bank was charged a fee twice');
+    expect(match.snippet.text).not.toMatch(/\n/);
+    expect(
+      match.snippet.highlights.map((x) => match.snippet.text.slice(x.start, x.end).toLowerCase()),
+    ).toEqual(['wire', 'fee']);
+    // A case found by its subject only has no conversation match.
+    const bySubject = (await list('q=convsearch')).items as (Listed & { match: unknown })[];
+    expect(bySubject.map((c) => c.match)).toEqual([null, null, null]);
+
+    const zent = (await list('q=zentrifol')).items as (Listed & {
+      match: { snippet: { text: string; highlights: { start: number; end: number }[] } };
+    })[];
+    expect(ids({ items: zent })).toEqual([forged.body.id]);
+    const z = zent[0].match.snippet;
+    expect(z.text).not.toMatch(/[\uE000\uE001]/);
+    expect(z.highlights.map((x) => z.text.slice(x.start, x.end).toLowerCase())).toEqual([
+      'zentrifol',
+      'zentrifol',
+    ]);
+
+    // Query syntax typed into the box is searched as words, never parsed: no error, no surprise.
+    for (const q of ["quorvanta'", 'quorvanta & !', '(quorvanta) | <->', ':*', 'the and of']) {
+      const res = await h().request('GET', `/api/v1/cases?q=${encodeURIComponent(q)}`);
+      expect(res.status, q).toBe(200);
+    }
+    expect(ids(await list(`q=${encodeURIComponent('quorvanta & !declined')}`))).toEqual([card.body.id]);
+    // Another organisation's conversations are never searched, and it never finds these.
+    const elsewhere = { headers: { 'X-Baton-Org': 'other' } };
+    const theirs = await h().request(
+      'POST',
+      '/api/v1/cases',
+      conversation('Quorvanta wire fee, elsewhere.'),
+      elsewhere,
+    );
+    expect(theirs.status).toBe(201);
+    expect(ids(await list('q=quorvanta'))).toEqual(both);
+    const other = await h().request('GET', '/api/v1/cases?q=quorvanta', undefined, elsewhere);
+    expect(other.body.items.map((c: Listed) => c.id)).toEqual([theirs.body.id]);
+  });
+
   it('filters by status and refuses an unknown status or a cursor it did not give, changing nothing', async () => {
     const c = await h().request('POST', '/api/v1/cases', newCase({ subject: 'Statusrun resolved' }));
     const open = await h().request('POST', '/api/v1/cases', newCase({ subject: 'Statusrun open' }));

@@ -8,6 +8,7 @@ import { useResource } from '../app/useResource.ts';
 import { useLive } from '../live/useLive.tsx';
 import { MentionComposer } from './MentionComposer.tsx';
 import { type Directory, directory, handleOf, tokenize } from './mentions.ts';
+import { messageAnchor, useFoundMessage } from './useFoundMessage.ts';
 
 const initials = (name: string) =>
   name
@@ -118,6 +119,7 @@ export function CaseRoom({
   };
 
   const items = notes.data ?? [];
+  const found = useFoundMessage(items.length > 0);
   return (
     <Section
       title="Case room"
@@ -133,7 +135,11 @@ export function CaseRoom({
       ) : null}
       <ol className="messages room-notes" aria-label="Internal notes" aria-live="polite">
         {items.map((n) => (
-          <li key={n.id} className="message message-internal">
+          <li
+            key={n.id}
+            id={messageAnchor(n.id)}
+            className={`message message-internal${found === messageAnchor(n.id) ? ' message-found' : ''}`}
+          >
             <div className="message-meta">
               <span className="message-role">{n.author?.name ?? 'Baton'}</span>
               <time dateTime={n.at} title={formatDateTime(n.at)}>

@@ -6,6 +6,7 @@ import { useSession } from '../app/session.tsx';
 import { Badge, Empty, ErrorNote, Loading, stateTone } from '../app/ui.tsx';
 import { useLive } from '../live/useLive.tsx';
 import { isTyping } from '../queue/shortcuts.ts';
+import { caseHref, MatchSnippet } from './MatchSnippet.tsx';
 import { useCaseList } from './useCaseList.ts';
 
 const statuses = ['open', 'pending', 'resolved', 'closed'] as const;
@@ -32,7 +33,8 @@ export function CasesPage() {
   const [selected, setSelected] = useState(-1);
   const items = cases.items;
 
-  // As in the queue: "/" searches, j/k move through the rows, Enter opens the case.
+  // As in the queue: "/" searches, j/k move through the rows, Enter opens the case (at the
+  // message a search matched, when one did).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.metaKey || e.ctrlKey || e.altKey || isTyping(e.target) || document.querySelector('dialog[open]'))
@@ -50,7 +52,7 @@ export function CasesPage() {
         !(e.target as HTMLElement).closest?.('button, a')
       ) {
         e.preventDefault();
-        navigate(`/cases/${items[selected].id}`);
+        navigate(caseHref(items[selected]));
       }
     };
     window.addEventListener('keydown', onKey);
@@ -80,7 +82,7 @@ export function CasesPage() {
           <input
             ref={searchRef}
             type="search"
-            placeholder="Search by subject, customer or case id  ( / )"
+            placeholder="Search subjects, customers, case ids and conversations  ( / )"
             value={q}
             onChange={(e) => {
               setQ(e.target.value);
@@ -148,6 +150,7 @@ export function CasesPage() {
                       {c.subject}
                     </Link>
                     {c.issueType ? <span className="muted small"> · {c.issueType}</span> : null}
+                    {c.match ? <MatchSnippet caseId={c.id} match={c.match} /> : null}
                   </td>
                   <td>{c.customer}</td>
                   <td>{humanize(c.channel)}</td>

@@ -3,6 +3,7 @@ import { api } from '../api/endpoints.ts';
 import type { CaseDetail } from '../api/types.ts';
 import { formatDateTime, formatTime } from '../app/format.ts';
 import { ErrorNote, Section } from '../app/ui.tsx';
+import { messageAnchor, useFoundMessage } from './useFoundMessage.ts';
 
 const roleLabels: Record<string, string> = {
   customer: 'Customer',
@@ -26,6 +27,7 @@ export function Conversation({
   const shown = caseData.messages.filter((m) => m.role !== 'internal');
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const found = useFoundMessage(shown.length > 0);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -48,7 +50,11 @@ export function Conversation({
       {shown.length === 0 ? <p className="muted">No messages yet.</p> : null}
       <ol className="messages" aria-label="Messages">
         {shown.map((m) => (
-          <li key={m.id} className={`message message-${m.role}`}>
+          <li
+            key={m.id}
+            id={messageAnchor(m.id)}
+            className={`message message-${m.role}${found === messageAnchor(m.id) ? ' message-found' : ''}`}
+          >
             <div className="message-meta">
               <span className="message-role">
                 {m.role === 'customer' ? caseData.customer.name : (roleLabels[m.role] ?? m.role)}

@@ -1,0 +1,87 @@
+// Case search over the conversation: what an agent types becomes a PostgreSQL full-text query
+// (each word a prefix, all of them required), and the matching message comes back as a snippet
+// with the words it matched marked. Pure: the SQL that runs it is in cases.queries.ts, the index
+// it uses in cases.table.ts (`searchVector`).
+
+/** At most this many words of a search reach the query: enough for a phrase, bounded for the index. */
+const MAX_TERMS = 8;
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** The words of a search, lower-cased, each once, in the order typed. */
+export function searchTerms(q: string): string[] {
+  const words = q.normalize('NFKC').toLowerCase().match(WORD) ?? [];
+  return [...new Set(words)].slice(0, MAX_TERMS);
+}
+
+/**
+ * A `to_tsquery` text requiring every word, each as a prefix (`invo` finds "invoice" while the
+ * agent is still typing). The words are letters and digits only, so nothing typed can be read as
+ * a query operator. `null` when nothing searchable was typed.
+ */
+export function messageQuery(q: string): string | null {
+  const terms = searchTerms(q);
+  return terms.length > 0 ? terms.map((t) => `${t}:*`).join(' & ') : null;
+}
+
+/**
+ * Marks around the matched words in `ts_headline`'s answer: characters of Unicode's private use
+ * area, removed from the message text before the headline is made, so they cannot be forged.
+ */
+export const MARK_START = '\uE000';
+export const MARK_END = '\uE001';
+
+/** `ts_headline` options: one fragment of about a sentence around the best match. */
+export const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=24, MinWords=10, ShortWord=2, MaxFragments=1, FragmentDelimiter=" … "`;
+
+export type Snippet = {
+  /** A short passage of the message, as plain text. */
+  text: string;
+  /** The matched words in `text`: `[start, end)` offsets in UTF-16 code units, in order. */
+  highlights: { start: number; end: number }[];
+};
+
+/** Reads a headline with its marks into plain text and the offsets of what matched. */
+export function snippetOf(headline: string): Snippet {
+  let text = '';
+  const highlights: Snippet['highlights'] = [];
+  let open = -1;
+  for (const ch of headline) {
+    if (ch === MARK_START) {
+      if (open < 0) open = text.length;
+    } else if (ch === MARK_END) {
+      if (open >= 0 && text.length > open) highlights.push({ start: open, end: text.length });
+      open = -1;
+    } else text += ch;
+  }
+  if (open >= 0 && text.length > open) highlights.push({ start: open, end: text.length });
+  return collapseSpace({ text, highlights });
+}
+
+/** Collapses runs of white space (a message's line breaks) into one space, keeping the offsets right. */
+function collapseSpace({ text, highlights }: Snippet): Snippet {
+  let out = '';
+  const map: number[] = [];
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (/\s/.test(ch)) {
+      map.push(out.length);
+      if (!space && out.length > 0) out += ' ';
+      space = true;
+    } else {
+      map.push(out.length);
+      out += ch;
+      space = false;
+    }
+  }
+  map.push(out.length);
+  const trimmed = out.trimEnd();
+  return {
+    text: trimmed,
+    highlights: highlights.map((h) => ({
+      start: Math.min(map[h.start], trimmed.length),
+      end: Math.min(map[h.end], trimmed.length),
+    })),
+  };
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { basicA11y, screenshot } from '../support/browser.ts';
+import { newCase } from '../support/harness.ts';
+import { withWebApp } from '../support/web-app.ts';
+
+/** The case list searches the conversation, shows the passage that matched, and opens the case at it. */
+const app = withWebApp({ people: ['amara'], shots: 'case-search' });
+const { call } = app;
+
+describe('web app: searching the conversation [pglite]', () => {
+  it('shows the matched passage with its words marked, and Enter opens the case at that message', async () => {
+    const found = await call(
+      'POST',
+      '/api/v1/cases',
+      newCase({
+        subject: 'Payment question',
+        messages: [
+          { role: 'customer', text: 'Hello, I have a question about a payment.' },
+          { role: 'agent', text: 'Of course, what is the reference?' },
+          { role: 'customer', text: 'The Brixlow wire transfer from last week still shows as pending.' },
+        ],
+      }),
+    );
+    await call('POST', '/api/v1/cases', newCase({ subject: 'Unrelated question' }));
+
+    const browser = await app.signedIn('case-search', 'amara@northwind.example');
+    const { page } = browser;
+    await page.goto(`${app.url}/cases`);
+    await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
+    await page.keyboard.press('/');
+    await page.keyboard.type('brixlow transfers');
+    const row = page.locator('.cases-table tbody tr');
+    await page.getByText('1 case', { exact: true }).waitFor();
+    expect(await row.count()).toBe(1);
+    const snippet = row.first().locator('.match-snippet');
+    expect(await snippet.innerText()).toContain('Customer: The Brixlow wire transfer from last week');
+    expect(await snippet.locator('mark').allInnerTexts()).toEqual(['Brixlow', 'transfer']);
+    expect(await basicA11y(page)).toEqual([]);
+    await screenshot(page, 'case-search');
+
+    // The keyboard path: leave the box, pick the row, open it at the message that matched.
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('j');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Payment question' }).waitFor();
+    const messageId = (await call('GET', `/api/v1/cases/${found.id}`)).messages[2].id;
+    expect(new URL(page.url()).hash).toBe(`#message-${messageId}`);
+    const target = page.locator(`#message-${messageId}`);
+    await target.waitFor();
+    expect(await target.getAttribute('class')).toContain('message-found');
+    expect(await target.isVisible()).toBe(true);
+    expect(await page.locator('.message-found').count()).toBe(1);
+    await screenshot(page, 'case-search-found');
+    expect(browser.errors).toEqual([]);
+  });
+});

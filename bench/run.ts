@@ -1,11 +1,12 @@
 // `npm run bench`: every benchmark in turn; each writes bench/results/<name>.json.
-// Pick some with `npm run bench -- sla http` (names: sla, tagger, conversation, http, breach-lag, dip-lag, audit, web).
+// Pick some with `npm run bench -- sla http` (names: sla, tagger, conversation, http, breach-lag, dip-lag, audit, web, search).
 import { runAuditBench } from './audit.bench.ts';
 import { runBreachLagBench } from './breach-lag.bench.ts';
 import { runConversationBench } from './conversation.bench.ts';
 import { runDipLagBench } from './dip-lag.bench.ts';
 import { runHttpBench } from './http.bench.ts';
 import { runOutboxBench } from './outbox.bench.ts';
+import { runSearchBench } from './search.bench.ts';
 import { runSlaBench } from './sla.bench.ts';
 import { record } from './support.ts';
 import { runTaggerBench } from './tagger.bench.ts';
@@ -21,6 +22,7 @@ const all: Record<string, () => Promise<unknown>> = {
   outbox: runOutboxBench,
   audit: runAuditBench,
   web: runWebQueueBench,
+  search: runSearchBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -2,13 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
-import pino from 'pino';
-import { loadConfig } from '../src/config.ts';
 import type { Database } from '../src/db/database.ts';
-import { demoOrganisation } from '../src/demo/organisation.ts';
-import { createOrganisation } from '../src/orgs/orgs.commands.ts';
-import { startRuntime } from '../src/runtime.ts';
-import { onBothDatabases, percentile, record } from './support.ts';
+import { demoRuntime, onBothDatabases, percentile, record } from './support.ts';
 
 const token = 'bench-admin';
 const rounds = Number(process.env.BENCH_DIPS ?? 150);
@@ -19,15 +14,7 @@ const headers = { authorization: `Bearer ${token}`, 'content-type': 'application
  * the `sentiment.dip` it caused, measured end to end over HTTP and server-sent events.
  */
 async function lagOn(database: Database) {
-  await createOrganisation(
-    database.db,
-    { ...demoOrganisation, people: demoOrganisation.people.map((p) => ({ ...p, password: undefined })) },
-    new Date(),
-  );
-  const runtime = await startRuntime(loadConfig({ BATON_ADMIN_TOKEN: token, BATON_LOG_LEVEL: 'silent' }), {
-    database,
-    logger: pino({ level: 'silent' }),
-  });
+  const runtime = await demoRuntime(database, token);
   const server = await new Promise<{ url: string; close: () => void }>((ok) => {
     const s = serve({ fetch: runtime.app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
       ok({ url: `http://127.0.0.1:${info.port}`, close: () => s.close() }),

@@ -3,15 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sql } from 'drizzle-orm';
-import pino from 'pino';
-import { loadConfig } from '../src/config.ts';
 import { type Database, rowsOf } from '../src/db/database.ts';
-import { demoOrganisation } from '../src/demo/organisation.ts';
 import { appendEvent } from '../src/events/events.commands.ts';
 import { outboxChannel } from '../src/integrations/outbox.listeners.ts';
-import { createOrganisation } from '../src/orgs/orgs.commands.ts';
-import { startRuntime } from '../src/runtime.ts';
-import { onBothDatabases, percentile, record } from './support.ts';
+import { demoRuntime, onBothDatabases, percentile, record } from './support.ts';
 
 const token = 'bench-admin';
 const backlog = Number(process.env.BENCH_OUTBOX_BACKLOG ?? 5000);
@@ -52,15 +47,7 @@ async function receiver() {
  * deliveries per second while draining a backlog of `backlog` committed rows.
  */
 async function outboxOn(database: Database) {
-  await createOrganisation(
-    database.db,
-    { ...demoOrganisation, people: demoOrganisation.people.map((p) => ({ ...p, password: undefined })) },
-    new Date(),
-  );
-  const runtime = await startRuntime(
-    loadConfig({ BATON_ADMIN_TOKEN: token, BATON_LOG_LEVEL: 'silent', BATON_WEBHOOK_ALLOW_PRIVATE: '1' }),
-    { database, logger: pino({ level: 'silent' }) },
-  );
+  const runtime = await demoRuntime(database, token, { BATON_WEBHOOK_ALLOW_PRIVATE: '1' });
   const hook = await receiver();
   const call = async (path: string, body: unknown) => {
     const res = await runtime.app.request(path, {

@@ -1,18 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import pino from 'pino';
-import { loadConfig } from '../src/config.ts';
 import { type Database, rowsOf } from '../src/db/database.ts';
-import { demoOrganisation } from '../src/demo/organisation.ts';
-import { createOrganisation } from '../src/orgs/orgs.commands.ts';
-import { startRuntime } from '../src/runtime.ts';
-import { onBothDatabases, percentile, record } from './support.ts';
+import { demoRuntime, onBothDatabases, percentile, record } from './support.ts';
 
 const token = 'bench-admin';
 const caseCount = Number(process.env.BENCH_SEARCH_CASES ?? 20_000);
 const runs = Number(process.env.BENCH_SEARCH_RUNS ?? 30);
-const dialogsFile = fileURLToPath(new URL('../../shared/data/tweetsumm/train-dialogs.jsonl', import.meta.url));
+const dialogsFile = fileURLToPath(
+  new URL('../../shared/data/tweetsumm/train-dialogs.jsonl', import.meta.url),
+);
 
 type Turn = { role: string; text: string };
 
@@ -26,7 +23,9 @@ function conversations(): Turn[][] {
       .split('\n')
       .filter(Boolean)
       .map((line) => (JSON.parse(line) as { turns: Turn[] }).turns.slice(0, 6));
-  const words = 'order refund delivery invoice account password card charged twice late parcel app'.split(' ');
+  const words = 'order refund delivery invoice account password card charged twice late parcel app'.split(
+    ' ',
+  );
   return Array.from({ length: 500 }, (_, i) =>
     Array.from({ length: 5 }, (_, j) => ({
       role: j % 2 ? 'agent' : 'customer',
@@ -54,15 +53,7 @@ const queries = {
  * messages each: the latency of the first page for each kind of search, run one at a time.
  */
 async function searchOn(database: Database) {
-  await createOrganisation(
-    database.db,
-    { ...demoOrganisation, people: demoOrganisation.people.map((p) => ({ ...p, password: undefined })) },
-    new Date(),
-  );
-  const runtime = await startRuntime(loadConfig({ BATON_ADMIN_TOKEN: token, BATON_LOG_LEVEL: 'silent' }), {
-    database,
-    logger: pino({ level: 'silent' }),
-  });
+  const runtime = await demoRuntime(database, token);
   const request = async (method: string, path: string, body?: unknown) => {
     const res = await runtime.app.request(path, {
       method,

@@ -4,8 +4,13 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import pino from 'pino';
+import { loadConfig } from '../src/config.ts';
 import type { Database } from '../src/db/database.ts';
 import { openDatabase } from '../src/db/open.ts';
+import { demoOrganisation } from '../src/demo/organisation.ts';
+import { createOrganisation } from '../src/orgs/orgs.commands.ts';
+import { startRuntime } from '../src/runtime.ts';
 
 export const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
 
@@ -111,4 +116,20 @@ export async function onBothDatabases<T>(name: string, measure: (database: Datab
     await admin.end().catch(() => {});
   }
   return { pglite, postgres };
+}
+
+/**
+ * The demo organisation on `database` (without passwords: scrypt is slow by design) and a silent
+ * Baton on it that takes `token` as its admin token; `env` adds settings.
+ */
+export async function demoRuntime(database: Database, token: string, env: Record<string, string> = {}) {
+  await createOrganisation(
+    database.db,
+    { ...demoOrganisation, people: demoOrganisation.people.map((p) => ({ ...p, password: undefined })) },
+    new Date(),
+  );
+  return startRuntime(loadConfig({ BATON_ADMIN_TOKEN: token, BATON_LOG_LEVEL: 'silent', ...env }), {
+    database,
+    logger: pino({ level: 'silent' }),
+  });
 }

@@ -260,15 +260,14 @@ async function conversationMatches(
 ): Promise<Map<string, SearchMatch>> {
   if (caseIds.length === 0) return new Map();
   const vector = searchVector(messages.text);
-  // The marks ts_headline sets are removed from the text first, so a message cannot fake a match.
-  const plain = sql`translate(${messages.text}, ${MARK_START + MARK_END}, '')`;
-  const rows = await db
+  // The best message of each case first; the passages only for those (a headline reads the whole text).
+  const best = db
     .selectDistinctOn([messages.caseId], {
       caseId: messages.caseId,
       id: messages.id,
       role: messages.role,
       at: messages.at,
-      headline: searchHeadline(plain, words, HEADLINE_OPTIONS),
+      text: messages.text,
     })
     .from(messages)
     .where(
@@ -278,7 +277,19 @@ async function conversationMatches(
         sql`${vector} @@ ${searchQuery(words)}`,
       ),
     )
-    .orderBy(messages.caseId, desc(sql`ts_rank(${vector}, ${searchQuery(words)})`), desc(messages.at));
+    .orderBy(messages.caseId, desc(sql`ts_rank(${vector}, ${searchQuery(words)})`), desc(messages.at))
+    .as('best');
+  // The marks ts_headline sets are removed from the text first, so a message cannot fake a match.
+  const plain = sql`translate(${best.text}, ${MARK_START + MARK_END}, '')`;
+  const rows = await db
+    .select({
+      caseId: best.caseId,
+      id: best.id,
+      role: best.role,
+      at: best.at,
+      headline: searchHeadline(plain, words, HEADLINE_OPTIONS),
+    })
+    .from(best);
   return new Map(
     rows.map((r) => [
       r.caseId,

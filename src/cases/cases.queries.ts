@@ -12,7 +12,15 @@ import { isoFromMs } from '../sla/instant.ts';
 import { slaClocks } from '../sla/sla.table.ts';
 import { teams } from '../teams/teams.table.ts';
 import { cases, messages, searchHeadline, searchQuery, searchVector } from './cases.table.ts';
-import { HEADLINE_OPTIONS, MARK_END, MARK_START, messageQuery, type Snippet, snippetOf } from './search.ts';
+import {
+  HEADLINE_OPTIONS,
+  MARK_END,
+  MARK_START,
+  MESSAGE_EDGE,
+  messageQuery,
+  type Snippet,
+  snippetOf,
+} from './search.ts';
 
 type MessageFact = { id: string; role: string; text: string; at: number; sentiment: number | null };
 type DocumentFact = { id: string; kind: string; name: string; providedAt: number };
@@ -288,12 +296,20 @@ async function conversationMatches(
       role: best.role,
       at: best.at,
       headline: searchHeadline(plain, words, HEADLINE_OPTIONS),
+      // Enough of each end of the message to tell whether the passage is cut there.
+      head: sql<string>`left(${best.text}, ${MESSAGE_EDGE})`,
+      tail: sql<string>`right(${best.text}, ${MESSAGE_EDGE})`,
     })
     .from(best);
   return new Map(
     rows.map((r) => [
       r.caseId,
-      { messageId: r.id, role: r.role, at: r.at.toISOString(), snippet: snippetOf(r.headline) },
+      {
+        messageId: r.id,
+        role: r.role,
+        at: r.at.toISOString(),
+        snippet: snippetOf(r.headline, { head: r.head, tail: r.tail }),
+      },
     ]),
   );
 }

@@ -35,4 +35,23 @@ describe('a matched message as a snippet', () => {
     expect(s.text).toBe('see attached');
     expect(s.highlights).toEqual([{ start: 4, end: 12 }]);
   });
+
+  it('marks a passage cut inside its message with an ellipsis at the cut, moving the marks along', () => {
+    const text =
+      'Good afternoon, we manage 14 properties. Three invoices this month charge the standard rate. Thanks!';
+    const edges = { head: text.slice(0, 160), tail: text.slice(-160) };
+    const cut = snippetOf(`afternoon, we manage 14 properties. Three ${S}invoices${E} this month`, edges);
+    expect(cut.text).toBe('… afternoon, we manage 14 properties. Three invoices this month …');
+    expect(cut.highlights.map((h) => cut.text.slice(h.start, h.end))).toEqual(['invoices']);
+    // The whole message: no ellipsis, though the headline dropped the final punctuation.
+    const whole = snippetOf(
+      `Good afternoon, we manage 14 properties. Three ${S}invoices${E} this month charge the standard rate. Thanks`,
+      edges,
+    );
+    expect(whole.text).toBe(
+      'Good afternoon, we manage 14 properties. Three invoices this month charge the standard rate. Thanks',
+    );
+    const tailOnly = snippetOf(`Three ${S}invoices${E} this month charge the standard rate. Thanks`, edges);
+    expect(tailOnly.text).toBe('… Three invoices this month charge the standard rate. Thanks');
+  });
 });

@@ -41,8 +41,15 @@ export type Snippet = {
   highlights: { start: number; end: number }[];
 };
 
-/** Reads a headline with its marks into plain text and the offsets of what matched. */
-export function snippetOf(headline: string): Snippet {
+/** How much of a message's start and end `snippetOf` is given, to tell whether a passage is cut. */
+export const MESSAGE_EDGE = 160;
+
+/**
+ * Reads a headline with its marks into plain text and the offsets of what matched. Given the
+ * message's first and last characters, a passage that starts or ends inside the message gets an
+ * ellipsis there, so a reader knows it is cut.
+ */
+export function snippetOf(headline: string, message?: { head: string; tail: string }): Snippet {
   let text = '';
   const highlights: Snippet['highlights'] = [];
   let open = -1;
@@ -55,7 +62,26 @@ export function snippetOf(headline: string): Snippet {
     } else text += ch;
   }
   if (open >= 0 && text.length > open) highlights.push({ start: open, end: text.length });
-  return collapseSpace({ text, highlights });
+  const snippet = collapseSpace({ text, highlights });
+  return message ? withEllipses(snippet, message) : snippet;
+}
+
+/** The words of a text, lower-cased: what a headline keeps of it (it drops punctuation at its ends). */
+const wordsOf = (text: string) => text.toLowerCase().match(WORD) ?? [];
+
+function withEllipses(snippet: Snippet, message: { head: string; tail: string }): Snippet {
+  const words = wordsOf(snippet.text);
+  if (words.length === 0) return snippet;
+  const edge = Math.min(3, words.length);
+  const head = wordsOf(message.head).slice(0, edge);
+  const tail = wordsOf(message.tail).slice(-edge);
+  const cutStart = head.join(' ') !== words.slice(0, edge).join(' ');
+  const cutEnd = tail.join(' ') !== words.slice(-edge).join(' ');
+  const shift = cutStart ? 2 : 0;
+  return {
+    text: `${cutStart ? '… ' : ''}${snippet.text}${cutEnd ? ' …' : ''}`,
+    highlights: snippet.highlights.map((h) => ({ start: h.start + shift, end: h.end + shift })),
+  };
 }
 
 /** Collapses runs of white space (a message's line breaks) into one space, keeping the offsets right. */

@@ -119,6 +119,22 @@ describeOnDatabases('the case list: search, status, pages, where each case is no
       'zentrifol',
     ]);
 
+    // A long message: the passage around the match, an ellipsis where it is cut.
+    const filler = 'We looked at the account together and went through every step of the order again. ';
+    const long = await h().request(
+      'POST',
+      '/api/v1/cases',
+      conversation(`${filler.repeat(4)}Then the plimsollvane parcel went missing. ${filler.repeat(4)}`),
+    );
+    const cut = (await list('q=plimsollvane')).items as (Listed & {
+      match: { snippet: { text: string; highlights: { start: number; end: number }[] } };
+    })[];
+    expect(ids({ items: cut })).toEqual([long.body.id]);
+    const c = cut[0].match.snippet;
+    expect(c.text).toMatch(/^… .*plimsollvane parcel.* …$/);
+    expect(c.text.length).toBeLessThan(300);
+    expect(c.highlights.map((x) => c.text.slice(x.start, x.end))).toEqual(['plimsollvane']);
+
     // Query syntax typed into the box is searched as words, never parsed: no error, no surprise.
     for (const q of ["quorvanta'", 'quorvanta & !', '(quorvanta) | <->', ':*', 'the and of']) {
       const res = await h().request('GET', `/api/v1/cases?q=${encodeURIComponent(q)}`);

@@ -13,6 +13,12 @@ import { zendeskCsv, zendeskEvents } from './zendesk.ts';
 
 export type InputKind = 'csv' | 'json';
 
+const KINDS: Record<string, InputKind> = { csv: 'csv', json: 'json', jsonl: 'json', ndjson: 'json' };
+
+/** CSV or JSON by the file name's extension; undefined (guessed from the content) for any other. */
+export const inputKindOf = (fileName: string): InputKind | undefined =>
+  KINDS[/\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? ''];
+
 export type AuditOptions = {
   /** The export's format; guessed from the header row or the first JSON value when left out. */
   format?: AuditFormat;

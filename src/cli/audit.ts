@@ -1,21 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { stat, writeFile } from 'node:fs/promises';
-import { extname } from 'node:path';
 import type { Command } from 'commander';
-import { type InputKind, runAudit } from '../audit/audit.ts';
+import { inputKindOf, runAudit } from '../audit/audit.ts';
 import { AUDIT_FORMATS, type AuditFormat } from '../audit/audit.types.ts';
 import { renderAuditHtml } from '../audit/report-html.ts';
 import { AuditInputError } from '../audit/values.ts';
 import { CliError, progress } from './jsonl.ts';
 
 type AuditCliOptions = { in: string; format?: string; json?: string; html?: string };
-
-const KINDS: Record<string, InputKind> = {
-  '.csv': 'csv',
-  '.json': 'json',
-  '.jsonl': 'json',
-  '.ndjson': 'json',
-};
 
 export function registerAudit(program: Command): void {
   program
@@ -40,7 +32,7 @@ async function audit(options: AuditCliOptions): Promise<void> {
   let rows = 0;
   const report = await runAudit(await openInput(options.in), {
     format: format as AuditFormat | undefined,
-    kind: KINDS[extname(options.in).toLowerCase()],
+    kind: inputKindOf(options.in),
     file: options.in === '-' ? undefined : options.in,
     onProgress: (count) => {
       rows = count;

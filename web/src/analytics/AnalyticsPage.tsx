@@ -104,9 +104,14 @@ export default function AnalyticsPage() {
             handoffs sent in it.
           </p>
         </div>
-        <Link to="/reviews" className="button">
-          Weekly reviews
-        </Link>
+        <div className="page-actions">
+          <Link to="/audit" className="button">
+            Audit a helpdesk export
+          </Link>
+          <Link to="/reviews" className="button">
+            Weekly reviews
+          </Link>
+        </div>
       </div>
       <form
         className="toolbar an-filters"

@@ -27,6 +27,7 @@ const ScorecardsPage = lazy(() => import('../qa/ScorecardsPage.tsx'));
 const CalibrationPage = lazy(() => import('../qa/CalibrationPage.tsx'));
 const QaReportPage = lazy(() => import('../qa/ReportPage.tsx'));
 const AnalyticsPage = lazy(() => import('../analytics/AnalyticsPage.tsx'));
+const AuditPage = lazy(() => import('../audit/AuditPage.tsx'));
 const ReviewsPage = lazy(() => import('../reviews/ReviewsPage.tsx'));
 const WeeklyReviewPage = lazy(() => import('../reviews/WeeklyReviewPage.tsx'));
 
@@ -70,6 +71,7 @@ const routes: [string, (p: Record<string, string>) => ReactNode][] = [
   ['/qa/calibration', () => <CalibrationPage />],
   ['/qa/report', () => <QaReportPage />],
   ['/analytics', () => <AnalyticsPage />],
+  ['/audit', () => <AuditPage />],
   ['/reviews', () => <ReviewsPage />],
   ['/reviews/:week', (p) => <WeeklyReviewPage week={p.week!} />],
 ];

@@ -65,7 +65,7 @@ export function Shell({ children }: { children: ReactNode }) {
                   path === i.to ||
                   path.startsWith(`${i.to}/`) ||
                   (i.to === '/queue' && path.startsWith('/handoffs/')) ||
-                  (i.to === '/analytics' && path.startsWith('/reviews'));
+                  (i.to === '/analytics' && (path.startsWith('/reviews') || path.startsWith('/audit')));
                 return (
                   <li key={i.to}>
                     <Link to={i.to} aria-current={current ? 'page' : undefined}>

@@ -186,8 +186,8 @@ export type CaseFilter = {
 const likeNeedle = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
- * Newest first, keyset-paginated, each case with where it is now: its latest handoff that left the
- * sender (not a draft, not cancelled), the team and owner holding it, and that handoff's nearest
+ * Newest first, keyset-paginated, each case with where it is now: its latest open handoff, else its
+ * latest that left the sender (not a draft, not cancelled), the team and owner holding it, and that handoff's nearest
  * running SLA deadline; and, for a search that its conversation matched, the message that matched
  * best, as a snippet.
  */
@@ -314,7 +314,7 @@ async function conversationMatches(
   );
 }
 
-/** Where a case is now: its latest handoff that left the sender. */
+/** Where a case is now: its latest open handoff, else its latest that left the sender. */
 export type WhereNow = {
   id: string;
   state: string;
@@ -328,7 +328,10 @@ export type WhereNow = {
   breached: boolean;
 };
 
-/** Per case: its latest handoff that left the sender, with its nearest running deadline and whether a clock breached. */
+/**
+ * Per case: its latest open handoff (sent or accepted), else its latest that left the sender, with
+ * its nearest running deadline and whether a clock breached.
+ */
 async function whereNow(db: Queryable, orgId: string, caseIds: string[]): Promise<Map<string, WhereNow>> {
   if (caseIds.length === 0) return new Map();
   const latest = await db
@@ -350,7 +353,13 @@ async function whereNow(db: Queryable, orgId: string, caseIds: string[]): Promis
         notInArray(handoffs.state, ['draft', 'cancelled']),
       ),
     )
-    .orderBy(handoffs.caseId, desc(handoffs.createdAt), desc(handoffs.id));
+    // Open work first: an escalation resolved after it must not hide a handoff still waiting.
+    .orderBy(
+      handoffs.caseId,
+      desc(sql`${handoffs.state} in ('sent', 'accepted')`),
+      desc(handoffs.createdAt),
+      desc(handoffs.id),
+    );
   const clocks = latest.length
     ? await db
         .select({ handoffId: slaClocks.handoffId, state: slaClocks.state, deadline: slaClocks.deadline })

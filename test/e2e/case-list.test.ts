@@ -179,7 +179,7 @@ describeOnDatabases('the case list: search, status, pages, where each case is no
     expect(await snapshot(h().database)).toEqual(before);
   });
 
-  it('shows where each case is now: its latest handoff that left the sender, its team, owner and SLA', async () => {
+  it('shows where each case is now: its latest open handoff, else its latest that left the sender, its team, owner and SLA', async () => {
     h().setNow('2026-11-23T10:00:00Z');
     const c = await h().request('POST', '/api/v1/cases', newCase({ subject: 'Wherenow run' }));
     const now = async () => (await list('q=wherenow')).items[0]!.handoff;
@@ -219,5 +219,19 @@ describeOnDatabases('the case list: search, status, pages, where each case is no
     // The acknowledge clock stopped on accept; the nearest running deadline is now the resolve clock's.
     const resolve = sent.body.sla.find((k: { name: string }) => k.name === 'resolve');
     expect(accepted?.deadline).toBe(resolve.deadline);
+
+    // An escalation sent and resolved later does not hide the handoff still open: that is where the case is.
+    const escalation = await h().request('POST', `/api/v1/cases/${c.body.id}/handoffs`, {
+      scenario: 'agent-to-supervisor',
+      packet: fullPacket,
+    });
+    expect(escalation.status).toBe(201);
+    expect((await now())?.id).toBe(escalation.body.id);
+    await h().request('POST', `/api/v1/handoffs/${escalation.body.id}/accept`);
+    expect((await h().request('POST', `/api/v1/handoffs/${escalation.body.id}/resolve`)).status).toBe(200);
+    expect(await now()).toMatchObject({ id: sent.body.id, state: 'accepted', toTeam: 'finance' });
+    // With nothing open, the latest that left the sender again.
+    await h().request('POST', `/api/v1/handoffs/${sent.body.id}/resolve`);
+    expect(await now()).toMatchObject({ id: escalation.body.id, state: 'resolved' });
   });
 });

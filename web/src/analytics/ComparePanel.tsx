@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { counted } from '../app/format.ts';
 import { Badge, ErrorNote, Loading } from '../app/ui.tsx';
 import { useResource } from '../app/useResource.ts';
 import { analyticsApi, type Comparison, type Filters } from './analytics.api.ts';
@@ -122,9 +123,9 @@ export function ComparePanel({
       ) : (
         <>
           <p className="muted">
-            Before: {c.before.cases} cases, {c.before.handoffs} handoffs. After: {c.after.cases} cases,{' '}
-            {c.after.handoffs} handoffs. A change counts as improved or worsened when p &lt; 0.05; small
-            periods give wide intervals.
+            Before: {counted(c.before.cases, 'case')}, {counted(c.before.handoffs, 'handoff')}. After:{' '}
+            {counted(c.after.cases, 'case')}, {counted(c.after.handoffs, 'handoff')}. A change counts as
+            improved or worsened when p &lt; 0.05; small periods give wide intervals.
           </p>
           <div className="table-wrap">
             <table className="table" data-testid="comparison">

@@ -39,14 +39,24 @@ export function relative(iso: string, now = Date.now()): string {
 }
 
 /** "billing-to-finance" -> "Billing to finance"; "whatHappened" -> "What happened"; "no_ping_pong" -> "No ping pong". */
+/** Words that stay in capitals wherever they fall ("Sla breached" reads as a typo). */
+const ACRONYMS = new Set(['qa', 'sla', 'csat', 'id', 'api', 'url', 'vat', 'sms']);
+
 export function humanize(id: string): string {
   const words = id
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .replace(/[-_.]+/g, ' ')
     .trim()
-    .toLowerCase();
+    .toLowerCase()
+    .split(' ')
+    .map((w) => (ACRONYMS.has(w) ? w.toUpperCase() : w))
+    .join(' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/** "1 case", "3 cases": a count with its noun, singular for one. */
+export const counted = (n: number, singular: string, plural = `${singular}s`) =>
+  `${n.toLocaleString()} ${n === 1 ? singular : plural}`;
 
 export const fieldLabels: Record<string, string> = {
   whatHappened: 'What happened',

@@ -1,4 +1,4 @@
-import { formatDateTime, formatDay, humanize } from '../app/format.ts';
+import { counted, formatDateTime, formatDay, humanize } from '../app/format.ts';
 import { Link } from '../app/router.tsx';
 import { Badge, ErrorNote, Loading, Section, stateTone } from '../app/ui.tsx';
 import { useResource } from '../app/useResource.ts';
@@ -66,7 +66,7 @@ function Profile({ o }: { o: CustomerOverview }) {
 
         <dt>Contacts</dt>
         <dd>
-          {o.cases.length} cases · {o.repeatContacts} repeat contacts
+          {counted(o.cases.length, 'case')} · {counted(o.repeatContacts, 'repeat contact')}
         </dd>
 
         <dt>Promises</dt>

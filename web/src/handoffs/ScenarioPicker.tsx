@@ -2,6 +2,7 @@ import type { Scenario } from '../api/types.ts';
 import { fieldLabel } from '../app/format.ts';
 import { useSession } from '../app/session.tsx';
 import { Badge, Section } from '../app/ui.tsx';
+import { formatTarget } from '../sla/business-time.ts';
 
 /** Where the case probably goes: the suggested scenario, or the candidates when the tagger is unsure. */
 export type ScenarioHint = {
@@ -52,7 +53,7 @@ export function ScenarioPicker({
             <>
               Goes to <strong>{team(current.toTeam)}</strong>
               {current.sla.length
-                ? ` · SLA ${current.sla.map((c) => `${c.name} ${c.target}`).join(', ')}`
+                ? ` · SLA ${current.sla.map((c) => `${c.name} ${formatTarget(c.target, c.calendar?.hours !== '24/7')}`).join(', ')}`
                 : ''}{' '}
               · needs {current.required.map(fieldLabel).join(', ').toLowerCase()}
             </>

@@ -6,6 +6,7 @@ import { type Agreement, type Calibration, qaApi } from './qa.api.ts';
 import { verdictLabels, verdictTone } from './reasons.ts';
 import { ScorecardPicker } from './ScorecardPicker.tsx';
 import './qa.css';
+import { counted } from '../app/format.ts';
 
 const alphaText = (a: number | null) => (a === null ? '—' : a.toFixed(2));
 const signed = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x).toFixed(2)}`;
@@ -140,7 +141,7 @@ export default function CalibrationPage() {
           <div className="toolbar">
             <ScorecardPicker cards={cards.data} value={scorecard!} path="/qa/calibration" />
             <p className="small muted" data-testid="calibration-summary">
-              {cal.data.reviews} reviews of {cal.data.handoffs} handoffs on version{' '}
+              {counted(cal.data.reviews, 'review')} of {counted(cal.data.handoffs, 'handoff')} on version{' '}
               {cal.data.scorecard.version}
             </p>
           </div>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { checkLabels, humanize } from '../app/format.ts';
+import { checkLabels, counted, humanize } from '../app/format.ts';
 import { useSession } from '../app/session.tsx';
 import { Empty, ErrorNote, Loading, Section } from '../app/ui.tsx';
 import { useResource } from '../app/useResource.ts';
@@ -108,7 +108,7 @@ export default function ReportPage() {
             </div>
             <div>
               <span className="qa-figure">{num(r.overall.reviews.averageTotal)}</span> reviewers' average (
-              {r.overall.reviews.count} reviews)
+              {counted(r.overall.reviews.count, 'review')})
             </div>
           </div>
           <Section title="Failing checks that cost the most">

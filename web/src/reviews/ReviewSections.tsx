@@ -3,6 +3,7 @@ import { DataTable } from '../analytics/ChartFigure.tsx';
 import { duration, percent } from '../analytics/figures.ts';
 import { Link } from '../app/router.tsx';
 import { Badge, Section } from '../app/ui.tsx';
+import { formatTarget } from '../sla/business-time.ts';
 
 type Headline = WeeklyReview['headline'][number];
 
@@ -62,7 +63,7 @@ export function CalibrationSection({ review }: { review: WeeklyReview }) {
           rowKey={(r) => `${r.scenario}:${r.clock}:${r.target}`}
           columns={[
             { label: 'Scenario and clock', cell: (r) => `${r.scenario} · ${r.clock}` },
-            { label: 'Target', cell: (r) => r.target },
+            { label: 'Target', cell: (r) => <abbr title={r.target}>{formatTarget(r.target)}</abbr> },
             { label: 'Finished (open)', cell: (r) => `${r.finished} (${r.open})`, numeric: true },
             { label: 'Met', cell: (r) => percent(r.attainment.rate), numeric: true },
             { label: 'p50', cell: (r) => duration(r.p50Ms), numeric: true },
@@ -75,7 +76,15 @@ export function CalibrationSection({ review }: { review: WeeklyReview }) {
                 </Badge>
               ),
             },
-            { label: 'Suggested target', cell: (r) => r.suggestedTarget ?? '—' },
+            {
+              label: 'Suggested target',
+              cell: (r) =>
+                r.suggestedTarget ? (
+                  <abbr title={r.suggestedTarget}>{formatTarget(r.suggestedTarget)}</abbr>
+                ) : (
+                  '—'
+                ),
+            },
           ]}
         />
       )}

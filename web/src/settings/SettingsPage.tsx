@@ -4,6 +4,7 @@ import { fieldLabel, formatDay, humanize } from '../app/format.ts';
 import { Link } from '../app/router.tsx';
 import { useSession } from '../app/session.tsx';
 import { Badge, Section } from '../app/ui.tsx';
+import { formatTarget } from '../sla/business-time.ts';
 import { CalendarEditor } from './CalendarEditor.tsx';
 import { ScenarioEditor } from './ScenarioEditor.tsx';
 
@@ -225,7 +226,10 @@ export default function SettingsPage() {
                       <ul className="plain">
                         {x.sla.map((c) => (
                           <li key={c.name}>
-                            {humanize(c.name)}: <code>{c.target}</code>
+                            {humanize(c.name)}:{' '}
+                            <abbr title={c.target}>
+                              {formatTarget(c.target, c.calendar?.hours !== '24/7')}
+                            </abbr>
                             {c.calendar ? ` (${c.calendar.timezone})` : ''}
                           </li>
                         ))}

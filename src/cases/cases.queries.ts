@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, ilike, inArray, lt, notInArray, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { customers } from '../customers/customers.table.ts';
 import { type Queryable, rowsOf } from '../db/database.ts';
 import { epochMs } from '../db/json-facts.ts';
@@ -17,8 +18,9 @@ import {
   MARK_END,
   MARK_START,
   MESSAGE_EDGE,
-  messageQuery,
+  type SearchTerm,
   type Snippet,
+  searchTerms,
   snippetOf,
 } from './search.ts';
 
@@ -175,8 +177,8 @@ export type CaseFilter = {
   before?: Date;
   cursor?: string;
   /**
-   * Words of the subject, the customer's name or external id, or the case's id or external id; or
-   * words of the conversation (every word, each as a prefix: src/cases/search.ts).
+   * Text of the subject, the customer's name or external id, or the case's id or external id; or
+   * words of the subject or of the conversation (every word, each as a prefix: src/cases/search.ts).
    */
   q?: string;
   status?: string;
@@ -194,7 +196,10 @@ const likeNeedle = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 export async function listCases(db: Queryable, orgId: string, f: CaseFilter) {
   const after = f.cursor ? decodeCursor(f.cursor) : undefined;
   const needle = f.q?.trim() ? likeNeedle(f.q.trim()) : undefined;
-  const words = f.q ? messageQuery(f.q) : null;
+  const terms = f.q ? searchTerms(f.q) : [];
+  // The subject's words through its index, beside the subject as text (a case number, "100%").
+  const bySubject = alias(cases, 'by_subject');
+  const words = terms.length > 0 ? terms : null;
   const rows = await db
     .select({ c: cases, customer: customers.name })
     .from(cases)
@@ -211,6 +216,20 @@ export async function listCases(db: Queryable, orgId: string, f: CaseFilter) {
               ilike(customers.externalId, needle),
               ilike(cases.id, needle),
               ilike(cases.externalId, needle),
+              words
+                ? inArray(
+                    cases.id,
+                    db
+                      .select({ id: bySubject.id })
+                      .from(bySubject)
+                      .where(
+                        and(
+                          eq(bySubject.orgId, orgId),
+                          sql`${searchVector(bySubject.subject)} @@ ${searchQuery(words)}`,
+                        ),
+                      ),
+                  )
+                : undefined,
               words
                 ? inArray(
                     cases.id,
@@ -264,7 +283,7 @@ async function conversationMatches(
   db: Queryable,
   orgId: string,
   caseIds: string[],
-  words: string,
+  words: SearchTerm[],
 ): Promise<Map<string, SearchMatch>> {
   if (caseIds.length === 0) return new Map();
   const vector = searchVector(messages.text);

@@ -9,6 +9,14 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { createdAt, instant, orgId } from '../db/columns.ts';
+import type { SearchTerm } from './search.ts';
+
+/**
+ * A message's or a subject's words for full-text search (src/cases/search.ts), in English as Baton's
+ * conversation analysis is. The indexes below are on this expression, and PostgreSQL uses it only for
+ * queries that repeat it exactly: search through this function.
+ */
+export const searchVector = (text: AnyPgColumn | SQL) => sql`to_tsvector('english', ${text})`;
 
 export const cases = pgTable(
   'cases',
@@ -31,23 +39,25 @@ export const cases = pgTable(
     index('cases_customer').on(t.orgId, t.customerId),
     index('cases_repeat_of').on(t.repeatOf),
     uniqueIndex('cases_org_external').on(t.orgId, t.externalId),
+    index('cases_subject_search').using('gin', searchVector(t.subject)),
     check('cases_status', sql`${t.status} in ('open','pending','resolved','closed')`),
   ],
 );
 
-/**
- * A message's words for full-text search (src/cases/search.ts), in English as Baton's
- * conversation analysis is. The index below is on this expression, and PostgreSQL uses it only for
- * queries that repeat it exactly: search through this function.
- */
-export const searchVector = (text: AnyPgColumn | SQL) => sql`to_tsvector('english', ${text})`;
+/** A search's terms (src/cases/search.ts), every one required, read in the index's configuration. */
+export const searchQuery = (terms: SearchTerm[]) =>
+  sql`(${sql.join(
+    terms.map((t) =>
+      t.whole
+        ? sql`(to_tsquery('english', ${t.query}) || ${t.whole}::tsquery)`
+        : sql`to_tsquery('english', ${t.query})`,
+    ),
+    sql` && `,
+  )})`;
 
-/** A `to_tsquery` text (src/cases/search.ts `messageQuery`) read in the index's configuration. */
-export const searchQuery = (query: string) => sql`to_tsquery('english', ${query})`;
-
-/** The passage of `text` around what `query` matched, in the same configuration. */
-export const searchHeadline = (text: AnyPgColumn | SQL, query: string, options: string) =>
-  sql<string>`ts_headline('english', ${text}, ${searchQuery(query)}, ${options})`;
+/** The passage of `text` around what the terms matched, in the same configuration. */
+export const searchHeadline = (text: AnyPgColumn | SQL, terms: SearchTerm[], options: string) =>
+  sql<string>`ts_headline('english', ${text}, ${searchQuery(terms)}, ${options})`;
 
 export const messages = pgTable(
   'messages',

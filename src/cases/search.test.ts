@@ -1,18 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { MARK_END as E, messageQuery, MARK_START as S, searchTerms, snippetOf } from './search.ts';
+import { MARK_END as E, MARK_START as S, searchTerms, snippetOf } from './search.ts';
 
 describe('case search terms', () => {
-  it('keeps letters and digits, lower-cased, each word once, at most eight', () => {
-    expect(searchTerms('Invoice #INV-4471, invoice!')).toEqual(['invoice', 'inv', '4471']);
-    expect(searchTerms('Rückerstattung für Müller')).toEqual(['rückerstattung', 'für', 'müller']);
-    expect(searchTerms('a b c d e f g h i j')).toHaveLength(8);
-    expect(searchTerms('  ')).toEqual([]);
+  const queries = (q: string) => searchTerms(q).map((t) => t.query);
+
+  it('keeps words, lower-cased, each once, at most eight, each a prefix', () => {
+    expect(queries('Refund refund overdue!')).toEqual(['refund:*', 'overdue:*']);
+    expect(queries('Rückerstattung für Müller')).toEqual(['rückerstattung:*', 'für:*', 'müller:*']);
+    expect(queries('a b c d e f g h i j')).toHaveLength(8);
+    expect(searchTerms('  ?! ')).toEqual([]);
   });
 
-  it('requires every word as a prefix, and leaves no operator a search could smuggle in', () => {
-    expect(messageQuery('double charged')).toBe('double:* & charged:*');
-    expect(messageQuery("x' | !y & (z) <-> w:*")).toBe('x:* & y:* & z:* & w:*');
-    expect(messageQuery('?!')).toBeNull();
+  it('keeps references, file names and addresses whole as well as split', () => {
+    expect(searchTerms('#INV-2026-10 invoice.pdf, ann@example.com')).toEqual([
+      { query: 'inv-2026-10:*', whole: "'inv-2026-10':*" },
+      { query: 'invoice.pdf:*', whole: "'invoice.pdf':*" },
+      { query: 'ann@example.com:*', whole: "'ann@example.com':*" },
+    ]);
+    // Joiners at the ends are not part of a term.
+    expect(queries('-refund- ...late.')).toEqual(['refund:*', 'late:*']);
+  });
+
+  it('leaves no operator a search could smuggle in', () => {
+    const all = searchTerms("x' | !y & (z) <-> w:* \\v")
+      .flatMap((t) => [t.query, t.whole ?? ''])
+      .join(' ');
+    expect(queries("x' | !y & (z) <-> w:* \\v")).toEqual(['x:*', 'y:*', 'z:*', 'w:*', 'v:*']);
+    // Only the quotes this module adds around a whole term, and the prefix marks.
+    expect(all.replace(/'[^']*':\*/g, '').replace(/:\*/g, '')).not.toMatch(/['&|!()<>:*\\]/);
   });
 });
 

@@ -3,27 +3,32 @@
 // with the words it matched marked. Pure: the SQL that runs it is in cases.queries.ts, the index
 // it uses in cases.table.ts (`searchVector`).
 
-/** At most this many words of a search reach the query: enough for a phrase, bounded for the index. */
+/** At most this many terms of a search reach the query: enough for a phrase, bounded for the index. */
 const MAX_TERMS = 8;
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
-/** The words of a search, lower-cased, each once, in the order typed. */
-export function searchTerms(q: string): string[] {
-  const words = q.normalize('NFKC').toLowerCase().match(WORD) ?? [];
-  return [...new Set(words)].slice(0, MAX_TERMS);
-}
+/**
+ * What a search term may hold: letters, digits, and the joiners of references, file names and
+ * addresses (`INV-2026-10`, `invoice.pdf`, `ann@example.com`). None of them is an operator of
+ * PostgreSQL's query syntax, so nothing typed can be read as one.
+ */
+const TERM = /[\p{L}\p{N}](?:[\p{L}\p{N}._@/-]*[\p{L}\p{N}])?/gu;
+const JOINER = /[._@/-]/;
 
 /**
- * A `to_tsquery` text requiring every word, each as a prefix (`invo` finds "invoice" while the
- * agent is still typing). The words are letters and digits only, so nothing typed can be read as
- * a query operator. `null` when nothing searchable was typed.
+ * One term of a search, every one required. `query` is a `to_tsquery` text matching it as a prefix
+ * (`invo` finds "invoice" while the agent is still typing; `INV-2026-10` as the parser splits it).
+ * A term with joiners also gives `whole`: the same text as one lexeme, which is how the parser keeps
+ * a file name or an address (`inv-2026-10.pdf`).
  */
-export function messageQuery(q: string): string | null {
-  const terms = searchTerms(q);
-  return terms.length > 0 ? terms.map((t) => `${t}:*`).join(' & ') : null;
-}
+export type SearchTerm = { query: string; whole?: string };
 
+/** The terms of a search, lower-cased, each once, in the order typed; empty when nothing is searchable. */
+export function searchTerms(q: string): SearchTerm[] {
+  const terms = [...new Set(q.normalize('NFKC').toLowerCase().match(TERM) ?? [])].slice(0, MAX_TERMS);
+  return terms.map((t) => (JOINER.test(t) ? { query: `${t}:*`, whole: `'${t}':*` } : { query: `${t}:*` }));
+}
 /**
  * Marks around the matched words in `ts_headline`'s answer: characters of Unicode's private use
  * area, removed from the message text before the headline is made, so they cannot be forged.

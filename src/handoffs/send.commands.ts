@@ -13,6 +13,7 @@ import { people } from '../people/people.table.ts';
 import { ladderOf, requiredFields } from '../scenarios/scenario-view.ts';
 import type { Scenario } from '../scenarios/scenarios.types.ts';
 import { clockWrites, planClocks } from '../sla/sla.commands.ts';
+import type { Calendar } from '../sla/sla.types.ts';
 import { teamById } from '../teams/teams.queries.ts';
 import type { teams } from '../teams/teams.table.ts';
 import { type HandoffView, handoffView } from './handoff-view.ts';
@@ -107,7 +108,9 @@ async function planSends(tx: Tx, items: Sending[], clockPlans: ClockPlan[], team
           teamName: choice.team.name,
           ownerFirstName: ownerName?.split(' ')[0],
           replyBy: replyClock.deadline,
-          timezone: customer?.timezone,
+          // A customer whose zone is unknown reads the zone the deadline was computed in (the
+          // clock's calendar), named in the text, rather than UTC.
+          timezone: customer?.timezone ?? (replyClock.calendar as Calendar).timezone,
           language: customer?.language,
           template:
             scenario.customerUpdate && 'templates' in scenario.customerUpdate

@@ -24,6 +24,30 @@ describeOnDatabases('customer continuity and handoff quality', (h) => {
     expect(u.text).not.toMatch(/INTERNAL|ledger|Stripe/);
   });
 
+  it("writes the reply time in the receiving team's zone, named, when the customer's zone is unknown", async () => {
+    h().setNow('2026-11-23T10:00:00Z');
+    const c = await h().request(
+      'POST',
+      '/api/v1/cases',
+      newCase({ customer: { externalId: 'warm-nozone', name: 'Ada Quinn' } }),
+    );
+    const sent = await h().request('POST', `/api/v1/cases/${c.body.id}/handoffs`, {
+      scenario: 'billing-to-finance',
+      packet: fullPacket,
+    });
+    const u = sent.body.customerUpdate;
+    // Finance works in London, where November is GMT.
+    const london = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(new Date(u.replyBy));
+    expect(u.replyBy.slice(0, 10)).toBe('2026-11-23');
+    expect(u.text).toContain('Monday 23 November');
+    expect(u.text).toContain(`${london} GMT`);
+    expect(u.text).not.toMatch(/UTC|2026-11-23/);
+  });
+
   it('scores the transition, failing no_repeat_explanation and routed_right with evidence', async () => {
     const c = await h().request(
       'POST',

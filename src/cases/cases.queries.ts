@@ -24,7 +24,15 @@ import {
   snippetOf,
 } from './search.ts';
 
-type MessageFact = { id: string; role: string; text: string; at: number; sentiment: number | null };
+type MessageFact = {
+  id: string;
+  role: string;
+  text: string;
+  at: number;
+  sentiment: number | null;
+  /** The person who wrote it in Baton (an agent's reply, a note); null for the customer and imports. */
+  authorId: string | null;
+};
 type DocumentFact = { id: string; kind: string; name: string; providedAt: number };
 type RequestFact = {
   id: string;
@@ -52,7 +60,7 @@ type JourneyFact = {
  */
 const caseFacts = {
   messages: sql<MessageFact[]>`(select coalesce(json_agg(json_build_object('id', m.id, 'role', m.role,
-      'text', m.text, 'at', ${epochMs('m.at')}, 'sentiment', m.sentiment) order by m.at, m.created_at), '[]'::json)
+      'text', m.text, 'at', ${epochMs('m.at')}, 'sentiment', m.sentiment, 'authorId', m.author_id) order by m.at, m.created_at), '[]'::json)
     from ${messages} m where m.case_id = ${cases.id})`,
   documents: sql<DocumentFact[]>`(select coalesce(json_agg(json_build_object('id', d.id, 'kind', d.kind,
       'name', d.name, 'providedAt', ${epochMs('d.provided_at')}) order by d.provided_at), '[]'::json)

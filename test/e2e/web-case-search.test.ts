@@ -51,6 +51,15 @@ describe('web app: searching the conversation [pglite]', () => {
     expect(await target.isVisible()).toBe(true);
     expect(await page.locator('.message-found').count()).toBe(1);
     await screenshot(page, 'case-search-found');
+
+    // A reply names the person who wrote it, not only "Agent".
+    await page.locator('#composer-text').fill('Thanks, I am checking the transfer with Finance now.');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    const reply = page.locator('.message', { hasText: 'checking the transfer with Finance' });
+    await reply.waitFor();
+    expect(await reply.locator('.message-role').textContent()).toBe('Amara Okafor');
+    // Messages that came in without a person (the helpdesk's import here) keep the role's name.
+    expect(await page.locator('.message-agent .message-role').first().textContent()).toBe('Agent');
     expect(browser.errors).toEqual([]);
   });
 });

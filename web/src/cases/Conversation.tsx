@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { api } from '../api/endpoints.ts';
 import type { CaseDetail } from '../api/types.ts';
 import { formatDateTime, formatTime } from '../app/format.ts';
+import { useSession } from '../app/session.tsx';
 import { ErrorNote, Section } from '../app/ui.tsx';
 import { messageAnchor, useFoundMessage } from './useFoundMessage.ts';
 
@@ -22,6 +23,7 @@ export function Conversation({
   onAdded: () => void;
   canWrite: boolean;
 }) {
+  const s = useSession();
   const [text, setText] = useState('');
   const [role, setRole] = useState<'agent' | 'customer'>('agent');
   const shown = caseData.messages.filter((m) => m.role !== 'internal');
@@ -57,7 +59,11 @@ export function Conversation({
           >
             <div className="message-meta">
               <span className="message-role">
-                {m.role === 'customer' ? caseData.customer.name : (roleLabels[m.role] ?? m.role)}
+                {m.role === 'customer'
+                  ? caseData.customer.name
+                  : m.authorId
+                    ? s.personName(m.authorId)
+                    : (roleLabels[m.role] ?? m.role)}
               </span>
               <time dateTime={m.at} title={formatDateTime(m.at)}>
                 {formatTime(m.at)}

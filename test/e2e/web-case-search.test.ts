@@ -7,7 +7,7 @@ import { withWebApp } from '../support/web-app.ts';
 const app = withWebApp({ people: ['amara'], shots: 'case-search' });
 const { call } = app;
 
-describe('web app: searching the conversation [pglite]', () => {
+describe('web app: searching the conversation, and the case it finds [pglite]', () => {
   it('shows the matched passage with its words marked, and Enter opens the case at that message', async () => {
     const found = await call(
       'POST',
@@ -60,6 +60,17 @@ describe('web app: searching the conversation [pglite]', () => {
     expect(await reply.locator('.message-role').textContent()).toBe('Amara Okafor');
     // Messages that came in without a person (the helpdesk's import here) keep the role's name.
     expect(await page.locator('.message-agent .message-role').first().textContent()).toBe('Agent');
+
+    // Never handed off, the case is resolved where it is, after one more question.
+    await page.getByRole('button', { name: 'Resolve case' }).click();
+    const ask = page.getByRole('dialog', { name: 'Resolve this case?' });
+    await ask.getByRole('button', { name: 'Keep it open' }).click();
+    expect((await call('GET', `/api/v1/cases/${found.id}`)).status).toBe('open');
+    await page.getByRole('button', { name: 'Resolve case' }).click();
+    await ask.getByRole('button', { name: 'Resolve case' }).click();
+    await page.getByText('Voice · Resolved').waitFor();
+    expect((await call('GET', `/api/v1/cases/${found.id}`)).status).toBe('resolved');
+    expect(await page.getByRole('button', { name: 'Resolve case' }).count()).toBe(0);
     expect(browser.errors).toEqual([]);
   });
 });

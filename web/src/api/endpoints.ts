@@ -65,6 +65,7 @@ export const api = {
   cases: (f: { limit?: number; cursor?: string; q?: string; status?: string } = {}, signal?: AbortSignal) =>
     get<CasePage>(`${v1}/cases${query({ limit: 50, ...f })}`, signal),
   case: (id: string) => get<CaseDetail>(`${v1}/cases/${enc(id)}`),
+  resolveCase: (id: string) => post<{ id: string; status: string }>(`${v1}/cases/${enc(id)}/resolve`),
   caseEvents: (id: string) => get<Items<CaseEvent>>(`${v1}/cases/${enc(id)}/events`).then((r) => r.items),
   createCase: (body: NewCase) => post<CaseDetail>(`${v1}/cases`, body),
   addMessage: (id: string, role: string, text: string) =>

@@ -10,6 +10,7 @@ import { Conversation } from './Conversation.tsx';
 import { DocumentFlags } from './DocumentFlags.tsx';
 import { Documents } from './Documents.tsx';
 import { Journey } from './Journey.tsx';
+import { ResolveCase } from './ResolveCase.tsx';
 import { Timeline } from './Timeline.tsx';
 import { usePresence } from './usePresence.ts';
 
@@ -61,6 +62,9 @@ export function CaseView({ caseId }: { caseId: string }) {
               <Link to={`/handoffs/${open.id}`} className="button">
                 With {s.teams.find((t) => t.key === open.toTeam)?.name ?? humanize(open.toTeam)} now
               </Link>
+            ) : null}
+            {!open && (c.status === 'open' || c.status === 'pending') ? (
+              <ResolveCase caseId={c.id} onResolved={detail.reload} />
             ) : null}
             <Link to={`/cases/${c.id}/handoff`} className="button primary">
               Hand off

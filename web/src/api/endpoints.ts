@@ -14,6 +14,7 @@ import type {
   HandoffState,
   HandoffSuggestion,
   HolidayPreview,
+  Inbox,
   Me,
   Note,
   Packet,
@@ -65,6 +66,9 @@ export const api = {
   cases: (f: { limit?: number; cursor?: string; q?: string; status?: string } = {}, signal?: AbortSignal) =>
     get<CasePage>(`${v1}/cases${query({ limit: 50, ...f })}`, signal),
   case: (id: string) => get<CaseDetail>(`${v1}/cases/${enc(id)}`),
+  notifications: (signal?: AbortSignal) => get<Inbox>(`${v1}/notifications${query({ limit: 20 })}`, signal),
+  markNotificationRead: (id: string) => post<unknown>(`${v1}/notifications/${enc(id)}/read`),
+  markAllNotificationsRead: () => post<{ marked: number }>(`${v1}/notifications/read-all`),
   resolveCase: (id: string) => post<{ id: string; status: string }>(`${v1}/cases/${enc(id)}/resolve`),
   caseEvents: (id: string) => get<Items<CaseEvent>>(`${v1}/cases/${enc(id)}/events`).then((r) => r.items),
   createCase: (body: NewCase) => post<CaseDetail>(`${v1}/cases`, body),

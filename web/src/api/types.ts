@@ -10,6 +10,7 @@ import type { Announcement } from '../../../src/events/events.commands.ts';
 import type { getHandoff, listHandoffs } from '../../../src/handoffs/handoffs.queries.ts';
 import type { HandoffAction, HandoffState } from '../../../src/handoffs/state-machine.ts';
 import type { Role } from '../../../src/http/context.ts';
+import type { listNotifications } from '../../../src/notifications/notifications.queries.ts';
 import type { Emotion, Packet, PacketField, Urgency } from '../../../src/packets/packet.types.ts';
 import type { scenarioView } from '../../../src/scenarios/scenario-view.ts';
 import type { scenarioHistory } from '../../../src/scenarios/scenarios.queries.ts';
@@ -44,6 +45,8 @@ export type Json<T> = T extends Date
 type Answer<F extends (...args: never[]) => unknown> = Json<Awaited<ReturnType<F>>>;
 
 export type CaseSummary = Answer<typeof listCases>['items'][number];
+export type Inbox = Answer<typeof listNotifications>;
+export type InboxItem = Inbox['items'][number];
 export type CasePage = Answer<typeof listCases>;
 export type CaseDetail = Answer<typeof getCase>;
 export type CaseMessage = CaseDetail['messages'][number];

@@ -1,6 +1,8 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import { useLiveStatus } from '../live/useLive.tsx';
+import { Inbox } from '../notifications/Inbox.tsx';
 import { areas } from './access.ts';
+import { humanize } from './format.ts';
 import { Link, useLocation } from './router.tsx';
 import { useSession } from './session.tsx';
 import { Dialog, Kbd } from './ui.tsx';
@@ -41,7 +43,7 @@ export function Shell({ children }: { children: ReactNode }) {
     a.nav ? [{ to: a.path, label: a.nav, show: !a.roles || s.can(...a.roles) }] : [],
   );
   const person = s.me.person;
-  const roleText = s.me.roles.map((r) => r.charAt(0).toUpperCase() + r.slice(1)).join(', ');
+  const roleText = s.me.roles.map(humanize).join(', ');
 
   return (
     <>
@@ -81,6 +83,7 @@ export function Shell({ children }: { children: ReactNode }) {
             <span className="live-dot" aria-hidden="true" />
             {live ? 'Live' : 'Connecting…'}
           </span>
+          {s.me.person ? <Inbox /> : null}
           <button
             type="button"
             className="button ghost small"

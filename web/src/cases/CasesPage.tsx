@@ -82,7 +82,8 @@ export function CasesPage() {
           <input
             ref={searchRef}
             type="search"
-            placeholder="Search subjects, customers, case ids and conversations  ( / )"
+            placeholder="Search cases and conversations  ( / )"
+            title="Subject, customer, case id, or words of the conversation"
             value={q}
             onChange={(e) => {
               setQ(e.target.value);

@@ -29,6 +29,7 @@ import {
   packetUpdateSchema,
   reassignSchema,
 } from './handoffs.types.ts';
+import { senderMay } from './may-act.ts';
 import { sendDraft } from './send.commands.ts';
 import { createHandoffBatched } from './send-batches.commands.ts';
 
@@ -36,16 +37,22 @@ const tags = ['handoffs'];
 const senders = requireRole('agent', 'lead', 'supervisor');
 
 /** Leads and supervisors act on any handoff; an agent only on one they own or their team receives. */
-async function assertMayAct(db: Queryable, p: Principal, id: string) {
+async function assertMayAct(db: Queryable, p: Principal, id: string, action: string) {
   if (hasRole(p, 'lead', 'supervisor')) return;
   const [h] = await db
-    .select({ ownerId: handoffs.ownerId, toTeamId: handoffs.toTeamId })
+    .select({
+      ownerId: handoffs.ownerId,
+      toTeamId: handoffs.toTeamId,
+      senderId: handoffs.senderId,
+      state: handoffs.state,
+    })
     .from(handoffs)
     .where(and(eq(handoffs.orgId, p.orgId), eq(handoffs.id, id)));
   if (!h) throw notFound('handoff', id);
   if (!p.roles.has('agent') || !p.personId)
     throw new ApiError('forbidden', 'this action needs the agent, lead or supervisor role');
   if (h.ownerId === p.personId) return;
+  if (h.senderId === p.personId && senderMay(action, h.state)) return;
   const [member] = await db
     .select()
     .from(teamMembers)
@@ -53,7 +60,7 @@ async function assertMayAct(db: Queryable, p: Principal, id: string) {
   if (!member)
     throw new ApiError(
       'forbidden',
-      'only the owner, the receiving team, its lead or a supervisor may do this',
+      'only the owner, the receiving team, its lead or a supervisor may do this (the sender may only finish, send or cancel a draft, and recall a handoff nobody has accepted yet)',
     );
 }
 
@@ -73,7 +80,7 @@ function actionRoute(app: App, name: string, description: string, run: Action, b
       const { database, clock } = c.var.services;
       const { id } = c.req.valid('param');
       const principal = c.var.principal;
-      await assertMayAct(database.db, principal, id);
+      await assertMayAct(database.db, principal, id, name);
       // biome-ignore lint/suspicious/noExplicitAny: the body schema varies per action
       const input = body ? (c.req.valid as any)('json') : undefined;
       await run(database.db, { principal, now: clock() }, id, input as never);

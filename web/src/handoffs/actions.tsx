@@ -5,6 +5,7 @@ import type { BounceReason, HandoffAction, HandoffDetail } from '../api/types.ts
 import { bounceReasonLabels } from '../app/format.ts';
 import { useSession } from '../app/session.tsx';
 import { Dialog, ErrorNote, Kbd } from '../app/ui.tsx';
+import { mayActOn } from './may-act.ts';
 
 export type UiAction = 'accept' | 'bounce' | 'resolve' | 'reassign' | 'cancel' | 'send';
 const order: UiAction[] = ['accept', 'resolve', 'bounce', 'reassign', 'send', 'cancel'];
@@ -39,7 +40,25 @@ export function useHandoffActions(
   const [busy, setBusy] = useState<UiAction | null>(null);
   const [error, setError] = useState<unknown>();
   const [dialog, setDialog] = useState<'bounce' | 'reassign' | null>(null);
-  const available = h ? order.filter((a) => h.actions.includes(a as HandoffAction)) : [];
+  const s = useSession();
+  // What the state machine allows, and only if this person may act (a sender watching their own
+  // handoff sees no button that would answer 403).
+  const available = h
+    ? order.filter(
+        (a) =>
+          h.actions.includes(a as HandoffAction) &&
+          mayActOn(
+            s,
+            {
+              ownerId: h.owner?.id ?? null,
+              senderId: h.sender?.id ?? null,
+              toTeam: h.toTeam,
+              state: h.state,
+            },
+            a,
+          ),
+      )
+    : [];
 
   const call = async (a: UiAction, fn: () => Promise<HandoffDetail>) => {
     setBusy(a);

@@ -272,7 +272,7 @@ describe('web app: case room, supervisor dips, settings for leads [pglite]', () 
     expect(s.template.lastReviewed).toBe(new Date().toISOString().slice(0, 10));
     await page
       .locator('tr', { hasText: 'billing-to-finance' })
-      .locator('li', { hasText: 'Acknowledge: PT2H' })
+      .locator('li', { hasText: 'Acknowledge: 2 business hours' })
       .waitFor();
 
     // A new scenario, usable at once.

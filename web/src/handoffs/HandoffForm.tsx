@@ -9,7 +9,7 @@ import type {
   TaggerSuggestion,
 } from '../api/types.ts';
 import { bounceReasonLabels, fieldLabel } from '../app/format.ts';
-import { Link, navigate } from '../app/router.tsx';
+import { Link, navigate, useLocation } from '../app/router.tsx';
 import { useSession } from '../app/session.tsx';
 import { ErrorNote, Loading } from '../app/ui.tsx';
 import { useResource } from '../app/useResource.ts';
@@ -33,21 +33,27 @@ type Loaded = {
   bounced: HandoffDetail | null;
 };
 
-/** The case's latest handoff when it came back bounced: sending again continues its journey. */
-async function lastBounce(c: CaseDetail): Promise<HandoffDetail | null> {
+/**
+ * The bounced handoff this send continues: the one the person came from ("Fix and send again",
+ * `?resend=`), else the case's latest handoff when it came back bounced.
+ */
+async function lastBounce(c: CaseDetail, resend: string | null): Promise<HandoffDetail | null> {
+  const chosen = resend ? c.handoffs.find((h) => h.id === resend && h.state === 'bounced') : undefined;
   const last = c.handoffs.filter((h) => h.state !== 'draft' && h.state !== 'cancelled').at(-1);
-  return last?.state === 'bounced' ? api.handoff(last.id) : null;
+  const bounced = chosen ?? (last?.state === 'bounced' ? last : undefined);
+  return bounced ? api.handoff(bounced.id) : null;
 }
 
 export function HandoffForm({ caseId }: { caseId: string }) {
-  const loaded = useResource<Loaded>(`handoff-form:${caseId}`, async () => {
+  const resend = useLocation().search.get('resend');
+  const loaded = useResource<Loaded>(`handoff-form:${caseId}:${resend ?? ''}`, async () => {
     const [c, suggestion, tagger] = await Promise.all([
       api.case(caseId),
       api.suggest(caseId).catch(() => null),
       // The tagger's scenario, where the server offers one; the form works the same without it.
       api.scenarioSuggestion(caseId).catch(() => null),
     ]);
-    return { c, suggestion, tagger, bounced: await lastBounce(c) };
+    return { c, suggestion, tagger, bounced: await lastBounce(c, resend) };
   });
   if (loaded.error) return <ErrorNote error={loaded.error} title="The case could not be loaded" />;
   if (!loaded.data) return <Loading label="Preparing the handoff" />;

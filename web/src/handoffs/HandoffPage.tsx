@@ -34,6 +34,7 @@ export function HandoffPage({ handoffId }: { handoffId: string }) {
       <div className="page-topline">
         <nav aria-label="Breadcrumb" className="breadcrumb">
           <Link to="/queue">Queue</Link> <span aria-hidden="true">/</span>{' '}
+          <Link to={`/cases/${h.data.caseId}`}>Case</Link> <span aria-hidden="true">/</span>{' '}
           <span aria-current="page">Handoff</span>
         </nav>
         <div className="room-bar">
@@ -43,6 +44,14 @@ export function HandoffPage({ handoffId }: { handoffId: string }) {
           </a>
         </div>
       </div>
+      {h.data.state === 'bounced' && s.can('agent', 'lead', 'supervisor') ? (
+        <div className="note note-warn resend-bar" role="note">
+          <span>It came back to the sender. Fix what the receiving team asked for and send it again.</span>
+          <Link to={`/cases/${h.data.caseId}/handoff?resend=${h.data.id}`} className="button primary small">
+            Fix and send again
+          </Link>
+        </div>
+      ) : null}
       <HandoffPanel
         h={h.data}
         events={events.data}

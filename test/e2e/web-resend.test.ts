@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { fullPacket, newCase } from '../support/harness.ts';
+import { withWebApp } from '../support/web-app.ts';
+
+/** A bounced handoff leads back to the form, even when the case has moved on since. */
+const app = withWebApp({ people: ['amara', 'priya'], shots: 'resend' });
+const { call, tokenOf } = app;
+
+describe('web app: fix and send again [pglite]', () => {
+  it('opens the form from the bounced handoff with what came back, though a later handoff followed it', async () => {
+    const amara = await tokenOf('amara', ['agent']);
+    const priya = await tokenOf('priya', ['agent']);
+    const c = await call(
+      'POST',
+      '/api/v1/cases',
+      newCase({ subject: 'Resend run: refund to the wrong card' }),
+      amara,
+    );
+    const packet = {
+      ...fullPacket,
+      whatHappened: 'Refunded to an expired card; the customer wants it on the new one.',
+    };
+    const first = await call(
+      'POST',
+      `/api/v1/cases/${c.id}/handoffs`,
+      { scenario: 'billing-to-finance', packet },
+      amara,
+    );
+    await call(
+      'POST',
+      `/api/v1/handoffs/${first.id}/bounce`,
+      { reason: 'wrong_team', note: 'Card changes are Tier 2' },
+      priya,
+    );
+    // The case moves on: a supervisor is pulled in, so the bounced handoff is no longer the latest.
+    await call(
+      'POST',
+      `/api/v1/cases/${c.id}/handoffs`,
+      { scenario: 'agent-to-supervisor', packet: fullPacket },
+      amara,
+    );
+
+    const browser = await app.signedIn('resend-amara', 'amara@northwind.example');
+    const { page } = browser;
+    await page.goto(`${app.url}/handoffs/${first.id}`);
+    await page.getByRole('link', { name: 'Fix and send again' }).click();
+    await page.getByText('Bounced back by Finance: Wrong team').waitFor();
+    expect(await page.getByLabel('What happened').inputValue()).toBe(packet.whatHappened);
+    await page.getByLabel('Scenario').selectOption('tier1-to-tier2');
+    await page.getByText('Ready to send').waitFor();
+    await page.getByRole('button', { name: 'Send to Tier 2' }).click();
+    await page.waitForURL(/\/handoffs\/ho_/);
+    const resent = await call('GET', `/api/v1/handoffs/${page.url().split('/').pop()}`);
+    expect(resent).toMatchObject({ state: 'sent', toTeam: 'tier2', previousId: first.id });
+    // On the handoff she sent, the sender is offered no button she may not use.
+    await page.goto(`${app.url}/handoffs/${resent.id}`);
+    await page.getByTestId('handoff-owner').waitFor();
+    for (const name of ['Accept', 'Bounce', 'Resolve', 'Reassign'])
+      expect(await page.getByRole('button', { name, exact: true }).count(), name).toBe(0);
+    expect(await page.getByRole('button', { name: 'Cancel handoff' }).count()).toBe(1);
+    expect(browser.errors).toEqual([]);
+  });
+});

@@ -7,7 +7,7 @@ const app = withWebApp({ people: ['amara', 'priya'], shots: 'resend' });
 const { call, tokenOf } = app;
 
 describe('web app: fix and send again [pglite]', () => {
-  it('opens the form from the bounced handoff with what came back, though a later handoff followed it', async () => {
+  it('opens the form from the bounced handoff with what came back, though a later handoff followed it, and lets the sender recall the new one', async () => {
     const amara = await tokenOf('amara', ['agent']);
     const priya = await tokenOf('priya', ['agent']);
     const c = await call(
@@ -58,6 +58,46 @@ describe('web app: fix and send again [pglite]', () => {
     for (const name of ['Accept', 'Bounce', 'Resolve', 'Reassign'])
       expect(await page.getByRole('button', { name, exact: true }).count(), name).toBe(0);
     expect(await page.getByRole('button', { name: 'Cancel handoff' }).count()).toBe(1);
+
+    // She recalls it before anyone accepts, after one more question.
+    await page.getByRole('button', { name: 'Cancel handoff' }).click();
+    const ask = page.getByRole('dialog', { name: 'Cancel this handoff?' });
+    await ask.getByRole('button', { name: 'Keep it' }).click();
+    expect((await call('GET', `/api/v1/handoffs/${resent.id}`)).state).toBe('sent');
+    await page.getByRole('button', { name: 'Cancel handoff' }).click();
+    await ask.getByRole('button', { name: 'Cancel handoff' }).click();
+    await page.getByTestId('handoff-owner').waitFor();
+    await expect
+      .poll(async () => (await call('GET', `/api/v1/handoffs/${resent.id}`)).state)
+      .toBe('cancelled');
+    expect(browser.errors).toEqual([]);
+  });
+  it('asks for a note when the reason to bounce is Other', async () => {
+    const c = await call(
+      'POST',
+      '/api/v1/cases',
+      newCase({ subject: 'Resend run: bounce for another reason' }),
+    );
+    const h = await call('POST', `/api/v1/cases/${c.id}/handoffs`, {
+      scenario: 'billing-to-finance',
+      packet: fullPacket,
+    });
+    const browser = await app.signedIn('resend-priya', 'priya@northwind.example');
+    const { page } = browser;
+    await page.goto(`${app.url}/handoffs/${h.id}`);
+    await page.getByRole('button', { name: 'Bounce', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Bounce back to the sender' });
+    await dialog.getByRole('radio', { name: 'Other' }).check();
+    const bounce = dialog.getByRole('button', { name: 'Bounce', exact: true });
+    expect(await bounce.isDisabled()).toBe(true);
+    await dialog.getByLabel(/Note for the sender/).fill('The customer closed the card account yesterday.');
+    expect(await bounce.isDisabled()).toBe(false);
+    await bounce.click();
+    await expect
+      .poll(async () => (await call('GET', `/api/v1/handoffs/${h.id}`)).bounce)
+      .toEqual(
+        expect.objectContaining({ reason: 'other', note: 'The customer closed the card account yesterday.' }),
+      );
     expect(browser.errors).toEqual([]);
   });
 });

@@ -39,7 +39,7 @@ export function useHandoffActions(
 ): HandoffActions {
   const [busy, setBusy] = useState<UiAction | null>(null);
   const [error, setError] = useState<unknown>();
-  const [dialog, setDialog] = useState<'bounce' | 'reassign' | null>(null);
+  const [dialog, setDialog] = useState<'bounce' | 'reassign' | 'cancel' | null>(null);
   const s = useSession();
   // What the state machine allows, and only if this person may act (a sender watching their own
   // handoff sees no button that would answer 403).
@@ -75,12 +75,12 @@ export function useHandoffActions(
 
   const run = (a: UiAction) => {
     if (!h || busy || !available.includes(a)) return;
-    if (a === 'bounce' || a === 'reassign') {
+    // Cancelling cannot be undone: it asks once more.
+    if (a === 'bounce' || a === 'reassign' || a === 'cancel') {
       setError(undefined);
       setDialog(a);
     } else if (a === 'accept') void call(a, () => api.accept(h.id));
     else if (a === 'resolve') void call(a, () => api.resolve(h.id));
-    else if (a === 'cancel') void call(a, () => api.cancel(h.id));
     else if (a === 'send')
       void call(a, () => post<HandoffDetail>(`/api/v1/handoffs/${encodeURIComponent(h.id)}/send`, {}));
   };
@@ -94,6 +94,27 @@ export function useHandoffActions(
         onClose={() => setDialog(null)}
         onSubmit={(reason, note) => call('bounce', () => api.bounce(h.id, reason, note))}
       />
+      <Dialog title="Cancel this handoff?" open={dialog === 'cancel'} onClose={() => setDialog(null)}>
+        <p>
+          {h.state === 'draft'
+            ? 'The draft is dropped; the case stays where it is.'
+            : 'The receiving team no longer has it, and its SLA clocks stop. This cannot be undone.'}
+        </p>
+        <ErrorNote error={dialog === 'cancel' ? error : undefined} title="The handoff was not cancelled" />
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={() => setDialog(null)}>
+            Keep it
+          </button>
+          <button
+            type="button"
+            className="button danger"
+            disabled={busy === 'cancel'}
+            onClick={() => void call('cancel', () => api.cancel(h.id))}
+          >
+            {busy === 'cancel' ? 'Cancelling…' : 'Cancel handoff'}
+          </button>
+        </div>
+      </Dialog>
       <ReassignDialog
         open={dialog === 'reassign'}
         busy={busy === 'reassign'}
@@ -145,9 +166,11 @@ function BounceDialog({
 }) {
   const [reason, setReason] = useState<BounceReason | ''>('');
   const [note, setNote] = useState('');
+  // "Other" tells the sender nothing by itself: it needs the note.
+  const needsNote = reason === 'other' && !note.trim();
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (reason) onSubmit(reason, note.trim() || undefined);
+    if (reason && !needsNote) onSubmit(reason, note.trim() || undefined);
   };
   return (
     <Dialog title="Bounce back to the sender" open={open} onClose={onClose}>
@@ -170,15 +193,24 @@ function BounceDialog({
           </div>
         </fieldset>
         <div className="field">
-          <label htmlFor="bounce-note">Note for the sender</label>
-          <textarea id="bounce-note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
+          <label htmlFor="bounce-note">
+            Note for the sender{reason === 'other' ? ' (required for Other)' : ''}
+          </label>
+          <textarea
+            id="bounce-note"
+            rows={3}
+            value={note}
+            required={reason === 'other'}
+            aria-invalid={needsNote || undefined}
+            onChange={(e) => setNote(e.target.value)}
+          />
         </div>
         <ErrorNote error={error} title="Not bounced" />
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
             Keep it
           </button>
-          <button type="submit" className="button danger" disabled={!reason || busy}>
+          <button type="submit" className="button danger" disabled={!reason || needsNote || busy}>
             {busy ? 'Bouncing…' : 'Bounce'}
           </button>
         </div>

@@ -21,7 +21,7 @@ export const QueueRow = memo(function QueueRow({ h }: { h: HandoffItem }) {
         {worst ? (
           <>
             <StatusPill status={worst.status} compact />
-            <span className="qrow-left">
+            <span className="qrow-left" title={`${worst.status.detail} · ${humanize(worst.clock.name)}`}>
               {worst.status.remainingMs !== null || worst.status.level === 'breached'
                 ? worst.status.detail.split(' · ')[0]
                 : ''}

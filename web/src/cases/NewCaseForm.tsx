@@ -4,7 +4,7 @@ import { api } from '../api/endpoints.ts';
 import { navigate } from '../app/router.tsx';
 import { ErrorNote } from '../app/ui.tsx';
 
-const channels = ['voice', 'chat', 'email', 'web', 'social'];
+const channels = ['voice', 'chat', 'email', 'web', 'social', 'bot'];
 
 /** Opens a case by hand (a phone call, a walk-in); most cases arrive from the helpdesk. */
 export function NewCasePage() {
@@ -45,7 +45,9 @@ export function NewCasePage() {
       </div>
       <form className="card form card-body" onSubmit={submit}>
         <div className="field">
-          <label htmlFor="case-subject">Subject</label>
+          <label htmlFor="case-subject">
+            Subject <RequiredMark />
+          </label>
           <input
             id="case-subject"
             required
@@ -56,7 +58,9 @@ export function NewCasePage() {
         </div>
         <div className="grid-2">
           <div className="field">
-            <label htmlFor="case-customer">Customer name</label>
+            <label htmlFor="case-customer">
+              Customer name <RequiredMark />
+            </label>
             <input
               id="case-customer"
               required
@@ -129,5 +133,14 @@ export function NewCasePage() {
         </div>
       </form>
     </div>
+  );
+}
+
+/** Marks a field the form cannot be sent without (the input itself carries `required`). */
+function RequiredMark() {
+  return (
+    <span className="required-mark" title="Required">
+      *
+    </span>
   );
 }

@@ -5,6 +5,7 @@ import { Empty, ErrorNote, Loading, Section } from '../app/ui.tsx';
 import { useResource } from '../app/useResource.ts';
 import { analyticsApi, type Filters, type Metrics } from './analytics.api.ts';
 import { ComparePanel } from './ComparePanel.tsx';
+import { FigureTiles, type Tile } from './FigureTiles.tsx';
 import { duration, isoDate, lastWeeks, percent } from './figures.ts';
 import { PairsChart, PickupChart, RatesChart, SlaChart, TrendChart } from './MetricsCharts.tsx';
 import './analytics.css';
@@ -13,7 +14,7 @@ const DAY = 86_400_000;
 const TREND_WEEKS = 8;
 
 function Tiles({ m }: { m: Metrics }) {
-  const tiles: [string, string, string?][] = [
+  const tiles: Tile[] = [
     ['Cases opened', m.cases.toLocaleString()],
     ['Handoffs sent', m.handoffs.toLocaleString()],
     ['Escalation rate', percent(m.escalation.rate)],
@@ -35,19 +36,7 @@ function Tiles({ m }: { m: Metrics }) {
       `on ${percent(m.documentReRequests.cases.rate)} of cases`,
     ],
   ];
-  return (
-    <dl className="an-tiles" data-testid="analytics-tiles">
-      {tiles.map(([label, value, note]) => (
-        <div key={label} className="an-tile">
-          <dt>{label}</dt>
-          <dd>
-            <span className="an-tile-value">{value}</span>
-            {note ? <span className="an-tile-note">{note}</span> : null}
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <FigureTiles tiles={tiles} testId="analytics-tiles" />;
 }
 
 /** Quality and three rates over the last weeks: one metrics request per week. */

@@ -1,4 +1,5 @@
 import { type DragEvent, type FormEvent, useEffect, useMemo, useState } from 'react';
+import { FigureTiles, type Tile } from '../analytics/FigureTiles.tsx';
 import { percent } from '../analytics/figures.ts';
 import { Link } from '../app/router.tsx';
 import { ErrorNote, Section } from '../app/ui.tsx';
@@ -25,7 +26,7 @@ const megabytes = (bytes: number) =>
 
 function Figures({ report }: { report: AuditReport }) {
   const s = report.summary;
-  const tiles: [string, string, string?][] = [
+  const tiles: Tile[] = [
     ['Cases', s.cases.toLocaleString(), `${s.events.toLocaleString()} events`],
     ['Handoffs', s.handoffs.toLocaleString(), `${percent(s.handoffRate)} of cases handed off`],
     ['Ping-pong cases', s.pingPongCases.toLocaleString(), `${percent(s.pingPongRate)} of handed-off cases`],
@@ -37,19 +38,7 @@ function Figures({ report }: { report: AuditReport }) {
     ['SLA missed', s.slaMissedCases.toLocaleString(), `${percent(s.slaMissRate)} of cases`],
     ['Reopened', s.reopenedCases.toLocaleString(), `${percent(s.reopenRate)} of cases`],
   ];
-  return (
-    <dl className="an-tiles" data-testid="audit-figures">
-      {tiles.map(([label, value, note]) => (
-        <div key={label} className="an-tile">
-          <dt>{label}</dt>
-          <dd>
-            <span className="an-tile-value">{value}</span>
-            {note ? <span className="an-tile-note">{note}</span> : null}
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <FigureTiles tiles={tiles} testId="audit-figures" />;
 }
 
 /** A link that saves `text` as a file; its object URL lives as long as the link. */

@@ -91,7 +91,27 @@ export async function insertMessage(
       prepared: true,
     },
   );
-  if (!opts.creating) await tx.update(cases).set({ updatedAt: ctx.now }).where(eq(cases.id, caseId));
+  if (!opts.creating) {
+    // The customer writing again opens a case that was resolved or closed, as helpdesks do.
+    const [was] =
+      m.role === 'customer'
+        ? await tx.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId))
+        : [];
+    const reopens = was?.status === 'resolved' || was?.status === 'closed';
+    await tx
+      .update(cases)
+      .set(reopens ? { updatedAt: ctx.now, status: 'open' } : { updatedAt: ctx.now })
+      .where(eq(cases.id, caseId));
+    if (reopens)
+      await appendEvent(tx, {
+        orgId,
+        caseId,
+        type: EventType.caseReopened,
+        at: ctx.now,
+        actorId: ctx.principal.personId,
+        data: { from: was.status, messageId: id },
+      });
+  }
   return { id, caseId, role: m.role, text: m.text, at: at.toISOString() };
 }
 

@@ -4,6 +4,7 @@ export const EventType = {
   caseIssueTypeSet: 'case.issue_type_set',
   caseRepeatLinked: 'case.repeat_linked',
   caseResolved: 'case.resolved',
+  caseReopened: 'case.reopened',
   messageAdded: 'message.added',
   documentAdded: 'document.added',
   documentRequested: 'document.requested',

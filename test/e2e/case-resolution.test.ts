@@ -51,4 +51,44 @@ describeOnDatabases('resolving a case where it is', (h) => {
     const missing = await h().request('POST', '/api/v1/cases/no-such-case/resolve', {});
     expect(missing.status).toBe(404);
   });
+  it('opens a resolved case again when the customer writes, not when the team does', async () => {
+    const agent = { token: await h().tokenFor('amara') };
+    const created = await h().request('POST', '/api/v1/cases', newCase({ subject: 'Reopen run' }), agent);
+    const id = created.body.id as string;
+    expect((await h().request('POST', `/api/v1/cases/${id}/resolve`, {}, agent)).status).toBe(200);
+    // A closing word from the agent leaves it resolved.
+    await h().request(
+      'POST',
+      `/api/v1/cases/${id}/messages`,
+      { role: 'agent', text: 'Glad that worked!' },
+      agent,
+    );
+    expect((await h().request('GET', `/api/v1/cases/${id}`)).body.status).toBe('resolved');
+
+    h().advance(60_000);
+    const back = await h().request('POST', `/api/v1/cases/${id}/messages`, {
+      role: 'customer',
+      text: 'Sorry, the reset link has expired again.',
+    });
+    expect(back.status).toBe(201);
+    expect((await h().request('GET', `/api/v1/cases/${id}`)).body.status).toBe('open');
+    const events = (await h().request('GET', `/api/v1/cases/${id}/events`)).body.items as {
+      type: string;
+      data: Record<string, unknown>;
+    }[];
+    const reopened = events.filter((e) => e.type === 'case.reopened');
+    expect(reopened).toHaveLength(1);
+    expect(reopened[0]!.data).toEqual({ from: 'resolved', messageId: back.body.id });
+    // The event follows the message that caused it.
+    const types = events.map((e) => e.type);
+    expect(types.lastIndexOf('case.reopened')).toBeGreaterThan(types.lastIndexOf('message.added'));
+    // Another customer message on the open case opens nothing more.
+    await h().request('POST', `/api/v1/cases/${id}/messages`, {
+      role: 'customer',
+      text: 'Thanks, I will wait.',
+    });
+    const after = (await h().request('GET', `/api/v1/cases/${id}/events`)).body.items as { type: string }[];
+    expect(after.filter((e) => e.type === 'case.reopened')).toHaveLength(1);
+    expect((await h().request('GET', `/api/v1/cases/${id}`)).body.status).toBe('open');
+  });
 });

@@ -130,6 +130,7 @@ export const eventLabels: Record<string, string> = {
   'case.issue_type_set': 'Issue type set',
   'case.repeat_linked': 'Repeat of an earlier case',
   'case.resolved': 'Case resolved',
+  'case.reopened': 'Case reopened',
   'sla.recalendared': 'SLA recalculated',
   'helpdesk.reassigned': 'Reassigned in the helpdesk',
   'qa.reviewed': 'QA review',

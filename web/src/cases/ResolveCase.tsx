@@ -29,7 +29,10 @@ export function ResolveCase({ caseId, onResolved }: { caseId: string; onResolved
         Resolve case
       </button>
       <Dialog title="Resolve this case?" open={asking} onClose={() => setAsking(false)}>
-        <p>The case leaves the open cases, and its resolution time is counted to now.</p>
+        <p>
+          The case leaves the open cases, and its resolution time is counted to now. A new message from the
+          customer opens it again.
+        </p>
         <ErrorNote error={error} title="The case was not resolved" />
         <div className="dialog-actions">
           <button type="button" className="button" onClick={() => setAsking(false)}>

@@ -82,6 +82,9 @@ export function eventDetail(type: string, data: Data | null | undefined, n: Name
     case 'case.repeat_linked':
       parts.push(typeof d.gapHours === 'number' ? `${d.gapHours} h after it` : undefined);
       break;
+    case 'case.reopened':
+      parts.push(text(d.from) ? `was ${d.from}; the customer wrote again` : undefined);
+      break;
     default:
       parts.push(...generic(d, n));
   }

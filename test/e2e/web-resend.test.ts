@@ -84,6 +84,19 @@ describe('web app: fix and send again [pglite]', () => {
     });
     const browser = await app.signedIn('resend-priya', 'priya@northwind.example');
     const { page } = browser;
+    // The queue's filter finds it by the case's subject and customer, not only by scenario or person.
+    await page.goto(`${app.url}/queue?tab=team&team=finance&state=open`);
+    await page.locator('.queue-list').getByText('Resend run: bounce for another reason').waitFor();
+    await page.keyboard.press('/');
+    await page.keyboard.type('another reason');
+    await page.getByText('1 handoff', { exact: true }).waitFor();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('maria lopez');
+    await page.locator('.queue-list').getByText('Resend run: bounce for another reason').waitFor();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('nothing like this');
+    await page.getByText('0 handoffs', { exact: true }).waitFor();
+
     await page.goto(`${app.url}/handoffs/${h.id}`);
     await page.getByRole('button', { name: 'Bounce', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Bounce back to the sender' });

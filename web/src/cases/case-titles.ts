@@ -15,8 +15,11 @@ let version = 0;
 let seeded = false;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
+let lookup = (caseId: string): CaseTitle | undefined => titles.get(caseId);
+
 const notify = () => {
   version++;
+  lookup = (caseId) => titles.get(caseId);
   for (const fn of listeners) fn();
 };
 
@@ -79,3 +82,9 @@ export function useCaseTitle(caseId: string): CaseTitle | undefined {
   }, [caseId]);
   return titles.get(caseId);
 }
+
+/**
+ * The titles known so far (no fetch), as a lookup: a filter over rows reads it at once, and it is a
+ * new function whenever titles arrive, so a memo that depends on it runs again.
+ */
+export const useKnownCaseTitles = () => useSyncExternalStore(subscribe, () => lookup);

@@ -5,7 +5,7 @@ import { navigate, useLocation } from '../app/router.tsx';
 import { useSession } from '../app/session.tsx';
 import { Empty, ErrorNote, Kbd, Loading } from '../app/ui.tsx';
 import { useResource } from '../app/useResource.ts';
-import { seedCaseTitles } from '../cases/case-titles.ts';
+import { seedCaseTitles, useKnownCaseTitles } from '../cases/case-titles.ts';
 import { useHandoffActions } from '../handoffs/actions.tsx';
 import { HandoffPanel } from '../handoffs/HandoffPanel.tsx';
 import { useLive } from '../live/useLive.tsx';
@@ -52,14 +52,18 @@ export function QueuePage() {
     navigate(`/queue?${next.toString()}`, { replace: true });
   };
 
+  // The filter reads the case's subject and customer too, as far as they are known (seeded from the
+  // case list, then fetched for the rows on screen).
+  const titleOf = useKnownCaseTitles();
   const shown = useMemo(() => {
     if (!query) return queue.items;
-    return queue.items.filter((h) =>
-      `${h.scenario} ${h.owner?.name ?? ''} ${h.sender?.name ?? ''} ${h.caseId} ${h.toTeam}`
+    return queue.items.filter((h) => {
+      const title = titleOf(h.caseId);
+      return `${h.scenario} ${h.owner?.name ?? ''} ${h.sender?.name ?? ''} ${h.caseId} ${h.toTeam} ${title?.subject ?? ''} ${title?.customer ?? ''}`
         .toLowerCase()
-        .includes(query),
-    );
-  }, [queue.items, query]);
+        .includes(query);
+    });
+  }, [queue.items, query, titleOf]);
 
   // Selection follows the row by id across live updates; if the row leaves, the next one takes its place.
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -188,7 +192,7 @@ export function QueuePage() {
           <input
             ref={searchRef}
             type="search"
-            placeholder="Filter: scenario, owner, sender  ( / )"
+            placeholder="Filter: subject, customer, owner, sender  ( / )"
             value={q}
             onChange={(e) => setQ(e.target.value)}
           />

@@ -12,7 +12,7 @@ import { notFound } from '../http/errors.ts';
 import { isoFromMs } from '../sla/instant.ts';
 import { slaClocks } from '../sla/sla.table.ts';
 import { teams } from '../teams/teams.table.ts';
-import { cases, messages, searchHeadline, searchQuery, searchVector } from './cases.table.ts';
+import { cases, matchesWords, messages, searchHeadline, searchQuery, searchVector } from './cases.table.ts';
 import {
   HEADLINE_OPTIONS,
   MARK_END,
@@ -205,9 +205,20 @@ export async function listCases(db: Queryable, orgId: string, f: CaseFilter) {
   const after = f.cursor ? decodeCursor(f.cursor) : undefined;
   const needle = f.q?.trim() ? likeNeedle(f.q.trim()) : undefined;
   const terms = f.q ? searchTerms(f.q) : [];
-  // The subject's words through its index, beside the subject as text (a case number, "100%").
-  const bySubject = alias(cases, 'by_subject');
   const words = terms.length > 0 ? terms : null;
+  // The subject's and the conversation's words through their indexes, beside the text match above
+  // (a case number, "100%").
+  const bySubject = alias(cases, 'by_subject');
+  const subjectWords = (w: SearchTerm[]) =>
+    db
+      .select({ id: bySubject.id })
+      .from(bySubject)
+      .where(and(eq(bySubject.orgId, orgId), matchesWords(bySubject.subject, w)));
+  const conversationWords = (w: SearchTerm[]) =>
+    db
+      .select({ id: messages.caseId })
+      .from(messages)
+      .where(and(eq(messages.orgId, orgId), matchesWords(messages.text, w)));
   const rows = await db
     .select({ c: cases, customer: customers.name })
     .from(cases)
@@ -224,34 +235,8 @@ export async function listCases(db: Queryable, orgId: string, f: CaseFilter) {
               ilike(customers.externalId, needle),
               ilike(cases.id, needle),
               ilike(cases.externalId, needle),
-              words
-                ? inArray(
-                    cases.id,
-                    db
-                      .select({ id: bySubject.id })
-                      .from(bySubject)
-                      .where(
-                        and(
-                          eq(bySubject.orgId, orgId),
-                          sql`${searchVector(bySubject.subject)} @@ ${searchQuery(words)}`,
-                        ),
-                      ),
-                  )
-                : undefined,
-              words
-                ? inArray(
-                    cases.id,
-                    db
-                      .select({ caseId: messages.caseId })
-                      .from(messages)
-                      .where(
-                        and(
-                          eq(messages.orgId, orgId),
-                          sql`${searchVector(messages.text)} @@ ${searchQuery(words)}`,
-                        ),
-                      ),
-                  )
-                : undefined,
+              words ? inArray(cases.id, subjectWords(words)) : undefined,
+              words ? inArray(cases.id, conversationWords(words)) : undefined,
             )
           : undefined,
         after
@@ -306,11 +291,7 @@ async function conversationMatches(
     })
     .from(messages)
     .where(
-      and(
-        eq(messages.orgId, orgId),
-        inArray(messages.caseId, caseIds),
-        sql`${vector} @@ ${searchQuery(words)}`,
-      ),
+      and(eq(messages.orgId, orgId), inArray(messages.caseId, caseIds), matchesWords(messages.text, words)),
     )
     .orderBy(messages.caseId, desc(sql`ts_rank(${vector}, ${searchQuery(words)})`), desc(messages.at))
     .as('best');

@@ -55,6 +55,10 @@ export const searchQuery = (terms: SearchTerm[]) =>
     sql` && `,
   )})`;
 
+/** Whether `text`'s words hold every term of a search: a predicate the index answers. */
+export const matchesWords = (text: AnyPgColumn | SQL, terms: SearchTerm[]) =>
+  sql`${searchVector(text)} @@ ${searchQuery(terms)}`;
+
 /** The passage of `text` around what the terms matched, in the same configuration. */
 export const searchHeadline = (text: AnyPgColumn | SQL, terms: SearchTerm[], options: string) =>
   sql<string>`ts_headline('english', ${text}, ${searchQuery(terms)}, ${options})`;

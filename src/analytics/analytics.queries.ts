@@ -30,6 +30,7 @@ const EVENT_TYPES = [
   EventType.sentimentDip,
   EventType.documentRerequested,
   EventType.caseResolved,
+  EventType.caseReopened,
 ];
 const fromTeam = alias(teams, 'from_team');
 const ms = (d: Date | null) => (d ? d.getTime() : null);

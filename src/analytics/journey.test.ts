@@ -10,6 +10,7 @@ import {
   journeyOf,
   pingPongOf,
   resolutionOf,
+  resolvedInPlace,
   routeOf,
 } from './journey.ts';
 
@@ -147,5 +148,31 @@ describe('clock time used', () => {
     ).toBe(H);
     expect(clockUsedMs(clock({ consumedMs: H, segmentStartedAt: null, stoppedAt: stopped }), cal)).toBe(H);
     expect(clockUsedMs(clock({}), cal)).toBeNull();
+  });
+});
+
+describe('a case resolved where it was', () => {
+  const event = (type: string, at: number): EventFact => ({
+    id: `${type}${at}`,
+    caseId: 'c',
+    handoffId: null,
+    type,
+    at,
+    data: {},
+  });
+  it('is resolved at its last resolution, unless the customer reopened it after', () => {
+    expect(resolvedInPlace([], [])).toBeNull();
+    expect(resolvedInPlace([], [event('case.resolved', 10)])).toBe(10);
+    expect(resolvedInPlace([], [event('case.resolved', 10), event('case.reopened', 20)])).toBeNull();
+    // In any order of the list: the instants decide.
+    expect(
+      resolvedInPlace(
+        [],
+        [event('case.resolved', 30), event('case.reopened', 20), event('case.resolved', 10)],
+      ),
+    ).toBe(30);
+    expect(resolvedInPlace([], [event('case.reopened', 10), event('case.resolved', 10)])).toBeNull();
+    // A case with a journey is resolved by its handoffs, not here.
+    expect(resolvedInPlace([handoff({})], [event('case.resolved', 10)])).toBeNull();
   });
 });

@@ -71,15 +71,23 @@ export function resolutionOf(journey: readonly HandoffFact[]): HandoffFact | nul
 
 /**
  * When a case that never entered a journey (no handoff sent, or all cancelled) was resolved where
- * it was: its `case.resolved` event (POST /cases/{id}/resolve), else null.
+ * it was: its last `case.resolved` event (POST /cases/{id}/resolve), else null. A `case.reopened`
+ * after it (the customer wrote again) makes the case open again: null until it is resolved anew.
  */
 export function resolvedInPlace(
   journey: readonly HandoffFact[],
   events: readonly EventFact[],
 ): number | null {
   if (journey.length > 0) return null;
-  const resolved = events.filter((e) => e.type === 'case.resolved').map((e) => e.at);
-  return resolved.length === 0 ? null : Math.min(...resolved);
+  const last = (type: string) =>
+    events.reduce<number | null>(
+      (at, e) => (e.type === type && (at === null || e.at > at) ? e.at : at),
+      null,
+    );
+  const resolved = last('case.resolved');
+  const reopened = last('case.reopened');
+  // A reopening can only follow a resolution, so one in the same instant came after it.
+  return resolved !== null && (reopened === null || reopened < resolved) ? resolved : null;
 }
 
 /** Business time a stopped clock ran (pauses excluded); null while it runs. */

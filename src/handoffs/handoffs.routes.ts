@@ -36,7 +36,11 @@ import { createHandoffBatched } from './send-batches.commands.ts';
 const tags = ['handoffs'];
 const senders = requireRole('agent', 'lead', 'supervisor');
 
-/** Leads and supervisors act on any handoff; an agent only on one they own or their team receives. */
+/**
+ * Leads and supervisors act on any handoff; an agent on one they own or their team receives, and
+ * its sender on their draft and to recall it before it is accepted (`senderMay`). The command then
+ * locks the handoff and its state machine has the last word.
+ */
 async function assertMayAct(db: Queryable, p: Principal, id: string, action: string) {
   if (hasRole(p, 'lead', 'supervisor')) return;
   const [h] = await db

@@ -113,4 +113,57 @@ describe('web app: fix and send again [pglite]', () => {
       );
     expect(browser.errors).toEqual([]);
   });
+  it('continues a saved draft in the form instead of starting a second one, then sends that draft', async () => {
+    const amara = await tokenOf('amara', ['agent']);
+    const c = await call(
+      'POST',
+      '/api/v1/cases',
+      newCase({ subject: 'Resend run: a draft to finish' }),
+      amara,
+    );
+    const saved = await call(
+      'POST',
+      `/api/v1/cases/${c.id}/handoffs`,
+      {
+        scenario: 'billing-to-finance',
+        packet: { ...fullPacket, whatHappened: 'Charged twice in October; invoice on file.' },
+        draft: true,
+      },
+      amara,
+    );
+    expect(saved.state).toBe('draft');
+    const browser = await app.signedIn('resend-drafter', 'amara@northwind.example');
+    const { page } = browser;
+    await page.goto(`${app.url}/cases/${c.id}/handoff`);
+    await page.getByRole('link', { name: 'Continue the draft' }).click();
+    await page.getByText('Continuing the draft saved').waitFor();
+    expect(await page.getByLabel('What happened').inputValue()).toBe(
+      'Charged twice in October; invoice on file.',
+    );
+    expect(await page.getByLabel('Scenario').isDisabled()).toBe(true);
+    expect(await page.getByLabel('Scenario').inputValue()).toBe('billing-to-finance');
+    await page
+      .getByLabel('What happened')
+      .fill('Charged twice in October for one invoice; the invoice is on file.');
+    await page.getByRole('button', { name: 'Save the draft' }).click();
+    await page.waitForURL(new RegExp(`/handoffs/${saved.id}$`));
+    const after = await call('GET', `/api/v1/handoffs/${saved.id}`);
+    expect(after).toMatchObject({
+      state: 'draft',
+      packet: { whatHappened: 'Charged twice in October for one invoice; the invoice is on file.' },
+    });
+    const drafts = (await call('GET', `/api/v1/cases/${c.id}`)).handoffs.filter(
+      (h: { state: string }) => h.state === 'draft',
+    );
+    expect(drafts.map((h: { id: string }) => h.id)).toEqual([saved.id]);
+
+    // From the draft's page, back to the form, and sent: the same handoff, now with Finance.
+    await page.getByRole('link', { name: 'Continue in the form' }).click();
+    await page.getByText('Continuing the draft saved').waitFor();
+    await page.getByText('Ready to send').waitFor();
+    await page.getByRole('button', { name: 'Send to Finance' }).click();
+    await page.waitForURL(new RegExp(`/handoffs/${saved.id}$`));
+    await expect.poll(async () => (await call('GET', `/api/v1/handoffs/${saved.id}`)).state).toBe('sent');
+    expect(browser.errors).toEqual([]);
+  });
 });

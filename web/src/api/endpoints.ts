@@ -97,6 +97,10 @@ export const api = {
   handoffs: (f: HandoffFilter, signal?: AbortSignal) =>
     get<HandoffList>(`${v1}/handoffs${query({ limit: 500, ...f })}`, signal),
   handoff: (id: string, signal?: AbortSignal) => get<HandoffDetail>(`${v1}/handoffs/${enc(id)}`, signal),
+  updatePacket: (id: string, packet: Packet) =>
+    post<HandoffDetail>(`${v1}/handoffs/${enc(id)}/packet`, { packet }),
+  sendDraft: (id: string, packet: Packet) =>
+    post<HandoffDetail>(`${v1}/handoffs/${enc(id)}/send`, { packet }),
   accept: (id: string) => post<HandoffDetail>(`${v1}/handoffs/${enc(id)}/accept`),
   resolve: (id: string) => post<HandoffDetail>(`${v1}/handoffs/${enc(id)}/resolve`),
   cancel: (id: string) => post<HandoffDetail>(`${v1}/handoffs/${enc(id)}/cancel`),

@@ -8,7 +8,7 @@ import type {
   Scenario,
   TaggerSuggestion,
 } from '../api/types.ts';
-import { bounceReasonLabels, fieldLabel } from '../app/format.ts';
+import { bounceReasonLabels, fieldLabel, formatDateTime } from '../app/format.ts';
 import { Link, navigate, useLocation } from '../app/router.tsx';
 import { useSession } from '../app/session.tsx';
 import { ErrorNote, Loading } from '../app/ui.tsx';
@@ -31,6 +31,8 @@ type Loaded = {
   suggestion: HandoffSuggestion | null;
   tagger: TaggerSuggestion | null;
   bounced: HandoffDetail | null;
+  /** The saved draft this form continues (`?draft=`), or null for a new handoff. */
+  saved: HandoffDetail | null;
 };
 
 /**
@@ -44,16 +46,25 @@ async function lastBounce(c: CaseDetail, resend: string | null): Promise<Handoff
   return bounced ? api.handoff(bounced.id) : null;
 }
 
+/** The case's draft named by `?draft=`, when it is one. */
+async function savedDraft(c: CaseDetail, id: string | null): Promise<HandoffDetail | null> {
+  if (!id || !c.handoffs.some((h) => h.id === id && h.state === 'draft')) return null;
+  return api.handoff(id);
+}
+
 export function HandoffForm({ caseId }: { caseId: string }) {
-  const resend = useLocation().search.get('resend');
-  const loaded = useResource<Loaded>(`handoff-form:${caseId}:${resend ?? ''}`, async () => {
+  const { search } = useLocation();
+  const resend = search.get('resend');
+  const draftId = search.get('draft');
+  const loaded = useResource<Loaded>(`handoff-form:${caseId}:${resend ?? ''}:${draftId ?? ''}`, async () => {
     const [c, suggestion, tagger] = await Promise.all([
       api.case(caseId),
       api.suggest(caseId).catch(() => null),
       // The tagger's scenario, where the server offers one; the form works the same without it.
       api.scenarioSuggestion(caseId).catch(() => null),
     ]);
-    return { c, suggestion, tagger, bounced: await lastBounce(c, resend) };
+    const [bounced, saved] = await Promise.all([lastBounce(c, resend), savedDraft(c, draftId)]);
+    return { c, suggestion, tagger, bounced, saved };
   });
   if (loaded.error) return <ErrorNote error={loaded.error} title="The case could not be loaded" />;
   if (!loaded.data) return <Loading label="Preparing the handoff" />;
@@ -94,7 +105,7 @@ function suggestedScenario(
     : { alternatives, abstained };
 }
 
-function HandoffFormBody({ c, suggestion, tagger, bounced }: Loaded) {
+function HandoffFormBody({ c, suggestion, tagger, bounced, saved }: Loaded) {
   const s = useSession();
   const suggested = suggestedScenario(suggestion, tagger, s.scenarios);
   const [scenarioId, setScenarioId] = useState(() =>
@@ -102,16 +113,22 @@ function HandoffFormBody({ c, suggestion, tagger, bounced }: Loaded) {
       s.scenarios,
       c,
       s.myTeams.map((t) => t.key),
-      bounced?.scenario ?? suggested.id,
+      saved?.scenario ?? bounced?.scenario ?? suggested.id,
     ),
   );
   // After a bounce, the packet that came back is the starting point; otherwise the suggestion is.
+  // A saved draft is taken as it was saved, the suggestion only filling what it left empty.
   const [draft, setDraft] = useState<PacketDraft>(() =>
-    prefill(prefill(emptyDraft([...new Set(c.documents.map((d) => d.kind))]), bounced?.packet), {
-      ...suggestion?.packet,
-      summary: suggestion?.packet?.summary ?? suggestion?.summary,
-    }),
+    prefill(
+      prefill(emptyDraft([...new Set(c.documents.map((d) => d.kind))]), saved?.packet ?? bounced?.packet),
+      {
+        ...suggestion?.packet,
+        summary: suggestion?.packet?.summary ?? suggestion?.summary,
+      },
+    ),
   );
+  // Another saved draft of this case, offered instead of starting a second one.
+  const otherDraft = saved ? undefined : c.handoffs.find((h) => h.state === 'draft');
   const [serverMissing, setServerMissing] = useState<string[]>([]);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState<'send' | 'draft' | null>(null);
@@ -131,16 +148,20 @@ function HandoffFormBody({ c, suggestion, tagger, bounced }: Loaded) {
     setError(undefined);
     setServerMissing([]);
     try {
-      const h = await api.createHandoff(
-        c.id,
-        {
-          scenario: scenarioId,
-          packet: toPacket(draft),
-          draft: asDraft || undefined,
-          previousId: bounced?.id,
-        },
-        idempotencyKey.current,
-      );
+      const h = saved
+        ? asDraft
+          ? await api.updatePacket(saved.id, toPacket(draft))
+          : await api.sendDraft(saved.id, toPacket(draft))
+        : await api.createHandoff(
+            c.id,
+            {
+              scenario: scenarioId,
+              packet: toPacket(draft),
+              draft: asDraft || undefined,
+              previousId: bounced?.id,
+            },
+            idempotencyKey.current,
+          );
       navigate(`/handoffs/${h.id}`);
     } catch (err) {
       if (err instanceof ApiError && err.code === 'packet_incomplete') {
@@ -177,6 +198,19 @@ function HandoffFormBody({ c, suggestion, tagger, bounced }: Loaded) {
           </p>
         </div>
       </div>
+      {saved ? (
+        <div className="note note-info" role="note">
+          Continuing the draft saved {formatDateTime(saved.createdAt)}: save it again or send it.
+        </div>
+      ) : null}
+      {otherDraft ? (
+        <div className="note note-warn resend-bar" role="note">
+          <span>This case already has a saved draft.</span>
+          <Link to={`/cases/${c.id}/handoff?draft=${otherDraft.id}`} className="button small">
+            Continue the draft
+          </Link>
+        </div>
+      ) : null}
       {bounced?.bounce ? (
         <div className="note note-warn" role="note">
           <strong>
@@ -208,6 +242,7 @@ function HandoffFormBody({ c, suggestion, tagger, bounced }: Loaded) {
             value={scenarioId}
             onChange={setScenarioId}
             suggested={suggested}
+            fixed={saved ? 'A saved draft keeps its scenario: cancel it to choose another.' : undefined}
           />
           <PacketFields
             draft={draft}
@@ -241,7 +276,7 @@ function HandoffFormBody({ c, suggestion, tagger, bounced }: Loaded) {
               disabled={busy !== null || !scenarioId}
               onClick={() => void send(true)}
             >
-              {busy === 'draft' ? 'Saving…' : 'Save as draft'}
+              {busy === 'draft' ? 'Saving…' : saved ? 'Save the draft' : 'Save as draft'}
             </button>
             <p className="hint center">
               <kbd className="kbd">Ctrl</kbd> + <kbd className="kbd">Enter</kbd> sends

@@ -44,6 +44,14 @@ export function HandoffPage({ handoffId }: { handoffId: string }) {
           </a>
         </div>
       </div>
+      {h.data.state === 'draft' && actions.available.includes('send') ? (
+        <div className="note note-info resend-bar" role="note">
+          <span>A draft: nothing has gone to the receiving team yet.</span>
+          <Link to={`/cases/${h.data.caseId}/handoff?draft=${h.data.id}`} className="button primary small">
+            Continue in the form
+          </Link>
+        </div>
+      ) : null}
       {h.data.state === 'bounced' && s.can('agent', 'lead', 'supervisor') ? (
         <div className="note note-warn resend-bar" role="note">
           <span>It came back to the sender. Fix what the receiving team asked for and send it again.</span>

@@ -22,11 +22,14 @@ export function ScenarioPicker({
   value,
   onChange,
   suggested,
+  fixed,
 }: {
   scenarios: Scenario[];
   value: string;
   onChange: (id: string) => void;
   suggested: ScenarioHint;
+  /** Why the scenario cannot change here (a saved draft keeps its own). */
+  fixed?: string;
 }) {
   const s = useSession();
   const current = scenarios.find((x) => x.id === value);
@@ -38,6 +41,8 @@ export function ScenarioPicker({
         <select
           id="handoff-scenario"
           value={value}
+          disabled={fixed !== undefined}
+          title={fixed}
           onChange={(e) => onChange(e.target.value)}
           aria-describedby="handoff-scenario-hint"
         >

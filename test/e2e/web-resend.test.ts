@@ -4,7 +4,7 @@ import { withWebApp } from '../support/web-app.ts';
 
 /** A bounced handoff leads back to the form, even when the case has moved on since. */
 const app = withWebApp({ people: ['amara', 'priya'], shots: 'resend' });
-const { call, tokenOf } = app;
+const { call, tokenOf, closeBrowser } = app;
 
 describe('web app: fix and send again [pglite]', () => {
   it('opens the form from the bounced handoff with what came back, though a later handoff followed it, and lets the sender recall the new one', async () => {
@@ -132,9 +132,17 @@ describe('web app: fix and send again [pglite]', () => {
       amara,
     );
     expect(saved.state).toBe('draft');
+    // A teammate handing the case off is not offered Amara's draft: it is hers to finish.
+    const teammate = await app.signedIn('resend-teammate', 'priya@northwind.example');
+    await teammate.page.goto(`${app.url}/cases/${c.id}/handoff`);
+    await teammate.page.getByRole('button', { name: 'Save as draft' }).waitFor();
+    expect(await teammate.page.getByRole('link', { name: 'Continue the draft' }).count()).toBe(0);
+    await closeBrowser(teammate);
+
     const browser = await app.signedIn('resend-drafter', 'amara@northwind.example');
     const { page } = browser;
     await page.goto(`${app.url}/cases/${c.id}/handoff`);
+    await page.getByText('You saved a draft of this handoff').waitFor();
     await page.getByRole('link', { name: 'Continue the draft' }).click();
     await page.getByText('Continuing the draft saved').waitFor();
     expect(await page.getByLabel('What happened').inputValue()).toBe(

@@ -33,6 +33,8 @@ type Loaded = {
   bounced: HandoffDetail | null;
   /** The saved draft this form continues (`?draft=`), or null for a new handoff. */
   saved: HandoffDetail | null;
+  /** Otherwise, the person's own saved draft of this case, offered instead of starting a second one. */
+  ownDraft: HandoffDetail | null;
 };
 
 /**
@@ -52,7 +54,18 @@ async function savedDraft(c: CaseDetail, id: string | null): Promise<HandoffDeta
   return api.handoff(id);
 }
 
+/** The newest draft of the case that `me` wrote (a teammate's draft is theirs to finish). */
+async function ownDraftOf(c: CaseDetail, me: string | null): Promise<HandoffDetail | null> {
+  if (!me) return null;
+  for (const d of c.handoffs.filter((h) => h.state === 'draft').reverse()) {
+    const detail = await api.handoff(d.id);
+    if (detail.sender?.id === me) return detail;
+  }
+  return null;
+}
+
 export function HandoffForm({ caseId }: { caseId: string }) {
+  const me = useSession().me.person?.id ?? null;
   const { search } = useLocation();
   const resend = search.get('resend');
   const draftId = search.get('draft');
@@ -63,8 +76,12 @@ export function HandoffForm({ caseId }: { caseId: string }) {
       // The tagger's scenario, where the server offers one; the form works the same without it.
       api.scenarioSuggestion(caseId).catch(() => null),
     ]);
-    const [bounced, saved] = await Promise.all([lastBounce(c, resend), savedDraft(c, draftId)]);
-    return { c, suggestion, tagger, bounced, saved };
+    const [bounced, saved, ownDraft] = await Promise.all([
+      lastBounce(c, resend),
+      savedDraft(c, draftId),
+      draftId ? null : ownDraftOf(c, me),
+    ]);
+    return { c, suggestion, tagger, bounced, saved, ownDraft };
   });
   if (loaded.error) return <ErrorNote error={loaded.error} title="The case could not be loaded" />;
   if (!loaded.data) return <Loading label="Preparing the handoff" />;
@@ -105,7 +122,7 @@ function suggestedScenario(
     : { alternatives, abstained };
 }
 
-function HandoffFormBody({ c, suggestion, tagger, bounced, saved }: Loaded) {
+function HandoffFormBody({ c, suggestion, tagger, bounced, saved, ownDraft }: Loaded) {
   const s = useSession();
   const suggested = suggestedScenario(suggestion, tagger, s.scenarios);
   const [scenarioId, setScenarioId] = useState(() =>
@@ -127,8 +144,6 @@ function HandoffFormBody({ c, suggestion, tagger, bounced, saved }: Loaded) {
       },
     ),
   );
-  // Another saved draft of this case, offered instead of starting a second one.
-  const otherDraft = saved ? undefined : c.handoffs.find((h) => h.state === 'draft');
   const [serverMissing, setServerMissing] = useState<string[]>([]);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState<'send' | 'draft' | null>(null);
@@ -203,10 +218,10 @@ function HandoffFormBody({ c, suggestion, tagger, bounced, saved }: Loaded) {
           Continuing the draft saved {formatDateTime(saved.createdAt)}: save it again or send it.
         </div>
       ) : null}
-      {otherDraft ? (
+      {ownDraft ? (
         <div className="note note-warn resend-bar" role="note">
-          <span>This case already has a saved draft.</span>
-          <Link to={`/cases/${c.id}/handoff?draft=${otherDraft.id}`} className="button small">
+          <span>You saved a draft of this handoff {formatDateTime(ownDraft.createdAt)}.</span>
+          <Link to={`/cases/${c.id}/handoff?draft=${ownDraft.id}`} className="button small">
             Continue the draft
           </Link>
         </div>

@@ -12,17 +12,9 @@ import { notFound } from '../http/errors.ts';
 import { isoFromMs } from '../sla/instant.ts';
 import { slaClocks } from '../sla/sla.table.ts';
 import { teams } from '../teams/teams.table.ts';
-import { cases, matchesWords, messages, searchHeadline, searchQuery, searchVector } from './cases.table.ts';
-import {
-  HEADLINE_OPTIONS,
-  MARK_END,
-  MARK_START,
-  MESSAGE_EDGE,
-  type SearchTerm,
-  type Snippet,
-  searchTerms,
-  snippetOf,
-} from './search.ts';
+import { cases, matchesWords, messages } from './cases.table.ts';
+import { conversationMatches, type SearchMatch } from './search.queries.ts';
+import { type SearchTerm, searchTerms } from './search.ts';
 
 type MessageFact = {
   id: string;
@@ -266,60 +258,6 @@ export async function listCases(db: Queryable, orgId: string, f: CaseFilter) {
     })),
     nextCursor: rows.length > f.limit && last ? encodeCursor(last.c) : null,
   };
-}
-
-/** The message of a case that a search matched best, and the passage of it around the match. */
-export type SearchMatch = { messageId: string; role: string; at: string; snippet: Snippet };
-
-/** Per case of `caseIds` whose conversation matches `words`: its best-ranked message, newest on a tie. */
-async function conversationMatches(
-  db: Queryable,
-  orgId: string,
-  caseIds: string[],
-  words: SearchTerm[],
-): Promise<Map<string, SearchMatch>> {
-  if (caseIds.length === 0) return new Map();
-  const vector = searchVector(messages.text);
-  // The best message of each case first; the passages only for those (a headline reads the whole text).
-  const best = db
-    .selectDistinctOn([messages.caseId], {
-      caseId: messages.caseId,
-      id: messages.id,
-      role: messages.role,
-      at: messages.at,
-      text: messages.text,
-    })
-    .from(messages)
-    .where(
-      and(eq(messages.orgId, orgId), inArray(messages.caseId, caseIds), matchesWords(messages.text, words)),
-    )
-    .orderBy(messages.caseId, desc(sql`ts_rank(${vector}, ${searchQuery(words)})`), desc(messages.at))
-    .as('best');
-  // The marks ts_headline sets are removed from the text first, so a message cannot fake a match.
-  const plain = sql`translate(${best.text}, ${MARK_START + MARK_END}, '')`;
-  const rows = await db
-    .select({
-      caseId: best.caseId,
-      id: best.id,
-      role: best.role,
-      at: best.at,
-      headline: searchHeadline(plain, words, HEADLINE_OPTIONS),
-      // Enough of each end of the message to tell whether the passage is cut there.
-      head: sql<string>`left(${best.text}, ${MESSAGE_EDGE})`,
-      tail: sql<string>`right(${best.text}, ${MESSAGE_EDGE})`,
-    })
-    .from(best);
-  return new Map(
-    rows.map((r) => [
-      r.caseId,
-      {
-        messageId: r.id,
-        role: r.role,
-        at: r.at.toISOString(),
-        snippet: snippetOf(r.headline, { head: r.head, tail: r.tail }),
-      },
-    ]),
-  );
 }
 
 /** Where a case is now: its latest open handoff, else its latest that left the sender. */

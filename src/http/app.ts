@@ -63,12 +63,21 @@ export function createApp(services: Services): App {
       return c.json(error.body(), error.status as 400);
     }
     if (error instanceof HTTPException) {
+      // zod-openapi's own gate answers a required body sent with an empty Content-Type with 415.
       const code =
-        error.status === 413 ? 'payload_too_large' : error.status === 400 ? 'invalid_json' : undefined;
+        error.status === 413
+          ? 'payload_too_large'
+          : error.status === 400
+            ? 'invalid_json'
+            : error.status === 415
+              ? 'unsupported_media_type'
+              : undefined;
       if (code) {
         const e = new ApiError(
           code,
-          error.message || 'malformed request body',
+          code === 'unsupported_media_type'
+            ? 'send Content-Type: application/json'
+            : error.message || 'malformed request body',
           code === 'payload_too_large' ? { limit: services.config.bodyLimit } : {},
         );
         return c.json(e.body(), e.status as 400);

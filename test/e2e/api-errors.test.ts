@@ -148,6 +148,15 @@ describeOnDatabases('bad input: a clear error and nothing changed', (h) => {
     });
   }
 
+  it('answers a body sent with an empty Content-Type with 415, for a route whose body may be {}', async () => {
+    const before = await snapshot(h().database);
+    for (const path of ['/api/v1/qa/sampling', '/api/v1/settings/customer-risk']) {
+      const res = await h().request('PUT', path, '{}', { headers: { 'content-type': '' } });
+      expect([res.status, res.body.error.code], path).toEqual([415, 'unsupported_media_type']);
+    }
+    expect(await snapshot(h().database)).toEqual(before);
+  });
+
   it('names every missing packet field', async () => {
     const res = await h().request('POST', `/api/v1/cases/${caseId}/handoffs`, {
       scenario: 'billing-to-finance',

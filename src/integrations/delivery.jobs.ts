@@ -93,7 +93,11 @@ export async function deliverDue(services: DeliveryServices, limit = batchSize):
     const rows = await tx
       .select({ o: outbox, url: webhookSubscriptions.url, secret: webhookSubscriptions.secret })
       .from(outbox)
-      .innerJoin(webhookSubscriptions, eq(webhookSubscriptions.id, outbox.subscriptionId))
+      // A paused subscription's deliveries wait, neither tried nor counted, until it is resumed.
+      .innerJoin(
+        webhookSubscriptions,
+        and(eq(webhookSubscriptions.id, outbox.subscriptionId), eq(webhookSubscriptions.active, true)),
+      )
       .where(and(isNull(outbox.deliveredAt), isNull(outbox.deadAt), lte(outbox.nextAttemptAt, now)))
       .orderBy(asc(outbox.seq))
       .limit(limit)

@@ -10,8 +10,8 @@ import { organisations } from '../orgs/orgs.table.ts';
 import { assertPublicTarget } from './delivery.jobs.ts';
 import { applyInbound } from './inbound.commands.ts';
 import { outbox, webhookSubscriptions } from './integrations.table.ts';
-import { inboundGenericSchema, subscriptionSchema } from './integrations.types.ts';
-import { forgetSubscriptions, subscriptionsChannel } from './outbox.listeners.ts';
+import { inboundGenericSchema, subscriptionChangeSchema, subscriptionSchema } from './integrations.types.ts';
+import { forgetSubscriptions, outboxChannel, subscriptionsChannel } from './outbox.listeners.ts';
 import { verifyInbound } from './signature.ts';
 
 const tags = ['webhooks'];
@@ -75,10 +75,49 @@ export function registerIntegrationRoutes(app: App) {
       }
       const id = newId('wh');
       const orgId = c.var.principal.orgId;
-      await database.db.insert(webhookSubscriptions).values({ id, orgId, ...input, createdAt: clock() });
+      const createdAt = clock();
+      await database.db.insert(webhookSubscriptions).values({ id, orgId, ...input, createdAt });
       forgetSubscriptions(orgId);
       await database.notify(subscriptionsChannel, orgId);
-      return c.json({ id, url: input.url, events: input.events }, 201);
+      return c.json({ id, url: input.url, events: input.events, active: true, createdAt }, 201);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/v1/webhooks/subscriptions/{id}',
+      tags,
+      middleware: [leads],
+      request: {
+        params: z.object({ id: z.string().min(1).max(100) }),
+        body: { content: { 'application/json': { schema: subscriptionChangeSchema } }, required: true },
+      },
+      responses: { 200: ok('The subscription as changed (never its secret)') },
+    }),
+    async (c) => {
+      const change = c.req.valid('json');
+      const { id } = c.req.valid('param');
+      const { database, config } = c.var.services;
+      if (change.url) {
+        try {
+          await assertPublicTarget(change.url, config.webhookAllowPrivate);
+        } catch (error) {
+          throw new ApiError('webhook_target_refused', (error as Error).message, { field: 'url' });
+        }
+      }
+      const orgId = c.var.principal.orgId;
+      const [row] = await database.db
+        .update(webhookSubscriptions)
+        .set(change)
+        .where(and(eq(webhookSubscriptions.orgId, orgId), eq(webhookSubscriptions.id, id)))
+        .returning();
+      if (!row) throw notFound('webhook subscription', id);
+      forgetSubscriptions(orgId);
+      await database.notify(subscriptionsChannel, orgId);
+      // A resumed subscription's waiting deliveries go out now, not at the next poll.
+      if (change.active) await database.notify(outboxChannel, '');
+      const { secret: _, ...view } = row;
+      return c.json(view, 200);
     },
   );
   app.openapi(

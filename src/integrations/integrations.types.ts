@@ -1,14 +1,23 @@
 import { z } from 'zod';
 
-export const subscriptionSchema = z.object({
-  url: z
-    .string()
-    .url()
-    .max(2000)
-    .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL'),
-  secret: z.string().min(8).max(500),
-  events: z.array(z.string().min(1).max(100)).min(1).max(100),
-});
+const url = z
+  .string()
+  .url()
+  .max(2000)
+  .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL');
+const secret = z.string().min(8).max(500);
+const events = z.array(z.string().min(1).max(100)).min(1).max(100);
+
+export const subscriptionSchema = z.object({ url, secret, events });
+
+/**
+ * `PATCH /webhooks/subscriptions/{id}`: a paused subscription (`active: false`) queues nothing new
+ * and its pending deliveries wait; resumed, they go out again.
+ */
+export const subscriptionChangeSchema = z
+  .object({ url, secret, events, active: z.boolean() })
+  .partial()
+  .refine((c) => Object.values(c).some((v) => v !== undefined), 'give at least one field to change');
 
 export const inboundGenericSchema = z.object({
   eventId: z.string().min(1).max(300),

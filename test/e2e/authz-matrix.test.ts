@@ -38,6 +38,7 @@ const table: Record<string, Rule> = {
   'POST /api/v1/people/{id}/availability': 'self-or-lead',
   'POST /api/v1/teams/{key}/members/{id}/leave': leads,
   'POST /api/v1/people/{id}/deactivate': leads,
+  'PATCH /api/v1/webhooks/subscriptions/{id}': leads,
   'POST /api/v1/cases': writers,
   'GET /api/v1/cases': 'any',
   'GET /api/v1/cases/{id}': 'any',

@@ -58,8 +58,8 @@ describe('webhook delivery log [pglite]', () => {
 
     const { page, errors } = await app.signedIn('integrations', 'grace@northwind.example');
     await page.goto(`${app.url}/settings`);
-    await page.getByRole('link', { name: 'Webhook deliveries' }).click();
-    await page.getByRole('heading', { name: 'Webhook deliveries', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Webhooks' }).click();
+    await page.getByRole('heading', { name: 'Webhooks', level: 1 }).waitFor();
     await expect.poll(() => page.getByTestId('subscriptions').textContent()).toContain(hook.url);
     const deadRow = page.getByRole('table', { name: 'Dead letters' }).getByTestId('delivery-row');
     await expect.poll(() => deadRow.count()).toBe(1);
@@ -88,6 +88,49 @@ describe('webhook delivery log [pglite]', () => {
       .toBe(2);
     expect(await page.getByText('No dead letters').count()).toBe(1);
     await screenshot(page, 'integrations-redelivered');
+    expect(errors).toEqual([]);
+  }, 90_000);
+
+  it('adds a subscription from the form, pauses, resumes and edits it', async () => {
+    const { page, errors } = await app.signedIn('integrations', 'grace@northwind.example');
+    await page.goto(`${app.url}/settings/integrations`);
+    await page.getByRole('button', { name: 'Add subscription' }).click();
+    const form = page.getByTestId('subscription-form');
+    // The address has the focus, and a secret is generated for the receiver.
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).type)).toBe('url');
+    expect((await form.getByLabel(/Signing secret/).inputValue()).length).toBe(64);
+    await page.keyboard.type('ftp://example.com/hook');
+    await form.getByLabel(/Signing secret/).fill('web-log-secret');
+    await form.getByLabel('handoff.accepted').check();
+    await form.getByLabel('handoff.sent').uncheck();
+    await form.getByRole('button', { name: 'Subscribe' }).click();
+    // The browser's own check refuses a non-http URL first; the server would say the same.
+    expect(await page.getByTestId('subscription').count()).toBe(1);
+    await form.getByLabel('Receiver URL').fill(`${hook.url}?second`);
+    await form.getByRole('button', { name: 'Subscribe' }).click();
+    await expect.poll(() => page.getByTestId('subscription').count()).toBe(2);
+    const subs = (await call('GET', '/api/v1/webhooks/subscriptions')).items;
+    const made = subs.find((s: { url: string }) => s.url.endsWith('?second'));
+    expect(made).toMatchObject({ events: ['handoff.accepted'], active: true });
+
+    const row = page.getByTestId('subscription').filter({ hasText: '?second' });
+    await row.getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(() => row.getAttribute('data-active')).toBe('false');
+    expect(await row.textContent()).toContain('Paused');
+    await screenshot(page, 'integrations-paused');
+    await row.getByRole('button', { name: 'Resume' }).click();
+    await expect.poll(() => row.getAttribute('data-active')).toBe('true');
+
+    await row.getByRole('button', { name: 'Edit' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit subscription' });
+    await dialog.getByLabel(/All events/).check();
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const edited = (await call('GET', '/api/v1/webhooks/subscriptions')).items.find(
+      (s: { id: string }) => s.id === made.id,
+    );
+    expect(edited).toMatchObject({ events: ['*'], active: true, url: made.url });
+    expect(await basicA11y(page)).toEqual([]);
     expect(errors).toEqual([]);
   }, 90_000);
 });

@@ -142,4 +142,76 @@ describeOnDatabases('webhooks', (h) => {
     const log = await h().request('GET', '/api/v1/webhooks/deliveries?status=delivered');
     expect(log.body.items.length).toBe(2);
   });
+
+  it('pauses a subscription (its pending deliveries wait, nothing new is queued), resumes and edits it', async () => {
+    h().runtime.services.config.webhookAllowPrivate = true;
+    const services = h().runtime.services;
+    const sub = await h().request('POST', '/api/v1/webhooks/subscriptions', {
+      url,
+      secret: 'paused-secret',
+      events: ['handoff.sent'],
+    });
+    const mine = async () =>
+      (await h().request('GET', '/api/v1/webhooks/deliveries?limit=500')).body.items.filter(
+        (d: { subscriptionId: string }) => d.subscriptionId === sub.body.id,
+      );
+    const send = async () => {
+      const c = await h().request('POST', '/api/v1/cases', newCase());
+      return h().request('POST', `/api/v1/cases/${c.body.id}/handoffs`, {
+        scenario: 'billing-to-finance',
+        packet: fullPacket,
+      });
+    };
+    await send(); // queued while active
+    const paused = await h().request('PATCH', `/api/v1/webhooks/subscriptions/${sub.body.id}`, {
+      active: false,
+    });
+    expect(paused.status, JSON.stringify(paused.body)).toBe(200);
+    expect(paused.body).toMatchObject({ id: sub.body.id, active: false, events: ['handoff.sent'] });
+    expect(paused.body.secret).toBeUndefined();
+    await send(); // not queued: the subscription is paused
+    await deliverDue(services);
+    const waiting = await mine();
+    expect(
+      waiting.map((d: { deliveredAt: string | null; attempts: number }) => [d.deliveredAt, d.attempts]),
+    ).toEqual([[null, 0]]);
+
+    const resumed = await h().request('PATCH', `/api/v1/webhooks/subscriptions/${sub.body.id}`, {
+      active: true,
+      events: ['handoff.sent', 'handoff.accepted'],
+    });
+    expect(resumed.body).toMatchObject({ active: true, events: ['handoff.sent', 'handoff.accepted'] });
+    await deliverDue(services);
+    expect((await mine()).map((d: { deliveredAt: string | null }) => d.deliveredAt !== null)).toEqual([true]);
+    const accepted = await send();
+    await h().request('POST', `/api/v1/handoffs/${accepted.body.id}/accept`);
+    expect((await mine()).map((d: { type: string }) => d.type)).toEqual([
+      'handoff.accepted',
+      'handoff.sent',
+      'handoff.sent',
+    ]);
+
+    // Bad changes change nothing.
+    const agent = await h().tokenFor('amara', ['agent']);
+    const before = await snapshot(h().database);
+    for (const [body, status] of [
+      [{}, 400],
+      [{ events: [] }, 400],
+      [{ url: 'ftp://example.com/hook' }, 400],
+      [{ active: 'no' }, 400],
+    ] as const) {
+      const res = await h().request('PATCH', `/api/v1/webhooks/subscriptions/${sub.body.id}`, body);
+      expect(res.status, JSON.stringify(body)).toBe(status);
+    }
+    const missing = await h().request('PATCH', '/api/v1/webhooks/subscriptions/wh_nope', { active: false });
+    expect(missing.status).toBe(404);
+    const refused = await h().request(
+      'PATCH',
+      `/api/v1/webhooks/subscriptions/${sub.body.id}`,
+      { active: false },
+      { token: agent },
+    );
+    expect(refused.status).toBe(403);
+    expect(await snapshot(h().database)).toEqual(before);
+  });
 });

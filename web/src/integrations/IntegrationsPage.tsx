@@ -1,9 +1,10 @@
 import { type ReactNode, useState } from 'react';
 import { formatDateTime, humanize } from '../app/format.ts';
 import { Link } from '../app/router.tsx';
-import { Badge, Empty, ErrorNote, Loading, Section } from '../app/ui.tsx';
-import { useResource } from '../app/useResource.ts';
+import { Badge, Dialog, Empty, ErrorNote, Loading, Section } from '../app/ui.tsx';
+import { type Resource, useResource } from '../app/useResource.ts';
 import { type Delivery, deliveryStatus, type WebhookSubscription, webhooksApi } from './deliveries-api.ts';
+import { SubscriptionForm } from './SubscriptionForm.tsx';
 
 const tone = { delivered: 'good', pending: 'warn', dead: 'bad' } as const;
 
@@ -75,6 +76,82 @@ function DeliveryTable({
   );
 }
 
+/** The subscriptions: add one, change where and what it sends, pause and resume it. */
+function Subscriptions({
+  subs,
+  onChanged,
+}: {
+  subs: Resource<{ items: WebhookSubscription[] }>;
+  onChanged: () => void;
+}) {
+  const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<WebhookSubscription | null>(null);
+  const [failed, setFailed] = useState<unknown>(null);
+  const saved = () => {
+    setAdding(false);
+    setEditing(null);
+    subs.reload();
+    onChanged();
+  };
+  const setActive = async (s: WebhookSubscription, active: boolean) => {
+    setFailed(null);
+    try {
+      await webhooksApi.change(s.id, { active });
+      saved();
+    } catch (error) {
+      setFailed(error);
+    }
+  };
+  return (
+    <>
+      {subs.error ? <ErrorNote error={subs.error} /> : null}
+      {failed ? <ErrorNote error={failed} title="The subscription was not changed" /> : null}
+      {subs.loading && !subs.data ? <Loading /> : null}
+      {subs.data && subs.data.items.length === 0 && !adding ? (
+        <Empty title="No subscriptions">Send Baton's events to your helpdesk or any HTTPS receiver.</Empty>
+      ) : null}
+      {subs.data?.items.length ? (
+        <ul className="subscription-list" data-testid="subscriptions">
+          {subs.data.items.map((s) => (
+            <li key={s.id} data-testid="subscription" data-active={s.active}>
+              <div>
+                <strong>{s.url}</strong>{' '}
+                {s.active ? <Badge tone="good">Active</Badge> : <Badge tone="warn">Paused</Badge>}
+                <div className="small muted">
+                  Events: {s.events.includes('*') ? 'all' : s.events.join(', ')}
+                  {s.active ? null : ' · new events are not queued; waiting deliveries go out on resume'}
+                </div>
+              </div>
+              <div className="form-actions">
+                <button type="button" className="button small" onClick={() => setEditing(s)}>
+                  Edit
+                </button>
+                <button type="button" className="button small" onClick={() => void setActive(s, !s.active)}>
+                  {s.active ? 'Pause' : 'Resume'}
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {adding ? (
+        <div className="card card-body">
+          <SubscriptionForm onSaved={saved} onCancel={() => setAdding(false)} />
+        </div>
+      ) : (
+        <button type="button" className="button" onClick={() => setAdding(true)}>
+          Add subscription
+        </button>
+      )}
+      <Dialog title="Edit subscription" open={editing !== null} onClose={() => setEditing(null)}>
+        {editing ? (
+          <SubscriptionForm editing={editing} onSaved={saved} onCancel={() => setEditing(null)} />
+        ) : null}
+      </Dialog>
+    </>
+  );
+}
+
 /**
  * The webhook delivery log for leads: subscriptions, recent deliveries with their attempts and the
  * receiver's answer, and dead letters (given up after 15 tries) that a lead can send again.
@@ -108,7 +185,7 @@ export default function IntegrationsPage() {
           <p className="small">
             <Link to="/settings">Settings</Link> / Integrations
           </p>
-          <h1>Webhook deliveries</h1>
+          <h1>Webhooks</h1>
           <p className="muted">
             Every event sent to a subscriber, retried with backoff until it answers 2xx; after 15 tries it
             becomes a dead letter you can send again.
@@ -119,24 +196,7 @@ export default function IntegrationsPage() {
         </button>
       </div>
       <Section title="Subscriptions">
-        {subs.error ? <ErrorNote error={subs.error} /> : null}
-        {subs.loading && !subs.data ? <Loading /> : null}
-        {subs.data && subs.data.items.length === 0 ? (
-          <Empty title="No subscriptions">
-            Add one with <code>POST /api/v1/webhooks/subscriptions</code>.
-          </Empty>
-        ) : null}
-        {subs.data?.items.length ? (
-          <ul data-testid="subscriptions">
-            {subs.data.items.map((s) => (
-              <li key={s.id}>
-                <strong>{s.url}</strong>{' '}
-                {s.active ? <Badge tone="good">Active</Badge> : <Badge>Inactive</Badge>}
-                <div className="small muted">Events: {s.events.join(', ')}</div>
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        <Subscriptions subs={subs} onChanged={reload} />
       </Section>
       <Section title="Dead letters">
         {failed ? <ErrorNote error={failed} title="Could not queue the delivery again" /> : null}

@@ -1,4 +1,4 @@
-import { get, post, query } from '../api/client.ts';
+import { get, post, query, request } from '../api/client.ts';
 
 /** A webhook subscription as the API shows it (never its secret). */
 export type WebhookSubscription = {
@@ -36,5 +36,9 @@ export const webhooksApi = {
     get<{ items: WebhookSubscription[] }>(`${v1}/subscriptions`, signal),
   deliveries: (status: DeliveryStatus | undefined, limit: number, signal?: AbortSignal) =>
     get<{ items: Delivery[] }>(`${v1}/deliveries${query({ status, limit })}`, signal),
+  subscribe: (body: { url: string; secret: string; events: string[] }) =>
+    post<WebhookSubscription>(`${v1}/subscriptions`, body),
+  change: (id: string, body: { url?: string; secret?: string; events?: string[]; active?: boolean }) =>
+    request<WebhookSubscription>('PATCH', `${v1}/subscriptions/${encodeURIComponent(id)}`, { body }),
   redeliver: (seq: number) => post<{ seq: number; queued: boolean }>(`${v1}/deliveries/${seq}/redeliver`),
 };

@@ -79,7 +79,7 @@ export default function SettingsPage() {
             Customer continuity
           </Link>
           <Link to="/settings/integrations" className="button">
-            Webhook deliveries
+            Webhooks
           </Link>
         </div>
       </div>

@@ -1,10 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { apiTokens, sessions } from '../auth/auth.table.ts';
 import type { Db } from '../db/database.ts';
-import { notFound } from '../http/errors.ts';
+import { ApiError, notFound } from '../http/errors.ts';
 import { handOnOpenWork } from '../ownership/ownership.commands.ts';
 import { teamMembers, teams } from '../teams/teams.table.ts';
 import { people } from './people.table.ts';
+import { assertAdminRemains, holdOrganisation } from './people-admin.commands.ts';
 
 type Ctx = { orgId: string; now: Date };
 
@@ -55,10 +56,27 @@ export async function leaveTeam(db: Db, teamKey: string, personId: string, ctx: 
   });
 }
 
-/** Losing access: sessions and tokens end, and every open handoff the person owns moves on. */
+/**
+ * Losing access: sessions and tokens end, and every open handoff the person owns moves on. Refused
+ * for the last active admin, and for a team's lead: the lead is the team's fallback owner, who takes
+ * what no member can, so the team names another lead first.
+ */
 export async function deactivatePerson(db: Db, personId: string, ctx: Ctx) {
   return db.transaction(async (tx) => {
-    await lockPerson(tx, ctx.orgId, personId);
+    await holdOrganisation(tx, ctx.orgId);
+    const person = await lockPerson(tx, ctx.orgId, personId);
+    if (person.active === 'yes' && person.roles.includes('admin'))
+      await assertAdminRemains(tx, ctx.orgId, personId, 'id');
+    const led = await tx
+      .select({ key: teams.key, name: teams.name })
+      .from(teams)
+      .where(and(eq(teams.orgId, ctx.orgId), eq(teams.leadId, personId)));
+    if (led.length > 0)
+      throw new ApiError(
+        'conflict',
+        `${person.name} leads ${led.map((t) => t.name).join(', ')}: name another lead first (the lead takes what no member can)`,
+        { field: 'id', teams: led.map((t) => t.key) },
+      );
     await tx
       .update(people)
       .set({ active: 'no', leftAt: ctx.now, availability: 'offline' })

@@ -2,8 +2,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
 import { ApiError } from '../http/errors.ts';
-import { ok } from '../http/openapi.ts';
+import { json, ok } from '../http/openapi.ts';
 import { deactivatePerson, leaveTeam, setAvailability } from './people.commands.ts';
+import { type NewPerson, newPersonSchema, type PersonChange, personChangeSchema } from './people.types.ts';
+import { addPerson, changePerson, reactivatePerson } from './people-admin.commands.ts';
 
 const tags = ['teams'];
 const id = z.string().min(1).max(100);
@@ -79,6 +81,62 @@ export function registerPeopleRoutes(app: App) {
     async (c) =>
       c.json(
         await deactivatePerson(c.var.services.database.db, c.req.valid('param').id, {
+          orgId: c.var.principal.orgId,
+          now: c.var.services.clock(),
+        }),
+        200,
+      ),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/people',
+      tags,
+      middleware: [requireRole('admin')],
+      request: { body: json(newPersonSchema) },
+      responses: { 201: ok('The person, with their teams') },
+    }),
+    async (c) =>
+      c.json(
+        await addPerson(c.var.services.database.db, c.req.valid('json') as NewPerson, {
+          orgId: c.var.principal.orgId,
+          now: c.var.services.clock(),
+        }),
+        201,
+      ),
+  );
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/v1/people/{id}',
+      tags,
+      middleware: [requireRole('admin')],
+      request: { params: z.object({ id }), body: json(personChangeSchema) },
+      responses: { 200: ok('The person as changed') },
+    }),
+    async (c) =>
+      c.json(
+        await changePerson(
+          c.var.services.database.db,
+          c.req.valid('param').id,
+          c.req.valid('json') as PersonChange,
+          { orgId: c.var.principal.orgId, now: c.var.services.clock() },
+        ),
+        200,
+      ),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/people/{id}/reactivate',
+      tags,
+      middleware: [requireRole('admin')],
+      request: { params: z.object({ id }) },
+      responses: { 200: ok('Access given back') },
+    }),
+    async (c) =>
+      c.json(
+        await reactivatePerson(c.var.services.database.db, c.req.valid('param').id, {
           orgId: c.var.principal.orgId,
           now: c.var.services.clock(),
         }),

@@ -66,8 +66,29 @@ export type MemberWithLoad = Pick<
   'id' | 'name' | 'active' | 'availability' | 'calendar' | 'skills'
 > & { teamId: string; capacity: number | null; load: number };
 
-export async function listTeams(db: Queryable, orgId: string) {
-  const rows = await db.select().from(teams).where(eq(teams.orgId, orgId)).orderBy(asc(teams.key));
+/** Open handoffs (sent or accepted) each person owns, by person id. */
+async function openLoads(db: Queryable, orgId: string, ownerId?: string): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ ownerId: handoffs.ownerId, open: sql<number>`count(*)::int` })
+    .from(handoffs)
+    .where(
+      and(
+        eq(handoffs.orgId, orgId),
+        inArray(handoffs.state, ['sent', 'accepted']),
+        ownerId === undefined ? undefined : eq(handoffs.ownerId, ownerId),
+      ),
+    )
+    .groupBy(handoffs.ownerId);
+  return new Map(rows.flatMap((r) => (r.ownerId ? [[r.ownerId, Number(r.open)] as const] : [])));
+}
+
+/** Teams with their members, each member's own capacity (null: the team's) and open handoffs. */
+export async function listTeams(db: Queryable, orgId: string, key?: string) {
+  const rows = await db
+    .select()
+    .from(teams)
+    .where(and(eq(teams.orgId, orgId), key === undefined ? undefined : eq(teams.key, key)))
+    .orderBy(asc(teams.key));
   const members = await db
     .select({
       teamId: teamMembers.teamId,
@@ -75,11 +96,13 @@ export async function listTeams(db: Queryable, orgId: string) {
       name: people.name,
       roles: people.roles,
       availability: people.availability,
+      capacity: teamMembers.capacity,
     })
     .from(teamMembers)
     .innerJoin(people, eq(people.id, teamMembers.personId))
     .where(eq(teamMembers.orgId, orgId))
     .orderBy(asc(people.name));
+  const loads = await openLoads(db, orgId);
   return rows.map((t) => ({
     id: t.id,
     key: t.key,
@@ -87,12 +110,27 @@ export async function listTeams(db: Queryable, orgId: string) {
     leadId: t.leadId,
     calendar: t.calendar,
     ownershipStrategy: t.ownershipStrategy,
-    members: members.filter((m) => m.teamId === t.id).map(({ teamId: _, ...m }) => m),
+    capacity: t.defaultCapacity,
+    members: members
+      .filter((m) => m.teamId === t.id)
+      .map(({ teamId: _, ...m }) => ({ ...m, openHandoffs: loads.get(m.id) ?? 0 })),
   }));
 }
 
-export async function listPeople(db: Queryable, orgId: string) {
-  const rows = await db.select().from(people).where(eq(people.orgId, orgId)).orderBy(asc(people.name));
+/** People of the organisation (or the one named), with their teams and the open handoffs they own. */
+export async function listPeople(db: Queryable, orgId: string, id?: string) {
+  const rows = await db
+    .select()
+    .from(people)
+    .where(and(eq(people.orgId, orgId), id === undefined ? undefined : eq(people.id, id)))
+    .orderBy(asc(people.name));
+  const memberships = await db
+    .select({ personId: teamMembers.personId, key: teams.key, name: teams.name })
+    .from(teamMembers)
+    .innerJoin(teams, eq(teams.id, teamMembers.teamId))
+    .where(and(eq(teamMembers.orgId, orgId), id === undefined ? undefined : eq(teamMembers.personId, id)))
+    .orderBy(asc(teams.key));
+  const loads = await openLoads(db, orgId, id);
   return rows.map((p) => ({
     id: p.id,
     name: p.name,
@@ -102,5 +140,8 @@ export async function listPeople(db: Queryable, orgId: string) {
     timezone: p.timezone,
     availability: p.availability,
     active: p.active === 'yes',
+    leftAt: p.leftAt?.toISOString() ?? null,
+    teams: memberships.filter((m) => m.personId === p.id).map(({ key, name }) => ({ key, name })),
+    openHandoffs: loads.get(p.id) ?? 0,
   }));
 }

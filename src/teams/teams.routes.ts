@@ -1,10 +1,23 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import type { App } from '../http/app.ts';
+import { requireRole } from '../http/auth.ts';
 import { notFound } from '../http/errors.ts';
-import { ok } from '../http/openapi.ts';
+import { json, ok } from '../http/openapi.ts';
 import { organisations } from '../orgs/orgs.table.ts';
+import { addMember, addTeam, changeMember, changeTeam } from './teams.commands.ts';
 import { listPeople, listTeams } from './teams.queries.ts';
+import {
+  memberChangeSchema,
+  type NewMember,
+  type NewTeam,
+  newMemberSchema,
+  newTeamSchema,
+  type TeamChange,
+  teamChangeSchema,
+} from './teams.types.ts';
+
+const key = z.string().max(100);
 
 export function registerTeamRoutes(app: App) {
   app.openapi(
@@ -26,9 +39,7 @@ export function registerTeamRoutes(app: App) {
     }),
     async (c) => {
       const { key } = c.req.valid('param');
-      const team = (await listTeams(c.var.services.database.db, c.var.principal.orgId)).find(
-        (t) => t.key === key,
-      );
+      const [team] = await listTeams(c.var.services.database.db, c.var.principal.orgId, key);
       if (!team) throw notFound('team', key);
       return c.json(team, 200);
     },
@@ -53,7 +64,7 @@ export function registerTeamRoutes(app: App) {
       const p = c.var.principal;
       const db = c.var.services.database.db;
       const [org] = await db.select().from(organisations).where(eq(organisations.id, p.orgId));
-      const person = p.personId ? (await listPeople(db, p.orgId)).find((x) => x.id === p.personId) : null;
+      const person = p.personId ? ((await listPeople(db, p.orgId, p.personId))[0] ?? null) : null;
       return c.json(
         {
           organisation: { id: org!.id, slug: org!.slug, name: org!.name },
@@ -61,6 +72,84 @@ export function registerTeamRoutes(app: App) {
           roles: [...p.roles],
           via: p.via,
         },
+        200,
+      );
+    },
+  );
+  registerTeamWrites(app);
+}
+
+/** Teams as admins make them and leads run them: lead, strategy, capacity, members. */
+function registerTeamWrites(app: App) {
+  const ctx = (c: { var: { principal: { orgId: string }; services: { clock: () => Date } } }) => ({
+    orgId: c.var.principal.orgId,
+    now: c.var.services.clock(),
+  });
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/teams',
+      tags: ['teams'],
+      middleware: [requireRole('admin')],
+      request: { body: json(newTeamSchema) },
+      responses: { 201: ok('The team') },
+    }),
+    async (c) =>
+      c.json(await addTeam(c.var.services.database.db, c.req.valid('json') as NewTeam, ctx(c)), 201),
+  );
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/v1/teams/{key}',
+      tags: ['teams'],
+      middleware: [requireRole('lead')],
+      request: { params: z.object({ key }), body: json(teamChangeSchema) },
+      responses: { 200: ok('The team as changed') },
+    }),
+    async (c) =>
+      c.json(
+        await changeTeam(
+          c.var.services.database.db,
+          c.req.valid('param').key,
+          c.req.valid('json') as TeamChange,
+          ctx(c),
+        ),
+        200,
+      ),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/teams/{key}/members',
+      tags: ['teams'],
+      middleware: [requireRole('lead')],
+      request: { params: z.object({ key }), body: json(newMemberSchema) },
+      responses: { 201: ok('The member added') },
+    }),
+    async (c) =>
+      c.json(
+        await addMember(
+          c.var.services.database.db,
+          c.req.valid('param').key,
+          c.req.valid('json') as NewMember,
+          ctx(c),
+        ),
+        201,
+      ),
+  );
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/v1/teams/{key}/members/{id}',
+      tags: ['teams'],
+      middleware: [requireRole('lead')],
+      request: { params: z.object({ key, id: key }), body: json(memberChangeSchema) },
+      responses: { 200: ok("The member's capacity") },
+    }),
+    async (c) => {
+      const { key: teamKey, id } = c.req.valid('param');
+      return c.json(
+        await changeMember(c.var.services.database.db, teamKey, id, c.req.valid('json').capacity, ctx(c)),
         200,
       );
     },

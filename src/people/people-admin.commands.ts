@@ -1,0 +1,168 @@
+import { and, eq, ne, sql } from 'drizzle-orm';
+import { sessions } from '../auth/auth.table.ts';
+import { hashPassword } from '../auth/secrets.ts';
+import type { Db, Tx } from '../db/database.ts';
+import { newId } from '../db/ids.ts';
+import { ApiError, notFound } from '../http/errors.ts';
+import { organisations } from '../orgs/orgs.table.ts';
+import { listPeople } from '../teams/teams.queries.ts';
+import { teamMembers, teams } from '../teams/teams.table.ts';
+import { people } from './people.table.ts';
+import type { NewPerson, PersonChange } from './people.types.ts';
+
+type Ctx = { orgId: string; now: Date };
+
+/**
+ * Holds the organisation's people and teams still for the rest of the transaction, so two admins
+ * adding the same email, or removing the last two admins at once, are decided one after the other.
+ * NO KEY UPDATE: it does not stand in the way of the rows that merely refer to the organisation.
+ */
+export async function holdOrganisation(tx: Tx, orgId: string) {
+  const [org] = await tx
+    .select({ id: organisations.id, timezone: organisations.timezone })
+    .from(organisations)
+    .where(eq(organisations.id, orgId))
+    .for('no key update');
+  if (!org) throw notFound('organisation', orgId);
+  return org;
+}
+
+async function assertEmailFree(tx: Tx, orgId: string, email: string, except?: string) {
+  const [taken] = await tx
+    .select({ id: people.id, name: people.name })
+    .from(people)
+    .where(and(eq(people.orgId, orgId), eq(people.email, email), except ? ne(people.id, except) : undefined));
+  if (taken)
+    throw new ApiError('conflict', `${email} is already ${taken.name}'s address in this organisation`, {
+      field: 'email',
+      personId: taken.id,
+    });
+}
+
+/** Another active admin than `personId`: an organisation never locks itself out of its settings. */
+export async function assertAdminRemains(tx: Tx, orgId: string, personId: string, field: string) {
+  const [other] = await tx
+    .select({ id: people.id })
+    .from(people)
+    .where(
+      and(
+        eq(people.orgId, orgId),
+        ne(people.id, personId),
+        eq(people.active, 'yes'),
+        sql`'admin' = any(${people.roles})`,
+      ),
+    )
+    .limit(1);
+  if (!other)
+    throw new ApiError(
+      'conflict',
+      'the organisation would have no active admin: make someone else admin first',
+      {
+        field,
+      },
+    );
+}
+
+async function personAnswer(tx: Tx, orgId: string, id: string) {
+  const [person] = await listPeople(tx, orgId, id);
+  if (!person) throw notFound('person', id);
+  return person;
+}
+
+/** Adds a person (with their initial password, if given) and places them in teams, all or nothing. */
+export async function addPerson(db: Db, input: NewPerson, ctx: Ctx) {
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  return db.transaction(async (tx) => {
+    const org = await holdOrganisation(tx, ctx.orgId);
+    await assertEmailFree(tx, ctx.orgId, input.email);
+    const teamIds = await teamIdsByKey(tx, ctx.orgId, input.teams);
+    const id = newId('p');
+    await tx.insert(people).values({
+      id,
+      orgId: ctx.orgId,
+      name: input.name,
+      email: input.email,
+      roles: input.roles,
+      skills: input.skills,
+      timezone: input.timezone ?? org.timezone,
+      passwordHash,
+      createdAt: ctx.now,
+    });
+    for (const teamId of teamIds)
+      await tx.insert(teamMembers).values({ orgId: ctx.orgId, teamId, personId: id, createdAt: ctx.now });
+    return personAnswer(tx, ctx.orgId, id);
+  });
+}
+
+async function teamIdsByKey(tx: Tx, orgId: string, keys: string[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const key of new Set(keys)) {
+    const [team] = await tx
+      .select({ id: teams.id })
+      .from(teams)
+      .where(and(eq(teams.orgId, orgId), eq(teams.key, key)));
+    if (!team)
+      throw new ApiError('unknown_team', `no team ${key} in this organisation`, {
+        field: 'teams',
+        team: key,
+      });
+    ids.push(team.id);
+  }
+  return ids;
+}
+
+/**
+ * Changes what an admin may change about a person. A new password ends the person's sessions: whoever
+ * was signed in with the old one signs in again.
+ */
+export async function changePerson(db: Db, id: string, change: PersonChange, ctx: Ctx) {
+  const passwordHash = change.password ? await hashPassword(change.password) : undefined;
+  return db.transaction(async (tx) => {
+    await holdOrganisation(tx, ctx.orgId);
+    const [person] = await tx
+      .select()
+      .from(people)
+      .where(and(eq(people.orgId, ctx.orgId), eq(people.id, id)))
+      .for('update');
+    if (!person) throw notFound('person', id);
+    if (change.email && change.email !== person.email) await assertEmailFree(tx, ctx.orgId, change.email, id);
+    if (
+      change.roles &&
+      person.roles.includes('admin') &&
+      !change.roles.includes('admin') &&
+      person.active === 'yes'
+    )
+      await assertAdminRemains(tx, ctx.orgId, id, 'roles');
+    await tx
+      .update(people)
+      .set({
+        name: change.name,
+        email: change.email,
+        roles: change.roles,
+        skills: change.skills,
+        timezone: change.timezone,
+        passwordHash,
+      })
+      .where(eq(people.id, id));
+    if (passwordHash) await tx.delete(sessions).where(eq(sessions.personId, id));
+    return personAnswer(tx, ctx.orgId, id);
+  });
+}
+
+/** Gives a person who lost access their access back; they take new work again at once. */
+export async function reactivatePerson(db: Db, id: string, ctx: Ctx) {
+  return db.transaction(async (tx) => {
+    const [person] = await tx
+      .select({ active: people.active })
+      .from(people)
+      .where(and(eq(people.orgId, ctx.orgId), eq(people.id, id)))
+      .for('update');
+    if (!person) throw notFound('person', id);
+    if (person.active !== 'yes')
+      await tx
+        .update(people)
+        .set({ active: 'yes', leftAt: null, availability: 'available' })
+        .where(eq(people.id, id));
+    return personAnswer(tx, ctx.orgId, id);
+  });
+}

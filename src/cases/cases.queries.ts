@@ -12,9 +12,9 @@ import { notFound } from '../http/errors.ts';
 import { isoFromMs } from '../sla/instant.ts';
 import { slaClocks } from '../sla/sla.table.ts';
 import { teams } from '../teams/teams.table.ts';
-import { cases, matchesWords, messages } from './cases.table.ts';
+import { cases, foldedText, matchesWords, messages } from './cases.table.ts';
 import { conversationMatches, type SearchMatch } from './search.queries.ts';
-import { type SearchTerm, searchTerms } from './search.ts';
+import { foldAccents, type SearchTerm, searchTerms } from './search.ts';
 
 type MessageFact = {
   id: string;
@@ -196,6 +196,7 @@ const likeNeedle = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 export async function listCases(db: Queryable, orgId: string, f: CaseFilter) {
   const after = f.cursor ? decodeCursor(f.cursor) : undefined;
   const needle = f.q?.trim() ? likeNeedle(f.q.trim()) : undefined;
+  const foldedNeedle = f.q?.trim() ? likeNeedle(foldAccents(f.q.trim())) : undefined;
   const terms = f.q ? searchTerms(f.q) : [];
   const words = terms.length > 0 ? terms : null;
   // The subject's and the conversation's words through their indexes, beside the text match above
@@ -222,8 +223,9 @@ export async function listCases(db: Queryable, orgId: string, f: CaseFilter) {
         f.status ? eq(cases.status, f.status) : undefined,
         needle
           ? or(
-              ilike(cases.subject, needle),
-              ilike(customers.name, needle),
+              // Accents folded on both sides: "Sofia" finds "Sofía" (search.ts).
+              ilike(foldedText(cases.subject), foldedNeedle!),
+              ilike(foldedText(customers.name), foldedNeedle!),
               ilike(customers.externalId, needle),
               ilike(cases.id, needle),
               ilike(cases.externalId, needle),

@@ -9,14 +9,24 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { createdAt, instant, orgId } from '../db/columns.ts';
-import type { SearchTerm } from './search.ts';
+import { FOLD_FROM, FOLD_TO, type SearchTerm } from './search.ts';
 
 /**
  * A message's or a subject's words for full-text search (src/cases/search.ts), in English as Baton's
  * conversation analysis is. The indexes below are on this expression, and PostgreSQL uses it only for
  * queries that repeat it exactly: search through this function.
  */
-export const searchVector = (text: AnyPgColumn | SQL) => sql`to_tsvector('english', ${text})`;
+export const searchVector = (text: AnyPgColumn | SQL) => sql`to_tsvector('english', ${foldedText(text)})`;
+
+/**
+ * `text` accent-folded in SQL as search.ts folds in JS. The letters are written into the statement
+ * (no quote among them), not bound: an index expression cannot take a parameter, and a query must
+ * repeat the index's expression exactly for the planner to use it. `translate` compares each
+ * character with all 257 letters, so a text of ASCII only (as many bytes as characters) skips it:
+ * without that test the text match of a search over 20,000 cases took eight times as long.
+ */
+export const foldedText = (text: AnyPgColumn | SQL) =>
+  sql`(case when octet_length(${text}) = char_length(${text}) then ${text} else translate(${text}, ${sql.raw(`'${FOLD_FROM}'`)}, ${sql.raw(`'${FOLD_TO}'`)}) end)`;
 
 export const cases = pgTable(
   'cases',
@@ -59,9 +69,9 @@ export const searchQuery = (terms: SearchTerm[]) =>
 export const matchesWords = (text: AnyPgColumn | SQL, terms: SearchTerm[]) =>
   sql`${searchVector(text)} @@ ${searchQuery(terms)}`;
 
-/** The passage of `text` around what the terms matched, in the same configuration. */
+/** The passage of folded `text` around what the terms matched (`unfoldHeadline` gives the letters back). */
 export const searchHeadline = (text: AnyPgColumn | SQL, terms: SearchTerm[], options: string) =>
-  sql<string>`ts_headline('english', ${text}, ${searchQuery(terms)}, ${options})`;
+  sql<string>`ts_headline('english', ${foldedText(text)}, ${searchQuery(terms)}, ${options})`;
 
 export const messages = pgTable(
   'messages',

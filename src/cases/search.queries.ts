@@ -11,6 +11,7 @@ import {
   type SearchTerm,
   type Snippet,
   snippetOf,
+  unfoldHeadline,
 } from './search.ts';
 
 /** The message of a case that a search matched best, and the passage of it around the match. */
@@ -49,6 +50,7 @@ export async function conversationMatches(
       role: best.role,
       at: best.at,
       headline: searchHeadline(plain, words, HEADLINE_OPTIONS),
+      plain: sql<string>`${plain}`,
       // Enough of each end of the message to tell whether the passage is cut there.
       head: sql<string>`left(${best.text}, ${MESSAGE_EDGE})`,
       tail: sql<string>`right(${best.text}, ${MESSAGE_EDGE})`,
@@ -61,7 +63,7 @@ export async function conversationMatches(
         messageId: r.id,
         role: r.role,
         at: r.at.toISOString(),
-        snippet: snippetOf(r.headline, { head: r.head, tail: r.tail }),
+        snippet: snippetOf(unfoldHeadline(r.headline, r.plain), { head: r.head, tail: r.tail }),
       },
     ]),
   );

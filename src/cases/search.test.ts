@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { MARK_END as E, MARK_START as S, searchTerms, snippetOf } from './search.ts';
+import {
+  MARK_END as E,
+  FOLD_FROM,
+  FOLD_TO,
+  foldAccents,
+  MARK_END,
+  MARK_START,
+  MARK_START as S,
+  searchTerms,
+  snippetOf,
+  unfoldHeadline,
+} from './search.ts';
 
 describe('case search terms', () => {
   const queries = (q: string) => searchTerms(q).map((t) => t.query);
 
   it('keeps words, lower-cased, each once, at most eight, each a prefix', () => {
     expect(queries('Refund refund overdue!')).toEqual(['refund:*', 'overdue:*']);
-    expect(queries('Rückerstattung für Müller')).toEqual(['rückerstattung:*', 'für:*', 'müller:*']);
+    expect(queries('Rückerstattung für Müller')).toEqual(['ruckerstattung:*', 'fur:*', 'muller:*']);
     expect(queries('a b c d e f g h i j')).toHaveLength(8);
     expect(searchTerms('  ?! ')).toEqual([]);
   });
@@ -68,5 +79,32 @@ describe('a matched message as a snippet', () => {
     );
     const tailOnly = snippetOf(`Three ${S}invoices${E} this month charge the standard rate. Thanks`, edges);
     expect(tailOnly.text).toBe('… Three invoices this month charge the standard rate. Thanks');
+  });
+});
+
+describe('accent folding', () => {
+  it('folds accented Latin letters one for one, in the same table as the SQL', () => {
+    expect(foldAccents('Åse Sørensen-Ibáñez, Zürich, façade, Łódź, İstanbul')).toBe(
+      'Ase Sorensen-Ibanez, Zurich, facade, Lodz, Istanbul',
+    );
+    expect([...FOLD_FROM].length).toBe([...FOLD_TO].length);
+    expect(FOLD_FROM).not.toMatch(/'/);
+    const text = 'naïve café 🙂 ß æ 中文';
+    expect(foldAccents(text).length).toBe(text.length);
+    expect(foldAccents(text)).toBe('naive cafe 🙂 ß æ 中文');
+  });
+
+  it("puts the message's own letters back into a headline made from the folded text", () => {
+    const original = 'Hej 🙂 Søren, the façade kit';
+    const headline = `Hej 🙂 ${MARK_START}Soren${MARK_END}, the ${MARK_START}facade${MARK_END} kit`;
+    expect(unfoldHeadline(headline, original)).toBe(
+      `Hej 🙂 ${MARK_START}Søren${MARK_END}, the ${MARK_START}façade${MARK_END} kit`,
+    );
+    // A passage from the middle of the message.
+    expect(unfoldHeadline(`${MARK_START}facade${MARK_END} kit`, original)).toBe(
+      `${MARK_START}façade${MARK_END} kit`,
+    );
+    // Not a piece of the message (never from ts_headline): left as it came.
+    expect(unfoldHeadline('something else', original)).toBe('something else');
   });
 });

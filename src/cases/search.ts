@@ -24,9 +24,55 @@ const JOINER = /[._@/-]/;
  */
 export type SearchTerm = { query: string; whole?: string };
 
-/** The terms of a search, lower-cased, each once, in the order typed; empty when nothing is searchable. */
+/**
+ * Accent folding, one letter for one: "Sørensen", "Sofía" and "Ñoño" are found by "sorensen",
+ * "sofia" and "nono". The Latin letters with diacritics (U+00C0 to U+024F) and their base letters,
+ * as PostgreSQL's `translate()` takes them, so the same folding runs in the index expression (which
+ * must be immutable; `unaccent` is not, and needs an extension a managed database may refuse) and
+ * here. One character for one keeps every offset of a folded text valid in the original.
+ */
+export const FOLD_FROM =
+  'ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöøùúûüýÿĀāĂăĄąĆćĈĉĊċČčĎďĐđĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĦħĨĩĪīĬĭĮįİıĴĵĶķĹĺĻļĽľĿŀŁłŃńŅņŇňŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŦŧŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžƠơƯưǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜǞǟǠǡǦǧǨǩǪǫǬǭǰǴǵǸǹǺǻȀȁȂȃȄȅȆȇȈȉȊȋȌȍȎȏȐȑȒȓȔȕȖȗȘșȚțȞȟȦȧȨȩȪȫȬȭȮȯȰȱȲȳ';
+export const FOLD_TO =
+  'AAAAAACEEEEIIIINOOOOOOUUUUYaaaaaaceeeeiiiinoooooouuuuyyAaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiJjKkLlLlLlLlLlNnNnNnOoOoOoRrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzOoUuAaIiOoUuUuUuUuUuAaAaGgKkOoOojGgNnAaAaAaEeEeIiIiOoOoRrRrUuUuSsTtHhAaEeOoOoOoOoYy';
+const folding = new Map([...FOLD_FROM].map((ch, i) => [ch, FOLD_TO[i]!]));
+
+/** `text` with its accented Latin letters folded to their base letters, the same length. */
+export function foldAccents(text: string): string {
+  let out = '';
+  for (const ch of text) out += folding.get(ch) ?? ch;
+  return out;
+}
+
+/**
+ * A headline made from the folded text, with the message's own letters put back: the passage is an
+ * exact piece of the folded message (a headline keeps the text between its words), and folding
+ * keeps offsets, so each character is read back from the same place of `original`. Left folded if
+ * the piece is not found (it always is; the fallback only keeps a passage on screen).
+ */
+export function unfoldHeadline(headline: string, original: string): string {
+  const plain = headline.replaceAll(MARK_START, '').replaceAll(MARK_END, '');
+  const at = foldAccents(original).indexOf(plain);
+  if (at < 0 || plain.length === 0) return headline;
+  let out = '';
+  let i = at;
+  // By UTF-16 unit, as the offsets are: a character outside the BMP is two, in both texts.
+  for (let k = 0; k < headline.length; k++) {
+    const ch = headline[k]!;
+    out += ch === MARK_START || ch === MARK_END ? ch : original[i++];
+  }
+  return out;
+}
+
+/**
+ * The terms of a search, lower-cased and accent-folded (as the index is), each once, in the order
+ * typed; empty when nothing is searchable.
+ */
 export function searchTerms(q: string): SearchTerm[] {
-  const terms = [...new Set(q.normalize('NFKC').toLowerCase().match(TERM) ?? [])].slice(0, MAX_TERMS);
+  const terms = [...new Set(foldAccents(q.normalize('NFKC').toLowerCase()).match(TERM) ?? [])].slice(
+    0,
+    MAX_TERMS,
+  );
   return terms.map((t) => (JOINER.test(t) ? { query: `${t}:*`, whole: `'${t}':*` } : { query: `${t}:*` }));
 }
 /**

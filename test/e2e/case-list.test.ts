@@ -156,6 +156,37 @@ describeOnDatabases('the case list: search, status, pages, where each case is no
     expect(c.text.length).toBeLessThan(300);
     expect(c.highlights.map((x) => c.text.slice(x.start, x.end))).toEqual(['plimsollvane']);
 
+    // Accents folded both ways: the passage keeps the message's own letters, marked where it matched.
+    const accented = await h().request(
+      'POST',
+      '/api/v1/cases',
+      newCase({
+        subject: 'Kvittering mangler',
+        customer: { externalId: 'dk-9', name: 'Åse Sørensen-Ibáñez' },
+        messages: [
+          { role: 'customer', text: 'Hej, Søren Ølgaard here 🙂: the façade kit for Zürich never came.' },
+        ],
+      }),
+    );
+    for (const q of ['soren olgaard', 'Søren', 'facade zurich', 'FAÇADE']) {
+      const found = (await list(`q=${encodeURIComponent(q)}`)).items as (Listed & {
+        match: { snippet: { text: string; highlights: { start: number; end: number }[] } };
+      })[];
+      expect(ids({ items: found }), q).toEqual([accented.body.id]);
+      const m = found[0]!.match.snippet;
+      expect(m.text, q).toBe('Hej, Søren Ølgaard here 🙂: the façade kit for Zürich never came'); // a headline drops the end's punctuation
+      expect(
+        m.highlights
+          .map((x) => m.text.slice(x.start, x.end))
+          .join(' ')
+          .toLowerCase(),
+        q,
+      ).toMatch(/^(søren ølgaard|søren|façade zürich|façade)$/);
+    }
+    // The customer's name by the text match, folded too (no word of it is in the conversation).
+    expect(ids(await list('q=ase%20sorensen-ibanez'))).toEqual([accented.body.id]);
+    expect(ids(await list('q=ibanez'))).toEqual([accented.body.id]);
+
     // Query syntax typed into the box is searched as words, never parsed: no error, no surprise.
     for (const q of ["quorvanta'", 'quorvanta & !', '(quorvanta) | <->', ':*', 'the and of']) {
       const res = await h().request('GET', `/api/v1/cases?q=${encodeURIComponent(q)}`);

@@ -66,7 +66,7 @@ export type MemberWithLoad = Pick<
   'id' | 'name' | 'active' | 'availability' | 'calendar' | 'skills'
 > & { teamId: string; capacity: number | null; load: number };
 
-/** Open handoffs (sent or accepted) each person owns, by person id. */
+/** Open handoffs (sent or accepted) each person owns, in any team, by person id. */
 async function openLoads(db: Queryable, orgId: string, ownerId?: string): Promise<Map<string, number>> {
   const rows = await db
     .select({ ownerId: handoffs.ownerId, open: sql<number>`count(*)::int` })
@@ -82,7 +82,10 @@ async function openLoads(db: Queryable, orgId: string, ownerId?: string): Promis
   return new Map(rows.flatMap((r) => (r.ownerId ? [[r.ownerId, Number(r.open)] as const] : [])));
 }
 
-/** Teams with their members, each member's own capacity (null: the team's) and open handoffs. */
+/**
+ * Teams with their members, each member's own capacity (null: the team's) and the open handoffs the
+ * team received that they own: what leaving the team hands on.
+ */
 export async function listTeams(db: Queryable, orgId: string, key?: string) {
   const rows = await db
     .select()
@@ -102,7 +105,12 @@ export async function listTeams(db: Queryable, orgId: string, key?: string) {
     .innerJoin(people, eq(people.id, teamMembers.personId))
     .where(eq(teamMembers.orgId, orgId))
     .orderBy(asc(people.name));
-  const loads = await openLoads(db, orgId);
+  const open = await db
+    .select({ ownerId: handoffs.ownerId, teamId: handoffs.toTeamId, open: sql<number>`count(*)::int` })
+    .from(handoffs)
+    .where(and(eq(handoffs.orgId, orgId), inArray(handoffs.state, ['sent', 'accepted'])))
+    .groupBy(handoffs.ownerId, handoffs.toTeamId);
+  const loads = new Map(open.map((r) => [`${r.teamId} ${r.ownerId}`, Number(r.open)]));
   return rows.map((t) => ({
     id: t.id,
     key: t.key,
@@ -113,7 +121,7 @@ export async function listTeams(db: Queryable, orgId: string, key?: string) {
     capacity: t.defaultCapacity,
     members: members
       .filter((m) => m.teamId === t.id)
-      .map(({ teamId: _, ...m }) => ({ ...m, openHandoffs: loads.get(m.id) ?? 0 })),
+      .map(({ teamId: _, ...m }) => ({ ...m, openHandoffs: loads.get(`${t.id} ${m.id}`) ?? 0 })),
   }));
 }
 

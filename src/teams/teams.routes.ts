@@ -67,7 +67,7 @@ export function registerTeamRoutes(app: App) {
       const person = p.personId ? ((await listPeople(db, p.orgId, p.personId))[0] ?? null) : null;
       return c.json(
         {
-          organisation: { id: org!.id, slug: org!.slug, name: org!.name },
+          organisation: { id: org!.id, slug: org!.slug, name: org!.name, timezone: org!.timezone },
           person,
           roles: [...p.roles],
           via: p.via,

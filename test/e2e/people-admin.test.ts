@@ -31,6 +31,8 @@ describeOnDatabases('people and teams, as admins and leads manage them', (h) => 
     });
     expect((await team('finance')).members.map((m: { id: string }) => m.id)).toContain(added.body.id);
     expect((await signIn('kwame@northwind.example', 'first-day-at-work')).status).toBe(200);
+    const me = await h().request('GET', '/api/v1/me', undefined, { token: await h().tokenFor('ines') });
+    expect(me.body.organisation.timezone).toBe('Europe/London'); // the default a new person's form offers
 
     const refused = [
       [{ name: 'Copy', email: 'KWAME@northwind.example', roles: ['agent'] }, 409, 'conflict', 'email'],

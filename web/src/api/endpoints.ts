@@ -1,6 +1,7 @@
 import { ApiError, get, post, put, query, request } from './client.ts';
 import type {
   AtRiskClock,
+  Availability,
   BounceReason,
   Calendar,
   CalendarSaved,
@@ -9,6 +10,7 @@ import type {
   CaseEvent,
   CasePage,
   Dip,
+  HandedOn,
   HandoffDetail,
   HandoffList,
   HandoffState,
@@ -19,16 +21,21 @@ import type {
   Note,
   Packet,
   Person,
+  PersonChange,
+  PersonInput,
   Scenario,
   ScenarioDetail,
   ScenarioInput,
   SlaHealth,
   TaggerSuggestion,
   Team,
+  TeamChange,
+  TeamInput,
   Viewer,
 } from './types.ts';
 
 const v1 = '/api/v1';
+const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, { body });
 const enc = encodeURIComponent;
 type Items<T> = { items: T[] };
 
@@ -147,6 +154,24 @@ export const api = {
     get<HolidayPreview>(`${v1}/sla/holidays${query({ country, state, region, years: years.join(',') })}`),
   scenario: (id: string) => get<ScenarioDetail>(`${v1}/scenarios/${enc(id)}`),
   saveScenario: (body: ScenarioInput) => post<Scenario>(`${v1}/scenarios`, body),
+
+  // People and teams, for admins and leads.
+  addPerson: (body: PersonInput) => post<Person>(`${v1}/people`, body),
+  changePerson: (id: string, body: PersonChange) => patch<Person>(`${v1}/people/${enc(id)}`, body),
+  deactivatePerson: (id: string) => post<HandedOn>(`${v1}/people/${enc(id)}/deactivate`),
+  reactivatePerson: (id: string) => post<Person>(`${v1}/people/${enc(id)}/reactivate`),
+  setAvailability: (id: string, availability: Availability) =>
+    post<{ id: string; availability: Availability }>(`${v1}/people/${enc(id)}/availability`, {
+      availability,
+    }),
+  addTeam: (body: TeamInput) => post<Team>(`${v1}/teams`, body),
+  changeTeam: (key: string, body: TeamChange) => patch<Team>(`${v1}/teams/${enc(key)}`, body),
+  addMember: (key: string, personId: string, capacity: number | null = null) =>
+    post<unknown>(`${v1}/teams/${enc(key)}/members`, { personId, capacity }),
+  setMemberCapacity: (key: string, personId: string, capacity: number | null) =>
+    patch<unknown>(`${v1}/teams/${enc(key)}/members/${enc(personId)}`, { capacity }),
+  removeMember: (key: string, personId: string) =>
+    post<HandedOn>(`${v1}/teams/${enc(key)}/members/${enc(personId)}/leave`),
 };
 
 /** Every page of a handoff list, up to `max` rows; `onPage` sees each page as it lands. */

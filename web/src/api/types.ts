@@ -2,6 +2,8 @@
  * The shapes the API answers with. Derived from the server's own query functions (type-only
  * imports: nothing of the server reaches the bundle), so a change there shows up here in `tsc`.
  */
+
+import type { z } from 'zod';
 import type { getCase, listCaseEvents, listCases } from '../../../src/cases/cases.queries.ts';
 import type { Viewer as ViewerAnswer } from '../../../src/cases/room.commands.ts';
 import type { listDips, listNotes } from '../../../src/cases/room.queries.ts';
@@ -12,6 +14,7 @@ import type { HandoffAction, HandoffState } from '../../../src/handoffs/state-ma
 import type { Role } from '../../../src/http/context.ts';
 import type { listNotifications } from '../../../src/notifications/notifications.queries.ts';
 import type { Emotion, Packet, PacketField, Urgency } from '../../../src/packets/packet.types.ts';
+import type { newPersonSchema, personChangeSchema } from '../../../src/people/people.types.ts';
 import type { scenarioView } from '../../../src/scenarios/scenario-view.ts';
 import type { scenarioHistory } from '../../../src/scenarios/scenarios.queries.ts';
 import type { ScenarioInput } from '../../../src/scenarios/scenarios.types.ts';
@@ -19,6 +22,11 @@ import type { setTeamCalendar } from '../../../src/sla/calendars.commands.ts';
 import type { atRisk, slaWork } from '../../../src/sla/sla.queries.ts';
 import type { CalendarInput, HolidayPreview } from '../../../src/sla/sla.types.ts';
 import type { listPeople, listTeams } from '../../../src/teams/teams.queries.ts';
+import type {
+  newTeamSchema,
+  ownershipStrategySchema,
+  teamChangeSchema,
+} from '../../../src/teams/teams.types.ts';
 import type { Suggestion } from '../../../src/vocabulary/suggestion.ts';
 
 export type {
@@ -74,11 +82,23 @@ export type Scenario = Answer<typeof scenarioView>;
 export type Team = Omit<Answer<typeof listTeams>[number], 'calendar'> & { calendar: CalendarInput };
 export type Calendar = CalendarInput;
 export type Person = Answer<typeof listPeople>[number];
+export type TeamMember = Team['members'][number];
+export type Availability = 'available' | 'away' | 'offline';
+
+/** The bodies of the people and teams admin (`people.types.ts` is their contract). */
+export type PersonInput = z.input<typeof newPersonSchema>;
+export type PersonChange = z.input<typeof personChangeSchema>;
+export type TeamInput = z.input<typeof newTeamSchema>;
+export type TeamChange = z.input<typeof teamChangeSchema>;
+export type OwnershipStrategy = z.infer<typeof ownershipStrategySchema>;
+/** What a change that hands work on answers: how many open handoffs moved (a count, or their list). */
+export type HandedOn = { handedOn: number | unknown[] };
 export type AtRiskClock = Answer<typeof atRisk>[number];
 export type SlaHealth = Answer<typeof slaWork>;
 
 export type Me = {
-  organisation: { id: string; slug: string; name: string };
+  /** `timezone`: new people's default; older servers do not answer it. */
+  organisation: { id: string; slug: string; name: string; timezone?: string };
   person: Person | null;
   roles: Role[];
   via: 'admin-token' | 'api-token' | 'session';

@@ -30,6 +30,7 @@ const AnalyticsPage = lazy(() => import('../analytics/AnalyticsPage.tsx'));
 const AuditPage = lazy(() => import('../audit/AuditPage.tsx'));
 const ReviewsPage = lazy(() => import('../reviews/ReviewsPage.tsx'));
 const WeeklyReviewPage = lazy(() => import('../reviews/WeeklyReviewPage.tsx'));
+const PeoplePage = lazy(() => import('../people/PeoplePage.tsx'));
 
 type Boot =
   | { state: 'loading' }
@@ -74,6 +75,7 @@ const routes: [string, (p: Record<string, string>) => ReactNode][] = [
   ['/audit', () => <AuditPage />],
   ['/reviews', () => <ReviewsPage />],
   ['/reviews/:week', (p) => <WeeklyReviewPage week={p.week!} />],
+  ['/people', () => <PeoplePage />],
 ];
 
 /** A page the person may not use, reached by address: what it is for, and the way back. */

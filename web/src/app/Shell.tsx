@@ -40,7 +40,7 @@ export function Shell({ children }: { children: ReactNode }) {
   }, []);
 
   const items: NavItem[] = areas.flatMap((a) =>
-    a.nav ? [{ to: a.path, label: a.nav, show: !a.roles || s.can(...a.roles) }] : [],
+    a.nav ? [{ to: a.path, label: a.nav, show: !a.roles || s.can(...(a.navRoles ?? a.roles)) }] : [],
   );
   const person = s.me.person;
   const roleText = s.me.roles.map(humanize).join(', ');

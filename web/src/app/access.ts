@@ -11,6 +11,8 @@ export type Area = {
   roles: Role[] | null;
   /** Its label in the navigation; a part of an area reached from within it has none. */
   nav?: string;
+  /** Who sees it in the navigation, when fewer than may open it (else `roles`). */
+  navRoles?: Role[];
 };
 
 export const areas: Area[] = [
@@ -27,6 +29,14 @@ export const areas: Area[] = [
   { path: '/reviews', name: 'The weekly reviews', roles: ['lead', 'supervisor', 'qa'] },
   // Reads a file in the browser and asks the server nothing; for the people who read analytics.
   { path: '/audit', name: 'The helpdesk audit', roles: ['lead', 'supervisor', 'qa'] },
+  // Supervisors read it and set availability, so it opens for them; it is not their daily work.
+  {
+    path: '/people',
+    name: 'People and teams',
+    roles: ['lead', 'supervisor'],
+    nav: 'People',
+    navRoles: ['lead'],
+  },
   { path: '/settings', name: 'Settings', roles: ['lead'], nav: 'Settings' },
 ];
 

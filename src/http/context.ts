@@ -21,6 +21,12 @@ export type Services = {
   logger: Logger;
   clock: () => Date;
   hub: Hub;
+  /**
+   * For work a request starts and does not wait for: the process's database even when `database`
+   * is the request's transaction (an Idempotency-Key runs the route inside one, which ends with
+   * the answer). Unset means `database` is already that.
+   */
+  background?: Database;
 };
 
 export type AppEnv = {

@@ -43,7 +43,7 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
         db: tx as unknown as Db,
         notify: (channel: string, payload: string) => notifyOnCommit(tx, [{ channel, payload }]),
       };
-      c.set('services', { ...services, database });
+      c.set('services', { ...services, database, background: services.database });
       try {
         await next();
       } finally {

@@ -168,7 +168,9 @@ export function registerTaggingRoutes(app: App) {
         return c.json({ status: 'trained', model: modelView(info) }, 201);
       }
       if (await isTraining(database.db, orgId, now)) return c.json({ status: 'running' }, 202);
-      trainModel(database.db, orgId, now, logger).catch((error) =>
+      // Not the request's transaction: the training outlives the answer.
+      const background = c.var.services.background ?? database;
+      trainModel(background.db, orgId, now, logger).catch((error) =>
         logger.warn({ err: error, orgId }, 'requested tagger training failed'),
       );
       return c.json({ status: 'started' }, 202);

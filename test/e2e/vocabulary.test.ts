@@ -392,6 +392,22 @@ describeOnDatabases('one vocabulary', (h) => {
       await new Promise((r) => setTimeout(r, 100));
     }
     expect((await get('/api/v1/vocabulary/model')).body.model.version).toBe(4);
+    // As the web app sends it, with an Idempotency-Key: the route then runs in the key's
+    // transaction, which ends with the answer; the training it started must not run in it.
+    const keyed = await h().request(
+      'POST',
+      '/api/v1/vocabulary/train',
+      {},
+      { token: await lead(), headers: { 'idempotency-key': 'train-from-the-web-app' } },
+    );
+    expect(keyed.body).toEqual({ status: 'started' });
+    for (let i = 0; i < 100 && (await get('/api/v1/vocabulary/model')).body.training; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect((await get('/api/v1/vocabulary/model')).body).toMatchObject({
+      training: false,
+      model: { version: 5 },
+    });
   });
 
   it('merges A into B keeping history readable; retires a type', async () => {

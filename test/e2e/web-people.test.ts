@@ -169,7 +169,9 @@ describe('web app: people and teams [pglite]', () => {
     // Remove asks first, naming Tom's open handoff; "Keep them" changes nothing.
     await finance.getByRole('button', { name: 'Remove Tom Becker from Finance' }).click();
     const ask = page.getByRole('dialog', { name: 'Remove Tom Becker from Finance?' });
-    expect(await ask.getByTestId('remove-load').textContent()).toContain('Their 1 open handoff in Finance moves on');
+    expect(await ask.getByTestId('remove-load').textContent()).toContain(
+      'Their 1 open handoff in Finance moves on',
+    );
     await screenshot(page, 'people-remove-confirm');
     await ask.getByRole('button', { name: 'Keep them' }).click();
     expect((await team('finance')).members.map((m) => m.id)).toContain(idOf('tom'));

@@ -21,6 +21,7 @@ const SupervisorBoard = lazy(() => import('../supervisor/SupervisorBoard.tsx'));
 const SettingsPage = lazy(() => import('../settings/SettingsPage.tsx'));
 const IntegrationsPage = lazy(() => import('../integrations/IntegrationsPage.tsx'));
 const ContinuityPage = lazy(() => import('../settings/ContinuityPage.tsx'));
+const VocabularyPage = lazy(() => import('../vocabulary/VocabularyPage.tsx'));
 const QaQueuePage = lazy(() => import('../qa/QaQueuePage.tsx'));
 const ReviewPage = lazy(() => import('../qa/ReviewPage.tsx'));
 const ScorecardsPage = lazy(() => import('../qa/ScorecardsPage.tsx'));
@@ -66,6 +67,7 @@ const routes: [string, (p: Record<string, string>) => ReactNode][] = [
   ['/settings', () => <SettingsPage />],
   ['/settings/integrations', () => <IntegrationsPage />],
   ['/settings/customers', () => <ContinuityPage />],
+  ['/settings/vocabulary', () => <VocabularyPage />],
   ['/qa', () => <QaQueuePage />],
   ['/qa/reviews/:handoffId', (p) => <ReviewPage handoffId={p.handoffId!} />],
   ['/qa/scorecards', () => <ScorecardsPage />],

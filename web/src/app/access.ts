@@ -38,6 +38,8 @@ export const areas: Area[] = [
     navRoles: ['lead'],
   },
   { path: '/settings', name: 'Settings', roles: ['lead'], nav: 'Settings' },
+  // Everyone reads the vocabulary (the API lets them); leads change it.
+  { path: '/settings/vocabulary', name: 'The vocabulary', roles: null },
 ];
 
 /** The most specific area a path belongs to. */

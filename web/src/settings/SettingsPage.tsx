@@ -81,6 +81,9 @@ export default function SettingsPage() {
           <Link to="/settings/integrations" className="button">
             Webhooks
           </Link>
+          <Link to="/settings/vocabulary" className="button">
+            Vocabulary
+          </Link>
         </div>
       </div>
       <Section title="Teams and calendars">

@@ -189,6 +189,8 @@ export async function playCase(
       const by = await who(a.by ?? `@${a.bounce}`);
       await bounceHandoff(db, handoff(a.bounce), { reason: a.reason, note: a.note }, ctx(by, at));
     } else if ('resolve' in a) {
+      // A leg passed on was resolved when the next team accepted it (handoffs.commands.ts).
+      if ((await row(a.resolve)).state === 'resolved') return;
       await resolveHandoff(db, handoff(a.resolve), ctx(await who(a.by ?? `@${a.resolve}`), at));
     } else if ('cancel' in a) {
       await cancelHandoff(db, handoff(a.cancel), ctx(await who(a.by), at));

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, lte, ne } from 'drizzle-orm';
 import type { Db, Tx } from '../db/database.ts';
 import { appendEvent } from '../events/events.commands.ts';
 import { EventType } from '../events/names.ts';
@@ -113,7 +113,50 @@ export async function acceptHandoff(db: Db, id: string, ctx: Ctx) {
     });
     if (actor && actor !== h.ownerId) await changeOwner(tx, h, actor, ctx.now, 'accepted by', actor);
     await stopClocks(tx, ref, ['acknowledge'], ctx.now);
+    await closeLegsPassedOn(tx, h, ctx);
   });
+}
+
+/**
+ * A case passed on along a chain (Tier 1 -> Tier 2 -> Engineering) has one accountable leg: when the
+ * next team accepts, the leg its sender owned on the case (their accepted handoff) is done,
+ * resolved with `passedOnTo`, and its clocks stop. Until then the sender stays accountable: a
+ * bounce comes back to a leg still open. Matched by owner, not by team: a scenario names the team
+ * a handoff usually comes from (Tier 2 passes a case to Engineering with Support's scenario).
+ */
+async function closeLegsPassedOn(tx: Tx, accepted: Row, ctx: Ctx) {
+  if (!accepted.senderId) return;
+  const legs = await tx
+    .select()
+    .from(handoffs)
+    .where(
+      and(
+        eq(handoffs.caseId, accepted.caseId),
+        eq(handoffs.ownerId, accepted.senderId),
+        eq(handoffs.state, 'accepted'),
+        ne(handoffs.id, accepted.id),
+        lte(handoffs.createdAt, accepted.createdAt),
+      ),
+    )
+    .orderBy(asc(handoffs.id))
+    .for('update');
+  if (legs.length === 0) return;
+  const [team] = await tx.select({ key: teams.key }).from(teams).where(eq(teams.id, accepted.toTeamId));
+  for (const leg of legs) {
+    const ref = { orgId: leg.orgId, caseId: leg.caseId, handoffId: leg.id };
+    await tx
+      .update(handoffs)
+      .set({ state: move(leg, 'resolve'), resolvedAt: ctx.now, updatedAt: ctx.now })
+      .where(eq(handoffs.id, leg.id));
+    await appendEvent(tx, {
+      ...ref,
+      type: EventType.handoffResolved,
+      at: ctx.now,
+      actorId: ctx.principal.personId,
+      data: { handoffId: leg.id, ownerId: leg.ownerId, passedOnTo: accepted.id, toTeam: team?.key ?? null },
+    });
+    await stopClocks(tx, ref, undefined, ctx.now);
+  }
 }
 
 export async function resolveHandoff(db: Db, id: string, ctx: Ctx) {

@@ -16,6 +16,13 @@ describe('the case timeline: one line of detail per event', () => {
     );
   });
 
+  it('says a leg was passed on to the team that accepted it, and a plain resolution by its owner', () => {
+    expect(
+      eventDetail('handoff.resolved', { ownerId: 'p_priya', passedOnTo: 'h_2', toTeam: 'tier2' }, names),
+    ).toBe('passed on to Tier 2, who accepted it · owner Priya Raman');
+    expect(eventDetail('handoff.resolved', { ownerId: 'p_tom' }, names)).toBe('owner Tom Becker');
+  });
+
   it('shows who a change of owner went from and to, with the reason as written', () => {
     expect(
       eventDetail(

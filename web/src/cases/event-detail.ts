@@ -31,6 +31,15 @@ export function eventDetail(type: string, data: Data | null | undefined, n: Name
         text(d.to) ? `back to ${n.person(d.to as string)}` : undefined,
       );
       break;
+    case 'handoff.resolved':
+      // A leg closed because the case was passed on and the next team accepted it.
+      parts.push(
+        text(d.passedOnTo)
+          ? `passed on${text(d.toTeam) ? ` to ${n.team(d.toTeam as string)}` : ''}, who accepted it`
+          : undefined,
+        text(d.ownerId) ? `owner ${n.person(d.ownerId as string)}` : undefined,
+      );
+      break;
     case 'owner.assigned':
       parts.push(
         text(d.ownerId) ? `owner ${n.person(d.ownerId as string)}` : undefined,

@@ -83,10 +83,10 @@ export function SubscriptionForm({
         <label htmlFor={`${id}-secret`}>
           Signing secret {editing ? '(leave empty to keep the current one)' : null}
         </label>
-        <div className="inline-field secret-field">
+        <div className="inline-field">
           <input
             id={`${id}-secret`}
-            className="mono"
+            className="secret-input"
             required={!editing}
             minLength={8}
             value={secret}

@@ -103,6 +103,7 @@ describe('webhook delivery log [pglite]', () => {
     await form.getByLabel(/Signing secret/).fill('web-log-secret');
     await form.getByLabel('handoff.accepted').check();
     await form.getByLabel('handoff.sent').uncheck();
+    await screenshot(page, 'integrations-add-subscription');
     await form.getByRole('button', { name: 'Subscribe' }).click();
     // The browser's own check refuses a non-http URL first; the server would say the same.
     expect(await page.getByTestId('subscription').count()).toBe(1);

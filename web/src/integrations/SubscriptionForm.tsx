@@ -102,7 +102,7 @@ export function SubscriptionForm({
           never shows it again.
         </p>
       </div>
-      <fieldset className="field" aria-invalid={field === 'events' || undefined}>
+      <fieldset className="field event-fieldset" aria-invalid={field === 'events' || undefined}>
         <legend>Events</legend>
         <label className="event-choice">
           <input type="checkbox" checked={every} onChange={(e) => setEvents(e.target.checked ? ['*'] : [])} />{' '}

@@ -1,4 +1,5 @@
 // Every table, for Drizzle's typed queries and drizzle-kit. Tables live with their module.
+export * from '../admin/admin-changes.table.ts';
 export * from '../analytics/analytics.table.ts';
 export * from '../auth/auth.table.ts';
 export * from '../cases/cases.table.ts';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
+import { registerAdminChangeRoutes } from '../admin/admin-changes.routes.ts';
 import { registerAnalyticsRoutes } from '../analytics/analytics.routes.ts';
 import { registerAuthRoutes } from '../auth/auth.routes.ts';
 import { registerCaseRoutes } from '../cases/cases.routes.ts';
@@ -129,6 +130,7 @@ export function createApp(services: Services): App {
   });
 
   registerTeamRoutes(app);
+  registerAdminChangeRoutes(app);
   registerPeopleRoutes(app);
   registerCaseRoutes(app);
   registerRoomRoutes(app);

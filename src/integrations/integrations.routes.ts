@@ -1,5 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { and, asc, desc, eq, isNotNull, isNull, or } from 'drizzle-orm';
+import { recordChange } from '../admin/admin-changes.commands.ts';
+import { addedFields, changedFields } from '../admin/changes.ts';
 import { newId } from '../db/ids.ts';
 import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
@@ -76,7 +78,11 @@ export function registerIntegrationRoutes(app: App) {
       const id = newId('wh');
       const orgId = c.var.principal.orgId;
       const createdAt = clock();
-      await database.db.insert(webhookSubscriptions).values({ id, orgId, ...input, createdAt });
+      const actor = { orgId, now: createdAt, actorId: c.var.principal.personId };
+      await database.db.transaction(async (tx) => {
+        await tx.insert(webhookSubscriptions).values({ id, orgId, ...input, createdAt });
+        await recordChange(tx, actor, 'webhook.subscribed', { id, name: input.url }, addedFields(input));
+      });
       forgetSubscriptions(orgId);
       await database.notify(subscriptionsChannel, orgId);
       return c.json({ id, url: input.url, events: input.events, active: true, createdAt }, 201);
@@ -106,12 +112,21 @@ export function registerIntegrationRoutes(app: App) {
         }
       }
       const orgId = c.var.principal.orgId;
-      const [row] = await database.db
-        .update(webhookSubscriptions)
-        .set(change)
-        .where(and(eq(webhookSubscriptions.orgId, orgId), eq(webhookSubscriptions.id, id)))
-        .returning();
-      if (!row) throw notFound('webhook subscription', id);
+      const where = and(eq(webhookSubscriptions.orgId, orgId), eq(webhookSubscriptions.id, id));
+      const actor = { orgId, now: c.var.services.clock(), actorId: c.var.principal.personId };
+      const row = await database.db.transaction(async (tx) => {
+        const [before] = await tx.select().from(webhookSubscriptions).where(where).for('update');
+        if (!before) throw notFound('webhook subscription', id);
+        const [after] = await tx.update(webhookSubscriptions).set(change).where(where).returning();
+        await recordChange(
+          tx,
+          actor,
+          'webhook.changed',
+          { id, name: after!.url },
+          changedFields(before, change),
+        );
+        return after!;
+      });
       forgetSubscriptions(orgId);
       await database.notify(subscriptionsChannel, orgId);
       // A resumed subscription's waiting deliveries go out now, not at the next poll.

@@ -1,4 +1,6 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
+import { type AdminCtx, recordChange } from '../admin/admin-changes.commands.ts';
+import { addedFields, changedFields } from '../admin/changes.ts';
 import { sessions } from '../auth/auth.table.ts';
 import { hashPassword } from '../auth/secrets.ts';
 import type { Db, Tx } from '../db/database.ts';
@@ -10,7 +12,7 @@ import { teamMembers, teams } from '../teams/teams.table.ts';
 import { people } from './people.table.ts';
 import type { NewPerson, PersonChange } from './people.types.ts';
 
-type Ctx = { orgId: string; now: Date };
+type Ctx = AdminCtx;
 
 /**
  * Holds the organisation's people and teams still for the rest of the transaction, so two admins
@@ -90,6 +92,14 @@ export async function addPerson(db: Db, input: NewPerson, ctx: Ctx) {
     });
     for (const teamId of teamIds)
       await tx.insert(teamMembers).values({ orgId: ctx.orgId, teamId, personId: id, createdAt: ctx.now });
+    const { password, teams: inTeams, ...fields } = input;
+    await recordChange(
+      tx,
+      ctx,
+      'person.added',
+      { id, name: input.name },
+      addedFields({ ...fields, timezone: input.timezone ?? org.timezone, teams: inTeams, password }),
+    );
     return personAnswer(tx, ctx.orgId, id);
   });
 }
@@ -145,6 +155,13 @@ export async function changePerson(db: Db, id: string, change: PersonChange, ctx
       })
       .where(eq(people.id, id));
     if (passwordHash) await tx.delete(sessions).where(eq(sessions.personId, id));
+    await recordChange(
+      tx,
+      ctx,
+      'person.changed',
+      { id, name: change.name ?? person.name },
+      changedFields(person, change),
+    );
     return personAnswer(tx, ctx.orgId, id);
   });
 }
@@ -153,16 +170,26 @@ export async function changePerson(db: Db, id: string, change: PersonChange, ctx
 export async function reactivatePerson(db: Db, id: string, ctx: Ctx) {
   return db.transaction(async (tx) => {
     const [person] = await tx
-      .select({ active: people.active })
+      .select({ active: people.active, name: people.name })
       .from(people)
       .where(and(eq(people.orgId, ctx.orgId), eq(people.id, id)))
       .for('update');
     if (!person) throw notFound('person', id);
-    if (person.active !== 'yes')
+    if (person.active !== 'yes') {
       await tx
         .update(people)
         .set({ active: 'yes', leftAt: null, availability: 'available' })
         .where(eq(people.id, id));
+      await recordChange(
+        tx,
+        ctx,
+        'person.reactivated',
+        { id, name: person.name },
+        {
+          active: { from: false, to: true },
+        },
+      );
+    }
     return personAnswer(tx, ctx.orgId, id);
   });
 }

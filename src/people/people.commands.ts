@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { type AdminCtx, recordChange } from '../admin/admin-changes.commands.ts';
 import { apiTokens, sessions } from '../auth/auth.table.ts';
 import type { Db } from '../db/database.ts';
 import { ApiError, notFound } from '../http/errors.ts';
@@ -7,7 +8,7 @@ import { teamMembers, teams } from '../teams/teams.table.ts';
 import { people } from './people.table.ts';
 import { assertAdminRemains, holdOrganisation } from './people-admin.commands.ts';
 
-type Ctx = { orgId: string; now: Date };
+type Ctx = AdminCtx;
 
 async function lockPerson(
   db: Db | Parameters<Parameters<Db['transaction']>[0]>[0],
@@ -40,7 +41,7 @@ export async function setAvailability(
 /** Leaving a team hands that team's open handoffs on at once. */
 export async function leaveTeam(db: Db, teamKey: string, personId: string, ctx: Ctx) {
   return db.transaction(async (tx) => {
-    await lockPerson(tx, ctx.orgId, personId);
+    const person = await lockPerson(tx, ctx.orgId, personId);
     const [team] = await tx
       .select()
       .from(teams)
@@ -52,6 +53,16 @@ export async function leaveTeam(db: Db, teamKey: string, personId: string, ctx: 
       .returning();
     if (removed.length === 0) throw notFound('team member', personId);
     const handedOn = await handOnOpenWork(tx, ctx.orgId, personId, ctx.now, `left team ${teamKey}`, team.id);
+    await recordChange(
+      tx,
+      ctx,
+      'member.left',
+      { id: personId, name: person.name },
+      {
+        team: { from: teamKey, to: null },
+        handedOn: { from: null, to: handedOn },
+      },
+    );
     return { teamKey, personId, handedOn };
   });
 }
@@ -84,6 +95,16 @@ export async function deactivatePerson(db: Db, personId: string, ctx: Ctx) {
     await tx.delete(sessions).where(eq(sessions.personId, personId));
     await tx.update(apiTokens).set({ revokedAt: ctx.now }).where(eq(apiTokens.personId, personId));
     const handedOn = await handOnOpenWork(tx, ctx.orgId, personId, ctx.now, 'lost access');
+    await recordChange(
+      tx,
+      ctx,
+      'person.deactivated',
+      { id: personId, name: person.name },
+      {
+        active: { from: person.active === 'yes', to: false },
+        handedOn: { from: null, to: handedOn },
+      },
+    );
     return { personId, active: false, handedOn };
   });
 }

@@ -44,6 +44,7 @@ export function registerPeopleRoutes(app: App) {
         await setAvailability(c.var.services.database.db, target, c.req.valid('json').availability, {
           orgId: p.orgId,
           now: c.var.services.clock(),
+          actorId: c.var.principal.personId,
         }),
         200,
       );
@@ -64,6 +65,7 @@ export function registerPeopleRoutes(app: App) {
         await leaveTeam(c.var.services.database.db, key, personId, {
           orgId: c.var.principal.orgId,
           now: c.var.services.clock(),
+          actorId: c.var.principal.personId,
         }),
         200,
       );
@@ -83,6 +85,7 @@ export function registerPeopleRoutes(app: App) {
         await deactivatePerson(c.var.services.database.db, c.req.valid('param').id, {
           orgId: c.var.principal.orgId,
           now: c.var.services.clock(),
+          actorId: c.var.principal.personId,
         }),
         200,
       ),
@@ -101,6 +104,7 @@ export function registerPeopleRoutes(app: App) {
         await addPerson(c.var.services.database.db, c.req.valid('json') as NewPerson, {
           orgId: c.var.principal.orgId,
           now: c.var.services.clock(),
+          actorId: c.var.principal.personId,
         }),
         201,
       ),
@@ -120,7 +124,7 @@ export function registerPeopleRoutes(app: App) {
           c.var.services.database.db,
           c.req.valid('param').id,
           c.req.valid('json') as PersonChange,
-          { orgId: c.var.principal.orgId, now: c.var.services.clock() },
+          { orgId: c.var.principal.orgId, now: c.var.services.clock(), actorId: c.var.principal.personId },
         ),
         200,
       ),
@@ -139,6 +143,7 @@ export function registerPeopleRoutes(app: App) {
         await reactivatePerson(c.var.services.database.db, c.req.valid('param').id, {
           orgId: c.var.principal.orgId,
           now: c.var.services.clock(),
+          actorId: c.var.principal.personId,
         }),
         200,
       ),

@@ -1,4 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import { type AdminCtx, recordChange } from '../admin/admin-changes.commands.ts';
+import { addedFields, changedFields } from '../admin/changes.ts';
 import type { Db, Tx } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { ApiError, notFound } from '../http/errors.ts';
@@ -9,7 +11,7 @@ import { listTeams } from './teams.queries.ts';
 import { teamMembers, teams } from './teams.table.ts';
 import type { NewMember, NewTeam, TeamChange } from './teams.types.ts';
 
-type Ctx = { orgId: string; now: Date };
+type Ctx = AdminCtx;
 
 /** A new team works weekdays 09:00-17:00 where the organisation is, until its calendar is set. */
 export function defaultTeamCalendar(timezone: string): Calendar {
@@ -23,7 +25,7 @@ export function defaultTeamCalendar(timezone: string): Calendar {
 
 /** People named in a body must be of the organisation and still have access (`field` names where). */
 async function assertActivePeople(tx: Tx, orgId: string, ids: string[], field: string) {
-  if (ids.length === 0) return;
+  if (ids.length === 0) return [];
   const found = await tx
     .select({ id: people.id, name: people.name, active: people.active })
     .from(people)
@@ -37,6 +39,7 @@ async function assertActivePeople(tx: Tx, orgId: string, ids: string[], field: s
         personId: id,
       });
   }
+  return ids.map((id) => found.find((p) => p.id === id)!);
 }
 
 async function teamAnswer(tx: Tx, orgId: string, key: string) {
@@ -48,7 +51,13 @@ async function teamAnswer(tx: Tx, orgId: string, key: string) {
 async function lockTeam(tx: Tx, orgId: string, key: string) {
   // The same lock ownership takes on a send (NO KEY UPDATE): a change waits for the sends in flight.
   const [team] = await tx
-    .select({ id: teams.id, name: teams.name })
+    .select({
+      id: teams.id,
+      name: teams.name,
+      leadId: teams.leadId,
+      ownershipStrategy: teams.ownershipStrategy,
+      capacity: teams.defaultCapacity,
+    })
     .from(teams)
     .where(and(eq(teams.orgId, orgId), eq(teams.key, key)))
     .for('no key update');
@@ -84,6 +93,13 @@ export async function addTeam(db: Db, input: NewTeam, ctx: Ctx) {
     });
     for (const personId of members)
       await tx.insert(teamMembers).values({ orgId: ctx.orgId, teamId: id, personId, createdAt: ctx.now });
+    await recordChange(
+      tx,
+      ctx,
+      'team.added',
+      { id: input.key, name: input.name },
+      addedFields({ ...input, members }),
+    );
     return teamAnswer(tx, ctx.orgId, input.key);
   });
 }
@@ -102,6 +118,13 @@ export async function changeTeam(db: Db, key: string, change: TeamChange, ctx: C
         defaultCapacity: change.capacity,
       })
       .where(eq(teams.id, team.id));
+    await recordChange(
+      tx,
+      ctx,
+      'team.changed',
+      { id: key, name: change.name ?? team.name },
+      changedFields(team, change),
+    );
     return teamAnswer(tx, ctx.orgId, key);
   });
 }
@@ -109,7 +132,7 @@ export async function changeTeam(db: Db, key: string, change: TeamChange, ctx: C
 export async function addMember(db: Db, key: string, input: NewMember, ctx: Ctx) {
   return db.transaction(async (tx) => {
     const team = await lockTeam(tx, ctx.orgId, key);
-    await assertActivePeople(tx, ctx.orgId, [input.personId], 'personId');
+    const [person] = await assertActivePeople(tx, ctx.orgId, [input.personId], 'personId');
     const [already] = await tx
       .select({ personId: teamMembers.personId })
       .from(teamMembers)
@@ -123,6 +146,16 @@ export async function addMember(db: Db, key: string, input: NewMember, ctx: Ctx)
       capacity: input.capacity,
       createdAt: ctx.now,
     });
+    await recordChange(
+      tx,
+      ctx,
+      'member.added',
+      { id: input.personId, name: person.name },
+      {
+        team: { from: null, to: key },
+        ...(input.capacity === null ? {} : { capacity: { from: null, to: input.capacity } }),
+      },
+    );
     return { teamKey: key, personId: input.personId, capacity: input.capacity };
   });
 }
@@ -131,12 +164,27 @@ export async function addMember(db: Db, key: string, input: NewMember, ctx: Ctx)
 export async function changeMember(db: Db, key: string, personId: string, capacity: number | null, ctx: Ctx) {
   return db.transaction(async (tx) => {
     const team = await lockTeam(tx, ctx.orgId, key);
-    const changed = await tx
+    const [member] = await tx
+      .select({ capacity: teamMembers.capacity, name: people.name })
+      .from(teamMembers)
+      .innerJoin(people, eq(people.id, teamMembers.personId))
+      .where(and(eq(teamMembers.teamId, team.id), eq(teamMembers.personId, personId)))
+      .for('update', { of: teamMembers });
+    if (!member) throw notFound('team member', personId);
+    await tx
       .update(teamMembers)
       .set({ capacity })
-      .where(and(eq(teamMembers.teamId, team.id), eq(teamMembers.personId, personId)))
-      .returning({ personId: teamMembers.personId });
-    if (changed.length === 0) throw notFound('team member', personId);
+      .where(and(eq(teamMembers.teamId, team.id), eq(teamMembers.personId, personId)));
+    await recordChange(
+      tx,
+      ctx,
+      'member.changed',
+      { id: personId, name: member.name },
+      {
+        team: { from: key, to: key },
+        ...changedFields(member, { capacity }),
+      },
+    );
     return { teamKey: key, personId, capacity };
   });
 }

@@ -81,9 +81,12 @@ export function registerTeamRoutes(app: App) {
 
 /** Teams as admins make them and leads run them: lead, strategy, capacity, members. */
 function registerTeamWrites(app: App) {
-  const ctx = (c: { var: { principal: { orgId: string }; services: { clock: () => Date } } }) => ({
+  const ctx = (c: {
+    var: { principal: { orgId: string; personId: string | null }; services: { clock: () => Date } };
+  }) => ({
     orgId: c.var.principal.orgId,
     now: c.var.services.clock(),
+    actorId: c.var.principal.personId,
   });
   app.openapi(
     createRoute({

@@ -42,6 +42,7 @@ const table: Record<string, Rule> = {
   'PATCH /api/v1/people/{id}': ['admin'],
   'POST /api/v1/people/{id}/reactivate': ['admin'],
   'POST /api/v1/teams': ['admin'],
+  'GET /api/v1/admin/changes': ['lead', 'supervisor'],
   'PATCH /api/v1/webhooks/subscriptions/{id}': leads,
   'PATCH /api/v1/teams/{key}': leads,
   'POST /api/v1/teams/{key}/members': leads,

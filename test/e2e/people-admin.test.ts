@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeOnDatabases, fullPacket, newCase } from '../support/harness.ts';
 
@@ -256,5 +257,92 @@ describeOnDatabases('people and teams, as admins and leads manage them', (h) => 
     expect(
       (await h().request('PATCH', '/api/v1/teams/finance', { capacity: 50 }, { token: agent })).status,
     ).toBe(403);
+  });
+
+  it('logs every change to people, teams and webhooks: who, when, what; never a secret; append-only', async () => {
+    type Change = {
+      actor: { id: string; name: string } | null;
+      action: string;
+      subject: string;
+      subjectName: string;
+      detail: Record<string, { from: unknown; to: unknown }>;
+    };
+    const ines = await h().tokenFor('ines');
+    const log = async (query = '') =>
+      (await h().request('GET', `/api/v1/admin/changes${query}`, undefined, { token: ines })).body as {
+        items: Change[];
+        nextCursor: string | null;
+      };
+    const kwame = (await people()).find((p) => p.email === 'kwame@northwind.example')!;
+    const tom = h().org.personIds.get('tom')!;
+    const actions = (await log('?limit=200')).items.map((c) => `${c.action} ${c.subjectName}`);
+    // The earlier tests' changes, newest first, each once.
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'person.added Kwame Mensah',
+        'person.changed Kwame Mensah',
+        'person.deactivated Tom Becker',
+        'person.reactivated Tom Becker',
+        'team.added Chargebacks',
+        'team.changed Finance',
+        'member.changed Priya Raman',
+        'member.added Amara Okafor',
+      ]),
+    );
+    const added = (await log('?limit=200')).items.find((c) => c.action === 'person.added')!;
+    expect(added.detail).toMatchObject({
+      email: { from: null, to: 'kwame@northwind.example' },
+      teams: { from: null, to: ['finance'] },
+      password: { from: null, to: 'set' },
+    });
+    expect(JSON.stringify(await log('?limit=200'))).not.toContain('first-day-at-work');
+
+    // A change by a person names them; what did not change is not listed.
+    await h().request(
+      'PATCH',
+      `/api/v1/people/${kwame.id}`,
+      { name: 'Kwame A. Mensah', timezone: 'Europe/London' },
+      { token: ines },
+    );
+    await h().request('POST', `/api/v1/teams/finance/members/${tom}/leave`, undefined, { token: ines });
+    const [left, renamed] = (await log('?limit=2')).items;
+    expect(left).toMatchObject({
+      actor: { id: h().org.personIds.get('ines'), name: 'Inès Moreau' },
+      action: 'member.left',
+      subject: tom,
+      detail: { team: { from: 'finance', to: null }, handedOn: { from: null, to: expect.any(Number) } },
+    });
+    expect(renamed).toMatchObject({ action: 'person.changed', subjectName: 'Kwame A. Mensah' });
+    expect(renamed!.detail).toEqual({ name: { from: 'Kwame Mensah', to: 'Kwame A. Mensah' } });
+
+    // Pages by cursor, every change once.
+    const all = (await log('?limit=200')).items;
+    const paged: Change[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await log(`?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      paged.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(all);
+    expect(
+      (await h().request('GET', '/api/v1/admin/changes?cursor=nope', undefined, { token: ines })).status,
+    ).toBe(400);
+
+    // A refused change logs nothing; agents do not read the log; the log cannot be rewritten.
+    const taken = await h().request('PATCH', `/api/v1/people/${kwame.id}`, {
+      email: 'amara@northwind.example',
+    });
+    expect(taken.status).toBe(409);
+    expect((await log('?limit=200')).items.length).toBe(all.length);
+    const amara = await h().tokenFor('amara', ['agent']);
+    expect((await h().request('GET', '/api/v1/admin/changes', undefined, { token: amara })).status).toBe(403);
+    const refusal = await h()
+      .database.db.execute(sql`delete from admin_changes`)
+      .then(
+        () => 'accepted',
+        (e: { cause?: { message?: string }; message: string }) => String(e.cause?.message ?? e.message),
+      );
+    expect(refusal).toMatch(/append-only/);
   });
 });

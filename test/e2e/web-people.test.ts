@@ -186,6 +186,16 @@ describe('web app: people and teams [pglite]', () => {
     await finance.getByRole('button', { name: 'Add', exact: true }).click();
     await finance.locator('tr[data-member="Tom Becker"]').waitFor();
     expect((await team('finance')).members.map((m) => m.id)).toContain(idOf('tom'));
+
+    // The Changes tab: who did what, newest first, in the organisation's names.
+    await page.getByRole('tab', { name: 'Changes' }).click();
+    const log = page.getByTestId('change-log');
+    await log.waitFor();
+    const lines = await log.locator('li').allTextContents();
+    expect(lines[0]).toContain('Grace Liu added Tom Becker to Finance');
+    expect(lines[1]).toContain('Grace Liu removed Tom Becker from Finance (1 open handoff handed on)');
+    expect(lines.join('\n')).toContain('changed the team Finance: ownership round-robin → least-loaded');
+    await screenshot(page, 'people-changes');
     expect(browser.errors).toEqual([]);
   });
 

@@ -181,6 +181,28 @@ describeOnDatabases('webhooks', (h) => {
       events: ['handoff.sent', 'handoff.accepted'],
     });
     expect(resumed.body).toMatchObject({ active: true, events: ['handoff.sent', 'handoff.accepted'] });
+    // Each change is in the admin change log, with what it changed (never the secret itself).
+    const changes = (await h().request('GET', '/api/v1/admin/changes')).body.items.filter(
+      (c: { subject: string }) => c.subject === sub.body.id,
+    );
+    expect(changes.map((c: { action: string; detail: unknown }) => [c.action, c.detail])).toEqual([
+      [
+        'webhook.changed',
+        {
+          active: { from: false, to: true },
+          events: { from: ['handoff.sent'], to: ['handoff.sent', 'handoff.accepted'] },
+        },
+      ],
+      ['webhook.changed', { active: { from: true, to: false } }],
+      [
+        'webhook.subscribed',
+        {
+          url: { from: null, to: url },
+          secret: { from: null, to: 'set' },
+          events: { from: null, to: ['handoff.sent'] },
+        },
+      ],
+    ]);
     await deliverDue(services);
     expect((await mine()).map((d: { deliveredAt: string | null }) => d.deliveredAt !== null)).toEqual([true]);
     const accepted = await send();

@@ -1,3 +1,4 @@
+import type { AdminChange } from '../people/change-words.ts';
 import { ApiError, get, post, put, query, request } from './client.ts';
 import type {
   AtRiskClock,
@@ -160,6 +161,11 @@ export const api = {
   changePerson: (id: string, body: PersonChange) => patch<Person>(`${v1}/people/${enc(id)}`, body),
   deactivatePerson: (id: string) => post<HandedOn>(`${v1}/people/${enc(id)}/deactivate`),
   reactivatePerson: (id: string) => post<Person>(`${v1}/people/${enc(id)}/reactivate`),
+  adminChanges: (cursor: string | null, signal?: AbortSignal) =>
+    get<{ items: AdminChange[]; nextCursor: string | null }>(
+      `${v1}/admin/changes${query({ limit: 50, cursor })}`,
+      signal,
+    ),
   setAvailability: (id: string, availability: Availability) =>
     post<{ id: string; availability: Availability }>(`${v1}/people/${enc(id)}/availability`, {
       availability,

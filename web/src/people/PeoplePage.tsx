@@ -4,6 +4,7 @@ import type { Person } from '../api/types.ts';
 import { navigate, useLocation } from '../app/router.tsx';
 import { useSession } from '../app/session.tsx';
 import { ErrorNote } from '../app/ui.tsx';
+import { ChangeLog } from './ChangeLog.tsx';
 import { DeactivateDialog } from './DeactivateDialog.tsx';
 import { PeopleTable } from './PeopleTable.tsx';
 import { PersonDialog } from './PersonDialog.tsx';
@@ -13,10 +14,11 @@ import { TeamDialog } from './TeamDialog.tsx';
 import { useAdminRun } from './useAdminRun.ts';
 import './people.css';
 
-type View = 'people' | 'teams';
-const views: { view: View; label: string }[] = [
+type View = 'people' | 'teams' | 'changes';
+const allViews: { view: View; label: string }[] = [
   { view: 'people', label: 'People' },
   { view: 'teams', label: 'Teams' },
+  { view: 'changes', label: 'Changes' },
 ];
 
 /**
@@ -26,7 +28,10 @@ const views: { view: View; label: string }[] = [
 export default function PeoplePage() {
   const s = useSession();
   const { search } = useLocation();
-  const view: View = search.get('view') === 'teams' ? 'teams' : 'people';
+  // The change log is for those who run teams (the API's rule); agents never reach this page.
+  const views = allViews.filter((v) => v.view !== 'changes' || s.can('lead', 'supervisor'));
+  const asked = search.get('view');
+  const view: View = views.find((v) => v.view === asked)?.view ?? 'people';
   const admin = useAdminRun();
   const [editing, setEditing] = useState<Person | 'new' | null>(null);
   const [deactivating, setDeactivating] = useState<Person | null>(null);
@@ -41,10 +46,11 @@ export default function PeoplePage() {
     refresh().catch(fail);
   }, [refresh, fail]);
 
-  const show = (v: View) => navigate(v === 'teams' ? '/people?view=teams' : '/people');
+  const show = (v: View) => navigate(v === 'people' ? '/people' : `/people?view=${v}`);
   const onTabKey = (e: KeyboardEvent) => {
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
-    const next = view === 'people' ? 'teams' : 'people';
+    const at = views.findIndex((v) => v.view === view);
+    const next = views[(at + (e.key === 'ArrowRight' ? 1 : views.length - 1)) % views.length]!.view;
     show(next);
     requestAnimationFrame(() => document.getElementById(`tab-${next}`)?.focus());
   };
@@ -102,7 +108,10 @@ export default function PeoplePage() {
             onClick={() => show(v.view)}
             onKeyDown={onTabKey}
           >
-            {v.label} <span className="muted">{v.view === 'people' ? s.people.length : s.teams.length}</span>
+            {v.label}{' '}
+            {v.view === 'changes' ? null : (
+              <span className="muted">{v.view === 'people' ? s.people.length : s.teams.length}</span>
+            )}
           </button>
         ))}
       </div>
@@ -114,6 +123,8 @@ export default function PeoplePage() {
             onDeactivate={setDeactivating}
             onReactivate={(p) => void reactivate(p)}
           />
+        ) : view === 'changes' ? (
+          <ChangeLog />
         ) : (
           <div className="team-grid">
             {s.teams.map((t) => (

@@ -1,0 +1,26 @@
+import type { Tx } from '../db/database.ts';
+import { newId } from '../db/ids.ts';
+import { adminChanges } from './admin-changes.table.ts';
+import type { AdminAction, ChangeDetail } from './changes.ts';
+
+export type AdminCtx = { orgId: string; now: Date; actorId?: string | null };
+
+/** Records one change in the caller's transaction: it commits or rolls back with the change. */
+export async function recordChange(
+  tx: Tx,
+  ctx: AdminCtx,
+  action: AdminAction,
+  subject: { id: string; name: string },
+  detail: ChangeDetail = {},
+) {
+  await tx.insert(adminChanges).values({
+    id: newId('ac'),
+    orgId: ctx.orgId,
+    at: ctx.now,
+    actorId: ctx.actorId ?? null,
+    action,
+    subject: subject.id,
+    subjectName: subject.name,
+    detail,
+  });
+}

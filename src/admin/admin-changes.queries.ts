@@ -1,0 +1,38 @@
+import { and, desc, eq, lt } from 'drizzle-orm';
+import type { Queryable } from '../db/database.ts';
+import { people } from '../people/people.table.ts';
+import { adminChanges } from './admin-changes.table.ts';
+
+/** The organisation's admin changes, newest first, `limit` of them before the change `before` (a seq). */
+export async function listAdminChanges(
+  db: Queryable,
+  orgId: string,
+  opts: { limit: number; before?: number },
+) {
+  const rows = await db
+    .select({ c: adminChanges, actorName: people.name })
+    .from(adminChanges)
+    .leftJoin(people, eq(people.id, adminChanges.actorId))
+    .where(
+      and(
+        eq(adminChanges.orgId, orgId),
+        opts.before === undefined ? undefined : lt(adminChanges.seq, opts.before),
+      ),
+    )
+    .orderBy(desc(adminChanges.seq))
+    .limit(opts.limit + 1);
+  const page = rows.slice(0, opts.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(({ c, actorName }) => ({
+      id: c.id,
+      at: c.at.toISOString(),
+      actor: c.actorId ? { id: c.actorId, name: actorName } : null,
+      action: c.action,
+      subject: c.subject,
+      subjectName: c.subjectName,
+      detail: c.detail,
+    })),
+    nextCursor: rows.length > opts.limit && last ? String(last.c.seq) : null,
+  };
+}

@@ -1,0 +1,36 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { App } from '../http/app.ts';
+import { requireRole } from '../http/auth.ts';
+import { ok } from '../http/openapi.ts';
+import { listAdminChanges } from './admin-changes.queries.ts';
+
+export function registerAdminChangeRoutes(app: App) {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/admin/changes',
+      tags: ['teams'],
+      middleware: [requireRole('lead', 'supervisor')],
+      request: {
+        query: z.object({
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          cursor: z
+            .string()
+            .regex(/^[1-9]\d{0,17}$/, 'is not a cursor this list answered with (use its nextCursor)')
+            .optional(),
+        }),
+      },
+      responses: { 200: ok('Changes to people, teams and webhooks, newest first (`nextCursor`)') },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      return c.json(
+        await listAdminChanges(c.var.services.database.db, c.var.principal.orgId, {
+          limit: q.limit,
+          before: q.cursor ? Number(q.cursor) : undefined,
+        }),
+        200,
+      );
+    },
+  );
+}

@@ -4,6 +4,7 @@ import { customers } from '../customers/customers.table.ts';
 import { type Db, rowsOf, type Tx } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { executePrepared } from '../db/prepared.ts';
+import { uniqueViolation } from '../db/unique.ts';
 import { documentRequests, documents } from '../documents/documents.table.ts';
 import { findOnFile } from '../documents/on-file.ts';
 import { appendEvent, appendEvents } from '../events/events.commands.ts';
@@ -184,8 +185,24 @@ export async function createCaseIn(tx: Tx, input: NewCase, ctx: Ctx): Promise<st
   return id;
 }
 
+/**
+ * A helpdesk's ticket is one case: an `externalId` already used answers 409 naming that case (read
+ * only when the insert is refused, so a creation costs no lookup).
+ */
 export async function createCase(db: Db, input: NewCase, ctx: Ctx): Promise<string> {
-  return db.transaction((tx) => createCaseIn(tx, input, ctx));
+  try {
+    return await db.transaction((tx) => createCaseIn(tx, input, ctx));
+  } catch (error) {
+    if (uniqueViolation(error) !== 'cases_org_external' || !input.externalId) throw error;
+    const [existing] = await db
+      .select({ id: cases.id })
+      .from(cases)
+      .where(and(eq(cases.orgId, ctx.principal.orgId), eq(cases.externalId, input.externalId)));
+    throw new ApiError('conflict', `a case with externalId ${input.externalId} exists already`, {
+      field: 'externalId',
+      caseId: existing?.id ?? null,
+    });
+  }
 }
 
 export async function lockCase(tx: Tx, orgId: string, caseId: string) {

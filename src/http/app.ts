@@ -10,6 +10,7 @@ import { registerContinuityRoutes } from '../continuity/continuity.routes.ts';
 import { registerConversationRoutes } from '../conversation/conversation.routes.ts';
 import { registerCustomerRoutes } from '../customers/customers.routes.ts';
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
+import { uniqueViolation } from '../db/unique.ts';
 import { registerHandoffRoutes } from '../handoffs/handoffs.routes.ts';
 import { registerAdapterRoutes } from '../integrations/adapters.routes.ts';
 import { registerIntegrationRoutes } from '../integrations/integrations.routes.ts';
@@ -83,6 +84,14 @@ export function createApp(services: Services): App {
         );
         return c.json(e.body(), e.status as 400);
       }
+    }
+    const unique = uniqueViolation(error);
+    if (unique) {
+      // A write that raced another to the same key (the routes check first where they can).
+      const e = new ApiError('conflict', 'this conflicts with something that exists already', {
+        constraint: unique,
+      });
+      return c.json(e.body(), 409);
     }
     if (isDatabaseUnavailable(error)) {
       // PostgreSQL restarting or failing over: the client should retry (with its Idempotency-Key), not report a bug.

@@ -148,6 +148,24 @@ describeOnDatabases('bad input: a clear error and nothing changed', (h) => {
     });
   }
 
+  it("refuses a second case with a helpdesk ticket's externalId, naming the first, changing nothing", async () => {
+    const first = await h().request('POST', '/api/v1/cases', newCase({ externalId: 'ZD-4711' }));
+    expect(first.status).toBe(201);
+    const before = await snapshot(h().database);
+    const again = await h().request(
+      'POST',
+      '/api/v1/cases',
+      newCase({ externalId: 'ZD-4711', subject: 'Other' }),
+    );
+    expect([again.status, again.body.error.code, again.body.error.field, again.body.error.caseId]).toEqual([
+      409,
+      'conflict',
+      'externalId',
+      first.body.id,
+    ]);
+    expect(await snapshot(h().database)).toEqual(before);
+  });
+
   it('answers a body sent with an empty Content-Type with 415, for a route whose body may be {}', async () => {
     const before = await snapshot(h().database);
     for (const path of ['/api/v1/qa/sampling', '/api/v1/settings/customer-risk']) {

@@ -1,7 +1,7 @@
 import type { Tx } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { adminChanges } from './admin-changes.table.ts';
-import type { AdminAction, ChangeDetail } from './changes.ts';
+import { type AdminAction, type ChangeDetail, changesNothing } from './changes.ts';
 
 export type AdminCtx = { orgId: string; now: Date; actorId?: string | null };
 
@@ -13,6 +13,7 @@ export async function recordChange(
   subject: { id: string; name: string },
   detail: ChangeDetail = {},
 ) {
+  if (changesNothing(action, detail)) return;
   await tx.insert(adminChanges).values({
     id: newId('ac'),
     orgId: ctx.orgId,

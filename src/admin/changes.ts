@@ -39,5 +39,13 @@ export function changedFields(
   return out;
 }
 
-/** The fields of something new, as changes from nothing (secrets as "set"). */
-export const addedFields = (fields: Record<string, unknown>): ChangeDetail => changedFields({}, fields);
+const empty = (v: unknown) =>
+  v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+
+/** The fields of something new, as changes from nothing (secrets as "set"); empty ones left out. */
+export const addedFields = (fields: Record<string, unknown>): ChangeDetail =>
+  changedFields({}, Object.fromEntries(Object.entries(fields).filter(([, v]) => !empty(v))));
+
+/** A change asked for that changed nothing (the same values again) is not worth a line of the log. */
+export const changesNothing = (action: string, detail: ChangeDetail) =>
+  action.endsWith('.changed') && Object.keys(detail).length === 0;

@@ -329,6 +329,11 @@ describeOnDatabases('people and teams, as admins and leads manage them', (h) => 
       (await h().request('GET', '/api/v1/admin/changes?cursor=nope', undefined, { token: ines })).status,
     ).toBe(400);
 
+    // A change to the same values is not a change.
+    const count = (await log('?limit=200')).items.length;
+    await h().request('PATCH', `/api/v1/people/${kwame.id}`, { name: 'Kwame A. Mensah' }, { token: ines });
+    expect((await log('?limit=200')).items.length).toBe(count);
+
     // A refused change logs nothing; agents do not read the log; the log cannot be rewritten.
     const taken = await h().request('PATCH', `/api/v1/people/${kwame.id}`, {
       email: 'amara@northwind.example',

@@ -1,8 +1,18 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
+import type { AppEnv } from '../http/context.ts';
 import { ok } from '../http/openapi.ts';
+import type { AdminCtx } from './admin-changes.commands.ts';
 import { listAdminChanges } from './admin-changes.queries.ts';
+
+/** Who is changing the organisation, and when: what the admin commands need to log a change. */
+export const adminCtxOf = (c: Context<AppEnv>): AdminCtx => ({
+  orgId: c.var.principal.orgId,
+  now: c.var.services.clock(),
+  actorId: c.var.principal.personId,
+});
 
 export function registerAdminChangeRoutes(app: App) {
   app.openapi(

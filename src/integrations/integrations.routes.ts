@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { and, asc, desc, eq, isNotNull, isNull, or } from 'drizzle-orm';
 import { recordChange } from '../admin/admin-changes.commands.ts';
+import { adminCtxOf } from '../admin/admin-changes.routes.ts';
 import { addedFields, changedFields } from '../admin/changes.ts';
 import { newId } from '../db/ids.ts';
 import type { App } from '../http/app.ts';
@@ -78,7 +79,7 @@ export function registerIntegrationRoutes(app: App) {
       const id = newId('wh');
       const orgId = c.var.principal.orgId;
       const createdAt = clock();
-      const actor = { orgId, now: createdAt, actorId: c.var.principal.personId };
+      const actor = { ...adminCtxOf(c), now: createdAt };
       await database.db.transaction(async (tx) => {
         await tx.insert(webhookSubscriptions).values({ id, orgId, ...input, createdAt });
         await recordChange(tx, actor, 'webhook.subscribed', { id, name: input.url }, addedFields(input));
@@ -113,7 +114,7 @@ export function registerIntegrationRoutes(app: App) {
       }
       const orgId = c.var.principal.orgId;
       const where = and(eq(webhookSubscriptions.orgId, orgId), eq(webhookSubscriptions.id, id));
-      const actor = { orgId, now: c.var.services.clock(), actorId: c.var.principal.personId };
+      const actor = adminCtxOf(c);
       const row = await database.db.transaction(async (tx) => {
         const [before] = await tx.select().from(webhookSubscriptions).where(where).for('update');
         if (!before) throw notFound('webhook subscription', id);

@@ -1,6 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { hashPassword } from '../auth/secrets.ts';
-import type { Db } from '../db/database.ts';
+import type { Db, Tx } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
+import { notFound } from '../http/errors.ts';
 import { people } from '../people/people.table.ts';
 import { loadScenarioPolicies } from '../scenarios/policies.ts';
 import { saveScenario } from '../scenarios/scenarios.commands.ts';
@@ -72,4 +74,19 @@ export async function createOrganisation(
     await loadDefaultVocabulary(tx, orgId, now);
     return { orgId, personIds, teamIds };
   });
+}
+
+/**
+ * Holds the organisation's people and teams still for the rest of the transaction, so two admins
+ * adding the same email, or removing the last two admins at once, are decided one after the other.
+ * NO KEY UPDATE: it does not stand in the way of the rows that merely refer to the organisation.
+ */
+export async function holdOrganisation(tx: Tx, orgId: string) {
+  const [org] = await tx
+    .select({ id: organisations.id, timezone: organisations.timezone })
+    .from(organisations)
+    .where(eq(organisations.id, orgId))
+    .for('no key update');
+  if (!org) throw notFound('organisation', orgId);
+  return org;
 }

@@ -6,28 +6,13 @@ import { hashPassword } from '../auth/secrets.ts';
 import type { Db, Tx } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { ApiError, notFound } from '../http/errors.ts';
-import { organisations } from '../orgs/orgs.table.ts';
+import { holdOrganisation } from '../orgs/orgs.commands.ts';
 import { listPeople } from '../teams/teams.queries.ts';
 import { teamMembers, teams } from '../teams/teams.table.ts';
 import { people } from './people.table.ts';
 import type { NewPerson, PersonChange } from './people.types.ts';
 
 type Ctx = AdminCtx;
-
-/**
- * Holds the organisation's people and teams still for the rest of the transaction, so two admins
- * adding the same email, or removing the last two admins at once, are decided one after the other.
- * NO KEY UPDATE: it does not stand in the way of the rows that merely refer to the organisation.
- */
-export async function holdOrganisation(tx: Tx, orgId: string) {
-  const [org] = await tx
-    .select({ id: organisations.id, timezone: organisations.timezone })
-    .from(organisations)
-    .where(eq(organisations.id, orgId))
-    .for('no key update');
-  if (!org) throw notFound('organisation', orgId);
-  return org;
-}
 
 async function assertEmailFree(tx: Tx, orgId: string, email: string, except?: string) {
   const [taken] = await tx

@@ -3,10 +3,11 @@ import { type AdminCtx, recordChange } from '../admin/admin-changes.commands.ts'
 import { apiTokens, sessions } from '../auth/auth.table.ts';
 import type { Db } from '../db/database.ts';
 import { ApiError, notFound } from '../http/errors.ts';
+import { holdOrganisation } from '../orgs/orgs.commands.ts';
 import { handOnOpenWork } from '../ownership/ownership.commands.ts';
 import { teamMembers, teams } from '../teams/teams.table.ts';
 import { people } from './people.table.ts';
-import { assertAdminRemains, holdOrganisation } from './people-admin.commands.ts';
+import { assertAdminRemains } from './people-admin.commands.ts';
 
 type Ctx = AdminCtx;
 

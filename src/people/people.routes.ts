@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { adminCtxOf } from '../admin/admin-changes.routes.ts';
 import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
 import { ApiError } from '../http/errors.ts';
@@ -41,11 +42,12 @@ export function registerPeopleRoutes(app: App) {
         throw new ApiError('forbidden', 'only the person, a lead or a supervisor may set availability');
       }
       return c.json(
-        await setAvailability(c.var.services.database.db, target, c.req.valid('json').availability, {
-          orgId: p.orgId,
-          now: c.var.services.clock(),
-          actorId: c.var.principal.personId,
-        }),
+        await setAvailability(
+          c.var.services.database.db,
+          target,
+          c.req.valid('json').availability,
+          adminCtxOf(c),
+        ),
         200,
       );
     },
@@ -61,14 +63,7 @@ export function registerPeopleRoutes(app: App) {
     }),
     async (c) => {
       const { key, id: personId } = c.req.valid('param');
-      return c.json(
-        await leaveTeam(c.var.services.database.db, key, personId, {
-          orgId: c.var.principal.orgId,
-          now: c.var.services.clock(),
-          actorId: c.var.principal.personId,
-        }),
-        200,
-      );
+      return c.json(await leaveTeam(c.var.services.database.db, key, personId, adminCtxOf(c)), 200);
     },
   );
   app.openapi(
@@ -81,14 +76,7 @@ export function registerPeopleRoutes(app: App) {
       responses: { 200: ok('Access removed; open handoffs handed on') },
     }),
     async (c) =>
-      c.json(
-        await deactivatePerson(c.var.services.database.db, c.req.valid('param').id, {
-          orgId: c.var.principal.orgId,
-          now: c.var.services.clock(),
-          actorId: c.var.principal.personId,
-        }),
-        200,
-      ),
+      c.json(await deactivatePerson(c.var.services.database.db, c.req.valid('param').id, adminCtxOf(c)), 200),
   );
   app.openapi(
     createRoute({
@@ -101,11 +89,7 @@ export function registerPeopleRoutes(app: App) {
     }),
     async (c) =>
       c.json(
-        await addPerson(c.var.services.database.db, c.req.valid('json') as NewPerson, {
-          orgId: c.var.principal.orgId,
-          now: c.var.services.clock(),
-          actorId: c.var.principal.personId,
-        }),
+        await addPerson(c.var.services.database.db, c.req.valid('json') as NewPerson, adminCtxOf(c)),
         201,
       ),
   );
@@ -124,7 +108,7 @@ export function registerPeopleRoutes(app: App) {
           c.var.services.database.db,
           c.req.valid('param').id,
           c.req.valid('json') as PersonChange,
-          { orgId: c.var.principal.orgId, now: c.var.services.clock(), actorId: c.var.principal.personId },
+          adminCtxOf(c),
         ),
         200,
       ),
@@ -139,13 +123,6 @@ export function registerPeopleRoutes(app: App) {
       responses: { 200: ok('Access given back') },
     }),
     async (c) =>
-      c.json(
-        await reactivatePerson(c.var.services.database.db, c.req.valid('param').id, {
-          orgId: c.var.principal.orgId,
-          now: c.var.services.clock(),
-          actorId: c.var.principal.personId,
-        }),
-        200,
-      ),
+      c.json(await reactivatePerson(c.var.services.database.db, c.req.valid('param').id, adminCtxOf(c)), 200),
   );
 }

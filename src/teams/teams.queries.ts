@@ -66,10 +66,13 @@ export type MemberWithLoad = Pick<
   'id' | 'name' | 'active' | 'availability' | 'calendar' | 'skills'
 > & { teamId: string; capacity: number | null; load: number };
 
-/** Open handoffs (sent or accepted) each person owns, in any team, by person id. */
-async function openLoads(db: Queryable, orgId: string, ownerId?: string): Promise<Map<string, number>> {
+/**
+ * Open handoffs (sent or accepted) by owner and receiving team: a member's load in a team is what
+ * leaving it hands on, a person's is the sum over their teams.
+ */
+async function openLoads(db: Queryable, orgId: string, ownerId?: string) {
   const rows = await db
-    .select({ ownerId: handoffs.ownerId, open: sql<number>`count(*)::int` })
+    .select({ ownerId: handoffs.ownerId, teamId: handoffs.toTeamId, open: sql<number>`count(*)::int` })
     .from(handoffs)
     .where(
       and(
@@ -78,8 +81,15 @@ async function openLoads(db: Queryable, orgId: string, ownerId?: string): Promis
         ownerId === undefined ? undefined : eq(handoffs.ownerId, ownerId),
       ),
     )
-    .groupBy(handoffs.ownerId);
-  return new Map(rows.flatMap((r) => (r.ownerId ? [[r.ownerId, Number(r.open)] as const] : [])));
+    .groupBy(handoffs.ownerId, handoffs.toTeamId);
+  const inTeam = new Map<string, number>();
+  const byOwner = new Map<string, number>();
+  for (const r of rows) {
+    if (!r.ownerId) continue;
+    inTeam.set(`${r.teamId} ${r.ownerId}`, Number(r.open));
+    byOwner.set(r.ownerId, (byOwner.get(r.ownerId) ?? 0) + Number(r.open));
+  }
+  return { inTeam, byOwner };
 }
 
 /**
@@ -105,12 +115,7 @@ export async function listTeams(db: Queryable, orgId: string, key?: string) {
     .innerJoin(people, eq(people.id, teamMembers.personId))
     .where(eq(teamMembers.orgId, orgId))
     .orderBy(asc(people.name));
-  const open = await db
-    .select({ ownerId: handoffs.ownerId, teamId: handoffs.toTeamId, open: sql<number>`count(*)::int` })
-    .from(handoffs)
-    .where(and(eq(handoffs.orgId, orgId), inArray(handoffs.state, ['sent', 'accepted'])))
-    .groupBy(handoffs.ownerId, handoffs.toTeamId);
-  const loads = new Map(open.map((r) => [`${r.teamId} ${r.ownerId}`, Number(r.open)]));
+  const { inTeam } = await openLoads(db, orgId);
   return rows.map((t) => ({
     id: t.id,
     key: t.key,
@@ -121,7 +126,7 @@ export async function listTeams(db: Queryable, orgId: string, key?: string) {
     capacity: t.defaultCapacity,
     members: members
       .filter((m) => m.teamId === t.id)
-      .map(({ teamId: _, ...m }) => ({ ...m, openHandoffs: loads.get(`${t.id} ${m.id}`) ?? 0 })),
+      .map(({ teamId: _, ...m }) => ({ ...m, openHandoffs: inTeam.get(`${t.id} ${m.id}`) ?? 0 })),
   }));
 }
 
@@ -138,7 +143,7 @@ export async function listPeople(db: Queryable, orgId: string, id?: string) {
     .innerJoin(teams, eq(teams.id, teamMembers.teamId))
     .where(and(eq(teamMembers.orgId, orgId), id === undefined ? undefined : eq(teamMembers.personId, id)))
     .orderBy(asc(teams.key));
-  const loads = await openLoads(db, orgId, id);
+  const { byOwner } = await openLoads(db, orgId, id);
   return rows.map((p) => ({
     id: p.id,
     name: p.name,
@@ -150,6 +155,6 @@ export async function listPeople(db: Queryable, orgId: string, id?: string) {
     active: p.active === 'yes',
     leftAt: p.leftAt?.toISOString() ?? null,
     teams: memberships.filter((m) => m.personId === p.id).map(({ key, name }) => ({ key, name })),
-    openHandoffs: loads.get(p.id) ?? 0,
+    openHandoffs: byOwner.get(p.id) ?? 0,
   }));
 }

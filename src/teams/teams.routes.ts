@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
+import { adminCtxOf } from '../admin/admin-changes.routes.ts';
 import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
 import { notFound } from '../http/errors.ts';
@@ -81,13 +82,6 @@ export function registerTeamRoutes(app: App) {
 
 /** Teams as admins make them and leads run them: lead, strategy, capacity, members. */
 function registerTeamWrites(app: App) {
-  const ctx = (c: {
-    var: { principal: { orgId: string; personId: string | null }; services: { clock: () => Date } };
-  }) => ({
-    orgId: c.var.principal.orgId,
-    now: c.var.services.clock(),
-    actorId: c.var.principal.personId,
-  });
   app.openapi(
     createRoute({
       method: 'post',
@@ -98,7 +92,7 @@ function registerTeamWrites(app: App) {
       responses: { 201: ok('The team') },
     }),
     async (c) =>
-      c.json(await addTeam(c.var.services.database.db, c.req.valid('json') as NewTeam, ctx(c)), 201),
+      c.json(await addTeam(c.var.services.database.db, c.req.valid('json') as NewTeam, adminCtxOf(c)), 201),
   );
   app.openapi(
     createRoute({
@@ -115,7 +109,7 @@ function registerTeamWrites(app: App) {
           c.var.services.database.db,
           c.req.valid('param').key,
           c.req.valid('json') as TeamChange,
-          ctx(c),
+          adminCtxOf(c),
         ),
         200,
       ),
@@ -135,7 +129,7 @@ function registerTeamWrites(app: App) {
           c.var.services.database.db,
           c.req.valid('param').key,
           c.req.valid('json') as NewMember,
-          ctx(c),
+          adminCtxOf(c),
         ),
         201,
       ),
@@ -152,7 +146,13 @@ function registerTeamWrites(app: App) {
     async (c) => {
       const { key: teamKey, id } = c.req.valid('param');
       return c.json(
-        await changeMember(c.var.services.database.db, teamKey, id, c.req.valid('json').capacity, ctx(c)),
+        await changeMember(
+          c.var.services.database.db,
+          teamKey,
+          id,
+          c.req.valid('json').capacity,
+          adminCtxOf(c),
+        ),
         200,
       );
     },

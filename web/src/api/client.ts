@@ -103,6 +103,8 @@ export const post = <T>(path: string, body?: unknown, opts: Omit<Options, 'body'
   request<T>('POST', path, { ...opts, body: body ?? {} });
 export const put = <T>(path: string, body: unknown, opts: Omit<Options, 'body'> = {}) =>
   request<T>('PUT', path, { ...opts, body });
+export const patch = <T>(path: string, body: unknown, opts: Omit<Options, 'body'> = {}) =>
+  request<T>('PATCH', path, { ...opts, body });
 
 /** A query string from the defined values only. */
 export function query(params: Record<string, string | number | undefined | null>): string {

@@ -1,5 +1,5 @@
 import type { AdminChange } from '../people/change-words.ts';
-import { ApiError, get, post, put, query, request } from './client.ts';
+import { ApiError, get, patch, post, put, query, request } from './client.ts';
 import type {
   AtRiskClock,
   Availability,
@@ -36,7 +36,6 @@ import type {
 } from './types.ts';
 
 const v1 = '/api/v1';
-const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, { body });
 const enc = encodeURIComponent;
 type Items<T> = { items: T[] };
 

@@ -1,4 +1,4 @@
-import { get, post, query, request } from '../api/client.ts';
+import { get, patch, post, query } from '../api/client.ts';
 
 /** A webhook subscription as the API shows it (never its secret). */
 export type WebhookSubscription = {
@@ -39,6 +39,6 @@ export const webhooksApi = {
   subscribe: (body: { url: string; secret: string; events: string[] }) =>
     post<WebhookSubscription>(`${v1}/subscriptions`, body),
   change: (id: string, body: { url?: string; secret?: string; events?: string[]; active?: boolean }) =>
-    request<WebhookSubscription>('PATCH', `${v1}/subscriptions/${encodeURIComponent(id)}`, { body }),
+    patch<WebhookSubscription>(`${v1}/subscriptions/${encodeURIComponent(id)}`, body),
   redeliver: (seq: number) => post<{ seq: number; queued: boolean }>(`${v1}/deliveries/${seq}/redeliver`),
 };

@@ -6,7 +6,7 @@
 import type { TaggerReport } from '../../../src/vocabulary/tagger.types.ts';
 import type { modelView, revisionLog, taxonomyView } from '../../../src/vocabulary/vocabulary.queries.ts';
 import type { TypeStatus } from '../../../src/vocabulary/vocabulary.types.ts';
-import { get, post, query, request } from '../api/client.ts';
+import { get, patch, post, query } from '../api/client.ts';
 import type { Json } from '../api/types.ts';
 
 type Answer<F extends (...args: never[]) => unknown> = Json<Awaited<ReturnType<F>>>;
@@ -38,7 +38,6 @@ export type TypeInput = {
 const v1 = '/api/v1/vocabulary';
 /** A type's address: `billing` or `billing/duplicate-charge` as two segments. */
 const typeUrl = (path: string) => `${v1}/types/${path.split('/').map(encodeURIComponent).join('/')}`;
-const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, { body });
 
 export const vocabularyApi = {
   types: (status: 'active' | 'all', signal?: AbortSignal) =>

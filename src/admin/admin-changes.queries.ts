@@ -1,14 +1,19 @@
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/database.ts';
 import { people } from '../people/people.table.ts';
 import { adminChanges } from './admin-changes.table.ts';
+import { type ChangeArea, subjectKindsOf } from './changes.ts';
 
-/** The organisation's admin changes, newest first, `limit` of them before the change `before` (a seq). */
+/**
+ * The organisation's admin changes, newest first, `limit` of them before the change `before` (a
+ * seq); only those of `areas` and by `actor` when given.
+ */
 export async function listAdminChanges(
   db: Queryable,
   orgId: string,
-  opts: { limit: number; before?: number },
+  opts: { limit: number; before?: number; areas?: ChangeArea[]; actor?: string },
 ) {
+  const kind = sql<string>`split_part(${adminChanges.action}, '.', 1)`;
   const rows = await db
     .select({ c: adminChanges, actorName: people.name })
     .from(adminChanges)
@@ -17,6 +22,8 @@ export async function listAdminChanges(
       and(
         eq(adminChanges.orgId, orgId),
         opts.before === undefined ? undefined : lt(adminChanges.seq, opts.before),
+        opts.areas?.length ? inArray(kind, subjectKindsOf(opts.areas)) : undefined,
+        opts.actor ? eq(adminChanges.actorId, opts.actor) : undefined,
       ),
     )
     .orderBy(desc(adminChanges.seq))

@@ -6,6 +6,7 @@ import type { AppEnv } from '../http/context.ts';
 import { ok } from '../http/openapi.ts';
 import type { AdminCtx } from './admin-changes.commands.ts';
 import { listAdminChanges } from './admin-changes.queries.ts';
+import { type ChangeArea, changeAreas } from './changes.ts';
 
 /** Who is changing the organisation, and when: what the admin commands need to log a change. */
 export const adminCtxOf = (c: Context<AppEnv>): AdminCtx => ({
@@ -28,9 +29,20 @@ export function registerAdminChangeRoutes(app: App) {
             .string()
             .regex(/^[1-9]\d{0,17}$/, 'is not a cursor this list answered with (use its nextCursor)')
             .optional(),
+          area: z
+            .string()
+            .transform((s) => s.split(','))
+            .pipe(z.array(z.enum(Object.keys(changeAreas) as [ChangeArea, ...ChangeArea[]])))
+            .optional()
+            .describe('people, teams, policies, integrations (comma-separated): only these kinds of change'),
+          actor: z.string().min(1).max(100).optional().describe("Only this person's changes (a person id)"),
         }),
       },
-      responses: { 200: ok('Changes to people, teams and webhooks, newest first (`nextCursor`)') },
+      responses: {
+        200: ok(
+          'Changes to people, teams, calendars, scenarios, scorecards, settings, webhooks and helpdesk mappings, newest first (`nextCursor`)',
+        ),
+      },
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -38,6 +50,8 @@ export function registerAdminChangeRoutes(app: App) {
         await listAdminChanges(c.var.services.database.db, c.var.principal.orgId, {
           limit: q.limit,
           before: q.cursor ? Number(q.cursor) : undefined,
+          areas: q.area,
+          actor: q.actor,
         }),
         200,
       );

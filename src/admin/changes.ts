@@ -12,19 +12,58 @@ export type AdminAction =
   | 'member.changed'
   | 'member.left'
   | 'webhook.subscribed'
-  | 'webhook.changed';
+  | 'webhook.changed'
+  | 'calendar.changed'
+  | 'settings.changed'
+  | 'scenario.added'
+  | 'scenario.changed'
+  | 'scorecard.added'
+  | 'scorecard.changed'
+  | 'mapping.added'
+  | 'mapping.changed'
+  | 'mapping.removed';
+
+/** The organisation's settings as the log names them: `settings.changed`'s subject. */
+export const settingsSubject = {
+  customerRisk: { id: 'customer-risk', name: 'Customer risk settings' },
+  repeatContacts: { id: 'repeat-contacts', name: 'Repeat contact settings' },
+  qaSampling: { id: 'qa-sampling', name: 'QA sampling' },
+  reviewDelivery: { id: 'review-delivery', name: 'Weekly review delivery' },
+  qaWeights: (scenario: { id: string; name: string }) => ({
+    id: `qa-weights/${scenario.id}`,
+    name: `QA check weights of ${scenario.name}`,
+  }),
+};
+
+/** The log read by area (`GET /admin/changes?area=`): which kinds of subject each area holds. */
+export const changeAreas = {
+  people: ['person', 'member'],
+  teams: ['team', 'calendar'],
+  policies: ['scenario', 'scorecard', 'settings'],
+  integrations: ['webhook', 'mapping'],
+} as const;
+export type ChangeArea = keyof typeof changeAreas;
+
+/** The kinds of subject (`person` of `person.added`) the areas asked for hold. */
+export const subjectKindsOf = (areas: readonly ChangeArea[]): string[] =>
+  areas.flatMap((a) => changeAreas[a]);
 
 export type FieldChange = { from: unknown; to: unknown };
 export type ChangeDetail = Record<string, FieldChange>;
 
-/** Secrets are logged as having been set, never as themselves. */
-const SECRET_FIELDS = new Set(['password', 'passwordHash', 'secret']);
+/** Logged as set or removed, never as themselves (a Slack webhook's address is its key). */
+const SECRET_FIELDS = new Set(['password', 'passwordHash', 'secret', 'slackUrl']);
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const empty = (v: unknown) =>
+  v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+
+/** An empty list or text is none: a closed day stored as `[]` and one left out are the same day. */
+const same = (a: unknown, b: unknown) =>
+  JSON.stringify(empty(a) ? null : a) === JSON.stringify(empty(b) ? null : b);
 
 /**
- * The fields of `change` whose value differs from `before`, as `{from, to}`; a secret that was
- * given is `{from: null, to: "set"}` whatever it was. Fields left out of `change` did not change.
+ * The fields of `change` whose value differs from `before`, as `{from, to}`; a secret is only
+ * `{from: null, to: "set"}` or `{from: "set", to: null}`. Fields left out of `change` did not change.
  */
 export function changedFields(
   before: Record<string, unknown>,
@@ -33,18 +72,58 @@ export function changedFields(
   const out: ChangeDetail = {};
   for (const [field, to] of Object.entries(change)) {
     if (to === undefined) continue;
-    if (SECRET_FIELDS.has(field)) out[field] = { from: null, to: 'set' };
-    else if (!same(before[field], to)) out[field] = { from: before[field] ?? null, to };
+    if (same(before[field], to)) continue;
+    if (!SECRET_FIELDS.has(field)) out[field] = { from: before[field] ?? null, to };
+    else if (to !== null) out[field] = { from: null, to: 'set' };
+    else out[field] = { from: 'set', to: null };
   }
   return out;
 }
 
-const empty = (v: unknown) =>
-  v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
-
 /** The fields of something new, as changes from nothing (secrets as "set"); empty ones left out. */
 export const addedFields = (fields: Record<string, unknown>): ChangeDetail =>
   changedFields({}, Object.fromEntries(Object.entries(fields).filter(([, v]) => !empty(v))));
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+
+/** `{hours: {mon: [...]}}` as `{"hours.mon": [...]}`: a setting's nested values read one by one. */
+export function flatten(value: Record<string, unknown>, prefix = ''): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (v === undefined) continue;
+    if (isPlainObject(v) && Object.keys(v).length > 0) Object.assign(out, flatten(v, `${prefix}${key}.`));
+    else out[`${prefix}${key}`] = v;
+  }
+  return out;
+}
+
+/**
+ * What replacing a whole setting changed, nested values flattened (`hours.mon`, `caps.long_wait`):
+ * unlike `changedFields`, a field that is gone from `after` is a change to none.
+ */
+export function replacedFields(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): ChangeDetail {
+  const was = flatten(before);
+  const now = flatten(after);
+  const all = Object.fromEntries(Object.keys({ ...was, ...now }).map((k) => [k, now[k] ?? null]));
+  return changedFields(was, all);
+}
+
+/**
+ * A versioned definition (scenario, scorecard) saved as `version`: the version and, when it had one
+ * before, the fields that version changed.
+ */
+export const versionedFields = (
+  before: Record<string, unknown> | undefined,
+  after: Record<string, unknown>,
+  version: number,
+): ChangeDetail => ({
+  version: { from: before ? version - 1 : null, to: version },
+  ...(before ? replacedFields(before, after) : {}),
+});
 
 /** A change asked for that changed nothing (the same values again) is not worth a line of the log. */
 export const changesNothing = (action: string, detail: ChangeDetail) =>

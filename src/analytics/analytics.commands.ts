@@ -1,4 +1,6 @@
 import { and, eq } from 'drizzle-orm';
+import { type AdminCtx, recordChange } from '../admin/admin-changes.commands.ts';
+import { changedFields, settingsSubject } from '../admin/changes.ts';
 import type { Db } from '../db/database.ts';
 import { notificationOutbox } from '../notifications/notifications.table.ts';
 import { organisations } from '../orgs/orgs.table.ts';
@@ -41,14 +43,20 @@ export async function storeWeeklyReview(db: Db, orgId: string, week: string, now
 }
 
 /** Sets where the organisation's weekly review is sent; no webhook and no address stops the sends. */
-export async function setReviewTargets(db: Db, orgId: string, input: ReviewDelivery, now: Date) {
+export async function setReviewTargets(db: Db, ctx: AdminCtx, input: ReviewDelivery) {
+  const { orgId, now } = ctx;
   const emails = [...new Set(input.emails.map((e) => e.toLowerCase()))];
   const values = { slackUrl: input.slackUrl, emails, updatedAt: now };
-  await db
-    .insert(weeklyReviewTargets)
-    .values({ orgId, ...values })
-    .onConflictDoUpdate({ target: weeklyReviewTargets.orgId, set: values });
-  return { slackUrl: input.slackUrl, emails };
+  return db.transaction(async (tx) => {
+    const before = await reviewTargets(tx, orgId);
+    await tx
+      .insert(weeklyReviewTargets)
+      .values({ orgId, ...values })
+      .onConflictDoUpdate({ target: weeklyReviewTargets.orgId, set: values });
+    const detail = changedFields(before, { slackUrl: input.slackUrl, emails });
+    await recordChange(tx, ctx, 'settings.changed', settingsSubject.reviewDelivery, detail);
+    return { slackUrl: input.slackUrl, emails };
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { adminCtxOf } from '../admin/admin-changes.routes.ts';
 import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
 import { ApiError, notFound } from '../http/errors.ts';
@@ -177,13 +178,13 @@ export function registerAnalyticsRoutes(app: App) {
     }),
     async (c) => {
       const input = c.req.valid('json');
-      const { database, config, clock } = c.var.services;
+      const { database, config } = c.var.services;
       if (input.slackUrl) {
         await assertPublicTarget(input.slackUrl, config.webhookAllowPrivate).catch((error: Error) => {
           throw new ApiError('webhook_target_refused', error.message, { field: 'slackUrl' });
         });
       }
-      return c.json(await setReviewTargets(database.db, c.var.principal.orgId, input, clock()), 200);
+      return c.json(await setReviewTargets(database.db, adminCtxOf(c), input), 200);
     },
   );
 }

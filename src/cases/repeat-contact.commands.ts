@@ -1,4 +1,6 @@
 import { and, eq, gte, isNotNull, isNull, lte } from 'drizzle-orm';
+import { type AdminCtx, recordChange } from '../admin/admin-changes.commands.ts';
+import { changedFields, settingsSubject } from '../admin/changes.ts';
 import type { Tx } from '../db/database.ts';
 import { appendEvent } from '../events/events.commands.ts';
 import { EventType } from '../events/names.ts';
@@ -10,11 +12,15 @@ import { linksToMake } from './repeat-contact.ts';
 
 const DAY_MS = 86_400_000;
 
-export async function setRepeatWindowDays(tx: Tx, orgId: string, days: number, now: Date) {
+export async function setRepeatWindowDays(tx: Tx, ctx: AdminCtx, days: number) {
+  const { orgId, now } = ctx;
+  const before = await repeatWindowDays(tx, orgId);
   await tx
     .insert(repeatContactSettings)
     .values({ orgId, windowDays: days, updatedAt: now })
     .onConflictDoUpdate({ target: repeatContactSettings.orgId, set: { windowDays: days, updatedAt: now } });
+  const detail = changedFields({ windowDays: before }, { windowDays: days });
+  await recordChange(tx, ctx, 'settings.changed', settingsSubject.repeatContacts, detail);
   return { windowDays: days };
 }
 

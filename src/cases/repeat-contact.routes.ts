@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { adminCtxOf } from '../admin/admin-changes.routes.ts';
 import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
 import { json, ok } from '../http/openapi.ts';
@@ -30,10 +31,10 @@ export function registerRepeatContactRoutes(app: App) {
       responses: { 200: ok('The new window; it applies to links made from now on') },
     }),
     async (c) => {
-      const { database, clock } = c.var.services;
       const { windowDays } = c.req.valid('json');
-      const saved = await database.db.transaction((tx) =>
-        setRepeatWindowDays(tx, c.var.principal.orgId, windowDays, clock()),
+      const ctx = adminCtxOf(c);
+      const saved = await c.var.services.database.db.transaction((tx) =>
+        setRepeatWindowDays(tx, ctx, windowDays),
       );
       return c.json(saved, 200);
     },

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { adminCtxOf } from '../admin/admin-changes.routes.ts';
 import { getHandoff } from '../handoffs/handoffs.queries.ts';
 import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
@@ -22,18 +23,10 @@ export function registerContinuityRoutes(app: App) {
       responses: { 200: ok('The scenario, as its new version, with the new warm-handoff templates') },
     }),
     async (c) => {
-      const { database, clock } = c.var.services;
-      const p = c.var.principal;
+      const { id } = c.req.valid('param');
       const edit = c.req.valid('json');
       return c.json(
-        await saveCustomerUpdateTemplates(
-          database.db,
-          p.orgId,
-          c.req.valid('param').id,
-          edit,
-          p.personId,
-          clock(),
-        ),
+        await saveCustomerUpdateTemplates(c.var.services.database.db, adminCtxOf(c), id, edit),
         200,
       );
     },

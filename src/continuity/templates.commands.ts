@@ -1,7 +1,8 @@
+import type { AdminCtx } from '../admin/admin-changes.commands.ts';
 import type { Db } from '../db/database.ts';
 import { notFound } from '../http/errors.ts';
 import { scenarioView } from '../scenarios/scenario-view.ts';
-import { saveScenario } from '../scenarios/scenarios.commands.ts';
+import { publishScenario } from '../scenarios/scenarios.commands.ts';
 import { currentScenario } from '../scenarios/scenarios.queries.ts';
 import type { CustomerUpdateEdit, CustomerUpdateTemplate } from './continuity.types.ts';
 
@@ -12,12 +13,11 @@ import type { CustomerUpdateEdit, CustomerUpdateTemplate } from './continuity.ty
  */
 export async function saveCustomerUpdateTemplates(
   db: Db,
-  orgId: string,
+  ctx: AdminCtx,
   scenarioId: string,
   edit: CustomerUpdateEdit,
-  by: string | null,
-  now: Date,
 ) {
+  const { orgId, now } = ctx;
   return db.transaction(async (tx) => {
     const current = await currentScenario(tx, orgId, scenarioId);
     if (!current) throw notFound('scenario', scenarioId);
@@ -29,7 +29,7 @@ export async function saveCustomerUpdateTemplates(
       templates: edit.templates,
       shareOwnerName: edit.shareOwnerName,
     };
-    const saved = await saveScenario(tx, orgId, { ...current.definition, customerUpdate }, by, now);
+    const saved = await publishScenario(tx, ctx, { ...current.definition, customerUpdate });
     return scenarioView(saved.definition, saved.version, now);
   });
 }

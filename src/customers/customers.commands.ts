@@ -1,4 +1,6 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { type AdminCtx, recordChange } from '../admin/admin-changes.commands.ts';
+import { replacedFields, settingsSubject } from '../admin/changes.ts';
 import type { RiskCaps, RiskReasonId } from '../continuity/risk.ts';
 import type { Db, Queryable } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
@@ -146,7 +148,8 @@ export async function updateKnownCustomer(tx: Queryable, orgId: string, c: Helpd
     .where(and(eq(customers.orgId, orgId), eq(customers.externalId, c.externalId), differs(fields)));
 }
 
-export async function saveRiskSettings(db: Db, orgId: string, input: RiskSettingsInput, now: Date) {
+export async function saveRiskSettings(db: Db, ctx: AdminCtx, input: RiskSettingsInput) {
+  const { orgId, now } = ctx;
   return db.transaction(async (tx) => {
     const saved = await riskSettingsOf(tx, orgId);
     // Caps merge reason by reason: a null puts the model's cap back.
@@ -159,6 +162,13 @@ export async function saveRiskSettings(db: Db, orgId: string, input: RiskSetting
       .insert(customerRiskSettings)
       .values({ orgId, ...merged, updatedAt: now })
       .onConflictDoUpdate({ target: customerRiskSettings.orgId, set: { ...merged, updatedAt: now } });
+    await recordChange(
+      tx,
+      ctx,
+      'settings.changed',
+      settingsSubject.customerRisk,
+      replacedFields(saved, merged),
+    );
     return merged;
   });
 }

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { adminCtxOf } from '../admin/admin-changes.routes.ts';
 import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
 import { json, ok } from '../http/openapi.ts';
@@ -95,9 +96,8 @@ export function registerCustomerRoutes(app: App) {
       responses: { 200: ok('The saved settings (fields left out keep their value)') },
     }),
     async (c) => {
-      const { database, clock } = c.var.services;
       return c.json(
-        await saveRiskSettings(database.db, c.var.principal.orgId, c.req.valid('json'), clock()),
+        await saveRiskSettings(c.var.services.database.db, adminCtxOf(c), c.req.valid('json')),
         200,
       );
     },

@@ -1,4 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import { type AdminCtx, recordChange } from '../admin/admin-changes.commands.ts';
+import { changedFields } from '../admin/changes.ts';
 import { createCaseIn, insertMessage } from '../cases/cases.commands.ts';
 import { cases } from '../cases/cases.table.ts';
 import { casePrefill } from '../conversation/prefill.queries.ts';
@@ -179,29 +181,56 @@ export async function applyVendorEvent(
   });
 }
 
-export async function saveGroupMapping(db: Db, orgId: string, m: GroupMapping, now: Date) {
-  if (!(await currentScenario(db, orgId, m.scenario)))
-    throw new ApiError('unknown_scenario', `no scenario ${m.scenario}`, { field: 'scenario' });
-  await db
-    .insert(adapterGroupMappings)
-    .values({ orgId, ...m, createdAt: now })
-    .onConflictDoUpdate({
-      target: [adapterGroupMappings.orgId, adapterGroupMappings.source, adapterGroupMappings.group],
-      set: { scenario: m.scenario },
-    });
-  return { ...m, createdAt: now.toISOString() };
+const mappingOf = (orgId: string, source: AdapterSource, group: string) =>
+  and(
+    eq(adapterGroupMappings.orgId, orgId),
+    eq(adapterGroupMappings.source, source),
+    eq(adapterGroupMappings.group, group),
+  );
+
+/** The admin change log names a mapping by its helpdesk and group: "zendesk/Billing". */
+const mappingSubject = (source: string, group: string) => ({
+  id: `${source}/${group}`,
+  name: `${source} ${group}`,
+});
+
+export async function saveGroupMapping(db: Db, ctx: AdminCtx, m: GroupMapping) {
+  const { orgId, now } = ctx;
+  return db.transaction(async (tx) => {
+    if (!(await currentScenario(tx, orgId, m.scenario)))
+      throw new ApiError('unknown_scenario', `no scenario ${m.scenario}`, { field: 'scenario' });
+    const [before] = await tx
+      .select({ scenario: adapterGroupMappings.scenario })
+      .from(adapterGroupMappings)
+      .where(mappingOf(orgId, m.source, m.group));
+    await tx
+      .insert(adapterGroupMappings)
+      .values({ orgId, ...m, createdAt: now })
+      .onConflictDoUpdate({
+        target: [adapterGroupMappings.orgId, adapterGroupMappings.source, adapterGroupMappings.group],
+        set: { scenario: m.scenario },
+      });
+    await recordChange(
+      tx,
+      ctx,
+      before ? 'mapping.changed' : 'mapping.added',
+      mappingSubject(m.source, m.group),
+      changedFields(before ?? {}, { scenario: m.scenario }),
+    );
+    return { ...m, createdAt: now.toISOString() };
+  });
 }
 
-export async function deleteGroupMapping(db: Db, orgId: string, source: AdapterSource, group: string) {
-  const gone = await db
-    .delete(adapterGroupMappings)
-    .where(
-      and(
-        eq(adapterGroupMappings.orgId, orgId),
-        eq(adapterGroupMappings.source, source),
-        eq(adapterGroupMappings.group, group),
-      ),
-    )
-    .returning({ group: adapterGroupMappings.group });
-  return gone.length > 0;
+export async function deleteGroupMapping(db: Db, ctx: AdminCtx, source: AdapterSource, group: string) {
+  return db.transaction(async (tx) => {
+    const gone = await tx
+      .delete(adapterGroupMappings)
+      .where(mappingOf(ctx.orgId, source, group))
+      .returning({ scenario: adapterGroupMappings.scenario });
+    if (gone[0]) {
+      const detail = { scenario: { from: gone[0].scenario, to: null } };
+      await recordChange(tx, ctx, 'mapping.removed', mappingSubject(source, group), detail);
+    }
+    return gone.length > 0;
+  });
 }

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { asc, eq, or } from 'drizzle-orm';
 import type { Context } from 'hono';
 import type { ZodType } from 'zod';
+import { adminCtxOf } from '../admin/admin-changes.routes.ts';
 import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
 import type { AppEnv, Principal } from '../http/context.ts';
@@ -145,9 +146,8 @@ export function registerAdapterRoutes(app: App) {
       responses: { 200: ok('The mapping, created or changed') },
     }),
     async (c) => {
-      const { database, clock } = c.var.services;
       return c.json(
-        await saveGroupMapping(database.db, c.var.principal.orgId, c.req.valid('json'), clock()),
+        await saveGroupMapping(c.var.services.database.db, adminCtxOf(c), c.req.valid('json')),
         200,
       );
     },
@@ -163,7 +163,7 @@ export function registerAdapterRoutes(app: App) {
     }),
     async (c) => {
       const { source, group } = c.req.valid('param');
-      if (!(await deleteGroupMapping(c.var.services.database.db, c.var.principal.orgId, source, group)))
+      if (!(await deleteGroupMapping(c.var.services.database.db, adminCtxOf(c), source, group)))
         throw notFound('group mapping', `${source}/${group}`);
       return c.json({ source, group, deleted: true }, 200);
     },

@@ -1,4 +1,6 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { type AdminCtx, recordChange } from '../admin/admin-changes.commands.ts';
+import { changedFields } from '../admin/changes.ts';
 import { type Db, inOrder, type Tx } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { notFound } from '../http/errors.ts';
@@ -173,25 +175,25 @@ export async function savePreferences(
   });
 }
 
-export async function setTeamTarget(
-  db: Db,
-  orgId: string,
-  teamKey: string,
-  slackUrl: string | null,
-  now: Date,
-) {
-  const [team] = await db
-    .select({ id: teams.id })
-    .from(teams)
-    .where(and(eq(teams.orgId, orgId), eq(teams.key, teamKey)));
-  if (!team) throw notFound('team', teamKey);
-  if (slackUrl === null) {
-    await db.delete(notificationTeamTargets).where(eq(notificationTeamTargets.teamId, team.id));
-  } else {
-    await db
-      .insert(notificationTeamTargets)
-      .values({ teamId: team.id, orgId, slackUrl, updatedAt: now })
-      .onConflictDoUpdate({ target: notificationTeamTargets.teamId, set: { slackUrl, updatedAt: now } });
-  }
-  return { team: teamKey, slackUrl };
+export async function setTeamTarget(db: Db, ctx: AdminCtx, teamKey: string, slackUrl: string | null) {
+  const { orgId, now } = ctx;
+  return db.transaction(async (tx) => {
+    const [team] = await tx
+      .select({ id: teams.id, name: teams.name, slackUrl: notificationTeamTargets.slackUrl })
+      .from(teams)
+      .leftJoin(notificationTeamTargets, eq(notificationTeamTargets.teamId, teams.id))
+      .where(and(eq(teams.orgId, orgId), eq(teams.key, teamKey)));
+    if (!team) throw notFound('team', teamKey);
+    if (slackUrl === null) {
+      await tx.delete(notificationTeamTargets).where(eq(notificationTeamTargets.teamId, team.id));
+    } else {
+      await tx
+        .insert(notificationTeamTargets)
+        .values({ teamId: team.id, orgId, slackUrl, updatedAt: now })
+        .onConflictDoUpdate({ target: notificationTeamTargets.teamId, set: { slackUrl, updatedAt: now } });
+    }
+    const detail = changedFields({ slackUrl: team.slackUrl }, { slackUrl });
+    await recordChange(tx, ctx, 'team.changed', { id: teamKey, name: team.name }, detail);
+    return { team: teamKey, slackUrl };
+  });
 }

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { adminCtxOf } from '../admin/admin-changes.routes.ts';
 import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
 import type { AppEnv } from '../http/context.ts';
@@ -112,10 +113,10 @@ export function registerNotificationRoutes(app: App) {
     }),
     async (c) => {
       const { slackUrl } = c.req.valid('json');
-      const { database, config, clock } = c.var.services;
+      const { database, config } = c.var.services;
       await refusePrivate(slackUrl, config.webhookAllowPrivate);
       const { key } = c.req.valid('param');
-      return c.json(await setTeamTarget(database.db, c.var.principal.orgId, key, slackUrl, clock()), 200);
+      return c.json(await setTeamTarget(database.db, adminCtxOf(c), key, slackUrl), 200);
     },
   );
 }

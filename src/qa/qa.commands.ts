@@ -1,4 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { recordChange } from '../admin/admin-changes.commands.ts';
+import { replacedFields, settingsSubject, versionedFields } from '../admin/changes.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { appendEvent } from '../events/events.commands.ts';
@@ -6,13 +8,17 @@ import { EventType } from '../events/names.ts';
 import type { Principal } from '../http/context.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { currentScenario } from '../scenarios/scenarios.queries.ts';
-import { currentScorecard, handoffExists } from './qa.queries.ts';
+import { currentScorecard, handoffExists, samplingRulesFor } from './qa.queries.ts';
 import { qaCheckWeights, qaReviews, qaSamplingRules, qaScorecards } from './qa.table.ts';
 import type { ReviewInput, SamplingRules, Scorecard } from './qa.types.ts';
 import { checkIds, defaultCheckWeights } from './quality.ts';
 import { scoreReview } from './scorecard.ts';
+import { tunedWeightsFor } from './weights.queries.ts';
 
 export type Ctx = { principal: Principal; now: Date };
+
+/** The admin change log's context of a QA command. */
+const logCtx = (ctx: Ctx) => ({ orgId: ctx.principal.orgId, now: ctx.now, actorId: ctx.principal.personId });
 
 /** The case-log event a review writes. */
 export const qaReviewed = EventType.qaReviewed;
@@ -38,22 +44,41 @@ export async function saveCheckWeights(
       },
     );
   const orgId = ctx.principal.orgId;
-  if (!(await currentScenario(db, orgId, scenarioId))) throw notFound('scenario', scenarioId);
-  const row = { weights, updatedBy: ctx.principal.personId, updatedAt: ctx.now };
-  await db
-    .insert(qaCheckWeights)
-    .values({ orgId, scenarioId, ...row })
-    .onConflictDoUpdate({ target: [qaCheckWeights.orgId, qaCheckWeights.scenarioId], set: row });
+  await db.transaction(async (tx) => {
+    const scenario = await currentScenario(tx, orgId, scenarioId);
+    if (!scenario) throw notFound('scenario', scenarioId);
+    const before = await tunedWeightsFor(tx, orgId, scenarioId);
+    const row = { weights, updatedBy: ctx.principal.personId, updatedAt: ctx.now };
+    await tx
+      .insert(qaCheckWeights)
+      .values({ orgId, scenarioId, ...row })
+      .onConflictDoUpdate({ target: [qaCheckWeights.orgId, qaCheckWeights.scenarioId], set: row });
+    const subject = settingsSubject.qaWeights({
+      id: scenarioId,
+      name: scenario.definition.name ?? scenarioId,
+    });
+    await recordChange(tx, logCtx(ctx), 'settings.changed', subject, replacedFields(before, weights));
+  });
   return { scenario: scenarioId, tuned: weights, weights: { ...defaultCheckWeights, ...weights } };
 }
 
 export async function saveSamplingRules(db: Db, rules: SamplingRules, ctx: Ctx) {
   const row = { rules, updatedBy: ctx.principal.personId, updatedAt: ctx.now };
-  await db
-    .insert(qaSamplingRules)
-    .values({ orgId: ctx.principal.orgId, ...row })
-    .onConflictDoUpdate({ target: qaSamplingRules.orgId, set: row });
-  return rules;
+  return db.transaction(async (tx) => {
+    const before = await samplingRulesFor(tx, ctx.principal.orgId);
+    await tx
+      .insert(qaSamplingRules)
+      .values({ orgId: ctx.principal.orgId, ...row })
+      .onConflictDoUpdate({ target: qaSamplingRules.orgId, set: row });
+    await recordChange(
+      tx,
+      logCtx(ctx),
+      'settings.changed',
+      settingsSubject.qaSampling,
+      replacedFields(before, rules),
+    );
+    return rules;
+  });
 }
 
 /** Saves a scorecard as a new one (no id) or as the next version of an existing one. */
@@ -61,6 +86,7 @@ export async function saveScorecard(db: Db, card: Scorecard, ctx: Ctx, id?: stri
   const orgId = ctx.principal.orgId;
   return db.transaction(async (tx) => {
     let version = 1;
+    const before = id ? await currentScorecard(tx, orgId, id) : undefined;
     if (id) {
       const [row] = await tx
         .select({ max: sql<number>`coalesce(max(${qaScorecards.version}), 0)::int` })
@@ -84,6 +110,13 @@ export async function saveScorecard(db: Db, card: Scorecard, ctx: Ctx, id?: stri
       .returning();
     if (!saved)
       throw new ApiError('conflict', `scorecard ${scorecardId} changed meanwhile: send the edit again`);
+    await recordChange(
+      tx,
+      logCtx(ctx),
+      before ? 'scorecard.changed' : 'scorecard.added',
+      { id: scorecardId, name: card.name },
+      versionedFields(before?.definition, card, version),
+    );
     return {
       id: scorecardId,
       version,

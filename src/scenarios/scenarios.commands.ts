@@ -1,7 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Queryable } from '../db/database.ts';
+import { type AdminCtx, recordChange } from '../admin/admin-changes.commands.ts';
+import { versionedFields } from '../admin/changes.ts';
+import type { Queryable, Tx } from '../db/database.ts';
 import { ApiError } from '../http/errors.ts';
 import { teams } from '../teams/teams.table.ts';
+import { currentScenario } from './scenarios.queries.ts';
 import { scenarios } from './scenarios.table.ts';
 import type { Scenario } from './scenarios.types.ts';
 
@@ -33,4 +36,18 @@ export async function saveScenario(
     .insert(scenarios)
     .values({ orgId, id: scenario.id, version, definition: scenario, createdBy: by, createdAt: now });
   return { version, definition: scenario };
+}
+
+/** A lead's new version of a scenario, with its line in the admin change log, in the caller's transaction. */
+export async function publishScenario(tx: Tx, ctx: AdminCtx, scenario: Scenario) {
+  const before = await currentScenario(tx, ctx.orgId, scenario.id);
+  const saved = await saveScenario(tx, ctx.orgId, scenario, ctx.actorId ?? null, ctx.now);
+  await recordChange(
+    tx,
+    ctx,
+    before ? 'scenario.changed' : 'scenario.added',
+    { id: scenario.id, name: scenario.name ?? scenario.id },
+    versionedFields(before?.definition, scenario, saved.version),
+  );
+  return saved;
 }

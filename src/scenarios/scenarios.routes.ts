@@ -1,10 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { adminCtxOf } from '../admin/admin-changes.routes.ts';
 import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
 import { notFound } from '../http/errors.ts';
 import { ok } from '../http/openapi.ts';
 import { scenarioView } from './scenario-view.ts';
-import { saveScenario } from './scenarios.commands.ts';
+import { publishScenario } from './scenarios.commands.ts';
 import { currentScenario, listScenarios, scenarioHistory } from './scenarios.queries.ts';
 import { scenarioSchema } from './scenarios.types.ts';
 
@@ -22,11 +23,10 @@ export function registerScenarioRoutes(app: App) {
       responses: { 201: ok('The scenario, as its new version') },
     }),
     async (c) => {
-      const { database, clock } = c.var.services;
-      const p = c.var.principal;
-      const now = clock();
-      const saved = await saveScenario(database.db, p.orgId, c.req.valid('json'), p.personId, now);
-      return c.json(scenarioView(saved.definition, saved.version, now), 201);
+      const ctx = adminCtxOf(c);
+      const scenario = c.req.valid('json');
+      const saved = await c.var.services.database.db.transaction((tx) => publishScenario(tx, ctx, scenario));
+      return c.json(scenarioView(saved.definition, saved.version, ctx.now), 201);
     },
   );
   app.openapi(

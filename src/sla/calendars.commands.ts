@@ -1,4 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import { type AdminCtx, recordChange } from '../admin/admin-changes.commands.ts';
+import { replacedFields } from '../admin/changes.ts';
 import type { Db } from '../db/database.ts';
 import { appendEvent } from '../events/events.commands.ts';
 import { EventType } from '../events/names.ts';
@@ -16,7 +18,8 @@ import type { Calendar } from './sla.types.ts';
  * A team's new calendar applies to its running clocks at once: the business time already used is
  * kept and what is left is spread over the new hours; deadlines and armed rungs are recomputed.
  */
-export async function setTeamCalendar(db: Db, orgId: string, teamKey: string, calendar: Calendar, now: Date) {
+export async function setTeamCalendar(db: Db, ctx: AdminCtx, teamKey: string, calendar: Calendar) {
+  const { orgId, now } = ctx;
   try {
     compileCalendar(calendar);
   } catch (error) {
@@ -74,6 +77,9 @@ export async function setTeamCalendar(db: Db, orgId: string, teamKey: string, ca
         },
       });
     }
+    const detail = replacedFields(team.calendar as Calendar, calendar);
+    if (Object.keys(detail).length > 0) detail.clocksRecomputed = { from: null, to: moved.length };
+    await recordChange(tx, ctx, 'calendar.changed', { id: teamKey, name: team.name }, detail);
     return { team: teamKey, calendar, clocksRecomputed: moved.length };
   });
 }

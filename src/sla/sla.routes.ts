@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { adminCtxOf } from '../admin/admin-changes.routes.ts';
 import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
 import { ApiError } from '../http/errors.ts';
@@ -133,13 +134,11 @@ export function registerSlaRoutes(app: App) {
       responses: { 200: ok("The team's calendar, with running clocks recomputed") },
     }),
     async (c) => {
-      const { database, clock } = c.var.services;
       const result = await setTeamCalendar(
-        database.db,
-        c.var.principal.orgId,
+        c.var.services.database.db,
+        adminCtxOf(c),
         c.req.valid('param').key,
         c.req.valid('json'),
-        clock(),
       );
       return c.json(result, 200);
     },

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type AdminChange, changeWords } from '../../web/src/people/change-words.ts';
+import { type AdminChange, changeWords } from '../../web/src/admin/change-words.ts';
 
 const names = {
   person: (id: string) => ({ p_grace: 'Grace Liu', p_tom: 'Tom Becker' })[id] ?? id,
   team: (key: string) => ({ finance: 'Finance', tier2: 'Tier 2' })[key] ?? key,
+  scenario: (id: string) => ({ 'tier1-to-tier2': 'Tier 1 → Tier 2' })[id] ?? id,
 };
 const change = (action: string, subjectName: string, detail: AdminChange['detail']): AdminChange => ({
   id: 'ac_1',
@@ -68,5 +69,73 @@ describe('the admin change log in words', () => {
         names,
       ),
     ).toBe('paused the webhook https://x.example/h');
+  });
+
+  it('reads a calendar change day by day, holidays as added and removed, and counts the clocks moved', () => {
+    expect(
+      changeWords(
+        change('calendar.changed', 'Finance', {
+          timezone: { from: 'Europe/London', to: 'Europe/Paris' },
+          'hours.fri': { from: [['09:00', '17:00']], to: [['09:00', '12:00']] },
+          'hours.sat': { from: null, to: [['10:00', '14:00']] },
+          'hours.sun': { from: [['10:00', '12:00']], to: null },
+          holidays: { from: ['2026-01-01'], to: ['2026-12-25'] },
+          clocksRecomputed: { from: null, to: 3 },
+        }),
+        names,
+      ),
+    ).toBe(
+      'changed the calendar of Finance: time zone Europe/London → Europe/Paris; Friday 09:00–17:00 → 09:00–12:00; ' +
+        'Saturday closed → 10:00–14:00; Sunday 10:00–12:00 → closed; holidays added 2026-12-25, removed 2026-01-01 ' +
+        '(3 running clocks recomputed)',
+    );
+  });
+
+  it('names settings in words, a Slack webhook only as new or removed', () => {
+    expect(
+      changeWords(
+        change('settings.changed', 'Customer risk settings', {
+          pageThreshold: { from: 70, to: 65 },
+          'caps.negative_sentiment': { from: null, to: 10 },
+        }),
+        names,
+      ),
+    ).toBe('changed Customer risk settings: page a supervisor at risk 70 → 65; cap of negative sentiment 10');
+    expect(
+      changeWords(
+        change('settings.changed', 'QA sampling', {
+          everyBreach: { from: true, to: false },
+          'scenarios.tier1-to-tier2': { from: null, to: 50 },
+        }),
+        names,
+      ),
+    ).toBe('changed QA sampling: every breach yes → no; sample % of tier1-to-tier2 50');
+    expect(
+      changeWords(change('team.changed', 'Finance', { slackUrl: { from: 'set', to: null } }), names),
+    ).toBe('changed the team Finance: Slack webhook removed');
+  });
+
+  it('says which version of a scenario or scorecard was saved and what it changed, and how a group is mapped', () => {
+    expect(
+      changeWords(
+        change('scenario.changed', 'Refunds to Finance', {
+          version: { from: 1, to: 2 },
+          required: { from: ['a'], to: ['a', 'b'] },
+          'customerUpdate.templates.en': { from: 'x', to: 'y' },
+        }),
+        names,
+      ),
+    ).toBe('changed the scenario Refunds to Finance (version 2): required, customerUpdate.templates.en');
+    expect(
+      changeWords(change('scorecard.added', 'Handoff rubric', { version: { from: null, to: 1 } }), names),
+    ).toBe('added the scorecard Handoff rubric (version 1)');
+    expect(
+      changeWords(
+        change('mapping.changed', 'zendesk Billing', {
+          scenario: { from: 'billing-to-finance', to: 'tier1-to-tier2' },
+        }),
+        names,
+      ),
+    ).toBe('mapped the zendesk Billing group to the scenario Tier 1 → Tier 2 (was billing-to-finance)');
   });
 });

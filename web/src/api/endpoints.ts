@@ -1,4 +1,4 @@
-import type { AdminChange } from '../people/change-words.ts';
+import type { AdminChange, AdminChangeFilter } from '../admin/change-words.ts';
 import { ApiError, get, patch, post, put, query, request } from './client.ts';
 import type {
   AtRiskClock,
@@ -160,9 +160,9 @@ export const api = {
   changePerson: (id: string, body: PersonChange) => patch<Person>(`${v1}/people/${enc(id)}`, body),
   deactivatePerson: (id: string) => post<HandedOn>(`${v1}/people/${enc(id)}/deactivate`),
   reactivatePerson: (id: string) => post<Person>(`${v1}/people/${enc(id)}/reactivate`),
-  adminChanges: (cursor: string | null, signal?: AbortSignal) =>
+  adminChanges: (f: AdminChangeFilter & { cursor?: string | null }, signal?: AbortSignal) =>
     get<{ items: AdminChange[]; nextCursor: string | null }>(
-      `${v1}/admin/changes${query({ limit: 50, cursor })}`,
+      `${v1}/admin/changes${query({ limit: 50, cursor: f.cursor, area: f.areas?.join(','), actor: f.actor })}`,
       signal,
     ),
   setAvailability: (id: string, availability: Availability) =>

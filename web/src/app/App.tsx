@@ -32,6 +32,7 @@ const AuditPage = lazy(() => import('../audit/AuditPage.tsx'));
 const ReviewsPage = lazy(() => import('../reviews/ReviewsPage.tsx'));
 const WeeklyReviewPage = lazy(() => import('../reviews/WeeklyReviewPage.tsx'));
 const PeoplePage = lazy(() => import('../people/PeoplePage.tsx'));
+const ChangeLogPage = lazy(() => import('../admin/ChangeLogPage.tsx'));
 
 type Boot =
   | { state: 'loading' }
@@ -68,6 +69,7 @@ const routes: [string, (p: Record<string, string>) => ReactNode][] = [
   ['/settings/integrations', () => <IntegrationsPage />],
   ['/settings/customers', () => <ContinuityPage />],
   ['/settings/vocabulary', () => <VocabularyPage />],
+  ['/settings/changes', () => <ChangeLogPage />],
   ['/qa', () => <QaQueuePage />],
   ['/qa/reviews/:handoffId', (p) => <ReviewPage handoffId={p.handoffId!} />],
   ['/qa/scorecards', () => <ScorecardsPage />],

@@ -40,6 +40,8 @@ export const areas: Area[] = [
   { path: '/settings', name: 'Settings', roles: ['lead'], nav: 'Settings' },
   // Everyone reads the vocabulary (the API lets them); leads change it.
   { path: '/settings/vocabulary', name: 'The vocabulary', roles: null },
+  // Supervisors read the log (the API lets them) though they change none of the settings.
+  { path: '/settings/changes', name: 'The change log', roles: ['lead', 'supervisor'] },
 ];
 
 /** The most specific area a path belongs to. */

@@ -1,10 +1,11 @@
 import { type KeyboardEvent, useEffect, useState } from 'react';
+import { ChangeLog } from '../admin/ChangeLog.tsx';
+import type { AdminChangeFilter } from '../admin/change-words.ts';
 import { api } from '../api/endpoints.ts';
 import type { Person } from '../api/types.ts';
 import { navigate, useLocation } from '../app/router.tsx';
 import { useSession } from '../app/session.tsx';
 import { ErrorNote } from '../app/ui.tsx';
-import { ChangeLog } from './ChangeLog.tsx';
 import { DeactivateDialog } from './DeactivateDialog.tsx';
 import { PeopleTable } from './PeopleTable.tsx';
 import { PersonDialog } from './PersonDialog.tsx';
@@ -13,6 +14,8 @@ import { TeamCard } from './TeamCard.tsx';
 import { TeamDialog } from './TeamDialog.tsx';
 import { useAdminRun } from './useAdminRun.ts';
 import './people.css';
+
+const peopleAreas: AdminChangeFilter = { areas: ['people', 'teams'] };
 
 type View = 'people' | 'teams' | 'changes';
 const allViews: { view: View; label: string }[] = [
@@ -124,7 +127,10 @@ export default function PeoplePage() {
             onReactivate={(p) => void reactivate(p)}
           />
         ) : view === 'changes' ? (
-          <ChangeLog />
+          <ChangeLog
+            filter={peopleAreas}
+            empty="Changes to people, members and teams are listed here; the whole log is in Settings."
+          />
         ) : (
           <div className="team-grid">
             {s.teams.map((t) => (

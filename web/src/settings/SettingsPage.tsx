@@ -84,6 +84,9 @@ export default function SettingsPage() {
           <Link to="/settings/vocabulary" className="button">
             Vocabulary
           </Link>
+          <Link to="/settings/changes" className="button">
+            Change log
+          </Link>
         </div>
       </div>
       <Section title="Teams and calendars">

@@ -73,10 +73,19 @@ export async function leaveTeam(db: Db, teamKey: string, personId: string, ctx: 
  * for the last active admin, and for a team's lead: the lead is the team's fallback owner, who takes
  * what no member can, so the team names another lead first.
  */
-export async function deactivatePerson(db: Db, personId: string, ctx: Ctx) {
+/**
+ * Takes a person's access and hands their open handoffs on. `byAdmin`: only an admin takes access
+ * from an admin, so a lead cannot lock the organisation's admins out one by one.
+ */
+export async function deactivatePerson(db: Db, personId: string, ctx: Ctx & { byAdmin: boolean }) {
   return db.transaction(async (tx) => {
     await holdOrganisation(tx, ctx.orgId);
     const person = await lockPerson(tx, ctx.orgId, personId);
+    if (person.roles.includes('admin') && !ctx.byAdmin)
+      throw new ApiError('forbidden', `${person.name} is an admin: only an admin can take their access`, {
+        field: 'id',
+        required: ['admin'],
+      });
     if (person.active === 'yes' && person.roles.includes('admin'))
       await assertAdminRemains(tx, ctx.orgId, personId, 'id');
     const led = await tx

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { adminCtxOf } from '../admin/admin-changes.routes.ts';
 import type { App } from '../http/app.ts';
-import { requireRole } from '../http/auth.ts';
+import { hasRole, requireRole } from '../http/auth.ts';
 import { ApiError } from '../http/errors.ts';
 import { json, ok } from '../http/openapi.ts';
 import { deactivatePerson, leaveTeam, setAvailability } from './people.commands.ts';
@@ -75,8 +75,10 @@ export function registerPeopleRoutes(app: App) {
       request: { params: z.object({ id }) },
       responses: { 200: ok('Access removed; open handoffs handed on') },
     }),
-    async (c) =>
-      c.json(await deactivatePerson(c.var.services.database.db, c.req.valid('param').id, adminCtxOf(c)), 200),
+    async (c) => {
+      const ctx = { ...adminCtxOf(c), byAdmin: hasRole(c.var.principal, 'admin') };
+      return c.json(await deactivatePerson(c.var.services.database.db, c.req.valid('param').id, ctx), 200);
+    },
   );
   app.openapi(
     createRoute({

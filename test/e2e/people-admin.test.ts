@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeOnDatabases, fullPacket, newCase } from '../support/harness.ts';
+import { snapshotAll } from '../support/snapshot.ts';
 
 type Person = { id: string; email: string; roles: string[]; active: boolean; teams: { key: string }[] };
 
@@ -134,6 +135,30 @@ describeOnDatabases('people and teams, as admins and leads manage them', (h) => 
       name: 'Hijacked',
     });
     expect(other.status).toBe(404);
+  });
+
+  it('lets only an admin take access from an admin', async () => {
+    const kwame = (await people()).find((p) => p.email === 'kwame@northwind.example')!;
+    expect(kwame.roles).toContain('admin');
+    const grace = await h().tokenFor('grace'); // Finance's lead, not an admin
+    const before = await snapshotAll(h().database);
+    const refused = await h().request('POST', `/api/v1/people/${kwame.id}/deactivate`, undefined, {
+      token: grace,
+    });
+    expect([refused.status, refused.body.error.code, refused.body.error.field]).toEqual([
+      403,
+      'forbidden',
+      'id',
+    ]);
+    expect(refused.body.error.message).toMatch(/Kwame Mensah is an admin/);
+    expect(await snapshotAll(h().database)).toEqual(before);
+
+    const ines = await h().tokenFor('ines');
+    const done = await h().request('POST', `/api/v1/people/${kwame.id}/deactivate`, undefined, {
+      token: ines,
+    });
+    expect(done.status).toBe(200);
+    expect((await h().request('POST', `/api/v1/people/${kwame.id}/reactivate`)).status).toBe(200);
   });
 
   it('will not take access from a team lead, and gives access back', async () => {

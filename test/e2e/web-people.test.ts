@@ -153,6 +153,10 @@ describe('web app: people and teams [pglite]', () => {
     await openHandoffOwnedBy('tom', 'billing-to-finance', 'People run: refund for Tom');
     const browser = await app.signedIn('people-lead', 'grace@northwind.example');
     const { page } = browser;
+    // A lead takes access from people, but only an admin from an admin.
+    await page.goto(`${app.url}/people`);
+    await page.getByRole('button', { name: 'Deactivate Priya Raman' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Deactivate Inès Moreau' }).count()).toBe(0);
     await page.goto(`${app.url}/people?view=teams`);
     const finance = page.locator('article[data-team="finance"]');
     await finance.getByLabel('Ownership').selectOption('least-loaded');

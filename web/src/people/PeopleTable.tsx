@@ -96,7 +96,9 @@ export function PeopleTable({
         () => `${p.name} is now ${availability}`,
       )
       .catch(admin.fail);
-  const mayDeactivate = (p: Person) => s.can('lead') && p.active && p.id !== myId;
+  // Only an admin takes access from an admin (the server's rule).
+  const mayDeactivate = (p: Person) =>
+    s.can('lead') && p.active && p.id !== myId && (isAdmin || !p.roles.includes('admin'));
   const maySetAvailability = (p: Person) => p.active && (s.can('lead', 'supervisor') || p.id === myId);
   const reset = () => setSelected(-1);
 

@@ -10,6 +10,9 @@ describe('a route in the organisation’s team names', () => {
   it('names a sender without a team by its kind', () => {
     expect(routeLabel('(bot) → support', teamName)).toBe('Bot → Support');
   });
+  it('names a handoff inside one team as within it', () => {
+    expect(routeLabel('support → support', teamName)).toBe('Within Support');
+  });
   it('keeps a key it has no name for', () => {
     expect(routeLabel('support → legal', teamName)).toBe('Support → legal');
   });

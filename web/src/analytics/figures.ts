@@ -13,11 +13,13 @@ export const rateText = (r: { count: number; of: number; rate: number | null }) 
 
 /**
  * A route ("support → tier2", as the API keys it) in the organisation's own team names: "Support →
- * Tier 2"; a sender without a team ("(bot)") as its kind, "Bot".
+ * Tier 2"; a sender without a team ("(bot)") as its kind, "Bot"; a handoff inside one team (voice
+ * to chat within Support) as "Within Support" rather than "Support → Support".
  */
 export function routeLabel(route: string, teamName: (key: string) => string): string {
-  return route
-    .split(' → ')
+  const sides = route.split(' → ');
+  if (sides.length === 2 && sides[0] === sides[1]) return `Within ${teamName(sides[0]!)}`;
+  return sides
     .map((side) => (/^\(.+\)$/.test(side) ? humanize(side.slice(1, -1)) : teamName(side)))
     .join(' → ');
 }

@@ -95,6 +95,11 @@ export const errorCatalogue = {
     status: 409,
     description: 'The team already uses this alias for another issue type (`team`, `alias`, `type`).',
   },
+  unknown_alias: {
+    status: 422,
+    description:
+      "The team has no such alias for the issue type (`field`, `team`, `alias`, `type`); `aliases` lists the team's words for it.",
+  },
   invalid_merge: { status: 422, description: 'An issue type cannot be merged into itself.' },
   tagger_unavailable: {
     status: 409,

@@ -68,6 +68,29 @@ async function releaseTraining(db: Db, orgId: string, me: string) {
     .where(and(eq(vocabularyState.orgId, orgId), eq(vocabularyState.trainingBy, me)));
 }
 
+/**
+ * What a failed training leaves for the Vocabulary screen, or null when nothing failed: another
+ * process training the tagger is not a failure. The catalogue's codes keep their words (written
+ * for a lead); anything else is `internal`, its details left to the server log.
+ */
+export function trainingFailure(error: unknown): { code: string; message: string } | null {
+  if (error instanceof ApiError) {
+    return error.code === 'training_in_progress' ? null : { code: error.code, message: error.message };
+  }
+  return { code: 'internal', message: 'the training stopped on an unexpected error (see the server log)' };
+}
+
+/** Kept until a training succeeds; a failure to record it must not hide the training's own error. */
+async function recordFailure(db: Db, orgId: string, error: unknown, now: Date, log: Log) {
+  const failure = trainingFailure(error);
+  if (!failure) return;
+  await db
+    .update(vocabularyState)
+    .set({ lastFailureAt: now, lastFailureCode: failure.code, lastFailureMessage: failure.message })
+    .where(eq(vocabularyState.orgId, orgId))
+    .catch((err) => log.warn({ err, orgId }, 'the tagger training failure could not be recorded'));
+}
+
 const inFlight = new Map<string, Promise<ModelInfo>>();
 
 /**
@@ -127,10 +150,17 @@ async function train(db: Db, orgId: string, now: Date, log: Log): Promise<ModelI
         createdAt: now,
       };
       await tx.insert(vocabularyModels).values(values);
+      await tx
+        .update(vocabularyState)
+        .set({ lastFailureAt: null, lastFailureCode: null, lastFailureMessage: null })
+        .where(eq(vocabularyState.orgId, orgId));
       return { version, report, taxonomyRevision: taxonomy.revision, createdAt: now };
     });
     log.info({ orgId, version: info.version, rows: report.rows, ms: report.trainingMs }, 'tagger trained');
     return info;
+  } catch (error) {
+    await recordFailure(db, orgId, error, now, log);
+    throw error;
   } finally {
     await releaseTraining(db, orgId, me);
   }

@@ -13,7 +13,7 @@ import { normaliseTerm, type Predict } from './normalise.ts';
 import { caseSuggestion, ensureTagger, isTraining, suggestType, trainModel } from './tagging.commands.ts';
 import { caseForTagging } from './tagging.queries.ts';
 import { scenarioOf } from './taxonomy.ts';
-import { latestModelInfo, loadTaxonomy, modelView } from './vocabulary.queries.ts';
+import { lastTrainingFailure, latestModelInfo, loadTaxonomy, modelView } from './vocabulary.queries.ts';
 import {
   correctionSchema,
   driftQuery,
@@ -181,13 +181,18 @@ export function registerTaggingRoutes(app: App) {
       method: 'get',
       path: '/api/v1/vocabulary/model',
       tags,
-      responses: { 200: ok('The newest model: version, training report; and whether one is training now') },
+      responses: {
+        200: ok(
+          'The newest model: version, training report; whether one is training now; and the last training that failed since one succeeded (`lastFailure: {at, code, message}` or null)',
+        ),
+      },
     }),
     async (c) => {
       const { database, clock } = c.var.services;
       const { orgId } = c.var.principal;
       const model = modelView(await latestModelInfo(database.db, orgId));
-      return c.json({ model, training: await isTraining(database.db, orgId, clock()) }, 200);
+      const training = await isTraining(database.db, orgId, clock());
+      return c.json({ model, training, lastFailure: await lastTrainingFailure(database.db, orgId) }, 200);
     },
   );
   app.openapi(

@@ -13,7 +13,15 @@ import {
 } from './taxonomy.ts';
 import type { NewType, TypePatch, TypeSpec } from './vocabulary.types.ts';
 
-export type ChangeKind = 'loaded' | 'created' | 'updated' | 'alias_added' | 'retired' | 'merged' | 'absorbed';
+export type ChangeKind =
+  | 'loaded'
+  | 'created'
+  | 'updated'
+  | 'alias_added'
+  | 'alias_removed'
+  | 'retired'
+  | 'merged'
+  | 'absorbed';
 
 /** One appended row: the full state of a type after the change, and why it changed. */
 export type TypeRevision = IssueType & { change: ChangeKind; note: string | null };
@@ -25,7 +33,9 @@ export type VocabularyRuleCode =
   | 'issue_type_inactive'
   | 'issue_type_has_children'
   | 'alias_conflict'
-  | 'invalid_merge';
+  | 'invalid_merge'
+  | 'unknown_team'
+  | 'unknown_alias';
 
 export class VocabularyRuleError extends Error {
   constructor(
@@ -128,6 +138,46 @@ export function decideAddAlias(
   refuseClash(taxonomy, path, { [team]: [alias] });
   const spec = { ...type.spec, aliases: { ...type.spec.aliases, [team]: [...words, alias] } };
   return [{ ...type, spec, revision: next(taxonomy), change: 'alias_added', note: `${team}: ${alias}` }];
+}
+
+/**
+ * Takes one word away from one team's words for a type, matched as normalisation matches it (case,
+ * accents and punctuation aside), so the spelling a lead sees need not be typed exactly. A team
+ * left with no word loses its entry. `teamExists` is whether the organisation has the team: a word
+ * a team holds is removable even when the team is not (a policy file may name teams an
+ * organisation lacks), but asking an unknown team for a word it lacks names the team as the fault.
+ */
+export function decideRemoveAlias(
+  taxonomy: Taxonomy,
+  path: string,
+  team: string,
+  alias: string,
+  teamExists: boolean,
+): TypeRevision[] {
+  const type = activeType(taxonomy, path);
+  const words = type.spec.aliases[team] ?? [];
+  if (words.length === 0 && !teamExists) {
+    throw new VocabularyRuleError('unknown_team', `no team with key ${team}`, { field: 'team', team });
+  }
+  const key = canonicalTerm(alias);
+  const found = words.find((w) => canonicalTerm(w) === key);
+  if (found === undefined) {
+    throw new VocabularyRuleError('unknown_alias', `team ${team} has no alias "${alias}" for ${path}`, {
+      field: 'alias',
+      team,
+      alias,
+      type: path,
+      aliases: words,
+    });
+  }
+  const left = words.filter((w) => canonicalTerm(w) !== key);
+  const aliases = Object.fromEntries(
+    Object.entries(type.spec.aliases)
+      .map(([t, w]) => [t, t === team ? left : w] as const)
+      .filter(([t, w]) => t !== team || w.length > 0),
+  );
+  const spec = { ...type.spec, aliases };
+  return [{ ...type, spec, revision: next(taxonomy), change: 'alias_removed', note: `${team}: ${found}` }];
 }
 
 /** A retired type is no longer suggested or matched; tags already made with it still read. */

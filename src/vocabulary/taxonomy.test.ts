@@ -15,6 +15,7 @@ import {
   decideCreate,
   decideLoad,
   decideMerge,
+  decideRemoveAlias,
   decideRetire,
   decideUpdate,
   type TypeRevision,
@@ -118,6 +119,37 @@ describe('taxonomy changes', () => {
     expect(error.details).toMatchObject({ team: 'support', type: 'billing/double-charge' });
     expect(decideAddAlias(taxonomy, 'app/login', 'finance', 'charged twice')).toHaveLength(1);
     expect(decideAddAlias(taxonomy, 'billing/double-charge', 'support', 'charged-twice')).toEqual([]);
+  });
+
+  it("removes one team's word as a new revision, matched as normalisation matches it", () => {
+    const { rows, taxonomy } = small();
+    const added = decideAddAlias(taxonomy, 'billing/duplicate-charge', 'finance', 'double capture');
+    const before = buildTaxonomy([...rows, ...added]);
+    const [row] = decideRemoveAlias(before, 'billing/duplicate-charge', 'finance', 'DUP-Payment', true);
+    expect(row).toMatchObject({ revision: 3, change: 'alias_removed', note: 'finance: dup payment' });
+    expect(row!.spec.aliases).toEqual({ finance: ['double capture'] });
+    // The team's last word: the team's entry goes, the other teams' stay.
+    const [last] = decideRemoveAlias(taxonomy, 'billing/double-charge', 'support', 'charged twice', true);
+    expect(last!.spec.aliases).toEqual({});
+    const miss = rule(() => decideRemoveAlias(taxonomy, 'billing/double-charge', 'support', 'twice', true));
+    expect([miss.code, miss.details.field, miss.details.aliases]).toEqual([
+      'unknown_alias',
+      'alias',
+      ['charged twice'],
+    ]);
+    const team = rule(() => decideRemoveAlias(taxonomy, 'app/login', 'nobody', 'x', false));
+    expect([team.code, team.details.field]).toEqual(['unknown_team', 'team']);
+    // A word a team the organisation lacks still holds (from a policy file) can be removed.
+    expect(
+      decideRemoveAlias(taxonomy, 'billing/duplicate-charge', 'finance', 'dup payment', false),
+    ).toHaveLength(1);
+    expect(rule(() => decideRemoveAlias(taxonomy, 'app/nope', 'finance', 'x', true)).code).toBe(
+      'unknown_issue_type',
+    );
+    const retired = buildTaxonomy([...rows, ...decideRetire(taxonomy, 'billing/double-charge')]);
+    expect(
+      rule(() => decideRemoveAlias(retired, 'billing/double-charge', 'support', 'charged twice', true)).code,
+    ).toBe('issue_type_inactive');
   });
 
   it('merges A into B: B takes the aliases and examples, A reads "A (merged into B)"', () => {

@@ -10,6 +10,7 @@ import {
   decideCreate,
   decideLoad,
   decideMerge,
+  decideRemoveAlias,
   decideRetire,
   decideUpdate,
   type TypeRevision,
@@ -71,8 +72,27 @@ export function ruleToApiError(error: unknown): unknown {
     : error;
 }
 
-/** Scenarios and teams a change names must exist in the organisation. */
-async function checkReferences(tx: Tx, orgId: string, rows: TypeRevision[], before: Taxonomy) {
+type Ctx = { orgId: string; by: string | null; now: Date };
+
+async function teamExists(tx: Queryable, orgId: string, key: string): Promise<boolean> {
+  const [team] = await tx
+    .select({ id: teams.id })
+    .from(teams)
+    .where(and(eq(teams.orgId, orgId), eq(teams.key, key)));
+  return !!team;
+}
+
+/**
+ * Scenarios and teams a change names must exist in the organisation. `teamField` is where the
+ * caller put the team: `aliases` in a type's body, `team` in the alias route's.
+ */
+async function checkReferences(
+  tx: Tx,
+  orgId: string,
+  rows: TypeRevision[],
+  before: Taxonomy,
+  teamField: string,
+) {
   for (const row of rows) {
     const old = before.types.get(row.path)?.spec;
     if (row.spec.scenario && row.spec.scenario !== old?.scenario) {
@@ -85,52 +105,49 @@ async function checkReferences(tx: Tx, orgId: string, rows: TypeRevision[], befo
     }
     const added = Object.keys(row.spec.aliases).filter((team) => !(old && team in old.aliases));
     for (const key of added) {
-      const [team] = await tx
-        .select({ id: teams.id })
-        .from(teams)
-        .where(and(eq(teams.orgId, orgId), eq(teams.key, key)));
-      if (!team)
-        throw new ApiError('unknown_team', `no team with key ${key}`, { field: 'aliases', team: key });
+      if (!(await teamExists(tx, orgId, key)))
+        throw new ApiError('unknown_team', `no team with key ${key}`, { field: teamField, team: key });
     }
   }
 }
 
-/** Load -> decide (pure) -> check references -> save, as one revision in one transaction. */
+/** Load -> decide (pure, on what was read) -> check references -> save: one revision, one transaction. */
 async function change(
   db: Db,
-  orgId: string,
-  by: string | null,
-  now: Date,
-  decide: (taxonomy: Taxonomy) => TypeRevision[],
+  c: Ctx,
+  decide: (taxonomy: Taxonomy, tx: Tx) => TypeRevision[] | Promise<TypeRevision[]>,
+  teamField = 'aliases',
 ) {
   return db.transaction(async (tx) => {
-    await lockTaxonomy(tx, orgId);
-    const before = await loadTaxonomy(tx, orgId);
+    await lockTaxonomy(tx, c.orgId);
+    const before = await loadTaxonomy(tx, c.orgId);
     let rows: TypeRevision[];
     try {
-      rows = decide(before);
+      rows = await decide(before, tx);
     } catch (error) {
       throw ruleToApiError(error);
     }
-    await checkReferences(tx, orgId, rows, before);
-    await save(tx, orgId, rows, by, now);
-    return { rows, taxonomy: await loadTaxonomy(tx, orgId) };
+    await checkReferences(tx, c.orgId, rows, before, teamField);
+    await save(tx, c.orgId, rows, c.by, c.now);
+    return { rows, taxonomy: await loadTaxonomy(tx, c.orgId) };
   });
 }
 
-type Ctx = { orgId: string; by: string | null; now: Date };
-
-export const createType = (db: Db, input: NewType, c: Ctx) =>
-  change(db, c.orgId, c.by, c.now, (t) => decideCreate(t, input));
+export const createType = (db: Db, input: NewType, c: Ctx) => change(db, c, (t) => decideCreate(t, input));
 
 export const updateType = (db: Db, path: string, patch: TypePatch, c: Ctx) =>
-  change(db, c.orgId, c.by, c.now, (t) => decideUpdate(t, path, patch));
+  change(db, c, (t) => decideUpdate(t, path, patch));
 
 export const addAlias = (db: Db, path: string, team: string, alias: string, c: Ctx) =>
-  change(db, c.orgId, c.by, c.now, (t) => decideAddAlias(t, path, team, alias));
+  change(db, c, (t) => decideAddAlias(t, path, team, alias), 'team');
+
+export const removeAlias = (db: Db, path: string, team: string, alias: string, c: Ctx) =>
+  change(db, c, async (t, tx) =>
+    decideRemoveAlias(t, path, team, alias, await teamExists(tx, c.orgId, team)),
+  );
 
 export const retireType = (db: Db, path: string, note: string | undefined, c: Ctx) =>
-  change(db, c.orgId, c.by, c.now, (t) => decideRetire(t, path, note));
+  change(db, c, (t) => decideRetire(t, path, note));
 
 export const mergeType = (db: Db, from: string, into: string, note: string | undefined, c: Ctx) =>
-  change(db, c.orgId, c.by, c.now, (t) => decideMerge(t, from, into, note));
+  change(db, c, (t) => decideMerge(t, from, into, note));

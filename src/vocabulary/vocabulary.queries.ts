@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/database.ts';
 import { buildTaxonomy, type IssueType, type Taxonomy, typeLabel } from './taxonomy.ts';
-import { vocabularyModels, vocabularyTypes } from './vocabulary.table.ts';
+import { vocabularyModels, vocabularyState, vocabularyTypes } from './vocabulary.table.ts';
 import { type TypeSpec, type TypeStatus, typeSpecSchema } from './vocabulary.types.ts';
 
 type TypeRow = typeof vocabularyTypes.$inferSelect;
@@ -138,4 +138,18 @@ export function modelView(info: ModelInfo | undefined) {
     createdAt: info.createdAt.toISOString(),
     report: info.report,
   };
+}
+
+/** The organisation's last failed training, until one succeeds (`at`: when the failed one ran). */
+export async function lastTrainingFailure(db: Queryable, orgId: string) {
+  const [row] = await db
+    .select({
+      at: vocabularyState.lastFailureAt,
+      code: vocabularyState.lastFailureCode,
+      message: vocabularyState.lastFailureMessage,
+    })
+    .from(vocabularyState)
+    .where(eq(vocabularyState.orgId, orgId));
+  if (!row?.at || !row.code) return null;
+  return { at: row.at.toISOString(), code: row.code, message: row.message ?? '' };
 }

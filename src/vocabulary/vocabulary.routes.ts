@@ -7,9 +7,17 @@ import { ApiError, notFound } from '../http/errors.ts';
 import { json, ok } from '../http/openapi.ts';
 import { registerTaggingRoutes } from './tagging.routes.ts';
 import type { Taxonomy } from './taxonomy.ts';
-import { addAlias, createType, mergeType, retireType, updateType } from './vocabulary.commands.ts';
+import {
+  addAlias,
+  createType,
+  mergeType,
+  removeAlias,
+  retireType,
+  updateType,
+} from './vocabulary.commands.ts';
 import { loadTaxonomy, revisionLog, taxonomyView, typeHistory, typeView } from './vocabulary.queries.ts';
 import {
+  aliasParams,
   mergeSchema,
   newAliasSchema,
   newTypeSchema,
@@ -65,19 +73,23 @@ function view(taxonomy: Taxonomy, path: string) {
   return typeView(taxonomy, type);
 }
 
-/** Registers a route for both spellings of a type's address. */
+/**
+ * Registers a route for both spellings of a type's address; `params` are the path parameters the
+ * suffix adds after the type (`/aliases/{team}/{alias}`).
+ */
 function typeRoute(
   app: App,
-  config: Omit<RouteConfig, 'path'> & { suffix: string },
+  config: Omit<RouteConfig, 'path'> & { suffix: string; params?: z.ZodObject },
   handler: (c: Context<AppEnv>, path: string) => Promise<Response>,
 ) {
-  const { suffix, request, ...rest } = config;
+  const { suffix, request, params: more, ...rest } = config;
   for (const [path, params] of [
     [`${base}/{path}${suffix}`, typePathParams],
     [`${base}/{parent}/{child}${suffix}`, typeChildParams],
   ] as const) {
+    const all = more ? params.extend(more.shape) : params;
     // biome-ignore lint/suspicious/noExplicitAny: one handler serves both parameter shapes
-    app.openapi(createRoute({ ...rest, path, request: { ...request, params } }) as any, (c: any) =>
+    app.openapi(createRoute({ ...rest, path, request: { ...request, params: all } }) as any, (c: any) =>
       handler(c, pathOf(c)),
     );
   }
@@ -173,6 +185,29 @@ export function registerVocabularyRoutes(app: App) {
         urlNotFound(path),
       );
       return c.json(view(taxonomy, path), rows.length > 0 ? 201 : 200);
+    },
+  );
+  typeRoute(
+    app,
+    {
+      method: 'delete',
+      suffix: '/aliases/{team}/{alias}',
+      params: aliasParams,
+      tags,
+      middleware: [leads],
+      responses: {
+        200: ok(
+          "The type without that team's alias, at a new revision (the word is matched as normalisation matches it)",
+        ),
+      },
+    },
+    async (c, path) => {
+      // biome-ignore lint/suspicious/noExplicitAny: validated by the route's own parameter schema
+      const { team, alias } = (c.req as any).valid('param') as z.infer<typeof aliasParams>;
+      const { taxonomy } = await removeAlias(c.var.services.database.db, path, team, alias, ctx(c)).catch(
+        urlNotFound(path),
+      );
+      return c.json(view(taxonomy, path), 200);
     },
   );
   typeRoute(

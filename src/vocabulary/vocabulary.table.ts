@@ -28,7 +28,7 @@ export const vocabularyTypes = pgTable(
     mergedInto: text('merged_into'),
     /** name, definition, examples, scenario, aliases (per team). */
     spec: jsonb('spec').notNull(),
-    /** loaded | created | updated | alias_added | retired | merged | absorbed */
+    /** loaded | created | updated | alias_added | alias_removed | retired | merged | absorbed */
     change: text('change').notNull(),
     note: text('note'),
     createdBy: text('created_by'),
@@ -132,11 +132,27 @@ export const vocabularyObservations = pgTable(
   ],
 );
 
-/** Per organisation: who is training now (a lease, so N processes train once) and the last drift week. */
-export const vocabularyState = pgTable('vocabulary_state', {
-  orgId: text('org_id').primaryKey(),
-  trainingUntil: instant('training_until'),
-  trainingBy: text('training_by'),
-  lastDriftWeek: text('last_drift_week'),
-  updatedAt: instant('updated_at').notNull().defaultNow(),
-});
+/**
+ * Per organisation: who is training now (a lease, so N processes train once), the last drift week,
+ * and the last training that failed, kept until one succeeds: a training started in the background
+ * or by the job has no caller to tell, so the Vocabulary screen reads it from here.
+ */
+export const vocabularyState = pgTable(
+  'vocabulary_state',
+  {
+    orgId: text('org_id').primaryKey(),
+    trainingUntil: instant('training_until'),
+    trainingBy: text('training_by'),
+    lastDriftWeek: text('last_drift_week'),
+    lastFailureAt: instant('last_failure_at'),
+    lastFailureCode: text('last_failure_code'),
+    lastFailureMessage: text('last_failure_message'),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      'vocabulary_state_failure_whole',
+      sql`(${t.lastFailureAt} is null) = (${t.lastFailureCode} is null) and (${t.lastFailureCode} is null) = (${t.lastFailureMessage} is null)`,
+    ),
+  ],
+);

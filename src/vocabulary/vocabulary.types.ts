@@ -73,6 +73,8 @@ export const typeChildParams = z.object({
   parent: z.string().min(1).max(100),
   child: z.string().min(1).max(100),
 });
+/** One team's word for a type, addressed in a URL: `.../aliases/finance/dup%20capture`. */
+export const aliasParams = z.object({ team: teamKeySchema, alias: aliasSchema });
 
 export const normaliseSchema = z.object({
   term: z.string().trim().min(1).max(200),

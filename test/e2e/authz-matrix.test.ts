@@ -135,6 +135,8 @@ const table: Record<string, Rule> = {
   'PATCH /api/v1/vocabulary/types/{parent}/{child}': leads,
   'POST /api/v1/vocabulary/types/{path}/aliases': leads,
   'POST /api/v1/vocabulary/types/{parent}/{child}/aliases': leads,
+  'DELETE /api/v1/vocabulary/types/{path}/aliases/{team}/{alias}': leads,
+  'DELETE /api/v1/vocabulary/types/{parent}/{child}/aliases/{team}/{alias}': leads,
   'POST /api/v1/vocabulary/types/{path}/retire': leads,
   'POST /api/v1/vocabulary/types/{parent}/{child}/retire': leads,
   'POST /api/v1/vocabulary/types/{path}/merge': leads,

@@ -1,4 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { loadDefaultVocabulary } from '../../src/vocabulary/vocabulary.commands.ts';
+import { vocabularyTypes } from '../../src/vocabulary/vocabulary.table.ts';
 import { axeViolations } from '../support/axe.ts';
 import { basicA11y, screenshot } from '../support/browser.ts';
 import { withWebApp } from '../support/web-app.ts';
@@ -6,8 +9,9 @@ import { withWebApp } from '../support/web-app.ts';
 /**
  * The Vocabulary screen in a real Chromium, on the demo organisation's taxonomy: a lead filters by a
  * team's word, adds a type with its scenario, adds an alias (a conflicting one is explained and
- * changes nothing), retires and merges types, and trains the tagger; the API shows each change. An
- * agent reads the same tree with no way to change it.
+ * changes nothing) and removes one, retires and merges types, and trains the tagger; the API shows
+ * each change. An agent reads the same tree with no way to change it. The Drift tab shows a week's
+ * drift; a failed training is told in words until one succeeds.
  */
 const app = withWebApp({ people: ['grace', 'amara'], shots: 'vocabulary' });
 const { call } = app;
@@ -27,6 +31,10 @@ describe('vocabulary screen [pglite]', () => {
     expect(active.length).toBeGreaterThan(30);
 
     const { page, errors } = await app.signedIn('vocabulary-lead', 'grace@northwind.example');
+    const writes: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() !== 'GET') writes.push(`${r.method()} ${decodeURIComponent(new URL(r.url()).pathname)}`);
+    });
     await page.goto(`${app.url}/settings`);
     await page.getByRole('link', { name: 'Vocabulary' }).click();
     await page.getByRole('heading', { name: 'Vocabulary', level: 1 }).waitFor();
@@ -128,10 +136,18 @@ describe('vocabulary screen [pglite]', () => {
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'vocabulary-alias-conflict');
     expect(await call('GET', '/api/v1/vocabulary/types')).toEqual(before);
-    // The team's words are listed in the dialog, each removable.
+    // The team's words are listed in the dialog, each removable: that one word goes, as its own
+    // revision, not a rewrite of the type's whole list of words.
     await aliasForm.getByRole('button', { name: 'Remove “bank dispute” for Finance' }).click();
     await page.getByTestId('vocab-notice').getByText('“bank dispute” no longer means Chargeback').waitFor();
-    expect((await typeOf('billing/chargeback')).aliases).toEqual({ finance: [] });
+    expect((await typeOf('billing/chargeback')).aliases).toEqual({});
+    expect(writes.filter((w) => w.includes('/aliases/'))).toEqual([
+      'DELETE /api/v1/vocabulary/types/billing/chargeback/aliases/finance/bank dispute',
+    ]);
+    expect(writes.filter((w) => w.startsWith('PATCH'))).toEqual([]);
+    await expect
+      .poll(() => page.getByTestId('revision-log').textContent())
+      .toContain("Removed Finance's word “bank dispute” for Chargeback");
 
     // Edit: a new definition, and the parent's scenario instead of its own.
     await page.getByRole('button', { name: 'Edit Chargeback' }).click();
@@ -245,4 +261,170 @@ describe('vocabulary screen [pglite]', () => {
     await screenshot(page, 'vocabulary-agent');
     expect(errors).toEqual([]);
   }, 60_000);
+
+  it("shows a week's drift on its own tab, from the keyboard, with empty and error states", async () => {
+    // This week: six duplicate charges (a type with no cases before), and a word Support uses that
+    // no issue type knows.
+    for (let i = 0; i < 6; i++) {
+      await call('POST', '/api/v1/cases', {
+        subject: `Charged twice ${i}`,
+        customer: { externalId: `drift-${i}`, name: `Customer ${i}` },
+        channel: 'chat',
+        issueType: 'billing/duplicate-charge',
+      });
+    }
+    for (let i = 0; i < 3; i++) {
+      const read = await call('POST', '/api/v1/vocabulary/normalise', {
+        term: 'qwzx gizmo',
+        team: 'support',
+      });
+      expect(read.type).toBeNull();
+    }
+
+    const { page, errors } = await app.signedIn('vocabulary-drift', 'grace@northwind.example');
+    await page.goto(`${app.url}/settings/vocabulary`);
+    const typesTab = page.getByRole('tab', { name: 'Issue types' });
+    await typesTab.waitFor();
+    expect(await typesTab.getAttribute('aria-selected')).toBe('true');
+    // The tabs are one stop: the arrow keys move between them and show the one reached.
+    await typesTab.focus();
+    await page.keyboard.press('ArrowRight');
+    const driftTab = page.getByRole('tab', { name: 'Drift' });
+    await expect.poll(() => driftTab.getAttribute('aria-selected')).toBe('true');
+    expect(await driftTab.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(new URL(page.url()).search).toBe('?tab=drift');
+    const panel = page.getByTestId('drift-panel');
+    await panel.getByTestId('drift-report').waitFor();
+    const week = panel.getByLabel('Week', { exact: true });
+    const current = (await call('GET', '/api/v1/vocabulary/drift')).week as string;
+    expect(await week.inputValue()).toBe(current);
+    expect(await week.locator('option:checked').textContent()).toBe(`This week (${current})`);
+
+    // What drifted, in words, then the figures.
+    const alerts = await panel.getByTestId('drift-alerts').textContent();
+    expect(alerts).toContain('billing/duplicate-charge: 6 cases this week against 0 a week before');
+    const volume = panel.locator('[data-testid="drift-volume"][data-type="billing/duplicate-charge"]');
+    expect(await volume.textContent()).toMatch(/Duplicate charge.*6.*New/);
+    const word = panel.getByTestId('drift-word').filter({ hasText: 'qwzx gizmo' });
+    expect(await word.textContent()).toMatch(/Support.*3.*New word/);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await basicA11y(page)).toEqual([]);
+    await screenshot(page, 'vocabulary-drift');
+
+    // A week with nothing in it, or the weeks before it: said so.
+    const quiet = (await week.locator('option').nth(20).getAttribute('value'))!;
+    await week.selectOption(quiet);
+    await panel.getByText(`Nothing to compare in ${quiet}`).waitFor();
+    expect(await panel.getByTestId('drift-range').textContent()).toMatch(
+      /^Mon \d+ \w+ to Sun \d+ \w+ \d{4} \(Europe\/London\)/,
+    );
+    // "Week after" from the keyboard.
+    const after = panel.getByRole('button', { name: 'Week after ›' });
+    await after.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => week.inputValue()).not.toBe(quiet);
+    await panel.getByText(/^Nothing to compare in/).waitFor();
+    expect(await panel.getByRole('button', { name: 'Week before' }).isEnabled()).toBe(true);
+    await screenshot(page, 'vocabulary-drift-empty');
+
+    // The server cannot answer: said so, and the next week asked for reads again.
+    await page.route(/\/api\/v1\/vocabulary\/drift/, (route) =>
+      route.fulfill({
+        status: 503,
+        json: {
+          error: {
+            code: 'unavailable',
+            message: 'Baton is starting or its database is not reachable; retry.',
+          },
+        },
+      }),
+    );
+    await week.selectOption(current);
+    const failed = panel.getByRole('alert').filter({ hasText: 'The drift report could not be read' });
+    await failed.waitFor();
+    expect(await failed.textContent()).toContain('unavailable');
+    await page.unroute(/\/api\/v1\/vocabulary\/drift/);
+    await panel.getByLabel('Against').selectOption('8');
+    await panel.getByTestId('drift-report').waitFor();
+    expect(await panel.getByTestId('drift-range').textContent()).toContain('against');
+
+    // On a phone: the tables scroll inside their card, the page does not run past the screen's edge.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(300);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
+    await screenshot(page, 'vocabulary-drift-narrow');
+    await panel.getByRole('heading', { name: 'Cases per issue type' }).evaluate((el) => el.scrollIntoView());
+    await screenshot(page, 'vocabulary-drift-narrow-tables');
+    // Back on the tree, by the same keys.
+    await driftTab.focus();
+    await page.keyboard.press('Home');
+    await page.getByTestId('vocab-tree').waitFor();
+    expect(errors.filter((e) => !e.includes('status of 503'))).toEqual([]);
+  }, 90_000);
+
+  it('tells a lead in words that a training failed, until one succeeds', async () => {
+    // A taxonomy whose examples name one issue type only: the tagger needs two, so training fails.
+    const { database } = app;
+    const orgId = app.web.org.orgId;
+    const example = (n: number) => `I was charged twice for invoice ${n}`;
+    const spec = (name: string, examples: string[]) => ({
+      name,
+      definition: '',
+      examples,
+      scenario: null,
+      aliases: {},
+    });
+    await database.db.delete(vocabularyTypes).where(eq(vocabularyTypes.orgId, orgId));
+    await database.db.transaction((tx) =>
+      loadDefaultVocabulary(tx, orgId, new Date(), [
+        { path: 'billing', spec: { ...spec('Billing', []), scenario: 'billing-to-finance' } },
+        { path: 'billing/duplicate-charge', spec: spec('Duplicate charge', [1, 2, 3, 4].map(example)) },
+        { path: 'billing/refund-delayed', spec: spec('Refund not received', []) },
+      ]),
+    );
+    const before = (await call('GET', '/api/v1/vocabulary/model')).model.version as number;
+
+    const { page, errors } = await app.signedIn('vocabulary-failed', 'grace@northwind.example');
+    await page.goto(`${app.url}/settings/vocabulary`);
+    const panel = page.getByTestId('model-panel');
+    await panel.getByTestId('model-facts').waitFor();
+    expect(await panel.getByTestId('model-failure').count()).toBe(0);
+    await panel.getByRole('button', { name: 'Train now' }).click();
+    // Told as soon as the training ends, in words, with what to do.
+    const failure = panel.getByRole('alert').filter({ hasText: 'The training failed' });
+    await failure.waitFor({ timeout: 30_000 });
+    expect(await failure.textContent()).toContain(
+      'Examples cover 1 issue type(s); two are needed. Add examples to more issue types',
+    );
+    expect(await panel.getByTestId('model-trained').count()).toBe(0);
+    expect((await call('GET', '/api/v1/vocabulary/model')).lastFailure.code).toBe('tagger_unavailable');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'vocabulary-training-failed');
+
+    // Kept by the server: a later visit still says so, and the model in use is still the last good one.
+    await page.reload();
+    const kept = panel.getByTestId('model-failure');
+    await kept.waitFor();
+    expect(await kept.textContent()).toContain('The last training failed');
+    expect(await panel.getByTestId('model-facts').textContent()).toContain(`${before}, trained`);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await kept.scrollIntoViewIfNeeded();
+    await screenshot(page, 'vocabulary-training-failed-narrow');
+    await page.setViewportSize({ width: 1366, height: 860 });
+
+    // Examples for a second type: the next training succeeds and the notice goes.
+    await call('PATCH', '/api/v1/vocabulary/types/billing/refund-delayed', {
+      examples: ['my refund has not arrived', 'still waiting for my refund', 'where is my money back'],
+    });
+    await panel.getByRole('button', { name: 'Train now' }).click();
+    await panel.getByTestId('model-trained').waitFor({ timeout: 60_000 });
+    expect(await panel.getByTestId('model-trained').textContent()).toContain(
+      `Version ${before + 1} is trained`,
+    );
+    expect(await panel.getByTestId('model-failure').count()).toBe(0);
+    expect((await call('GET', '/api/v1/vocabulary/model')).lastFailure).toBeNull();
+    expect(errors).toEqual([]);
+  }, 120_000);
 });

@@ -105,6 +105,7 @@ export const put = <T>(path: string, body: unknown, opts: Omit<Options, 'body'> 
   request<T>('PUT', path, { ...opts, body });
 export const patch = <T>(path: string, body: unknown, opts: Omit<Options, 'body'> = {}) =>
   request<T>('PATCH', path, { ...opts, body });
+export const del = <T>(path: string, opts: Omit<Options, 'body'> = {}) => request<T>('DELETE', path, opts);
 
 /** A query string from the defined values only. */
 export function query(params: Record<string, string | number | undefined | null>): string {

@@ -38,8 +38,10 @@ export function AliasForm({
   const [team, setTeam] = useState(teams[0]?.key ?? '');
   const [word, setWord] = useState('');
   const [error, setError] = useState<unknown>();
+  // A removal's error is not about the word being typed: it goes in the note below, not at a field.
+  const [failed, setFailed] = useState<'add' | 'remove'>('add');
   const [busy, setBusy] = useState(false);
-  const place = placeOf(error);
+  const place = failed === 'add' ? placeOf(error) : undefined;
   const teamName = (key: string) => teams.find((t) => t.key === key)?.name ?? key;
   const words = type.aliases[team] ?? [];
 
@@ -57,9 +59,10 @@ export function AliasForm({
     return e instanceof Error ? e.message : String(e);
   };
 
-  const run = async (action: () => Promise<string>) => {
+  const run = async (kind: 'add' | 'remove', action: () => Promise<string>) => {
     setBusy(true);
     setError(undefined);
+    setFailed(kind);
     try {
       onSaved(await action());
     } catch (err) {
@@ -71,7 +74,7 @@ export function AliasForm({
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const alias = word.trim();
-    void run(async () => {
+    void run('add', async () => {
       const saved = await vocabularyApi.addAlias(type.path, team, alias);
       // The same revision back: the team already had the word (200), nothing was written.
       return saved.revision === type.revision
@@ -79,9 +82,10 @@ export function AliasForm({
         : `${teamName(team)}'s word “${alias}” now means ${type.name}.`;
     });
   };
+  // Only this word goes: the rest of the type, and other teams' words, stay as the server has them.
   const remove = (w: string) =>
-    run(async () => {
-      await vocabularyApi.setAliases(type.path, { ...type.aliases, [team]: words.filter((x) => x !== w) });
+    run('remove', async () => {
+      await vocabularyApi.removeAlias(type.path, team, w);
       return `“${w}” no longer means ${type.name} for ${teamName(team)}.`;
     });
 
@@ -146,7 +150,12 @@ export function AliasForm({
           </ul>
         </div>
       ) : null}
-      {error && !place ? <ErrorNote error={error} title="The alias was not changed" /> : null}
+      {error && !place ? (
+        <ErrorNote
+          error={error}
+          title={failed === 'remove' ? 'The word was not removed' : 'The alias was not changed'}
+        />
+      ) : null}
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onCancel}>
           Cancel

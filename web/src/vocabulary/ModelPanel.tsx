@@ -3,7 +3,7 @@ import { abstainThreshold } from '../../../src/vocabulary/suggestion.ts';
 import { formatDateTime, relative } from '../app/format.ts';
 import { ErrorNote, Loading } from '../app/ui.tsx';
 import type { Resource } from '../app/useResource.ts';
-import { type ModelState, type TaggerModel, vocabularyApi } from './vocabulary-api.ts';
+import { type ModelState, type TaggerModel, type TrainingFailure, vocabularyApi } from './vocabulary-api.ts';
 
 const percent = (x: number | undefined) => (x === undefined ? '—' : `${Math.round(x * 100)} %`);
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -50,6 +50,38 @@ function Facts({ model, revision }: { model: TaggerModel; revision: number | und
   );
 }
 
+/** What went wrong, and what a lead can do about it. */
+function failureText(f: TrainingFailure): string {
+  if (f.code === 'tagger_unavailable') {
+    const why = f.message.charAt(0).toUpperCase() + f.message.slice(1);
+    return `${why}. Add examples to more issue types (Edit a type, then Examples), or let resolved cases with an issue type come in, then train again.`;
+  }
+  if (f.code === 'internal') {
+    return 'It stopped on an unexpected error; the server log has the details. Try again, and tell your administrator if it happens again.';
+  }
+  return f.message;
+}
+
+/**
+ * The last failed training, kept by the server until one succeeds: also one the job or another
+ * lead started. Announced (role="alert") only when it ends the training started here.
+ */
+function Failure({ failure, announce }: { failure: TrainingFailure; announce: boolean }) {
+  return (
+    <div className="note note-error" role={announce ? 'alert' : undefined} data-testid="model-failure">
+      <strong>
+        {announce ? 'The training failed' : 'The last training failed'},{' '}
+        <time dateTime={failure.at} title={formatDateTime(failure.at)}>
+          {relative(failure.at)}
+        </time>
+      </strong>
+      <span>
+        {failureText(failure)} <code className="muted">({failure.code})</code>
+      </span>
+    </div>
+  );
+}
+
 /**
  * The tagger that suggests a type from the conversation: its newest model, and (for leads) training
  * it now, on the server's worker, with the seconds counted until the new version is stored.
@@ -66,6 +98,7 @@ export function ModelPanel({
   const [seconds, setSeconds] = useState<number | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<unknown>();
+  const [announce, setAnnounce] = useState(false);
   const alive = useRef(true);
   useEffect(() => {
     alive.current = true;
@@ -86,6 +119,7 @@ export function ModelPanel({
     const before = state.data?.model?.version ?? 0;
     setDone(null);
     setError(undefined);
+    setAnnounce(false);
     setSeconds(0);
     const started = Date.now();
     try {
@@ -98,11 +132,9 @@ export function ModelPanel({
         setSeconds(Math.round((Date.now() - started) / 1000));
         if (!now.training) {
           const v = now.model?.version ?? 0;
-          setDone(
-            v > before
-              ? `Version ${v} is trained: suggestions use it now.`
-              : 'Training ended without a new model (the server could not train one); try again later.',
-          );
+          if (v > before) setDone(`Version ${v} is trained: suggestions use it now.`);
+          else if (now.lastFailure) setAnnounce(true);
+          else setDone('Training ended without a new model; try again later.');
           break;
         }
       }
@@ -123,6 +155,9 @@ export function ModelPanel({
         <p className="muted">No model yet: the first suggestion (or the next scheduled run) trains one.</p>
       ) : null}
       {model ? <Facts model={model} revision={revision} /> : null}
+      {state.data?.lastFailure && !training ? (
+        <Failure failure={state.data.lastFailure} announce={announce} />
+      ) : null}
       {training ? (
         <p className="vocab-training" role="status" data-testid="model-training">
           <span className="spinner" aria-hidden="true" /> Training…

@@ -49,6 +49,14 @@ function line(x: RevisionRow, names: Names, absorbed: RevisionRow | undefined): 
         </>
       );
     }
+    case 'alias_removed': {
+      const [team = '', ...word] = (x.note ?? '').split(': ');
+      return (
+        <>
+          Removed {names.team(team)}'s word “{word.join(': ')}” for {type}
+        </>
+      );
+    }
     case 'retired':
       return <>Retired {type}</>;
     case 'merged':
@@ -108,7 +116,9 @@ export function RevisionLog({
     <>
       <ol className="vocab-log" data-testid="revision-log">
         {whole.slice(0, shown).map((r) => {
-          const notes = r.rows.filter((x) => x.note && x.change !== 'alias_added' && x.change !== 'absorbed');
+          const notes = r.rows.filter(
+            (x) => x.note && !x.change.startsWith('alias_') && x.change !== 'absorbed',
+          );
           return (
             <li key={r.revision} data-revision={r.revision}>
               <div className="vocab-log-head">

@@ -3,10 +3,16 @@
  * derived from the server's own view functions (type-only imports: nothing reaches the bundle).
  */
 
+import type { driftReport } from '../../../src/vocabulary/drift.queries.ts';
 import type { TaggerReport } from '../../../src/vocabulary/tagger.types.ts';
-import type { modelView, revisionLog, taxonomyView } from '../../../src/vocabulary/vocabulary.queries.ts';
+import type {
+  lastTrainingFailure,
+  modelView,
+  revisionLog,
+  taxonomyView,
+} from '../../../src/vocabulary/vocabulary.queries.ts';
 import type { TypeStatus } from '../../../src/vocabulary/vocabulary.types.ts';
-import { get, patch, post, query } from '../api/client.ts';
+import { del, get, patch, post, query } from '../api/client.ts';
 import type { Json } from '../api/types.ts';
 
 type Answer<F extends (...args: never[]) => unknown> = Json<Awaited<ReturnType<F>>>;
@@ -24,7 +30,15 @@ export type TaggerModel = Omit<ModelAnswer, 'report'> & {
     trainingMs?: number;
   };
 };
-export type ModelState = { model: TaggerModel | null; training: boolean };
+/** The last training that failed since one succeeded: when, the API's code, its words. */
+export type TrainingFailure = NonNullable<Answer<typeof lastTrainingFailure>>;
+export type ModelState = {
+  model: TaggerModel | null;
+  training: boolean;
+  lastFailure: TrainingFailure | null;
+};
+/** One ISO week's vocabulary drift against the weeks before it (docs/vocabulary.md, Drift). */
+export type DriftReport = NonNullable<Answer<typeof driftReport>>;
 
 /** What a create or an edit sends (the API trims, checks and answers errors by field). */
 export type TypeInput = {
@@ -44,11 +58,12 @@ export const vocabularyApi = {
     get<TaxonomyAnswer>(`${v1}/types${query({ status })}`, signal),
   create: (body: TypeInput & { path: string }) => post<IssueTypeView>(`${v1}/types`, body),
   update: (path: string, body: Partial<TypeInput>) => patch<IssueTypeView>(typeUrl(path), body),
-  setAliases: (path: string, aliases: Record<string, string[]>) =>
-    patch<IssueTypeView>(typeUrl(path), { aliases }),
   /** 201 with the alias added; 200 (same revision) when the team already had it. */
   addAlias: (path: string, team: string, alias: string) =>
     post<IssueTypeView>(`${typeUrl(path)}/aliases`, { team, alias }),
+  /** One team's word, and nothing else of the type: a new revision. */
+  removeAlias: (path: string, team: string, alias: string) =>
+    del<IssueTypeView>(`${typeUrl(path)}/aliases/${encodeURIComponent(team)}/${encodeURIComponent(alias)}`),
   retire: (path: string, note?: string) => post<IssueTypeView>(`${typeUrl(path)}/retire`, { note }),
   merge: (path: string, into: string, note?: string) =>
     post<{ merged: IssueTypeView; into: IssueTypeView }>(`${typeUrl(path)}/merge`, { into, note }),
@@ -59,4 +74,7 @@ export const vocabularyApi = {
    * Starts training on the server's worker (202): `started`, or `running` when one already is.
    */
   train: () => post<{ status: 'started' | 'running' }>(`${v1}/train`, {}),
+  /** The current week (in the organisation's time zone) when `week` is left out. */
+  drift: (week: string | undefined, baselineWeeks: number, signal?: AbortSignal) =>
+    get<DriftReport>(`${v1}/drift${query({ week, baselineWeeks })}`, signal),
 };

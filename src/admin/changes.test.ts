@@ -78,6 +78,12 @@ describe('what an admin change changed', () => {
   });
 
   it('reads areas of the log as the kinds of subject they hold', () => {
-    expect(subjectKindsOf(['people', 'integrations'])).toEqual(['person', 'member', 'webhook', 'mapping']);
+    expect(subjectKindsOf(['people', 'integrations'])).toEqual([
+      'person',
+      'member',
+      'webhook',
+      'mapping',
+      'token',
+    ]);
   });
 });

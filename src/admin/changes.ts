@@ -21,7 +21,9 @@ export type AdminAction =
   | 'scorecard.changed'
   | 'mapping.added'
   | 'mapping.changed'
-  | 'mapping.removed';
+  | 'mapping.removed'
+  | 'token.issued'
+  | 'token.revoked';
 
 /** The organisation's settings as the log names them: `settings.changed`'s subject. */
 export const settingsSubject = {
@@ -40,7 +42,7 @@ export const changeAreas = {
   people: ['person', 'member'],
   teams: ['team', 'calendar'],
   policies: ['scenario', 'scorecard', 'settings'],
-  integrations: ['webhook', 'mapping'],
+  integrations: ['webhook', 'mapping', 'token'],
 } as const;
 export type ChangeArea = keyof typeof changeAreas;
 

@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import { registerAdminChangeRoutes } from '../admin/admin-changes.routes.ts';
 import { registerAnalyticsRoutes } from '../analytics/analytics.routes.ts';
 import { registerAuthRoutes } from '../auth/auth.routes.ts';
+import { registerTokenRoutes } from '../auth/tokens.routes.ts';
 import { registerCaseRoutes } from '../cases/cases.routes.ts';
 import { registerRoomRoutes } from '../cases/room.routes.ts';
 import { registerContinuityRoutes } from '../continuity/continuity.routes.ts';
@@ -140,6 +141,7 @@ export function createApp(services: Services): App {
 
   registerTeamRoutes(app);
   registerAdminChangeRoutes(app);
+  registerTokenRoutes(app);
   registerPeopleRoutes(app);
   registerCaseRoutes(app);
   registerRoomRoutes(app);

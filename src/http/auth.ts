@@ -25,6 +25,18 @@ function cached(owner: object, key: string) {
   const hit = cacheOf(owner).get(key);
   return hit && Date.now() - hit.at < cacheMs ? hit.principal : undefined;
 }
+/**
+ * Forgets a revoked token in this process at once (its cache keys start with its hash); other
+ * processes stop accepting it within `cacheMs`.
+ */
+export function forgetCredential(owner: object, credentialHash: string) {
+  const cache = cacheOf(owner);
+  for (const key of cache.keys()) if (key.startsWith(`${credentialHash}|`)) cache.delete(key);
+}
+
+/** How stale a token's `last used` may be: written at most once a minute, never per request. */
+const lastUsedEveryMs = 60_000;
+
 function remember(owner: object, key: string, principal: Principal) {
   const cache = cacheOf(owner);
   if (cache.size > 10_000) cache.clear();
@@ -60,6 +72,9 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
       .where(and(eq(apiTokens.tokenHash, hashSecret(bearer)), isNull(apiTokens.revokedAt)))
       .limit(1);
     if (token) {
+      const now = c.var.services.clock();
+      if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > lastUsedEveryMs)
+        await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, token.id));
       principal = {
         orgId: token.orgId,
         personId: token.personId,

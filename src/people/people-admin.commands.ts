@@ -1,4 +1,4 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { type AdminCtx, recordChange } from '../admin/admin-changes.commands.ts';
 import { addedFields, changedFields } from '../admin/changes.ts';
 import { sessions } from '../auth/auth.table.ts';
@@ -177,4 +177,26 @@ export async function reactivatePerson(db: Db, id: string, ctx: Ctx) {
     }
     return personAnswer(tx, ctx.orgId, id);
   });
+}
+
+/**
+ * People named in a body (a team's lead, members, an API token's person) must be of the organisation
+ * and still have access (`field` names where).
+ */
+export async function assertActivePeople(tx: Tx, orgId: string, ids: string[], field: string) {
+  if (ids.length === 0) return [];
+  const found = await tx
+    .select({ id: people.id, name: people.name, active: people.active })
+    .from(people)
+    .where(and(eq(people.orgId, orgId), inArray(people.id, ids)));
+  for (const id of ids) {
+    const person = found.find((p) => p.id === id);
+    if (!person) throw new ApiError('validation_failed', `no person ${id} in this organisation`, { field });
+    if (person.active !== 'yes')
+      throw new ApiError('conflict', `${person.name} has no access: give it back before giving them work`, {
+        field,
+        personId: id,
+      });
+  }
+  return ids.map((id) => found.find((p) => p.id === id)!);
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { type AdminCtx, recordChange } from '../admin/admin-changes.commands.ts';
 import { addedFields, changedFields } from '../admin/changes.ts';
 import type { Db, Tx } from '../db/database.ts';
@@ -6,6 +6,7 @@ import { newId } from '../db/ids.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { holdOrganisation } from '../orgs/orgs.commands.ts';
 import { people } from '../people/people.table.ts';
+import { assertActivePeople } from '../people/people-admin.commands.ts';
 import type { Calendar } from '../sla/sla.types.ts';
 import { listTeams } from './teams.queries.ts';
 import { teamMembers, teams } from './teams.table.ts';
@@ -21,25 +22,6 @@ export function defaultTeamCalendar(timezone: string): Calendar {
     hours: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: [], sun: [] },
     holidays: [],
   };
-}
-
-/** People named in a body must be of the organisation and still have access (`field` names where). */
-async function assertActivePeople(tx: Tx, orgId: string, ids: string[], field: string) {
-  if (ids.length === 0) return [];
-  const found = await tx
-    .select({ id: people.id, name: people.name, active: people.active })
-    .from(people)
-    .where(and(eq(people.orgId, orgId), inArray(people.id, ids)));
-  for (const id of ids) {
-    const person = found.find((p) => p.id === id);
-    if (!person) throw new ApiError('validation_failed', `no person ${id} in this organisation`, { field });
-    if (person.active !== 'yes')
-      throw new ApiError('conflict', `${person.name} has no access: give it back before giving them work`, {
-        field,
-        personId: id,
-      });
-  }
-  return ids.map((id) => found.find((p) => p.id === id)!);
 }
 
 async function teamAnswer(tx: Tx, orgId: string, key: string) {

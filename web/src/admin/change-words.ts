@@ -17,7 +17,7 @@ export const changeAreas = [
   { area: 'people', label: 'People and members' },
   { area: 'teams', label: 'Teams and calendars' },
   { area: 'policies', label: 'Scenarios, scorecards and settings' },
-  { area: 'integrations', label: 'Webhooks and helpdesk mappings' },
+  { area: 'integrations', label: 'Webhooks, helpdesk mappings and API tokens' },
 ] as const;
 export type ChangeArea = (typeof changeAreas)[number]['area'];
 export type AdminChangeFilter = { areas?: ChangeArea[]; actor?: string };
@@ -30,6 +30,7 @@ export type ChangeNames = {
 
 const fieldLabels: Record<string, string> = {
   leadId: 'lead',
+  personId: 'acting as',
   ownershipStrategy: 'ownership',
   capacity: 'capacity',
   timezone: 'time zone',
@@ -75,7 +76,7 @@ const dayHours = (v: unknown) =>
 function value(field: string, v: unknown, n: ChangeNames): string {
   if (v === null || v === undefined) return 'none';
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
-  if (field === 'leadId' && typeof v === 'string') return n.person(v);
+  if ((field === 'leadId' || field === 'personId') && typeof v === 'string') return n.person(v);
   if (field === 'teams' && Array.isArray(v)) return v.map((k) => n.team(String(k))).join(', ') || 'none';
   if (field === 'members' && Array.isArray(v))
     return v.map((id) => n.person(String(id))).join(', ') || 'none';
@@ -228,6 +229,10 @@ export function changeWords(c: AdminChange, n: ChangeNames): string {
       return `mapped the ${who} group to the scenario ${scenario('to')} (was ${scenario('from')})`;
     case 'mapping.removed':
       return `removed the mapping of the ${who} group (was ${scenario('from')})`;
+    case 'token.issued':
+      return `issued the API token ${who}${rest(fields(d, n))}`;
+    case 'token.revoked':
+      return `revoked the API token ${who}`;
     default:
       return `${c.action} ${who}`;
   }

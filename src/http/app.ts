@@ -12,6 +12,7 @@ import { registerConversationRoutes } from '../conversation/conversation.routes.
 import { registerCustomerRoutes } from '../customers/customers.routes.ts';
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { uniqueViolation } from '../db/unique.ts';
+import { registerExportRoutes } from '../exports/exports.routes.ts';
 import { registerHandoffRoutes } from '../handoffs/handoffs.routes.ts';
 import { registerAdapterRoutes } from '../integrations/adapters.routes.ts';
 import { registerIntegrationRoutes } from '../integrations/integrations.routes.ts';
@@ -142,6 +143,7 @@ export function createApp(services: Services): App {
   registerTeamRoutes(app);
   registerAdminChangeRoutes(app);
   registerTokenRoutes(app);
+  registerExportRoutes(app);
   registerPeopleRoutes(app);
   registerCaseRoutes(app);
   registerRoomRoutes(app);

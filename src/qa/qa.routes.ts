@@ -3,7 +3,7 @@ import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
 import { ok } from '../http/openapi.ts';
 import { calibrationOf } from './calibration.queries.ts';
-import { toCsv } from './csv.ts';
+import { toCsv } from '../exports/csv.ts';
 import { calibrationQuery, reportQuery } from './qa.types.ts';
 import { reportRows } from './report.queries.ts';
 import { periodOf, qualityReport, reportTable } from './report.ts';

@@ -1,11 +1,13 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadDemoCases } from '../../src/demo/cases.ts';
+import { handoffExportHeader } from '../../src/exports/handoffs-export.ts';
+import { parseCsv } from '../../src/vocabulary/csv.ts';
 import { axeViolations } from '../support/axe.ts';
 import { screenshot } from '../support/browser.ts';
 import { type Browser, withWebApp } from '../support/web-app.ts';
@@ -69,7 +71,9 @@ describe('analytics in the browser', () => {
     // Routes in the organisation's team names ("Support → Tier 2"), not the API's keys ("support → tier2").
     const routes = await pickup.locator('table tbody tr td:first-child, table tbody tr th').allTextContents();
     expect(routes.length).toBeGreaterThan(0);
-    for (const route of routes) expect(route).toMatch(/^[A-Z][^→]* → [A-Z]/);
+    // A handoff inside one team (voice to chat within Support) reads "Within Support".
+    for (const route of routes) expect(route).toMatch(/^([A-Z][^→]* → [A-Z]|Within [A-Z])/);
+    expect(routes.join(' ')).not.toMatch(/Support → Support/);
     expect(routes.join(' ')).not.toMatch(/\btier2\b|→ finance/);
 
     // The before/after comparison answers with a verdict per figure.
@@ -93,6 +97,19 @@ describe('analytics in the browser', () => {
     await expect
       .poll(async () => page.locator('figure', { hasText: 'Bounces and ping-pong' }).textContent())
       .toContain('Finance');
+
+    // The handoffs of the period and team, saved as a spreadsheet.
+    const saving = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Export handoffs (CSV)' }).click();
+    const download = await saving;
+    expect(download.suggestedFilename()).toMatch(
+      /^baton-handoffs-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/,
+    );
+    const [header, ...rows] = parseCsv(readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, ''));
+    expect(header).toEqual([...handoffExportHeader]);
+    expect(rows.length).toBeGreaterThan(0);
+    const toTeam = header!.indexOf('to_team');
+    expect(new Set(rows.map((r) => r[toTeam]))).toEqual(new Set(['finance']));
     expect(browser.errors).toEqual([]);
   });
 

@@ -3,7 +3,7 @@ import { Link } from '../app/router.tsx';
 import { useSession } from '../app/session.tsx';
 import { Empty, ErrorNote, Loading, Section } from '../app/ui.tsx';
 import { useResource } from '../app/useResource.ts';
-import { analyticsApi, type Filters, type Metrics } from './analytics.api.ts';
+import { analyticsApi, type Filters, handoffsExportUrl, type Metrics } from './analytics.api.ts';
 import { ComparePanel } from './ComparePanel.tsx';
 import { FigureTiles, type Tile } from './FigureTiles.tsx';
 import { duration, isoDate, lastWeeks, percent } from './figures.ts';
@@ -100,6 +100,15 @@ export default function AnalyticsPage() {
           <Link to="/reviews" className="button">
             Weekly reviews
           </Link>
+          {/* Issue type is not a filter of the export: every handoff of the period, team and scenario. */}
+          <a
+            className="button"
+            href={handoffsExportUrl({ from, to, team: filters.team, scenario: filters.scenario })}
+            download
+            title="Every handoff created in the period (and of the team and scenario chosen) as a spreadsheet"
+          >
+            Export handoffs (CSV)
+          </a>
         </div>
       </div>
       <form

@@ -1,0 +1,48 @@
+import { and, desc, eq, gte, lt, or } from 'drizzle-orm';
+import type { Queryable } from '../db/database.ts';
+import type { Keyset } from '../db/keyset.ts';
+import { handoffs } from '../handoffs/handoffs.table.ts';
+import { teams } from '../teams/teams.table.ts';
+
+export type HandoffExportFilter = {
+  from: Date;
+  to: Date;
+  team?: string;
+  state?: string;
+  scenario?: string;
+};
+
+/**
+ * One page of the handoffs an export holds, newest first, after `after`: created in the period,
+ * to `team`, in `state`, of `scenario` when given. Ids only; the rows are read as their full views.
+ */
+export async function handoffExportPage(
+  db: Queryable,
+  orgId: string,
+  f: HandoffExportFilter,
+  after: Keyset | undefined,
+  limit: number,
+) {
+  return db
+    .select({ id: handoffs.id, createdAt: handoffs.createdAt })
+    .from(handoffs)
+    .innerJoin(teams, eq(teams.id, handoffs.toTeamId))
+    .where(
+      and(
+        eq(handoffs.orgId, orgId),
+        gte(handoffs.createdAt, f.from),
+        lt(handoffs.createdAt, f.to),
+        f.team ? eq(teams.key, f.team) : undefined,
+        f.state ? eq(handoffs.state, f.state) : undefined,
+        f.scenario ? eq(handoffs.scenarioId, f.scenario) : undefined,
+        after
+          ? or(
+              lt(handoffs.createdAt, after.at),
+              and(eq(handoffs.createdAt, after.at), lt(handoffs.id, after.id)),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(desc(handoffs.createdAt), desc(handoffs.id))
+    .limit(limit);
+}

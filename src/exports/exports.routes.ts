@@ -1,0 +1,100 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { DateTime } from 'luxon';
+import { organisationOf } from '../analytics/analytics.queries.ts';
+import { PeriodError, periodOf } from '../analytics/period.ts';
+import type { Keyset } from '../db/keyset.ts';
+import { getHandoffs } from '../handoffs/handoffs.queries.ts';
+import type { App } from '../http/app.ts';
+import { requireRole } from '../http/auth.ts';
+import { ApiError } from '../http/errors.ts';
+import { csvLine } from './csv.ts';
+import { handoffExportPage } from './exports.queries.ts';
+import { handoffExportHeader, handoffExportRow } from './handoffs-export.ts';
+
+const bound = z.string().trim().min(1).max(40);
+const exportQuery = z.object({
+  from: bound
+    .optional()
+    .describe(
+      'A date (a whole day in the organisation’s zone) or an ISO instant; 30 days before `to` by default',
+    ),
+  to: bound.optional().describe('A date (included) or an ISO instant; now by default'),
+  team: z.string().trim().min(1).max(100).optional().describe('The receiving team’s key'),
+  state: z.enum(['draft', 'sent', 'accepted', 'resolved', 'bounced', 'cancelled']).optional(),
+  scenario: z.string().trim().min(1).max(100).optional(),
+});
+
+/** Handoffs read per page: their full views (quality, clocks) are computed a page at a time. */
+const PAGE = 200;
+
+/**
+ * `GET /exports/handoffs`: every handoff created in a period as CSV, newest first, streamed a page
+ * at a time so a year of handoffs never sits in memory; opened as text by spreadsheets (formulas defused).
+ */
+export function registerExportRoutes(app: App) {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/exports/handoffs',
+      tags: ['analytics'],
+      middleware: [requireRole('lead', 'supervisor', 'qa')],
+      request: { query: exportQuery },
+      responses: {
+        200: {
+          content: { 'text/csv': { schema: z.string() } },
+          description:
+            'The handoffs created in the period (filtered by team, state, scenario) as CSV: one row each, with its owner, times, clocks, bounce and quality',
+        },
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const { database, clock, logger } = c.var.services;
+      const orgId = c.var.principal.orgId;
+      const org = await organisationOf(database.db, orgId);
+      let period: { from: number; to: number };
+      try {
+        period = periodOf(q, org.timezone, clock().getTime());
+      } catch (error) {
+        if (!(error instanceof PeriodError)) throw error;
+        const field = error.field ?? 'from';
+        throw new ApiError('validation_failed', `${field}: ${error.message}`, { field });
+      }
+      const filter = { ...q, from: new Date(period.from), to: new Date(period.to) };
+      const db = database.db;
+      let after: Keyset | undefined;
+      let header = true;
+      const body = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          try {
+            const encoder = new TextEncoder();
+            if (header) {
+              header = false;
+              // A byte-order mark: Excel reads the file as UTF-8 (names with accents) only with one.
+              controller.enqueue(encoder.encode(`\ufeff${csvLine(handoffExportHeader)}`));
+            }
+            const page = await handoffExportPage(db, orgId, filter, after, PAGE);
+            const views = await getHandoffs(
+              db,
+              orgId,
+              page.map((p) => p.id),
+            );
+            controller.enqueue(encoder.encode(views.map((v) => csvLine(handoffExportRow(v))).join('')));
+            const last = page[page.length - 1];
+            if (page.length < PAGE || !last) controller.close();
+            else after = { at: last.createdAt, id: last.id };
+          } catch (error) {
+            logger.error({ err: error, orgId }, 'the handoffs export stopped');
+            controller.error(error);
+          }
+        },
+      });
+      const day = (ms: number) => DateTime.fromMillis(ms, { zone: org.timezone }).toISODate();
+      return c.body(body, 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="baton-handoffs-${day(period.from)}-to-${day(period.to - 1)}.csv"`,
+        'cache-control': 'no-store',
+      });
+    },
+  );
+}

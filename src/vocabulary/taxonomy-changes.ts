@@ -62,18 +62,20 @@ function activeType(taxonomy: Taxonomy, path: string, field = 'path'): IssueType
   return type;
 }
 
+/** `field`: where the caller gave the word: `aliases` in a type's body, `alias` on the alias route. */
 function refuseClash(
   taxonomy: Taxonomy,
   path: string,
   aliases: Record<string, string[]>,
   ignore?: Set<string>,
+  field = 'aliases',
 ) {
   const clash = aliasClash(taxonomy, path, aliases, ignore);
   if (clash) {
     throw new VocabularyRuleError(
       'alias_conflict',
       `team ${clash.team} already uses "${clash.alias}" for ${clash.type}`,
-      { field: 'aliases', ...clash },
+      { field, ...clash },
     );
   }
 }
@@ -135,7 +137,7 @@ export function decideAddAlias(
   const type = activeType(taxonomy, path);
   const words = type.spec.aliases[team] ?? [];
   if (words.some((w) => canonicalTerm(w) === canonicalTerm(alias))) return [];
-  refuseClash(taxonomy, path, { [team]: [alias] });
+  refuseClash(taxonomy, path, { [team]: [alias] }, undefined, 'alias');
   const spec = { ...type.spec, aliases: { ...type.spec.aliases, [team]: [...words, alias] } };
   return [{ ...type, spec, revision: next(taxonomy), change: 'alias_added', note: `${team}: ${alias}` }];
 }

@@ -116,7 +116,7 @@ describe('taxonomy changes', () => {
     const { taxonomy } = small();
     const error = rule(() => decideAddAlias(taxonomy, 'app/login', 'support', 'Charged  Twice'));
     expect(error.code).toBe('alias_conflict');
-    expect(error.details).toMatchObject({ team: 'support', type: 'billing/double-charge' });
+    expect(error.details).toMatchObject({ field: 'alias', team: 'support', type: 'billing/double-charge' });
     expect(decideAddAlias(taxonomy, 'app/login', 'finance', 'charged twice')).toHaveLength(1);
     expect(decideAddAlias(taxonomy, 'billing/double-charge', 'support', 'charged-twice')).toEqual([]);
   });

@@ -223,7 +223,7 @@ describeOnDatabases('one vocabulary', (h) => {
         { team: 'support', alias: 'Charged twice' },
         409,
         'alias_conflict',
-        'aliases',
+        'alias',
       ],
       [
         'POST',

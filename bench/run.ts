@@ -1,9 +1,10 @@
 // `npm run bench`: every benchmark in turn; each writes bench/results/<name>.json.
-// Pick some with `npm run bench -- sla http` (names: sla, tagger, conversation, http, breach-lag, dip-lag, audit, web, search).
+// Pick some with `npm run bench -- sla http` (names: sla, tagger, conversation, http, breach-lag, dip-lag, audit, web, search, export).
 import { runAuditBench } from './audit.bench.ts';
 import { runBreachLagBench } from './breach-lag.bench.ts';
 import { runConversationBench } from './conversation.bench.ts';
 import { runDipLagBench } from './dip-lag.bench.ts';
+import { runExportBench } from './export.bench.ts';
 import { runHttpBench } from './http.bench.ts';
 import { runOutboxBench } from './outbox.bench.ts';
 import { runSearchBench } from './search.bench.ts';
@@ -23,6 +24,7 @@ const all: Record<string, () => Promise<unknown>> = {
   audit: runAuditBench,
   web: runWebQueueBench,
   search: runSearchBench,
+  export: runExportBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

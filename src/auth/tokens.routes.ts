@@ -54,7 +54,9 @@ export function registerTokenRoutes(app: App) {
     async (c) => {
       const { database } = c.var.services;
       const revoked = await revokeApiToken(database.db, adminCtxOf(c), c.req.valid('param').id);
-      forgetCredential(database, revoked.tokenHash);
+      // The authentication cache belongs to the process's database: under an Idempotency-Key the
+      // request's `database` is its transaction's, and forgetting there would forget nothing.
+      forgetCredential(c.var.services.background ?? database, revoked.tokenHash);
       return c.json(await apiTokenView(database.db, revoked.orgId, revoked.id), 200);
     },
   );

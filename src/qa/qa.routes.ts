@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { toCsv } from '../exports/csv.ts';
 import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
 import { ok } from '../http/openapi.ts';
 import { calibrationOf } from './calibration.queries.ts';
-import { toCsv } from '../exports/csv.ts';
 import { calibrationQuery, reportQuery } from './qa.types.ts';
 import { reportRows } from './report.queries.ts';
 import { periodOf, qualityReport, reportTable } from './report.ts';

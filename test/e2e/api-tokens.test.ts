@@ -95,6 +95,19 @@ describeOnDatabases('API tokens, as admins issue and revoke them', (h) => {
     const refused = await h().request('GET', '/api/v1/cases', undefined, { token: issued.token });
     expect([refused.status, refused.body.error.code]).toEqual([401, 'unauthenticated']);
 
+    // The same with an Idempotency-Key (as the web app sends every POST): the key's transaction is
+    // not the process's database, whose cache must forget the token.
+    const keyed = (
+      await h().request('POST', '/api/v1/api-tokens', { name: 'Keyed', roles: ['agent'] }, { token: ines })
+    ).body as Token;
+    expect((await h().request('GET', '/api/v1/cases', undefined, { token: keyed.token })).status).toBe(200);
+    const keyedRevoke = await h().request('POST', `/api/v1/api-tokens/${keyed.id}/revoke`, undefined, {
+      token: ines,
+      headers: { 'idempotency-key': `revoke-${keyed.id}` },
+    });
+    expect(keyedRevoke.status).toBe(200);
+    expect((await h().request('GET', '/api/v1/cases', undefined, { token: keyed.token })).status).toBe(401);
+
     const lines = async () =>
       (
         await h().request('GET', '/api/v1/admin/changes?area=integrations&limit=200', undefined, {

@@ -58,8 +58,8 @@ describe('webhook delivery log [pglite]', () => {
 
     const { page, errors } = await app.signedIn('integrations', 'grace@northwind.example');
     await page.goto(`${app.url}/settings`);
-    await page.getByRole('link', { name: 'Webhooks' }).click();
-    await page.getByRole('heading', { name: 'Webhooks', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Integrations' }).click();
+    await page.getByRole('heading', { name: 'Integrations', level: 1 }).waitFor();
     await expect.poll(() => page.getByTestId('subscriptions').textContent()).toContain(hook.url);
     const deadRow = page.getByRole('table', { name: 'Dead letters' }).getByTestId('delivery-row');
     await expect.poll(() => deadRow.count()).toBe(1);

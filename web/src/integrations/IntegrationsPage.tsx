@@ -1,8 +1,10 @@
 import { type ReactNode, useState } from 'react';
 import { formatDateTime, humanize } from '../app/format.ts';
 import { Link } from '../app/router.tsx';
+import { useSession } from '../app/session.tsx';
 import { Badge, Dialog, Empty, ErrorNote, Loading, Section } from '../app/ui.tsx';
 import { type Resource, useResource } from '../app/useResource.ts';
+import { ApiTokens } from './ApiTokens.tsx';
 import { type Delivery, deliveryStatus, type WebhookSubscription, webhooksApi } from './deliveries-api.ts';
 import { SubscriptionForm } from './SubscriptionForm.tsx';
 
@@ -153,10 +155,13 @@ function Subscriptions({
 }
 
 /**
- * The webhook delivery log for leads: subscriptions, recent deliveries with their attempts and the
- * receiver's answer, and dead letters (given up after 15 tries) that a lead can send again.
+ * Integrations. For admins, the API tokens of helpdesks and scripts. For leads, the webhook delivery
+ * log: subscriptions, recent deliveries with their attempts and the receiver's answer, and dead
+ * letters (given up after 15 tries) that a lead can send again.
  */
 export default function IntegrationsPage() {
+  // `can` lets an admin pass for every role: the tokens are for admins themselves.
+  const isAdmin = useSession().me.roles.includes('admin');
   const subs = useResource('subs', (signal) => webhooksApi.subscriptions(signal));
   const recent = useResource('recent', (signal) => webhooksApi.deliveries(undefined, 100, signal));
   const dead = useResource('dead', (signal) => webhooksApi.deliveries('dead', 100, signal));
@@ -182,52 +187,58 @@ export default function IntegrationsPage() {
     <div className="page">
       <div className="page-head">
         <div>
-          <p className="small">
+          <p className="breadcrumb">
             <Link to="/settings">Settings</Link> / Integrations
           </p>
-          <h1>Webhooks</h1>
+          <h1>Integrations</h1>
           <p className="muted">
-            Every event sent to a subscriber, retried with backoff until it answers 2xx; after 15 tries it
-            becomes a dead letter you can send again.
+            {isAdmin
+              ? 'API tokens for the helpdesks and scripts that call Baton, and webhooks: '
+              : 'Webhooks: '}
+            every event is sent to its subscribers, retried with backoff until they answer 2xx; after 15 tries
+            it becomes a dead letter you can send again.
           </p>
         </div>
         <button type="button" className="button" onClick={reload}>
           Refresh
         </button>
       </div>
-      <Section title="Subscriptions">
-        <Subscriptions subs={subs} onChanged={reload} />
-      </Section>
-      <Section title="Dead letters">
-        {failed ? <ErrorNote error={failed} title="Could not queue the delivery again" /> : null}
-        {queued.length ? (
-          <div className="note note-good" role="status" data-testid="redelivery-queued">
-            Queued again: {queued.map((q) => `#${q}`).join(', ')}
-          </div>
-        ) : null}
-        {dead.error ? <ErrorNote error={dead.error} /> : null}
-        {dead.data && dead.data.items.length === 0 ? <Empty title="No dead letters" /> : null}
-        {dead.data?.items.length ? (
-          <DeliveryTable
-            rows={dead.data.items}
-            urlOf={urlOf}
-            caption="Dead letters"
-            action={(d) => (
-              <button type="button" className="button small" onClick={() => void redeliver(d.seq)}>
-                Redeliver #{d.seq}
-              </button>
-            )}
-          />
-        ) : null}
-      </Section>
-      <Section title="Recent deliveries">
-        {recent.error ? <ErrorNote error={recent.error} /> : null}
-        {recent.loading && !recent.data ? <Loading /> : null}
-        {recent.data && recent.data.items.length === 0 ? <Empty title="Nothing sent yet" /> : null}
-        {recent.data?.items.length ? (
-          <DeliveryTable rows={recent.data.items} urlOf={urlOf} caption="Recent deliveries" />
-        ) : null}
-      </Section>
+      <div className="stack">
+        {isAdmin ? <ApiTokens /> : null}
+        <Section title="Webhook subscriptions">
+          <Subscriptions subs={subs} onChanged={reload} />
+        </Section>
+        <Section title="Dead letters">
+          {failed ? <ErrorNote error={failed} title="Could not queue the delivery again" /> : null}
+          {queued.length ? (
+            <div className="note note-good" role="status" data-testid="redelivery-queued">
+              Queued again: {queued.map((q) => `#${q}`).join(', ')}
+            </div>
+          ) : null}
+          {dead.error ? <ErrorNote error={dead.error} /> : null}
+          {dead.data && dead.data.items.length === 0 ? <Empty title="No dead letters" /> : null}
+          {dead.data?.items.length ? (
+            <DeliveryTable
+              rows={dead.data.items}
+              urlOf={urlOf}
+              caption="Dead letters"
+              action={(d) => (
+                <button type="button" className="button small" onClick={() => void redeliver(d.seq)}>
+                  Redeliver #{d.seq}
+                </button>
+              )}
+            />
+          ) : null}
+        </Section>
+        <Section title="Recent deliveries">
+          {recent.error ? <ErrorNote error={recent.error} /> : null}
+          {recent.loading && !recent.data ? <Loading /> : null}
+          {recent.data && recent.data.items.length === 0 ? <Empty title="Nothing sent yet" /> : null}
+          {recent.data?.items.length ? (
+            <DeliveryTable rows={recent.data.items} urlOf={urlOf} caption="Recent deliveries" />
+          ) : null}
+        </Section>
+      </div>
     </div>
   );
 }

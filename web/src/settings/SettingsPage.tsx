@@ -79,7 +79,7 @@ export default function SettingsPage() {
             Customer continuity
           </Link>
           <Link to="/settings/integrations" className="button">
-            Webhooks
+            Integrations
           </Link>
           <Link to="/settings/vocabulary" className="button">
             Vocabulary

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
@@ -6,7 +6,7 @@ import type { AppEnv } from '../http/context.ts';
 import { ok } from '../http/openapi.ts';
 import type { AdminCtx } from './admin-changes.commands.ts';
 import { listAdminChanges } from './admin-changes.queries.ts';
-import { type ChangeArea, changeAreas } from './changes.ts';
+import { adminChangesQuery } from './admin-changes.types.ts';
 
 /** Who is changing the organisation, and when: what the admin commands need to log a change. */
 export const adminCtxOf = (c: Context<AppEnv>): AdminCtx => ({
@@ -23,20 +23,7 @@ export function registerAdminChangeRoutes(app: App) {
       tags: ['teams'],
       middleware: [requireRole('lead', 'supervisor')],
       request: {
-        query: z.object({
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-          cursor: z
-            .string()
-            .regex(/^[1-9]\d{0,17}$/, 'is not a cursor this list answered with (use its nextCursor)')
-            .optional(),
-          area: z
-            .string()
-            .transform((s) => s.split(','))
-            .pipe(z.array(z.enum(Object.keys(changeAreas) as [ChangeArea, ...ChangeArea[]])))
-            .optional()
-            .describe('people, teams, policies, integrations (comma-separated): only these kinds of change'),
-          actor: z.string().min(1).max(100).optional().describe("Only this person's changes (a person id)"),
-        }),
+        query: adminChangesQuery,
       },
       responses: {
         200: ok(

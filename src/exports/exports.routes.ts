@@ -1,5 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { DateTime } from 'luxon';
+import { listAdminChanges } from '../admin/admin-changes.queries.ts';
+import { adminChangesQuery } from '../admin/admin-changes.types.ts';
 import { organisationOf } from '../analytics/analytics.queries.ts';
 import { PeriodError, periodOf } from '../analytics/period.ts';
 import type { Keyset } from '../db/keyset.ts';
@@ -7,7 +9,8 @@ import { getHandoffs } from '../handoffs/handoffs.queries.ts';
 import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
 import { ApiError } from '../http/errors.ts';
-import { csvLine } from './csv.ts';
+import { adminChangeRows, adminChangesExportHeader } from './admin-changes-export.ts';
+import { csvAttachment, csvStream } from './csv-stream.ts';
 import { handoffExportPage } from './exports.queries.ts';
 import { handoffExportHeader, handoffExportRow } from './handoffs-export.ts';
 
@@ -62,39 +65,64 @@ export function registerExportRoutes(app: App) {
       }
       const filter = { ...q, from: new Date(period.from), to: new Date(period.to) };
       const db = database.db;
-      let after: Keyset | undefined;
-      let header = true;
-      const body = new ReadableStream<Uint8Array>({
-        async pull(controller) {
-          try {
-            const encoder = new TextEncoder();
-            if (header) {
-              header = false;
-              // A byte-order mark: Excel reads the file as UTF-8 (names with accents) only with one.
-              controller.enqueue(encoder.encode(`\ufeff${csvLine(handoffExportHeader)}`));
-            }
-            const page = await handoffExportPage(db, orgId, filter, after, PAGE);
-            const views = await getHandoffs(
-              db,
-              orgId,
-              page.map((p) => p.id),
-            );
-            controller.enqueue(encoder.encode(views.map((v) => csvLine(handoffExportRow(v))).join('')));
-            const last = page[page.length - 1];
-            if (page.length < PAGE || !last) controller.close();
-            else after = { at: last.createdAt, id: last.id };
-          } catch (error) {
-            logger.error({ err: error, orgId }, 'the handoffs export stopped');
-            controller.error(error);
-          }
+      const body = csvStream<Keyset>(
+        handoffExportHeader,
+        async (after) => {
+          const page = await handoffExportPage(db, orgId, filter, after, PAGE);
+          const views = await getHandoffs(
+            db,
+            orgId,
+            page.map((p) => p.id),
+          );
+          const last = page[page.length - 1];
+          const next = page.length === PAGE && last ? { at: last.createdAt, id: last.id } : null;
+          return { rows: views.map(handoffExportRow), next };
         },
-      });
+        (error) => logger.error({ err: error, orgId }, 'the handoffs export stopped'),
+      );
       const day = (ms: number) => DateTime.fromMillis(ms, { zone: org.timezone }).toISODate();
-      return c.body(body, 200, {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="baton-handoffs-${day(period.from)}-to-${day(period.to - 1)}.csv"`,
-        'cache-control': 'no-store',
-      });
+      return c.body(
+        body,
+        200,
+        csvAttachment(`baton-handoffs-${day(period.from)}-to-${day(period.to - 1)}.csv`),
+      );
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/exports/admin-changes',
+      tags: ['teams'],
+      middleware: [requireRole('lead', 'supervisor')],
+      request: { query: adminChangesQuery.pick({ area: true, actor: true }) },
+      responses: {
+        200: {
+          content: { 'text/csv': { schema: z.string() } },
+          description:
+            'The admin change log (by area and person) as CSV, newest first: one row per field changed, with who and when',
+        },
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const { database, clock, logger } = c.var.services;
+      const orgId = c.var.principal.orgId;
+      const body = csvStream<number>(
+        adminChangesExportHeader,
+        async (before) => {
+          const page = await listAdminChanges(database.db, orgId, {
+            limit: PAGE,
+            before,
+            areas: q.area,
+            actor: q.actor,
+          });
+          const next = page.nextCursor === null ? null : Number(page.nextCursor);
+          return { rows: page.items.flatMap(adminChangeRows), next };
+        },
+        (error) => logger.error({ err: error, orgId }, 'the admin change log export stopped'),
+      );
+      const today = clock().toISOString().slice(0, 10);
+      return c.body(body, 200, csvAttachment(`baton-admin-changes-${today}.csv`));
     },
   );
 }

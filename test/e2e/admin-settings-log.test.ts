@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { parseCsv } from '../../src/vocabulary/csv.ts';
 import { describeOnDatabases } from '../support/harness.ts';
 import { snapshotAll } from '../support/snapshot.ts';
 
@@ -213,5 +214,63 @@ describeOnDatabases('the admin change log of settings, calendars, scenarios and 
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatchObject({ code: 'validation_failed', field: 'area.1' });
+  });
+
+  it('exports the log as CSV, one row per field changed, by area and person, never a secret', async () => {
+    const ines = await h().tokenFor('ines');
+    const res = await h().runtime.app.request('/api/v1/exports/admin-changes?area=teams', {
+      headers: { authorization: `Bearer ${ines}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="baton-admin-changes-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
+    expect(text.startsWith('\ufeff')).toBe(true);
+    const [header, ...rows] = parseCsv(text.slice(1));
+    expect(header).toEqual([
+      'change_id',
+      'at',
+      'actor_id',
+      'actor',
+      'action',
+      'subject',
+      'subject_name',
+      'field',
+      'from',
+      'to',
+    ]);
+    const calendar = rows.filter((r) => r[4] === 'calendar.changed' && r[7] === 'hours.fri');
+    expect(calendar[0]).toEqual([
+      expect.any(String),
+      expect.any(String),
+      h().org.personIds.get('grace'),
+      'Grace Liu',
+      'calendar.changed',
+      'finance',
+      'Finance',
+      'hours.fri',
+      '[["09:00","17:00"]]',
+      '[["09:00","12:00"]]',
+    ]);
+    expect(new Set(rows.map((r) => r[4]!.split('.')[0]))).toEqual(new Set(['calendar', 'team']));
+    expect(text).not.toContain('s3cr3t-token');
+    // Newest first: removed, then set; never the address.
+    expect(rows.filter((r) => r[7] === 'slackUrl').map((r) => r.slice(8))).toEqual([
+      ['set', ''],
+      ['', 'set'],
+    ]);
+
+    const byNoah = await h().runtime.app.request(
+      `/api/v1/exports/admin-changes?actor=${h().org.personIds.get('noah')}`,
+      {
+        headers: { authorization: `Bearer ${ines}` },
+      },
+    );
+    expect(parseCsv((await byNoah.text()).replace(/^\ufeff/, ''))).toHaveLength(1); // the header alone
+    const agent = await h().tokenFor('amara', ['agent']);
+    const refused = await h().request('GET', '/api/v1/exports/admin-changes', undefined, { token: agent });
+    expect(refused.status).toBe(403);
   });
 });

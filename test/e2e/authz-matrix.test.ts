@@ -45,6 +45,7 @@ const table: Record<string, Rule> = {
   'GET /api/v1/admin/changes': ['lead', 'supervisor'],
   'GET /api/v1/api-tokens': ['admin'],
   'GET /api/v1/exports/handoffs': analysts,
+  'GET /api/v1/exports/admin-changes': ['lead', 'supervisor'],
   'POST /api/v1/api-tokens': ['admin'],
   'POST /api/v1/api-tokens/{id}/revoke': ['admin'],
   'PATCH /api/v1/webhooks/subscriptions/{id}': leads,

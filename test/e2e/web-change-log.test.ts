@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../src/vocabulary/csv.ts';
 import { axeViolations } from '../support/axe.ts';
 import { screenshot } from '../support/browser.ts';
 import { withWebApp } from '../support/web-app.ts';
@@ -68,6 +70,28 @@ describe('web app: the change log [pglite]', () => {
     expect(await page.getByLabel('Changed by').inputValue()).toBe(app.web.org.personIds.get('grace'));
     await expect.poll(() => log.locator('li').count()).toBe(1);
 
+    // The log as it is filtered, saved as a spreadsheet: one row per field changed.
+    const saving = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Download CSV' }).click();
+    const [header, ...rows] = parseCsv(
+      readFileSync((await (await saving).path())!, 'utf8').replace(/^\ufeff/, ''),
+    );
+    expect(header?.slice(4, 8)).toEqual(['action', 'subject', 'subject_name', 'field']);
+    expect(rows).toEqual([
+      [
+        expect.any(String),
+        expect.any(String),
+        app.web.org.personIds.get('grace'),
+        'Grace Liu',
+        'settings.changed',
+        'repeat-contacts',
+        'Repeat contact settings',
+        'windowDays',
+        '7',
+        '14',
+      ],
+    ]);
+
     await page.getByLabel('Area').selectOption('people');
     await page.getByText('Nothing matches this filter.').waitFor();
     expect(browser.errors).toEqual([]);
@@ -78,12 +102,12 @@ describe('web app: the change log [pglite]', () => {
     await supervisor.page.setViewportSize({ width: 390, height: 800 });
     await supervisor.page.goto(`${app.url}/settings/changes`);
     await supervisor.page.getByTestId('change-log').waitFor();
+    await screenshot(supervisor.page, 'change-log-phone');
     expect(
       await supervisor.page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       ),
     ).toBeLessThanOrEqual(0);
-    await screenshot(supervisor.page, 'change-log-phone');
 
     const agent = await app.signedIn('change-log-agent', 'amara@northwind.example');
     await agent.page.goto(`${app.url}/settings/changes`);

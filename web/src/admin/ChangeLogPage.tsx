@@ -1,3 +1,4 @@
+import { query } from '../api/client.ts';
 import { Link, navigate, useLocation } from '../app/router.tsx';
 import { useSession } from '../app/session.tsx';
 import { ChangeLog } from './ChangeLog.tsx';
@@ -33,15 +34,26 @@ export default function ChangeLogPage() {
             they changed. Handoffs and cases keep their own history on their pages.
           </p>
         </div>
-        {s.can('lead') ? (
-          <div className="page-actions">
+        <div className="page-actions">
+          <a
+            className="button"
+            href={`/api/v1/exports/admin-changes${query({ area: filter.areas?.join(','), actor: filter.actor })}`}
+            download
+          >
+            Download CSV
+          </a>
+          {s.can('lead') ? (
             <Link to="/settings" className="button">
               Back to settings
             </Link>
-          </div>
-        ) : null}
+          ) : null}
+        </div>
       </div>
-      <form className="toolbar" aria-label="Filter the change log" onSubmit={(e) => e.preventDefault()}>
+      <form
+        className="toolbar change-filters"
+        aria-label="Filter the change log"
+        onSubmit={(e) => e.preventDefault()}
+      >
         <div className="inline-field">
           <label htmlFor="changes-area">Area</label>
           <select

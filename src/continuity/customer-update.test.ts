@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { customerUpdateTemplateSchema, unknownPlaceholders } from './continuity.types.ts';
-import { draftCustomerUpdate, pickLanguage } from './customer-update.ts';
+import { draftCustomerUpdate, formatReplyBy, pickLanguage } from './customer-update.ts';
 
 const template = customerUpdateTemplateSchema.parse({
   version: 4,
@@ -26,6 +26,19 @@ describe('warm customer update', () => {
     expect(u.text).toContain('Priya');
     expect(u.text).toMatch(/12:00/);
     expect(u.template).toEqual({ scenario: '', version: null, language: 'en' });
+  });
+
+  it('formats each instant in its own offset with the zone’s kept formatter, and a bad language as British English', () => {
+    const winter = formatReplyBy(new Date('2026-01-12T10:00:00Z'), 'Europe/London', 'en-GB');
+    const summer = formatReplyBy(new Date('2026-07-13T10:00:00Z'), 'Europe/London', 'en-GB');
+    expect(winter).toMatch(/Monday.*12 January.*10:00.*GMT/);
+    expect(summer).toMatch(/Monday.*13 July.*11:00.*(BST|GMT\+1)/);
+    expect(formatReplyBy(new Date('2026-07-13T10:00:00Z'), 'Europe/Paris', 'not a tag!')).toMatch(
+      /Monday.*12:00/,
+    );
+    expect(formatReplyBy(new Date('2026-07-13T10:00:00Z'), 'Nowhere/City', 'not a tag!')).toBe(
+      '2026-07-13 10:00 UTC',
+    );
   });
 
   it('falls back to UTC for an unknown zone', () => {

@@ -1,4 +1,5 @@
 import { and, desc, eq, gte, lt, or } from 'drizzle-orm';
+import { cases } from '../cases/cases.table.ts';
 import type { Queryable } from '../db/database.ts';
 import type { Keyset } from '../db/keyset.ts';
 import { handoffs } from '../handoffs/handoffs.table.ts';
@@ -10,11 +11,13 @@ export type HandoffExportFilter = {
   team?: string;
   state?: string;
   scenario?: string;
+  issueType?: string;
 };
 
 /**
  * One page of the handoffs an export holds, newest first, after `after`: created in the period,
- * to `team`, in `state`, of `scenario` when given. Ids only; the rows are read as their full views.
+ * to `team`, in `state`, of `scenario`, on a case of `issueType` when given. Ids and the case's issue
+ * type only; the rows are read as their full views.
  */
 export async function handoffExportPage(
   db: Queryable,
@@ -24,9 +27,10 @@ export async function handoffExportPage(
   limit: number,
 ) {
   return db
-    .select({ id: handoffs.id, createdAt: handoffs.createdAt })
+    .select({ id: handoffs.id, createdAt: handoffs.createdAt, issueType: cases.issueType })
     .from(handoffs)
     .innerJoin(teams, eq(teams.id, handoffs.toTeamId))
+    .innerJoin(cases, eq(cases.id, handoffs.caseId))
     .where(
       and(
         eq(handoffs.orgId, orgId),
@@ -35,6 +39,7 @@ export async function handoffExportPage(
         f.team ? eq(teams.key, f.team) : undefined,
         f.state ? eq(handoffs.state, f.state) : undefined,
         f.scenario ? eq(handoffs.scenarioId, f.scenario) : undefined,
+        f.issueType ? eq(cases.issueType, f.issueType) : undefined,
         after
           ? or(
               lt(handoffs.createdAt, after.at),

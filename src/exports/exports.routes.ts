@@ -25,6 +25,7 @@ const exportQuery = z.object({
   team: z.string().trim().min(1).max(100).optional().describe('The receiving team’s key'),
   state: z.enum(['draft', 'sent', 'accepted', 'resolved', 'bounced', 'cancelled']).optional(),
   scenario: z.string().trim().min(1).max(100).optional(),
+  issueType: z.string().trim().min(1).max(200).optional().describe('The case’s issue type (its path)'),
 });
 
 /** Handoffs read per page: their full views (quality, clocks) are computed a page at a time. */
@@ -76,7 +77,8 @@ export function registerExportRoutes(app: App) {
           );
           const last = page[page.length - 1];
           const next = page.length === PAGE && last ? { at: last.createdAt, id: last.id } : null;
-          return { rows: views.map(handoffExportRow), next };
+          const typeOf = new Map(page.map((p) => [p.id, p.issueType]));
+          return { rows: views.map((v) => handoffExportRow(v, typeOf.get(v.id) ?? null)), next };
         },
         (error) => logger.error({ err: error, orgId }, 'the handoffs export stopped'),
       );

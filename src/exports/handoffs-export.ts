@@ -13,6 +13,7 @@ export const handoffExportHeader = [
   'case_subject',
   'customer',
   'scenario',
+  'issue_type',
   'state',
   'from',
   'to_team',
@@ -35,7 +36,8 @@ export const handoffExportHeader = [
 
 type Packet = { urgency?: string; emotion?: string };
 
-export function handoffExportRow(h: HandoffView): CsvValue[] {
+/** `issueType`: the case's, as the export read it beside the handoff (the view does not carry it). */
+export function handoffExportRow(h: HandoffView, issueType: string | null): CsvValue[] {
   const packet = (h.packet ?? {}) as Packet;
   const clock = (name: string) => h.sla.find((c) => c.name === name);
   return [
@@ -44,6 +46,7 @@ export function handoffExportRow(h: HandoffView): CsvValue[] {
     h.caseSubject,
     h.customer.name,
     h.scenario,
+    issueType,
     h.state,
     h.fromTeam ?? h.fromKind,
     h.toTeam,

@@ -31,8 +31,8 @@ describeOnDatabases('the handoffs export', (h) => {
     expect(header).toEqual([...handoffExportHeader]);
     return rows.map((r) => Object.fromEntries(header!.map((k, i) => [k, r[i] ?? ''])));
   };
-  const send = async (subject: string, scenario = 'billing-to-finance') => {
-    const c = await h().request('POST', '/api/v1/cases', newCase({ subject }));
+  const send = async (subject: string, scenario = 'billing-to-finance', issueType?: string) => {
+    const c = await h().request('POST', '/api/v1/cases', newCase({ subject, issueType }));
     const sent = await h().request('POST', `/api/v1/cases/${c.body.id}/handoffs`, {
       scenario,
       packet: fullPacket,
@@ -43,7 +43,7 @@ describeOnDatabases('the handoffs export', (h) => {
 
   it('writes one row per handoff of the period with its owner, times, clocks, bounce and quality', async () => {
     h().setNow('2026-11-23T09:00:00Z');
-    const accepted = await send('Charged twice for October');
+    const accepted = await send('Charged twice for October', 'billing-to-finance', 'billing');
     await h().request('POST', `/api/v1/handoffs/${accepted.id}/accept`);
     h().advance(60_000);
     const bounced = await send('=HYPERLINK("http://evil.example","refund")');
@@ -70,6 +70,7 @@ describeOnDatabases('the handoffs export', (h) => {
       case_subject: 'Charged twice for October',
       customer: 'Maria Lopez',
       scenario: 'billing-to-finance',
+      issue_type: 'billing',
       state: 'accepted',
       from: 'support',
       to_team: 'finance',
@@ -103,6 +104,10 @@ describeOnDatabases('the handoffs export', (h) => {
     expect(
       rowsOf((await exportCsv('?from=2026-11-23&to=2026-11-23&scenario=tech-to-engineering')).body as string),
     ).toHaveLength(1);
+    const billing = rowsOf(
+      (await exportCsv('?from=2026-11-23&to=2026-11-23&issueType=billing')).body as string,
+    );
+    expect(billing.map((r) => r.handoff_id)).toEqual([accepted.id]);
     expect(rowsOf((await exportCsv('?from=2026-11-24&to=2026-11-30')).body as string)).toHaveLength(0);
     // Another organisation's export holds none of these.
     const other = await exportCsv('?from=2026-11-23&to=2026-11-23', { headers: { 'x-baton-org': 'other' } });

@@ -100,12 +100,11 @@ export default function AnalyticsPage() {
           <Link to="/reviews" className="button">
             Weekly reviews
           </Link>
-          {/* Issue type is not a filter of the export: every handoff of the period, team and scenario. */}
           <a
             className="button"
-            href={handoffsExportUrl({ from, to, team: filters.team, scenario: filters.scenario })}
+            href={handoffsExportUrl({ from, to, ...filters })}
             download
-            title="Every handoff created in the period (and of the team and scenario chosen) as a spreadsheet"
+            title="Every handoff created in the period (of the team, scenario and issue type chosen) as a spreadsheet"
           >
             Export handoffs (CSV)
           </a>

@@ -23,8 +23,7 @@ const v1 = '/api/v1/analytics';
 const enc = encodeURIComponent;
 
 /** The handoffs of a period as CSV: a plain link (the session cookie signs it), saved by the browser. */
-export const handoffsExportUrl = (p: Period & Pick<Filters, 'team' | 'scenario'>) =>
-  `/api/v1/exports/handoffs${query(p)}`;
+export const handoffsExportUrl = (p: Period & Filters) => `/api/v1/exports/handoffs${query(p)}`;
 
 export const analyticsApi = {
   metrics: (p: Period & Filters, signal?: AbortSignal) => get<Metrics>(`${v1}/metrics${query(p)}`, signal),

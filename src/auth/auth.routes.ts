@@ -1,10 +1,42 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { adminCtxOf } from '../admin/admin-changes.routes.ts';
 import type { App } from '../http/app.ts';
 import { authenticate, sessionCookie } from '../http/auth.ts';
 import { ApiError } from '../http/errors.ts';
-import { ok } from '../http/openapi.ts';
+import { json, ok } from '../http/openapi.ts';
 import { signIn, signOut } from './auth.commands.ts';
+import { changeOwnPassword } from './password.commands.ts';
+import { ownPasswordSchema } from './password.types.ts';
+import { hashSecret } from './secrets.ts';
+
+/** A person's own password: after authentication (registered with the other routes). */
+export function registerOwnPasswordRoute(app: App) {
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/me/password',
+      tags: ['auth'],
+      request: { body: json(ownPasswordSchema) },
+      responses: {
+        200: ok("Changed: `{changed, sessionsEnded}` (the person's other sessions end; this one stays)"),
+        422: ok('wrong_password'),
+      },
+    }),
+    async (c) => {
+      const p = c.var.principal;
+      if (!p.personId)
+        throw new ApiError('forbidden', 'only a person has a password: this credential acts as nobody');
+      const session = getCookie(c, sessionCookie);
+      const ctx = {
+        ...adminCtxOf(c),
+        personId: p.personId,
+        keepSessionHash: session ? hashSecret(session) : null,
+      };
+      return c.json(await changeOwnPassword(c.var.services.database.db, ctx, c.req.valid('json')), 200);
+    },
+  );
+}
 
 export function registerAuthRoutes(app: App) {
   app.openapi(

@@ -3,7 +3,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { registerAdminChangeRoutes } from '../admin/admin-changes.routes.ts';
 import { registerAnalyticsRoutes } from '../analytics/analytics.routes.ts';
-import { registerAuthRoutes } from '../auth/auth.routes.ts';
+import { registerAuthRoutes, registerOwnPasswordRoute } from '../auth/auth.routes.ts';
 import { registerTokenRoutes } from '../auth/tokens.routes.ts';
 import { registerCaseRoutes } from '../cases/cases.routes.ts';
 import { registerRoomRoutes } from '../cases/room.routes.ts';
@@ -135,11 +135,15 @@ export function createApp(services: Services): App {
       return next();
     return authenticate(c, next);
   });
+  // Before the Idempotency-Key's transaction: the limiter writes on the process's database, which
+  // on PGlite is the one connection that transaction holds.
+  app.use('/api/v1/me/password', limits.ownPassword);
   app.use('/api/v1/*', async (c, next) => {
     if (!c.var.principal) return next();
     return idempotency(c, next);
   });
 
+  registerOwnPasswordRoute(app);
   registerTeamRoutes(app);
   registerAdminChangeRoutes(app);
   registerTokenRoutes(app);

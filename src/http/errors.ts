@@ -12,6 +12,11 @@ export const errorCatalogue = {
   unauthenticated: { status: 401, description: 'No valid API token or session was presented.' },
   invalid_signature: { status: 401, description: 'A webhook signature is missing or does not match.' },
   invalid_credentials: { status: 401, description: 'Sign-in failed: unknown email or wrong password.' },
+  wrong_password: {
+    status: 422,
+    description:
+      "The current password given to change one's own password is not the caller's (`field`: `currentPassword`); counted as a failed sign-in.",
+  },
   forbidden: {
     status: 403,
     description: 'The caller is authenticated but its roles do not allow this action.',

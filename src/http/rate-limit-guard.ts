@@ -84,5 +84,22 @@ export function rateLimits(services: Pick<Services, 'config' | 'database' | 'log
     }
   });
 
-  return { login, tokens };
+  /**
+   * Changing one's own password proves the current one: a wrong one (422 `wrong_password`) is a
+   * failed sign-in of that person, counted in the same per-account budget under their id.
+   */
+  const ownPassword = createMiddleware<AppEnv>(async (c, next) => {
+    const person = c.var.principal?.personId;
+    if (c.req.method !== 'POST' || !person) return next();
+    const key = `person:${person}`;
+    const verdict = await accounts.check(key, now());
+    if (!verdict.allowed) refuse(verdict, 'password attempts');
+    await next();
+    if (c.res.status === 422) {
+      const counted = await accounts.take(key, now());
+      if (!counted.allowed) refuse(counted, 'password attempts');
+    } else if (c.res.status === 200) await accounts.reset(key);
+  });
+
+  return { login, tokens, ownPassword };
 }

@@ -33,6 +33,7 @@ const table: Record<string, Rule> = {
   'GET /api/v1/teams/{key}': 'any',
   'GET /api/v1/people': 'any',
   'GET /api/v1/me': 'any',
+  'POST /api/v1/me/password': 'person',
   'GET /api/v1/repeat-contacts': 'any',
   'PUT /api/v1/repeat-contacts/settings': leads,
   'POST /api/v1/people/{id}/availability': 'self-or-lead',

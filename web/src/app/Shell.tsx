@@ -3,6 +3,7 @@ import { useLiveStatus } from '../live/useLive.tsx';
 import { Inbox } from '../notifications/Inbox.tsx';
 import { areas } from './access.ts';
 import { humanize } from './format.ts';
+import { PasswordDialog } from './PasswordDialog.tsx';
 import { Link, useLocation } from './router.tsx';
 import { useSession } from './session.tsx';
 import { Dialog, Kbd } from './ui.tsx';
@@ -26,6 +27,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const { path } = useLocation();
   const live = useLiveStatus();
   const [help, setHelp] = useState(false);
+  const [account, setAccount] = useState(false);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -92,7 +94,15 @@ export function Shell({ children }: { children: ReactNode }) {
           >
             <Kbd>?</Kbd>
           </button>
-          <div className="person" data-testid="current-person">
+          <button
+            type="button"
+            className="person person-button"
+            data-testid="current-person"
+            disabled={!s.me.person}
+            onClick={() => setAccount(true)}
+            title={s.me.person ? 'Your account: change your password' : undefined}
+            aria-label={s.me.person ? `${person?.name ?? 'You'}: change your password` : undefined}
+          >
             <span className="avatar" aria-hidden="true">
               {(person?.name ?? 'A')
                 .split(' ')
@@ -104,7 +114,7 @@ export function Shell({ children }: { children: ReactNode }) {
               <span className="person-name">{person?.name ?? 'Administrator'}</span>
               <span className="person-roles">{roleText}</span>
             </span>
-          </div>
+          </button>
           <button type="button" className="button ghost small" onClick={s.signOut}>
             Sign out
           </button>
@@ -113,6 +123,7 @@ export function Shell({ children }: { children: ReactNode }) {
       <main id="main" tabIndex={-1} className="main">
         {children}
       </main>
+      <PasswordDialog open={account} onClose={() => setAccount(false)} />
       <Dialog title="Keyboard shortcuts" open={help} onClose={() => setHelp(false)}>
         <table className="shortcuts">
           <tbody>

@@ -40,6 +40,8 @@ export function PasswordDialog({ open, onClose }: { open: boolean; onClose: () =
         newPassword: values.newPassword,
       });
       setDone(res.sessionsEnded);
+      // The form is gone: the focus goes to Done, not to the page behind the dialog.
+      requestAnimationFrame(() => document.getElementById('pw-done')?.focus());
     } catch (err) {
       const field =
         err instanceof ApiError && (err.field === 'currentPassword' || err.field === 'newPassword')
@@ -95,7 +97,7 @@ export function PasswordDialog({ open, onClose }: { open: boolean; onClose: () =
               : `Your other ${done === 1 ? 'session was' : `${done} sessions were`} signed out.`}
           </div>
           <div className="dialog-actions">
-            <button type="button" className="button primary" onClick={close} autoFocus>
+            <button type="button" id="pw-done" className="button primary" onClick={close}>
               Done
             </button>
           </div>

@@ -101,7 +101,7 @@ export function flatten(value: Record<string, unknown>, prefix = ''): Record<str
 }
 
 /**
- * What replacing a whole setting changed, nested values flattened (`hours.mon`, `caps.long_wait`):
+ * What replacing a whole setting changed, nested values flattened (`hours.mon`, `caps.waiting`):
  * unlike `changedFields`, a field that is gone from `after` is a change to none.
  */
 export function replacedFields(

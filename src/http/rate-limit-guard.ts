@@ -1,6 +1,8 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { people } from '../people/people.table.ts';
 import type { AppEnv, Services } from './context.ts';
 import { ApiError } from './errors.ts';
 import type { Verdict } from './rate-limit.ts';
@@ -86,12 +88,15 @@ export function rateLimits(services: Pick<Services, 'config' | 'database' | 'log
 
   /**
    * Changing one's own password proves the current one: a wrong one (422 `wrong_password`) is a
-   * failed sign-in of that person, counted in the same per-account budget under their id.
+   * failed sign-in of that person, counted in the very budget their sign-ins use (keyed by their
+   * address), so a guesser does not get the budget twice.
    */
   const ownPassword = createMiddleware<AppEnv>(async (c, next) => {
     const person = c.var.principal?.personId;
     if (c.req.method !== 'POST' || !person) return next();
-    const key = `person:${person}`;
+    const [row] = await database.db.select({ email: people.email }).from(people).where(eq(people.id, person));
+    if (!row) return next();
+    const key = `acct:${row.email.trim().toLowerCase()}`;
     const verdict = await accounts.check(key, now());
     if (!verdict.allowed) refuse(verdict, 'password attempts');
     await next();

@@ -120,6 +120,9 @@ describeOnDatabases('changing one’s own password', (h) => {
       newPassword: 'another-long-one',
     });
     expect([blocked.status, blocked.body.error?.code]).toEqual([429, 'rate_limited']);
+    // One budget with the person's sign-ins: signing in is refused too, until the window ends.
+    expect((await signIn('a-longer-secret-of-mine')).status).toBe(429);
+    h().advance(60 * 60_000);
     expect(await signIn('a-longer-secret-of-mine')).toMatchObject({ status: 200, ours: true }); // unchanged
   });
 });

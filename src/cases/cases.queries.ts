@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { customers } from '../customers/customers.table.ts';
 import { type Queryable, rowsOf } from '../db/database.ts';
 import { epochMs } from '../db/json-facts.ts';
-import { decodeCursor, encodeCursor } from '../db/keyset.ts';
+import { decodeCursor, encodeCursor, olderThan } from '../db/keyset.ts';
 import { executePrepared } from '../db/prepared.ts';
 import { documentRequests, documents } from '../documents/documents.table.ts';
 import { caseEvents } from '../events/events.table.ts';
@@ -233,9 +233,7 @@ export async function listCases(db: Queryable, orgId: string, f: CaseFilter) {
               words ? inArray(cases.id, conversationWords(words)) : undefined,
             )
           : undefined,
-        after
-          ? or(lt(cases.createdAt, after.at), and(eq(cases.createdAt, after.at), lt(cases.id, after.id)))
-          : undefined,
+        olderThan(cases.createdAt, cases.id, after),
       ),
     )
     .orderBy(desc(cases.createdAt), desc(cases.id))

@@ -1,3 +1,5 @@
+import { and, eq, lt, or } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 
 // Keyset pagination, newest first, on (created_at, id): the cursor names the last row of a page, so
@@ -5,6 +7,10 @@ import { z } from 'zod';
 // millisecond are both reached (a cursor on the instant alone would skip one of them).
 
 export type Keyset = { at: Date; id: string };
+
+/** The rows after `after` in (created_at desc, id desc) order; no condition on the first page. */
+export const olderThan = (createdAt: AnyPgColumn, id: AnyPgColumn, after: Keyset | undefined) =>
+  after ? or(lt(createdAt, after.at), and(eq(createdAt, after.at), lt(id, after.id))) : undefined;
 
 export function encodeCursor(last: { createdAt: Date; id: string }): string {
   return Buffer.from(`${last.createdAt.toISOString()}|${last.id}`).toString('base64url');

@@ -1,7 +1,7 @@
-import { and, desc, eq, gte, lt, or } from 'drizzle-orm';
+import { and, desc, eq, gte, lt } from 'drizzle-orm';
 import { cases } from '../cases/cases.table.ts';
 import type { Queryable } from '../db/database.ts';
-import type { Keyset } from '../db/keyset.ts';
+import { type Keyset, olderThan } from '../db/keyset.ts';
 import { handoffs } from '../handoffs/handoffs.table.ts';
 import { teams } from '../teams/teams.table.ts';
 
@@ -40,12 +40,7 @@ export async function handoffExportPage(
         f.state ? eq(handoffs.state, f.state) : undefined,
         f.scenario ? eq(handoffs.scenarioId, f.scenario) : undefined,
         f.issueType ? eq(cases.issueType, f.issueType) : undefined,
-        after
-          ? or(
-              lt(handoffs.createdAt, after.at),
-              and(eq(handoffs.createdAt, after.at), lt(handoffs.id, after.id)),
-            )
-          : undefined,
+        olderThan(handoffs.createdAt, handoffs.id, after),
       ),
     )
     .orderBy(desc(handoffs.createdAt), desc(handoffs.id))

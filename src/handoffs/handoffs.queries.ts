@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, inArray, lt, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { cases } from '../cases/cases.table.ts';
 import { customers } from '../customers/customers.table.ts';
 import type { Queryable } from '../db/database.ts';
 import { epochMs } from '../db/json-facts.ts';
-import { decodeCursor, encodeCursor } from '../db/keyset.ts';
+import { decodeCursor, encodeCursor, olderThan } from '../db/keyset.ts';
 import { notFound } from '../http/errors.ts';
 import { people } from '../people/people.table.ts';
 import { parseScenarioVersion } from '../scenarios/parsed-versions.ts';
@@ -153,12 +153,7 @@ export async function listHandoffs(db: Queryable, orgId: string, f: HandoffFilte
         f.state ? eq(handoffs.state, f.state) : undefined,
         f.owner ? eq(handoffs.ownerId, f.owner) : undefined,
         f.caseId ? eq(handoffs.caseId, f.caseId) : undefined,
-        after
-          ? or(
-              lt(handoffs.createdAt, after.at),
-              and(eq(handoffs.createdAt, after.at), lt(handoffs.id, after.id)),
-            )
-          : undefined,
+        olderThan(handoffs.createdAt, handoffs.id, after),
       ),
     )
     .orderBy(desc(handoffs.createdAt), desc(handoffs.id))

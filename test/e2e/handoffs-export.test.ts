@@ -127,6 +127,16 @@ describeOnDatabases('the handoffs export', (h) => {
     expect(new Set(rows.map((r) => r.handoff_id))).toEqual(new Set(ids));
     const times = rows.map((r) => r.created_at);
     expect([...times].sort().reverse()).toEqual(times);
+
+    // GET /handoffs pages through the same handoffs in the same order (one keyset rule for both).
+    const listed: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await h().request('GET', `/api/v1/handoffs?limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+      listed.push(...page.body.items.map((x: { id: string }) => x.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(listed.filter((id) => ids.includes(id))).toEqual(rows.map((r) => r.handoff_id));
   });
 
   it('refuses a bad period or filter with the field at fault, and agents', async () => {

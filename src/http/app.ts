@@ -31,7 +31,7 @@ import { idempotency } from './idempotency.ts';
 import { rateLimits } from './rate-limit-guard.ts';
 import { securityHeaders } from './security-headers.ts';
 import { registerStreamRoutes } from './stream.routes.ts';
-import { rejectNulBytes, validationHook } from './validation.ts';
+import { rejectUnstorableText, validationHook } from './validation.ts';
 
 export type App = OpenAPIHono<AppEnv>;
 
@@ -126,7 +126,7 @@ export function createApp(services: Services): App {
     }
     await next();
   });
-  app.use('/api/v1/*', rejectNulBytes);
+  app.use('/api/v1/*', rejectUnstorableText);
   app.use('/api/v1/auth/login', limits.login);
   registerAuthRoutes(app);
   app.use('/api/v1/*', limits.tokens);

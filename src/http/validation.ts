@@ -19,17 +19,31 @@ export const validationHook: Hook<any, AppEnv, any, any> = (result) => {
   if (!result.success) throw validationError(result.error, result.target);
 };
 
-/** Where the first string holding U+0000 is in a JSON value (keys included), or undefined. */
-export function nulBytePath(value: unknown): string | undefined {
+const UNPAIRED = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Why PostgreSQL's text could not hold this string, or undefined when it can. */
+function unstorable(text: string): string | undefined {
+  if (text.includes('\u0000')) return 'must not contain the NUL character (U+0000)';
+  if (UNPAIRED.test(text)) return 'must be valid Unicode (it holds half of a surrogate pair)';
+  return undefined;
+}
+
+/**
+ * The first string of a JSON value (keys included) that PostgreSQL's text cannot hold: where it
+ * is and why, or undefined.
+ */
+export function unstorablePath(value: unknown): { path: string; message: string } | undefined {
   const stack: [unknown, string][] = [[value, '']];
   while (stack.length) {
     const [v, at] = stack.pop()!;
     if (typeof v === 'string') {
-      if (v.includes('\u0000')) return at;
+      const message = unstorable(v);
+      if (message) return { path: at, message };
     } else if (v && typeof v === 'object') {
       for (const [k, child] of Object.entries(v)) {
         const path = at ? `${at}.${k}` : k;
-        if (k.includes('\u0000')) return path;
+        const message = unstorable(k);
+        if (message) return { path, message };
         stack.push([child, path]);
       }
     }
@@ -38,32 +52,35 @@ export function nulBytePath(value: unknown): string | undefined {
 }
 
 /**
- * PostgreSQL text cannot hold U+0000: refused here as bad input, with the field at fault, rather
- * than failing inside a query.
+ * PostgreSQL text cannot hold U+0000, nor half of a UTF-16 surrogate pair (JSON can write one as
+ * `\ud800`; PostgreSQL's JSON refuses it and the text drivers would turn it into U+FFFD): refused
+ * here as bad input, with the field at fault, rather than failing inside a query or being changed.
  */
-export const rejectNulBytes = createMiddleware<AppEnv>(async (c, next) => {
+export const rejectUnstorableText = createMiddleware<AppEnv>(async (c, next) => {
   const url = new URL(c.req.url);
-  if (/%00/.test(url.pathname)) throw nulError('path');
-  for (const [name, value] of url.searchParams)
-    if (value.includes('\u0000') || name.includes('\u0000')) throw nulError(name);
+  if (/%00/.test(url.pathname)) throw textError('path', 'must not contain the NUL character (U+0000)');
+  for (const [name, value] of url.searchParams) {
+    const message = unstorable(value) ?? unstorable(name);
+    if (message) throw textError(name, message);
+  }
   if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
     // Hono keeps the text: the route's validator parses it from there, without reading the body again.
     const text = await c.req.text();
-    if (text.includes('\u0000') || text.includes('\\u0000')) {
+    // Only an escape can put NUL or half a pair into a JSON string (the body's UTF-8 cannot).
+    if (text.includes('\u0000') || /\\u(0000|[dD][89a-fA-F])/.test(text)) {
       let parsed: unknown;
       try {
         parsed = JSON.parse(text);
       } catch {
         return next(); // not JSON: the route answers invalid_json
       }
-      const field = nulBytePath(parsed);
-      if (field !== undefined) throw nulError(field || 'body');
+      const bad = unstorablePath(parsed);
+      if (bad) throw textError(bad.path || 'body', bad.message);
     }
   }
   await next();
 });
 
-function nulError(field: string) {
-  const message = 'must not contain the NUL character (U+0000)';
+function textError(field: string, message: string) {
   return new ApiError('validation_failed', `${field}: ${message}`, { field, issues: [{ field, message }] });
 }

@@ -7,13 +7,17 @@ const DAY_MS = 86_400_000;
 function holidaysFor(source: HolidaySource, language?: string): Holidays {
   const country = source.country.toUpperCase();
   const hd = new Holidays();
-  if (!(country in hd.getCountries())) throw new SlaError(`unknown country for holidays: ${source.country}`);
+  if (!Object.hasOwn(hd.getCountries(), country))
+    throw new SlaError(`unknown country for holidays: ${source.country}`);
   const state = source.state?.toUpperCase();
-  if (state !== undefined && !(state in (hd.getStates(country) ?? {}))) {
+  if (state !== undefined && !Object.hasOwn(hd.getStates(country) ?? {}, state)) {
     throw new SlaError(`unknown state ${source.state} for country ${country}`);
   }
   const region = source.region?.toUpperCase();
-  if (region !== undefined && (state === undefined || !(region in (hd.getRegions(country, state) ?? {})))) {
+  if (
+    region !== undefined &&
+    (state === undefined || !Object.hasOwn(hd.getRegions(country, state) ?? {}, region))
+  ) {
     throw new SlaError(`unknown region ${source.region} for ${country}${state ? `-${state}` : ''}`);
   }
   const opts = { types: ['public' as const], ...(language ? { languages: language } : {}) };

@@ -10,6 +10,7 @@ import {
   type IssueType,
   parentOf,
   type Taxonomy,
+  teamWords,
 } from './taxonomy.ts';
 import type { NewType, TypePatch, TypeSpec } from './vocabulary.types.ts';
 
@@ -135,7 +136,7 @@ export function decideAddAlias(
   alias: string,
 ): TypeRevision[] {
   const type = activeType(taxonomy, path);
-  const words = type.spec.aliases[team] ?? [];
+  const words = teamWords(type.spec.aliases, team);
   if (words.some((w) => canonicalTerm(w) === canonicalTerm(alias))) return [];
   refuseClash(taxonomy, path, { [team]: [alias] }, undefined, 'alias');
   const spec = { ...type.spec, aliases: { ...type.spec.aliases, [team]: [...words, alias] } };
@@ -157,7 +158,7 @@ export function decideRemoveAlias(
   teamExists: boolean,
 ): TypeRevision[] {
   const type = activeType(taxonomy, path);
-  const words = type.spec.aliases[team] ?? [];
+  const words = teamWords(type.spec.aliases, team);
   if (words.length === 0 && !teamExists) {
     throw new VocabularyRuleError('unknown_team', `no team with key ${team}`, { field: 'team', team });
   }
@@ -217,7 +218,7 @@ export function decideMerge(taxonomy: Taxonomy, from: string, into: string, note
   refuseParent(taxonomy, from, 'merge');
   const aliases: Record<string, string[]> = { ...target.spec.aliases };
   for (const [team, words] of Object.entries(source.spec.aliases)) {
-    aliases[team] = [...(aliases[team] ?? []), ...words];
+    aliases[team] = [...teamWords(aliases, team), ...words];
   }
   const spec: TypeSpec = {
     ...target.spec,

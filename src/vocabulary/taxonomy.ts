@@ -112,6 +112,13 @@ export type AliasClash = { team: string; alias: string; type: string };
  * The first alias of `aliases` that the same team already uses for another active type: one team
  * using one word for two types is the inconsistency this module exists to remove.
  */
+/**
+ * One team's words for a type. Own entries only: a team key is any lower-case word, and
+ * `constructor` would otherwise find Object's.
+ */
+export const teamWords = (aliases: Record<string, string[]>, team: string): string[] =>
+  Object.hasOwn(aliases, team) ? aliases[team]! : [];
+
 export function aliasClash(
   taxonomy: Taxonomy,
   path: string,
@@ -123,7 +130,7 @@ export function aliasClash(
       const key = canonicalTerm(alias);
       for (const other of taxonomy.types.values()) {
         if (other.path === path || other.status !== 'active' || ignore.has(other.path)) continue;
-        if ((other.spec.aliases[team] ?? []).some((a) => canonicalTerm(a) === key)) {
+        if (teamWords(other.spec.aliases, team).some((a) => canonicalTerm(a) === key)) {
           return { team, alias, type: other.path };
         }
       }

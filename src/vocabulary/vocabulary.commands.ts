@@ -103,7 +103,7 @@ async function checkReferences(
         });
       }
     }
-    const added = Object.keys(row.spec.aliases).filter((team) => !(old && team in old.aliases));
+    const added = Object.keys(row.spec.aliases).filter((team) => !(old && Object.hasOwn(old.aliases, team)));
     for (const key of added) {
       if (!(await teamExists(tx, orgId, key)))
         throw new ApiError('unknown_team', `no team with key ${key}`, { field: teamField, team: key });

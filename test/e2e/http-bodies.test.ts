@@ -120,6 +120,27 @@ describeOnDatabases('request bodies over HTTP', (h) => {
     expect(await casesNamed('Broken')).toBe(0);
   });
 
+  it('refuses half of a surrogate pair anywhere in a body, naming the field, and keeps whole pairs', async () => {
+    // JSON.stringify writes a lone surrogate as the escape `\ud800`; PostgreSQL's JSON refuses it.
+    for (const [body, field] of [
+      [newCase({ subject: 'x\uDFFFy' }), 'subject'],
+      [newCase({ customer: { externalId: 'c-1', name: '\uD800' } }), 'customer.name'],
+      [{ scenario: '\uD800', packet: {} }, 'scenario'],
+    ] as const) {
+      const path = 'scenario' in body ? '/api/v1/cases/case_none/handoffs' : '/api/v1/cases';
+      const res = await send('POST', path, [JSON.stringify(body)]);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body.error).toMatchObject({ code: 'validation_failed', field });
+      expect(res.body.error.message).toContain('surrogate');
+    }
+    // An emoji written as an escaped pair, as some clients send it, is a whole pair.
+    const escaped = JSON.stringify(newCase({ subject: 'Pair ok 😀' })).replace('😀', '\\ud83d\\ude00');
+    expect(escaped).toContain('\\ud83d');
+    const pair = await send('POST', '/api/v1/cases', [escaped]);
+    expect(pair.status).toBe(201);
+    expect(pair.body.subject).toBe('Pair ok 😀');
+  });
+
   it('replays a retried POST by its Idempotency-Key, and sets the request id and security headers', async () => {
     const body = [JSON.stringify(newCase({ subject: 'Sent twice' }))];
     const headers = { 'idempotency-key': `socket-${h().kind}` };

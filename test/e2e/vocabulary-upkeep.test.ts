@@ -201,6 +201,8 @@ describeOnDatabases('vocabulary upkeep', (h) => {
       [`${base}/billing/nope/aliases/finance/x`, 404, 'not_found'],
       [`${base}/nope/aliases/finance/x`, 404, 'not_found'],
       [`${base}/billing/duplicate-charge/aliases/nobody/charged%20twice`, 422, 'unknown_team', 'team'],
+      // A team key that is also a property every object inherits (found by the route fuzzer: a 500).
+      [`${base}/billing/duplicate-charge/aliases/constructor/x`, 422, 'unknown_team', 'team'],
       [`${base}/billing/duplicate-charge/aliases/support/charged%20thrice`, 422, 'unknown_alias', 'alias'],
       [`${base}/billing/duplicate-charge/aliases/finance/dup%20capture`, 422, 'unknown_alias', 'alias'],
       [`${base}/billing/duplicate-charge/aliases/Not%20A%20Key/x`, 400, 'validation_failed', 'team'],
@@ -244,6 +246,11 @@ describeOnDatabases('vocabulary upkeep', (h) => {
       'team',
     ]);
     expect(onAlias.body.error.team).toBe('nobody');
+    const inherited = await call('POST', '/api/v1/vocabulary/types/app/login/aliases', {
+      team: 'constructor',
+      alias: 'cannot log in',
+    });
+    expect([inherited.status, inherited.body.error.code]).toEqual([422, 'unknown_team']);
     const onPatch = await call('PATCH', '/api/v1/vocabulary/types/app/login', { aliases: { nobody: ['x'] } });
     expect([onPatch.status, onPatch.body.error.code, onPatch.body.error.field]).toEqual([
       422,

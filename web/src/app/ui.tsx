@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type ReactNode, useId, useLayoutEffect, useRef } from 'react';
 import { ApiError } from '../api/client.ts';
 
 /** Small building blocks shared by every page. */
@@ -74,7 +74,9 @@ export function Dialog({
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const headingId = useId();
-  useEffect(() => {
+  // At commit, not after paint: closing hands the focus back to what opened the dialog, and a
+  // caller that then moves it on (to the row a dialog changed) must come after that, not race it.
+  useLayoutEffect(() => {
     const d = ref.current;
     if (!d) return;
     if (open && !d.open) d.showModal();

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { formatDateTime } from '../app/format.ts';
 import { Badge, Dialog, Empty, ErrorNote, Loading, Section } from '../app/ui.tsx';
 import { useResource } from '../app/useResource.ts';
@@ -115,6 +115,14 @@ export function ApiTokens() {
   const [issuing, setIssuing] = useState(false);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
   const [done, setDone] = useState('');
+  // The revoked row takes the focus its Revoke button had, once the dialog has closed (closing
+  // hands the focus back to that button, gone by then).
+  const [focusRow, setFocusRow] = useState<string | null>(null);
+  useEffect(() => {
+    if (!focusRow) return;
+    document.querySelector<HTMLElement>(`tr[data-id="${CSS.escape(focusRow)}"] th`)?.focus();
+    setFocusRow(null);
+  }, [focusRow]);
   const items = tokens.data?.items ?? [];
   return (
     <Section
@@ -186,9 +194,7 @@ export function ApiTokens() {
           // The answer is the row as it now is: shown at once, then the list is read again.
           tokens.set({ items: items.map((x) => (x.id === t.id ? t : x)) });
           tokens.reload();
-          requestAnimationFrame(() =>
-            document.querySelector<HTMLElement>(`tr[data-id="${CSS.escape(t.id)}"] th`)?.focus(),
-          );
+          setFocusRow(t.id);
         }}
       />
     </Section>

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/database.ts';
 import { people } from '../people/people.table.ts';
 import { adminChanges } from './admin-changes.table.ts';
@@ -6,12 +6,19 @@ import { type ChangeArea, subjectKindsOf } from './changes.ts';
 
 /**
  * The organisation's admin changes, newest first, `limit` of them before the change `before` (a
- * seq); only those of `areas` and by `actor` when given.
+ * seq); only those of `areas`, by `actor` and in `span` when given.
  */
 export async function listAdminChanges(
   db: Queryable,
   orgId: string,
-  opts: { limit: number; before?: number; areas?: ChangeArea[]; actor?: string },
+  opts: {
+    limit: number;
+    before?: number;
+    areas?: ChangeArea[];
+    actor?: string;
+    /** Changes made in [from, to), UTC ms; either end open. */
+    span?: { from?: number; to?: number };
+  },
 ) {
   const kind = sql<string>`split_part(${adminChanges.action}, '.', 1)`;
   const rows = await db
@@ -24,6 +31,8 @@ export async function listAdminChanges(
         opts.before === undefined ? undefined : lt(adminChanges.seq, opts.before),
         opts.areas?.length ? inArray(kind, subjectKindsOf(opts.areas)) : undefined,
         opts.actor ? eq(adminChanges.actorId, opts.actor) : undefined,
+        opts.span?.from === undefined ? undefined : gte(adminChanges.at, new Date(opts.span.from)),
+        opts.span?.to === undefined ? undefined : lt(adminChanges.at, new Date(opts.span.to)),
       ),
     )
     .orderBy(desc(adminChanges.seq))

@@ -1,9 +1,12 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { organisationOf } from '../analytics/analytics.queries.ts';
+import { spanOf } from '../analytics/period.ts';
 import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
 import type { AppEnv } from '../http/context.ts';
 import { ok } from '../http/openapi.ts';
+import { periodField } from '../http/validation.ts';
 import type { AdminCtx } from './admin-changes.commands.ts';
 import { listAdminChanges } from './admin-changes.queries.ts';
 import { adminChangesQuery } from './admin-changes.types.ts';
@@ -33,12 +36,15 @@ export function registerAdminChangeRoutes(app: App) {
     }),
     async (c) => {
       const q = c.req.valid('query');
+      const { db } = c.var.services.database;
+      const org = await organisationOf(db, c.var.principal.orgId);
       return c.json(
-        await listAdminChanges(c.var.services.database.db, c.var.principal.orgId, {
+        await listAdminChanges(db, org.id, {
           limit: q.limit,
           before: q.cursor ? Number(q.cursor) : undefined,
           areas: q.area,
           actor: q.actor,
+          span: periodField('from', () => spanOf(q, org.timezone)),
         }),
         200,
       );

@@ -4,6 +4,7 @@ import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { json, ok } from '../http/openapi.ts';
+import { periodField } from '../http/validation.ts';
 import { assertPublicTarget } from '../integrations/delivery.jobs.ts';
 import { setReviewTargets } from './analytics.commands.ts';
 import {
@@ -30,18 +31,6 @@ import { reviewTargets } from './review-targets.queries.ts';
 const tags = ['analytics'];
 const readers = requireRole('lead', 'supervisor', 'qa');
 
-function period<T>(field: string, read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    if (error instanceof PeriodError) {
-      const at = error.field ?? field;
-      throw new ApiError('validation_failed', `${at}: ${error.message}`, { field: at });
-    }
-    throw error;
-  }
-}
-
 type Filters = { team?: string; scenario?: string; issueType?: string };
 const filterOf = (p: Period, q: Filters): MetricsFilter => ({
   ...p,
@@ -65,7 +54,7 @@ export function registerAnalyticsRoutes(app: App) {
       const { database, clock } = c.var.services;
       const orgId = c.var.principal.orgId;
       const org = await organisationOf(database.db, orgId);
-      const p = period('from', () => periodOf(q, org.timezone, clock().getTime()));
+      const p = periodField('from', () => periodOf(q, org.timezone, clock().getTime()));
       const facts = await loadFacts(database.db, orgId, p);
       return c.json(computeMetrics(deriveViews(facts), filterOf(p, q)).metrics, 200);
     },
@@ -85,8 +74,8 @@ export function registerAnalyticsRoutes(app: App) {
       const db = c.var.services.database.db;
       const orgId = c.var.principal.orgId;
       const org = await organisationOf(db, orgId);
-      const before = period('before', () => parsePeriod(q.before, org.timezone));
-      const after = period('after', () => parsePeriod(q.after, org.timezone));
+      const before = periodField('before', () => parsePeriod(q.before, org.timezone));
+      const after = periodField('after', () => parsePeriod(q.after, org.timezone));
       const [a, b] = await Promise.all([loadFacts(db, orgId, before), loadFacts(db, orgId, after)]);
       const result = comparePeriods(
         computeMetrics(deriveViews(a), filterOf(before, q)),

@@ -75,6 +75,18 @@ export function periodOf(
   return inField(q.from ? 'from' : 'to', () => checked({ from, to }, `${q.from ?? '…'}/${q.to ?? '…'}`));
 }
 
+/**
+ * `from` and `to` of a query where either end may be left open (an audit trail from a day on, or
+ * up to one): only the ends given are read, and they must not cross.
+ */
+export function spanOf(q: { from?: string; to?: string }, zone: string): Partial<Period> {
+  const to = q.to ? inField('to', () => parseBound(q.to!, zone, true)) : undefined;
+  const from = q.from ? inField('from', () => parseBound(q.from!, zone, false)) : undefined;
+  if (from !== undefined && to !== undefined)
+    inField('from', () => checked({ from, to }, `${q.from}/${q.to}`));
+  return { from, to };
+}
+
 const weekId = (dt: DateTime) => `${dt.weekYear}-W${String(dt.weekNumber).padStart(2, '0')}`;
 
 /** The ISO week `2026-W48`: Monday 00:00 to the next Monday 00:00 in `zone`. */

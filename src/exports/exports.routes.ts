@@ -3,12 +3,12 @@ import { DateTime } from 'luxon';
 import { listAdminChanges } from '../admin/admin-changes.queries.ts';
 import { adminChangesQuery } from '../admin/admin-changes.types.ts';
 import { organisationOf } from '../analytics/analytics.queries.ts';
-import { PeriodError, periodOf } from '../analytics/period.ts';
+import { periodOf, spanOf } from '../analytics/period.ts';
 import type { Keyset } from '../db/keyset.ts';
 import { getHandoffs } from '../handoffs/handoffs.queries.ts';
 import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
-import { ApiError } from '../http/errors.ts';
+import { periodField } from '../http/validation.ts';
 import { adminChangeRows, adminChangesExportHeader } from './admin-changes-export.ts';
 import { csvAttachment, csvStream } from './csv-stream.ts';
 import { handoffExportPage } from './exports.queries.ts';
@@ -56,14 +56,7 @@ export function registerExportRoutes(app: App) {
       const { database, clock, logger } = c.var.services;
       const orgId = c.var.principal.orgId;
       const org = await organisationOf(database.db, orgId);
-      let period: { from: number; to: number };
-      try {
-        period = periodOf(q, org.timezone, clock().getTime());
-      } catch (error) {
-        if (!(error instanceof PeriodError)) throw error;
-        const field = error.field ?? 'from';
-        throw new ApiError('validation_failed', `${field}: ${error.message}`, { field });
-      }
+      const period = periodField('from', () => periodOf(q, org.timezone, clock().getTime()));
       const filter = { ...q, from: new Date(period.from), to: new Date(period.to) };
       const db = database.db;
       const body = csvStream<Keyset>(
@@ -96,7 +89,7 @@ export function registerExportRoutes(app: App) {
       path: '/api/v1/exports/admin-changes',
       tags: ['teams'],
       middleware: [requireRole('lead', 'supervisor')],
-      request: { query: adminChangesQuery.pick({ area: true, actor: true }) },
+      request: { query: adminChangesQuery.pick({ area: true, actor: true, from: true, to: true }) },
       responses: {
         200: {
           content: { 'text/csv': { schema: z.string() } },
@@ -109,6 +102,8 @@ export function registerExportRoutes(app: App) {
       const q = c.req.valid('query');
       const { database, clock, logger } = c.var.services;
       const orgId = c.var.principal.orgId;
+      const org = await organisationOf(database.db, orgId);
+      const span = periodField('from', () => spanOf(q, org.timezone));
       const body = csvStream<number>(
         adminChangesExportHeader,
         async (before) => {
@@ -117,6 +112,7 @@ export function registerExportRoutes(app: App) {
             before,
             areas: q.area,
             actor: q.actor,
+            span,
           });
           const next = page.nextCursor === null ? null : Number(page.nextCursor);
           return { rows: page.items.flatMap(adminChangeRows), next };

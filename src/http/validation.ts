@@ -1,6 +1,7 @@
 import type { Hook } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
 import type { ZodError } from 'zod';
+import { PeriodError } from '../analytics/period.ts';
 import type { AppEnv } from './context.ts';
 import { ApiError } from './errors.ts';
 
@@ -11,6 +12,22 @@ export function validationError(error: ZodError, where: string): ApiError {
     field: first?.field,
     issues,
   });
+}
+
+/**
+ * Reads a period, week or date bound from a query: an unreadable one is `validation_failed`, naming
+ * the field at fault (the one the error names, else `field`).
+ */
+export function periodField<T>(field: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof PeriodError) {
+      const at = error.field ?? field;
+      throw new ApiError('validation_failed', `${at}: ${error.message}`, { field: at });
+    }
+    throw error;
+  }
 }
 
 /** zod-openapi's hook: every schema failure becomes our `validation_failed` error. */

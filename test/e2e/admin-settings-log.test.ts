@@ -216,6 +216,44 @@ describeOnDatabases('the admin change log of settings, calendars, scenarios and 
     expect(bad.body.error).toMatchObject({ code: 'validation_failed', field: 'area.1' });
   });
 
+  it('reads the log by period: from a day, up to a day (included), or between instants', async () => {
+    const rename = async (at: string, name: string) => {
+      h().setNow(at);
+      const res = await h().request('PATCH', '/api/v1/teams/tier2', { name });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    };
+    await rename('2027-03-01T12:00:00Z', 'Tier 2 (March 1)');
+    await rename('2027-03-03T12:00:00Z', 'Tier 2 (March 3)');
+    const names = (changes: Change[]) =>
+      changes.filter((c) => c.subject === 'tier2').map((c) => c.detail.name?.to);
+    expect(names(await log('?from=2027-03-02&limit=200'))).toEqual(['Tier 2 (March 3)']);
+    expect(names(await log('?from=2027-03-01&to=2027-03-01&limit=200'))).toEqual(['Tier 2 (March 1)']);
+    expect(names(await log('?to=2027-03-02&limit=200'))).toEqual(['Tier 2 (March 1)']);
+    expect(
+      names(await log('?from=2027-03-01T11:00:00Z&to=2027-03-03T12:00:00Z&area=teams&limit=200')),
+    ).toEqual(['Tier 2 (March 1)']);
+    expect(await log('?from=2027-03-04')).toEqual([]);
+
+    const csv = await h().runtime.app.request('/api/v1/exports/admin-changes?from=2027-03-02', {
+      headers: { authorization: `Bearer ${await h().tokenFor('ines')}` },
+    });
+    const rows = parseCsv((await csv.text()).replace(/^\ufeff/, '')).slice(1);
+    expect(rows.map((r) => [r[4], r[7], r[9]])).toEqual([['team.changed', 'name', 'Tier 2 (March 3)']]);
+
+    const ines = await h().tokenFor('ines');
+    for (const [query, field] of [
+      ['?from=2027-13-01', 'from'],
+      ['?to=yesterday', 'to'],
+      ['?from=2027-03-03&to=2027-03-01', 'from'],
+    ]) {
+      for (const path of ['/api/v1/admin/changes', '/api/v1/exports/admin-changes']) {
+        const bad = await h().request('GET', `${path}${query}`, undefined, { token: ines });
+        expect(bad.status, `${path}${query}`).toBe(400);
+        expect(bad.body.error).toMatchObject({ code: 'validation_failed', field });
+      }
+    }
+  });
+
   it('exports the log as CSV, one row per field changed, by area and person, never a secret', async () => {
     const ines = await h().tokenFor('ines');
     const res = await h().runtime.app.request('/api/v1/exports/admin-changes?area=teams', {

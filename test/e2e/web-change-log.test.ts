@@ -94,6 +94,22 @@ describe('web app: the change log [pglite]', () => {
 
     await page.getByLabel('Area').selectOption('people');
     await page.getByText('Nothing matches this filter.').waitFor();
+
+    // By period, in the address and the download too; Clear filters shows everything again.
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(() => log.locator('li').count()).toBeGreaterThan(2);
+    await page.getByLabel('From', { exact: true }).fill('2099-01-01');
+    await page.waitForURL(/from=2099-01-01/);
+    await page.getByText('Nothing matches this filter.').waitFor();
+    expect(await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href')).toContain(
+      'from=2099-01-01',
+    );
+    await page.getByLabel('From', { exact: true }).fill('2000-01-01');
+    await page.getByLabel('To', { exact: true }).fill('2000-12-31');
+    await page.getByText('Nothing matches this filter.').waitFor();
+    await page.getByLabel('To', { exact: true }).fill('');
+    await expect.poll(() => log.locator('li').count()).toBeGreaterThan(2);
+    expect(await axeViolations(page)).toEqual([]);
     expect(browser.errors).toEqual([]);
   });
 

@@ -4,7 +4,7 @@ import { formatDateTime } from '../app/format.ts';
 import { useSession } from '../app/session.tsx';
 import { Empty, ErrorNote, Loading } from '../app/ui.tsx';
 import { useResource } from '../app/useResource.ts';
-import { type AdminChange, type AdminChangeFilter, changeWords } from './change-words.ts';
+import { type AdminChange, type AdminChangeFilter, adminChangeQuery, changeWords } from './change-words.ts';
 import './admin.css';
 
 /**
@@ -13,7 +13,7 @@ import './admin.css';
  */
 export function ChangeLog({ filter = {}, empty }: { filter?: AdminChangeFilter; empty: string }) {
   const s = useSession();
-  const key = `admin-changes:${filter.areas?.join(',') ?? ''}:${filter.actor ?? ''}`;
+  const key = `admin-changes:${JSON.stringify(adminChangeQuery(filter))}`;
   const first = useResource(key, (signal) => api.adminChanges(filter, signal));
   // Older pages belong to the filter they were read with: another filter starts afresh.
   const [older, setOlder] = useState<{ key: string; items: AdminChange[]; cursor: string | null }>();

@@ -2,9 +2,10 @@ import { query } from '../api/client.ts';
 import { Link, navigate, useLocation } from '../app/router.tsx';
 import { useSession } from '../app/session.tsx';
 import { ChangeLog } from './ChangeLog.tsx';
-import { type ChangeArea, changeAreas } from './change-words.ts';
+import { adminChangeQuery, type ChangeArea, changeAreas } from './change-words.ts';
 
 const isArea = (v: string | null): v is ChangeArea => changeAreas.some((a) => a.area === v);
+const isDay = (v: string | null): v is string => !!v && /^\d{4}-\d{2}-\d{2}$/.test(v);
 
 /**
  * Settings > Change log: every change to how the organisation is run (people, teams, calendars,
@@ -16,14 +17,22 @@ export default function ChangeLogPage() {
   const { search } = useLocation();
   const area = search.get('area');
   const actor = search.get('actor') ?? '';
-  const set = (key: 'area' | 'actor', value: string) => {
+  const from = search.get('from');
+  const to = search.get('to');
+  const set = (key: 'area' | 'actor' | 'from' | 'to', value: string) => {
     const next = new URLSearchParams(search);
     if (value) next.set(key, value);
     else next.delete(key);
     const q = next.toString();
     navigate(`/settings/changes${q ? `?${q}` : ''}`, { replace: true });
   };
-  const filter = { areas: isArea(area) ? [area] : undefined, actor: actor || undefined };
+  const filter = {
+    areas: isArea(area) ? [area] : undefined,
+    actor: actor || undefined,
+    from: isDay(from) ? from : undefined,
+    to: isDay(to) ? to : undefined,
+  };
+  const filtered = Boolean(filter.areas || filter.actor || filter.from || filter.to);
   return (
     <div className="page">
       <div className="page-head">
@@ -37,7 +46,7 @@ export default function ChangeLogPage() {
         <div className="page-actions">
           <a
             className="button"
-            href={`/api/v1/exports/admin-changes${query({ area: filter.areas?.join(','), actor: filter.actor })}`}
+            href={`/api/v1/exports/admin-changes${query(adminChangeQuery(filter))}`}
             download
           >
             Download CSV
@@ -82,14 +91,39 @@ export default function ChangeLogPage() {
               ))}
           </select>
         </div>
+        <div className="inline-field">
+          <label htmlFor="changes-from">From</label>
+          <input
+            id="changes-from"
+            type="date"
+            value={filter.from ?? ''}
+            max={filter.to}
+            onChange={(e) => set('from', e.target.value)}
+          />
+        </div>
+        <div className="inline-field">
+          <label htmlFor="changes-to">To</label>
+          <input
+            id="changes-to"
+            type="date"
+            value={filter.to ?? ''}
+            min={filter.from}
+            onChange={(e) => set('to', e.target.value)}
+          />
+        </div>
+        {filtered ? (
+          <button
+            type="button"
+            className="button"
+            onClick={() => navigate('/settings/changes', { replace: true })}
+          >
+            Clear filters
+          </button>
+        ) : null}
       </form>
       <ChangeLog
         filter={filter}
-        empty={
-          filter.areas || filter.actor
-            ? 'Nothing matches this filter.'
-            : 'Changes made in Baton are listed here.'
-        }
+        empty={filtered ? 'Nothing matches this filter.' : 'Changes made in Baton are listed here.'}
       />
     </div>
   );

@@ -20,7 +20,16 @@ export const changeAreas = [
   { area: 'integrations', label: 'Webhooks, helpdesk mappings and API tokens' },
 ] as const;
 export type ChangeArea = (typeof changeAreas)[number]['area'];
-export type AdminChangeFilter = { areas?: ChangeArea[]; actor?: string };
+/** Which changes: by area, person, and from/to a day (`YYYY-MM-DD`, both included). */
+export type AdminChangeFilter = { areas?: ChangeArea[]; actor?: string; from?: string; to?: string };
+
+/** The filter as `GET /admin/changes` and `GET /exports/admin-changes` read it. */
+export const adminChangeQuery = (f: AdminChangeFilter) => ({
+  area: f.areas?.join(','),
+  actor: f.actor,
+  from: f.from,
+  to: f.to,
+});
 
 export type ChangeNames = {
   person: (id: string) => string;

@@ -1,4 +1,4 @@
-import type { AdminChange, AdminChangeFilter } from '../admin/change-words.ts';
+import { type AdminChange, type AdminChangeFilter, adminChangeQuery } from '../admin/change-words.ts';
 import { ApiError, get, patch, post, put, query, request } from './client.ts';
 import type {
   AtRiskClock,
@@ -162,7 +162,7 @@ export const api = {
   reactivatePerson: (id: string) => post<Person>(`${v1}/people/${enc(id)}/reactivate`),
   adminChanges: (f: AdminChangeFilter & { cursor?: string | null }, signal?: AbortSignal) =>
     get<{ items: AdminChange[]; nextCursor: string | null }>(
-      `${v1}/admin/changes${query({ limit: 50, cursor: f.cursor, area: f.areas?.join(','), actor: f.actor })}`,
+      `${v1}/admin/changes${query({ limit: 50, cursor: f.cursor, ...adminChangeQuery(f) })}`,
       signal,
     ),
   setAvailability: (id: string, availability: Availability) =>

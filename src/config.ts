@@ -27,6 +27,9 @@ const envSchema = z.object({
   BATON_LOGIN_LIMIT_ACCOUNT: z.coerce.number().int().min(0).default(10),
   BATON_LOGIN_LIMIT_ADDRESS: z.coerce.number().int().min(0).default(50),
   BATON_LOGIN_LIMIT_WINDOW_S: z.coerce.number().int().positive().default(900),
+  BATON_RESET_LIMIT_ACCOUNT: z.coerce.number().int().min(0).default(3),
+  BATON_RESET_LIMIT_ADDRESS: z.coerce.number().int().min(0).default(20),
+  BATON_RESET_LIMIT_WINDOW_S: z.coerce.number().int().positive().default(3600),
   BATON_TOKEN_LIMIT_ADDRESS: z.coerce.number().int().min(0).default(30),
   BATON_TOKEN_LIMIT_WINDOW_S: z.coerce.number().int().positive().default(60),
 });
@@ -56,11 +59,17 @@ export type Config = {
   publicUrl?: string;
   /** Behind a reverse proxy: trust its X-Forwarded-For (client address) and X-Forwarded-Proto (HSTS). */
   trustProxy: boolean;
-  /** Failed sign-ins per account and per client address, and refused API tokens per address (0: off). */
+  /**
+   * Failed sign-ins per account and per client address, password reset links asked for per address
+   * given and per client address, and refused API tokens per address (0: off).
+   */
   rateLimits: {
     loginPerAccount: number;
     loginPerAddress: number;
     loginWindowMs: number;
+    resetsPerAccount: number;
+    resetsPerAddress: number;
+    resetWindowMs: number;
     badTokensPerAddress: number;
     badTokenWindowMs: number;
   };
@@ -100,6 +109,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       loginPerAccount: e.BATON_LOGIN_LIMIT_ACCOUNT,
       loginPerAddress: e.BATON_LOGIN_LIMIT_ADDRESS,
       loginWindowMs: e.BATON_LOGIN_LIMIT_WINDOW_S * 1000,
+      resetsPerAccount: e.BATON_RESET_LIMIT_ACCOUNT,
+      resetsPerAddress: e.BATON_RESET_LIMIT_ADDRESS,
+      resetWindowMs: e.BATON_RESET_LIMIT_WINDOW_S * 1000,
       badTokensPerAddress: e.BATON_TOKEN_LIMIT_ADDRESS,
       badTokenWindowMs: e.BATON_TOKEN_LIMIT_WINDOW_S * 1000,
     },

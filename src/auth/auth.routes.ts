@@ -8,6 +8,7 @@ import { json, ok } from '../http/openapi.ts';
 import { signIn, signOut } from './auth.commands.ts';
 import { changeOwnPassword } from './password.commands.ts';
 import { ownPasswordSchema } from './password.types.ts';
+import { canResetByEmail } from './reset-mail.ts';
 import { hashSecret } from './secrets.ts';
 
 /** A person's own password: after authentication (registered with the other routes). */
@@ -78,17 +79,22 @@ export function registerAuthRoutes(app: App) {
       path: '/api/v1/auth/session',
       tags: ['auth'],
       security: [],
-      responses: { 200: ok('`{signedIn}`: whether the caller is signed in (never 401)') },
+      responses: {
+        200: ok(
+          '`{signedIn, passwordReset}`: whether the caller is signed in (never 401), and whether a forgotten password can be reset by e-mail here',
+        ),
+      },
     }),
     async (c) => {
+      const passwordReset = canResetByEmail(c.var.services.config);
       try {
         await authenticate(c, async () => undefined);
       } catch (error) {
         if (error instanceof ApiError && error.code === 'unauthenticated')
-          return c.json({ signedIn: false }, 200);
+          return c.json({ signedIn: false, passwordReset }, 200);
         throw error;
       }
-      return c.json({ signedIn: true }, 200);
+      return c.json({ signedIn: true, passwordReset }, 200);
     },
   );
   app.post('/api/v1/auth/logout', async (c) => {

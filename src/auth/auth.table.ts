@@ -26,6 +26,19 @@ export const sessions = pgTable('sessions', {
   expiresAt: instant('expires_at').notNull(),
 });
 
+/** Links to set a new password, e-mailed: only the token's hash is kept, and a link works once. */
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    orgId: orgId(),
+    personId: text('person_id').notNull(),
+    createdAt: createdAt(),
+    expiresAt: instant('expires_at').notNull(),
+  },
+  (t) => [index('password_resets_person').on(t.personId)],
+);
+
 /** Stored answers to POSTs that carried an Idempotency-Key, replayed on retry. */
 export const idempotencyKeys = pgTable(
   'idempotency_keys',

@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import { registerAdminChangeRoutes } from '../admin/admin-changes.routes.ts';
 import { registerAnalyticsRoutes } from '../analytics/analytics.routes.ts';
 import { registerAuthRoutes, registerOwnPasswordRoute } from '../auth/auth.routes.ts';
+import { registerPasswordResetRoutes } from '../auth/password-reset.routes.ts';
 import { registerTokenRoutes } from '../auth/tokens.routes.ts';
 import { registerCaseRoutes } from '../cases/cases.routes.ts';
 import { registerRoomRoutes } from '../cases/room.routes.ts';
@@ -128,7 +129,9 @@ export function createApp(services: Services): App {
   });
   app.use('/api/v1/*', rejectUnstorableText);
   app.use('/api/v1/auth/login', limits.login);
+  app.use('/api/v1/auth/password-reset', limits.passwordReset);
   registerAuthRoutes(app);
+  registerPasswordResetRoutes(app);
   app.use('/api/v1/*', limits.tokens);
   app.use('/api/v1/*', async (c, next) => {
     if (c.req.path.startsWith('/api/v1/auth/login') || c.req.path.startsWith('/api/v1/webhooks/inbound/'))

@@ -17,6 +17,16 @@ export const errorCatalogue = {
     description:
       "The current password given to change one's own password is not the caller's (`field`: `currentPassword`); counted as a failed sign-in.",
   },
+  invalid_reset_link: {
+    status: 422,
+    description:
+      'A password reset link that has expired (after 30 minutes), was used already, was replaced by a newer one, or belongs to a person without access (`field`: `token`).',
+  },
+  password_reset_off: {
+    status: 409,
+    description:
+      'This Baton sends no e-mail (`BATON_SMTP_URL` and `BATON_PUBLIC_URL` unset), so it cannot send a reset link: an admin sets a new password.',
+  },
   forbidden: {
     status: 403,
     description: 'The caller is authenticated but its roles do not allow this action.',

@@ -3,7 +3,7 @@ import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'p
 /**
  * Secrets never reach the logs. Two nets: fields named like a secret are censored wherever a log
  * call puts them (one level deep, and in request/response headers), and error messages and stacks
- * are scrubbed of what tends to hide in them: bearer tokens, Baton's own token and session
+ * are scrubbed of what tends to hide in them: bearer tokens, Baton's own token, session and reset link
  * formats, credentials in URLs, and the parameters a failed SQL query echoes.
  */
 const secretFields = [
@@ -33,7 +33,7 @@ export const redactPaths = [
 export function scrub(text: string): string {
   return text
     .replace(/(Bearer|Basic)\s+[^\s"',]+/gi, '$1 [redacted]')
-    .replace(/\b(btn|ses)_[A-Za-z0-9_-]{16,}/g, '$1_[redacted]')
+    .replace(/\b(btn|ses|rst)_[A-Za-z0-9_-]{16,}/g, '$1_[redacted]')
     .replace(/(\w+:\/\/)[^\s/@:]+:[^\s/@]+@/g, '$1[redacted]@')
     .replace(/(sha256=|v1=)[0-9a-f]{16,}/gi, '$1[redacted]')
     .replace(/(\n|^)\s*params: .*/g, '$1params: [redacted]');

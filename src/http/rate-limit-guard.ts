@@ -44,6 +44,8 @@ export function rateLimits(services: Pick<Services, 'config' | 'database' | 'log
   const accounts = limiter('login.account', r.loginPerAccount, r.loginWindowMs);
   const loginAddresses = limiter('login.address', r.loginPerAddress, r.loginWindowMs);
   const tokenAddresses = limiter('token.address', r.badTokensPerAddress, r.badTokenWindowMs);
+  const resetAccounts = limiter('reset.account', r.resetsPerAccount, r.resetWindowMs);
+  const resetAddresses = limiter('reset.address', r.resetsPerAddress, r.resetWindowMs);
 
   const login = createMiddleware<AppEnv>(async (c, next) => {
     if (c.req.method !== 'POST') return next();
@@ -106,5 +108,30 @@ export function rateLimits(services: Pick<Services, 'config' | 'database' | 'log
     } else if (c.res.status === 200) await accounts.reset(key);
   });
 
-  return { login, tokens, ownPassword };
+  /**
+   * Asking for a reset link e-mails someone: every request counts, accepted or not, per address
+   * given and per client address, so nobody's inbox is flooded and addresses are not tried in bulk.
+   */
+  const passwordReset = createMiddleware<AppEnv>(async (c, next) => {
+    if (c.req.method !== 'POST') return next();
+    let email: string | undefined;
+    try {
+      const body = (await c.req.json()) as { email?: unknown };
+      if (typeof body?.email === 'string') email = `acct:${body.email.trim().toLowerCase()}`;
+    } catch {
+      // not JSON: the route's validation answers
+    }
+    const keys = [
+      [resetAddresses, `ip:${clientAddress(c, config.trustProxy)}`],
+      [resetAccounts, email],
+    ] as const;
+    for (const [limiter, key] of keys) {
+      if (!key) continue;
+      const verdict = await limiter.take(key, now());
+      if (!verdict.allowed) refuse(verdict, 'password reset requests');
+    }
+    await next();
+  });
+
+  return { login, tokens, ownPassword, passwordReset };
 }

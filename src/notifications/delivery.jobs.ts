@@ -1,10 +1,10 @@
 import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
-import nodemailer, { type Transporter } from 'nodemailer';
 import type { Config } from '../config.ts';
 import type { Services } from '../http/context.ts';
 import { assertPublicTarget } from '../integrations/delivery.jobs.ts';
 import { backoffMs } from '../integrations/signature.ts';
 import type { Job } from '../jobs/scheduler.ts';
+import { sendMail } from './mail.ts';
 import { notificationOutbox } from './notifications.table.ts';
 import type { OutgoingMessage } from './notifications.types.ts';
 import { renderEmail, renderSlack } from './plan.ts';
@@ -30,29 +30,13 @@ async function postSlack(url: string, m: OutgoingMessage, config: Config) {
   if (res.status < 200 || res.status >= 300) throw new Error(`HTTP ${res.status}`);
 }
 
-const transports = new Map<string, Transporter>();
-function transportFor(url: string): Transporter {
-  let t = transports.get(url);
-  if (!t) {
-    if (transports.size > 20) transports.clear();
-    t = nodemailer.createTransport({
-      url,
-      connectionTimeout: timeoutMs,
-      greetingTimeout: timeoutMs,
-      socketTimeout: timeoutMs,
-    });
-    transports.set(url, t);
-  }
-  return t;
-}
-
 /** A send that cannot succeed by retrying: the row is marked dead at once. */
 class Permanent extends Error {}
 
 async function sendEmail(to: string, m: OutgoingMessage, config: Config) {
   if (!config.smtpUrl) throw new Permanent('email is off: set BATON_SMTP_URL');
   const { subject, text } = renderEmail(m, config.publicUrl);
-  await transportFor(config.smtpUrl).sendMail({ from: config.smtpFrom, to, subject, text });
+  await sendMail({ smtpUrl: config.smtpUrl, smtpFrom: config.smtpFrom }, { to, subject, text });
 }
 
 /**

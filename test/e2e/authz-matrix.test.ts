@@ -29,6 +29,8 @@ const leads: Role[] = ['lead'];
 const table: Record<string, Rule> = {
   'POST /api/v1/auth/login': 'public',
   'GET /api/v1/auth/session': 'public',
+  'POST /api/v1/auth/password-reset': 'public',
+  'POST /api/v1/auth/password-reset/confirm': 'public',
   'GET /api/v1/teams': 'any',
   'GET /api/v1/teams/{key}': 'any',
   'GET /api/v1/people': 'any',

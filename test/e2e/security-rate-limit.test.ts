@@ -11,6 +11,9 @@ describe('rate-limit configuration', () => {
       loginPerAccount: 10,
       loginPerAddress: 50,
       loginWindowMs: 900_000,
+      resetsPerAccount: 3,
+      resetsPerAddress: 20,
+      resetWindowMs: 3_600_000,
       badTokensPerAddress: 30,
       badTokenWindowMs: 60_000,
     });
@@ -18,6 +21,8 @@ describe('rate-limit configuration', () => {
     expect(c.rateLimits.loginPerAccount).toBe(0);
     expect(c.rateLimits.badTokenWindowMs).toBe(5000);
     expect(() => loadConfig({ BATON_LOGIN_LIMIT_ADDRESS: '-1' })).toThrow(/BATON_LOGIN_LIMIT_ADDRESS/);
+    expect(loadConfig({ BATON_RESET_LIMIT_WINDOW_S: '60' }).rateLimits.resetWindowMs).toBe(60_000);
+    expect(() => loadConfig({ BATON_RESET_LIMIT_ACCOUNT: 'x' })).toThrow(/BATON_RESET_LIMIT_ACCOUNT/);
   });
 });
 

@@ -61,8 +61,26 @@ export const api = {
     request<{ person: unknown }>('POST', `${v1}/auth/login`, { body: { email, password }, quiet401: true }),
   signOut: () => post<{ ok: true }>(`${v1}/auth/logout`),
   me: () => request<Me>('GET', `${v1}/me`, { quiet401: true }),
-  /** Whether a session exists: answers 200 either way, so a signed-out visit logs no failed request. */
-  session: () => get<{ signedIn: boolean }>(`${v1}/auth/session`),
+  /**
+   * Whether a session exists: answers 200 either way, so a signed-out visit logs no failed request;
+   * and whether a forgotten password can be reset by e-mail here.
+   */
+  session: () => get<{ signedIn: boolean; passwordReset: boolean }>(`${v1}/auth/session`),
+  // The two reset calls are made signed out (or signed in as anyone): quiet401, as a 401 there
+  // would say nothing about this app's own session.
+  /** E-mails a reset link to whoever signs in with `email`; 202 whether or not anyone does. */
+  requestPasswordReset: (email: string) =>
+    request<{ accepted: true; expiresInMinutes: number }>('POST', `${v1}/auth/password-reset`, {
+      body: { email },
+      quiet401: true,
+    }),
+  /** Sets a new password from a reset link's token; every session of that person ends. */
+  confirmPasswordReset: (token: string, newPassword: string) =>
+    request<{ reset: true; email: string; sessionsEnded: number }>(
+      'POST',
+      `${v1}/auth/password-reset/confirm`,
+      { body: { token, newPassword }, quiet401: true },
+    ),
 
   // Asked together with `me` at start, when a 401 only means "not signed in yet".
   teams: () => request<Items<Team>>('GET', `${v1}/teams`, { quiet401: true }).then((r) => r.items),

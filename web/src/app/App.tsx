@@ -11,6 +11,7 @@ import { HandoffPage } from '../handoffs/HandoffPage.tsx';
 import { LiveProvider } from '../live/useLive.tsx';
 import { QueuePage } from '../queue/QueuePage.tsx';
 import { type Area, areaOf, rolesInWords } from './access.ts';
+import { ResetPassword } from './ResetPassword.tsx';
 import { Link, match, navigate, useLocation } from './router.tsx';
 import { Shell } from './Shell.tsx';
 import { SignIn } from './SignIn.tsx';
@@ -110,11 +111,16 @@ function Routes({ session }: { session: Session }) {
 
 export function App() {
   const [boot, setBoot] = useState<Boot>({ state: 'loading' });
+  // Whether a forgotten password can be reset by e-mail here (the sign-in page offers it).
+  const [passwordReset, setPasswordReset] = useState(false);
+  const { path } = useLocation();
 
   const load = useCallback(async () => {
     try {
       // Signed out is an answer, not a 401: the sign-in page loads without a failed request.
-      if (!(await api.session()).signedIn) {
+      const answer = await api.session();
+      setPasswordReset(answer.passwordReset === true);
+      if (!answer.signedIn) {
         setBoot({ state: 'signed-out' });
         return;
       }
@@ -162,11 +168,22 @@ export function App() {
     [boot, signOut, refresh],
   );
 
+  // The e-mailed reset link works signed in or not (and whoever is signed in here).
+  if (path === '/reset-password')
+    return (
+      <ResetPassword
+        onReset={() => {
+          setBoot({ state: 'loading' });
+          void load();
+        }}
+      />
+    );
   if (boot.state === 'loading') return <Loading label="Opening Baton" />;
   if (boot.state === 'error') return <ErrorNote error={boot.error} title="Baton could not start" />;
   if (boot.state === 'signed-out' || !session) {
     return (
       <SignIn
+        passwordReset={passwordReset}
         onSignedIn={() => {
           setBoot({ state: 'loading' });
           void load();

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { ApiError, post } from '../api/client.ts';
+import { fieldMessage, InputField } from './InputField.tsx';
 import { Dialog } from './ui.tsx';
 
 type Field = 'currentPassword' | 'newPassword' | 'confirm';
@@ -53,7 +54,7 @@ export function PasswordDialog({ open, onClose }: { open: boolean; onClose: () =
           : err instanceof ApiError && err.code === 'rate_limited'
             ? 'Too many wrong passwords: wait a few minutes, then try again.'
             : err instanceof Error
-              ? err.message.replace(/^newPassword: /, '')
+              ? fieldMessage(err.message)
               : String(err);
       setError({ field, message });
       if (field) focus(field);
@@ -62,29 +63,16 @@ export function PasswordDialog({ open, onClose }: { open: boolean; onClose: () =
     }
   };
   const input = (field: Field, label: string, autoComplete: string, hint?: string) => (
-    <div className="field">
-      <label htmlFor={`pw-${field}`}>{label}</label>
-      <input
-        id={`pw-${field}`}
-        type="password"
-        autoComplete={autoComplete}
-        required
-        value={values[field]}
-        aria-invalid={error?.field === field || undefined}
-        aria-describedby={error?.field === field ? 'pw-error' : hint ? `pw-${field}-hint` : undefined}
-        onChange={(e) => setValues((v) => ({ ...v, [field]: e.target.value }))}
-      />
-      {hint ? (
-        <p className="small muted" id={`pw-${field}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error?.field === field ? (
-        <p className="field-error" id="pw-error" role="alert">
-          {error.message}
-        </p>
-      ) : null}
-    </div>
+    <InputField
+      id={`pw-${field}`}
+      type="password"
+      label={label}
+      autoComplete={autoComplete}
+      hint={hint}
+      value={values[field]}
+      error={error?.field === field ? error.message : undefined}
+      onChange={(value) => setValues((v) => ({ ...v, [field]: value }))}
+    />
   );
   return (
     <Dialog title="Change your password" open={open} onClose={close}>

@@ -1,15 +1,72 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
+import { fieldMessage, InputField } from './InputField.tsx';
+import { navigate } from './router.tsx';
 
-export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
-  const [email, setEmail] = useState('');
+/** The signed-out pages' frame: the brand over one panel (sign in, reset a password). */
+export function AuthPanel({ children }: { children: ReactNode }) {
+  return (
+    <main className="signin" id="main">
+      <div className="signin-panel">
+        <div className="brand brand-large" aria-hidden="true">
+          <span className="brand-mark" />
+          Baton
+        </div>
+        {children}
+      </div>
+    </main>
+  );
+}
+
+/** A refused request's wait in words: "try again in 3 minutes". */
+export function retryInWords(err: ApiError): string {
+  const seconds = Number(err.details.retryAfterS);
+  const minutes = Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds / 60) : 1;
+  return `Too many requests: try again in ${minutes === 1 ? '1 minute' : `${minutes} minutes`}.`;
+}
+
+type Mode = 'signin' | 'reset' | 'sent';
+
+/**
+ * What the sign-in page was opened with: `?email=` prefills the address (after a reset), `?reset`
+ * opens the reset form (a reset link that no longer works asks for a new one). Read once.
+ */
+function opening(): { email: string; reset: boolean } {
+  const q = new URLSearchParams(location.search);
+  return { email: q.get('email') ?? '', reset: q.has('reset') };
+}
+
+/**
+ * Sign in, and when this Baton can e-mail (`passwordReset`), ask for a link to set a new password:
+ * the panel turns into a one-field form, then says the link is on its way (whether or not anyone
+ * uses that address: the page must not tell who has an account).
+ */
+export function SignIn({ onSignedIn, passwordReset }: { onSignedIn: () => void; passwordReset: boolean }) {
+  const [start] = useState(opening);
+  const [mode, setMode] = useState<Mode>(start.reset && passwordReset ? 'reset' : 'signin');
+  const [email, setEmail] = useState(start.email);
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const emailRef = useRef<HTMLInputElement>(null);
-  // The page holds one form: start in its first field.
-  useEffect(() => emailRef.current?.focus(), []);
+  const passwordRef = useRef<HTMLInputElement>(null);
+
+  // Once read, the address leaves the address bar and the history (any other query stays).
+  useEffect(() => {
+    const q = new URLSearchParams(location.search);
+    if (!q.has('email') && !q.has('reset')) return;
+    q.delete('email');
+    q.delete('reset');
+    const rest = q.toString();
+    navigate(`${location.pathname}${rest ? `?${rest}` : ''}`, { replace: true });
+  }, []);
+  // The page holds one form: start in its first empty field, whenever the sign-in form appears
+  // (not as the address is typed).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only on a change of mode
+  useEffect(() => {
+    if (mode === 'signin') (email ? passwordRef : emailRef).current?.focus();
+  }, [mode]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -30,50 +87,191 @@ export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
     }
   };
 
+  if (mode === 'reset' || mode === 'sent')
+    return (
+      <AuthPanel>
+        <ResetRequest
+          email={email}
+          setEmail={setEmail}
+          sent={mode === 'sent'}
+          onSent={() => setMode('sent')}
+          onBack={() => {
+            setError(undefined);
+            setMode('signin');
+          }}
+        />
+      </AuthPanel>
+    );
+
   return (
-    <main className="signin" id="main">
-      <div className="signin-panel">
-        <div className="brand brand-large" aria-hidden="true">
-          <span className="brand-mark" />
-          Baton
+    <AuthPanel>
+      <h1>Sign in</h1>
+      <p className="muted">Handoffs that carry the whole story, with one owner and a clock.</p>
+      <form onSubmit={submit} className="form" noValidate>
+        <div className="field">
+          <label htmlFor="signin-email">Work email</label>
+          <input
+            id="signin-email"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            ref={emailRef}
+          />
         </div>
-        <h1>Sign in</h1>
-        <p className="muted">Handoffs that carry the whole story, with one owner and a clock.</p>
-        <form onSubmit={submit} className="form" noValidate>
-          <div className="field">
-            <label htmlFor="signin-email">Work email</label>
-            <input
-              id="signin-email"
-              type="email"
-              autoComplete="username"
-              required
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              ref={emailRef}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="signin-password">Password</label>
-            <input
-              id="signin-password"
-              type="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              aria-describedby={error ? 'signin-error' : undefined}
-            />
-          </div>
-          {error ? (
-            <p className="field-error" id="signin-error" role="alert">
-              {error}
-            </p>
-          ) : null}
-          <button type="submit" className="button primary wide" disabled={busy || !email || !password}>
-            {busy ? 'Signing in…' : 'Sign in'}
+        <div className="field">
+          <label htmlFor="signin-password">Password</label>
+          <input
+            id="signin-password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            ref={passwordRef}
+            aria-describedby={error ? 'signin-error' : undefined}
+          />
+        </div>
+        {error ? (
+          <p className="field-error" id="signin-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <button type="submit" className="button primary wide" disabled={busy || !email || !password}>
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+      {passwordReset ? (
+        <p className="signin-more">
+          <button type="button" className="link-button" onClick={() => setMode('reset')}>
+            Forgot your password?
           </button>
-        </form>
-      </div>
-    </main>
+        </p>
+      ) : (
+        <p className="signin-more muted small">
+          Forgot your password? Ask an admin of your organisation to set a new one.
+        </p>
+      )}
+    </AuthPanel>
+  );
+}
+
+/** Asks for a reset link (`POST /auth/password-reset`), then says where it went and for how long. */
+function ResetRequest({
+  email,
+  setEmail,
+  sent,
+  onSent,
+  onBack,
+}: {
+  email: string;
+  setEmail: (email: string) => void;
+  sent: boolean;
+  onSent: () => void;
+  onBack: () => void;
+}) {
+  const [error, setError] = useState<{ atField: boolean; message: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [minutes, setMinutes] = useState(30);
+  const [sentTo, setSentTo] = useState('');
+  const emailRef = useRef<HTMLInputElement>(null);
+  const backRef = useRef<HTMLButtonElement>(null);
+  // The form starts in its field; the confirmation on its way back (the form is gone).
+  useEffect(() => (sent ? backRef : emailRef).current?.focus(), [sent]);
+
+  const fieldError = (message: string) => {
+    setError({ atField: true, message });
+    emailRef.current?.focus();
+  };
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const address = email.trim();
+    if (!address) {
+      fieldError('Give the address you sign in with.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await api.requestPasswordReset(address);
+      setMinutes(res.expiresInMinutes);
+      setSentTo(address);
+      onSent();
+    } catch (err) {
+      if (err instanceof ApiError && err.field === 'email') fieldError(fieldMessage(err.message));
+      else
+        setError({
+          atField: false,
+          message:
+            err instanceof ApiError && err.code === 'rate_limited'
+              ? retryInWords(err)
+              : err instanceof ApiError && err.code === 'password_reset_off'
+                ? 'This Baton sends no e-mail, so it cannot send a link. Ask an admin of your organisation to set a new password.'
+                : err instanceof Error
+                  ? err.message
+                  : String(err),
+        });
+    } finally {
+      setBusy(false);
+    }
+  };
+  // Escape leaves the form for sign-in, as it closes a dialog.
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && !busy) {
+      e.preventDefault();
+      onBack();
+    }
+  };
+
+  if (sent)
+    return (
+      <>
+        <h1>Check your e-mail</h1>
+        <div className="note note-good" role="status">
+          <span>
+            If an account uses <strong className="address">{sentTo}</strong>, we sent it a link to set a new
+            password. It works for {minutes} minutes.
+          </span>
+        </div>
+        <p className="muted small">Nothing after a few minutes? Look in your spam folder.</p>
+        <div className="form-actions column">
+          <button type="button" className="button wide" ref={backRef} onClick={onBack}>
+            Back to sign in
+          </button>
+        </div>
+      </>
+    );
+
+  return (
+    <>
+      <h1>Reset your password</h1>
+      <p className="muted">Give the address you sign in with: we e-mail it a link to set a new password.</p>
+      <form onSubmit={(e) => void submit(e)} onKeyDown={onKeyDown} className="form" noValidate>
+        <InputField
+          id="reset-email"
+          ref={emailRef}
+          type="email"
+          label="Work email"
+          autoComplete="username"
+          value={email}
+          onChange={setEmail}
+          error={error?.atField ? error.message : undefined}
+        />
+        {error && !error.atField ? (
+          <p className="field-error" role="alert">
+            {error.message}
+          </p>
+        ) : null}
+        <div className="form-actions column">
+          <button type="submit" className="button primary wide" disabled={busy}>
+            {busy ? 'Sending…' : 'Send reset link'}
+          </button>
+          <button type="button" className="button wide" onClick={onBack}>
+            Back to sign in
+          </button>
+        </div>
+      </form>
+    </>
   );
 }

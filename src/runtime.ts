@@ -1,5 +1,6 @@
 import type { DestinationStream, Logger } from 'pino';
 import { weeklyReviewJob } from './analytics/analytics.jobs.ts';
+import { retentionJob } from './auth/retention.jobs.ts';
 import type { Config } from './config.ts';
 import { registerRiskListener } from './continuity/risk.listeners.ts';
 import { registerConversationListener } from './conversation/conversation.listeners.ts';
@@ -65,6 +66,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
       notificationDeliveryJob(services),
       weeklyReviewJob(services),
       vocabularyJob(services),
+      retentionJob(services),
       ...upkeepJob(database, logger, config.pgliteUpkeepMs),
     ],
     intervalMs: config.schedulerIntervalMs,

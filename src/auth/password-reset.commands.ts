@@ -1,59 +1,121 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import { recordChange } from '../admin/admin-changes.commands.ts';
-import type { Db } from '../db/database.ts';
-import { ApiError } from '../http/errors.ts';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { type AdminCtx, recordChange } from '../admin/admin-changes.commands.ts';
+import type { Db, Tx } from '../db/database.ts';
+import { ApiError, notFound } from '../http/errors.ts';
 import { organisations } from '../orgs/orgs.table.ts';
 import { people } from '../people/people.table.ts';
 import { passwordResets, sessions } from './auth.table.ts';
-import { type ResetConfirm, resetLinkMinutes } from './password-reset.types.ts';
+import { inviteLinkMinutes, type ResetConfirm, resetLinkMinutes } from './password-reset.types.ts';
 import { hashPassword, hashSecret, newSecret } from './secrets.ts';
 
-/** A reset link to e-mail: the token is in this answer only; the database keeps its hash. */
-export type IssuedReset = { to: string; personName: string; organisation: string; token: string };
+/** A link to e-mail: the token is here only; the database keeps its hash. */
+export type PasswordLink = {
+  personId: string;
+  orgId: string;
+  to: string;
+  personName: string;
+  organisation: string;
+  token: string;
+  /** `invite`: an admin's, to someone who has never had a password (a week); `reset`: 30 minutes. */
+  kind: 'invite' | 'reset';
+  expiresAt: Date;
+};
+
+type LinkFor = { id: string; orgId: string; name: string; email: string; organisation: string };
+
+function planLink(p: LinkFor, kind: PasswordLink['kind'], now: Date): PasswordLink {
+  const minutes = kind === 'invite' ? inviteLinkMinutes : resetLinkMinutes;
+  return {
+    personId: p.id,
+    orgId: p.orgId,
+    to: p.email,
+    personName: p.name,
+    organisation: p.organisation,
+    token: newSecret('rst'),
+    kind,
+    expiresAt: new Date(now.getTime() + minutes * 60_000),
+  };
+}
+
+/** Stores the links (each person's earlier ones stop working), with `alongside` in the same transaction. */
+async function storeLinks(db: Db, links: PasswordLink[], now: Date, alongside?: (tx: Tx) => Promise<void>) {
+  await db.transaction(async (tx) => {
+    await tx.delete(passwordResets).where(
+      inArray(
+        passwordResets.personId,
+        links.map((l) => l.personId),
+      ),
+    );
+    await tx.insert(passwordResets).values(
+      links.map((l) => ({
+        tokenHash: hashSecret(l.token),
+        orgId: l.orgId,
+        personId: l.personId,
+        createdAt: now,
+        expiresAt: l.expiresAt,
+      })),
+    );
+    await alongside?.(tx);
+  });
+}
+
+const linkColumns = {
+  id: people.id,
+  orgId: people.orgId,
+  name: people.name,
+  email: people.email,
+  organisation: organisations.name,
+};
 
 /**
  * Issues a reset link to every active person who signs in with this address (one per organisation
  * they belong to, as sign-in tries each); their earlier links stop working. An address nobody uses
  * issues nothing, and the caller is told the same either way.
  */
-export async function issuePasswordResets(db: Db, email: string, now: Date): Promise<IssuedReset[]> {
+export async function issuePasswordResets(db: Db, email: string, now: Date): Promise<PasswordLink[]> {
   const found = await db
-    .select({
-      id: people.id,
-      orgId: people.orgId,
-      name: people.name,
-      email: people.email,
-      organisation: organisations.name,
-    })
+    .select(linkColumns)
     .from(people)
     .innerJoin(organisations, eq(organisations.id, people.orgId))
     .where(and(eq(people.email, email), eq(people.active, 'yes')));
   if (found.length === 0) return [];
-  const issued = found.map((p) => ({ ...p, token: newSecret('rst') }));
-  const expiresAt = new Date(now.getTime() + resetLinkMinutes * 60_000);
-  await db.transaction(async (tx) => {
-    await tx.delete(passwordResets).where(
-      inArray(
-        passwordResets.personId,
-        found.map((p) => p.id),
-      ),
-    );
-    await tx.insert(passwordResets).values(
-      issued.map((p) => ({
-        tokenHash: hashSecret(p.token),
-        orgId: p.orgId,
-        personId: p.id,
-        createdAt: now,
-        expiresAt,
-      })),
-    );
-  });
-  return issued.map((p) => ({
-    to: p.email,
-    personName: p.name,
-    organisation: p.organisation,
-    token: p.token,
-  }));
+  const links = found.map((p) => planLink(p, 'reset', now));
+  await storeLinks(db, links, now);
+  return links;
+}
+
+/**
+ * The link an admin sends one person to set their password: an invitation (a week) to someone who
+ * has never had one, a reset link (30 minutes) otherwise. Nothing is stored yet: the caller e-mails
+ * it, then stores it (`storePersonLink`), so a message that could not be sent changes nothing.
+ */
+export async function planPersonLink(db: Db, ctx: AdminCtx, personId: string): Promise<PasswordLink> {
+  const [person] = await db
+    .select({
+      ...linkColumns,
+      active: people.active,
+      hasPassword: sql<boolean>`${people.passwordHash} is not null`,
+    })
+    .from(people)
+    .innerJoin(organisations, eq(organisations.id, people.orgId))
+    .where(and(eq(people.orgId, ctx.orgId), eq(people.id, personId)));
+  if (!person) throw notFound('person', personId);
+  if (person.active !== 'yes')
+    throw new ApiError('conflict', `${person.name} has no access: give it back before sending a link`);
+  return planLink(person, person.hasPassword ? 'reset' : 'invite', ctx.now);
+}
+
+/** Stores an admin's link, in the admin change log as the kind of link e-mailed (never the link). */
+export async function storePersonLink(db: Db, ctx: AdminCtx, link: PasswordLink) {
+  await storeLinks(db, [link], ctx.now, (tx) =>
+    recordChange(
+      tx,
+      ctx,
+      'person.changed',
+      { id: link.personId, name: link.personName },
+      { passwordLink: { from: null, to: link.kind } },
+    ),
+  );
 }
 
 const invalidLink = () =>

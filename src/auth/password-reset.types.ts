@@ -3,6 +3,8 @@ import { ownPasswordSchema } from './password.types.ts';
 
 /** How long a reset link works: long enough to reach the inbox, short enough to be worth little if leaked. */
 export const resetLinkMinutes = 30;
+/** An invitation, sent by an admin to someone who has never had a password, waits for its reader longer. */
+export const inviteLinkMinutes = 7 * 24 * 60;
 
 /** `POST /auth/password-reset`: a signed-out person asks for a link to set a new password. */
 export const resetRequestSchema = z.object({

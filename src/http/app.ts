@@ -4,7 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import { registerAdminChangeRoutes } from '../admin/admin-changes.routes.ts';
 import { registerAnalyticsRoutes } from '../analytics/analytics.routes.ts';
 import { registerAuthRoutes, registerOwnPasswordRoute } from '../auth/auth.routes.ts';
-import { registerPasswordResetRoutes } from '../auth/password-reset.routes.ts';
+import { registerPasswordResetRoutes, registerPersonLinkRoute } from '../auth/password-reset.routes.ts';
 import { registerTokenRoutes } from '../auth/tokens.routes.ts';
 import { registerCaseRoutes } from '../cases/cases.routes.ts';
 import { registerRoomRoutes } from '../cases/room.routes.ts';
@@ -147,6 +147,7 @@ export function createApp(services: Services): App {
   });
 
   registerOwnPasswordRoute(app);
+  registerPersonLinkRoute(app);
   registerTeamRoutes(app);
   registerAdminChangeRoutes(app);
   registerTokenRoutes(app);

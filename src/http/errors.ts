@@ -27,6 +27,11 @@ export const errorCatalogue = {
     description:
       'This Baton sends no e-mail (`BATON_SMTP_URL` and `BATON_PUBLIC_URL` unset), so it cannot send a reset link: an admin sets a new password.',
   },
+  email_failed: {
+    status: 503,
+    description:
+      'The SMTP server did not take an e-mail Baton had to send now (a sign-in link an admin sends); nothing was changed: try again later.',
+  },
   forbidden: {
     status: 403,
     description: 'The caller is authenticated but its roles do not allow this action.',

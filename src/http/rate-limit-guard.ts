@@ -24,6 +24,17 @@ export function clientAddress(c: Context, trustProxy: boolean): string {
   }
 }
 
+/** The account a sign-in or reset request names (`acct:<address>`), if its body names one. */
+async function accountKey(c: Context): Promise<string | undefined> {
+  try {
+    const body = (await c.req.json()) as { email?: unknown };
+    if (typeof body?.email === 'string') return `acct:${body.email.trim().toLowerCase()}`;
+  } catch {
+    // not JSON: the route's validation answers
+  }
+  return undefined;
+}
+
 function refuse(verdict: Verdict, what: string): never {
   const retryAfterS = verdict.allowed ? 1 : verdict.retryAfterS;
   throw new ApiError('rate_limited', `too many ${what}; retry in ${retryAfterS} s`, { retryAfterS });
@@ -50,13 +61,7 @@ export function rateLimits(services: Pick<Services, 'config' | 'database' | 'log
   const login = createMiddleware<AppEnv>(async (c, next) => {
     if (c.req.method !== 'POST') return next();
     const address = `ip:${clientAddress(c, config.trustProxy)}`;
-    let email: string | undefined;
-    try {
-      const body = (await c.req.json()) as { email?: unknown };
-      if (typeof body?.email === 'string') email = `acct:${body.email.trim().toLowerCase()}`;
-    } catch {
-      // not JSON: the route's validation answers
-    }
+    const email = await accountKey(c);
     const keys = [
       [loginAddresses, address],
       [accounts, email],
@@ -114,16 +119,9 @@ export function rateLimits(services: Pick<Services, 'config' | 'database' | 'log
    */
   const passwordReset = createMiddleware<AppEnv>(async (c, next) => {
     if (c.req.method !== 'POST') return next();
-    let email: string | undefined;
-    try {
-      const body = (await c.req.json()) as { email?: unknown };
-      if (typeof body?.email === 'string') email = `acct:${body.email.trim().toLowerCase()}`;
-    } catch {
-      // not JSON: the route's validation answers
-    }
     const keys = [
       [resetAddresses, `ip:${clientAddress(c, config.trustProxy)}`],
-      [resetAccounts, email],
+      [resetAccounts, await accountKey(c)],
     ] as const;
     for (const [limiter, key] of keys) {
       if (!key) continue;

@@ -31,6 +31,7 @@ const table: Record<string, Rule> = {
   'GET /api/v1/auth/session': 'public',
   'POST /api/v1/auth/password-reset': 'public',
   'POST /api/v1/auth/password-reset/confirm': 'public',
+  'POST /api/v1/people/{id}/password-link': ['admin'],
   'GET /api/v1/teams': 'any',
   'GET /api/v1/teams/{key}': 'any',
   'GET /api/v1/people': 'any',

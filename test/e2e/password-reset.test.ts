@@ -182,6 +182,77 @@ describeOnDatabases('resetting a forgotten password by e-mail', (h) => {
     }
   });
 
+  it('lets an admin e-mail a person a link: an invitation to set a first password, else a reset', async () => {
+    const ines = { token: await h().tokenFor('ines') };
+    const kenjiId = h().org.personIds.get('kenji')!;
+    let sent = smtp.mails.length;
+    const invited = await h().request('POST', `/api/v1/people/${kenjiId}/password-link`, undefined, ines);
+    expect(invited.status).toBe(202);
+    expect(invited.body).toEqual({
+      sentTo: 'kenji@northwind.example',
+      kind: 'invite',
+      expiresAt: new Date(h().now().getTime() + 7 * 86_400_000).toISOString(),
+    });
+    const [invitation] = await mailsTo('kenji@northwind.example', 1, sent);
+    expect(bodyOf(invitation!)).toContain('You have a Baton account at Northwind');
+    expect(bodyOf(invitation!)).toContain('within 7 days');
+    expect(bodyOf(invitation!)).toContain('Then sign in with kenji@northwind.example.');
+    // Still good six days later; it sets Kenji's first password.
+    h().advance(6 * 86_400_000);
+    const set = await post('password-reset/confirm', {
+      token: tokenIn(invitation!),
+      newPassword: 'kenjis-first-secret',
+    });
+    expect(set.status).toBe(200);
+    expect((await signIn('kenji@northwind.example', 'kenjis-first-secret')).id).toBe(kenjiId);
+
+    // Someone with a password gets a reset link, saying an admin sent it.
+    sent = smtp.mails.length;
+    const reset = await h().request('POST', `/api/v1/people/${kenjiId}/password-link`, undefined, ines);
+    expect(reset.body.kind).toBe('reset');
+    const [mail] = await mailsTo('kenji@northwind.example', 1, sent);
+    expect(bodyOf(mail!)).toContain('An admin of Northwind Home Services sent you this link');
+    expect(bodyOf(mail!)).toContain('within 30 minutes');
+    const log = await h().request(
+      'GET',
+      `/api/v1/admin/changes?actor=${h().org.personIds.get('ines')}`,
+      undefined,
+      ines,
+    );
+    expect(log.body.items.slice(0, 2).map((c: { detail: unknown }) => c.detail)).toEqual([
+      { passwordLink: { from: null, to: 'reset' } },
+      { passwordLink: { from: null, to: 'invite' } },
+    ]);
+  });
+
+  it('refuses an admin’s link for nobody, for a person without access, without e-mail or when it cannot be sent, changing nothing', async () => {
+    const ines = { token: await h().tokenFor('ines') };
+    const noahId = h().org.personIds.get('noah')!;
+    const grace = { token: await h().tokenFor('grace') };
+    const before = await snapshotAll(h().database);
+    const unknown = await h().request('POST', '/api/v1/people/per_nobody/password-link', undefined, ines);
+    expect([unknown.status, unknown.body.error.code]).toEqual([404, 'not_found']);
+    await h().database.db.update(people).set({ active: 'no' }).where(eq(people.id, noahId));
+    const inactive = await h().request('POST', `/api/v1/people/${noahId}/password-link`, undefined, ines);
+    await h().database.db.update(people).set({ active: 'yes' }).where(eq(people.id, noahId));
+    expect([inactive.status, inactive.body.error.code]).toEqual([409, 'conflict']);
+    const config = h().runtime.services.config;
+    const url = config.smtpUrl;
+    try {
+      config.smtpUrl = undefined;
+      const off = await h().request('POST', `/api/v1/people/${noahId}/password-link`, undefined, ines);
+      expect([off.status, off.body.error.code]).toEqual([409, 'password_reset_off']);
+      config.smtpUrl = 'smtp://127.0.0.1:9'; // nothing listens there
+      const failed = await h().request('POST', `/api/v1/people/${noahId}/password-link`, undefined, ines);
+      expect([failed.status, failed.body.error.code]).toEqual([503, 'email_failed']);
+    } finally {
+      config.smtpUrl = url;
+    }
+    const lead = await h().request('POST', `/api/v1/people/${noahId}/password-link`, undefined, grace);
+    expect(lead.status).toBe(403);
+    expect(await snapshotAll(h().database)).toEqual(before);
+  });
+
   it('refuses bad input with the field at fault and changes nothing', async () => {
     const before = await snapshotAll(h().database);
     const cases: [string, unknown, string][] = [

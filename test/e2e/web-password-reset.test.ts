@@ -10,7 +10,7 @@ import { withWebApp } from '../support/web-app.ts';
  * page, opens the e-mailed link, sets a new password (twice, the same), and signs in with it; the
  * link then no longer works. Without e-mail, the sign-in page sends people to an admin instead.
  */
-const app = withWebApp({ people: ['amara'], shots: 'reset' });
+const app = withWebApp({ people: ['amara', 'ines'], shots: 'reset' });
 let catcher: Awaited<ReturnType<typeof startMailCatcher>>;
 
 beforeAll(async () => {
@@ -261,5 +261,47 @@ describe('web app: resetting a forgotten password [pglite]', () => {
     } finally {
       config.smtpUrl = smtpUrl;
     }
+  });
+});
+
+describe('web app: an admin e-mails links to set a password [pglite]', () => {
+  it('invites a person added without a password, and sends a reset link from Edit', async () => {
+    const { page } = await app.signedIn('reset-admin', 'ines@northwind.example');
+    await page.goto(`${app.url}/people`);
+    await page.getByRole('heading', { level: 1, name: 'People and teams' }).waitFor();
+    await page.getByRole('button', { name: 'Add person' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a person' });
+    await dialog.getByLabel('Name').fill('Zoe Park');
+    await dialog.getByLabel('Work email').fill('zoe@northwind.example');
+    await dialog.getByRole('checkbox', { name: /Agent/ }).check();
+    await dialog.getByText('Leave blank to e-mail them an invitation').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'reset-admin-add');
+    await dialog.getByRole('button', { name: 'Add person' }).click();
+    await page
+      .getByRole('status')
+      .getByText('Zoe Park added; an invitation to choose a password was e-mailed to zoe@northwind.example')
+      .waitFor();
+    const invitation = () =>
+      catcher.mails.find(
+        (m) => m.to.includes('zoe@northwind.example') && /You have a Baton account/.test(m.data),
+      );
+    await expect.poll(invitation, { timeout: 5_000 }).toBeTruthy();
+
+    // Someone with a password: a reset link, from their Edit dialog.
+    await page.getByRole('button', { name: 'Edit Amara Okafor' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit Amara Okafor' });
+    await edit.getByRole('button', { name: 'E-mail Amara a link instead' }).click();
+    await page
+      .getByRole('status')
+      .getByText('A link to set a new password was e-mailed to amara@northwind.example')
+      .waitFor();
+    expect(await edit.isVisible()).toBe(false);
+    await expect
+      .poll(() =>
+        catcher.mails.some((m) => m.to.includes('amara@northwind.example') && /An admin of/.test(m.data)),
+      )
+      .toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });

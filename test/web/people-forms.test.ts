@@ -42,6 +42,9 @@ describe('the person form', () => {
     const d = { ...draftOf(amara), timezone: '', password: '' };
     expect(newPersonBody(d)).not.toHaveProperty('timezone');
     expect(checkDraft(d, true)).toEqual({ password: expect.any(String) });
+    // Where Baton e-mails invitations, a new person may come without one.
+    expect(checkDraft(d, true, true)).toEqual({});
+    expect(checkDraft({ ...d, password: 'short' }, true, true)).toEqual({ password: expect.any(String) });
     expect(checkDraft({ ...d, roles: [], email: 'nope', password: 'short' }, false)).toEqual({
       roles: expect.any(String),
       email: expect.any(String),

@@ -65,7 +65,8 @@ export const api = {
    * Whether a session exists: answers 200 either way, so a signed-out visit logs no failed request;
    * and whether a forgotten password can be reset by e-mail here.
    */
-  session: () => get<{ signedIn: boolean; passwordReset: boolean }>(`${v1}/auth/session`),
+  session: (signal?: AbortSignal) =>
+    get<{ signedIn: boolean; passwordReset: boolean }>(`${v1}/auth/session`, signal),
   // The two reset calls are made signed out (or signed in as anyone): quiet401, as a 401 there
   // would say nothing about this app's own session.
   /** E-mails a reset link to whoever signs in with `email`; 202 whether or not anyone does. */
@@ -176,6 +177,11 @@ export const api = {
   // People and teams, for admins and leads.
   addPerson: (body: PersonInput) => post<Person>(`${v1}/people`, body),
   changePerson: (id: string, body: PersonChange) => patch<Person>(`${v1}/people/${enc(id)}`, body),
+  /** E-mails the person a link to set their password: an invitation if they never had one. */
+  sendPasswordLink: (id: string) =>
+    post<{ sentTo: string; kind: 'invite' | 'reset'; expiresAt: string }>(
+      `${v1}/people/${enc(id)}/password-link`,
+    ),
   deactivatePerson: (id: string) => post<HandedOn>(`${v1}/people/${enc(id)}/deactivate`),
   reactivatePerson: (id: string) => post<Person>(`${v1}/people/${enc(id)}/reactivate`),
   adminChanges: (f: AdminChangeFilter & { cursor?: string | null }, signal?: AbortSignal) =>

@@ -4,6 +4,7 @@ import { api } from '../api/endpoints.ts';
 import type { Person, Role } from '../api/types.ts';
 import { useSession } from '../app/session.tsx';
 import { Dialog, ErrorNote } from '../app/ui.tsx';
+import { useResource } from '../app/useResource.ts';
 import { FormField } from './FormField.tsx';
 import {
   checkDraft,
@@ -57,6 +58,9 @@ function PersonForm({ person, admin, onClose }: { person?: Person; admin: AdminR
   const isSelf = person && person.id === s.me.person?.id;
   const orgZone = s.me.organisation.timezone;
   const noAccess = person ? !person.active : false;
+  // Whether this Baton e-mails links to set a password (an SMTP server and its public address).
+  const invites = useResource('auth-session', (signal) => api.session(signal)).data?.passwordReset === true;
+  const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
 
   const set = <K extends keyof PersonDraft>(key: K, value: PersonDraft[K]) => {
     setD((x) => ({ ...x, [key]: value }));
@@ -79,14 +83,26 @@ function PersonForm({ person, admin, onClose }: { person?: Person; admin: AdminR
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(undefined);
-    const found = checkDraft(d, !person);
+    const found = checkDraft(d, !person, invites);
     if (Object.keys(found).length) return showErrors(found);
     try {
       if (!person) {
         await admin.run(
           'person',
-          () => api.addPerson(newPersonBody(d)),
-          (p) => `${p.name} added${p.teams.length ? ` to ${p.teams.map((t) => t.name).join(', ')}` : ''}`,
+          async () => {
+            const added = await api.addPerson(newPersonBody(d));
+            if (d.password) return { added, invite: '' };
+            // Without a password, they choose their own from an e-mailed invitation. The person is
+            // added either way: a failed e-mail is said, not thrown (a retry would add them twice).
+            const invite = await api.sendPasswordLink(added.id).then(
+              (r) => `; an invitation to choose a password was e-mailed to ${r.sentTo}`,
+              (e: unknown) =>
+                `, but the invitation could not be e-mailed (${e instanceof Error ? e.message : String(e)}): edit them to send a link again`,
+            );
+            return { added, invite };
+          },
+          ({ added: p, invite }) =>
+            `${p.name} added${p.teams.length ? ` to ${p.teams.map((t) => t.name).join(', ')}` : ''}${invite}`,
         );
       } else {
         const change = personChange(person, d);
@@ -197,12 +213,14 @@ function PersonForm({ person, admin, onClose }: { person?: Person; admin: AdminR
       <FormField
         id="person-password"
         label={person ? 'Set a new password' : 'Initial password'}
-        optional={Boolean(person)}
         error={errors.password}
+        optional={Boolean(person) || invites}
         hint={
           person
             ? `Leave blank to keep theirs. A new one (${minPassword}+ characters) signs them out everywhere${isSelf ? ', you included' : ''}.`
-            : `At least ${minPassword} characters. Baton sends no invitation: pass it on to them yourself.`
+            : invites
+              ? `Leave blank to e-mail them an invitation to choose their own (it works for 7 days), or give one (${minPassword}+ characters) to pass on yourself.`
+              : `At least ${minPassword} characters. This Baton sends no e-mail: pass it on to them yourself.`
         }
       >
         {(c) => (
@@ -223,6 +241,30 @@ function PersonForm({ person, admin, onClose }: { person?: Person; admin: AdminR
           </div>
         )}
       </FormField>
+      {person && invites && !noAccess ? (
+        <div className="password-link">
+          <button
+            type="button"
+            className="button"
+            disabled={admin.busy !== null}
+            onClick={() =>
+              void admin
+                .run(
+                  'link',
+                  () => api.sendPasswordLink(person.id),
+                  (r) =>
+                    r.kind === 'invite'
+                      ? `An invitation to choose a password was e-mailed to ${r.sentTo} (it works for 7 days)`
+                      : `A link to set a new password was e-mailed to ${r.sentTo} (it works for 30 minutes)`,
+                )
+                .then(onClose, setError)
+            }
+          >
+            E-mail {firstName(person.name)} a link instead
+          </button>
+          <p className="small muted">They choose a password themselves; earlier links stop working.</p>
+        </div>
+      ) : null}
       <fieldset className="fieldset" data-field="person-teams">
         <legend>
           Teams <span className="opt">optional</span>

@@ -57,14 +57,19 @@ export const parseSkills = (text: string): string[] => [
 ];
 
 /** What the browser can tell before asking: the server still decides (a taken email, a zone). */
-export function checkDraft(d: PersonDraft, isNew: boolean): FieldErrors {
+/**
+ * What to fix before sending. `invites`: this Baton e-mails invitations, so a new person may come
+ * without a password (they are sent a link to choose one).
+ */
+export function checkDraft(d: PersonDraft, isNew: boolean, invites = false): FieldErrors {
   const errors: FieldErrors = {};
   if (!d.name.trim()) errors.name = 'Give their name.';
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(d.email.trim()))
     errors.email = 'Give an email address such as amara@example.com.';
   if (d.roles.length === 0) errors.roles = 'Give them at least one role.';
   if (d.password && d.password.length < minPassword) errors.password = `At least ${minPassword} characters.`;
-  if (isNew && !d.password) errors.password = 'Give an initial password: Baton sends no invitations.';
+  if (isNew && !d.password && !invites)
+    errors.password = 'Give an initial password: this Baton sends no e-mail invitations.';
   return errors;
 }
 

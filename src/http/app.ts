@@ -17,6 +17,7 @@ import { registerExportRoutes } from '../exports/exports.routes.ts';
 import { registerHandoffRoutes } from '../handoffs/handoffs.routes.ts';
 import { registerAdapterRoutes } from '../integrations/adapters.routes.ts';
 import { registerIntegrationRoutes } from '../integrations/integrations.routes.ts';
+import { registerEmailRoutes } from '../notifications/email.routes.ts';
 import { registerNotificationRoutes } from '../notifications/notifications.routes.ts';
 import { registerPeopleRoutes } from '../people/people.routes.ts';
 import { registerQaRoutes } from '../qa/qa.routes.ts';
@@ -148,6 +149,7 @@ export function createApp(services: Services): App {
 
   registerOwnPasswordRoute(app);
   registerPersonLinkRoute(app);
+  registerEmailRoutes(app);
   registerTeamRoutes(app);
   registerAdminChangeRoutes(app);
   registerTokenRoutes(app);

@@ -30,7 +30,11 @@ export const errorCatalogue = {
   email_failed: {
     status: 503,
     description:
-      'The SMTP server did not take an e-mail Baton had to send now (a sign-in link an admin sends); nothing was changed: try again later.',
+      'The SMTP server did not take an e-mail Baton had to send now (a sign-in link an admin sends, a test e-mail); the message says what it answered; nothing was changed: try again later.',
+  },
+  email_off: {
+    status: 409,
+    description: 'This Baton has no SMTP server (`BATON_SMTP_URL`), so it sends no e-mail.',
   },
   forbidden: {
     status: 403,

@@ -305,3 +305,25 @@ describe('web app: an admin e-mails links to set a password [pglite]', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 });
+
+describe('web app: an admin checks e-mail [pglite]', () => {
+  it('shows the SMTP server on Settings > Integrations and sends a test message to the admin', async () => {
+    const { page } = await app.signedIn('email-admin', 'ines@northwind.example');
+    await page.goto(`${app.url}/settings/integrations`);
+    const section = page.getByRole('region', { name: 'E-mail' });
+    await section.getByText(new URL(catcher.url).host).waitFor();
+    expect(await section.textContent()).toContain('(no sign-in)');
+    expect(await section.textContent()).toContain('On: people reset a forgotten password');
+    const before = catcher.mails.length;
+    await section.getByRole('button', { name: 'Send me a test e-mail' }).click();
+    await section
+      .getByRole('status')
+      .getByText('The server took a test message to ines@northwind.example')
+      .waitFor();
+    await expect
+      .poll(() => catcher.mails.slice(before).some((m) => m.data.includes('Subject: Baton test e-mail')))
+      .toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'email-check');
+  });
+});

@@ -6,6 +6,7 @@ import { Badge, Dialog, Empty, ErrorNote, Loading, Section } from '../app/ui.tsx
 import { type Resource, useResource } from '../app/useResource.ts';
 import { ApiTokens } from './ApiTokens.tsx';
 import { type Delivery, deliveryStatus, type WebhookSubscription, webhooksApi } from './deliveries-api.ts';
+import { EmailCheck } from './EmailCheck.tsx';
 import { SubscriptionForm } from './SubscriptionForm.tsx';
 
 const tone = { delivered: 'good', pending: 'warn', dead: 'bad' } as const;
@@ -205,6 +206,7 @@ export default function IntegrationsPage() {
       </div>
       <div className="stack">
         {isAdmin ? <ApiTokens /> : null}
+        {isAdmin ? <EmailCheck /> : null}
         <Section title="Webhook subscriptions">
           <Subscriptions subs={subs} onChanged={reload} />
         </Section>

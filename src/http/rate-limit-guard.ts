@@ -131,5 +131,16 @@ export function rateLimits(services: Pick<Services, 'config' | 'database' | 'log
     await next();
   });
 
-  return { login, tokens, ownPassword, passwordReset };
+  /**
+   * A password set from a reset link clears that account's failed sign-ins: whoever just proved
+   * they own the address should not wait out a lockout a guesser caused.
+   */
+  const passwordResetDone = createMiddleware<AppEnv>(async (c, next) => {
+    await next();
+    if (c.req.method !== 'POST' || c.res.status !== 200) return;
+    const { email } = (await c.res.clone().json()) as { email?: unknown };
+    if (typeof email === 'string') await accounts.reset(`acct:${email.trim().toLowerCase()}`);
+  });
+
+  return { login, tokens, ownPassword, passwordReset, passwordResetDone };
 }

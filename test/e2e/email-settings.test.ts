@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { rowsOf } from '../../src/db/database.ts';
 import { describeOnDatabases } from '../support/harness.ts';
 import { startMailCatcher } from '../support/mail-catcher.ts';
 import { snapshotAll } from '../support/snapshot.ts';
@@ -41,8 +43,22 @@ describeOnDatabases('checking e-mail from Baton', (h) => {
     expect(JSON.stringify(status.body)).not.toContain('s3cret');
     // The catcher takes any login it is offered.
     const before = smtp.mails.length;
-    const test = await h().request('POST', '/api/v1/notifications/email/test', {}, ines);
+    // With an Idempotency-Key, as the web app sends: nothing to replay is kept (the send is no
+    // write, and the key's transaction would hold PGlite's connection while the server answers).
+    const test = await h().request(
+      'POST',
+      '/api/v1/notifications/email/test',
+      {},
+      {
+        ...ines,
+        headers: { 'idempotency-key': 'email-test-1' },
+      },
+    );
     expect(test).toMatchObject({ status: 200, body: { sentTo: 'ines@northwind.example' } });
+    const kept = await h().database.db.execute(
+      sql`select 1 from idempotency_keys where key = 'email-test-1'`,
+    );
+    expect(rowsOf(kept)).toEqual([]);
     const other = await h().request(
       'POST',
       '/api/v1/notifications/email/test',

@@ -273,6 +273,29 @@ describeOnDatabases('resetting a forgotten password by e-mail', (h) => {
     expect(await snapshotAll(h().database)).toEqual(before);
   });
 
+  it('clears the failed sign-ins of an account whose password was just set from a link', async () => {
+    const call = limitedApp(h(), { loginPerAccount: 2, loginPerAddress: 100 });
+    const login = (password: string) =>
+      call('POST', '/api/v1/auth/login', {
+        from: '198.51.100.40',
+        body: { email: 'fatima@northwind.example', password },
+      });
+    expect((await login('guess-1')).status).toBe(401);
+    expect((await login('guess-2')).status).toBe(401);
+    expect((await login('guess-3')).status).toBe(429);
+    const sent = smtp.mails.length;
+    await post('password-reset', { email: 'fatima@northwind.example' });
+    const mail = (await mailsTo('fatima@northwind.example', 2, sent)).find((m) =>
+      bodyOf(m).includes('at Northwind'),
+    )!;
+    const set = await call('POST', '/api/v1/auth/password-reset/confirm', {
+      from: '198.51.100.40',
+      body: { token: tokenIn(mail), newPassword: 'fatimas-own-secret' },
+    });
+    expect(set.status).toBe(200);
+    expect((await login('fatimas-own-secret')).status).toBe(200);
+  });
+
   it('limits the links asked for one address and from one client address', async () => {
     // The budget is 3 an hour per address given; the earlier tests asked for Kenji's once.
     h().advance(2 * 3_600_000);

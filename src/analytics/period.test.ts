@@ -6,6 +6,7 @@ import {
   parsePeriod,
   periodOf,
   previousWeekId,
+  spanOf,
   weekIdOf,
 } from './period.ts';
 
@@ -57,6 +58,31 @@ describe('periods', () => {
     expect(fieldOf({ from: '2026-11-01', to: 'soon' })).toBe('to');
     expect(fieldOf({ from: 'then' })).toBe('from');
     expect(fieldOf({ from: '2026-12-01' })).toBe('from');
+  });
+});
+
+describe('open spans', () => {
+  it('reads only the ends given, dates as whole local days, and refuses crossed ends naming from', () => {
+    expect(spanOf({}, 'Europe/Paris')).toEqual({ from: undefined, to: undefined });
+    expect(spanOf({ from: '2026-03-01' }, 'Europe/Paris')).toEqual({
+      from: at('2026-02-28T23:00:00Z'),
+      to: undefined,
+    });
+    expect(spanOf({ to: '2026-03-01' }, 'Europe/Paris')).toEqual({
+      from: undefined,
+      to: at('2026-03-01T23:00:00Z'),
+    });
+    const fieldOf = (q: { from?: string; to?: string }) => {
+      try {
+        spanOf(q, 'UTC');
+        return null;
+      } catch (error) {
+        return (error as PeriodError).field;
+      }
+    };
+    expect(fieldOf({ from: '2026-03-02', to: '2026-03-01' })).toBe('from');
+    expect(fieldOf({ to: 'soon' })).toBe('to');
+    expect(fieldOf({ from: '2026-03-01', to: '2026-03-01' })).toBeNull();
   });
 });
 

@@ -91,7 +91,8 @@ export function ResetPassword({ onReset }: { onReset: () => void }) {
         <div className="note note-error" role="alert">
           <strong>This link has expired or was used already.</strong>{' '}
           <span>
-            A reset link works once, for 30 minutes, and a newer link replaces it. Ask for a new one.
+            A link works once and for a while (30 minutes to reset a password, a week for an invitation), and
+            a newer link replaces it. Ask for a new one.
           </span>
         </div>
         <div className="form-actions column">

@@ -29,6 +29,15 @@ describe('the admin change log in words', () => {
     ).toBe('changed Zoe Park: roles agent → agent, lead; new password');
     expect(
       changeWords(
+        change('person.changed', 'Zoe Park', { passwordLink: { from: null, to: 'invite' } }),
+        names,
+      ),
+    ).toBe('changed Zoe Park: invitation to choose a password e-mailed');
+    expect(
+      changeWords(change('person.changed', 'Zoe Park', { passwordLink: { from: null, to: 'reset' } }), names),
+    ).toBe('changed Zoe Park: link to set a new password e-mailed');
+    expect(
+      changeWords(
         change('person.added', 'Zoe Park', {
           name: { from: null, to: 'Zoe Park' },
           teams: { from: null, to: ['finance'] },

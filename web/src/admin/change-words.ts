@@ -95,6 +95,10 @@ function value(field: string, v: unknown, n: ChangeNames): string {
 
 function fieldWords(field: string, from: unknown, to: unknown, n: ChangeNames): string {
   if (field === 'password') return 'new password';
+  if (field === 'passwordLink')
+    return to === 'invite'
+      ? 'invitation to choose a password e-mailed'
+      : 'link to set a new password e-mailed';
   if (field === 'secret') return 'new signing secret';
   if (field === 'slackUrl') return to === null ? 'Slack webhook removed' : 'new Slack webhook';
   if (field === 'holidays') return holidays(from, to);

@@ -23,7 +23,8 @@ export type AdminAction =
   | 'mapping.changed'
   | 'mapping.removed'
   | 'token.issued'
-  | 'token.revoked';
+  | 'token.revoked'
+  | 'customer.erased';
 
 /** The organisation's settings as the log names them: `settings.changed`'s subject. */
 export const settingsSubject = {
@@ -43,6 +44,7 @@ export const changeAreas = {
   teams: ['team', 'calendar'],
   policies: ['scenario', 'scorecard', 'settings'],
   integrations: ['webhook', 'mapping', 'token'],
+  customers: ['customer'],
 } as const;
 export type ChangeArea = keyof typeof changeAreas;
 

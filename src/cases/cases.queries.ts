@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, lt, notInArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, ilike, inArray, lt, notInArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { customers } from '../customers/customers.table.ts';
 import { type Queryable, rowsOf } from '../db/database.ts';
@@ -6,6 +6,7 @@ import { epochMs } from '../db/json-facts.ts';
 import { decodeCursor, encodeCursor, olderThan } from '../db/keyset.ts';
 import { executePrepared } from '../db/prepared.ts';
 import { documentRequests, documents } from '../documents/documents.table.ts';
+import { eventDataOf } from '../events/events.queries.ts';
 import { caseEvents } from '../events/events.table.ts';
 import { handoffs } from '../handoffs/handoffs.table.ts';
 import { notFound } from '../http/errors.ts';
@@ -156,7 +157,7 @@ export async function assertCaseExists(db: Queryable, orgId: string, id: string)
 export async function listCaseEvents(db: Queryable, orgId: string, caseId: string) {
   await assertCaseExists(db, orgId, caseId);
   const rows = await db
-    .select()
+    .select({ ...getTableColumns(caseEvents), data: eventDataOf() })
     .from(caseEvents)
     .where(and(eq(caseEvents.orgId, orgId), eq(caseEvents.caseId, caseId)))
     .orderBy(asc(caseEvents.seq));

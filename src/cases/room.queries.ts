@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray } from 'drizzle-orm';
 import { customers } from '../customers/customers.table.ts';
 import type { Queryable } from '../db/database.ts';
+import { eventDataOf } from '../events/events.queries.ts';
 import { caseEvents } from '../events/events.table.ts';
 import { EventType } from '../events/names.ts';
 import { parseMentions } from '../notifications/mentions.ts';
@@ -39,7 +40,7 @@ export async function peopleNames(db: Queryable, orgId: string, ids: string[]) {
 /** Sentiment dips since an instant, newest first, with the message that caused each and its case. */
 export async function listDips(db: Queryable, orgId: string, opts: { since: Date; limit: number }) {
   const rows = await db
-    .select({ e: caseEvents, subject: cases.subject, customer: customers.name })
+    .select({ e: caseEvents, data: eventDataOf(), subject: cases.subject, customer: customers.name })
     .from(caseEvents)
     .innerJoin(cases, eq(cases.id, caseEvents.caseId))
     .innerJoin(customers, eq(customers.id, cases.customerId))
@@ -52,8 +53,7 @@ export async function listDips(db: Queryable, orgId: string, opts: { since: Date
     )
     .orderBy(desc(caseEvents.at), desc(caseEvents.seq))
     .limit(opts.limit);
-  return rows.map(({ e, subject, customer }) => {
-    const d = e.data as Record<string, unknown>;
+  return rows.map(({ e, data: d, subject, customer }) => {
     return {
       id: e.id,
       caseId: e.caseId,

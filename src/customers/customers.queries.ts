@@ -8,6 +8,7 @@ import { inOrder, type Queryable } from '../db/database.ts';
 import { caseEvents } from '../events/events.table.ts';
 import { handoffs } from '../handoffs/handoffs.table.ts';
 import { notFound } from '../http/errors.ts';
+import { people } from '../people/people.table.ts';
 import { customerRiskSettings, customers } from './customers.table.ts';
 import { defaultRiskSettings, type RiskSettings } from './customers.types.ts';
 import { highValue, tenureMonths } from './value.ts';
@@ -42,6 +43,15 @@ export async function getCustomer(db: Queryable, orgId: string, id: string) {
     .where(and(eq(customers.orgId, orgId), eq(customers.id, id)));
   if (!c) throw notFound('customer', id);
   return c;
+}
+
+/** When a customer's personal data was erased and by whom (`null`s while it was not). */
+export async function erasureOf(db: Queryable, c: { erasedAt: Date | null; erasedBy: string | null }) {
+  if (!c.erasedAt) return { erasedAt: null, erasedBy: null };
+  const [by] = c.erasedBy
+    ? await db.select({ id: people.id, name: people.name }).from(people).where(eq(people.id, c.erasedBy))
+    : [];
+  return { erasedAt: c.erasedAt.toISOString(), erasedBy: by ?? null };
 }
 
 /** The churn-risk signal of one customer, with its reasons, from their cases' facts. */

@@ -4,7 +4,7 @@ import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
 import { json, ok } from '../http/openapi.ts';
 import { importCustomers, saveRiskSettings } from './customers.commands.ts';
-import { customerRiskOf, getCustomer, riskSettingsOf } from './customers.queries.ts';
+import { customerRiskOf, erasureOf, getCustomer, riskSettingsOf } from './customers.queries.ts';
 import { importBodySchema, riskSettingsSchema } from './customers.types.ts';
 import { customerOverview } from './overview.queries.ts';
 
@@ -20,11 +20,8 @@ export function registerCustomerRoutes(app: App) {
       responses: { 200: ok('A customer') },
     }),
     async (c) => {
-      const row = await getCustomer(
-        c.var.services.database.db,
-        c.var.principal.orgId,
-        c.req.valid('param').id,
-      );
+      const { db } = c.var.services.database;
+      const row = await getCustomer(db, c.var.principal.orgId, c.req.valid('param').id);
       return c.json(
         {
           id: row.id,
@@ -37,6 +34,7 @@ export function registerCustomerRoutes(app: App) {
           annualValue: row.annualValue,
           tier: row.tier,
           profileSource: row.profileSource,
+          ...(await erasureOf(db, row)),
         },
         200,
       );

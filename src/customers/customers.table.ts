@@ -31,6 +31,9 @@ export const customers = pgTable(
     /** Where tenure and value last came from: `helpdesk` or `import`. */
     profileSource: text('profile_source'),
     profileUpdatedAt: instant('profile_updated_at'),
+    /** When an admin erased their personal data (customers/erasure.ts), and who; null otherwise. */
+    erasedAt: instant('erased_at'),
+    erasedBy: text('erased_by'),
   },
   (t) => [uniqueIndex('customers_org_external').on(t.orgId, t.externalId)],
 );

@@ -5,7 +5,7 @@ import { inOrder, type Queryable } from '../db/database.ts';
 import { handoffs } from '../handoffs/handoffs.table.ts';
 import { slaClocks } from '../sla/sla.table.ts';
 import { teams } from '../teams/teams.table.ts';
-import { customerRiskOf, getCustomer } from './customers.queries.ts';
+import { customerRiskOf, erasureOf, getCustomer } from './customers.queries.ts';
 import { tenureMonths } from './value.ts';
 
 /** A promise is kept when its clock stopped before its deadline, broken when it breached, else open. */
@@ -74,6 +74,7 @@ export async function customerOverview(db: Queryable, orgId: string, customerId:
       tenureMonths: tenureMonths(customer.customerSince, now),
       annualValue: customer.annualValue,
       tier: customer.tier,
+      ...(await erasureOf(db, customer)),
     },
     cases: theirCases.map((c) => ({
       id: c.id,

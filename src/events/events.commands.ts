@@ -1,9 +1,10 @@
 import { is, SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { splitPersonal } from '../customers/personal-text.ts';
 import { rowsOf, type Tx } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { keepsNoticesInProcess, type Notice, notifyOnCommit } from '../db/notices.ts';
 import { executePrepared } from '../db/prepared.ts';
-import { caseEvents } from './events.table.ts';
+import { caseEvents, eventPersonalData } from './events.table.ts';
 
 export type NewEvent = {
   orgId: string;
@@ -92,24 +93,35 @@ export async function appendEvents(
   }));
   // The events travel as one JSON parameter, however many a batch of commands writes; as jsonb, which
   // hands each event's data to its jsonb column without parsing it again (db/json-rows.ts).
+  // A customer's words go beside the log, not into it (customers/personal-text.ts), in the same statement.
+  let personal = false;
   const values = JSON.stringify(
-    rows.map((e, i) => ({
-      ord: i,
-      id: e.id,
-      org_id: e.orgId,
-      case_id: e.caseId,
-      handoff_id: e.handoffId,
-      type: e.type,
-      at: e.at.toISOString(),
-      actor_id: e.actorId,
-      data: e.data,
-    })),
+    rows.map((e, i) => {
+      const split = splitPersonal(e.type, e.data);
+      if (split.personal) personal = true;
+      return {
+        ord: i,
+        id: e.id,
+        org_id: e.orgId,
+        case_id: e.caseId,
+        handoff_id: e.handoffId,
+        type: e.type,
+        at: e.at.toISOString(),
+        actor_id: e.actorId,
+        data: split.kept,
+        personal: split.personal,
+      };
+    }),
   );
   // `ord` keeps the caller's order: the insert takes rows (and seq values) in it, and the NOTIFYs
   // are raised in it, so listeners in other processes see a command's events in order.
   const writes = (alongside.writes ?? []).map(
     (w, i) => sql`${sql.raw(`w${i}`)} as ${is(w, SQL) ? sql`(${w})` : w},`,
   );
+  const personalWrite = personal
+    ? sql`p as (insert into ${eventPersonalData} (event_id, org_id, case_id, data)
+      select id, org_id, case_id, personal from v where personal is not null),`
+    : sql``;
   // On PGlite the notices stay in process until commit (db/notices.ts); elsewhere the statement raises them.
   const inProcess = keepsNoticesInProcess(tx);
   const notices = inProcess
@@ -125,7 +137,8 @@ export async function appendEvents(
   const statement = sql`
     with ${sql.join(writes, sql` `)}
     v as (select * from jsonb_to_recordset(${values}::jsonb) as x (ord int, id text, org_id text,
-      case_id text, handoff_id text, type text, at timestamptz, actor_id text, data jsonb)),
+      case_id text, handoff_id text, type text, at timestamptz, actor_id text, data jsonb, personal jsonb)),
+    ${personalWrite}
     e as (
       insert into ${caseEvents} (id, org_id, case_id, handoff_id, type, at, actor_id, data)
       select id, org_id, case_id, handoff_id, type, at, actor_id, data from v order by ord

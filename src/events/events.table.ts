@@ -20,3 +20,18 @@ export const caseEvents = pgTable(
     index('case_events_org_type_at').on(t.orgId, t.type, t.at),
   ],
 );
+
+/**
+ * The personal text of an event (customers/personal-text.ts), kept beside the log so that erasing a
+ * customer's personal data replaces it without changing an event. Readers join it back.
+ */
+export const eventPersonalData = pgTable(
+  'event_personal_data',
+  {
+    eventId: text('event_id').primaryKey(),
+    orgId: orgId(),
+    caseId: text('case_id').notNull(),
+    data: jsonb('data').notNull(),
+  },
+  (t) => [index('event_personal_data_case').on(t.caseId)],
+);

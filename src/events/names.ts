@@ -32,6 +32,7 @@ export const EventType = {
   promiseMade: 'promise.made',
   customerUpdateSent: 'customer_update.sent',
   customerRiskCrossed: 'customer.risk_crossed',
+  customerErased: 'customer.erased',
 } as const;
 
 export type EventTypeName = (typeof EventType)[keyof typeof EventType];

@@ -4,6 +4,7 @@ import { customers } from '../customers/customers.table.ts';
 import type { Queryable } from '../db/database.ts';
 import { epochMs } from '../db/json-facts.ts';
 import { decodeCursor, encodeCursor, olderThan } from '../db/keyset.ts';
+import { eventDataOf } from '../events/events.queries.ts';
 import { notFound } from '../http/errors.ts';
 import { people } from '../people/people.table.ts';
 import { parseScenarioVersion } from '../scenarios/parsed-versions.ts';
@@ -92,7 +93,7 @@ const detailFacts = {
     from sla_clocks k where k.handoff_id = ${handoffs.id})`,
   // Its own events, and documents asked for again on the case (dated, filtered below).
   events: sql<EventFact[]>`(select coalesce(json_agg(json_build_object(
-      'id', e.id, 'handoffId', e.handoff_id, 'type', e.type, 'at', ${epochMs('e.at')}, 'data', e.data) order by e.seq), '[]'::json)
+      'id', e.id, 'handoffId', e.handoff_id, 'type', e.type, 'at', ${epochMs('e.at')}, 'data', ${eventDataOf('e')}) order by e.seq), '[]'::json)
     from case_events e where e.case_id = ${handoffs.caseId}
       and (e.handoff_id = ${handoffs.id} or e.type = 'document.rerequested'))`,
   customerMessages: sql<MessageFact[]>`(select coalesce(json_agg(json_build_object(

@@ -4,6 +4,7 @@ import { customers } from '../customers/customers.table.ts';
 import { rowsOf, type Tx } from '../db/database.ts';
 import { epochMs } from '../db/json-facts.ts';
 import { executePrepared } from '../db/prepared.ts';
+import { eventDataOf } from '../events/events.queries.ts';
 import { caseEvents } from '../events/events.table.ts';
 import { EventType } from '../events/names.ts';
 import { ApiError, notFound } from '../http/errors.ts';
@@ -97,7 +98,7 @@ export async function openSends(tx: Tx, requests: SendRequest[]): Promise<(Opene
             order by m.at, m.id)
           from ${messages} m where m.case_id = c.id and m.role = 'customer') end as customer_messages,
       (select json_agg(json_build_object('id', e.id, 'handoffId', e.handoff_id, 'type', e.type,
-          'at', ${epochMs('e.at')}, 'data', e.data) order by e.seq)
+          'at', ${epochMs('e.at')}, 'data', ${eventDataOf('e')}) order by e.seq)
         from ${caseEvents} e where e.org_id = v.org_id and e.type = ${EventType.documentRerequested}
           and e.at >= v.now and e.case_id = c.id) as rerequests,
       (select json_build_object('version', s.version,

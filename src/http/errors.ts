@@ -32,6 +32,16 @@ export const errorCatalogue = {
     description:
       'The SMTP server did not take an e-mail Baton had to send now (a sign-in link an admin sends, a test e-mail); the message says what it answered; nothing was changed: try again later.',
   },
+  erasure_unconfirmed: {
+    status: 422,
+    description:
+      "An erasure of a customer's personal data whose `confirm` is not the customer's external id or name, exactly (`field`: `confirm`): nothing was erased.",
+  },
+  customer_erased: {
+    status: 409,
+    description:
+      "The customer's personal data was erased already (when and by whom are in `GET /customers/{id}`).",
+  },
   email_off: {
     status: 409,
     description: 'This Baton has no SMTP server (`BATON_SMTP_URL`), so it sends no e-mail.',

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import { cases, messages } from '../cases/cases.table.ts';
+import { ERASED } from '../customers/personal-text.ts';
 import type { Queryable } from '../db/database.ts';
 import { handoffs } from '../handoffs/handoffs.table.ts';
 import { notFound } from '../http/errors.ts';
@@ -53,6 +54,8 @@ export async function labelledHistory(db: Queryable, orgId: string, limit = 20_0
         eq(cases.orgId, orgId),
         isNotNull(cases.issueType),
         sql`exists (select 1 from ${handoffs} where ${handoffs.caseId} = ${cases.id} and ${handoffs.state} = 'resolved')`,
+        // An erased customer's cases have no words left to learn from (customers/erasure.ts).
+        ne(cases.subject, ERASED),
       ),
     )
     .orderBy(desc(cases.createdAt))
@@ -69,7 +72,7 @@ export async function correctionLabels(db: Queryable, orgId: string): Promise<Co
       to: vocabularyCorrections.toType,
     })
     .from(vocabularyCorrections)
-    .where(eq(vocabularyCorrections.orgId, orgId))
+    .where(and(eq(vocabularyCorrections.orgId, orgId), ne(vocabularyCorrections.text, ERASED)))
     .orderBy(asc(vocabularyCorrections.createdAt), asc(vocabularyCorrections.id));
 }
 

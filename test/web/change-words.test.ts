@@ -36,6 +36,20 @@ describe('the admin change log in words', () => {
     expect(
       changeWords(change('person.changed', 'Zoe Park', { passwordLink: { from: null, to: 'reset' } }), names),
     ).toBe('changed Zoe Park: link to set a new password e-mailed');
+    // An erasure never names the customer, whatever the row holds.
+    expect(
+      changeWords(
+        change('customer.erased', 'Erased customer', {
+          personalData: { from: 'kept', to: 'erased' },
+          cases: { from: null, to: 2 },
+          reason: { from: null, to: 'DSR-118' },
+        }),
+        names,
+      ),
+    ).toBe('erased the personal data of a customer (2 cases; reference DSR-118)');
+    expect(
+      changeWords(change('customer.erased', 'Erased customer', { cases: { from: null, to: 1 } }), names),
+    ).toBe('erased the personal data of a customer (1 case)');
     expect(
       changeWords(
         change('person.added', 'Zoe Park', {

@@ -18,6 +18,7 @@ export const changeAreas = [
   { area: 'teams', label: 'Teams and calendars' },
   { area: 'policies', label: 'Scenarios, scorecards and settings' },
   { area: 'integrations', label: 'Webhooks, helpdesk mappings and API tokens' },
+  { area: 'customers', label: 'Customer data erasures' },
 ] as const;
 export type ChangeArea = (typeof changeAreas)[number]['area'];
 /** Which changes: by area, person, and from/to a day (`YYYY-MM-DD`, both included). */
@@ -192,6 +193,17 @@ const handedOn = (d: AdminChange['detail']) => {
   return count === 0 ? '' : ` (${count} open handoff${count === 1 ? '' : 's'} handed on)`;
 };
 
+/** "(2 cases; reference GDPR-114)": how many cases it reached and the request's reference, if any. */
+function erasureNotes(d: AdminChange['detail']): string {
+  const cases = Number(d.cases?.to);
+  const reason = typeof d.reason?.to === 'string' ? d.reason.to.trim() : '';
+  const parts = [
+    Number.isFinite(cases) && d.cases ? `${cases} case${cases === 1 ? '' : 's'}` : '',
+    reason ? `reference ${reason}` : '',
+  ].filter(Boolean);
+  return parts.length ? ` (${parts.join('; ')})` : '';
+}
+
 /** What was done, as a sentence without its actor: "removed Tom Becker from Finance". */
 export function changeWords(c: AdminChange, n: ChangeNames): string {
   const who = c.subjectName;
@@ -246,6 +258,9 @@ export function changeWords(c: AdminChange, n: ChangeNames): string {
       return `issued the API token ${who}${rest(fields(d, n))}`;
     case 'token.revoked':
       return `revoked the API token ${who}`;
+    case 'customer.erased':
+      // The log keeps nothing of who they were (the server names them "Erased customer").
+      return `erased the personal data of a customer${erasureNotes(d)}`;
     default:
       return `${c.action} ${who}`;
   }

@@ -1,4 +1,4 @@
-import type { Ref } from 'react';
+import type { ReactNode, Ref } from 'react';
 
 /**
  * A labelled input with an optional hint, and its error when it is at fault: marked invalid and
@@ -17,7 +17,7 @@ export function InputField({
   ref,
 }: {
   id: string;
-  label: string;
+  label: ReactNode;
   value: string;
   onChange: (value: string) => void;
   type?: 'text' | 'email' | 'password';

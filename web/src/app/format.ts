@@ -137,6 +137,7 @@ export const eventLabels: Record<string, string> = {
   'promise.made': 'Promise made',
   'customer_update.sent': 'Customer updated',
   'customer.risk_crossed': 'Customer at risk',
+  'customer.erased': 'Personal data erased',
 };
 
 export const eventLabel = (type: string) => eventLabels[type] ?? humanize(type);

@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import { api } from '../api/endpoints.ts';
 import type { Viewer } from '../api/types.ts';
+import { ErasedMark, isErased } from '../app/Erased.tsx';
 import { formatDateTime, formatTime } from '../app/format.ts';
 import { useSession } from '../app/session.tsx';
 import { ErrorNote, Section } from '../app/ui.tsx';
@@ -146,7 +147,13 @@ export function CaseRoom({
                 {formatTime(n.at)}
               </time>
             </div>
-            <NoteText text={n.text} dir={dir} mine={mine} />
+            {isErased(n.text) ? (
+              <p className="message-text">
+                <ErasedMark />
+              </p>
+            ) : (
+              <NoteText text={n.text} dir={dir} mine={mine} />
+            )}
           </li>
         ))}
       </ol>

@@ -1,4 +1,5 @@
 import { api } from '../api/endpoints.ts';
+import { Erasable } from '../app/Erased.tsx';
 import { humanize } from '../app/format.ts';
 import { Link } from '../app/router.tsx';
 import { useSession } from '../app/session.tsx';
@@ -39,14 +40,20 @@ export function CaseView({ caseId }: { caseId: string }) {
     <div className="page">
       <nav aria-label="Breadcrumb" className="breadcrumb">
         <Link to="/cases">Cases</Link> <span aria-hidden="true">/</span>{' '}
-        <span aria-current="page">{c.subject}</span>
+        <span aria-current="page">
+          <Erasable text={c.subject} label="Subject erased" />
+        </span>
       </nav>
       <div className="page-head">
         <div>
-          <h1>{c.subject}</h1>
+          <h1>
+            <Erasable text={c.subject} label="Subject erased" />
+          </h1>
           <p className="muted">
-            <Link to={`/customers/${c.customer.id}`}>{c.customer.name}</Link> · {humanize(c.channel)} ·{' '}
-            {humanize(c.status)}
+            <Link to={`/customers/${c.customer.id}`}>
+              <Erasable text={c.customer.name} label="Erased customer" />
+            </Link>{' '}
+            · {humanize(c.channel)} · {humanize(c.status)}
             {c.issueType ? ` · ${c.issueType}` : ''}
           </p>
           {c.repeatOf ? (

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CaseSummary } from '../api/types.ts';
+import { Erasable } from '../app/Erased.tsx';
 import { formatDateTime, humanize, relative, stateLabels } from '../app/format.ts';
 import { Link, navigate } from '../app/router.tsx';
 import { useSession } from '../app/session.tsx';
@@ -148,12 +149,14 @@ export function CasesPage() {
                 >
                   <td>
                     <Link to={`/cases/${c.id}`} className="row-link">
-                      {c.subject}
+                      <Erasable text={c.subject} label="Subject erased" />
                     </Link>
                     {c.issueType ? <span className="muted small"> · {c.issueType}</span> : null}
                     {c.match ? <MatchSnippet caseId={c.id} match={c.match} /> : null}
                   </td>
-                  <td>{c.customer}</td>
+                  <td>
+                    <Erasable text={c.customer} label="Erased customer" />
+                  </td>
                   <td>{humanize(c.channel)}</td>
                   <td>
                     <WhereNow handoff={c.handoff} />

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../api/endpoints.ts';
 import type { CaseDetail } from '../api/types.ts';
+import { Erasable, plainText } from '../app/Erased.tsx';
 import { formatDateTime, formatTime } from '../app/format.ts';
 import { useSession } from '../app/session.tsx';
 import { ErrorNote, Section } from '../app/ui.tsx';
@@ -60,7 +61,7 @@ export function Conversation({
             <div className="message-meta">
               <span className="message-role">
                 {m.role === 'customer'
-                  ? caseData.customer.name
+                  ? plainText(caseData.customer.name, 'Customer')
                   : m.authorId
                     ? s.personName(m.authorId)
                     : (roleLabels[m.role] ?? m.role)}
@@ -69,7 +70,9 @@ export function Conversation({
                 {formatTime(m.at)}
               </time>
             </div>
-            <p className="message-text">{m.text}</p>
+            <p className="message-text">
+              <Erasable text={m.text} />
+            </p>
           </li>
         ))}
       </ol>

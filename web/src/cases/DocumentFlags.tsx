@@ -1,4 +1,5 @@
 import type { CaseDetail } from '../api/types.ts';
+import { Erasable, ErasedMark, isErased } from '../app/Erased.tsx';
 import { formatDay, humanize } from '../app/format.ts';
 
 /** Agent messages that asked for a document already on file (invariant 3), each with both named. */
@@ -18,11 +19,22 @@ export function DocumentFlags({ caseData }: { caseData: CaseDetail }) {
             <li key={r.id}>
               <span className="doc-kind">{humanize(r.kind)}</span>
               <span>
-                {doc ? `${doc.name} is on file since ${formatDay(doc.providedAt)}` : 'on file'}
+                {doc ? (
+                  <>
+                    <Erasable text={doc.name} /> is on file since {formatDay(doc.providedAt)}
+                  </>
+                ) : (
+                  'on file'
+                )}
                 {message ? (
                   <>
                     {' '}
-                    · <q>{message.text.length > 160 ? `${message.text.slice(0, 157)}…` : message.text}</q>
+                    ·{' '}
+                    {isErased(message.text) ? (
+                      <ErasedMark />
+                    ) : (
+                      <q>{message.text.length > 160 ? `${message.text.slice(0, 157)}…` : message.text}</q>
+                    )}
                   </>
                 ) : null}
               </span>

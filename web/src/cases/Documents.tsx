@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
 import type { CaseDetail } from '../api/types.ts';
+import { Erasable, plainText } from '../app/Erased.tsx';
 import { formatDay, humanize } from '../app/format.ts';
 import { ErrorNote, Section } from '../app/ui.tsx';
 
@@ -64,7 +65,9 @@ export function Documents({
           {caseData.documents.map((d) => (
             <li key={d.id}>
               <span className="doc-kind">{humanize(d.kind)}</span>
-              <span className="doc-name">{d.name}</span>
+              <span className="doc-name">
+                <Erasable text={d.name} />
+              </span>
               <span className="muted small">{formatDay(d.providedAt)}</span>
             </li>
           ))}
@@ -115,7 +118,7 @@ export function Documents({
               <strong>Already on file</strong>
               <span>
                 {onFile
-                  ? `${onFile.name} (${humanize(onFile.kind)}) arrived on ${formatDay(onFile.providedAt)}.`
+                  ? `${plainText(onFile.name, 'A document')} (${humanize(onFile.kind)}) arrived on ${formatDay(onFile.providedAt)}.`
                   : 'This kind is on file.'}{' '}
                 Asking again makes the customer repeat themselves. Say why it is needed to ask anyway.
               </span>

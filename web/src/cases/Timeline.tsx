@@ -1,4 +1,5 @@
 import type { CaseEvent } from '../api/types.ts';
+import { withErasedMarks } from '../app/Erased.tsx';
 import { eventLabel, formatDateTime, humanize } from '../app/format.ts';
 import { useSession } from '../app/session.tsx';
 import { eventDetail } from './event-detail.ts';
@@ -22,7 +23,7 @@ export function Timeline({ events }: { events: CaseEvent[] }) {
           <time dateTime={e.at}>{formatDateTime(e.at)}</time>
           <span className="timeline-type">{eventLabel(e.type)}</span>
           <span className="timeline-detail">
-            {eventDetail(e.type, e.data, names)}
+            {withErasedMarks(eventDetail(e.type, e.data, names))}
             {e.actorId ? <span className="muted"> — by {s.personName(e.actorId)}</span> : null}
           </span>
         </li>

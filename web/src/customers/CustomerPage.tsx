@@ -1,8 +1,12 @@
+import { useState } from 'react';
+import { Erasable, isErased } from '../app/Erased.tsx';
 import { counted, formatDateTime, formatDay, humanize } from '../app/format.ts';
 import { Link } from '../app/router.tsx';
+import { useSession } from '../app/session.tsx';
 import { Badge, ErrorNote, Loading, Section, stateTone } from '../app/ui.tsx';
 import { useResource } from '../app/useResource.ts';
-import { type CustomerOverview, customerApi, type Risk } from './customer-api.ts';
+import { type CustomerOverview, customerApi, type Erasure, type Risk } from './customer-api.ts';
+import { EraseDialog, ErasureNote } from './Erasure.tsx';
 import { SentimentChart } from './SentimentChart.tsx';
 
 const levelTone = { low: 'good', medium: 'warn', high: 'bad' } as const;
@@ -87,23 +91,51 @@ function Profile({ o }: { o: CustomerOverview }) {
 
 /** One page per customer across their cases: the story a supervisor needs before they walk. */
 export function CustomerPage({ customerId }: { customerId: string }) {
+  const s = useSession();
   const r = useResource(customerId, (signal) => customerApi.overview(customerId, signal));
+  const [erasing, setErasing] = useState(false);
   if (r.error) return <ErrorNote error={r.error} title="Could not load this customer" />;
   if (!r.data) return <Loading />;
   const o = r.data;
   const subjectOf = new Map(o.cases.map((c) => [c.id, c.subject]));
+  const erased = Boolean(o.customer.erasedAt) || isErased(o.customer.name);
+  const title = erased ? 'Erased customer' : o.customer.name;
+  const onErased = (answer: Erasure) => {
+    setErasing(false);
+    r.set({ ...o, customer: { ...o.customer, erasedAt: answer.erasedAt, erasedBy: answer.erasedBy } });
+    r.reload();
+    // The button that opened the dialog is gone: the focus goes to the line that says what happened.
+    requestAnimationFrame(() => document.getElementById('erasure-note')?.focus());
+  };
   return (
     <div className="page">
       <nav aria-label="Breadcrumb" className="breadcrumb">
         <Link to="/cases">Cases</Link> <span aria-hidden="true">/</span>{' '}
-        <span aria-current="page">{o.customer.name}</span>
+        <span aria-current="page">{title}</span>
       </nav>
       <div className="page-head">
         <div>
-          <h1>{o.customer.name}</h1>
-          <p className="muted">Customer {o.customer.externalId}</p>
+          <h1>{title}</h1>
+          {erased ? null : <p className="muted">Customer {o.customer.externalId}</p>}
         </div>
+        {s.can('admin') && !erased ? (
+          <div className="page-actions">
+            <button type="button" className="button" onClick={() => setErasing(true)}>
+              Erase personal data…
+            </button>
+          </div>
+        ) : null}
       </div>
+      {erased ? <ErasureNote customer={o.customer} /> : null}
+      {s.can('admin') ? (
+        <EraseDialog
+          overview={o}
+          open={erasing}
+          onClose={() => setErasing(false)}
+          onErased={onErased}
+          onStale={r.reload}
+        />
+      ) : null}
       <Profile o={o} />
       <RiskPanel risk={o.risk} />
       <Section title="Sentiment over time">
@@ -117,7 +149,9 @@ export function CustomerPage({ customerId }: { customerId: string }) {
         <ul className="plain-list">
           {o.cases.map((c) => (
             <li key={c.id} data-testid="customer-case">
-              <Link to={`/cases/${c.id}`}>{c.subject}</Link>{' '}
+              <Link to={`/cases/${c.id}`}>
+                <Erasable text={c.subject} label="Subject erased" />
+              </Link>{' '}
               <span className="small muted">
                 {formatDateTime(c.createdAt)} · {humanize(c.channel)} · {humanize(c.status)}
               </span>
@@ -143,7 +177,9 @@ export function CustomerPage({ customerId }: { customerId: string }) {
               {o.handoffs.map((h) => (
                 <tr key={h.id} data-testid="customer-handoff">
                   <td>
-                    <Link to={`/handoffs/${h.id}`}>{subjectOf.get(h.caseId) ?? h.caseId}</Link>
+                    <Link to={`/handoffs/${h.id}`}>
+                      <Erasable text={subjectOf.get(h.caseId) ?? h.caseId} label="Subject erased" />
+                    </Link>
                   </td>
                   <td>{h.toTeam}</td>
                   <td>

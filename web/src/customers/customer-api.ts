@@ -1,4 +1,4 @@
-import { get } from '../api/client.ts';
+import { get, post } from '../api/client.ts';
 
 export type RiskReason = { id: string; weight: number; detail: string };
 export type Risk = { score: number; level: 'low' | 'medium' | 'high'; reasons: RiskReason[] };
@@ -15,6 +15,9 @@ export type CustomerOverview = {
     tenureMonths: number | null;
     annualValue: number | null;
     tier: string | null;
+    /** When an admin erased their personal data; their texts then read `[erased]`. */
+    erasedAt: string | null;
+    erasedBy: { id: string; name: string } | null;
   };
   cases: {
     id: string;
@@ -50,7 +53,25 @@ export type CustomerOverview = {
   risk: Risk;
 };
 
+/** What `POST /api/v1/customers/{id}/erasure` answers: who erased, when, and how many rows of each kind. */
+export type Erasure = {
+  customerId: string;
+  erasedAt: string;
+  erasedBy: { id: string; name: string };
+  erased: Record<
+    'cases' | 'messages' | 'documents' | 'handoffs' | 'events' | 'notifications' | 'deliveries' | 'reviews',
+    number
+  >;
+};
+
+const path = (id: string) => `/api/v1/customers/${encodeURIComponent(id)}`;
+
 export const customerApi = {
-  overview: (id: string, signal?: AbortSignal) =>
-    get<CustomerOverview>(`/api/v1/customers/${encodeURIComponent(id)}/overview`, signal),
+  overview: (id: string, signal?: AbortSignal) => get<CustomerOverview>(`${path(id)}/overview`, signal),
+  /**
+   * Erases the customer's personal data (admins only): `confirm` is their external id (or name), as
+   * typed; 422 `erasure_unconfirmed` when it is neither, 409 `customer_erased` when done before.
+   */
+  erase: (id: string, body: { confirm: string; reason?: string }) =>
+    post<Erasure>(`${path(id)}/erasure`, body),
 };

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { CustomerUpdate as Update } from '../api/types.ts';
+import { Erasable } from '../app/Erased.tsx';
 import { formatDateTime } from '../app/format.ts';
 import { Section } from '../app/ui.tsx';
 
@@ -42,7 +43,7 @@ export function CustomerUpdate({ update }: { update: Update }) {
       }
     >
       <blockquote className="customer-update" data-testid="customer-update">
-        {update.text}
+        <Erasable text={update.text} />
       </blockquote>
       <p className="muted small">
         Committed reply by {formatDateTime(update.replyBy)}. Holds no internal notes.{' '}

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { CaseEvent, HandoffDetail } from '../api/types.ts';
+import { Erasable } from '../app/Erased.tsx';
 import { bounceReasonLabels, fieldLabel, formatDateTime, humanize, stateLabels } from '../app/format.ts';
 import { Link } from '../app/router.tsx';
 import { useSession } from '../app/session.tsx';
@@ -53,7 +54,11 @@ export function HandoffPanel({
       {h.bounce ? (
         <div className="note note-warn" role="note">
           <strong>Bounced: {bounceReasonLabels[h.bounce.reason] ?? h.bounce.reason}</strong>
-          {h.bounce.note ? <span>{h.bounce.note}</span> : null}
+          {h.bounce.note ? (
+            <span>
+              <Erasable text={h.bounce.note} />
+            </span>
+          ) : null}
         </div>
       ) : null}
       {h.missing.length > 0 ? (

@@ -1,4 +1,5 @@
 import type { Packet } from '../api/types.ts';
+import { Erasable } from '../app/Erased.tsx';
 import { humanize } from '../app/format.ts';
 
 const emotionTone: Record<string, string> = {
@@ -16,7 +17,9 @@ function List({ items, empty }: { items: string[] | undefined; empty: string }) 
       {items.map((x, i) => (
         // items may repeat; their order is their identity
         // biome-ignore lint/suspicious/noArrayIndexKey: a packet list has no ids
-        <li key={i}>{x}</li>
+        <li key={i}>
+          <Erasable text={x} />
+        </li>
       ))}
     </ul>
   );
@@ -39,7 +42,13 @@ export function PacketView({ packet }: { packet: Packet }) {
         ) : null}
       </div>
       <h3 className="subhead">What happened</h3>
-      <p className="packet-text">{packet.whatHappened || <span className="muted">Not given.</span>}</p>
+      <p className="packet-text">
+        {packet.whatHappened ? (
+          <Erasable text={packet.whatHappened} />
+        ) : (
+          <span className="muted">Not given.</span>
+        )}
+      </p>
       <h3 className="subhead">Already attempted</h3>
       <List items={packet.attempted} empty="Nothing listed." />
       <h3 className="subhead">Next steps</h3>
@@ -55,7 +64,9 @@ export function PacketView({ packet }: { packet: Packet }) {
       {packet.summary ? (
         <>
           <h3 className="subhead">Conversation summary</h3>
-          <p className="packet-text">{packet.summary}</p>
+          <p className="packet-text">
+            <Erasable text={packet.summary} />
+          </p>
         </>
       ) : null}
     </div>

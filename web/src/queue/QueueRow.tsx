@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { HandoffItem } from '../api/types.ts';
+import { Erasable, plainText } from '../app/Erased.tsx';
 import { formatDateTime, humanize, relative, stateLabels } from '../app/format.ts';
 import { useSession } from '../app/session.tsx';
 import { Badge, stateTone } from '../app/ui.tsx';
@@ -33,11 +34,23 @@ export const QueueRow = memo(function QueueRow({ h }: { h: HandoffItem }) {
         )}
       </div>
       <div className="qrow-main">
-        <div className="qrow-title" title={title ? `${title.subject} · ${title.customer}` : undefined}>
+        <div
+          className="qrow-title"
+          title={
+            title
+              ? `${plainText(title.subject, 'Subject erased')} · ${plainText(title.customer, 'Erased customer')}`
+              : undefined
+          }
+        >
           {title ? (
             <>
-              <span className="qrow-subject">{title.subject}</span>
-              <span className="muted"> · {title.customer}</span>
+              <span className="qrow-subject">
+                <Erasable text={title.subject} label="Subject erased" />
+              </span>
+              <span className="muted">
+                {' '}
+                · <Erasable text={title.customer} label="Erased customer" />
+              </span>
             </>
           ) : (
             <span className="muted">{title === null ? h.caseId : 'Loading case…'}</span>

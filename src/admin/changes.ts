@@ -24,7 +24,8 @@ export type AdminAction =
   | 'mapping.removed'
   | 'token.issued'
   | 'token.revoked'
-  | 'customer.erased';
+  | 'customer.erased'
+  | 'customer.exported';
 
 /** The organisation's settings as the log names them: `settings.changed`'s subject. */
 export const settingsSubject = {

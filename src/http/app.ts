@@ -11,7 +11,7 @@ import { registerRoomRoutes } from '../cases/room.routes.ts';
 import { registerContinuityRoutes } from '../continuity/continuity.routes.ts';
 import { registerConversationRoutes } from '../conversation/conversation.routes.ts';
 import { registerCustomerRoutes } from '../customers/customers.routes.ts';
-import { registerErasureRoute } from '../customers/erasure.routes.ts';
+import { registerPrivacyRoutes } from '../customers/privacy.routes.ts';
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { uniqueViolation } from '../db/unique.ts';
 import { registerExportRoutes } from '../exports/exports.routes.ts';
@@ -162,7 +162,7 @@ export function createApp(services: Services): App {
   registerCaseRoutes(app);
   registerRoomRoutes(app);
   registerCustomerRoutes(app);
-  registerErasureRoute(app);
+  registerPrivacyRoutes(app);
   registerConversationRoutes(app);
   registerContinuityRoutes(app);
   registerScenarioRoutes(app);

@@ -34,6 +34,7 @@ const table: Record<string, Rule> = {
   'POST /api/v1/people/{id}/password-link': ['admin'],
   'GET /api/v1/notifications/email': ['admin'],
   'POST /api/v1/customers/{id}/erasure': ['admin'],
+  'GET /api/v1/customers/{id}/export': ['admin'],
   'POST /api/v1/notifications/email/test': ['admin'],
   'GET /api/v1/teams': 'any',
   'GET /api/v1/teams/{key}': 'any',

@@ -172,6 +172,51 @@ describeOnDatabases("erasing a customer's personal data", (h) => {
     expect(byType('sentiment.dip').text).toContain(SECRET);
   });
 
+  it('gives an admin everything held about the customer as one file, and logs who took it', async () => {
+    const before = await snapshotAll(h().database);
+    const agent = await h().request('GET', `/api/v1/customers/${customerId}/export`, undefined, as('amara'));
+    expect([agent.status, agent.body.error.code]).toEqual([403, 'forbidden']);
+    const unknown = await h().request('GET', '/api/v1/customers/cu_nobody/export', undefined, as('ines'));
+    expect(unknown.status).toBe(404);
+    expect(await snapshotAll(h().database)).toEqual(before);
+
+    const res = await h().request('GET', `/api/v1/customers/${customerId}/export`, undefined, as('ines'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="baton-customer-cust-erase-1-\d{4}-\d{2}-\d{2}\.json"$/,
+    );
+    const data = res.body;
+    expect(data.customer).toMatchObject({
+      id: customerId,
+      name: `Ada ${SECRET}`,
+      email: `ada@${SECRET}.example`,
+    });
+    expect(data.risk).toMatchObject({ score: expect.any(Number), reasons: expect.any(Array) });
+    expect(data.cases.map((c: { id: string }) => c.id).sort()).toEqual([...caseIds].sort());
+    const first = data.cases.find((c: { id: string }) => c.id === caseIds[0]);
+    expect(first.messages.map((m: { text: string }) => m.text)).toContain(
+      `My name is Ada ${SECRET}, I live at 4 ${SECRET} Lane.`,
+    );
+    expect(first.documents).toEqual([
+      expect.objectContaining({ kind: 'invoice', name: `invoice-${SECRET}.pdf` }),
+    ]);
+    expect(first.handoffs.find((x: { state: string }) => x.state === 'bounced').packet.whatHappened).toBe(
+      `Ada ${SECRET} was charged twice.`,
+    );
+    const bounced = first.events.find((e: { type: string }) => e.type === 'handoff.bounced');
+    expect(bounced.data.note).toBe(`Which card did ${SECRET} use?`);
+    // Nothing of another customer's.
+    expect(JSON.stringify(data)).not.toContain(KEPT);
+
+    const log = await h().request('GET', '/api/v1/admin/changes?area=customers', undefined, as('ines'));
+    expect(log.body.items[0]).toMatchObject({
+      action: 'customer.exported',
+      subject: customerId,
+      subjectName: 'Customer',
+      detail: { cases: { to: 2 } },
+    });
+  });
+
   it('refuses anyone but an admin, an unconfirmed erasure and bad input, changing nothing', async () => {
     const before = await snapshotAll(h().database);
     const agent = await erase({ confirm: 'cust-erase-1' }, 'amara');
@@ -257,6 +302,13 @@ describeOnDatabases("erasing a customer's personal data", (h) => {
       subjectName: 'Erased customer',
       detail: { reason: { to: 'Request DSR-2026-118' }, cases: { to: 2 } },
     });
+  });
+
+  it('exports an erased customer as erased', async () => {
+    const res = await h().request('GET', `/api/v1/customers/${customerId}/export`, undefined, as('ines'));
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.body)).not.toContain(SECRET);
+    expect(res.body.customer).toMatchObject({ name: '[erased]', erasedAt: h().now().toISOString() });
   });
 
   it('refuses a second erasure, and a new contact under the old id is a new customer', async () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
@@ -68,6 +69,7 @@ describe('web app: erasing a customer’s personal data [pglite]', () => {
     await agent.page.getByRole('heading', { level: 1, name: 'Jane Doe' }).waitFor();
     await agent.page.getByTestId('customer-case').first().waitFor();
     expect(await agent.page.getByRole('button', { name: /Erase personal data/ }).count()).toBe(0);
+    expect(await agent.page.getByRole('link', { name: 'Download their data' }).count()).toBe(0);
     expect(agent.errors).toEqual([]);
     await app.closeBrowser(agent);
 
@@ -76,6 +78,14 @@ describe('web app: erasing a customer’s personal data [pglite]', () => {
     await page.goto(`${app.url}/customers/${customerId}`);
     await page.getByRole('heading', { level: 1, name: 'Jane Doe' }).waitFor();
     await expect.poll(() => page.getByTestId('customer-case').count()).toBe(2);
+    // An access request first: everything held about them, as one file.
+    const saving = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Download their data' }).click();
+    const download = await saving;
+    expect(download.suggestedFilename()).toMatch(/^baton-customer-.+\.json$/);
+    const held = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    expect(held.customer.name).toBe('Jane Doe');
+    expect(held.cases).toHaveLength(2);
     await page.getByRole('button', { name: 'Erase personal data…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Erase the personal data of Jane Doe?' });
     await dialog.waitFor();

@@ -51,6 +51,9 @@ describe('the admin change log in words', () => {
       changeWords(change('customer.erased', 'Erased customer', { cases: { from: null, to: 1 } }), names),
     ).toBe('erased the personal data of a customer (1 case)');
     expect(
+      changeWords(change('customer.exported', 'Customer', { cases: { from: null, to: 3 } }), names),
+    ).toBe('downloaded the data held about a customer (3 cases)');
+    expect(
       changeWords(
         change('person.added', 'Zoe Park', {
           name: { from: null, to: 'Zoe Park' },

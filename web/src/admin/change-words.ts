@@ -18,7 +18,7 @@ export const changeAreas = [
   { area: 'teams', label: 'Teams and calendars' },
   { area: 'policies', label: 'Scenarios, scorecards and settings' },
   { area: 'integrations', label: 'Webhooks, helpdesk mappings and API tokens' },
-  { area: 'customers', label: 'Customer data erasures' },
+  { area: 'customers', label: 'Customer data: exports and erasures' },
 ] as const;
 export type ChangeArea = (typeof changeAreas)[number]['area'];
 /** Which changes: by area, person, and from/to a day (`YYYY-MM-DD`, both included). */
@@ -194,7 +194,7 @@ const handedOn = (d: AdminChange['detail']) => {
 };
 
 /** "(2 cases; reference GDPR-114)": how many cases it reached and the request's reference, if any. */
-function erasureNotes(d: AdminChange['detail']): string {
+function customerDataNotes(d: AdminChange['detail']): string {
   const cases = Number(d.cases?.to);
   const reason = typeof d.reason?.to === 'string' ? d.reason.to.trim() : '';
   const parts = [
@@ -260,7 +260,9 @@ export function changeWords(c: AdminChange, n: ChangeNames): string {
       return `revoked the API token ${who}`;
     case 'customer.erased':
       // The log keeps nothing of who they were (the server names them "Erased customer").
-      return `erased the personal data of a customer${erasureNotes(d)}`;
+      return `erased the personal data of a customer${customerDataNotes(d)}`;
+    case 'customer.exported':
+      return `downloaded the data held about a customer${customerDataNotes(d)}`;
     default:
       return `${c.action} ${who}`;
   }

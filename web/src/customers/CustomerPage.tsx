@@ -118,11 +118,17 @@ export function CustomerPage({ customerId }: { customerId: string }) {
           <h1>{title}</h1>
           {erased ? null : <p className="muted">Customer {o.customer.externalId}</p>}
         </div>
-        {s.can('admin') && !erased ? (
+        {s.can('admin') ? (
           <div className="page-actions">
-            <button type="button" className="button" onClick={() => setErasing(true)}>
-              Erase personal data…
-            </button>
+            {/* An access request: everything held about them, as one file (the change log says who took it). */}
+            <a className="button" href={customerApi.exportUrl(o.customer.id)} download>
+              Download their data
+            </a>
+            {erased ? null : (
+              <button type="button" className="button" onClick={() => setErasing(true)}>
+                Erase personal data…
+              </button>
+            )}
           </div>
         ) : null}
       </div>

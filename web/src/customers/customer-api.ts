@@ -74,4 +74,6 @@ export const customerApi = {
    */
   erase: (id: string, body: { confirm: string; reason?: string }) =>
     post<Erasure>(`${path(id)}/erasure`, body),
+  /** Everything held about the customer as a JSON file (admins only; a download, not a fetch). */
+  exportUrl: (id: string) => `${path(id)}/export`,
 };

@@ -81,7 +81,7 @@ export async function eraseCustomer(db: Db, customerId: string, input: ErasureIn
       .select({ id: cases.id })
       .from(cases)
       .where(and(eq(cases.orgId, orgId), eq(cases.customerId, customerId)))
-      .orderBy(cases.createdAt, cases.id)
+      .orderBy(cases.id)
       .for('update');
     const caseIds = caseRows.map((c) => c.id);
     const counts = await eraseCases(tx, orgId, caseIds, ctx.now);

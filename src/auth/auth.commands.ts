@@ -5,6 +5,7 @@ import type { Role } from '../http/context.ts';
 import { ApiError } from '../http/errors.ts';
 import { people } from '../people/people.table.ts';
 import { apiTokens, sessions } from './auth.table.ts';
+import { storedUserAgent } from './device.ts';
 import { hashSecret, newSecret, verifyPassword } from './secrets.ts';
 
 export const sessionDays = 14;
@@ -27,7 +28,10 @@ export async function createApiToken(
   return { id, token };
 }
 
-export async function signIn(db: Db, email: string, password: string, now: Date) {
+/** Where a sign-in comes from: the browser's User-Agent and the client's address, as they arrived. */
+export type SignInClient = { userAgent?: string | null; clientAddress?: string | null };
+
+export async function signIn(db: Db, email: string, password: string, now: Date, client: SignInClient = {}) {
   const candidates = await db.select().from(people).where(eq(people.email, email.trim().toLowerCase()));
   for (const person of candidates) {
     if (
@@ -43,6 +47,9 @@ export async function signIn(db: Db, email: string, password: string, now: Date)
         personId: person.id,
         createdAt: now,
         expiresAt,
+        userAgent: storedUserAgent(client.userAgent),
+        clientAddress: client.clientAddress ?? null,
+        lastSeenAt: now,
       });
       return { session, expiresAt, person: { id: person.id, name: person.name, roles: person.roles } };
     }

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { adminCtxOf } from '../admin/admin-changes.routes.ts';
 import type { App } from '../http/app.ts';
-import { authenticate, sessionCookie } from '../http/auth.ts';
+import { authenticate, knownAddress, sessionCookie } from '../http/auth.ts';
 import { ApiError } from '../http/errors.ts';
 import { json, ok } from '../http/openapi.ts';
 import { signIn, signOut } from './auth.commands.ts';
@@ -61,7 +61,10 @@ export function registerAuthRoutes(app: App) {
     async (c) => {
       const { email, password } = c.req.valid('json');
       const { database, clock } = c.var.services;
-      const s = await signIn(database.db, email, password, clock());
+      const s = await signIn(database.db, email, password, clock(), {
+        userAgent: c.req.header('user-agent'),
+        clientAddress: knownAddress(c, c.var.services.config.trustProxy),
+      });
       setCookie(c, sessionCookie, s.session, {
         httpOnly: true,
         sameSite: 'Lax',

@@ -18,13 +18,25 @@ export const apiTokens = pgTable(
   (t) => [index('api_tokens_org').on(t.orgId)],
 );
 
-export const sessions = pgTable('sessions', {
-  idHash: text('id_hash').primaryKey(),
-  orgId: orgId(),
-  personId: text('person_id').notNull(),
-  createdAt: createdAt(),
-  expiresAt: instant('expires_at').notNull(),
-});
+/**
+ * Signed-in browsers: only the cookie's hash is kept. `userAgent` is what the browser said at
+ * sign-in (cut to 300 characters); `clientAddress` and `lastSeenAt` are noted when the session
+ * authenticates, at most once every 5 minutes, never per request.
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    orgId: orgId(),
+    personId: text('person_id').notNull(),
+    createdAt: createdAt(),
+    expiresAt: instant('expires_at').notNull(),
+    userAgent: text('user_agent'),
+    clientAddress: text('client_address'),
+    lastSeenAt: instant('last_seen_at'),
+  },
+  (t) => [index('sessions_person').on(t.personId)],
+);
 
 /** Links to set a new password, e-mailed: only the token's hash is kept, and a link works once. */
 export const passwordResets = pgTable(

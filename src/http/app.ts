@@ -5,6 +5,7 @@ import { registerAdminChangeRoutes } from '../admin/admin-changes.routes.ts';
 import { registerAnalyticsRoutes } from '../analytics/analytics.routes.ts';
 import { registerAuthRoutes, registerOwnPasswordRoute } from '../auth/auth.routes.ts';
 import { registerPasswordResetRoutes, registerPersonLinkRoute } from '../auth/password-reset.routes.ts';
+import { registerOwnSessionRoutes } from '../auth/sessions.routes.ts';
 import { registerTokenRoutes } from '../auth/tokens.routes.ts';
 import { registerCaseRoutes } from '../cases/cases.routes.ts';
 import { registerRoomRoutes } from '../cases/room.routes.ts';
@@ -152,6 +153,7 @@ export function createApp(services: Services): App {
   });
 
   registerOwnPasswordRoute(app);
+  registerOwnSessionRoutes(app);
   registerPersonLinkRoute(app);
   registerEmailRoutes(app);
   registerTeamRoutes(app);

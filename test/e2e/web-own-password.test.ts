@@ -3,14 +3,15 @@ import { axeViolations } from '../support/axe.ts';
 import { screenshot, signIn } from '../support/browser.ts';
 import { withWebApp } from '../support/web-app.ts';
 
-/** Your account: a person changes their own password from the header, keyboard first. */
+/** Your account: a person changes their own password from the header (their name, then *Change your password*), keyboard first. */
 const app = withWebApp({ people: ['amara'], shots: 'account' });
 
 describe('web app: changing one’s own password [pglite]', () => {
   it('checks the current password, the new one twice, then signs in with the new one', async () => {
     const browser = await app.signedIn('account', 'amara@northwind.example');
     const { page } = browser;
-    await page.getByRole('button', { name: /^Amara Okafor.*change your password$/ }).click();
+    await page.getByRole('button', { name: /^Amara Okafor.*your account$/ }).click();
+    await page.locator('#account-menu').getByRole('button', { name: 'Change your password' }).click();
     const dialog = page.getByRole('dialog', { name: 'Change your password' });
     await dialog.waitFor();
 
@@ -32,7 +33,8 @@ describe('web app: changing one’s own password [pglite]', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     // The header itself passes axe too (the button's name starts with the name it shows).
     expect(await axeViolations(page)).toEqual([]);
-    await page.getByRole('button', { name: /^Amara Okafor.*change your password$/ }).click();
+    await page.getByRole('button', { name: /^Amara Okafor.*your account$/ }).click();
+    await page.locator('#account-menu').getByRole('button', { name: 'Change your password' }).click();
     await dialog.getByLabel('Current password').fill('baton-demo');
     await dialog.getByLabel('New password', { exact: true }).fill('a-longer-secret-of-mine');
 

@@ -1,9 +1,9 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import { useLiveStatus } from '../live/useLive.tsx';
 import { Inbox } from '../notifications/Inbox.tsx';
+import { AccountMenu } from './AccountMenu.tsx';
 import { areas } from './access.ts';
 import { humanize } from './format.ts';
-import { PasswordDialog } from './PasswordDialog.tsx';
 import { Link, useLocation } from './router.tsx';
 import { useSession } from './session.tsx';
 import { Dialog, Kbd } from './ui.tsx';
@@ -27,7 +27,6 @@ export function Shell({ children }: { children: ReactNode }) {
   const { path } = useLocation();
   const live = useLiveStatus();
   const [help, setHelp] = useState(false);
-  const [account, setAccount] = useState(false);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -46,6 +45,21 @@ export function Shell({ children }: { children: ReactNode }) {
   );
   const person = s.me.person;
   const roleText = s.me.roles.map(humanize).join(', ');
+  const personText = (
+    <>
+      <span className="avatar" aria-hidden="true">
+        {(person?.name ?? 'A')
+          .split(' ')
+          .map((w) => w[0])
+          .slice(0, 2)
+          .join('')}
+      </span>
+      <span className="person-text">
+        <span className="person-name">{person?.name ?? 'Administrator'}</span>
+        <span className="person-roles">{roleText}</span>
+      </span>
+    </>
+  );
 
   return (
     <>
@@ -94,28 +108,13 @@ export function Shell({ children }: { children: ReactNode }) {
           >
             <Kbd>?</Kbd>
           </button>
-          <button
-            type="button"
-            className="person person-button"
-            data-testid="current-person"
-            disabled={!s.me.person}
-            onClick={() => setAccount(true)}
-            title={s.me.person ? 'Your account: change your password' : undefined}
-          >
-            <span className="avatar" aria-hidden="true">
-              {(person?.name ?? 'A')
-                .split(' ')
-                .map((w) => w[0])
-                .slice(0, 2)
-                .join('')}
+          {s.me.person ? (
+            <AccountMenu trigger={personText} label="your account" />
+          ) : (
+            <span className="person" data-testid="current-person">
+              {personText}
             </span>
-            <span className="person-text">
-              <span className="person-name">{person?.name ?? 'Administrator'}</span>
-              <span className="person-roles">{roleText}</span>
-            </span>
-            {/* Heard after the name (which stays the start of the button's name, WCAG 2.5.3). */}
-            {s.me.person ? <span className="visually-hidden">: change your password</span> : null}
-          </button>
+          )}
           <button type="button" className="button ghost small" onClick={s.signOut}>
             Sign out
           </button>
@@ -124,7 +123,6 @@ export function Shell({ children }: { children: ReactNode }) {
       <main id="main" tabIndex={-1} className="main">
         {children}
       </main>
-      <PasswordDialog open={account} onClose={() => setAccount(false)} />
       <Dialog title="Keyboard shortcuts" open={help} onClose={() => setHelp(false)}>
         <table className="shortcuts">
           <tbody>

@@ -1,0 +1,85 @@
+import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import { PasswordDialog } from './PasswordDialog.tsx';
+import { SessionsDialog } from './SessionsDialog.tsx';
+import './account.css';
+
+type Opened = 'password' | 'sessions' | null;
+
+/**
+ * The person in the header opens their account: change your password, your sessions. A popover
+ * (Escape and a click elsewhere close it, the focus goes back to the name); the arrow keys move
+ * between its two choices, and each opens its dialog, which hands the focus back to the name.
+ */
+export function AccountMenu({ trigger, label }: { trigger: ReactNode; label: string }) {
+  const [opened, setOpened] = useState<Opened>(null);
+  const [expanded, setExpanded] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const m = menu.current;
+    if (!m) return;
+    const onToggle = (e: Event) => {
+      const open = (e as ToggleEvent).newState === 'open';
+      setExpanded(open);
+      if (!open) return;
+      // Below the name, right-aligned to it, wherever the header has wrapped to.
+      const r = button.current!.getBoundingClientRect();
+      m.style.top = `${r.bottom + 6}px`;
+      m.style.right = `${Math.max(8, document.documentElement.clientWidth - r.right)}px`;
+      m.querySelector<HTMLElement>('button')?.focus();
+    };
+    m.addEventListener('toggle', onToggle);
+    return () => m.removeEventListener('toggle', onToggle);
+  }, []);
+
+  const choose = (what: Opened) => {
+    // Hiding the popover gives the focus back to the name: the dialog returns it there on closing.
+    menu.current?.hidePopover();
+    button.current?.focus();
+    setOpened(what);
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    e.preventDefault();
+    const items = [...(menu.current?.querySelectorAll<HTMLElement>('button') ?? [])];
+    const at = items.indexOf(document.activeElement as HTMLElement);
+    items[(at + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus();
+  };
+
+  return (
+    <>
+      <button
+        ref={button}
+        type="button"
+        className="person person-button"
+        data-testid="current-person"
+        popoverTarget="account-menu"
+        aria-expanded={expanded}
+        aria-controls="account-menu"
+        title="Your account: password and sessions"
+      >
+        {trigger}
+        {/* Heard after the name (which stays the start of the button's name, WCAG 2.5.3). */}
+        <span className="visually-hidden">: {label}</span>
+      </button>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: arrow keys between the two choices */}
+      <div ref={menu} id="account-menu" className="account-menu" popover="auto" onKeyDown={onKeyDown}>
+        <ul aria-label="Your account">
+          <li>
+            <button type="button" onClick={() => choose('password')}>
+              Change your password
+            </button>
+          </li>
+          <li>
+            <button type="button" onClick={() => choose('sessions')}>
+              Your sessions
+            </button>
+          </li>
+        </ul>
+      </div>
+      <PasswordDialog open={opened === 'password'} onClose={() => setOpened(null)} />
+      <SessionsDialog open={opened === 'sessions'} onClose={() => setOpened(null)} />
+    </>
+  );
+}

@@ -94,6 +94,8 @@ describe('web app: erasing a customer’s personal data [pglite]', () => {
     expect(said).toMatch(/Erased for good/i);
     expect(said).toMatch(/In their 2 cases/);
     expect(said).toMatch(/Kept for reporting/i);
+    // The handoff to Finance is still open: the dialog says its team will lose the packet.
+    expect(said).toMatch(/1 handoff of theirs is still open: the receiving team will see its packet erased/);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('erase-confirm');
     expect(await dialog.locator('label[for="erase-confirm"] code').textContent()).toBe(customer.externalId);
 

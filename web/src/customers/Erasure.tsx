@@ -73,6 +73,8 @@ function EraseForm({
   // After showModal (a layout effect of the dialog): the admin starts typing the id at once.
   useEffect(() => confirmRef.current?.focus(), []);
   const matches = typed.trim() === c.externalId;
+  // Erasing mid-handoff takes the context from the team working on it: said before, not found after.
+  const open = o.handoffs.filter((h) => ['sent', 'accepted'].includes(h.state)).length;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -111,6 +113,12 @@ function EraseForm({
         The cases and handoffs themselves, their states and timings, SLA clocks and QA scores. Nobody can undo
         the erasure.
       </p>
+      {open > 0 ? (
+        <p className="note note-warn" data-testid="erase-open-handoffs">
+          {counted(open, 'handoff')} of theirs {open === 1 ? 'is' : 'are'} still open: the receiving{' '}
+          {open === 1 ? 'team' : 'teams'} will see {open === 1 ? 'its packet' : 'their packets'} erased.
+        </p>
+      ) : null}
       <div className="erase-confirm">
         <InputField
           id="erase-confirm"

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { adminCtxOf } from '../admin/admin-changes.routes.ts';
 import type { App } from '../http/app.ts';
@@ -10,6 +10,7 @@ import { changeOwnPassword } from './password.commands.ts';
 import { ownPasswordSchema } from './password.types.ts';
 import { canResetByEmail } from './reset-mail.ts';
 import { hashSecret } from './secrets.ts';
+import { loginSchema } from './two-step.types.ts';
 
 /** A person's own password: after authentication (registered with the other routes). */
 export function registerOwnPasswordRoute(app: App) {
@@ -46,25 +47,28 @@ export function registerAuthRoutes(app: App) {
       path: '/api/v1/auth/login',
       tags: ['auth'],
       security: [],
-      request: {
-        body: {
-          content: {
-            'application/json': {
-              schema: z.object({ email: z.string().min(1).max(300), password: z.string().min(1).max(500) }),
-            },
-          },
-          required: true,
-        },
+      request: { body: json(loginSchema) },
+      responses: {
+        200: ok('Signed in: a session cookie is set'),
+        401: ok(
+          'invalid_credentials; two_step_required (the password is right: send `code` too); invalid_code',
+        ),
       },
-      responses: { 200: ok('Signed in: a session cookie is set'), 401: ok('invalid_credentials') },
     }),
     async (c) => {
-      const { email, password } = c.req.valid('json');
+      const { email, password, code } = c.req.valid('json');
       const { database, clock } = c.var.services;
-      const s = await signIn(database.db, email, password, clock(), {
-        userAgent: c.req.header('user-agent'),
-        clientAddress: knownAddress(c, c.var.services.config.trustProxy),
-      });
+      const s = await signIn(
+        database.db,
+        email,
+        password,
+        clock(),
+        {
+          userAgent: c.req.header('user-agent'),
+          clientAddress: knownAddress(c, c.var.services.config.trustProxy),
+        },
+        code,
+      );
       setCookie(c, sessionCookie, s.session, {
         httpOnly: true,
         sameSite: 'Lax',

@@ -51,6 +51,19 @@ export const passwordResets = pgTable(
   (t) => [index('password_resets_person').on(t.personId)],
 );
 
+/** Two-step sign-in's one-time recovery codes: only their sha256 is kept; a used one has `usedAt`. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    orgId: orgId(),
+    personId: text('person_id').notNull(),
+    codeHash: text('code_hash').notNull(),
+    createdAt: createdAt(),
+    usedAt: instant('used_at'),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.codeHash] })],
+);
+
 /** Stored answers to POSTs that carried an Idempotency-Key, replayed on retry. */
 export const idempotencyKeys = pgTable(
   'idempotency_keys',

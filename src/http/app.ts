@@ -7,6 +7,7 @@ import { registerAuthRoutes, registerOwnPasswordRoute } from '../auth/auth.route
 import { registerPasswordResetRoutes, registerPersonLinkRoute } from '../auth/password-reset.routes.ts';
 import { registerOwnSessionRoutes } from '../auth/sessions.routes.ts';
 import { registerTokenRoutes } from '../auth/tokens.routes.ts';
+import { registerTwoStepRoutes } from '../auth/two-step.routes.ts';
 import { registerCaseRoutes } from '../cases/cases.routes.ts';
 import { registerRoomRoutes } from '../cases/room.routes.ts';
 import { registerContinuityRoutes } from '../continuity/continuity.routes.ts';
@@ -145,15 +146,19 @@ export function createApp(services: Services): App {
   // Before the Idempotency-Key's transaction: the limiter writes on the process's database, which
   // on PGlite is the one connection that transaction holds.
   app.use('/api/v1/me/password', limits.ownPassword);
+  app.use('/api/v1/me/two-step/disable', limits.ownPassword);
   app.use('/api/v1/*', async (c, next) => {
     // A test e-mail writes nothing to replay, and inside the key's transaction it would hold PGlite's
     // one connection for as long as the SMTP server takes (up to its 10-second timeout).
     if (!c.var.principal || c.req.path === '/api/v1/notifications/email/test') return next();
+    // Two-step sign-in's answers hold a secret and recovery codes shown once: never stored to replay.
+    if (c.req.path.startsWith('/api/v1/me/two-step/')) return next();
     return idempotency(c, next);
   });
 
   registerOwnPasswordRoute(app);
   registerOwnSessionRoutes(app);
+  registerTwoStepRoutes(app);
   registerPersonLinkRoute(app);
   registerEmailRoutes(app);
   registerTeamRoutes(app);

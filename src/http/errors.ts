@@ -12,10 +12,33 @@ export const errorCatalogue = {
   unauthenticated: { status: 401, description: 'No valid API token or session was presented.' },
   invalid_signature: { status: 401, description: 'A webhook signature is missing or does not match.' },
   invalid_credentials: { status: 401, description: 'Sign-in failed: unknown email or wrong password.' },
+  two_step_required: {
+    status: 401,
+    description:
+      'The e-mail and password are right, and this person has two-step sign-in on: send the same sign-in again with `code` (`field`: `code`), the 6-digit code from their authenticator app or one of their recovery codes. No session was started.',
+  },
+  invalid_code: {
+    status: 401,
+    description:
+      "Sign-in's second step failed: the code is wrong, too old, was used already (a code works once), or is a used recovery code (`field`: `code`); counted as a failed sign-in.",
+  },
+  wrong_code: {
+    status: 422,
+    description:
+      'Turning two-step sign-in on: the code is not the one the authenticator app shows now for the secret being set up (`field`: `code`); nothing changed.',
+  },
+  two_step_on: {
+    status: 409,
+    description: 'Two-step sign-in is on already: turn it off before setting it up again.',
+  },
+  two_step_not_set_up: {
+    status: 409,
+    description: 'Turning two-step sign-in on needs a secret set up first (`POST /me/two-step/setup`).',
+  },
   wrong_password: {
     status: 422,
     description:
-      "The current password given to change one's own password is not the caller's (`field`: `currentPassword`); counted as a failed sign-in.",
+      "The current password given to change one's own password (`field`: `currentPassword`) or to turn two-step sign-in off (`field`: `password`) is not the caller's; counted as a failed sign-in.",
   },
   invalid_reset_link: {
     status: 422,

@@ -17,6 +17,9 @@ const secretFields = [
   'adminToken',
   'webhookSecret',
   'smtpUrl',
+  'recoveryCodes',
+  'totpSecret',
+  'totpPendingSecret',
 ];
 
 export const redactPaths = [

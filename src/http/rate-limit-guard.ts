@@ -35,6 +35,15 @@ async function accountKey(c: Context): Promise<string | undefined> {
   return undefined;
 }
 
+async function asksSecondStep(res: Response): Promise<boolean> {
+  try {
+    const body = (await res.clone().json()) as { error?: { code?: unknown } };
+    return body.error?.code === 'two_step_required';
+  } catch {
+    return false;
+  }
+}
+
 function refuse(verdict: Verdict, what: string): never {
   const retryAfterS = verdict.allowed ? 1 : verdict.retryAfterS;
   throw new ApiError('rate_limited', `too many ${what}; retry in ${retryAfterS} s`, { retryAfterS });
@@ -72,7 +81,8 @@ export function rateLimits(services: Pick<Services, 'config' | 'database' | 'log
       if (!verdict.allowed) refuse(verdict, 'sign-in attempts');
     }
     await next();
-    if (c.res.status === 401) {
+    // A right password asked for its second step is no failure; a wrong second-step code is one.
+    if (c.res.status === 401 && !(await asksSecondStep(c.res))) {
       for (const [limiter, key] of keys) {
         if (!key) continue;
         const verdict = await limiter.take(key, now());

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, check, index, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, instant, orgId } from '../db/columns.ts';
 
 export const people = pgTable(
@@ -18,6 +18,13 @@ export const people = pgTable(
     passwordHash: text('password_hash'),
     active: text('active').notNull().default('yes'),
     leftAt: instant('left_at'),
+    /** Two-step sign-in (TOTP): the base32 secret while it is on, null when off. */
+    totpSecret: text('totp_secret'),
+    totpEnabledAt: instant('totp_enabled_at'),
+    /** A secret being set up: it becomes `totpSecret` once a code from it is given. */
+    totpPendingSecret: text('totp_pending_secret'),
+    /** The 30-second step of the last code accepted: a code is used at most once. */
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
     createdAt: createdAt(),
   },
   (t) => [

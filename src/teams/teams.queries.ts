@@ -154,6 +154,8 @@ export async function listPeople(db: Queryable, orgId: string, id?: string) {
     availability: p.availability,
     active: p.active === 'yes',
     leftAt: p.leftAt?.toISOString() ?? null,
+    /** Whether two-step sign-in is on (an admin can turn it off for someone who lost their phone). */
+    twoStep: p.totpSecret !== null,
     teams: memberships.filter((m) => m.personId === p.id).map(({ key, name }) => ({ key, name })),
     openHandoffs: byOwner.get(p.id) ?? 0,
   }));

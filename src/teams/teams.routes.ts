@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { adminCtxOf } from '../admin/admin-changes.routes.ts';
 import type { App } from '../http/app.ts';
-import { requireRole } from '../http/auth.ts';
+import { hasRole, requireRole } from '../http/auth.ts';
 import { notFound } from '../http/errors.ts';
 import { json, ok } from '../http/openapi.ts';
 import { organisations } from '../orgs/orgs.table.ts';
@@ -52,7 +52,12 @@ export function registerTeamRoutes(app: App) {
       tags: ['teams'],
       responses: { 200: ok('People of the organisation') },
     }),
-    async (c) => c.json({ items: await listPeople(c.var.services.database.db, c.var.principal.orgId) }, 200),
+    async (c) => {
+      const items = await listPeople(c.var.services.database.db, c.var.principal.orgId);
+      // Who has no second step is an attacker's shortlist: only admins (who can turn it off) see it.
+      if (hasRole(c.var.principal, 'admin')) return c.json({ items }, 200);
+      return c.json({ items: items.map(({ twoStep: _, ...p }) => p) }, 200);
+    },
   );
   app.openapi(
     createRoute({

@@ -36,6 +36,9 @@ describe('the admin change log in words', () => {
     expect(
       changeWords(change('person.changed', 'Zoe Park', { passwordLink: { from: null, to: 'reset' } }), names),
     ).toBe('changed Zoe Park: link to set a new password e-mailed');
+    expect(
+      changeWords(change('person.changed', 'Zoe Park', { twoStep: { from: 'on', to: 'off' } }), names),
+    ).toBe('changed Zoe Park: two-step sign-in turned off');
     // An erasure never names the customer, whatever the row holds.
     expect(
       changeWords(

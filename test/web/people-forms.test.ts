@@ -23,6 +23,7 @@ const amara: Person = {
   availability: 'available',
   active: true,
   leftAt: null,
+  twoStep: false,
   teams: [{ key: 'support', name: 'Support' }],
   openHandoffs: 2,
 };

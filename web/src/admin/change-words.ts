@@ -100,6 +100,7 @@ function fieldWords(field: string, from: unknown, to: unknown, n: ChangeNames): 
     return to === 'invite'
       ? 'invitation to choose a password e-mailed'
       : 'link to set a new password e-mailed';
+  if (field === 'twoStep') return to === 'on' ? 'two-step sign-in turned on' : 'two-step sign-in turned off';
   if (field === 'secret') return 'new signing secret';
   if (field === 'slackUrl') return to === null ? 'Slack webhook removed' : 'new Slack webhook';
   if (field === 'holidays') return holidays(from, to);

@@ -57,8 +57,12 @@ export type HandoffFilter = {
 };
 
 export const api = {
-  signIn: (email: string, password: string) =>
-    request<{ person: unknown }>('POST', `${v1}/auth/login`, { body: { email, password }, quiet401: true }),
+  /** Signs in; with two-step sign-in on, a second call carries `code` (an app's code or a recovery code). */
+  signIn: (email: string, password: string, code?: string) =>
+    request<{ person: unknown }>('POST', `${v1}/auth/login`, {
+      body: code === undefined ? { email, password } : { email, password, code },
+      quiet401: true,
+    }),
   signOut: () => post<{ ok: true }>(`${v1}/auth/logout`),
   me: () => request<Me>('GET', `${v1}/me`, { quiet401: true }),
   /**

@@ -1,14 +1,15 @@
 import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { PasswordDialog } from './PasswordDialog.tsx';
 import { SessionsDialog } from './SessionsDialog.tsx';
+import { TwoStepDialog } from './TwoStepDialog.tsx';
 import './account.css';
 
-type Opened = 'password' | 'sessions' | null;
+type Opened = 'password' | 'twoStep' | 'sessions' | null;
 
 /**
- * The person in the header opens their account: change your password, your sessions. A popover
+ * The person in the header opens their account: change your password, your sessions, two-step sign-in. A popover
  * (Escape and a click elsewhere close it, the focus goes back to the name); the arrow keys move
- * between its two choices, and each opens its dialog, which hands the focus back to the name.
+ * between its choices, and each opens its dialog, which hands the focus back to the name.
  */
 export function AccountMenu({ trigger, label }: { trigger: ReactNode; label: string }) {
   const [opened, setOpened] = useState<Opened>(null);
@@ -57,13 +58,13 @@ export function AccountMenu({ trigger, label }: { trigger: ReactNode; label: str
         popoverTarget="account-menu"
         aria-expanded={expanded}
         aria-controls="account-menu"
-        title="Your account: password and sessions"
+        title="Your account: password, two-step sign-in and sessions"
       >
         {trigger}
         {/* Heard after the name (which stays the start of the button's name, WCAG 2.5.3). */}
         <span className="visually-hidden">: {label}</span>
       </button>
-      {/* biome-ignore lint/a11y/noStaticElementInteractions: arrow keys between the two choices */}
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: arrow keys between the choices */}
       <div ref={menu} id="account-menu" className="account-menu" popover="auto" onKeyDown={onKeyDown}>
         <ul aria-label="Your account">
           <li>
@@ -76,9 +77,15 @@ export function AccountMenu({ trigger, label }: { trigger: ReactNode; label: str
               Your sessions
             </button>
           </li>
+          <li>
+            <button type="button" onClick={() => choose('twoStep')}>
+              Two-step sign-in
+            </button>
+          </li>
         </ul>
       </div>
       <PasswordDialog open={opened === 'password'} onClose={() => setOpened(null)} />
+      <TwoStepDialog open={opened === 'twoStep'} onClose={() => setOpened(null)} />
       <SessionsDialog open={opened === 'sessions'} onClose={() => setOpened(null)} />
     </>
   );

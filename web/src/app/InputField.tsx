@@ -14,6 +14,7 @@ export function InputField({
   autoComplete,
   hint,
   error,
+  inputMode,
   ref,
 }: {
   id: string;
@@ -24,6 +25,7 @@ export function InputField({
   autoComplete: string;
   hint?: string;
   error?: string;
+  inputMode?: 'numeric' | 'text';
   ref?: Ref<HTMLInputElement>;
 }) {
   const describedBy = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
@@ -35,6 +37,7 @@ export function InputField({
         ref={ref}
         type={type}
         autoComplete={autoComplete}
+        inputMode={inputMode}
         required
         value={value}
         aria-invalid={error ? true : undefined}

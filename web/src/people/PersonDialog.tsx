@@ -3,6 +3,7 @@ import { ApiError } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
 import type { Person, Role } from '../api/types.ts';
 import { useSession } from '../app/session.tsx';
+import { twoStepApi } from '../app/two-step-api.ts';
 import { Dialog, ErrorNote } from '../app/ui.tsx';
 import { useResource } from '../app/useResource.ts';
 import { FormField } from './FormField.tsx';
@@ -263,6 +264,29 @@ function PersonForm({ person, admin, onClose }: { person?: Person; admin: AdminR
             E-mail {firstName(person.name)} a link instead
           </button>
           <p className="small muted">They choose a password themselves; earlier links stop working.</p>
+        </div>
+      ) : null}
+      {person?.twoStep ? (
+        <div className="password-link">
+          <button
+            type="button"
+            className="button"
+            disabled={admin.busy !== null}
+            onClick={() =>
+              void admin
+                .run(
+                  'two-step',
+                  () => twoStepApi.disableFor(person.id),
+                  () => `Two-step sign-in is off for ${person.name}: they sign in with their password alone`,
+                )
+                .then(onClose, setError)
+            }
+          >
+            Turn off two-step sign-in
+          </button>
+          <p className="small muted">
+            For someone who lost their phone and their recovery codes; they can set it up again.
+          </p>
         </div>
       ) : null}
       <fieldset className="fieldset" data-field="person-teams">

@@ -4,6 +4,7 @@ import { retentionJob } from './auth/retention.jobs.ts';
 import type { Config } from './config.ts';
 import { registerRiskListener } from './continuity/risk.listeners.ts';
 import { registerConversationListener } from './conversation/conversation.listeners.ts';
+import { customerRetentionJob } from './customers/retention.jobs.ts';
 import type { Database } from './db/database.ts';
 import { openDatabase } from './db/open.ts';
 import { upkeepJob } from './db/upkeep.ts';
@@ -67,6 +68,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
       weeklyReviewJob(services),
       vocabularyJob(services),
       retentionJob(services),
+      customerRetentionJob(services),
       ...upkeepJob(database, logger, config.pgliteUpkeepMs),
     ],
     intervalMs: config.schedulerIntervalMs,

@@ -33,6 +33,7 @@ export const settingsSubject = {
   repeatContacts: { id: 'repeat-contacts', name: 'Repeat contact settings' },
   qaSampling: { id: 'qa-sampling', name: 'QA sampling' },
   reviewDelivery: { id: 'review-delivery', name: 'Weekly review delivery' },
+  customerRetention: { id: 'customer-retention', name: 'Customer data retention' },
   qaWeights: (scenario: { id: string; name: string }) => ({
     id: `qa-weights/${scenario.id}`,
     name: `QA check weights of ${scenario.name}`,

@@ -60,3 +60,13 @@ export const customerRiskState = pgTable('customer_risk_state', {
   score: integer('score').notNull(),
   changedAt: instant('changed_at').notNull(),
 });
+
+/**
+ * Per organisation: after how many days without contact a customer's personal data is erased by the
+ * retention schedule (customers/retention.ts); null or no row: never.
+ */
+export const customerRetentionSettings = pgTable('customer_retention_settings', {
+  orgId: text('org_id').primaryKey(),
+  eraseAfterDays: integer('erase_after_days'),
+  updatedAt: instant('updated_at').notNull().defaultNow(),
+});

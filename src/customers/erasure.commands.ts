@@ -77,40 +77,11 @@ export async function eraseCustomer(db: Db, customerId: string, input: ErasureIn
         "type the customer's external id or name exactly to confirm the erasure: nothing was erased",
         { field: 'confirm' },
       );
-    const caseRows = await tx
-      .select({ id: cases.id })
-      .from(cases)
-      .where(and(eq(cases.orgId, orgId), eq(cases.customerId, customerId)))
-      .orderBy(cases.id)
-      .for('update');
-    const caseIds = caseRows.map((c) => c.id);
-    const counts = await eraseCases(tx, orgId, caseIds, ctx.now);
-    await tx
-      .update(customers)
-      .set({ ...erasedCustomer(customerId), erasedAt: ctx.now, erasedBy: ctx.principal.personId })
-      .where(eq(customers.id, customerId));
-    await appendEvents(
-      tx,
-      caseIds.map((caseId) => ({
-        orgId,
-        caseId,
-        type: EventType.customerErased,
-        at: ctx.now,
-        actorId: ctx.principal.personId,
-        data: { customerId },
-      })),
-    );
-    await recordChange(
-      tx,
-      { orgId, now: ctx.now, actorId: ctx.principal.personId },
-      'customer.erased',
-      { id: customerId, name: 'Erased customer' },
-      {
-        personalData: { from: 'kept', to: 'erased' },
-        cases: { from: null, to: counts.cases },
-        ...(input.reason ? { reason: { from: null, to: input.reason } } : {}),
-      },
-    );
+    const counts = await eraseLocked(tx, orgId, customerId, {
+      actorId: ctx.principal.personId,
+      now: ctx.now,
+      reason: input.reason ?? null,
+    });
     const [by] = ctx.principal.personId
       ? await tx
           .select({ id: people.id, name: people.name })
@@ -124,6 +95,51 @@ export async function eraseCustomer(db: Db, customerId: string, input: ErasureIn
       erased: counts,
     };
   });
+}
+
+/** Who erases, when, and why: a person, or nobody for the retention schedule (customers/retention.ts). */
+export type Eraser = { actorId: string | null; now: Date; reason: string | null };
+
+/**
+ * Erases a customer whose row the caller holds locked and has checked is not erased yet, inside the
+ * caller's transaction: their cases, their profile, one `customer.erased` event a case, the change log.
+ */
+export async function eraseLocked(tx: Tx, orgId: string, customerId: string, who: Eraser) {
+  const caseRows = await tx
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(eq(cases.orgId, orgId), eq(cases.customerId, customerId)))
+    .orderBy(cases.id)
+    .for('update');
+  const caseIds = caseRows.map((c) => c.id);
+  const counts = await eraseCases(tx, orgId, caseIds, who.now);
+  await tx
+    .update(customers)
+    .set({ ...erasedCustomer(customerId), erasedAt: who.now, erasedBy: who.actorId })
+    .where(eq(customers.id, customerId));
+  await appendEvents(
+    tx,
+    caseIds.map((caseId) => ({
+      orgId,
+      caseId,
+      type: EventType.customerErased,
+      at: who.now,
+      actorId: who.actorId,
+      data: { customerId },
+    })),
+  );
+  await recordChange(
+    tx,
+    { orgId, now: who.now, actorId: who.actorId },
+    'customer.erased',
+    { id: customerId, name: 'Erased customer' },
+    {
+      personalData: { from: 'kept', to: 'erased' },
+      cases: { from: null, to: counts.cases },
+      ...(who.reason ? { reason: { from: null, to: who.reason } } : {}),
+    },
+  );
+  return counts;
 }
 
 async function eraseCases(tx: Tx, orgId: string, caseIds: string[], now: Date): Promise<ErasedCounts> {

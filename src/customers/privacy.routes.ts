@@ -1,11 +1,16 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { recordChange } from '../admin/admin-changes.commands.ts';
+import { adminCtxOf } from '../admin/admin-changes.routes.ts';
 import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
 import { json, ok } from '../http/openapi.ts';
 import { customerDataExport } from './data-export.queries.ts';
 import { eraseCustomer } from './erasure.commands.ts';
 import { erasureSchema } from './erasure.types.ts';
+import { saveRetentionSettings } from './retention.commands.ts';
+import { countDueForErasure, retentionSettingsOf } from './retention.queries.ts';
+import { retentionCutoff } from './retention.ts';
+import { retentionPreviewQuery, retentionSettingsSchema } from './retention.types.ts';
 
 const params = z.object({ id: z.string().min(1).max(100) });
 
@@ -73,4 +78,52 @@ export function registerPrivacyRoutes(app: App) {
       );
     },
   );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/settings/customer-retention',
+      tags: ['customers'],
+      middleware: [requireRole('lead')],
+      request: { query: retentionPreviewQuery },
+      responses: {
+        200: ok(
+          "The retention schedule: `{eraseAfterDays, dueNow}`, days without contact before a customer's personal data is erased (null: never), and how many customers it would erase now; with `?preview=<days>`, also `preview: {eraseAfterDays, dueNow}` for a schedule not saved yet",
+        ),
+      },
+    }),
+    async (c) => {
+      const { database, clock } = c.var.services;
+      const orgId = c.var.principal.orgId;
+      const now = clock();
+      const { preview } = c.req.valid('query');
+      const saved = await retentionView(database.db, orgId, now);
+      if (preview === undefined) return c.json(saved, 200);
+      const dueNow = await countDueForErasure(database.db, orgId, retentionCutoff(preview, now));
+      return c.json({ ...saved, preview: { eraseAfterDays: preview, dueNow } }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/v1/settings/customer-retention',
+      tags: ['customers'],
+      middleware: [requireRole('admin')],
+      request: { body: json(retentionSettingsSchema) },
+      responses: { 200: ok('The saved schedule, with how many customers it erases at its next hourly pass') },
+    }),
+    async (c) => {
+      const { database, clock } = c.var.services;
+      await saveRetentionSettings(database.db, adminCtxOf(c), c.req.valid('json'));
+      return c.json(await retentionView(database.db, c.var.principal.orgId, clock()), 200);
+    },
+  );
+}
+
+async function retentionView(db: Parameters<typeof retentionSettingsOf>[0], orgId: string, now: Date) {
+  const { eraseAfterDays } = await retentionSettingsOf(db, orgId);
+  return {
+    eraseAfterDays,
+    dueNow:
+      eraseAfterDays === null ? 0 : await countDueForErasure(db, orgId, retentionCutoff(eraseAfterDays, now)),
+  };
 }

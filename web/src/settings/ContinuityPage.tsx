@@ -5,6 +5,7 @@ import { Link } from '../app/router.tsx';
 import { useSession } from '../app/session.tsx';
 import { Badge, Section } from '../app/ui.tsx';
 import { warmTemplates } from './continuity-api.ts';
+import { RetentionForm } from './RetentionForm.tsx';
 import { RiskSettingsForm } from './RiskSettingsForm.tsx';
 import { WarmMessageEditor } from './WarmMessageEditor.tsx';
 import { languageName } from './warm-message.ts';
@@ -145,6 +146,11 @@ export default function ContinuityPage() {
       <Section title="High-value pages">
         <RiskSettingsForm canEdit={canEdit} />
       </Section>
+      {canEdit ? (
+        <Section title="Customer data retention">
+          <RetentionForm canEdit={s.can('admin')} />
+        </Section>
+      ) : null}
     </div>
   );
 }

@@ -19,6 +19,18 @@ export const continuityApi = {
     put<Scenario>(`/api/v1/scenarios/${enc(scenario)}/customer-update`, edit),
   riskSettings: (signal?: AbortSignal) => get<RiskSettings>('/api/v1/settings/customer-risk', signal),
   saveRiskSettings: (input: RiskSettingsInput) => put<RiskSettings>('/api/v1/settings/customer-risk', input),
+  /** The retention schedule; with `preview`, also what a schedule of that many days would erase now. */
+  retention: (preview?: number, signal?: AbortSignal) =>
+    get<Retention>(`/api/v1/settings/customer-retention${preview ? `?preview=${preview}` : ''}`, signal),
+  saveRetention: (input: { eraseAfterDays: number | null }) =>
+    put<Retention>('/api/v1/settings/customer-retention', input),
+};
+
+/** `GET /settings/customer-retention`: days without contact before erasure (null: never). */
+export type Retention = {
+  eraseAfterDays: number | null;
+  dueNow: number;
+  preview?: { eraseAfterDays: number; dueNow: number };
 };
 
 /**

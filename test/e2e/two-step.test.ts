@@ -122,6 +122,15 @@ describeOnDatabases('two-step sign-in', (h) => {
     const text = JSON.stringify(log.body);
     expect(text).not.toContain(secret);
     for (const c of recovery) expect(text).not.toContain(c);
+
+    // Who has it on is for admins (who turn it off) only: anyone else's list does not say.
+    const of = async (key: string) =>
+      (
+        await h().request('GET', '/api/v1/people', undefined, { token: await h().tokenFor(key) })
+      ).body.items.find((p: { id: string }) => p.id === amara());
+    expect((await of('ines')).twoStep).toBe(true);
+    expect(await of('priya')).not.toHaveProperty('twoStep');
+    expect(await of('amara')).not.toHaveProperty('twoStep');
   });
 
   it('asks for the code after the right password, signs in with it once, and takes a recovery code once', async () => {

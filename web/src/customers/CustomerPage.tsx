@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Erasable, isErased } from '../app/Erased.tsx';
 import { counted, formatDateTime, formatDay, humanize } from '../app/format.ts';
 import { Link } from '../app/router.tsx';
@@ -94,6 +94,15 @@ export function CustomerPage({ customerId }: { customerId: string }) {
   const s = useSession();
   const r = useResource(customerId, (signal) => customerApi.overview(customerId, signal));
   const [erasing, setErasing] = useState(false);
+  // After an erasure the button that opened the dialog is gone: the focus goes to the line that says
+  // what happened, in an effect, so after the dialog has handed the focus back at its own commit.
+  const [focusNote, setFocusNote] = useState(false);
+  const noteShown = Boolean(r.data?.customer.erasedAt);
+  useEffect(() => {
+    if (!focusNote || !noteShown) return;
+    document.getElementById('erasure-note')?.focus();
+    setFocusNote(false);
+  }, [focusNote, noteShown]);
   if (r.error) return <ErrorNote error={r.error} title="Could not load this customer" />;
   if (!r.data) return <Loading />;
   const o = r.data;
@@ -104,8 +113,7 @@ export function CustomerPage({ customerId }: { customerId: string }) {
     setErasing(false);
     r.set({ ...o, customer: { ...o.customer, erasedAt: answer.erasedAt, erasedBy: answer.erasedBy } });
     r.reload();
-    // The button that opened the dialog is gone: the focus goes to the line that says what happened.
-    requestAnimationFrame(() => document.getElementById('erasure-note')?.focus());
+    setFocusNote(true);
   };
   return (
     <div className="page">

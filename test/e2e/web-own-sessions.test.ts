@@ -57,7 +57,8 @@ describe('web app: your sessions [pglite]', () => {
     await page.keyboard.press('Enter');
     const menu = page.locator('#account-menu');
     await menu.waitFor();
-    expect(await account(page).getAttribute('aria-expanded')).toBe('true');
+    // The popover's toggle event (which sets aria-expanded) is a task of its own: it may come a moment later.
+    await expect.poll(() => account(page).getAttribute('aria-expanded')).toBe('true');
     expect((await focused(page)).text).toBe('Change your password');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'sessions-menu');
@@ -123,7 +124,8 @@ describe('web app: your sessions [pglite]', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => menu.isVisible()).toBe(false);
     expect((await focused(page)).text).toMatch(/^AOAmara Okafor/);
-    expect(await account(page).getAttribute('aria-expanded')).toBe('false');
+    // The popover's toggle event (which sets aria-expanded) is a task of its own: it may come a moment later.
+    await expect.poll(() => account(page).getAttribute('aria-expanded')).toBe('false');
 
     await account(page).click();
     await menu.getByRole('button', { name: 'Your sessions' }).click();

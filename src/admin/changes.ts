@@ -34,6 +34,7 @@ export const settingsSubject = {
   qaSampling: { id: 'qa-sampling', name: 'QA sampling' },
   reviewDelivery: { id: 'review-delivery', name: 'Weekly review delivery' },
   customerRetention: { id: 'customer-retention', name: 'Customer data retention' },
+  signIn: { id: 'sign-in', name: 'Sign-in security' },
   qaWeights: (scenario: { id: string; name: string }) => ({
     id: `qa-weights/${scenario.id}`,
     name: `QA check weights of ${scenario.name}`,

@@ -7,7 +7,9 @@ import { people } from '../people/people.table.ts';
 import { apiTokens, sessions } from './auth.table.ts';
 import { storedUserAgent } from './device.ts';
 import { hashSecret, newSecret, verifyPassword } from './secrets.ts';
+import { twoStepRequirementOf } from './sign-in-settings.queries.ts';
 import { passSecondStep } from './two-step.commands.ts';
+import { setupDue } from './two-step-policy.ts';
 
 export const sessionDays = 14;
 
@@ -95,7 +97,13 @@ export async function signIn(
     clientAddress: client.clientAddress ?? null,
     lastSeenAt: now,
   });
-  return { session, expiresAt, person: { id: person!.id, name: person!.name, roles: person!.roles } };
+  const requirement = await twoStepRequirementOf(db, person!.orgId);
+  return {
+    session,
+    expiresAt,
+    person: { id: person!.id, name: person!.name, roles: person!.roles },
+    twoStepSetupDue: setupDue(requirement, person!.roles, person!.totpSecret !== null),
+  };
 }
 
 export async function signOut(db: Db, session: string) {

@@ -49,7 +49,9 @@ export function registerAuthRoutes(app: App) {
       security: [],
       request: { body: json(loginSchema) },
       responses: {
-        200: ok('Signed in: a session cookie is set'),
+        200: ok(
+          'Signed in: a session cookie is set; `{person, expiresAt, twoStepSetupDue}`, `twoStepSetupDue` when the organisation requires two-step sign-in of this person and they have to set it up before anything else',
+        ),
         401: ok(
           'invalid_credentials; two_step_required (the password is right: send `code` too); invalid_code',
         ),
@@ -75,7 +77,10 @@ export function registerAuthRoutes(app: App) {
         path: '/',
         expires: s.expiresAt,
       });
-      return c.json({ person: s.person, expiresAt: s.expiresAt.toISOString() }, 200);
+      return c.json(
+        { person: s.person, expiresAt: s.expiresAt.toISOString(), twoStepSetupDue: s.twoStepSetupDue },
+        200,
+      );
     },
   );
   // The web app's boot asks this first: "not signed in" is an answer here, not a 401 that the
@@ -88,7 +93,7 @@ export function registerAuthRoutes(app: App) {
       security: [],
       responses: {
         200: ok(
-          '`{signedIn, passwordReset}`: whether the caller is signed in (never 401), and whether a forgotten password can be reset by e-mail here',
+          '`{signedIn, passwordReset, twoStepSetupDue}`: whether the caller is signed in (never 401), whether a forgotten password can be reset by e-mail here, and whether the signed-in person must set up two-step sign-in before anything else',
         ),
       },
     }),
@@ -98,10 +103,11 @@ export function registerAuthRoutes(app: App) {
         await authenticate(c, async () => undefined);
       } catch (error) {
         if (error instanceof ApiError && error.code === 'unauthenticated')
-          return c.json({ signedIn: false, passwordReset }, 200);
+          return c.json({ signedIn: false, passwordReset, twoStepSetupDue: false }, 200);
         throw error;
       }
-      return c.json({ signedIn: true, passwordReset }, 200);
+      const twoStepSetupDue = c.var.principal.twoStepSetupDue === true;
+      return c.json({ signedIn: true, passwordReset, twoStepSetupDue }, 200);
     },
   );
   app.post('/api/v1/auth/logout', async (c) => {

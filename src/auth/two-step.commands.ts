@@ -5,6 +5,7 @@ import { ApiError, notFound } from '../http/errors.ts';
 import { people } from '../people/people.table.ts';
 import { recoveryCodes } from './auth.table.ts';
 import { hashSecret, verifyPassword } from './secrets.ts';
+import { twoStepRequirementOf } from './sign-in-settings.queries.ts';
 import {
   acceptedStep,
   isTotpCode,
@@ -13,6 +14,7 @@ import {
   normalRecoveryCode,
   totpUri,
 } from './two-step.ts';
+import { requiredFor } from './two-step-policy.ts';
 
 export type OwnCtx = AdminCtx & { personId: string };
 
@@ -26,6 +28,7 @@ async function personOf(db: Db, orgId: string, personId: string) {
       totpSecret: people.totpSecret,
       totpEnabledAt: people.totpEnabledAt,
       totpPendingSecret: people.totpPendingSecret,
+      roles: people.roles,
     })
     .from(people)
     .where(and(eq(people.orgId, orgId), eq(people.id, personId)));
@@ -36,7 +39,14 @@ async function personOf(db: Db, orgId: string, personId: string) {
 const alreadyOn = () =>
   new ApiError('two_step_on', 'two-step sign-in is on already: turn it off first to set it up again');
 
-/** `GET /me/two-step`: whether it is on, since when, and how many recovery codes are left. */
+/** Whether the organisation requires two-step sign-in of this person (Settings > Security). */
+const requiredOf = async (db: Db, orgId: string, person: { roles: string[] }) =>
+  requiredFor(await twoStepRequirementOf(db, orgId), person.roles);
+
+/**
+ * `GET /me/two-step`: whether it is on, since when, how many recovery codes are left, and whether
+ * the organisation requires it of them.
+ */
 export async function twoStepStatus(db: Db, orgId: string, personId: string) {
   const person = await personOf(db, orgId, personId);
   const [left] = await db
@@ -47,6 +57,7 @@ export async function twoStepStatus(db: Db, orgId: string, personId: string) {
     enabled: person.totpSecret !== null,
     enabledAt: person.totpEnabledAt?.toISOString() ?? null,
     recoveryCodesLeft: person.totpSecret ? Number(left?.n ?? 0) : 0,
+    required: await requiredOf(db, orgId, person),
   };
 }
 
@@ -112,11 +123,19 @@ async function turnOff(tx: Tx, ctx: AdminCtx, person: { id: string; name: string
   await recordChange(tx, ctx, 'person.changed', person, { twoStep: { from: 'on', to: 'off' } });
 }
 
-/** The person turns it off, proving their password (`wrong_password`, counted as a failed sign-in). */
+/**
+ * The person turns it off, proving their password (`wrong_password`, counted as a failed sign-in);
+ * not while the organisation requires it of them (`two_step_enforced`: only an admin turns it off).
+ */
 export async function disableOwnTwoStep(db: Db, ctx: OwnCtx, password: string) {
   const person = await personOf(db, ctx.orgId, ctx.personId);
   if (!person.passwordHash || !(await verifyPassword(password, person.passwordHash)))
     throw new ApiError('wrong_password', 'that is not your current password', { field: 'password' });
+  if (person.totpSecret && (await requiredOf(db, ctx.orgId, person)))
+    throw new ApiError(
+      'two_step_enforced',
+      'your organisation requires two-step sign-in: if you lost your phone, sign in with a recovery code or ask an admin',
+    );
   if (person.totpSecret) await db.transaction((tx) => turnOff(tx, ctx, person));
   else if (person.totpPendingSecret)
     await db.update(people).set({ totpPendingSecret: null }).where(eq(people.id, person.id));

@@ -6,6 +6,7 @@ import { registerAnalyticsRoutes } from '../analytics/analytics.routes.ts';
 import { registerAuthRoutes, registerOwnPasswordRoute } from '../auth/auth.routes.ts';
 import { registerPasswordResetRoutes, registerPersonLinkRoute } from '../auth/password-reset.routes.ts';
 import { registerOwnSessionRoutes } from '../auth/sessions.routes.ts';
+import { registerSignInSettingsRoutes } from '../auth/sign-in-settings.routes.ts';
 import { registerTokenRoutes } from '../auth/tokens.routes.ts';
 import { registerTwoStepRoutes } from '../auth/two-step.routes.ts';
 import { registerCaseRoutes } from '../cases/cases.routes.ts';
@@ -159,6 +160,7 @@ export function createApp(services: Services): App {
   registerOwnPasswordRoute(app);
   registerOwnSessionRoutes(app);
   registerTwoStepRoutes(app);
+  registerSignInSettingsRoutes(app);
   registerPersonLinkRoute(app);
   registerEmailRoutes(app);
   registerTeamRoutes(app);

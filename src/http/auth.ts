@@ -1,9 +1,10 @@
-import { and, asc, eq, gt, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { apiTokens, sessions } from '../auth/auth.table.ts';
 import { hashSecret, safeEqual } from '../auth/secrets.ts';
+import { allowedWhileSetupDue, setupDue } from '../auth/two-step-policy.ts';
 import { organisations } from '../orgs/orgs.table.ts';
 import { people } from '../people/people.table.ts';
 import type { AppEnv, Principal, Role } from './context.ts';
@@ -104,9 +105,12 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
           personId: sessions.personId,
           roles: people.roles,
           lastSeenAt: sessions.lastSeenAt,
+          twoStepOn: sql<boolean>`${people.totpSecret} is not null`,
+          twoStepRequired: organisations.twoStepRequired,
         })
         .from(sessions)
         .innerJoin(people, eq(people.id, sessions.personId))
+        .innerJoin(organisations, eq(organisations.id, sessions.orgId))
         .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now)))
         .limit(1);
       if (row && (!row.lastSeenAt || now.getTime() - row.lastSeenAt.getTime() > lastSeenEveryMs))
@@ -120,10 +124,16 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
           personId: row.personId,
           roles: new Set(row.roles as Role[]),
           via: 'session',
+          twoStepSetupDue: setupDue(row.twoStepRequired, row.roles, row.twoStepOn),
         };
     }
   }
   if (!principal) throw new ApiError('unauthenticated', 'send `Authorization: Bearer <token>` or sign in');
+  if (principal.twoStepSetupDue && !allowedWhileSetupDue(c.req.path))
+    throw new ApiError(
+      'two_step_setup_required',
+      'your organisation requires two-step sign-in: set it up first (POST /api/v1/me/two-step/setup, then /enable)',
+    );
   if (cacheKey) remember(database, cacheKey, principal);
   c.set('principal', principal);
   await next();

@@ -12,6 +12,11 @@ export type Principal = {
   personId: string | null;
   roles: ReadonlySet<Role>;
   via: 'admin-token' | 'api-token' | 'session' | 'webhook';
+  /**
+   * A signed-in person whom the organisation requires to sign in in two steps and who has not set
+   * it up: until they do, only their own account's routes answer (`two_step_setup_required`).
+   */
+  twoStepSetupDue?: boolean;
 };
 
 /** What every route and command may use; "now" comes from `clock` so tests can move time. */

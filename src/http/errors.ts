@@ -31,6 +31,16 @@ export const errorCatalogue = {
     status: 409,
     description: 'Two-step sign-in is on already: turn it off before setting it up again.',
   },
+  two_step_enforced: {
+    status: 409,
+    description:
+      'The organisation requires two-step sign-in of this person (Settings > Security): it cannot be turned off by its owner. An admin can turn it off for someone who lost their phone; they then set it up again at their next request.',
+  },
+  own_two_step_off: {
+    status: 409,
+    description:
+      "Requiring two-step sign-in of a group the caller belongs to needs the caller's own two-step sign-in on first: set it up (`POST /me/two-step/setup`), then require it.",
+  },
   two_step_not_set_up: {
     status: 409,
     description: 'Turning two-step sign-in on needs a secret set up first (`POST /me/two-step/setup`).',
@@ -72,6 +82,11 @@ export const errorCatalogue = {
   forbidden: {
     status: 403,
     description: 'The caller is authenticated but its roles do not allow this action.',
+  },
+  two_step_setup_required: {
+    status: 403,
+    description:
+      'The organisation requires two-step sign-in of the signed-in person, who has not set it up: until they do (`POST /me/two-step/setup`, then `/enable`), only `GET /me`, their own two-step sign-in, password and sessions, and signing out answer. API tokens are not concerned.',
   },
   not_found: {
     status: 404,

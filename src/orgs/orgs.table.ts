@@ -1,10 +1,20 @@
-import { pgTable, text } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, pgTable, text } from 'drizzle-orm/pg-core';
+import { twoStepRequirements } from '../auth/two-step-policy.ts';
 import { createdAt } from '../db/columns.ts';
 
-export const organisations = pgTable('organisations', {
-  id: text('id').primaryKey(),
-  slug: text('slug').notNull().unique(),
-  name: text('name').notNull(),
-  timezone: text('timezone').notNull().default('UTC'),
-  createdAt: createdAt(),
-});
+export const organisations = pgTable(
+  'organisations',
+  {
+    id: text('id').primaryKey(),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    timezone: text('timezone').notNull().default('UTC'),
+    /** Who must sign in in two steps: `nobody`, `admins` or `everyone` (src/auth/two-step-policy.ts). */
+    twoStepRequired: text('two_step_required', { enum: twoStepRequirements }).notNull().default('nobody'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('organisations_two_step_required', sql`${t.twoStepRequired} in ('nobody','admins','everyone')`),
+  ],
+);

@@ -77,6 +77,7 @@ export function registerTeamRoutes(app: App) {
           person,
           roles: [...p.roles],
           via: p.via,
+          twoStepSetupDue: p.twoStepSetupDue === true,
         },
         200,
       );

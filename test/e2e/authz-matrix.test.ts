@@ -37,6 +37,8 @@ const table: Record<string, Rule> = {
   'GET /api/v1/customers/{id}/export': ['admin'],
   'GET /api/v1/settings/customer-retention': leads,
   'PUT /api/v1/settings/customer-retention': ['admin'],
+  'GET /api/v1/settings/sign-in': ['admin'],
+  'PUT /api/v1/settings/sign-in': ['admin'],
   'POST /api/v1/notifications/email/test': ['admin'],
   'GET /api/v1/teams': 'any',
   'GET /api/v1/teams/{key}': 'any',

@@ -51,7 +51,7 @@ describeOnDatabases('resetting a forgotten password by e-mail', (h) => {
 
   it('says whether a reset by e-mail is possible, and refuses it when this Baton sends no e-mail', async () => {
     const session = await h().runtime.app.request('/api/v1/auth/session');
-    expect(await session.json()).toEqual({ signedIn: false, passwordReset: true });
+    expect(await session.json()).toEqual({ signedIn: false, passwordReset: true, twoStepSetupDue: false });
     const config = h().runtime.services.config;
     const url = config.smtpUrl;
     config.smtpUrl = undefined;
@@ -64,6 +64,7 @@ describeOnDatabases('resetting a forgotten password by e-mail', (h) => {
       expect(await (await h().runtime.app.request('/api/v1/auth/session')).json()).toEqual({
         signedIn: false,
         passwordReset: false,
+        twoStepSetupDue: false,
       });
     } finally {
       config.smtpUrl = url;

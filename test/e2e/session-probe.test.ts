@@ -10,10 +10,13 @@ describeOnDatabases('session probe', (h) => {
   };
 
   it('answers signedIn false without a session, and true with one until sign-out', async () => {
-    expect(await probe()).toEqual({ status: 200, body: { signedIn: false, passwordReset: false } });
+    expect(await probe()).toEqual({
+      status: 200,
+      body: { signedIn: false, passwordReset: false, twoStepSetupDue: false },
+    });
     expect(await probe({ cookie: 'baton_session=not-a-session' })).toEqual({
       status: 200,
-      body: { signedIn: false, passwordReset: false },
+      body: { signedIn: false, passwordReset: false, twoStepSetupDue: false },
     });
     const login = await h().runtime.app.request('/api/v1/auth/login', {
       method: 'POST',
@@ -21,14 +24,20 @@ describeOnDatabases('session probe', (h) => {
       body: JSON.stringify({ email: 'amara@northwind.example', password: demoPassword }),
     });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    expect(await probe({ cookie })).toEqual({ status: 200, body: { signedIn: true, passwordReset: false } });
+    expect(await probe({ cookie })).toEqual({
+      status: 200,
+      body: { signedIn: true, passwordReset: false, twoStepSetupDue: false },
+    });
     await h().runtime.app.request('/api/v1/auth/logout', { method: 'POST', headers: { cookie } });
-    expect(await probe({ cookie })).toEqual({ status: 200, body: { signedIn: false, passwordReset: false } });
+    expect(await probe({ cookie })).toEqual({
+      status: 200,
+      body: { signedIn: false, passwordReset: false, twoStepSetupDue: false },
+    });
   });
 
   it('accepts a bearer token too, and is described in /openapi.json', async () => {
     const res = await h().request('GET', '/api/v1/auth/session');
-    expect(res.body).toEqual({ signedIn: true, passwordReset: false });
+    expect(res.body).toEqual({ signedIn: true, passwordReset: false, twoStepSetupDue: false });
     const doc = await (await h().runtime.app.request('/openapi.json')).json();
     expect(Object.keys(doc.paths)).toContain('/api/v1/auth/session');
   });

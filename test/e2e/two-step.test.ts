@@ -52,7 +52,7 @@ describeOnDatabases('two-step sign-in', (h) => {
       .where(and(eq(people.orgId, h().other.orgId), eq(people.email, 'amara@northwind.example')));
     expect(await asAmara('GET', '/api/v1/me/two-step')).toEqual({
       status: 200,
-      body: { enabled: false, enabledAt: null, recoveryCodesLeft: 0 },
+      body: { enabled: false, enabledAt: null, recoveryCodesLeft: 0, required: false },
     });
     const first = await asAmara('POST', '/api/v1/me/two-step/setup');
     const second = await asAmara('POST', '/api/v1/me/two-step/setup');
@@ -105,7 +105,7 @@ describeOnDatabases('two-step sign-in', (h) => {
     expect(new Set(recovery).size).toBe(10);
     expect(await asAmara('GET', '/api/v1/me/two-step')).toEqual({
       status: 200,
-      body: { enabled: true, enabledAt: h().now().toISOString(), recoveryCodesLeft: 10 },
+      body: { enabled: true, enabledAt: h().now().toISOString(), recoveryCodesLeft: 10, required: false },
     });
     const again = await asAmara('POST', '/api/v1/me/two-step/setup');
     expect([again.status, again.body.error?.code]).toEqual([409, 'two_step_on']);
@@ -206,7 +206,7 @@ describeOnDatabases('two-step sign-in', (h) => {
     expect(off).toEqual({ status: 200, body: { enabled: false } });
     expect(await asAmara('GET', '/api/v1/me/two-step')).toEqual({
       status: 200,
-      body: { enabled: false, enabledAt: null, recoveryCodesLeft: 0 },
+      body: { enabled: false, enabledAt: null, recoveryCodesLeft: 0, required: false },
     });
     expect((await signIn()).status).toBe(200);
 

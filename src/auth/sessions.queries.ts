@@ -2,6 +2,8 @@ import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/database.ts';
 import { sessions } from './auth.table.ts';
 import { describeDevice } from './device.ts';
+import { idleExpired } from './session-idle.ts';
+import { signInSettingsOf } from './sign-in-settings.queries.ts';
 
 type SessionRow = typeof sessions.$inferSelect;
 
@@ -34,8 +36,12 @@ export const ownSessions = (owner: SessionOwner) =>
     gt(sessions.expiresAt, owner.now),
   );
 
-/** The person's unexpired sessions in the organisation, the most recently active first. */
+/**
+ * The person's unexpired sessions in the organisation, the most recently active first; one idle past
+ * the organisation's limit is left out (its next request would end it).
+ */
 export async function listOwnSessions(db: Queryable, owner: SessionOwner, currentHash: string | null) {
+  const { sessionIdleMinutes } = await signInSettingsOf(db, owner.orgId);
   const rows = await db
     .select()
     .from(sessions)
@@ -45,5 +51,7 @@ export async function listOwnSessions(db: Queryable, owner: SessionOwner, curren
       desc(sessions.createdAt),
       asc(sessions.idHash),
     );
-  return rows.map((s) => sessionView(s, currentHash));
+  return rows
+    .filter((s) => !idleExpired(s.lastSeenAt ?? s.createdAt, sessionIdleMinutes, owner.now))
+    .map((s) => sessionView(s, currentHash));
 }

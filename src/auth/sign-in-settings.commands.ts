@@ -2,25 +2,27 @@ import { and, eq } from 'drizzle-orm';
 import { type AdminCtx, recordChange } from '../admin/admin-changes.commands.ts';
 import { replacedFields, settingsSubject } from '../admin/changes.ts';
 import type { Db } from '../db/database.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError, notFound } from '../http/errors.ts';
 import { organisations } from '../orgs/orgs.table.ts';
 import { people } from '../people/people.table.ts';
 import type { SignInSettingsInput } from './sign-in-settings.types.ts';
 import { requiredFor } from './two-step-policy.ts';
 
 /**
- * An admin sets who must sign in in two steps. An admin signed in as themselves cannot require it of
+ * An admin sets who must sign in in two steps, and after how many idle minutes a session ends (the
+ * next request after it is refused and the session forgotten). An admin signed in as themselves cannot require it of
  * a group they belong to before turning their own on (`own_two_step_off`): the requirement would
  * stop them at their next request. Everyone it covers without it is stopped at their next request
  * (`two_step_setup_required`) until they set it up; nobody is signed out.
  */
 export async function saveSignInSettings(db: Db, ctx: AdminCtx, input: SignInSettingsInput) {
-  if (ctx.actorId) {
+  const { twoStepRequired } = input;
+  if (ctx.actorId && twoStepRequired) {
     const [actor] = await db
       .select({ roles: people.roles, totpSecret: people.totpSecret })
       .from(people)
       .where(and(eq(people.orgId, ctx.orgId), eq(people.id, ctx.actorId)));
-    if (actor && !actor.totpSecret && requiredFor(input.twoStepRequired, actor.roles))
+    if (actor && !actor.totpSecret && requiredFor(twoStepRequired, actor.roles))
       throw new ApiError(
         'own_two_step_off',
         'turn on your own two-step sign-in first (your account menu > Two-step sign-in): requiring it now would stop you too',
@@ -29,21 +31,17 @@ export async function saveSignInSettings(db: Db, ctx: AdminCtx, input: SignInSet
   }
   return db.transaction(async (tx) => {
     const [saved] = await tx
-      .select({ twoStepRequired: organisations.twoStepRequired })
+      .select({
+        twoStepRequired: organisations.twoStepRequired,
+        sessionIdleMinutes: organisations.sessionIdleMinutes,
+      })
       .from(organisations)
       .where(eq(organisations.id, ctx.orgId))
       .for('update');
-    await tx
-      .update(organisations)
-      .set({ twoStepRequired: input.twoStepRequired })
-      .where(eq(organisations.id, ctx.orgId));
-    await recordChange(
-      tx,
-      ctx,
-      'settings.changed',
-      settingsSubject.signIn,
-      replacedFields(saved ?? {}, input),
-    );
-    return input;
+    if (!saved) throw notFound('organisation', ctx.orgId);
+    const next = { ...saved, ...input };
+    await tx.update(organisations).set(next).where(eq(organisations.id, ctx.orgId));
+    await recordChange(tx, ctx, 'settings.changed', settingsSubject.signIn, replacedFields(saved, next));
+    return next;
   });
 }

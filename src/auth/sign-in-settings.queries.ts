@@ -5,14 +5,22 @@ import { organisations } from '../orgs/orgs.table.ts';
 import { people } from '../people/people.table.ts';
 import type { TwoStepRequirement } from './two-step-policy.ts';
 
-/** The organisation's requirement: who must sign in in two steps. */
-export async function twoStepRequirementOf(db: Queryable, orgId: string): Promise<TwoStepRequirement> {
+/** The organisation's sign-in settings: who must sign in in two steps, when an idle session ends. */
+export async function signInSettingsOf(db: Queryable, orgId: string) {
   const [org] = await db
-    .select({ twoStepRequired: organisations.twoStepRequired })
+    .select({
+      twoStepRequired: organisations.twoStepRequired,
+      sessionIdleMinutes: organisations.sessionIdleMinutes,
+    })
     .from(organisations)
     .where(eq(organisations.id, orgId));
   if (!org) throw notFound('organisation', orgId);
-  return org.twoStepRequired;
+  return org;
+}
+
+/** The organisation's requirement: who must sign in in two steps. */
+export async function twoStepRequirementOf(db: Queryable, orgId: string): Promise<TwoStepRequirement> {
+  return (await signInSettingsOf(db, orgId)).twoStepRequired;
 }
 
 /** The active people who have not turned two-step sign-in on, by name: whom a requirement would stop. */

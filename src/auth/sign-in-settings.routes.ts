@@ -5,7 +5,7 @@ import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
 import { json, ok } from '../http/openapi.ts';
 import { saveSignInSettings } from './sign-in-settings.commands.ts';
-import { peopleWithoutTwoStep, twoStepRequirementOf } from './sign-in-settings.queries.ts';
+import { peopleWithoutTwoStep, signInSettingsOf } from './sign-in-settings.queries.ts';
 import { signInSettingsSchema } from './sign-in-settings.types.ts';
 import { requiredFor } from './two-step-policy.ts';
 
@@ -13,15 +13,19 @@ const tags = ['auth'];
 
 /** The setting, and who has no second step (each with whether the setting stops them now). */
 async function signInView(db: Queryable, orgId: string) {
-  const twoStepRequired = await twoStepRequirementOf(db, orgId);
+  const { twoStepRequired, sessionIdleMinutes } = await signInSettingsOf(db, orgId);
   const without = await peopleWithoutTwoStep(db, orgId);
   return {
     twoStepRequired,
+    sessionIdleMinutes,
     withoutTwoStep: without.map((p) => ({ ...p, setupDue: requiredFor(twoStepRequired, p.roles) })),
   };
 }
 
-/** Sign-in security: whether the organisation requires two-step sign-in, of admins or of everyone. */
+/**
+ * Sign-in security: whether the organisation requires two-step sign-in, of admins or of everyone, and
+ * when an idle session ends.
+ */
 export function registerSignInSettingsRoutes(app: App) {
   app.openapi(
     createRoute({
@@ -32,7 +36,7 @@ export function registerSignInSettingsRoutes(app: App) {
       middleware: [requireRole('admin')],
       responses: {
         200: ok(
-          '`{twoStepRequired, withoutTwoStep}`: who must sign in in two steps (`nobody`, `admins`, `everyone`), and the active people who have not turned it on (`{id, name, email, roles, setupDue}`, `setupDue` when the setting stops them until they do)',
+          '`{twoStepRequired, sessionIdleMinutes, withoutTwoStep}`: who must sign in in two steps (`nobody`, `admins`, `everyone`), the minutes without a request after which a signed-in session ends (null: none; a session lasts 14 days at most), and the active people who have not turned it on (`{id, name, email, roles, setupDue}`, `setupDue` when the setting stops them until they do)',
         ),
       },
     }),

@@ -1,15 +1,13 @@
-import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
-import type { Context } from 'hono';
+import { and, asc, eq, isNull, or } from 'drizzle-orm';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import { apiTokens, sessions } from '../auth/auth.table.ts';
+import { apiTokens } from '../auth/auth.table.ts';
 import { hashSecret, safeEqual } from '../auth/secrets.ts';
-import { allowedWhileSetupDue, setupDue } from '../auth/two-step-policy.ts';
+import { allowedWhileSetupDue } from '../auth/two-step-policy.ts';
 import { organisations } from '../orgs/orgs.table.ts';
-import { people } from '../people/people.table.ts';
 import type { AppEnv, Principal, Role } from './context.ts';
 import { ApiError } from './errors.ts';
-import { clientAddress } from './rate-limit-guard.ts';
+import { sessionPrincipal } from './session-principal.ts';
 
 export const sessionCookie = 'baton_session';
 
@@ -39,14 +37,6 @@ export function forgetCredential(owner: object, credentialHash: string) {
 
 /** How stale a token's `last used` may be: written at most once a minute, never per request. */
 const lastUsedEveryMs = 60_000;
-/** How stale a session's `last seen` (and the address it was seen from) may be: likewise, 5 minutes. */
-const lastSeenEveryMs = 5 * 60_000;
-
-/** The client's address as the rate limiter sees it (BATON_TRUST_PROXY respected); null when unknown. */
-export function knownAddress(c: Context, trustProxy: boolean): string | null {
-  const address = clientAddress(c, trustProxy);
-  return address === 'unknown' ? null : address.slice(0, 100);
-}
 
 function remember(owner: object, key: string, principal: Principal) {
   const cache = cacheOf(owner);
@@ -95,38 +85,7 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
     }
   } else {
     const cookie = getCookie(c, sessionCookie);
-    if (cookie) {
-      // Sessions are not cached: one ended (signed out, from elsewhere too) is refused at once.
-      const now = c.var.services.clock();
-      const idHash = hashSecret(cookie);
-      const [row] = await db
-        .select({
-          orgId: sessions.orgId,
-          personId: sessions.personId,
-          roles: people.roles,
-          lastSeenAt: sessions.lastSeenAt,
-          twoStepOn: sql<boolean>`${people.totpSecret} is not null`,
-          twoStepRequired: organisations.twoStepRequired,
-        })
-        .from(sessions)
-        .innerJoin(people, eq(people.id, sessions.personId))
-        .innerJoin(organisations, eq(organisations.id, sessions.orgId))
-        .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now)))
-        .limit(1);
-      if (row && (!row.lastSeenAt || now.getTime() - row.lastSeenAt.getTime() > lastSeenEveryMs))
-        await db
-          .update(sessions)
-          .set({ lastSeenAt: now, clientAddress: knownAddress(c, config.trustProxy) })
-          .where(eq(sessions.idHash, idHash));
-      if (row)
-        principal = {
-          orgId: row.orgId,
-          personId: row.personId,
-          roles: new Set(row.roles as Role[]),
-          via: 'session',
-          twoStepSetupDue: setupDue(row.twoStepRequired, row.roles, row.twoStepOn),
-        };
-    }
+    if (cookie) principal = await sessionPrincipal(c, cookie);
   }
   if (!principal) throw new ApiError('unauthenticated', 'send `Authorization: Bearer <token>` or sign in');
   if (principal.twoStepSetupDue && !allowedWhileSetupDue(c.req.path))

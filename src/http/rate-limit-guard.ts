@@ -154,3 +154,9 @@ export function rateLimits(services: Pick<Services, 'config' | 'database' | 'log
 
   return { login, tokens, ownPassword, passwordReset, passwordResetDone };
 }
+
+/** The client's address as the rate limiter sees it (BATON_TRUST_PROXY respected); null when unknown. */
+export function knownAddress(c: Context, trustProxy: boolean): string | null {
+  const address = clientAddress(c, trustProxy);
+  return address === 'unknown' ? null : address.slice(0, 100);
+}

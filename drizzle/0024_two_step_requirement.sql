@@ -1,2 +1,0 @@
-ALTER TABLE "organisations" ADD COLUMN "two_step_required" text DEFAULT 'nobody' NOT NULL;--> statement-breakpoint
-ALTER TABLE "organisations" ADD CONSTRAINT "organisations_two_step_required" CHECK ("organisations"."two_step_required" in ('nobody','admins','everyone'));

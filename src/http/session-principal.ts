@@ -1,0 +1,65 @@
+import { and, eq, gt, sql } from 'drizzle-orm';
+import type { Context } from 'hono';
+import { sessions } from '../auth/auth.table.ts';
+import { hashSecret } from '../auth/secrets.ts';
+import { idleExpired } from '../auth/session-idle.ts';
+import { setupDue } from '../auth/two-step-policy.ts';
+import { organisations } from '../orgs/orgs.table.ts';
+import { people } from '../people/people.table.ts';
+import type { AppEnv, Principal, Role } from './context.ts';
+import { ApiError } from './errors.ts';
+import { knownAddress } from './rate-limit-guard.ts';
+
+/** How stale a session's `last seen` (and the address it was seen from) may be: 5 minutes, never per request. */
+const lastSeenEveryMs = 5 * 60_000;
+
+/**
+ * The person a session cookie signs in, read in one statement with what their organisation asks of
+ * sessions: none for a cookie unknown or past its 14 days; `unauthenticated` (and the session gone)
+ * when it has been idle past the organisation's limit.
+ */
+export async function sessionPrincipal(c: Context<AppEnv>, cookie: string): Promise<Principal | undefined> {
+  const { database, config, clock } = c.var.services;
+  const db = database.db;
+  // Sessions are not cached: one ended (signed out, from elsewhere too) is refused at once.
+  const now = clock();
+  const idHash = hashSecret(cookie);
+  const [row] = await db
+    .select({
+      orgId: sessions.orgId,
+      personId: sessions.personId,
+      roles: people.roles,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      twoStepOn: sql<boolean>`${people.totpSecret} is not null`,
+      twoStepRequired: organisations.twoStepRequired,
+      idleMinutes: organisations.sessionIdleMinutes,
+    })
+    .from(sessions)
+    .innerJoin(people, eq(people.id, sessions.personId))
+    .innerJoin(organisations, eq(organisations.id, sessions.orgId))
+    .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now)))
+    .limit(1);
+  if (!row) return undefined;
+  const lastSeenAt = row.lastSeenAt ?? row.createdAt;
+  if (idleExpired(lastSeenAt, row.idleMinutes, now)) {
+    await db.delete(sessions).where(eq(sessions.idHash, idHash));
+    throw new ApiError(
+      'unauthenticated',
+      `signed out after ${row.idleMinutes} minutes without activity, as your organisation asks: sign in again`,
+      { reason: 'idle' },
+    );
+  }
+  if (!row.lastSeenAt || now.getTime() - row.lastSeenAt.getTime() > lastSeenEveryMs)
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: now, clientAddress: knownAddress(c, config.trustProxy) })
+      .where(eq(sessions.idHash, idHash));
+  return {
+    orgId: row.orgId,
+    personId: row.personId,
+    roles: new Set(row.roles as Role[]),
+    via: 'session',
+    twoStepSetupDue: setupDue(row.twoStepRequired, row.roles, row.twoStepOn),
+  };
+}

@@ -8,8 +8,8 @@ import { withWebApp } from '../support/web-app.ts';
 /**
  * Two-step sign-in from the header: the person's name, then *Two-step sign-in*: set up with the QR
  * code (or the key in text), a code from the app turns it on, the recovery codes are shown once;
- * signing in then asks for the code; an admin turns it off from People. At desktop width and on a
- * 390 px phone.
+ * signing in then asks for the code; an admin turns it off from People, after a confirmation. At
+ * desktop width and on a 390 px phone.
  */
 const app = withWebApp({ people: ['amara', 'ines'], shots: 'two-step' });
 
@@ -111,14 +111,40 @@ describe('web app: two-step sign-in [pglite]', () => {
     expect(errors.filter((e) => !/401|422/.test(e))).toEqual([]);
   });
 
-  it('lets an admin turn it off for someone from their Edit dialog; they then sign in with the password alone', async () => {
+  it('lets an admin turn it off for someone from their Edit dialog once confirmed; they then sign in with the password alone', async () => {
     const admin = await app.signedIn('two-step-admin', 'ines@northwind.example');
     const { page } = admin;
     await page.goto(`${app.url}/people`);
     await page.getByRole('button', { name: 'Edit Amara Okafor' }).click();
     const edit = page.getByRole('dialog', { name: 'Edit Amara Okafor' });
-    await edit.getByRole('button', { name: 'Turn off two-step sign-in' }).click();
+    const turnOff = edit.getByRole('button', { name: 'Turn off two-step sign-in' });
+    const twoStepOn = async () =>
+      (
+        (await app.call('GET', '/api/v1/people')) as { items: { email: string; twoStep: boolean }[] }
+      ).items.find((p) => p.email === 'amara@northwind.example')?.twoStep;
+    // It asks first, with the focus on its Cancel; Cancel changes nothing and gives the focus back.
+    await turnOff.click();
+    const confirm = edit.locator('.two-step-confirm');
+    await confirm.getByText(/Amara Okafor will sign in with their password alone until they set/).waitFor();
+    await confirm.getByText(/someone who lost their phone/).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    await screenshot(page, 'two-step-admin-confirm');
+    await page.keyboard.press('Enter');
+    await confirm.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Turn off two-step sign-in');
+    expect(await twoStepOn()).toBe(true);
+    // Escape closes the whole dialog, as anywhere in it, and turns nothing off.
+    await turnOff.click();
+    await confirm.waitFor();
+    await page.keyboard.press('Escape');
+    await edit.waitFor({ state: 'hidden' });
+    expect(await twoStepOn()).toBe(true);
+
+    await page.getByRole('button', { name: 'Edit Amara Okafor' }).click();
+    await turnOff.click();
+    await confirm.getByRole('button', { name: 'Turn off two-step sign-in' }).click();
     await page.getByText(/Two-step sign-in is off for Amara Okafor/).waitFor();
+    expect(await twoStepOn()).toBe(false);
     await screenshot(page, 'two-step-admin-off');
     await page.getByRole('button', { name: 'Edit Amara Okafor' }).click();
     await edit.waitFor();

@@ -8,6 +8,7 @@ describe('who each area of the web app is for', () => {
     expect(areaOf('/qa/reviews/ho_1')?.name).toBe('QA reviews');
     expect(areaOf('/qa/calibration')?.roles).toEqual(['lead']);
     expect(areaOf('/settings/integrations')?.name).toBe('Settings');
+    expect(areaOf('/settings/security')?.roles).toEqual(['admin']);
     expect(areaOf('/cases/cs_1/handoff')?.roles).toBeNull();
   });
 

@@ -140,6 +140,14 @@ describe('the admin change log in words', () => {
       ),
     ).toBe('changed QA sampling: every breach yes → no; sample % of tier1-to-tier2 50');
     expect(
+      changeWords(
+        change('settings.changed', 'Sign-in security', {
+          twoStepRequired: { from: 'nobody', to: 'everyone' },
+        }),
+        names,
+      ),
+    ).toBe('changed Sign-in security: two-step sign-in required of nobody → everyone');
+    expect(
       changeWords(change('team.changed', 'Finance', { slackUrl: { from: 'set', to: null } }), names),
     ).toBe('changed the team Finance: Slack webhook removed');
   });

@@ -55,6 +55,7 @@ const fieldLabels: Record<string, string> = {
   everyBreach: 'every breach',
   belowQuality: 'below quality',
   emails: 'e-mail to',
+  twoStepRequired: 'two-step sign-in required of',
 };
 
 const dayNames: Record<string, string> = {

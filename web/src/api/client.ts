@@ -33,6 +33,19 @@ export function onUnauthenticated(fn: Listener) {
   };
 }
 
+const setupListeners = new Set<Listener>();
+
+/**
+ * Called when a request answers 403 `two_step_setup_required`: an admin required two-step sign-in
+ * of this person while the app was open, and nothing else works until they set it up.
+ */
+export function onTwoStepSetupRequired(fn: Listener) {
+  setupListeners.add(fn);
+  return () => {
+    setupListeners.delete(fn);
+  };
+}
+
 /** A random key; works outside secure contexts too (crypto.randomUUID does not). */
 export function randomKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
@@ -95,6 +108,7 @@ export async function request<T>(method: string, path: string, opts: Options = {
   const err = (data as { error?: { code?: string; message?: string } } | null)?.error;
   const { code = 'http_error', message = `${res.status} ${res.statusText}`, ...details } = err ?? {};
   if (res.status === 401 && !opts.quiet401) for (const fn of unauthenticatedListeners) fn();
+  if (res.status === 403 && code === 'two_step_setup_required') for (const fn of setupListeners) fn();
   throw new ApiError(res.status, code, message, details);
 }
 

@@ -67,10 +67,14 @@ export const api = {
   me: () => request<Me>('GET', `${v1}/me`, { quiet401: true }),
   /**
    * Whether a session exists: answers 200 either way, so a signed-out visit logs no failed request;
-   * and whether a forgotten password can be reset by e-mail here.
+   * whether a forgotten password can be reset by e-mail here; and whether the person must set up
+   * two-step sign-in before anything else (the organisation requires it; older servers omit it).
    */
   session: (signal?: AbortSignal) =>
-    get<{ signedIn: boolean; passwordReset: boolean }>(`${v1}/auth/session`, signal),
+    get<{ signedIn: boolean; passwordReset: boolean; twoStepSetupDue?: boolean }>(
+      `${v1}/auth/session`,
+      signal,
+    ),
   // The two reset calls are made signed out (or signed in as anyone): quiet401, as a 401 there
   // would say nothing about this app's own session.
   /** E-mails a reset link to whoever signs in with `email`; 202 whether or not anyone does. */

@@ -102,6 +102,8 @@ export type Me = {
   person: Person | null;
   roles: Role[];
   via: 'admin-token' | 'api-token' | 'session';
+  /** The organisation requires two-step sign-in of this person and theirs is off: nothing else works. */
+  twoStepSetupDue?: boolean;
 };
 
 export type BounceReason =

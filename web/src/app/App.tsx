@@ -1,5 +1,5 @@
 import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import { ApiError, onUnauthenticated } from '../api/client.ts';
+import { ApiError, onTwoStepSetupRequired, onUnauthenticated } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
 import type { Me, Person, Scenario, Team } from '../api/types.ts';
 import { CasesPage } from '../cases/CasesPage.tsx';
@@ -16,6 +16,7 @@ import { Link, match, navigate, useLocation } from './router.tsx';
 import { Shell } from './Shell.tsx';
 import { SignIn } from './SignIn.tsx';
 import { buildSession, type Session, SessionContext } from './session.tsx';
+import { TwoStepRequired } from './TwoStepRequired.tsx';
 import { Empty, ErrorNote, Loading } from './ui.tsx';
 
 const SupervisorBoard = lazy(() => import('../supervisor/SupervisorBoard.tsx'));
@@ -34,10 +35,13 @@ const ReviewsPage = lazy(() => import('../reviews/ReviewsPage.tsx'));
 const WeeklyReviewPage = lazy(() => import('../reviews/WeeklyReviewPage.tsx'));
 const PeoplePage = lazy(() => import('../people/PeoplePage.tsx'));
 const ChangeLogPage = lazy(() => import('../admin/ChangeLogPage.tsx'));
+const SecurityPage = lazy(() => import('../settings/SecurityPage.tsx'));
 
 type Boot =
   | { state: 'loading' }
   | { state: 'signed-out' }
+  // Signed in, but the organisation requires two-step sign-in and theirs is off: the API answers nothing else.
+  | { state: 'two-step-due' }
   | { state: 'error'; error: Error }
   | { state: 'ready'; me: Me; teams: Team[]; scenarios: Scenario[]; people: Person[] };
 
@@ -71,6 +75,7 @@ const routes: [string, (p: Record<string, string>) => ReactNode][] = [
   ['/settings/customers', () => <ContinuityPage />],
   ['/settings/vocabulary', () => <VocabularyPage />],
   ['/settings/changes', () => <ChangeLogPage />],
+  ['/settings/security', () => <SecurityPage />],
   ['/qa', () => <QaQueuePage />],
   ['/qa/reviews/:handoffId', (p) => <ReviewPage handoffId={p.handoffId!} />],
   ['/qa/scorecards', () => <ScorecardsPage />],
@@ -124,6 +129,10 @@ export function App() {
         setBoot({ state: 'signed-out' });
         return;
       }
+      if (answer.twoStepSetupDue) {
+        setBoot({ state: 'two-step-due' });
+        return;
+      }
       // One round trip: the reference data is asked for alongside the session.
       const [me, teams, scenarios, people] = await Promise.all([
         api.me(),
@@ -134,6 +143,8 @@ export function App() {
       setBoot({ state: 'ready', me, teams, scenarios, people });
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) setBoot({ state: 'signed-out' });
+      else if (error instanceof ApiError && error.code === 'two_step_setup_required')
+        setBoot({ state: 'two-step-due' });
       else setBoot({ state: 'error', error: error as Error });
     }
   }, []);
@@ -151,7 +162,13 @@ export function App() {
 
   useEffect(() => {
     void load();
-    return onUnauthenticated(() => setBoot({ state: 'signed-out' }));
+    const leave = onUnauthenticated(() => setBoot({ state: 'signed-out' }));
+    // An admin required two-step sign-in while the app was open: the next request says so.
+    const setUp = onTwoStepSetupRequired(() => setBoot({ state: 'two-step-due' }));
+    return () => {
+      leave();
+      setUp();
+    };
   }, [load]);
 
   const signOut = useCallback(async () => {
@@ -179,6 +196,16 @@ export function App() {
       />
     );
   if (boot.state === 'loading') return <Loading label="Opening Baton" />;
+  if (boot.state === 'two-step-due')
+    return (
+      <TwoStepRequired
+        onSignOut={() => void signOut()}
+        onDone={() => {
+          setBoot({ state: 'loading' });
+          void load();
+        }}
+      />
+    );
   if (boot.state === 'error') return <ErrorNote error={boot.error} title="Baton could not start" />;
   if (boot.state === 'signed-out' || !session) {
     return (

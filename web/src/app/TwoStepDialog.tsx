@@ -1,57 +1,44 @@
-import QRCode from 'qrcode';
 import { type FormEvent, useEffect, useState } from 'react';
-import { ApiError } from '../api/client.ts';
 import { formatDateTime } from './format.ts';
-import { fieldMessage, InputField } from './InputField.tsx';
+import { InputField } from './InputField.tsx';
+import { newSetupKey, type SetupKey, TwoStepSetup } from './TwoStepSetup.tsx';
 import { type TwoStepStatus, twoStepApi } from './two-step-api.ts';
+import { explainTwoStep, type TwoStepError } from './two-step-errors.ts';
 import { Dialog } from './ui.tsx';
 
 type Stage =
   | { kind: 'loading' }
   | { kind: 'status'; status: TwoStepStatus }
-  | { kind: 'setup'; secret: string; qr: string }
-  | { kind: 'codes'; codes: string[] }
+  | { kind: 'setup'; key: SetupKey }
   | { kind: 'off-asked'; status: TwoStepStatus };
 
 const focusSoon = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
 
-/** Where the focus goes as each stage appears: its first thing to do. */
+/** Where the focus goes as each stage appears: its first thing to do (setup places its own). */
 const firstOf: Record<Stage['kind'], string | null> = {
   loading: null,
   status: 'twostep-primary',
-  setup: 'twostep-code',
-  codes: 'twostep-copy',
+  setup: null,
   'off-asked': 'twostep-password',
 };
 
-/** The error of a failed request in words, and whether it is the field's. */
-function explain(err: unknown, wrong: string): { atField: boolean; message: string } {
-  if (err instanceof ApiError && (err.code === 'wrong_code' || err.code === 'wrong_password'))
-    return { atField: true, message: wrong };
-  if (err instanceof ApiError && err.code === 'rate_limited')
-    return { atField: false, message: 'Too many wrong tries: wait a few minutes, then try again.' };
-  if (err instanceof ApiError && err.field) return { atField: true, message: fieldMessage(err.message) };
-  return { atField: false, message: err instanceof Error ? err.message : String(err) };
-}
-
 /**
- * Your account: two-step sign-in with an authenticator app. Off: set it up (QR code and the secret
- * in text), prove it with a code, then see the 10 recovery codes once. On: since when, codes left,
- * and turning it off with the password.
+ * Your account: two-step sign-in with an authenticator app. Off: set it up (TwoStepSetup.tsx). On:
+ * since when, codes left, and turning it off with the password, unless the organisation requires
+ * it of you (then a recovery code or an admin helps the day the phone is lost).
  */
 export function TwoStepDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [stage, setStage] = useState<Stage>({ kind: 'loading' });
   const [value, setValue] = useState('');
-  const [error, setError] = useState<{ atField: boolean; message: string } | null>(null);
+  const [error, setError] = useState<TwoStepError | null>(null);
   const [busy, setBusy] = useState(false);
-  const [copied, setCopied] = useState(false);
 
   const load = async () => {
     setStage({ kind: 'loading' });
     try {
       setStage({ kind: 'status', status: await twoStepApi.status() });
     } catch (err) {
-      setError(explain(err, ''));
+      setError(explainTwoStep(err, ''));
     }
   };
   // biome-ignore lint/correctness/useExhaustiveDependencies: on opening only
@@ -67,7 +54,6 @@ export function TwoStepDialog({ open, onClose }: { open: boolean; onClose: () =>
   const close = () => {
     setValue('');
     setError(null);
-    setCopied(false);
     setStage({ kind: 'loading' });
     onClose();
   };
@@ -77,7 +63,7 @@ export function TwoStepDialog({ open, onClose }: { open: boolean; onClose: () =>
     try {
       await work();
     } catch (err) {
-      const e = explain(err, wrong);
+      const e = explainTwoStep(err, wrong);
       setError(e);
       if (e.atField) focusSoon(field);
     } finally {
@@ -87,30 +73,12 @@ export function TwoStepDialog({ open, onClose }: { open: boolean; onClose: () =>
   const setUp = () =>
     run(
       async () => {
-        const { secret, uri } = await twoStepApi.setUp();
-        const svg = await QRCode.toString(uri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
-        setValue('');
-        setStage({
-          kind: 'setup',
-          secret,
-          qr: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`,
-        });
+        const key = await newSetupKey();
+        setStage({ kind: 'setup', key });
       },
       '',
       '',
     );
-  const enable = (e: FormEvent) => {
-    e.preventDefault();
-    void run(
-      async () => {
-        const res = await twoStepApi.enable(value.replace(/\s/g, ''));
-        setValue('');
-        setStage({ kind: 'codes', codes: res.recoveryCodes });
-      },
-      'That is not the code your app shows now. Check the time on your phone and try the new code.',
-      'twostep-code',
-    );
-  };
   const disable = (e: FormEvent) => {
     e.preventDefault();
     void run(
@@ -122,10 +90,6 @@ export function TwoStepDialog({ open, onClose }: { open: boolean; onClose: () =>
       'That is not your current password.',
       'twostep-password',
     );
-  };
-  const copy = async (codes: string[]) => {
-    await navigator.clipboard?.writeText(codes.join('\n')).catch(() => undefined);
-    setCopied(true);
   };
   const generalError =
     error && !error.atField ? (
@@ -143,6 +107,9 @@ export function TwoStepDialog({ open, onClose }: { open: boolean; onClose: () =>
             <strong>Off.</strong> Add a second step to signing in: after your password, a 6-digit code from an
             authenticator app on your phone (Google Authenticator, Microsoft Authenticator, 1Password, …).
           </p>
+          {stage.status.required ? (
+            <p>Your organisation requires it: set it up to keep using Baton.</p>
+          ) : null}
           {generalError}
           <div className="dialog-actions">
             <button type="button" className="button" onClick={close}>
@@ -161,57 +128,15 @@ export function TwoStepDialog({ open, onClose }: { open: boolean; onClose: () =>
         </>
       ) : null}
       {stage.kind === 'setup' ? (
-        <form onSubmit={enable} noValidate>
-          <p>Scan this QR code with your authenticator app.</p>
-          <img className="twostep-qr" src={stage.qr} alt="QR code to add Baton to your authenticator app" />
-          <p className="small muted">
-            Cannot scan it? Enter this key in the app instead:{' '}
-            <code className="twostep-secret" data-testid="twostep-secret">
-              {stage.secret.replace(/(.{4})/g, '$1 ').trim()}
-            </code>
-          </p>
-          <InputField
-            id="twostep-code"
-            label="The 6-digit code the app shows"
-            autoComplete="one-time-code"
-            inputMode="numeric"
-            value={value}
-            onChange={setValue}
-            error={error?.atField ? error.message : undefined}
-          />
-          {generalError}
-          <div className="dialog-actions">
+        <TwoStepSetup
+          setupKey={stage.key}
+          onDone={close}
+          leave={
             <button type="button" className="button" onClick={close}>
               Cancel
             </button>
-            <button type="submit" className="button primary" disabled={busy || !value.trim()}>
-              {busy ? 'Turning on…' : 'Turn on'}
-            </button>
-          </div>
-        </form>
-      ) : null}
-      {stage.kind === 'codes' ? (
-        <>
-          <div className="note note-good" role="status">
-            <strong>Two-step sign-in is on.</strong> Save these recovery codes: each signs you in once if you
-            lose your phone. They are shown only now.
-          </div>
-          <ul className="twostep-codes" aria-label="Recovery codes">
-            {stage.codes.map((c) => (
-              <li key={c}>
-                <code>{c}</code>
-              </li>
-            ))}
-          </ul>
-          <div className="dialog-actions">
-            <button type="button" id="twostep-copy" className="button" onClick={() => void copy(stage.codes)}>
-              {copied ? 'Copied' : 'Copy'}
-            </button>
-            <button type="button" className="button primary" onClick={close}>
-              I have saved them
-            </button>
-          </div>
-        </>
+          }
+        />
       ) : null}
       {stage.kind === 'status' && stage.status.enabled ? (
         <>
@@ -222,22 +147,37 @@ export function TwoStepDialog({ open, onClose }: { open: boolean; onClose: () =>
               ? '1 recovery code left.'
               : `${stage.status.recoveryCodesLeft} recovery codes left.`}
           </p>
+          {stage.status.required ? (
+            <p data-testid="twostep-required">
+              Your organisation requires two-step sign-in, so it stays on. If you lose your phone, sign in
+              with one of your recovery codes, or ask an admin to turn it off for you so you can set it up
+              again.
+            </p>
+          ) : null}
           {generalError}
           <div className="dialog-actions">
-            <button type="button" className="button" onClick={close}>
-              Close
-            </button>
+            {/* Required: closing is the only thing to do here, so it takes the focus. */}
             <button
               type="button"
-              id="twostep-primary"
-              className="button danger"
-              onClick={() => {
-                setError(null);
-                setStage({ kind: 'off-asked', status: stage.status });
-              }}
+              id={stage.status.required ? 'twostep-primary' : undefined}
+              className="button"
+              onClick={close}
             >
-              Turn off
+              Close
             </button>
+            {stage.status.required ? null : (
+              <button
+                type="button"
+                id="twostep-primary"
+                className="button danger"
+                onClick={() => {
+                  setError(null);
+                  setStage({ kind: 'off-asked', status: stage.status });
+                }}
+              >
+                Turn off
+              </button>
+            )}
           </div>
         </>
       ) : null}

@@ -42,6 +42,8 @@ export const areas: Area[] = [
   { path: '/settings/vocabulary', name: 'The vocabulary', roles: null },
   // Supervisors read the log (the API lets them) though they change none of the settings.
   { path: '/settings/changes', name: 'The change log', roles: ['lead', 'supervisor'] },
+  // Who has no second step is an attacker's shortlist: admins only, as the API decides.
+  { path: '/settings/security', name: 'Sign-in security', roles: ['admin'] },
 ];
 
 /** The most specific area a path belongs to. */

@@ -1,7 +1,15 @@
 import { get, post } from '../api/client.ts';
 
-/** The person's two-step sign-in as `GET /me/two-step` answers it. */
-export type TwoStepStatus = { enabled: boolean; enabledAt: string | null; recoveryCodesLeft: number };
+/**
+ * The person's two-step sign-in as `GET /me/two-step` answers it; `required` when the organisation
+ * requires it of them (then only an admin turns it off).
+ */
+export type TwoStepStatus = {
+  enabled: boolean;
+  enabledAt: string | null;
+  recoveryCodesLeft: number;
+  required: boolean;
+};
 
 const v1 = '/api/v1/me/two-step';
 

@@ -3,7 +3,6 @@ import { ApiError } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
 import type { Person, Role } from '../api/types.ts';
 import { useSession } from '../app/session.tsx';
-import { twoStepApi } from '../app/two-step-api.ts';
 import { Dialog, ErrorNote } from '../app/ui.tsx';
 import { useResource } from '../app/useResource.ts';
 import { FormField } from './FormField.tsx';
@@ -24,6 +23,7 @@ import {
   teamMoves,
   timeZones,
 } from './person-form.ts';
+import { TwoStepOff } from './TwoStepOff.tsx';
 import type { AdminRun } from './useAdminRun.ts';
 
 const order: PersonField[] = ['name', 'email', 'roles', 'skills', 'timezone', 'password', 'teams'];
@@ -267,27 +267,7 @@ function PersonForm({ person, admin, onClose }: { person?: Person; admin: AdminR
         </div>
       ) : null}
       {person?.twoStep ? (
-        <div className="password-link">
-          <button
-            type="button"
-            className="button"
-            disabled={admin.busy !== null}
-            onClick={() =>
-              void admin
-                .run(
-                  'two-step',
-                  () => twoStepApi.disableFor(person.id),
-                  () => `Two-step sign-in is off for ${person.name}: they sign in with their password alone`,
-                )
-                .then(onClose, setError)
-            }
-          >
-            Turn off two-step sign-in
-          </button>
-          <p className="small muted">
-            For someone who lost their phone and their recovery codes; they can set it up again.
-          </p>
-        </div>
+        <TwoStepOff person={person} admin={admin} onDone={onClose} onError={setError} />
       ) : null}
       <fieldset className="fieldset" data-field="person-teams">
         <legend>

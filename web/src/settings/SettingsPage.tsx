@@ -13,32 +13,35 @@ const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 function Hours({ calendar }: { calendar: Calendar }) {
   if (calendar.hours === '24/7') return <p>Open around the clock ({calendar.timezone}).</p>;
   const hours = calendar.hours as Record<string, [string, string][] | undefined>;
+  // The week is wider than a phone: it scrolls inside the team's card.
   return (
-    <table className="table compact">
-      <caption className="visually-hidden">Business hours in {calendar.timezone}</caption>
-      <thead>
-        <tr>
-          {days.map((d) => (
-            <th key={d} scope="col">
-              {humanize(d)}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        <tr>
-          {days.map((d) => (
-            <td key={d}>
-              {hours[d]?.length ? (
-                hours[d]!.map(([o, c]) => `${o}–${c}`).join(', ')
-              ) : (
-                <span className="muted">Closed</span>
-              )}
-            </td>
-          ))}
-        </tr>
-      </tbody>
-    </table>
+    <div className="table-wrap">
+      <table className="table compact">
+        <caption className="visually-hidden">Business hours in {calendar.timezone}</caption>
+        <thead>
+          <tr>
+            {days.map((d) => (
+              <th key={d} scope="col">
+                {humanize(d)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            {days.map((d) => (
+              <td key={d}>
+                {hours[d]?.length ? (
+                  hours[d]!.map(([o, c]) => `${o}–${c}`).join(', ')
+                ) : (
+                  <span className="muted">Closed</span>
+                )}
+              </td>
+            ))}
+          </tr>
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -87,6 +90,11 @@ export default function SettingsPage() {
           <Link to="/settings/changes" className="button">
             Change log
           </Link>
+          {s.can('admin') ? (
+            <Link to="/settings/security" className="button">
+              Security
+            </Link>
+          ) : null}
         </div>
       </div>
       <Section title="Teams and calendars">

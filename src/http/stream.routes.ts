@@ -1,7 +1,18 @@
 import { streamSSE } from 'hono/streaming';
 import type { App } from './app.ts';
+import { stillSignedIn } from './still-signed-in.ts';
 
-/** Server-sent events: the caller's organisation's case events, live. */
+/** A quiet stream's keep-alive, and the longest its credential goes unchecked while it is quiet. */
+const pingMs = 15_000;
+/** How often, at most, a busy stream checks its credential before it hands out more events. */
+export const recheckMs = 2_000;
+
+/**
+ * Server-sent events: the caller's organisation's case events, live. A stream outlives the request
+ * that opened it, so it checks its credential as it goes: once the session is signed out, ended
+ * elsewhere or idle, or the token revoked, it sends `signed-out` and closes, and hands out no event
+ * after that.
+ */
 export function registerStreamRoutes(app: App) {
   app.get('/api/v1/stream', (c) => {
     const { hub } = c.var.services;
@@ -10,6 +21,12 @@ export function registerStreamRoutes(app: App) {
     return streamSSE(c, async (stream) => {
       const queue: string[] = [];
       let wake: (() => void) | undefined;
+      let checkedAt = Date.now();
+      const signedIn = async (force: boolean) => {
+        if (!force && Date.now() - checkedAt < recheckMs) return true;
+        checkedAt = Date.now();
+        return stillSignedIn(c);
+      };
       const off = hub.subscribe((a) => {
         if (a.orgId !== orgId || (caseFilter && a.caseId !== caseFilter)) return;
         queue.push(JSON.stringify(a));
@@ -21,15 +38,20 @@ export function registerStreamRoutes(app: App) {
       });
       await stream.writeSSE({ event: 'ready', data: JSON.stringify({ orgId }) });
       while (!stream.aborted) {
+        if (queue.length && !(await signedIn(false))) break;
         while (queue.length) await stream.writeSSE({ event: 'case-event', data: queue.shift()! });
         await new Promise<void>((resolve) => {
           wake = resolve;
-          setTimeout(resolve, 15_000);
+          setTimeout(resolve, pingMs);
         });
         wake = undefined;
-        if (queue.length === 0 && !stream.aborted) await stream.writeSSE({ event: 'ping', data: '{}' });
+        if (queue.length === 0 && !stream.aborted) {
+          if (!(await signedIn(true))) break;
+          await stream.writeSSE({ event: 'ping', data: '{}' });
+        }
       }
       off();
+      if (!stream.aborted) await stream.writeSSE({ event: 'signed-out', data: '{}' });
     });
   });
 }

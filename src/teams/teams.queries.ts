@@ -156,6 +156,8 @@ export async function listPeople(db: Queryable, orgId: string, id?: string) {
     leftAt: p.leftAt?.toISOString() ?? null,
     /** Whether two-step sign-in is on (an admin can turn it off for someone who lost their phone). */
     twoStep: p.totpSecret !== null,
+    /** Whether they have a password yet (one invited or added without one cannot sign in). */
+    passwordSet: p.passwordHash !== null,
     teams: memberships.filter((m) => m.personId === p.id).map(({ key, name }) => ({ key, name })),
     openHandoffs: byOwner.get(p.id) ?? 0,
   }));

@@ -50,13 +50,18 @@ export function registerTeamRoutes(app: App) {
       method: 'get',
       path: '/api/v1/people',
       tags: ['teams'],
-      responses: { 200: ok('People of the organisation') },
+      responses: {
+        200: ok(
+          'People of the organisation; to admins also `twoStep` (on or off) and `passwordSet` (false for someone invited or added without a password, who cannot sign in yet)',
+        ),
+      },
     }),
     async (c) => {
       const items = await listPeople(c.var.services.database.db, c.var.principal.orgId);
-      // Who has no second step is an attacker's shortlist: only admins (who can turn it off) see it.
+      // Who has no second step, or no password yet, is an attacker's shortlist: only admins (who can
+      // turn it off, or send a link) see it.
       if (hasRole(c.var.principal, 'admin')) return c.json({ items }, 200);
-      return c.json({ items: items.map(({ twoStep: _, ...p }) => p) }, 200);
+      return c.json({ items: items.map(({ twoStep: _, passwordSet: __, ...p }) => p) }, 200);
     },
   );
   app.openapi(

@@ -187,6 +187,12 @@ describeOnDatabases('resetting a forgotten password by e-mail', (h) => {
     const ines = { token: await h().tokenFor('ines') };
     const kenjiId = h().org.personIds.get('kenji')!;
     let sent = smtp.mails.length;
+    // Kenji has no password yet: the People list tells admins so, until he sets one.
+    const kenji = async () =>
+      (await h().request('GET', '/api/v1/people', undefined, ines)).body.items.find(
+        (p: { id: string }) => p.id === kenjiId,
+      );
+    expect((await kenji()).passwordSet).toBe(false);
     const invited = await h().request('POST', `/api/v1/people/${kenjiId}/password-link`, undefined, ines);
     expect(invited.status).toBe(202);
     expect(invited.body).toEqual({
@@ -206,6 +212,7 @@ describeOnDatabases('resetting a forgotten password by e-mail', (h) => {
     });
     expect(set.status).toBe(200);
     expect((await signIn('kenji@northwind.example', 'kenjis-first-secret')).id).toBe(kenjiId);
+    expect((await kenji()).passwordSet).toBe(true);
 
     // Someone with a password gets a reset link, saying an admin sent it.
     sent = smtp.mails.length;

@@ -128,9 +128,11 @@ describeOnDatabases('two-step sign-in', (h) => {
       (
         await h().request('GET', '/api/v1/people', undefined, { token: await h().tokenFor(key) })
       ).body.items.find((p: { id: string }) => p.id === amara());
-    expect((await of('ines')).twoStep).toBe(true);
-    expect(await of('priya')).not.toHaveProperty('twoStep');
-    expect(await of('amara')).not.toHaveProperty('twoStep');
+    expect(await of('ines')).toMatchObject({ twoStep: true, passwordSet: true });
+    for (const key of ['priya', 'amara']) {
+      expect(await of(key)).not.toHaveProperty('twoStep');
+      expect(await of(key)).not.toHaveProperty('passwordSet');
+    }
   });
 
   it('asks for the code after the right password, signs in with it once, and takes a recovery code once', async () => {

@@ -68,6 +68,9 @@ describe('web app: people and teams [pglite]', () => {
 
     const row = page.locator('tr[data-person="zoe@northwind.example"]');
     await row.waitFor();
+    // Admins see who cannot sign in yet: Zoe has her password, Priya (no password in this run) not.
+    expect(await row.getByText('No password yet').count()).toBe(0);
+    await page.locator('tr[data-person="priya@northwind.example"]').getByText('No password yet').waitFor();
     expect(await row.textContent()).toMatch(/Zoe Park.*Agent.*Team lead.*Finance.*Active/);
     const zoe = (await people()).find((p) => p.email === 'zoe@northwind.example')!;
     expect(zoe).toMatchObject({
@@ -156,6 +159,8 @@ describe('web app: people and teams [pglite]', () => {
     // A lead takes access from people, but only an admin from an admin.
     await page.goto(`${app.url}/people`);
     await page.getByRole('button', { name: 'Deactivate Priya Raman' }).waitFor();
+    // Whether someone has a password yet is for admins only.
+    expect(await page.getByText('No password yet').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Deactivate Inès Moreau' }).count()).toBe(0);
     await page.goto(`${app.url}/people?view=teams`);
     const finance = page.locator('article[data-team="finance"]');

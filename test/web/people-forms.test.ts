@@ -24,6 +24,7 @@ const amara: Person = {
   active: true,
   leftAt: null,
   twoStep: false,
+  passwordSet: true,
   teams: [{ key: 'support', name: 'Support' }],
   openHandoffs: 2,
 };

@@ -247,7 +247,15 @@ export function PeopleTable({
                   </td>
                   <td data-label="Status">
                     {p.active ? (
-                      <Badge tone="good">Active</Badge>
+                      <span className="chips">
+                        <Badge tone="good">Active</Badge>
+                        {/* Only admins are told (the server says it to them alone). */}
+                        {p.passwordSet === false ? (
+                          <span title="Invited or added without a password: they cannot sign in until they choose one">
+                            <Badge tone="warn">No password yet</Badge>
+                          </span>
+                        ) : null}
+                      </span>
                     ) : (
                       <span title={p.leftAt ? `Since ${formatDay(p.leftAt)}` : undefined}>
                         <Badge tone="neutral">No access</Badge>

@@ -143,4 +143,25 @@ describe('web app: your sessions [pglite]', () => {
     await screenshot(page, 'sessions-narrow-done');
     expect(errors).toEqual([]);
   });
+
+  it('goes to the sign-in page by itself when this session is signed out from another one', async () => {
+    const browser = await app.signedIn('sessions-ended', 'amara@northwind.example');
+    const { page } = browser;
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    const elsewhere = await signInElsewhere(firefoxOnWindows, '198.51.100.22');
+    const out = await app.web.runtime.app.request('/api/v1/me/sessions/sign-out-others', {
+      method: 'POST',
+      headers: { cookie: elsewhere },
+    });
+    expect(out.status).toBe(200);
+    // The live stream finds out at its next event (checked at most every 2 s), without a click here.
+    await page.waitForTimeout(2_200);
+    await app.call('POST', '/api/v1/cases', {
+      subject: 'Anything, to wake the stream',
+      customer: { externalId: 'sessions-ended', name: 'Stream Waker' },
+      channel: 'email',
+    });
+    await page.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: 10_000 });
+    await screenshot(page, 'sessions-ended-elsewhere');
+  });
 });

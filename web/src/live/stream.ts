@@ -1,3 +1,4 @@
+import { get } from '../api/client.ts';
 import type { LiveEvent } from '../api/types.ts';
 
 /**
@@ -67,6 +68,13 @@ export function openLiveStream(channelName: string): LiveStream {
       }
     });
     source.addEventListener('error', () => emit({ kind: 'status', connected: false }));
+    // The server ended the stream because the session no longer signs it in (signed out elsewhere,
+    // idle, a second step now required): one request lets the app say which, as any other would.
+    source.addEventListener('signed-out', () => {
+      source?.close();
+      emit({ kind: 'status', connected: false });
+      void get('/api/v1/me').catch(() => undefined);
+    });
   };
 
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;

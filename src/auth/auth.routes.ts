@@ -94,7 +94,7 @@ export function registerAuthRoutes(app: App) {
       security: [],
       responses: {
         200: ok(
-          '`{signedIn, passwordReset, twoStepSetupDue}`: whether the caller is signed in (never 401), whether a forgotten password can be reset by e-mail here, and whether the signed-in person must set up two-step sign-in before anything else',
+          '`{signedIn, passwordReset, twoStepSetupDue, signedOut?}`: whether the caller is signed in (never 401), whether a forgotten password can be reset by e-mail here, whether the signed-in person must set up two-step sign-in before anything else, and `signedOut: {reason: "idle", message}` when this request found the session idle past the organisation’s limit and ended it',
         ),
       },
     }),
@@ -104,7 +104,18 @@ export function registerAuthRoutes(app: App) {
         await authenticate(c, async () => undefined);
       } catch (error) {
         if (error instanceof ApiError && error.code === 'unauthenticated')
-          return c.json({ signedIn: false, passwordReset, twoStepSetupDue: false }, 200);
+          return c.json(
+            {
+              signedIn: false,
+              passwordReset,
+              twoStepSetupDue: false,
+              // This very request ended an idle session: the sign-in page says why.
+              ...(error.details.reason === 'idle'
+                ? { signedOut: { reason: 'idle', message: error.message } }
+                : {}),
+            },
+            200,
+          );
         throw error;
       }
       const twoStepSetupDue = c.var.principal.twoStepSetupDue === true;

@@ -9,11 +9,11 @@ import type { SignInSettingsInput } from './sign-in-settings.types.ts';
 import { requiredFor } from './two-step-policy.ts';
 
 /**
- * An admin sets who must sign in in two steps, and after how many idle minutes a session ends (the
- * next request after it is refused and the session forgotten). An admin signed in as themselves cannot require it of
- * a group they belong to before turning their own on (`own_two_step_off`): the requirement would
- * stop them at their next request. Everyone it covers without it is stopped at their next request
- * (`two_step_setup_required`) until they set it up; nobody is signed out.
+ * An admin sets who must sign in in two steps, and after how many idle minutes a session ends (its
+ * next request is refused and the session forgotten), either or both. An admin acting as themselves
+ * cannot require a second step of a group they belong to before turning their own on
+ * (`own_two_step_off`): it would stop them at their next request. Everyone it covers without one is
+ * stopped at their next request (`two_step_setup_required`) until they set it up; nobody is signed out.
  */
 export async function saveSignInSettings(db: Db, ctx: AdminCtx, input: SignInSettingsInput) {
   const { twoStepRequired } = input;

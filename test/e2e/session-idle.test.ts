@@ -108,6 +108,16 @@ describeOnDatabases('sessions that end when idle', (h) => {
     });
   });
 
+  it('says so to the session probe that finds a session idle (a reload), once', async () => {
+    await signIn();
+    h().advance(minutes(31));
+    const probe = await raw('GET', '/api/v1/auth/session');
+    expect(probe.body).toMatchObject({ signedIn: false, signedOut: { reason: 'idle' } });
+    expect((probe.body as { signedOut?: { message: string } }).signedOut?.message).toContain('30 minutes');
+    const again = await raw('GET', '/api/v1/auth/session');
+    expect(again.body).toEqual({ signedIn: false, passwordReset: false, twoStepSetupDue: false });
+  });
+
   it('lets sessions live their 14 days again when the limit is removed', async () => {
     await signIn();
     const cleared = await save({ sessionIdleMinutes: null });

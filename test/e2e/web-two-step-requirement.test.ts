@@ -63,7 +63,8 @@ describe('web app: two-step sign-in required by the organisation [pglite]', () =
         /Saving this stops 1 person at their next request, until they set it up: Inès Moreau \(you\)\./,
       )
       .waitFor();
-    await page.getByRole('button', { name: 'Save' }).click();
+    // The page's first Save (the second is the idle limit's, web-session-idle.test.ts).
+    await page.getByTestId('sign-in-security').getByRole('button', { name: 'Save' }).click();
     const refused = page.locator('#own-two-step-off');
     await refused.getByText(/Your own two-step sign-in is off/).waitFor();
     expect(await group.getAttribute('aria-describedby')).toBe('own-two-step-off');

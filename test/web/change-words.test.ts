@@ -148,6 +148,18 @@ describe('the admin change log in words', () => {
       ),
     ).toBe('changed Sign-in security: two-step sign-in required of nobody → everyone');
     expect(
+      changeWords(
+        change('settings.changed', 'Sign-in security', { sessionIdleMinutes: { from: null, to: 30 } }),
+        names,
+      ),
+    ).toBe('changed Sign-in security: signed out never → after 30 minutes idle');
+    expect(
+      changeWords(
+        change('settings.changed', 'Sign-in security', { sessionIdleMinutes: { from: 1440, to: null } }),
+        names,
+      ),
+    ).toBe('changed Sign-in security: signed out after 1 day idle → never');
+    expect(
       changeWords(change('team.changed', 'Finance', { slackUrl: { from: 'set', to: null } }), names),
     ).toBe('changed the team Finance: Slack webhook removed');
   });

@@ -1,6 +1,7 @@
 // An admin change in words for the change log (People > Changes, Settings > Change log): pure, so
 // the wording is tested apart from the page. `names` turns ids (people) and keys (teams) into what
 // the organisation calls them.
+import { minutesInWords } from '../app/format.ts';
 
 export type AdminChange = {
   id: string;
@@ -105,11 +106,16 @@ function fieldWords(field: string, from: unknown, to: unknown, n: ChangeNames): 
   if (field === 'secret') return 'new signing secret';
   if (field === 'slackUrl') return to === null ? 'Slack webhook removed' : 'new Slack webhook';
   if (field === 'holidays') return holidays(from, to);
+  // No limit is a setting of its own here ("never"), not an absent value.
+  if (field === 'sessionIdleMinutes') return `signed out ${idleWords(from)} → ${idleWords(to)}`;
   const label = labelOf(field);
   return from === null || from === undefined
     ? `${label} ${value(field, to, n)}`
     : `${label} ${value(field, from, n)} → ${value(field, to, n)}`;
 }
+
+/** An idle sign-out limit: "after 30 minutes idle", or "never" (null). */
+const idleWords = (v: unknown) => (typeof v === 'number' ? `after ${minutesInWords(v)} idle` : 'never');
 
 const days = Object.keys(dayNames);
 const dayOf = (field: string) => days.indexOf(field.slice('hours.'.length));

@@ -23,10 +23,14 @@ export class ApiError extends Error {
 }
 
 type Listener = () => void;
-const unauthenticatedListeners = new Set<Listener>();
+type UnauthenticatedListener = (error: ApiError) => void;
+const unauthenticatedListeners = new Set<UnauthenticatedListener>();
 
-/** Called when any request answers 401: the session has ended. */
-export function onUnauthenticated(fn: Listener) {
+/**
+ * Called when any request answers 401: the session has ended. The error says why when the server
+ * does (`details.reason` `idle`: the organisation's idle limit ended it), for the sign-in page.
+ */
+export function onUnauthenticated(fn: UnauthenticatedListener) {
   unauthenticatedListeners.add(fn);
   return () => {
     unauthenticatedListeners.delete(fn);
@@ -107,9 +111,10 @@ export async function request<T>(method: string, path: string, opts: Options = {
   if (res.ok) return data as T;
   const err = (data as { error?: { code?: string; message?: string } } | null)?.error;
   const { code = 'http_error', message = `${res.status} ${res.statusText}`, ...details } = err ?? {};
-  if (res.status === 401 && !opts.quiet401) for (const fn of unauthenticatedListeners) fn();
+  const error = new ApiError(res.status, code, message, details);
+  if (res.status === 401 && !opts.quiet401) for (const fn of unauthenticatedListeners) fn(error);
   if (res.status === 403 && code === 'two_step_setup_required') for (const fn of setupListeners) fn();
-  throw new ApiError(res.status, code, message, details);
+  throw error;
 }
 
 export const get = <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, { signal });

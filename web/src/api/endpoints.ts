@@ -71,10 +71,13 @@ export const api = {
    * two-step sign-in before anything else (the organisation requires it; older servers omit it).
    */
   session: (signal?: AbortSignal) =>
-    get<{ signedIn: boolean; passwordReset: boolean; twoStepSetupDue?: boolean }>(
-      `${v1}/auth/session`,
-      signal,
-    ),
+    get<{
+      signedIn: boolean;
+      passwordReset: boolean;
+      twoStepSetupDue?: boolean;
+      /** This request ended the session for idling past the organisation's limit (a reload after it). */
+      signedOut?: { reason: 'idle'; message: string };
+    }>(`${v1}/auth/session`, signal),
   // The two reset calls are made signed out (or signed in as anyone): quiet401, as a 401 there
   // would say nothing about this app's own session.
   /** E-mails a reset link to whoever signs in with `email`; 202 whether or not anyone does. */

@@ -16,6 +16,7 @@ import { Link, match, navigate, useLocation } from './router.tsx';
 import { Shell } from './Shell.tsx';
 import { SignIn } from './SignIn.tsx';
 import { buildSession, type Session, SessionContext } from './session.tsx';
+import { idleSignOutNote } from './signed-out.ts';
 import { TwoStepRequired } from './TwoStepRequired.tsx';
 import { Empty, ErrorNote, Loading } from './ui.tsx';
 
@@ -39,7 +40,8 @@ const SecurityPage = lazy(() => import('../settings/SecurityPage.tsx'));
 
 type Boot =
   | { state: 'loading' }
-  | { state: 'signed-out' }
+  // `idle`: the server's words when the organisation's idle limit ended the session (the sign-in page says so).
+  | { state: 'signed-out'; idle?: string }
   // Signed in, but the organisation requires two-step sign-in and theirs is off: the API answers nothing else.
   | { state: 'two-step-due' }
   | { state: 'error'; error: Error }
@@ -126,7 +128,8 @@ export function App() {
       const answer = await api.session();
       setPasswordReset(answer.passwordReset === true);
       if (!answer.signedIn) {
-        setBoot({ state: 'signed-out' });
+        const idle = answer.signedOut?.reason === 'idle' ? answer.signedOut.message : undefined;
+        setBoot({ state: 'signed-out', idle });
         return;
       }
       if (answer.twoStepSetupDue) {
@@ -162,7 +165,12 @@ export function App() {
 
   useEffect(() => {
     void load();
-    const leave = onUnauthenticated(() => setBoot({ state: 'signed-out' }));
+    // Requests in flight when an idle session ends: only the first hears why (it ends the session,
+    // the rest find none), so a later plain 401 keeps the reason.
+    const leave = onUnauthenticated((error) => {
+      const idle = error.details.reason === 'idle' ? error.message : undefined;
+      setBoot((b) => (b.state === 'signed-out' && b.idle && !idle ? b : { state: 'signed-out', idle }));
+    });
     // An admin required two-step sign-in while the app was open: the next request says so.
     const setUp = onTwoStepSetupRequired(() => setBoot({ state: 'two-step-due' }));
     return () => {
@@ -211,6 +219,7 @@ export function App() {
     return (
       <SignIn
         passwordReset={passwordReset}
+        idleNote={boot.state === 'signed-out' && boot.idle ? idleSignOutNote(boot.idle) : undefined}
         onSignedIn={() => {
           setBoot({ state: 'loading' });
           void load();

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useLiveStatus } from '../live/useLive.tsx';
 import { Inbox } from '../notifications/Inbox.tsx';
 import { AccountMenu } from './AccountMenu.tsx';
@@ -27,6 +27,19 @@ export function Shell({ children }: { children: ReactNode }) {
   const { path } = useLocation();
   const live = useLiveStatus();
   const [help, setHelp] = useState(false);
+  const nav = useRef<HTMLElement>(null);
+
+  // When the places scroll inside the header (a narrow window), the current one is brought into sight.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: on each new page, when the current place changes
+  useEffect(() => {
+    const box = nav.current;
+    const current = box?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!box || !current) return;
+    const start = current.offsetLeft;
+    const end = start + current.offsetWidth;
+    if (start < box.scrollLeft || end > box.scrollLeft + box.clientWidth)
+      box.scrollLeft = start - (box.clientWidth - current.offsetWidth) / 2;
+  }, [path]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -74,7 +87,7 @@ export function Shell({ children }: { children: ReactNode }) {
         <span className="org-name" title="Organisation">
           {s.me.organisation.name}
         </span>
-        <nav aria-label="Main" className="mainnav">
+        <nav aria-label="Main" className="mainnav" ref={nav}>
           <ul>
             {items
               .filter((i) => i.show)
@@ -97,7 +110,7 @@ export function Shell({ children }: { children: ReactNode }) {
         <div className="topbar-right">
           <span className={`live ${live ? 'live-on' : 'live-off'}`} role="status" aria-live="polite">
             <span className="live-dot" aria-hidden="true" />
-            {live ? 'Live' : 'Connecting…'}
+            <span className="live-text">{live ? 'Live' : 'Connecting…'}</span>
           </span>
           {s.me.person ? <Inbox /> : null}
           <button

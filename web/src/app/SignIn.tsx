@@ -43,7 +43,16 @@ function opening(): { email: string; reset: boolean } {
  * the panel turns into a one-field form, then says the link is on its way (whether or not anyone
  * uses that address: the page must not tell who has an account).
  */
-export function SignIn({ onSignedIn, passwordReset }: { onSignedIn: () => void; passwordReset: boolean }) {
+export function SignIn({
+  onSignedIn,
+  passwordReset,
+  idleNote,
+}: {
+  onSignedIn: () => void;
+  passwordReset: boolean;
+  /** Why the person is here again: their session ended for want of activity. */
+  idleNote?: string;
+}) {
   const [start] = useState(opening);
   const [mode, setMode] = useState<Mode>(start.reset && passwordReset ? 'reset' : 'signin');
   const [email, setEmail] = useState(start.email);
@@ -128,7 +137,13 @@ export function SignIn({ onSignedIn, passwordReset }: { onSignedIn: () => void; 
   return (
     <AuthPanel>
       <h1>Sign in</h1>
-      <p className="muted">Handoffs that carry the whole story, with one owner and a clock.</p>
+      {idleNote ? (
+        <div className="note note-info" role="status">
+          {idleNote}
+        </div>
+      ) : (
+        <p className="muted">Handoffs that carry the whole story, with one owner and a clock.</p>
+      )}
       <form onSubmit={submit} className="form" noValidate>
         <div className="field">
           <label htmlFor="signin-email">Work email</label>

@@ -141,3 +141,22 @@ export const eventLabels: Record<string, string> = {
 };
 
 export const eventLabel = (type: string) => eventLabels[type] ?? humanize(type);
+
+const minuteUnits: [number, string][] = [
+  [10_080, 'week'],
+  [1440, 'day'],
+  [60, 'hour'],
+  [1, 'minute'],
+];
+
+/** A whole number of minutes as said aloud: "30 minutes", "1 hour", "1 day 6 hours", "2 weeks". */
+export function minutesInWords(minutes: number): string {
+  let left = Math.max(0, Math.round(minutes));
+  const parts: string[] = [];
+  for (const [size, unit] of minuteUnits) {
+    const n = Math.floor(left / size);
+    left -= n * size;
+    if (n) parts.push(counted(n, unit));
+  }
+  return parts.join(' ') || '0 minutes';
+}

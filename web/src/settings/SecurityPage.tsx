@@ -8,6 +8,7 @@ import { TwoStepDialog } from '../app/TwoStepDialog.tsx';
 import { twoStepApi } from '../app/two-step-api.ts';
 import { ErrorNote, Loading, Section } from '../app/ui.tsx';
 import { useResource } from '../app/useResource.ts';
+import { IdleSignOut } from './IdleSignOut.tsx';
 import { type SignInSettings, signInApi } from './sign-in-api.ts';
 import { namesInWords, stoppedBy } from './two-step-reach.ts';
 import './security.css';
@@ -36,7 +37,8 @@ const savedInWords = (s: SignInSettings) => {
  * Settings > Security (admins): whether the organisation requires two-step sign-in, of admins or
  * of everyone. Before saving, it names whom the choice stops (the people it covers who have it
  * off: at their next request they set it up before anything else). An admin it would stop is
- * asked to turn their own on first.
+ * asked to turn their own on first. Below, after how long idle a session ends (IdleSignOut.tsx),
+ * saved on its own.
  */
 export default function SecurityPage() {
   const s = useSession();
@@ -117,81 +119,84 @@ export default function SecurityPage() {
   return (
     <div className="page">
       {head}
-      <Section title="Two-step sign-in">
-        <p className="muted">
-          After the password, a 6-digit code from an authenticator app. A person the setting covers who has
-          not set it up is asked to at their next request, before anything else: they stay signed in, and only
-          an admin can turn theirs off (People, Edit). API tokens are not concerned.
-        </p>
-        <form
-          className="security-form"
-          onSubmit={(e) => void save(e)}
-          noValidate
-          data-testid="sign-in-security"
-        >
-          <fieldset className="fieldset" aria-describedby={ownOff ? 'own-two-step-off' : undefined}>
-            <legend>Require two-step sign-in of</legend>
-            <ul className="security-options">
-              {options.map((o) => (
-                <li key={o.value}>
-                  <input
-                    type="radio"
-                    id={`two-step-${o.value}`}
-                    name="twoStepRequired"
-                    value={o.value}
-                    checked={chosen === o.value}
-                    onChange={() => choose(o.value)}
-                    aria-describedby={`two-step-${o.value}-hint`}
-                  />
-                  <label htmlFor={`two-step-${o.value}`}>{o.label}</label>
-                  <span className="hint" id={`two-step-${o.value}-hint`}>
-                    {o.hint}
+      <div className="stack">
+        <Section title="Two-step sign-in">
+          <p className="muted">
+            After the password, a 6-digit code from an authenticator app. A person the setting covers who has
+            not set it up is asked to at their next request, before anything else: they stay signed in, and
+            only an admin can turn theirs off (People, Edit). API tokens are not concerned.
+          </p>
+          <form
+            className="security-form"
+            onSubmit={(e) => void save(e)}
+            noValidate
+            data-testid="sign-in-security"
+          >
+            <fieldset className="fieldset" aria-describedby={ownOff ? 'own-two-step-off' : undefined}>
+              <legend>Require two-step sign-in of</legend>
+              <ul className="security-options">
+                {options.map((o) => (
+                  <li key={o.value}>
+                    <input
+                      type="radio"
+                      id={`two-step-${o.value}`}
+                      name="twoStepRequired"
+                      value={o.value}
+                      checked={chosen === o.value}
+                      onChange={() => choose(o.value)}
+                      aria-describedby={`two-step-${o.value}-hint`}
+                    />
+                    <label htmlFor={`two-step-${o.value}`}>{o.label}</label>
+                    <span className="hint" id={`two-step-${o.value}-hint`}>
+                      {o.hint}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+              {ownOff ? (
+                <div className="note note-error" id="own-two-step-off" role="alert">
+                  <span>
+                    <strong>Your own two-step sign-in is off:</strong> this setting would stop you too. Turn
+                    yours on first (also in the account menu under your name), then save again.
                   </span>
-                </li>
-              ))}
-            </ul>
-            {ownOff ? (
-              <div className="note note-error" id="own-two-step-off" role="alert">
-                <span>
-                  <strong>Your own two-step sign-in is off:</strong> this setting would stop you too. Turn
-                  yours on first (also in the account menu under your name), then save again.
-                </span>
-                <span>
-                  <button
-                    type="button"
-                    ref={turnOnYours}
-                    className="button"
-                    onClick={() => setTwoStepOpen(true)}
-                  >
-                    Turn on your two-step sign-in
-                  </button>
-                </span>
+                  <span>
+                    <button
+                      type="button"
+                      ref={turnOnYours}
+                      className="button"
+                      onClick={() => setTwoStepOpen(true)}
+                    >
+                      Turn on your two-step sign-in
+                    </button>
+                  </span>
+                </div>
+              ) : null}
+            </fieldset>
+            <div aria-live="polite" data-testid="two-step-reach">
+              {chosen === 'nobody' ? null : stopped.length === 0 ? (
+                <p>Everyone it covers has two-step sign-in on: it stops nobody.</p>
+              ) : (
+                <p>
+                  {changed ? 'Saving this stops' : 'This stops'} {counted(stopped.length, 'person', 'people')}{' '}
+                  at their next request, until they set it up: {namesInWords(names)}.
+                </p>
+              )}
+            </div>
+            <ErrorNote error={error} title="Not saved" />
+            {done ? (
+              <div className="note note-good" role="status">
+                {done}
               </div>
             ) : null}
-          </fieldset>
-          <div aria-live="polite" data-testid="two-step-reach">
-            {chosen === 'nobody' ? null : stopped.length === 0 ? (
-              <p>Everyone it covers has two-step sign-in on: it stops nobody.</p>
-            ) : (
-              <p>
-                {changed ? 'Saving this stops' : 'This stops'} {counted(stopped.length, 'person', 'people')}{' '}
-                at their next request, until they set it up: {namesInWords(names)}.
-              </p>
-            )}
-          </div>
-          <ErrorNote error={error} title="Not saved" />
-          {done ? (
-            <div className="note note-good" role="status">
-              {done}
+            <div className="form-actions">
+              <button type="submit" ref={saveButton} className="button primary" disabled={busy || !changed}>
+                {busy ? 'Saving…' : 'Save'}
+              </button>
             </div>
-          ) : null}
-          <div className="form-actions">
-            <button type="submit" ref={saveButton} className="button primary" disabled={busy || !changed}>
-              {busy ? 'Saving…' : 'Save'}
-            </button>
-          </div>
-        </form>
-      </Section>
+          </form>
+        </Section>
+        <IdleSignOut saved={current} onSaved={saved.set} />
+      </div>
       <TwoStepDialog open={twoStepOpen} onClose={() => void closeTwoStep()} />
     </div>
   );

@@ -1,4 +1,4 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { TwoStepRequirement } from '../../../src/auth/two-step-policy.ts';
 import { ApiError } from '../api/client.ts';
 import { counted } from '../app/format.ts';
@@ -50,6 +50,11 @@ export default function SecurityPage() {
   const [done, setDone] = useState<string | null>(null);
   const [twoStepOpen, setTwoStepOpen] = useState(false);
   const turnOnYours = useRef<HTMLButtonElement>(null);
+  // Once the refusal is on the page (the Save that was pressed is disabled meanwhile, which leaves the
+  // focus nowhere), its way out takes the focus: in an effect, after React has put the button there.
+  useEffect(() => {
+    if (ownOff) turnOnYours.current?.focus();
+  }, [ownOff]);
   const saveButton = useRef<HTMLButtonElement>(null);
 
   const head = (
@@ -100,7 +105,6 @@ export default function SecurityPage() {
     } catch (err) {
       if (err instanceof ApiError && err.code === 'own_two_step_off') {
         setOwnOff(true);
-        requestAnimationFrame(() => turnOnYours.current?.focus());
       } else setError(err);
     } finally {
       setBusy(false);

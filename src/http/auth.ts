@@ -1,9 +1,11 @@
 import { and, asc, eq, isNull, or } from 'drizzle-orm';
+import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { apiTokens } from '../auth/auth.table.ts';
 import { hashSecret, safeEqual } from '../auth/secrets.ts';
 import { allowedWhileSetupDue } from '../auth/two-step-policy.ts';
+import type { Queryable } from '../db/database.ts';
 import { organisations } from '../orgs/orgs.table.ts';
 import type { AppEnv, Principal, Role } from './context.ts';
 import { ApiError } from './errors.ts';
@@ -44,12 +46,28 @@ function remember(owner: object, key: string, principal: Principal) {
   cache.set(key, { at: Date.now(), principal });
 }
 
+/** The token of `Authorization: Bearer <token>`, if the request carries one. */
+export const bearerOf = (c: Context) =>
+  c.req
+    .header('authorization')
+    ?.match(/^Bearer\s+(.+)$/i)?.[1]
+    ?.trim();
+
+/** An API token that is not revoked, by the token itself (only its hash is stored). */
+export async function activeToken(db: Queryable, bearer: string) {
+  const [token] = await db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, hashSecret(bearer)), isNull(apiTokens.revokedAt)))
+    .limit(1);
+  return token;
+}
+
 /** Resolves the caller from `Authorization: Bearer`, or the session cookie; 401 otherwise. */
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const { database, config } = c.var.services;
   const db = database.db;
-  const header = c.req.header('authorization');
-  const bearer = header?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
+  const bearer = bearerOf(c);
   let principal: Principal | undefined;
   const wanted = c.req.header('x-baton-org');
   const cacheKey = bearer ? `${hashSecret(bearer)}|${wanted ?? ''}` : undefined;
@@ -67,11 +85,7 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
       throw new ApiError('unauthenticated', wanted ? `no organisation ${wanted}` : 'no organisation yet');
     principal = { orgId: org.id, personId: null, roles: new Set(['admin']), via: 'admin-token' };
   } else if (bearer) {
-    const [token] = await db
-      .select()
-      .from(apiTokens)
-      .where(and(eq(apiTokens.tokenHash, hashSecret(bearer)), isNull(apiTokens.revokedAt)))
-      .limit(1);
+    const token = await activeToken(db, bearer);
     if (token) {
       const now = c.var.services.clock();
       if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > lastUsedEveryMs)

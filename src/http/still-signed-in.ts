@@ -1,9 +1,6 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { apiTokens } from '../auth/auth.table.ts';
-import { hashSecret } from '../auth/secrets.ts';
-import { sessionCookie } from './auth.ts';
+import { activeToken, bearerOf, sessionCookie } from './auth.ts';
 import type { AppEnv } from './context.ts';
 import { sessionStillValid } from './session-principal.ts';
 
@@ -20,16 +17,8 @@ export async function stillSignedIn(c: Context<AppEnv>): Promise<boolean> {
     return cookie ? sessionStillValid(database.db, cookie, clock()) : false;
   }
   if (via === 'api-token') {
-    const bearer = c.req
-      .header('authorization')
-      ?.match(/^Bearer\s+(.+)$/i)?.[1]
-      ?.trim();
-    if (!bearer) return false;
-    const [token] = await database.db
-      .select({ id: apiTokens.id })
-      .from(apiTokens)
-      .where(and(eq(apiTokens.tokenHash, hashSecret(bearer)), isNull(apiTokens.revokedAt)));
-    return Boolean(token);
+    const bearer = bearerOf(c);
+    return bearer ? Boolean(await activeToken(database.db, bearer)) : false;
   }
   return true;
 }

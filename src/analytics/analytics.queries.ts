@@ -8,6 +8,7 @@ import { EventType } from '../events/names.ts';
 import { handoffs } from '../handoffs/handoffs.table.ts';
 import { notFound } from '../http/errors.ts';
 import { organisations } from '../orgs/orgs.table.ts';
+import { satisfactionRatings } from '../satisfaction/satisfaction.table.ts';
 import { listScenarios } from '../scenarios/scenarios.queries.ts';
 import { slaClocks } from '../sla/sla.table.ts';
 import { teams } from '../teams/teams.table.ts';
@@ -70,55 +71,76 @@ export async function loadFacts(db: Queryable, orgId: string, period: Period): P
       ),
     );
   const ids = caseRows.map((c) => c.id);
-  const [handoffRows, clockRows, eventRows, messageRows, requestRows, contactRows, teamRows, scenarioRows] =
-    await Promise.all([
-      chunked(ids, (chunk) =>
-        db
-          .select({
-            h: handoffs,
-            toTeam: teams.key,
-            fromTeam: fromTeam.key,
-            summary: sql<string | null>`${handoffs.packet}->>'summary'`,
-          })
-          .from(handoffs)
-          .innerJoin(teams, eq(teams.id, handoffs.toTeamId))
-          .leftJoin(fromTeam, eq(fromTeam.id, handoffs.fromTeamId))
-          .where(and(inArray(handoffs.caseId, chunk), isNotNull(handoffs.sentAt))),
-      ),
-      chunked(ids, (chunk) => db.select().from(slaClocks).where(inArray(slaClocks.caseId, chunk))),
-      chunked(ids, (chunk) =>
-        db
-          .select()
-          .from(caseEvents)
-          .where(and(inArray(caseEvents.caseId, chunk), inArray(caseEvents.type, EVENT_TYPES)))
-          .orderBy(asc(caseEvents.seq)),
-      ),
-      chunked(ids, (chunk) =>
-        db
-          .select({ id: messages.id, caseId: messages.caseId, text: messages.text, at: messages.at })
-          .from(messages)
-          .where(and(inArray(messages.caseId, chunk), eq(messages.role, 'customer'))),
-      ),
-      chunked(ids, (chunk) =>
-        db.select().from(documentRequests).where(inArray(documentRequests.caseId, chunk)),
-      ),
-      chunked(ids, (chunk) =>
-        db
-          .select({
-            id: cases.id,
-            customerId: cases.customerId,
-            createdAt: cases.createdAt,
-            repeatOf: cases.repeatOf,
-          })
-          .from(cases)
-          .where(and(eq(cases.orgId, orgId), inArray(cases.repeatOf, chunk))),
-      ),
+  const [
+    handoffRows,
+    clockRows,
+    eventRows,
+    messageRows,
+    requestRows,
+    contactRows,
+    teamRows,
+    scenarioRows,
+    ratingRows,
+  ] = await Promise.all([
+    chunked(ids, (chunk) =>
       db
-        .select({ key: teams.key, name: teams.name, calendar: teams.calendar })
-        .from(teams)
-        .where(eq(teams.orgId, orgId)),
-      listScenarios(db, orgId),
-    ]);
+        .select({
+          h: handoffs,
+          toTeam: teams.key,
+          fromTeam: fromTeam.key,
+          summary: sql<string | null>`${handoffs.packet}->>'summary'`,
+        })
+        .from(handoffs)
+        .innerJoin(teams, eq(teams.id, handoffs.toTeamId))
+        .leftJoin(fromTeam, eq(fromTeam.id, handoffs.fromTeamId))
+        .where(and(inArray(handoffs.caseId, chunk), isNotNull(handoffs.sentAt))),
+    ),
+    chunked(ids, (chunk) => db.select().from(slaClocks).where(inArray(slaClocks.caseId, chunk))),
+    chunked(ids, (chunk) =>
+      db
+        .select()
+        .from(caseEvents)
+        .where(and(inArray(caseEvents.caseId, chunk), inArray(caseEvents.type, EVENT_TYPES)))
+        .orderBy(asc(caseEvents.seq)),
+    ),
+    chunked(ids, (chunk) =>
+      db
+        .select({ id: messages.id, caseId: messages.caseId, text: messages.text, at: messages.at })
+        .from(messages)
+        .where(and(inArray(messages.caseId, chunk), eq(messages.role, 'customer'))),
+    ),
+    chunked(ids, (chunk) =>
+      db.select().from(documentRequests).where(inArray(documentRequests.caseId, chunk)),
+    ),
+    chunked(ids, (chunk) =>
+      db
+        .select({
+          id: cases.id,
+          customerId: cases.customerId,
+          createdAt: cases.createdAt,
+          repeatOf: cases.repeatOf,
+        })
+        .from(cases)
+        .where(and(eq(cases.orgId, orgId), inArray(cases.repeatOf, chunk))),
+    ),
+    db
+      .select({ key: teams.key, name: teams.name, calendar: teams.calendar })
+      .from(teams)
+      .where(eq(teams.orgId, orgId)),
+    listScenarios(db, orgId),
+    chunked(ids, (chunk) =>
+      db
+        .select({
+          id: satisfactionRatings.id,
+          caseId: satisfactionRatings.caseId,
+          handoffId: satisfactionRatings.handoffId,
+          satisfied: satisfactionRatings.satisfied,
+          at: satisfactionRatings.ratedAt,
+        })
+        .from(satisfactionRatings)
+        .where(inArray(satisfactionRatings.caseId, chunk)),
+    ),
+  ]);
   return {
     timezone: org.timezone,
     cases: caseRows.map((c) => ({
@@ -184,6 +206,7 @@ export async function loadFacts(db: Queryable, orgId: string, period: Period): P
       rerequest: r.rerequest,
       at: r.createdAt.getTime(),
     })),
+    ratings: ratingRows.map((r) => ({ ...r, at: r.at.getTime() })),
     teams: teamRows,
     scenarios: scenarioRows.map((s) => ({
       id: s.definition.id,

@@ -24,6 +24,7 @@ export const comparedRates: { figure: string; better: Better; of: (m: Metrics) =
   { figure: 'documentReRequests', better: 'lower', of: (m) => m.documentReRequests.cases },
   { figure: 'complaints', better: 'lower', of: (m) => m.complaints },
   { figure: 'slaAttainment', better: 'higher', of: (m) => m.slaAttainment.overall },
+  { figure: 'satisfaction', better: 'higher', of: (m) => m.satisfaction },
 ];
 
 /** The samples a comparison tests with Mann-Whitney and a bootstrap interval. */

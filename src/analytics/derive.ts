@@ -3,7 +3,7 @@ import { detectRepeats } from '../conversation/repeats-after.ts';
 import { handoffQuality } from '../qa/quality.ts';
 import { type CompiledCalendar, compileCalendar } from '../sla/calendar.ts';
 import { elapsedMs } from '../sla/deadline.ts';
-import type { CaseFact, ClockFact, EventFact, Facts, HandoffFact, MessageFact } from './facts.ts';
+import type { CaseFact, ClockFact, EventFact, Facts, HandoffFact, MessageFact, RatingFact } from './facts.ts';
 import { groupBy } from './facts.ts';
 import {
   contextComplete,
@@ -45,6 +45,8 @@ export type CaseView = {
   complaint: boolean;
   rerequests: number;
   dip: boolean;
+  /** The customer's latest satisfaction rating, and the team it is counted for (none: never handed off). */
+  rating: { satisfied: boolean; team: string | null } | null;
 };
 
 export type Views = { cases: Map<string, CaseView>; handoffs: HandoffView[] };
@@ -108,6 +110,18 @@ function handoffView(
   };
 }
 
+function latestRating(
+  ratings: readonly RatingFact[] | undefined,
+  teamOfHandoff: ReadonlyMap<string, string>,
+): CaseView['rating'] {
+  if (!ratings || ratings.length === 0) return null;
+  const last = ratings.reduce((a, b) => (b.at >= a.at ? b : a));
+  return {
+    satisfied: last.satisfied,
+    team: last.handoffId === null ? null : (teamOfHandoff.get(last.handoffId) ?? null),
+  };
+}
+
 /** Derives every case's and handoff's signals once; the figures and the review read these. */
 export function deriveViews(facts: Facts): Views {
   const teamCals = new Map(facts.teams.map((t) => [t.key, safeCalendar(t.calendar)]));
@@ -116,6 +130,8 @@ export function deriveViews(facts: Facts): Views {
   const eventsByCase = groupBy(facts.events, (e) => e.caseId);
   const messagesByCase = groupBy(facts.messages, (m) => m.caseId);
   const requestsByCase = groupBy(facts.documentRequests, (r) => r.caseId);
+  const ratingsByCase = groupBy(facts.ratings, (r) => r.caseId);
+  const teamOfHandoff = new Map(facts.handoffs.map((h) => [h.id, h.toTeam]));
   const repeatsOf = groupBy(
     facts.contacts.filter((c) => c.repeatOf !== null),
     (c) => c.repeatOf!,
@@ -155,6 +171,7 @@ export function deriveViews(facts: Facts): Views {
       complaint: msgs.some((m) => isComplaint(m.text)),
       rerequests: (requestsByCase.get(c.id) ?? []).filter((r) => r.rerequest).length,
       dip: events.some((e) => e.type === 'sentiment.dip'),
+      rating: latestRating(ratingsByCase.get(c.id), teamOfHandoff),
     });
   }
   return { cases, handoffs: all };

@@ -69,6 +69,15 @@ export type DocumentRequestFact = {
   at: number;
 };
 
+/** A customer's satisfaction rating of a case, counted for the handoff that held the case then. */
+export type RatingFact = {
+  id: string;
+  caseId: string;
+  handoffId: string | null;
+  satisfied: boolean;
+  at: number;
+};
+
 export type TeamFact = { key: string; name: string; calendar: unknown };
 
 export type ScenarioFact = { id: string; version: number; definition: Scenario };
@@ -86,6 +95,7 @@ export type Facts = {
   events: EventFact[];
   messages: MessageFact[];
   documentRequests: DocumentRequestFact[];
+  ratings: RatingFact[];
   teams: TeamFact[];
   scenarios: ScenarioFact[];
 };
@@ -101,6 +111,7 @@ export function emptyFacts(timezone = 'UTC'): Facts {
     events: [],
     messages: [],
     documentRequests: [],
+    ratings: [],
     teams: [],
     scenarios: [],
   };

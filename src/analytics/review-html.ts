@@ -1,15 +1,15 @@
+import { rateFigures } from './headline-figures.ts';
 import type { WeeklyReview } from './review.ts';
 import { escapeHtml as e, pairedBars, targetRanges } from './review-charts.ts';
 import { duration, FITS, percent, SIGNALS, STYLE } from './review-style.ts';
 
 type Headline = WeeklyReview['headline'][number];
 
-const RATES = new Set(['escalation', 'contextComplete', 'bounce', 'slaAttainment', 'reExplanation']);
 const TIMES = new Set(['pickupP50', 'resolutionP50']);
 
 function value(figure: string, v: number | null): string {
   if (v === null) return 'n/a';
-  if (RATES.has(figure)) return percent(v);
+  if (rateFigures.has(figure)) return percent(v);
   if (TIMES.has(figure)) return duration(v);
   return String(Math.round(v * 100) / 100);
 }

@@ -1,12 +1,12 @@
 import type { OutgoingMessage } from '../notifications/notifications.types.ts';
+import { rateFigures } from './headline-figures.ts';
 import type { WeeklyReview } from './review.ts';
 
-const RATES = new Set(['escalation', 'contextComplete', 'bounce', 'slaAttainment', 'reExplanation']);
 const TIMES = new Set(['pickupP50', 'resolutionP50']);
 
 function show(figure: string, value: number | null): string {
   if (value === null) return 'n/a';
-  if (RATES.has(figure)) return `${(value * 100).toFixed(1)} %`;
+  if (rateFigures.has(figure)) return `${(value * 100).toFixed(1)} %`;
   if (TIMES.has(figure)) {
     const minutes = Math.round(value / 60_000);
     return minutes < 120 ? `${minutes} min` : `${(minutes / 60).toFixed(1)} h`;

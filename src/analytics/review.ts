@@ -55,6 +55,12 @@ const HEADLINE: {
     of: (m) => m.resolutionTime.calendar.p50Ms,
   },
   { figure: 'quality', label: 'Average handoff quality', better: 'higher', of: (m) => m.quality.mean },
+  {
+    figure: 'satisfaction',
+    label: 'Customer satisfaction (CSAT)',
+    better: 'higher',
+    of: (m) => m.satisfaction.rate,
+  },
 ];
 
 /**

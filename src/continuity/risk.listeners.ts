@@ -17,6 +17,7 @@ const moves = new Set<string>([
   EventType.handoffBounced,
   EventType.slaBreached,
   EventType.documentRerequested,
+  EventType.satisfactionRated,
 ]);
 
 /**

@@ -61,6 +61,7 @@ describe('each reason moves the score in its documented direction, by its listed
     ['bounced_handoff', { bounces: 1 }],
     ['document_rerequested', { documentRerequests: 1 }],
     ['broken_promise', { brokenPromises: 1 }],
+    ['low_satisfaction', { unsatisfiedRatings: 1 }],
     ['waiting', { waitingHours: 24 }],
     ['many_handoffs', { handoffs: 4 }],
     ['negative_sentiment', { sentiments: [-0.6, -0.6, -0.6] }],

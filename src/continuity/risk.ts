@@ -13,6 +13,8 @@ export type RiskFacts = {
   /** Hours the customer has been waiting for our reply on their oldest unanswered message. */
   waitingHours: number;
   brokenPromises: number;
+  /** The customer's cases whose latest satisfaction rating is not satisfied (src/satisfaction/rating.ts). */
+  unsatisfiedRatings?: number;
   /** Whole months since the customer's relationship began (helpdesk or CSV import); unknown when absent. */
   tenureMonths?: number | null;
   /** Set when the customer meets the organisation's "high value" definition; `detail` says why. */
@@ -30,6 +32,7 @@ export const riskWeights = {
   bounced_handoff: { each: 6, max: 15 },
   document_rerequested: { each: 5, max: 10 },
   broken_promise: { each: 15, max: 25 },
+  low_satisfaction: { each: 20, max: 30 },
   waiting: { each: 1 / 2.4, max: 20 },
   many_handoffs: { each: 3, max: 10 },
   negative_sentiment: { each: 20, max: 20 },
@@ -118,6 +121,12 @@ export function customerRisk(
     'broken_promise',
     Math.min(w.broken_promise.max, f.brokenPromises * w.broken_promise.each),
     `${plural(f.brokenPromises, 'follow-up promise')} broken`,
+  );
+  const unsatisfied = f.unsatisfiedRatings ?? 0;
+  add(
+    'low_satisfaction',
+    Math.min(w.low_satisfaction.max, unsatisfied * w.low_satisfaction.each),
+    `rated ${unsatisfied === 1 ? 'a case' : `${unsatisfied} cases`} not satisfied`,
   );
   if (f.waitingHours >= 4)
     add(

@@ -9,6 +9,7 @@ import { caseEvents } from '../events/events.table.ts';
 import { handoffs } from '../handoffs/handoffs.table.ts';
 import { notFound } from '../http/errors.ts';
 import { people } from '../people/people.table.ts';
+import { satisfactionRatings } from '../satisfaction/satisfaction.table.ts';
 import { customerRiskSettings, customers } from './customers.table.ts';
 import { defaultRiskSettings, type RiskSettings } from './customers.types.ts';
 import { highValue, tenureMonths } from './value.ts';
@@ -86,14 +87,21 @@ export async function customerRiskOf(db: Queryable, orgId: string, customerId: s
       },
       weights,
     );
-  const [msgs, events, hs] = await inOrder([
+  const [msgs, events, hs, ratings] = await inOrder([
     db.select().from(messages).where(inArray(messages.caseId, ids)).orderBy(asc(messages.at)),
     db
       .select({ type: caseEvents.type, caseId: caseEvents.caseId, data: caseEvents.data })
       .from(caseEvents)
       .where(inArray(caseEvents.caseId, ids)),
     db.select().from(handoffs).where(inArray(handoffs.caseId, ids)).orderBy(asc(handoffs.createdAt)),
+    db
+      .select({ caseId: satisfactionRatings.caseId, satisfied: satisfactionRatings.satisfied })
+      .from(satisfactionRatings)
+      .where(inArray(satisfactionRatings.caseId, ids))
+      .orderBy(asc(satisfactionRatings.ratedAt), asc(satisfactionRatings.createdAt)),
   ]);
+  // A case's latest rating is the customer's view of it (they may have changed their mind).
+  const latestRating = new Map(ratings.map((r) => [r.caseId, r.satisfied]));
   const customerMsgs = msgs.filter((m) => m.role === 'customer');
   let repeats = 0;
   let pingPongs = 0;
@@ -137,6 +145,7 @@ export async function customerRiskOf(db: Queryable, orgId: string, customerId: s
         (e) =>
           e.type === 'sla.breached' && String((e.data as { clock?: string }).clock).startsWith('promise-'),
       ).length,
+      unsatisfiedRatings: [...latestRating.values()].filter((satisfied) => !satisfied).length,
       ...profile,
     },
     weights,

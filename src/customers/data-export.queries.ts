@@ -5,6 +5,7 @@ import { documentRequests, documents } from '../documents/documents.table.ts';
 import { eventDataOf } from '../events/events.queries.ts';
 import { caseEvents } from '../events/events.table.ts';
 import { handoffs } from '../handoffs/handoffs.table.ts';
+import { satisfactionRatings } from '../satisfaction/satisfaction.table.ts';
 import { teams } from '../teams/teams.table.ts';
 import { customerRiskOf, erasureOf, getCustomer } from './customers.queries.ts';
 
@@ -25,7 +26,7 @@ export async function customerDataExport(db: Queryable, orgId: string, customerI
     .orderBy(asc(cases.createdAt), asc(cases.id));
   const ids = caseRows.map((c) => c.id);
   const none = Promise.resolve([]);
-  const [msgs, docs, asked, hs, events] = await inOrder([
+  const [msgs, docs, asked, hs, events, ratings] = await inOrder([
     ids.length
       ? db
           .select()
@@ -57,6 +58,13 @@ export async function customerDataExport(db: Queryable, orgId: string, customerI
           .from(caseEvents)
           .where(inArray(caseEvents.caseId, ids))
           .orderBy(asc(caseEvents.seq))
+      : none,
+    ids.length
+      ? db
+          .select()
+          .from(satisfactionRatings)
+          .where(inArray(satisfactionRatings.caseId, ids))
+          .orderBy(asc(satisfactionRatings.ratedAt))
       : none,
   ] as const);
   const of = <T extends { caseId: string }>(rows: readonly T[], caseId: string) =>
@@ -120,6 +128,13 @@ export async function customerDataExport(db: Queryable, orgId: string, customerI
           acceptedAt: iso(h.acceptedAt),
           resolvedAt: iso(h.resolvedAt),
         })),
+      satisfaction: of(ratings, c.id).map((r) => ({
+        rating: r.rating,
+        satisfied: r.satisfied,
+        comment: r.comment,
+        ratedAt: r.ratedAt.toISOString(),
+        source: r.source,
+      })),
       events: of(events, c.id).map((e) => ({ type: e.type, at: e.at.toISOString(), data: e.data })),
     })),
   };

@@ -14,6 +14,7 @@ import { ApiError, notFound } from '../http/errors.ts';
 import { notificationOutbox, notifications } from '../notifications/notifications.table.ts';
 import { people } from '../people/people.table.ts';
 import { qaReviews } from '../qa/qa.table.ts';
+import { satisfactionRatings } from '../satisfaction/satisfaction.table.ts';
 import {
   vocabularyCorrections,
   vocabularyObservations,
@@ -173,6 +174,10 @@ async function eraseCases(tx: Tx, orgId: string, caseIds: string[], now: Date): 
     .update(documentRequests)
     .set({ reason: ERASED })
     .where(and(inCases(documentRequests.caseId), isNotNull(documentRequests.reason)));
+  await tx
+    .update(satisfactionRatings)
+    .set({ comment: ERASED })
+    .where(and(inCases(satisfactionRatings.caseId), isNotNull(satisfactionRatings.comment)));
 
   const handoffRows = await tx
     .select({ id: handoffs.id, packet: handoffs.packet, customerUpdate: handoffs.customerUpdate })

@@ -15,6 +15,7 @@ export const personalKeys: Readonly<Record<string, readonly string[]>> = {
   'promise.made': ['text'],
   'customer_update.sent': ['text'],
   'sentiment.dip': ['text'],
+  'satisfaction.rated': ['comment'],
 };
 
 /** Every event type that can carry personal text (the readers join its text back only for these). */

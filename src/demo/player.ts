@@ -11,6 +11,7 @@ import {
 import { handoffs } from '../handoffs/handoffs.table.ts';
 import { createHandoff, sendDraft } from '../handoffs/send.commands.ts';
 import type { Principal, Role } from '../http/context.ts';
+import { recordRating } from '../satisfaction/satisfaction.commands.ts';
 import type { DemoOrg } from './cases.ts';
 import { demoOrganisation } from './organisation.ts';
 import type { Action, Actor, DemoCase, Say } from './script.ts';
@@ -192,6 +193,13 @@ export async function playCase(
       // A leg passed on was resolved when the next team accepted it (handoffs.commands.ts).
       if ((await row(a.resolve)).state === 'resolved') return;
       await resolveHandoff(db, handoff(a.resolve), ctx(await who(a.by ?? `@${a.resolve}`), at));
+    } else if ('rate' in a) {
+      await recordRating(
+        db,
+        caseId,
+        { rating: a.rate, comment: a.comment, at: at.toISOString() },
+        ctx('customer', at),
+      );
     } else if ('cancel' in a) {
       await cancelHandoff(db, handoff(a.cancel), ctx(await who(a.by), at));
     } else {

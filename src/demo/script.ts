@@ -1,5 +1,6 @@
 import type { bounceReasons } from '../handoffs/handoffs.types.ts';
 import type { Packet } from '../packets/packet.types.ts';
+import type { Rating } from '../satisfaction/rating.ts';
 
 /** The six scenarios of the demo organisation (policies/scenarios). */
 export type ScenarioId =
@@ -51,7 +52,9 @@ export type Action =
   | { resolve: string; by?: Actor }
   | { cancel: string; by: Actor }
   /** Gives a handoff to `to`, or to the next member of the team when left out. */
-  | { reassign: string; to?: Actor; reason: string; by: Actor };
+  | { reassign: string; to?: Actor; reason: string; by: Actor }
+  /** The customer answers the helpdesk's satisfaction survey. */
+  | { rate: Rating; comment?: string };
 
 /** A message; `internal` for a note between colleagues. */
 export type Say = { who: Actor; text: string; internal?: boolean };

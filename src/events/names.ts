@@ -29,6 +29,7 @@ export const EventType = {
   sentimentDip: 'sentiment.dip',
   helpdeskReassigned: 'helpdesk.reassigned',
   qaReviewed: 'qa.reviewed',
+  satisfactionRated: 'satisfaction.rated',
   promiseMade: 'promise.made',
   customerUpdateSent: 'customer_update.sent',
   customerRiskCrossed: 'customer.risk_crossed',

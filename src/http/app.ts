@@ -25,6 +25,7 @@ import { registerEmailRoutes } from '../notifications/email.routes.ts';
 import { registerNotificationRoutes } from '../notifications/notifications.routes.ts';
 import { registerPeopleRoutes } from '../people/people.routes.ts';
 import { registerQaRoutes } from '../qa/qa.routes.ts';
+import { registerSatisfactionRoutes } from '../satisfaction/satisfaction.routes.ts';
 import { registerScenarioRoutes } from '../scenarios/scenarios.routes.ts';
 import { registerSlaRoutes } from '../sla/sla.routes.ts';
 import { registerTeamRoutes } from '../teams/teams.routes.ts';
@@ -181,6 +182,7 @@ export function createApp(services: Services): App {
   registerStreamRoutes(app);
   registerIntegrationRoutes(app);
   registerQaRoutes(app);
+  registerSatisfactionRoutes(app);
   registerAdapterRoutes(app);
   registerNotificationRoutes(app);
   registerVocabularyRoutes(app);

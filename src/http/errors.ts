@@ -130,6 +130,11 @@ export const errorCatalogue = {
     description:
       'The report period holds more handoffs than one report computes (`limit`); narrow `from` and `to`.',
   },
+  rating_in_future: {
+    status: 422,
+    description:
+      "A satisfaction rating's `at` is more than five minutes ahead of the server's clock (`field`: `at`); nothing was recorded.",
+  },
   unknown_scenario: { status: 422, description: 'The scenario id does not exist in this organisation.' },
   unknown_team: { status: 422, description: 'The team key does not exist in this organisation.' },
   invalid_calendar: { status: 422, description: 'A calendar or SLA target is not valid (`field` names it).' },

@@ -80,6 +80,8 @@ const table: Record<string, Rule> = {
   'POST /api/v1/cases/{id}/documents': writers,
   'POST /api/v1/cases/{id}/document-requests': writers,
   'PUT /api/v1/cases/{id}/issue-type': writers,
+  'POST /api/v1/cases/{id}/satisfaction': writers,
+  'GET /api/v1/cases/{id}/satisfaction': 'any',
   'POST /api/v1/cases/{id}/resolve': writers,
   'GET /api/v1/cases/{id}/notes': 'any',
   'POST /api/v1/cases/{id}/presence': 'any',

@@ -14,6 +14,9 @@ const migration = readFileSync(join(drizzleDir, '0020_personal_data_erasure.sql'
 /** Migrations 0000 to 0019: the last release that wrote personal text into events. */
 const beforePersonalData = migrationsUpTo(20);
 
+/** Event types that came after 0020: written beside the log from their first day, nothing to move. */
+const laterTypes = ['satisfaction.rated'];
+
 describe('migration 0020 names the keys customers/personal-text.ts names', () => {
   it('moves the same keys of the same event types', () => {
     const listed = Object.fromEntries(
@@ -22,7 +25,9 @@ describe('migration 0020 names the keys customers/personal-text.ts names', () =>
         m[2]!.split(',').map((k) => k.trim().replace(/'/g, '')),
       ]),
     );
-    expect(listed).toEqual(personalKeys);
+    expect(listed).toEqual(
+      Object.fromEntries(Object.entries(personalKeys).filter(([type]) => !laterTypes.includes(type))),
+    );
   });
 });
 

@@ -130,7 +130,9 @@ describe('analytics in the browser', () => {
     await page.getByRole('heading', { level: 1, name: `Weekly review ${week}` }).waitFor();
     await page.getByTestId('review-period').waitFor();
     const headline = page.locator('section', { hasText: 'This week against the week before' });
-    expect(await headline.locator('tbody tr').count()).toBe(11);
+    // Eleven handoff figures and CSAT.
+    expect(await headline.locator('tbody tr').count()).toBe(12);
+    await headline.locator('tbody tr th', { hasText: 'Customer satisfaction (CSAT)' }).waitFor();
     await page.getByRole('heading', { name: 'SLA calibration' }).waitFor();
     await page.getByRole('heading', { name: 'Cases to discuss' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);

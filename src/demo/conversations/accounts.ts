@@ -43,6 +43,7 @@ export const accountCases: DemoCase[] = [
       [40, { accept: 't2' }],
       [88, { doc: 'contract', name: 'homecover-8-orchard-close.pdf', by: '@t2' }],
       [89, { resolve: 't2' }],
+      [120, { rate: '5' }],
     ],
   },
   {
@@ -88,6 +89,7 @@ export const accountCases: DemoCase[] = [
       ],
       [130, { accept: 'fin' }],
       [148, { resolve: 'fin' }],
+      [200, { rate: 'good' }],
     ],
   },
   {
@@ -154,6 +156,7 @@ export const accountCases: DemoCase[] = [
       ['1@10:30', { resolve: 't2' }],
       ['1@13:30', { accept: 'fin' }],
       ['2@15:00', { resolve: 'fin' }],
+      ['2@16:30', { rate: '4' }],
     ],
   },
   {
@@ -266,6 +269,7 @@ export const accountCases: DemoCase[] = [
       ],
       [150, { accept: 't2' }],
       ['1@09:25', { resolve: 't2' }],
+      ['1@11:00', { rate: '2', comment: 'I had to explain the whole thing again to the second person.' }],
     ],
   },
 ];

@@ -44,6 +44,7 @@ export const appointmentCases: DemoCase[] = [
       ],
       [4, { accept: 'human', by: 'lucas' }],
       [7, { resolve: 'human' }],
+      [30, { rate: '5' }],
     ],
   },
   {
@@ -209,6 +210,7 @@ export const appointmentCases: DemoCase[] = [
       [28, { accept: 'c2', by: 'lucas' }],
       [32, { doc: 'photo', name: 'pressure-gauge.jpg' }],
       [40, { resolve: 'c2' }],
+      [90, { rate: '3' }],
     ],
   },
 ];

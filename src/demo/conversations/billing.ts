@@ -54,6 +54,7 @@ export const billingCases: DemoCase[] = [
       [70, { accept: 'fin' }],
       [189, { doc: 'bank_statement', name: 'ellison-statement-october.pdf' }],
       ['1@10:30', { resolve: 'fin' }],
+      ['1@12:00', { rate: '4' }],
     ],
   },
   {
@@ -176,6 +177,7 @@ export const billingCases: DemoCase[] = [
       ['1@12:37', { doc: 'bank_statement', name: 'hargreaves-statement-full-page.pdf' }],
       ['1@14:30', { resolve: 'f2' }],
       ['1@15:10', { resolve: 's1' }],
+      ['1@16:30', { rate: 'bad', comment: 'Passed between teams for a day before anyone fixed it.' }],
     ],
   },
   {
@@ -271,6 +273,7 @@ export const billingCases: DemoCase[] = [
       [260, { accept: 'fin' }],
       ['1@11:05', { doc: 'invoice', name: 'INV-C-4410A.pdf', by: '@fin' }],
       ['1@11:08', { resolve: 'fin' }],
+      ['1@13:00', { rate: 'good' }],
     ],
   },
 ];

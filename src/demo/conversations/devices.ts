@@ -86,6 +86,7 @@ export const deviceCases: DemoCase[] = [
       ],
       ['1@14:55', { doc: 'photo', name: 'gauge-and-valve-x4.zip' }],
       ['1@15:05', { resolve: 'e2' }],
+      ['1@16:30', { rate: '2' }],
     ],
   },
   {
@@ -134,6 +135,7 @@ export const deviceCases: DemoCase[] = [
       ],
       [38, { accept: 't2' }],
       [62, { resolve: 't2' }],
+      [120, { rate: '5', comment: 'Quick and friendly, thanks.' }],
     ],
   },
   {
@@ -217,6 +219,7 @@ export const deviceCases: DemoCase[] = [
       ],
       [200, { accept: 'eng' }],
       ['2@16:05', { resolve: 'eng' }],
+      ['2@16:45', { rate: '4' }],
     ],
   },
   {

@@ -52,6 +52,7 @@ export const financeCases: DemoCase[] = [
       ],
       [60, { accept: 'fin' }],
       [97, { resolve: 'fin' }],
+      [150, { rate: '5' }],
     ],
   },
   {
@@ -126,6 +127,7 @@ export const financeCases: DemoCase[] = [
       ],
       [230, { accept: 't2' }],
       ['1@10:20', { resolve: 't2' }],
+      ['1@12:00', { rate: '3' }],
     ],
   },
   {
@@ -266,6 +268,7 @@ export const financeCases: DemoCase[] = [
       [11, { doc: 'bank_statement', name: 'extracto-nueva-cuenta.pdf' }],
       [75, { accept: 'fin' }],
       ['1@11:15', { resolve: 'fin' }],
+      ['1@13:00', { rate: '4' }],
     ],
   },
 ];

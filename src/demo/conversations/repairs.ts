@@ -54,6 +54,7 @@ export const repairCases: DemoCase[] = [
       ],
       [12, { accept: 's1' }],
       [200, { resolve: 's1' }],
+      [260, { rate: '4' }],
     ],
   },
   {
@@ -193,6 +194,7 @@ export const repairCases: DemoCase[] = [
       ],
       [60, { accept: 't2' }],
       ['1@09:50', { resolve: 't2' }],
+      ['1@11:30', { rate: '5' }],
     ],
   },
   {

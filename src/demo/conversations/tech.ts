@@ -78,6 +78,7 @@ export const techCases: DemoCase[] = [
       ['1@11:30', { accept: 'eng' }],
       ['3@12:00', { resolve: 'eng' }],
       ['3@15:45', { resolve: 't2' }],
+      ['3@16:30', { rate: '2', comment: 'Three days and two teams for one answer.' }],
     ],
   },
   {
@@ -234,6 +235,7 @@ export const techCases: DemoCase[] = [
       ],
       [230, { accept: 'fin' }],
       ['1@13:40', { resolve: 'fin' }],
+      ['1@15:00', { rate: 'bad' }],
     ],
   },
   {
@@ -273,6 +275,7 @@ export const techCases: DemoCase[] = [
       ],
       ['2@10:00', { accept: 'eng' }],
       ['2@15:00', { resolve: 'eng' }],
+      ['2@16:30', { rate: 'good' }],
     ],
   },
 ];

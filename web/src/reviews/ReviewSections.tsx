@@ -1,3 +1,4 @@
+import { rateFigures } from '../../../src/analytics/headline-figures.ts';
 import type { WeeklyReview } from '../analytics/analytics.api.ts';
 import { DataTable } from '../analytics/ChartFigure.tsx';
 import { duration, percent } from '../analytics/figures.ts';
@@ -7,12 +8,11 @@ import { formatTarget } from '../sla/business-time.ts';
 
 type Headline = WeeklyReview['headline'][number];
 
-const RATE_FIGURES = new Set(['escalation', 'contextComplete', 'bounce', 'slaAttainment', 'reExplanation']);
 const TIME_FIGURES = new Set(['pickupP50', 'resolutionP50']);
 
 function value(h: Headline, v: number | null): string {
   if (v === null) return '—';
-  if (RATE_FIGURES.has(h.figure)) return percent(v);
+  if (rateFigures.has(h.figure)) return percent(v);
   if (TIME_FIGURES.has(h.figure)) return duration(v);
   return h.figure === 'quality' ? v.toFixed(1) : v.toLocaleString();
 }

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { isSatisfied, ratedHandoff, ratingInWords } from './rating.ts';
+
+const at = (s: string) => new Date(s);
+
+describe('satisfaction ratings', () => {
+  it('counts 4 and 5 stars and good as satisfied, 3 stars and below and bad as not', () => {
+    expect(['1', '2', '3', '4', '5', 'good', 'bad'].map((r) => isSatisfied(r as never))).toEqual([
+      false,
+      false,
+      false,
+      true,
+      true,
+      true,
+      false,
+    ]);
+  });
+
+  it('says a rating in words', () => {
+    expect(ratingInWords('4')).toBe('4 of 5');
+    expect(ratingInWords('bad')).toBe('bad');
+  });
+
+  it('attributes a rating to the last handoff sent before it, never a draft or a cancelled one', () => {
+    const handoffs = [
+      { id: 'h1', state: 'resolved', sentAt: at('2026-11-02T10:00:00Z') },
+      { id: 'h2', state: 'bounced', sentAt: at('2026-11-03T10:00:00Z') },
+      { id: 'h3', state: 'cancelled', sentAt: at('2026-11-03T11:00:00Z') },
+      { id: 'h4', state: 'draft', sentAt: null },
+      { id: 'h5', state: 'sent', sentAt: at('2026-11-05T10:00:00Z') },
+    ];
+    expect(ratedHandoff(handoffs, at('2026-11-04T00:00:00Z'))?.id).toBe('h2');
+    expect(ratedHandoff(handoffs, at('2026-11-05T10:00:00Z'))?.id).toBe('h5');
+    expect(ratedHandoff(handoffs, at('2026-11-01T00:00:00Z'))).toBeNull();
+    expect(ratedHandoff([], at('2026-11-01T00:00:00Z'))).toBeNull();
+  });
+});

@@ -1,0 +1,53 @@
+import { createRoute } from '@hono/zod-openapi';
+import { caseIdParams } from '../cases/cases.types.ts';
+import type { App } from '../http/app.ts';
+import { requireRole } from '../http/auth.ts';
+import { json, ok } from '../http/openapi.ts';
+import { recordRating } from './satisfaction.commands.ts';
+import { listRatings } from './satisfaction.queries.ts';
+import { newRatingSchema } from './satisfaction.types.ts';
+
+const tags = ['satisfaction'];
+
+export function registerSatisfactionRoutes(app: App) {
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/cases/{id}/satisfaction',
+      tags,
+      middleware: [requireRole('agent', 'lead', 'supervisor')],
+      request: { params: caseIdParams, body: json(newRatingSchema) },
+      responses: {
+        201: ok('The rating, recorded and counted for the handoff that held the case'),
+        200: ok(
+          'The same `externalId` from the same `source` again: the rating as it now stands (`outcome` `changed` or `unchanged`)',
+        ),
+      },
+    }),
+    async (c) => {
+      const { database, clock } = c.var.services;
+      const r = await recordRating(database.db, c.req.valid('param').id, c.req.valid('json'), {
+        principal: c.var.principal,
+        now: clock(),
+      });
+      return c.json({ ...r.rating, outcome: r.outcome }, r.outcome === 'created' ? 201 : 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/cases/{id}/satisfaction',
+      tags,
+      request: { params: caseIdParams },
+      responses: { 200: ok("The case's satisfaction ratings, oldest first") },
+    }),
+    async (c) => {
+      const items = await listRatings(
+        c.var.services.database.db,
+        c.var.principal.orgId,
+        c.req.valid('param').id,
+      );
+      return c.json({ items, latest: items.at(-1) ?? null }, 200);
+    },
+  );
+}

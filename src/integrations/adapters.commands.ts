@@ -12,6 +12,7 @@ import { handoffs } from '../handoffs/handoffs.table.ts';
 import { createHandoffIn } from '../handoffs/send.commands.ts';
 import type { Principal } from '../http/context.ts';
 import { ApiError } from '../http/errors.ts';
+import { type Recorded, recordRatingIn } from '../satisfaction/satisfaction.commands.ts';
 import { currentScenario } from '../scenarios/scenarios.queries.ts';
 import { helpdeskReassigned, recordedReassignment } from './adapters.queries.ts';
 import { adapterGroupMappings } from './adapters.table.ts';
@@ -21,7 +22,14 @@ import { inboundEvents } from './integrations.table.ts';
 import { withoutFutureTenure } from './vendor-profile.ts';
 
 type Ctx = { principal: Principal; now: Date };
-export type Applied = { caseId: string; handoffId: string | null; outcome?: string; duplicate: boolean };
+export type Applied = {
+  caseId: string;
+  handoffId: string | null;
+  outcome?: string;
+  /** What the event's satisfaction rating did: a new rating, a changed one, or the one already held. */
+  satisfaction?: Recorded['outcome'];
+  duplicate: boolean;
+};
 
 const title = (source: string) => source[0]!.toUpperCase() + source.slice(1);
 
@@ -176,8 +184,13 @@ export async function applyVendorEvent(
     const caseId = await caseFor(tx, source, e, ctx);
     if (e.message) await insertMessage(tx, orgId, caseId, e.message, ctx);
     const result = e.assignment ? await reassign(tx, source, caseId, e, ctx) : { handoffId: null };
+    // In the event's transaction: a rating that cannot be recorded (one dated ahead of the clock)
+    // undoes the event, so the vendor's retry is not taken for a duplicate.
+    const rated = e.satisfaction
+      ? await recordRatingIn(tx, caseId, { ...e.satisfaction, source }, ctx)
+      : undefined;
     await tx.update(inboundEvents).set({ caseId }).where(key);
-    return { caseId, ...result, duplicate: false };
+    return { caseId, ...result, ...(rated ? { satisfaction: rated.outcome } : {}), duplicate: false };
   });
 }
 

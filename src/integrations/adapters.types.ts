@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { Rating } from '../satisfaction/rating.ts';
 import type { VendorProfile } from './vendor-profile.ts';
+import { starRating, zendeskRating } from './vendor-rating.ts';
 
 export const adapterSources = ['zendesk', 'freshdesk', 'intercom'] as const;
 export type AdapterSource = (typeof adapterSources)[number];
@@ -31,6 +33,11 @@ export type VendorEvent = {
     group: { id?: string; name?: string } | null;
     assignee: { id?: string; name?: string; email?: string } | null;
   };
+  /**
+   * The customer's satisfaction rating of the ticket, recorded with the event (source: the vendor).
+   * `externalId` is the vendor's id for the rating: the same id again with another rating replaces it.
+   */
+  satisfaction?: { rating: Rating; comment?: string; at?: string; externalId: string };
 };
 
 /** What a normaliser answers: an event to apply, or why the payload carries nothing for Baton. */
@@ -59,9 +66,26 @@ export const zendeskEventSchema = z.looseObject({
   event: z.record(z.string(), z.unknown()).default({}),
 });
 
+/**
+ * `{{satisfaction.current_rating}}` read as good / bad, or null before the customer rated. Text that
+ * is neither is refused (400) rather than guessed: a rating read wrongly would count in CSAT.
+ */
+const zendeskRatingText = z.preprocess(blank, z.string().max(200).optional()).transform((text, ctx) => {
+  const rating = text === undefined ? null : zendeskRating(text);
+  if (rating !== undefined) return rating;
+  ctx.addIssue({ code: 'custom', message: 'must be Good…, Bad…, Offered or Unoffered' });
+  return z.NEVER;
+});
+
 /** Zendesk trigger webhooks, with the JSON body docs/integrations.md gives. */
 export const zendeskTriggerSchema = z.looseObject({
-  event: z.enum(['ticket_created', 'comment_added', 'group_changed', 'assignee_changed']),
+  event: z.enum([
+    'ticket_created',
+    'comment_added',
+    'group_changed',
+    'assignee_changed',
+    'satisfaction_changed',
+  ]),
   ticket: z.looseObject({
     id,
     title: optText(500),
@@ -74,6 +98,8 @@ export const zendeskTriggerSchema = z.looseObject({
     organization: z.unknown().optional(),
     comment: optText(),
     comment_from: z.preprocess(blank, z.enum(['customer', 'agent', 'internal']).optional()),
+    /** `{{satisfaction.current_rating}}` and `{{satisfaction.current_comment}}`. */
+    satisfaction: z.looseObject({ rating: zendeskRatingText, comment: optText() }).optional(),
   }),
 });
 
@@ -117,8 +143,9 @@ const intercomAuthor = z.looseObject({
   email: optText(300),
 });
 
-/** Intercom webhook notifications whose item is a conversation. */
-export const intercomSchema = z.looseObject({
+export const intercomRatingTopic = 'conversation.rating.added';
+
+const intercomNotification = z.looseObject({
   type: z.literal('notification_event'),
   id: z.string().min(1).max(300),
   topic: z.string().min(1).max(100),
@@ -157,8 +184,34 @@ export const intercomSchema = z.looseObject({
             .default([]),
         })
         .optional(),
+      /** `null` until the customer rates; the stars are checked only where they are read (below). */
+      conversation_rating: z.preprocess(
+        blank,
+        z
+          .looseObject({
+            rating: z.preprocess(blank, z.unknown()),
+            remark: optText(),
+            // Older payloads send every field of an unrated conversation as null.
+            created_at: z.preprocess(blank, z.number().optional()),
+            updated_at: z.preprocess(blank, z.number().optional()),
+          })
+          .optional(),
+      ),
     }),
   }),
+});
+
+/** Intercom webhook notifications whose item is a conversation. */
+export const intercomSchema = intercomNotification.superRefine((p, ctx) => {
+  // A rating notification whose stars are not 1 to 5 is refused, as any payload of the wrong
+  // shape; on other topics the rating is not read, so it cannot cost them their event.
+  const rating = p.data.item.conversation_rating?.rating;
+  if (p.topic === intercomRatingTopic && rating !== undefined && starRating(rating) === undefined)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['data', 'item', 'conversation_rating', 'rating'],
+      message: 'must be a whole number of stars from 1 to 5',
+    });
 });
 
 export type ZendeskEvent = z.infer<typeof zendeskEventSchema>;

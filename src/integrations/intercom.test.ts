@@ -89,3 +89,64 @@ describe('Intercom tenure and value', () => {
     ]);
   });
 });
+
+describe('Intercom conversation ratings', () => {
+  const rated = (conversation_rating: unknown) => {
+    const body = fixture('intercom-conversation-created');
+    body.id = 'notif_rating_1';
+    body.topic = 'conversation.rating.added';
+    body.data.item.conversation_rating = conversation_rating;
+    return body;
+  };
+  const rating = {
+    rating: 2,
+    remark: 'Still no heating after two days.',
+    created_at: 1795431600,
+    contact: { type: 'contact', id: '6650a1b2c3d4e5f601234567' },
+    teammate: { type: 'admin', id: '814860' },
+  };
+
+  it('reads conversation.rating.added: the stars, the remark and when, keyed on the conversation', () => {
+    expect(normalizeIntercom(intercomSchema.parse(rated(rating)))).toEqual({
+      event: expect.objectContaining({
+        eventId: 'notif_rating_1',
+        type: 'conversation.rating.added',
+        case: expect.objectContaining({ externalId: '215471998812' }),
+        satisfaction: {
+          rating: '2',
+          comment: 'Still no heating after two days.',
+          at: '2026-11-23T11:00:00.000Z',
+          externalId: '215471998812',
+        },
+      }),
+    });
+    // A changed rating is dated when it was last updated.
+    const changed = normalizeIntercom(
+      intercomSchema.parse(rated({ ...rating, rating: 4, remark: '', updated_at: 1795435200 })),
+    );
+    expect('event' in changed && changed.event.satisfaction).toEqual({
+      rating: '4',
+      comment: undefined,
+      at: '2026-11-23T12:00:00.000Z',
+      externalId: '215471998812',
+    });
+  });
+  it('ignores a conversation that has no rating', () => {
+    for (const r of [null, { rating: null, remark: null, created_at: null }])
+      expect(normalizeIntercom(intercomSchema.parse(rated(r)))).toEqual({
+        ignored: 'the conversation has no rating',
+      });
+  });
+  it('refuses stars that are not a whole number from 1 to 5 on a rating, and never reads them elsewhere', () => {
+    for (const stars of [0, 6, 4.5, '5', 'great']) {
+      const parsed = intercomSchema.safeParse(rated({ ...rating, rating: stars }));
+      expect(parsed.success, String(stars)).toBe(false);
+      expect(parsed.error?.issues[0]?.path).toEqual(['data', 'item', 'conversation_rating', 'rating']);
+    }
+    const created = rated({ ...rating, rating: 9 });
+    created.topic = 'conversation.user.created';
+    expect(normalizeIntercom(intercomSchema.parse(created))).toMatchObject({
+      event: { message: { role: 'customer' } },
+    });
+  });
+});

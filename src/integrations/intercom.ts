@@ -1,5 +1,11 @@
-import type { IntercomPayload, Normalized, VendorEvent } from './adapters.types.ts';
+import {
+  type IntercomPayload,
+  intercomRatingTopic,
+  type Normalized,
+  type VendorEvent,
+} from './adapters.types.ts';
 import { snakeFields, vendorAmount, vendorProfile } from './vendor-profile.ts';
+import { ratingComment, starRating } from './vendor-rating.ts';
 import { channelOf, htmlToText, subjectFrom } from './vendor-text.ts';
 
 const customerTypes = new Set(['user', 'lead', 'contact']);
@@ -39,7 +45,10 @@ export function intercomProfile(contacts: unknown[]) {
   return vendorProfile(...attributes, ...signedUp, ...companies);
 }
 
-/** Intercom conversation notifications: created and replied by the customer, assigned by an admin. */
+/**
+ * Intercom conversation notifications: created and replied by the customer, assigned by an admin,
+ * rated by the customer.
+ */
 export function normalizeIntercom(p: IntercomPayload): Normalized {
   const item = p.data.item;
   if (item.type !== 'conversation') return { ignored: `Baton does not act on ${item.type} items` };
@@ -105,6 +114,25 @@ export function normalizeIntercom(p: IntercomPayload): Normalized {
             change: toTeam || (!toAdmin && teamId) ? 'group' : 'assignee',
             group: teamId && teamId !== '0' ? { id: teamId } : null,
             assignee: adminId && adminId !== '0' ? { id: adminId } : null,
+          },
+        },
+      };
+    }
+    case intercomRatingTopic: {
+      const r = item.conversation_rating;
+      const rating = starRating(r?.rating);
+      if (!rating) return { ignored: 'the conversation has no rating' };
+      return {
+        event: {
+          ...base,
+          satisfaction: {
+            rating,
+            comment: ratingComment(r?.remark),
+            // `updated_at` is when the customer last rated; `created_at`, which older payloads
+            // carry alone, is when Intercom asked them to.
+            at: at(r?.updated_at ?? r?.created_at),
+            // One rating per conversation, which a later rating replaces.
+            externalId: item.id,
           },
         },
       };

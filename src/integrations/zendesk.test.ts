@@ -116,3 +116,54 @@ describe('Zendesk tenure and value', () => {
     });
   });
 });
+
+describe('Zendesk satisfaction ratings (trigger bodies)', () => {
+  const rated = (rating: string, comment = '', event = 'satisfaction_changed') => {
+    const body = fixture('zendesk-trigger-group-changed');
+    body.event = event;
+    body.ticket.satisfaction = { rating, comment };
+    return body;
+  };
+  const read = (body: unknown) => normalizeZendeskTrigger(zendeskTriggerSchema.parse(body), 'inv-csat');
+
+  it('reads {{satisfaction.current_rating}} and its comment, keyed on the ticket id', () => {
+    expect(read(rated("Bad, I'm unsatisfied", '  Nobody came.  '))).toEqual({
+      event: expect.objectContaining({
+        eventId: 'inv-csat',
+        type: 'trigger.satisfaction_changed',
+        satisfaction: { rating: 'bad', comment: 'Nobody came.', externalId: '6021' },
+      }),
+    });
+    const good = read(rated('Good'));
+    expect('event' in good && good.event.satisfaction).toEqual({
+      rating: 'good',
+      comment: undefined,
+      externalId: '6021',
+    });
+    expect('event' in good && good.event.message).toBeUndefined();
+  });
+  it('records nothing while the survey is only offered, or not yet', () => {
+    for (const rating of ['Offered', 'Unoffered', ''])
+      expect(read(rated(rating))).toEqual({ ignored: 'the ticket has no satisfaction rating yet' });
+    // Another trigger's body may carry the placeholders too: its event applies, with no rating.
+    const moved = read(rated('Offered', '', 'group_changed'));
+    expect('event' in moved && moved.event.assignment?.change).toBe('group');
+    expect('event' in moved && 'satisfaction' in moved.event).toBe(false);
+  });
+  it('carries a rating on any trigger whose body has it', () => {
+    expect(read(rated('Good', 'Thanks', 'group_changed'))).toMatchObject({
+      event: { assignment: { change: 'group' }, satisfaction: { rating: 'good', comment: 'Thanks' } },
+    });
+  });
+  it('refuses a rating it cannot read, naming the field', () => {
+    const parsed = zendeskTriggerSchema.safeParse(rated('Gut, ich bin zufrieden'));
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.path).toEqual(['ticket', 'satisfaction', 'rating']);
+  });
+  it('has no satisfaction event type among the event webhooks: only triggers carry ratings', () => {
+    const payload = { ...fixture('zendesk-ticket-created'), type: 'zen:event-type:ticket.status_changed' };
+    expect(normalizeZendeskEvent(zendeskEventSchema.parse(payload))).toEqual({
+      ignored: 'Baton does not act on zen:event-type:ticket.status_changed',
+    });
+  });
+});

@@ -1,5 +1,6 @@
 import type { Normalized, VendorEvent, ZendeskEvent, ZendeskTrigger } from './adapters.types.ts';
 import { snakeFields, vendorProfile } from './vendor-profile.ts';
+import { ratingComment } from './vendor-rating.ts';
 import { channelOf, refOf, subjectFrom } from './vendor-text.ts';
 
 const prefix = 'zen:event-type:';
@@ -65,9 +66,15 @@ export function normalizeZendeskEvent(p: ZendeskEvent): Normalized {
   }
 }
 
-/** Zendesk trigger webhooks (the JSON body of docs/integrations.md); the id comes from the request. */
+/**
+ * Zendesk trigger webhooks (the JSON body of docs/integrations.md); the id comes from the request.
+ * Whichever trigger's body carries the ticket's current satisfaction rating records it. Zendesk keeps
+ * one rating per ticket, which the customer may change, and no placeholder gives the rating's own
+ * id: the ticket id stands for it, so a changed rating replaces the earlier one.
+ */
 export function normalizeZendeskTrigger(p: ZendeskTrigger, eventId: string): Normalized {
   const t = p.ticket;
+  const rating = t.satisfaction?.rating;
   const base: VendorEvent = {
     eventId,
     type: `trigger.${p.event}`,
@@ -81,6 +88,9 @@ export function normalizeZendeskTrigger(p: ZendeskTrigger, eventId: string): Nor
         vendorProfile(snakeFields(t.requester), snakeFields(t.organization)),
       ),
     },
+    ...(rating
+      ? { satisfaction: { rating, comment: ratingComment(t.satisfaction?.comment), externalId: t.id } }
+      : {}),
   };
   const group = t.group || t.group_id ? { id: t.group_id, name: t.group } : null;
   const assignee = t.assignee
@@ -102,5 +112,9 @@ export function normalizeZendeskTrigger(p: ZendeskTrigger, eventId: string): Nor
       return { event: { ...base, assignment: { change: 'group', group, assignee } } };
     case 'assignee_changed':
       return { event: { ...base, assignment: { change: 'assignee', group, assignee } } };
+    case 'satisfaction_changed':
+      // "Offered" or "Unoffered": the survey went out (or not), the customer has not rated yet.
+      if (!base.satisfaction) return { ignored: 'the ticket has no satisfaction rating yet' };
+      return { event: base };
   }
 }

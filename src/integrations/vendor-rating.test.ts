@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { ratingComment, starRating, zendeskRating } from './vendor-rating.ts';
+
+describe('helpdesk satisfaction ratings', () => {
+  it("reads Zendesk's current rating text as good or bad, and offered or unoffered as no rating yet", () => {
+    expect(
+      ['Good', "Good, I'm satisfied", 'bad', "Bad, I'm unsatisfied", ' BAD '].map(zendeskRating),
+    ).toEqual(['good', 'good', 'bad', 'bad', 'bad']);
+    expect(['Offered', 'unoffered', '', '  '].map(zendeskRating)).toEqual([null, null, null, null]);
+    // Neither a rating nor "not yet": unreadable, not guessed.
+    expect(['Goodish', 'Gut', 'satisfied', '5'].map(zendeskRating)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+  it('reads whole stars from 1 to 5 only', () => {
+    expect([1, 3, 5].map(starRating)).toEqual(['1', '3', '5']);
+    expect([0, 6, 4.5, '4', null, undefined, Number.NaN].map(starRating)).toEqual(Array(7).fill(undefined));
+  });
+  it('keeps a comment trimmed, none when empty, at most as long as the API takes', () => {
+    expect(ratingComment('  Quick and kind \n')).toBe('Quick and kind');
+    expect(ratingComment('   ')).toBeUndefined();
+    expect(ratingComment(undefined)).toBeUndefined();
+    expect(ratingComment('x'.repeat(2500))).toHaveLength(2000);
+  });
+});

@@ -1,0 +1,30 @@
+import type { Rating } from '../satisfaction/rating.ts';
+
+/**
+ * Zendesk's `{{satisfaction.current_rating}}`: the rating's text ("Good", "Bad", or with words
+ * after, as "Good, I'm satisfied"), or "Offered" / "Unoffered" (or nothing) before the customer
+ * rated. Answers the rating, `null` for no rating yet, `undefined` for text that is neither.
+ */
+export function zendeskRating(text: string): 'good' | 'bad' | null | undefined {
+  const t = text.trim().toLowerCase();
+  if (t === '' || t === 'offered' || t === 'unoffered') return null;
+  if (/^good\b/.test(t)) return 'good';
+  if (/^bad\b/.test(t)) return 'bad';
+  return undefined;
+}
+
+/** Intercom's conversation rating: a whole number of stars from 1 to 5; anything else is unreadable. */
+export function starRating(value: unknown): Rating | undefined {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5
+    ? (String(value) as Rating)
+    : undefined;
+}
+
+/** As long as a comment the satisfaction API takes: a helpdesk's longer one is cut rather than lost with its rating. */
+const commentMax = 2000;
+
+/** The customer's comment with a rating: trimmed, empty as none. */
+export function ratingComment(text: string | undefined): string | undefined {
+  const t = text?.trim();
+  return t ? t.slice(0, commentMax) : undefined;
+}

@@ -8,6 +8,7 @@ import { ComparePanel } from './ComparePanel.tsx';
 import { FigureTiles, type Tile } from './FigureTiles.tsx';
 import { duration, isoDate, lastWeeks, percent } from './figures.ts';
 import { PairsChart, PickupChart, RatesChart, SlaChart, TrendChart } from './MetricsCharts.tsx';
+import { SatisfactionByTeamChart, SatisfactionCostChart } from './SatisfactionCharts.tsx';
 import './analytics.css';
 
 const DAY = 86_400_000;
@@ -34,6 +35,13 @@ function Tiles({ m }: { m: Metrics }) {
       'Documents asked for again',
       String(m.documentReRequests.requests),
       `on ${percent(m.documentReRequests.cases.rate)} of cases`,
+    ],
+    [
+      'CSAT',
+      percent(m.satisfaction.rate),
+      m.satisfaction.of === 0
+        ? 'no case rated'
+        : `${m.satisfaction.count} satisfied of ${m.satisfaction.of} rated`,
     ],
   ];
   return <FigureTiles tiles={tiles} testId="analytics-tiles" />;
@@ -172,6 +180,8 @@ export default function AnalyticsPage() {
               <PickupChart metrics={m} />
               <PairsChart metrics={m} />
               <SlaChart metrics={m} />
+              <SatisfactionByTeamChart metrics={m} />
+              <SatisfactionCostChart metrics={m} />
             </div>
           )}
         </div>

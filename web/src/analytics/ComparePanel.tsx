@@ -21,6 +21,7 @@ const LABELS: Record<string, string> = {
   'pickup.calendar': 'Time to pick up (median)',
   'pickup.business': 'Time to pick up, business (median)',
   quality: 'Average handoff quality',
+  satisfaction: 'CSAT',
 };
 
 const TONE = {

@@ -11,22 +11,15 @@ import {
   YAxis,
 } from 'recharts';
 import { bounceReasonLabels, humanize } from '../app/format.ts';
-import { useSession } from '../app/session.tsx';
 import type { Metrics, Rate } from './analytics.api.ts';
 import { ChartFigure, DataTable } from './ChartFigure.tsx';
+import { ACCENT, BAD, GOOD, pct, SOFT, toPct, WARN } from './chart-palette.ts';
 import { duration, percent, rateText, routeLabel } from './figures.ts';
+import { useTeamName } from './useTeamName.ts';
 
-// The palette of styles.css (SVG presentation attributes do not read CSS variables).
-const ACCENT = '#3046c5';
-const SOFT = '#8fa0ec';
-const BAD = '#d9363e';
-const WARN = '#e7a325';
-const GOOD = '#19603a';
 const HOUR = 3_600_000;
 
-const pct = (v: number) => `${Math.round(v)} %`;
 const hours = (v: number) => `${v} h`;
-const toPct = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10);
 const toHours = (ms: number | null) => (ms === null ? null : Math.round((ms / HOUR) * 10) / 10);
 
 /** The rates of a period, each with the direction that is better. */
@@ -88,12 +81,6 @@ export function RatesChart({ metrics }: { metrics: Metrics }) {
       </ResponsiveContainer>
     </ChartFigure>
   );
-}
-
-/** Team keys as the organisation names them. */
-function useTeamName() {
-  const s = useSession();
-  return (key: string) => s.teams.find((t) => t.key === key)?.name ?? key;
 }
 
 export function PickupChart({ metrics }: { metrics: Metrics }) {

@@ -138,6 +138,7 @@ export const eventLabels: Record<string, string> = {
   'customer_update.sent': 'Customer updated',
   'customer.risk_crossed': 'Customer at risk',
   'customer.erased': 'Personal data erased',
+  'satisfaction.rated': 'Satisfaction rating',
 };
 
 export const eventLabel = (type: string) => eventLabels[type] ?? humanize(type);

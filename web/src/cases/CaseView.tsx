@@ -11,7 +11,10 @@ import { Conversation } from './Conversation.tsx';
 import { DocumentFlags } from './DocumentFlags.tsx';
 import { Documents } from './Documents.tsx';
 import { Journey } from './Journey.tsx';
+import { LatestRating } from './LatestRating.tsx';
+import { RecordRating } from './RecordRating.tsx';
 import { ResolveCase } from './ResolveCase.tsx';
+import { satisfactionApi } from './satisfaction-api.ts';
 import { Timeline } from './Timeline.tsx';
 import { usePresence } from './usePresence.ts';
 
@@ -20,12 +23,18 @@ export function CaseView({ caseId }: { caseId: string }) {
   const s = useSession();
   const detail = useResource(`case:${caseId}`, () => api.case(caseId));
   const events = useResource(`case-events:${caseId}`, () => api.caseEvents(caseId));
+  const satisfaction = useResource(`case-satisfaction:${caseId}`, (signal) =>
+    satisfactionApi.list(caseId, signal),
+  );
   const viewers = usePresence(caseId);
   useLive(
     (e) => e.caseId === caseId,
-    () => {
+    (changes) => {
       detail.reload();
       events.reload();
+      // Ratings change only by a rating or an erasure (null: the stream came back, read everything).
+      if (!changes || changes.some((e) => e.type === 'satisfaction.rated' || e.type === 'customer.erased'))
+        satisfaction.reload();
     },
   );
 
@@ -56,6 +65,7 @@ export function CaseView({ caseId }: { caseId: string }) {
             · {humanize(c.channel)} · {humanize(c.status)}
             {c.issueType ? ` · ${c.issueType}` : ''}
           </p>
+          <LatestRating latest={satisfaction.data?.latest} />
           {c.repeatOf ? (
             <p className="small">
               Repeat contact: the customer came back on the same issue ·{' '}
@@ -73,6 +83,13 @@ export function CaseView({ caseId }: { caseId: string }) {
             {!open && (c.status === 'open' || c.status === 'pending') ? (
               <ResolveCase caseId={c.id} onResolved={detail.reload} />
             ) : null}
+            <RecordRating
+              caseId={c.id}
+              onRecorded={() => {
+                satisfaction.reload();
+                events.reload();
+              }}
+            />
             <Link to={`/cases/${c.id}/handoff`} className="button primary">
               Hand off
             </Link>

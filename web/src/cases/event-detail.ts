@@ -1,4 +1,5 @@
 import { bounceReasonLabels, dipReasonLabels, humanize } from '../app/format.ts';
+import { customerRated, ratingText, satisfiedText } from './satisfaction-words.ts';
 
 /** How the timeline names the people and teams an event's data refers to by id. */
 export type Names = { person: (id: string) => string; team: (key: string) => string };
@@ -90,6 +91,18 @@ export function eventDetail(type: string, data: Data | null | undefined, n: Name
       break;
     case 'case.repeat_linked':
       parts.push(typeof d.gapHours === 'number' ? `${d.gapHours} h after it` : undefined);
+      break;
+    case 'satisfaction.rated':
+      parts.push(
+        text(d.rating)
+          ? `${customerRated(d.rating as string)}${typeof d.satisfied === 'boolean' ? ` — ${satisfiedText(d.satisfied)}` : ''}`
+          : undefined,
+        // The team of the handoff that held the case when the customer rated: CSAT counts it there.
+        text(d.team) ? `counted for ${n.team(d.team as string)}` : 'before any handoff',
+        text(d.changedFrom) ? `changed from ${ratingText(d.changedFrom as string)}` : undefined,
+        text(d.source) && d.source !== 'baton' ? `from ${humanize(d.source as string)}` : undefined,
+        quoted(d.comment),
+      );
       break;
     case 'case.reopened':
       parts.push(text(d.from) ? `was ${d.from}; the customer wrote again` : undefined);

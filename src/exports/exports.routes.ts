@@ -47,7 +47,7 @@ export function registerExportRoutes(app: App) {
         200: {
           content: { 'text/csv': { schema: z.string() } },
           description:
-            'The handoffs created in the period (filtered by team, state, scenario) as CSV: one row each, with its owner, times, clocks, bounce and quality',
+            'The handoffs created in the period (filtered by team, state, scenario) as CSV: one row each, with its owner, times, clocks, bounce, quality and the customer’s rating counted for it',
         },
       },
     }),
@@ -70,8 +70,13 @@ export function registerExportRoutes(app: App) {
           );
           const last = page[page.length - 1];
           const next = page.length === PAGE && last ? { at: last.createdAt, id: last.id } : null;
-          const typeOf = new Map(page.map((p) => [p.id, p.issueType]));
-          return { rows: views.map((v) => handoffExportRow(v, typeOf.get(v.id) ?? null)), next };
+          const extras = new Map(page.map((p) => [p.id, { issueType: p.issueType, rating: p.rating }]));
+          return {
+            rows: views.map((v) =>
+              handoffExportRow(v, extras.get(v.id) ?? { issueType: null, rating: null }),
+            ),
+            next,
+          };
         },
         (error) => logger.error({ err: error, orgId }, 'the handoffs export stopped'),
       );

@@ -2,6 +2,7 @@
 // and the route only streams what the handoff's own view says.
 
 import type { HandoffView } from '../handoffs/handoff-view.ts';
+import { isSatisfied, type Rating, ratingInWords } from '../satisfaction/rating.ts';
 import type { CsvValue } from './csv.ts';
 
 /** The clocks every seed scenario runs, one column pair each; any clock's breach is in `breached`. */
@@ -32,12 +33,19 @@ export const handoffExportHeader = [
   'breached',
   'quality_score',
   'failed_checks',
+  'customer_rating',
+  'customer_satisfied',
 ] as const;
 
 type Packet = { urgency?: string; emotion?: string };
 
-/** `issueType`: the case's, as the export read it beside the handoff (the view does not carry it). */
-export function handoffExportRow(h: HandoffView, issueType: string | null): CsvValue[] {
+/**
+ * What the export reads beside the handoff's view: the case's issue type, and the customer's latest
+ * satisfaction rating counted for this handoff (src/satisfaction/rating.ts), if any.
+ */
+export type ExportExtras = { issueType: string | null; rating: Rating | null };
+
+export function handoffExportRow(h: HandoffView, { issueType, rating }: ExportExtras): CsvValue[] {
   const packet = (h.packet ?? {}) as Packet;
   const clock = (name: string) => h.sla.find((c) => c.name === name);
   return [
@@ -71,5 +79,7 @@ export function handoffExportRow(h: HandoffView, issueType: string | null): CsvV
       .filter((c) => c.result === 'fail')
       .map((c) => c.id)
       .join('; '),
+    rating === null ? null : ratingInWords(rating),
+    rating === null ? null : isSatisfied(rating) ? 'yes' : 'no',
   ];
 }

@@ -54,6 +54,10 @@ describeOnDatabases('the handoffs export', (h) => {
     h().advance(60_000);
     const engineering = await send('App crashes on login', 'tech-to-engineering');
 
+    // The customer rates the accepted case: counted for its handoff, the others have no rating.
+    const rated = await h().request('POST', `/api/v1/cases/${accepted.caseId}/satisfaction`, { rating: 2 });
+    expect(rated.status).toBe(201);
+
     const res = await exportCsv('?from=2026-11-23&to=2026-11-23');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
@@ -83,7 +87,10 @@ describeOnDatabases('the handoffs export', (h) => {
       resolved_at: '',
       acknowledge_state: view.sla.find((c: { name: string }) => c.name === 'acknowledge').state,
       quality_score: String(view.quality.score),
+      customer_rating: '2 of 5',
+      customer_satisfied: 'no',
     });
+    expect(rows[0]).toMatchObject({ customer_rating: '', customer_satisfied: '' });
     // A subject a spreadsheet would run as a formula is written as text; the note keeps its quotes.
     expect(rows[1]).toMatchObject({
       case_subject: `'=HYPERLINK("http://evil.example","refund")`,

@@ -121,6 +121,11 @@ export function history(timezone = 'UTC') {
       event(caseId, null, 'document.rerequested', at(when), { kind });
       return b;
     },
+    /** A satisfaction rating, counted for `handoffId` (the handoff that held the case then) or none. */
+    rating(caseId: string, satisfied: boolean, when: string, handoffId: string | null = null) {
+      facts.ratings.push({ id: `sr${++seq}`, caseId, handoffId, satisfied, at: at(when) });
+      return b;
+    },
     scenario(definition: Partial<Scenario> & { id: string }) {
       facts.scenarios.push({
         id: definition.id,

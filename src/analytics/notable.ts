@@ -2,7 +2,12 @@ import type { CaseView } from './derive.ts';
 
 /** The three signals the review asks about first, then the others. */
 const CORE = ['sla_breached', 'sentiment_dip', 'repeat_explanation'] as const;
-export type Signal = (typeof CORE)[number] | 'lost_escalation' | 'complaint' | 'document_rerequest';
+export type Signal =
+  | (typeof CORE)[number]
+  | 'lost_escalation'
+  | 'complaint'
+  | 'document_rerequest'
+  | 'unsatisfied';
 
 export function signalsOf(c: CaseView): Signal[] {
   const s: Signal[] = [];
@@ -12,6 +17,7 @@ export function signalsOf(c: CaseView): Signal[] {
   if (c.handoffs.some((v) => v.lost)) s.push('lost_escalation');
   if (c.complaint) s.push('complaint');
   if (c.rerequests > 0) s.push('document_rerequest');
+  if (c.rating && !c.rating.satisfied) s.push('unsatisfied');
   return s;
 }
 

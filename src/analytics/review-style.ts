@@ -44,6 +44,7 @@ export const SIGNALS: Record<string, string> = {
   lost_escalation: 'lost escalation',
   complaint: 'complaint',
   document_rerequest: 'document asked for again',
+  unsatisfied: 'customer not satisfied',
 };
 
 export const FITS: Record<string, string> = {

@@ -3,6 +3,7 @@ import { cases, messages } from '../cases/cases.table.ts';
 import { scoreSentiment } from '../conversation/sentiment.ts';
 import { inOrder, type Queryable } from '../db/database.ts';
 import { handoffs } from '../handoffs/handoffs.table.ts';
+import { satisfactionRatings } from '../satisfaction/satisfaction.table.ts';
 import { slaClocks } from '../sla/sla.table.ts';
 import { teams } from '../teams/teams.table.ts';
 import { customerRiskOf, erasureOf, getCustomer } from './customers.queries.ts';
@@ -15,8 +16,9 @@ function promiseState(c: { state: string; breachedAt: Date | null }) {
 }
 
 /**
- * Everything the customer page shows: their cases (repeat contacts marked), handoffs, follow-up
- * promises kept and broken, sentiment over time and the churn risk with its reasons.
+ * Everything the customer page shows: their cases (repeat contacts and latest satisfaction rating
+ * marked), handoffs, follow-up promises kept and broken, sentiment over time and the churn risk
+ * with its reasons.
  */
 export async function customerOverview(db: Queryable, orgId: string, customerId: string, now: Date) {
   const customer = await getCustomer(db, orgId, customerId);
@@ -27,7 +29,7 @@ export async function customerOverview(db: Queryable, orgId: string, customerId:
     .orderBy(asc(cases.createdAt));
   const ids = theirCases.map((c) => c.id);
   const none = Promise.resolve([]);
-  const [hs, msgs, promises] = await inOrder([
+  const [hs, msgs, promises, ratings] = await inOrder([
     ids.length
       ? db
           .select({ h: handoffs, team: teams.name })
@@ -55,7 +57,26 @@ export async function customerOverview(db: Queryable, orgId: string, customerId:
           .where(and(inArray(slaClocks.caseId, ids), like(slaClocks.name, 'promise-%')))
           .orderBy(asc(slaClocks.startedAt))
       : none,
+    ids.length
+      ? db
+          .select({
+            caseId: satisfactionRatings.caseId,
+            rating: satisfactionRatings.rating,
+            satisfied: satisfactionRatings.satisfied,
+            ratedAt: satisfactionRatings.ratedAt,
+          })
+          .from(satisfactionRatings)
+          .where(inArray(satisfactionRatings.caseId, ids))
+          .orderBy(asc(satisfactionRatings.ratedAt), asc(satisfactionRatings.createdAt))
+      : none,
   ]);
+  // Each case's latest rating: the customer's view of it now.
+  const latestRating = new Map(
+    ratings.map((r) => [
+      r.caseId,
+      { rating: r.rating, satisfied: r.satisfied, ratedAt: r.ratedAt.toISOString() },
+    ]),
+  );
   const promiseRows = promises.map((p) => ({
     caseId: p.caseId,
     handoffId: p.handoffId,
@@ -83,8 +104,13 @@ export async function customerOverview(db: Queryable, orgId: string, customerId:
       channel: c.channel,
       createdAt: c.createdAt.toISOString(),
       repeatOf: c.repeatOf,
+      satisfaction: latestRating.get(c.id) ?? null,
     })),
     repeatContacts: theirCases.filter((c) => c.repeatOf).length,
+    satisfaction: {
+      rated: latestRating.size,
+      satisfied: [...latestRating.values()].filter((r) => r.satisfied).length,
+    },
     handoffs: hs.map(({ h, team }) => ({
       id: h.id,
       caseId: h.caseId,

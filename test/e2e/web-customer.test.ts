@@ -42,6 +42,7 @@ describe('customer page [pglite]', () => {
       text: 'We will call you tomorrow',
       due: new Date(Date.now() + 86_400_000).toISOString(),
     }).catch(() => undefined); // a bounced handoff takes no promises: the page shows none open then
+    await call('POST', `/api/v1/cases/${first.id}/satisfaction`, { rating: 2 });
     const second = await call(
       'POST',
       '/api/v1/cases',
@@ -69,6 +70,11 @@ describe('customer page [pglite]', () => {
     expect(facts).toContain('48,000');
     expect(facts).toContain('gold');
     expect(facts).toMatch(/2 cases · [01] repeat contacts?/);
+    expect(await page.getByTestId('customer-csat').textContent()).toBe('0 of 1 rated case satisfied');
+    expect(await page.getByTestId('customer-case').allTextContents()).toEqual([
+      expect.stringContaining('CSAT 2 of 5 · not satisfied'),
+      expect.not.stringContaining('CSAT'),
+    ]);
     // The finance handoff, bounced; a complaint may also have raised the supervisor scenario.
     const handoffRows = (await page.getByTestId('customer-handoff').allTextContents()).join('\n');
     expect(handoffRows).toMatch(/Finance\s*Bounced/);
@@ -84,6 +90,7 @@ describe('customer page [pglite]', () => {
     expect(reasons.join('\n')).toMatch(/Complaint\s*\+\d+/);
     expect(reasons.join('\n')).toMatch(/Bounced handoff/);
     expect(reasons.join('\n')).toMatch(/High value/);
+    expect(reasons.join('\n')).toMatch(/Low satisfaction\s*\+20/);
 
     expect(await basicA11y(page)).toEqual([]);
     await screenshot(page, 'customer-page');

@@ -5,6 +5,7 @@ import { Link } from '../app/router.tsx';
 import { useSession } from '../app/session.tsx';
 import { Badge, ErrorNote, Loading, Section, stateTone } from '../app/ui.tsx';
 import { useResource } from '../app/useResource.ts';
+import { ratingText, satisfiedText } from '../cases/satisfaction-words.ts';
 import { type CustomerOverview, customerApi, type Erasure, type Risk } from './customer-api.ts';
 import { EraseDialog, ErasureNote } from './Erasure.tsx';
 import { SentimentChart } from './SentimentChart.tsx';
@@ -71,6 +72,13 @@ function Profile({ o }: { o: CustomerOverview }) {
         <dt>Contacts</dt>
         <dd>
           {counted(o.cases.length, 'case')} · {counted(o.repeatContacts, 'repeat contact')}
+        </dd>
+
+        <dt>Satisfaction</dt>
+        <dd data-testid="customer-csat">
+          {o.satisfaction.rated === 0
+            ? 'no case rated yet'
+            : `${o.satisfaction.satisfied} of ${counted(o.satisfaction.rated, 'rated case')} satisfied`}
         </dd>
 
         <dt>Promises</dt>
@@ -170,6 +178,11 @@ export function CustomerPage({ customerId }: { customerId: string }) {
                 {formatDateTime(c.createdAt)} · {humanize(c.channel)} · {humanize(c.status)}
               </span>
               {c.repeatOf ? <Badge tone="warn">Repeat contact</Badge> : null}
+              {c.satisfaction ? (
+                <Badge tone={c.satisfaction.satisfied ? 'good' : 'bad'}>
+                  CSAT {ratingText(c.satisfaction.rating)} · {satisfiedText(c.satisfaction.satisfied)}
+                </Badge>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -26,8 +26,12 @@ export type CustomerOverview = {
     channel: string;
     createdAt: string;
     repeatOf: string | null;
+    /** The customer's latest satisfaction rating of the case ("1".."5", "good", "bad"). */
+    satisfaction: { rating: string; satisfied: boolean; ratedAt: string } | null;
   }[];
   repeatContacts: number;
+  /** Of their cases rated, how many the customer is satisfied with (each case by its latest rating). */
+  satisfaction: { rated: number; satisfied: number };
   handoffs: {
     id: string;
     caseId: string;

@@ -1,7 +1,8 @@
-import { and, inArray, lt } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import type { Services } from '../http/context.ts';
 import type { Job } from '../jobs/scheduler.ts';
+import { organisations } from '../orgs/orgs.table.ts';
 import { idempotencyKeys, passwordResets, sessions } from './auth.table.ts';
 
 /** How long a POST's answer is kept for a retry with the same Idempotency-Key (as Stripe does). */
@@ -10,18 +11,35 @@ export const idempotencyKeyHours = 24;
 const batch = 5_000;
 
 /**
- * Forgets what can no longer be used: expired sessions, expired reset links, and the stored answers
+ * Forgets what can no longer be used: expired sessions and those idle past the organisation's limit,
+ * expired reset links, and the stored answers
  * of Idempotency-Keys older than a day. Without it each table would only grow (every sign-in adds a
  * session, every POST from the web app a key).
  */
 export async function forgetExpired(db: Db, now: Date) {
   const keysBefore = new Date(now.getTime() - idempotencyKeyHours * 3_600_000);
+  // A session idle past its organisation's limit is refused at its next request (session-idle.ts's
+  // rule, said here in SQL); one never used again would otherwise wait for its 14 days.
+  const idleBefore = sql`${now.toISOString()}::timestamptz - ${organisations.sessionIdleMinutes} * interval '1 minute'`;
   const expiredSessions = await db
     .delete(sessions)
     .where(
       inArray(
         sessions.idHash,
-        db.select({ id: sessions.idHash }).from(sessions).where(lt(sessions.expiresAt, now)).limit(batch),
+        db
+          .select({ id: sessions.idHash })
+          .from(sessions)
+          .innerJoin(organisations, eq(organisations.id, sessions.orgId))
+          .where(
+            or(
+              lt(sessions.expiresAt, now),
+              and(
+                isNotNull(organisations.sessionIdleMinutes),
+                lt(sql`coalesce(${sessions.lastSeenAt}, ${sessions.createdAt})`, idleBefore),
+              ),
+            ),
+          )
+          .limit(batch),
       ),
     )
     .returning({ id: sessions.idHash });

@@ -1,6 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { idempotencyKeys, passwordResets, sessions } from '../../src/auth/auth.table.ts';
 import { forgetExpired } from '../../src/auth/retention.jobs.ts';
+import { organisations } from '../../src/orgs/orgs.table.ts';
 import { describeOnDatabases } from '../support/harness.ts';
 
 /** What can no longer be used is forgotten: expired sessions and reset links, day-old replay answers. */
@@ -41,5 +43,47 @@ describeOnDatabases('forgetting expired sessions, reset links and idempotency an
     expect(await left()).toEqual({ sessions: ['ret-session-live'], links: ['ret-link-live'], keys: ['b'] });
     expect(await forgetExpired(db, now)).toEqual({ sessions: 0, resetLinks: 0, idempotencyKeys: 0 });
     expect(await left()).toEqual({ sessions: ['ret-session-live'], links: ['ret-link-live'], keys: ['b'] });
+  });
+
+  it("removes sessions idle past their organisation's limit, and only there", async () => {
+    const { db } = h().database;
+    const now = new Date('2027-07-01T12:00:00Z');
+    const at = (hours: number) => new Date(now.getTime() + hours * 3_600_000);
+    const org = h().org.orgId;
+    const other = h().other.orgId;
+    await db.update(organisations).set({ sessionIdleMinutes: 60 }).where(eq(organisations.id, org));
+    try {
+      const amara = h().org.personIds.get('amara')!;
+      const otherAmara = h().other.personIds.get('amara')!;
+      const session = (
+        idHash: string,
+        orgId: string,
+        personId: string,
+        lastSeenAt: Date | null,
+        createdAt: Date,
+      ) => ({
+        idHash,
+        orgId,
+        personId,
+        lastSeenAt,
+        createdAt,
+        expiresAt: at(24 * 10),
+      });
+      await db.insert(sessions).values([
+        session('idle-gone', org, amara, at(-2), at(-3)),
+        session('idle-never-used', org, amara, null, at(-1.5)),
+        session('idle-recent', org, amara, at(-0.5), at(-3)),
+        // The other organisation sets no limit: an old session of theirs stays until it expires.
+        session('idle-other-org', other, otherAmara, at(-2), at(-3)),
+      ]);
+      expect((await forgetExpired(db, now)).sessions).toBeGreaterThanOrEqual(2);
+      const left = (await db.select({ id: sessions.idHash }).from(sessions))
+        .map((r) => r.id)
+        .filter((id) => id.startsWith('idle-'))
+        .sort();
+      expect(left).toEqual(['idle-other-org', 'idle-recent']);
+    } finally {
+      await db.update(organisations).set({ sessionIdleMinutes: null }).where(eq(organisations.id, org));
+    }
   });
 });

@@ -1,6 +1,8 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import { cases } from '../cases/cases.table.ts';
+import { customers } from '../customers/customers.table.ts';
 import type { Db, Tx } from '../db/database.ts';
+import { decodeCursor, encodeCursor, olderThan } from '../db/keyset.ts';
 import { handoffs } from '../handoffs/handoffs.table.ts';
 import { notFound } from '../http/errors.ts';
 import { teams } from '../teams/teams.table.ts';
@@ -66,4 +68,61 @@ export async function listRatings(db: Db, orgId: string, caseId: string) {
     .where(and(eq(satisfactionRatings.orgId, orgId), eq(satisfactionRatings.caseId, caseId)))
     .orderBy(asc(satisfactionRatings.ratedAt), asc(satisfactionRatings.createdAt));
   return rows.map(answer);
+}
+
+export type RatingsFilter = {
+  from: Date;
+  to: Date;
+  team?: string;
+  satisfied?: boolean;
+  limit: number;
+  cursor?: string;
+};
+
+/**
+ * The organisation's ratings given in a period, newest first, each with its case and customer, and
+ * `superseded` when the customer rated the case again later: what a lead reads to follow up the
+ * customers who were not satisfied. Keyset-paginated on (rated at, id).
+ */
+export async function listOrganisationRatings(db: Db, orgId: string, f: RatingsFilter) {
+  const after = f.cursor ? decodeCursor(f.cursor) : undefined;
+  const rows = await db
+    .select({
+      ...columns,
+      caseSubject: cases.subject,
+      customerId: customers.id,
+      customerName: customers.name,
+      // The customer rated the case again later: this rating is no longer their view.
+      superseded: sql<boolean>`exists (select 1 from ${satisfactionRatings} later
+        where later.case_id = ${satisfactionRatings.caseId}
+          and (later.rated_at, later.created_at) > (${satisfactionRatings.ratedAt}, ${satisfactionRatings.createdAt}))`,
+    })
+    .from(satisfactionRatings)
+    .innerJoin(cases, eq(cases.id, satisfactionRatings.caseId))
+    .innerJoin(customers, eq(customers.id, cases.customerId))
+    .leftJoin(handoffs, eq(handoffs.id, satisfactionRatings.handoffId))
+    .leftJoin(teams, eq(teams.id, handoffs.toTeamId))
+    .where(
+      and(
+        eq(satisfactionRatings.orgId, orgId),
+        gte(satisfactionRatings.ratedAt, f.from),
+        lt(satisfactionRatings.ratedAt, f.to),
+        f.team ? eq(teams.key, f.team) : undefined,
+        f.satisfied === undefined ? undefined : eq(satisfactionRatings.satisfied, f.satisfied),
+        olderThan(satisfactionRatings.ratedAt, satisfactionRatings.id, after),
+      ),
+    )
+    .orderBy(desc(satisfactionRatings.ratedAt), desc(satisfactionRatings.id))
+    .limit(f.limit + 1);
+  const page = rows.slice(0, f.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => ({
+      ...answer(r),
+      caseSubject: r.caseSubject,
+      customer: { id: r.customerId, name: r.customerName },
+      superseded: r.superseded,
+    })),
+    nextCursor: rows.length > f.limit && last ? encodeCursor({ createdAt: last.ratedAt, id: last.id }) : null,
+  };
 }

@@ -1,11 +1,14 @@
 import { createRoute } from '@hono/zod-openapi';
+import { organisationOf } from '../analytics/analytics.queries.ts';
+import { periodOf } from '../analytics/period.ts';
 import { caseIdParams } from '../cases/cases.types.ts';
 import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
 import { json, ok } from '../http/openapi.ts';
+import { periodField } from '../http/validation.ts';
 import { recordRating } from './satisfaction.commands.ts';
-import { listRatings } from './satisfaction.queries.ts';
-import { newRatingSchema } from './satisfaction.types.ts';
+import { listOrganisationRatings, listRatings } from './satisfaction.queries.ts';
+import { newRatingSchema, ratingsQuery } from './satisfaction.types.ts';
 
 const tags = ['satisfaction'];
 
@@ -48,6 +51,36 @@ export function registerSatisfactionRoutes(app: App) {
         c.req.valid('param').id,
       );
       return c.json({ items, latest: items.at(-1) ?? null }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/satisfaction',
+      tags,
+      middleware: [requireRole('lead', 'supervisor', 'qa')],
+      request: { query: ratingsQuery },
+      responses: {
+        200: ok(
+          'The ratings given in the period (as in /analytics/metrics: the last 30 days by default), newest first, with their case and customer; `nextCursor` fetches the next page',
+        ),
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const { database, clock } = c.var.services;
+      const orgId = c.var.principal.orgId;
+      const org = await organisationOf(database.db, orgId);
+      const period = periodField('from', () => periodOf(q, org.timezone, clock().getTime()));
+      const page = await listOrganisationRatings(database.db, orgId, {
+        from: new Date(period.from),
+        to: new Date(period.to),
+        team: q.team,
+        satisfied: q.satisfied === undefined ? undefined : q.satisfied === 'true',
+        limit: q.limit,
+        cursor: q.cursor,
+      });
+      return c.json(page, 200);
     },
   );
 }

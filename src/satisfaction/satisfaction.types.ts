@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoInstant } from '../cases/cases.types.ts';
+import { cursorParam } from '../db/keyset.ts';
 import { ratingValues } from './rating.ts';
 
 /**
@@ -25,3 +26,15 @@ export const newRatingSchema = z.object({
 });
 
 export type NewRating = z.infer<typeof newRatingSchema>;
+
+/** The organisation's ratings of a period, newest first (the period as in `GET /analytics/metrics`). */
+export const ratingsQuery = z.object({
+  from: z.string().trim().min(1).max(40).optional(),
+  to: z.string().trim().min(1).max(40).optional(),
+  team: z.string().trim().min(1).max(100).optional().describe('The team a rating is counted for (its key)'),
+  satisfied: z.enum(['true', 'false']).optional().describe('`false`: only the customers not satisfied'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: cursorParam.optional(),
+});
+
+export type RatingsQuery = z.infer<typeof ratingsQuery>;

@@ -121,6 +121,7 @@ const table: Record<string, Rule> = {
   'GET /api/v1/sla/holidays': 'any',
   'PUT /api/v1/teams/{key}/calendar': leads,
   'GET /api/v1/analytics/metrics': analysts,
+  'GET /api/v1/satisfaction': analysts,
   'GET /api/v1/analytics/compare': analysts,
   'GET /api/v1/analytics/review': analysts,
   'GET /api/v1/analytics/reviews': analysts,

@@ -219,6 +219,62 @@ describeOnDatabases('customer satisfaction ratings (CSAT)', (h) => {
     });
   });
 
+  it('lists the ratings of a period newest first, narrowed to the unsatisfied or a team, page by page', async () => {
+    h().setNow('2026-12-08T09:00:00Z');
+    const ids: string[] = [];
+    for (const [i, rating] of (['good', 'bad', 2, 5, 'bad'] as const).entries()) {
+      const caseId = await open(`csat-l${i}`);
+      if (i % 2 === 0) await send(caseId); // to finance
+      h().advance(60_000);
+      const r = await rate(caseId, { rating, comment: `comment ${i}` });
+      expect(r.status).toBe(201);
+      ids.push(r.body.id);
+    }
+    const lead = await h().tokenFor('grace');
+    const list = (q: string) =>
+      h().request('GET', `/api/v1/satisfaction?from=2026-12-08&to=2026-12-08${q}`, undefined, {
+        token: lead,
+      });
+    const all = (await list('')).body;
+    expect(all.items.map((r: Rating) => r.id)).toEqual([...ids].reverse());
+    expect(all.items[0]).toMatchObject({
+      rating: 'bad',
+      satisfied: false,
+      comment: 'comment 4',
+      caseSubject: 'Charged twice for October',
+      customer: { name: 'csat-l4' },
+      team: { key: 'finance' },
+      superseded: false,
+    });
+    expect(all.nextCursor).toBeNull();
+    const unhappy = (await list('&satisfied=false')).body.items.map((r: Rating) => r.rating);
+    expect(unhappy).toEqual(['bad', '2', 'bad']);
+    const finance = (await list('&team=finance')).body.items.map((r: Rating) => r.id);
+    expect(finance).toEqual([ids[4], ids[2], ids[0]]);
+    // Two at a time: every rating once, in order.
+    const first = (await list('&limit=2')).body;
+    const second = (await list(`&limit=2&cursor=${first.nextCursor}`)).body;
+    const third = (await list(`&limit=2&cursor=${second.nextCursor}`)).body;
+    expect([...first.items, ...second.items, ...third.items].map((r: Rating) => r.id)).toEqual(
+      [...ids].reverse(),
+    );
+    expect(third.nextCursor).toBeNull();
+    // Bad input names its field; an agent may not read the organisation's ratings.
+    const badCursor = await list('&cursor=nope');
+    expect(badCursor.status).toBe(400);
+    expect(badCursor.body.error.field).toBe('cursor');
+    expect((await list('&satisfied=maybe')).body.error.field).toBe('satisfied');
+    expect(
+      (
+        await h().request('GET', '/api/v1/satisfaction?from=2026-12-09&to=2026-12-08', undefined, {
+          token: lead,
+        })
+      ).status,
+    ).toBe(400);
+    const agent = await h().tokenFor('amara');
+    expect((await h().request('GET', '/api/v1/satisfaction', undefined, { token: agent })).status).toBe(403);
+  });
+
   it("erases the customer's comment with them and gives it in their data export", async () => {
     h().setNow('2026-11-23T10:00:00Z');
     const caseId = await open('csat-5');

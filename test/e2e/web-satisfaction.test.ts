@@ -116,6 +116,34 @@ describe('web app: satisfaction ratings (CSAT) [pglite]', () => {
     expect(await csatRow.locator('td').first().textContent()).toBe('—');
     expect(await csatRow.locator('td').nth(1).textContent()).toBe('75.0 %');
 
+    // What customers said: the unhappy ones first, every rating with the box unticked.
+    const said = page.getByTestId('customer-ratings');
+    await said.getByTestId('customer-rating').first().waitFor();
+    const cells = async () =>
+      said
+        .getByTestId('customer-rating')
+        .evaluateAll((rows) =>
+          rows.map((r) =>
+            Array.from(r.querySelectorAll('td'), (c) => c.textContent?.trim() ?? '').slice(0, 3),
+          ),
+        );
+    // The 3 stars the customer later raised to 4 are still something they said: marked so.
+    expect(await cells()).toEqual([
+      ['web-csat-m3Charged twice for October', 'bad · not satisfied', 'Finance'],
+      ['web-csat-m2Charged twice for October', '3 of 5 · not satisfied · rated again later', 'Finance'],
+    ]);
+    await said.getByLabel('Not satisfied only').uncheck();
+    await expect.poll(async () => (await cells()).length).toBe(5);
+    expect((await cells()).map((r) => r[1])).toEqual([
+      'good · satisfied',
+      'bad · not satisfied',
+      '4 of 5 · satisfied',
+      '3 of 5 · not satisfied · rated again later',
+      '5 of 5 · satisfied',
+    ]);
+    await said.scrollIntoViewIfNeeded();
+    await screenshot(page, 'csat-analytics-said');
+
     expect(await axeViolations(page)).toEqual([]);
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'csat-analytics-tiles');

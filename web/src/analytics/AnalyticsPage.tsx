@@ -5,6 +5,7 @@ import { Empty, ErrorNote, Loading, Section } from '../app/ui.tsx';
 import { useResource } from '../app/useResource.ts';
 import { analyticsApi, type Filters, handoffsExportUrl, type Metrics } from './analytics.api.ts';
 import { ComparePanel } from './ComparePanel.tsx';
+import { CustomerRatings } from './CustomerRatings.tsx';
 import { FigureTiles, type Tile } from './FigureTiles.tsx';
 import { duration, isoDate, lastWeeks, percent } from './figures.ts';
 import { PairsChart, PickupChart, RatesChart, SlaChart, TrendChart } from './MetricsCharts.tsx';
@@ -186,6 +187,9 @@ export default function AnalyticsPage() {
           )}
         </div>
       )}
+      <Section title="What customers said">
+        <CustomerRatings period={{ from, to }} team={filters.team} />
+      </Section>
       <Section title={`The last ${TREND_WEEKS} weeks`}>
         <Trend filters={filters} />
       </Section>

@@ -6,6 +6,7 @@ import type { listWeeklyReviews } from '../../../src/analytics/analytics.queries
 import type { comparePeriods } from '../../../src/analytics/compare.ts';
 import type { Metrics } from '../../../src/analytics/metrics.ts';
 import type { WeeklyReview } from '../../../src/analytics/review.ts';
+import type { listOrganisationRatings } from '../../../src/satisfaction/satisfaction.queries.ts';
 import { ApiError, get, put, query } from '../api/client.ts';
 
 export type { Metrics, WeeklyReview };
@@ -13,6 +14,7 @@ export type Comparison = ReturnType<typeof comparePeriods>;
 export type Rate = Metrics['repeatContact'];
 export type Spread = Metrics['pickup']['overall']['calendar'];
 export type StoredReview = Awaited<ReturnType<typeof listWeeklyReviews>>[number];
+export type RatingsPage = Awaited<ReturnType<typeof listOrganisationRatings>>;
 
 /** Narrowing filters: a team key, a scenario id, an issue type (all optional). */
 export type Filters = { team?: string; scenario?: string; issueType?: string };
@@ -29,6 +31,11 @@ export const analyticsApi = {
   metrics: (p: Period & Filters, signal?: AbortSignal) => get<Metrics>(`${v1}/metrics${query(p)}`, signal),
   compare: (before: string, after: string, f: Filters, signal?: AbortSignal) =>
     get<Comparison>(`${v1}/compare${query({ before, after, ...f })}`, signal),
+  /** The customers' ratings of a period, newest first; `satisfied: 'false'` keeps the unhappy ones. */
+  ratings: (
+    p: Period & { team?: string; satisfied?: 'false'; cursor?: string; limit?: number },
+    signal?: AbortSignal,
+  ) => get<RatingsPage>(`/api/v1/satisfaction${query(p)}`, signal),
   reviews: (signal?: AbortSignal) =>
     get<{ items: StoredReview[] }>(`${v1}/reviews`, signal).then((r) => r.items),
   /** The stored review of a week when the scheduled job has stored it, else the review computed now. */

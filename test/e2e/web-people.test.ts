@@ -64,7 +64,8 @@ describe('web app: people and teams [pglite]', () => {
     await screenshot(page, 'people-add-dialog');
     await dialog.getByRole('button', { name: 'Add person' }).click();
     await page.getByRole('status').getByText('Zoe Park added to Finance').waitFor();
-    expect(await dialog.isVisible()).toBe(false);
+    // The dialog closes once the status is said, at the next render: waited for, not raced.
+    await dialog.waitFor({ state: 'hidden' });
 
     const row = page.locator('tr[data-person="zoe@northwind.example"]');
     await row.waitFor();

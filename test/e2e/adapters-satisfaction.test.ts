@@ -1,46 +1,31 @@
-import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeOnDatabases } from '../support/harness.ts';
 import { snapshotAll } from '../support/snapshot.ts';
+import {
+  intercomHeaders,
+  postInbound,
+  useVendorSecrets,
+  zendeskHeaders,
+} from '../support/vendor-webhooks.ts';
 
 const fixture = (name: string) =>
   JSON.parse(readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), 'utf8'));
-const secrets = { zendesk: 'zd-signing-secret', intercom: 'ic-client-secret' };
-
 type Rating = { rating: string; comment: string | null; source: string; externalId: string | null };
 
 describeOnDatabases('helpdesk adapters: satisfaction ratings', (h) => {
-  beforeAll(() => {
-    const config = h().runtime.services.config;
-    config.zendeskSecret = secrets.zendesk;
-    config.intercomSecret = secrets.intercom;
-  });
+  useVendorSecrets(h);
 
-  const post = async (vendor: string, raw: string, headers: Record<string, string>) => {
-    const res = await h().runtime.app.request(`/api/v1/webhooks/inbound/${vendor}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: raw,
-    });
-    return { status: res.status, body: await res.json() };
-  };
   const zendesk = (body: object, invocation: string) => {
     const raw = JSON.stringify(body);
-    const timestamp = h().now().toISOString();
-    const signature = createHmac('sha256', secrets.zendesk)
-      .update(timestamp + raw)
-      .digest('base64');
-    return post('zendesk', raw, {
-      'x-zendesk-webhook-signature': signature,
-      'x-zendesk-webhook-signature-timestamp': timestamp,
+    return postInbound(h, 'zendesk', raw, {
+      ...zendeskHeaders(raw, h().now().toISOString()),
       'x-zendesk-webhook-invocation-id': invocation,
     });
   };
   const intercom = (body: object) => {
     const raw = JSON.stringify(body);
-    const signature = createHmac('sha1', secrets.intercom).update(raw).digest('hex');
-    return post('intercom', raw, { 'x-hub-signature': `sha1=${signature}` });
+    return postInbound(h, 'intercom', raw, intercomHeaders(raw));
   };
   const ratingsOf = async (caseId: string) =>
     (await h().request('GET', `/api/v1/cases/${caseId}/satisfaction`)).body.items as Rating[];

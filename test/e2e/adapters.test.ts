@@ -1,41 +1,27 @@
-import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeOnDatabases } from '../support/harness.ts';
 import { snapshot } from '../support/snapshot.ts';
+import {
+  intercomHeaders,
+  postInbound,
+  useVendorSecrets,
+  vendorSecrets,
+  zendeskHeaders,
+} from '../support/vendor-webhooks.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), 'utf8');
-const secrets = { zendesk: 'zd-signing-secret', freshdesk: 'fd-shared-secret', intercom: 'ic-client-secret' };
+const secrets = vendorSecrets;
 
 describeOnDatabases('helpdesk adapters', (h) => {
-  beforeAll(() => {
-    const config = h().runtime.services.config;
-    config.zendeskSecret = secrets.zendesk;
-    config.freshdeskSecret = secrets.freshdesk;
-    config.intercomSecret = secrets.intercom;
-  });
+  useVendorSecrets(h);
 
-  const post = async (vendor: string, raw: string, headers: Record<string, string>) => {
-    const res = await h().runtime.app.request(`/api/v1/webhooks/inbound/${vendor}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: raw,
-    });
-    return { status: res.status, body: await res.json() };
-  };
-  const zendeskHeaders = (raw: string, secret = secrets.zendesk) => {
-    const timestamp = h().now().toISOString();
-    const signature = createHmac('sha256', secret)
-      .update(timestamp + raw)
-      .digest('base64');
-    return { 'x-zendesk-webhook-signature': signature, 'x-zendesk-webhook-signature-timestamp': timestamp };
-  };
+  const post = (vendor: string, raw: string, headers: Record<string, string>) =>
+    postInbound(h, vendor, raw, headers);
   const zendesk = (raw: string, extra: Record<string, string> = {}) =>
-    post('zendesk', raw, { ...zendeskHeaders(raw), ...extra });
+    post('zendesk', raw, { ...zendeskHeaders(raw, h().now().toISOString()), ...extra });
   const intercom = (raw: string, secret = secrets.intercom) =>
-    post('intercom', raw, {
-      'x-hub-signature': `sha1=${createHmac('sha1', secret).update(raw).digest('hex')}`,
-    });
+    post('intercom', raw, intercomHeaders(raw, secret));
   const freshdesk = (raw: string, secret = secrets.freshdesk) =>
     post('freshdesk', raw, { authorization: `Basic ${Buffer.from(`baton:${secret}`).toString('base64')}` });
   const map = (source: string, group: string, scenario: string) =>
@@ -46,9 +32,9 @@ describeOnDatabases('helpdesk adapters', (h) => {
   it('Zendesk: refuses a wrong or missing signature storing nothing, applies a signed event once', async () => {
     const raw = fixture('zendesk-ticket-created');
     const before = await snapshot(h().database);
-    const wrong = await post('zendesk', raw, zendeskHeaders(raw, 'not-the-secret'));
+    const wrong = await post('zendesk', raw, zendeskHeaders(raw, h().now().toISOString(), 'not-the-secret'));
     expect(wrong).toMatchObject({ status: 401, body: { error: { code: 'invalid_signature' } } });
-    const stale = zendeskHeaders(raw);
+    const stale = zendeskHeaders(raw, h().now().toISOString());
     stale['x-zendesk-webhook-signature-timestamp'] = '2026-11-20T10:00:00Z';
     expect((await post('zendesk', raw, stale)).status).toBe(401);
     expect((await post('zendesk', raw, {})).status).toBe(401);

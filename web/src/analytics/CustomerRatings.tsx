@@ -56,6 +56,10 @@ export function CustomerRatings({ period, team }: { period: Period; team?: strin
 
   return (
     <div className="stack" data-testid="customer-ratings">
+      {/* Unlike the figures above (cases opened in the period), these are the ratings given in it. */}
+      <p className="muted small">
+        Ratings given in the period{team ? ', counted for the team chosen' : ''}, newest first.
+      </p>
       <label className="event-choice">
         <input type="checkbox" checked={unhappyOnly} onChange={(e) => setUnhappyOnly(e.target.checked)} /> Not
         satisfied only

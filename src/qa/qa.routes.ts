@@ -4,10 +4,12 @@ import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
 import { ok } from '../http/openapi.ts';
 import { calibrationOf } from './calibration.queries.ts';
-import { calibrationQuery, reportQuery } from './qa.types.ts';
+import { calibrationQuery, reportQuery, satisfactionAgreementQuery } from './qa.types.ts';
 import { reportRows } from './report.queries.ts';
 import { periodOf, qualityReport, reportTable } from './report.ts';
 import { registerReviewRoutes } from './reviews.routes.ts';
+import { ratedHandoffRows } from './satisfaction.queries.ts';
+import { satisfactionAgreement } from './satisfaction-agreement.ts';
 import { registerSettingsRoutes } from './settings.routes.ts';
 
 const tags = ['qa'];
@@ -60,6 +62,43 @@ function registerInsightRoutes(app: App) {
         });
       }
       return c.json({ from: period.from.toISOString(), to: period.to.toISOString(), ...report }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/qa/satisfaction',
+      tags,
+      middleware: [readers],
+      request: { query: satisfactionAgreementQuery },
+      responses: {
+        200: ok(
+          "QA against the customers' ratings: for the handoffs sent in the period that a customer rated, how well the automatic quality score and the reviewers' totals separate satisfied from unsatisfied (`auc`, `pValue`, `verdict`), CSAT per score band, per check and per criterion (failed against passed), and the handoffs where QA and the customer disagree",
+        ),
+        404: ok('not_found: no such scorecard'),
+        422: ok('report_too_large: more than 5,000 rated handoffs in the period'),
+      },
+    }),
+    async (c) => {
+      const { database, clock } = c.var.services;
+      const q = c.req.valid('query');
+      const period = periodOf(q.from, q.to, clock());
+      const { rows, criteria } = await ratedHandoffRows(
+        database.db,
+        c.var.principal.orgId,
+        period.from,
+        period.to,
+        q.scorecard,
+      );
+      return c.json(
+        {
+          from: period.from.toISOString(),
+          to: period.to.toISOString(),
+          scorecard: q.scorecard ?? null,
+          ...satisfactionAgreement(rows, criteria),
+        },
+        200,
+      );
     },
   );
 }

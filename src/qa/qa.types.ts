@@ -101,6 +101,13 @@ export const reportQuery = z.object({
   format: z.enum(['json', 'csv']).default('json'),
 });
 
+/** `GET /qa/satisfaction`: the period as the report's; reviews on one scorecard, with its criteria, or on any. */
+export const satisfactionAgreementQuery = z.object({
+  from: reportQuery.shape.from,
+  to: reportQuery.shape.to,
+  scorecard: z.string().min(1).max(100).optional(),
+});
+
 export type Scale = z.infer<typeof scaleSchema>;
 export type Criterion = z.infer<typeof criterionSchema>;
 export type Scorecard = z.infer<typeof scorecardSchema>;

@@ -145,6 +145,7 @@ const table: Record<string, Rule> = {
   'GET /api/v1/qa/queue': ['qa', 'lead'],
   'GET /api/v1/qa/calibration': leads,
   'GET /api/v1/qa/report': ['qa', 'lead', 'supervisor'],
+  'GET /api/v1/qa/satisfaction': ['qa', 'lead', 'supervisor'],
   'GET /api/v1/integrations/group-mappings': leads,
   'PUT /api/v1/integrations/group-mappings': leads,
   'DELETE /api/v1/integrations/group-mappings/{source}/{group}': leads,

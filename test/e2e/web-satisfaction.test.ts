@@ -208,18 +208,36 @@ describe('web app: satisfaction ratings (CSAT) [pglite]', () => {
     await expect.poll(() => focused(dialog.getByLabel('Comment'))).toBe(true);
     expect(await ratingError.count()).toBe(0);
     await dialog.getByLabel('Comment').fill('Finance sorted it on the call');
+    // Dated tomorrow by mistake: refused at When, where the focus goes; then dated by hand.
+    const when = dialog.getByLabel('When');
+    const localInput = (ms: number) =>
+      page.evaluate((t) => {
+        const d = new Date(t);
+        const two = (n: number) => String(n).padStart(2, '0');
+        return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}`;
+      }, ms);
+    await when.fill(await localInput(Date.now() + 86_400_000));
+    await submit.press('Enter');
+    const whenError = dialog.locator('#csat-at-error');
+    await whenError.waitFor();
+    expect(await whenError.textContent()).toContain('That is still to come');
+    await expect.poll(() => focused(when)).toBe(true);
+    // The customer said it on a call an hour ago, before this case was handed to Finance.
+    const stated = await localInput(Date.now() - 3_600_000);
+    await when.fill(stated);
     await submit.press('Enter');
     await dialog.waitFor({ state: 'hidden' });
+    const givenAt = await page.evaluate((v) => new Date(v).toISOString(), stated);
 
     await expect.poll(() => badge.textContent()).toMatch(/^CSAT: 4 of 5 · satisfied rated /);
     const item = page.locator('.timeline-item.ev-satisfaction-rated').last();
     await item.waitFor();
     expect(await item.locator('.timeline-type').textContent()).toBe('Satisfaction rating');
     expect(await item.locator('.timeline-detail').textContent()).toBe(
-      'Customer rated 4 of 5 — satisfied · counted for Finance · “Finance sorted it on the call” — by Amara Okafor',
+      'Customer rated 4 of 5 — satisfied · before any handoff · “Finance sorted it on the call” — by Amara Okafor',
     );
     const ratings = await call('GET', `/api/v1/cases/${caseId}/satisfaction`);
-    expect(ratings.latest).toMatchObject({ rating: '4', satisfied: true, source: 'baton' });
+    expect(ratings.latest).toMatchObject({ rating: '4', satisfied: true, source: 'baton', ratedAt: givenAt });
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'csat-case');
 

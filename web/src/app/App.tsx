@@ -30,6 +30,7 @@ const ReviewPage = lazy(() => import('../qa/ReviewPage.tsx'));
 const ScorecardsPage = lazy(() => import('../qa/ScorecardsPage.tsx'));
 const CalibrationPage = lazy(() => import('../qa/CalibrationPage.tsx'));
 const QaReportPage = lazy(() => import('../qa/ReportPage.tsx'));
+const QaSatisfactionPage = lazy(() => import('../qa/SatisfactionPage.tsx'));
 const AnalyticsPage = lazy(() => import('../analytics/AnalyticsPage.tsx'));
 const AuditPage = lazy(() => import('../audit/AuditPage.tsx'));
 const ReviewsPage = lazy(() => import('../reviews/ReviewsPage.tsx'));
@@ -83,6 +84,7 @@ const routes: [string, (p: Record<string, string>) => ReactNode][] = [
   ['/qa/scorecards', () => <ScorecardsPage />],
   ['/qa/calibration', () => <CalibrationPage />],
   ['/qa/report', () => <QaReportPage />],
+  ['/qa/satisfaction', () => <QaSatisfactionPage />],
   ['/analytics', () => <AnalyticsPage />],
   ['/audit', () => <AuditPage />],
   ['/reviews', () => <ReviewsPage />],

@@ -24,6 +24,7 @@ export const areas: Area[] = [
   { path: '/qa/reviews', name: 'QA reviews', roles: ['qa', 'lead', 'supervisor'] },
   { path: '/qa/scorecards', name: 'Scorecards', roles: ['qa', 'lead', 'supervisor'] },
   { path: '/qa/report', name: 'The QA report', roles: ['qa', 'lead', 'supervisor'] },
+  { path: '/qa/satisfaction', name: 'QA against CSAT', roles: ['qa', 'lead', 'supervisor'] },
   { path: '/qa/calibration', name: 'Calibration', roles: ['lead'] },
   { path: '/analytics', name: 'Analytics', roles: ['lead', 'supervisor', 'qa'], nav: 'Analytics' },
   { path: '/reviews', name: 'The weekly reviews', roles: ['lead', 'supervisor', 'qa'] },

@@ -5,7 +5,7 @@ import { Dialog, ErrorNote } from '../app/ui.tsx';
 import { type RatingChoice, type SatisfactionRating, satisfactionApi } from './satisfaction-api.ts';
 import './satisfaction.css';
 
-type Field = 'rating' | 'comment';
+type Field = 'rating' | 'comment' | 'at';
 const MAX_COMMENT = 2000;
 const stars: RatingChoice[] = ['1', '2', '3', '4', '5'];
 const verdicts: { value: RatingChoice; label: string }[] = [
@@ -15,15 +15,23 @@ const verdicts: { value: RatingChoice; label: string }[] = [
 
 /** The field the API found at fault, in words that say what to do rather than the schema's. */
 function fieldError(error: unknown, comment: string): { field: Field; message: string } | undefined {
-  if (!(error instanceof ApiError) || (error.field !== 'rating' && error.field !== 'comment'))
+  if (!(error instanceof ApiError) || !['rating', 'comment', 'at'].includes(error.field ?? ''))
     return undefined;
-  if (error.code !== 'validation_failed') return { field: error.field, message: fieldMessage(error.message) };
-  return error.field === 'rating'
-    ? { field: 'rating', message: "Choose the customer's rating: 1 to 5 stars, or good or bad." }
-    : {
-        field: 'comment',
-        message: `Keep the comment to ${MAX_COMMENT.toLocaleString()} characters; it has ${comment.trim().length.toLocaleString()}.`,
-      };
+  const field = error.field as Field;
+  if (error.code === 'rating_in_future')
+    return {
+      field,
+      message: 'That is still to come: give when the customer rated, or leave it empty for now.',
+    };
+  if (error.code !== 'validation_failed') return { field, message: fieldMessage(error.message) };
+  if (field === 'rating')
+    return { field, message: "Choose the customer's rating: 1 to 5 stars, or good or bad." };
+  if (field === 'at')
+    return { field, message: 'Give the day and time the customer rated, or leave it empty for now.' };
+  return {
+    field,
+    message: `Keep the comment to ${MAX_COMMENT.toLocaleString()} characters; it has ${comment.trim().length.toLocaleString()}.`,
+  };
 }
 
 /**
@@ -69,6 +77,8 @@ function RatingForm({
   const form = useRef<HTMLFormElement>(null);
   const [rating, setRating] = useState<RatingChoice | null>(null);
   const [comment, setComment] = useState('');
+  // A rating given on last week's call is dated then, not when it is typed in (datetime-local, the browser's zone).
+  const [when, setWhen] = useState('');
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const at = fieldError(error, comment);
@@ -83,8 +93,8 @@ function RatingForm({
       field === 'rating'
         ? (form.current?.querySelector<HTMLElement>('input[name="csat-rating"]:checked') ??
           form.current?.querySelector<HTMLElement>('[data-focus="rating"]'))
-        : field === 'comment'
-          ? form.current?.querySelector<HTMLElement>('#csat-comment')
+        : field === 'comment' || field === 'at'
+          ? form.current?.querySelector<HTMLElement>(`#csat-${field}`)
           : undefined;
     el?.focus();
   }, [error]);
@@ -94,7 +104,15 @@ function RatingForm({
     setBusy(true);
     setError(undefined);
     try {
-      onRecorded(await satisfactionApi.record(caseId, rating, comment));
+      const given = when ? new Date(when) : null;
+      onRecorded(
+        await satisfactionApi.record(
+          caseId,
+          rating,
+          comment,
+          given && !Number.isNaN(given.getTime()) ? given.toISOString() : when || undefined,
+        ),
+      );
     } catch (err) {
       setError(err);
     } finally {
@@ -175,6 +193,28 @@ function RatingForm({
         {errorOf('comment') ? (
           <span className="field-error" id="csat-comment-error">
             {errorOf('comment')}
+          </span>
+        ) : null}
+      </div>
+      <div className={`field${errorOf('at') ? ' field-invalid' : ''}`}>
+        <label htmlFor="csat-at">
+          When <span className="opt">optional</span>
+        </label>
+        <input
+          id="csat-at"
+          type="datetime-local"
+          value={when}
+          aria-invalid={errorOf('at') ? true : undefined}
+          aria-describedby={['csat-at-hint', errorOf('at') ? 'csat-at-error' : ''].filter(Boolean).join(' ')}
+          onChange={(e) => setWhen(e.target.value)}
+        />
+        <span className="hint" id="csat-at-hint">
+          When the customer gave the rating, in your time; left empty, now. It is counted for the handoff that
+          held the case then.
+        </span>
+        {errorOf('at') ? (
+          <span className="field-error" id="csat-at-error">
+            {errorOf('at')}
           </span>
         ) : null}
       </div>

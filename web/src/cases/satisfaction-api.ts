@@ -15,10 +15,14 @@ const path = (caseId: string) => `/api/v1/cases/${encodeURIComponent(caseId)}/sa
 
 export const satisfactionApi = {
   list: (caseId: string, signal?: AbortSignal) => get<CaseSatisfaction>(path(caseId), signal),
-  /** Stars go as the number the API takes; no choice goes as none, for the API to name the field. */
-  record: (caseId: string, rating: RatingChoice | null, comment: string) =>
+  /**
+   * Stars go as the number the API takes; no choice goes as none, for the API to name the field.
+   * `at`, when the customer gave it earlier than now, as an instant.
+   */
+  record: (caseId: string, rating: RatingChoice | null, comment: string, at?: string) =>
     post<SatisfactionRating & { outcome: 'created' | 'changed' | 'unchanged' }>(path(caseId), {
       ...(rating === null ? {} : { rating: /^[1-5]$/.test(rating) ? Number(rating) : rating }),
       ...(comment.trim() ? { comment: comment.trim() } : {}),
+      ...(at ? { at } : {}),
     }),
 };

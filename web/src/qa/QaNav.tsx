@@ -10,6 +10,7 @@ export function QaNav() {
     { to: '/qa/scorecards', label: 'Scorecards', show: s.can('lead', 'qa', 'supervisor') },
     { to: '/qa/calibration', label: 'Calibration', show: s.can('lead') },
     { to: '/qa/report', label: 'Quality report', show: s.can('lead', 'qa', 'supervisor') },
+    { to: '/qa/satisfaction', label: 'Against CSAT', show: s.can('lead', 'qa', 'supervisor') },
   ].filter((i) => i.show);
   return (
     <nav aria-label="Quality assurance" className="qa-nav">

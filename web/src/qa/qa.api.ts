@@ -7,6 +7,7 @@ import type { reviewView, scorecardView } from '../../../src/qa/qa.queries.ts';
 import type { ReportBy, ReviewInput, Scorecard } from '../../../src/qa/qa.types.ts';
 import type { reviewQueue } from '../../../src/qa/queue.queries.ts';
 import type { QualityReport } from '../../../src/qa/report.ts';
+import type { satisfactionAgreement } from '../../../src/qa/satisfaction-agreement.ts';
 import { get, post, put, query } from '../api/client.ts';
 import type { Json } from '../api/types.ts';
 
@@ -22,6 +23,11 @@ export type Review = Json<Awaited<ReturnType<typeof reviewView>>[number]>;
 export type Calibration = Json<Awaited<ReturnType<typeof calibrationOf>>>;
 export type Agreement = Calibration['total'];
 export type Report = QualityReport & { from: string; to: string };
+export type SatisfactionAgreement = Json<ReturnType<typeof satisfactionAgreement>> & {
+  from: string;
+  to: string;
+  scorecard: string | null;
+};
 
 const v1 = '/api/v1/qa';
 const enc = encodeURIComponent;
@@ -43,6 +49,8 @@ export const qaApi = {
     get<Calibration>(`${v1}/calibration${query({ scorecard })}`, signal),
   report: (by: ReportBy, from: string | undefined, to: string | undefined, signal?: AbortSignal) =>
     get<Report>(`${v1}/report${query({ by, from, to })}`, signal),
+  satisfaction: (from?: string, to?: string, scorecard?: string, signal?: AbortSignal) =>
+    get<SatisfactionAgreement>(`${v1}/satisfaction${query({ from, to, scorecard })}`, signal),
   reportCsvUrl: (by: ReportBy, from?: string, to?: string) =>
     `${v1}/report${query({ by, from, to, format: 'csv' })}`,
 };

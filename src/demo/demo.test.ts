@@ -8,11 +8,14 @@ import { type DatabaseKind, freshDatabase } from '../db/testing.ts';
 import { documentRequests, documents } from '../documents/documents.table.ts';
 import { caseEvents } from '../events/events.table.ts';
 import { handoffs } from '../handoffs/handoffs.table.ts';
+import { ratedHandoffRows } from '../qa/satisfaction.queries.ts';
+import { satisfactionAgreement } from '../qa/satisfaction-agreement.ts';
 import { slaClocks } from '../sla/sla.table.ts';
 import { teams } from '../teams/teams.table.ts';
 import { demoConversations } from './conversations.ts';
 import { loadDemo } from './demo.ts';
 import { demoOrganisation } from './organisation.ts';
+import { demoReviews } from './reviews.ts';
 import { timeline } from './timeline.ts';
 
 /** Wednesday 25 November 2026, 14:30 in London. */
@@ -183,6 +186,23 @@ for (const kind of kinds) {
         .where(eq(customers.orgId, orgId));
       expect(Number(row!.zones)).toBeGreaterThanOrEqual(6);
       expect(Number(row!.languages)).toBeGreaterThanOrEqual(6);
+    });
+
+    it("has QA reviews that follow the customers' ratings where the rated handoff's checks do not", async () => {
+      const { rows } = await ratedHandoffRows(db(), orgId, new Date(now.getTime() - 28 * DAY), now);
+      const a = satisfactionAgreement(rows, null);
+      expect(a.rated.of).toBeGreaterThanOrEqual(16);
+      expect(a.reviews.handoffs).toBe(demoReviews.length);
+      expect(a.reviews.verdict).toBe('predicts');
+      expect(a.automatic.verdict).not.toBe('predicts');
+      // Something to talk over in calibration, both ways.
+      expect(a.disagreements.qaPassedCustomerUnsatisfied.length).toBeGreaterThan(0);
+      expect(a.disagreements.qaFailedCustomerSatisfied.length).toBeGreaterThan(0);
+      const events = await db()
+        .select({ at: caseEvents.at })
+        .from(caseEvents)
+        .where(and(eq(caseEvents.orgId, orgId), eq(caseEvents.type, 'qa.reviewed')));
+      expect(events).toHaveLength(demoReviews.length);
     });
 
     it('has customers repeating themselves after a handoff', async () => {

@@ -5,6 +5,7 @@ import { organisations } from '../orgs/orgs.table.ts';
 import { saveScorecard } from '../qa/qa.commands.ts';
 import { loadDemoCases } from './cases.ts';
 import { demoOrganisation } from './organisation.ts';
+import { reviewDemoHandoffs } from './reviews.ts';
 import { demoScorecard } from './scorecard.ts';
 
 /** Loads the demo organisation once; returns null when it is already there. */
@@ -16,14 +17,16 @@ export async function loadDemo(db: Db, now: Date) {
   if (existing) return null;
   const org = await createOrganisation(db, demoOrganisation, now);
   await loadDemoCases(db, org, now);
-  await saveScorecard(db, demoScorecard, {
+  const card = await saveScorecard(db, demoScorecard, {
     principal: {
       orgId: org.orgId,
       personId: org.personIds.get('ines') ?? null,
       roles: new Set(['lead']),
       via: 'session',
     },
-    now,
+    // In use since before the demo's history begins: Hannah's reviews come after it.
+    now: new Date(now.getTime() - 28 * 86_400_000),
   });
+  await reviewDemoHandoffs(db, org, card.id, now);
   return { slug: demoOrganisation.slug, ...org };
 }

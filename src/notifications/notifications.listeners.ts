@@ -3,7 +3,10 @@ import { cases, messages } from '../cases/cases.table.ts';
 import { inOrder, type Tx } from '../db/database.ts';
 import { onEventInTransaction, type StoredEvent } from '../events/events.commands.ts';
 import { EventType } from '../events/names.ts';
+import { handoffs } from '../handoffs/handoffs.table.ts';
 import { people } from '../people/people.table.ts';
+import { newlyUnsatisfied, type Rating, ratingInWords } from '../satisfaction/rating.ts';
+import { satisfactionRatings } from '../satisfaction/satisfaction.table.ts';
 import { teams } from '../teams/teams.table.ts';
 import { parseMentions } from './mentions.ts';
 import { notifyIn } from './notifications.commands.ts';
@@ -114,6 +117,40 @@ async function onInternalNote(tx: Tx, e: StoredEvent) {
   await notifyIn(tx, source(e), facts, audience, e.at);
 }
 
+/**
+ * A customer not satisfied with a handoff: its owner and the receiving team's lead hear of it, not
+ * the person who recorded it. A rating before any handoff, or repeating an unhappy one, tells nobody.
+ */
+async function onRating(tx: Tx, e: StoredEvent) {
+  const rating = e.data.rating as Rating;
+  const changedFrom = e.data.changedFrom as Rating | undefined;
+  if (!e.handoffId || !newlyUnsatisfied(rating, changedFrom)) return;
+  const [held, said] = await inOrder([
+    tx
+      .select({ ownerId: handoffs.ownerId, leadId: teams.leadId, team: teams.name })
+      .from(handoffs)
+      .innerJoin(teams, eq(teams.id, handoffs.toTeamId))
+      .where(eq(handoffs.id, e.handoffId)),
+    // The comment is personal text kept beside the log: read it from the rating itself.
+    tx
+      .select({ comment: satisfactionRatings.comment })
+      .from(satisfactionRatings)
+      .where(eq(satisfactionRatings.id, String(e.data.ratingId))),
+  ]);
+  if (!held[0]) return;
+  const facts = {
+    kind: 'unsatisfied_rating' as const,
+    caseId: e.caseId,
+    handoffId: e.handoffId,
+    subject: await subjectOf(tx, e.caseId),
+    rating: ratingInWords(rating),
+    team: held[0].team,
+    excerpt: said[0]?.comment ?? undefined,
+  };
+  const personIds = [held[0].ownerId, held[0].leadId].filter((id): id is string => Boolean(id));
+  await notifyIn(tx, source(e), facts, { personIds, teamIds: [], exceptId: e.actorId }, e.at);
+}
+
 let registered = false;
 
 /** Notifications are written with the event that causes them, in its transaction. */
@@ -127,6 +164,8 @@ export function registerNotificationListener() {
         return onLadderStep(tx, event);
       case EventType.sentimentDip:
         return onDip(tx, event);
+      case EventType.satisfactionRated:
+        return onRating(tx, event);
       case EventType.messageAdded:
         if (event.data.role === 'internal') return onInternalNote(tx, event);
     }

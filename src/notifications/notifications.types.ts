@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /**
  * What a person is notified of: ladder steps (a page is the supervisor rung), dips, mentions, a
- * high-value customer's risk. A person chooses the channels of each of these.
+ * high-value customer's risk, a customer not satisfied with a handoff. A person chooses the channels
+ * of each of these.
  */
 export const personNotificationKinds = [
   'sla_warning',
@@ -11,6 +12,7 @@ export const personNotificationKinds = [
   'sentiment_dip',
   'mention',
   'customer_risk',
+  'unsatisfied_rating',
 ] as const;
 export type PersonNotificationKind = (typeof personNotificationKinds)[number];
 

@@ -9,6 +9,7 @@ export const defaultChannels: Record<PersonNotificationKind, Channel[]> = {
   sentiment_dip: ['in_app', 'slack', 'email'],
   mention: ['in_app', 'slack'],
   customer_risk: ['in_app', 'slack', 'email'],
+  unsatisfied_rating: ['in_app', 'slack'],
 };
 
 export type Recipient = {
@@ -45,6 +46,9 @@ export type Facts = {
   customerId?: string;
   customerName?: string;
   score?: number;
+  /** A customer's rating in words ("2 of 5", "bad"), and the team it is counted for. */
+  rating?: string;
+  team?: string;
 };
 
 const quote = (s: string | undefined, n = 280) => (s && s.length > n ? `${s.slice(0, n - 3)}...` : (s ?? ''));
@@ -89,6 +93,13 @@ export function compose(f: Facts): OutgoingMessage {
         title: `Churn risk ${f.score ?? '?'}: ${f.customerName ?? 'a high-value customer'}`,
         body: `A high-value customer crossed the risk threshold${f.reason ? ` (${f.reason})` : ''}, last on ${on}.`,
         link: f.customerId ? `/customers/${f.customerId}` : link,
+      };
+    case 'unsatisfied_rating':
+      return {
+        kind: f.kind,
+        title: `Customer not satisfied (${f.rating ?? '?'}) on ${on}`,
+        body: `The customer rated ${f.rating ?? 'the case'}${f.team ? `, counted for ${f.team}` : ''}${f.excerpt ? `: "${quote(f.excerpt)}"` : ' without a comment'}. Worth a follow-up while it is fresh.`,
+        link,
       };
     case 'mention':
       return {

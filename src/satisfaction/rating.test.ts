@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSatisfied, ratedHandoff, ratingInWords } from './rating.ts';
+import { isSatisfied, newlyUnsatisfied, ratedHandoff, ratingInWords } from './rating.ts';
 
 const at = (s: string) => new Date(s);
 
@@ -33,5 +33,17 @@ describe('satisfaction ratings', () => {
     expect(ratedHandoff(handoffs, at('2026-11-05T10:00:00Z'))?.id).toBe('h5');
     expect(ratedHandoff(handoffs, at('2026-11-01T00:00:00Z'))).toBeNull();
     expect(ratedHandoff([], at('2026-11-01T00:00:00Z'))).toBeNull();
+  });
+});
+
+describe('newlyUnsatisfied: a rating worth telling the team about', () => {
+  it('is an unhappy first rating, or unhappy after a happy one; never a happy one or the same complaint again', () => {
+    expect(newlyUnsatisfied('2')).toBe(true);
+    expect(newlyUnsatisfied('3')).toBe(true);
+    expect(newlyUnsatisfied('bad', '5')).toBe(true);
+    expect(newlyUnsatisfied('1', 'good')).toBe(true);
+    expect(newlyUnsatisfied('bad', '2')).toBe(false);
+    expect(newlyUnsatisfied('4')).toBe(false);
+    expect(newlyUnsatisfied('good', 'bad')).toBe(false);
   });
 });

@@ -37,3 +37,12 @@ export function ratedHandoff<H extends RatedHandoff>(handoffs: readonly H[], at:
 
 /** How far ahead of the server's clock a rating's time may be (the helpdesk's clock may run fast). */
 export const futureToleranceMs = 5 * 60_000;
+
+/**
+ * Whether a rating is news to the team that held the case: not satisfied, where the customer had
+ * not said so already (a first rating, or one changed from a satisfied one). "bad" after "2" is the
+ * same complaint, not a second one to follow up.
+ */
+export function newlyUnsatisfied(rating: Rating, changedFrom?: Rating): boolean {
+  return !isSatisfied(rating) && (changedFrom === undefined || isSatisfied(changedFrom));
+}

@@ -260,4 +260,61 @@ describeOnDatabases('notifications', (h) => {
       .where(eq(notificationOutbox.channel, 'slack'));
     expect(row?.deliveredAt).toBeTruthy();
   });
+  it('tells the owner and the team lead when the customer is not satisfied, once, never the recorder', async () => {
+    h().setNow('2026-11-25T10:00:00Z');
+    type Notice = { kind: string; caseId: string; title: string; body: string; link: string };
+    const ratingNotices = async (key: string, caseId: string) =>
+      ((await inbox(key)).items as Notice[]).filter(
+        (n) => n.kind === 'unsatisfied_rating' && n.caseId === caseId,
+      );
+    const c = await h().request('POST', '/api/v1/cases', newCase({ externalId: 'n-csat' }));
+    const caseId = c.body.id as string;
+    // Rated before any handoff: nobody's handoff to follow up.
+    const early = await h().request('POST', `/api/v1/cases/${caseId}/satisfaction`, { rating: 1 });
+    expect(early.status).toBe(201);
+    const sent = await h().request('POST', `/api/v1/cases/${caseId}/handoffs`, {
+      scenario: 'billing-to-finance',
+      packet: fullPacket,
+    });
+    // Owned by someone other than the team's lead, so that both are seen to hear of it.
+    const moved = await h().request('POST', `/api/v1/handoffs/${sent.body.id}/reassign`, {
+      ownerId: id('priya'),
+      reason: 'Priya handles refunds',
+    });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    const ownerKey = 'priya';
+    expect(await ratingNotices(ownerKey, caseId)).toHaveLength(0);
+    h().advance(3_600_000);
+    const rate = (rating: number | string, comment?: string) =>
+      as('amara').then((o) =>
+        h().request(
+          'POST',
+          `/api/v1/cases/${caseId}/satisfaction`,
+          { rating, comment, source: 'zendesk', externalId: 'zr-n-csat' },
+          o,
+        ),
+      );
+    expect((await rate(2, 'Still waiting for my refund')).status).toBe(201);
+    for (const key of [ownerKey, 'grace']) {
+      const [notice, ...more] = await ratingNotices(key, caseId);
+      expect(more).toHaveLength(0);
+      expect(notice).toMatchObject({
+        title: 'Customer not satisfied (2 of 5) on "Charged twice for October"',
+        body: 'The customer rated 2 of 5, counted for Finance: "Still waiting for my refund". Worth a follow-up while it is fresh.',
+        link: `/handoffs/${sent.body.id}`,
+      });
+    }
+    expect(await ratingNotices('amara', caseId)).toHaveLength(0);
+    // The same complaint again in other words is not news; unhappy again after a happy rating is.
+    expect((await rate('bad')).status).toBe(200);
+    expect(await ratingNotices('grace', caseId)).toHaveLength(1);
+    expect((await rate(5)).status).toBe(200);
+    expect(await ratingNotices('grace', caseId)).toHaveLength(1);
+    expect((await rate(1)).status).toBe(200);
+    const notices = await ratingNotices('grace', caseId);
+    expect(notices).toHaveLength(2);
+    expect(notices.map((n) => n.body)).toContain(
+      'The customer rated 1 of 5, counted for Finance without a comment. Worth a follow-up while it is fresh.',
+    );
+  });
 });

@@ -1,7 +1,8 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
 import { screenshot } from '../support/browser.ts';
+import { chartTable } from '../support/chart-table.ts';
 import { fullPacket, newCase } from '../support/harness.ts';
 import { withWebApp } from '../support/web-app.ts';
 
@@ -24,21 +25,6 @@ const handoff = async (externalId: string) => {
 
 const overflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-
-/** A chart's numbers as the table behind its disclosure, opened from the keyboard. */
-async function tableOf(figure: Locator): Promise<string[][]> {
-  const page = figure.page();
-  if (!(await figure.locator('details').evaluate((d) => (d as HTMLDetailsElement).open))) {
-    await figure.locator('summary').focus();
-    await page.keyboard.press('Enter');
-  }
-  await figure.locator('table tbody tr').first().waitFor();
-  return figure
-    .locator('table tbody tr')
-    .evaluateAll((rows) =>
-      rows.map((r) => Array.from(r.querySelectorAll('th, td'), (c) => c.textContent?.trim() ?? '')),
-    );
-}
 
 describe('web app: QA against CSAT [pglite]', () => {
   it('says whether QA predicts what customers say, per band, check and criterion, and lists the disagreements', async () => {
@@ -112,7 +98,7 @@ describe('web app: QA against CSAT [pglite]', () => {
 
     const bands = page.locator('figure', { hasText: 'CSAT by QA score' });
     await bands.locator('svg.recharts-surface[role=application]').waitFor();
-    const bandRows = await tableOf(bands);
+    const bandRows = await chartTable(bands);
     expect(bandRows.map((r) => r[0])).toEqual(['Below 60', '60 to 79', '80 and up']);
     expect(bandRows[2]![1]).toBe('100.0 % (6 of 6)');
     // The reviewers gave one happy handoff a low total and one unhappy one full marks.
@@ -120,7 +106,7 @@ describe('web app: QA against CSAT [pglite]', () => {
     expect(bandRows[2]![2]).toBe('0.0 % (0 of 1)');
 
     const checks = page.locator('figure', { hasText: 'CSAT where each check failed and passed' });
-    const checkRows = await tableOf(checks);
+    const checkRows = await chartTable(checks);
     expect(checkRows[0]).toEqual(['Packet complete', '0.0 % (0 of 6)', '100.0 % (6 of 6)', '−100.0 pts']);
     await page.getByText('Choose a scorecard above to see each of its criteria against CSAT.').waitFor();
 
@@ -143,7 +129,7 @@ describe('web app: QA against CSAT [pglite]', () => {
     await page.getByLabel('Reviews on').focus();
     await page.getByLabel('Reviews on').selectOption(card.id);
     const criteria = page.locator('figure', { hasText: 'CSAT where each criterion scored low and high' });
-    const criterionRows = await tableOf(criteria);
+    const criterionRows = await chartTable(criteria);
     expect(criterionRows).toEqual([
       ['Context is complete', '100.0 % (1 of 1)', '0.0 % (0 of 1)', '+100.0 pts'],
       ['Warm tone', '100.0 % (1 of 1)', '0.0 % (0 of 1)', '+100.0 pts'],

@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
 import { screenshot } from '../support/browser.ts';
+import { chartTable } from '../support/chart-table.ts';
 import { fullPacket, newCase } from '../support/harness.ts';
 import { withWebApp } from '../support/web-app.ts';
 
@@ -27,21 +28,6 @@ const rate = (caseId: string, body: object) => call('POST', `/api/v1/cases/${cas
 /** Nothing pushed past the right edge of the window. */
 const overflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-
-/** A chart's numbers as the table behind its disclosure, opened from the keyboard: one array a row. */
-async function tableOf(figure: Locator): Promise<string[][]> {
-  const page = figure.page();
-  if (!(await figure.locator('details').evaluate((d) => (d as HTMLDetailsElement).open))) {
-    await figure.locator('summary').focus();
-    await page.keyboard.press('Enter');
-  }
-  await figure.locator('table tbody tr').first().waitFor();
-  return figure
-    .locator('table tbody tr')
-    .evaluateAll((rows) =>
-      rows.map((r) => Array.from(r.querySelectorAll('th, td'), (c) => c.textContent?.trim() ?? '')),
-    );
-}
 
 describe('web app: satisfaction ratings (CSAT) [pglite]', () => {
   it('shows CSAT, CSAT by team and what handoffs cost in satisfaction, or says nothing was rated', async () => {
@@ -87,14 +73,14 @@ describe('web app: satisfaction ratings (CSAT) [pglite]', () => {
     expect(await byTeam.locator('svg.recharts-surface[role=application]').textContent()).toContain(
       'Not handed off',
     );
-    expect(await tableOf(byTeam)).toEqual([
+    expect(await chartTable(byTeam)).toEqual([
       ['Finance', '3', '66.7 % (2 of 3)'],
       ['Not handed off', '1', '100.0 % (1 of 1)'],
     ]);
 
     await cost.locator('svg.recharts-surface[role=application]').waitFor();
     expect(await cost.locator('.recharts-legend-wrapper').textContent()).toMatch(/With it.*Without it/);
-    const rows = await tableOf(cost);
+    const rows = await chartTable(cost);
     expect(rows.map((r) => r[0])).toEqual([
       'Handed off',
       'Bounced back',

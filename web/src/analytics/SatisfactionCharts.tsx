@@ -11,7 +11,7 @@ import {
 } from 'recharts';
 import type { Metrics } from './analytics.api.ts';
 import { ChartFigure, DataTable } from './ChartFigure.tsx';
-import { ACCENT, GOOD, pct, SOFT, toPct } from './chart-palette.ts';
+import { ACCENT, barLabel, GOOD, pct, SOFT, sliver, toPct } from './chart-palette.ts';
 import { percent, rateText } from './figures.ts';
 import { useTeamName } from './useTeamName.ts';
 
@@ -32,13 +32,6 @@ export const NOT_HANDED_OFF = 'Not handed off';
 
 const nobodyRated = (m: Metrics) =>
   m.satisfaction.of === 0 ? 'No customer rated a case in this period.' : undefined;
-
-/**
- * A bar's value beside it, and a 0 % bar drawn as a sliver: otherwise nobody satisfied would look
- * the same as nobody rated (no bar, no label).
- */
-const barLabel = (v: unknown) => (typeof v === 'number' ? `${v} %` : '');
-const sliver = (v: number | null | undefined) => (v === 0 ? 2 : 0);
 
 /** A gap in rate points, signed: "−12.5 pts", "+3.0 pts". */
 export const gapText = (gap: number | null) =>

@@ -11,3 +11,8 @@ export const GOOD = '#19603a';
 export const pct = (v: number) => `${Math.round(v)} %`;
 /** A rate (0..1) as a bar's length in percent, one decimal; null draws no bar. */
 export const toPct = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10);
+
+/** A bar's value beside it in percent. */
+export const barLabel = (v: unknown) => (typeof v === 'number' ? `${v} %` : '');
+/** A 0 % bar drawn as a sliver: otherwise nobody satisfied would look the same as nobody rated. */
+export const sliver = (v: number | null | undefined) => (v === 0 ? 2 : 0);

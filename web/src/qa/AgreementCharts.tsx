@@ -10,16 +10,13 @@ import {
   YAxis,
 } from 'recharts';
 import { ChartFigure, DataTable } from '../analytics/ChartFigure.tsx';
-import { ACCENT, BAD, GOOD, pct, SOFT, toPct } from '../analytics/chart-palette.ts';
+import { ACCENT, BAD, barLabel, GOOD, pct, SOFT, sliver, toPct } from '../analytics/chart-palette.ts';
 import { rateText } from '../analytics/figures.ts';
 import { gapText } from '../analytics/SatisfactionCharts.tsx';
 import type { SatisfactionAgreement } from './qa.api.ts';
 import { bandLabels } from './satisfaction-words.ts';
 
 type Rate = SatisfactionAgreement['rated'];
-const barLabel = (v: unknown) => (typeof v === 'number' ? `${v} %` : '');
-// A 0 % bar drawn as a sliver: nobody satisfied must not look like nobody rated.
-const sliver = (v: number | null | undefined) => (v === 0 ? 2 : 0);
 
 /** CSAT in each band of the automatic score and of the reviewers' totals, side by side. */
 export function CsatByBandChart({ a }: { a: SatisfactionAgreement }) {

@@ -10,6 +10,7 @@ const envSchema = z.object({
   BATON_ADMIN_TOKEN: z.string().min(1).optional(),
   BATON_WEBHOOK_SECRET: z.string().optional(),
   BATON_WEBHOOK_ALLOW_PRIVATE: z.enum(['0', '1']).default('0'),
+  BATON_SSO_ALLOW_HTTP: z.enum(['0', '1']).default('0'),
   BATON_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BATON_BODY_LIMIT: z.coerce.number().int().positive().default(1_048_576),
   BATON_LLM_URL: z.string().optional(),
@@ -42,6 +43,8 @@ export type Config = {
   adminToken?: string;
   webhookSecret?: string;
   webhookAllowPrivate: boolean;
+  /** Single sign-on with an identity provider on this machine over plain http (tests, a local provider); https otherwise. */
+  ssoAllowHttp: boolean;
   logLevel: z.infer<typeof envSchema>['BATON_LOG_LEVEL'];
   bodyLimit: number;
   llm?: { url: string; model: string; apiKey?: string };
@@ -90,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken: e.BATON_ADMIN_TOKEN,
     webhookSecret: e.BATON_WEBHOOK_SECRET,
     webhookAllowPrivate: e.BATON_WEBHOOK_ALLOW_PRIVATE === '1',
+    ssoAllowHttp: e.BATON_SSO_ALLOW_HTTP === '1',
     logLevel: e.BATON_LOG_LEVEL,
     bodyLimit: e.BATON_BODY_LIMIT,
     llm:

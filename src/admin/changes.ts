@@ -35,6 +35,7 @@ export const settingsSubject = {
   reviewDelivery: { id: 'review-delivery', name: 'Weekly review delivery' },
   customerRetention: { id: 'customer-retention', name: 'Customer data retention' },
   signIn: { id: 'sign-in', name: 'Sign-in security' },
+  singleSignOn: { id: 'single-sign-on', name: 'Single sign-on' },
   qaWeights: (scenario: { id: string; name: string }) => ({
     id: `qa-weights/${scenario.id}`,
     name: `QA check weights of ${scenario.name}`,

@@ -8,6 +8,8 @@ import { apiTokens, sessions } from './auth.table.ts';
 import { storedUserAgent } from './device.ts';
 import { hashSecret, newSecret, verifyPassword } from './secrets.ts';
 import { twoStepRequirementOf } from './sign-in-settings.queries.ts';
+import { passwordRuleOf } from './single-sign-on.queries.ts';
+import { passwordAllowed } from './single-sign-on.ts';
 import { passSecondStep } from './two-step.commands.ts';
 import { setupDue } from './two-step-policy.ts';
 
@@ -38,7 +40,9 @@ export type SignInClient = { userAgent?: string | null; clientAddress?: string |
  * Signs in with e-mail and password, and for a person with two-step sign-in on, the code from their
  * authenticator app or a recovery code: without one the answer is `two_step_required` (401, no
  * session), with a wrong one `invalid_code` (401, a failed sign-in for the rate limit). A code sent
- * for someone without two-step sign-in is ignored.
+ * for someone without two-step sign-in is ignored. A person whose organisation keeps passwords for
+ * admins once single sign-on is on is told `sso_required` (401, no session), after the password
+ * was found right so that the answer tells a guesser nothing more than a wrong one.
  */
 export async function signIn(
   db: Db,
@@ -59,6 +63,34 @@ export async function signIn(
       matched.push(person);
   }
   if (matched.length === 0) throw new ApiError('invalid_credentials', 'unknown email or wrong password');
+  const allowed = await passwordAllowedOf(db, matched);
+  if (allowed.length === 0)
+    throw new ApiError(
+      'sso_required',
+      'your organisation signs you in with single sign-on: use "Sign in with single sign-on" with your work e-mail',
+    );
+  return passSecondStepOf(db, allowed, now, client, code);
+}
+
+/** Those whose organisation still lets them sign in with a password (single sign-on may not). */
+export async function passwordAllowedOf<P extends { orgId: string; roles: string[]; email: string }>(
+  db: Db,
+  matched: P[],
+) {
+  const out: P[] = [];
+  for (const person of matched)
+    if (passwordAllowed(await passwordRuleOf(db, person.orgId), person)) out.push(person);
+  return out;
+}
+
+/** The second step of those whose password was right, then their session. */
+async function passSecondStepOf(
+  db: Db,
+  matched: (typeof people.$inferSelect)[],
+  now: Date,
+  client: SignInClient,
+  code?: string,
+) {
   const twoStep = matched.filter((p) => p.totpSecret !== null);
   let person = code === undefined ? matched.find((p) => p.totpSecret === null) : undefined;
   if (!person && code !== undefined && twoStep.length === 0) person = matched[0];
@@ -85,24 +117,41 @@ export async function signIn(
         field: 'code',
       });
   }
+  return startSession(db, person!, now, client, 'password');
+}
+
+/**
+ * Starts a signed-in session for a person whose sign-in passed (a password and its second step, or
+ * the organisation's identity provider): the cookie's value is returned once, only its hash is kept.
+ */
+export async function startSession(
+  db: Db,
+  person: { id: string; orgId: string; name: string; roles: string[]; totpSecret: string | null },
+  now: Date,
+  client: SignInClient,
+  signedInWith: 'password' | 'sso',
+) {
   const session = newSecret('ses');
   const expiresAt = new Date(now.getTime() + sessionDays * 86_400_000);
   await db.insert(sessions).values({
     idHash: hashSecret(session),
-    orgId: person!.orgId,
-    personId: person!.id,
+    orgId: person.orgId,
+    personId: person.id,
     createdAt: now,
     expiresAt,
     userAgent: storedUserAgent(client.userAgent),
     clientAddress: client.clientAddress ?? null,
     lastSeenAt: now,
+    signedInWith,
   });
-  const requirement = await twoStepRequirementOf(db, person!.orgId);
+  const requirement = await twoStepRequirementOf(db, person.orgId);
   return {
     session,
     expiresAt,
-    person: { id: person!.id, name: person!.name, roles: person!.roles },
-    twoStepSetupDue: setupDue(requirement, person!.roles, person!.totpSecret !== null),
+    person: { id: person.id, name: person.name, roles: person.roles },
+    // The identity provider was the second step: a requirement asks nothing more of such a session.
+    twoStepSetupDue:
+      signedInWith === 'password' && setupDue(requirement, person.roles, person.totpSecret !== null),
   };
 }
 

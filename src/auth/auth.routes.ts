@@ -1,8 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie } from 'hono/cookie';
 import { adminCtxOf } from '../admin/admin-changes.routes.ts';
 import type { App } from '../http/app.ts';
-import { authenticate, sessionCookie } from '../http/auth.ts';
+import { authenticate, sessionCookie, setSessionCookie } from '../http/auth.ts';
 import { ApiError } from '../http/errors.ts';
 import { json, ok } from '../http/openapi.ts';
 import { knownAddress } from '../http/rate-limit-guard.ts';
@@ -11,6 +11,7 @@ import { changeOwnPassword } from './password.commands.ts';
 import { ownPasswordSchema } from './password.types.ts';
 import { canResetByEmail } from './reset-mail.ts';
 import { hashSecret } from './secrets.ts';
+import { ssoOnAnywhere } from './single-sign-on.queries.ts';
 import { loginSchema } from './two-step.types.ts';
 
 /** A person's own password: after authentication (registered with the other routes). */
@@ -54,7 +55,7 @@ export function registerAuthRoutes(app: App) {
           'Signed in: a session cookie is set; `{person, expiresAt, twoStepSetupDue}`, `twoStepSetupDue` when the organisation requires two-step sign-in of this person and they have to set it up before anything else',
         ),
         401: ok(
-          'invalid_credentials; two_step_required (the password is right: send `code` too); invalid_code',
+          'invalid_credentials; two_step_required (the password is right: send `code` too); invalid_code; sso_required (the password is right, but the organisation signs this person in with single sign-on)',
         ),
       },
     }),
@@ -72,12 +73,7 @@ export function registerAuthRoutes(app: App) {
         },
         code,
       );
-      setCookie(c, sessionCookie, s.session, {
-        httpOnly: true,
-        sameSite: 'Lax',
-        path: '/',
-        expires: s.expiresAt,
-      });
+      setSessionCookie(c, s.session, s.expiresAt);
       return c.json(
         { person: s.person, expiresAt: s.expiresAt.toISOString(), twoStepSetupDue: s.twoStepSetupDue },
         200,
@@ -94,7 +90,7 @@ export function registerAuthRoutes(app: App) {
       security: [],
       responses: {
         200: ok(
-          '`{signedIn, passwordReset, twoStepSetupDue, signedOut?}`: whether the caller is signed in (never 401), whether a forgotten password can be reset by e-mail here, whether the signed-in person must set up two-step sign-in before anything else, and `signedOut: {reason: "idle", message}` when this request found the session idle past the organisation’s limit and ended it',
+          '`{signedIn, passwordReset, twoStepSetupDue, signedOut?, singleSignOn?}`: whether the caller is signed in (never 401), whether a forgotten password can be reset by e-mail here, whether the signed-in person must set up two-step sign-in before anything else, `signedOut: {reason: "idle", message}` when this request found the session idle past the organisation’s limit and ended it, and, signed out, `singleSignOn: true` when some organisation here signs in with single sign-on (never which domains)',
         ),
       },
     }),
@@ -109,6 +105,8 @@ export function registerAuthRoutes(app: App) {
               signedIn: false,
               passwordReset,
               twoStepSetupDue: false,
+              // The sign-in page offers single sign-on then; which domains stays unsaid.
+              ...((await ssoOnAnywhere(c.var.services.database.db)) ? { singleSignOn: true } : {}),
               // This very request ended an idle session: the sign-in page says why.
               ...(error.details.reason === 'idle'
                 ? { signedOut: { reason: 'idle', message: error.message } }

@@ -34,6 +34,13 @@ export const sessions = pgTable(
     userAgent: text('user_agent'),
     clientAddress: text('client_address'),
     lastSeenAt: instant('last_seen_at'),
+    /**
+     * `password` (with its second step when on) or `sso` (the identity provider vouched for the
+     * person, its own second step included): an organisation's two-step requirement asks nothing more of `sso`.
+     */
+    signedInWith: text('signed_in_with', { enum: ['password', 'sso'] })
+      .notNull()
+      .default('password'),
   },
   (t) => [index('sessions_person').on(t.personId)],
 );

@@ -4,6 +4,7 @@ import type { Db, Tx } from '../db/database.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { organisations } from '../orgs/orgs.table.ts';
 import { people } from '../people/people.table.ts';
+import { passwordAllowedOf } from './auth.commands.ts';
 import { passwordResets, sessions } from './auth.table.ts';
 import { inviteLinkMinutes, type ResetConfirm, resetLinkMinutes } from './password-reset.types.ts';
 import { hashPassword, hashSecret, newSecret } from './secrets.ts';
@@ -62,6 +63,7 @@ async function storeLinks(db: Db, links: PasswordLink[], now: Date, alongside?: 
 const linkColumns = {
   id: people.id,
   orgId: people.orgId,
+  roles: people.roles,
   name: people.name,
   email: people.email,
   organisation: organisations.name,
@@ -70,7 +72,8 @@ const linkColumns = {
 /**
  * Issues a reset link to every active person who signs in with this address (one per organisation
  * they belong to, as sign-in tries each); their earlier links stop working. An address nobody uses
- * issues nothing, and the caller is told the same either way.
+ * issues nothing, nor does one whose organisation keeps passwords for admins once single sign-on is
+ * on (a password would not sign them in), and the caller is told the same either way.
  */
 export async function issuePasswordResets(db: Db, email: string, now: Date): Promise<PasswordLink[]> {
   const found = await db
@@ -78,8 +81,9 @@ export async function issuePasswordResets(db: Db, email: string, now: Date): Pro
     .from(people)
     .innerJoin(organisations, eq(organisations.id, people.orgId))
     .where(and(eq(people.email, email), eq(people.active, 'yes')));
-  if (found.length === 0) return [];
-  const links = found.map((p) => planLink(p, 'reset', now));
+  const resettable = await passwordAllowedOf(db, found);
+  if (resettable.length === 0) return [];
+  const links = resettable.map((p) => planLink(p, 'reset', now));
   await storeLinks(db, links, now);
   return links;
 }
@@ -102,6 +106,11 @@ export async function planPersonLink(db: Db, ctx: AdminCtx, personId: string): P
   if (!person) throw notFound('person', personId);
   if (person.active !== 'yes')
     throw new ApiError('conflict', `${person.name} has no access: give it back before sending a link`);
+  if ((await passwordAllowedOf(db, [person])).length === 0)
+    throw new ApiError(
+      'conflict',
+      `${person.name} signs in with single sign-on, which keeps passwords for admins: no link to send`,
+    );
   return planLink(person, person.hasPassword ? 'reset' : 'invite', ctx.now);
 }
 
@@ -138,11 +147,14 @@ export async function resetPassword(db: Db, input: ResetConfirm, now: Date) {
       name: people.name,
       email: people.email,
       active: people.active,
+      roles: people.roles,
     })
     .from(passwordResets)
     .innerJoin(people, eq(people.id, passwordResets.personId))
     .where(eq(passwordResets.tokenHash, tokenHash));
   if (!link || link.expiresAt.getTime() <= now.getTime() || link.active !== 'yes') throw invalidLink();
+  // A link sent before single sign-on took passwords away from this person sets none now.
+  if ((await passwordAllowedOf(db, [link])).length === 0) throw invalidLink();
   // scrypt is slow by design: hashed before the transaction, which then holds nothing while it runs.
   const passwordHash = await hashPassword(input.newPassword);
   return db.transaction(async (tx) => {

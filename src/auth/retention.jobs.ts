@@ -4,6 +4,7 @@ import type { Services } from '../http/context.ts';
 import type { Job } from '../jobs/scheduler.ts';
 import { organisations } from '../orgs/orgs.table.ts';
 import { idempotencyKeys, passwordResets, sessions } from './auth.table.ts';
+import { ssoAttempts } from './single-sign-on.table.ts';
 
 /** How long a POST's answer is kept for a retry with the same Idempotency-Key (as Stripe does). */
 export const idempotencyKeyHours = 24;
@@ -12,7 +13,7 @@ const batch = 5_000;
 
 /**
  * Forgets what can no longer be used: expired sessions and those idle past the organisation's limit,
- * expired reset links, and the stored answers
+ * expired reset links, single sign-on attempts never finished, and the stored answers
  * of Idempotency-Keys older than a day. Without it each table would only grow (every sign-in adds a
  * session, every POST from the web app a key).
  */
@@ -47,6 +48,10 @@ export async function forgetExpired(db: Db, now: Date) {
     .delete(passwordResets)
     .where(lt(passwordResets.expiresAt, now))
     .returning({ id: passwordResets.tokenHash });
+  const expiredAttempts = await db
+    .delete(ssoAttempts)
+    .where(lt(ssoAttempts.expiresAt, now))
+    .returning({ id: ssoAttempts.stateHash });
   const oldKeys = await db
     .delete(idempotencyKeys)
     .where(
@@ -67,6 +72,7 @@ export async function forgetExpired(db: Db, now: Date) {
   return {
     sessions: expiredSessions.length,
     resetLinks: expiredLinks.length,
+    ssoAttempts: expiredAttempts.length,
     idempotencyKeys: oldKeys.length,
   };
 }
@@ -78,8 +84,11 @@ export function retentionJob(services: Pick<Services, 'database' | 'logger'>): J
     every: 10 * 60_000,
     run: async (now) => {
       const forgot = await forgetExpired(services.database.db, now);
-      if (forgot.sessions + forgot.resetLinks + forgot.idempotencyKeys > 0)
-        services.logger.info(forgot, 'forgot expired sessions, reset links and idempotency answers');
+      if (forgot.sessions + forgot.resetLinks + forgot.ssoAttempts + forgot.idempotencyKeys > 0)
+        services.logger.info(
+          forgot,
+          'forgot expired sessions, reset links, single sign-on attempts and idempotency answers',
+        );
     },
   };
 }

@@ -2,6 +2,7 @@
 export * from '../admin/admin-changes.table.ts';
 export * from '../analytics/analytics.table.ts';
 export * from '../auth/auth.table.ts';
+export * from '../auth/single-sign-on.table.ts';
 export * from '../cases/cases.table.ts';
 export * from '../cases/repeat-contact.table.ts';
 export * from '../customers/customers.table.ts';

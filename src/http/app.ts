@@ -7,6 +7,8 @@ import { registerAuthRoutes, registerOwnPasswordRoute } from '../auth/auth.route
 import { registerPasswordResetRoutes, registerPersonLinkRoute } from '../auth/password-reset.routes.ts';
 import { registerOwnSessionRoutes } from '../auth/sessions.routes.ts';
 import { registerSignInSettingsRoutes } from '../auth/sign-in-settings.routes.ts';
+import { registerSsoSettingsRoutes } from '../auth/single-sign-on.routes.ts';
+import { registerSsoFlowRoutes } from '../auth/sso-flow.routes.ts';
 import { registerTokenRoutes } from '../auth/tokens.routes.ts';
 import { registerTwoStepRoutes } from '../auth/two-step.routes.ts';
 import { registerCaseRoutes } from '../cases/cases.routes.ts';
@@ -139,6 +141,7 @@ export function createApp(services: Services): App {
   app.use('/api/v1/auth/password-reset/confirm', limits.passwordResetDone);
   registerAuthRoutes(app);
   registerPasswordResetRoutes(app);
+  registerSsoFlowRoutes(app);
   app.use('/api/v1/*', limits.tokens);
   app.use('/api/v1/*', async (c, next) => {
     if (c.req.path.startsWith('/api/v1/auth/login') || c.req.path.startsWith('/api/v1/webhooks/inbound/'))
@@ -162,6 +165,7 @@ export function createApp(services: Services): App {
   registerOwnSessionRoutes(app);
   registerTwoStepRoutes(app);
   registerSignInSettingsRoutes(app);
+  registerSsoSettingsRoutes(app);
   registerPersonLinkRoute(app);
   registerEmailRoutes(app);
   registerTeamRoutes(app);

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, or } from 'drizzle-orm';
 import type { Context } from 'hono';
-import { getCookie } from 'hono/cookie';
+import { getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { apiTokens } from '../auth/auth.table.ts';
 import { hashSecret, safeEqual } from '../auth/secrets.ts';
@@ -12,6 +12,10 @@ import { ApiError } from './errors.ts';
 import { sessionPrincipal } from './session-principal.ts';
 
 export const sessionCookie = 'baton_session';
+
+/** The signed-in session's cookie, the same for every way of signing in. */
+export const setSessionCookie = (c: Context, session: string, expiresAt: Date) =>
+  setCookie(c, sessionCookie, session, { httpOnly: true, sameSite: 'Lax', path: '/', expires: expiresAt });
 
 // Authentication runs on every request: answers are cached briefly (a revoked token stops within this).
 const cacheMs = 5000;

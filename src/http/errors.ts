@@ -22,6 +22,41 @@ export const errorCatalogue = {
     description:
       "Sign-in's second step failed: the code is wrong, too old, was used already (a code works once), or is a used recovery code (`field`: `code`); counted as a failed sign-in.",
   },
+  sso_required: {
+    status: 401,
+    description:
+      "This person's organisation signs its people in with single sign-on and keeps passwords for admins only (Settings > Security), and this person's address is of a domain it signs in: sign in with single sign-on (`GET /auth/sso/start?email=`). No session was started; not counted as a failed sign-in.",
+  },
+  sso_not_configured: {
+    status: 422,
+    description:
+      'Single sign-on was asked for an address whose domain no organisation signs in with single sign-on (or whose organisation has it off). `GET /auth/sso/start` answers it as a redirect to `/sign-in?sso_error=sso_not_configured`.',
+  },
+  sso_state_invalid: {
+    status: 401,
+    description:
+      'Single sign-on came back with a sign-in Baton did not start in this browser, one used already, or one older than 10 minutes: start again. `GET /auth/sso/callback` answers it as a redirect to `/sign-in?sso_error=sso_state_invalid`.',
+  },
+  sso_email_unverified: {
+    status: 401,
+    description:
+      'The identity provider signed the person in but does not vouch for their e-mail address (`email_verified` is not true). Answered as a redirect to `/sign-in?sso_error=sso_email_unverified`.',
+  },
+  sso_no_account: {
+    status: 401,
+    description:
+      'The identity provider signed in an address that is no active person of the organisation (nobody is added on the fly: an admin adds people first). Answered as a redirect to `/sign-in?sso_error=sso_no_account`.',
+  },
+  sso_failed: {
+    status: 401,
+    description:
+      "The identity provider refused or failed the sign-in, or its answer did not pass the checks (code exchange, the ID token's issuer, audience, signature, nonce or expiry); the details are in the server's log. Answered as a redirect to `/sign-in?sso_error=sso_failed`.",
+  },
+  sso_discovery_failed: {
+    status: 422,
+    description:
+      "Turning single sign-on on needs the identity provider's discovery document (`<issuer>/.well-known/openid-configuration`): it could not be fetched or does not describe that issuer (`field`: `issuer`; the message says what failed). Nothing was saved.",
+  },
   wrong_code: {
     status: 422,
     description:

@@ -35,10 +35,11 @@ async function accountKey(c: Context): Promise<string | undefined> {
   return undefined;
 }
 
-async function asksSecondStep(res: Response): Promise<boolean> {
+/** A 401 that says the password was right: its second step asked for, or single sign-on required. */
+async function passwordWasRight(res: Response): Promise<boolean> {
   try {
     const body = (await res.clone().json()) as { error?: { code?: unknown } };
-    return body.error?.code === 'two_step_required';
+    return body.error?.code === 'two_step_required' || body.error?.code === 'sso_required';
   } catch {
     return false;
   }
@@ -81,8 +82,9 @@ export function rateLimits(services: Pick<Services, 'config' | 'database' | 'log
       if (!verdict.allowed) refuse(verdict, 'sign-in attempts');
     }
     await next();
-    // A right password asked for its second step is no failure; a wrong second-step code is one.
-    if (c.res.status === 401 && !(await asksSecondStep(c.res))) {
+    // A right password asked for its second step, or sent to single sign-on, is no failure; a wrong
+    // second-step code is one.
+    if (c.res.status === 401 && !(await passwordWasRight(c.res))) {
       for (const [limiter, key] of keys) {
         if (!key) continue;
         const verdict = await limiter.take(key, now());

@@ -23,6 +23,7 @@ async function readSession(db: Queryable, idHash: string, now: Date) {
       roles: people.roles,
       createdAt: sessions.createdAt,
       lastSeenAt: sessions.lastSeenAt,
+      signedInWith: sessions.signedInWith,
       twoStepOn: sql<boolean>`${people.totpSecret} is not null`,
       twoStepRequired: organisations.twoStepRequired,
       idleMinutes: organisations.sessionIdleMinutes,
@@ -38,7 +39,9 @@ type SessionRow = NonNullable<Awaited<ReturnType<typeof readSession>>>;
 
 const idle = (row: SessionRow, now: Date) =>
   idleExpired(row.lastSeenAt ?? row.createdAt, row.idleMinutes, now);
-const setupDueOf = (row: SessionRow) => setupDue(row.twoStepRequired, row.roles, row.twoStepOn);
+// Single sign-on's identity provider was the second step: the requirement asks nothing more of it.
+const setupDueOf = (row: SessionRow) =>
+  row.signedInWith !== 'sso' && setupDue(row.twoStepRequired, row.roles, row.twoStepOn);
 
 /**
  * The person a session cookie signs in, read in one statement with what their organisation asks of

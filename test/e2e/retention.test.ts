@@ -2,10 +2,14 @@ import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { idempotencyKeys, passwordResets, sessions } from '../../src/auth/auth.table.ts';
 import { forgetExpired } from '../../src/auth/retention.jobs.ts';
+import { ssoAttempts } from '../../src/auth/single-sign-on.table.ts';
 import { organisations } from '../../src/orgs/orgs.table.ts';
 import { describeOnDatabases } from '../support/harness.ts';
 
-/** What can no longer be used is forgotten: expired sessions and reset links, day-old replay answers. */
+/**
+ * What can no longer be used is forgotten: expired sessions, reset links and single sign-on attempts,
+ * day-old replay answers.
+ */
 describeOnDatabases('forgetting expired sessions, reset links and idempotency answers', (h) => {
   it('removes only what has expired, in every organisation, and a second pass removes nothing', async () => {
     const { db } = h().database;
@@ -21,6 +25,11 @@ describeOnDatabases('forgetting expired sessions, reset links and idempotency an
       { tokenHash: 'ret-link-expired', orgId: orgs[0]!, personId: amara, expiresAt: at(-0.01) },
       { tokenHash: 'ret-link-live', orgId: orgs[0]!, personId: amara, expiresAt: at(0.4) },
     ]);
+    const attempt = { orgId: orgs[0]!, nonce: 'n', codeVerifier: 'v', next: '/' };
+    await db.insert(ssoAttempts).values([
+      { ...attempt, stateHash: 'ret-attempt-expired', expiresAt: at(-0.01) },
+      { ...attempt, stateHash: 'ret-attempt-live', expiresAt: at(0.1) },
+    ]);
     // The same key in two organisations: only the day-old one goes.
     await db.insert(idempotencyKeys).values([
       { orgId: orgs[0]!, key: 'ret-key', method: 'POST', path: '/x', requestHash: 'a', createdAt: at(-25) },
@@ -30,19 +39,36 @@ describeOnDatabases('forgetting expired sessions, reset links and idempotency an
     const forgot = await forgetExpired(db, now);
     expect(forgot.sessions).toBeGreaterThanOrEqual(1);
     expect(forgot.resetLinks).toBe(1);
+    expect(forgot.ssoAttempts).toBe(1);
     expect(forgot.idempotencyKeys).toBeGreaterThanOrEqual(1);
     const left = async () => ({
       sessions: (await db.select({ id: sessions.idHash }).from(sessions))
         .map((r) => r.id)
         .filter((id) => id.startsWith('ret-')),
       links: (await db.select({ id: passwordResets.tokenHash }).from(passwordResets)).map((r) => r.id),
+      attempts: (await db.select({ id: ssoAttempts.stateHash }).from(ssoAttempts)).map((r) => r.id),
       keys: (await db.select().from(idempotencyKeys))
         .filter((k) => k.key === 'ret-key')
         .map((k) => k.requestHash),
     });
-    expect(await left()).toEqual({ sessions: ['ret-session-live'], links: ['ret-link-live'], keys: ['b'] });
-    expect(await forgetExpired(db, now)).toEqual({ sessions: 0, resetLinks: 0, idempotencyKeys: 0 });
-    expect(await left()).toEqual({ sessions: ['ret-session-live'], links: ['ret-link-live'], keys: ['b'] });
+    expect(await left()).toEqual({
+      sessions: ['ret-session-live'],
+      links: ['ret-link-live'],
+      attempts: ['ret-attempt-live'],
+      keys: ['b'],
+    });
+    expect(await forgetExpired(db, now)).toEqual({
+      sessions: 0,
+      resetLinks: 0,
+      ssoAttempts: 0,
+      idempotencyKeys: 0,
+    });
+    expect(await left()).toEqual({
+      sessions: ['ret-session-live'],
+      links: ['ret-link-live'],
+      attempts: ['ret-attempt-live'],
+      keys: ['b'],
+    });
   });
 
   it("removes sessions idle past their organisation's limit, and only there", async () => {

@@ -149,6 +149,19 @@ describe('the admin change log in words', () => {
     ).toBe('changed Sign-in security: two-step sign-in required of nobody → everyone');
     expect(
       changeWords(
+        change('settings.changed', 'Single sign-on', {
+          singleSignOn: { from: null, to: true },
+          emailDomains: { from: null, to: ['acme.com', 'eu.acme.com'] },
+          passwordSignIn: { from: 'everyone', to: 'admins_only' },
+          clientSecret: { from: null, to: 'changed' },
+        }),
+        names,
+      ),
+    ).toBe(
+      'changed Single sign-on: single sign-on turned on; e-mail domains acme.com, eu.acme.com; password sign-in for everyone → admins only; new client secret',
+    );
+    expect(
+      changeWords(
         change('settings.changed', 'Sign-in security', { sessionIdleMinutes: { from: null, to: 30 } }),
         names,
       ),

@@ -57,6 +57,10 @@ const fieldLabels: Record<string, string> = {
   belowQuality: 'below quality',
   emails: 'e-mail to',
   twoStepRequired: 'two-step sign-in required of',
+  issuer: 'identity provider',
+  clientId: 'client ID',
+  emailDomains: 'e-mail domains',
+  passwordSignIn: 'password sign-in for',
 };
 
 const dayNames: Record<string, string> = {
@@ -88,6 +92,7 @@ const dayHours = (v: unknown) =>
 function value(field: string, v: unknown, n: ChangeNames): string {
   if (v === null || v === undefined) return 'none';
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  if (field === 'passwordSignIn' && v === 'admins_only') return 'admins only';
   if ((field === 'leadId' || field === 'personId') && typeof v === 'string') return n.person(v);
   if (field === 'teams' && Array.isArray(v)) return v.map((k) => n.team(String(k))).join(', ') || 'none';
   if (field === 'members' && Array.isArray(v))
@@ -104,6 +109,8 @@ function fieldWords(field: string, from: unknown, to: unknown, n: ChangeNames): 
       : 'link to set a new password e-mailed';
   if (field === 'twoStep') return to === 'on' ? 'two-step sign-in turned on' : 'two-step sign-in turned off';
   if (field === 'secret') return 'new signing secret';
+  if (field === 'clientSecret') return 'new client secret';
+  if (field === 'singleSignOn') return to ? 'single sign-on turned on' : 'single sign-on turned off';
   if (field === 'slackUrl') return to === null ? 'Slack webhook removed' : 'new Slack webhook';
   if (field === 'holidays') return holidays(from, to);
   // No limit is a setting of its own here ("never"), not an absent value.

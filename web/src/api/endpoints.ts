@@ -77,6 +77,8 @@ export const api = {
       twoStepSetupDue?: boolean;
       /** This request ended the session for idling past the organisation's limit (a reload after it). */
       signedOut?: { reason: 'idle'; message: string };
+      /** Signed out: some organisation here signs in with single sign-on (never which domains). */
+      singleSignOn?: boolean;
     }>(`${v1}/auth/session`, signal),
   // The two reset calls are made signed out (or signed in as anyone): quiet401, as a 401 there
   // would say nothing about this app's own session.

@@ -108,7 +108,8 @@ function NotYours({ area, home }: { area: Area; home: string }) {
 
 function Routes({ session }: { session: Session }) {
   const { path } = useLocation();
-  if (path === '/' || path === '/signin') return <Redirect to={homeFor(session)} />;
+  // `/sign-in` is where single sign-on sends the browser back when it fails (already signed in here).
+  if (path === '/' || path === '/signin' || path === '/sign-in') return <Redirect to={homeFor(session)} />;
   const area = areaOf(path);
   if (area?.roles && !session.can(...area.roles)) return <NotYours area={area} home={homeFor(session)} />;
   for (const [pattern, render] of routes) {
@@ -122,6 +123,8 @@ export function App() {
   const [boot, setBoot] = useState<Boot>({ state: 'loading' });
   // Whether a forgotten password can be reset by e-mail here (the sign-in page offers it).
   const [passwordReset, setPasswordReset] = useState(false);
+  // Whether some organisation here signs in with single sign-on (the sign-in page offers it).
+  const [singleSignOn, setSingleSignOn] = useState(false);
   const { path } = useLocation();
 
   const load = useCallback(async () => {
@@ -129,6 +132,7 @@ export function App() {
       // Signed out is an answer, not a 401: the sign-in page loads without a failed request.
       const answer = await api.session();
       setPasswordReset(answer.passwordReset === true);
+      setSingleSignOn(answer.singleSignOn === true);
       if (!answer.signedIn) {
         const idle = answer.signedOut?.reason === 'idle' ? answer.signedOut.message : undefined;
         setBoot({ state: 'signed-out', idle });
@@ -221,6 +225,7 @@ export function App() {
     return (
       <SignIn
         passwordReset={passwordReset}
+        singleSignOn={singleSignOn}
         idleNote={boot.state === 'signed-out' && boot.idle ? idleSignOutNote(boot.idle) : undefined}
         onSignedIn={() => {
           setBoot({ state: 'loading' });

@@ -4,6 +4,8 @@ import { api } from '../api/endpoints.ts';
 import { fieldMessage, InputField } from './InputField.tsx';
 import { navigate } from './router.tsx';
 import { SecondStep } from './SecondStep.tsx';
+import { SsoSignIn } from './SsoSignIn.tsx';
+import { ssoErrorInWords } from './sso-words.ts';
 
 /** The signed-out pages' frame: the brand over one panel (sign in, reset a password). */
 export function AuthPanel({ children }: { children: ReactNode }) {
@@ -27,15 +29,26 @@ export function retryInWords(err: ApiError): string {
   return `Too many requests: try again in ${minutes === 1 ? '1 minute' : `${minutes} minutes`}.`;
 }
 
-type Mode = 'signin' | 'reset' | 'sent';
+type Mode = 'signin' | 'reset' | 'sent' | 'sso';
+
+/** The sign-in page's own query: read once, then taken out of the address bar. */
+const openingKeys = ['email', 'reset', 'sso_error'];
 
 /**
  * What the sign-in page was opened with: `?email=` prefills the address (after a reset), `?reset`
- * opens the reset form (a reset link that no longer works asks for a new one). Read once.
+ * opens the reset form (a reset link that no longer works asks for a new one), `?sso_error=` is
+ * single sign-on coming back refused; and the page the person was going to. Read once.
  */
-function opening(): { email: string; reset: boolean } {
+function opening(): { email: string; reset: boolean; ssoError?: string; next: string } {
   const q = new URLSearchParams(location.search);
-  return { email: q.get('email') ?? '', reset: q.has('reset') };
+  const rest = new URLSearchParams(location.search);
+  for (const key of openingKeys) rest.delete(key);
+  return {
+    email: q.get('email') ?? '',
+    reset: q.has('reset'),
+    ssoError: q.get('sso_error') ?? undefined,
+    next: `${location.pathname}${rest.size ? `?${rest}` : ''}`,
+  };
 }
 
 /**
@@ -46,15 +59,24 @@ function opening(): { email: string; reset: boolean } {
 export function SignIn({
   onSignedIn,
   passwordReset,
+  singleSignOn = false,
   idleNote,
 }: {
   onSignedIn: () => void;
   passwordReset: boolean;
+  /** Some organisation here signs in with single sign-on: the page offers it. */
+  singleSignOn?: boolean;
   /** Why the person is here again: their session ended for want of activity. */
   idleNote?: string;
 }) {
   const [start] = useState(opening);
-  const [mode, setMode] = useState<Mode>(start.reset && passwordReset ? 'reset' : 'signin');
+  const [mode, setMode] = useState<Mode>(
+    start.ssoError ? 'sso' : start.reset && passwordReset ? 'reset' : 'signin',
+  );
+  // Why the single sign-on form is shown: a failure coming back, or the password form's refusal.
+  const [ssoNote, setSsoNote] = useState<{ text: string; kind: 'error' | 'info' } | undefined>(
+    start.ssoError ? { text: ssoErrorInWords(start.ssoError), kind: 'error' } : undefined,
+  );
   const [email, setEmail] = useState(start.email);
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string>();
@@ -66,9 +88,8 @@ export function SignIn({
   // Once read, the address leaves the address bar and the history (any other query stays).
   useEffect(() => {
     const q = new URLSearchParams(location.search);
-    if (!q.has('email') && !q.has('reset')) return;
-    q.delete('email');
-    q.delete('reset');
+    if (!openingKeys.some((key) => q.has(key))) return;
+    for (const key of openingKeys) q.delete(key);
     const rest = q.toString();
     navigate(`${location.pathname}${rest ? `?${rest}` : ''}`, { replace: true });
   }, []);
@@ -89,6 +110,14 @@ export function SignIn({
     } catch (err) {
       if (err instanceof ApiError && err.code === 'two_step_required') {
         setSecondStep(true);
+        setBusy(false);
+        return;
+      }
+      // The password was right, but this person signs in at their identity provider.
+      if (err instanceof ApiError && err.code === 'sso_required') {
+        setPassword('');
+        setSsoNote({ text: ssoErrorInWords('sso_required'), kind: 'info' });
+        setMode('sso');
         setBusy(false);
         return;
       }
@@ -113,6 +142,23 @@ export function SignIn({
           onSent={() => setMode('sent')}
           onBack={() => {
             setError(undefined);
+            setMode('signin');
+          }}
+        />
+      </AuthPanel>
+    );
+
+  if (mode === 'sso')
+    return (
+      <AuthPanel>
+        <SsoSignIn
+          email={email}
+          setEmail={setEmail}
+          next={start.next}
+          note={ssoNote}
+          focusContinue={ssoNote?.kind === 'info'}
+          onBack={() => {
+            setSsoNote(undefined);
             setMode('signin');
           }}
         />
@@ -179,6 +225,20 @@ export function SignIn({
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
+      {singleSignOn ? (
+        <div className="form-actions column">
+          <button
+            type="button"
+            className="button wide"
+            onClick={() => {
+              setError(undefined);
+              setMode('sso');
+            }}
+          >
+            Sign in with single sign-on
+          </button>
+        </div>
+      ) : null}
       {passwordReset ? (
         <p className="signin-more">
           <button type="button" className="link-button" onClick={() => setMode('reset')}>

@@ -1,0 +1,100 @@
+// The conversation with an organisation's OpenID Connect identity provider, through openid-client:
+// discovery, the authorization URL (PKCE, state, nonce), the code exchange and the ID token's
+// checks (issuer, audience, signature, nonce, expiry). No database here; each call asks the
+// provider afresh, so a key it rotated or a setting an admin changed counts at once.
+import * as oidc from 'openid-client';
+
+export type ProviderSettings = { issuer: string; clientId: string; clientSecret: string };
+
+/** The provider's requests may take this long (seconds) before the sign-in or the save fails. */
+const timeoutS = 10;
+
+/** What single sign-on asks the provider for: who the person is, and their address (nothing more). */
+const scope = 'openid email';
+
+/**
+ * The provider's configuration from its discovery document: throws when it cannot be fetched or
+ * does not describe the issuer. Plain http only for a loopback issuer Baton was told to allow
+ * (single-sign-on.ts's `issuerProblem` decided that before).
+ */
+export async function discover(p: ProviderSettings, allowHttp: boolean): Promise<oidc.Configuration> {
+  const server = new URL(p.issuer);
+  const insecure = allowHttp && server.protocol === 'http:';
+  const options = { timeout: timeoutS, execute: insecure ? [oidc.allowInsecureRequests] : [] };
+  const found = await oidc.discovery(
+    server,
+    p.clientId,
+    undefined,
+    oidc.ClientSecretBasic(p.clientSecret),
+    options,
+  );
+  // Basic is OpenID Connect's default; a provider that says it takes only a posted secret gets that.
+  const methods = found.serverMetadata().token_endpoint_auth_methods_supported;
+  if (!methods || methods.includes('client_secret_basic')) return found;
+  const posted = new oidc.Configuration(
+    found.serverMetadata(),
+    p.clientId,
+    undefined,
+    oidc.ClientSecretPost(p.clientSecret),
+  );
+  posted.timeout = timeoutS;
+  if (insecure) oidc.allowInsecureRequests(posted);
+  return posted;
+}
+
+/** Fresh secrets for one sign-in: state, nonce and the PKCE verifier. */
+export const newAttemptSecrets = () => ({
+  state: oidc.randomState(),
+  nonce: oidc.randomNonce(),
+  codeVerifier: oidc.randomPKCECodeVerifier(),
+});
+export type AttemptSecrets = ReturnType<typeof newAttemptSecrets>;
+
+/** Where the browser goes to sign in at the provider. */
+export async function authorizationUrl(
+  config: oidc.Configuration,
+  redirectUri: string,
+  secrets: AttemptSecrets,
+  email: string,
+): Promise<URL> {
+  return oidc.buildAuthorizationUrl(config, {
+    redirect_uri: redirectUri,
+    scope,
+    state: secrets.state,
+    nonce: secrets.nonce,
+    code_challenge: await oidc.calculatePKCECodeChallenge(secrets.codeVerifier),
+    code_challenge_method: 'S256',
+    login_hint: email,
+  });
+}
+
+/** Who the provider says signed in: the subject, and their address with whether it checked it. */
+export type ProvenIdentity = { subject: string; email?: string; emailVerified: unknown };
+
+/**
+ * Exchanges the code the browser brought back (`callbackUrl`: the redirect URI with the answer's
+ * query) and checks the ID token. The address comes from the ID token, or from the userinfo
+ * endpoint for the same subject when the token leaves it out (as providers may for the code flow).
+ */
+export async function provenIdentity(
+  config: oidc.Configuration,
+  callbackUrl: URL,
+  secrets: AttemptSecrets,
+): Promise<ProvenIdentity> {
+  const tokens = await oidc.authorizationCodeGrant(config, callbackUrl, {
+    pkceCodeVerifier: secrets.codeVerifier,
+    expectedState: secrets.state,
+    expectedNonce: secrets.nonce,
+    idTokenExpected: true,
+  });
+  const claims = tokens.claims();
+  if (!claims) throw new Error('the provider answered without an ID token');
+  if (typeof claims.email === 'string' && claims.email_verified !== undefined)
+    return { subject: claims.sub, email: claims.email, emailVerified: claims.email_verified };
+  const info = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
+  return {
+    subject: claims.sub,
+    email: typeof info.email === 'string' ? info.email : undefined,
+    emailVerified: info.email_verified,
+  };
+}

@@ -1,0 +1,56 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, pgTable, text } from 'drizzle-orm/pg-core';
+import { createdAt, instant, orgId } from '../db/columns.ts';
+import { passwordSignInChoices } from './single-sign-on.ts';
+
+/** An organisation's OpenID Connect identity provider: one row, once an admin has saved one. */
+export const singleSignOn = pgTable(
+  'single_sign_on',
+  {
+    orgId: orgId().primaryKey(),
+    enabled: boolean('enabled').notNull().default(false),
+    issuer: text('issuer').notNull(),
+    clientId: text('client_id').notNull(),
+    /**
+     * Baton sends it to the identity provider with each code it exchanges, so it is kept as it is
+     * (not a hash, unlike sessions and tokens); never answered, never logged.
+     */
+    clientSecret: text('client_secret').notNull(),
+    passwordSignIn: text('password_sign_in', { enum: passwordSignInChoices }).notNull().default('everyone'),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [check('single_sign_on_password_sign_in', sql`${t.passwordSignIn} in ('everyone','admins_only')`)],
+);
+
+/**
+ * The e-mail domains whose people an organisation's identity provider signs in: a domain belongs
+ * to one organisation at most (its key), so an address leads to one identity provider.
+ */
+export const ssoDomains = pgTable(
+  'sso_domains',
+  {
+    domain: text('domain').primaryKey(),
+    orgId: orgId(),
+  },
+  (t) => [index('sso_domains_org').on(t.orgId)],
+);
+
+/**
+ * Sign-ins sent to the identity provider and not back yet: used once (deleted when the browser
+ * comes back), forgotten by the retention job once expired. Only the state's hash is kept; the
+ * nonce and the PKCE verifier are checked against what the provider answers, so they are kept.
+ */
+export const ssoAttempts = pgTable(
+  'sso_attempts',
+  {
+    stateHash: text('state_hash').primaryKey(),
+    orgId: orgId(),
+    nonce: text('nonce').notNull(),
+    codeVerifier: text('code_verifier').notNull(),
+    /** A path of this site to open once signed in. */
+    next: text('next').notNull(),
+    createdAt: createdAt(),
+    expiresAt: instant('expires_at').notNull(),
+  },
+  (t) => [index('sso_attempts_expires').on(t.expiresAt)],
+);

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { passwordSignInChoices } from './single-sign-on.ts';
+
+/** A domain people's e-mail addresses end in: a lower-case host name (`acme.com`, `eu.acme.co.uk`). */
+const emailDomain = z
+  .string()
+  .max(253)
+  .regex(
+    /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/,
+    'must be a lower-case domain name such as acme.com',
+  );
+
+/** `PUT /settings/single-sign-on`: the organisation's OpenID Connect identity provider. */
+export const ssoSettingsSchema = z
+  .object({
+    enabled: z.boolean(),
+    issuer: z
+      .url({ protocol: /^https?$/, error: 'must be an https URL' })
+      .max(500)
+      .describe(
+        "The identity provider's issuer (its discovery document is at /.well-known/openid-configuration)",
+      ),
+    clientId: z.string().trim().min(1).max(500),
+    clientSecret: z
+      .string()
+      .min(1)
+      .max(2000)
+      .optional()
+      .describe('Needed the first time; left out, the stored one stays'),
+    emailDomains: z
+      .array(emailDomain)
+      .max(50)
+      .refine((d) => new Set(d).size === d.length, 'names a domain twice'),
+    passwordSignIn: z.enum(passwordSignInChoices),
+  })
+  .refine((s) => !s.enabled || s.emailDomains.length > 0, {
+    message: 'give at least one e-mail domain to turn single sign-on on',
+    path: ['emailDomains'],
+  });
+export type SsoSettingsInput = z.infer<typeof ssoSettingsSchema>;
+
+/** `GET /auth/sso/start`: whose address, and where to go once signed in. */
+export const ssoStartQuery = z.object({
+  email: z
+    .string()
+    .trim()
+    .min(3)
+    .max(320)
+    .describe('The work e-mail address: its domain picks the organisation'),
+  next: z.string().max(500).optional().describe('A path of this site to open after signing in (default `/`)'),
+});
+
+/** `GET /auth/sso/callback`: what the identity provider sends back. */
+export const ssoCallbackQuery = z.object({
+  code: z.string().max(4000).optional(),
+  state: z.string().max(500).optional(),
+  error: z.string().max(500).optional(),
+  error_description: z.string().max(2000).optional(),
+  iss: z.string().max(500).optional(),
+});

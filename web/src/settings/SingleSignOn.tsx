@@ -1,0 +1,254 @@
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import type { PasswordSignIn } from '../../../src/auth/single-sign-on.ts';
+import { ApiError } from '../api/client.ts';
+import { fieldMessage, InputField } from '../app/InputField.tsx';
+import { ErrorNote, Loading, Section } from '../app/ui.tsx';
+import { useResource } from '../app/useResource.ts';
+import { type SsoSettings, ssoApi } from './sso-api.ts';
+import { domainsOf, fieldOf, type SsoField } from './sso-form.ts';
+
+const passwordChoices: { value: PasswordSignIn; label: string; hint: string }[] = [
+  { value: 'everyone', label: 'Everyone', hint: 'Single sign-on is offered beside the password.' },
+  {
+    value: 'admins_only',
+    label: 'Admins only',
+    hint: 'Everyone of these domains signs in with single sign-on; admins keep their password as the way in when the identity provider is down.',
+  },
+];
+
+type Draft = {
+  enabled: boolean;
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  domains: string;
+  passwordSignIn: PasswordSignIn;
+};
+const draftOf = (s: SsoSettings): Draft => ({
+  enabled: s.enabled,
+  issuer: s.issuer ?? '',
+  clientId: s.clientId ?? '',
+  clientSecret: '',
+  domains: s.emailDomains.join(', '),
+  passwordSignIn: s.passwordSignIn,
+});
+
+/**
+ * Settings > Security's single sign-on (admins): the organisation's OpenID Connect identity
+ * provider, the e-mail domains it signs in, and who may still use a password. The client secret is
+ * write-only: the page says one is stored and offers to replace it. Errors show at the field the
+ * API names. The callback address to register at the provider is there to copy.
+ */
+export function SingleSignOn() {
+  const saved = useResource('single-sign-on', (signal) => ssoApi.get(signal));
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [replacing, setReplacing] = useState(false);
+  const [errors, setErrors] = useState<Partial<Record<SsoField, string>>>({});
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+  const refs = {
+    issuer: useRef<HTMLInputElement>(null),
+    clientId: useRef<HTMLInputElement>(null),
+    clientSecret: useRef<HTMLInputElement>(null),
+    emailDomains: useRef<HTMLInputElement>(null),
+  };
+  const firstError = (Object.keys(errors) as SsoField[])[0];
+  // The field at fault takes the focus once its error is on the page.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the refs are stable
+  useEffect(() => {
+    if (firstError && firstError in refs) refs[firstError as keyof typeof refs].current?.focus();
+  }, [firstError, errors]);
+
+  if (!saved.data)
+    return (
+      <Section title="Single sign-on">
+        {saved.error ? <ErrorNote error={saved.error} /> : <Loading />}
+      </Section>
+    );
+  const current = saved.data;
+  const d = draft ?? draftOf(current);
+  const secretField = !current.clientSecretSet || replacing;
+  const change = (patch: Partial<Draft>) => {
+    setDraft({ ...d, ...patch });
+    setDone(null);
+    setError(undefined);
+    setErrors({});
+  };
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setErrors({});
+    setError(undefined);
+    setDone(null);
+    try {
+      const answer = await ssoApi.save({
+        enabled: d.enabled,
+        issuer: d.issuer.trim(),
+        clientId: d.clientId.trim(),
+        ...(secretField && d.clientSecret ? { clientSecret: d.clientSecret } : {}),
+        emailDomains: domainsOf(d.domains),
+        passwordSignIn: d.passwordSignIn,
+      });
+      saved.set(answer);
+      setDraft(null);
+      setReplacing(false);
+      setDone(answer.enabled ? 'Saved: single sign-on is on.' : 'Saved: single sign-on is off.');
+    } catch (err) {
+      const field = err instanceof ApiError ? fieldOf(err.field) : undefined;
+      if (err instanceof ApiError && field && field in refs)
+        setErrors({ [field]: fieldMessage(err.message) });
+      else setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const copy = async () => {
+    await navigator.clipboard?.writeText(current.redirectUri).catch(() => undefined);
+    setCopied(true);
+  };
+
+  return (
+    <Section title="Single sign-on">
+      <p className="muted">
+        People sign in at your organisation’s identity provider (OpenID Connect: Okta, Microsoft Entra ID,
+        Google Workspace, Keycloak…) with their work e-mail. Nobody is added on the fly: a person signs in
+        only if they already have an active account here with the same address.
+      </p>
+      <form
+        className="security-form form"
+        onSubmit={(e) => void save(e)}
+        noValidate
+        data-testid="single-sign-on"
+      >
+        <div className="field field-inline">
+          <input
+            type="checkbox"
+            role="switch"
+            id="sso-enabled"
+            checked={d.enabled}
+            aria-checked={d.enabled}
+            onChange={(e) => change({ enabled: e.target.checked })}
+            aria-describedby="sso-enabled-hint"
+          />
+          <label htmlFor="sso-enabled">Sign people in with single sign-on</label>
+          <p className="small muted" id="sso-enabled-hint">
+            Turning it on reads the provider’s discovery document, so the issuer must answer.
+          </p>
+        </div>
+        <InputField
+          id="sso-issuer"
+          ref={refs.issuer}
+          label="Issuer"
+          autoComplete="off"
+          value={d.issuer}
+          onChange={(issuer) => change({ issuer })}
+          hint="The provider's issuer URL, such as https://acme.okta.com"
+          error={errors.issuer}
+        />
+        <InputField
+          id="sso-client-id"
+          ref={refs.clientId}
+          label="Client ID"
+          autoComplete="off"
+          value={d.clientId}
+          onChange={(clientId) => change({ clientId })}
+          error={errors.clientId}
+        />
+        {secretField ? (
+          <InputField
+            id="sso-client-secret"
+            ref={refs.clientSecret}
+            type="password"
+            label={current.clientSecretSet ? 'New client secret' : 'Client secret'}
+            autoComplete="new-password"
+            value={d.clientSecret}
+            onChange={(clientSecret) => change({ clientSecret })}
+            hint="Kept to exchange sign-ins with the provider; never shown again."
+            error={errors.clientSecret}
+          />
+        ) : (
+          <fieldset className="fieldset field">
+            <legend>Client secret</legend>
+            <p data-testid="sso-secret-set">
+              A client secret is set (it is never shown).{' '}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  setReplacing(true);
+                  requestAnimationFrame(() => refs.clientSecret.current?.focus());
+                }}
+              >
+                Replace secret
+              </button>
+            </p>
+          </fieldset>
+        )}
+        <InputField
+          id="sso-domains"
+          ref={refs.emailDomains}
+          label="E-mail domains"
+          autoComplete="off"
+          value={d.domains}
+          onChange={(domains) => change({ domains })}
+          hint="Addresses ending in these sign in here, separated by commas: acme.com, eu.acme.com"
+          error={errors.emailDomains}
+        />
+        <fieldset className="fieldset">
+          <legend>Who may still sign in with a password</legend>
+          <ul className="security-options">
+            {passwordChoices.map((o) => (
+              <li key={o.value}>
+                <input
+                  type="radio"
+                  id={`sso-password-${o.value}`}
+                  name="passwordSignIn"
+                  value={o.value}
+                  checked={d.passwordSignIn === o.value}
+                  onChange={() => change({ passwordSignIn: o.value })}
+                  aria-describedby={`sso-password-${o.value}-hint`}
+                />
+                <label htmlFor={`sso-password-${o.value}`}>{o.label}</label>
+                <span className="hint" id={`sso-password-${o.value}-hint`}>
+                  {o.hint}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        <div className="field">
+          <label htmlFor="sso-redirect-uri">Redirect URI to register at the provider</label>
+          <div className="copy-row">
+            <input
+              id="sso-redirect-uri"
+              readOnly
+              value={current.redirectUri}
+              onFocus={(e) => e.target.select()}
+            />
+            <button type="button" className="button" onClick={() => void copy()}>
+              Copy
+            </button>
+          </div>
+          <p className="small muted" aria-live="polite">
+            {copied ? 'Copied to the clipboard.' : ''}
+          </p>
+        </div>
+        <ErrorNote error={error} title="Not saved" />
+        {done ? (
+          <div className="note note-good" role="status">
+            {done}
+          </div>
+        ) : null}
+        <div className="form-actions">
+          <button type="submit" className="button primary" disabled={busy}>
+            {busy ? 'Saving…' : 'Save single sign-on'}
+          </button>
+        </div>
+      </form>
+    </Section>
+  );
+}

@@ -1,0 +1,23 @@
+import type { PasswordSignIn } from '../../../src/auth/single-sign-on.ts';
+import type { SsoSettingsInput } from '../../../src/auth/single-sign-on.types.ts';
+import { get, put } from '../api/client.ts';
+
+/** `GET /settings/single-sign-on`: the identity provider as saved (never its secret). */
+export type SsoSettings = {
+  enabled: boolean;
+  issuer: string | null;
+  clientId: string | null;
+  clientSecretSet: boolean;
+  emailDomains: string[];
+  passwordSignIn: PasswordSignIn;
+  /** The callback address to register at the identity provider. */
+  redirectUri: string;
+};
+
+const path = '/api/v1/settings/single-sign-on';
+
+export const ssoApi = {
+  get: (signal?: AbortSignal) => get<SsoSettings>(path, signal),
+  /** 400 naming the field, 409 `conflict` (emailDomains), 422 `sso_discovery_failed` (issuer). */
+  save: (input: SsoSettingsInput) => put<SsoSettings>(path, input),
+};

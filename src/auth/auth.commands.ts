@@ -41,8 +41,9 @@ export type SignInClient = { userAgent?: string | null; clientAddress?: string |
  * authenticator app or a recovery code: without one the answer is `two_step_required` (401, no
  * session), with a wrong one `invalid_code` (401, a failed sign-in for the rate limit). A code sent
  * for someone without two-step sign-in is ignored. A person whose organisation keeps passwords for
- * admins once single sign-on is on is told `sso_required` (401, no session), after the password
- * was found right so that the answer tells a guesser nothing more than a wrong one.
+ * admins once single sign-on is on is told `sso_required` (401, no session), only after the password
+ * was found right, so that a guesser cannot learn which addresses sign in with single sign-on (a
+ * right password is no way in for them either).
  */
 export async function signIn(
   db: Db,

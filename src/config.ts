@@ -33,6 +33,8 @@ const envSchema = z.object({
   BATON_RESET_LIMIT_WINDOW_S: z.coerce.number().int().positive().default(3600),
   BATON_TOKEN_LIMIT_ADDRESS: z.coerce.number().int().min(0).default(30),
   BATON_TOKEN_LIMIT_WINDOW_S: z.coerce.number().int().positive().default(60),
+  BATON_SSO_LIMIT_ADDRESS: z.coerce.number().int().min(0).default(60),
+  BATON_SSO_LIMIT_WINDOW_S: z.coerce.number().int().positive().default(60),
 });
 
 export type Config = {
@@ -75,6 +77,8 @@ export type Config = {
     resetWindowMs: number;
     badTokensPerAddress: number;
     badTokenWindowMs: number;
+    ssoStartsPerAddress: number;
+    ssoStartWindowMs: number;
   };
 };
 
@@ -118,6 +122,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       resetWindowMs: e.BATON_RESET_LIMIT_WINDOW_S * 1000,
       badTokensPerAddress: e.BATON_TOKEN_LIMIT_ADDRESS,
       badTokenWindowMs: e.BATON_TOKEN_LIMIT_WINDOW_S * 1000,
+      ssoStartsPerAddress: e.BATON_SSO_LIMIT_ADDRESS,
+      ssoStartWindowMs: e.BATON_SSO_LIMIT_WINDOW_S * 1000,
     },
   };
 }

@@ -1,7 +1,7 @@
 // The conversation with an organisation's OpenID Connect identity provider, through openid-client:
 // discovery, the authorization URL (PKCE, state, nonce), the code exchange and the ID token's
-// checks (issuer, audience, signature, nonce, expiry). No database here; each call asks the
-// provider afresh, so a key it rotated or a setting an admin changed counts at once.
+// checks (issuer, audience, signature, nonce, expiry). No database here.
+import { createHash } from 'node:crypto';
 import * as oidc from 'openid-client';
 
 export type ProviderSettings = { issuer: string; clientId: string; clientSecret: string };
@@ -40,6 +40,39 @@ export async function discover(p: ProviderSettings, allowHttp: boolean): Promise
   posted.timeout = timeoutS;
   if (insecure) oidc.allowInsecureRequests(posted);
   return posted;
+}
+
+/** How long a provider's discovery document is reused by sign-ins (its keys: openid-client's own 5 minutes). */
+const discoveryTtlMs = 5 * 60_000;
+/** Organisations on this server with single sign-on, and then some: the oldest entry goes first. */
+const discoveryCacheSize = 200;
+const discovered = new Map<string, { at: number; config: Promise<oidc.Configuration> }>();
+
+/**
+ * The provider's configuration for a sign-in, reused for five minutes: a start and its callback
+ * (and every colleague signing in at nine) would each fetch the discovery document otherwise, and
+ * a fresh Configuration also forgets the signing keys openid-client caches on it. Keyed by the
+ * settings themselves (the secret hashed), so an admin's change counts at once; a failed discovery
+ * is not kept. Saving the settings checks with `discover`, never with this.
+ */
+export function discoverForSignIn(
+  p: ProviderSettings,
+  allowHttp: boolean,
+  now: Date,
+): Promise<oidc.Configuration> {
+  const secret = createHash('sha256').update(p.clientSecret).digest('base64url');
+  const key = JSON.stringify([p.issuer, p.clientId, secret, allowHttp]);
+  const hit = discovered.get(key);
+  const at = now.getTime();
+  if (hit && at >= hit.at && at - hit.at < discoveryTtlMs) return hit.config;
+  const config = discover(p, allowHttp);
+  discovered.delete(key);
+  discovered.set(key, { at, config });
+  if (discovered.size > discoveryCacheSize) discovered.delete(discovered.keys().next().value!);
+  config.catch(() => {
+    if (discovered.get(key)?.config === config) discovered.delete(key);
+  });
+  return config;
 }
 
 /** Fresh secrets for one sign-in: state, nonce and the PKCE verifier. */

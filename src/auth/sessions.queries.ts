@@ -27,6 +27,7 @@ export const sessionView = (s: SessionRow, currentHash: string | null) => ({
   userAgent: s.userAgent,
   device: describeDevice(s.userAgent),
   clientAddress: s.clientAddress,
+  signedInWith: s.signedInWith,
 });
 
 export const ownSessions = (owner: SessionOwner) =>

@@ -36,7 +36,7 @@ export function registerOwnSessionRoutes(app: App) {
       tags,
       responses: {
         200: ok(
-          "The caller's unexpired sessions, most recently active first: `{items: [{id, current, createdAt, lastSeenAt, expiresAt, userAgent, device, clientAddress}]}`",
+          "The caller's unexpired sessions, most recently active first: `{items: [{id, current, createdAt, lastSeenAt, expiresAt, userAgent, device, clientAddress, signedInWith}]}` (`signedInWith`: `password` or `sso`)",
         ),
       },
     }),

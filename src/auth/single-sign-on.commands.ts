@@ -1,13 +1,15 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import { type AdminCtx, recordChange } from '../admin/admin-changes.commands.ts';
 import { type ChangeDetail, replacedFields, settingsSubject } from '../admin/changes.ts';
-import type { Db } from '../db/database.ts';
+import type { Db, Queryable } from '../db/database.ts';
 import { uniqueViolation } from '../db/unique.ts';
 import { ApiError } from '../http/errors.ts';
+import { people } from '../people/people.table.ts';
+import { sessions } from './auth.table.ts';
 import { discover } from './identity-provider.ts';
 import { type SsoSettings, ssoSettingsOf } from './single-sign-on.queries.ts';
 import { singleSignOn, ssoDomains } from './single-sign-on.table.ts';
-import { issuerProblem, reservedHost } from './single-sign-on.ts';
+import { issuerProblem, passwordAllowed, reservedHost } from './single-sign-on.ts';
 import type { SsoSettingsInput } from './single-sign-on.types.ts';
 
 const claimedElsewhere = (domains: string[]) =>
@@ -50,9 +52,40 @@ function loggedChange(saved: SsoSettings | undefined, input: SsoSettingsInput): 
 }
 
 /**
+ * Ends the password sessions of everyone the rule no longer lets sign in with a password: turning
+ * on `admins_only` (or claiming another domain) would otherwise leave them signed in for up to two
+ * weeks on a password they may no longer use. Single sign-on sessions and API tokens stay.
+ */
+async function endRefusedPasswordSessions(
+  tx: Queryable,
+  orgId: string,
+  rule: NonNullable<Parameters<typeof passwordAllowed>[0]>,
+) {
+  if (!rule.enabled || rule.passwordSignIn === 'everyone') return 0;
+  const signedIn = await tx
+    .selectDistinct({ id: people.id, roles: people.roles, email: people.email })
+    .from(sessions)
+    .innerJoin(people, eq(people.id, sessions.personId))
+    .where(and(eq(sessions.orgId, orgId), eq(sessions.signedInWith, 'password')));
+  const refused = signedIn.filter((p) => !passwordAllowed(rule, p)).map((p) => p.id);
+  if (refused.length === 0) return 0;
+  const ended = await tx
+    .delete(sessions)
+    .where(
+      and(
+        eq(sessions.orgId, orgId),
+        eq(sessions.signedInWith, 'password'),
+        inArray(sessions.personId, refused),
+      ),
+    )
+    .returning({ personId: sessions.personId });
+  return ended.length;
+}
+
+/**
  * An admin saves the organisation's identity provider: checked first (issuer, secret, domains free,
- * discovery when it is on), then saved with its domains and logged in one transaction. A refusal
- * changes nothing.
+ * discovery when it is on), then saved with its domains and logged in one transaction, ending the
+ * password sessions the rule now refuses. A refusal changes nothing. Answers how many sessions ended.
  */
 export async function saveSsoSettings(db: Db, ctx: AdminCtx, input: SsoSettingsInput, allowHttp: boolean) {
   const problem = issuerProblem(input.issuer, allowHttp);
@@ -84,7 +117,7 @@ export async function saveSsoSettings(db: Db, ctx: AdminCtx, input: SsoSettingsI
     updatedAt: ctx.now,
   };
   try {
-    await db.transaction(async (tx) => {
+    return await db.transaction(async (tx) => {
       await tx
         .insert(singleSignOn)
         .values({ orgId: ctx.orgId, ...row })
@@ -92,13 +125,11 @@ export async function saveSsoSettings(db: Db, ctx: AdminCtx, input: SsoSettingsI
       await tx.delete(ssoDomains).where(eq(ssoDomains.orgId, ctx.orgId));
       if (domains.length)
         await tx.insert(ssoDomains).values(domains.map((domain) => ({ domain, orgId: ctx.orgId })));
-      await recordChange(
-        tx,
-        ctx,
-        'settings.changed',
-        settingsSubject.singleSignOn,
-        loggedChange(saved, input),
-      );
+      const ended = await endRefusedPasswordSessions(tx, ctx.orgId, { ...input, emailDomains: domains });
+      const detail = loggedChange(saved, input);
+      if (ended) detail.passwordSessionsEnded = { from: null, to: ended };
+      await recordChange(tx, ctx, 'settings.changed', settingsSubject.singleSignOn, detail);
+      return { passwordSessionsEnded: ended };
     });
   } catch (error) {
     // Another organisation claimed one of the domains meanwhile.

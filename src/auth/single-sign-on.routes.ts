@@ -54,15 +54,22 @@ export function registerSsoSettingsRoutes(app: App) {
       middleware: [requireRole('admin')],
       request: { body: json(ssoSettingsSchema) },
       responses: {
-        200: ok('Saved, answered as `GET`; in the admin change log (the secret only as changed)'),
+        200: ok(
+          'Saved, answered as `GET` with `passwordSessionsEnded`: the password sessions ended because the rule no longer lets their people use a password (`admins_only`); in the admin change log (the secret only as changed)',
+        ),
         409: ok('conflict: an e-mail domain is signed in by another organisation (`field`: `emailDomains`)'),
         422: ok("sso_discovery_failed: turning it on could not read the issuer's discovery document"),
       },
     }),
     async (c) => {
       const { database, config } = c.var.services;
-      await saveSsoSettings(database.db, adminCtxOf(c), c.req.valid('json'), config.ssoAllowHttp);
-      return c.json(await ssoView(c), 200);
+      const saved = await saveSsoSettings(
+        database.db,
+        adminCtxOf(c),
+        c.req.valid('json'),
+        config.ssoAllowHttp,
+      );
+      return c.json({ ...(await ssoView(c)), ...saved }, 200);
     },
   );
 }

@@ -17,6 +17,7 @@ export const ssoFailures = [
   'sso_email_unverified',
   'sso_no_account',
   'sso_failed',
+  'sso_rate_limited',
 ] as const;
 export type SsoFailure = (typeof ssoFailures)[number];
 

@@ -3,7 +3,12 @@ import type { Db } from '../db/database.ts';
 import { ApiError } from '../http/errors.ts';
 import { people } from '../people/people.table.ts';
 import { type SignInClient, startSession } from './auth.commands.ts';
-import { authorizationUrl, discover, newAttemptSecrets, provenIdentity } from './identity-provider.ts';
+import {
+  authorizationUrl,
+  discoverForSignIn,
+  newAttemptSecrets,
+  provenIdentity,
+} from './identity-provider.ts';
 import { hashSecret, safeEqual } from './secrets.ts';
 import { ssoForDomain, ssoSettingsOf } from './single-sign-on.queries.ts';
 import { ssoAttempts } from './single-sign-on.table.ts';
@@ -32,7 +37,7 @@ export async function startSsoSignIn(db: Db, input: { email: string; next?: stri
   const domain = domainOf(input.email);
   const sso = domain ? await ssoForDomain(db, domain) : undefined;
   if (!sso) throw new SsoRefusal('sso_not_configured', `no single sign-on for ${domain ?? 'that address'}`);
-  const config = await discover(sso, flow.allowHttp).catch((error) => {
+  const config = await discoverForSignIn(sso, flow.allowHttp, flow.now).catch((error) => {
     throw new SsoRefusal('sso_failed', 'the identity provider could not be reached', error);
   });
   const secrets = newAttemptSecrets();
@@ -89,7 +94,7 @@ export async function finishSsoSignIn(
     });
   const sso = await ssoSettingsOf(db, attempt.orgId);
   if (!sso?.enabled) throw new SsoRefusal('sso_not_configured', 'single sign-on was turned off meanwhile');
-  const identity = await discover(sso, flow.allowHttp)
+  const identity = await discoverForSignIn(sso, flow.allowHttp, flow.now)
     .then((config) => provenIdentity(config, flow.callbackUrl, { state: answer.state!, ...attempt }))
     .catch((error) => {
       throw new SsoRefusal('sso_failed', 'the identity provider’s answer did not pass the checks', error);

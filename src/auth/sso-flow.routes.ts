@@ -60,7 +60,7 @@ export function registerSsoFlowRoutes(app: App) {
       responses: {
         302: {
           description:
-            "To the identity provider of the organisation whose single sign-on claims the address's domain (the sign-in is kept for 10 minutes, bound to this browser by a cookie); to `/sign-in?sso_error=sso_not_configured` when none does (a bad address too), `sso_failed` when the provider cannot be reached",
+            "To the identity provider of the organisation whose single sign-on claims the address's domain (the sign-in is kept for 10 minutes, bound to this browser by a cookie); to `/sign-in?sso_error=sso_not_configured` when none does (a bad address too), `sso_failed` when the provider cannot be reached, `sso_rate_limited` (with `Retry-After`) past `BATON_SSO_LIMIT_ADDRESS` starts a minute from one client address",
         },
       },
     }),

@@ -139,6 +139,7 @@ export function createApp(services: Services): App {
   app.use('/api/v1/auth/login', limits.login);
   app.use('/api/v1/auth/password-reset', limits.passwordReset);
   app.use('/api/v1/auth/password-reset/confirm', limits.passwordResetDone);
+  app.use('/api/v1/auth/sso/start', limits.ssoStart);
   registerAuthRoutes(app);
   registerPasswordResetRoutes(app);
   registerSsoFlowRoutes(app);

@@ -52,6 +52,11 @@ export const errorCatalogue = {
     description:
       "The identity provider refused or failed the sign-in, or its answer did not pass the checks (code exchange, the ID token's issuer, audience, signature, nonce or expiry); the details are in the server's log. Answered as a redirect to `/sign-in?sso_error=sso_failed`.",
   },
+  sso_rate_limited: {
+    status: 429,
+    description:
+      'Too many single sign-ons were started from this client address within the window (`BATON_SSO_LIMIT_ADDRESS`, default 60 a minute): each writes a sign-in attempt and asks the identity provider. `GET /auth/sso/start` answers it as a redirect to `/sign-in?sso_error=sso_rate_limited` with `Retry-After`.',
+  },
   sso_discovery_failed: {
     status: 422,
     description:

@@ -2,6 +2,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { signInPageWith } from '../auth/single-sign-on.ts';
 import { people } from '../people/people.table.ts';
 import type { AppEnv, Services } from './context.ts';
 import { ApiError } from './errors.ts';
@@ -67,6 +68,7 @@ export function rateLimits(services: Pick<Services, 'config' | 'database' | 'log
   const tokenAddresses = limiter('token.address', r.badTokensPerAddress, r.badTokenWindowMs);
   const resetAccounts = limiter('reset.account', r.resetsPerAccount, r.resetWindowMs);
   const resetAddresses = limiter('reset.address', r.resetsPerAddress, r.resetWindowMs);
+  const ssoAddresses = limiter('sso.address', r.ssoStartsPerAddress, r.ssoStartWindowMs);
 
   const login = createMiddleware<AppEnv>(async (c, next) => {
     if (c.req.method !== 'POST') return next();
@@ -154,7 +156,20 @@ export function rateLimits(services: Pick<Services, 'config' | 'database' | 'log
     if (typeof email === 'string') await accounts.reset(`acct:${email.trim().toLowerCase()}`);
   });
 
-  return { login, tokens, ownPassword, passwordReset, passwordResetDone };
+  /**
+   * Every single sign-on start writes a sign-in attempt and asks the identity provider: counted per
+   * client address, accepted or not. The browser navigated here, so past the budget it goes back to
+   * the sign-in page with the reason (and Retry-After), not to a JSON 429.
+   */
+  const ssoStart = createMiddleware<AppEnv>(async (c, next) => {
+    if (c.req.method !== 'GET') return next();
+    const verdict = await ssoAddresses.take(`ip:${clientAddress(c, config.trustProxy)}`, now());
+    if (verdict.allowed) return next();
+    c.header('Retry-After', String(verdict.retryAfterS));
+    return c.redirect(signInPageWith('sso_rate_limited'), 302);
+  });
+
+  return { login, tokens, ownPassword, passwordReset, passwordResetDone, ssoStart };
 }
 
 /** The client's address as the rate limiter sees it (BATON_TRUST_PROXY respected); null when unknown. */

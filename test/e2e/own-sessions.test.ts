@@ -21,6 +21,7 @@ type Item = {
   userAgent: string | null;
   device: string;
   clientAddress: string | null;
+  signedInWith: 'password' | 'sso';
 };
 
 type Answer = { items?: Item[]; signedOut?: number; error?: { code: string } };
@@ -99,6 +100,7 @@ describeOnDatabases('one’s own sessions', (h) => {
         userAgent: firefoxOnLinux,
         device: 'Firefox on Linux',
         clientAddress: '198.51.100.9',
+        signedInWith: 'password',
       },
       expect.objectContaining({ current: true, device: 'Chrome on Windows', clientAddress: '203.0.113.7' }),
     ]);

@@ -16,6 +16,8 @@ describe('rate-limit configuration', () => {
       resetWindowMs: 3_600_000,
       badTokensPerAddress: 30,
       badTokenWindowMs: 60_000,
+      ssoStartsPerAddress: 60,
+      ssoStartWindowMs: 60_000,
     });
     const c = loadConfig({ BATON_LOGIN_LIMIT_ACCOUNT: '0', BATON_TOKEN_LIMIT_WINDOW_S: '5' });
     expect(c.rateLimits.loginPerAccount).toBe(0);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApiToken } from '../../src/auth/auth.commands.ts';
 import { issuePasswordResets } from '../../src/auth/password-reset.commands.ts';
 import { rowsOf } from '../../src/db/database.ts';
+import { createApp } from '../../src/http/app.ts';
 import { describeOnDatabases } from '../support/harness.ts';
 import { signInAtProvider, startIdentityProvider, testClient } from '../support/identity-provider.ts';
 import { snapshotAll } from '../support/snapshot.ts';
@@ -147,6 +148,7 @@ describeOnDatabases('single sign-on with OpenID Connect', (h) => {
       emailDomains: [domain],
       passwordSignIn: 'everyone',
       redirectUri: callback,
+      passwordSessionsEnded: 0,
     });
     // Saved again without the secret: the stored one stays.
     const { clientSecret: _, ...withoutSecret } = settings;
@@ -197,8 +199,29 @@ describeOnDatabases('single sign-on with OpenID Connect', (h) => {
     expect((await me.json()).person.id).toBe(h().org.personIds.get('amara'));
     const sessions = await h().runtime.app.request('/api/v1/me/sessions', { headers: { cookie } });
     const current = (await sessions.json()).items.find((s: { current: boolean }) => s.current);
-    expect(current.userAgent).toBe('Mozilla/5.0 (sso test)');
+    expect([current.userAgent, current.signedInWith]).toEqual(['Mozilla/5.0 (sso test)', 'sso']);
     expect(await count('sso_attempts')).toBe(0);
+  });
+
+  it('reads the discovery document once for sign-ins within five minutes, afresh once the settings change', async () => {
+    h().advance(6 * 60_000); // past what earlier tests' sign-ins kept
+    try {
+      const from = idp.fetched.discovery;
+      expect((await signInWith('amara')).location).toBe('/');
+      expect((await signInWith('amara')).location).toBe('/');
+      expect(idp.fetched.discovery - from).toBe(1);
+      // Saving checks the provider afresh, and the changed secret is a different provider's setting.
+      expect((await put({ ...settings, clientSecret: `${testClient.clientSecret}-rotated` })).status).toBe(
+        200,
+      );
+      const saved = idp.fetched.discovery;
+      const refused = await signInWith('amara');
+      expect(refused.location).toBe('/sign-in?sso_error=sso_failed');
+      expect(idp.fetched.discovery - saved).toBe(1);
+    } finally {
+      expect((await put(settings)).status).toBe(200);
+      h().advance(-6 * 60_000);
+    }
   });
 
   it('goes on only to a path of this site', async () => {
@@ -268,6 +291,46 @@ describeOnDatabases('single sign-on with OpenID Connect', (h) => {
     expect(await snapshotAll(h().database)).toEqual(before);
   });
 
+  it('limits single sign-on starts per client address, back to the sign-in page past the budget', async () => {
+    const base = h().runtime.services;
+    const limited = createApp({
+      ...base,
+      config: {
+        ...base.config,
+        trustProxy: true,
+        rateLimits: { ...base.config.rateLimits, ssoStartsPerAddress: 3 },
+      },
+    });
+    const start = (from: string) =>
+      limited.request('/api/v1/auth/sso/start?email=amara@northwind.example', {
+        headers: { 'x-forwarded-for': from },
+      });
+    const attempts = await count('sso_attempts');
+    for (let i = 0; i < 3; i++) {
+      const res = await start('198.51.100.20');
+      expect(res.headers.get('location')!.startsWith(`${idp.issuer}/`)).toBe(true);
+    }
+    expect(await count('sso_attempts')).toBe(attempts + 3);
+    const refused = await start('198.51.100.20');
+    expect([refused.status, refused.headers.get('location')]).toEqual([
+      302,
+      '/sign-in?sso_error=sso_rate_limited',
+    ]);
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(refused.headers.getSetCookie()).toEqual([]);
+    expect(await count('sso_attempts')).toBe(attempts + 3);
+    // Another address has its own budget, and the window gives this one back.
+    expect((await start('198.51.100.21')).headers.get('location')!.startsWith(`${idp.issuer}/`)).toBe(true);
+    h().advance(retryAfter * 1000);
+    try {
+      expect((await start('198.51.100.20')).headers.get('location')!.startsWith(`${idp.issuer}/`)).toBe(true);
+    } finally {
+      h().advance(-retryAfter * 1000);
+    }
+  });
+
   it('asks no second step of a single sign-on session, even where the organisation requires one', async () => {
     expect(
       (await h().request('PUT', '/api/v1/settings/sign-in', { twoStepRequired: 'everyone' })).status,
@@ -299,8 +362,35 @@ describeOnDatabases('single sign-on with OpenID Connect', (h) => {
     }
     const login = (who: string) =>
       h().request('POST', '/api/v1/auth/login', { email: emailOf(who), password });
-    expect((await login('agent')).status).toBe(200);
-    expect((await put({ ...settings, passwordSignIn: 'admins_only' })).status).toBe(200);
+    const sessionOf = (res: Awaited<ReturnType<typeof login>>) =>
+      res.headers
+        .getSetCookie()
+        .find((c) => c.startsWith('baton_session='))!
+        .split(';')[0]!;
+    const stillIn = async (cookie: string) =>
+      (await h().runtime.app.request('/api/v1/me', { headers: { cookie } })).status;
+    const signedIn = {
+      agent: sessionOf(await login('agent')),
+      admin: sessionOf(await login('admin')),
+      contractor: sessionOf(await login('contractor')),
+    };
+    const ssoSession = cookieOf((await signInWith('amara')).res, 'baton_session')!;
+    const strict = await put({ ...settings, passwordSignIn: 'admins_only' });
+    expect([strict.status, strict.body.passwordSessionsEnded]).toEqual([200, 1]);
+    // The agent's password session ended with the rule; the admin's, the contractor's and single sign-on's stay.
+    expect(await stillIn(signedIn.agent)).toBe(401);
+    expect([
+      await stillIn(signedIn.admin),
+      await stillIn(signedIn.contractor),
+      await stillIn(ssoSession),
+    ]).toEqual([200, 200, 200]);
+    const log = await h().request('GET', '/api/v1/admin/changes?area=policies');
+    expect(
+      log.body.items.find((c: { subject: string }) => c.subject === 'single-sign-on').detail,
+    ).toMatchObject({
+      passwordSignIn: { from: 'everyone', to: 'admins_only' },
+      passwordSessionsEnded: { from: null, to: 1 },
+    });
     const before = await count('sessions');
     const agent = await login('agent');
     expect([agent.status, agent.body.error?.code]).toEqual([401, 'sso_required']);

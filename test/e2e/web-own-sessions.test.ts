@@ -73,7 +73,9 @@ describe('web app: your sessions [pglite]', () => {
     const sessions = dialog.getByTestId('session');
     await expect.poll(() => sessions.count()).toBe(3);
     const texts = await sessions.allTextContents();
-    expect(texts[0]).toMatch(/^Chrome on LinuxThis sessionFrom 127\.0\.0\.1 · Active now/);
+    expect(texts[0]).toMatch(
+      /^Chrome on LinuxThis sessionFrom 127\.0\.0\.1 · Active nowSigned in with a password /,
+    );
     expect(texts[1]).toMatch(/^Firefox on WindowsFrom 198\.51\.100\.21 · Last active/);
     expect(texts[2]).toMatch(/^Safari on iPhoneFrom 198\.51\.100\.20 · Last active/);
     expect(await sessions.nth(0).getByRole('button').count()).toBe(0); // this one: the header's Sign out

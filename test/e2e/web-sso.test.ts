@@ -92,6 +92,14 @@ describe('web app: single sign-on [pglite]', () => {
     await page.getByTestId('current-person').waitFor();
     expect(new URL(page.url()).origin).toBe(app.url);
     await screenshot(page, 'sso-signed-in');
+    // Your sessions says how this one signed in.
+    await page.getByTestId('current-person').click();
+    await page.locator('#account-menu').getByRole('button', { name: 'Your sessions' }).click();
+    await page
+      .getByRole('dialog', { name: 'Your sessions' })
+      .getByTestId('session')
+      .getByText(/^Signed in with single sign-on /)
+      .waitFor();
     expect(errors.filter((e) => !/fonts|ERR_FAILED/.test(e))).toEqual([]);
   });
 

@@ -43,10 +43,17 @@ export async function startIdentityProvider(redirectUris: string[], accounts: Re
     },
     cookies: { keys: ['identity-provider-test-cookie-key'] },
   });
-  server.on('request', provider.callback());
+  const handle = provider.callback();
+  // How often Baton read the discovery document (its cache is under test).
+  const fetched = { discovery: 0 };
+  server.on('request', (req, res) => {
+    if (req.url?.startsWith('/.well-known/openid-configuration')) fetched.discovery++;
+    return handle(req, res);
+  });
   return {
     issuer,
     provider,
+    fetched,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

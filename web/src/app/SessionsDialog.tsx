@@ -21,7 +21,8 @@ function SessionItem({ s, onSignOut, busy }: { s: OwnSession; onSignOut: () => v
           </time>
         </span>
         <span className="muted small">
-          Signed in <time dateTime={s.createdAt}>{formatDateTime(s.createdAt)}</time>
+          Signed in{s.signedInWith === 'sso' ? ' with single sign-on' : ' with a password'}{' '}
+          <time dateTime={s.createdAt}>{formatDateTime(s.createdAt)}</time>
         </span>
       </div>
       {s.current ? null : (

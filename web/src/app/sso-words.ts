@@ -12,6 +12,8 @@ const words: Record<string, string> = {
     'You signed in at your identity provider, but that address has no active Baton account here. Ask an admin of your organisation to add you.',
   sso_failed:
     'Single sign-on did not complete: your identity provider refused or failed the sign-in. Try again, or ask your IT team.',
+  sso_rate_limited:
+    'Too many single sign-on attempts came from this network just now. Wait a minute, then try again.',
   sso_required: 'Your organisation signs you in with single sign-on: continue with your work e-mail below.',
 };
 

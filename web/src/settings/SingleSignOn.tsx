@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { PasswordSignIn } from '../../../src/auth/single-sign-on.ts';
 import { ApiError } from '../api/client.ts';
+import { counted } from '../app/format.ts';
 import { fieldMessage, InputField } from '../app/InputField.tsx';
 import { ErrorNote, Loading, Section } from '../app/ui.tsx';
 import { useResource } from '../app/useResource.ts';
@@ -12,7 +13,7 @@ const passwordChoices: { value: PasswordSignIn; label: string; hint: string }[] 
   {
     value: 'admins_only',
     label: 'Admins only',
-    hint: 'Everyone of these domains signs in with single sign-on; admins keep their password as the way in when the identity provider is down.',
+    hint: 'Everyone of these domains signs in with single sign-on; admins keep their password as the way in when the identity provider is down. Others signed in with a password are signed out on saving.',
   },
 ];
 
@@ -96,7 +97,10 @@ export function SingleSignOn() {
       saved.set(answer);
       setDraft(null);
       setReplacing(false);
-      setDone(answer.enabled ? 'Saved: single sign-on is on.' : 'Saved: single sign-on is off.');
+      const ended = answer.passwordSessionsEnded
+        ? ` ${counted(answer.passwordSessionsEnded, 'password session')} of people who must now use single sign-on ${answer.passwordSessionsEnded === 1 ? 'was' : 'were'} signed out.`
+        : '';
+      setDone(`${answer.enabled ? 'Saved: single sign-on is on.' : 'Saved: single sign-on is off.'}${ended}`);
     } catch (err) {
       const field = err instanceof ApiError ? fieldOf(err.field) : undefined;
       if (err instanceof ApiError && field && field in refs)

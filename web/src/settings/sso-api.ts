@@ -19,5 +19,5 @@ const path = '/api/v1/settings/single-sign-on';
 export const ssoApi = {
   get: (signal?: AbortSignal) => get<SsoSettings>(path, signal),
   /** 400 naming the field, 409 `conflict` (emailDomains), 422 `sso_discovery_failed` (issuer). */
-  save: (input: SsoSettingsInput) => put<SsoSettings>(path, input),
+  save: (input: SsoSettingsInput) => put<SsoSettings & { passwordSessionsEnded: number }>(path, input),
 };

@@ -195,6 +195,12 @@ for (const kind of kinds) {
       expect(a.reviews.handoffs).toBe(demoReviews.length);
       expect(a.reviews.verdict).toBe('predicts');
       expect(a.automatic.verdict).not.toBe('predicts');
+      // The unhappy customers' trouble was an earlier handoff of their case: the journey shows it.
+      expect(a.journey.verdict).toBe('predicts');
+      expect(a.journey.afterEarlierHandoffs).toBeGreaterThan(0);
+      expect(a.reviews.reviewers.map((r) => [r.handoffs, r.verdict])).toEqual([
+        [demoReviews.length, 'predicts'],
+      ]);
       // Something to talk over in calibration, both ways.
       expect(a.disagreements.qaPassedCustomerUnsatisfied.length).toBeGreaterThan(0);
       expect(a.disagreements.qaFailedCustomerSatisfied.length).toBeGreaterThan(0);

@@ -5,10 +5,12 @@ import {
   csatByCheck,
   csatByCriterion,
   disagreements,
+  journeyScore,
   qaScoreOf,
   type RatedHandoffRow,
   satisfactionAgreement,
   separation,
+  separationByReviewer,
 } from './satisfaction-agreement.ts';
 
 let n = 0;
@@ -18,16 +20,20 @@ function row(
   opts: {
     failing?: string[];
     na?: string[];
-    reviews?: { total: number; items?: { criterion: string; normalized: number }[] }[];
+    reviews?: { total: number; by?: string; items?: { criterion: string; normalized: number }[] }[];
     sentAt?: string;
+    /** The checks each earlier handoff of the case failed. */
+    earlier?: string[][];
   } = {},
 ): RatedHandoffRow {
   n += 1;
-  const ids = ['packet_complete', 'routed_right', 'sla_met', 'summary_present'];
-  const checks: CheckResult[] = ids.map((id) => ({
-    id,
-    result: opts.failing?.includes(id) ? 'fail' : opts.na?.includes(id) ? 'na' : 'pass',
-  }));
+  const weights = { packet_complete: 1, routed_right: 1, sla_met: 1, summary_present: 1 };
+  const checksFailing = (failing: string[] = []): CheckResult[] =>
+    Object.keys(weights).map((id) => ({
+      id,
+      result: failing.includes(id) ? 'fail' : opts.na?.includes(id) ? 'na' : 'pass',
+    }));
+  const checks = checksFailing(opts.failing);
   return {
     handoffId: `ho_${n}`,
     caseId: `case_${n}`,
@@ -36,8 +42,16 @@ function row(
     scenario: 'billing-to-finance',
     receivingTeam: { key: 'finance', name: 'Finance' },
     checks,
-    weights: { packet_complete: 1, routed_right: 1, sla_met: 1, summary_present: 1 },
-    reviews: (opts.reviews ?? []).map((r) => ({ total: r.total, items: r.items ?? [] })),
+    weights,
+    journey: [
+      ...(opts.earlier ?? []).map((f) => ({ checks: checksFailing(f), weights })),
+      { checks, weights },
+    ],
+    reviews: (opts.reviews ?? []).map((r) => ({
+      reviewer: { id: r.by ?? 'hannah', name: r.by === 'omar' ? 'Omar' : 'Hannah' },
+      total: r.total,
+      items: r.items ?? [],
+    })),
     rating: { rating: satisfied ? '5' : '1', satisfied, comment: null, ratedAt: '2026-11-26T10:00:00.000Z' },
   };
 }
@@ -210,5 +224,55 @@ describe('what QA said against what the customer said', () => {
     expect(a.automatic).toMatchObject({ satisfied: 7, unsatisfied: 6, auc: 1, verdict: 'predicts' });
     expect(a.reviews).toMatchObject({ handoffs: 1, satisfied: 1, unsatisfied: 0, verdict: 'insufficient' });
     expect(a.reviews.criteria).toEqual([]);
+    expect(a.journey).toMatchObject({ afterEarlierHandoffs: 0, auc: 1, verdict: 'predicts' });
+  });
+});
+
+describe('the journey and the reviewers against CSAT', () => {
+  it("scores a journey by its weakest handoff: an earlier bounce counts against the last handoff's 100", () => {
+    expect(journeyScore(row(false))).toBe(100);
+    expect(journeyScore(row(false, { earlier: [['routed_right', 'sla_met'], []] }))).toBe(50);
+    expect(journeyScore(row(false, { failing: ['sla_met'], earlier: [['packet_complete']] }))).toBe(75);
+    // A row from before journeys were read: the handoff alone.
+    expect(journeyScore({ ...row(false, { failing: ['sla_met'] }), journey: [] })).toBe(75);
+  });
+
+  it('finds what the rated handoff hides: the unhappy customers were failed on an earlier handoff', () => {
+    const rows = [
+      ...[...Array(6)].map(() => row(true, { earlier: [[]] })),
+      ...[...Array(6)].map(() => row(false, { earlier: [['routed_right', 'sla_met']] })),
+    ];
+    const a = satisfactionAgreement(rows, null);
+    expect(a.automatic).toMatchObject({ auc: 0.5, verdict: 'no_evidence' });
+    expect(a.journey).toMatchObject({
+      afterEarlierHandoffs: 12,
+      satisfied: 6,
+      unsatisfied: 6,
+      meanSatisfied: 100,
+      meanUnsatisfied: 50,
+      auc: 1,
+      verdict: 'predicts',
+    });
+    expect(a.journey.bands.map((b) => [b.band, b.count, b.of])).toEqual([
+      ['below_60', 0, 6],
+      ['60_to_79', 0, 0],
+      ['80_and_up', 6, 6],
+    ]);
+  });
+
+  it('sets each reviewer’s totals against the customers, most reviews first', () => {
+    const rows = [
+      ...[...Array(5)].map((_, i) => row(true, { reviews: [{ total: 90 + i }, { total: 40, by: 'omar' }] })),
+      ...[...Array(5)].map((_, i) => row(false, { reviews: [{ total: 50 + i }, { total: 95, by: 'omar' }] })),
+      row(true, { reviews: [{ total: 80 }] }),
+    ];
+    const byReviewer = separationByReviewer(rows);
+    expect(byReviewer.map((r) => [r.reviewer.name, r.handoffs, r.auc, r.verdict])).toEqual([
+      ['Hannah', 11, 1, 'predicts'],
+      ['Omar', 10, 0, 'contradicts'],
+    ]);
+    expect(byReviewer[1]).toMatchObject({ meanSatisfied: 40, meanUnsatisfied: 95 });
+    expect(satisfactionAgreement(rows, null).reviews.reviewers).toEqual(byReviewer);
+    expect(separationByReviewer([row(true)])).toEqual([]);
   });
 });

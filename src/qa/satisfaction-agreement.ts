@@ -18,8 +18,17 @@ export type RatedHandoffRow = {
   receivingTeam: { key: string; name: string };
   checks: readonly CheckResult[];
   weights: Record<string, number>;
-  /** The reviews on the chosen scorecard: totals and each criterion's value on 0..1. */
-  reviews: readonly { total: number; items: readonly { criterion: string; normalized: number }[] }[];
+  /**
+   * The case's handoffs sent up to the rating, this one among them: the customer rates the whole
+   * way their case went, and the bounce or the lost day may have been an earlier handoff's.
+   */
+  journey: readonly { checks: readonly CheckResult[]; weights: Record<string, number> }[];
+  /** The reviews on the chosen scorecard: who reviewed, totals and each criterion's value on 0..1. */
+  reviews: readonly {
+    reviewer: { id: string; name: string };
+    total: number;
+    items: readonly { criterion: string; normalized: number }[];
+  }[];
   rating: { rating: string; satisfied: boolean; comment: string | null; ratedAt: string };
 };
 
@@ -134,6 +143,36 @@ export function csatByCriterion(
   });
 }
 
+/**
+ * The journey's automatic score: its weakest handoff's. A customer remembers the worst moment of the
+ * way their case went, not the average, and a mean would let the last good handoff hide a bounce.
+ */
+export function journeyScore(r: Pick<RatedHandoffRow, 'checks' | 'weights' | 'journey'>): number {
+  const scores = r.journey.map((h) => scoreChecks(h.checks, h.weights));
+  return scores.length ? Math.min(...scores) : scoreChecks(r.checks, r.weights);
+}
+
+/**
+ * Per reviewer: whether their totals tell the customers' satisfied handoffs from the rest, on the
+ * rated handoffs they reviewed. Who scores like the customers, and who scores something else: the
+ * calibration session's other question. Most handoffs reviewed first.
+ */
+export function separationByReviewer(rows: readonly RatedHandoffRow[]) {
+  const byReviewer = new Map<
+    string,
+    { reviewer: { id: string; name: string }; scored: { score: number; satisfied: boolean }[] }
+  >();
+  for (const r of rows)
+    for (const v of r.reviews) {
+      const entry = byReviewer.get(v.reviewer.id) ?? { reviewer: v.reviewer, scored: [] };
+      entry.scored.push({ score: v.total, satisfied: r.rating.satisfied });
+      byReviewer.set(v.reviewer.id, entry);
+    }
+  return [...byReviewer.values()]
+    .map(({ reviewer, scored }) => ({ reviewer, handoffs: scored.length, ...separation(scored) }))
+    .sort((a, b) => b.handoffs - a.handoffs || a.reviewer.name.localeCompare(b.reviewer.name));
+}
+
 /** The score QA gave a handoff: its reviewers' mean total, or its automatic quality when nobody reviewed it. */
 export function qaScoreOf(r: RatedHandoffRow): { score: number; from: 'reviews' | 'automatic' } {
   return r.reviews.length
@@ -184,16 +223,24 @@ export function satisfactionAgreement(
     score: scoreChecks(r.checks, r.weights),
     satisfied: r.rating.satisfied,
   }));
+  const journeys = rows.map((r) => ({ score: journeyScore(r), satisfied: r.rating.satisfied }));
   const reviewed = rows.filter((r) => r.reviews.length > 0);
   const reviewScores = reviewed.map((r) => ({ score: qaScoreOf(r).score, satisfied: r.rating.satisfied }));
   return {
     rated: csat(rows.map((r) => r.rating)),
     automatic: { ...separation(automatic), bands: csatByBand(automatic), checks: csatByCheck(rows) },
+    journey: {
+      /** Rated handoffs whose case had been handed off before them. */
+      afterEarlierHandoffs: rows.filter((r) => r.journey.length > 1).length,
+      ...separation(journeys),
+      bands: csatByBand(journeys),
+    },
     reviews: {
       handoffs: reviewed.length,
       ...separation(reviewScores),
       bands: csatByBand(reviewScores),
       criteria: criteria ? csatByCriterion(reviewed, criteria) : [],
+      reviewers: separationByReviewer(reviewed),
     },
     disagreements: disagreements(rows),
   };

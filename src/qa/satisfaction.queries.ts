@@ -4,10 +4,12 @@ import type { Queryable } from '../db/database.ts';
 import { getHandoff } from '../handoffs/handoffs.queries.ts';
 import { handoffs } from '../handoffs/handoffs.table.ts';
 import { ApiError, notFound } from '../http/errors.ts';
+import { people } from '../people/people.table.ts';
 import { satisfactionRatings } from '../satisfaction/satisfaction.table.ts';
 import { teams } from '../teams/teams.table.ts';
 import { currentScorecard } from './qa.queries.ts';
 import { qaReviews } from './qa.table.ts';
+import type { CheckResult } from './quality.ts';
 import { reportLimit } from './report.queries.ts';
 import type { RatedHandoffRow } from './satisfaction-agreement.ts';
 import type { ScoredItem } from './scorecard.ts';
@@ -68,24 +70,33 @@ export async function ratedHandoffRows(
       { limit: reportLimit },
     );
   const weightsOf = await qualityWeightsByScenario(db, orgId);
+  const journeys = await journeysOf(db, orgId, list);
+  const checksOf = await handoffChecks(db, orgId, [
+    ...new Set([...list.map((h) => h.handoffId), ...[...journeys.values()].flat().map((h) => h.id)]),
+  ]);
   const rows: RatedHandoffRow[] = [];
   for (let i = 0; i < list.length; i += chunk) {
     const part = list.slice(i, i + chunk);
-    const ids = part.map((h) => h.handoffId);
-    const [views, reviews] = await Promise.all([
-      Promise.all(ids.map((id) => getHandoff(db, orgId, id))),
-      db
-        .select({ handoffId: qaReviews.handoffId, total: qaReviews.total, scores: qaReviews.scores })
-        .from(qaReviews)
-        .where(
-          and(
-            eq(qaReviews.orgId, orgId),
-            inArray(qaReviews.handoffId, ids),
-            ...(scorecardId ? [eq(qaReviews.scorecardId, scorecardId)] : []),
+    const reviews = await db
+      .select({
+        handoffId: qaReviews.handoffId,
+        reviewer: { id: people.id, name: people.name },
+        total: qaReviews.total,
+        scores: qaReviews.scores,
+      })
+      .from(qaReviews)
+      .innerJoin(people, eq(people.id, qaReviews.reviewerId))
+      .where(
+        and(
+          eq(qaReviews.orgId, orgId),
+          inArray(
+            qaReviews.handoffId,
+            part.map((h) => h.handoffId),
           ),
+          ...(scorecardId ? [eq(qaReviews.scorecardId, scorecardId)] : []),
         ),
-    ]);
-    part.forEach((h, j) => {
+      );
+    for (const h of part)
       rows.push({
         handoffId: h.handoffId,
         caseId: h.caseId,
@@ -93,11 +104,16 @@ export async function ratedHandoffRows(
         sentAt: h.sentAt!.toISOString(),
         scenario: h.scenario,
         receivingTeam: h.receivingTeam,
-        checks: views[j]!.quality.checks,
+        checks: checksOf.get(h.handoffId)!,
         weights: weightsOf(h.scenario),
+        journey: (journeys.get(h.handoffId) ?? []).map((j) => ({
+          checks: checksOf.get(j.id)!,
+          weights: weightsOf(j.scenario),
+        })),
         reviews: reviews
           .filter((r) => r.handoffId === h.handoffId)
           .map((r) => ({
+            reviewer: r.reviewer,
             total: Number(r.total),
             items: (r.scores as ScoredItem[]).map((s) => ({
               criterion: s.criterion,
@@ -111,8 +127,63 @@ export async function ratedHandoffRows(
           ratedAt: h.ratedAt.toISOString(),
         },
       });
-    });
   }
   const criteria = card ? card.definition.criteria.map((c) => ({ id: c.id, label: c.label })) : null;
   return { rows, criteria };
+}
+
+/**
+ * Each rated handoff's journey: the handoffs of its case sent up to the rating (itself among them),
+ * in the order they were sent. Handoffs sent before the period count: the customer lived them.
+ */
+async function journeysOf(
+  db: Queryable,
+  orgId: string,
+  rated: readonly { handoffId: string; caseId: string; ratedAt: Date }[],
+) {
+  const caseIds = [...new Set(rated.map((r) => r.caseId))];
+  const sent: { id: string; caseId: string; sentAt: Date | null; scenario: string }[] = [];
+  for (let i = 0; i < caseIds.length; i += chunk)
+    sent.push(
+      ...(await db
+        .select({
+          id: handoffs.id,
+          caseId: handoffs.caseId,
+          sentAt: handoffs.sentAt,
+          scenario: handoffs.scenarioId,
+        })
+        .from(handoffs)
+        .where(
+          and(
+            eq(handoffs.orgId, orgId),
+            inArray(handoffs.caseId, caseIds.slice(i, i + chunk)),
+            ne(handoffs.state, 'draft'),
+            isNotNull(handoffs.sentAt),
+          ),
+        )),
+    );
+  sent.sort((a, b) => a.sentAt!.getTime() - b.sentAt!.getTime() || a.id.localeCompare(b.id));
+  const byCase = new Map<string, typeof sent>();
+  for (const h of sent) byCase.set(h.caseId, [...(byCase.get(h.caseId) ?? []), h]);
+  return new Map(
+    rated.map((r) => [
+      r.handoffId,
+      (byCase.get(r.caseId) ?? []).filter(
+        (h) => h.id === r.handoffId || h.sentAt!.getTime() <= r.ratedAt.getTime(),
+      ),
+    ]),
+  );
+}
+
+/** The automatic checks of each handoff, as `GET /handoffs/{id}` computes them (the quality report's way). */
+async function handoffChecks(db: Queryable, orgId: string, ids: readonly string[]) {
+  const checks = new Map<string, readonly CheckResult[]>();
+  for (let i = 0; i < ids.length; i += chunk) {
+    const part = ids.slice(i, i + chunk);
+    const views = await Promise.all(part.map((id) => getHandoff(db, orgId, id)));
+    part.forEach((id, j) => {
+      checks.set(id, views[j]!.quality.checks);
+    });
+  }
+  return checks;
 }

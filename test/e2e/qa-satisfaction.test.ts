@@ -143,6 +143,54 @@ describeOnDatabases("QA against the customers' satisfaction ratings", (h) => {
     expect(before.body.automatic.verdict).toBe('insufficient');
   });
 
+  it('names each reviewer with their totals against the customers', async () => {
+    const res = await read('from=2026-10-12&to=2026-10-18');
+    expect(res.body.reviews.reviewers).toEqual([
+      expect.objectContaining({
+        reviewer: { id: h().org.personIds.get('hannah'), name: expect.any(String) },
+        handoffs: 3,
+        satisfied: 2,
+        unsatisfied: 1,
+        verdict: 'insufficient',
+      }),
+    ]);
+    // One handoff a case: the journey is the rated handoff.
+    expect(res.body.journey).toMatchObject({ afterEarlierHandoffs: 0, auc: 1, verdict: 'predicts' });
+  });
+
+  it('reads the whole journey: an earlier bounced handoff counts against the one the customer rated', async () => {
+    h().setNow('2026-10-26T09:00:00Z');
+    const first = await handoff('qa-csat-journey');
+    h().advance(10 * 60_000);
+    const bounce = await h().request('POST', `/api/v1/handoffs/${first.id}/bounce`, {
+      reason: 'missing_context',
+      note: 'Which invoice?',
+    });
+    expect(bounce.status, JSON.stringify(bounce.body)).toBe(200);
+    h().advance(60 * 60_000);
+    const second = await h().request('POST', `/api/v1/cases/${first.caseId}/handoffs`, {
+      scenario: 'billing-to-finance',
+      packet: fullPacket,
+    });
+    expect(second.status, JSON.stringify(second.body)).toBe(201);
+    h().advance(10 * 60_000);
+    expect((await h().request('POST', `/api/v1/handoffs/${second.body.id}/accept`)).status).toBe(200);
+    h().advance(60_000);
+    await rate(first.caseId, 1, 'Bounced around for an hour');
+    const res = await read('from=2026-10-26&to=2026-11-01');
+    expect(res.status).toBe(200);
+    expect(res.body.rated).toEqual({ count: 0, of: 1, rate: 0 });
+    expect(res.body.disagreements.qaPassedCustomerUnsatisfied.map((i: Item) => i.handoffId)).toEqual([
+      second.body.id,
+    ]);
+    expect(res.body.journey).toMatchObject({
+      afterEarlierHandoffs: 1,
+      unsatisfied: 1,
+      verdict: 'insufficient',
+    });
+    expect(res.body.journey.meanUnsatisfied).toBeLessThan(res.body.automatic.meanUnsatisfied);
+  });
+
   it('is read by QA and supervisors, not agents; bad input is refused with the field named', async () => {
     expect((await read('from=2026-10-12&to=2026-10-18', tokens.hannah)).status).toBe(200);
     expect((await read('from=2026-10-12&to=2026-10-18', tokens.diana)).status).toBe(200);

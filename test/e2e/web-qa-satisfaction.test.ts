@@ -89,7 +89,11 @@ describe('web app: QA against CSAT [pglite]', () => {
     expect(await overall.textContent()).toMatch(
       /^12 rated handoffs sent .+50\.0 % CSAT \(6 satisfied\)2 of them reviewed$/,
     );
-    const [automatic, reviews] = await page.getByTestId('qa-csat-verdict').all();
+    const [automatic, journey, reviews] = await page.getByTestId('qa-csat-verdict').all();
+    // One handoff a case here: the journey reads as the rated handoff does.
+    expect(await journey!.textContent()).toMatch(
+      /^Whole journey.*Predicts CSAT.*0 of the 12 followed an earlier handoff/,
+    );
     expect(await automatic!.textContent()).toContain('Predicts CSAT');
     expect(await automatic!.textContent()).toContain(
       'a satisfied handoff scored higher than an unsatisfied one 100 % of the time',
@@ -101,9 +105,16 @@ describe('web app: QA against CSAT [pglite]', () => {
     const bandRows = await chartTable(bands);
     expect(bandRows.map((r) => r[0])).toEqual(['Below 60', '60 to 79', '80 and up']);
     expect(bandRows[2]![1]).toBe('100.0 % (6 of 6)');
+    expect(bandRows[2]![2]).toBe('100.0 % (6 of 6)');
     // The reviewers gave one happy handoff a low total and one unhappy one full marks.
-    expect(bandRows[0]![2]).toBe('100.0 % (1 of 1)');
-    expect(bandRows[2]![2]).toBe('0.0 % (0 of 1)');
+    expect(bandRows[0]![3]).toBe('100.0 % (1 of 1)');
+    expect(bandRows[2]![3]).toBe('0.0 % (0 of 1)');
+
+    // Each reviewer's totals against the customers.
+    const reviewers = page.getByRole('table', { name: "Each reviewer's totals against CSAT" });
+    expect(await reviewers.locator('tbody tr').allTextContents()).toEqual([
+      expect.stringMatching(/^Hannah .+2.+1.+1.+Too few ratings/),
+    ]);
 
     const checks = page.locator('figure', { hasText: 'CSAT where each check failed and passed' });
     const checkRows = await chartTable(checks);

@@ -6,6 +6,7 @@ export const SOFT = '#8fa0ec';
 export const BAD = '#d9363e';
 export const WARN = '#e7a325';
 export const GOOD = '#19603a';
+export const SLATE = '#5b6477';
 
 /** An axis tick in percent. */
 export const pct = (v: number) => `${Math.round(v)} %`;

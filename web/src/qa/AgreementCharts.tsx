@@ -10,7 +10,7 @@ import {
   YAxis,
 } from 'recharts';
 import { ChartFigure, DataTable } from '../analytics/ChartFigure.tsx';
-import { ACCENT, BAD, barLabel, GOOD, pct, SOFT, sliver, toPct } from '../analytics/chart-palette.ts';
+import { ACCENT, BAD, barLabel, GOOD, pct, SLATE, SOFT, sliver, toPct } from '../analytics/chart-palette.ts';
 import { rateText } from '../analytics/figures.ts';
 import { gapText } from '../analytics/SatisfactionCharts.tsx';
 import type { SatisfactionAgreement } from './qa.api.ts';
@@ -18,23 +18,30 @@ import { bandLabels } from './satisfaction-words.ts';
 
 type Rate = SatisfactionAgreement['rated'];
 
-/** CSAT in each band of the automatic score and of the reviewers' totals, side by side. */
+/** The three QA scores the band chart sets side by side, in the order of its legend. */
+const bandSeries = [
+  { key: 'automatic', name: 'Automatic quality (rated handoff)', fill: ACCENT },
+  { key: 'journey', name: 'Automatic quality (whole journey)', fill: SLATE },
+  { key: 'reviews', name: "Reviewers' total", fill: SOFT },
+] as const;
+
+/** CSAT in each band of the automatic score (the rated handoff's, the journey's) and of the reviewers' totals. */
 export function CsatByBandChart({ a }: { a: SatisfactionAgreement }) {
   const rows = a.automatic.bands.map((b, i) => ({
     band: b.band,
     label: bandLabels[b.band] ?? b.band,
     automatic: b,
+    journey: a.journey.bands[i]!,
     reviews: a.reviews.bands[i]!,
   }));
   const data = rows.map((r) => ({
     label: r.label,
-    automatic: toPct(r.automatic.rate),
-    reviews: toPct(r.reviews.rate),
+    ...Object.fromEntries(bandSeries.map((s) => [s.key, toPct(r[s.key].rate)])),
   }));
   return (
     <ChartFigure
       title="CSAT by QA score"
-      description="The share of rated handoffs the customer was satisfied with, in each band of the automatic quality score and of the reviewers' total, in percent. A score that measures what customers feel climbs from left to right."
+      description="The share of rated handoffs the customer was satisfied with, in each band of the automatic quality score (of the rated handoff, and the weakest of its case's journey up to the rating) and of the reviewers' total, in percent. A score that measures what customers feel climbs from left to right."
       empty={a.rated.of === 0 ? 'No customer rated a handoff sent in this period.' : undefined}
       table={
         <DataTable
@@ -43,8 +50,11 @@ export function CsatByBandChart({ a }: { a: SatisfactionAgreement }) {
           rowKey={(r) => r.band}
           columns={[
             { label: 'Score', cell: (r) => r.label },
-            { label: 'CSAT by automatic quality', cell: (r) => rateText(r.automatic), numeric: true },
-            { label: "CSAT by reviewers' total", cell: (r) => rateText(r.reviews), numeric: true },
+            ...bandSeries.map((s) => ({
+              label: `CSAT by ${s.name[0]!.toLowerCase()}${s.name.slice(1)}`,
+              cell: (r: (typeof rows)[number]) => rateText(r[s.key]),
+              numeric: true,
+            })),
           ]}
         />
       }
@@ -56,24 +66,18 @@ export function CsatByBandChart({ a }: { a: SatisfactionAgreement }) {
           <YAxis domain={[0, 100]} tickFormatter={pct} />
           <Tooltip formatter={(v, name) => [`${v} %`, name]} />
           <Legend />
-          <Bar
-            dataKey="automatic"
-            name="Automatic quality"
-            fill={ACCENT}
-            minPointSize={sliver}
-            isAnimationActive={false}
-          >
-            <LabelList dataKey="automatic" position="top" formatter={barLabel} fontSize={11} />
-          </Bar>
-          <Bar
-            dataKey="reviews"
-            name="Reviewers' total"
-            fill={SOFT}
-            minPointSize={sliver}
-            isAnimationActive={false}
-          >
-            <LabelList dataKey="reviews" position="top" formatter={barLabel} fontSize={11} />
-          </Bar>
+          {bandSeries.map((s) => (
+            <Bar
+              key={s.key}
+              dataKey={s.key}
+              name={s.name}
+              fill={s.fill}
+              minPointSize={sliver}
+              isAnimationActive={false}
+            >
+              <LabelList dataKey={s.key} position="top" formatter={barLabel} fontSize={11} />
+            </Bar>
+          ))}
         </BarChart>
       </ResponsiveContainer>
     </ChartFigure>

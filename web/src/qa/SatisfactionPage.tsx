@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { DataTable } from '../analytics/ChartFigure.tsx';
 import { percent } from '../analytics/figures.ts';
 import { checkLabels, formatDay, humanize } from '../app/format.ts';
 import { navigate, useLocation } from '../app/router.tsx';
@@ -16,14 +17,53 @@ const path = '/qa/satisfaction';
 
 type Separation = Parameters<typeof separationSentence>[1];
 
-function Verdict({ title, what, s }: { title: string; what: string; s: Separation }) {
+function Verdict({ title, what, s, note }: { title: string; what: string; s: Separation; note?: string }) {
   return (
     <div className="qa-verdict" data-testid="qa-csat-verdict">
       <h3>
         {title} <Badge tone={separationTone(s.verdict)}>{separationLabels[s.verdict]}</Badge>
       </h3>
       <p>{separationSentence(what, s)}</p>
+      {note ? <p className="muted small">{note}</p> : null}
     </div>
+  );
+}
+
+const mean = (x: number | null) => (x === null ? '—' : x.toFixed(1));
+
+/** Whose totals tell the customers' satisfied handoffs from the rest: the calibration session's other question. */
+function ReviewerAgreement({ a }: { a: SatisfactionAgreement }) {
+  const reviewers = a.reviews.reviewers;
+  return (
+    <Section title="Each reviewer against CSAT">
+      <p className="muted small">
+        For each reviewer, their totals on the rated handoffs they reviewed, set against the customers'
+        ratings of the same handoffs. A reviewer whose totals point the wrong way scores something customers
+        do not feel.
+      </p>
+      {reviewers.length === 0 ? (
+        <p className="muted">Nobody reviewed a rated handoff of this period.</p>
+      ) : (
+        <DataTable
+          caption="Each reviewer's totals against CSAT"
+          rows={reviewers}
+          rowKey={(r) => r.reviewer.id}
+          columns={[
+            { label: 'Reviewer', cell: (r) => r.reviewer.name },
+            { label: 'Rated handoffs reviewed', cell: (r) => r.handoffs.toLocaleString(), numeric: true },
+            { label: 'Satisfied', cell: (r) => r.satisfied.toLocaleString(), numeric: true },
+            { label: 'Not satisfied', cell: (r) => r.unsatisfied.toLocaleString(), numeric: true },
+            { label: 'Mean total, satisfied', cell: (r) => mean(r.meanSatisfied), numeric: true },
+            { label: 'Mean total, not satisfied', cell: (r) => mean(r.meanUnsatisfied), numeric: true },
+            { label: 'AUC', cell: (r) => (r.auc === null ? '—' : r.auc.toFixed(2)), numeric: true },
+            {
+              label: 'Verdict',
+              cell: (r) => <Badge tone={separationTone(r.verdict)}>{separationLabels[r.verdict]}</Badge>,
+            },
+          ]}
+        />
+      )}
+    </Section>
   );
 }
 
@@ -112,6 +152,12 @@ export default function SatisfactionPage() {
           </div>
           <div className="qa-verdicts">
             <Verdict title="Automatic quality" what="The automatic quality score" s={a.automatic} />
+            <Verdict
+              title="Whole journey"
+              what="The journey's weakest automatic score"
+              s={a.journey}
+              note={`The case's handoffs up to the rating, the weakest counted: ${a.journey.afterEarlierHandoffs.toLocaleString()} of the ${a.rated.of.toLocaleString()} followed an earlier handoff of their case, where a bounce or a lost day may be what the customer rated.`}
+            />
             <Verdict title="Reviewers' totals" what="The reviewers' total" s={a.reviews} />
           </div>
           <CsatByBandChart a={a} />
@@ -135,6 +181,7 @@ export default function SatisfactionPage() {
           ) : (
             <p className="muted small">Choose a scorecard above to see each of its criteria against CSAT.</p>
           )}
+          <ReviewerAgreement a={a} />
           <Section title="QA passed them, the customer was not satisfied">
             <p className="muted small">
               A QA score of 80 or more (the reviewers' mean, else the automatic score) on a handoff whose

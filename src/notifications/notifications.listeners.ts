@@ -5,7 +5,7 @@ import { onEventInTransaction, type StoredEvent } from '../events/events.command
 import { EventType } from '../events/names.ts';
 import { handoffs } from '../handoffs/handoffs.table.ts';
 import { people } from '../people/people.table.ts';
-import { newlyUnsatisfied, type Rating, ratingInWords } from '../satisfaction/rating.ts';
+import { type Rating, ratingInWords, worthTelling } from '../satisfaction/rating.ts';
 import { satisfactionRatings } from '../satisfaction/satisfaction.table.ts';
 import { teams } from '../teams/teams.table.ts';
 import { parseMentions } from './mentions.ts';
@@ -124,7 +124,8 @@ async function onInternalNote(tx: Tx, e: StoredEvent) {
 async function onRating(tx: Tx, e: StoredEvent) {
   const rating = e.data.rating as Rating;
   const changedFrom = e.data.changedFrom as Rating | undefined;
-  if (!e.handoffId || !newlyUnsatisfied(rating, changedFrom)) return;
+  const recordedAt = typeof e.data.recordedAt === 'string' ? new Date(e.data.recordedAt) : e.at;
+  if (!e.handoffId || !worthTelling(rating, changedFrom, e.at, recordedAt)) return;
   const [held, said] = await inOrder([
     tx
       .select({ ownerId: handoffs.ownerId, leadId: teams.leadId, team: teams.name })

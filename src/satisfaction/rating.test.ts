@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSatisfied, newlyUnsatisfied, ratedHandoff, ratingInWords } from './rating.ts';
+import { isSatisfied, newlyUnsatisfied, ratedHandoff, ratingInWords, worthTelling } from './rating.ts';
 
 const at = (s: string) => new Date(s);
 
@@ -45,5 +45,14 @@ describe('newlyUnsatisfied: a rating worth telling the team about', () => {
     expect(newlyUnsatisfied('bad', '2')).toBe(false);
     expect(newlyUnsatisfied('4')).toBe(false);
     expect(newlyUnsatisfied('good', 'bad')).toBe(false);
+  });
+
+  it('is told only while it is fresh: given at most a week before Baton learned of it', () => {
+    const now = at('2026-12-10T10:00:00Z');
+    expect(worthTelling('1', undefined, now, now)).toBe(true);
+    expect(worthTelling('1', undefined, at('2026-12-03T10:00:00Z'), now)).toBe(true);
+    expect(worthTelling('1', undefined, at('2026-12-03T09:59:59Z'), now)).toBe(false);
+    expect(worthTelling('5', undefined, now, now)).toBe(false);
+    expect(worthTelling('bad', '2', now, now)).toBe(false);
   });
 });

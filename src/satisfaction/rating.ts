@@ -46,3 +46,20 @@ export const futureToleranceMs = 5 * 60_000;
 export function newlyUnsatisfied(rating: Rating, changedFrom?: Rating): boolean {
   return !isSatisfied(rating) && (changedFrom === undefined || isSatisfied(changedFrom));
 }
+
+/** How old a rating may be when it reaches Baton and still be told to the team. */
+export const newsForMs = 7 * 86_400_000;
+
+/**
+ * Whether to tell the team of an unhappy rating: news (above), and given within the last week.
+ * A helpdesk back-filling months of old ratings counts them in every report, but nobody can follow
+ * up a complaint from March, and a hundred alerts at once would drown the one from this morning.
+ */
+export function worthTelling(
+  rating: Rating,
+  changedFrom: Rating | undefined,
+  ratedAt: Date,
+  recordedAt: Date,
+) {
+  return newlyUnsatisfied(rating, changedFrom) && recordedAt.getTime() - ratedAt.getTime() <= newsForMs;
+}

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { lockCase } from '../cases/cases.commands.ts';
+import { customers } from '../customers/customers.table.ts';
 import type { Db, Tx } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { appendEvent } from '../events/events.commands.ts';
@@ -30,10 +31,12 @@ export async function recordRatingIn(tx: Tx, caseId: string, input: NewRating, c
     throw new ApiError('rating_in_future', `the rating's time ${input.at} is ahead of the server's clock`, {
       field: 'at',
     });
-  await lockCase(tx, orgId, caseId);
+  const kase = await lockCase(tx, orgId, caseId);
   const source = input.source ?? 'baton';
   const rating = input.rating as Rating;
-  const comment = input.comment ? input.comment : null;
+  // A customer whose personal data was erased leaves no new words behind either: a rating a
+  // helpdesk sends later still counts, its comment is not kept.
+  const comment = input.comment && !(await customerErased(tx, kase.customerId)) ? input.comment : null;
   const [earlier] = input.externalId
     ? await tx
         .select()
@@ -95,9 +98,19 @@ export async function recordRatingIn(tx: Tx, caseId: string, input: NewRating, c
       source,
       ...(comment ? { comment } : {}),
       ...(earlier ? { changedFrom: earlier.rating } : {}),
+      // When Baton learned of a rating given earlier (the event's `at` is when it was given).
+      ...(input.at ? { recordedAt: ctx.now.toISOString() } : {}),
     },
   });
   return { outcome: earlier ? 'changed' : 'created', id };
+}
+
+async function customerErased(tx: Tx, customerId: string) {
+  const [row] = await tx
+    .select({ erasedAt: customers.erasedAt })
+    .from(customers)
+    .where(eq(customers.id, customerId));
+  return Boolean(row?.erasedAt);
 }
 
 export async function recordRating(db: Db, caseId: string, input: NewRating, ctx: Ctx) {

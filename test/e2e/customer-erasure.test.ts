@@ -311,6 +311,18 @@ describeOnDatabases("erasing a customer's personal data", (h) => {
     expect(res.body.customer).toMatchObject({ name: '[erased]', erasedAt: h().now().toISOString() });
   });
 
+  it('counts a rating the helpdesk sends after the erasure, without keeping its comment', async () => {
+    const res = await h().request(
+      'POST',
+      `/api/v1/cases/${caseIds[0]}/satisfaction`,
+      { rating: 1, comment: `Still waiting, ${SECRET} here`, source: 'zendesk', externalId: 'late-rating-1' },
+      as('amara'),
+    );
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body).toMatchObject({ rating: '1', satisfied: false, comment: null, outcome: 'created' });
+    expect(await tablesHolding(SECRET)).toEqual({});
+  });
+
   it('refuses a second erasure, and a new contact under the old id is a new customer', async () => {
     const again = await erase({ confirm: `erased:${customerId}` });
     expect([again.status, again.body.error.code]).toEqual([409, 'customer_erased']);

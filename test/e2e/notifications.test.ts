@@ -317,4 +317,43 @@ describeOnDatabases('notifications', (h) => {
       'The customer rated 1 of 5, counted for Finance without a comment. Worth a follow-up while it is fresh.',
     );
   });
+
+  it('tells nobody of an unhappy rating given more than a week before it reached Baton (a back-fill)', async () => {
+    h().setNow('2026-11-26T10:00:00Z');
+    const c = await h().request('POST', '/api/v1/cases', newCase({ externalId: 'n-csat-old' }));
+    const caseId = c.body.id as string;
+    const sent = await h().request('POST', `/api/v1/cases/${caseId}/handoffs`, {
+      scenario: 'billing-to-finance',
+      packet: fullPacket,
+    });
+    expect(sent.status).toBe(201);
+    const noticesFor = async () =>
+      ((await inbox('grace')).items as { kind: string; caseId: string }[]).filter(
+        (n) => n.kind === 'unsatisfied_rating' && n.caseId === caseId,
+      );
+    h().setNow('2026-12-10T10:00:00Z');
+    const rate = (at: string, externalId: string) =>
+      as('amara').then((o) =>
+        h().request(
+          'POST',
+          `/api/v1/cases/${caseId}/satisfaction`,
+          { rating: 1, at, source: 'zendesk', externalId },
+          o,
+        ),
+      );
+    // Given eight days ago: counted for the handoff, logged with when Baton learned of it, told to nobody.
+    const old = await rate('2026-12-02T09:00:00Z', 'zr-old-1');
+    expect(old.status, JSON.stringify(old.body)).toBe(201);
+    expect(await noticesFor()).toHaveLength(0);
+    const events = await h().request('GET', `/api/v1/cases/${caseId}/events`);
+    const rated = events.body.items.find((e: { type: string }) => e.type === 'satisfaction.rated');
+    expect(rated).toMatchObject({
+      at: '2026-12-02T09:00:00.000Z',
+      handoffId: sent.body.id,
+      data: { recordedAt: '2026-12-10T10:00:00.000Z' },
+    });
+    // Given within the week: still news.
+    expect((await rate('2026-12-04T09:00:00Z', 'zr-old-2')).status).toBe(201);
+    expect(await noticesFor()).toHaveLength(1);
+  });
 });

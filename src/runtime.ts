@@ -36,17 +36,25 @@ export type RuntimeOptions = {
   scheduler?: boolean;
 };
 
+/**
+ * What every event's transaction also writes (webhook deliveries, notifications, derived state):
+ * a command run outside the server (`baton ratings import`) registers them too.
+ */
+export function registerEventListeners() {
+  registerOutboxListener();
+  registerConversationListener();
+  registerVocabularyListener();
+  registerNotificationListener();
+  registerRiskListener();
+}
+
 /** Everything a Baton process runs, without a port: the server and the tests share it. */
 export async function startRuntime(config: Config, options: RuntimeOptions = {}) {
   const logger = options.logger ?? createLogger(config.logLevel, options.logDestination);
   const database =
     options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const clock = options.clock ?? (() => new Date());
-  registerOutboxListener();
-  registerConversationListener();
-  registerVocabularyListener();
-  registerNotificationListener();
-  registerRiskListener();
+  registerEventListeners();
   enableEmailNotifications(() => Boolean(config.smtpUrl));
   const unlistenSubscriptions = await database.listen(subscriptionsChannel, (orgId) =>
     forgetSubscriptions(orgId),

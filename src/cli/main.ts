@@ -4,6 +4,7 @@ import { registerBackup } from './backup.ts';
 import { registerCustomers } from './customers.ts';
 import { registerDatabase } from './database.ts';
 import { CliError } from './jsonl.ts';
+import { registerRatings } from './ratings.ts';
 import { registerRestore } from './restore.ts';
 import { registerReview } from './review.ts';
 import { registerSentiment } from './sentiment.ts';
@@ -24,6 +25,7 @@ registerSentiment(program);
 registerAudit(program);
 registerReview(program);
 registerCustomers(program);
+registerRatings(program);
 registerBackup(program);
 registerRestore(program);
 

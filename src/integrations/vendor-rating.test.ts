@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ratingComment, starRating, zendeskRating } from './vendor-rating.ts';
+import { freshdeskRating, ratingComment, starRating, zendeskRating } from './vendor-rating.ts';
 
 describe('helpdesk satisfaction ratings', () => {
   it("reads Zendesk's current rating text as good or bad, and offered or unoffered as no rating yet", () => {
@@ -24,5 +24,20 @@ describe('helpdesk satisfaction ratings', () => {
     expect(ratingComment('   ')).toBeUndefined();
     expect(ratingComment(undefined)).toBeUndefined();
     expect(ratingComment('x'.repeat(2500))).toHaveLength(2000);
+  });
+
+  it("reads Freshdesk's survey values as stars that keep its happy / neutral / unhappy split", () => {
+    expect([103, 102, 101, 100, -101, -102, -103].map(freshdeskRating)).toEqual([
+      '5',
+      '4',
+      '4',
+      '3',
+      '2',
+      '2',
+      '1',
+    ]);
+    expect(freshdeskRating('103')).toBe('5');
+    for (const odd of [104, 0, 3, -100, '', 'happy', null, undefined, 101.5])
+      expect(freshdeskRating(odd)).toBeUndefined();
   });
 });

@@ -28,3 +28,22 @@ export function ratingComment(text: string | undefined): string | undefined {
   const t = text?.trim();
   return t ? t.slice(0, commentMax) : undefined;
 }
+
+/**
+ * Freshdesk's survey answer as stars, keeping Freshdesk's own split (docs/integrations.md): its API
+ * values answers 103 (extremely happy) to -103 (extremely unhappy), and a two-, three-, five- or
+ * seven-point survey uses some of them. Happy answers are 4 or 5 stars, so CSAT counts them and
+ * only them as satisfied; neutral is 3; unhappy ones 1 or 2. Anything else is unreadable.
+ */
+export function freshdeskRating(value: unknown): Rating | undefined {
+  const stars: Record<string, Rating> = {
+    '103': '5',
+    '102': '4',
+    '101': '4',
+    '100': '3',
+    '-101': '2',
+    '-102': '2',
+    '-103': '1',
+  };
+  return typeof value === 'number' || typeof value === 'string' ? stars[String(value).trim()] : undefined;
+}

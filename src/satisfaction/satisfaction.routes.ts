@@ -6,6 +6,8 @@ import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
 import { json, ok } from '../http/openapi.ts';
 import { periodField } from '../http/validation.ts';
+import { importRatings } from './import.commands.ts';
+import { freshdeskImportSchema, ratingsImportSchema } from './import.types.ts';
 import { recordRating } from './satisfaction.commands.ts';
 import { listOrganisationRatings, listRatings } from './satisfaction.queries.ts';
 import { newRatingSchema, ratingsQuery } from './satisfaction.types.ts';
@@ -81,6 +83,44 @@ export function registerSatisfactionRoutes(app: App) {
         cursor: q.cursor,
       });
       return c.json(page, 200);
+    },
+  );
+
+  const imported =
+    '`{created, changed, unchanged, skipped: [{index, reason: "case_not_found", case}]}`: each rating recorded as `POST /cases/{id}/satisfaction` records it, in one transaction; a rating of a case Baton does not know is skipped. A rating that cannot be recorded (`rating_in_future`, `conflict`) refuses the batch, naming it (`field`: `ratings.<n>.<field>`, `index`), and nothing is recorded';
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/satisfaction/import',
+      tags,
+      middleware: [requireRole('lead', 'admin')],
+      request: { body: json(ratingsImportSchema) },
+      responses: { 200: ok(imported) },
+    }),
+    async (c) => {
+      const { database, clock } = c.var.services;
+      const { source, ratings } = c.req.valid('json');
+      const ctx = { principal: c.var.principal, now: clock() };
+      return c.json(await importRatings(database.db, source, ratings, ctx), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/satisfaction/import/freshdesk',
+      tags,
+      middleware: [requireRole('lead', 'admin')],
+      request: { body: json(freshdeskImportSchema) },
+      responses: {
+        200: ok(
+          `A page of Freshdesk's \`GET /api/v2/surveys/satisfaction_ratings\` answer, as it is: each answer's default question as stars (103 → 5, 102 and 101 → 4, 100 → 3, -101 and -102 → 2, -103 → 1), for the case whose \`externalId\` is its \`ticket_id\`, at its \`created_at\`, with its \`feedback\`, \`source\` \`freshdesk\` and its \`id\` as \`externalId\` (so a re-import changes nothing). Answered as \`POST /satisfaction/import\`: ${imported}`,
+        ),
+      },
+    }),
+    async (c) => {
+      const { database, clock } = c.var.services;
+      const ctx = { principal: c.var.principal, now: clock() };
+      return c.json(await importRatings(database.db, 'freshdesk', c.req.valid('json'), ctx), 200);
     },
   );
 }

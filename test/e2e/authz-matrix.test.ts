@@ -85,6 +85,8 @@ const table: Record<string, Rule> = {
   'POST /api/v1/cases/{id}/document-requests': writers,
   'PUT /api/v1/cases/{id}/issue-type': writers,
   'POST /api/v1/cases/{id}/satisfaction': writers,
+  'POST /api/v1/satisfaction/import': ['lead', 'admin'],
+  'POST /api/v1/satisfaction/import/freshdesk': ['lead', 'admin'],
   'GET /api/v1/cases/{id}/satisfaction': 'any',
   'POST /api/v1/cases/{id}/resolve': writers,
   'GET /api/v1/cases/{id}/notes': 'any',

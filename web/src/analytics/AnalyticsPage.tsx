@@ -8,6 +8,7 @@ import { ComparePanel } from './ComparePanel.tsx';
 import { CustomerRatings } from './CustomerRatings.tsx';
 import { FigureTiles, type Tile } from './FigureTiles.tsx';
 import { duration, isoDate, lastWeeks, percent } from './figures.ts';
+import { ImportRatings } from './ImportRatings.tsx';
 import { PairsChart, PickupChart, RatesChart, SlaChart, TrendChart } from './MetricsCharts.tsx';
 import { SatisfactionByTeamChart, SatisfactionCostChart } from './SatisfactionCharts.tsx';
 import './analytics.css';
@@ -77,6 +78,8 @@ export default function AnalyticsPage() {
   const [team, setTeam] = useState('');
   const [scenario, setScenario] = useState('');
   const [issueType, setIssueType] = useState('');
+  // Read again after an import, so the ratings just brought in show.
+  const [ratingsRead, setRatingsRead] = useState(0);
   const filters: Filters = {
     team: team || undefined,
     scenario: scenario || undefined,
@@ -187,8 +190,11 @@ export default function AnalyticsPage() {
           )}
         </div>
       )}
-      <Section title="What customers said">
-        <CustomerRatings period={{ from, to }} team={filters.team} />
+      <Section
+        title="What customers said"
+        actions={s.can('lead') ? <ImportRatings onImported={() => setRatingsRead((n) => n + 1)} /> : null}
+      >
+        <CustomerRatings key={ratingsRead} period={{ from, to }} team={filters.team} />
       </Section>
       <Section title={`The last ${TREND_WEEKS} weeks`}>
         <Trend filters={filters} />

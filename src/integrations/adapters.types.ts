@@ -98,8 +98,13 @@ export const zendeskTriggerSchema = z.looseObject({
     organization: z.unknown().optional(),
     comment: optText(),
     comment_from: z.preprocess(blank, z.enum(['customer', 'agent', 'internal']).optional()),
-    /** `{{satisfaction.current_rating}}` and `{{satisfaction.current_comment}}`. */
-    satisfaction: z.looseObject({ rating: zendeskRatingText, comment: optText() }).optional(),
+    /**
+     * `{{satisfaction.current_rating}}` and `{{satisfaction.current_comment}}`, and optionally when
+     * (`{{ticket.updated_at_with_timestamp}}`: the satisfaction trigger fires as the rating changes it).
+     */
+    satisfaction: z
+      .looseObject({ rating: zendeskRatingText, comment: optText(), at: optText(60) })
+      .optional(),
   }),
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freshdeskRating, ratingComment, starRating, zendeskRating } from './vendor-rating.ts';
+import { freshdeskRating, ratingComment, ratingTime, starRating, zendeskRating } from './vendor-rating.ts';
 
 describe('helpdesk satisfaction ratings', () => {
   it("reads Zendesk's current rating text as good or bad, and offered or unoffered as no rating yet", () => {
@@ -39,5 +39,11 @@ describe('helpdesk satisfaction ratings', () => {
     expect(freshdeskRating('103')).toBe('5');
     for (const odd of [104, 0, 3, -100, '', 'happy', null, undefined, 101.5])
       expect(freshdeskRating(odd)).toBeUndefined();
+  });
+
+  it('reads a rating time a placeholder rendered, and nothing from a blank or unreadable one', () => {
+    expect(ratingTime(' 2026-12-01T09:15:00+01:00 ')).toBe('2026-12-01T08:15:00.000Z');
+    for (const odd of [undefined, '', '2026-12-01', 'yesterday', '2026-13-45T99:99:00Z'])
+      expect(ratingTime(odd)).toBeUndefined();
   });
 });

@@ -20,6 +20,17 @@ export function starRating(value: unknown): Rating | undefined {
     : undefined;
 }
 
+/**
+ * A rating's time as a helpdesk placeholder renders it: an ISO 8601 instant, or none when it is
+ * blank or unreadable (a placeholder Zendesk left empty must not cost the rating itself).
+ */
+export function ratingTime(text: string | undefined): string | undefined {
+  const t = text?.trim();
+  if (!t || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(t)) return undefined;
+  const ms = Date.parse(t);
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+}
+
 /** As long as a comment the satisfaction API takes: a helpdesk's longer one is cut rather than lost with its rating. */
 const commentMax = 2000;
 

@@ -142,6 +142,21 @@ describe('Zendesk satisfaction ratings (trigger bodies)', () => {
     });
     expect('event' in good && good.event.message).toBeUndefined();
   });
+  it('takes the rating’s time from {{ticket.updated_at_with_timestamp}} when the trigger sends it', () => {
+    const body = rated('Bad');
+    body.ticket.satisfaction.at = '2026-12-01T09:15:00Z';
+    const timed = read(body);
+    expect('event' in timed && timed.event.satisfaction?.at).toBe('2026-12-01T09:15:00.000Z');
+    // Left blank or unreadable by the helpdesk: the rating still counts, at the time it arrives.
+    for (const at of ['', 'December 1st', '{{ticket.updated_at_with_timestamp}}']) {
+      body.ticket.satisfaction.at = at;
+      const untimed = read(body);
+      expect('event' in untimed && untimed.event.satisfaction).toMatchObject({
+        rating: 'bad',
+        at: undefined,
+      });
+    }
+  });
   it('records nothing while the survey is only offered, or not yet', () => {
     for (const rating of ['Offered', 'Unoffered', ''])
       expect(read(rated(rating))).toEqual({ ignored: 'the ticket has no satisfaction rating yet' });

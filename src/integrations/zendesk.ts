@@ -1,6 +1,6 @@
 import type { Normalized, VendorEvent, ZendeskEvent, ZendeskTrigger } from './adapters.types.ts';
 import { snakeFields, vendorProfile } from './vendor-profile.ts';
-import { ratingComment } from './vendor-rating.ts';
+import { ratingComment, ratingTime } from './vendor-rating.ts';
 import { channelOf, refOf, subjectFrom } from './vendor-text.ts';
 
 const prefix = 'zen:event-type:';
@@ -89,7 +89,14 @@ export function normalizeZendeskTrigger(p: ZendeskTrigger, eventId: string): Nor
       ),
     },
     ...(rating
-      ? { satisfaction: { rating, comment: ratingComment(t.satisfaction?.comment), externalId: t.id } }
+      ? {
+          satisfaction: {
+            rating,
+            comment: ratingComment(t.satisfaction?.comment),
+            at: ratingTime(t.satisfaction?.at),
+            externalId: t.id,
+          },
+        }
       : {}),
   };
   const group = t.group || t.group_id ? { id: t.group_id, name: t.group } : null;

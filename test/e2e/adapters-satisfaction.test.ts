@@ -96,6 +96,14 @@ describeOnDatabases('helpdesk adapters: satisfaction ratings', (h) => {
       body: { error: { code: 'validation_failed', field: 'ticket.satisfaction.rating' } },
     });
     expect(await snapshotAll(h().database)).toEqual(before);
+
+    // With {{ticket.updated_at_with_timestamp}} in the body, the rating keeps its own time, not the arrival's.
+    const timed = satisfaction('Good', 'Fixed after all');
+    timed.ticket.satisfaction.at = '2026-11-24T08:00:00Z';
+    expect((await zendesk(timed, 'inv-csat-7')).body).toMatchObject({ satisfaction: 'changed' });
+    expect(await ratingsOf(caseId)).toMatchObject([
+      { rating: 'good', comment: 'Fixed after all', ratedAt: '2026-11-24T08:00:00.000Z' },
+    ]);
   });
 
   it('Intercom: conversation.rating.added recorded once, replaced when changed; unrated and malformed ones change nothing', async () => {

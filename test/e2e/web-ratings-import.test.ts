@@ -62,7 +62,9 @@ describe('web app: importing ratings [pglite]', () => {
     await screenshot(page, 'ratings-import-done');
     await dialog.getByRole('button', { name: 'Close' }).click();
     // The list below reads them at once: the unhappy one, in the customer's words.
-    await page.getByTestId('customer-ratings').getByText('Never called back').waitFor();
+    const row = page.getByTestId('customer-rating').filter({ hasText: 'Never called back' });
+    await row.waitFor();
+    expect(await row.locator('th').textContent()).toMatch(/via Zendesk$/);
     const listed = (await call('GET', '/api/v1/satisfaction?satisfied=false')) as {
       items: { source: string }[];
     };

@@ -8,6 +8,10 @@ import { analyticsApi, type Period, type RatingsPage } from './analytics.api.ts'
 import { NOT_HANDED_OFF } from './SatisfactionCharts.tsx';
 
 type Item = RatingsPage['items'][number];
+
+/** Where a rating came from, as the helpdesk calls itself; another source as it was sent. */
+const helpdeskName = (source: string) =>
+  ({ zendesk: 'Zendesk', freshdesk: 'Freshdesk', intercom: 'Intercom' })[source] ?? source;
 const PAGE = 20;
 
 /**
@@ -93,6 +97,9 @@ export function CustomerRatings({ period, team }: { period: Period; team?: strin
                     <time dateTime={r.ratedAt} title={formatDateTime(r.ratedAt)}>
                       {formatDay(r.ratedAt)}
                     </time>
+                    {r.source !== 'baton' ? (
+                      <span className="small muted rating-source">via {helpdeskName(r.source)}</span>
+                    ) : null}
                   </th>
                   <td>
                     <Link to={`/customers/${r.customer.id}`}>

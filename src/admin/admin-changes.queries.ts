@@ -2,7 +2,7 @@ import { and, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/database.ts';
 import { people } from '../people/people.table.ts';
 import { adminChanges } from './admin-changes.table.ts';
-import { type ChangeArea, subjectKindsOf } from './changes.ts';
+import { type ChangeArea, provisioningActor, subjectKindsOf } from './changes.ts';
 
 /**
  * The organisation's admin changes, newest first, `limit` of them before the change `before` (a
@@ -43,7 +43,12 @@ export async function listAdminChanges(
     items: page.map(({ c, actorName }) => ({
       id: c.id,
       at: c.at.toISOString(),
-      actor: c.actorId ? { id: c.actorId, name: actorName } : null,
+      actor: c.actorId
+        ? {
+            id: c.actorId,
+            name: actorName ?? (c.actorId === provisioningActor.id ? provisioningActor.name : null),
+          }
+        : null,
       action: c.action,
       subject: c.subject,
       subjectName: c.subjectName,

@@ -36,11 +36,18 @@ export const settingsSubject = {
   customerRetention: { id: 'customer-retention', name: 'Customer data retention' },
   signIn: { id: 'sign-in', name: 'Sign-in security' },
   singleSignOn: { id: 'single-sign-on', name: 'Single sign-on' },
+  provisioning: { id: 'provisioning', name: 'Provisioning (SCIM)' },
   qaWeights: (scenario: { id: string; name: string }) => ({
     id: `qa-weights/${scenario.id}`,
     name: `QA check weights of ${scenario.name}`,
   }),
 };
+
+/**
+ * The actor of changes made by the organisation's identity provider through SCIM: no person, and
+ * not an anonymous API token either, so the log names it.
+ */
+export const provisioningActor = { id: 'scim', name: 'The identity provider (SCIM)' } as const;
 
 /** The log read by area (`GET /admin/changes?area=`): which kinds of subject each area holds. */
 export const changeAreas = {

@@ -16,6 +16,7 @@ export * from '../jobs/timers.table.ts';
 export * from '../notifications/notifications.table.ts';
 export * from '../orgs/orgs.table.ts';
 export * from '../people/people.table.ts';
+export * from '../provisioning/provisioning.table.ts';
 export * from '../qa/qa.table.ts';
 export * from '../satisfaction/satisfaction.table.ts';
 export * from '../scenarios/scenarios.table.ts';

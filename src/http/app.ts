@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { registerAdminChangeRoutes } from '../admin/admin-changes.routes.ts';
 import { registerAnalyticsRoutes } from '../analytics/analytics.routes.ts';
@@ -26,6 +27,11 @@ import { registerIntegrationRoutes } from '../integrations/integrations.routes.t
 import { registerEmailRoutes } from '../notifications/email.routes.ts';
 import { registerNotificationRoutes } from '../notifications/notifications.routes.ts';
 import { registerPeopleRoutes } from '../people/people.routes.ts';
+import { registerProvisioningRoutes } from '../provisioning/provisioning.routes.ts';
+import { authenticateScim, registerScimDiscoveryRoutes, scimBodies } from '../provisioning/scim.routes.ts';
+import { scimMediaType } from '../provisioning/scim-endpoint.ts';
+import { ScimProblem, scimErrorBody } from '../provisioning/scim-problem.ts';
+import { registerScimUserRoutes } from '../provisioning/scim-users.routes.ts';
 import { registerQaRoutes } from '../qa/qa.routes.ts';
 import { registerSatisfactionRoutes } from '../satisfaction/satisfaction.routes.ts';
 import { registerScenarioRoutes } from '../scenarios/scenarios.routes.ts';
@@ -70,10 +76,22 @@ export function createApp(services: Services): App {
   });
   app.use('*', securityHeaders(services.config.trustProxy));
 
+  /** An error as the caller expects it: Baton's `{error}` body, or SCIM's under `/scim/`. */
+  const answer = (c: Context<AppEnv>, e: ApiError) => {
+    if (!c.req.path.startsWith('/scim/')) return c.json(e.body(), e.status as 400);
+    // The catalogue's code rides in a header: SCIM's body has no place for it.
+    return c.body(JSON.stringify(scimErrorBody(e.status, e.code, e.message)), e.status as 400, {
+      'content-type': `${scimMediaType}; charset=utf-8`,
+      'x-baton-error-code': e.code,
+    });
+  };
+
   app.onError((error, c) => {
+    if (error instanceof ScimProblem)
+      return answer(c, new ApiError(error.code, error.message, error.details));
     if (error instanceof ApiError) {
       if (error.code === 'rate_limited') c.header('Retry-After', String(error.details.retryAfterS ?? 1));
-      return c.json(error.body(), error.status as 400);
+      return answer(c, error);
     }
     if (error instanceof HTTPException) {
       // zod-openapi's own gate answers a required body sent with an empty Content-Type with 415.
@@ -93,7 +111,7 @@ export function createApp(services: Services): App {
             : error.message || 'malformed request body',
           code === 'payload_too_large' ? { limit: services.config.bodyLimit } : {},
         );
-        return c.json(e.body(), e.status as 400);
+        return answer(c, e);
       }
     }
     const unique = uniqueViolation(error);
@@ -102,27 +120,20 @@ export function createApp(services: Services): App {
       const e = new ApiError('conflict', 'this conflicts with something that exists already', {
         constraint: unique,
       });
-      return c.json(e.body(), 409);
+      return answer(c, e);
     }
     if (isDatabaseUnavailable(error)) {
       // PostgreSQL restarting or failing over: the client should retry (with its Idempotency-Key), not report a bug.
       c.var.log?.warn({ err: error }, 'database unavailable');
       c.header('Retry-After', '1');
-      return c.json(
-        new ApiError('unavailable', 'the database is not reachable right now; retry').body(),
-        503,
-      );
+      return answer(c, new ApiError('unavailable', 'the database is not reachable right now; retry'));
     }
     c.var.log?.error({ err: error }, 'unhandled error');
-    const e = new ApiError('internal', 'unexpected error', { requestId: c.var.requestId });
-    return c.json(e.body(), 500);
+    return answer(c, new ApiError('internal', 'unexpected error', { requestId: c.var.requestId }));
   });
 
   app.notFound((c) =>
-    c.json(
-      new ApiError('not_found', `no route ${c.req.method} ${c.req.path}`, { resource: 'route' }).body(),
-      404,
-    ),
+    answer(c, new ApiError('not_found', `no route ${c.req.method} ${c.req.path}`, { resource: 'route' })),
   );
 
   app.get('/healthz', (c) => c.json({ ok: true, database: services.database.kind }));
@@ -157,8 +168,10 @@ export function createApp(services: Services): App {
     // A test e-mail writes nothing to replay, and inside the key's transaction it would hold PGlite's
     // one connection for as long as the SMTP server takes (up to its 10-second timeout).
     if (!c.var.principal || c.req.path === '/api/v1/notifications/email/test') return next();
-    // Two-step sign-in's answers hold a secret and recovery codes shown once: never stored to replay.
-    if (c.req.path.startsWith('/api/v1/me/two-step/')) return next();
+    // Two-step sign-in's answers hold a secret and recovery codes shown once, as a new provisioning
+    // token's does: never stored to replay.
+    if (c.req.path.startsWith('/api/v1/me/two-step/') || c.req.path === '/api/v1/settings/provisioning')
+      return next();
     return idempotency(c, next);
   });
 
@@ -167,6 +180,7 @@ export function createApp(services: Services): App {
   registerTwoStepRoutes(app);
   registerSignInSettingsRoutes(app);
   registerSsoSettingsRoutes(app);
+  registerProvisioningRoutes(app);
   registerPersonLinkRoute(app);
   registerEmailRoutes(app);
   registerTeamRoutes(app);
@@ -191,6 +205,16 @@ export function createApp(services: Services): App {
   registerAdapterRoutes(app);
   registerNotificationRoutes(app);
   registerVocabularyRoutes(app);
+
+  // SCIM 2.0 for the organisation's identity provider: its own token only (scim.routes.ts), SCIM's
+  // media type and error bodies, and refused tokens counted by the same limiter as the API's.
+  app.use('/scim/v2/*', limitBody(services.config.bodyLimit));
+  app.use('/scim/v2/*', scimBodies);
+  app.use('/scim/v2/*', rejectUnstorableText);
+  app.use('/scim/v2/*', limits.tokens);
+  app.use('/scim/v2/*', authenticateScim);
+  registerScimDiscoveryRoutes(app);
+  registerScimUserRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.doc31('/openapi.json', {

@@ -11,7 +11,8 @@ export type Principal = {
   orgId: string;
   personId: string | null;
   roles: ReadonlySet<Role>;
-  via: 'admin-token' | 'api-token' | 'session' | 'webhook';
+  /** `scim`: the organisation's provisioning token, which no role check passes (only `/scim/v2` takes it). */
+  via: 'admin-token' | 'api-token' | 'session' | 'webhook' | 'scim';
   /**
    * A signed-in person whom the organisation requires to sign in in two steps and who has not set
    * it up: until they do, only their own account's routes answer (`two_step_setup_required`).

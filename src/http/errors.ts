@@ -119,6 +119,31 @@ export const errorCatalogue = {
     status: 409,
     description: 'This Baton has no SMTP server (`BATON_SMTP_URL`), so it sends no e-mail.',
   },
+  scim_invalid_filter: {
+    status: 400,
+    description:
+      'SCIM (`/scim/v2`): the `filter` is not one Baton answers: a syntax error, an attribute it does not filter on, or an operator it does not support (the `detail` says which). Answered with `scimType` `invalidFilter`.',
+  },
+  scim_invalid_path: {
+    status: 400,
+    description:
+      'SCIM: a PATCH operation names a path that is not an attribute of a User. Answered with `scimType` `invalidPath`; nothing was changed.',
+  },
+  scim_no_target: {
+    status: 400,
+    description:
+      'SCIM: a PATCH `remove` without a path. Answered with `scimType` `noTarget`; nothing was changed.',
+  },
+  scim_mutability: {
+    status: 400,
+    description:
+      'SCIM: the request changes what Baton sets (`id`, `meta`) or removes a required attribute (`userName`, `emails`, `active`). Answered with `scimType` `mutability`; nothing was changed.',
+  },
+  scim_uniqueness: {
+    status: 409,
+    description:
+      'SCIM: the `userName`, e-mail address or `externalId` is already another person of the organisation. Answered with `scimType` `uniqueness`; nothing was changed.',
+  },
   forbidden: {
     status: 403,
     description: 'The caller is authenticated but its roles do not allow this action.',
@@ -155,7 +180,10 @@ export const errorCatalogue = {
     description: 'The Idempotency-Key was already used with a different request body or path.',
   },
   payload_too_large: { status: 413, description: 'The body exceeds the size limit (`limit` in bytes).' },
-  unsupported_media_type: { status: 415, description: 'The body must be `application/json`.' },
+  unsupported_media_type: {
+    status: 415,
+    description: 'The body must be `application/json` (or `application/scim+json` under `/scim/v2`).',
+  },
   packet_incomplete: {
     status: 422,
     description: "The packet misses fields the scenario requires; `missing` lists each field's name.",

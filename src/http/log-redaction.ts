@@ -36,7 +36,7 @@ export const redactPaths = [
 export function scrub(text: string): string {
   return text
     .replace(/(Bearer|Basic)\s+[^\s"',]+/gi, '$1 [redacted]')
-    .replace(/\b(btn|ses|rst)_[A-Za-z0-9_-]{16,}/g, '$1_[redacted]')
+    .replace(/\b(btn|ses|rst|scim)_[A-Za-z0-9_-]{16,}/g, '$1_[redacted]')
     .replace(/(\w+:\/\/)[^\s/@:]+:[^\s/@]+@/g, '$1[redacted]@')
     .replace(/(sha256=|v1=)[0-9a-f]{16,}/gi, '$1[redacted]')
     .replace(/(\n|^)\s*params: .*/g, '$1params: [redacted]');

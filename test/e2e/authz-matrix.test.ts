@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { createApiToken } from '../../src/auth/auth.commands.ts';
 import type { Role } from '../../src/http/context.ts';
-import { operationsOf, trainingSettled } from '../support/fuzz-suite.ts';
+import { errorCodeOf, operationsOf, scimTokenOf, trainingSettled } from '../support/fuzz-suite.ts';
 import { adminToken, describeOnDatabases, fullPacket, newCase } from '../support/harness.ts';
 import { skeleton } from '../support/hostile.ts';
 import { snapshotAll } from '../support/snapshot.ts';
@@ -18,9 +18,11 @@ import { snapshotAll } from '../support/snapshot.ts';
  * Who may call a route. `public`: anyone; `any`: any authenticated caller; a role list: those
  * roles (admins pass every guard); `actor`: leads, supervisors, and agents who own the handoff
  * or belong to its receiving team; `person`: any caller that is a person (not a bare token);
- * `self-or-lead`: the person themself, or a lead or supervisor.
+ * `self-or-lead`: the person themself, or a lead or supervisor; `scim`: the organisation's provisioning
+ * token and nothing else (every caller below is refused with 401, and that token is refused on
+ * every other route, in test/e2e/scim.test.ts).
  */
-type Rule = 'public' | 'any' | 'actor' | 'person' | 'self-or-lead' | Role[];
+type Rule = 'public' | 'any' | 'actor' | 'person' | 'self-or-lead' | 'scim' | Role[];
 
 const writers: Role[] = ['agent', 'lead', 'supervisor'];
 const analysts: Role[] = ['lead', 'supervisor', 'qa'];
@@ -41,6 +43,19 @@ const table: Record<string, Rule> = {
   'PUT /api/v1/settings/sign-in': ['admin'],
   'GET /api/v1/settings/single-sign-on': ['admin'],
   'PUT /api/v1/settings/single-sign-on': ['admin'],
+  'GET /api/v1/settings/provisioning': ['admin'],
+  'POST /api/v1/settings/provisioning': ['admin'],
+  'PUT /api/v1/settings/provisioning': ['admin'],
+  'DELETE /api/v1/settings/provisioning': ['admin'],
+  'GET /scim/v2/ServiceProviderConfig': 'scim',
+  'GET /scim/v2/ResourceTypes': 'scim',
+  'GET /scim/v2/Schemas': 'scim',
+  'GET /scim/v2/Users': 'scim',
+  'POST /scim/v2/Users': 'scim',
+  'GET /scim/v2/Users/{id}': 'scim',
+  'PUT /scim/v2/Users/{id}': 'scim',
+  'PATCH /scim/v2/Users/{id}': 'scim',
+  'DELETE /scim/v2/Users/{id}': 'scim',
   'GET /api/v1/auth/sso/start': 'public',
   'GET /api/v1/auth/sso/callback': 'public',
   'POST /api/v1/notifications/email/test': ['admin'],
@@ -197,8 +212,15 @@ const callers: Caller[] = [
   { name: 'integration token', roles: ['agent'] },
 ];
 
+/** An error answer's code, in Baton's body or SCIM's header; undefined for anything else. */
+const codeOf = (res: { body: unknown; headers: Headers }) =>
+  (res.body as { error?: { code?: string } } | null)?.error?.code ??
+  res.headers.get('x-baton-error-code') ??
+  undefined;
+
 function mayCall(rule: Rule, caller: Caller): boolean {
   const has = (...r: Role[]) => caller.roles.includes('admin') || r.some((x) => caller.roles.includes(x));
+  if (rule === 'scim') return false;
   if (rule === 'public' || rule === 'any') return true;
   if (rule === 'person') return Boolean(caller.person);
   if (rule === 'self-or-lead') return caller.person === 'priya' || has('lead', 'supervisor');
@@ -281,6 +303,7 @@ describeOnDatabases('authorization matrix: every route x every caller x own/othe
       if (op.path.endsWith('/availability')) return h().org.personIds.get('priya')!;
       if (op.path.endsWith('/deactivate')) return h().org.personIds.get('fatima')!;
       if (op.path.includes('/members/')) return h().org.personIds.get('tom')!;
+      if (op.path.startsWith('/scim/v2/Users/')) return h().org.personIds.get('noah')!;
       return 'x';
     };
     return op.path.replace(/\{(\w+)\}/g, (_, name: string) => param(name));
@@ -301,7 +324,8 @@ describeOnDatabases('authorization matrix: every route x every caller x own/othe
         expect(res.status === 302 ? null : (await res.json()).error?.code, what).not.toBe('unauthenticated');
       else {
         expect(res.status, what).toBe(401);
-        expect((await res.json()).error.code, what).toBe('unauthenticated');
+        const answer = { status: res.status, body: await res.json(), headers: res.headers };
+        expect(errorCodeOf(answer, what), what).toBe('unauthenticated');
       }
     }
   });
@@ -321,6 +345,9 @@ describeOnDatabases('authorization matrix: every route x every caller x own/othe
       const ordered = [...callers].sort((a, b) => Number(mayCall(rule, a)) - Number(mayCall(rule, b)));
       for (const caller of ordered) {
         const allowed = mayCall(rule, caller);
+        // Every caller is a refused bearer token on /scim/v2: the clock moves on by what refills one
+        // of the per-address budget (30 a minute), so the limiter answers 401, not 429.
+        if (rule === 'scim') h().advance(2_000);
         const res = await h().request(
           op.method,
           urlFor(op, handoffId),
@@ -330,10 +357,28 @@ describeOnDatabases('authorization matrix: every route x every caller x own/othe
           },
         );
         checked++;
-        const what = `${op.method} ${op.path} as ${caller.name}: expected ${allowed ? 'allowed' : '403'}, got ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`;
+        const refusal = rule === 'scim' ? '401' : '403';
+        const what = `${op.method} ${op.path} as ${caller.name}: expected ${allowed ? 'allowed' : refusal}, got ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`;
         if (res.status >= 500) wrong.push(what);
         else if (allowed && (res.status === 401 || res.status === 403)) wrong.push(what);
-        else if (!allowed && (res.status !== 403 || res.body.error.code !== 'forbidden')) wrong.push(what);
+        else if (rule === 'scim' && (res.status !== 401 || errorCodeOf(res, what) !== 'unauthenticated'))
+          wrong.push(what);
+        else if (!allowed && rule !== 'scim' && (res.status !== 403 || res.body.error.code !== 'forbidden'))
+          wrong.push(what);
+      }
+      if (rule === 'scim') {
+        // The one caller /scim/v2 answers: the organisation's provisioning token.
+        const res = await h().request(
+          op.method,
+          urlFor(op, handoffId),
+          op.method === 'GET' ? undefined : skeleton(op.body),
+          { token: await scimTokenOf(h(), h().org.orgId) },
+        );
+        checked++;
+        if (res.status >= 500 || res.status === 401 || res.status === 403)
+          wrong.push(
+            `${op.method} ${op.path} as the provisioning token: got ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`,
+          );
       }
     }
     console.info(
@@ -359,15 +404,17 @@ describeOnDatabases('authorization matrix: every route x every caller x own/othe
       const url = urlFor(op, handoffId);
       const aimsAtA = secrets.some((s) => url.includes(s));
       const body = op.method === 'GET' ? undefined : skeleton(op.body);
-      const res = await h().request(op.method, url, body, { token: otherToken });
+      // On /scim/v2, organisation B's strongest caller is its own provisioning token.
+      const token = op.path.startsWith('/scim/') ? await scimTokenOf(h(), h().other.orgId) : otherToken;
+      const res = await h().request(op.method, url, body, { token });
       const text = JSON.stringify(res.body);
       const what = `${op.method} ${url} as organisation B -> ${res.status} ${text.slice(0, 200)}`;
       if (res.status >= 500) wrong.push(what);
       if (aimsAtA) {
         // Indistinguishable from an id that exists nowhere: B cannot even learn that A's resource exists.
         const nowhere = secrets.reduce((u, s) => u.replaceAll(s, `${s.slice(0, 3)}nowhere0000000000`), url);
-        const twin = await h().request(op.method, nowhere, body, { token: otherToken });
-        if (res.status < 400 || res.status !== twin.status || res.body.error?.code !== twin.body.error?.code)
+        const twin = await h().request(op.method, nowhere, body, { token });
+        if (res.status < 400 || res.status !== twin.status || codeOf(res) !== codeOf(twin))
           wrong.push(
             `expected the answer to a missing id (${twin.status} ${twin.body.error?.code}): ${what}`,
           );

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { errorCatalogue } from '../../src/http/errors.ts';
+import { createProvisioningToken } from '../../src/provisioning/provisioning.commands.ts';
+import { errorSchema } from '../../src/provisioning/scim-problem.ts';
 import { describeOnDatabases, fullPacket, type Harness, newCase } from './harness.ts';
 import { hostileBody, type JsonSchema, nastyString, skeleton } from './hostile.ts';
 import { snapshotAll } from './snapshot.ts';
@@ -29,7 +31,10 @@ export async function operationsOf(h: Harness): Promise<Operation[]> {
         method: method.toUpperCase(),
         path,
         params: (op.parameters ?? []).filter((p: any) => p.in === 'path' || p.in === 'query'),
-        body: op.requestBody?.content?.['application/json']?.schema,
+        // SCIM's routes take their JSON as application/scim+json.
+        body: (
+          op.requestBody?.content?.['application/json'] ?? op.requestBody?.content?.['application/scim+json']
+        )?.schema,
       });
   return out;
 }
@@ -50,11 +55,34 @@ export async function trainingSettled(h: Harness, token?: string) {
   throw new Error('tagger training did not finish within a minute');
 }
 
-export function expectDocumentedAnswer(res: { status: number; body: any }, what: string) {
+/**
+ * The catalogue's code of an error answer: in Baton's `{error}` body, or, under `/scim/v2`, in the
+ * `X-Baton-Error-Code` header beside SCIM's own error body (`status` as a string, `detail`).
+ */
+export function errorCodeOf(res: { status: number; body: unknown; headers?: Headers }, what = ''): string {
+  const body = res.body as { schemas?: unknown; error?: { code: string } } | null;
+  if (!body?.schemas) {
+    expect(body, what).toMatchObject({
+      error: { code: expect.any(String), message: expect.any(String) },
+    });
+    return body!.error!.code;
+  }
+  expect(body, what).toMatchObject({
+    schemas: [errorSchema],
+    status: String(res.status),
+    detail: expect.any(String),
+  });
+  return res.headers?.get('x-baton-error-code') ?? '';
+}
+
+/** A fresh provisioning token of the organisation: a route fuzzed or checked before may have replaced or revoked it. */
+export const scimTokenOf = (h: Harness, orgId: string) =>
+  createProvisioningToken(h.database.db, { orgId, now: h.now(), actorId: null });
+
+export function expectDocumentedAnswer(res: { status: number; body: any; headers?: Headers }, what: string) {
   expect(res.status, what).toBeLessThan(500);
   if (res.status < 400) return;
-  expect(res.body, what).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
-  const code = res.body.error.code as keyof typeof errorCatalogue;
+  const code = errorCodeOf(res, what) as keyof typeof errorCatalogue;
   expect(Object.keys(errorCatalogue), what).toContain(code);
   expect(errorCatalogue[code].status, `${what}: status of ${code}`).toBe(res.status);
 }
@@ -100,7 +128,12 @@ export function fuzzRoutes(shard: number, shards: number) {
       if (path.startsWith('/api/v1/handoffs/') || path.startsWith('/api/v1/qa/handoffs/'))
         return real.get('handoff')!;
       if (path.startsWith('/api/v1/customers/')) return real.get('customer')!;
-      if (path.startsWith('/api/v1/people/') || path.includes('/members/')) return real.get('person')!;
+      if (
+        path.startsWith('/api/v1/people/') ||
+        path.includes('/members/') ||
+        path.startsWith('/scim/v2/Users/')
+      )
+        return real.get('person')!;
       return 'x';
     }
 
@@ -137,6 +170,7 @@ export function fuzzRoutes(shard: number, shards: number) {
       let requests = 0;
       let accepted = 0;
       for (const op of operations) {
+        const scim = op.path.startsWith('/scim/') ? await scimTokenOf(h(), h().org.orgId) : undefined;
         let baseline = await snapshotAll(h().database);
         await fc.assert(
           fc.asyncProperty(requestOf(op), async ({ path, query, body }) => {
@@ -152,7 +186,7 @@ export function fuzzRoutes(shard: number, shards: number) {
             if (q.length) url += `?${q.join('&')}`;
             const headers =
               body?.contentType !== undefined ? { 'content-type': body.contentType } : undefined;
-            const res = await h().request(op.method, url, body?.raw, { headers });
+            const res = await h().request(op.method, url, body?.raw, { headers, token: scim });
             requests++;
             const what = `${op.method} ${url.slice(0, 200)} [${body?.kind ?? 'no body'}] -> ${res.status} ${JSON.stringify(res.body)?.slice(0, 300)}`;
             try {

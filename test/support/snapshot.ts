@@ -28,13 +28,14 @@ const tables = [
 ];
 
 /**
- * Columns left out of both snapshots: an API token's `last_used_at` is noted when the token
+ * Columns left out of both snapshots: an API token's (and the provisioning token's) `last_used_at` is noted when the token
  * authenticates (at most once a minute), a session's `last_seen_at` and `client_address` when it does
  * (at most once every 5 minutes), whatever the request then does.
  */
 const bookkeeping: Record<string, string[]> = {
   api_tokens: ['last_used_at'],
   sessions: ['last_seen_at', 'client_address'],
+  scim_provisioning: ['last_used_at'],
 };
 const rowText = (t: string, alias: string) =>
   bookkeeping[t] ? `(to_jsonb(${alias}) - '{${bookkeeping[t].join(',')}}'::text[])::text` : `${alias}::text`;

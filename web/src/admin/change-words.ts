@@ -111,6 +111,12 @@ function fieldWords(field: string, from: unknown, to: unknown, n: ChangeNames): 
   if (field === 'secret') return 'new signing secret';
   if (field === 'clientSecret') return 'new client secret';
   if (field === 'singleSignOn') return to ? 'single sign-on turned on' : 'single sign-on turned off';
+  if (field === 'scimToken')
+    return to === null
+      ? 'provisioning token revoked'
+      : from
+        ? 'provisioning token replaced'
+        : 'provisioning token created';
   if (field === 'slackUrl') return to === null ? 'Slack webhook removed' : 'new Slack webhook';
   if (field === 'holidays') return holidays(from, to);
   // No limit is a setting of its own here ("never"), not an absent value.

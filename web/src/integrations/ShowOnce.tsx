@@ -6,7 +6,13 @@ import type { IssuedToken } from './tokens-api.ts';
  * Where the clipboard is refused (no secure context, no permission) the text stays selected to copy
  * by hand.
  */
-export function ShowOnce({ issued, onDone }: { issued: IssuedToken; onDone: () => void }) {
+export function ShowOnce({
+  issued,
+  onDone,
+}: {
+  issued: Pick<IssuedToken, 'name' | 'token'>;
+  onDone: () => void;
+}) {
   const field = useRef<HTMLTextAreaElement>(null);
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
   const select = () => {

@@ -9,6 +9,7 @@ import { twoStepApi } from '../app/two-step-api.ts';
 import { ErrorNote, Loading, Section } from '../app/ui.tsx';
 import { useResource } from '../app/useResource.ts';
 import { IdleSignOut } from './IdleSignOut.tsx';
+import { Provisioning } from './Provisioning.tsx';
 import { SingleSignOn } from './SingleSignOn.tsx';
 import { type SignInSettings, signInApi } from './sign-in-api.ts';
 import { namesInWords, stoppedBy } from './two-step-reach.ts';
@@ -39,7 +40,7 @@ const savedInWords = (s: SignInSettings) => {
  * of everyone. Before saving, it names whom the choice stops (the people it covers who have it
  * off: at their next request they set it up before anything else). An admin it would stop is
  * asked to turn their own on first. Below, after how long idle a session ends (IdleSignOut.tsx),
- * and single sign-on (SingleSignOn.tsx), each saved on its own.
+ * single sign-on (SingleSignOn.tsx) and SCIM provisioning (Provisioning.tsx), each saved on its own.
  */
 export default function SecurityPage() {
   const s = useSession();
@@ -202,6 +203,7 @@ export default function SecurityPage() {
         </Section>
         <IdleSignOut saved={current} onSaved={saved.set} />
         <SingleSignOn />
+        <Provisioning />
       </div>
       <TwoStepDialog open={twoStepOpen} onClose={() => void closeTwoStep()} />
     </div>

@@ -2,7 +2,7 @@ import { and, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/database.ts';
 import { people } from '../people/people.table.ts';
 import { adminChanges } from './admin-changes.table.ts';
-import { type ChangeArea, provisioningActor, subjectKindsOf } from './changes.ts';
+import { type ChangeArea, subjectKindsOf, systemActors } from './changes.ts';
 
 /**
  * The organisation's admin changes, newest first, `limit` of them before the change `before` (a
@@ -46,7 +46,7 @@ export async function listAdminChanges(
       actor: c.actorId
         ? {
             id: c.actorId,
-            name: actorName ?? (c.actorId === provisioningActor.id ? provisioningActor.name : null),
+            name: actorName ?? systemActors[c.actorId] ?? null,
           }
         : null,
       action: c.action,

@@ -49,6 +49,15 @@ export const settingsSubject = {
  */
 export const provisioningActor = { id: 'scim', name: 'The identity provider (SCIM)' } as const;
 
+/** The actor of a person added on their first single sign-on (the organisation's setting did it). */
+export const firstSignInActor = { id: 'sso', name: 'Single sign-on (first sign-in)' } as const;
+
+/** The log's actors that are no person, by id. */
+export const systemActors: Record<string, string> = {
+  [provisioningActor.id]: provisioningActor.name,
+  [firstSignInActor.id]: firstSignInActor.name,
+};
+
 /** The log read by area (`GET /admin/changes?area=`): which kinds of subject each area holds. */
 export const changeAreas = {
   people: ['person', 'member'],

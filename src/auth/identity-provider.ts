@@ -9,8 +9,11 @@ export type ProviderSettings = { issuer: string; clientId: string; clientSecret:
 /** The provider's requests may take this long (seconds) before the sign-in or the save fails. */
 const timeoutS = 10;
 
-/** What single sign-on asks the provider for: who the person is, and their address (nothing more). */
-const scope = 'openid email';
+/**
+ * What single sign-on asks the provider for: who the person is, their address, and their name
+ * (`profile`), which names someone added on their first sign-in. Nothing more.
+ */
+const scope = 'openid email profile';
 
 /**
  * The provider's configuration from its discovery document: throws when it cannot be fetched or
@@ -101,8 +104,15 @@ export async function authorizationUrl(
   });
 }
 
-/** Who the provider says signed in: the subject, and their address with whether it checked it. */
-export type ProvenIdentity = { subject: string; email?: string; emailVerified: unknown };
+/** Who the provider says signed in: the subject, their address with whether it checked it, and their name. */
+export type ProvenIdentity = { subject: string; email?: string; emailVerified: unknown; name?: string };
+
+/** A person's name from OpenID Connect's standard claims: `name`, else the given and family names. */
+function nameOf(claims: Record<string, unknown>): string | undefined {
+  const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+  const parts = [text(claims.given_name), text(claims.family_name)].filter(Boolean);
+  return text(claims.name) ?? (parts.length ? parts.join(' ') : undefined);
+}
 
 /**
  * Exchanges the code the browser brought back (`callbackUrl`: the redirect URI with the answer's
@@ -122,12 +132,27 @@ export async function provenIdentity(
   });
   const claims = tokens.claims();
   if (!claims) throw new Error('the provider answered without an ID token');
-  if (typeof claims.email === 'string' && claims.email_verified !== undefined)
-    return { subject: claims.sub, email: claims.email, emailVerified: claims.email_verified };
-  const info = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
+  const inToken = typeof claims.email === 'string' && claims.email_verified !== undefined;
+  if (inToken && nameOf(claims))
+    return {
+      subject: claims.sub,
+      email: claims.email as string,
+      emailVerified: claims.email_verified,
+      name: nameOf(claims),
+    };
+  // Providers may leave the address or the name to the userinfo endpoint (the same subject's). The
+  // name is a nicety: with the address in the token, a userinfo that fails costs only the name.
+  let info: Record<string, unknown> = {};
+  try {
+    info = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
+  } catch (error) {
+    if (!inToken) throw error;
+  }
+  const email = inToken ? claims : info;
   return {
     subject: claims.sub,
-    email: typeof info.email === 'string' ? info.email : undefined,
-    emailVerified: info.email_verified,
+    email: typeof email.email === 'string' ? email.email : undefined,
+    emailVerified: email.email_verified,
+    name: nameOf(claims) ?? nameOf(info),
   };
 }

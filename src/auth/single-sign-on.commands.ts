@@ -44,6 +44,7 @@ function loggedChange(saved: SsoSettings | undefined, input: SsoSettingsInput): 
     clientId: s.clientId,
     emailDomains: [...s.emailDomains].sort(),
     passwordSignIn: s.passwordSignIn,
+    addPeopleAs: s.addPeopleAs ?? null,
   });
   const detail = replacedFields(saved ? view(saved) : {}, view(input));
   if (input.clientSecret !== undefined && input.clientSecret !== saved?.clientSecret)
@@ -114,6 +115,7 @@ export async function saveSsoSettings(db: Db, ctx: AdminCtx, input: SsoSettingsI
     clientId: input.clientId,
     clientSecret,
     passwordSignIn: input.passwordSignIn,
+    addPeopleAs: input.addPeopleAs ?? null,
     updatedAt: ctx.now,
   };
   try {

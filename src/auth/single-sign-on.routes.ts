@@ -26,6 +26,7 @@ async function ssoView(c: Context<AppEnv>) {
     clientSecretSet: Boolean(saved?.clientSecret),
     emailDomains: saved?.emailDomains ?? [],
     passwordSignIn: saved?.passwordSignIn ?? 'everyone',
+    addPeopleAs: saved?.addPeopleAs ?? null,
     redirectUri: redirectUriFor(c),
   };
 }
@@ -40,7 +41,7 @@ export function registerSsoSettingsRoutes(app: App) {
       middleware: [requireRole('admin')],
       responses: {
         200: ok(
-          '`{enabled, issuer, clientId, clientSecretSet, emailDomains, passwordSignIn, redirectUri}`: the identity provider (null fields before one is saved), whether a client secret is stored (never the secret), the e-mail domains it signs in, who may still use a password (`everyone`, `admins_only`), and the callback address to register at the provider (on `BATON_PUBLIC_URL` when set)',
+          '`{enabled, issuer, clientId, clientSecretSet, emailDomains, passwordSignIn, addPeopleAs, redirectUri}`: the identity provider (null fields before one is saved), whether a client secret is stored (never the secret), the e-mail domains it signs in, who may still use a password (`everyone`, `admins_only`), the role someone unknown is added with on their first sign-in (null: refused), and the callback address to register at the provider (on `BATON_PUBLIC_URL` when set)',
         ),
       },
     }),

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, pgTable, text } from 'drizzle-orm/pg-core';
 import { createdAt, instant, orgId } from '../db/columns.ts';
+import { provisionedRoles } from '../provisioning/scim.types.ts';
 import { passwordSignInChoices } from './single-sign-on.ts';
 
 /** An organisation's OpenID Connect identity provider: one row, once an admin has saved one. */
@@ -17,9 +18,17 @@ export const singleSignOn = pgTable(
      */
     clientSecret: text('client_secret').notNull(),
     passwordSignIn: text('password_sign_in', { enum: passwordSignInChoices }).notNull().default('everyone'),
+    /**
+     * Someone the provider signs in whom Baton does not know yet is added with this role on their
+     * first sign-in (just-in-time); null: refused until an admin or SCIM adds them. Never admin.
+     */
+    addPeopleAs: text('add_people_as', { enum: provisionedRoles }),
     updatedAt: instant('updated_at').notNull(),
   },
-  (t) => [check('single_sign_on_password_sign_in', sql`${t.passwordSignIn} in ('everyone','admins_only')`)],
+  (t) => [
+    check('single_sign_on_password_sign_in', sql`${t.passwordSignIn} in ('everyone','admins_only')`),
+    check('single_sign_on_add_people_as', sql`${t.addPeopleAs} in ('agent','lead','supervisor','qa')`),
+  ],
 );
 
 /**

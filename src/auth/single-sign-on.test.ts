@@ -3,6 +3,7 @@ import {
   domainOf,
   emailVerified,
   issuerProblem,
+  nameFromAddress,
   passwordAllowed,
   redirectUriOf,
   reservedHost,
@@ -79,5 +80,12 @@ describe("single sign-on's rules", () => {
     expect(emailVerified('true')).toBe(true);
     expect(emailVerified(false)).toBe(false);
     expect(emailVerified(undefined)).toBe(false);
+  });
+
+  it('names someone added on a first sign-in without a name from their address', () => {
+    expect(nameFromAddress('jo.smith-lee@acme.com')).toBe('Jo Smith Lee');
+    expect(nameFromAddress('priya+support@acme.com')).toBe('Priya Support');
+    expect(nameFromAddress('x@acme.com')).toBe('X');
+    expect(nameFromAddress('...@acme.com')).toBe('...@acme.com');
   });
 });

@@ -98,5 +98,18 @@ export function passwordAllowed(
   return [...person.roles].includes('admin') || !domain || !sso.emailDomains.includes(domain);
 }
 
+/**
+ * A name for someone added on their first sign-in whose provider sent none: the address's local
+ * part in words (`jo.smith-lee@acme.com` is "Jo Smith Lee"), for an admin to correct.
+ */
+export function nameFromAddress(email: string): string {
+  const local = email.slice(0, Math.max(0, email.indexOf('@'))) || email;
+  const words = local
+    .split(/[._+-]+/)
+    .filter(Boolean)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1));
+  return (words.join(' ') || email).slice(0, 200);
+}
+
 /** An `email_verified` claim that says yes: `true`, or the string some providers send. */
 export const emailVerified = (claim: unknown) => claim === true || claim === 'true';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { provisionedRoles } from '../provisioning/scim.types.ts';
 import { passwordSignInChoices } from './single-sign-on.ts';
 
 /** A domain people's e-mail addresses end in: a lower-case host name (`acme.com`, `eu.acme.co.uk`). */
@@ -32,6 +33,13 @@ export const ssoSettingsSchema = z
       .max(50)
       .refine((d) => new Set(d).size === d.length, 'names a domain twice'),
     passwordSignIn: z.enum(passwordSignInChoices),
+    addPeopleAs: z
+      .enum(provisionedRoles)
+      .nullable()
+      .optional()
+      .describe(
+        'Add someone the provider signs in whom Baton does not know yet, with this role, on their first sign-in; null or left out: refuse them (`sso_no_account`) until an admin or SCIM adds them. Never admin',
+      ),
   })
   .refine((s) => !s.enabled || s.emailDomains.length > 0, {
     message: 'give at least one e-mail domain to turn single sign-on on',

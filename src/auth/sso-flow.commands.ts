@@ -1,7 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { firstSignInActor } from '../admin/changes.ts';
 import type { Db } from '../db/database.ts';
 import { ApiError } from '../http/errors.ts';
 import { people } from '../people/people.table.ts';
+import { addPerson } from '../people/people-admin.commands.ts';
+import type { ProvisionedRole } from '../provisioning/scim.types.ts';
 import { type SignInClient, startSession } from './auth.commands.ts';
 import {
   authorizationUrl,
@@ -12,7 +15,14 @@ import {
 import { hashSecret, safeEqual } from './secrets.ts';
 import { ssoForDomain, ssoSettingsOf } from './single-sign-on.queries.ts';
 import { ssoAttempts } from './single-sign-on.table.ts';
-import { attemptMinutes, domainOf, emailVerified, type SsoFailure, safeNext } from './single-sign-on.ts';
+import {
+  attemptMinutes,
+  domainOf,
+  emailVerified,
+  nameFromAddress,
+  type SsoFailure,
+  safeNext,
+} from './single-sign-on.ts';
 
 /** A failed single sign-on: the browser is sent back to the sign-in page with `code`; `detail` is for the log. */
 export class SsoRefusal extends ApiError {
@@ -73,11 +83,47 @@ async function takeAttempt(db: Db, answer: ProviderAnswer, browserState: string 
   return attempt;
 }
 
+/** The organisation's person with that address, active or not (the address matched without regard to case). */
+async function personOf(db: Db, orgId: string, email: string) {
+  const [person] = await db
+    .select()
+    .from(people)
+    .where(and(eq(people.orgId, orgId), eq(sql`lower(${people.email})`, email)))
+    .limit(1);
+  return person;
+}
+
+/**
+ * Someone the provider vouches for whom Baton does not know: added with the organisation's role for
+ * first sign-ins (no team, no password), logged as added by single sign-on; refused when it adds
+ * nobody. A deactivated person is known: their access was taken on purpose, not waiting to be added.
+ */
+async function addedOnFirstSignIn(
+  db: Db,
+  orgId: string,
+  email: string,
+  name: string | undefined,
+  role: ProvisionedRole | null,
+  now: Date,
+) {
+  if (!role) throw new SsoRefusal('sso_no_account', `${email} is no person of the organisation`);
+  const input = { name: name ?? nameFromAddress(email), email, roles: [role], skills: [], teams: [] };
+  try {
+    await addPerson(db, input, { orgId, now, actorId: firstSignInActor.id });
+  } catch (error) {
+    // The same person's first sign-in in another tab got there first.
+    if (!(error instanceof ApiError) || error.code !== 'conflict') throw error;
+  }
+  const added = await personOf(db, orgId, email);
+  if (!added) throw new SsoRefusal('sso_no_account', `${email} could not be added`);
+  return added;
+}
+
 /**
  * Finishes a sign-in the identity provider sends back: the attempt is used up, the code exchanged
  * and the ID token checked; the provider must vouch for the address (`email_verified`), which must
  * be of a domain the organisation's single sign-on claims and belong to an active person of the
- * organisation (nobody is added on the fly). Then a session starts as a password sign-in's does,
+ * organisation, or to nobody when the organisation adds people on their first sign-in. Then a session starts as a password sign-in's does,
  * without a second step (the provider was it). A refusal writes nothing but the used-up attempt.
  */
 export async function finishSsoSignIn(
@@ -108,14 +154,11 @@ export async function finishSsoSignIn(
       'sso_no_account',
       `${email ?? 'no address'} is not of a domain this single sign-on signs in`,
     );
-  const [person] = await db
-    .select()
-    .from(people)
-    .where(
-      and(eq(people.orgId, attempt.orgId), eq(sql`lower(${people.email})`, email), eq(people.active, 'yes')),
-    )
-    .limit(1);
-  if (!person) throw new SsoRefusal('sso_no_account', `${email} is no active person of the organisation`);
+  const person =
+    (await personOf(db, attempt.orgId, email)) ??
+    (await addedOnFirstSignIn(db, attempt.orgId, email, identity.name, sso.addPeopleAs, flow.now));
+  if (person.active !== 'yes')
+    throw new SsoRefusal('sso_no_account', `${email} was deactivated in Baton: an admin gives access back`);
   const signedIn = await startSession(db, person, flow.now, flow.client, 'sso');
   return { ...signedIn, next: attempt.next, orgId: attempt.orgId, subject: identity.subject };
 }

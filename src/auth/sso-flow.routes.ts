@@ -99,7 +99,7 @@ export function registerSsoFlowRoutes(app: App) {
       responses: {
         302: {
           description:
-            'Where the identity provider sends the browser back: signed in (the session cookie of `POST /auth/login`), to the path given to `start` (default `/`); otherwise to `/sign-in?sso_error=` `sso_state_invalid` (unknown, used, expired, or started in another browser), `sso_email_unverified`, `sso_no_account` (no active person with that address; nobody is added on the fly), `sso_failed` (the provider refused, or its answer failed the checks: details in the server log) or `sso_not_configured` (turned off meanwhile)',
+            'Where the identity provider sends the browser back: signed in (the session cookie of `POST /auth/login`), to the path given to `start` (default `/`); otherwise to `/sign-in?sso_error=` `sso_state_invalid` (unknown, used, expired, or started in another browser), `sso_email_unverified`, `sso_no_account` (no active person with that address, and the organisation adds nobody on a first sign-in, or a deactivated one), `sso_failed` (the provider refused, or its answer failed the checks: details in the server log) or `sso_not_configured` (turned off meanwhile)',
         },
       },
     }),

@@ -45,7 +45,7 @@ export const errorCatalogue = {
   sso_no_account: {
     status: 401,
     description:
-      'The identity provider signed in an address that is no active person of the organisation (nobody is added on the fly: an admin adds people first). Answered as a redirect to `/sign-in?sso_error=sso_no_account`.',
+      'The identity provider signed in an address that is no active person of the organisation: unknown while the organisation adds nobody on a first sign-in (`addPeopleAs`), or deactivated. Answered as a redirect to `/sign-in?sso_error=sso_no_account`.',
   },
   sso_failed: {
     status: 401,

@@ -18,6 +18,13 @@ const accounts = {
   amara: { email: 'Amara@Northwind.example', email_verified: true },
   unchecked: { email: 'priya@northwind.example', email_verified: false },
   stranger: { email: 'stranger@northwind.example', email_verified: true },
+  newcomer: {
+    email: 'Nia.Newcomer@northwind.example',
+    email_verified: true,
+    given_name: 'Nia',
+    family_name: 'Newcomer',
+  },
+  nameless: { email: 'jo.smith-lee@northwind.example', email_verified: true },
   leaver: { email: 'leaver@northwind.example', email_verified: true },
   outsider: { email: 'amara@elsewhere.example', email_verified: true },
 };
@@ -97,6 +104,7 @@ describeOnDatabases('single sign-on with OpenID Connect', (h) => {
       clientSecretSet: false,
       emailDomains: [],
       passwordSignIn: 'everyone',
+      addPeopleAs: null,
       redirectUri: callback,
     });
     const lead = await h().request('GET', '/api/v1/settings/single-sign-on', undefined, {
@@ -147,6 +155,7 @@ describeOnDatabases('single sign-on with OpenID Connect', (h) => {
       clientSecretSet: true,
       emailDomains: [domain],
       passwordSignIn: 'everyone',
+      addPeopleAs: null,
       redirectUri: callback,
       passwordSessionsEnded: 0,
     });
@@ -279,6 +288,44 @@ describeOnDatabases('single sign-on with OpenID Connect', (h) => {
       expect(cookieOf(res, 'baton_session'), account).toBeUndefined();
       expect(await snapshotAll(h().database), account).toEqual(before);
     }
+  });
+
+  it('adds someone unknown on their first sign-in when asked, with the role chosen, never a deactivated person', async () => {
+    expect((await put({ ...settings, addPeopleAs: 'agent' })).status).toBe(200);
+    try {
+      const { res, location } = await signInWith('newcomer', { email: 'nia.newcomer@northwind.example' });
+      expect(location).toBe('/');
+      const cookie = cookieOf(res, 'baton_session')!;
+      const me = await (await h().runtime.app.request('/api/v1/me', { headers: { cookie } })).json();
+      expect(me.person).toMatchObject({ name: 'Nia Newcomer', email: 'nia.newcomer@northwind.example' });
+      expect(me.person.roles).toEqual(['agent']);
+      const log = await h().request('GET', '/api/v1/admin/changes?area=people');
+      expect(log.body.items[0]).toMatchObject({
+        action: 'person.added',
+        subjectName: 'Nia Newcomer',
+        actor: { id: 'sso', name: 'Single sign-on (first sign-in)' },
+      });
+      // The second time, the same person: nobody is added twice.
+      const people = await count('people');
+      expect((await signInWith('newcomer', { email: 'nia.newcomer@northwind.example' })).location).toBe('/');
+      expect(await count('people')).toBe(people);
+      // A provider that sends no name: the address in words, for an admin to correct.
+      expect((await signInWith('nameless', { email: 'jo.smith-lee@northwind.example' })).location).toBe('/');
+      const [nameless] = rowsOf<{ name: string }>(
+        await h().database.db.execute(
+          sql`select name from people where email = 'jo.smith-lee@northwind.example'`,
+        ),
+      );
+      expect(nameless!.name).toBe('Jo Smith Lee');
+      // Deactivated on purpose: still refused, and not added again.
+      const before = await snapshotAll(h().database);
+      expect((await signInWith('leaver')).location).toBe('/sign-in?sso_error=sso_no_account');
+      expect(await snapshotAll(h().database)).toEqual(before);
+    } finally {
+      expect((await put({ ...settings, addPeopleAs: null })).status).toBe(200);
+    }
+    const bad = await put({ ...settings, addPeopleAs: 'admin' });
+    expect([bad.status, bad.body.error.field]).toEqual([400, 'addPeopleAs']);
   });
 
   it('answers an address no single sign-on claims with the sign-in page, keeping nothing', async () => {

@@ -60,6 +60,7 @@ describe('web app: single sign-on [pglite]', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('sso-issuer');
 
     await form.getByLabel('Issuer').fill(idp.issuer);
+    await form.getByLabel('People of these domains whom Baton does not know yet').selectOption('agent');
     await form.getByRole('button', { name: 'Save single sign-on' }).click();
     await form.getByRole('status').getByText('Saved: single sign-on is on.').waitFor();
     await form.getByTestId('sso-secret-set').getByText('A client secret is set').waitFor();
@@ -70,6 +71,7 @@ describe('web app: single sign-on [pglite]', () => {
       enabled: true,
       emailDomains: ['northwind.example'],
       clientSecretSet: true,
+      addPeopleAs: 'agent',
     });
 
     // Replace secret opens the field, focused.

@@ -7,7 +7,13 @@ import Provider from 'oidc-provider';
  * single sign-on tests: one client (Baton) registered for the given callback addresses, and
  * accounts whose e-mail claims the test controls. Its development login form takes any account id.
  */
-export type TestAccount = { email: string; email_verified: boolean };
+export type TestAccount = {
+  email: string;
+  email_verified: boolean;
+  name?: string;
+  given_name?: string;
+  family_name?: string;
+};
 
 export const testClient = { clientId: 'baton', clientSecret: 'baton-client-secret-0123456789' };
 
@@ -30,14 +36,18 @@ export async function startIdentityProvider(redirectUris: string[], accounts: Re
       if (!account) return undefined;
       return { accountId: id, claims: async () => ({ sub: id, ...account }) };
     },
-    claims: { openid: ['sub'], email: ['email', 'email_verified'] },
+    claims: {
+      openid: ['sub'],
+      email: ['email', 'email_verified'],
+      profile: ['name', 'given_name', 'family_name'],
+    },
     // Baton is the organisation's own application: no consent screen, as a provider's admin would set it.
     async loadExistingGrant(ctx) {
       const grant = new ctx.oidc.provider.Grant({
         clientId: ctx.oidc.client!.clientId,
         accountId: ctx.oidc.session!.accountId!,
       });
-      grant.addOIDCScope('openid email');
+      grant.addOIDCScope('openid email profile');
       await grant.save();
       return grant;
     },

@@ -24,7 +24,17 @@ type Draft = {
   clientSecret: string;
   domains: string;
   passwordSignIn: PasswordSignIn;
+  /** The role someone unknown is added with on their first sign-in; '' refuses them. */
+  addPeopleAs: string;
 };
+
+const firstSignInChoices = [
+  { value: '', label: 'Refused until an admin (or SCIM) adds them' },
+  { value: 'agent', label: 'Added as agents' },
+  { value: 'lead', label: 'Added as team leads' },
+  { value: 'supervisor', label: 'Added as supervisors' },
+  { value: 'qa', label: 'Added as QA reviewers' },
+];
 const draftOf = (s: SsoSettings): Draft => ({
   enabled: s.enabled,
   issuer: s.issuer ?? '',
@@ -32,6 +42,7 @@ const draftOf = (s: SsoSettings): Draft => ({
   clientSecret: '',
   domains: s.emailDomains.join(', '),
   passwordSignIn: s.passwordSignIn,
+  addPeopleAs: s.addPeopleAs ?? '',
 });
 
 /**
@@ -93,6 +104,7 @@ export function SingleSignOn() {
         ...(secretField && d.clientSecret ? { clientSecret: d.clientSecret } : {}),
         emailDomains: domainsOf(d.domains),
         passwordSignIn: d.passwordSignIn,
+        addPeopleAs: (d.addPeopleAs || null) as SsoSettings['addPeopleAs'],
       });
       saved.set(answer);
       setDraft(null);
@@ -224,6 +236,25 @@ export function SingleSignOn() {
             ))}
           </ul>
         </fieldset>
+        <div className="field">
+          <label htmlFor="sso-first-sign-in">People of these domains whom Baton does not know yet</label>
+          <select
+            id="sso-first-sign-in"
+            value={d.addPeopleAs}
+            onChange={(e) => change({ addPeopleAs: e.target.value })}
+            aria-describedby="sso-first-sign-in-hint"
+          >
+            {firstSignInChoices.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+          <span className="hint" id="sso-first-sign-in-hint">
+            Added on their first sign-in, with no team: a lead puts them in teams. Someone deactivated stays
+            out.
+          </span>
+        </div>
         <div className="field">
           <label htmlFor="sso-redirect-uri">Redirect URI to register at the provider</label>
           <div className="copy-row">

@@ -10,6 +10,8 @@ export type SsoSettings = {
   clientSecretSet: boolean;
   emailDomains: string[];
   passwordSignIn: PasswordSignIn;
+  /** The role someone unknown is added with on their first sign-in; null: refused. */
+  addPeopleAs: 'agent' | 'lead' | 'supervisor' | 'qa' | null;
   /** The callback address to register at the identity provider. */
   redirectUri: string;
 };

@@ -1,0 +1,2 @@
+ALTER TABLE "single_sign_on" ADD COLUMN "add_people_as" text;--> statement-breakpoint
+ALTER TABLE "single_sign_on" ADD CONSTRAINT "single_sign_on_add_people_as" CHECK ("single_sign_on"."add_people_as" in ('agent','lead','supervisor','qa'));

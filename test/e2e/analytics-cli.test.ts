@@ -1,48 +1,30 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCase } from '../../src/cases/cases.commands.ts';
 import { newCaseSchema } from '../../src/cases/cases.types.ts';
 import { lockDataDir } from '../../src/db/lock.ts';
 import { openDatabase } from '../../src/db/open.ts';
-import { demoOrganisation } from '../../src/demo/organisation.ts';
 import { newHandoffSchema } from '../../src/handoffs/handoffs.types.ts';
 import { createHandoff } from '../../src/handoffs/send.commands.ts';
 import type { Principal } from '../../src/http/context.ts';
 import { createOrganisation } from '../../src/orgs/orgs.commands.ts';
+import { batonOn, demoWithoutPasswords } from '../support/cli.ts';
 import { fullPacket, newCase } from '../support/harness.ts';
 
-const root = resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'baton-review-'));
 const dataDir = join(dir, 'data');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function baton(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)('node', ['bin/baton.js', ...args], {
-      cwd: root,
-      env: { ...process.env, BATON_DATA_DIR: dataDir, DATABASE_URL: '' },
-      maxBuffer: 32 << 20,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const baton = batonOn(dataDir);
 
 /** An organisation with one handed-off case in 2026-W48, written straight into the data folder. */
 async function seed() {
   const database = await openDatabase({ dataDir });
   try {
     const now = new Date('2026-11-24T10:00:00Z');
-    const spec = {
-      ...demoOrganisation,
-      people: demoOrganisation.people.map((p) => ({ ...p, password: undefined })),
-    };
+    const spec = demoWithoutPasswords;
     const org = await createOrganisation(database.db, spec, new Date('2026-11-01T00:00:00Z'));
     const principal: Principal = {
       orgId: org.orgId,

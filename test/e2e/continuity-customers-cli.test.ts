@@ -1,38 +1,21 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/open.ts';
-import { demoOrganisation } from '../../src/demo/organisation.ts';
 import { createOrganisation } from '../../src/orgs/orgs.commands.ts';
+import { batonOn, demoWithoutPasswords } from '../support/cli.ts';
 
-const root = resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'baton-customers-'));
 const dataDir = join(dir, 'data');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function baton(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)('node', ['bin/baton.js', ...args], {
-      cwd: root,
-      env: { ...process.env, BATON_DATA_DIR: dataDir, DATABASE_URL: '' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const baton = batonOn(dataDir);
 
 describe('baton customers import', { timeout: 180_000 }, () => {
   it('imports a CSV into the data folder, and refuses a wrong file whole with each row named', async () => {
     const database = await openDatabase({ dataDir });
-    const spec = {
-      ...demoOrganisation,
-      people: demoOrganisation.people.map((p) => ({ ...p, password: undefined })),
-    };
+    const spec = demoWithoutPasswords;
     await createOrganisation(database.db, spec, new Date('2026-11-01T00:00:00Z'));
     await database.close();
 

@@ -1,34 +1,20 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCase } from '../../src/cases/cases.commands.ts';
 import { openDatabase } from '../../src/db/open.ts';
-import { demoOrganisation } from '../../src/demo/organisation.ts';
 import { createOrganisation } from '../../src/orgs/orgs.commands.ts';
 import { organisations } from '../../src/orgs/orgs.table.ts';
 import { satisfactionRatings } from '../../src/satisfaction/satisfaction.table.ts';
+import { batonOn, demoWithoutPasswords } from '../support/cli.ts';
 
-const root = resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'baton-ratings-'));
 const dataDir = join(dir, 'data');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function baton(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)('node', ['bin/baton.js', ...args], {
-      cwd: root,
-      env: { ...process.env, BATON_DATA_DIR: dataDir, DATABASE_URL: '' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const baton = batonOn(dataDir);
 
 const freshdesk = (id: number, ticket: number, value: number) => ({
   id,
@@ -41,10 +27,7 @@ const freshdesk = (id: number, ticket: number, value: number) => ({
 describe('baton ratings import', { timeout: 180_000 }, () => {
   it('records a Freshdesk page into the data folder, refusing a wrong file whole with each problem named', async () => {
     const database = await openDatabase({ dataDir });
-    const spec = {
-      ...demoOrganisation,
-      people: demoOrganisation.people.map((p) => ({ ...p, password: undefined })),
-    };
+    const spec = demoWithoutPasswords;
     await createOrganisation(database.db, spec, new Date('2026-11-01T00:00:00Z'));
     const [org] = await database.db.select().from(organisations).where(eq(organisations.slug, 'demo'));
     const principal = {

@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { ProvisionedRole } from '../../../src/provisioning/scim.types.ts';
+import { CopyField } from '../app/CopyField.tsx';
 import { formatDateTime } from '../app/format.ts';
 import { Dialog, ErrorNote, Loading, Section } from '../app/ui.tsx';
 import { useResource } from '../app/useResource.ts';
@@ -59,7 +60,6 @@ export function Provisioning() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useState<string | null>(null);
-  const [copied, setCopied] = useState(false);
   const [role, setRole] = useState<ProvisionedRole | null>(null);
   const [roleDone, setRoleDone] = useState<string | null>(null);
   const [roleError, setRoleError] = useState<unknown>();
@@ -102,10 +102,6 @@ export function Provisioning() {
       setBusy(false);
     }
   };
-  const copy = async () => {
-    await navigator.clipboard?.writeText(current.baseUrl).catch(() => undefined);
-    setCopied(true);
-  };
   const saveRole = async (e: FormEvent) => {
     e.preventDefault();
     setRoleError(undefined);
@@ -128,18 +124,7 @@ export function Provisioning() {
         on, and their history stays. Give it the base URL and a token.
       </p>
       <div className="security-form form" data-testid="provisioning">
-        <div className="field">
-          <label htmlFor="scim-base-url">SCIM base URL</label>
-          <div className="copy-row">
-            <input id="scim-base-url" readOnly value={current.baseUrl} onFocus={(e) => e.target.select()} />
-            <button type="button" className="button" onClick={() => void copy()}>
-              Copy
-            </button>
-          </div>
-          <p className="small muted" aria-live="polite">
-            {copied ? 'Copied to the clipboard.' : ''}
-          </p>
-        </div>
+        <CopyField id="scim-base-url" label="SCIM base URL" value={current.baseUrl} />
         {issued ? (
           <ShowOnce
             issued={{ name: 'the provisioning token', token: issued }}

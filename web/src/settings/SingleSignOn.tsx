@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { PasswordSignIn } from '../../../src/auth/single-sign-on.ts';
 import { ApiError } from '../api/client.ts';
+import { CopyField } from '../app/CopyField.tsx';
 import { counted } from '../app/format.ts';
 import { fieldMessage, InputField } from '../app/InputField.tsx';
 import { ErrorNote, Loading, Section } from '../app/ui.tsx';
@@ -59,7 +60,6 @@ export function SingleSignOn() {
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-  const [copied, setCopied] = useState(false);
   const refs = {
     issuer: useRef<HTMLInputElement>(null),
     clientId: useRef<HTMLInputElement>(null),
@@ -122,17 +122,13 @@ export function SingleSignOn() {
       setBusy(false);
     }
   };
-  const copy = async () => {
-    await navigator.clipboard?.writeText(current.redirectUri).catch(() => undefined);
-    setCopied(true);
-  };
 
   return (
     <Section title="Single sign-on">
       <p className="muted">
         People sign in at your organisation’s identity provider (OpenID Connect: Okta, Microsoft Entra ID,
-        Google Workspace, Keycloak…) with their work e-mail. Nobody is added on the fly: a person signs in
-        only if they already have an active account here with the same address.
+        Google Workspace, Keycloak…) with their work e-mail. A person signs in if they have an active account
+        here with the same address, or, when you choose so below, is added on their first sign-in.
       </p>
       <form
         className="security-form form"
@@ -255,23 +251,11 @@ export function SingleSignOn() {
             out.
           </span>
         </div>
-        <div className="field">
-          <label htmlFor="sso-redirect-uri">Redirect URI to register at the provider</label>
-          <div className="copy-row">
-            <input
-              id="sso-redirect-uri"
-              readOnly
-              value={current.redirectUri}
-              onFocus={(e) => e.target.select()}
-            />
-            <button type="button" className="button" onClick={() => void copy()}>
-              Copy
-            </button>
-          </div>
-          <p className="small muted" aria-live="polite">
-            {copied ? 'Copied to the clipboard.' : ''}
-          </p>
-        </div>
+        <CopyField
+          id="sso-redirect-uri"
+          label="Redirect URI to register at the provider"
+          value={current.redirectUri}
+        />
         <ErrorNote error={error} title="Not saved" />
         {done ? (
           <div className="note note-good" role="status">

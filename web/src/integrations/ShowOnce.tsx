@@ -10,7 +10,8 @@ export function ShowOnce({
   issued,
   onDone,
 }: {
-  issued: Pick<IssuedToken, 'name' | 'token'>;
+  /** Without a name (the organisation's one provisioning token), the note says "of it". */
+  issued: { name?: string; token: IssuedToken['token'] };
   onDone: () => void;
 }) {
   const field = useRef<HTMLTextAreaElement>(null);
@@ -37,7 +38,10 @@ export function ShowOnce({
     <div className="form" data-testid="token-issued">
       <div className="note note-warn" role="alert">
         <strong>Copy it now: it will not be shown again</strong>
-        <span>Baton keeps only a hash of “{issued.name}”. If it is lost, revoke it and issue another.</span>
+        <span>
+          Baton keeps only a hash of {issued.name ? `“${issued.name}”` : 'it'}. If it is lost, revoke it and
+          issue another.
+        </span>
       </div>
       <div className="field">
         <label htmlFor="token-value">Token</label>

@@ -127,7 +127,7 @@ export function Provisioning() {
         <CopyField id="scim-base-url" label="SCIM base URL" value={current.baseUrl} />
         {issued ? (
           <ShowOnce
-            issued={{ name: 'the provisioning token', token: issued }}
+            issued={{ token: issued }}
             onDone={() => {
               setIssued(null);
               setDone('Paste the token into your identity provider’s provisioning settings.');

@@ -45,7 +45,7 @@ describe('web app: API tokens [pglite]', () => {
     await section.getByRole('button', { name: 'Issue token' }).click();
     const dialog = page.getByRole('dialog', { name: 'Issue an API token' });
     await dialog.waitFor();
-    expect((await focused(page)).id).toBe('token-name');
+    await expect.poll(async () => (await focused(page)).id).toBe('token-name');
     await page.keyboard.type('Zendesk bridge');
     await dialog.getByRole('button', { name: 'Issue token' }).click();
     const rolesError = dialog.locator('#token-roles-error');
@@ -56,7 +56,9 @@ describe('web app: API tokens [pglite]', () => {
     );
     // Focus is taken to what to fix: the first role.
     await expect.poll(async () => (await focused(page)).tag).toBe('INPUT');
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).type)).toBe('checkbox');
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement).type))
+      .toBe('checkbox');
     expect((await call('GET', '/api/v1/api-tokens')).items).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'api-tokens-issue-error');
@@ -72,7 +74,7 @@ describe('web app: API tokens [pglite]', () => {
     expect(await shown.textContent()).toContain('it will not be shown again');
     const token = await shown.getByLabel('Token').inputValue();
     expect(token).toMatch(/^btn_[\w-]{20,}$/);
-    expect((await focused(page)).id).toBe('token-value');
+    await expect.poll(async () => (await focused(page)).id).toBe('token-value');
     await shown.getByRole('button', { name: 'Copy' }).click();
     await shown.getByText('Copied to the clipboard.').waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token);
@@ -88,7 +90,7 @@ describe('web app: API tokens [pglite]', () => {
     // Done: the list has it, and the page holds the token nowhere any more.
     await shown.getByRole('button', { name: 'Done' }).click();
     await shown.waitFor({ state: 'hidden' });
-    expect((await focused(page)).text).toBe('Issue token');
+    await expect.poll(async () => (await focused(page)).text).toBe('Issue token');
     const row = section.getByTestId('token-row').filter({ hasText: 'Zendesk bridge' });
     await row.waitFor();
     expect(await page.content()).not.toContain(token);
@@ -123,7 +125,7 @@ describe('web app: API tokens [pglite]', () => {
     await expect.poll(() => row.getAttribute('data-status')).toBe('revoked');
     expect(await row.locator('[data-label="Status"]').textContent()).toMatch(/^Revoked \S/);
     expect(await row.getByRole('button').count()).toBe(0);
-    expect((await focused(page)).text).toBe('Zendesk bridge');
+    await expect.poll(async () => (await focused(page)).text).toBe('Zendesk bridge');
     await section.getByText('“Zendesk bridge” revoked').waitFor();
 
     // Refused at once.

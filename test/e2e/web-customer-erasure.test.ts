@@ -96,7 +96,7 @@ describe('web app: erasing a customer’s personal data [pglite]', () => {
     expect(said).toMatch(/Kept for reporting/i);
     // The handoff to Finance is still open: the dialog says its team will lose the packet.
     expect(said).toMatch(/1 handoff of theirs is still open: the receiving team will see its packet erased/);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('erase-confirm');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('erase-confirm');
     expect(await dialog.locator('label[for="erase-confirm"] code').textContent()).toBe(customer.externalId);
 
     // A wrong confirmation (the id in part, or another customer's) keeps the button off, and Enter does nothing.
@@ -131,7 +131,7 @@ describe('web app: erasing a customer’s personal data [pglite]', () => {
       /^Personal data erased on .+ by Inès Moreau\. Cases, handoffs and their timing stay for reporting\.$/,
     );
     await page.getByRole('heading', { level: 1, name: 'Erased customer' }).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('erasure-note');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('erasure-note');
     expect(await page.getByRole('button', { name: /Erase personal data/ }).count()).toBe(0);
     await expect.poll(() => page.getByTestId('customer-case').locator('.erased').count()).toBe(2);
     for (const text of personal) expect(await shown(page)).not.toContain(text);

@@ -97,7 +97,9 @@ describe('webhook delivery log [pglite]', () => {
     await page.getByRole('button', { name: 'Add subscription' }).click();
     const form = page.getByTestId('subscription-form');
     // The address has the focus, and a secret is generated for the receiver.
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).type)).toBe('url');
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement).type))
+      .toBe('url');
     expect((await form.getByLabel(/Signing secret/).inputValue()).length).toBe(64);
     await page.keyboard.type('ftp://example.com/hook');
     await form.getByLabel(/Signing secret/).fill('web-log-secret');

@@ -21,7 +21,7 @@ describe('web app: changing one’s own password [pglite]', () => {
     await dialog.getByRole('button', { name: 'Change password' }).click();
     await dialog.getByText('That is not your current password.').waitFor();
     // The field at fault says so and has the focus.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('pw-currentPassword');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('pw-currentPassword');
     expect(await dialog.getByLabel('Current password').getAttribute('aria-invalid')).toBe('true');
 
     await dialog.getByLabel('Current password').fill('baton-demo');

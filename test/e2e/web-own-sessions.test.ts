@@ -59,11 +59,11 @@ describe('web app: your sessions [pglite]', () => {
     await menu.waitFor();
     // The popover's toggle event (which sets aria-expanded) is a task of its own: it may come a moment later.
     await expect.poll(() => account(page).getAttribute('aria-expanded')).toBe('true');
-    expect((await focused(page)).text).toBe('Change your password');
+    await expect.poll(async () => (await focused(page)).text).toBe('Change your password');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'sessions-menu');
     await page.keyboard.press('ArrowDown');
-    expect((await focused(page)).text).toBe('Your sessions');
+    await expect.poll(async () => (await focused(page)).text).toBe('Your sessions');
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Your sessions' });
     await dialog.waitFor();
@@ -125,7 +125,7 @@ describe('web app: your sessions [pglite]', () => {
     await screenshot(page, 'sessions-narrow-menu');
     await page.keyboard.press('Escape');
     await expect.poll(() => menu.isVisible()).toBe(false);
-    expect((await focused(page)).text).toMatch(/^AOAmara Okafor/);
+    await expect.poll(async () => (await focused(page)).text).toMatch(/^AOAmara Okafor/);
     // The popover's toggle event (which sets aria-expanded) is a task of its own: it may come a moment later.
     await expect.poll(() => account(page).getAttribute('aria-expanded')).toBe('false');
 

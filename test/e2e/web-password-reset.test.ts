@@ -67,15 +67,17 @@ describe('web app: resetting a forgotten password [pglite]', () => {
     await page.getByRole('button', { name: 'Forgot your password?' }).click();
     await page.getByRole('heading', { name: 'Reset your password', level: 1 }).waitFor();
     expect(await page.getByLabel('Work email').inputValue()).toBe('amara@northwind.example');
-    expect(await focusedId(page)).toBe('reset-email');
+    await expect.poll(() => focusedId(page)).toBe('reset-email');
     await page.keyboard.press('Escape');
     await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
     expect(await page.getByLabel('Work email').inputValue()).toBe('amara@northwind.example');
-    expect(await focusedId(page)).toBe('signin-password');
+    await expect.poll(() => focusedId(page)).toBe('signin-password');
 
     // By keyboard: Tab from the password past Sign in (disabled while empty) to the link.
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Forgot your password?');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Forgot your password?');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Reset your password', level: 1 }).waitFor();
 
@@ -88,7 +90,7 @@ describe('web app: resetting a forgotten password [pglite]', () => {
     expect(await fieldError.textContent()).toBe('Give the address you sign in with.');
     expect(await field.getAttribute('aria-invalid')).toBe('true');
     expect(await field.getAttribute('aria-describedby')).toBe('reset-email-error');
-    expect(await focusedId(page)).toBe('reset-email');
+    await expect.poll(() => focusedId(page)).toBe('reset-email');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'reset-request-error');
 
@@ -100,7 +102,7 @@ describe('web app: resetting a forgotten password [pglite]', () => {
       'If an account uses amara@northwind.example, we sent it a link to set a new password. It works for 30 minutes.',
     );
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Check your e-mail');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Back to sign in');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Back to sign in');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'reset-sent');
 
@@ -108,7 +110,7 @@ describe('web app: resetting a forgotten password [pglite]', () => {
     const link = await resetLinkMailedTo('amara@northwind.example');
     await page.goto(link);
     await page.getByRole('heading', { name: 'Set a new password', level: 1 }).waitFor();
-    expect(await focusedId(page)).toBe('reset-newPassword');
+    await expect.poll(() => focusedId(page)).toBe('reset-newPassword');
     // The token is read, then taken out of the address (and so out of the browser's history).
     await page.waitForURL((url) => url.pathname === '/reset-password' && url.search === '');
     const newPassword = page.getByLabel('New password', { exact: true });
@@ -129,14 +131,14 @@ describe('web app: resetting a forgotten password [pglite]', () => {
     expect(await newPassword.getAttribute('aria-describedby')).toBe(
       'reset-newPassword-error reset-newPassword-hint',
     );
-    expect(await focusedId(page)).toBe('reset-newPassword');
+    await expect.poll(() => focusedId(page)).toBe('reset-newPassword');
     await newPassword.fill('a-brand-new-secret');
     await again.fill('a-brand-new-secreT');
     await page.keyboard.press('Enter');
     await page.getByText('The two new passwords differ.').waitFor();
     expect(await again.getAttribute('aria-invalid')).toBe('true');
     expect(await newPassword.getAttribute('aria-invalid')).toBeNull();
-    expect(await focusedId(page)).toBe('reset-confirm');
+    await expect.poll(() => focusedId(page)).toBe('reset-confirm');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'reset-page-error');
     expect(await passwordWorks('amara@northwind.example', 'baton-demo')).toBe(true);
@@ -157,7 +159,7 @@ describe('web app: resetting a forgotten password [pglite]', () => {
     await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
     expect(await page.getByLabel('Work email').inputValue()).toBe('amara@northwind.example');
     expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/signin');
-    expect(await focusedId(page)).toBe('signin-password');
+    await expect.poll(() => focusedId(page)).toBe('signin-password');
     await page.keyboard.type('a-brand-new-secret');
     await page.keyboard.press('Enter');
     await page.getByTestId('current-person').waitFor();
@@ -170,7 +172,9 @@ describe('web app: resetting a forgotten password [pglite]', () => {
     await page.getByLabel('New password again').fill('another-new-secret');
     await page.getByRole('button', { name: 'Set password' }).click();
     await page.getByText('This link has expired or was used already.').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Ask for a new link');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Ask for a new link');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'reset-link-used');
     expect(await passwordWorks('amara@northwind.example', 'a-brand-new-secret')).toBe(true);
@@ -192,7 +196,7 @@ describe('web app: resetting a forgotten password [pglite]', () => {
     await page.getByRole('button', { name: 'Ask for a new link' }).click();
     await page.getByRole('heading', { name: 'Reset your password', level: 1 }).waitFor();
     expect(new URL(page.url()).search).toBe('');
-    expect(await focusedId(page)).toBe('reset-email');
+    await expect.poll(() => focusedId(page)).toBe('reset-email');
 
     // Three links asked for this address already (elsewhere): a fourth within the hour is refused.
     for (let i = 0; i < 3; i++) {

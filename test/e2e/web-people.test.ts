@@ -53,7 +53,7 @@ describe('web app: people and teams [pglite]', () => {
     await page.getByRole('button', { name: 'Add person' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add a person' });
     // The dialog opens on its first field.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('person-name');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('person-name');
     await dialog.getByLabel('Name').fill('Zoe Park');
     await dialog.getByLabel('Work email').fill('zoe@northwind.example');
     await dialog.getByRole('checkbox', { name: /Team lead/ }).check();
@@ -144,7 +144,7 @@ describe('web app: people and teams [pglite]', () => {
     expect(await emailError.textContent()).toContain("already Amara Okafor's address");
     expect(await dialog.getByLabel('Work email').getAttribute('aria-invalid')).toBe('true');
     // Focus is on the field to fix.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('person-email');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('person-email');
     await screenshot(page, 'people-duplicate-email');
     expect((await people()).length).toBe(before.length);
     expect((await people()).some((p) => p.name === 'Another Amara')).toBe(false);
@@ -249,7 +249,7 @@ describe('web app: people and teams [pglite]', () => {
     await page.goto(`${app.url}/people?view=teams`);
     await page.getByRole('button', { name: 'New team' }).click();
     const dialog = page.getByRole('dialog', { name: 'New team' });
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('team-name');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('team-name');
     await dialog.getByLabel('Name').fill('Support');
     expect(await dialog.getByLabel('Key').inputValue()).toBe('support');
     await dialog.getByLabel('Lead').selectOption({ label: 'Fatima Zahra' });

@@ -164,7 +164,7 @@ describe('web app: satisfaction ratings (CSAT) [pglite]', () => {
     await expect.poll(() => focused(dialog.getByRole('radio', { name: '1 star' }))).toBe(true);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
-    expect(await focused(opener)).toBe(true);
+    await expect.poll(() => focused(opener)).toBe(true);
 
     await opener.press('Enter');
     await dialog.waitFor();
@@ -185,7 +185,7 @@ describe('web app: satisfaction ratings (CSAT) [pglite]', () => {
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
     expect(await dialog.getByRole('radio', { name: '4 stars' }).isChecked()).toBe(true);
     await page.keyboard.press('Tab');
-    expect(await focused(dialog.getByLabel('Comment'))).toBe(true);
+    await expect.poll(() => focused(dialog.getByLabel('Comment'))).toBe(true);
     await dialog.getByLabel('Comment').fill('x'.repeat(2001));
     await submit.press('Enter');
     const commentError = dialog.locator('#csat-comment-error');

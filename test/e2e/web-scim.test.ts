@@ -33,7 +33,7 @@ describe('web app: SCIM provisioning [pglite]', () => {
     await value.waitFor();
     const token = await value.inputValue();
     expect(token).toMatch(/^scim_/);
-    expect(await focusedId(page)).toBe('token-value');
+    await expect.poll(() => focusedId(page)).toBe('token-value');
     expect(await axeViolations(page)).toEqual([]);
     await section.scrollIntoViewIfNeeded();
     await screenshot(page, 'scim-token-shown');

@@ -98,7 +98,7 @@ describe('web app: signing out when idle [pglite]', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Queue' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await page.getByRole('status').getByText(idleNote).waitFor();
-    expect(await focused(page)).toBe('signin-email');
+    await expect.poll(() => focused(page)).toBe('signin-email');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'session-idle-signin');
     await page.setViewportSize({ width: 390, height: 844 });

@@ -57,7 +57,7 @@ describe('web app: single sign-on [pglite]', () => {
     expect(await form.getByLabel('Redirect URI to register at the provider').inputValue()).toBe(callback);
     await form.getByRole('button', { name: 'Save single sign-on' }).click();
     await form.locator('#sso-issuer-error').getByText('Must be an https URL.').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('sso-issuer');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('sso-issuer');
 
     await form.getByLabel('Issuer').fill(idp.issuer);
     await form.getByLabel('People of these domains whom Baton does not know yet').selectOption('agent');
@@ -76,7 +76,7 @@ describe('web app: single sign-on [pglite]', () => {
 
     // Replace secret opens the field, focused.
     await form.getByRole('button', { name: 'Replace secret' }).click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('sso-client-secret');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('sso-client-secret');
     expect(await axeViolations(page)).toEqual([]);
     await form.scrollIntoViewIfNeeded();
     await screenshot(page, 'sso-settings');
@@ -137,7 +137,7 @@ describe('web app: single sign-on [pglite]', () => {
       .getByRole('alert')
       .getByText(/Your organisation signs you in with single sign-on/)
       .waitFor();
-    expect(await focused(page)).toBe('Continue with single sign-on');
+    await expect.poll(() => focused(page)).toBe('Continue with single sign-on');
     await screenshot(page, 'sso-required');
     // Enter goes on with the address already given.
     await page.keyboard.press('Enter');

@@ -49,7 +49,7 @@ describe('web app: two-step sign-in [pglite]', () => {
     await page.keyboard.press('Enter');
     await dialog.getByText(/That is not the code your app shows now/).waitFor();
     expect(await code.getAttribute('aria-invalid')).toBe('true');
-    expect(await focusedId(page)).toBe('twostep-code');
+    await expect.poll(() => focusedId(page)).toBe('twostep-code');
 
     await code.fill(codeOf(secret));
     await page.keyboard.press('Enter');
@@ -127,11 +127,13 @@ describe('web app: two-step sign-in [pglite]', () => {
     const confirm = edit.locator('.two-step-confirm');
     await confirm.getByText(/Amara Okafor will sign in with their password alone until they set/).waitFor();
     await confirm.getByText(/someone who lost their phone/).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
     await screenshot(page, 'two-step-admin-confirm');
     await page.keyboard.press('Enter');
     await confirm.waitFor({ state: 'detached' });
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Turn off two-step sign-in');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Turn off two-step sign-in');
     expect(await twoStepOn()).toBe(true);
     // Escape closes the whole dialog, as anywhere in it, and turns nothing off.
     await turnOff.click();

@@ -57,7 +57,7 @@ describe('vocabulary screen [pglite]', () => {
     // "/" focuses the filter; Finance's word finds the type (with its parent as context), marked.
     await page.locator('body').press('/');
     const filter = page.getByLabel('Filter issue types');
-    expect(await filter.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => filter.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.type('dup payment');
     await expect.poll(() => tree.getByTestId('vocab-type').count()).toBe(2);
     expect(await row('billing').count()).toBe(1);
@@ -291,7 +291,7 @@ describe('vocabulary screen [pglite]', () => {
     await page.keyboard.press('ArrowRight');
     const driftTab = page.getByRole('tab', { name: 'Drift' });
     await expect.poll(() => driftTab.getAttribute('aria-selected')).toBe('true');
-    expect(await driftTab.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => driftTab.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(new URL(page.url()).search).toBe('?tab=drift');
     const panel = page.getByTestId('drift-panel');
     await panel.getByTestId('drift-report').waitFor();

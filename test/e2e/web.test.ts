@@ -496,7 +496,7 @@ describe('web app [pglite]', () => {
     // From the keyboard, as in the queue: "/" searches, Escape leaves the field, j/k move, Enter opens.
     await page.locator('h1').click();
     await page.keyboard.press('/');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
     await page.keyboard.press('Escape');
     await page.keyboard.press('j');
     await page.keyboard.press('j');

@@ -30,6 +30,7 @@ import { registerPeopleRoutes } from '../people/people.routes.ts';
 import { registerProvisioningRoutes } from '../provisioning/provisioning.routes.ts';
 import { authenticateScim, registerScimDiscoveryRoutes, scimBodies } from '../provisioning/scim.routes.ts';
 import { scimMediaType } from '../provisioning/scim-endpoint.ts';
+import { registerScimGroupRoutes } from '../provisioning/scim-groups.routes.ts';
 import { ScimProblem, scimErrorBody } from '../provisioning/scim-problem.ts';
 import { registerScimUserRoutes } from '../provisioning/scim-users.routes.ts';
 import { registerQaRoutes } from '../qa/qa.routes.ts';
@@ -215,6 +216,7 @@ export function createApp(services: Services): App {
   app.use('/scim/v2/*', authenticateScim);
   registerScimDiscoveryRoutes(app);
   registerScimUserRoutes(app);
+  registerScimGroupRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.doc31('/openapi.json', {

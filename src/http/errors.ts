@@ -127,7 +127,7 @@ export const errorCatalogue = {
   scim_invalid_path: {
     status: 400,
     description:
-      'SCIM: a PATCH operation names a path that is not an attribute of a User. Answered with `scimType` `invalidPath`; nothing was changed.',
+      'SCIM: a PATCH operation names a path that is not an attribute of a User (or of a Group: `displayName`, `externalId`, `members`, `members[value eq "<id>"]`). Answered with `scimType` `invalidPath`; nothing was changed.',
   },
   scim_no_target: {
     status: 400,
@@ -137,12 +137,12 @@ export const errorCatalogue = {
   scim_mutability: {
     status: 400,
     description:
-      'SCIM: the request changes what Baton sets (`id`, `meta`) or removes a required attribute (`userName`, `emails`, `active`). Answered with `scimType` `mutability`; nothing was changed.',
+      "SCIM: the request changes what Baton sets (`id`, `meta`) or removes a required attribute (`userName`, `emails`, `active`; a Group's `displayName`). Answered with `scimType` `mutability`; nothing was changed.",
   },
   scim_uniqueness: {
     status: 409,
     description:
-      'SCIM: the `userName`, e-mail address or `externalId` is already another person of the organisation. Answered with `scimType` `uniqueness`; nothing was changed.',
+      "SCIM: the `userName`, e-mail address or `externalId` is already another person of the organisation, or a Group's `displayName` or `externalId` is already another team the identity provider manages. Answered with `scimType` `uniqueness`; nothing was changed.",
   },
   forbidden: {
     status: 403,

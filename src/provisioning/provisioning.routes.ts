@@ -13,21 +13,27 @@ import {
 import { provisioningOf } from './provisioning.queries.ts';
 import { scimBaseUrl } from './scim.routes.ts';
 import { provisioningSettingsSchema } from './scim.types.ts';
+import { managedTeams } from './scim-groups.queries.ts';
 
 const tags = ['auth'];
 const path = '/api/v1/settings/provisioning';
 const admins = requireRole('admin');
 
-/** What an admin reads: the base URL to give the provider, whether a token is set, when it last called. */
+/**
+ * What an admin reads: the base URL to give the provider, whether a token is set, when it last
+ * called, and the teams it manages.
+ */
 async function provisioningView(c: Context<AppEnv>) {
+  const { db } = c.var.services.database;
   return {
     baseUrl: scimBaseUrl(c),
-    ...(await provisioningOf(c.var.services.database.db, c.var.principal.orgId)),
+    ...(await provisioningOf(db, c.var.principal.orgId)),
+    managedTeams: await managedTeams(db, c.var.principal.orgId),
   };
 }
 
 const view =
-  '`{baseUrl, tokenSet, tokenCreatedAt, lastUsedAt, defaultRole}`: the SCIM base URL to give the identity provider (on `BATON_PUBLIC_URL` when set), whether a provisioning token is set (never the token), when the provider last called (to the minute), and the role of the people it adds';
+  '`{baseUrl, tokenSet, tokenCreatedAt, lastUsedAt, defaultRole, managedTeams}`: the SCIM base URL to give the identity provider (on `BATON_PUBLIC_URL` when set), whether a provisioning token is set (never the token), when the provider last called (to the minute), the role of the people it adds, and the teams it manages as SCIM Groups (`[{key, name}]`, by name)';
 
 /** SCIM provisioning (admins): the organisation's token for its identity provider, and what the people it adds are. */
 export function registerProvisioningRoutes(app: App) {

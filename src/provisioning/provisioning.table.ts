@@ -57,3 +57,30 @@ export const scimPeople = pgTable(
       .where(sql`${t.externalId} is not null`),
   ],
 );
+
+/**
+ * The teams the identity provider manages: a SCIM Group is a team, its members the team's members.
+ * A row exists while the provider manages the team (it created it, linked it by name with `POST`, or
+ * wrote to it); `DELETE /Groups/{id}` removes the row and nothing else, since a team with history is
+ * never deleted by a provider. Kept out of `teams`, as `scim_people` is kept out of `people`: the
+ * team stays the same whether or not an identity provider manages it.
+ */
+export const scimTeams = pgTable(
+  'scim_teams',
+  {
+    teamId: text('team_id').primaryKey(),
+    orgId: orgId(),
+    /** The provider's own id of the group. */
+    externalId: text('external_id'),
+    /** When the provider took the team over. */
+    linkedAt: instant('linked_at').notNull(),
+    /** When the provider last changed it: the Group's `meta.lastModified`. */
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [
+    index('scim_teams_org').on(t.orgId),
+    uniqueIndex('scim_teams_org_external_id')
+      .on(t.orgId, t.externalId)
+      .where(sql`${t.externalId} is not null`),
+  ],
+);

@@ -1,6 +1,6 @@
 // RFC 7643 5-7: what Baton supports as a SCIM service provider, described to the identity provider.
 
-import { userSchemaUrn } from './scim.types.ts';
+import { groupSchemaUrn, userSchemaUrn } from './scim.types.ts';
 import { listResponse } from './scim-user.ts';
 
 const configSchema = 'urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig';
@@ -36,16 +36,27 @@ const userType = (baseUrl: string) => ({
   meta: { resourceType: 'ResourceType', location: `${baseUrl}/ResourceTypes/User` },
 });
 
-export const resourceTypes = (baseUrl: string) => listResponse([userType(baseUrl)], 1, 1);
+const groupType = (baseUrl: string) => ({
+  schemas: [resourceTypeSchema],
+  id: 'Group',
+  name: 'Group',
+  endpoint: '/Groups',
+  description: 'A team of the organisation: its members are the team’s members',
+  schema: groupSchemaUrn,
+  meta: { resourceType: 'ResourceType', location: `${baseUrl}/ResourceTypes/Group` },
+});
+
+export const resourceTypes = (baseUrl: string) => listResponse([userType(baseUrl), groupType(baseUrl)], 2, 1);
 
 type Attribute = {
   name: string;
-  type: 'string' | 'boolean' | 'complex';
+  type: 'string' | 'boolean' | 'complex' | 'reference';
   required?: boolean;
   multiValued?: boolean;
   caseExact?: boolean;
   mutability?: 'readOnly' | 'readWrite';
   uniqueness?: 'none' | 'server';
+  referenceTypes?: string[];
   description: string;
   subAttributes?: Attribute[];
 };
@@ -99,6 +110,36 @@ const userAttributes: Attribute[] = [
   },
 ];
 
+/** A Group is a team: its name and its members (people, by their User id). */
+const groupAttributes: Attribute[] = [
+  {
+    name: 'displayName',
+    type: 'string',
+    required: true,
+    uniqueness: 'server',
+    description: "The team's name; a team of that name the provider does not manage yet is linked on POST",
+  },
+  { name: 'externalId', type: 'string', caseExact: true, description: "The provider's own id of the group" },
+  {
+    name: 'members',
+    type: 'complex',
+    multiValued: true,
+    description:
+      "The team's members; one removed hands their open handoffs in the team on, a deactivated person is refused",
+    subAttributes: [
+      { name: 'value', type: 'string', caseExact: true, description: "The person's User id" },
+      { name: 'display', type: 'string', mutability: 'readOnly', description: "The person's name" },
+      {
+        name: '$ref',
+        type: 'reference',
+        referenceTypes: ['User'],
+        mutability: 'readOnly',
+        description: "The person's User resource",
+      },
+    ],
+  },
+];
+
 const describe = (a: Attribute): Record<string, unknown> => ({
   ...attribute(a),
   ...(a.subAttributes ? { subAttributes: a.subAttributes.map(describe) } : {}),
@@ -115,7 +156,15 @@ export const schemas = (baseUrl: string) =>
         attributes: userAttributes.map(describe),
         meta: { resourceType: 'Schema', location: `${baseUrl}/Schemas/${userSchemaUrn}` },
       },
+      {
+        schemas: [schemaSchema],
+        id: groupSchemaUrn,
+        name: 'Group',
+        description: 'A team of the organisation',
+        attributes: groupAttributes.map(describe),
+        meta: { resourceType: 'Schema', location: `${baseUrl}/Schemas/${groupSchemaUrn}` },
+      },
     ],
-    1,
+    2,
     1,
   );

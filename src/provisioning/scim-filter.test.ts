@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { attributeOf, parseFilter } from './scim-filter.ts';
+import { attributeOf, groupFilter, parseFilter } from './scim-filter.ts';
 import { ScimProblem } from './scim-problem.ts';
 
 const refused = (filter: string) => {
@@ -41,6 +41,34 @@ describe('SCIM filters', () => {
     });
     expect(attributeOf('Name.GivenName')).toBe('name.givenName');
     expect(attributeOf('title')).toBeUndefined();
+    expect(attributeOf('constructor')).toBeUndefined();
+    expect(attributeOf('__proto__', groupFilter)).toBeUndefined();
+  });
+
+  it('reads a Group lookup by displayName, externalId or member, and only a Group’s attributes', () => {
+    expect(parseFilter('displayName eq "Billing"', groupFilter)).toEqual({
+      op: 'eq',
+      attr: 'displayName',
+      value: 'Billing',
+    });
+    expect(
+      parseFilter('urn:ietf:params:scim:schemas:core:2.0:Group:externalId eq "00g1"', groupFilter),
+    ).toMatchObject({ attr: 'externalId' });
+    expect(parseFilter('id eq "tm_1" and members eq "p_1"', groupFilter)).toMatchObject({
+      op: 'and',
+      right: { attr: 'members.value', value: 'p_1' },
+    });
+    for (const bad of ['userName eq "x"', 'active eq true', 'emails.value eq "a@b.co"']) {
+      try {
+        parseFilter(bad, groupFilter);
+        throw new Error(`accepted ${bad}`);
+      } catch (error) {
+        expect((error as ScimProblem).code).toBe('scim_invalid_filter');
+        expect((error as ScimProblem).message).toContain('(id, externalId, displayName, members.value)');
+      }
+    }
+    // And a User filter does not take a Group's members.
+    refused('members eq "p_1"');
   });
 
   it('joins with and, or, not and parentheses, and binding tighter than or', () => {

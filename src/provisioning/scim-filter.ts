@@ -1,4 +1,5 @@
-// SCIM filters (RFC 7644 3.4.2.2) as far as identity providers use them when they look a person up:
+// SCIM filters (RFC 7644 3.4.2.2) as far as identity providers use them when they look a person (or a
+// group: `displayName eq "Billing"`) up:
 // `userName eq "amara@acme.com"`, `externalId eq "00u1"`, `emails.value eq "…"`, joined with
 // `and`, `or`, `not (…)` and parentheses. Written here rather than taken from a package: this
 // subset is a page of code, and every attribute must map onto a column anyway.
@@ -19,23 +20,46 @@ export const filterAttributes = [
 ] as const;
 export type FilterAttribute = (typeof filterAttributes)[number];
 
-export type Filter =
-  | { op: 'and' | 'or'; left: Filter; right: Filter }
-  | { op: 'not'; filter: Filter }
-  | { op: 'pr'; attr: FilterAttribute }
-  | { op: Comparison; attr: FilterAttribute; value: string | boolean | null };
+/** What a Group filter may name: Okta and Entra ID look a group up by displayName or externalId. */
+export const groupFilterAttributes = ['id', 'externalId', 'displayName', 'members.value'] as const;
+export type GroupFilterAttribute = (typeof groupFilterAttributes)[number];
 
-const corePrefix = 'urn:ietf:params:scim:schemas:core:2.0:user:';
-/** Attribute names are case-insensitive (RFC 7643 2.1); `emails` alone means its `value`. */
-const byLowerName = new Map<string, FilterAttribute>([
-  ...filterAttributes.map((a) => [a.toLowerCase(), a] as const),
-  ['emails', 'emails.value'],
-]);
+export type Filter<A extends string = FilterAttribute> =
+  | { op: 'and' | 'or'; left: Filter<A>; right: Filter<A> }
+  | { op: 'not'; filter: Filter<A> }
+  | { op: 'pr'; attr: A }
+  | { op: Comparison; attr: A; value: string | boolean | null };
 
-/** The attribute a path names, or undefined when this service provider does not know it. */
-export function attributeOf(path: string): FilterAttribute | undefined {
-  const lower = path.toLowerCase();
-  return byLowerName.get(lower.startsWith(corePrefix) ? lower.slice(corePrefix.length) : lower);
+/** A resource type's filterable attributes, its schema's prefix, and the short names it also takes. */
+export type FilterResource<A extends string> = {
+  attributes: readonly A[];
+  prefix: string;
+  aliases: Record<string, A>;
+};
+
+const users: FilterResource<FilterAttribute> = {
+  attributes: filterAttributes,
+  prefix: 'urn:ietf:params:scim:schemas:core:2.0:user:',
+  // `emails` alone means its `value`.
+  aliases: { emails: 'emails.value' },
+};
+
+export const groupFilter: FilterResource<GroupFilterAttribute> = {
+  attributes: groupFilterAttributes,
+  prefix: 'urn:ietf:params:scim:schemas:core:2.0:group:',
+  aliases: { members: 'members.value' },
+};
+
+/** The attribute a path names (case-insensitive, RFC 7643 2.1), or undefined when this service provider does not know it. */
+export function attributeOf<A extends string = FilterAttribute>(
+  path: string,
+  of: FilterResource<A> = users as unknown as FilterResource<A>,
+): A | undefined {
+  let lower = path.toLowerCase();
+  if (lower.startsWith(of.prefix)) lower = lower.slice(of.prefix.length);
+  // Own keys only: `constructor` is no alias.
+  const alias = Object.hasOwn(of.aliases, lower) ? of.aliases[lower] : undefined;
+  return of.attributes.find((a) => a.toLowerCase() === lower) ?? alias;
 }
 
 type Token = { kind: 'word' | 'string' | '(' | ')' | '[' | ']'; text: string; at: number };
@@ -77,8 +101,14 @@ function tokenize(input: string): Token[] {
 const invalid = (why: string) =>
   new ScimProblem('scim_invalid_filter', `filter: ${why}`, { field: 'filter' });
 
-/** Parses a filter; a filter this service provider cannot answer exactly is refused, never guessed at. */
-export function parseFilter(input: string): Filter {
+/**
+ * Parses a filter on Users (or, given `groupFilter`, on Groups); a filter this service provider cannot
+ * answer exactly is refused, never guessed at.
+ */
+export function parseFilter<A extends string = FilterAttribute>(
+  input: string,
+  of: FilterResource<A> = users as unknown as FilterResource<A>,
+): Filter<A> {
   const tokens = tokenize(input);
   if (tokens.length === 0) throw invalid('it is empty');
   let pos = 0;
@@ -88,7 +118,7 @@ export function parseFilter(input: string): Filter {
     return t?.kind === 'word' && t.text.toLowerCase() === word;
   };
 
-  function expression(depth: number): Filter {
+  function expression(depth: number): Filter<A> {
     if (depth > maxDepth) throw invalid(`it nests deeper than ${maxDepth} levels`);
     let left = conjunction(depth);
     while (keyword('or')) {
@@ -97,7 +127,7 @@ export function parseFilter(input: string): Filter {
     }
     return left;
   }
-  function conjunction(depth: number): Filter {
+  function conjunction(depth: number): Filter<A> {
     let left = factor(depth);
     while (keyword('and')) {
       pos++;
@@ -105,7 +135,7 @@ export function parseFilter(input: string): Filter {
     }
     return left;
   }
-  function factor(depth: number): Filter {
+  function factor(depth: number): Filter<A> {
     const t = peek();
     if (!t) throw invalid('it ends where an expression should be');
     if (keyword('not')) {
@@ -116,22 +146,22 @@ export function parseFilter(input: string): Filter {
     if (t.kind === '(') return group(depth);
     return comparison();
   }
-  function group(depth: number): Filter {
+  function group(depth: number): Filter<A> {
     pos++; // (
     const inner = expression(depth + 1);
     if (peek()?.kind !== ')') throw invalid('a parenthesis is not closed');
     pos++;
     return inner;
   }
-  function comparison(): Filter {
+  function comparison(): Filter<A> {
     const name = peek()!;
     if (name.kind !== 'word') throw invalid(`expected an attribute at ${name.at + 1}`);
     pos++;
     if (peek()?.kind === '[')
       throw invalid(`value filters such as ${name.text}[…] are not supported: use ${name.text}.value`);
-    const attr = attributeOf(name.text);
+    const attr = attributeOf(name.text, of);
     if (!attr)
-      throw invalid(`${name.text} is not an attribute Baton filters on (${filterAttributes.join(', ')})`);
+      throw invalid(`${name.text} is not an attribute Baton filters on (${of.attributes.join(', ')})`);
     const opToken = peek();
     if (opToken?.kind !== 'word') throw invalid(`expected an operator after ${name.text}`);
     const op = opToken.text.toLowerCase();
@@ -143,7 +173,7 @@ export function parseFilter(input: string): Filter {
     if (attr === 'active' && op !== 'eq' && op !== 'ne') throw invalid('active is compared with eq or ne');
     return { op: op as Comparison, attr, value };
   }
-  function literal(attr: FilterAttribute): string | boolean | null {
+  function literal(attr: A): string | boolean | null {
     const t = peek();
     if (!t) throw invalid(`expected a value for ${attr}`);
     pos++;

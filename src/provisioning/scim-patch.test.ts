@@ -110,6 +110,7 @@ describe('SCIM PATCH on a User', () => {
   it('refuses with the kind SCIM names', () => {
     expect(problem([{ op: 'remove' }])).toBe('scim_no_target');
     expect(problem([{ op: 'replace', path: 'nickName2', value: 'x' }])).toBe('scim_invalid_path');
+    expect(problem([{ op: 'replace', path: 'constructor', value: 'x' }])).toBe('scim_invalid_path');
     expect(problem([{ op: 'replace', path: 'id', value: 'p_x' }])).toBe('scim_mutability');
     expect(problem([{ op: 'replace', path: 'meta.created', value: 'x' }])).toBe('scim_mutability');
     expect(problem([{ op: 'remove', path: 'userName' }])).toBe('scim_mutability');

@@ -47,7 +47,7 @@ export function targetOf(rawPath: string): Target {
   if (lower.startsWith(corePrefix)) lower = lower.slice(corePrefix.length);
   else if (lower.startsWith('urn:')) return 'ignored';
   if (lower === 'id' || lower.startsWith('meta')) throw mutability(path);
-  const known = simple[lower];
+  const known = Object.hasOwn(simple, lower) ? simple[lower] : undefined;
   if (known) return known;
   // emails[type eq "work"].value, emails[primary eq true].value: the one address Baton keeps.
   const filtered = /^emails\[(.+)\](\.value)?$/.exec(lower);

@@ -2,7 +2,7 @@ import { and, asc, eq, isNotNull, ne, not, or, type SQL, sql } from 'drizzle-orm
 import type { Queryable } from '../db/database.ts';
 import { people } from '../people/people.table.ts';
 import { scimPeople } from './provisioning.table.ts';
-import type { Filter, FilterAttribute } from './scim-filter.ts';
+import type { Comparison, Filter, FilterAttribute } from './scim-filter.ts';
 import type { ScimUserRow } from './scim-user.ts';
 
 const row = {
@@ -50,6 +50,15 @@ export function filterSql(f: Filter): SQL {
     return wanted ? eq(people.active, 'yes') : ne(people.active, 'yes');
   }
   const { column, exact } = columns[f.attr];
+  return comparisonSql(f, column, exact);
+}
+
+/** One comparison of a filter on a column; `exact`: with regard to case (RFC 7643's `caseExact`). */
+export function comparisonSql(
+  f: { op: 'pr' } | { op: Comparison; value: string | boolean | null },
+  column: SQL,
+  exact: boolean,
+): SQL {
   if (f.op === 'pr') return and(isNotNull(column), ne(column, ''))!;
   if (f.value === null || typeof f.value === 'boolean')
     return f.op === 'ne' ? isNotNull(column) : sql`${column} is null`;

@@ -1,12 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { AdminCtx } from '../admin/admin-changes.commands.ts';
-import { provisioningActor } from '../admin/changes.ts';
 import type { App } from '../http/app.ts';
 import type { AppEnv } from '../http/context.ts';
 import { notFound } from '../http/errors.ts';
 import { provisioningOf } from './provisioning.queries.ts';
-import { scimBaseUrl, scimJson, scimOk, tags } from './scim.routes.ts';
+import { scimBaseUrl, scimCtxOf, scimJson, scimOk, tags } from './scim.routes.ts';
 import { scimListQuery, scimPatchSchema, scimUserSchema } from './scim.types.ts';
 import { scimMediaType } from './scim-endpoint.ts';
 import { parseFilter } from './scim-filter.ts';
@@ -18,13 +16,6 @@ const id = z.string().min(1).max(100);
 const body = <T extends z.ZodType>(schema: T) => ({
   content: { [scimMediaType]: { schema } },
   required: true,
-});
-
-/** In the admin change log, SCIM's changes are the identity provider's, not a person's. */
-const scimCtxOf = (c: Context<AppEnv>): AdminCtx => ({
-  orgId: c.var.principal.orgId,
-  now: c.var.services.clock(),
-  actorId: provisioningActor.id,
 });
 
 async function userAnswer<S extends 200 | 201>(c: Context<AppEnv>, personId: string, status: S) {

@@ -1,6 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import type { AdminCtx } from '../admin/admin-changes.commands.ts';
+import { provisioningActor } from '../admin/changes.ts';
 import { hashSecret } from '../auth/secrets.ts';
 import type { App } from '../http/app.ts';
 import { bearerOf } from '../http/auth.ts';
@@ -46,6 +48,13 @@ export const scimJson = <S extends 200 | 201>(
   headers: Record<string, string> = {},
 ) => c.json(body, status, { 'Content-Type': `${scimMediaType}; charset=utf-8`, ...headers });
 
+/** In the admin change log, SCIM's changes are the identity provider's, not a person's. */
+export const scimCtxOf = (c: Context<AppEnv>): AdminCtx => ({
+  orgId: c.var.principal.orgId,
+  now: c.var.services.clock(),
+  actorId: provisioningActor.id,
+});
+
 export const scimBaseUrl = (c: Context<AppEnv>) =>
   scimBaseUrlOf(c.var.services.config.publicUrl, new URL(c.req.url).origin);
 
@@ -72,7 +81,7 @@ export function registerScimDiscoveryRoutes(app: App) {
       method: 'get',
       path: '/scim/v2/ResourceTypes',
       tags,
-      responses: { 200: scimOk('The one resource type, User') },
+      responses: { 200: scimOk('The resource types: User (a person) and Group (a team)') },
     }),
     async (c) => scimJson(c, resourceTypes(scimBaseUrl(c)), 200),
   );
@@ -81,7 +90,7 @@ export function registerScimDiscoveryRoutes(app: App) {
       method: 'get',
       path: '/scim/v2/Schemas',
       tags,
-      responses: { 200: scimOk('The User schema, with the attributes Baton reads and answers') },
+      responses: { 200: scimOk('The User and Group schemas, with the attributes Baton reads and answers') },
     }),
     async (c) => scimJson(c, schemas(scimBaseUrl(c)), 200),
   );

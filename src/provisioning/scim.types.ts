@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 export const userSchemaUrn = 'urn:ietf:params:scim:schemas:core:2.0:User';
+export const groupSchemaUrn = 'urn:ietf:params:scim:schemas:core:2.0:Group';
 export const listSchemaUrn = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
 export const patchSchemaUrn = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 
@@ -45,6 +46,25 @@ export const scimUserSchema = z.object({
 });
 export type ScimUserInput = z.infer<typeof scimUserSchema>;
 
+/** A member as a provider names one: the person's id in `value` (`display`, `$ref`, `type` are not read). */
+export const scimMemberSchema = z.object({
+  value: z.string().trim().min(1, 'must not be empty').max(100),
+  display: text(200).nullish(),
+  type: text(50).nullish(),
+});
+
+/**
+ * What a provider sends of a group (`POST`, `PUT`): a team's name and its members. `members` left
+ * out of a `PUT` leaves the members as they are.
+ */
+export const scimGroupSchema = z.object({
+  schemas: z.array(text(300)).max(10).optional(),
+  displayName: z.string().trim().min(1, 'must not be empty').max(200),
+  externalId: text(300).nullish(),
+  members: z.array(scimMemberSchema).max(1000).nullish(),
+});
+export type ScimGroupInput = z.infer<typeof scimGroupSchema>;
+
 /** RFC 7644 3.5.2: operations are named in any case (`Replace`, as Entra ID writes them). */
 export const patchOperationSchema = z.object({
   op: z
@@ -67,7 +87,10 @@ const index = z
   .transform(Number)
   .optional();
 
-/** `GET /scim/v2/Users`: `attributes` and `excludedAttributes` are accepted and the whole resource answered. */
+/**
+ * `GET /scim/v2/Users` and `/Groups`: on Users `attributes` and `excludedAttributes` are accepted and
+ * the whole resource answered; on Groups they say whether `members` is answered.
+ */
 export const scimListQuery = z.object({
   filter: z.string().max(2000).optional(),
   startIndex: index,
@@ -83,4 +106,10 @@ export type ProvisionedRole = (typeof provisionedRoles)[number];
 /** `PUT /settings/provisioning`: what the people a provider adds are. */
 export const provisioningSettingsSchema = z.object({
   defaultRole: z.enum(provisionedRoles).describe('The role of the people the identity provider adds'),
+});
+
+/** `GET /scim/v2/Groups/{id}`: whether `members` is answered (`excludedAttributes=members`, as Okta asks). */
+export const scimGetQuery = z.object({
+  attributes: z.string().max(2000).optional(),
+  excludedAttributes: z.string().max(2000).optional(),
 });

@@ -4,6 +4,7 @@ import { executePrepared } from '../db/prepared.ts';
 import { handoffs } from '../handoffs/handoffs.table.ts';
 import { notFound } from '../http/errors.ts';
 import { people } from '../people/people.table.ts';
+import { scimTeams } from '../provisioning/provisioning.table.ts';
 import { teamMembers, teams } from './teams.table.ts';
 
 export async function teamByKey(db: Queryable, orgId: string, key: string) {
@@ -98,8 +99,9 @@ async function openLoads(db: Queryable, orgId: string, ownerId?: string) {
  */
 export async function listTeams(db: Queryable, orgId: string, key?: string) {
   const rows = await db
-    .select()
+    .select({ team: teams, managed: sql<boolean>`${scimTeams.teamId} is not null` })
     .from(teams)
+    .leftJoin(scimTeams, eq(scimTeams.teamId, teams.id))
     .where(and(eq(teams.orgId, orgId), key === undefined ? undefined : eq(teams.key, key)))
     .orderBy(asc(teams.key));
   const members = await db
@@ -116,7 +118,7 @@ export async function listTeams(db: Queryable, orgId: string, key?: string) {
     .where(eq(teamMembers.orgId, orgId))
     .orderBy(asc(people.name));
   const { inTeam } = await openLoads(db, orgId);
-  return rows.map((t) => ({
+  return rows.map(({ team: t, managed }) => ({
     id: t.id,
     key: t.key,
     name: t.name,
@@ -124,6 +126,8 @@ export async function listTeams(db: Queryable, orgId: string, key?: string) {
     calendar: t.calendar,
     ownershipStrategy: t.ownershipStrategy,
     capacity: t.defaultCapacity,
+    /** Whether the identity provider manages the team (SCIM Groups): its name and members follow it. */
+    managedByProvider: Boolean(managed),
     members: members
       .filter((m) => m.teamId === t.id)
       .map(({ teamId: _, ...m }) => ({ ...m, openHandoffs: inTeam.get(`${t.id} ${m.id}`) ?? 0 })),

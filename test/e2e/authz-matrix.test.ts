@@ -56,6 +56,12 @@ const table: Record<string, Rule> = {
   'PUT /scim/v2/Users/{id}': 'scim',
   'PATCH /scim/v2/Users/{id}': 'scim',
   'DELETE /scim/v2/Users/{id}': 'scim',
+  'GET /scim/v2/Groups': 'scim',
+  'POST /scim/v2/Groups': 'scim',
+  'GET /scim/v2/Groups/{id}': 'scim',
+  'PUT /scim/v2/Groups/{id}': 'scim',
+  'PATCH /scim/v2/Groups/{id}': 'scim',
+  'DELETE /scim/v2/Groups/{id}': 'scim',
   'GET /api/v1/auth/sso/start': 'public',
   'GET /api/v1/auth/sso/callback': 'public',
   'POST /api/v1/notifications/email/test': ['admin'],
@@ -276,6 +282,16 @@ describeOnDatabases('authorization matrix: every route x every caller x own/othe
         personId: h().other.personIds.get('ines'),
       })
     ).token;
+    // The team /scim/v2/Groups/{id} aims at: what the provider's token does to it (its members
+    // replaced, renamed, unlinked) must not change the demo teams the other routes rely on.
+    const group = await h().request('POST', '/api/v1/teams', {
+      key: 'provisioned',
+      name: 'Provisioned',
+      leadId: h().org.personIds.get('grace'),
+      members: [h().org.personIds.get('tom')],
+    });
+    expect(group.status).toBe(201);
+    ids.set('group', group.body.id);
     const kase = (await h().request('POST', '/api/v1/cases', newCase())).body;
     ids.set('case', kase.id);
     ids.set('customer', kase.customer.id);
@@ -304,6 +320,7 @@ describeOnDatabases('authorization matrix: every route x every caller x own/othe
       if (op.path.endsWith('/deactivate')) return h().org.personIds.get('fatima')!;
       if (op.path.includes('/members/')) return h().org.personIds.get('tom')!;
       if (op.path.startsWith('/scim/v2/Users/')) return h().org.personIds.get('noah')!;
+      if (op.path.startsWith('/scim/v2/Groups/')) return ids.get('group')!;
       return 'x';
     };
     return op.path.replace(/\{(\w+)\}/g, (_, name: string) => param(name));
@@ -396,6 +413,7 @@ describeOnDatabases('authorization matrix: every route x every caller x own/othe
       ids.get('customer')!,
       handoffId,
       ids.get('handoff')!,
+      ids.get('group')!,
       ...h().org.personIds.values(),
     ];
     const before = await snapshotAll(h().database, h().org.orgId);

@@ -46,6 +46,7 @@ describeOnDatabases('SCIM provisioning, as Okta and Entra ID call it', (h) => {
       tokenCreatedAt: null,
       lastUsedAt: null,
       defaultRole: 'agent',
+      managedTeams: [],
     });
     const lead = await h().tokenFor('grace');
     expect(
@@ -80,10 +81,10 @@ describeOnDatabases('SCIM provisioning, as Okta and Entra ID call it', (h) => {
     expect(config.status).toBe(200);
     expect(config.headers.get('content-type')).toContain(scim);
     expect(config.body).toMatchObject({ patch: { supported: true }, filter: { supported: true } });
-    expect((await call('GET', '/ResourceTypes')).body.Resources[0]).toMatchObject({
-      id: 'User',
-      endpoint: '/Users',
-    });
+    expect((await call('GET', '/ResourceTypes')).body.Resources).toMatchObject([
+      { id: 'User', endpoint: '/Users' },
+      { id: 'Group', endpoint: '/Groups' },
+    ]);
     const schemas = (await call('GET', '/Schemas')).body.Resources[0];
     expect(schemas.id).toBe(userSchema);
     expect(schemas.attributes.map((a: { name: string }) => a.name)).toContain('userName');
@@ -318,7 +319,7 @@ describeOnDatabases('SCIM provisioning, as Okta and Entra ID call it', (h) => {
       ['PUT', '/Users/p_nowhere', { userName: 'x@northwind.example' }, 404, undefined],
       ['GET', `/Users?filter=${encodeURIComponent('title eq "x"')}`, undefined, 400, 'invalidFilter'],
       ['GET', '/Users?filter=userName%20eq', undefined, 400, 'invalidFilter'],
-      ['GET', '/Groups', undefined, 404, undefined],
+      ['GET', '/Bundles', undefined, 404, undefined],
     ];
     for (const [method, path, body, status, scimType] of bad) {
       const res = await call(method, path, body);

@@ -7,7 +7,8 @@ import { withWebApp } from '../support/web-app.ts';
 /**
  * SCIM provisioning in Settings > Security: the base URL to copy, a token created and shown once
  * (focused, to copy), the provider's last call, the token replaced and revoked after a confirmation
- * (the old one refused at once), the role of the people it adds; by keyboard, axe clean, at 390 px.
+ * (the old one refused at once), the role of the people it adds, the teams it manages (Settings and
+ * the team's card); by keyboard, axe clean, at 390 px.
  */
 const app = withWebApp({ people: ['ines'], shots: 'scim' });
 
@@ -101,6 +102,27 @@ describe('web app: SCIM provisioning [pglite]', () => {
       items: { detail: object }[];
     };
     expect(log.items[0]!.detail).toEqual({ defaultRole: { from: 'agent', to: 'qa' } });
+    expect(errors).toEqual([]);
+  });
+
+  it('says which teams the identity provider manages, in Settings and on the team', async () => {
+    const { page, errors } = app.browsers[0]!;
+    await page.goto(`${app.url}/settings/security`);
+    const section = page.getByRole('region', { name: 'Provisioning (SCIM)' });
+    await section.getByTestId('scim-managed-teams').getByText('manages no team yet').waitFor();
+    const { token } = (await app.call('POST', '/api/v1/settings/provisioning')) as { token: string };
+    await app.call('POST', '/scim/v2/Groups', { displayName: 'finance' }, token);
+    await page.reload();
+    await section
+      .getByTestId('scim-managed-teams')
+      .getByText('Teams managed by your identity provider: Finance.')
+      .waitFor();
+    await page.goto(`${app.url}/people?view=teams`);
+    await page.locator('[data-team="finance"]').getByText('Managed by your identity provider').waitFor();
+    expect(await page.getByTestId('team-managed').count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    // As the next test expects it: no token.
+    await app.call('DELETE', '/api/v1/settings/provisioning');
     expect(errors).toEqual([]);
   });
 

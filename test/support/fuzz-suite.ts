@@ -109,9 +109,17 @@ export function fuzzRoutes(shard: number, shards: number) {
       real.set('handoff', handoff.id);
       real.set('customer', kase.customer.id);
       real.set('person', h().org.personIds.get('lucas') ?? h().org.personIds.get('noah')!);
+      // A team of its own for /scim/v2/Groups/{id}: a provider's PUT may empty it, rename it, unlink it.
+      const group = await h().request('POST', '/api/v1/teams', {
+        key: 'provisioned',
+        name: 'Provisioned',
+        leadId: h().org.personIds.get('grace'),
+      });
+      real.set('group', group.body.id);
       real.set('parent', leaf?.[1] ?? 'billing');
       real.set('child', leaf?.[2] ?? 'refund');
       expect(handoff.id).toMatch(/^ho_/);
+      expect(real.get('group')).toMatch(/^tm_/);
     });
 
     /** A real value for a path parameter, so that bodies get past the 404 into the handler. */
@@ -128,6 +136,7 @@ export function fuzzRoutes(shard: number, shards: number) {
       if (path.startsWith('/api/v1/handoffs/') || path.startsWith('/api/v1/qa/handoffs/'))
         return real.get('handoff')!;
       if (path.startsWith('/api/v1/customers/')) return real.get('customer')!;
+      if (path.startsWith('/scim/v2/Groups/')) return real.get('group')!;
       if (
         path.startsWith('/api/v1/people/') ||
         path.includes('/members/') ||

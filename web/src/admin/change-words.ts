@@ -58,6 +58,8 @@ const fieldLabels: Record<string, string> = {
   emails: 'e-mail to',
   twoStepRequired: 'two-step sign-in required of',
   issuer: 'identity provider',
+  managedBy: 'managed by',
+  externalId: "identity provider's id",
   clientId: 'client ID',
   emailDomains: 'e-mail domains',
   passwordSignIn: 'password sign-in for',

@@ -109,6 +109,11 @@ export function TeamCard({
         </span>
       </header>
       <form className="card-body team-form" onSubmit={save} noValidate>
+        {team.managedByProvider ? (
+          <p className="small muted" data-testid="team-managed">
+            Managed by your identity provider: its name and members follow the provider’s group.
+          </p>
+        ) : null}
         {canEdit ? (
           <div className="team-settings">
             <LeadSelect

@@ -121,7 +121,13 @@ export function Provisioning() {
       <p className="muted">
         Your identity provider (Okta, Microsoft Entra ID, OneLogin, JumpCloud…) adds people here, keeps their
         name and address up to date, and takes their access when they leave: their open handoffs are handed
-        on, and their history stays. Give it the base URL and a token.
+        on, and their history stays. Its groups are teams here, their members the teams’ members. Give it the
+        base URL and a token.
+      </p>
+      <p className="small" data-testid="scim-managed-teams">
+        {current.managedTeams?.length
+          ? `Teams managed by your identity provider: ${current.managedTeams.map((t) => t.name).join(', ')}.`
+          : 'Your identity provider manages no team yet: a group it pushes becomes a team.'}
       </p>
       <div className="security-form form" data-testid="provisioning">
         <CopyField id="scim-base-url" label="SCIM base URL" value={current.baseUrl} />

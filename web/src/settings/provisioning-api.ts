@@ -8,6 +8,8 @@ export type Provisioning = {
   tokenCreatedAt: string | null;
   lastUsedAt: string | null;
   defaultRole: ProvisionedRole;
+  /** The teams the provider manages as SCIM Groups, by name (older servers do not answer it). */
+  managedTeams?: { key: string; name: string }[];
 };
 
 const path = '/api/v1/settings/provisioning';

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { pgliteDatabase, postgresDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
+import { createPglite } from '../src/db/pglite.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -72,7 +72,7 @@ async function preparePostgres(url: string): Promise<string | null> {
 /** Migrates once per run: a PGlite data dump and a PostgreSQL template database that each test file clones. */
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'baton-test-'));
-  const client = await PGlite.create();
+  const client = await createPglite();
   await migrate(pgliteDatabase(client));
   const dump = await client.dumpDataDir('none');
   const file = join(dir, 'pglite.tar');

@@ -15,7 +15,7 @@ import { slaClocks } from '../sla/sla.table.ts';
 import { teams } from '../teams/teams.table.ts';
 import { cases, foldedText, matchesWords, messages } from './cases.table.ts';
 import { conversationMatches, type SearchMatch } from './search.queries.ts';
-import { foldAccents, type SearchTerm, searchTerms } from './search.ts';
+import { foldAccents, searchTerms } from './search.ts';
 
 type MessageFact = {
   id: string;
@@ -189,6 +189,57 @@ export type CaseFilter = {
 const likeNeedle = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
+ * Whether a case is one a search finds: by text (the subject and the customer's name, accents folded
+ * on both sides so that "Sofia" finds "Sofía"; the case's and the customer's ids, for a case number
+ * or "100%") and by word (the subject's and the conversation's, search.ts). Each arm is a lookup an
+ * index answers (the words' full-text indexes; the text's trigram indexes where pg_trgm is installed,
+ * migration 0030), run once and kept as a set the list's newest-first walk tests each case against:
+ * a common word stops the walk at the first page, and a rare one costs set tests, not a fold and a
+ * text match of every case.
+ */
+function searchFinds(db: Queryable, orgId: string, q: string) {
+  const needle = likeNeedle(q);
+  const foldedNeedle = likeNeedle(foldAccents(q));
+  const terms = searchTerms(q);
+  const words = terms.length > 0 ? terms : null;
+  const found = alias(cases, 'found');
+  const byText = db
+    .select({ id: found.id })
+    .from(found)
+    .where(
+      and(
+        eq(found.orgId, orgId),
+        or(
+          ilike(foldedText(found.subject), foldedNeedle),
+          ilike(found.id, needle),
+          ilike(found.externalId, needle),
+          words ? matchesWords(found.subject, words) : undefined,
+        ),
+      ),
+    );
+  const byCustomer = db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(
+      and(
+        eq(customers.orgId, orgId),
+        or(ilike(foldedText(customers.name), foldedNeedle), ilike(customers.externalId, needle)),
+      ),
+    );
+  const byConversation = words
+    ? db
+        .select({ id: messages.caseId })
+        .from(messages)
+        .where(and(eq(messages.orgId, orgId), matchesWords(messages.text, words)))
+    : undefined;
+  return or(
+    inArray(cases.id, byText),
+    inArray(cases.customerId, byCustomer),
+    byConversation ? inArray(cases.id, byConversation) : undefined,
+  );
+}
+
+/**
  * Newest first, keyset-paginated, each case with where it is now: its latest open handoff, else its
  * latest that left the sender (not a draft, not cancelled), the team and owner holding it, and that handoff's nearest
  * running SLA deadline; and, for a search that its conversation matched, the message that matched
@@ -196,23 +247,9 @@ const likeNeedle = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
  */
 export async function listCases(db: Queryable, orgId: string, f: CaseFilter) {
   const after = f.cursor ? decodeCursor(f.cursor) : undefined;
-  const needle = f.q?.trim() ? likeNeedle(f.q.trim()) : undefined;
-  const foldedNeedle = f.q?.trim() ? likeNeedle(foldAccents(f.q.trim())) : undefined;
-  const terms = f.q ? searchTerms(f.q) : [];
+  const q = f.q?.trim() || undefined;
+  const terms = q ? searchTerms(q) : [];
   const words = terms.length > 0 ? terms : null;
-  // The subject's and the conversation's words through their indexes, beside the text match above
-  // (a case number, "100%").
-  const bySubject = alias(cases, 'by_subject');
-  const subjectWords = (w: SearchTerm[]) =>
-    db
-      .select({ id: bySubject.id })
-      .from(bySubject)
-      .where(and(eq(bySubject.orgId, orgId), matchesWords(bySubject.subject, w)));
-  const conversationWords = (w: SearchTerm[]) =>
-    db
-      .select({ id: messages.caseId })
-      .from(messages)
-      .where(and(eq(messages.orgId, orgId), matchesWords(messages.text, w)));
   const rows = await db
     .select({ c: cases, customer: customers.name })
     .from(cases)
@@ -222,18 +259,7 @@ export async function listCases(db: Queryable, orgId: string, f: CaseFilter) {
         eq(cases.orgId, orgId),
         f.before ? lt(cases.createdAt, f.before) : undefined,
         f.status ? eq(cases.status, f.status) : undefined,
-        needle
-          ? or(
-              // Accents folded on both sides: "Sofia" finds "Sofía" (search.ts).
-              ilike(foldedText(cases.subject), foldedNeedle!),
-              ilike(foldedText(customers.name), foldedNeedle!),
-              ilike(customers.externalId, needle),
-              ilike(cases.id, needle),
-              ilike(cases.externalId, needle),
-              words ? inArray(cases.id, subjectWords(words)) : undefined,
-              words ? inArray(cases.id, conversationWords(words)) : undefined,
-            )
-          : undefined,
+        q ? searchFinds(db, orgId, q) : undefined,
         olderThan(cases.createdAt, cases.id, after),
       ),
     )

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { BackupError } from './backup-error.ts';
 import { lockDataDir } from './lock.ts';
+import { createPglite } from './pglite.ts';
 
 const pgdata = (dataDir: string) => join(dataDir, 'pgdata');
 const holdsDatabase = (folder: string) => existsSync(join(folder, 'PG_VERSION'));
@@ -16,7 +16,7 @@ export async function backupPglite(dataDir: string, file: string): Promise<void>
   const release = lockDataDir(dataDir);
   try {
     if (!holdsDatabase(pgdata(dataDir))) throw new BackupError(`no Baton database in ${dataDir}`);
-    const client = await PGlite.create(pgdata(dataDir));
+    const client = await createPglite(pgdata(dataDir));
     try {
       const archive = await client.dumpDataDir('gzip');
       await writeFile(file, Buffer.from(await archive.arrayBuffer()));
@@ -51,7 +51,7 @@ export async function restorePglite(
     }
     await rm(folder, { recursive: true, force: true });
     try {
-      const client = await PGlite.create(folder, { loadDataDir: new Blob([await readFile(file)]) });
+      const client = await createPglite(folder, { loadDataDir: new Blob([await readFile(file)]) });
       try {
         // The archive opened as a database: it is a real one, not just a tar of something else.
         await client.query('select 1 from pg_catalog.pg_class limit 1');

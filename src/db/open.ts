@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { type Database, pgliteDatabase, postgresDatabase } from './database.ts';
 import { lockDataDir } from './lock.ts';
 import { migrate } from './migrate.ts';
+import { createPglite } from './pglite.ts';
 
 export type OpenOptions = { databaseUrl?: string; dataDir: string; migrate?: boolean };
 
@@ -17,7 +17,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     try {
       const folder = join(options.dataDir, 'pgdata');
       mkdirSync(folder, { recursive: true });
-      const client = await PGlite.create(folder);
+      const client = await createPglite(folder);
       database = pgliteDatabase(client, async () => release());
     } catch (error) {
       release();

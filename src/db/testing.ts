@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { type Database, pgliteDatabase, postgresDatabase } from './database.ts';
+import { createPglite } from './pglite.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -22,7 +22,9 @@ export async function freshDatabase(
   source: { pgliteDump: string; postgresUrl: string | null; postgresTemplate?: string },
 ): Promise<Database> {
   if (kind === 'pglite') {
-    const client = await PGlite.create({ loadDataDir: new Blob([readFileSync(source.pgliteDump)]) });
+    const client = await createPglite(undefined, {
+      loadDataDir: new Blob([readFileSync(source.pgliteDump)]),
+    });
     return pgliteDatabase(client);
   }
   const { url, name } = await freshPostgresUrl(

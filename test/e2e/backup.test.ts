@@ -7,12 +7,12 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { type Database, pgliteDatabase, postgresDatabase, rowsOf } from '../../src/db/database.ts';
+import { createPglite } from '../../src/db/pglite.ts';
 import { demoOrganisation } from '../../src/demo/organisation.ts';
 import { createOrganisation } from '../../src/orgs/orgs.commands.ts';
 import { startRuntime } from '../../src/runtime.ts';
@@ -127,7 +127,7 @@ const pgliteKind: Kind = {
     const dataDir = join(dir, 'pglite-source');
     const folder = join(dataDir, 'pgdata');
     mkdirSync(folder, { recursive: true });
-    const client = await PGlite.create(folder, {
+    const client = await createPglite(folder, {
       loadDataDir: new Blob([readFileSync(inject('pgliteDump'))]),
     });
     const database = pgliteDatabase(client);
@@ -142,7 +142,7 @@ const pgliteKind: Kind = {
     return { dataDir: mkdtempSync(join(dir, 'pglite-restore-')) };
   },
   async open(target) {
-    return pgliteDatabase(await PGlite.create(join(target.dataDir!, 'pgdata')));
+    return pgliteDatabase(await createPglite(join(target.dataDir!, 'pgdata')));
   },
 };
 

@@ -10,7 +10,6 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -19,6 +18,7 @@ import { type Baton, startBaton } from '../../bench/soak/server.ts';
 import { openEventStream } from '../../bench/soak/sse.ts';
 import { type Database, pgliteDatabase, postgresDatabase, rowsOf } from '../../src/db/database.ts';
 import { openDatabase } from '../../src/db/open.ts';
+import { createPglite } from '../../src/db/pglite.ts';
 import { demoOrganisation } from '../../src/demo/organisation.ts';
 import { createOrganisation } from '../../src/orgs/orgs.commands.ts';
 import { fullPacket } from '../support/harness.ts';
@@ -448,7 +448,7 @@ async function preparePglite(): Promise<Prepared> {
   // The migrated test database, with one organisation, as the folder the server will own.
   const folder = join(pgliteDir, 'pgdata');
   mkdirSync(folder, { recursive: true });
-  const client = await PGlite.create(folder, { loadDataDir: new Blob([readFileSync(inject('pgliteDump'))]) });
+  const client = await createPglite(folder, { loadDataDir: new Blob([readFileSync(inject('pgliteDump'))]) });
   const seed = pgliteDatabase(client);
   await createOrganisation(seed.db, organisation(), new Date());
   await seed.close();

@@ -6,11 +6,11 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Api, apiClient } from '../../bench/soak/http.ts';
 import { type Baton, startBaton } from '../../bench/soak/server.ts';
 import { pgliteDatabase, postgresDatabase } from '../../src/db/database.ts';
+import { createPglite } from '../../src/db/pglite.ts';
 import { demoOrganisation } from '../../src/demo/organisation.ts';
 import { leaseMs } from '../../src/integrations/delivery.jobs.ts';
 import { createOrganisation } from '../../src/orgs/orgs.commands.ts';
@@ -42,7 +42,7 @@ async function pgliteTarget(): Promise<Target> {
   const dir = mkdtempSync(join(tmpdir(), 'baton-outbox-kill-'));
   const folder = join(dir, 'pgdata');
   mkdirSync(folder, { recursive: true });
-  const client = await PGlite.create(folder, { loadDataDir: new Blob([readFileSync(inject('pgliteDump'))]) });
+  const client = await createPglite(folder, { loadDataDir: new Blob([readFileSync(inject('pgliteDump'))]) });
   const seed = pgliteDatabase(client);
   await createOrganisation(seed.db, organisation(), new Date());
   await seed.close();

@@ -4,13 +4,13 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { apiClient } from '../../bench/soak/http.ts';
 import { type Baton, startBaton } from '../../bench/soak/server.ts';
 import { pgliteDatabase, postgresDatabase } from '../../src/db/database.ts';
 import { openDatabase } from '../../src/db/open.ts';
+import { createPglite } from '../../src/db/pglite.ts';
 import { demoOrganisation } from '../../src/demo/organisation.ts';
 import { notifications } from '../../src/notifications/notifications.table.ts';
 import { createOrganisation } from '../../src/orgs/orgs.commands.ts';
@@ -121,7 +121,7 @@ describe('a broken promise across a restart [pglite]', { timeout: 240_000 }, () 
     dirs.push(dir);
     const folder = join(dir, 'pgdata');
     mkdirSync(folder, { recursive: true });
-    const client = await PGlite.create(folder, {
+    const client = await createPglite(folder, {
       loadDataDir: new Blob([readFileSync(inject('pgliteDump'))]),
     });
     const seed = pgliteDatabase(client);

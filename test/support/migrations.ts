@@ -1,11 +1,11 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { afterAll, inject } from 'vitest';
 import { type Database, pgliteDatabase, postgresDatabase } from '../../src/db/database.ts';
+import { createPglite } from '../../src/db/pglite.ts';
 import { scratchPostgres } from './postgres.ts';
 
 export const drizzleDir = resolve(import.meta.dirname, '../../drizzle');
@@ -39,7 +39,7 @@ export function migrationTargets(): MigrationTarget[] {
   const targets: MigrationTarget[] = [
     {
       name: 'pglite',
-      open: async () => pgliteDatabase(await PGlite.create()),
+      open: async () => pgliteDatabase(await createPglite()),
       // biome-ignore lint/suspicious/noExplicitAny: the migrator wants the driver-specific type
       migrateWith: (d, folder) => migratePglite(d.db as any, { migrationsFolder: folder }),
     },

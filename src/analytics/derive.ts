@@ -45,8 +45,11 @@ export type CaseView = {
   complaint: boolean;
   rerequests: number;
   dip: boolean;
-  /** The customer's latest satisfaction rating, and the team it is counted for (none: never handed off). */
-  rating: { satisfied: boolean; team: string | null } | null;
+  /**
+   * The customer's latest satisfaction rating, when they gave it, and the team it is counted for
+   * (none: never handed off).
+   */
+  rating: { satisfied: boolean; at: number; team: string | null } | null;
 };
 
 export type Views = { cases: Map<string, CaseView>; handoffs: HandoffView[] };
@@ -118,6 +121,7 @@ function latestRating(
   const last = ratings.reduce((a, b) => (b.at >= a.at ? b : a));
   return {
     satisfied: last.satisfied,
+    at: last.at,
     team: last.handoffId === null ? null : (teamOfHandoff.get(last.handoffId) ?? null),
   };
 }

@@ -15,7 +15,12 @@ import {
   slaAttainment,
   teamPairs,
 } from './handoff-figures.ts';
-import { satisfactionBySignal, satisfactionByTeam, satisfactionRate } from './satisfaction-figures.ts';
+import {
+  satisfactionByJourney,
+  satisfactionBySignal,
+  satisfactionByTeam,
+  satisfactionRate,
+} from './satisfaction-figures.ts';
 
 /** A period [from, to) in UTC ms and the optional narrowing filters (team by key). */
 export type MetricsFilter = {
@@ -88,7 +93,11 @@ export function computeMetrics(views: Views, f: MetricsFilter) {
     slaAttainment: slaAttainment(s.handoffs),
     quality: averageQuality(s.handoffs),
     satisfaction: satisfactionRate(s.scoped),
-    satisfactionBy: { team: satisfactionByTeam(s.scoped), signal: satisfactionBySignal(s.scoped) },
+    satisfactionBy: {
+      team: satisfactionByTeam(s.scoped),
+      signal: satisfactionBySignal(s.scoped),
+      journey: satisfactionByJourney(s.scoped),
+    },
   };
   const resolved = s.scoped.filter((c) => c.resolution !== null).map((c) => c.resolution!);
   const accepted = s.handoffs.filter((v) => v.pickupMs !== null);

@@ -36,6 +36,7 @@ describe('the weekly review page', () => {
       'Vocabulary health',
       'Stale packet templates',
       'Teams that bounce work',
+      'What customers said',
       'Notable cases',
     ])
       expect(html).toContain(`>${h}</h2>`);
@@ -43,6 +44,33 @@ describe('the weekly review page', () => {
     expect(html).toContain('<title id="cal-t">');
     expect(html).toContain('voice-to-chat');
     expect(html).toContain('lost escalation');
+  });
+});
+
+describe('what customers said, in the weekly review', () => {
+  it('gives CSAT, the journeys by their weakest handoff and what each signal cost, with a chart', () => {
+    const rated = knownWeek()
+      .rating('c1', true, '2026-11-02T15:00:00Z', 'h1')
+      .rating('c3', false, '2026-11-04T10:00:00Z', 'h3')
+      .rating('c5', true, '2026-11-06T13:00:00Z').facts;
+    const review = buildWeeklyReview(rated, isoWeek('2026-W45', 'UTC'));
+    const page = renderReviewHtml(review);
+    expect(page).toContain('>What customers said</h2>');
+    expect(page).toContain('CSAT 67%: 2 of 3 rated cases satisfied.');
+    const j = review.metrics.satisfactionBy.journey;
+    // c3's journey holds the bounced h2: its weakest moment, below c1's single handoff.
+    expect(j.notSatisfied.cases).toBe(1);
+    expect(j.satisfied.cases).toBe(1);
+    expect(j.gap).toBeGreaterThan(0);
+    expect(page).toContain(
+      `<strong>${j.satisfied.weakestQuality}</strong> of 100 on average for the 1 satisfied, <strong>${j.notSatisfied.weakestQuality}</strong> for the 1 not satisfied`,
+    );
+    expect(page).toContain('<title id="csat-t">CSAT with and without each, in percent</title>');
+    expect(page).toContain('>Bounced back</td><td class="n">0% of 1</td><td class="n">100% of 2</td>');
+    // Nobody rated: said in words, no chart.
+    const none = renderReviewHtml(buildWeeklyReview(knownWeek().facts, isoWeek('2026-W45', 'UTC')));
+    expect(none).toContain('No customer rated a case opened this week.');
+    expect(none).not.toContain('id="csat-t"');
   });
 });
 

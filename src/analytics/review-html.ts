@@ -1,7 +1,7 @@
 import { rateFigures } from './headline-figures.ts';
 import type { WeeklyReview } from './review.ts';
 import { escapeHtml as e, pairedBars, targetRanges } from './review-charts.ts';
-import { duration, FITS, percent, SIGNALS, STYLE } from './review-style.ts';
+import { duration, FITS, percent, SATISFACTION_SIGNALS, SIGNALS, STYLE } from './review-style.ts';
 
 type Headline = WeeklyReview['headline'][number];
 
@@ -91,6 +91,55 @@ function calibration(r: WeeklyReview): string {
       [3, 4, 5, 6, 7],
     )
   );
+}
+
+const gapText = (gap: number | null, unit: string) =>
+  gap === null ? '—' : `${gap > 0 ? '+' : gap < 0 ? '−' : ''}${Math.abs(gap).toFixed(1)} ${unit}`;
+
+/**
+ * What the customers who rated said of the week: CSAT with and without each thing a handoff went
+ * through, and the weakest handoff of the journeys they judged, satisfied against not.
+ */
+function customers(r: WeeklyReview): string {
+  const m = r.metrics;
+  if (m.satisfaction.of === 0) return '<p class="empty">No customer rated a case opened this week.</p>';
+  const j = m.satisfactionBy.journey;
+  const journey =
+    j.gap === null
+      ? '<p class="empty">The weakest-handoff reading needs rated cases on both sides, each handed off before the rating.</p>'
+      : `<p>The journeys the customers judged, by their weakest handoff before the rating: <strong>${j.satisfied.weakestQuality}</strong> of 100 on average for the ${j.satisfied.cases} satisfied, <strong>${j.notSatisfied.weakestQuality}</strong> for the ${j.notSatisfied.cases} not satisfied (${gapText(j.gap, 'points')}).</p>`;
+  const compared = m.satisfactionBy.signal.filter((s) => s.gap !== null);
+  const chart = compared.length
+    ? pairedBars(
+        'csat',
+        'CSAT with and without each, in percent',
+        compared
+          .map(
+            (s) =>
+              `${SATISFACTION_SIGNALS[s.signal] ?? s.signal}: ${percent(s.with.rate)} with, ${percent(s.without.rate)} without`,
+          )
+          .join('; '),
+        compared.map((s) => ({
+          label: SATISFACTION_SIGNALS[s.signal] ?? s.signal,
+          a: Math.round((s.with.rate ?? 0) * 100),
+          b: Math.round((s.without.rate ?? 0) * 100),
+          aText: percent(s.with.rate),
+          bText: percent(s.without.rate),
+        })),
+        ['with it', 'without it'],
+      )
+    : '';
+  return `<p>CSAT ${percent(m.satisfaction.rate)}: ${m.satisfaction.count} of ${m.satisfaction.of} rated cases satisfied.</p>${journey}${chart}${table(
+    'What handoffs cost in satisfaction',
+    ['The case', 'CSAT with it', 'CSAT without it', 'Gap'],
+    m.satisfactionBy.signal.map((s) => [
+      e(SATISFACTION_SIGNALS[s.signal] ?? s.signal),
+      `${percent(s.with.rate)} of ${s.with.of}`,
+      `${percent(s.without.rate)} of ${s.without.of}`,
+      gapText(s.gap, 'pts'),
+    ]),
+    [1, 2, 3],
+  )}`;
 }
 
 function issues(r: WeeklyReview): string {
@@ -200,6 +249,7 @@ export function renderReviewHtml(r: WeeklyReview, organisation?: string): string
     ['vocabulary', 'Vocabulary health', vocabulary(r)],
     ['templates', 'Stale packet templates', templates(r)],
     ['pairs', 'Teams that bounce work', pairs(r)],
+    ['customers', 'What customers said', customers(r)],
     ['notable', 'Notable cases', notable(r)],
   ];
   return `<!doctype html>

@@ -40,4 +40,17 @@ describe('the weekly review as a message', () => {
   it('carries no case subject', () => {
     for (const c of history.facts.cases) expect(m.body).not.toContain(c.subject);
   });
+
+  it("names the unhappy customers' journeys when their weakest handoff was clearly weaker", () => {
+    const rated = knownWeek()
+      .rating('c1', true, '2026-11-02T15:00:00Z', 'h1')
+      .rating('c3', false, '2026-11-04T10:00:00Z', 'h3').facts;
+    const week = buildWeeklyReview(rated, isoWeek('2026-W45', 'UTC'));
+    const j = week.metrics.satisfactionBy.journey;
+    expect(j.gap).toBeGreaterThanOrEqual(10);
+    expect(reviewMessage(week, 'Northwind').body.split('\n').at(-1)).toContain(
+      `the unhappy customers' journeys: weakest handoff ${j.notSatisfied.weakestQuality} against ${j.satisfied.weakestQuality} for the satisfied`,
+    );
+    expect(m.body).not.toContain('journeys');
+  });
 });

@@ -14,6 +14,15 @@ function show(figure: string, value: number | null): string {
   return figure === 'quality' ? value.toFixed(1) : String(value);
 }
 
+/** Worth a lead's look when the unhappy customers' journeys held a clearly weaker handoff. */
+const JOURNEY_GAP = 10;
+
+function unhappyJourneys(review: WeeklyReview): string | null {
+  const j = review.metrics.satisfactionBy.journey;
+  if (j.gap === null || j.gap < JOURNEY_GAP) return null;
+  return `the unhappy customers' journeys: weakest handoff ${j.notSatisfied.weakestQuality} against ${j.satisfied.weakestQuality} for the satisfied`;
+}
+
 /**
  * The weekly review as a short message for a Slack-compatible webhook or an e-mail: the headline
  * against the week before, what needs a lead's attention, and a link to the page. Plain text, no
@@ -34,6 +43,7 @@ export function reviewMessage(review: WeeklyReview, organisation: string): Outgo
       : null,
     review.staleTemplates.length > 0 ? `${review.staleTemplates.length} stale packet template(s)` : null,
     review.notableCases.length > 0 ? `${review.notableCases.length} case(s) to discuss` : null,
+    unhappyJourneys(review),
   ].filter((x): x is string => x !== null);
   const period = `${review.week.firstDay} to ${review.week.lastDay}`;
   return {

@@ -86,4 +86,37 @@ describe('CSAT', () => {
       ['complaint', 'unsatisfied'],
     ]);
   });
+
+  it("reads each rated case's journey by its weakest handoff sent before the rating, satisfied against not", () => {
+    const quality = (id: string) => views.handoffs.find((v) => v.h.id === id)!.quality;
+    // c1 and c2 (satisfied in the end) had one handoff each; c3 (not satisfied) two, the first bounced.
+    expect(quality('h3')).toBeLessThan(quality('h4'));
+    expect(m.satisfactionBy.journey).toEqual({
+      satisfied: { cases: 2, weakestQuality: Math.round(((quality('h1') + quality('h2')) / 2) * 10) / 10 },
+      notSatisfied: { cases: 1, weakestQuality: quality('h3') },
+      gap:
+        Math.round((Math.round(((quality('h1') + quality('h2')) / 2) * 10) / 10 - quality('h3')) * 10) / 10,
+    });
+    // A handoff sent after the customer rated is not part of the journey they judged.
+    const laterViews = deriveViews(
+      history()
+        .case({ id: 'c1', at: '2026-11-02T09:00:00Z' })
+        .handoff({ id: 'h1', caseId: 'c1', to: 'finance', sent: '2026-11-02T09:10:00Z' })
+        .rating('c1', false, '2026-11-02T10:00:00Z', 'h1')
+        .handoff({
+          id: 'h2',
+          caseId: 'c1',
+          to: 'engineering',
+          sent: '2026-11-02T11:00:00Z',
+          bounced: { at: '2026-11-02T11:30:00Z', reason: 'wrong_team' },
+        }).facts,
+    );
+    const laterQuality = (id: string) => laterViews.handoffs.find((v) => v.h.id === id)!.quality;
+    expect(laterQuality('h2')).toBeLessThan(laterQuality('h1'));
+    const later = computeMetrics(laterViews, week).metrics.satisfactionBy.journey;
+    expect(later.notSatisfied.weakestQuality).toBe(laterQuality('h1'));
+    expect(later.notSatisfied.cases).toBe(1);
+    expect(later.satisfied).toEqual({ cases: 0, weakestQuality: null });
+    expect(later.gap).toBeNull();
+  });
 });

@@ -1,6 +1,6 @@
 import type { CaseView } from './derive.ts';
 import { groupBy } from './facts.ts';
-import { type Rate, rate } from './stats.ts';
+import { mean, type Rate, rate, round } from './stats.ts';
 
 /** CSAT: of the cases the customer rated (their latest rating), the share rated satisfied. */
 export function satisfactionRate(cases: readonly CaseView[]): Rate {
@@ -52,4 +52,35 @@ export function satisfactionByTeam(cases: readonly CaseView[]) {
   return [...groupBy(rated, (c) => c.rating!.team ?? '')]
     .map(([team, list]) => ({ team: team === '' ? null : team, ...satisfactionRate(list) }))
     .sort((a, b) => b.of - a.of || String(a.team).localeCompare(String(b.team)));
+}
+
+/** The quality of a rated case's weakest handoff sent before the customer rated (null: none was). */
+function weakestBeforeRating(c: CaseView): number | null {
+  const before = c.handoffs.filter((v) => v.h.sentAt <= c.rating!.at).map((v) => v.quality);
+  return before.length === 0 ? null : Math.min(...before);
+}
+
+/**
+ * The rated cases' journeys, satisfied against not: the mean quality of each case's weakest handoff
+ * sent before the rating. A rating is counted for the handoff that held the case, but the bounce or
+ * the thin packet the customer remembers was often an earlier one's (docs/qa.md): the weakest moment
+ * reads the whole journey. `gap` is satisfied minus not satisfied, in quality points (null when
+ * either side has no case).
+ */
+export function satisfactionByJourney(cases: readonly CaseView[]) {
+  const side = (satisfied: boolean) => {
+    const scores = cases
+      .filter((c) => c.rating !== null && c.rating.satisfied === satisfied)
+      .map(weakestBeforeRating)
+      .filter((q): q is number => q !== null);
+    const m = mean(scores);
+    return { cases: scores.length, weakestQuality: m === null ? null : round(m, 1) };
+  };
+  const satisfied = side(true);
+  const notSatisfied = side(false);
+  const gap =
+    satisfied.weakestQuality === null || notSatisfied.weakestQuality === null
+      ? null
+      : round(satisfied.weakestQuality - notSatisfied.weakestQuality, 1);
+  return { satisfied, notSatisfied, gap };
 }

@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { weekIdOf } from '../../src/analytics/period.ts';
 import { axeViolations } from '../support/axe.ts';
 import { screenshot } from '../support/browser.ts';
 import { chartTable } from '../support/chart-table.ts';
@@ -94,6 +95,17 @@ describe('web app: satisfaction ratings (CSAT) [pglite]', () => {
     // No rated case went through it: nothing to compare, and no gap made up.
     expect(rows[4]).toEqual(['SLA breached', 'no data', '75.0 % (3 of 4)', '—']);
 
+    // The journeys: the two clean cases satisfied, the bounced one not; the case never handed off
+    // has no journey to judge.
+    const journeys = page.locator('figure', { hasText: 'The journeys customers judged' });
+    await journeys.locator('svg.recharts-surface[role=application]').waitFor();
+    const judged = await chartTable(journeys);
+    expect(judged.map((r) => r.slice(0, 2))).toEqual([
+      ['Satisfied', '2'],
+      ['Not satisfied', '1'],
+    ]);
+    expect(Number(judged[0]![2])).toBeGreaterThan(Number(judged[1]![2]));
+
     // The before/after comparison names the figure.
     const csatRow = page.getByTestId('comparison').locator('tbody tr', {
       has: page.locator('th', { hasText: /^CSAT$/ }),
@@ -142,6 +154,19 @@ describe('web app: satisfaction ratings (CSAT) [pglite]', () => {
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     await cost.scrollIntoViewIfNeeded();
     await screenshot(page, 'csat-analytics-narrow');
+
+    // The week's review says the same of the journeys (the ratings were given this week).
+    await page.setViewportSize({ width: 1366, height: 900 });
+    const week = weekIdOf(Date.now(), 'Europe/London');
+    await page.goto(`${app.url}/reviews/${week}`);
+    await page.getByRole('heading', { level: 1, name: `Weekly review ${week}` }).waitFor();
+    const weekJourneys = page.locator('figure', { hasText: 'The journeys customers judged' });
+    await weekJourneys.locator('svg.recharts-surface[role=application]').waitFor();
+    expect(await chartTable(weekJourneys)).toEqual(judged);
+    await page.locator('figure', { hasText: 'What handoffs cost in satisfaction' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await weekJourneys.scrollIntoViewIfNeeded();
+    await screenshot(page, 'csat-weekly-review');
     expect(browser.errors).toEqual([]);
   });
 

@@ -10,7 +10,11 @@ import { FigureTiles, type Tile } from './FigureTiles.tsx';
 import { duration, isoDate, lastWeeks, percent } from './figures.ts';
 import { ImportRatings } from './ImportRatings.tsx';
 import { PairsChart, PickupChart, RatesChart, SlaChart, TrendChart } from './MetricsCharts.tsx';
-import { SatisfactionByTeamChart, SatisfactionCostChart } from './SatisfactionCharts.tsx';
+import {
+  SatisfactionByTeamChart,
+  SatisfactionCostChart,
+  SatisfactionJourneyChart,
+} from './SatisfactionCharts.tsx';
 import './analytics.css';
 
 const DAY = 86_400_000;
@@ -186,6 +190,7 @@ export default function AnalyticsPage() {
               <SlaChart metrics={m} />
               <SatisfactionByTeamChart metrics={m} />
               <SatisfactionCostChart metrics={m} />
+              <SatisfactionJourneyChart metrics={m} />
             </div>
           )}
         </div>

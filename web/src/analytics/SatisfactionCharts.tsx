@@ -135,3 +135,61 @@ export function SatisfactionCostChart({ metrics }: { metrics: Metrics }) {
     </ChartFigure>
   );
 }
+
+/**
+ * The journeys the customers judged, by their weakest handoff before the rating: satisfied against
+ * not. A rating is counted for the handoff that held the case, but what upset the customer was often
+ * an earlier handoff's bounce or thin packet.
+ */
+export function SatisfactionJourneyChart({ metrics }: { metrics: Metrics }) {
+  const j = metrics.satisfactionBy.journey;
+  const rows = [
+    { side: 'Satisfied', ...j.satisfied },
+    { side: 'Not satisfied', ...j.notSatisfied },
+  ];
+  const said =
+    j.gap === null
+      ? 'Needs rated cases on both sides, each handed off before the rating.'
+      : `Satisfied ${j.satisfied.weakestQuality} (${j.satisfied.cases} cases), not satisfied ${j.notSatisfied.weakestQuality} (${j.notSatisfied.cases}): ${gapText(j.gap).replace('pts', 'points')}.`;
+  return (
+    <ChartFigure
+      title="The journeys customers judged"
+      description={`The quality of each rated case's weakest handoff before the rating (0 to 100), averaged by what the customer said. ${said}`}
+      empty={nobodyRated(metrics)}
+      table={
+        <DataTable
+          caption="The journeys customers judged"
+          rows={rows}
+          rowKey={(r) => r.side}
+          columns={[
+            { label: 'The customer', cell: (r) => r.side },
+            { label: 'Rated cases handed off', cell: (r) => r.cases, numeric: true },
+            {
+              label: 'Weakest handoff (mean)',
+              cell: (r) => (r.weakestQuality === null ? '—' : r.weakestQuality.toFixed(1)),
+              numeric: true,
+            },
+          ]}
+        />
+      }
+    >
+      <ResponsiveContainer width="100%" height={150}>
+        <BarChart data={rows} layout="vertical" margin={{ left: 24, right: 48 }} accessibilityLayer>
+          <CartesianGrid horizontal={false} strokeDasharray="3 3" />
+          <XAxis type="number" domain={[0, 100]} />
+          <YAxis type="category" dataKey="side" width={110} tick={{ fontSize: 12 }} />
+          <Tooltip formatter={(v) => [v, 'Weakest handoff (mean)']} />
+          <Bar
+            dataKey="weakestQuality"
+            name="Weakest handoff (mean)"
+            fill={ACCENT}
+            minPointSize={sliver}
+            isAnimationActive={false}
+          >
+            <LabelList dataKey="weakestQuality" position="right" fontSize={11} />
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFigure>
+  );
+}

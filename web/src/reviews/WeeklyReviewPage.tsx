@@ -1,8 +1,9 @@
 import { analyticsApi } from '../analytics/analytics.api.ts';
 import { PairsChart, RatesChart } from '../analytics/MetricsCharts.tsx';
+import { SatisfactionCostChart, SatisfactionJourneyChart } from '../analytics/SatisfactionCharts.tsx';
 import { formatDateTime } from '../app/format.ts';
 import { Link } from '../app/router.tsx';
-import { ErrorNote, Loading } from '../app/ui.tsx';
+import { ErrorNote, Loading, Section } from '../app/ui.tsx';
 import { useResource } from '../app/useResource.ts';
 import {
   CalibrationSection,
@@ -51,6 +52,15 @@ export default function WeeklyReviewPage({ week }: { week: string }) {
           <CalibrationSection review={r} />
           <WorkflowSection review={r} />
           <PatternsSection review={r} />
+          {/* A review stored before Baton read ratings, or journeys, lacks them: shown as stored. */}
+          {r.metrics.satisfactionBy ? (
+            <Section title="What customers said">
+              <div className="an-grid">
+                <SatisfactionCostChart metrics={r.metrics} />
+                {r.metrics.satisfactionBy.journey ? <SatisfactionJourneyChart metrics={r.metrics} /> : null}
+              </div>
+            </Section>
+          ) : null}
           <NotableSection review={r} />
         </div>
       )}

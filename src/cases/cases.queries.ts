@@ -194,8 +194,8 @@ const likeNeedle = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
  * or "100%") and by word (the subject's and the conversation's, search.ts). Each arm is a lookup an
  * index answers (the words' full-text indexes; the text's trigram indexes where pg_trgm is installed,
  * migration 0030), run once and kept as a set the list's newest-first walk tests each case against:
- * a common word stops the walk at the first page, and a rare one costs set tests, not a fold and a
- * text match of every case.
+ * a rare word costs a few lookups and set tests rather than a fold and a text match of every case;
+ * a word in nearly every conversation still reads all its matches into the set before the walk.
  */
 function searchFinds(db: Queryable, orgId: string, q: string) {
   const needle = likeNeedle(q);

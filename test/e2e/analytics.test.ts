@@ -229,7 +229,7 @@ describeOnDatabases('handoff analytics', (h) => {
       await browser.page.setContent(html);
       expect(await basicA11y(browser.page)).toEqual([]);
       expect(await browser.page.locator('svg[role=img] title').count()).toBe(2);
-      expect(await browser.page.getByRole('heading', { level: 2 }).count()).toBe(7);
+      expect(await browser.page.getByRole('heading', { level: 2 }).count()).toBe(8);
       mkdirSync(screenshotDir, { recursive: true });
       const file = join(screenshotDir, 'weekly-review.png');
       await browser.page.screenshot({ path: file, fullPage: true });

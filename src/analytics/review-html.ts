@@ -1,7 +1,8 @@
 import { rateFigures } from './headline-figures.ts';
 import type { WeeklyReview } from './review.ts';
 import { escapeHtml as e, pairedBars, targetRanges } from './review-charts.ts';
-import { duration, FITS, percent, SATISFACTION_SIGNALS, SIGNALS, STYLE } from './review-style.ts';
+import { duration, FITS, percent, SIGNALS, STYLE } from './review-style.ts';
+import { satisfactionSignalLabels, signedGap } from './satisfaction-labels.ts';
 
 type Headline = WeeklyReview['headline'][number];
 
@@ -93,9 +94,6 @@ function calibration(r: WeeklyReview): string {
   );
 }
 
-const gapText = (gap: number | null, unit: string) =>
-  gap === null ? '—' : `${gap > 0 ? '+' : gap < 0 ? '−' : ''}${Math.abs(gap).toFixed(1)} ${unit}`;
-
 /**
  * What the customers who rated said of the week: CSAT with and without each thing a handoff went
  * through, and the weakest handoff of the journeys they judged, satisfied against not.
@@ -107,7 +105,7 @@ function customers(r: WeeklyReview): string {
   const journey =
     j.gap === null
       ? '<p class="empty">The weakest-handoff reading needs rated cases on both sides, each handed off before the rating.</p>'
-      : `<p>The journeys the customers judged, by their weakest handoff before the rating: <strong>${j.satisfied.weakestQuality}</strong> of 100 on average for the ${j.satisfied.cases} satisfied, <strong>${j.notSatisfied.weakestQuality}</strong> for the ${j.notSatisfied.cases} not satisfied (${gapText(j.gap, 'points')}).</p>`;
+      : `<p>The journeys the customers judged, by their weakest handoff before the rating: <strong>${j.satisfied.weakestQuality}</strong> of 100 on average for the ${j.satisfied.cases} satisfied, <strong>${j.notSatisfied.weakestQuality}</strong> for the ${j.notSatisfied.cases} not satisfied (${signedGap(j.gap, 'points')}).</p>`;
   const compared = m.satisfactionBy.signal.filter((s) => s.gap !== null);
   const chart = compared.length
     ? pairedBars(
@@ -116,11 +114,11 @@ function customers(r: WeeklyReview): string {
         compared
           .map(
             (s) =>
-              `${SATISFACTION_SIGNALS[s.signal] ?? s.signal}: ${percent(s.with.rate)} with, ${percent(s.without.rate)} without`,
+              `${satisfactionSignalLabels[s.signal] ?? s.signal}: ${percent(s.with.rate)} with, ${percent(s.without.rate)} without`,
           )
           .join('; '),
         compared.map((s) => ({
-          label: SATISFACTION_SIGNALS[s.signal] ?? s.signal,
+          label: satisfactionSignalLabels[s.signal] ?? s.signal,
           a: Math.round((s.with.rate ?? 0) * 100),
           b: Math.round((s.without.rate ?? 0) * 100),
           aText: percent(s.with.rate),
@@ -133,10 +131,10 @@ function customers(r: WeeklyReview): string {
     'What handoffs cost in satisfaction',
     ['The case', 'CSAT with it', 'CSAT without it', 'Gap'],
     m.satisfactionBy.signal.map((s) => [
-      e(SATISFACTION_SIGNALS[s.signal] ?? s.signal),
+      e(satisfactionSignalLabels[s.signal] ?? s.signal),
       `${percent(s.with.rate)} of ${s.with.of}`,
       `${percent(s.without.rate)} of ${s.without.of}`,
-      gapText(s.gap, 'pts'),
+      signedGap(s.gap, 'pts'),
     ]),
     [1, 2, 3],
   )}`;

@@ -48,15 +48,6 @@ export const SIGNALS: Record<string, string> = {
 };
 
 /** What a rated case's handoffs went through, as the satisfaction comparison names it. */
-export const SATISFACTION_SIGNALS: Record<string, string> = {
-  handed_off: 'Handed off',
-  bounced: 'Bounced back',
-  context_incomplete: 'Context incomplete',
-  repeated_explanation: 'Customer explained again',
-  sla_breached: 'SLA breached',
-  document_rerequest: 'Document asked again',
-};
-
 export const FITS: Record<string, string> = {
   over: 'p90 over target',
   under: 'p90 within half the target',

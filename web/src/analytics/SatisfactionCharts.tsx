@@ -9,23 +9,12 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { satisfactionSignalLabels, signedGap } from '../../../src/analytics/satisfaction-labels.ts';
 import type { Metrics } from './analytics.api.ts';
 import { ChartFigure, DataTable } from './ChartFigure.tsx';
 import { ACCENT, barLabel, GOOD, pct, SOFT, sliver, toPct } from './chart-palette.ts';
 import { percent, rateText } from './figures.ts';
 import { useTeamName } from './useTeamName.ts';
-
-type BySignal = Metrics['satisfactionBy']['signal'][number];
-
-/** What a case's handoffs went through, in the words of the page (the API's keys on the right). */
-export const signalLabels: Record<BySignal['signal'], string> = {
-  handed_off: 'Handed off',
-  bounced: 'Bounced back',
-  context_incomplete: 'Context incomplete',
-  repeated_explanation: 'Customer explained again',
-  sla_breached: 'SLA breached',
-  document_rerequest: 'Document asked again',
-};
 
 /** The cases rated under no team were never handed off before the customer rated. */
 export const NOT_HANDED_OFF = 'Not handed off';
@@ -34,8 +23,7 @@ const nobodyRated = (m: Metrics) =>
   m.satisfaction.of === 0 ? 'No customer rated a case in this period.' : undefined;
 
 /** A gap in rate points, signed: "−12.5 pts", "+3.0 pts". */
-export const gapText = (gap: number | null) =>
-  gap === null ? '—' : `${gap > 0 ? '+' : gap < 0 ? '−' : ''}${Math.abs(gap).toFixed(1)} pts`;
+export const gapText = (gap: number | null) => signedGap(gap, 'pts');
 
 export function SatisfactionByTeamChart({ metrics }: { metrics: Metrics }) {
   const teamName = useTeamName();
@@ -82,7 +70,7 @@ export function SatisfactionByTeamChart({ metrics }: { metrics: Metrics }) {
 export function SatisfactionCostChart({ metrics }: { metrics: Metrics }) {
   const rows = metrics.satisfactionBy.signal;
   const data = rows.map((s) => ({
-    label: signalLabels[s.signal],
+    label: satisfactionSignalLabels[s.signal],
     with: toPct(s.with.rate),
     without: toPct(s.without.rate),
   }));
@@ -90,7 +78,7 @@ export function SatisfactionCostChart({ metrics }: { metrics: Metrics }) {
     .filter((s) => s.gap !== null)
     .map(
       (s) =>
-        `${signalLabels[s.signal]}: ${percent(s.with.rate)} with, ${percent(s.without.rate)} without (${gapText(s.gap)})`,
+        `${satisfactionSignalLabels[s.signal]}: ${percent(s.with.rate)} with, ${percent(s.without.rate)} without (${gapText(s.gap)})`,
     );
   return (
     <ChartFigure
@@ -103,7 +91,7 @@ export function SatisfactionCostChart({ metrics }: { metrics: Metrics }) {
           rows={rows}
           rowKey={(s) => s.signal}
           columns={[
-            { label: 'The case', cell: (s) => signalLabels[s.signal] },
+            { label: 'The case', cell: (s) => satisfactionSignalLabels[s.signal] },
             { label: 'CSAT with it', cell: (s) => rateText(s.with), numeric: true },
             { label: 'CSAT without it', cell: (s) => rateText(s.without), numeric: true },
             { label: 'Gap', cell: (s) => gapText(s.gap), numeric: true },
@@ -150,7 +138,7 @@ export function SatisfactionJourneyChart({ metrics }: { metrics: Metrics }) {
   const said =
     j.gap === null
       ? 'Needs rated cases on both sides, each handed off before the rating.'
-      : `Satisfied ${j.satisfied.weakestQuality} (${j.satisfied.cases} cases), not satisfied ${j.notSatisfied.weakestQuality} (${j.notSatisfied.cases}): ${gapText(j.gap).replace('pts', 'points')}.`;
+      : `Satisfied ${j.satisfied.weakestQuality} (${j.satisfied.cases} cases), not satisfied ${j.notSatisfied.weakestQuality} (${j.notSatisfied.cases}): ${signedGap(j.gap, 'points')}.`;
   return (
     <ChartFigure
       title="The journeys customers judged"

@@ -1,5 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, ilike, inArray, lt, notInArray, or, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, asc, desc, eq, getTableColumns, inArray, lt, notInArray, type SQL, sql } from 'drizzle-orm';
 import { customers } from '../customers/customers.table.ts';
 import { type Queryable, rowsOf } from '../db/database.ts';
 import { epochMs } from '../db/json-facts.ts';
@@ -13,9 +12,17 @@ import { notFound } from '../http/errors.ts';
 import { isoFromMs } from '../sla/instant.ts';
 import { slaClocks } from '../sla/sla.table.ts';
 import { teams } from '../teams/teams.table.ts';
-import { cases, foldedText, matchesWords, messages } from './cases.table.ts';
+import {
+  type ListedColumns,
+  probeCases,
+  searchFinds,
+  searchFindsEach,
+  searchIsCommon,
+  withinNewest,
+} from './case-search.queries.ts';
+import { cases, messages } from './cases.table.ts';
 import { conversationMatches, type SearchMatch } from './search.queries.ts';
-import { foldAccents, searchTerms } from './search.ts';
+import { searchTerms } from './search.ts';
 
 type MessageFact = {
   id: string;
@@ -185,60 +192,6 @@ export type CaseFilter = {
   status?: string;
 };
 
-/** `%` and `_` in a search are the searched characters, not patterns. */
-const likeNeedle = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-/**
- * Whether a case is one a search finds: by text (the subject and the customer's name, accents folded
- * on both sides so that "Sofia" finds "Sofía"; the case's and the customer's ids, for a case number
- * or "100%") and by word (the subject's and the conversation's, search.ts). Each arm is a lookup an
- * index answers (the words' full-text indexes; the text's trigram indexes where pg_trgm is installed,
- * migration 0030), run once and kept as a set the list's newest-first walk tests each case against:
- * a rare word costs a few lookups and set tests rather than a fold and a text match of every case;
- * a word in nearly every conversation still reads all its matches into the set before the walk.
- */
-function searchFinds(db: Queryable, orgId: string, q: string) {
-  const needle = likeNeedle(q);
-  const foldedNeedle = likeNeedle(foldAccents(q));
-  const terms = searchTerms(q);
-  const words = terms.length > 0 ? terms : null;
-  const found = alias(cases, 'found');
-  const byText = db
-    .select({ id: found.id })
-    .from(found)
-    .where(
-      and(
-        eq(found.orgId, orgId),
-        or(
-          ilike(foldedText(found.subject), foldedNeedle),
-          ilike(found.id, needle),
-          ilike(found.externalId, needle),
-          words ? matchesWords(found.subject, words) : undefined,
-        ),
-      ),
-    );
-  const byCustomer = db
-    .select({ id: customers.id })
-    .from(customers)
-    .where(
-      and(
-        eq(customers.orgId, orgId),
-        or(ilike(foldedText(customers.name), foldedNeedle), ilike(customers.externalId, needle)),
-      ),
-    );
-  const byConversation = words
-    ? db
-        .select({ id: messages.caseId })
-        .from(messages)
-        .where(and(eq(messages.orgId, orgId), matchesWords(messages.text, words)))
-    : undefined;
-  return or(
-    inArray(cases.id, byText),
-    inArray(cases.customerId, byCustomer),
-    byConversation ? inArray(cases.id, byConversation) : undefined,
-  );
-}
-
 /**
  * Newest first, keyset-paginated, each case with where it is now: its latest open handoff, else its
  * latest that left the sender (not a draft, not cancelled), the team and owner holding it, and that handoff's nearest
@@ -250,21 +203,30 @@ export async function listCases(db: Queryable, orgId: string, f: CaseFilter) {
   const q = f.q?.trim() || undefined;
   const terms = q ? searchTerms(q) : [];
   const words = terms.length > 0 ? terms : null;
-  const rows = await db
-    .select({ c: cases, customer: customers.name })
-    .from(cases)
-    .innerJoin(customers, eq(customers.id, cases.customerId))
-    .where(
-      and(
-        eq(cases.orgId, orgId),
-        f.before ? lt(cases.createdAt, f.before) : undefined,
-        f.status ? eq(cases.status, f.status) : undefined,
-        q ? searchFinds(db, orgId, q) : undefined,
-        olderThan(cases.createdAt, cases.id, after),
-      ),
-    )
-    .orderBy(desc(cases.createdAt), desc(cases.id))
-    .limit(f.limit + 1);
+  const listed = (table: ListedColumns) =>
+    and(
+      eq(table.orgId, orgId),
+      f.before ? lt(table.createdAt, f.before) : undefined,
+      f.status ? eq(table.status, f.status) : undefined,
+      olderThan(table.createdAt, table.id, after),
+    );
+  const select = (where: SQL | undefined) =>
+    db
+      .select({ c: cases, customer: customers.name })
+      .from(cases)
+      .innerJoin(customers, eq(customers.id, cases.customerId))
+      .where(and(listed(cases), where))
+      .orderBy(desc(cases.createdAt), desc(cases.id))
+      .limit(f.limit + 1);
+  // A common search first probes the newest cases one by one, where it fills the page at once, and
+  // skips the sets of every match. The probe's cases are a head of the list's order, so a full page
+  // from it is the list's; a page it leaves short (the word common only in older cases) is read
+  // through the sets after all.
+  let rows =
+    q && (await searchIsCommon(db, orgId, q))
+      ? await select(and(withinNewest(db, listed, probeCases), searchFindsEach(db, orgId, q)))
+      : [];
+  if (rows.length <= f.limit) rows = await select(q ? searchFinds(db, orgId, q) : undefined);
   const page = rows.slice(0, f.limit);
   const ids = page.map((r) => r.c.id);
   const now = await whereNow(db, orgId, ids);

@@ -1,5 +1,6 @@
 import { ilike, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
+import { searchIsCommon } from '../../src/cases/case-search.queries.ts';
 import { cases, foldedText } from '../../src/cases/cases.table.ts';
 import { customers } from '../../src/customers/customers.table.ts';
 import { rowsOf } from '../../src/db/database.ts';
@@ -289,6 +290,63 @@ describeOnDatabases('the case list: search, status, pages, where each case is no
     // With nothing open, the latest that left the sender again.
     await h().request('POST', `/api/v1/handoffs/${sent.body.id}/resolve`);
     expect(await now()).toMatchObject({ id: escalation.body.id, state: 'resolved' });
+  });
+
+  it('finds a common word from the newest cases, one common only in older cases than those, and a rare one, page after page', async () => {
+    // 450 cases a minute apart, more than the 400 newest a common search probes first. "quorlax",
+    // in every message of every second case (2,025 messages), fills each page there. "zephyrine" is
+    // common too (2,161 messages) but, but for one new case, only in the 30 oldest: the probe leaves
+    // the page short and the sets of its matches answer. "marrowind", in one case, is rare.
+    const { db } = h().database;
+    const first = await h().request('POST', '/api/v1/cases', newCase({ subject: 'Probe anchor' }));
+    const [{ customerId }] = rowsOf<{ customerId: string }>(
+      await db.execute(sql`select customer_id as "customerId" from cases where id = ${first.body.id}`),
+    ) as [{ customerId: string }];
+    const orgId = h().org.orgId;
+    await db.execute(sql`
+      insert into cases (id, org_id, customer_id, subject, channel, created_at, updated_at)
+      select 'csprobe' || lpad(i::text, 3, '0'), ${orgId}, ${customerId}, 'Probe ' || i, 'chat',
+             timestamptz '2026-11-20T10:00:00Z' - make_interval(mins => i), timestamptz '2026-11-20T10:00:00Z'
+      from generate_series(0, 449) i`);
+    await db.execute(sql`
+      insert into messages (id, org_id, case_id, role, text, at)
+      select 'msgprobe' || i || '_' || j, ${orgId}, 'csprobe' || lpad(i::text, 3, '0'), 'customer',
+             case when i % 2 = 0 then 'The quorlax keeps failing' else 'Nothing to see' end
+               || case when (i >= 420 or i = 5) and j = 0 then ', as the zephyrine said' else '' end
+               || case when i = 430 and j = 1 then ', marrowind' else '' end,
+             timestamptz '2026-11-20T10:00:00Z' - make_interval(mins => i) + make_interval(secs => j)
+      from generate_series(0, 449) i, generate_series(0, 8) j
+      union all
+      select 'msgprobeold' || i || '_' || j, ${orgId}, 'csprobe' || lpad(i::text, 3, '0'), 'customer',
+             'The zephyrine again', timestamptz '2026-11-20T10:00:00Z' - make_interval(mins => i) + make_interval(secs => j)
+      from generate_series(420, 449) i, generate_series(9, 79) j`);
+    expect(await searchIsCommon(db, orgId, 'quorlax')).toBe(true);
+    expect(await searchIsCommon(db, orgId, 'zephyrine')).toBe(true);
+    expect(await searchIsCommon(db, orgId, 'marrowind')).toBe(false);
+    const id = (i: number) => `csprobe${String(i).padStart(3, '0')}`;
+    const walk = async (q: string, limit: number) => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const page = await list(`q=${q}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+        seen.push(...page.items.map((c) => c.id));
+        cursor = page.nextCursor;
+        pages++;
+      } while (cursor && pages < 50);
+      return { seen, pages };
+    };
+    const common = await walk('quorlax', 50);
+    expect(common.seen).toEqual(Array.from({ length: 225 }, (_, k) => id(2 * k)));
+    expect(common.pages).toBe(5);
+    const old = await walk('zephyrine', 20);
+    expect(old.seen).toEqual([id(5), ...Array.from({ length: 30 }, (_, k) => id(420 + k))]);
+    expect((await walk('marrowind', 20)).seen).toEqual([id(430)]);
+    // Both words in one message: the old cases' even ones; a status no case has finds nothing.
+    expect((await walk('quorlax%20zephyr', 10)).seen).toEqual(
+      Array.from({ length: 15 }, (_, k) => id(420 + 2 * k)),
+    );
+    expect((await list('q=quorlax&status=closed')).items).toEqual([]);
   });
 
   it('finds by text through indexes: every arm of the search is one an index answers (pg_trgm, migration 0030)', async () => {

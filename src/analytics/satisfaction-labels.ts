@@ -14,6 +14,9 @@ export const satisfactionSignalLabels: Record<SatisfactionSignal, string> = {
   document_rerequest: 'Document asked again',
 };
 
-/** A difference signed as people read it, with a true minus: "−12.5 pts", "+3.0 points", "—" for none. */
+/**
+ * A difference signed as people read it, with a true minus: "−12.5 pts", "+3.0 points", "—" for
+ * none. The space before the unit does not break, so a narrow table column keeps them on one line.
+ */
 export const signedGap = (gap: number | null, unit: string) =>
-  gap === null ? '—' : `${gap > 0 ? '+' : gap < 0 ? '−' : ''}${Math.abs(gap).toFixed(1)} ${unit}`;
+  gap === null ? '—' : `${gap > 0 ? '+' : gap < 0 ? '−' : ''}${Math.abs(gap).toFixed(1)}\u00a0${unit}`;

@@ -118,7 +118,12 @@ describe('web app: QA against CSAT [pglite]', () => {
 
     const checks = page.locator('figure', { hasText: 'CSAT where each check failed and passed' });
     const checkRows = await chartTable(checks);
-    expect(checkRows[0]).toEqual(['Packet complete', '0.0 % (0 of 6)', '100.0 % (6 of 6)', '−100.0 pts']);
+    expect(checkRows[0]).toEqual([
+      'Packet complete',
+      '0.0 % (0 of 6)',
+      '100.0 % (6 of 6)',
+      '−100.0\u00a0pts',
+    ]);
     await page.getByText('Choose a scorecard above to see each of its criteria against CSAT.').waitFor();
 
     const passed = page.locator('section', { hasText: 'QA passed them, the customer was not satisfied' });
@@ -142,8 +147,8 @@ describe('web app: QA against CSAT [pglite]', () => {
     const criteria = page.locator('figure', { hasText: 'CSAT where each criterion scored low and high' });
     const criterionRows = await chartTable(criteria);
     expect(criterionRows).toEqual([
-      ['Context is complete', '100.0 % (1 of 1)', '0.0 % (0 of 1)', '+100.0 pts'],
-      ['Warm tone', '100.0 % (1 of 1)', '0.0 % (0 of 1)', '+100.0 pts'],
+      ['Context is complete', '100.0 % (1 of 1)', '0.0 % (0 of 1)', '+100.0\u00a0pts'],
+      ['Warm tone', '100.0 % (1 of 1)', '0.0 % (0 of 1)', '+100.0\u00a0pts'],
     ]);
     expect(page.url()).toContain(`scorecard=${card.id}`);
     expect(await axeViolations(page)).toEqual([]);

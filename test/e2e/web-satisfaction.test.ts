@@ -90,8 +90,8 @@ describe('web app: satisfaction ratings (CSAT) [pglite]', () => {
       'SLA breached',
       'Document asked again',
     ]);
-    expect(rows[0]).toEqual(['Handed off', '66.7 % (2 of 3)', '100.0 % (1 of 1)', '−33.3 pts']);
-    expect(rows[1]).toEqual(['Bounced back', '0.0 % (0 of 1)', '100.0 % (3 of 3)', '−100.0 pts']);
+    expect(rows[0]).toEqual(['Handed off', '66.7 % (2 of 3)', '100.0 % (1 of 1)', '−33.3\u00a0pts']);
+    expect(rows[1]).toEqual(['Bounced back', '0.0 % (0 of 1)', '100.0 % (3 of 3)', '−100.0\u00a0pts']);
     // No rated case went through it: nothing to compare, and no gap made up.
     expect(rows[4]).toEqual(['SLA breached', 'no data', '75.0 % (3 of 4)', '—']);
 

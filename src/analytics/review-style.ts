@@ -47,7 +47,6 @@ export const SIGNALS: Record<string, string> = {
   unsatisfied: 'customer not satisfied',
 };
 
-/** What a rated case's handoffs went through, as the satisfaction comparison names it. */
 export const FITS: Record<string, string> = {
   over: 'p90 over target',
   under: 'p90 within half the target',

@@ -295,8 +295,8 @@ describeOnDatabases('the case list: search, status, pages, where each case is no
   it('finds a common word from the newest cases, one common only in older cases than those, and a rare one, page after page', async () => {
     // 450 cases a minute apart, more than the 400 newest a common search probes first. "quorlax",
     // in every message of every second case (2,025 messages), fills each page there. "zephyrine" is
-    // common too (2,161 messages) but, but for one new case, only in the 30 oldest: the probe leaves
-    // the page short and the sets of its matches answer. "marrowind", in one case, is rare.
+    // common too (2,161 messages), yet in one new case and otherwise only in the 30 oldest: the probe
+    // leaves the page short and the sets of its matches answer. "marrowind", in one case, is rare.
     const { db } = h().database;
     const first = await h().request('POST', '/api/v1/cases', newCase({ subject: 'Probe anchor' }));
     const [{ customerId }] = rowsOf<{ customerId: string }>(

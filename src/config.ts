@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -8,6 +9,7 @@ const envSchema = z.object({
   BATON_DATA_DIR: z.string().default('./.baton'),
   DATABASE_URL: z.string().optional(),
   BATON_ADMIN_TOKEN: z.string().min(1).optional(),
+  BATON_SETUP_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   BATON_WEBHOOK_SECRET: z.string().optional(),
   BATON_WEBHOOK_ALLOW_PRIVATE: z.enum(['0', '1']).default('0'),
   BATON_SSO_ALLOW_HTTP: z.enum(['0', '1']).default('0'),
@@ -43,6 +45,8 @@ export type Config = {
   dataDir: string;
   databaseUrl?: string;
   adminToken?: string;
+  /** What `POST /setup` asks for while the server has no organisation (`BATON_SETUP_TOKEN`, or made at start). */
+  setupToken: string;
   webhookSecret?: string;
   webhookAllowPrivate: boolean;
   /** Single sign-on with an identity provider on this machine over plain http (tests, a local provider); https otherwise. */
@@ -95,6 +99,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(e.BATON_DATA_DIR),
     databaseUrl: e.DATABASE_URL || undefined,
     adminToken: e.BATON_ADMIN_TOKEN,
+    // Made once per process unless given: the server logs it while no organisation exists.
+    setupToken: e.BATON_SETUP_TOKEN ?? randomBytes(24).toString('base64url'),
     webhookSecret: e.BATON_WEBHOOK_SECRET,
     webhookAllowPrivate: e.BATON_WEBHOOK_ALLOW_PRIVATE === '1',
     ssoAllowHttp: e.BATON_SSO_ALLOW_HTTP === '1',

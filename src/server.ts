@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Config } from './config.ts';
 import { loadDemo } from './demo/demo.ts';
+import { anyOrganisation } from './orgs/orgs.queries.ts';
 import { startRuntime } from './runtime.ts';
 
 const webDist = fileURLToPath(new URL('../web/dist/', import.meta.url));
@@ -43,6 +44,13 @@ export async function startServer(config: Config, opts: { demo: boolean }) {
     { port, database: services.database.kind, ms: Math.round(performance.now() - started) },
     `Baton listening on http://localhost:${port}`,
   );
+  if (!(await anyOrganisation(services.database.db))) {
+    const base = config.publicUrl ?? `http://localhost:${port}`;
+    services.logger.warn(
+      { setup: `${base}/setup?token=${config.setupToken}` },
+      `No organisation yet: open ${base}/setup?token=${config.setupToken} to set one up (or run \`baton org create\`)`,
+    );
+  }
   const shutdown = async () => {
     server.close();
     await runtime.close();

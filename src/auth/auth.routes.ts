@@ -6,6 +6,7 @@ import { authenticate, sessionCookie, setSessionCookie } from '../http/auth.ts';
 import { ApiError } from '../http/errors.ts';
 import { json, ok } from '../http/openapi.ts';
 import { knownAddress } from '../http/rate-limit-guard.ts';
+import { anyOrganisation } from '../orgs/orgs.queries.ts';
 import { signIn, signOut } from './auth.commands.ts';
 import { changeOwnPassword } from './password.commands.ts';
 import { ownPasswordSchema } from './password.types.ts';
@@ -90,7 +91,7 @@ export function registerAuthRoutes(app: App) {
       security: [],
       responses: {
         200: ok(
-          '`{signedIn, passwordReset, twoStepSetupDue, signedOut?, singleSignOn?}`: whether the caller is signed in (never 401), whether a forgotten password can be reset by e-mail here, whether the signed-in person must set up two-step sign-in before anything else, `signedOut: {reason: "idle", message}` when this request found the session idle past the organisation’s limit and ended it, and, signed out, `singleSignOn: true` when some organisation here signs in with single sign-on (never which domains)',
+          '`{signedIn, passwordReset, twoStepSetupDue, signedOut?, singleSignOn?, setupNeeded?}`: whether the caller is signed in (never 401), whether a forgotten password can be reset by e-mail here, whether the signed-in person must set up two-step sign-in before anything else, `signedOut: {reason: "idle", message}` when this request found the session idle past the organisation’s limit and ended it, and, signed out, `singleSignOn: true` when some organisation here signs in with single sign-on (never which domains), and `setupNeeded: true` while this Baton has no organisation yet (`POST /setup`)',
         ),
       },
     }),
@@ -107,6 +108,8 @@ export function registerAuthRoutes(app: App) {
               twoStepSetupDue: false,
               // The sign-in page offers single sign-on then; which domains stays unsaid.
               ...((await ssoOnAnywhere(c.var.services.database.db)) ? { singleSignOn: true } : {}),
+              // A new Baton: the page leads to setting up the first organisation instead.
+              ...((await anyOrganisation(c.var.services.database.db)) ? {} : { setupNeeded: true }),
               // This very request ended an idle session: the sign-in page says why.
               ...(error.details.reason === 'idle'
                 ? { signedOut: { reason: 'idle', message: error.message } }

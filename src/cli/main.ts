@@ -4,6 +4,7 @@ import { registerBackup } from './backup.ts';
 import { registerCustomers } from './customers.ts';
 import { registerDatabase } from './database.ts';
 import { CliError } from './jsonl.ts';
+import { registerOrg } from './org.ts';
 import { registerRatings } from './ratings.ts';
 import { registerRestore } from './restore.ts';
 import { registerReview } from './review.ts';
@@ -18,6 +19,7 @@ const program = new Command('baton')
   .exitOverride();
 
 registerDatabase(program);
+registerOrg(program);
 registerSla(program);
 registerTag(program);
 registerSummarize(program);

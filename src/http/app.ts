@@ -26,6 +26,7 @@ import { registerAdapterRoutes } from '../integrations/adapters.routes.ts';
 import { registerIntegrationRoutes } from '../integrations/integrations.routes.ts';
 import { registerEmailRoutes } from '../notifications/email.routes.ts';
 import { registerNotificationRoutes } from '../notifications/notifications.routes.ts';
+import { registerSetupRoutes } from '../orgs/setup.routes.ts';
 import { registerPeopleRoutes } from '../people/people.routes.ts';
 import { registerProvisioningRoutes } from '../provisioning/provisioning.routes.ts';
 import { authenticateScim, registerScimDiscoveryRoutes, scimBodies } from '../provisioning/scim.routes.ts';
@@ -155,6 +156,7 @@ export function createApp(services: Services): App {
   registerAuthRoutes(app);
   registerPasswordResetRoutes(app);
   registerSsoFlowRoutes(app);
+  registerSetupRoutes(app);
   app.use('/api/v1/*', limits.tokens);
   app.use('/api/v1/*', async (c, next) => {
     if (c.req.path.startsWith('/api/v1/auth/login') || c.req.path.startsWith('/api/v1/webhooks/inbound/'))

@@ -95,6 +95,16 @@ export const errorCatalogue = {
     description:
       'A password reset link that has expired (after 30 minutes), was used already, was replaced by a newer one, or belongs to a person without access (`field`: `token`).',
   },
+  setup_token_invalid: {
+    status: 403,
+    description:
+      "Setting up the first organisation (`POST /setup`) needs the setup token: the one the server's log gives with the setup link while no organisation exists, or `BATON_SETUP_TOKEN` (`field`: `setupToken`). Nothing was created.",
+  },
+  already_set_up: {
+    status: 409,
+    description:
+      'This Baton has an organisation already: `POST /setup` makes only the first (more are made with `baton org create`). Nothing was created.',
+  },
   password_reset_off: {
     status: 409,
     description:

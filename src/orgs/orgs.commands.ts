@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { hashPassword } from '../auth/secrets.ts';
 import type { Db, Tx } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
-import { notFound } from '../http/errors.ts';
+import { ApiError, notFound } from '../http/errors.ts';
 import { people } from '../people/people.table.ts';
 import { loadScenarioPolicies } from '../scenarios/policies.ts';
 import { saveScenario } from '../scenarios/scenarios.commands.ts';
@@ -14,18 +14,30 @@ import { type OrganisationSpec, organisationSpecSchema } from './orgs.types.ts';
 
 /**
  * Creates an organisation with its people, teams and scenarios (the policy files by default) in one
- * transaction. Returns the ids by key so callers can address what they made.
+ * transaction. Returns the ids by key so callers can address what they made. `first`: only when the
+ * database has no organisation yet (`already_set_up` otherwise), decided one setup at a time.
  */
 export async function createOrganisation(
   db: Db,
   input: OrganisationSpec,
   now: Date,
   scenarios: Scenario[] = loadScenarioPolicies(),
+  opts: { first?: boolean } = {},
 ) {
   const spec = organisationSpecSchema.parse(input);
   const hashes = new Map<string, string>();
   for (const p of spec.people) if (p.password) hashes.set(p.key, await hashPassword(p.password));
   return db.transaction(async (tx) => {
+    if (opts.first) {
+      // Two setups at once: the second waits here, then finds the first's organisation.
+      await tx.execute(sql`lock table organisations in exclusive mode`);
+      const [existing] = await tx.select({ id: organisations.id }).from(organisations).limit(1);
+      if (existing)
+        throw new ApiError(
+          'already_set_up',
+          'this Baton has an organisation already: sign in, or ask its admin for an account',
+        );
+    }
     const orgId = newId('org');
     await tx
       .insert(organisations)

@@ -64,6 +64,8 @@ const table: Record<string, Rule> = {
   'DELETE /scim/v2/Groups/{id}': 'scim',
   'GET /api/v1/auth/sso/start': 'public',
   'GET /api/v1/auth/sso/callback': 'public',
+  'GET /api/v1/setup': 'public',
+  'POST /api/v1/setup': 'public',
   'POST /api/v1/notifications/email/test': ['admin'],
   'GET /api/v1/teams': 'any',
   'GET /api/v1/teams/{key}': 'any',

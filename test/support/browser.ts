@@ -119,15 +119,35 @@ export async function startWebServer(
   passwordsFor: string[],
 ): Promise<WebServer> {
   const releaseTurn = await takeBrowserTurn();
-  const org = await createOrganisation(
-    database.db,
-    demoWithPasswordsFor(passwordsFor),
-    new Date(Date.now() - 60_000),
-  );
+  try {
+    const org = await createOrganisation(
+      database.db,
+      demoWithPasswordsFor(passwordsFor),
+      new Date(Date.now() - 60_000),
+    );
+    return { ...(await serveWeb(database, distDir, {}, releaseTurn)), org };
+  } catch (error) {
+    releaseTurn();
+    throw error;
+  }
+}
+
+/**
+ * The same Baton on a database left as it is (a new one has no organisation: the setup page's), with
+ * `env` added to its configuration.
+ */
+export async function serveWeb(
+  database: Database,
+  distDir: string,
+  env: Record<string, string>,
+  releaseTurn?: () => void,
+): Promise<Omit<WebServer, 'org'>> {
+  const release = releaseTurn ?? (await takeBrowserTurn());
   const config = loadConfig({
     BATON_ADMIN_TOKEN: webAdminToken,
     BATON_LOG_LEVEL: 'silent',
     BATON_SCHEDULER_INTERVAL_MS: '200',
+    ...env,
   });
   const runtime = await startRuntime(config, { database, logger: pino({ level: 'silent' }) });
   const index = readFileSync(join(distDir, 'index.html'), 'utf8');
@@ -140,12 +160,11 @@ export async function startWebServer(
   return {
     url: `http://127.0.0.1:${port}`,
     runtime,
-    org,
     async close() {
       server.closeAllConnections?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await runtime.close();
-      releaseTurn();
+      release();
     },
   };
 }

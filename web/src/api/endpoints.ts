@@ -79,7 +79,18 @@ export const api = {
       signedOut?: { reason: 'idle'; message: string };
       /** Signed out: some organisation here signs in with single sign-on (never which domains). */
       singleSignOn?: boolean;
+      /** This Baton has no organisation yet: the sign-in page leads to setting one up. */
+      setupNeeded?: boolean;
     }>(`${v1}/auth/session`, signal),
+  /** Whether this Baton still waits for its first organisation. */
+  setupStatus: () => get<{ needed: boolean }>(`${v1}/setup`),
+  /** Makes the first organisation and signs its admin in (the answer sets the session cookie). */
+  setUp: (body: unknown) =>
+    request<{ organisation: { slug: string; name: string }; teams: string[]; scenarios: string[] }>(
+      'POST',
+      `${v1}/setup`,
+      { body, quiet401: true },
+    ),
   // The two reset calls are made signed out (or signed in as anyone): quiet401, as a 401 there
   // would say nothing about this app's own session.
   /** E-mails a reset link to whoever signs in with `email`; 202 whether or not anyone does. */

@@ -13,6 +13,7 @@ import { QueuePage } from '../queue/QueuePage.tsx';
 import { type Area, areaOf, rolesInWords } from './access.ts';
 import { ResetPassword } from './ResetPassword.tsx';
 import { Link, match, navigate, useLocation } from './router.tsx';
+import { Setup } from './Setup.tsx';
 import { Shell } from './Shell.tsx';
 import { SignIn } from './SignIn.tsx';
 import { buildSession, type Session, SessionContext } from './session.tsx';
@@ -43,6 +44,8 @@ type Boot =
   | { state: 'loading' }
   // `idle`: the server's words when the organisation's idle limit ended the session (the sign-in page says so).
   | { state: 'signed-out'; idle?: string }
+  // A new Baton without any organisation: signing in waits for its setup (`/setup`).
+  | { state: 'setup-needed' }
   // Signed in, but the organisation requires two-step sign-in and theirs is off: the API answers nothing else.
   | { state: 'two-step-due' }
   | { state: 'error'; error: Error }
@@ -109,7 +112,8 @@ function NotYours({ area, home }: { area: Area; home: string }) {
 function Routes({ session }: { session: Session }) {
   const { path } = useLocation();
   // `/sign-in` is where single sign-on sends the browser back when it fails (already signed in here).
-  if (path === '/' || path === '/signin' || path === '/sign-in') return <Redirect to={homeFor(session)} />;
+  if (path === '/' || path === '/signin' || path === '/sign-in' || path === '/setup')
+    return <Redirect to={homeFor(session)} />;
   const area = areaOf(path);
   if (area?.roles && !session.can(...area.roles)) return <NotYours area={area} home={homeFor(session)} />;
   for (const [pattern, render] of routes) {
@@ -133,6 +137,10 @@ export function App() {
       const answer = await api.session();
       setPasswordReset(answer.passwordReset === true);
       setSingleSignOn(answer.singleSignOn === true);
+      if (!answer.signedIn && answer.setupNeeded) {
+        setBoot({ state: 'setup-needed' });
+        return;
+      }
       if (!answer.signedIn) {
         const idle = answer.signedOut?.reason === 'idle' ? answer.signedOut.message : undefined;
         setBoot({ state: 'signed-out', idle });
@@ -210,6 +218,16 @@ export function App() {
       />
     );
   if (boot.state === 'loading') return <Loading label="Opening Baton" />;
+  // The setup link works until an organisation exists (the page says so after); signed in, it leads home.
+  if (path === '/setup' && boot.state !== 'ready')
+    return (
+      <Setup
+        onDone={() => {
+          setBoot({ state: 'loading' });
+          void load();
+        }}
+      />
+    );
   if (boot.state === 'two-step-due')
     return (
       <TwoStepRequired
@@ -221,9 +239,10 @@ export function App() {
       />
     );
   if (boot.state === 'error') return <ErrorNote error={boot.error} title="Baton could not start" />;
-  if (boot.state === 'signed-out' || !session) {
+  if (boot.state === 'signed-out' || boot.state === 'setup-needed' || !session) {
     return (
       <SignIn
+        setupNeeded={boot.state === 'setup-needed'}
         passwordReset={passwordReset}
         singleSignOn={singleSignOn}
         idleNote={boot.state === 'signed-out' && boot.idle ? idleSignOutNote(boot.idle) : undefined}

@@ -8,10 +8,10 @@ import { SsoSignIn } from './SsoSignIn.tsx';
 import { ssoErrorInWords } from './sso-words.ts';
 
 /** The signed-out pages' frame: the brand over one panel (sign in, reset a password). */
-export function AuthPanel({ children }: { children: ReactNode }) {
+export function AuthPanel({ children, wide = false }: { children: ReactNode; wide?: boolean }) {
   return (
     <main className="signin" id="main">
-      <div className="signin-panel">
+      <div className={wide ? 'signin-panel signin-panel-wide' : 'signin-panel'}>
         <div className="brand brand-large" aria-hidden="true">
           <span className="brand-mark" />
           Baton
@@ -61,6 +61,7 @@ export function SignIn({
   passwordReset,
   singleSignOn = false,
   idleNote,
+  setupNeeded = false,
 }: {
   onSignedIn: () => void;
   passwordReset: boolean;
@@ -68,6 +69,8 @@ export function SignIn({
   singleSignOn?: boolean;
   /** Why the person is here again: their session ended for want of activity. */
   idleNote?: string;
+  /** A new Baton without any organisation: nobody can sign in before it is set up. */
+  setupNeeded?: boolean;
 }) {
   const [start] = useState(opening);
   const [mode, setMode] = useState<Mode>(
@@ -177,6 +180,24 @@ export function SignIn({
             setSecondStep(false);
           }}
         />
+      </AuthPanel>
+    );
+
+  if (setupNeeded)
+    return (
+      <AuthPanel>
+        <h1>Welcome to Baton</h1>
+        <div className="note note-info" role="status">
+          <span>
+            This Baton has no organisation yet, so nobody can sign in. Open the setup link the server wrote to
+            its log when it started: it carries the setup token.
+          </span>
+        </div>
+        <div className="form-actions column">
+          <button type="button" className="button primary wide" onClick={() => navigate('/setup')}>
+            Set up Baton
+          </button>
+        </div>
       </AuthPanel>
     );
 

@@ -23,6 +23,7 @@ import {
   teamMoves,
   timeZones,
 } from './person-form.ts';
+import { TimeZoneOptions } from './TimeZoneOptions.tsx';
 import { TwoStepOff } from './TwoStepOff.tsx';
 import type { AdminRun } from './useAdminRun.ts';
 
@@ -202,11 +203,7 @@ function PersonForm({ person, admin, onClose }: { person?: Person; admin: AdminR
               {person ? null : (
                 <option value="">{orgZone ? `The organisation's (${orgZone})` : "The organisation's"}</option>
               )}
-              {zones.map((z) => (
-                <option key={z} value={z}>
-                  {z.replaceAll('_', ' ')}
-                </option>
-              ))}
+              <TimeZoneOptions zones={zones} />
             </select>
           )}
         </FormField>

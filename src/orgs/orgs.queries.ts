@@ -1,0 +1,8 @@
+import type { Queryable } from '../db/database.ts';
+import { organisations } from './orgs.table.ts';
+
+/** Whether this database holds any organisation (a new Baton has none until it is set up). */
+export async function anyOrganisation(db: Queryable): Promise<boolean> {
+  const [row] = await db.select({ id: organisations.id }).from(organisations).limit(1);
+  return Boolean(row);
+}

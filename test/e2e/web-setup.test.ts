@@ -1,0 +1,119 @@
+import { rmSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Database } from '../../src/db/database.ts';
+import { freshDatabase } from '../../src/db/testing.ts';
+import { axeViolations } from '../support/axe.ts';
+import { buildWeb, screenshot, serveWeb } from '../support/browser.ts';
+import { withBrowsers } from '../support/web-app.ts';
+
+/**
+ * A new Baton in a real Chromium: without any organisation, the sign-in page leads to the setup;
+ * the setup link from the server's log opens the form (its token leaves the address bar), which
+ * says what is wrong field by field, makes the organisation and its admin, and signs the admin in.
+ */
+const setupToken = 'web-setup-token-0123456789abcdef';
+const browsers = withBrowsers('setup');
+let database: Database;
+let web: Awaited<ReturnType<typeof serveWeb>>;
+let dist = '';
+
+beforeAll(async () => {
+  const [built, db] = await Promise.all([
+    buildWeb(),
+    freshDatabase('pglite', { pgliteDump: inject('pgliteDump'), postgresUrl: null }),
+  ]);
+  dist = built.dir;
+  database = db;
+  web = await serveWeb(db, dist, { BATON_SETUP_TOKEN: setupToken });
+}, 180_000);
+afterAll(async () => {
+  await browsers.closeAll();
+  await web?.close();
+  await database?.close();
+  if (dist) rmSync(dist, { recursive: true, force: true });
+});
+
+const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
+
+describe('web app: setting up a new Baton [pglite]', () => {
+  it('leads from sign-in to the setup, which asks for the token when the link is not used', async () => {
+    const { page, errors } = await browsers.open('visitor');
+    await page.goto(web.url);
+    await page.getByRole('heading', { name: 'Welcome to Baton', level: 1 }).waitFor();
+    expect(await page.getByRole('status').textContent()).toMatch(/no organisation yet/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Set up Baton' }).click();
+    await page.getByRole('heading', { name: 'Set up Baton', level: 1 }).waitFor();
+    // Opened without the link: the token is asked for, first.
+    await expect.poll(() => focusedId(page)).toBe('setup-setupToken');
+    await page.getByLabel('Setup token').fill('not-the-token');
+    await page.getByLabel('Name', { exact: true }).fill('Acme Support');
+    await page.getByLabel('Your name').fill('Ann Lee');
+    await page.getByLabel('Work email').fill('ann@acme.example');
+    await page.getByLabel('Password', { exact: true }).fill('a long first password');
+    await page.getByLabel('Password again').fill('a long first password');
+    await page.getByRole('button', { name: 'Set up Baton' }).click();
+    await page.getByText('That is not the setup token').waitFor();
+    await expect.poll(() => focusedId(page)).toBe('setup-setupToken');
+    expect(errors).toEqual([]);
+  });
+
+  it('makes the organisation from the setup link, field by field, and signs its admin in', async () => {
+    const { page, errors } = await browsers.open('admin');
+    await page.goto(`${web.url}/setup?token=${setupToken}`);
+    await page.getByRole('heading', { name: 'Set up Baton', level: 1 }).waitFor();
+    // The token left the address bar and is not asked for.
+    await expect.poll(() => new URL(page.url()).search).toBe('');
+    expect(await page.getByLabel('Setup token').count()).toBe(0);
+    await expect.poll(() => focusedId(page)).toBe('setup-organisation-name');
+
+    // Nothing filled in: each field says what it needs, the cursor goes to the first.
+    await page.getByRole('button', { name: 'Set up Baton' }).click();
+    await page.getByText("Give your organisation's name.").waitFor();
+    await expect.poll(() => focusedId(page)).toBe('setup-organisation-name');
+
+    await page.getByLabel('Name', { exact: true }).fill('Façade Repairs Zürich');
+    // The short name the server will make is shown before it is asked for.
+    expect(await page.getByLabel('Short name').getAttribute('placeholder')).toBe('facade-repairs-zurich');
+    await page.getByLabel('Time zone').selectOption('Europe/Zurich');
+    await page.getByLabel('Your name').fill('Ann Lee');
+    await page.getByLabel('Work email').fill('ann@facade.example');
+    await page.getByLabel('Password', { exact: true }).fill('a long first password');
+    await page.getByLabel('Password again').fill('a long first passwort');
+    await page.getByRole('button', { name: 'Set up Baton' }).click();
+    await page.getByText('The two passwords differ.').waitFor();
+    await expect.poll(() => focusedId(page)).toBe('setup-confirm');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'setup-form');
+
+    // A short name the server refuses is shown at its field.
+    await page.getByLabel('Password again').fill('a long first password');
+    await page.getByLabel('Short name').fill('Not A Slug');
+    await page.getByRole('button', { name: 'Set up Baton' }).click();
+    await page.getByText(/lower-case letters, digits and single hyphens/).waitFor();
+    await expect.poll(() => focusedId(page)).toBe('setup-organisation-slug');
+
+    await page.getByLabel('Short name').fill('');
+    await page.getByRole('button', { name: 'Set up Baton' }).click();
+    // Signed in, on People, to add colleagues.
+    await page.waitForURL(`${web.url}/people`);
+    await page.getByRole('heading', { name: 'People', level: 1 }).waitFor();
+    await page.getByRole('cell', { name: 'ann@facade.example' }).waitFor();
+    await screenshot(page, 'setup-done');
+    expect(errors).toEqual([]);
+  });
+
+  it('is done once: the setup link then says so, and the sign-in page is back', async () => {
+    const { page, errors } = await browsers.open('late');
+    await page.goto(`${web.url}/setup?token=${setupToken}`);
+    await page.getByRole('heading', { name: 'Baton is set up', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Go to sign in' }).click();
+    await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+    await page.getByLabel('Work email').fill('ann@facade.example');
+    await page.getByLabel('Password').fill('a long first password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Cases', level: 1 }).waitFor();
+    expect(errors).toEqual([]);
+  });
+});

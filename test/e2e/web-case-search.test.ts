@@ -73,4 +73,40 @@ describe('web app: searching the conversation, and the case it finds [pglite]', 
     expect(await page.getByRole('button', { name: 'Resolve case' }).count()).toBe(0);
     expect(browser.errors).toEqual([]);
   });
+
+  it('waits for a third letter before searching as one types; Enter searches two', async () => {
+    const browser = await app.signedIn('case-search-short', 'amara@northwind.example');
+    const { page } = browser;
+    const searched: string[] = [];
+    page.on('request', (r) => {
+      const q = new URL(r.url()).searchParams.get('q');
+      if (r.url().includes('/api/v1/cases?') && q !== null) searched.push(q);
+    });
+    await page.goto(`${app.url}/cases`);
+    await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
+    const rows = page.locator('.cases-table tbody tr');
+    await rows.first().waitFor();
+    const every = await rows.count();
+    expect(every).toBeGreaterThan(1);
+
+    await page.keyboard.press('/');
+    await page.keyboard.type('Br');
+    await page.getByText('Keep typing, or press Enter to search for “Br”').waitFor();
+    // Well past the pause that would have searched: nothing asked, the list as it was.
+    await page.waitForTimeout(800);
+    expect(searched).toEqual([]);
+    expect(await rows.count()).toBe(every);
+
+    await page.keyboard.press('Enter');
+    await page.getByText('1 case', { exact: true }).waitFor();
+    expect(searched).toEqual(['Br']);
+    expect(await rows.first().innerText()).toContain('Payment question');
+
+    // A third letter searches by itself again.
+    await page.locator('input[type="search"]').focus();
+    await page.keyboard.type('i');
+    await expect.poll(() => searched).toEqual(['Br', 'Bri']);
+    await page.getByText('1 case', { exact: true }).waitFor();
+    expect(browser.errors).toEqual([]);
+  });
 });

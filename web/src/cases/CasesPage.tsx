@@ -8,6 +8,7 @@ import { Badge, Empty, ErrorNote, Loading, stateTone } from '../app/ui.tsx';
 import { useLive } from '../live/useLive.tsx';
 import { isTyping } from '../queue/shortcuts.ts';
 import { caseHref, MatchSnippet } from './MatchSnippet.tsx';
+import { searchesAsTyped } from './typed-search.ts';
 import { useCaseList } from './useCaseList.ts';
 
 const statuses = ['open', 'pending', 'resolved', 'closed'] as const;
@@ -18,11 +19,14 @@ export function CasesPage() {
   const [q, setQ] = useState('');
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState('');
-  // The server searches every case, not only the page on screen; a pause in typing asks it.
+  // The server searches every case, not only the page on screen; a pause in typing asks it, once
+  // there are three letters (Enter asks at once, whatever the length).
   useEffect(() => {
+    if (!searchesAsTyped(q)) return;
     const t = setTimeout(() => setSearch(q), 250);
     return () => clearTimeout(t);
   }, [q]);
+  const waitsForEnter = !searchesAsTyped(q) && q !== search;
   const cases = useCaseList({ q: search, status });
   useLive(
     (e) => e.type === 'case.created' || e.type.startsWith('handoff.') || e.type.startsWith('sla.'),
@@ -91,6 +95,7 @@ export function CasesPage() {
               setSelected(-1);
             }}
             onKeyDown={(e) => {
+              if (e.key === 'Enter') setSearch(q);
               if (e.key === 'Escape' || e.key === 'Enter') e.currentTarget.blur();
             }}
           />
@@ -113,9 +118,11 @@ export function CasesPage() {
           </select>
         </label>
         <span className="muted" aria-live="polite">
-          {cases.items
-            ? `${cases.items.length}${cases.nextCursor ? '+' : ''} ${cases.items.length === 1 ? 'case' : 'cases'}`
-            : ''}
+          {waitsForEnter
+            ? `Keep typing, or press Enter to search for “${q.trim()}”`
+            : cases.items
+              ? `${cases.items.length}${cases.nextCursor ? '+' : ''} ${cases.items.length === 1 ? 'case' : 'cases'}`
+              : ''}
         </span>
       </div>
       <ErrorNote error={cases.error} title="Cases could not be loaded" />

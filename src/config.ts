@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { type DomainProofSetting, domainProofSettings } from './auth/domain-proof.ts';
 
 /** Environment parsed once; every default lives here. */
 const envSchema = z.object({
@@ -13,6 +14,8 @@ const envSchema = z.object({
   BATON_WEBHOOK_SECRET: z.string().optional(),
   BATON_WEBHOOK_ALLOW_PRIVATE: z.enum(['0', '1']).default('0'),
   BATON_SSO_ALLOW_HTTP: z.enum(['0', '1']).default('0'),
+  BATON_SSO_DOMAIN_PROOF: z.enum(domainProofSettings).default('auto'),
+  BATON_DNS_SERVERS: z.string().optional(),
   BATON_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BATON_BODY_LIMIT: z.coerce.number().int().positive().default(1_048_576),
   BATON_LLM_URL: z.string().optional(),
@@ -51,6 +54,10 @@ export type Config = {
   webhookAllowPrivate: boolean;
   /** Single sign-on with an identity provider on this machine over plain http (tests, a local provider); https otherwise. */
   ssoAllowHttp: boolean;
+  /** Whether single sign-on's e-mail domains must be proved by a DNS record (`auto`: once the server holds several organisations). */
+  ssoDomainProof: DomainProofSetting;
+  /** The DNS servers that answer the domain proofs' lookups (`host` or `host:port`); the system's by default. */
+  dnsServers?: string[];
   logLevel: z.infer<typeof envSchema>['BATON_LOG_LEVEL'];
   bodyLimit: number;
   llm?: { url: string; model: string; apiKey?: string };
@@ -104,6 +111,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookSecret: e.BATON_WEBHOOK_SECRET,
     webhookAllowPrivate: e.BATON_WEBHOOK_ALLOW_PRIVATE === '1',
     ssoAllowHttp: e.BATON_SSO_ALLOW_HTTP === '1',
+    ssoDomainProof: e.BATON_SSO_DOMAIN_PROOF,
+    dnsServers: e.BATON_DNS_SERVERS?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     logLevel: e.BATON_LOG_LEVEL,
     bodyLimit: e.BATON_BODY_LIMIT,
     llm:

@@ -1,11 +1,13 @@
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
+import { and, eq, inArray, isNotNull, isNull, ne, notInArray } from 'drizzle-orm';
 import { type AdminCtx, recordChange } from '../admin/admin-changes.commands.ts';
 import { type ChangeDetail, replacedFields, settingsSubject } from '../admin/changes.ts';
-import type { Db, Queryable } from '../db/database.ts';
+import type { Db, Queryable, Tx } from '../db/database.ts';
 import { uniqueViolation } from '../db/unique.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError, notFound } from '../http/errors.ts';
 import { people } from '../people/people.table.ts';
 import { sessions } from './auth.table.ts';
+import { proofRecord, provedBy, type TxtLookup } from './domain-proof.ts';
 import { discover } from './identity-provider.ts';
 import { type SsoSettings, ssoSettingsOf } from './single-sign-on.queries.ts';
 import { singleSignOn, ssoDomains } from './single-sign-on.table.ts';
@@ -18,6 +20,21 @@ const claimedElsewhere = (domains: string[]) =>
     `${domains.join(', ')} ${domains.length === 1 ? 'is' : 'are'} signed in by another organisation's single sign-on: a domain leads to one identity provider`,
     { field: 'emailDomains', domains },
   );
+
+/** The domains of `domains` another organisation has proved (claims not proved do not count). */
+const provedElsewhere = async (q: Pick<Db, 'select'>, orgId: string, domains: string[]) =>
+  domains.length === 0
+    ? []
+    : await q
+        .select({ domain: ssoDomains.domain })
+        .from(ssoDomains)
+        .where(
+          and(
+            inArray(ssoDomains.domain, domains),
+            ne(ssoDomains.orgId, orgId),
+            isNotNull(ssoDomains.verifiedAt),
+          ),
+        );
 
 /** Turning it on proves the issuer answers as an OpenID Connect provider: 422 saying why not. */
 async function checkDiscovery(input: SsoSettingsInput, clientSecret: string, allowHttp: boolean) {
@@ -88,7 +105,13 @@ async function endRefusedPasswordSessions(
  * discovery when it is on), then saved with its domains and logged in one transaction, ending the
  * password sessions the rule now refuses. A refusal changes nothing. Answers how many sessions ended.
  */
-export async function saveSsoSettings(db: Db, ctx: AdminCtx, input: SsoSettingsInput, allowHttp: boolean) {
+export async function saveSsoSettings(
+  db: Db,
+  ctx: AdminCtx,
+  input: SsoSettingsInput,
+  opts: { allowHttp: boolean; proofAsked: boolean },
+) {
+  const { allowHttp } = opts;
   const problem = issuerProblem(input.issuer, allowHttp);
   if (problem) throw new ApiError('validation_failed', `issuer: ${problem}`, { field: 'issuer' });
   const saved = await ssoSettingsOf(db, ctx.orgId);
@@ -98,13 +121,7 @@ export async function saveSsoSettings(db: Db, ctx: AdminCtx, input: SsoSettingsI
       field: 'clientSecret',
     });
   const domains = [...new Set(input.emailDomains)].sort();
-  const taken = async (q: Pick<Db, 'select'>) =>
-    domains.length === 0
-      ? []
-      : await q
-          .select({ domain: ssoDomains.domain })
-          .from(ssoDomains)
-          .where(and(inArray(ssoDomains.domain, domains), ne(ssoDomains.orgId, ctx.orgId)));
+  const taken = (q: Pick<Db, 'select'>) => provedElsewhere(q, ctx.orgId, domains);
   const elsewhere = await taken(db);
   if (elsewhere.length) throw claimedElsewhere(elsewhere.map((d) => d.domain));
   // Outside the transaction: the provider may take seconds, and PGlite has one connection.
@@ -124,9 +141,7 @@ export async function saveSsoSettings(db: Db, ctx: AdminCtx, input: SsoSettingsI
         .insert(singleSignOn)
         .values({ orgId: ctx.orgId, ...row })
         .onConflictDoUpdate({ target: singleSignOn.orgId, set: row });
-      await tx.delete(ssoDomains).where(eq(ssoDomains.orgId, ctx.orgId));
-      if (domains.length)
-        await tx.insert(ssoDomains).values(domains.map((domain) => ({ domain, orgId: ctx.orgId })));
+      await saveDomains(tx, ctx, domains, opts.proofAsked);
       const ended = await endRefusedPasswordSessions(tx, ctx.orgId, { ...input, emailDomains: domains });
       const detail = loggedChange(saved, input);
       if (ended) detail.passwordSessionsEnded = { from: null, to: ended };
@@ -136,6 +151,100 @@ export async function saveSsoSettings(db: Db, ctx: AdminCtx, input: SsoSettingsI
   } catch (error) {
     // Another organisation claimed one of the domains meanwhile.
     if (uniqueViolation(error)) throw claimedElsewhere((await taken(db)).map((d) => d.domain));
+    throw error;
+  }
+}
+
+/**
+ * The organisation's claimed domains become `domains`: one no longer named is dropped, a new one is
+ * claimed with its own token, proved at once where no proof is asked (so is one saved before, still
+ * unproved, when proof is no longer asked). A domain kept keeps its token and its proof.
+ */
+async function saveDomains(tx: Tx, ctx: AdminCtx, domains: string[], proofAsked: boolean) {
+  await tx
+    .delete(ssoDomains)
+    .where(
+      and(
+        eq(ssoDomains.orgId, ctx.orgId),
+        domains.length ? notInArray(ssoDomains.domain, domains) : undefined,
+      ),
+    );
+  if (domains.length === 0) return;
+  const proved = proofAsked ? {} : { verifiedAt: ctx.now, verifiedBy: 'unchallenged' as const };
+  await tx
+    .insert(ssoDomains)
+    .values(
+      domains.map((domain) => ({
+        orgId: ctx.orgId,
+        domain,
+        verificationToken: randomBytes(16).toString('hex'),
+        ...proved,
+      })),
+    )
+    .onConflictDoNothing();
+  if (!proofAsked)
+    await tx
+      .update(ssoDomains)
+      .set(proved)
+      .where(and(eq(ssoDomains.orgId, ctx.orgId), isNull(ssoDomains.verifiedAt)));
+}
+
+// No such name, or no TXT record there: nothing published yet, which is not DNS failing.
+const nothingPublished = new Set(['ENOTFOUND', 'ENODATA']);
+
+/**
+ * An admin asks Baton to check the TXT record that proves the organisation owns `domain`. Found:
+ * the domain is proved (by DNS, now) and signs its addresses in; in the admin change log. Not found
+ * or not matching: `domain_unproved` saying what was expected and what DNS answers, nothing changed.
+ * Proved already: answered as it is. Proved meanwhile by another organisation: `conflict`.
+ */
+export async function proveSsoDomain(db: Db, ctx: AdminCtx, domain: string, lookup: TxtLookup) {
+  const [claim] = await db
+    .select()
+    .from(ssoDomains)
+    .where(and(eq(ssoDomains.orgId, ctx.orgId), eq(ssoDomains.domain, domain)));
+  if (!claim) throw notFound('e-mail domain', domain);
+  if (claim.verifiedAt) return claim;
+  const record = proofRecord(domain, claim.verificationToken);
+  let found: string[][] = [];
+  try {
+    found = await lookup(record.name);
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    if (!nothingPublished.has(code))
+      throw new ApiError(
+        'domain_unproved',
+        `DNS could not be asked about ${record.name} (${code || String(error)}): try again`,
+        {
+          domain,
+          record,
+          found: [],
+        },
+      );
+  }
+  if (!provedBy(found, claim.verificationToken))
+    throw new ApiError(
+      'domain_unproved',
+      found.length === 0
+        ? `no TXT record at ${record.name} yet: publish it (DNS changes can take a while to spread), then check again`
+        : `the TXT records at ${record.name} do not hold ${record.value}`,
+      { domain, record, found: found.map((chunks) => chunks.join('')) },
+    );
+  try {
+    return await db.transaction(async (tx) => {
+      const [proved] = await tx
+        .update(ssoDomains)
+        .set({ verifiedAt: ctx.now, verifiedBy: 'dns' })
+        .where(and(eq(ssoDomains.orgId, ctx.orgId), eq(ssoDomains.domain, domain)))
+        .returning();
+      if (!proved) throw notFound('e-mail domain', domain);
+      await recordChange(tx, ctx, 'settings.changed', settingsSubject.singleSignOn, {
+        domainProved: { from: null, to: domain },
+      });
+      return proved;
+    });
+  } catch (error) {
+    if (uniqueViolation(error)) throw claimedElsewhere([domain]);
     throw error;
   }
 }

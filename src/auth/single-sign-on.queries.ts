@@ -1,27 +1,43 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { Queryable } from '../db/database.ts';
 import { singleSignOn, ssoDomains } from './single-sign-on.table.ts';
 
-/** The organisation's identity provider as saved, with its domains; none before an admin saved one. */
+/**
+ * The organisation's identity provider as saved, with the domains it claims (`emailDomains`), those
+ * of them proved (`provedDomains`: the only ones it signs in) and each domain's proof; none before
+ * an admin saved one.
+ */
 export async function ssoSettingsOf(db: Queryable, orgId: string) {
   const [row] = await db.select().from(singleSignOn).where(eq(singleSignOn.orgId, orgId));
   if (!row) return undefined;
   const domains = await db
-    .select({ domain: ssoDomains.domain })
+    .select({
+      domain: ssoDomains.domain,
+      verificationToken: ssoDomains.verificationToken,
+      verifiedAt: ssoDomains.verifiedAt,
+      verifiedBy: ssoDomains.verifiedBy,
+    })
     .from(ssoDomains)
     .where(eq(ssoDomains.orgId, orgId))
     .orderBy(asc(ssoDomains.domain));
-  return { ...row, emailDomains: domains.map((d) => d.domain) };
+  return {
+    ...row,
+    emailDomains: domains.map((d) => d.domain),
+    provedDomains: domains.filter((d) => d.verifiedAt).map((d) => d.domain),
+    domainProofs: domains,
+  };
 }
 export type SsoSettings = NonNullable<Awaited<ReturnType<typeof ssoSettingsOf>>>;
 
-/** The identity provider that signs in addresses of this domain: one that is on, or none. */
+/** The identity provider that signs in addresses of this domain: one that is on and proved it, or none. */
 export async function ssoForDomain(db: Queryable, domain: string) {
   const [row] = await db
     .select({ sso: singleSignOn })
     .from(ssoDomains)
     .innerJoin(singleSignOn, eq(singleSignOn.orgId, ssoDomains.orgId))
-    .where(and(eq(ssoDomains.domain, domain), eq(singleSignOn.enabled, true)))
+    .where(
+      and(eq(ssoDomains.domain, domain), isNotNull(ssoDomains.verifiedAt), eq(singleSignOn.enabled, true)),
+    )
     .limit(1);
   return row?.sso;
 }
@@ -43,9 +59,10 @@ export async function passwordRuleOf(db: Queryable, orgId: string) {
     .from(singleSignOn)
     .where(eq(singleSignOn.orgId, orgId));
   if (!row?.enabled) return row && { ...row, emailDomains: [] };
+  // Only proved domains are signed in, so only they keep their people from passwords.
   const domains = await db
     .select({ domain: ssoDomains.domain })
     .from(ssoDomains)
-    .where(eq(ssoDomains.orgId, orgId));
+    .where(and(eq(ssoDomains.orgId, orgId), isNotNull(ssoDomains.verifiedAt)));
   return { ...row, emailDomains: domains.map((d) => d.domain) };
 }

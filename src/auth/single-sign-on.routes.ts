@@ -1,11 +1,14 @@
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { adminCtxOf } from '../admin/admin-changes.routes.ts';
 import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
 import type { AppEnv } from '../http/context.ts';
 import { json, ok } from '../http/openapi.ts';
-import { saveSsoSettings } from './single-sign-on.commands.ts';
+import { organisationCount } from '../orgs/orgs.queries.ts';
+import { txtLookup } from './dns-lookup.ts';
+import { proofAsked, proofRecord } from './domain-proof.ts';
+import { proveSsoDomain, saveSsoSettings } from './single-sign-on.commands.ts';
 import { ssoSettingsOf } from './single-sign-on.queries.ts';
 import { redirectUriOf } from './single-sign-on.ts';
 import { ssoSettingsSchema } from './single-sign-on.types.ts';
@@ -16,10 +19,24 @@ const tags = ['auth'];
 export const redirectUriFor = (c: Context<AppEnv>) =>
   redirectUriOf(c.var.services.config.publicUrl, new URL(c.req.url).origin);
 
+/** Whether a domain saved now must be proved by DNS before it signs anyone in. */
+async function proofAskedHere(c: Context<AppEnv>) {
+  const { config, database } = c.var.services;
+  return proofAsked(config.ssoDomainProof, await organisationCount(database.db));
+}
+
 /** The settings as an admin reads them: whether a secret is stored, never the secret. */
 async function ssoView(c: Context<AppEnv>) {
   const saved = await ssoSettingsOf(c.var.services.database.db, c.var.principal.orgId);
   return {
+    domains: (saved?.domainProofs ?? []).map((d) => ({
+      domain: d.domain,
+      proved: d.verifiedAt !== null,
+      provedAt: d.verifiedAt?.toISOString() ?? null,
+      provedBy: d.verifiedBy,
+      record: proofRecord(d.domain, d.verificationToken),
+    })),
+    domainProofAsked: await proofAskedHere(c),
     enabled: saved?.enabled ?? false,
     issuer: saved?.issuer ?? null,
     clientId: saved?.clientId ?? null,
@@ -41,7 +58,7 @@ export function registerSsoSettingsRoutes(app: App) {
       middleware: [requireRole('admin')],
       responses: {
         200: ok(
-          '`{enabled, issuer, clientId, clientSecretSet, emailDomains, passwordSignIn, addPeopleAs, redirectUri}`: the identity provider (null fields before one is saved), whether a client secret is stored (never the secret), the e-mail domains it signs in, who may still use a password (`everyone`, `admins_only`), the role someone unknown is added with on their first sign-in (null: refused), and the callback address to register at the provider (on `BATON_PUBLIC_URL` when set)',
+          '`{enabled, issuer, clientId, clientSecretSet, emailDomains, domains, domainProofAsked, passwordSignIn, addPeopleAs, redirectUri}`: the identity provider (null fields before one is saved), whether a client secret is stored (never the secret), the e-mail domains it is to sign in and, in `domains`, each one\'s proof (`{domain, proved, provedAt, provedBy: "dns"|"unchallenged"|null, record: {type, name, value}}`: only a proved domain signs in; `record` is the DNS TXT record that proves it), whether a domain saved now must be proved first (`BATON_SSO_DOMAIN_PROOF`), who may still use a password (`everyone`, `admins_only`), the role someone unknown is added with on their first sign-in (null: refused), and the callback address to register at the provider (on `BATON_PUBLIC_URL` when set)',
         ),
       },
     }),
@@ -58,19 +75,44 @@ export function registerSsoSettingsRoutes(app: App) {
         200: ok(
           'Saved, answered as `GET` with `passwordSessionsEnded`: the password sessions ended because the rule no longer lets their people use a password (`admins_only`); in the admin change log (the secret only as changed)',
         ),
-        409: ok('conflict: an e-mail domain is signed in by another organisation (`field`: `emailDomains`)'),
+        409: ok('conflict: an e-mail domain is proved by another organisation (`field`: `emailDomains`)'),
         422: ok("sso_discovery_failed: turning it on could not read the issuer's discovery document"),
       },
     }),
     async (c) => {
       const { database, config } = c.var.services;
-      const saved = await saveSsoSettings(
+      const saved = await saveSsoSettings(database.db, adminCtxOf(c), c.req.valid('json'), {
+        allowHttp: config.ssoAllowHttp,
+        proofAsked: await proofAskedHere(c),
+      });
+      return c.json({ ...(await ssoView(c)), ...saved }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/settings/single-sign-on/domains/{domain}/prove',
+      tags,
+      middleware: [requireRole('admin')],
+      request: { params: z.object({ domain: z.string().min(1).max(253) }) },
+      responses: {
+        200: ok(
+          "Proved: the TXT record at `_baton-challenge.<domain>` holds the domain's value (or it was proved already); answered as `GET`. In the admin change log",
+        ),
+        404: ok('not_found: the organisation does not claim that domain'),
+        409: ok('conflict: another organisation proved the domain first'),
+        422: ok('domain_unproved: no such record yet, or another value (`record`, `found`); nothing changed'),
+      },
+    }),
+    async (c) => {
+      const { database, config } = c.var.services;
+      await proveSsoDomain(
         database.db,
         adminCtxOf(c),
-        c.req.valid('json'),
-        config.ssoAllowHttp,
+        c.req.valid('param').domain.toLowerCase(),
+        txtLookup(config.dnsServers),
       );
-      return c.json({ ...(await ssoView(c)), ...saved }, 200);
+      return c.json(await ssoView(c), 200);
     },
   );
 }

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, pgTable, text } from 'drizzle-orm/pg-core';
+import { boolean, check, index, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, instant, orgId } from '../db/columns.ts';
 import { provisionedRoles } from '../provisioning/scim.types.ts';
+import { domainProofs } from './domain-proof.ts';
 import { passwordSignInChoices } from './single-sign-on.ts';
 
 /** An organisation's OpenID Connect identity provider: one row, once an admin has saved one. */
@@ -32,16 +33,27 @@ export const singleSignOn = pgTable(
 );
 
 /**
- * The e-mail domains whose people an organisation's identity provider signs in: a domain belongs
- * to one organisation at most (its key), so an address leads to one identity provider.
+ * The e-mail domains an organisation's identity provider is to sign in. A domain signs in only once
+ * proved (`verified_at`), and is proved by one organisation at most (the partial unique index), so
+ * an address leads to one identity provider; until then several organisations may claim it. Where
+ * proof is not asked (`BATON_SSO_DOMAIN_PROOF`), a domain is saved proved, `verified_by`
+ * `unchallenged`; otherwise a DNS TXT record carrying `verification_token` proves it (`dns`).
  */
 export const ssoDomains = pgTable(
   'sso_domains',
   {
-    domain: text('domain').primaryKey(),
     orgId: orgId(),
+    domain: text('domain').notNull(),
+    verificationToken: text('verification_token').notNull(),
+    verifiedAt: instant('verified_at'),
+    verifiedBy: text('verified_by', { enum: domainProofs }),
   },
-  (t) => [index('sso_domains_org').on(t.orgId)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.domain] }),
+    uniqueIndex('sso_domains_proved').on(t.domain).where(sql`${t.verifiedAt} is not null`),
+    check('sso_domains_verified_by', sql`${t.verifiedBy} in ('dns','unchallenged')`),
+    check('sso_domains_proof', sql`(${t.verifiedAt} is null) = (${t.verifiedBy} is null)`),
+  ],
 );
 
 /**

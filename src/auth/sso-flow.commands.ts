@@ -122,7 +122,7 @@ async function addedOnFirstSignIn(
 /**
  * Finishes a sign-in the identity provider sends back: the attempt is used up, the code exchanged
  * and the ID token checked; the provider must vouch for the address (`email_verified`), which must
- * be of a domain the organisation's single sign-on claims and belong to an active person of the
+ * be of a domain the organisation's single sign-on claims and proved, and belong to an active person of the
  * organisation, or to nobody when the organisation adds people on their first sign-in. Then a session starts as a password sign-in's does,
  * without a second step (the provider was it). A refusal writes nothing but the used-up attempt.
  */
@@ -149,7 +149,7 @@ export async function finishSsoSignIn(
     throw new SsoRefusal('sso_email_unverified', 'the identity provider does not vouch for the address');
   const email = identity.email?.trim().toLowerCase();
   const domain = email ? domainOf(email) : undefined;
-  if (!email || !domain || !sso.emailDomains.includes(domain))
+  if (!email || !domain || !sso.provedDomains.includes(domain))
     throw new SsoRefusal(
       'sso_no_account',
       `${email ?? 'no address'} is not of a domain this single sign-on signs in`,

@@ -95,6 +95,11 @@ export const errorCatalogue = {
     description:
       'A password reset link that has expired (after 30 minutes), was used already, was replaced by a newer one, or belongs to a person without access (`field`: `token`).',
   },
+  domain_unproved: {
+    status: 422,
+    description:
+      "Single sign-on's e-mail domain is not proved yet: DNS has no TXT record at `record.name` holding `record.value` (`found` lists the TXT records DNS answers there, `domain` names the domain), or DNS could not be asked. Publish the record and check again; nothing was changed.",
+  },
   setup_token_invalid: {
     status: 403,
     description:

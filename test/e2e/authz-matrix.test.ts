@@ -43,6 +43,7 @@ const table: Record<string, Rule> = {
   'PUT /api/v1/settings/sign-in': ['admin'],
   'GET /api/v1/settings/single-sign-on': ['admin'],
   'PUT /api/v1/settings/single-sign-on': ['admin'],
+  'POST /api/v1/settings/single-sign-on/domains/{domain}/prove': ['admin'],
   'GET /api/v1/settings/provisioning': ['admin'],
   'POST /api/v1/settings/provisioning': ['admin'],
   'PUT /api/v1/settings/provisioning': ['admin'],

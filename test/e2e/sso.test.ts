@@ -50,6 +50,8 @@ describeOnDatabases('single sign-on with OpenID Connect', (h) => {
   beforeAll(async () => {
     idp = await startIdentityProvider([callback], accounts);
     h().runtime.services.config.ssoAllowHttp = true;
+    // The sign-in itself: domains need no DNS proof here (sso-domain-proof.test.ts asks for it).
+    h().runtime.services.config.ssoDomainProof = 'off';
     settings = {
       enabled: true,
       issuer: idp.issuer,
@@ -103,6 +105,8 @@ describeOnDatabases('single sign-on with OpenID Connect', (h) => {
       clientId: null,
       clientSecretSet: false,
       emailDomains: [],
+      domains: [],
+      domainProofAsked: false,
       passwordSignIn: 'everyone',
       addPeopleAs: null,
       redirectUri: callback,
@@ -154,6 +158,20 @@ describeOnDatabases('single sign-on with OpenID Connect', (h) => {
       clientId: testClient.clientId,
       clientSecretSet: true,
       emailDomains: [domain],
+      domains: [
+        {
+          domain,
+          proved: true,
+          provedAt: expect.any(String),
+          provedBy: 'unchallenged',
+          record: {
+            type: 'TXT',
+            name: `_baton-challenge.${domain}`,
+            value: expect.stringMatching(/^baton-domain-verification=[0-9a-f]{32}$/),
+          },
+        },
+      ],
+      domainProofAsked: false,
       passwordSignIn: 'everyone',
       addPeopleAs: null,
       redirectUri: callback,

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { demoPassword } from '../../src/demo/organisation.ts';
 import { axeViolations } from '../support/axe.ts';
 import { screenshot } from '../support/browser.ts';
+import { startDnsServer } from '../support/dns-server.ts';
 import { startIdentityProvider, testClient } from '../support/identity-provider.ts';
 import { type Browser, withWebApp } from '../support/web-app.ts';
 
@@ -15,8 +16,10 @@ import { type Browser, withWebApp } from '../support/web-app.ts';
  */
 const app = withWebApp({ people: ['ines', 'amara'], shots: 'sso' });
 let idp: Awaited<ReturnType<typeof startIdentityProvider>> | undefined;
+let dns: Awaited<ReturnType<typeof startDnsServer>> | undefined;
 afterAll(async () => {
   await idp?.close();
+  await dns?.close();
 });
 
 const focused = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
@@ -144,5 +147,53 @@ describe('web app: single sign-on [pglite]', () => {
     await page.locator('input[name=password]').fill('any password');
     await page.getByRole('button', { name: 'Sign-in' }).click();
     await page.getByTestId('current-person').waitFor();
+  });
+
+  it('shows the DNS record that proves a new domain where proof is asked, and checks it', async () => {
+    dns = await startDnsServer();
+    const { config } = app.web.runtime.services;
+    config.ssoDomainProof = 'dns';
+    config.dnsServers = dns.servers;
+    const { page, errors } = await app.signedIn('ines-domains', 'ines@northwind.example');
+    await page.goto(`${app.url}/settings/security`);
+    const form = page.getByTestId('single-sign-on');
+    // Saved before proof was asked, the first domain signs in as it did: no record to publish.
+    const proofs = page.getByTestId('sso-domain-proofs');
+    await proofs.getByText('Signs in').waitFor();
+    expect(await proofs.getByLabel('TXT record value').count()).toBe(0);
+    await form.getByLabel('E-mail domains').fill('northwind.example, eu.northwind.example');
+    await form.getByRole('button', { name: 'Save single sign-on' }).click();
+    await form
+      .getByText('Prove each new domain under Domain ownership before its people can sign in.')
+      .waitFor();
+
+    const eu = proofs.locator('li', { hasText: 'eu.northwind.example' });
+    await eu.getByText('Not proved: signs nobody in').waitFor();
+    expect(
+      await proofs
+        .locator('li', { hasText: /^northwind\.example/ })
+        .getByText('Signs in')
+        .count(),
+    ).toBe(1);
+    expect(await eu.getByLabel('TXT record name').inputValue()).toBe('_baton-challenge.eu.northwind.example');
+    const value = await eu.getByLabel('TXT record value').inputValue();
+    expect(value).toMatch(/^baton-domain-verification=[0-9a-f]{32}$/);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'sso-domain-proof');
+
+    const check = eu.getByRole('button', { name: 'Check DNS record for eu.northwind.example' });
+    await check.click();
+    await eu.getByText(/No TXT record at _baton-challenge\.eu\.northwind\.example yet/).waitFor();
+    dns.publish('_baton-challenge.eu.northwind.example', ['an old value']);
+    await check.click();
+    await eu.getByText('DNS answers: “an old value”.').waitFor();
+    dns.publish('_baton-challenge.eu.northwind.example', [value]);
+    await check.click();
+    await proofs
+      .getByText('eu.northwind.example is proved: its people now sign in with single sign-on.')
+      .waitFor();
+    await eu.getByText('Proved by DNS').waitFor();
+    expect(await eu.getByLabel('TXT record value').count()).toBe(0);
+    expect(errors).toEqual([]);
   });
 });

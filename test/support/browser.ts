@@ -237,7 +237,7 @@ export async function signIn(page: Page, url: string, email: string, password = 
   await page.goto(url);
   await page.getByLabel('Work email').fill(email);
   await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByTestId('current-person').waitFor();
 }
 

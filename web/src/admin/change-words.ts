@@ -113,6 +113,7 @@ function fieldWords(field: string, from: unknown, to: unknown, n: ChangeNames): 
   if (field === 'secret') return 'new signing secret';
   if (field === 'clientSecret') return 'new client secret';
   if (field === 'singleSignOn') return to ? 'single sign-on turned on' : 'single sign-on turned off';
+  if (field === 'domainProved') return `${String(to)} proved by its DNS record`;
   if (field === 'scimToken')
     return to === null
       ? 'provisioning token revoked'

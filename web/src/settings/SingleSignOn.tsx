@@ -6,6 +6,7 @@ import { counted } from '../app/format.ts';
 import { fieldMessage, InputField } from '../app/InputField.tsx';
 import { ErrorNote, Loading, Section } from '../app/ui.tsx';
 import { useResource } from '../app/useResource.ts';
+import { DomainProofs } from './DomainProofs.tsx';
 import { type SsoSettings, ssoApi } from './sso-api.ts';
 import { domainsOf, fieldOf, type SsoField } from './sso-form.ts';
 
@@ -112,7 +113,12 @@ export function SingleSignOn() {
       const ended = answer.passwordSessionsEnded
         ? ` ${counted(answer.passwordSessionsEnded, 'password session')} of people who must now use single sign-on ${answer.passwordSessionsEnded === 1 ? 'was' : 'were'} signed out.`
         : '';
-      setDone(`${answer.enabled ? 'Saved: single sign-on is on.' : 'Saved: single sign-on is off.'}${ended}`);
+      const unproved = answer.domains.filter((x) => !x.proved).length
+        ? ' Prove each new domain under Domain ownership before its people can sign in.'
+        : '';
+      setDone(
+        `${answer.enabled ? 'Saved: single sign-on is on.' : 'Saved: single sign-on is off.'}${ended}${unproved}`,
+      );
     } catch (err) {
       const field = err instanceof ApiError ? fieldOf(err.field) : undefined;
       if (err instanceof ApiError && field && field in refs)
@@ -209,6 +215,14 @@ export function SingleSignOn() {
           onChange={(domains) => change({ domains })}
           hint="Addresses ending in these sign in here, separated by commas: acme.com, eu.acme.com"
           error={errors.emailDomains}
+        />
+        <DomainProofs
+          domains={current.domains}
+          proofAsked={current.domainProofAsked}
+          onProved={(answer) => {
+            saved.set(answer);
+            setDone(null);
+          }}
         />
         <fieldset className="fieldset">
           <legend>Who may still sign in with a password</legend>

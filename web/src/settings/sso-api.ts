@@ -1,6 +1,6 @@
 import type { PasswordSignIn } from '../../../src/auth/single-sign-on.ts';
 import type { SsoSettingsInput } from '../../../src/auth/single-sign-on.types.ts';
-import { get, put } from '../api/client.ts';
+import { get, post, put } from '../api/client.ts';
 
 /** `GET /settings/single-sign-on`: the identity provider as saved (never its secret). */
 export type SsoSettings = {
@@ -14,6 +14,18 @@ export type SsoSettings = {
   addPeopleAs: 'agent' | 'lead' | 'supervisor' | 'qa' | null;
   /** The callback address to register at the identity provider. */
   redirectUri: string;
+  /** Each domain's proof: only a proved domain signs in; `record` is the DNS TXT record that proves it. */
+  domains: DomainProof[];
+  /** Whether a domain saved now must be proved by DNS first (several organisations share this Baton). */
+  domainProofAsked: boolean;
+};
+
+export type DomainProof = {
+  domain: string;
+  proved: boolean;
+  provedAt: string | null;
+  provedBy: 'dns' | 'unchallenged' | null;
+  record: { type: 'TXT'; name: string; value: string };
 };
 
 const path = '/api/v1/settings/single-sign-on';
@@ -22,4 +34,6 @@ export const ssoApi = {
   get: (signal?: AbortSignal) => get<SsoSettings>(path, signal),
   /** 400 naming the field, 409 `conflict` (emailDomains), 422 `sso_discovery_failed` (issuer). */
   save: (input: SsoSettingsInput) => put<SsoSettings & { passwordSessionsEnded: number }>(path, input),
+  /** Checks the domain's DNS record: 422 `domain_unproved` (`found`), 409 `conflict` when proved elsewhere. */
+  prove: (domain: string) => post<SsoSettings>(`${path}/domains/${encodeURIComponent(domain)}/prove`, {}),
 };

@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createApiToken } from '../../src/auth/auth.commands.ts';
+import { startDnsServer } from '../support/dns-server.ts';
+import { describeOnDatabases } from '../support/harness.ts';
+import { startIdentityProvider, testClient } from '../support/identity-provider.ts';
+import { snapshotAll } from '../support/snapshot.ts';
+
+const callback = 'http://localhost/api/v1/auth/sso/callback';
+const domain = 'northwind.example';
+
+/**
+ * Where several organisations share a Baton, an e-mail domain signs in through an organisation's
+ * single sign-on only once that organisation proved it owns the domain, by a DNS TXT record
+ * (asked of a real DNS server over UDP). Until then anyone may claim it and it signs nobody in;
+ * once proved, nobody else can prove or save it.
+ */
+describeOnDatabases('single sign-on: proving an e-mail domain by DNS', (h) => {
+  let idp: Awaited<ReturnType<typeof startIdentityProvider>>;
+  let dns: Awaited<ReturnType<typeof startDnsServer>>;
+  let otherToken: string;
+  let settings: Record<string, unknown>;
+
+  beforeAll(async () => {
+    idp = await startIdentityProvider([callback], {
+      amara: { email: 'amara@northwind.example', email_verified: true },
+    });
+    dns = await startDnsServer();
+    const { config } = h().runtime.services;
+    config.ssoAllowHttp = true;
+    config.dnsServers = dns.servers;
+    // The harness holds two organisations: `auto` asks for proof.
+    config.ssoDomainProof = 'auto';
+    otherToken = (
+      await createApiToken(h().database.db, { orgId: h().other.orgId, name: 'other admin', roles: ['admin'] })
+    ).token;
+    settings = {
+      enabled: true,
+      issuer: idp.issuer,
+      clientId: testClient.clientId,
+      clientSecret: testClient.clientSecret,
+      emailDomains: [domain],
+      passwordSignIn: 'everyone',
+    };
+  });
+  afterAll(async () => {
+    await idp?.close();
+    await dns?.close();
+  });
+
+  const put = (body: unknown, token?: string) =>
+    h().request('PUT', '/api/v1/settings/single-sign-on', body, { token });
+  const prove = (name: string, token?: string) =>
+    h().request('POST', `/api/v1/settings/single-sign-on/domains/${name}/prove`, {}, { token });
+  const startFor = async (email: string) =>
+    (await h().runtime.app.request(`/api/v1/auth/sso/start?email=${encodeURIComponent(email)}`)).headers.get(
+      'location',
+    );
+
+  it('saves a domain unproved, with the record that proves it, and signs nobody in by it yet', async () => {
+    const saved = await put(settings);
+    expect(saved.status).toBe(200);
+    expect(saved.body.domainProofAsked).toBe(true);
+    expect(saved.body.domains).toEqual([
+      {
+        domain,
+        proved: false,
+        provedAt: null,
+        provedBy: null,
+        record: {
+          type: 'TXT',
+          name: '_baton-challenge.northwind.example',
+          value: expect.stringMatching(/^baton-domain-verification=[0-9a-f]{32}$/),
+        },
+      },
+    ]);
+    expect(await startFor('amara@northwind.example')).toBe('/sign-in?sso_error=sso_not_configured');
+    // Saved again, the domain keeps its record: what the admin published stays right.
+    const again = await put(settings);
+    expect(again.body.domains[0].record).toEqual(saved.body.domains[0].record);
+    // A claim proves nothing: another organisation may claim the same domain.
+    const claimed = await put({ ...settings, enabled: false }, otherToken);
+    expect([claimed.status, claimed.body.domains[0].proved]).toEqual([200, false]);
+    expect(claimed.body.domains[0].record.value).not.toBe(saved.body.domains[0].record.value);
+  });
+
+  it('refuses the proof while DNS holds no record, or another value, saying what it found; nothing changes', async () => {
+    const before = await snapshotAll(h().database);
+    const none = await prove(domain);
+    expect(none.status).toBe(422);
+    expect(none.body.error).toMatchObject({
+      code: 'domain_unproved',
+      domain,
+      record: { name: '_baton-challenge.northwind.example' },
+      found: [],
+    });
+    expect(none.body.error.message).toContain('no TXT record at _baton-challenge.northwind.example yet');
+    expect(dns.asked).toContain('_baton-challenge.northwind.example');
+
+    // The other organisation's value, or an older one, is not ours.
+    const theirs = (
+      await h().request('GET', '/api/v1/settings/single-sign-on', undefined, { token: otherToken })
+    ).body.domains[0].record.value;
+    dns.publish('_baton-challenge.northwind.example', ['v=spf1 -all'], [theirs]);
+    const wrong = await prove(domain);
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.error.found).toEqual(['v=spf1 -all', theirs]);
+    expect(wrong.body.error.message).toContain('do not hold baton-domain-verification=');
+    expect(await snapshotAll(h().database)).toEqual(before);
+    expect((await prove('unclaimed.example')).status).toBe(404);
+  });
+
+  it('proves the domain once the record is there, then signs its people in; nobody else can prove or save it', async () => {
+    const ours = (await h().request('GET', '/api/v1/settings/single-sign-on')).body.domains[0].record.value;
+    const theirs = (
+      await h().request('GET', '/api/v1/settings/single-sign-on', undefined, { token: otherToken })
+    ).body.domains[0].record.value;
+    // A long record comes as several strings; the other organisation's value sits beside ours.
+    dns.publish('_baton-challenge.northwind.example', [ours.slice(0, 20), ours.slice(20)], [theirs]);
+    const proved = await prove(domain);
+    expect(proved.status).toBe(200);
+    expect(proved.body.domains[0]).toMatchObject({
+      domain,
+      proved: true,
+      provedBy: 'dns',
+      provedAt: h().now().toISOString(),
+    });
+    expect((await startFor('amara@northwind.example'))?.startsWith(`${idp.issuer}/`)).toBe(true);
+    const log = await h().request('GET', '/api/v1/admin/changes?area=policies');
+    expect(log.body.items[0]).toMatchObject({
+      subject: 'single-sign-on',
+      detail: { domainProved: { from: null, to: domain } },
+    });
+    // Proved again: answered as it is.
+    expect((await prove(domain)).body.domains[0].provedAt).toBe(proved.body.domains[0].provedAt);
+
+    const before = await snapshotAll(h().database);
+    const second = await prove(domain, otherToken);
+    expect([second.status, second.body.error.code, second.body.error.field]).toEqual([
+      409,
+      'conflict',
+      'emailDomains',
+    ]);
+    const resaved = await put({ ...settings, enabled: false }, otherToken);
+    expect([resaved.status, resaved.body.error.code]).toEqual([409, 'conflict']);
+    expect(await snapshotAll(h().database)).toEqual(before);
+  });
+
+  it('saves a domain proved at once where no proof is asked, and proves the claims left unproved', async () => {
+    const { config } = h().runtime.services;
+    config.ssoDomainProof = 'off';
+    try {
+      const saved = await put({ ...settings, emailDomains: [domain, 'eu.northwind.example'] });
+      expect(saved.body.domainProofAsked).toBe(false);
+      expect(
+        saved.body.domains.map((d: { domain: string; provedBy: string }) => [d.domain, d.provedBy]),
+      ).toEqual([
+        ['eu.northwind.example', 'unchallenged'],
+        [domain, 'dns'],
+      ]);
+    } finally {
+      config.ssoDomainProof = 'auto';
+    }
+  });
+});

@@ -9,7 +9,7 @@ import { people } from '../people/people.table.ts';
 import { sessions } from './auth.table.ts';
 import { proofRecord, provedBy, type TxtLookup } from './domain-proof.ts';
 import { discover } from './identity-provider.ts';
-import { type SsoSettings, ssoSettingsOf } from './single-sign-on.queries.ts';
+import { passwordRuleOf, type SsoSettings, ssoSettingsOf } from './single-sign-on.queries.ts';
 import { singleSignOn, ssoDomains } from './single-sign-on.table.ts';
 import { issuerProblem, passwordAllowed, reservedHost } from './single-sign-on.ts';
 import type { SsoSettingsInput } from './single-sign-on.types.ts';
@@ -142,7 +142,9 @@ export async function saveSsoSettings(
         .values({ orgId: ctx.orgId, ...row })
         .onConflictDoUpdate({ target: singleSignOn.orgId, set: row });
       await saveDomains(tx, ctx, domains, opts.proofAsked);
-      const ended = await endRefusedPasswordSessions(tx, ctx.orgId, { ...input, emailDomains: domains });
+      // Only a proved domain signs in, so only its people lose their password sessions.
+      const rule = await passwordRuleOf(tx, ctx.orgId);
+      const ended = rule ? await endRefusedPasswordSessions(tx, ctx.orgId, rule) : 0;
       const detail = loggedChange(saved, input);
       if (ended) detail.passwordSessionsEnded = { from: null, to: ended };
       await recordChange(tx, ctx, 'settings.changed', settingsSubject.singleSignOn, detail);
@@ -238,10 +240,14 @@ export async function proveSsoDomain(db: Db, ctx: AdminCtx, domain: string, look
         .where(and(eq(ssoDomains.orgId, ctx.orgId), eq(ssoDomains.domain, domain)))
         .returning();
       if (!proved) throw notFound('e-mail domain', domain);
+      // Its people now sign in with single sign-on: where only admins keep passwords, theirs end.
+      const rule = await passwordRuleOf(tx, ctx.orgId);
+      const ended = rule ? await endRefusedPasswordSessions(tx, ctx.orgId, rule) : 0;
       await recordChange(tx, ctx, 'settings.changed', settingsSubject.singleSignOn, {
         domainProved: { from: null, to: domain },
+        ...(ended ? { passwordSessionsEnded: { from: null, to: ended } } : {}),
       });
-      return proved;
+      return { ...proved, passwordSessionsEnded: ended };
     });
   } catch (error) {
     if (uniqueViolation(error)) throw claimedElsewhere([domain]);

@@ -106,13 +106,14 @@ export function registerSsoSettingsRoutes(app: App) {
     }),
     async (c) => {
       const { database, config } = c.var.services;
-      await proveSsoDomain(
+      const proved = await proveSsoDomain(
         database.db,
         adminCtxOf(c),
         c.req.valid('param').domain.toLowerCase(),
         txtLookup(config.dnsServers),
       );
-      return c.json(await ssoView(c), 200);
+      const passwordSessionsEnded = 'passwordSessionsEnded' in proved ? proved.passwordSessionsEnded : 0;
+      return c.json({ ...(await ssoView(c)), passwordSessionsEnded }, 200);
     },
   );
 }

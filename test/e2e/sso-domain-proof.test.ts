@@ -110,6 +110,17 @@ describeOnDatabases('single sign-on: proving an e-mail domain by DNS', (h) => {
   });
 
   it('proves the domain once the record is there, then signs its people in; nobody else can prove or save it', async () => {
+    // Lucas, an agent of this organisation only, is signed in with a password.
+    const lucas = { email: 'lucas@northwind.example', password: 'lucas has a long password' };
+    const lucasId = h().org.personIds.get('lucas');
+    expect(
+      (await h().request('PATCH', `/api/v1/people/${lucasId}`, { password: lucas.password })).status,
+    ).toBe(200);
+    expect((await h().request('POST', '/api/v1/auth/login', lucas)).status).toBe(200);
+    // Only admins keep passwords: an unproved domain's people keep theirs until it is proved.
+    const rule = await put({ ...settings, passwordSignIn: 'admins_only' });
+    expect(rule.body.passwordSessionsEnded).toBe(0);
+    expect((await h().request('POST', '/api/v1/auth/login', lucas)).status).toBe(200);
     const ours = (await h().request('GET', '/api/v1/settings/single-sign-on')).body.domains[0].record.value;
     const theirs = (
       await h().request('GET', '/api/v1/settings/single-sign-on', undefined, { token: otherToken })
@@ -118,6 +129,8 @@ describeOnDatabases('single sign-on: proving an e-mail domain by DNS', (h) => {
     dns.publish('_baton-challenge.northwind.example', [ours.slice(0, 20), ours.slice(20)], [theirs]);
     const proved = await prove(domain);
     expect(proved.status).toBe(200);
+    expect(proved.body.passwordSessionsEnded).toBe(2);
+    expect((await h().request('POST', '/api/v1/auth/login', lucas)).body.error.code).toBe('sso_required');
     expect(proved.body.domains[0]).toMatchObject({
       domain,
       proved: true,

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ApiError } from '../api/client.ts';
 import { CopyField } from '../app/CopyField.tsx';
-import { formatDateTime } from '../app/format.ts';
+import { counted, formatDateTime } from '../app/format.ts';
 import { fieldMessage } from '../app/InputField.tsx';
 import { Badge } from '../app/ui.tsx';
 import { type DomainProof, type SsoSettings, ssoApi } from './sso-api.ts';
@@ -31,11 +31,15 @@ export function DomainProofs({
     setChecking(domain);
     setOutcome(null);
     try {
-      onProved(await ssoApi.prove(domain));
+      const answer = await ssoApi.prove(domain);
+      onProved(answer);
+      const ended = answer.passwordSessionsEnded
+        ? ` ${counted(answer.passwordSessionsEnded, 'password session')} of its people ${answer.passwordSessionsEnded === 1 ? 'was' : 'were'} signed out.`
+        : '';
       setOutcome({
         domain,
         good: true,
-        text: `${domain} is proved: its people now sign in with single sign-on.`,
+        text: `${domain} is proved: its people now sign in with single sign-on.${ended}`,
       });
     } catch (err) {
       const found =

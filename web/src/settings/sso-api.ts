@@ -35,5 +35,9 @@ export const ssoApi = {
   /** 400 naming the field, 409 `conflict` (emailDomains), 422 `sso_discovery_failed` (issuer). */
   save: (input: SsoSettingsInput) => put<SsoSettings & { passwordSessionsEnded: number }>(path, input),
   /** Checks the domain's DNS record: 422 `domain_unproved` (`found`), 409 `conflict` when proved elsewhere. */
-  prove: (domain: string) => post<SsoSettings>(`${path}/domains/${encodeURIComponent(domain)}/prove`, {}),
+  prove: (domain: string) =>
+    post<SsoSettings & { passwordSessionsEnded: number }>(
+      `${path}/domains/${encodeURIComponent(domain)}/prove`,
+      {},
+    ),
 };

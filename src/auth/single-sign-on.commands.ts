@@ -183,7 +183,9 @@ async function saveDomains(tx: Tx, ctx: AdminCtx, domains: string[], proofAsked:
         ...proved,
       })),
     )
-    .onConflictDoNothing();
+    // A domain this organisation claims already keeps its row; one another organisation proved
+    // meanwhile still breaks the unique index of proved domains (answered 409 by the caller).
+    .onConflictDoNothing({ target: [ssoDomains.orgId, ssoDomains.domain] });
   if (!proofAsked)
     await tx
       .update(ssoDomains)

@@ -208,7 +208,7 @@ export async function proveSsoDomain(db: Db, ctx: AdminCtx, domain: string, look
     .from(ssoDomains)
     .where(and(eq(ssoDomains.orgId, ctx.orgId), eq(ssoDomains.domain, domain)));
   if (!claim) throw notFound('e-mail domain', domain);
-  if (claim.verifiedAt) return claim;
+  if (claim.verifiedAt) return { ...claim, passwordSessionsEnded: 0 };
   const record = proofRecord(domain, claim.verificationToken);
   let found: string[][] = [];
   try {

@@ -106,13 +106,12 @@ export function registerSsoSettingsRoutes(app: App) {
     }),
     async (c) => {
       const { database, config } = c.var.services;
-      const proved = await proveSsoDomain(
+      const { passwordSessionsEnded } = await proveSsoDomain(
         database.db,
         adminCtxOf(c),
         c.req.valid('param').domain.toLowerCase(),
         txtLookup(config.dnsServers),
       );
-      const passwordSessionsEnded = 'passwordSessionsEnded' in proved ? proved.passwordSessionsEnded : 0;
       return c.json({ ...(await ssoView(c)), passwordSessionsEnded }, 200);
     },
   );

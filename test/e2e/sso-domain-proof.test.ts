@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApiToken } from '../../src/auth/auth.commands.ts';
 import { startDnsServer } from '../support/dns-server.ts';
 import { describeOnDatabases } from '../support/harness.ts';
-import { startIdentityProvider, testClient } from '../support/identity-provider.ts';
+import { providerSettings, startIdentityProvider } from '../support/identity-provider.ts';
 import { snapshotAll } from '../support/snapshot.ts';
 
 const callback = 'http://localhost/api/v1/auth/sso/callback';
@@ -33,14 +33,7 @@ describeOnDatabases('single sign-on: proving an e-mail domain by DNS', (h) => {
     otherToken = (
       await createApiToken(h().database.db, { orgId: h().other.orgId, name: 'other admin', roles: ['admin'] })
     ).token;
-    settings = {
-      enabled: true,
-      issuer: idp.issuer,
-      clientId: testClient.clientId,
-      clientSecret: testClient.clientSecret,
-      emailDomains: [domain],
-      passwordSignIn: 'everyone',
-    };
+    settings = providerSettings(idp.issuer, domain);
   });
   afterAll(async () => {
     await idp?.close();

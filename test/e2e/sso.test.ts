@@ -6,7 +6,12 @@ import { issuePasswordResets } from '../../src/auth/password-reset.commands.ts';
 import { rowsOf } from '../../src/db/database.ts';
 import { createApp } from '../../src/http/app.ts';
 import { describeOnDatabases } from '../support/harness.ts';
-import { signInAtProvider, startIdentityProvider, testClient } from '../support/identity-provider.ts';
+import {
+  providerSettings,
+  signInAtProvider,
+  startIdentityProvider,
+  testClient,
+} from '../support/identity-provider.ts';
 import { snapshotAll } from '../support/snapshot.ts';
 
 const password = 'a long enough password 42';
@@ -52,14 +57,7 @@ describeOnDatabases('single sign-on with OpenID Connect', (h) => {
     h().runtime.services.config.ssoAllowHttp = true;
     // The sign-in itself: domains need no DNS proof here (sso-domain-proof.test.ts asks for it).
     h().runtime.services.config.ssoDomainProof = 'off';
-    settings = {
-      enabled: true,
-      issuer: idp.issuer,
-      clientId: testClient.clientId,
-      clientSecret: testClient.clientSecret,
-      emailDomains: [domain],
-      passwordSignIn: 'everyone',
-    };
+    settings = providerSettings(idp.issuer, domain);
   });
   afterAll(async () => {
     await idp?.close();

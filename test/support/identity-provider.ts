@@ -17,6 +17,16 @@ export type TestAccount = {
 
 export const testClient = { clientId: 'baton', clientSecret: 'baton-client-secret-0123456789' };
 
+/** `PUT /settings/single-sign-on`'s body for the test provider at `issuer`, on, signing in `domain`. */
+export const providerSettings = (issuer: string, domain: string): Record<string, unknown> => ({
+  enabled: true,
+  issuer,
+  clientId: testClient.clientId,
+  clientSecret: testClient.clientSecret,
+  emailDomains: [domain],
+  passwordSignIn: 'everyone',
+});
+
 export async function startIdentityProvider(redirectUris: string[], accounts: Record<string, TestAccount>) {
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -8,7 +8,8 @@ import { ApiError, notFound } from '../http/errors.ts';
 import { people } from '../people/people.table.ts';
 import { sessions } from './auth.table.ts';
 import { proofRecord, provedBy, type TxtLookup } from './domain-proof.ts';
-import { discover } from './identity-provider.ts';
+import { discover, type ProviderSettings } from './identity-provider.ts';
+import { certificateProblem, certificateSummaries } from './saml.ts';
 import { passwordRuleOf, type SsoSettings, ssoSettingsOf } from './single-sign-on.queries.ts';
 import { singleSignOn, ssoDomains } from './single-sign-on.table.ts';
 import { issuerProblem, passwordAllowed, reservedHost } from './single-sign-on.ts';
@@ -37,37 +38,111 @@ const provedElsewhere = async (q: Pick<Db, 'select'>, orgId: string, domains: st
         );
 
 /** Turning it on proves the issuer answers as an OpenID Connect provider: 422 saying why not. */
-async function checkDiscovery(input: SsoSettingsInput, clientSecret: string, allowHttp: boolean) {
-  const host = new URL(input.issuer).hostname;
+async function checkDiscovery(provider: ProviderSettings, allowHttp: boolean) {
+  const host = new URL(provider.issuer).hostname;
   const failed = (why: string) =>
-    new ApiError('sso_discovery_failed', `${input.issuer}: ${why}`, { field: 'issuer' });
+    new ApiError('sso_discovery_failed', `${provider.issuer}: ${why}`, { field: 'issuer' });
   if (reservedHost(host))
     throw failed(
       'this name is reserved for examples and tests (RFC 2606): no identity provider answers there',
     );
   try {
-    await discover({ issuer: input.issuer, clientId: input.clientId, clientSecret }, allowHttp);
+    await discover(provider, allowHttp);
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     throw failed(`its discovery document (/.well-known/openid-configuration) could not be read: ${why}`);
   }
 }
 
-/** The change as the admin change log keeps it: the secret only as "changed", never itself. */
+const invalid = (field: string, why: string) =>
+  new ApiError('validation_failed', `${field}: ${why}`, { field });
+
+/** A stored value the request may leave out (a secret, a certificate): refused when none is stored either. */
+function givenOrSaved(
+  given: string | undefined,
+  saved: string | null | undefined,
+  field: string,
+  what: string,
+) {
+  const value = given ?? saved;
+  if (!value) throw invalid(field, `give ${what} the first time`);
+  return value;
+}
+
+/**
+ * The protocol's columns as the input sets them, checked: an https issuer or sign-in URL, the
+ * secret or certificate given now or stored before; OpenID Connect's provider is asked for its
+ * discovery document when single sign-on is turned on. The other protocol's columns stay as saved.
+ */
+async function protocolColumns(input: SsoSettingsInput, saved: SsoSettings | undefined, allowHttp: boolean) {
+  if (input.protocol === 'saml') {
+    const signInUrl = input.samlSignInUrl!;
+    const problem = issuerProblem(signInUrl, allowHttp, { query: true });
+    if (problem) throw invalid('samlSignInUrl', problem);
+    const certificate = givenOrSaved(
+      input.samlCertificate,
+      saved?.samlCertificate,
+      'samlCertificate',
+      'the identity provider’s signing certificate',
+    );
+    const unusable = certificateProblem(certificate);
+    if (unusable) throw invalid('samlCertificate', unusable);
+    return {
+      samlSignInUrl: signInUrl,
+      samlIdpEntityId: input.samlIdpEntityId ?? null,
+      samlCertificate: certificate,
+    };
+  }
+  const issuer = input.issuer!;
+  const problem = issuerProblem(issuer, allowHttp);
+  if (problem) throw invalid('issuer', problem);
+  const clientSecret = givenOrSaved(
+    input.clientSecret,
+    saved?.clientSecret,
+    'clientSecret',
+    'the client secret',
+  );
+  const provider = { issuer, clientId: input.clientId!, clientSecret };
+  // Outside the transaction: the provider may take seconds, and PGlite has one connection.
+  if (input.enabled) await checkDiscovery(provider, allowHttp);
+  return provider;
+}
+
+/** The first certificate's fingerprint, as the change log names a certificate. */
+const fingerprintOf = (certificate: string | null | undefined) =>
+  certificate ? (certificateSummaries(certificate)[0]?.fingerprint ?? null) : null;
+
+/**
+ * The change as the admin change log keeps it: the secret only as "changed", never itself; the
+ * certificate by its fingerprint. Only the saved protocol's fields are compared.
+ */
 function loggedChange(saved: SsoSettings | undefined, input: SsoSettingsInput): ChangeDetail {
-  const view = (s: Omit<SsoSettingsInput, 'clientSecret'>) => ({
+  const view = (s: Omit<SsoSettingsInput, 'clientSecret' | 'samlCertificate'>) => ({
     singleSignOn: s.enabled,
-    issuer: s.issuer,
-    clientId: s.clientId,
+    protocol: s.protocol,
+    ...(input.protocol === 'saml'
+      ? { samlSignInUrl: s.samlSignInUrl ?? null, samlIdpEntityId: s.samlIdpEntityId ?? null }
+      : { issuer: s.issuer ?? null, clientId: s.clientId ?? null }),
     emailDomains: [...s.emailDomains].sort(),
     passwordSignIn: s.passwordSignIn,
     addPeopleAs: s.addPeopleAs ?? null,
   });
-  const detail = replacedFields(saved ? view(saved) : {}, view(input));
+  const detail = replacedFields(saved ? view(nullsAsUndefined(saved)) : {}, view(input));
   if (input.clientSecret !== undefined && input.clientSecret !== saved?.clientSecret)
-    detail.clientSecret = { from: saved ? 'set' : null, to: 'changed' };
+    detail.clientSecret = { from: saved?.clientSecret ? 'set' : null, to: 'changed' };
+  if (input.samlCertificate !== undefined) {
+    const [from, to] = [fingerprintOf(saved?.samlCertificate), fingerprintOf(input.samlCertificate)];
+    if (from !== to) detail.samlCertificate = { from, to };
+  }
   return detail;
 }
+
+const nullsAsUndefined = (saved: SsoSettings) => ({
+  ...saved,
+  issuer: saved.issuer ?? undefined,
+  clientId: saved.clientId ?? undefined,
+  samlSignInUrl: saved.samlSignInUrl ?? undefined,
+});
 
 /**
  * Ends the password sessions of everyone the rule no longer lets sign in with a password: turning
@@ -111,26 +186,15 @@ export async function saveSsoSettings(
   input: SsoSettingsInput,
   opts: { allowHttp: boolean; proofAsked: boolean },
 ) {
-  const { allowHttp } = opts;
-  const problem = issuerProblem(input.issuer, allowHttp);
-  if (problem) throw new ApiError('validation_failed', `issuer: ${problem}`, { field: 'issuer' });
   const saved = await ssoSettingsOf(db, ctx.orgId);
-  const clientSecret = input.clientSecret ?? saved?.clientSecret;
-  if (!clientSecret)
-    throw new ApiError('validation_failed', 'clientSecret: give the client secret the first time', {
-      field: 'clientSecret',
-    });
   const domains = [...new Set(input.emailDomains)].sort();
   const taken = (q: Pick<Db, 'select'>) => provedElsewhere(q, ctx.orgId, domains);
   const elsewhere = await taken(db);
   if (elsewhere.length) throw claimedElsewhere(elsewhere.map((d) => d.domain));
-  // Outside the transaction: the provider may take seconds, and PGlite has one connection.
-  if (input.enabled) await checkDiscovery(input, clientSecret, allowHttp);
   const row = {
     enabled: input.enabled,
-    issuer: input.issuer,
-    clientId: input.clientId,
-    clientSecret,
+    protocol: input.protocol,
+    ...(await protocolColumns(input, saved, opts.allowHttp)),
     passwordSignIn: input.passwordSignIn,
     addPeopleAs: input.addPeopleAs ?? null,
     updatedAt: ctx.now,

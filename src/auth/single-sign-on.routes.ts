@@ -8,6 +8,7 @@ import { json, ok } from '../http/openapi.ts';
 import { organisationCount } from '../orgs/orgs.queries.ts';
 import { txtLookup } from './dns-lookup.ts';
 import { proofAsked, proofRecord } from './domain-proof.ts';
+import { certificateSummaries, serviceProviderOf } from './saml.ts';
 import { proveSsoDomain, saveSsoSettings } from './single-sign-on.commands.ts';
 import { ssoSettingsOf } from './single-sign-on.queries.ts';
 import { redirectUriOf } from './single-sign-on.ts';
@@ -18,6 +19,10 @@ const tags = ['auth'];
 /** The callback address to register at the identity provider, as this request sees Baton. */
 export const redirectUriFor = (c: Context<AppEnv>) =>
   redirectUriOf(c.var.services.config.publicUrl, new URL(c.req.url).origin);
+
+/** Baton as a SAML service provider, as this request sees it: what an admin registers at the provider. */
+export const serviceProviderFor = (c: Context<AppEnv>) =>
+  serviceProviderOf(c.var.services.config.publicUrl, new URL(c.req.url).origin);
 
 /** Whether a domain saved now must be proved by DNS before it signs anyone in. */
 async function proofAskedHere(c: Context<AppEnv>) {
@@ -38,6 +43,7 @@ async function ssoView(c: Context<AppEnv>) {
     })),
     domainProofAsked: await proofAskedHere(c),
     enabled: saved?.enabled ?? false,
+    protocol: saved?.protocol ?? 'oidc',
     issuer: saved?.issuer ?? null,
     clientId: saved?.clientId ?? null,
     clientSecretSet: Boolean(saved?.clientSecret),
@@ -45,10 +51,15 @@ async function ssoView(c: Context<AppEnv>) {
     passwordSignIn: saved?.passwordSignIn ?? 'everyone',
     addPeopleAs: saved?.addPeopleAs ?? null,
     redirectUri: redirectUriFor(c),
+    samlSignInUrl: saved?.samlSignInUrl ?? null,
+    samlIdpEntityId: saved?.samlIdpEntityId ?? null,
+    samlCertificate: saved?.samlCertificate ?? null,
+    samlCertificates: saved?.samlCertificate ? certificateSummaries(saved.samlCertificate) : [],
+    serviceProvider: serviceProviderFor(c),
   };
 }
 
-/** Single sign-on with the organisation's OpenID Connect identity provider (admins). */
+/** Single sign-on with the organisation's identity provider, OpenID Connect or SAML 2.0 (admins). */
 export function registerSsoSettingsRoutes(app: App) {
   app.openapi(
     createRoute({
@@ -58,7 +69,7 @@ export function registerSsoSettingsRoutes(app: App) {
       middleware: [requireRole('admin')],
       responses: {
         200: ok(
-          '`{enabled, issuer, clientId, clientSecretSet, emailDomains, domains, domainProofAsked, passwordSignIn, addPeopleAs, redirectUri}`: the identity provider (null fields before one is saved), whether a client secret is stored (never the secret), the e-mail domains it is to sign in and, in `domains`, each one\'s proof (`{domain, proved, provedAt, provedBy: "dns"|"unchallenged"|null, record: {type, name, value}}`: only a proved domain signs in; `record` is the DNS TXT record that proves it), whether a domain saved now must be proved first (`BATON_SSO_DOMAIN_PROOF`), who may still use a password (`everyone`, `admins_only`), the role someone unknown is added with on their first sign-in (null: refused), and the callback address to register at the provider (on `BATON_PUBLIC_URL` when set)',
+          '`{enabled, protocol, issuer, clientId, clientSecretSet, samlSignInUrl, samlIdpEntityId, samlCertificate, samlCertificates, emailDomains, domains, domainProofAsked, passwordSignIn, addPeopleAs, redirectUri, serviceProvider}`: the identity provider (null fields before one is saved; `protocol` `oidc` or `saml`, each protocol\'s fields kept as last saved; `samlCertificates`: each signing certificate\'s `{subject, validTo, fingerprint}`), whether a client secret is stored (never the secret), the e-mail domains it is to sign in and, in `domains`, each one\'s proof (`{domain, proved, provedAt, provedBy: "dns"|"unchallenged"|null, record: {type, name, value}}`: only a proved domain signs in; `record` is the DNS TXT record that proves it), whether a domain saved now must be proved first (`BATON_SSO_DOMAIN_PROOF`), who may still use a password (`everyone`, `admins_only`), the role someone unknown is added with on their first sign-in (null: refused), the callback address to register at an OpenID Connect provider, and what to register at a SAML one (`serviceProvider: {entityId, acsUrl, metadataUrl}`), on `BATON_PUBLIC_URL` when set',
         ),
       },
     }),
@@ -76,7 +87,9 @@ export function registerSsoSettingsRoutes(app: App) {
           'Saved, answered as `GET` with `passwordSessionsEnded`: the password sessions ended because the rule no longer lets their people use a password (`admins_only`); in the admin change log (the secret only as changed)',
         ),
         409: ok('conflict: an e-mail domain is proved by another organisation (`field`: `emailDomains`)'),
-        422: ok("sso_discovery_failed: turning it on could not read the issuer's discovery document"),
+        422: ok(
+          "sso_discovery_failed: turning OpenID Connect on could not read the issuer's discovery document",
+        ),
       },
     }),
     async (c) => {

@@ -1,23 +1,35 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, check, index, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, instant, orgId } from '../db/columns.ts';
 import { provisionedRoles } from '../provisioning/scim.types.ts';
 import { domainProofs } from './domain-proof.ts';
-import { passwordSignInChoices } from './single-sign-on.ts';
+import type { SamlIdentity } from './saml.ts';
+import { passwordSignInChoices, ssoProtocols } from './single-sign-on.ts';
 
-/** An organisation's OpenID Connect identity provider: one row, once an admin has saved one. */
+/**
+ * An organisation's identity provider: one row, once an admin has saved one. It speaks OpenID
+ * Connect (issuer, client) or SAML 2.0 (sign-in URL, signing certificate); the other protocol's
+ * fields are kept as last saved, so switching back needs no secret again.
+ */
 export const singleSignOn = pgTable(
   'single_sign_on',
   {
     orgId: orgId().primaryKey(),
     enabled: boolean('enabled').notNull().default(false),
-    issuer: text('issuer').notNull(),
-    clientId: text('client_id').notNull(),
+    protocol: text('protocol', { enum: ssoProtocols }).notNull().default('oidc'),
+    issuer: text('issuer'),
+    clientId: text('client_id'),
     /**
      * Baton sends it to the identity provider with each code it exchanges, so it is kept as it is
      * (not a hash, unlike sessions and tokens); never answered, never logged.
      */
-    clientSecret: text('client_secret').notNull(),
+    clientSecret: text('client_secret'),
+    /** SAML: where the browser is sent with the authentication request (HTTP-Redirect binding). */
+    samlSignInUrl: text('saml_sign_in_url'),
+    /** SAML: the identity provider's entity ID, checked against the response's issuer when given. */
+    samlIdpEntityId: text('saml_idp_entity_id'),
+    /** SAML: the certificate(s), PEM, whose key signs the provider's responses or assertions. */
+    samlCertificate: text('saml_certificate'),
     passwordSignIn: text('password_sign_in', { enum: passwordSignInChoices }).notNull().default('everyone'),
     /**
      * Someone the provider signs in whom Baton does not know yet is added with this role on their
@@ -29,6 +41,15 @@ export const singleSignOn = pgTable(
   (t) => [
     check('single_sign_on_password_sign_in', sql`${t.passwordSignIn} in ('everyone','admins_only')`),
     check('single_sign_on_add_people_as', sql`${t.addPeopleAs} in ('agent','lead','supervisor','qa')`),
+    check('single_sign_on_protocol', sql`${t.protocol} in ('oidc','saml')`),
+    check(
+      'single_sign_on_oidc_complete',
+      sql`${t.protocol} <> 'oidc' or (${t.issuer} is not null and ${t.clientId} is not null and ${t.clientSecret} is not null)`,
+    ),
+    check(
+      'single_sign_on_saml_complete',
+      sql`${t.protocol} <> 'saml' or (${t.samlSignInUrl} is not null and ${t.samlCertificate} is not null)`,
+    ),
   ],
 );
 
@@ -59,19 +80,30 @@ export const ssoDomains = pgTable(
 /**
  * Sign-ins sent to the identity provider and not back yet: used once (deleted when the browser
  * comes back), forgotten by the retention job once expired. Only the state's hash is kept; the
- * nonce and the PKCE verifier are checked against what the provider answers, so they are kept.
+ * nonce and the PKCE verifier (OpenID Connect) and the request's ID (SAML) are checked against what
+ * the provider answers, so they are kept. A SAML response is checked where the provider posts it and
+ * its identity kept here (`samlIdentity`) until the browser, sent on with the state, comes back with
+ * the cookie that binds the sign-in to it.
  */
 export const ssoAttempts = pgTable(
   'sso_attempts',
   {
     stateHash: text('state_hash').primaryKey(),
     orgId: orgId(),
-    nonce: text('nonce').notNull(),
-    codeVerifier: text('code_verifier').notNull(),
+    nonce: text('nonce'),
+    codeVerifier: text('code_verifier'),
+    samlRequestId: text('saml_request_id'),
+    samlIdentity: jsonb('saml_identity').$type<SamlIdentity>(),
     /** A path of this site to open once signed in. */
     next: text('next').notNull(),
     createdAt: createdAt(),
     expiresAt: instant('expires_at').notNull(),
   },
-  (t) => [index('sso_attempts_expires').on(t.expiresAt)],
+  (t) => [
+    index('sso_attempts_expires').on(t.expiresAt),
+    check(
+      'sso_attempts_protocol',
+      sql`(${t.samlRequestId} is null) = (${t.nonce} is not null and ${t.codeVerifier} is not null)`,
+    ),
+  ],
 );

@@ -1,4 +1,9 @@
-// Single sign-on's rules (OpenID Connect): pure, no request to the identity provider, no clock.
+// Single sign-on's rules (OpenID Connect and SAML 2.0): pure, no request to the identity provider,
+// no clock.
+
+/** How the organisation's identity provider signs people in. */
+export const ssoProtocols = ['oidc', 'saml'] as const;
+export type SsoProtocol = (typeof ssoProtocols)[number];
 
 /** Who may still sign in with a password while single sign-on is on. */
 export const passwordSignInChoices = ['everyone', 'admins_only'] as const;
@@ -64,17 +69,23 @@ export const reservedHost = (host: string) =>
   /(^|\.)(example|invalid|test)$/.test(host) || /(^|\.)example\.(com|net|org)$/.test(host);
 
 /**
- * Why an issuer cannot be used, or undefined: it must be https, except plain http on this very
- * machine when `allowHttp` (BATON_SSO_ALLOW_HTTP=1, for tests and a local identity provider).
+ * Why an issuer (or a SAML sign-in URL) cannot be used, or undefined: it must be https, except plain
+ * http on this very machine when `allowHttp` (BATON_SSO_ALLOW_HTTP=1, for tests and a local identity
+ * provider). A SAML sign-in URL may carry a query (Google Workspace's names the provider there).
  */
-export function issuerProblem(issuer: string, allowHttp: boolean): string | undefined {
+export function issuerProblem(
+  issuer: string,
+  allowHttp: boolean,
+  allow: { query?: boolean } = {},
+): string | undefined {
   let url: URL;
   try {
     url = new URL(issuer);
   } catch {
     return 'must be an https URL';
   }
-  if (url.search || url.hash) return 'must have no query or fragment';
+  if (url.hash || (url.search && !allow.query))
+    return allow.query ? 'must have no fragment' : 'must have no query or fragment';
   if (url.username || url.password) return 'must not hold a user name or password';
   if (url.protocol === 'https:') return undefined;
   if (url.protocol === 'http:' && allowHttp && loopbackHost(url.hostname)) return undefined;

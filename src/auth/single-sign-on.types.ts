@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { provisionedRoles } from '../provisioning/scim.types.ts';
-import { passwordSignInChoices } from './single-sign-on.ts';
+import { passwordSignInChoices, ssoProtocols } from './single-sign-on.ts';
 
 /** A domain people's e-mail addresses end in: a lower-case host name (`acme.com`, `eu.acme.co.uk`). */
 const emailDomain = z
@@ -11,23 +11,53 @@ const emailDomain = z
     'must be a lower-case domain name such as acme.com',
   );
 
-/** `PUT /settings/single-sign-on`: the organisation's OpenID Connect identity provider. */
+const httpsUrl = z.url({ protocol: /^https?$/, error: 'must be an https URL' }).max(2000);
+
+/**
+ * `PUT /settings/single-sign-on`: the organisation's identity provider, OpenID Connect (`issuer`,
+ * `clientId`, `clientSecret`) or SAML 2.0 (`samlSignInUrl`, `samlCertificate`, `samlIdpEntityId`).
+ */
 export const ssoSettingsSchema = z
   .object({
     enabled: z.boolean(),
-    issuer: z
-      .url({ protocol: /^https?$/, error: 'must be an https URL' })
+    protocol: z
+      .enum(ssoProtocols)
+      .default('oidc')
+      .describe('`oidc` (OpenID Connect, the default) or `saml` (SAML 2.0)'),
+    issuer: httpsUrl
       .max(500)
+      .optional()
       .describe(
-        "The identity provider's issuer (its discovery document is at /.well-known/openid-configuration)",
+        "OpenID Connect: the identity provider's issuer (its discovery document is at /.well-known/openid-configuration)",
       ),
-    clientId: z.string().trim().min(1).max(500),
+    clientId: z.string().trim().min(1).max(500).optional().describe('OpenID Connect: Baton’s client ID'),
     clientSecret: z
       .string()
       .min(1)
       .max(2000)
       .optional()
-      .describe('Needed the first time; left out, the stored one stays'),
+      .describe('OpenID Connect: needed the first time; left out, the stored one stays'),
+    samlSignInUrl: httpsUrl
+      .optional()
+      .describe('SAML: the identity provider’s single sign-on URL (HTTP-Redirect binding)'),
+    samlIdpEntityId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(500)
+      .nullable()
+      .optional()
+      .describe(
+        'SAML: the identity provider’s entity ID (issuer); given, a response from another is refused',
+      ),
+    samlCertificate: z
+      .string()
+      .min(1)
+      .max(20_000)
+      .optional()
+      .describe(
+        'SAML: the certificate the provider signs with, PEM or its base64 text (several PEM blocks while it rolls its key over); needed the first time, left out the stored one stays',
+      ),
     emailDomains: z
       .array(emailDomain)
       .max(50)
@@ -44,8 +74,20 @@ export const ssoSettingsSchema = z
   .refine((s) => !s.enabled || s.emailDomains.length > 0, {
     message: 'give at least one e-mail domain to turn single sign-on on',
     path: ['emailDomains'],
+  })
+  .superRefine((s, ctx) => {
+    const needed = s.protocol === 'oidc' ? (['issuer', 'clientId'] as const) : (['samlSignInUrl'] as const);
+    for (const field of needed)
+      if (s[field] === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `is needed for ${s.protocol === 'oidc' ? 'OpenID Connect' : 'SAML'}`,
+        });
   });
 export type SsoSettingsInput = z.infer<typeof ssoSettingsSchema>;
+/** The body as a client sends it (`protocol` may be left out: OpenID Connect). */
+export type SsoSettingsBody = z.input<typeof ssoSettingsSchema>;
 
 /** `GET /auth/sso/start`: whose address, and where to go once signed in. */
 export const ssoStartQuery = z.object({
@@ -56,6 +98,12 @@ export const ssoStartQuery = z.object({
     .max(320)
     .describe('The work e-mail address: its domain picks the organisation'),
   next: z.string().max(500).optional().describe('A path of this site to open after signing in (default `/`)'),
+});
+
+/** `POST /auth/sso/saml`: what the identity provider posts through the browser (HTTP-POST binding). */
+export const samlResponseForm = z.object({
+  SAMLResponse: z.string().max(500_000).optional(),
+  RelayState: z.string().max(500).optional(),
 });
 
 /** `GET /auth/sso/callback`: what the identity provider sends back. */

@@ -5,10 +5,11 @@ import type { App } from '../http/app.ts';
 import { setSessionCookie } from '../http/auth.ts';
 import type { AppEnv } from '../http/context.ts';
 import { knownAddress } from '../http/rate-limit-guard.ts';
-import { redirectUriFor } from './single-sign-on.routes.ts';
+import { samlAcsPath, samlMetadataPath, serviceProviderMetadata } from './saml.ts';
+import { redirectUriFor, serviceProviderFor } from './single-sign-on.routes.ts';
 import { attemptMinutes, callbackPath, type SsoFailure, signInPageWith } from './single-sign-on.ts';
-import { ssoCallbackQuery, ssoStartQuery } from './single-sign-on.types.ts';
-import { finishSsoSignIn, SsoRefusal, startSsoSignIn } from './sso-flow.commands.ts';
+import { samlResponseForm, ssoCallbackQuery, ssoStartQuery } from './single-sign-on.types.ts';
+import { acceptSamlResponse, finishSsoSignIn, SsoRefusal, startSsoSignIn } from './sso-flow.commands.ts';
 
 const tags = ['auth'];
 
@@ -35,19 +36,19 @@ function forLog(detail: unknown) {
 }
 
 /** Back to the sign-in page with the failure in words there; the reason goes to the server log. */
-function refused(c: Context<AppEnv>, error: unknown) {
+function refused(c: Context<AppEnv>, error: unknown, status: 302 | 303 = 302) {
   if (!(error instanceof SsoRefusal)) throw error;
   c.var.log.warn(
     { code: error.code, reason: error.message, detail: forLog(error.detail) },
     'single sign-on refused',
   );
-  return c.redirect(signInPageWith(error.code as SsoFailure), 302);
+  return c.redirect(signInPageWith(error.code as SsoFailure), status);
 }
 
 /**
- * Signing in with the organisation's identity provider (OpenID Connect), before authentication.
- * Both routes are navigated to by the browser and answer with redirects, failures included
- * (`/sign-in?sso_error=<code>`), never with JSON.
+ * Signing in with the organisation's identity provider (OpenID Connect or SAML 2.0), before
+ * authentication. The routes are navigated to by the browser and answer with redirects, failures
+ * included (`/sign-in?sso_error=<code>`), never with JSON; SAML's metadata is XML.
  */
 export function registerSsoFlowRoutes(app: App) {
   app.openapi(
@@ -71,6 +72,7 @@ export function registerSsoFlowRoutes(app: App) {
           now: clock(),
           redirectUri: redirectUriFor(c),
           allowHttp: config.ssoAllowHttp,
+          sp: serviceProviderFor(c),
         });
         setCookie(c, stateCookie, state, {
           httpOnly: true,
@@ -115,6 +117,7 @@ export function registerSsoFlowRoutes(app: App) {
           now: clock(),
           redirectUri,
           allowHttp: config.ssoAllowHttp,
+          sp: serviceProviderFor(c),
           callbackUrl,
           client: {
             userAgent: c.req.header('user-agent'),
@@ -131,5 +134,60 @@ export function registerSsoFlowRoutes(app: App) {
     (result, c) => {
       if (!result.success) return c.redirect(signInPageWith('sso_failed'), 302);
     },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: samlAcsPath,
+      tags,
+      security: [],
+      request: {
+        body: {
+          content: { 'application/x-www-form-urlencoded': { schema: samlResponseForm } },
+          required: true,
+        },
+      },
+      responses: {
+        303: {
+          description:
+            "SAML's Assertion Consumer Service, where the identity provider posts its response through the browser (`SAMLResponse`, `RelayState`): checked (signature by the organisation's certificate, issuer, audience, validity, the request it answers), the browser goes on to the callback (`/api/v1/auth/sso/callback?state=…`), which signs in as for OpenID Connect. Otherwise to `/sign-in?sso_error=` `sso_state_invalid` (no RelayState: a sign-in started at the provider; unknown, used or expired), `sso_failed` (the response failed a check: details in the server log), `sso_no_account` (it gives no e-mail address) or `sso_not_configured`",
+        },
+      },
+    }),
+    async (c) => {
+      const { database, clock } = c.var.services;
+      try {
+        const { state } = await acceptSamlResponse(database.db, c.req.valid('form'), {
+          now: clock(),
+          sp: serviceProviderFor(c),
+        });
+        // A GET of Baton's own: the browser sends the SameSite=Lax cookie that binds the sign-in.
+        return c.redirect(`${callbackPath}?state=${encodeURIComponent(state)}`, 303);
+      } catch (error) {
+        return refused(c, error, 303);
+      }
+    },
+    (result, c) => {
+      if (!result.success) return c.redirect(signInPageWith('sso_failed'), 303);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: samlMetadataPath,
+      tags,
+      security: [],
+      responses: {
+        200: {
+          description:
+            "Baton's SAML service provider metadata, to import at the identity provider: its entity ID (this address), the Assertion Consumer Service (HTTP-POST) and the NameID it asks for (the e-mail address). On `BATON_PUBLIC_URL` when set",
+          content: { 'application/samlmetadata+xml': { schema: { type: 'string' } } },
+        },
+      },
+    }),
+    (c) =>
+      c.body(serviceProviderMetadata(serviceProviderFor(c)), 200, {
+        'content-type': 'application/samlmetadata+xml; charset=utf-8',
+      }),
   );
 }

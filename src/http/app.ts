@@ -6,6 +6,7 @@ import { registerAdminChangeRoutes } from '../admin/admin-changes.routes.ts';
 import { registerAnalyticsRoutes } from '../analytics/analytics.routes.ts';
 import { registerAuthRoutes, registerOwnPasswordRoute } from '../auth/auth.routes.ts';
 import { registerPasswordResetRoutes, registerPersonLinkRoute } from '../auth/password-reset.routes.ts';
+import { samlAcsPath } from '../auth/saml.ts';
 import { registerOwnSessionRoutes } from '../auth/sessions.routes.ts';
 import { registerSignInSettingsRoutes } from '../auth/sign-in-settings.routes.ts';
 import { registerSsoSettingsRoutes } from '../auth/single-sign-on.routes.ts';
@@ -143,7 +144,9 @@ export function createApp(services: Services): App {
   app.use('/api/*', limitBody(services.config.bodyLimit));
   app.use('/api/v1/*', async (c, next) => {
     const type = c.req.header('content-type');
-    if (['POST', 'PUT', 'PATCH'].includes(c.req.method) && type && !type.includes('json')) {
+    // SAML's identity provider posts its response as a form, through the browser (HTTP-POST binding).
+    const form = c.req.path === samlAcsPath;
+    if (['POST', 'PUT', 'PATCH'].includes(c.req.method) && type && !type.includes('json') && !form) {
       throw new ApiError('unsupported_media_type', 'send Content-Type: application/json');
     }
     await next();

@@ -17,6 +17,18 @@ import { snapshotAll } from '../support/snapshot.ts';
 const password = 'a long enough password 42';
 const callback = 'http://localhost/api/v1/auth/sso/callback';
 const domain = 'northwind.example';
+/** What the settings answer of SAML while the provider speaks OpenID Connect (sso-saml.test.ts for SAML). */
+const oidcOnly = {
+  samlSignInUrl: null,
+  samlIdpEntityId: null,
+  samlCertificate: null,
+  samlCertificates: [],
+  serviceProvider: {
+    entityId: 'http://localhost/api/v1/auth/sso/saml/metadata',
+    acsUrl: 'http://localhost/api/v1/auth/sso/saml',
+    metadataUrl: 'http://localhost/api/v1/auth/sso/saml/metadata',
+  },
+};
 
 /** What the provider knows: each account's address, and whether it checked it. */
 const accounts = {
@@ -99,6 +111,7 @@ describeOnDatabases('single sign-on with OpenID Connect', (h) => {
     expect(read.status).toBe(200);
     expect(read.body).toEqual({
       enabled: false,
+      protocol: 'oidc',
       issuer: null,
       clientId: null,
       clientSecretSet: false,
@@ -108,6 +121,7 @@ describeOnDatabases('single sign-on with OpenID Connect', (h) => {
       passwordSignIn: 'everyone',
       addPeopleAs: null,
       redirectUri: callback,
+      ...oidcOnly,
     });
     const lead = await h().request('GET', '/api/v1/settings/single-sign-on', undefined, {
       token: await h().tokenFor('grace'),
@@ -152,6 +166,7 @@ describeOnDatabases('single sign-on with OpenID Connect', (h) => {
     expect(saved.status).toBe(200);
     expect(saved.body).toEqual({
       enabled: true,
+      protocol: 'oidc',
       issuer: idp.issuer,
       clientId: testClient.clientId,
       clientSecretSet: true,
@@ -173,6 +188,7 @@ describeOnDatabases('single sign-on with OpenID Connect', (h) => {
       passwordSignIn: 'everyone',
       addPeopleAs: null,
       redirectUri: callback,
+      ...oidcOnly,
       passwordSessionsEnded: 0,
     });
     // Saved again without the secret: the stored one stays.

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import type { PasswordSignIn } from '../../../src/auth/single-sign-on.ts';
+import type { PasswordSignIn, SsoProtocol } from '../../../src/auth/single-sign-on.ts';
 import { ApiError } from '../api/client.ts';
 import { CopyField } from '../app/CopyField.tsx';
 import { counted } from '../app/format.ts';
@@ -7,6 +7,7 @@ import { fieldMessage, InputField } from '../app/InputField.tsx';
 import { ErrorNote, Loading, Section } from '../app/ui.tsx';
 import { useResource } from '../app/useResource.ts';
 import { DomainProofs } from './DomainProofs.tsx';
+import { SamlFields } from './SamlFields.tsx';
 import { type SsoSettings, ssoApi } from './sso-api.ts';
 import { domainsOf, fieldOf, type SsoField } from './sso-form.ts';
 
@@ -19,8 +20,22 @@ const passwordChoices: { value: PasswordSignIn; label: string; hint: string }[] 
   },
 ];
 
+const protocolChoices: { value: SsoProtocol; label: string; hint: string }[] = [
+  {
+    value: 'oidc',
+    label: 'OpenID Connect',
+    hint: 'Okta, Microsoft Entra ID, Google Workspace, Keycloak, Auth0: an issuer URL and a client.',
+  },
+  {
+    value: 'saml',
+    label: 'SAML 2.0',
+    hint: 'ADFS, Okta, Entra ID, Google Workspace, OneLogin, PingFederate: a sign-in URL and a signing certificate.',
+  },
+];
+
 type Draft = {
   enabled: boolean;
+  protocol: SsoProtocol;
   issuer: string;
   clientId: string;
   clientSecret: string;
@@ -28,6 +43,10 @@ type Draft = {
   passwordSignIn: PasswordSignIn;
   /** The role someone unknown is added with on their first sign-in; '' refuses them. */
   addPeopleAs: string;
+  samlSignInUrl: string;
+  samlIdpEntityId: string;
+  /** A certificate pasted now; '' keeps the saved one. */
+  samlCertificate: string;
 };
 
 const firstSignInChoices = [
@@ -39,6 +58,10 @@ const firstSignInChoices = [
 ];
 const draftOf = (s: SsoSettings): Draft => ({
   enabled: s.enabled,
+  protocol: s.protocol,
+  samlSignInUrl: s.samlSignInUrl ?? '',
+  samlIdpEntityId: s.samlIdpEntityId ?? '',
+  samlCertificate: '',
   issuer: s.issuer ?? '',
   clientId: s.clientId ?? '',
   clientSecret: '',
@@ -48,10 +71,10 @@ const draftOf = (s: SsoSettings): Draft => ({
 });
 
 /**
- * Settings > Security's single sign-on (admins): the organisation's OpenID Connect identity
- * provider, the e-mail domains it signs in, and who may still use a password. The client secret is
- * write-only: the page says one is stored and offers to replace it. Errors show at the field the
- * API names. The callback address to register at the provider is there to copy.
+ * Settings > Security's single sign-on (admins): the organisation's identity provider, OpenID
+ * Connect or SAML 2.0 (SamlFields), the e-mail domains it signs in, and who may still use a
+ * password. The client secret is write-only: the page says one is stored and offers to replace it.
+ * Errors show at the field the API names. What to register at the provider is there to copy.
  */
 export function SingleSignOn() {
   const saved = useResource('single-sign-on', (signal) => ssoApi.get(signal));
@@ -66,6 +89,9 @@ export function SingleSignOn() {
     clientId: useRef<HTMLInputElement>(null),
     clientSecret: useRef<HTMLInputElement>(null),
     emailDomains: useRef<HTMLInputElement>(null),
+    samlSignInUrl: useRef<HTMLInputElement>(null),
+    samlIdpEntityId: useRef<HTMLInputElement>(null),
+    samlCertificate: useRef<HTMLTextAreaElement>(null),
   };
   const firstError = (Object.keys(errors) as SsoField[])[0];
   // The field at fault takes the focus once its error is on the page.
@@ -98,11 +124,22 @@ export function SingleSignOn() {
     setError(undefined);
     setDone(null);
     try {
+      const provider =
+        d.protocol === 'saml'
+          ? {
+              samlSignInUrl: d.samlSignInUrl.trim(),
+              samlIdpEntityId: d.samlIdpEntityId.trim() || null,
+              ...(d.samlCertificate.trim() ? { samlCertificate: d.samlCertificate.trim() } : {}),
+            }
+          : {
+              issuer: d.issuer.trim(),
+              clientId: d.clientId.trim(),
+              ...(secretField && d.clientSecret ? { clientSecret: d.clientSecret } : {}),
+            };
       const answer = await ssoApi.save({
         enabled: d.enabled,
-        issuer: d.issuer.trim(),
-        clientId: d.clientId.trim(),
-        ...(secretField && d.clientSecret ? { clientSecret: d.clientSecret } : {}),
+        protocol: d.protocol,
+        ...provider,
         emailDomains: domainsOf(d.domains),
         passwordSignIn: d.passwordSignIn,
         addPeopleAs: (d.addPeopleAs || null) as SsoSettings['addPeopleAs'],
@@ -132,9 +169,10 @@ export function SingleSignOn() {
   return (
     <Section title="Single sign-on">
       <p className="muted">
-        People sign in at your organisation’s identity provider (OpenID Connect: Okta, Microsoft Entra ID,
-        Google Workspace, Keycloak…) with their work e-mail. A person signs in if they have an active account
-        here with the same address, or, when you choose so below, is added on their first sign-in.
+        People sign in at your organisation’s identity provider (OpenID Connect or SAML 2.0: Okta, Microsoft
+        Entra ID, Google Workspace, ADFS, Keycloak…) with their work e-mail. A person signs in if they have an
+        active account here with the same address, or, when you choose so below, is added on their first
+        sign-in.
       </p>
       <form
         className="security-form form"
@@ -154,57 +192,101 @@ export function SingleSignOn() {
           />
           <label htmlFor="sso-enabled">Sign people in with single sign-on</label>
           <p className="small muted" id="sso-enabled-hint">
-            Turning it on reads the provider’s discovery document, so the issuer must answer.
+            {d.protocol === 'oidc'
+              ? 'Turning it on reads the provider’s discovery document, so the issuer must answer.'
+              : 'Try it with one person before choosing “Admins only” below.'}
           </p>
         </div>
-        <InputField
-          id="sso-issuer"
-          ref={refs.issuer}
-          label="Issuer"
-          autoComplete="off"
-          value={d.issuer}
-          onChange={(issuer) => change({ issuer })}
-          hint="The provider's issuer URL, such as https://acme.okta.com"
-          error={errors.issuer}
-        />
-        <InputField
-          id="sso-client-id"
-          ref={refs.clientId}
-          label="Client ID"
-          autoComplete="off"
-          value={d.clientId}
-          onChange={(clientId) => change({ clientId })}
-          error={errors.clientId}
-        />
-        {secretField ? (
-          <InputField
-            id="sso-client-secret"
-            ref={refs.clientSecret}
-            type="password"
-            label={current.clientSecretSet ? 'New client secret' : 'Client secret'}
-            autoComplete="new-password"
-            value={d.clientSecret}
-            onChange={(clientSecret) => change({ clientSecret })}
-            hint="Kept to exchange sign-ins with the provider; never shown again."
-            error={errors.clientSecret}
+        <fieldset className="fieldset">
+          <legend>Protocol</legend>
+          <ul className="security-options">
+            {protocolChoices.map((o) => (
+              <li key={o.value}>
+                <input
+                  type="radio"
+                  id={`sso-protocol-${o.value}`}
+                  name="protocol"
+                  value={o.value}
+                  checked={d.protocol === o.value}
+                  onChange={() => change({ protocol: o.value })}
+                  aria-describedby={`sso-protocol-${o.value}-hint`}
+                />
+                <label htmlFor={`sso-protocol-${o.value}`}>{o.label}</label>
+                <span className="hint" id={`sso-protocol-${o.value}-hint`}>
+                  {o.hint}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        {d.protocol === 'saml' ? (
+          <SamlFields
+            // A certificate saved anew shows as saved, not as the field it was pasted in.
+            key={current.samlCertificates.map((c) => c.fingerprint).join()}
+            draft={d}
+            onChange={change}
+            saved={current.samlCertificates}
+            serviceProvider={current.serviceProvider}
+            errors={errors}
+            refs={refs}
           />
         ) : (
-          <fieldset className="fieldset field">
-            <legend>Client secret</legend>
-            <p data-testid="sso-secret-set">
-              A client secret is set (it is never shown).{' '}
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => {
-                  setReplacing(true);
-                  requestAnimationFrame(() => refs.clientSecret.current?.focus());
-                }}
-              >
-                Replace secret
-              </button>
-            </p>
-          </fieldset>
+          <>
+            <InputField
+              id="sso-issuer"
+              ref={refs.issuer}
+              label="Issuer"
+              autoComplete="off"
+              value={d.issuer}
+              onChange={(issuer) => change({ issuer })}
+              hint="The provider's issuer URL, such as https://acme.okta.com"
+              error={errors.issuer}
+            />
+            <InputField
+              id="sso-client-id"
+              ref={refs.clientId}
+              label="Client ID"
+              autoComplete="off"
+              value={d.clientId}
+              onChange={(clientId) => change({ clientId })}
+              error={errors.clientId}
+            />
+            {secretField ? (
+              <InputField
+                id="sso-client-secret"
+                ref={refs.clientSecret}
+                type="password"
+                label={current.clientSecretSet ? 'New client secret' : 'Client secret'}
+                autoComplete="new-password"
+                value={d.clientSecret}
+                onChange={(clientSecret) => change({ clientSecret })}
+                hint="Kept to exchange sign-ins with the provider; never shown again."
+                error={errors.clientSecret}
+              />
+            ) : (
+              <fieldset className="fieldset field">
+                <legend>Client secret</legend>
+                <p data-testid="sso-secret-set">
+                  A client secret is set (it is never shown).{' '}
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => {
+                      setReplacing(true);
+                      requestAnimationFrame(() => refs.clientSecret.current?.focus());
+                    }}
+                  >
+                    Replace secret
+                  </button>
+                </p>
+              </fieldset>
+            )}
+            <CopyField
+              id="sso-redirect-uri"
+              label="Redirect URI to register at the provider"
+              value={current.redirectUri}
+            />
+          </>
         )}
         <InputField
           id="sso-domains"
@@ -265,11 +347,6 @@ export function SingleSignOn() {
             out.
           </span>
         </div>
-        <CopyField
-          id="sso-redirect-uri"
-          label="Redirect URI to register at the provider"
-          value={current.redirectUri}
-        />
         <ErrorNote error={error} title="Not saved" />
         {done ? (
           <div className="note note-good" role="status">

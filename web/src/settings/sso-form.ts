@@ -1,12 +1,26 @@
 // The single sign-on form's rules: pure, tested apart from the page.
 
 /** The fields of the form, as the API names them (`field` of an error). */
-export type SsoField = 'enabled' | 'issuer' | 'clientId' | 'clientSecret' | 'emailDomains' | 'passwordSignIn';
+export type SsoField =
+  | 'enabled'
+  | 'protocol'
+  | 'issuer'
+  | 'clientId'
+  | 'clientSecret'
+  | 'samlSignInUrl'
+  | 'samlIdpEntityId'
+  | 'samlCertificate'
+  | 'emailDomains'
+  | 'passwordSignIn';
 const fields: SsoField[] = [
   'enabled',
+  'protocol',
   'issuer',
   'clientId',
   'clientSecret',
+  'samlSignInUrl',
+  'samlIdpEntityId',
+  'samlCertificate',
   'emailDomains',
   'passwordSignIn',
 ];

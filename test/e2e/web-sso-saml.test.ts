@@ -1,0 +1,93 @@
+import { X509Certificate } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '../support/axe.ts';
+import { screenshot } from '../support/browser.ts';
+import {
+  idpEntityId,
+  idpKey,
+  idpMetadata,
+  startSamlIdentityProvider,
+} from '../support/saml-identity-provider.ts';
+import { withWebApp } from '../support/web-app.ts';
+
+/**
+ * SAML single sign-on in the browser: an admin sets it up in Settings > Security from the identity
+ * provider's metadata (what to register at the provider shown to copy, the certificate then shown
+ * by whose it is and its fingerprint), and a person signs in from the sign-in page through a
+ * provider on another site (`localhost` against Baton's 127.0.0.1), whose page posts the signed
+ * response back: the cookie that binds the sign-in must survive that cross-site post.
+ */
+const app = withWebApp({ people: ['ines', 'amara'], shots: 'sso-saml' });
+let idp: Awaited<ReturnType<typeof startSamlIdentityProvider>> | undefined;
+afterAll(async () => {
+  await idp?.close();
+});
+
+describe('web app: SAML single sign-on [pglite]', () => {
+  it("lets an admin set it up from the provider's metadata", async () => {
+    idp = await startSamlIdentityProvider({ 'amara@northwind.example': {} });
+    app.web.runtime.services.config.ssoAllowHttp = true;
+    const { page, errors } = await app.signedIn('ines', 'ines@northwind.example');
+    await page.goto(`${app.url}/settings/security`);
+    const form = page.getByTestId('single-sign-on');
+    await form.getByLabel('SAML 2.0').check();
+    expect(await form.getByLabel('Reply URL (Assertion Consumer Service)').inputValue()).toBe(
+      `${app.url}/api/v1/auth/sso/saml`,
+    );
+    expect(await form.getByLabel('Entity ID (audience)').inputValue()).toBe(
+      `${app.url}/api/v1/auth/sso/saml/metadata`,
+    );
+    const metadata = form.getByLabel('Identity provider metadata (optional)');
+    await metadata.fill('<html><body>not metadata</body></html>');
+    await form.getByRole('button', { name: 'Fill in from metadata' }).click();
+    await form
+      .getByRole('alert')
+      .getByText(/not an identity provider’s SAML metadata/)
+      .waitFor();
+    await metadata.fill(idpMetadata(idp.signInUrl));
+    await form.getByRole('button', { name: 'Fill in from metadata' }).click();
+    await form.getByRole('status').getByText('Filled in from the metadata').waitFor();
+    expect(await form.getByLabel('Sign-in URL').inputValue()).toBe(idp.signInUrl);
+    expect(await form.getByLabel('Identity provider entity ID (issuer)').inputValue()).toBe(idpEntityId);
+    expect(await form.getByLabel('Signing certificate').inputValue()).toContain(
+      '-----BEGIN CERTIFICATE-----',
+    );
+
+    // Saved without a domain: the field at fault says so, focused.
+    await form.getByRole('switch', { name: 'Sign people in with single sign-on' }).check();
+    await form.getByRole('button', { name: 'Save single sign-on' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('sso-domains');
+    await form.getByLabel('E-mail domains').fill('northwind.example');
+    await form.getByRole('button', { name: 'Save single sign-on' }).click();
+    await form.getByRole('status').getByText('Saved: single sign-on is on.').waitFor();
+    const certificates = form.getByTestId('saml-certificates');
+    await certificates.getByText('CN=Baton test identity provider (idp)').waitFor();
+    await certificates.getByText(new X509Certificate(idpKey.cert).fingerprint256).waitFor();
+    expect(await form.locator('#saml-certificate').count()).toBe(0);
+    const saved = (await app.call('GET', '/api/v1/settings/single-sign-on')) as Record<string, unknown>;
+    expect(saved).toMatchObject({ enabled: true, protocol: 'saml', samlSignInUrl: idp.signInUrl });
+    expect(await axeViolations(page)).toEqual([]);
+    await form.scrollIntoViewIfNeeded();
+    await screenshot(page, 'saml-settings');
+    expect(errors).toEqual([]);
+  });
+
+  it('signs a person in at the SAML provider from the sign-in page, across sites', async () => {
+    const { page, errors } = await app.browser('amara-saml');
+    await page.goto(app.url);
+    await page.getByRole('button', { name: 'Sign in with single sign-on', exact: true }).click();
+    await page.getByLabel('Work email').fill('amara@northwind.example');
+    await page.getByRole('button', { name: 'Continue with single sign-on' }).click();
+    await page.getByTestId('current-person').waitFor();
+    expect(new URL(page.url()).origin).toBe(app.url);
+    await page.getByTestId('current-person').click();
+    await page.locator('#account-menu').getByRole('button', { name: 'Your sessions' }).click();
+    await page
+      .getByRole('dialog', { name: 'Your sessions' })
+      .getByTestId('session')
+      .getByText(/^Signed in with single sign-on /)
+      .waitFor();
+    await screenshot(page, 'saml-signed-in');
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,169 @@
+import { type Ref, useId, useState } from 'react';
+import type { CertificateSummary, ServiceProvider } from '../../../src/auth/saml.ts';
+import { CopyField } from '../app/CopyField.tsx';
+import { formatDay } from '../app/format.ts';
+import { InputField } from '../app/InputField.tsx';
+import { idpMetadataOf } from './saml-metadata.ts';
+
+export type SamlDraft = { samlSignInUrl: string; samlIdpEntityId: string; samlCertificate: string };
+
+/**
+ * The SAML 2.0 half of single sign-on's settings: what to register at the identity provider
+ * (Baton's entity ID, reply URL and metadata, to copy), then the provider's sign-in URL, entity ID
+ * and signing certificate, typed or filled in from its metadata XML. A saved certificate shows as
+ * whose it is, until when and its fingerprint, with Replace; a pasted one is sent as it is.
+ */
+export function SamlFields({
+  draft,
+  onChange,
+  saved,
+  serviceProvider,
+  errors,
+  refs,
+}: {
+  draft: SamlDraft;
+  onChange: (patch: Partial<SamlDraft>) => void;
+  saved: CertificateSummary[];
+  serviceProvider: ServiceProvider;
+  errors: Partial<Record<keyof SamlDraft, string>>;
+  refs: {
+    samlSignInUrl: Ref<HTMLInputElement>;
+    samlIdpEntityId: Ref<HTMLInputElement>;
+    samlCertificate: Ref<HTMLTextAreaElement>;
+  };
+}) {
+  const id = useId();
+  const [replacing, setReplacing] = useState(false);
+  const [metadata, setMetadata] = useState('');
+  const [metadataNote, setMetadataNote] = useState<{ good: boolean; text: string } | null>(null);
+  const certificateField = saved.length === 0 || replacing || draft.samlCertificate !== '';
+  const fillIn = () => {
+    const found = idpMetadataOf(metadata);
+    if ('problem' in found) {
+      setMetadataNote({ good: false, text: found.problem });
+      return;
+    }
+    onChange({
+      samlSignInUrl: found.signInUrl,
+      samlIdpEntityId: found.entityId,
+      samlCertificate: found.certificate,
+    });
+    setReplacing(true);
+    setMetadata('');
+    setMetadataNote({ good: true, text: 'Filled in from the metadata: check the fields, then save.' });
+  };
+  const certError = errors.samlCertificate;
+  return (
+    <>
+      <fieldset className="fieldset">
+        <legend>Register Baton at your identity provider</legend>
+        <CopyField
+          id="saml-acs-url"
+          label="Reply URL (Assertion Consumer Service)"
+          value={serviceProvider.acsUrl}
+        />
+        <CopyField id="saml-entity-id" label="Entity ID (audience)" value={serviceProvider.entityId} />
+        <p className="small muted">
+          Or give the provider Baton’s metadata:{' '}
+          <a href={serviceProvider.metadataUrl}>{serviceProvider.metadataUrl}</a>. Name ID: the person’s
+          e-mail address.
+        </p>
+      </fieldset>
+      <div className="field">
+        <label htmlFor={`${id}-metadata`}>Identity provider metadata (optional)</label>
+        <textarea
+          id={`${id}-metadata`}
+          rows={3}
+          value={metadata}
+          placeholder="<EntityDescriptor …>"
+          aria-describedby={`${id}-metadata-hint`}
+          onChange={(e) => {
+            setMetadata(e.target.value);
+            setMetadataNote(null);
+          }}
+        />
+        <p className="small muted" id={`${id}-metadata-hint`}>
+          Paste the XML your provider offers to download to fill in the three fields below.
+        </p>
+        <div>
+          <button type="button" className="button" disabled={!metadata.trim()} onClick={fillIn}>
+            Fill in from metadata
+          </button>
+        </div>
+        {metadataNote ? (
+          <p
+            className={metadataNote.good ? 'small' : 'field-error'}
+            role={metadataNote.good ? 'status' : 'alert'}
+          >
+            {metadataNote.text}
+          </p>
+        ) : null}
+      </div>
+      <InputField
+        id="saml-sign-in-url"
+        ref={refs.samlSignInUrl}
+        label="Sign-in URL"
+        autoComplete="off"
+        value={draft.samlSignInUrl}
+        onChange={(samlSignInUrl) => onChange({ samlSignInUrl })}
+        hint="The provider's single sign-on URL (HTTP-Redirect), such as https://acme.okta.com/app/…/sso/saml"
+        error={errors.samlSignInUrl}
+      />
+      <InputField
+        id="saml-idp-entity-id"
+        ref={refs.samlIdpEntityId}
+        label="Identity provider entity ID (issuer)"
+        autoComplete="off"
+        value={draft.samlIdpEntityId}
+        onChange={(samlIdpEntityId) => onChange({ samlIdpEntityId })}
+        hint="Given, a response from another issuer is refused. Leave empty to accept any issuer the certificate signs for."
+        error={errors.samlIdpEntityId}
+      />
+      {certificateField ? (
+        <div className={certError ? 'field field-invalid' : 'field'}>
+          <label htmlFor="saml-certificate">
+            {saved.length ? 'New signing certificate' : 'Signing certificate'}
+          </label>
+          <textarea
+            id="saml-certificate"
+            ref={refs.samlCertificate}
+            rows={5}
+            className="mono"
+            value={draft.samlCertificate}
+            placeholder="-----BEGIN CERTIFICATE-----"
+            aria-invalid={certError ? true : undefined}
+            aria-describedby={`saml-certificate-hint${certError ? ' saml-certificate-error' : ''}`}
+            onChange={(e) => onChange({ samlCertificate: e.target.value })}
+          />
+          <p className="small muted" id="saml-certificate-hint">
+            The X.509 certificate the provider signs with, as PEM or its base64 text. Paste both while the
+            provider rolls its key over.
+          </p>
+          {certError ? (
+            <p className="field-error" id="saml-certificate-error" role="alert">
+              {certError}
+            </p>
+          ) : null}
+        </div>
+      ) : (
+        <fieldset className="fieldset field">
+          <legend>Signing certificate</legend>
+          <ul className="saml-certificates" data-testid="saml-certificates">
+            {saved.map((c) => (
+              <li key={c.fingerprint}>
+                <strong>{c.subject}</strong>, valid until {formatDay(c.validTo)}
+                <br />
+                <span className="small muted mono">SHA-256 {c.fingerprint}</span>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <button type="button" className="link-button" onClick={() => setReplacing(true)}>
+              Replace certificate
+            </button>
+          </p>
+        </fieldset>
+      )}
+    </>
+  );
+}

@@ -27,6 +27,7 @@ import { registerAdapterRoutes } from '../integrations/adapters.routes.ts';
 import { registerIntegrationRoutes } from '../integrations/integrations.routes.ts';
 import { registerEmailRoutes } from '../notifications/email.routes.ts';
 import { registerNotificationRoutes } from '../notifications/notifications.routes.ts';
+import { registerGettingStartedRoutes } from '../orgs/getting-started.routes.ts';
 import { registerSetupRoutes } from '../orgs/setup.routes.ts';
 import { registerPeopleRoutes } from '../people/people.routes.ts';
 import { registerProvisioningRoutes } from '../provisioning/provisioning.routes.ts';
@@ -186,6 +187,7 @@ export function createApp(services: Services): App {
   registerTwoStepRoutes(app);
   registerSignInSettingsRoutes(app);
   registerSsoSettingsRoutes(app);
+  registerGettingStartedRoutes(app);
   registerProvisioningRoutes(app);
   registerPersonLinkRoute(app);
   registerEmailRoutes(app);

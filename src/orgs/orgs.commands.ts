@@ -39,9 +39,14 @@ export async function createOrganisation(
         );
     }
     const orgId = newId('org');
-    await tx
-      .insert(organisations)
-      .values({ id: orgId, slug: spec.slug, name: spec.name, timezone: spec.timezone, createdAt: now });
+    await tx.insert(organisations).values({
+      id: orgId,
+      slug: spec.slug,
+      name: spec.name,
+      timezone: spec.timezone,
+      gettingStarted: spec.gettingStarted,
+      createdAt: now,
+    });
     const personIds = new Map<string, string>();
     for (const p of spec.people) {
       const id = newId('p');

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { boolean, check, integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { twoStepRequirements } from '../auth/two-step-policy.ts';
 import { createdAt } from '../db/columns.ts';
 
@@ -14,6 +14,8 @@ export const organisations = pgTable(
     twoStepRequired: text('two_step_required', { enum: twoStepRequirements }).notNull().default('nobody'),
     /** Minutes without a request after which a signed-in session ends; null: only its 14 days end it. */
     sessionIdleMinutes: integer('session_idle_minutes'),
+    /** Whether its admins see the getting-started guide: set up new until an admin puts it away. */
+    gettingStarted: boolean('getting_started').notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [

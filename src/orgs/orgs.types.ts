@@ -30,6 +30,8 @@ export const organisationSpecSchema = z.object({
   timezone: z.string().default('UTC'),
   people: z.array(personSpecSchema),
   teams: z.array(teamSpecSchema),
+  /** Show its admins the getting-started guide (an organisation set up new; not the demo's). */
+  gettingStarted: z.boolean().default(false),
 });
 
 export type OrganisationSpec = z.input<typeof organisationSpecSchema>;

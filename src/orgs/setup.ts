@@ -40,6 +40,7 @@ export function starterOrganisation(
     slug: organisation.slug ?? slugFrom(organisation.name),
     name: organisation.name,
     timezone: organisation.timezone,
+    gettingStarted: true,
     people: [
       {
         key: 'admin',

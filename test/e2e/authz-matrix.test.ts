@@ -43,6 +43,8 @@ const table: Record<string, Rule> = {
   'PUT /api/v1/settings/sign-in': ['admin'],
   'GET /api/v1/settings/single-sign-on': ['admin'],
   'PUT /api/v1/settings/single-sign-on': ['admin'],
+  'GET /api/v1/getting-started': ['admin'],
+  'PUT /api/v1/getting-started': ['admin'],
   'POST /api/v1/settings/single-sign-on/domains/{domain}/prove': ['admin'],
   'GET /api/v1/settings/provisioning': ['admin'],
   'POST /api/v1/settings/provisioning': ['admin'],

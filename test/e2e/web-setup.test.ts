@@ -101,6 +101,31 @@ describe('web app: setting up a new Baton [pglite]', () => {
     await page.getByRole('heading', { name: 'People', level: 1 }).waitFor();
     await page.getByRole('cell', { name: 'ann@facade.example' }).waitFor();
     await screenshot(page, 'setup-done');
+
+    // The getting-started guide: every step to do, the teams of nobody named.
+    const guide = page.getByRole('region', { name: 'Getting started' });
+    await guide.getByText('0 of 6 steps done').waitFor();
+    await guide
+      .getByText('Engineering, Finance, Supervisors, Support and Tier 2 have no members yet')
+      .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'getting-started');
+    await guide.getByRole('button', { name: 'Add person' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a person' });
+    await dialog.getByLabel('Name').fill('Bea Kim');
+    await dialog.getByLabel('Work email').fill('bea@facade.example');
+    await dialog.getByLabel('Initial password').fill('bea-first-day-2026');
+    await dialog.getByRole('checkbox', { name: 'Support', exact: true }).check();
+    await dialog.getByRole('button', { name: 'Add person' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    // Read again after the change: colleagues added, and both can sign in; Support has a member.
+    await guide.getByText('2 of 6 steps done').waitFor();
+    await guide.getByText('Engineering, Finance, Supervisors and Tier 2 have no members yet').waitFor();
+    await guide.getByRole('button', { name: 'Put away' }).click();
+    await guide.waitFor({ state: 'detached' });
+    await page.reload();
+    await page.getByRole('cell', { name: 'bea@facade.example' }).waitFor();
+    expect(await page.getByRole('region', { name: 'Getting started' }).count()).toBe(0);
     expect(errors).toEqual([]);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { namesInWords, stoppedBy } from '../../web/src/settings/two-step-reach.ts';
+import { namesInWords } from '../../web/src/app/format.ts';
+import { stoppedBy } from '../../web/src/settings/two-step-reach.ts';
 
 describe('whom a two-step requirement would stop', () => {
   const people = [

@@ -161,3 +161,9 @@ export function minutesInWords(minutes: number): string {
   }
   return parts.join(' ') || '0 minutes';
 }
+
+/** "Amara Okafor, Tom Becker and Grace Lee"; past `shown` names, "… and 4 more". */
+export function namesInWords(names: string[], shown = 10): string {
+  if (names.length > shown) return `${names.slice(0, shown).join(', ')} and ${names.length - shown} more`;
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
+}

@@ -7,6 +7,7 @@ import { navigate, useLocation } from '../app/router.tsx';
 import { useSession } from '../app/session.tsx';
 import { ErrorNote } from '../app/ui.tsx';
 import { DeactivateDialog } from './DeactivateDialog.tsx';
+import { GettingStarted } from './GettingStarted.tsx';
 import { PeopleTable } from './PeopleTable.tsx';
 import { PersonDialog } from './PersonDialog.tsx';
 import { type Removal, RemoveMemberDialog } from './RemoveMemberDialog.tsx';
@@ -97,6 +98,7 @@ export default function PeoplePage() {
         </div>
       ) : null}
       <ErrorNote error={admin.error} title="That did not work" />
+      {isAdmin ? <GettingStarted changed={admin.notice} onAddPerson={() => setEditing('new')} /> : null}
       <div role="tablist" aria-label="People or teams" className="tabs people-tabs">
         {views.map((v) => (
           <button

@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { TwoStepRequirement } from '../../../src/auth/two-step-policy.ts';
 import { ApiError } from '../api/client.ts';
-import { counted } from '../app/format.ts';
+import { counted, namesInWords } from '../app/format.ts';
 import { Link } from '../app/router.tsx';
 import { useSession } from '../app/session.tsx';
 import { TwoStepDialog } from '../app/TwoStepDialog.tsx';
@@ -12,7 +12,7 @@ import { IdleSignOut } from './IdleSignOut.tsx';
 import { Provisioning } from './Provisioning.tsx';
 import { SingleSignOn } from './SingleSignOn.tsx';
 import { type SignInSettings, signInApi } from './sign-in-api.ts';
-import { namesInWords, stoppedBy } from './two-step-reach.ts';
+import { stoppedBy } from './two-step-reach.ts';
 import './security.css';
 
 const options: { value: TwoStepRequirement; label: string; hint: string }[] = [

@@ -5,9 +5,3 @@ import { requiredFor, type TwoStepRequirement } from '../../../src/auth/two-step
 /** The people without two-step sign-in that `requirement` covers: stopped until they set it up. */
 export const stoppedBy = <P extends { roles: string[] }>(requirement: TwoStepRequirement, people: P[]): P[] =>
   people.filter((p) => requiredFor(requirement, p.roles));
-
-/** "Amara Okafor, Tom Becker and Grace Lee"; past `shown` names, "… and 4 more". */
-export function namesInWords(names: string[], shown = 10): string {
-  if (names.length > shown) return `${names.slice(0, shown).join(', ')} and ${names.length - shown} more`;
-  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
-}

@@ -1,0 +1,1 @@
+ALTER TABLE "organisations" ADD COLUMN "getting_started" boolean DEFAULT false NOT NULL;

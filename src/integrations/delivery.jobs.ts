@@ -2,7 +2,10 @@ import { lookup } from 'node:dns/promises';
 import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Services } from '../http/context.ts';
 import type { Job } from '../jobs/scheduler.ts';
+import { people } from '../people/people.table.ts';
+import { teams } from '../teams/teams.table.ts';
 import { isPrivateAddress } from './address.ts';
+import { type ChatFormat, chatBody, namedIn, type OutboxEvent, type WebhookFormat } from './chat-message.ts';
 import { outbox, webhookSubscriptions } from './integrations.table.ts';
 import { outboxChannel } from './outbox.listeners.ts';
 import { backoffMs, maxAttempts, signDelivery } from './signature.ts';
@@ -26,6 +29,53 @@ export async function assertPublicTarget(url: string, allowPrivate: boolean): Pr
     throw new Error(
       `${host} resolves to a private or loopback address (${bad.address}); set BATON_WEBHOOK_ALLOW_PRIVATE=1 to allow`,
     );
+}
+
+/**
+ * The bodies of the rows going to a team chat (`slack`, `teams`): each event in words, with the
+ * names of the people and teams it mentions, read in one query each for the whole batch.
+ */
+async function chatBodies(
+  services: DeliveryServices,
+  rows: { o: typeof outbox.$inferSelect; format: WebhookFormat }[],
+): Promise<Map<number, string>> {
+  const chat = rows.filter((r) => r.format !== 'baton');
+  const bodies = new Map<number, string>();
+  if (chat.length === 0) return bodies;
+  const events = chat.map((r) => ({ r, event: JSON.parse(r.o.body) as OutboxEvent }));
+  const named = events.map(({ event }) => namedIn(event));
+  const personIds = [...new Set(named.flatMap((n) => n.people))];
+  const teamKeys = [...new Set(named.flatMap((n) => n.teams))];
+  const orgIds = [...new Set(chat.map((r) => r.o.orgId))];
+  const db = services.database.db;
+  const peopleNames = new Map(
+    personIds.length
+      ? (
+          await db
+            .select({ id: people.id, name: people.name })
+            .from(people)
+            .where(and(inArray(people.id, personIds), inArray(people.orgId, orgIds)))
+        ).map((p) => [p.id, p.name])
+      : [],
+  );
+  const teamNames = new Map(
+    teamKeys.length
+      ? (
+          await db
+            .select({ orgId: teams.orgId, key: teams.key, name: teams.name })
+            .from(teams)
+            .where(and(inArray(teams.key, teamKeys), inArray(teams.orgId, orgIds)))
+        ).map((t) => [`${t.orgId} ${t.key}`, t.name])
+      : [],
+  );
+  for (const { r, event } of events) {
+    const names = {
+      person: (id: string) => peopleNames.get(id),
+      team: (key: string) => teamNames.get(`${r.o.orgId} ${key}`),
+    };
+    bodies.set(r.o.seq, chatBody(r.format as ChatFormat, event, names, services.config.publicUrl));
+  }
+  return bodies;
 }
 
 async function post(
@@ -91,7 +141,12 @@ export async function deliverDue(services: DeliveryServices, limit = batchSize):
   const now = services.clock();
   const claimed = await db.transaction(async (tx) => {
     const rows = await tx
-      .select({ o: outbox, url: webhookSubscriptions.url, secret: webhookSubscriptions.secret })
+      .select({
+        o: outbox,
+        url: webhookSubscriptions.url,
+        secret: webhookSubscriptions.secret,
+        format: webhookSubscriptions.format,
+      })
       .from(outbox)
       // A paused subscription's deliveries wait, neither tried nor counted, until it is resumed.
       .innerJoin(
@@ -115,11 +170,18 @@ export async function deliverDue(services: DeliveryServices, limit = batchSize):
     }
     return rows;
   });
+  // A chat's body is made at each try, so a name changed meanwhile reads as it is now.
+  const chat = await chatBodies(services, claimed);
   const outcomes = await Promise.all(
     claimed.map(async ({ o, url, secret }) => ({
       seq: o.seq,
       attempts: o.attempts + 1,
-      ...(await post(o, url, secret, services.config.webhookAllowPrivate)),
+      ...(await post(
+        { ...o, body: chat.get(o.seq) ?? o.body },
+        url,
+        secret,
+        services.config.webhookAllowPrivate,
+      )),
     })),
   );
   if (outcomes.length) await mark(services, outcomes);

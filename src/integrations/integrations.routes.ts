@@ -82,11 +82,17 @@ export function registerIntegrationRoutes(app: App) {
       const actor = { ...adminCtxOf(c), now: createdAt };
       await database.db.transaction(async (tx) => {
         await tx.insert(webhookSubscriptions).values({ id, orgId, ...input, createdAt });
-        await recordChange(tx, actor, 'webhook.subscribed', { id, name: input.url }, addedFields(input));
+        // The default format goes without saying in the log; a chat's is named.
+        const { format, ...rest } = input;
+        const logged = addedFields(format === 'baton' ? rest : input);
+        await recordChange(tx, actor, 'webhook.subscribed', { id, name: input.url }, logged);
       });
       forgetSubscriptions(orgId);
       await database.notify(subscriptionsChannel, orgId);
-      return c.json({ id, url: input.url, events: input.events, active: true, createdAt }, 201);
+      return c.json(
+        { id, url: input.url, events: input.events, format: input.format, active: true, createdAt },
+        201,
+      );
     },
   );
   app.openapi(

@@ -1,15 +1,33 @@
-import { bigserial, boolean, index, integer, pgTable, primaryKey, smallint, text } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+} from 'drizzle-orm/pg-core';
 import { createdAt, instant, orgId } from '../db/columns.ts';
+import { webhookFormats } from './chat-message.ts';
 
-export const webhookSubscriptions = pgTable('webhook_subscriptions', {
-  id: text('id').primaryKey(),
-  orgId: orgId(),
-  url: text('url').notNull(),
-  secret: text('secret').notNull(),
-  events: text('events').array().notNull(),
-  active: boolean('active').notNull().default(true),
-  createdAt: createdAt(),
-});
+export const webhookSubscriptions = pgTable(
+  'webhook_subscriptions',
+  {
+    id: text('id').primaryKey(),
+    orgId: orgId(),
+    url: text('url').notNull(),
+    secret: text('secret').notNull(),
+    events: text('events').array().notNull(),
+    active: boolean('active').notNull().default(true),
+    /** `baton`: the signed JSON event; `slack`, `teams`: a line of words for a team chat (chat-message.ts). */
+    format: text('format', { enum: webhookFormats }).notNull().default('baton'),
+    createdAt: createdAt(),
+  },
+  (t) => [check('webhook_subscriptions_format', sql`${t.format} in ('baton','slack','teams')`)],
+);
 
 /**
  * The transactional outbox: one row per (event, subscription), written with the change itself, so

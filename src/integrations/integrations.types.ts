@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { webhookFormats } from './chat-message.ts';
 
 const url = z
   .string()
@@ -8,14 +9,20 @@ const url = z
 const secret = z.string().min(8).max(500);
 const events = z.array(z.string().min(1).max(100)).min(1).max(100);
 
-export const subscriptionSchema = z.object({ url, secret, events });
+const format = z
+  .enum(webhookFormats)
+  .describe(
+    '`baton` (default): the signed JSON event; `slack`: `{text}` for Slack, Mattermost or Google Chat incoming webhooks; `teams`: `{text}` for Microsoft Teams incoming webhooks',
+  );
+
+export const subscriptionSchema = z.object({ url, secret, events, format: format.default('baton') });
 
 /**
  * `PATCH /webhooks/subscriptions/{id}`: a paused subscription (`active: false`) queues nothing new
  * and its pending deliveries wait; resumed, they go out again.
  */
 export const subscriptionChangeSchema = z
-  .object({ url, secret, events, active: z.boolean() })
+  .object({ url, secret, events, active: z.boolean(), format })
   .partial()
   .refine((c) => Object.values(c).some((v) => v !== undefined), 'give at least one field to change');
 

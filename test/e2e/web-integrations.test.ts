@@ -127,12 +127,16 @@ describe('webhook delivery log [pglite]', () => {
     await row.getByRole('button', { name: 'Edit' }).click();
     const dialog = page.getByRole('dialog', { name: 'Edit subscription' });
     await dialog.getByLabel(/All events/).check();
+    // Sent to a Slack channel instead: one line per event, the row says so.
+    await dialog.getByLabel('Send to').selectOption('slack');
+    await dialog.getByText(/Paste the channel’s incoming webhook URL/).waitFor();
     await dialog.getByRole('button', { name: 'Save changes' }).click();
     await dialog.waitFor({ state: 'hidden' });
     const edited = (await call('GET', '/api/v1/webhooks/subscriptions')).items.find(
       (s: { id: string }) => s.id === made.id,
     );
-    expect(edited).toMatchObject({ events: ['*'], active: true, url: made.url });
+    expect(edited).toMatchObject({ events: ['*'], active: true, url: made.url, format: 'slack' });
+    await row.getByText(/Slack message · Events: all/).waitFor();
     expect(await basicA11y(page)).toEqual([]);
     expect(errors).toEqual([]);
   }, 90_000);

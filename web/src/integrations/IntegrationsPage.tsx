@@ -121,6 +121,7 @@ function Subscriptions({
                 <strong>{s.url}</strong>{' '}
                 {s.active ? <Badge tone="good">Active</Badge> : <Badge tone="warn">Paused</Badge>}
                 <div className="small muted">
+                  {s.format === 'slack' ? 'Slack message · ' : s.format === 'teams' ? 'Teams message · ' : ''}
                   Events: {s.events.includes('*') ? 'all' : s.events.join(', ')}
                   {s.active ? null : ' · new events are not queued; waiting deliveries go out on resume'}
                 </div>

@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { EventType } from '../../../src/events/names.ts';
+import type { WebhookFormat } from '../../../src/integrations/chat-message.ts';
 import { ApiError } from '../api/client.ts';
 import { ErrorNote } from '../app/ui.tsx';
 import { type WebhookSubscription, webhooksApi } from './deliveries-api.ts';
@@ -10,6 +11,13 @@ const groups = [...new Set(allTypes.map((t) => t.split('.')[0]!))].map((subject)
   subject,
   types: allTypes.filter((t) => t.startsWith(`${subject}.`)),
 }));
+
+/** What the receiver is: a program of yours, or a team chat's incoming webhook. */
+const formats: { value: WebhookFormat; label: string }[] = [
+  { value: 'baton', label: 'A program: signed JSON events' },
+  { value: 'slack', label: 'Slack, Mattermost or Google Chat: a message per event' },
+  { value: 'teams', label: 'Microsoft Teams: a message per event' },
+];
 
 /** A signing secret the receiver can paste: 32 random bytes as hex. */
 function newSecret(): string {
@@ -37,6 +45,7 @@ export function SubscriptionForm({
   const [url, setUrl] = useState(editing?.url ?? '');
   const [secret, setSecret] = useState(editing ? '' : newSecret());
   const [events, setEvents] = useState<string[]>(editing?.events ?? ['handoff.sent']);
+  const [format, setFormat] = useState<WebhookFormat>(editing?.format ?? 'baton');
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const field = error instanceof ApiError ? error.field?.split('.')[0] : undefined;
@@ -54,8 +63,9 @@ export function SubscriptionForm({
             url: url.trim() === editing.url ? undefined : url.trim(),
             secret: secret.trim() || undefined,
             events,
+            format,
           })
-        : await webhooksApi.subscribe({ url: url.trim(), secret: secret.trim(), events });
+        : await webhooksApi.subscribe({ url: url.trim(), secret: secret.trim(), events, format });
       onSaved(saved);
     } catch (err) {
       setError(err);
@@ -78,6 +88,27 @@ export function SubscriptionForm({
           onChange={(e) => setUrl(e.target.value)}
           aria-invalid={field === 'url' || undefined}
         />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-format`}>Send to</label>
+        <select
+          id={`${id}-format`}
+          value={format}
+          onChange={(e) => setFormat(e.target.value as WebhookFormat)}
+          aria-describedby={`${id}-format-hint`}
+          aria-invalid={field === 'format' || undefined}
+        >
+          {formats.map((f) => (
+            <option key={f.value} value={f.value}>
+              {f.label}
+            </option>
+          ))}
+        </select>
+        <span className="hint" id={`${id}-format-hint`}>
+          {format === 'baton'
+            ? 'Each event as JSON, signed with the secret below (X-Baton-Signature).'
+            : 'Paste the channel’s incoming webhook URL above. Each event becomes one line naming the team and owner, with a link to it in Baton (BATON_PUBLIC_URL); the customer is never named.'}
+        </span>
       </div>
       <div className="field">
         <label htmlFor={`${id}-secret`}>

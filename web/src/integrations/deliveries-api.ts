@@ -1,3 +1,4 @@
+import type { WebhookFormat } from '../../../src/integrations/chat-message.ts';
 import { get, patch, post, query } from '../api/client.ts';
 
 /** A webhook subscription as the API shows it (never its secret). */
@@ -5,6 +6,8 @@ export type WebhookSubscription = {
   id: string;
   url: string;
   events: string[];
+  /** `baton`: the signed JSON event; `slack`, `teams`: a line of words for a team chat. */
+  format: WebhookFormat;
   active: boolean;
   createdAt: string;
 };
@@ -36,9 +39,11 @@ export const webhooksApi = {
     get<{ items: WebhookSubscription[] }>(`${v1}/subscriptions`, signal),
   deliveries: (status: DeliveryStatus | undefined, limit: number, signal?: AbortSignal) =>
     get<{ items: Delivery[] }>(`${v1}/deliveries${query({ status, limit })}`, signal),
-  subscribe: (body: { url: string; secret: string; events: string[] }) =>
+  subscribe: (body: { url: string; secret: string; events: string[]; format: WebhookFormat }) =>
     post<WebhookSubscription>(`${v1}/subscriptions`, body),
-  change: (id: string, body: { url?: string; secret?: string; events?: string[]; active?: boolean }) =>
-    patch<WebhookSubscription>(`${v1}/subscriptions/${encodeURIComponent(id)}`, body),
+  change: (
+    id: string,
+    body: { url?: string; secret?: string; events?: string[]; active?: boolean; format?: WebhookFormat },
+  ) => patch<WebhookSubscription>(`${v1}/subscriptions/${encodeURIComponent(id)}`, body),
   redeliver: (seq: number) => post<{ seq: number; queued: boolean }>(`${v1}/deliveries/${seq}/redeliver`),
 };

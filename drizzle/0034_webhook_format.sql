@@ -1,0 +1,2 @@
+ALTER TABLE "webhook_subscriptions" ADD COLUMN "format" text DEFAULT 'baton' NOT NULL;--> statement-breakpoint
+ALTER TABLE "webhook_subscriptions" ADD CONSTRAINT "webhook_subscriptions_format" CHECK ("webhook_subscriptions"."format" in ('baton','slack','teams'));

@@ -86,12 +86,12 @@ export const newAttemptSecrets = () => ({
 });
 export type AttemptSecrets = ReturnType<typeof newAttemptSecrets>;
 
-/** Where the browser goes to sign in at the provider. */
+/** Where the browser goes to sign in at the provider, with the address as a hint when known. */
 export async function authorizationUrl(
   config: oidc.Configuration,
   redirectUri: string,
   secrets: AttemptSecrets,
-  email: string,
+  email: string | undefined,
 ): Promise<URL> {
   return oidc.buildAuthorizationUrl(config, {
     redirect_uri: redirectUri,
@@ -100,7 +100,7 @@ export async function authorizationUrl(
     nonce: secrets.nonce,
     code_challenge: await oidc.calculatePKCECodeChallenge(secrets.codeVerifier),
     code_challenge_method: 'S256',
-    login_hint: email,
+    ...(email ? { login_hint: email } : {}),
   });
 }
 

@@ -60,11 +60,11 @@ function samlFor(p: SamlProviderSettings, sp: ServiceProvider, requestId: string
 export async function samlSignInUrl(
   p: SamlProviderSettings,
   sp: ServiceProvider,
-  attempt: { requestId: string; requestedAt: Date; relayState: string; email: string },
+  attempt: { requestId: string; requestedAt: Date; relayState: string; email: string | undefined },
 ): Promise<URL> {
   const saml = samlFor(p, sp, attempt.requestId, attempt.requestedAt);
   const url = await saml.getAuthorizeUrlAsync(attempt.relayState, undefined, {
-    additionalParams: { login_hint: attempt.email },
+    additionalParams: attempt.email ? { login_hint: attempt.email } : {},
   });
   return new URL(url);
 }

@@ -1,5 +1,6 @@
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { Queryable } from '../db/database.ts';
+import { organisations } from '../orgs/orgs.table.ts';
 import { singleSignOn, ssoDomains } from './single-sign-on.table.ts';
 
 /**
@@ -40,6 +41,26 @@ export async function ssoForDomain(db: Queryable, domain: string) {
     )
     .limit(1);
   return row?.sso;
+}
+
+/** The single sign-on of the organisation with that short name, when it is on; none otherwise. */
+export async function ssoForOrganisation(db: Queryable, slug: string) {
+  const [row] = await db
+    .select({ sso: singleSignOn })
+    .from(singleSignOn)
+    .innerJoin(organisations, eq(organisations.id, singleSignOn.orgId))
+    .where(and(eq(organisations.slug, slug), eq(singleSignOn.enabled, true)))
+    .limit(1);
+  return row?.sso;
+}
+
+/** The organisation's short name: its single sign-on link names it. */
+export async function slugOf(db: Queryable, orgId: string) {
+  const [row] = await db
+    .select({ slug: organisations.slug })
+    .from(organisations)
+    .where(eq(organisations.id, orgId));
+  return row?.slug;
 }
 
 /** Whether any organisation here signs in with single sign-on (the sign-in page offers it then). */

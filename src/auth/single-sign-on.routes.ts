@@ -10,7 +10,7 @@ import { txtLookup } from './dns-lookup.ts';
 import { proofAsked, proofRecord } from './domain-proof.ts';
 import { certificateSummaries, serviceProviderOf } from './saml.ts';
 import { proveSsoDomain, saveSsoSettings } from './single-sign-on.commands.ts';
-import { ssoSettingsOf } from './single-sign-on.queries.ts';
+import { slugOf, ssoSettingsOf } from './single-sign-on.queries.ts';
 import { redirectUriOf } from './single-sign-on.ts';
 import { ssoSettingsSchema } from './single-sign-on.types.ts';
 
@@ -19,6 +19,9 @@ const tags = ['auth'];
 /** The callback address to register at the identity provider, as this request sees Baton. */
 export const redirectUriFor = (c: Context<AppEnv>) =>
   redirectUriOf(c.var.services.config.publicUrl, new URL(c.req.url).origin);
+
+/** Baton's address as this request sees it: the public one when configured. */
+const publicBase = (c: Context<AppEnv>) => c.var.services.config.publicUrl ?? new URL(c.req.url).origin;
 
 /** Baton as a SAML service provider, as this request sees it: what an admin registers at the provider. */
 export const serviceProviderFor = (c: Context<AppEnv>) =>
@@ -56,6 +59,7 @@ async function ssoView(c: Context<AppEnv>) {
     samlCertificate: saved?.samlCertificate ?? null,
     samlCertificates: saved?.samlCertificate ? certificateSummaries(saved.samlCertificate) : [],
     serviceProvider: serviceProviderFor(c),
+    signInLink: `${publicBase(c)}/api/v1/auth/sso/start?org=${encodeURIComponent((await slugOf(c.var.services.database.db, c.var.principal.orgId)) ?? '')}`,
   };
 }
 
@@ -69,7 +73,7 @@ export function registerSsoSettingsRoutes(app: App) {
       middleware: [requireRole('admin')],
       responses: {
         200: ok(
-          '`{enabled, protocol, issuer, clientId, clientSecretSet, samlSignInUrl, samlIdpEntityId, samlCertificate, samlCertificates, emailDomains, domains, domainProofAsked, passwordSignIn, addPeopleAs, redirectUri, serviceProvider}`: the identity provider (null fields before one is saved; `protocol` `oidc` or `saml`, each protocol\'s fields kept as last saved; `samlCertificates`: each signing certificate\'s `{subject, validTo, fingerprint}`), whether a client secret is stored (never the secret), the e-mail domains it is to sign in and, in `domains`, each one\'s proof (`{domain, proved, provedAt, provedBy: "dns"|"unchallenged"|null, record: {type, name, value}}`: only a proved domain signs in; `record` is the DNS TXT record that proves it), whether a domain saved now must be proved first (`BATON_SSO_DOMAIN_PROOF`), who may still use a password (`everyone`, `admins_only`), the role someone unknown is added with on their first sign-in (null: refused), the callback address to register at an OpenID Connect provider, and what to register at a SAML one (`serviceProvider: {entityId, acsUrl, metadataUrl}`), on `BATON_PUBLIC_URL` when set',
+          '`{enabled, protocol, issuer, clientId, clientSecretSet, samlSignInUrl, samlIdpEntityId, samlCertificate, samlCertificates, emailDomains, domains, domainProofAsked, passwordSignIn, addPeopleAs, redirectUri, serviceProvider}`: the identity provider (null fields before one is saved; `protocol` `oidc` or `saml`, each protocol\'s fields kept as last saved; `samlCertificates`: each signing certificate\'s `{subject, validTo, fingerprint}`), whether a client secret is stored (never the secret), the e-mail domains it is to sign in and, in `domains`, each one\'s proof (`{domain, proved, provedAt, provedBy: "dns"|"unchallenged"|null, record: {type, name, value}}`: only a proved domain signs in; `record` is the DNS TXT record that proves it), whether a domain saved now must be proved first (`BATON_SSO_DOMAIN_PROOF`), who may still use a password (`everyone`, `admins_only`), the role someone unknown is added with on their first sign-in (null: refused), the callback address to register at an OpenID Connect provider, and what to register at a SAML one (`serviceProvider: {entityId, acsUrl, metadataUrl}`), and `signInLink`, the address an identity provider’s app tile opens to sign in (`/auth/sso/start?org=<short name>`), on `BATON_PUBLIC_URL` when set',
         ),
       },
     }),

@@ -23,6 +23,7 @@ export const ssoFailures = [
   'sso_no_account',
   'sso_failed',
   'sso_rate_limited',
+  'sso_unsolicited',
 ] as const;
 export type SsoFailure = (typeof ssoFailures)[number];
 

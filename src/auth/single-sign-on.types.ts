@@ -89,16 +89,32 @@ export type SsoSettingsInput = z.infer<typeof ssoSettingsSchema>;
 /** The body as a client sends it (`protocol` may be left out: OpenID Connect). */
 export type SsoSettingsBody = z.input<typeof ssoSettingsSchema>;
 
-/** `GET /auth/sso/start`: whose address, and where to go once signed in. */
-export const ssoStartQuery = z.object({
-  email: z
-    .string()
-    .trim()
-    .min(3)
-    .max(320)
-    .describe('The work e-mail address: its domain picks the organisation'),
-  next: z.string().max(500).optional().describe('A path of this site to open after signing in (default `/`)'),
-});
+/** `GET /auth/sso/start`: whose address (or which organisation), and where to go once signed in. */
+export const ssoStartQuery = z
+  .object({
+    email: z
+      .string()
+      .trim()
+      .min(3)
+      .max(320)
+      .optional()
+      .describe('The work e-mail address: its domain picks the organisation'),
+    org: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe(
+        "The organisation's short name instead of an address: the link an identity provider's app tile opens (the provider then asks who signs in)",
+      ),
+    next: z
+      .string()
+      .max(500)
+      .optional()
+      .describe('A path of this site to open after signing in (default `/`)'),
+  })
+  .refine((q) => q.email !== undefined || q.org !== undefined, 'give email or org');
 
 /** `POST /auth/sso/saml`: what the identity provider posts through the browser (HTTP-POST binding). */
 export const samlResponseForm = z.object({

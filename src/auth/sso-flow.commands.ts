@@ -22,7 +22,7 @@ import {
   samlSignInUrl,
 } from './saml-provider.ts';
 import { hashSecret, safeEqual } from './secrets.ts';
-import { ssoForDomain, ssoSettingsOf } from './single-sign-on.queries.ts';
+import { ssoForDomain, ssoForOrganisation, ssoSettingsOf } from './single-sign-on.queries.ts';
 import { ssoAttempts } from './single-sign-on.table.ts';
 import {
   attemptMinutes,
@@ -72,10 +72,24 @@ const attemptExpiry = (now: Date) => new Date(now.getTime() + attemptMinutes * 6
  * where to go next) is kept for 10 minutes, and the browser is sent to the provider. Nothing is
  * kept when the domain has no single sign-on or the provider cannot be reached.
  */
-export async function startSsoSignIn(db: Db, input: { email: string; next?: string }, flow: Flow) {
-  const domain = domainOf(input.email);
-  const sso = domain ? await ssoForDomain(db, domain) : undefined;
-  if (!sso) throw new SsoRefusal('sso_not_configured', `no single sign-on for ${domain ?? 'that address'}`);
+export async function startSsoSignIn(
+  db: Db,
+  input: { email?: string; org?: string; next?: string },
+  flow: Flow,
+) {
+  const domain = input.email ? domainOf(input.email) : undefined;
+  const sso = input.org
+    ? await ssoForOrganisation(db, input.org.toLowerCase())
+    : domain
+      ? await ssoForDomain(db, domain)
+      : undefined;
+  if (!sso)
+    throw new SsoRefusal(
+      'sso_not_configured',
+      `no single sign-on for ${input.org ? `organisation ${input.org}` : (domain ?? 'that address')}`,
+    );
+  // From an app tile no address is known: the provider asks who signs in.
+  const email = input.email?.trim();
   const secrets = newAttemptSecrets();
   const attempt = {
     stateHash: hashSecret(secrets.state),
@@ -90,7 +104,7 @@ export async function startSsoSignIn(db: Db, input: { email: string; next?: stri
       requestId,
       requestedAt: flow.now,
       relayState: secrets.state,
-      email: input.email.trim(),
+      email,
     }).catch((error) => {
       throw new SsoRefusal('sso_failed', 'the SAML request could not be made', error);
     });
@@ -100,7 +114,7 @@ export async function startSsoSignIn(db: Db, input: { email: string; next?: stri
   const config = await discoverForSignIn(oidcProvider(sso), flow.allowHttp, flow.now).catch((error) => {
     throw new SsoRefusal('sso_failed', 'the identity provider could not be reached', error);
   });
-  const url = await authorizationUrl(config, flow.redirectUri, secrets, input.email.trim());
+  const url = await authorizationUrl(config, flow.redirectUri, secrets, email);
   await db
     .insert(ssoAttempts)
     .values({ ...attempt, nonce: secrets.nonce, codeVerifier: secrets.codeVerifier });
@@ -121,8 +135,9 @@ export type SamlPost = { SAMLResponse?: string; RelayState?: string };
 export async function acceptSamlResponse(db: Db, post: SamlPost, flow: { now: Date; sp: ServiceProvider }) {
   const invalid = (why: string) => new SsoRefusal('sso_state_invalid', why);
   if (!post.RelayState)
-    throw invalid(
-      'the response names no sign-in started at Baton (sign-ins started at the identity provider are not taken)',
+    throw new SsoRefusal(
+      'sso_unsolicited',
+      'the identity provider sent a response nobody asked for (its app tile should open /api/v1/auth/sso/start?org=<short name>)',
     );
   const stateHash = hashSecret(post.RelayState);
   const [attempt] = await db.select().from(ssoAttempts).where(eq(ssoAttempts.stateHash, stateHash));

@@ -61,7 +61,7 @@ export function registerSsoFlowRoutes(app: App) {
       responses: {
         302: {
           description:
-            "To the identity provider of the organisation whose single sign-on claims the address's domain (the sign-in is kept for 10 minutes, bound to this browser by a cookie); to `/sign-in?sso_error=sso_not_configured` when none does (a bad address too), `sso_failed` when the provider cannot be reached, `sso_rate_limited` (with `Retry-After`) past `BATON_SSO_LIMIT_ADDRESS` starts a minute from one client address",
+            "To the identity provider of the organisation whose single sign-on claims the address's domain (or of the organisation `org` names: the link for an identity provider's app tile) (the sign-in is kept for 10 minutes, bound to this browser by a cookie); to `/sign-in?sso_error=sso_not_configured` when none does (a bad address too), `sso_failed` when the provider cannot be reached, `sso_rate_limited` (with `Retry-After`) past `BATON_SSO_LIMIT_ADDRESS` starts a minute from one client address",
         },
       },
     }),
@@ -150,7 +150,7 @@ export function registerSsoFlowRoutes(app: App) {
       responses: {
         303: {
           description:
-            "SAML's Assertion Consumer Service, where the identity provider posts its response through the browser (`SAMLResponse`, `RelayState`): checked (signature by the organisation's certificate, issuer, audience, validity, the request it answers), the browser goes on to the callback (`/api/v1/auth/sso/callback?state=…`), which signs in as for OpenID Connect. Otherwise to `/sign-in?sso_error=` `sso_state_invalid` (no RelayState: a sign-in started at the provider; unknown, used or expired), `sso_failed` (the response failed a check: details in the server log), `sso_no_account` (it gives no e-mail address) or `sso_not_configured`",
+            "SAML's Assertion Consumer Service, where the identity provider posts its response through the browser (`SAMLResponse`, `RelayState`): checked (signature by the organisation's certificate, issuer, audience, validity, the request it answers), the browser goes on to the callback (`/api/v1/auth/sso/callback?state=…`), which signs in as for OpenID Connect. Otherwise to `/sign-in?sso_error=` `sso_unsolicited` (no RelayState: a sign-in started at the provider), `sso_state_invalid` (unknown, used or expired), `sso_failed` (the response failed a check: details in the server log), `sso_no_account` (it gives no e-mail address) or `sso_not_configured`",
         },
       },
     }),

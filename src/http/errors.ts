@@ -57,6 +57,11 @@ export const errorCatalogue = {
     description:
       'Too many single sign-ons were started from this client address within the window (`BATON_SSO_LIMIT_ADDRESS`, default 60 a minute): each writes a sign-in attempt and asks the identity provider. `GET /auth/sso/start` answers it as a redirect to `/sign-in?sso_error=sso_rate_limited` with `Retry-After`.',
   },
+  sso_unsolicited: {
+    status: 400,
+    description:
+      "A SAML identity provider posted a response Baton never asked for (no `RelayState`: a sign-in started at the provider, from its dashboard's app tile). Such responses are refused, as they cannot be bound to the browser; point the tile at `/api/v1/auth/sso/start?org=<short name>` (`GET /settings/single-sign-on` gives it as `signInLink`). Answered as a redirect to `/sign-in?sso_error=sso_unsolicited`.",
+  },
   sso_discovery_failed: {
     status: 422,
     description:

@@ -180,6 +180,18 @@ describeOnDatabases('single sign-on with SAML 2.0', (h) => {
     expect(cookie.split('=')[1]).toBe(request.relayState);
   });
 
+  it("starts from the provider's app tile by the organisation's short name, the link in the settings", async () => {
+    const settings = await h().request('GET', '/api/v1/settings/single-sign-on');
+    expect(settings.body.signInLink).toBe('http://localhost/api/v1/auth/sso/start?org=demo');
+    const start = await app('/api/v1/auth/sso/start?org=demo');
+    const url = new URL(start.headers.get('location')!);
+    expect(url.searchParams.get('login_hint')).toBeNull();
+    const request = readRequest(url);
+    const posted = await post(answer(request), request.relayState);
+    const res = await app(posted.headers.get('location')!, { cookie: cookieOf(start, 'baton_sso_state')! });
+    expect(res.headers.get('location')).toBe('/');
+  });
+
   it('signs a person in: the response posted, then the browser back with its cookie', async () => {
     const attempts = await count('sso_attempts');
     const { request, cookie } = await started();
@@ -263,7 +275,7 @@ describeOnDatabases('single sign-on with SAML 2.0', (h) => {
     const before = await snapshotAll(h().database);
     const unsolicited = await started();
     const provider = await post(answer(unsolicited.request), undefined);
-    expect(provider.headers.get('location')).toBe('/sign-in?sso_error=sso_state_invalid');
+    expect(provider.headers.get('location')).toBe('/sign-in?sso_error=sso_unsolicited');
     const unknown = await post(answer(unsolicited.request), 'made-up-state');
     expect(unknown.headers.get('location')).toBe('/sign-in?sso_error=sso_state_invalid');
     // The response lands, but another browser follows the link: no cookie, no session.

@@ -28,6 +28,7 @@ const oidcOnly = {
     acsUrl: 'http://localhost/api/v1/auth/sso/saml',
     metadataUrl: 'http://localhost/api/v1/auth/sso/saml/metadata',
   },
+  signInLink: 'http://localhost/api/v1/auth/sso/start?org=demo',
 };
 
 /** What the provider knows: each account's address, and whether it checked it. */
@@ -263,6 +264,23 @@ describeOnDatabases('single sign-on with OpenID Connect', (h) => {
       expect((await put(settings)).status).toBe(200);
       h().advance(-6 * 60_000);
     }
+  });
+
+  it("starts from an identity provider's app tile by the organisation's short name, without an address", async () => {
+    const start = await app('/api/v1/auth/sso/start?org=demo');
+    expect(start.status).toBe(302);
+    const authorize = new URL(start.headers.get('location')!);
+    expect(authorize.href.startsWith(`${idp.issuer}/`)).toBe(true);
+    expect(authorize.searchParams.get('login_hint')).toBeNull();
+    const back = await signInAtProvider(authorize.href, 'amara');
+    const res = await app(`${back.pathname}${back.search}`, { cookie: cookieOf(start, 'baton_sso_state')! });
+    expect(res.headers.get('location')).toBe('/');
+    const before = await snapshotAll(h().database);
+    for (const query of ['org=nobody', 'org=other', ''])
+      expect((await app(`/api/v1/auth/sso/start?${query}`)).headers.get('location'), query).toBe(
+        '/sign-in?sso_error=sso_not_configured',
+      );
+    expect(await snapshotAll(h().database)).toEqual(before);
   });
 
   it('goes on only to a path of this site', async () => {

@@ -14,6 +14,8 @@ const words: Record<string, string> = {
     'Single sign-on did not complete: your identity provider refused or failed the sign-in. Try again, or ask your IT team.',
   sso_rate_limited:
     'Too many single sign-on attempts came from this network just now. Wait a minute, then try again.',
+  sso_unsolicited:
+    'Your identity provider opened Baton without a sign-in started here. Sign in below; your IT team can point the Baton tile at the sign-in link in Baton’s single sign-on settings.',
   sso_required: 'Your organisation signs you in with single sign-on: continue with your work e-mail below.',
 };
 

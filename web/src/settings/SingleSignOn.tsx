@@ -288,6 +288,11 @@ export function SingleSignOn() {
             />
           </>
         )}
+        <CopyField
+          id="sso-sign-in-link"
+          label="Sign-in link for the Baton tile in your provider’s dashboard"
+          value={current.signInLink}
+        />
         <InputField
           id="sso-domains"
           ref={refs.emailDomains}

@@ -23,6 +23,8 @@ export type SsoSettings = {
   samlCertificates: CertificateSummary[];
   /** What to register at a SAML provider: Baton's entity ID, reply (ACS) URL and metadata. */
   serviceProvider: ServiceProvider;
+  /** The link an identity provider's app tile opens to sign in to this organisation. */
+  signInLink: string;
   /** Each domain's proof: only a proved domain signs in; `record` is the DNS TXT record that proves it. */
   domains: DomainProof[];
   /** Whether a domain saved now must be proved by DNS first (several organisations share this Baton). */

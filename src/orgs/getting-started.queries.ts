@@ -82,7 +82,7 @@ export async function gettingStartedFacts(
     teamsWithoutMembers: empty.map((t) => t.name),
     peopleWithoutWayIn: active
       .filter((p) => !p.passwordHash && !invited.has(p.id) && !viaSso(p.email))
-      .map((p) => p.name),
+      .map((p) => ({ id: p.id, name: p.name })),
     emailConfigured,
     helpdeskConnected,
     handoffSent,

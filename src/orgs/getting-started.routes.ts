@@ -21,7 +21,7 @@ async function guideView(c: Context<AppEnv>) {
 }
 
 const answer =
-  '`{shown, steps: [{step, done}], done, total, next, facts}`: whether admins see the guide (an organisation set up new, until put away), each step (`people`, `teams`, `sign_in`, `email`, `helpdesk`, `first_handoff`) done or not, the first one not done, and what they are judged on (`facts`: `activePeople`, `teamsWithoutMembers` and `peopleWithoutWayIn` by name, `emailConfigured`, `helpdeskConnected`, `handoffSent`), read now';
+  '`{shown, steps: [{step, done}], done, total, next, facts}`: whether admins see the guide (an organisation set up new, until put away), each step (`people`, `teams`, `sign_in`, `email`, `helpdesk`, `first_handoff`) done or not, the first one not done, and what they are judged on (`facts`: `activePeople`, `teamsWithoutMembers` by name, `peopleWithoutWayIn` as `{id, name}`, `emailConfigured`, `helpdeskConnected`, `handoffSent`), read now';
 
 /** The getting-started guide of an organisation set up new (admins). */
 export function registerGettingStartedRoutes(app: App) {

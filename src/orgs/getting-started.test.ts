@@ -22,7 +22,7 @@ describe('the getting-started guide', () => {
       gettingStarted({ ...fresh, ...f }).steps.find((s) => s.step === 'sign_in')!.done;
     expect(sign({})).toBe(false);
     expect(sign({ activePeople: 3 })).toBe(true);
-    expect(sign({ activePeople: 3, peopleWithoutWayIn: ['Bea Kim'] })).toBe(false);
+    expect(sign({ activePeople: 3, peopleWithoutWayIn: [{ id: 'p1', name: 'Bea Kim' }] })).toBe(false);
   });
 
   it('is done when every step is, with nothing next', () => {

@@ -19,7 +19,7 @@ export type GettingStartedFacts = {
   /** Teams nobody is a member of: their lead takes every handoff (names, by name). */
   teamsWithoutMembers: string[];
   /** Active people with no password, no unexpired invitation and no single sign-on to sign in with. */
-  peopleWithoutWayIn: string[];
+  peopleWithoutWayIn: { id: string; name: string }[];
   /** Whether this Baton sends e-mail with links (BATON_SMTP_URL and BATON_PUBLIC_URL): invitations, resets, notifications. */
   emailConfigured: boolean;
   /** Whether a helpdesk or script is connected: a webhook, an API token in use, or events received. */

@@ -107,7 +107,7 @@ for (const kind of databaseKinds()) {
       let g = await guide();
       expect(await doneSteps()).toEqual(['people']);
       expect(g.facts.teamsWithoutMembers).toEqual(['Engineering', 'Finance', 'Supervisors', 'Tier 2']);
-      expect(g.facts.peopleWithoutWayIn).toEqual(['Priya Shah']);
+      expect(g.facts.peopleWithoutWayIn).toEqual([{ id: priya.body.id, name: 'Priya Shah' }]);
       // E-mail on, the invitation sent: she has a way in.
       runtime.services.config.smtpUrl = smtp.url;
       runtime.services.config.publicUrl = 'https://baton.acme.example';

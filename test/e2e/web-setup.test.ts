@@ -5,6 +5,7 @@ import type { Database } from '../../src/db/database.ts';
 import { freshDatabase } from '../../src/db/testing.ts';
 import { axeViolations } from '../support/axe.ts';
 import { buildWeb, screenshot, serveWeb } from '../support/browser.ts';
+import { startMailCatcher } from '../support/mail-catcher.ts';
 import { withBrowsers } from '../support/web-app.ts';
 
 /**
@@ -17,8 +18,10 @@ const browsers = withBrowsers('setup');
 let database: Database;
 let web: Awaited<ReturnType<typeof serveWeb>>;
 let dist = '';
+let smtp: Awaited<ReturnType<typeof startMailCatcher>>;
 
 beforeAll(async () => {
+  smtp = await startMailCatcher();
   const [built, db] = await Promise.all([
     buildWeb(),
     freshDatabase('pglite', { pgliteDump: inject('pgliteDump'), postgresUrl: null }),
@@ -31,6 +34,7 @@ afterAll(async () => {
   await browsers.closeAll();
   await web?.close();
   await database?.close();
+  await smtp?.close();
   if (dist) rmSync(dist, { recursive: true, force: true });
 });
 
@@ -121,6 +125,29 @@ describe('web app: setting up a new Baton [pglite]', () => {
     // Read again after the change: colleagues added, and both can sign in; Support has a member.
     await guide.getByText('2 of 6 steps done').waitFor();
     await guide.getByText('Engineering, Finance, Supervisors and Tier 2 have no members yet').waitFor();
+
+    // Someone added without a password (as SCIM or the API add them) has no way in yet...
+    const added = await page.evaluate(async () => {
+      const res = await fetch('/api/v1/people', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Cy Lo', email: 'cy@facade.example', roles: ['agent'] }),
+      });
+      return res.status;
+    });
+    expect(added).toBe(201);
+    await page.reload();
+    await guide.getByText('1 of 6 steps done').waitFor();
+    await guide.getByText(/^Cy Lo cannot sign in yet/).waitFor();
+    // ...and once the server sends e-mail, the guide invites them in one go.
+    web.runtime.services.config.smtpUrl = smtp.url;
+    web.runtime.services.config.publicUrl = web.url;
+    await page.reload();
+    await guide.getByText('2 of 6 steps done').waitFor();
+    await guide.getByRole('button', { name: 'E-mail 1 invitation' }).click();
+    await guide.getByText('3 of 6 steps done').waitFor();
+    await guide.getByText('Everyone has a way to sign in.').waitFor();
+    expect(smtp.mails.map((m) => m.to)).toEqual([['cy@facade.example']]);
     await guide.getByRole('button', { name: 'Put away' }).click();
     await guide.waitFor({ state: 'detached' });
     await page.reload();

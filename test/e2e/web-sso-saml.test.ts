@@ -69,7 +69,25 @@ describe('web app: SAML single sign-on [pglite]', () => {
     expect(await axeViolations(page)).toEqual([]);
     await form.scrollIntoViewIfNeeded();
     await screenshot(page, 'saml-settings');
+    expect(await certificates.getByText(/Expire/).count()).toBe(0);
     expect(errors).toEqual([]);
+  });
+
+  it('warns an admin a month before the certificate expires, and once it has', async () => {
+    const validTo = new Date(new X509Certificate(idpKey.cert).validTo).getTime();
+    const { page, context } = await app.signedIn('ines-later', 'ines@northwind.example');
+    await page.clock.install({ time: new Date(validTo - 12.5 * 86_400_000) });
+    await page.goto(`${app.url}/settings/security`);
+    const certificates = page.getByTestId('saml-certificates');
+    await certificates.getByText('Expires in 12 days').waitFor();
+    await certificates.getByText(/Paste the provider’s next certificate beside this one/).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await certificates.scrollIntoViewIfNeeded();
+    await screenshot(page, 'saml-certificate-expiring');
+    const later = await context.newPage();
+    await later.clock.install({ time: new Date(validTo + 86_400_000) });
+    await later.goto(`${app.url}/settings/security`);
+    await later.getByTestId('saml-certificates').getByText('Expired').waitFor();
   });
 
   it('signs a person in at the SAML provider from the sign-in page, across sites', async () => {

@@ -16,6 +16,7 @@ export function InputField({
   error,
   inputMode,
   ref,
+  required = true,
 }: {
   id: string;
   label: ReactNode;
@@ -27,6 +28,8 @@ export function InputField({
   error?: string;
   inputMode?: 'numeric' | 'text';
   ref?: Ref<HTMLInputElement>;
+  /** Said to assistive technology; an optional field says so in its label too. */
+  required?: boolean;
 }) {
   const describedBy = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
   return (
@@ -38,7 +41,7 @@ export function InputField({
         type={type}
         autoComplete={autoComplete}
         inputMode={inputMode}
-        required
+        required={required}
         value={value}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy || undefined}

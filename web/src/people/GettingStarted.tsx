@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import type { GettingStartedFacts, GettingStartedStep } from '../../../src/orgs/getting-started.ts';
-import { namesInWords } from '../app/format.ts';
+import { api } from '../api/endpoints.ts';
+import { counted, namesInWords } from '../app/format.ts';
 import { Link } from '../app/router.tsx';
 import { ErrorNote } from '../app/ui.tsx';
 import { useResource } from '../app/useResource.ts';
@@ -25,7 +26,10 @@ const words: Record<GettingStartedStep, StepWords> = {
     title: 'Let everyone sign in',
     todo: (f) =>
       f.peopleWithoutWayIn.length
-        ? `${namesInWords(f.peopleWithoutWayIn, 5)} cannot sign in yet: e-mail them an invitation or set a password (Edit), or turn on single sign-on.`
+        ? `${namesInWords(
+            f.peopleWithoutWayIn.map((p) => p.name),
+            5,
+          )} cannot sign in yet: e-mail them an invitation or set a password (Edit), or turn on single sign-on.`
         : 'Once colleagues are added, each needs a password, an invitation or single sign-on.',
     done: 'Everyone has a way to sign in.',
   },
@@ -46,6 +50,46 @@ const words: Record<GettingStartedStep, StepWords> = {
     done: 'The first handoff is sent.',
   },
 };
+
+/**
+ * E-mails an invitation to each person who cannot sign in, one after the other (each is the API's
+ * own `password-link`, so each is logged and a refusal stops nobody else), saying how far it got.
+ */
+function InviteEveryone({ people, onDone }: { people: { id: string; name: string }[]; onDone: () => void }) {
+  const [progress, setProgress] = useState<{ sent: number; failed: string[] } | null>(null);
+  const [running, setRunning] = useState(false);
+  const send = async () => {
+    setRunning(true);
+    const failed: string[] = [];
+    let sent = 0;
+    for (const p of people) {
+      try {
+        await api.sendPasswordLink(p.id);
+        sent++;
+      } catch (err) {
+        failed.push(`${p.name}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      setProgress({ sent, failed: [...failed] });
+    }
+    setRunning(false);
+    onDone();
+  };
+  return (
+    <div className="getting-started-invite">
+      <button type="button" className="button small primary" disabled={running} onClick={() => void send()}>
+        {running
+          ? `Sending ${(progress?.sent ?? 0) + (progress?.failed.length ?? 0) + 1} of ${people.length}…`
+          : `E-mail ${counted(people.length, 'invitation')}`}
+      </button>
+      {progress && !running ? (
+        <p className="small" role="status">
+          {counted(progress.sent, 'invitation')} sent.
+          {progress.failed.length ? ` Not sent: ${progress.failed.join('; ')}.` : ''}
+        </p>
+      ) : null}
+    </div>
+  );
+}
 
 /** Where each step is done. */
 function StepAction({ step, onAddPerson }: { step: GettingStartedStep; onAddPerson: () => void }) {
@@ -94,7 +138,6 @@ export function GettingStarted({ changed, onAddPerson }: { changed: unknown; onA
   const guide = useResource('getting-started', (signal) => gettingStartedApi.get(signal));
   const [error, setError] = useState<unknown>();
   const { reload } = guide;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `changed` is the signal to read again
   useEffect(() => {
     if (changed) reload();
   }, [changed, reload]);
@@ -133,7 +176,13 @@ export function GettingStarted({ changed, onAddPerson }: { changed: unknown; onA
               <span className="visually-hidden">{done ? ' (done)' : ' (to do)'}</span>
               <p className="small muted">{done ? words[step].done : words[step].todo(g.facts)}</p>
             </div>
-            {done ? null : <StepAction step={step} onAddPerson={onAddPerson} />}
+            {done ? null : step === 'sign_in' &&
+              g.facts.emailConfigured &&
+              g.facts.peopleWithoutWayIn.length ? (
+              <InviteEveryone people={g.facts.peopleWithoutWayIn} onDone={reload} />
+            ) : (
+              <StepAction step={step} onAddPerson={onAddPerson} />
+            )}
           </li>
         ))}
       </ol>

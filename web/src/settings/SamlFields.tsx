@@ -3,7 +3,33 @@ import type { CertificateSummary, ServiceProvider } from '../../../src/auth/saml
 import { CopyField } from '../app/CopyField.tsx';
 import { formatDay } from '../app/format.ts';
 import { InputField } from '../app/InputField.tsx';
+import { Badge } from '../app/ui.tsx';
 import { idpMetadataOf } from './saml-metadata.ts';
+
+/** Days before a certificate's end when the page starts saying so: providers roll keys yearly. */
+const warnDays = 30;
+
+/**
+ * A saved certificate's end in words when it is near or past: an expired one fails every sign-in
+ * (the provider signs with its new key), so the admin hears of it before the day.
+ */
+function CertificateEnd({ validTo }: { validTo: string }) {
+  const days = Math.floor((Date.parse(validTo) - Date.now()) / 86_400_000);
+  if (days > warnDays) return null;
+  return days < 0 ? (
+    <p className="small">
+      <Badge tone="bad">Expired</Badge> Responses signed with it are refused: paste the provider’s current
+      certificate.
+    </p>
+  ) : (
+    <p className="small">
+      <Badge tone="warn">
+        {days === 0 ? 'Expires today' : `Expires in ${days} day${days === 1 ? '' : 's'}`}
+      </Badge>{' '}
+      Paste the provider’s next certificate beside this one (both are accepted) before it rolls its key.
+    </p>
+  );
+}
 
 export type SamlDraft = { samlSignInUrl: string; samlIdpEntityId: string; samlCertificate: string };
 
@@ -112,6 +138,7 @@ export function SamlFields({
       <InputField
         id="saml-idp-entity-id"
         ref={refs.samlIdpEntityId}
+        required={false}
         label="Identity provider entity ID (issuer)"
         autoComplete="off"
         value={draft.samlIdpEntityId}
@@ -154,6 +181,7 @@ export function SamlFields({
                 <strong>{c.subject}</strong>, valid until {formatDay(c.validTo)}
                 <br />
                 <span className="small muted mono">SHA-256 {c.fingerprint}</span>
+                <CertificateEnd validTo={c.validTo} />
               </li>
             ))}
           </ul>

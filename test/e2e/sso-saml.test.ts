@@ -12,6 +12,7 @@ import {
   samlResponse,
 } from '../support/saml-identity-provider.ts';
 import { snapshotAll } from '../support/snapshot.ts';
+import { ssoCalls } from '../support/sso-calls.ts';
 
 const domain = 'northwind.example';
 const acs = 'http://localhost/api/v1/auth/sso/saml';
@@ -43,19 +44,7 @@ describeOnDatabases('single sign-on with SAML 2.0', (h) => {
     h().runtime.services.config.ssoDomainProof = 'off';
   });
 
-  const app = (path: string, headers: Record<string, string> = {}) =>
-    h().runtime.app.request(path, { headers: { 'user-agent': 'Mozilla/5.0 (saml test)', ...headers } });
-  const put = (body: unknown, token?: string) =>
-    h().request('PUT', '/api/v1/settings/single-sign-on', body, { token });
-  const cookieOf = (res: Response, name: string) =>
-    res.headers
-      .getSetCookie()
-      .find((c) => c.startsWith(`${name}=`))
-      ?.split(';')[0];
-  const count = async (table: string) =>
-    rowsOf<{ n: number }>(
-      await h().database.db.execute(sql.raw(`select count(*)::int as n from ${table}`)),
-    )[0]!.n;
+  const { app, put, cookieOf, count } = ssoCalls(h, 'Mozilla/5.0 (saml test)');
 
   /** Starts at Baton: what it asked the provider for, and the browser's cookie. */
   async function started(email = 'amara@northwind.example') {

@@ -13,6 +13,7 @@ import {
   testClient,
 } from '../support/identity-provider.ts';
 import { snapshotAll } from '../support/snapshot.ts';
+import { ssoCalls } from '../support/sso-calls.ts';
 
 const password = 'a long enough password 42';
 const callback = 'http://localhost/api/v1/auth/sso/callback';
@@ -76,19 +77,7 @@ describeOnDatabases('single sign-on with OpenID Connect', (h) => {
     await idp?.close();
   });
 
-  const app = (path: string, headers: Record<string, string> = {}) =>
-    h().runtime.app.request(path, { headers: { 'user-agent': 'Mozilla/5.0 (sso test)', ...headers } });
-  const put = (body: unknown, token?: string) =>
-    h().request('PUT', '/api/v1/settings/single-sign-on', body, { token });
-  const cookieOf = (res: Response, name: string) =>
-    res.headers
-      .getSetCookie()
-      .find((c) => c.startsWith(`${name}=`))
-      ?.split(';')[0];
-  const count = async (table: string) =>
-    rowsOf<{ n: number }>(
-      await h().database.db.execute(sql.raw(`select count(*)::int as n from ${table}`)),
-    )[0]!.n;
+  const { app, put, cookieOf, count } = ssoCalls(h, 'Mozilla/5.0 (sso test)');
 
   /** Starts at Baton, signs in at the provider as `account`, and returns what the callback answers. */
   async function signInWith(account: string, opts: { email?: string; next?: string; abort?: boolean } = {}) {

@@ -1,6 +1,8 @@
 // Outbound webhooks posted to a team chat instead of a program: the event in one line of words,
 // with a link to it in Baton. Pure: names are looked up by the delivery job and given here.
 
+import { teamsNamedIn } from './subscription-match.ts';
+
 /**
  * How a subscription's deliveries are shaped: `baton`, the signed JSON event (the contract);
  * `slack`, `{text}` with Slack's links (Slack, Mattermost, Google Chat, Rocket.Chat incoming
@@ -36,8 +38,7 @@ export function namedIn(event: OutboxEvent): { people: string[]; teams: string[]
   const people = [d.ownerId, d.from, d.to, d.toOwnerId, d.fromOwnerId]
     .map(str)
     .filter((x) => x !== undefined);
-  const teams = [d.toTeam, d.team, d.fromTeam].map(str).filter((x) => x !== undefined);
-  return { people, teams };
+  return { people, teams: teamsNamedIn(d) };
 }
 
 /** The event in words: what happened, to whom, from the redacted data and the names. */

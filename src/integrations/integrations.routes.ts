@@ -3,6 +3,7 @@ import { and, asc, desc, eq, isNotNull, isNull, or } from 'drizzle-orm';
 import { recordChange } from '../admin/admin-changes.commands.ts';
 import { adminCtxOf } from '../admin/admin-changes.routes.ts';
 import { addedFields, changedFields } from '../admin/changes.ts';
+import type { Tx } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import type { App } from '../http/app.ts';
 import { requireRole } from '../http/auth.ts';
@@ -10,6 +11,7 @@ import { ApiError, notFound } from '../http/errors.ts';
 import { ok } from '../http/openapi.ts';
 import { validationError } from '../http/validation.ts';
 import { organisations } from '../orgs/orgs.table.ts';
+import { teamsByKeys } from '../teams/teams.queries.ts';
 import { assertPublicTarget } from './delivery.jobs.ts';
 import { applyInbound } from './inbound.commands.ts';
 import { outbox, webhookSubscriptions } from './integrations.table.ts';
@@ -19,6 +21,15 @@ import { verifyInbound } from './signature.ts';
 
 const tags = ['webhooks'];
 const leads = requireRole('lead');
+
+/** A subscription kept to teams names teams of its organisation, or nothing is saved. */
+async function assertTeamsExist(tx: Tx, orgId: string, keys: string[] | undefined) {
+  if (!keys?.length) return;
+  const found = await teamsByKeys(tx, orgId, keys);
+  const missing = keys.find((k) => !found.has(k));
+  if (missing)
+    throw new ApiError('unknown_team', `no team with key ${missing}`, { field: 'teams', team: missing });
+}
 
 export function registerIntegrationRoutes(app: App) {
   // Authenticated by its signature, not by a token: registered before the auth middleware skips it.
@@ -81,16 +92,29 @@ export function registerIntegrationRoutes(app: App) {
       const createdAt = clock();
       const actor = { ...adminCtxOf(c), now: createdAt };
       await database.db.transaction(async (tx) => {
+        await assertTeamsExist(tx, orgId, input.teams);
         await tx.insert(webhookSubscriptions).values({ id, orgId, ...input, createdAt });
-        // The default format goes without saying in the log; a chat's is named.
-        const { format, ...rest } = input;
-        const logged = addedFields(format === 'baton' ? rest : input);
+        // The defaults go without saying in the log: a chat's format is named, and teams when kept to some.
+        const { format, teams, ...rest } = input;
+        const logged = addedFields({
+          ...rest,
+          ...(format === 'baton' ? {} : { format }),
+          ...(teams.length ? { teams } : {}),
+        });
         await recordChange(tx, actor, 'webhook.subscribed', { id, name: input.url }, logged);
       });
       forgetSubscriptions(orgId);
       await database.notify(subscriptionsChannel, orgId);
       return c.json(
-        { id, url: input.url, events: input.events, format: input.format, active: true, createdAt },
+        {
+          id,
+          url: input.url,
+          events: input.events,
+          format: input.format,
+          teams: input.teams,
+          active: true,
+          createdAt,
+        },
         201,
       );
     },
@@ -124,6 +148,7 @@ export function registerIntegrationRoutes(app: App) {
       const row = await database.db.transaction(async (tx) => {
         const [before] = await tx.select().from(webhookSubscriptions).where(where).for('update');
         if (!before) throw notFound('webhook subscription', id);
+        await assertTeamsExist(tx, orgId, change.teams);
         const [after] = await tx.update(webhookSubscriptions).set(change).where(where).returning();
         await recordChange(
           tx,

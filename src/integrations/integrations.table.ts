@@ -24,6 +24,8 @@ export const webhookSubscriptions = pgTable(
     active: boolean('active').notNull().default(true),
     /** `baton`: the signed JSON event; `slack`, `teams`: a line of words for a team chat (chat-message.ts). */
     format: text('format', { enum: webhookFormats }).notNull().default('baton'),
+    /** Team keys: only events about handoffs to or from these teams; empty, every team's (subscription-match.ts). */
+    teams: text('teams').array().notNull().default(sql`'{}'::text[]`),
     createdAt: createdAt(),
   },
   (t) => [check('webhook_subscriptions_format', sql`${t.format} in ('baton','slack','teams')`)],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { teamKey } from '../teams/teams.types.ts';
 import { webhookFormats } from './chat-message.ts';
 
 const url = z
@@ -15,14 +16,28 @@ const format = z
     '`baton` (default): the signed JSON event; `slack`: `{text}` for Slack, Mattermost or Google Chat incoming webhooks; `teams`: `{text}` for Microsoft Teams incoming webhooks',
   );
 
-export const subscriptionSchema = z.object({ url, secret, events, format: format.default('baton') });
+const teams = z
+  .array(teamKey)
+  .max(100)
+  .transform((keys) => [...new Set(keys)])
+  .describe(
+    'Team keys: only events about handoffs to or from these teams (for an event of the case, its latest handoff); empty or left out, every team',
+  );
+
+export const subscriptionSchema = z.object({
+  url,
+  secret,
+  events,
+  format: format.default('baton'),
+  teams: teams.default([]),
+});
 
 /**
  * `PATCH /webhooks/subscriptions/{id}`: a paused subscription (`active: false`) queues nothing new
  * and its pending deliveries wait; resumed, they go out again.
  */
 export const subscriptionChangeSchema = z
-  .object({ url, secret, events, active: z.boolean(), format })
+  .object({ url, secret, events, active: z.boolean(), format, teams })
   .partial()
   .refine((c) => Object.values(c).some((v) => v !== undefined), 'give at least one field to change');
 
@@ -58,4 +73,7 @@ export const inboundGenericSchema = z.object({
 });
 
 export type Subscription = z.infer<typeof subscriptionSchema>;
+/** What a caller sends (defaults left out). */
+export type SubscriptionInput = z.input<typeof subscriptionSchema>;
+export type SubscriptionChange = z.input<typeof subscriptionChangeSchema>;
 export type InboundGeneric = z.infer<typeof inboundGenericSchema>;

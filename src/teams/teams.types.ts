@@ -6,7 +6,7 @@ export const ownershipStrategySchema = z.enum(['round-robin', 'least-loaded', 's
 export const capacitySchema = z.number().int().min(1).max(1000);
 
 const name = z.string().trim().min(1, 'must not be empty').max(200);
-const teamKey = z
+export const teamKey = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be lower-case letters, digits and dashes, such as tier-2');
 

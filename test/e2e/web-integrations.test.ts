@@ -130,13 +130,25 @@ describe('webhook delivery log [pglite]', () => {
     // Sent to a Slack channel instead: one line per event, the row says so.
     await dialog.getByLabel('Send to').selectOption('slack');
     await dialog.getByText(/Paste the channel’s incoming webhook URL/).waitFor();
+    // Finance's own channel: kept to that team, and not saved until a team is chosen.
+    await dialog.getByLabel('Every team').uncheck();
+    await dialog.getByText('Choose at least one team.').waitFor();
+    expect(await dialog.getByRole('button', { name: 'Save changes' }).isDisabled()).toBe(true);
+    await dialog.getByLabel('Finance', { exact: true }).check();
+    await screenshot(page, 'integrations-kept-to-team');
     await dialog.getByRole('button', { name: 'Save changes' }).click();
     await dialog.waitFor({ state: 'hidden' });
     const edited = (await call('GET', '/api/v1/webhooks/subscriptions')).items.find(
       (s: { id: string }) => s.id === made.id,
     );
-    expect(edited).toMatchObject({ events: ['*'], active: true, url: made.url, format: 'slack' });
-    await row.getByText(/Slack message · Events: all/).waitFor();
+    expect(edited).toMatchObject({
+      events: ['*'],
+      active: true,
+      url: made.url,
+      format: 'slack',
+      teams: ['finance'],
+    });
+    await row.getByText(/Slack message · Events: all · Teams: Finance/).waitFor();
     expect(await basicA11y(page)).toEqual([]);
     expect(errors).toEqual([]);
   }, 90_000);

@@ -90,6 +90,8 @@ function Subscriptions({
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<WebhookSubscription | null>(null);
   const [failed, setFailed] = useState<unknown>(null);
+  const { teams } = useSession();
+  const teamName = (key: string) => teams.find((t) => t.key === key)?.name ?? key;
   const saved = () => {
     setAdding(false);
     setEditing(null);
@@ -123,6 +125,7 @@ function Subscriptions({
                 <div className="small muted">
                   {s.format === 'slack' ? 'Slack message · ' : s.format === 'teams' ? 'Teams message · ' : ''}
                   Events: {s.events.includes('*') ? 'all' : s.events.join(', ')}
+                  {s.teams.length ? ` · Teams: ${s.teams.map(teamName).join(', ')}` : null}
                   {s.active ? null : ' · new events are not queued; waiting deliveries go out on resume'}
                 </div>
               </div>

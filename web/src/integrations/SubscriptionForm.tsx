@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { EventType } from '../../../src/events/names.ts';
 import type { WebhookFormat } from '../../../src/integrations/chat-message.ts';
 import { ApiError } from '../api/client.ts';
+import { useSession } from '../app/session.tsx';
 import { ErrorNote } from '../app/ui.tsx';
 import { type WebhookSubscription, webhooksApi } from './deliveries-api.ts';
 
@@ -46,6 +47,17 @@ export function SubscriptionForm({
   const [secret, setSecret] = useState(editing ? '' : newSecret());
   const [events, setEvents] = useState<string[]>(editing?.events ?? ['handoff.sent']);
   const [format, setFormat] = useState<WebhookFormat>(editing?.format ?? 'baton');
+  const { teams: allTeams } = useSession();
+  // Kept to some teams (a team's own channel), or every team's events.
+  const [someTeams, setSomeTeams] = useState(Boolean(editing?.teams.length));
+  const [teams, setTeams] = useState<string[]>(editing?.teams ?? []);
+  const chosenTeams = someTeams ? teams : [];
+  const missing =
+    events.length === 0
+      ? 'Choose at least one event.'
+      : someTeams && teams.length === 0
+        ? 'Choose at least one team.'
+        : undefined;
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const field = error instanceof ApiError ? error.field?.split('.')[0] : undefined;
@@ -64,8 +76,15 @@ export function SubscriptionForm({
             secret: secret.trim() || undefined,
             events,
             format,
+            teams: chosenTeams,
           })
-        : await webhooksApi.subscribe({ url: url.trim(), secret: secret.trim(), events, format });
+        : await webhooksApi.subscribe({
+            url: url.trim(),
+            secret: secret.trim(),
+            events,
+            format,
+            teams: chosenTeams,
+          });
       onSaved(saved);
     } catch (err) {
       setError(err);
@@ -159,9 +178,40 @@ export function SubscriptionForm({
           </div>
         )}
       </fieldset>
+      <fieldset className="field event-fieldset" aria-invalid={field === 'teams' || undefined}>
+        <legend>Teams</legend>
+        <label className="event-choice">
+          <input type="checkbox" checked={!someTeams} onChange={(e) => setSomeTeams(!e.target.checked)} />{' '}
+          Every team
+        </label>
+        {someTeams ? (
+          <div className="event-groups">
+            {allTeams.map((t) => (
+              <label key={t.key} className="event-choice">
+                <input
+                  type="checkbox"
+                  checked={teams.includes(t.key)}
+                  onChange={(e) =>
+                    setTeams((k) =>
+                      e.target.checked
+                        ? [...k.filter((x) => x !== t.key), t.key]
+                        : k.filter((x) => x !== t.key),
+                    )
+                  }
+                />{' '}
+                {t.name}
+              </label>
+            ))}
+          </div>
+        ) : null}
+        <span className="hint">
+          Only the events about handoffs to or from the chosen teams (a message or a rating: its case’s latest
+          handoff), for a team’s own channel.
+        </span>
+      </fieldset>
       {error ? <ErrorNote error={error} title="The subscription was not saved" /> : null}
       <div className="form-actions">
-        <button type="submit" className="button primary" disabled={busy || events.length === 0}>
+        <button type="submit" className="button primary" disabled={busy || missing !== undefined}>
           {editing ? 'Save changes' : 'Subscribe'}
         </button>
         {onCancel ? (
@@ -169,7 +219,7 @@ export function SubscriptionForm({
             Cancel
           </button>
         ) : null}
-        {events.length === 0 ? <span className="small muted">Choose at least one event.</span> : null}
+        {missing ? <span className="small muted">{missing}</span> : null}
       </div>
     </form>
   );

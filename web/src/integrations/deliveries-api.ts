@@ -1,4 +1,5 @@
 import type { WebhookFormat } from '../../../src/integrations/chat-message.ts';
+import type { SubscriptionChange, SubscriptionInput } from '../../../src/integrations/integrations.types.ts';
 import { get, patch, post, query } from '../api/client.ts';
 
 /** A webhook subscription as the API shows it (never its secret). */
@@ -8,6 +9,8 @@ export type WebhookSubscription = {
   events: string[];
   /** `baton`: the signed JSON event; `slack`, `teams`: a line of words for a team chat. */
   format: WebhookFormat;
+  /** Team keys: only events about handoffs to or from them; empty, every team's. */
+  teams: string[];
   active: boolean;
   createdAt: string;
 };
@@ -39,11 +42,8 @@ export const webhooksApi = {
     get<{ items: WebhookSubscription[] }>(`${v1}/subscriptions`, signal),
   deliveries: (status: DeliveryStatus | undefined, limit: number, signal?: AbortSignal) =>
     get<{ items: Delivery[] }>(`${v1}/deliveries${query({ status, limit })}`, signal),
-  subscribe: (body: { url: string; secret: string; events: string[]; format: WebhookFormat }) =>
-    post<WebhookSubscription>(`${v1}/subscriptions`, body),
-  change: (
-    id: string,
-    body: { url?: string; secret?: string; events?: string[]; active?: boolean; format?: WebhookFormat },
-  ) => patch<WebhookSubscription>(`${v1}/subscriptions/${encodeURIComponent(id)}`, body),
+  subscribe: (body: SubscriptionInput) => post<WebhookSubscription>(`${v1}/subscriptions`, body),
+  change: (id: string, body: SubscriptionChange) =>
+    patch<WebhookSubscription>(`${v1}/subscriptions/${encodeURIComponent(id)}`, body),
   redeliver: (seq: number) => post<{ seq: number; queued: boolean }>(`${v1}/deliveries/${seq}/redeliver`),
 };

@@ -1,6 +1,7 @@
 import type { DestinationStream, Logger } from 'pino';
 import { weeklyReviewJob } from './analytics/analytics.jobs.ts';
 import { retentionJob } from './auth/retention.jobs.ts';
+import { samlMetadataJob } from './auth/saml-metadata.jobs.ts';
 import type { Config } from './config.ts';
 import { registerRiskListener } from './continuity/risk.listeners.ts';
 import { registerConversationListener } from './conversation/conversation.listeners.ts';
@@ -76,6 +77,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
       weeklyReviewJob(services),
       vocabularyJob(services),
       retentionJob(services),
+      samlMetadataJob(services),
       customerRetentionJob(services),
       ...upkeepJob(database, logger, config.pgliteUpkeepMs),
     ],

@@ -89,6 +89,14 @@ export function certificateSummaries(text: string): CertificateSummary[] {
   });
 }
 
+/** The certificates' SHA-256 fingerprints, as the admin change log names them. */
+export const fingerprintsOf = (text: string | null | undefined) =>
+  text
+    ? certificateSummaries(text)
+        .map((c) => c.fingerprint)
+        .join(', ') || null
+    : null;
+
 /** Why a certificate text cannot be used, or undefined. */
 export function certificateProblem(text: string): string | undefined {
   try {

@@ -9,7 +9,8 @@ import { people } from '../people/people.table.ts';
 import { sessions } from './auth.table.ts';
 import { proofRecord, provedBy, type TxtLookup } from './domain-proof.ts';
 import { discover, type ProviderSettings } from './identity-provider.ts';
-import { certificateProblem, certificateSummaries } from './saml.ts';
+import { certificateProblem, fingerprintsOf } from './saml.ts';
+import { readIdpMetadata } from './saml-metadata.commands.ts';
 import { passwordRuleOf, type SsoSettings, ssoSettingsOf } from './single-sign-on.queries.ts';
 import { singleSignOn, ssoDomains } from './single-sign-on.table.ts';
 import { issuerProblem, passwordAllowed, reservedHost } from './single-sign-on.ts';
@@ -74,8 +75,27 @@ function givenOrSaved(
  * secret or certificate given now or stored before; OpenID Connect's provider is asked for its
  * discovery document when single sign-on is turned on. The other protocol's columns stay as saved.
  */
-async function protocolColumns(input: SsoSettingsInput, saved: SsoSettings | undefined, allowHttp: boolean) {
+async function protocolColumns(
+  input: SsoSettingsInput,
+  saved: SsoSettings | undefined,
+  allowHttp: boolean,
+  now: Date,
+) {
   if (input.protocol === 'saml') {
+    if (input.samlMetadataUrl) {
+      // Outside the transaction, as OpenID Connect's discovery: the provider may take seconds.
+      const read = await readIdpMetadata(input.samlMetadataUrl, allowHttp);
+      if ('problem' in read)
+        throw new ApiError('saml_metadata_unreadable', read.problem, { field: 'samlMetadataUrl' });
+      return {
+        samlSignInUrl: read.signInUrl,
+        samlIdpEntityId: read.entityId || null,
+        samlCertificate: read.certificate,
+        samlMetadataUrl: input.samlMetadataUrl,
+        samlMetadataCheckedAt: now,
+        samlMetadataProblem: null,
+      };
+    }
     const signInUrl = input.samlSignInUrl!;
     const problem = issuerProblem(signInUrl, allowHttp, { query: true });
     if (problem) throw invalid('samlSignInUrl', problem);
@@ -91,6 +111,9 @@ async function protocolColumns(input: SsoSettingsInput, saved: SsoSettings | und
       samlSignInUrl: signInUrl,
       samlIdpEntityId: input.samlIdpEntityId ?? null,
       samlCertificate: certificate,
+      samlMetadataUrl: null,
+      samlMetadataCheckedAt: null,
+      samlMetadataProblem: null,
     };
   }
   const issuer = input.issuer!;
@@ -108,10 +131,6 @@ async function protocolColumns(input: SsoSettingsInput, saved: SsoSettings | und
   return provider;
 }
 
-/** The first certificate's fingerprint, as the change log names a certificate. */
-const fingerprintOf = (certificate: string | null | undefined) =>
-  certificate ? (certificateSummaries(certificate)[0]?.fingerprint ?? null) : null;
-
 /**
  * The change as the admin change log keeps it: the secret only as "changed", never itself; the
  * certificate by its fingerprint. Only the saved protocol's fields are compared.
@@ -121,7 +140,11 @@ function loggedChange(saved: SsoSettings | undefined, input: SsoSettingsInput): 
     singleSignOn: s.enabled,
     protocol: s.protocol,
     ...(input.protocol === 'saml'
-      ? { samlSignInUrl: s.samlSignInUrl ?? null, samlIdpEntityId: s.samlIdpEntityId ?? null }
+      ? {
+          samlSignInUrl: s.samlSignInUrl ?? null,
+          samlIdpEntityId: s.samlIdpEntityId ?? null,
+          samlMetadataUrl: s.samlMetadataUrl ?? null,
+        }
       : { issuer: s.issuer ?? null, clientId: s.clientId ?? null }),
     emailDomains: [...s.emailDomains].sort(),
     passwordSignIn: s.passwordSignIn,
@@ -131,7 +154,7 @@ function loggedChange(saved: SsoSettings | undefined, input: SsoSettingsInput): 
   if (input.clientSecret !== undefined && input.clientSecret !== saved?.clientSecret)
     detail.clientSecret = { from: saved?.clientSecret ? 'set' : null, to: 'changed' };
   if (input.samlCertificate !== undefined) {
-    const [from, to] = [fingerprintOf(saved?.samlCertificate), fingerprintOf(input.samlCertificate)];
+    const [from, to] = [fingerprintsOf(saved?.samlCertificate), fingerprintsOf(input.samlCertificate)];
     if (from !== to) detail.samlCertificate = { from, to };
   }
   return detail;
@@ -191,10 +214,13 @@ export async function saveSsoSettings(
   const taken = (q: Pick<Db, 'select'>) => provedElsewhere(q, ctx.orgId, domains);
   const elsewhere = await taken(db);
   if (elsewhere.length) throw claimedElsewhere(elsewhere.map((d) => d.domain));
+  const columns = await protocolColumns(input, saved, opts.allowHttp, ctx.now);
+  // What was saved, for the log: read from the provider's metadata, or as given.
+  const effective = { ...input, ...columns };
   const row = {
     enabled: input.enabled,
     protocol: input.protocol,
-    ...(await protocolColumns(input, saved, opts.allowHttp)),
+    ...columns,
     passwordSignIn: input.passwordSignIn,
     addPeopleAs: input.addPeopleAs ?? null,
     updatedAt: ctx.now,
@@ -209,7 +235,7 @@ export async function saveSsoSettings(
       // Only a proved domain signs in, so only its people lose their password sessions.
       const rule = await passwordRuleOf(tx, ctx.orgId);
       const ended = rule ? await endRefusedPasswordSessions(tx, ctx.orgId, rule) : 0;
-      const detail = loggedChange(saved, input);
+      const detail = loggedChange(saved, effective);
       if (ended) detail.passwordSessionsEnded = { from: null, to: ended };
       await recordChange(tx, ctx, 'settings.changed', settingsSubject.singleSignOn, detail);
       return { passwordSessionsEnded: ended };

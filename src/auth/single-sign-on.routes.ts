@@ -56,6 +56,9 @@ async function ssoView(c: Context<AppEnv>) {
     redirectUri: redirectUriFor(c),
     samlSignInUrl: saved?.samlSignInUrl ?? null,
     samlIdpEntityId: saved?.samlIdpEntityId ?? null,
+    samlMetadataUrl: saved?.samlMetadataUrl ?? null,
+    samlMetadataCheckedAt: saved?.samlMetadataCheckedAt ?? null,
+    samlMetadataProblem: saved?.samlMetadataProblem ?? null,
     samlCertificate: saved?.samlCertificate ?? null,
     samlCertificates: saved?.samlCertificate ? certificateSummaries(saved.samlCertificate) : [],
     serviceProvider: serviceProviderFor(c),
@@ -73,7 +76,7 @@ export function registerSsoSettingsRoutes(app: App) {
       middleware: [requireRole('admin')],
       responses: {
         200: ok(
-          '`{enabled, protocol, issuer, clientId, clientSecretSet, samlSignInUrl, samlIdpEntityId, samlCertificate, samlCertificates, emailDomains, domains, domainProofAsked, passwordSignIn, addPeopleAs, redirectUri, serviceProvider}`: the identity provider (null fields before one is saved; `protocol` `oidc` or `saml`, each protocol\'s fields kept as last saved; `samlCertificates`: each signing certificate\'s `{subject, validTo, fingerprint}`), whether a client secret is stored (never the secret), the e-mail domains it is to sign in and, in `domains`, each one\'s proof (`{domain, proved, provedAt, provedBy: "dns"|"unchallenged"|null, record: {type, name, value}}`: only a proved domain signs in; `record` is the DNS TXT record that proves it), whether a domain saved now must be proved first (`BATON_SSO_DOMAIN_PROOF`), who may still use a password (`everyone`, `admins_only`), the role someone unknown is added with on their first sign-in (null: refused), the callback address to register at an OpenID Connect provider, and what to register at a SAML one (`serviceProvider: {entityId, acsUrl, metadataUrl}`), and `signInLink`, the address an identity provider’s app tile opens to sign in (`/auth/sso/start?org=<short name>`), on `BATON_PUBLIC_URL` when set',
+          '`{enabled, protocol, issuer, clientId, clientSecretSet, samlSignInUrl, samlIdpEntityId, samlCertificate, samlCertificates, samlMetadataUrl, samlMetadataCheckedAt, samlMetadataProblem, emailDomains, domains, domainProofAsked, passwordSignIn, addPeopleAs, redirectUri, serviceProvider}`: the identity provider (null fields before one is saved; `protocol` `oidc` or `saml`, each protocol\'s fields kept as last saved; `samlCertificates`: each signing certificate\'s `{subject, validTo, fingerprint}`; with `samlMetadataUrl`, when Baton last read it and why that read failed, null when it did not), whether a client secret is stored (never the secret), the e-mail domains it is to sign in and, in `domains`, each one\'s proof (`{domain, proved, provedAt, provedBy: "dns"|"unchallenged"|null, record: {type, name, value}}`: only a proved domain signs in; `record` is the DNS TXT record that proves it), whether a domain saved now must be proved first (`BATON_SSO_DOMAIN_PROOF`), who may still use a password (`everyone`, `admins_only`), the role someone unknown is added with on their first sign-in (null: refused), the callback address to register at an OpenID Connect provider, and what to register at a SAML one (`serviceProvider: {entityId, acsUrl, metadataUrl}`), and `signInLink`, the address an identity provider’s app tile opens to sign in (`/auth/sso/start?org=<short name>`), on `BATON_PUBLIC_URL` when set',
         ),
       },
     }),

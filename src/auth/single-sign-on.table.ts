@@ -30,6 +30,14 @@ export const singleSignOn = pgTable(
     samlIdpEntityId: text('saml_idp_entity_id'),
     /** SAML: the certificate(s), PEM, whose key signs the provider's responses or assertions. */
     samlCertificate: text('saml_certificate'),
+    /**
+     * SAML: where the provider publishes its metadata; given, the three fields above are read from
+     * it on saving and again every day (saml-metadata.jobs.ts), so a key rollover needs nobody.
+     */
+    samlMetadataUrl: text('saml_metadata_url'),
+    /** When the metadata was last read (or tried), and why that try failed (null: it was read). */
+    samlMetadataCheckedAt: instant('saml_metadata_checked_at'),
+    samlMetadataProblem: text('saml_metadata_problem'),
     passwordSignIn: text('password_sign_in', { enum: passwordSignInChoices }).notNull().default('everyone'),
     /**
      * Someone the provider signs in whom Baton does not know yet is added with this role on their

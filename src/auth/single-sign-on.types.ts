@@ -58,6 +58,12 @@ export const ssoSettingsSchema = z
       .describe(
         'SAML: the certificate the provider signs with, PEM or its base64 text (several PEM blocks while it rolls its key over); needed the first time, left out the stored one stays',
       ),
+    samlMetadataUrl: httpsUrl
+      .nullable()
+      .optional()
+      .describe(
+        'SAML: where the provider publishes its metadata; given, Baton reads the sign-in URL, entity ID and certificate(s) from it now (instead of the fields) and again every day, so a key rollover needs nobody; null or left out: the fields as given',
+      ),
     emailDomains: z
       .array(emailDomain)
       .max(50)
@@ -76,7 +82,12 @@ export const ssoSettingsSchema = z
     path: ['emailDomains'],
   })
   .superRefine((s, ctx) => {
-    const needed = s.protocol === 'oidc' ? (['issuer', 'clientId'] as const) : (['samlSignInUrl'] as const);
+    const needed =
+      s.protocol === 'oidc'
+        ? (['issuer', 'clientId'] as const)
+        : s.samlMetadataUrl
+          ? ([] as const)
+          : (['samlSignInUrl'] as const);
     for (const field of needed)
       if (s[field] === undefined)
         ctx.addIssue({

@@ -62,6 +62,11 @@ export const errorCatalogue = {
     description:
       "A SAML identity provider posted a response Baton never asked for (no `RelayState`: a sign-in started at the provider, from its dashboard's app tile). Such responses are refused, as they cannot be bound to the browser; point the tile at `/api/v1/auth/sso/start?org=<short name>` (`GET /settings/single-sign-on` gives it as `signInLink`). Answered as a redirect to `/sign-in?sso_error=sso_unsolicited`.",
   },
+  saml_metadata_unreadable: {
+    status: 422,
+    description:
+      "The identity provider's SAML metadata could not be read from `samlMetadataUrl` (no answer, not 200, a redirect, too large), or does not describe an identity provider Baton can use (no sign-in URL for the HTTP-Redirect binding, no usable signing certificate); `field`: `samlMetadataUrl`, the message says which. Nothing was saved.",
+  },
   sso_discovery_failed: {
     status: 422,
     description:

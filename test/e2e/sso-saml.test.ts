@@ -3,14 +3,8 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { rowsOf } from '../../src/db/database.ts';
 import { describeOnDatabases } from '../support/harness.ts';
-import {
-  forgerKey,
-  idpEntityId,
-  idpKey,
-  type ResponseSpec,
-  readRequest,
-  samlResponse,
-} from '../support/saml-identity-provider.ts';
+import { forgerKey, idpEntityId, idpKey, readRequest } from '../support/saml-identity-provider.ts';
+import { samlSignIns } from '../support/saml-sign-in.ts';
 import { snapshotAll } from '../support/snapshot.ts';
 import { ssoCalls } from '../support/sso-calls.ts';
 
@@ -44,44 +38,10 @@ describeOnDatabases('single sign-on with SAML 2.0', (h) => {
     h().runtime.services.config.ssoDomainProof = 'off';
   });
 
-  const { app, put, cookieOf, count } = ssoCalls(h, 'Mozilla/5.0 (saml test)');
+  const calls = ssoCalls(h, 'Mozilla/5.0 (saml test)');
+  const { app, put, cookieOf, count } = calls;
 
-  /** Starts at Baton: what it asked the provider for, and the browser's cookie. */
-  async function started(email = 'amara@northwind.example') {
-    const start = await app(`/api/v1/auth/sso/start?email=${encodeURIComponent(email)}&next=/cases`);
-    expect(start.status).toBe(302);
-    const url = new URL(start.headers.get('location')!);
-    return { url, request: readRequest(url), cookie: cookieOf(start, 'baton_sso_state')! };
-  }
-  /** The provider posts through the browser (another site's form: no cookie of Baton's). */
-  const post = (response: string | undefined, relayState: string | undefined) => {
-    const form = new URLSearchParams();
-    if (response !== undefined) form.set('SAMLResponse', response);
-    if (relayState !== undefined) form.set('RelayState', relayState);
-    return h().runtime.app.request('/api/v1/auth/sso/saml', {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: form.toString(),
-    });
-  };
-  const answer = (request: ReturnType<typeof readRequest>, spec: Partial<ResponseSpec> = {}) =>
-    samlResponse({
-      inResponseTo: request.id,
-      acsUrl: request.acsUrl,
-      audience: request.issuer!,
-      email: 'amara@northwind.example',
-      ...spec,
-    });
-  /** A whole sign-in: started, answered as `spec` says, and the browser back with its cookie. */
-  async function signIn(spec: Partial<ResponseSpec> = {}, email?: string) {
-    const { request, cookie } = await started(email);
-    const posted = await post(answer(request, spec), request.relayState);
-    expect(posted.status).toBe(303);
-    const next = posted.headers.get('location')!;
-    if (!next.startsWith('/api/v1/auth/sso/callback')) return { location: next, res: posted };
-    const res = await app(next, { cookie });
-    return { location: res.headers.get('location'), res };
-  }
+  const { started, post, answer, signIn } = samlSignIns(h, calls);
 
   it('refuses bad settings and a non-admin, changing nothing', async () => {
     const agentToken = await h().tokenFor('amara');

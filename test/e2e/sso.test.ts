@@ -22,6 +22,9 @@ const domain = 'northwind.example';
 const oidcOnly = {
   samlSignInUrl: null,
   samlIdpEntityId: null,
+  samlMetadataUrl: null,
+  samlMetadataCheckedAt: null,
+  samlMetadataProblem: null,
   samlCertificate: null,
   samlCertificates: [],
   serviceProvider: {

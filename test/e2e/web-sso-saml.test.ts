@@ -108,4 +108,37 @@ describe('web app: SAML single sign-on [pglite]', () => {
     await screenshot(page, 'saml-signed-in');
     expect(errors).toEqual([]);
   });
+
+  it("reads the provider's metadata from its address, saying when and what it read", async () => {
+    const { page, errors } = await app.signedIn('ines-metadata', 'ines@northwind.example');
+    await page.goto(`${app.url}/settings/security`);
+    const form = page.getByTestId('single-sign-on');
+    const address = form.getByLabel('Metadata URL');
+    await address.fill(`${idp!.metadataUrl}-gone`);
+    // The typed fields give way to the metadata's.
+    await form
+      .getByText(/reads the sign-in URL, entity ID and signing certificates from this address/)
+      .waitFor();
+    expect(await form.getByLabel('Sign-in URL').count()).toBe(0);
+    await form.getByRole('button', { name: 'Save single sign-on' }).click();
+    await form.getByText(/answered HTTP 404/).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('saml-metadata-url');
+    await address.fill(idp!.metadataUrl);
+    await form.getByRole('button', { name: 'Save single sign-on' }).click();
+    await form.getByRole('status').getByText('Saved: single sign-on is on.').waitFor();
+    const read = form.getByTestId('saml-metadata-read');
+    await read.getByText(/read again every day/).waitFor();
+    await read.getByText('CN=Baton test identity provider (idp)').waitFor();
+    await read.getByText(idp!.signInUrl).waitFor();
+    const saved = (await app.call('GET', '/api/v1/settings/single-sign-on')) as Record<string, unknown>;
+    expect(saved).toMatchObject({
+      samlMetadataUrl: idp!.metadataUrl,
+      samlSignInUrl: idp!.signInUrl,
+      samlMetadataProblem: null,
+    });
+    expect(await axeViolations(page)).toEqual([]);
+    await read.scrollIntoViewIfNeeded();
+    await screenshot(page, 'saml-metadata-url');
+    expect(errors.filter((e) => !/422/.test(e))).toEqual([]);
+  });
 });

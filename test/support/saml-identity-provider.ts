@@ -118,6 +118,13 @@ function sign(xml: string, what: 'assertion' | 'response', signer: { key: string
 export async function startSamlIdentityProvider(accounts: Record<string, { name?: string }>) {
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/metadata') {
+      const port = (server.address() as AddressInfo).port;
+      res
+        .writeHead(200, { 'content-type': 'application/samlmetadata+xml' })
+        .end(idpMetadata(`http://localhost:${port}/sso`));
+      return;
+    }
     if (url.pathname !== '/sso') {
       res.writeHead(404).end();
       return;
@@ -149,17 +156,25 @@ export async function startSamlIdentityProvider(accounts: Record<string, { name?
   const port = (server.address() as AddressInfo).port;
   return {
     signInUrl: `http://localhost:${port}/sso`,
+    /** Where it publishes its metadata (on 127.0.0.1, which Baton may read over http in tests). */
+    metadataUrl: `http://127.0.0.1:${port}/metadata`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
 
-/** The provider's metadata, as consoles offer it to download: entity ID, sign-in URLs, signing key. */
-export function idpMetadata(signInUrl: string, cert = idpKey.cert) {
-  const body = cert.replace(/-----[A-Z ]+-----|\s/g, '');
+/**
+ * The provider's metadata, as consoles offer it to download: entity ID, sign-in URLs, signing keys
+ * (two while it rolls its key over).
+ */
+export function idpMetadata(signInUrl: string, cert: string | string[] = idpKey.cert) {
+  const keys = [cert].flat().map((c) => {
+    const body = c.replace(/-----[A-Z ]+-----|\s/g, '');
+    return `<md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>${body}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>`;
+  });
   return [
     `<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:ds="http://www.w3.org/2000/09/xmldsig#" entityID="${idpEntityId}">`,
     '<md:IDPSSODescriptor WantAuthnRequestsSigned="false" protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">',
-    `<md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>${body}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>`,
+    ...keys,
     '<md:NameIDFormat>urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress</md:NameIDFormat>',
     `<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="${signInUrl}/post"/>`,
     `<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="${signInUrl}"/>`,

@@ -47,6 +47,8 @@ type Draft = {
   samlIdpEntityId: string;
   /** A certificate pasted now; '' keeps the saved one. */
   samlCertificate: string;
+  /** Where the provider publishes its metadata; '' when the fields are typed. */
+  samlMetadataUrl: string;
 };
 
 const firstSignInChoices = [
@@ -62,6 +64,7 @@ const draftOf = (s: SsoSettings): Draft => ({
   samlSignInUrl: s.samlSignInUrl ?? '',
   samlIdpEntityId: s.samlIdpEntityId ?? '',
   samlCertificate: '',
+  samlMetadataUrl: s.samlMetadataUrl ?? '',
   issuer: s.issuer ?? '',
   clientId: s.clientId ?? '',
   clientSecret: '',
@@ -92,6 +95,7 @@ export function SingleSignOn() {
     samlSignInUrl: useRef<HTMLInputElement>(null),
     samlIdpEntityId: useRef<HTMLInputElement>(null),
     samlCertificate: useRef<HTMLTextAreaElement>(null),
+    samlMetadataUrl: useRef<HTMLInputElement>(null),
   };
   const firstError = (Object.keys(errors) as SsoField[])[0];
   // The field at fault takes the focus once its error is on the page.
@@ -125,17 +129,20 @@ export function SingleSignOn() {
     setDone(null);
     try {
       const provider =
-        d.protocol === 'saml'
-          ? {
-              samlSignInUrl: d.samlSignInUrl.trim(),
-              samlIdpEntityId: d.samlIdpEntityId.trim() || null,
-              ...(d.samlCertificate.trim() ? { samlCertificate: d.samlCertificate.trim() } : {}),
-            }
-          : {
-              issuer: d.issuer.trim(),
-              clientId: d.clientId.trim(),
-              ...(secretField && d.clientSecret ? { clientSecret: d.clientSecret } : {}),
-            };
+        d.protocol === 'saml' && d.samlMetadataUrl.trim()
+          ? { samlMetadataUrl: d.samlMetadataUrl.trim() }
+          : d.protocol === 'saml'
+            ? {
+                samlMetadataUrl: null,
+                samlSignInUrl: d.samlSignInUrl.trim(),
+                samlIdpEntityId: d.samlIdpEntityId.trim() || null,
+                ...(d.samlCertificate.trim() ? { samlCertificate: d.samlCertificate.trim() } : {}),
+              }
+            : {
+                issuer: d.issuer.trim(),
+                clientId: d.clientId.trim(),
+                ...(secretField && d.clientSecret ? { clientSecret: d.clientSecret } : {}),
+              };
       const answer = await ssoApi.save({
         enabled: d.enabled,
         protocol: d.protocol,
@@ -226,6 +233,15 @@ export function SingleSignOn() {
             draft={d}
             onChange={change}
             saved={current.samlCertificates}
+            metadataRead={
+              current.samlMetadataUrl
+                ? {
+                    url: current.samlMetadataUrl,
+                    at: current.samlMetadataCheckedAt,
+                    problem: current.samlMetadataProblem,
+                  }
+                : undefined
+            }
             serviceProvider={current.serviceProvider}
             errors={errors}
             refs={refs}

@@ -21,6 +21,10 @@ export type SsoSettings = {
   samlIdpEntityId: string | null;
   samlCertificate: string | null;
   samlCertificates: CertificateSummary[];
+  /** SAML: the provider's metadata address, when the fields are read from it; when last read, and why that failed. */
+  samlMetadataUrl: string | null;
+  samlMetadataCheckedAt: string | null;
+  samlMetadataProblem: string | null;
   /** What to register at a SAML provider: Baton's entity ID, reply (ACS) URL and metadata. */
   serviceProvider: ServiceProvider;
   /** The link an identity provider's app tile opens to sign in to this organisation. */

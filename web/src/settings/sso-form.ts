@@ -10,6 +10,7 @@ export type SsoField =
   | 'samlSignInUrl'
   | 'samlIdpEntityId'
   | 'samlCertificate'
+  | 'samlMetadataUrl'
   | 'emailDomains'
   | 'passwordSignIn';
 const fields: SsoField[] = [
@@ -21,6 +22,7 @@ const fields: SsoField[] = [
   'samlSignInUrl',
   'samlIdpEntityId',
   'samlCertificate',
+  'samlMetadataUrl',
   'emailDomains',
   'passwordSignIn',
 ];

@@ -12,6 +12,23 @@ export const webhookFormats = ['baton', 'slack', 'teams'] as const;
 export type WebhookFormat = (typeof webhookFormats)[number];
 export type ChatFormat = Exclude<WebhookFormat, 'baton'>;
 
+/** A receiver's test: sent when a lead asks, never written to a case's log or the outbox. */
+export const testEventType = 'webhook.test';
+
+/** The test event a subscription is sent, shaped as every event is (`{id, type, createdAt, data}`). */
+export function testEventOf(
+  sub: { id: string; events: string[]; teams: string[] },
+  id: string,
+  at: Date,
+): OutboxEvent {
+  return {
+    id,
+    type: testEventType,
+    createdAt: at.toISOString(),
+    data: { subscriptionId: sub.id, every: sub.events.includes('*'), events: sub.events, teams: sub.teams },
+  };
+}
+
 /** The event as the outbox keeps it (redacted: free text masked, no customer's name or address). */
 export type OutboxEvent = {
   id: string;
@@ -76,6 +93,10 @@ export function eventInWords(event: OutboxEvent, names: Names): string {
       return '🆕 Case opened';
     case 'case.resolved':
       return '✔️ Case resolved';
+    case testEventType: {
+      const kept = Array.isArray(d.teams) ? d.teams.map((k) => team(k)) : [];
+      return `👋 Baton is connected: this channel gets ${d.every ? 'every event' : 'the events chosen'}${kept.length ? ` about ${kept.join(', ')}` : ''}`;
+    }
     default:
       return `Baton: ${event.type}`;
   }

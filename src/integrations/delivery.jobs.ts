@@ -78,7 +78,7 @@ async function chatBodies(
   return bodies;
 }
 
-async function post(
+export async function postDelivery(
   row: { eventId: string; type: string; body: string },
   url: string,
   secret: string,
@@ -176,7 +176,7 @@ export async function deliverDue(services: DeliveryServices, limit = batchSize):
     claimed.map(async ({ o, url, secret }) => ({
       seq: o.seq,
       attempts: o.attempts + 1,
-      ...(await post(
+      ...(await postDelivery(
         { ...o, body: chat.get(o.seq) ?? o.body },
         url,
         secret,

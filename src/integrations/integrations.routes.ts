@@ -18,6 +18,7 @@ import { outbox, webhookSubscriptions } from './integrations.table.ts';
 import { inboundGenericSchema, subscriptionChangeSchema, subscriptionSchema } from './integrations.types.ts';
 import { forgetSubscriptions, outboxChannel, subscriptionsChannel } from './outbox.listeners.ts';
 import { verifyInbound } from './signature.ts';
+import { sendTestDelivery } from './test-delivery.commands.ts';
 
 const tags = ['webhooks'];
 const leads = requireRole('lead');
@@ -214,6 +215,24 @@ export function registerIntegrationRoutes(app: App) {
         .orderBy(desc(outbox.seq))
         .limit(q.limit);
       return c.json({ items: rows.map(({ body: _, ...r }) => r) }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/webhooks/subscriptions/{id}/test',
+      tags,
+      middleware: [leads],
+      request: { params: z.object({ id: z.string().min(1).max(100) }) },
+      responses: {
+        200: ok(
+          "`{delivered, status, error, ms, eventId}`: a `webhook.test` event sent now, signed and shaped as the subscription's deliveries (a chat gets a line saying it is connected), and what the receiver answered; nothing is written (no outbox row), and a paused subscription is sent it too",
+        ),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      return c.json(await sendTestDelivery(c.var.services, c.var.principal.orgId, id), 200);
     },
   );
   app.openapi(

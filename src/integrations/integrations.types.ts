@@ -77,3 +77,13 @@ export type Subscription = z.infer<typeof subscriptionSchema>;
 export type SubscriptionInput = z.input<typeof subscriptionSchema>;
 export type SubscriptionChange = z.input<typeof subscriptionChangeSchema>;
 export type InboundGeneric = z.infer<typeof inboundGenericSchema>;
+
+/** `POST /webhooks/subscriptions/{id}/test`: what the receiver answered a test event. */
+export type TestDelivery = {
+  delivered: boolean;
+  /** The receiver's HTTP status; null when it did not answer. */
+  status: number | null;
+  error: string | null;
+  ms: number;
+  eventId: string;
+};

@@ -166,6 +166,7 @@ const table: Record<string, Rule> = {
   'GET /api/v1/webhooks/subscriptions': leads,
   'GET /api/v1/webhooks/deliveries': leads,
   'POST /api/v1/webhooks/deliveries/{seq}/redeliver': leads,
+  'POST /api/v1/webhooks/subscriptions/{id}/test': leads,
   'PUT /api/v1/qa/weights/{scenario}': leads,
   'GET /api/v1/qa/weights/{scenario}': ['qa', 'lead', 'supervisor'],
   'GET /api/v1/qa/sampling': ['qa', 'lead', 'supervisor'],

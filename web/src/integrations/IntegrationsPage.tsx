@@ -8,6 +8,7 @@ import { ApiTokens } from './ApiTokens.tsx';
 import { type Delivery, deliveryStatus, type WebhookSubscription, webhooksApi } from './deliveries-api.ts';
 import { EmailCheck } from './EmailCheck.tsx';
 import { SubscriptionForm } from './SubscriptionForm.tsx';
+import { TestDelivery } from './TestDelivery.tsx';
 
 const tone = { delivered: 'good', pending: 'warn', dead: 'bad' } as const;
 
@@ -136,6 +137,7 @@ function Subscriptions({
                 <button type="button" className="button small" onClick={() => void setActive(s, !s.active)}>
                   {s.active ? 'Pause' : 'Resume'}
                 </button>
+                <TestDelivery id={s.id} />
               </div>
             </li>
           ))}

@@ -1,5 +1,9 @@
 import type { WebhookFormat } from '../../../src/integrations/chat-message.ts';
-import type { SubscriptionChange, SubscriptionInput } from '../../../src/integrations/integrations.types.ts';
+import type {
+  SubscriptionChange,
+  SubscriptionInput,
+  TestDelivery,
+} from '../../../src/integrations/integrations.types.ts';
 import { get, patch, post, query } from '../api/client.ts';
 
 /** A webhook subscription as the API shows it (never its secret). */
@@ -45,5 +49,6 @@ export const webhooksApi = {
   subscribe: (body: SubscriptionInput) => post<WebhookSubscription>(`${v1}/subscriptions`, body),
   change: (id: string, body: SubscriptionChange) =>
     patch<WebhookSubscription>(`${v1}/subscriptions/${encodeURIComponent(id)}`, body),
+  test: (id: string) => post<TestDelivery>(`${v1}/subscriptions/${encodeURIComponent(id)}/test`),
   redeliver: (seq: number) => post<{ seq: number; queued: boolean }>(`${v1}/deliveries/${seq}/redeliver`),
 };

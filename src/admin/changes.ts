@@ -13,6 +13,7 @@ export type AdminAction =
   | 'member.left'
   | 'webhook.subscribed'
   | 'webhook.changed'
+  | 'webhook.removed'
   | 'calendar.changed'
   | 'settings.changed'
   | 'scenario.added'

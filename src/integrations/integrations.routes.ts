@@ -219,6 +219,47 @@ export function registerIntegrationRoutes(app: App) {
   );
   app.openapi(
     createRoute({
+      method: 'delete',
+      path: '/api/v1/webhooks/subscriptions/{id}',
+      tags,
+      middleware: [leads],
+      request: { params: z.object({ id: z.string().min(1).max(100) }) },
+      responses: {
+        200: ok(
+          '`{id, removed: true, pendingDropped}`: the subscription is gone with its delivery log; its deliveries not yet made (`pendingDropped`) are never sent. In the admin change log',
+        ),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { database } = c.var.services;
+      const orgId = c.var.principal.orgId;
+      const actor = adminCtxOf(c);
+      const pendingDropped = await database.db.transaction(async (tx) => {
+        const where = and(eq(webhookSubscriptions.orgId, orgId), eq(webhookSubscriptions.id, id));
+        const [sub] = await tx.delete(webhookSubscriptions).where(where).returning();
+        if (!sub) throw notFound('webhook subscription', id);
+        const dropped = await tx
+          .delete(outbox)
+          .where(and(eq(outbox.orgId, orgId), eq(outbox.subscriptionId, id)))
+          .returning({ deliveredAt: outbox.deliveredAt, deadAt: outbox.deadAt });
+        const pending = dropped.filter((o) => !o.deliveredAt && !o.deadAt).length;
+        await recordChange(
+          tx,
+          actor,
+          'webhook.removed',
+          { id, name: sub.url },
+          pending ? { pendingDropped: { from: pending, to: null } } : {},
+        );
+        return pending;
+      });
+      forgetSubscriptions(orgId);
+      await database.notify(subscriptionsChannel, orgId);
+      return c.json({ id, removed: true, pendingDropped }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
       method: 'post',
       path: '/api/v1/webhooks/subscriptions/{id}/test',
       tags,

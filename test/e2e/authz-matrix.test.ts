@@ -101,6 +101,7 @@ const table: Record<string, Rule> = {
   'POST /api/v1/api-tokens': ['admin'],
   'POST /api/v1/api-tokens/{id}/revoke': ['admin'],
   'PATCH /api/v1/webhooks/subscriptions/{id}': leads,
+  'DELETE /api/v1/webhooks/subscriptions/{id}': leads,
   'PATCH /api/v1/teams/{key}': leads,
   'POST /api/v1/teams/{key}/members': leads,
   'PATCH /api/v1/teams/{key}/members/{id}': leads,

@@ -154,6 +154,18 @@ describe('webhook delivery log [pglite]', () => {
     });
     await row.getByText(/Slack message · Events: all · Teams: Finance/).waitFor();
     expect(await basicA11y(page)).toEqual([]);
+
+    // Removed, after asking once more: gone from the list, the page says so.
+    await row.getByRole('button', { name: `Remove ${made.url}` }).click();
+    const confirm = page.getByRole('dialog', { name: 'Remove this subscription?' });
+    await confirm.getByText(/Deliveries it has not made yet are dropped/).waitFor();
+    expect(await basicA11y(page)).toEqual([]);
+    await screenshot(page, 'integrations-remove');
+    await confirm.getByRole('button', { name: 'Remove subscription' }).click();
+    await page.getByRole('status').getByText(`Removed ${made.url}.`).waitFor();
+    await expect.poll(() => page.getByTestId('subscription').count()).toBe(1);
+    const left = (await call('GET', '/api/v1/webhooks/subscriptions')).items;
+    expect(left.map((s: { id: string }) => s.id)).not.toContain(made.id);
     expect(errors).toEqual([]);
   }, 90_000);
 });

@@ -260,6 +260,8 @@ export function changeWords(c: AdminChange, n: ChangeNames): string {
       if (d.active && Object.keys(d).length === 1)
         return `${d.active.to ? 'resumed' : 'paused'} the webhook ${who}`;
       return `changed the webhook ${who}${rest(fields(d, n))}`;
+    case 'webhook.removed':
+      return `removed the webhook ${who}${d.pendingDropped ? ` (${String(d.pendingDropped.from)} waiting deliveries dropped)` : ''}`;
     case 'calendar.changed':
       return `changed the calendar of ${who}${rest(fields(d, n, ['clocksRecomputed']))}${clocks(d)}`;
     case 'settings.changed':

@@ -7,6 +7,7 @@ import { type Resource, useResource } from '../app/useResource.ts';
 import { ApiTokens } from './ApiTokens.tsx';
 import { type Delivery, deliveryStatus, type WebhookSubscription, webhooksApi } from './deliveries-api.ts';
 import { EmailCheck } from './EmailCheck.tsx';
+import { RemoveSubscription } from './RemoveSubscription.tsx';
 import { SubscriptionForm } from './SubscriptionForm.tsx';
 import { TestDelivery } from './TestDelivery.tsx';
 
@@ -91,6 +92,8 @@ function Subscriptions({
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<WebhookSubscription | null>(null);
   const [failed, setFailed] = useState<unknown>(null);
+  const [removing, setRemoving] = useState<WebhookSubscription | null>(null);
+  const [removed, setRemoved] = useState<string | null>(null);
   const { teams } = useSession();
   const teamName = (key: string) => teams.find((t) => t.key === key)?.name ?? key;
   const saved = () => {
@@ -137,6 +140,17 @@ function Subscriptions({
                 <button type="button" className="button small" onClick={() => void setActive(s, !s.active)}>
                   {s.active ? 'Pause' : 'Resume'}
                 </button>
+                <button
+                  type="button"
+                  className="button small"
+                  aria-label={`Remove ${s.url}`}
+                  onClick={() => {
+                    setRemoved(null);
+                    setRemoving(s);
+                  }}
+                >
+                  Remove
+                </button>
                 <TestDelivery id={s.id} />
               </div>
             </li>
@@ -152,6 +166,22 @@ function Subscriptions({
           Add subscription
         </button>
       )}
+      {removed ? (
+        <p className="small" role="status">
+          {removed}
+        </p>
+      ) : null}
+      <RemoveSubscription
+        sub={removing}
+        onClose={() => setRemoving(null)}
+        onRemoved={(dropped) => {
+          setRemoved(
+            `Removed ${removing?.url ?? 'the subscription'}${dropped ? `; ${dropped} waiting ${dropped === 1 ? 'delivery was' : 'deliveries were'} dropped` : ''}.`,
+          );
+          setRemoving(null);
+          saved();
+        }}
+      />
       <Dialog title="Edit subscription" open={editing !== null} onClose={() => setEditing(null)}>
         {editing ? (
           <SubscriptionForm editing={editing} onSaved={saved} onCancel={() => setEditing(null)} />

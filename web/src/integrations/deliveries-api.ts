@@ -4,7 +4,7 @@ import type {
   SubscriptionInput,
   TestDelivery,
 } from '../../../src/integrations/integrations.types.ts';
-import { get, patch, post, query } from '../api/client.ts';
+import { del, get, patch, post, query } from '../api/client.ts';
 
 /** A webhook subscription as the API shows it (never its secret). */
 export type WebhookSubscription = {
@@ -49,6 +49,10 @@ export const webhooksApi = {
   subscribe: (body: SubscriptionInput) => post<WebhookSubscription>(`${v1}/subscriptions`, body),
   change: (id: string, body: SubscriptionChange) =>
     patch<WebhookSubscription>(`${v1}/subscriptions/${encodeURIComponent(id)}`, body),
+  remove: (id: string) =>
+    del<{ id: string; removed: true; pendingDropped: number }>(
+      `${v1}/subscriptions/${encodeURIComponent(id)}`,
+    ),
   test: (id: string) => post<TestDelivery>(`${v1}/subscriptions/${encodeURIComponent(id)}/test`),
   redeliver: (seq: number) => post<{ seq: number; queued: boolean }>(`${v1}/deliveries/${seq}/redeliver`),
 };

@@ -126,7 +126,10 @@ describe('webhook delivery log [pglite]', () => {
 
     // A test event now, and what the receiver answered.
     await row.getByRole('button', { name: 'Send test' }).click();
-    await row.getByTestId('test-delivery').getByText(/Test delivered/).waitFor();
+    await row
+      .getByTestId('test-delivery')
+      .getByText(/Test delivered/)
+      .waitFor();
     expect(await row.getByTestId('test-delivery').textContent()).toMatch(/HTTP 2\d\d in \d+ ms/);
     await row.getByRole('button', { name: 'Edit' }).click();
     const dialog = page.getByRole('dialog', { name: 'Edit subscription' });

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { assertCaseExists } from '../cases/cases.queries.ts';
 import { cases, messages } from '../cases/cases.table.ts';
 import { customers } from '../customers/customers.table.ts';
@@ -18,14 +18,20 @@ export type CasePrefill = {
   fallbackReason?: string;
 };
 
-/** The customer's name and email on file, redacted before anything about the case leaves the process. */
-export async function customerKnownValues(db: Queryable, orgId: string, caseId: string) {
-  const [row] = await db
-    .select({ name: customers.name, email: customers.email })
-    .from(cases)
-    .innerJoin(customers, eq(customers.id, cases.customerId))
-    .where(and(eq(cases.orgId, orgId), eq(cases.id, caseId)));
-  return personKnownValues(row?.name, row?.email);
+/**
+ * The customers' names and emails on file for several cases of one organisation, by case, in one
+ * query: redacted before anything about a case leaves the process.
+ */
+export async function customersKnownValues(db: Queryable, orgId: string, caseIds: string[]) {
+  const rows = caseIds.length
+    ? await db
+        .select({ caseId: cases.id, name: customers.name, email: customers.email })
+        .from(cases)
+        .innerJoin(customers, eq(customers.id, cases.customerId))
+        .where(and(eq(cases.orgId, orgId), inArray(cases.id, caseIds)))
+    : [];
+  const known = new Map(rows.map((r) => [r.caseId, personKnownValues(r.name, r.email)]));
+  return (caseId: string) => known.get(caseId) ?? personKnownValues(undefined, undefined);
 }
 
 /**
@@ -54,7 +60,9 @@ export async function casePrefill(
     .filter((m) => m.role !== 'internal')
     .map((m) => ({ role: m.role as Role, text: m.text }));
   const { summary, packet, ...how } = options.llm
-    ? await summarizeWithLlm(turns, options.llm, { known: await customerKnownValues(db, orgId, caseId) })
+    ? await summarizeWithLlm(turns, options.llm, {
+        known: (await customersKnownValues(db, orgId, [caseId]))(caseId),
+      })
     : summarizeDialog(turns);
   const onFile = [...new Set([...packet.documents.onFile, ...docs.map((d) => d.kind)])];
   const required = packet.documents.required.filter((k) => !onFile.includes(k));

@@ -26,6 +26,18 @@ export function onEventInTransaction(listener: InTxListener): void {
   listeners.push(listener);
 }
 
+type InTxBatchListener = (tx: Tx, events: StoredEvent[]) => Promise<void>;
+const batchListeners: InTxBatchListener[] = [];
+
+/**
+ * Like onEventInTransaction, but handed the events one statement wrote together (a send writes four,
+ * a group of sends sixty), so a listener can do its work in a few round trips rather than a few per
+ * event. Runs before the per-event listeners, so what those write in turn follows it.
+ */
+export function onEventsInTransaction(listener: InTxBatchListener): void {
+  batchListeners.push(listener);
+}
+
 export const eventsChannel = 'baton_events';
 
 /** What the events channel says of an event: enough to route it, not its data. */
@@ -156,6 +168,7 @@ export async function appendEvents(
       ...stored.map((e) => ({ channel: eventsChannel, payload: JSON.stringify(announcementOf(e)) })),
       ...(alongside.notices ?? []),
     ]);
+  for (const listener of batchListeners) await listener(tx, stored);
   for (const event of stored) for (const listener of listeners) await listener(tx, event);
   return stored;
 }

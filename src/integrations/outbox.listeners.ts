@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { customerKnownValues } from '../conversation/prefill.queries.ts';
+import { customersKnownValues } from '../conversation/prefill.queries.ts';
 import { redactEventData } from '../conversation/redact-payload.ts';
 import { rowsOf, type Tx } from '../db/database.ts';
 import { executeNotifying } from '../db/notices.ts';
-import { onEventInTransaction, type StoredEvent } from '../events/events.commands.ts';
+import { onEventsInTransaction, type StoredEvent } from '../events/events.commands.ts';
 import { handoffs } from '../handoffs/handoffs.table.ts';
 import { teams } from '../teams/teams.table.ts';
 import { outbox, webhookSubscriptions } from './integrations.table.ts';
@@ -37,69 +37,108 @@ async function subscriptionsOf(tx: Tx, orgId: string): Promise<Sub[]> {
   return subs;
 }
 
-// A handoff's teams never change, and a send writes four events of one handoff: read once a transaction.
+// A handoff's teams never change, and one transaction may write several statements of one handoff's
+// events (its clocks', then its own): each handoff is read once a transaction.
 const teamsOfHandoff = new WeakMap<Tx, Map<string, string[]>>();
 
+const jsonList = (values: string[]) =>
+  sql`(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
+
 /**
- * The teams an event is about: those its data names, and the sending and receiving teams of its
- * handoff (for an event of the case alone, of the case's latest handoff). Read only when a
- * subscription kept to teams wants the event's type.
+ * The teams each event is about: those its data names, and the sending and receiving teams of its
+ * handoff (for an event of the case alone, of the case's latest handoff that is not a draft). One
+ * query for all the events; read only when a subscription kept to teams wants some of them.
  */
-async function teamsOfEvent(tx: Tx, event: StoredEvent): Promise<string[]> {
-  const named = teamsNamedIn(event.data);
-  const known = event.handoffId ? teamsOfHandoff.get(tx)?.get(event.handoffId) : undefined;
-  if (known) return [...new Set([...named, ...known])];
-  const handoff = event.handoffId
-    ? sql`${event.handoffId}`
-    : sql`(select id from ${handoffs} where org_id = ${event.orgId} and case_id = ${event.caseId}
-        and state <> 'draft' order by created_at desc limit 1)`;
-  const keys = rowsOf<{ key: string }>(
-    await tx.execute(sql`select t.key from ${handoffs} h
-      join ${teams} t on t.org_id = h.org_id and t.id in (h.to_team_id, h.from_team_id)
-      where h.org_id = ${event.orgId} and h.id = ${handoff}`),
-  ).map((r) => r.key);
-  if (event.handoffId) {
-    const memo = teamsOfHandoff.get(tx) ?? new Map<string, string[]>();
-    teamsOfHandoff.set(tx, memo.set(event.handoffId, keys));
+async function teamsOfEvents(tx: Tx, orgId: string, events: StoredEvent[]) {
+  const memo = teamsOfHandoff.get(tx) ?? new Map<string, string[]>();
+  teamsOfHandoff.set(tx, memo);
+  const handoffIds = [
+    ...new Set(events.flatMap((e) => (e.handoffId && !memo.has(e.handoffId) ? [e.handoffId] : []))),
+  ];
+  const lone = [...new Set(events.filter((e) => !e.handoffId).map((e) => e.caseId))];
+  const ofCase = new Map<string, string[]>();
+  if (handoffIds.length || lone.length) {
+    const rows = rowsOf<{ handoff_id: string; case_id: string; key: string; lone: boolean }>(
+      await tx.execute(sql`select h.id as handoff_id, h.case_id, t.key, h.lone from (
+          select id, case_id, to_team_id, from_team_id, false as lone from ${handoffs}
+          where org_id = ${orgId} and id in ${jsonList(handoffIds)}
+          union all
+          (select distinct on (case_id) id, case_id, to_team_id, from_team_id, true from ${handoffs}
+          where org_id = ${orgId} and case_id in ${jsonList(lone)} and state <> 'draft'
+          order by case_id, created_at desc)
+        ) h join ${teams} t on t.org_id = ${orgId} and t.id in (h.to_team_id, h.from_team_id)`),
+    );
+    for (const id of handoffIds) memo.set(id, []);
+    for (const r of rows) {
+      if (r.lone) ofCase.set(r.case_id, [...(ofCase.get(r.case_id) ?? []), r.key]);
+      else memo.get(r.handoff_id)!.push(r.key);
+    }
   }
-  return [...new Set([...named, ...keys])];
+  return (e: StoredEvent) => [
+    ...new Set([
+      ...teamsNamedIn(e.data),
+      ...((e.handoffId ? memo.get(e.handoffId) : ofCase.get(e.caseId)) ?? []),
+    ]),
+  ];
+}
+
+/**
+ * The outbox rows of one organisation's events written together: each event once per subscription
+ * that wants it, redacted, in one insert with the notice that wakes the delivery loops on commit.
+ */
+async function queueDeliveries(tx: Tx, orgId: string, events: StoredEvent[]) {
+  const subs = await subscriptionsOf(tx, orgId);
+  if (subs.length === 0) return;
+  let wanted = events
+    .map((e) => ({ e, subs: subs.filter((s) => wantsType(s, e.type)) }))
+    .filter((w) => w.subs.length > 0);
+  const kept = wanted.filter((w) => w.subs.some((s) => s.teams.length > 0));
+  if (kept.length) {
+    const teamsOf = await teamsOfEvents(
+      tx,
+      orgId,
+      kept.map((w) => w.e),
+    );
+    wanted = wanted
+      .map(({ e, subs: some }) => ({ e, subs: some.filter((s) => wantsTeams(s, teamsOf(e))) }))
+      .filter((w) => w.subs.length > 0);
+  }
+  if (wanted.length === 0) return;
+  const known = await customersKnownValues(tx, orgId, [...new Set(wanted.map((w) => w.e.caseId))]);
+  const rows = wanted.flatMap(({ e, subs: to }) => {
+    const body = JSON.stringify({
+      id: e.id,
+      type: e.type,
+      createdAt: e.at.toISOString(),
+      // Personal data never leaves in a webhook: free text is redacted, the customer's name and email too.
+      data: redactEventData({ caseId: e.caseId, handoffId: e.handoffId, ...e.data }, known(e.caseId)),
+    });
+    const at = e.at.toISOString();
+    return to.map((s) => sql`(${orgId}, ${e.id}, ${s.id}, ${e.type}, ${body}, ${at}::timestamptz)`);
+  });
+  // With the notice that wakes every process's delivery loop on commit.
+  await executeNotifying(
+    tx,
+    sql`insert into ${outbox} (org_id, event_id, subscription_id, type, body, next_attempt_at) values ${sql.join(rows, sql`, `)}`,
+    [{ channel: outboxChannel, payload: '' }],
+  );
 }
 
 let registered = false;
 
-/** Every case event becomes an outbox row per matching subscription, in the change's own transaction. */
+/**
+ * Every case event becomes an outbox row per matching subscription, in the change's own
+ * transaction; the events a statement wrote together are queued together.
+ */
 export function registerOutboxListener() {
   if (registered) return;
   registered = true;
-  onEventInTransaction(async (tx, event) => {
-    let matching = (await subscriptionsOf(tx, event.orgId)).filter((s) => wantsType(s, event.type));
-    if (matching.some((s) => s.teams.length > 0)) {
-      const eventTeams = await teamsOfEvent(tx, event);
-      matching = matching.filter((s) => wantsTeams(s, eventTeams));
-    }
-    if (matching.length === 0) return;
-    const body = JSON.stringify({
-      id: event.id,
-      type: event.type,
-      createdAt: event.at.toISOString(),
-      // Personal data never leaves in a webhook: free text is redacted, the customer's name and email too.
-      data: redactEventData(
-        { caseId: event.caseId, handoffId: event.handoffId, ...event.data },
-        await customerKnownValues(tx, event.orgId, event.caseId),
-      ),
-    });
-    const at = event.at.toISOString();
-    const rows = sql.join(
-      matching.map(
-        (s) => sql`(${event.orgId}, ${event.id}, ${s.id}, ${event.type}, ${body}, ${at}::timestamptz)`,
-      ),
-      sql`, `,
-    );
-    // With the notice that wakes every process's delivery loop on commit.
-    await executeNotifying(
-      tx,
-      sql`insert into ${outbox} (org_id, event_id, subscription_id, type, body, next_attempt_at) values ${rows}`,
-      [{ channel: outboxChannel, payload: '' }],
-    );
+  onEventsInTransaction(async (tx, events) => {
+    for (const orgId of new Set(events.map((e) => e.orgId)))
+      await queueDeliveries(
+        tx,
+        orgId,
+        events.filter((e) => e.orgId === orgId),
+      );
   });
 }

@@ -53,10 +53,17 @@ export const provisioningActor = { id: 'scim', name: 'The identity provider (SCI
 /** The actor of a person added on their first single sign-on (the organisation's setting did it). */
 export const firstSignInActor = { id: 'sso', name: 'Single sign-on (first sign-in)' } as const;
 
+/** The actor of what Baton read from the identity provider's SAML metadata address by itself. */
+export const samlMetadataActor = {
+  id: 'saml-metadata',
+  name: 'The identity provider’s SAML metadata',
+} as const;
+
 /** The log's actors that are no person, by id. */
 export const systemActors: Record<string, string> = {
   [provisioningActor.id]: provisioningActor.name,
   [firstSignInActor.id]: firstSignInActor.name,
+  [samlMetadataActor.id]: samlMetadataActor.name,
 };
 
 /** The log read by area (`GET /admin/changes?area=`): which kinds of subject each area holds. */

@@ -1,6 +1,6 @@
 import { and, eq, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import { recordChange } from '../admin/admin-changes.commands.ts';
-import { replacedFields, settingsSubject } from '../admin/changes.ts';
+import { replacedFields, samlMetadataActor, settingsSubject } from '../admin/changes.ts';
 import type { Services } from '../http/context.ts';
 import type { Job } from '../jobs/scheduler.ts';
 import { fingerprintsOf } from './saml.ts';
@@ -17,7 +17,7 @@ type Refreshed = { orgId: string; changed: boolean; problem: string | null };
 /**
  * Reads again every SAML provider's metadata that is due, so a provider that rolls its signing key
  * over (publishing the next certificate beside the current one, then dropping the old) is followed
- * without an admin. A change is saved and written to the admin change log (by nobody: Baton); a
+ * without an admin. A change is saved and written to the admin change log (by the metadata, `samlMetadataActor`); a
  * failed read keeps what was saved and says why on the settings page, and is tried again in an hour.
  * Each row is claimed by moving its `checked_at` first, so processes running the job read it once.
  */
@@ -83,7 +83,7 @@ export async function refreshSamlMetadata(
         .where(same);
       await recordChange(
         tx,
-        { orgId: row.orgId, now, actorId: null },
+        { orgId: row.orgId, now, actorId: samlMetadataActor.id },
         'settings.changed',
         settingsSubject.singleSignOn,
         {

@@ -129,7 +129,7 @@ describeOnDatabases('SAML metadata read from its address', (h) => {
     const log = await h().request('GET', '/api/v1/admin/changes?area=policies');
     const change = log.body.items[0];
     expect([change.actor, Object.keys(change.detail).sort()]).toEqual([
-      null,
+      { id: 'saml-metadata', name: 'The identity provider’s SAML metadata' },
       ['readFrom', 'samlCertificate'],
     ]);
     // The same metadata a day later: read, nothing changed, nothing logged.

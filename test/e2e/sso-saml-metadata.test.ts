@@ -26,7 +26,7 @@ describeOnDatabases('SAML metadata read from its address', (h) => {
   let server: Server;
   let base = '';
   beforeAll(async () => {
-    server = createServer((req, res) => {
+    server = createServer((_req, res) => {
       reads++;
       const headers: Record<string, string> = { 'content-type': 'application/samlmetadata+xml' };
       if (answer.location) headers.location = answer.location;

@@ -1,9 +1,8 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { deliverDue } from '../../src/integrations/delivery.jobs.ts';
 import { describeOnDatabases, fullPacket, newCase } from '../support/harness.ts';
 import { snapshotAll } from '../support/snapshot.ts';
+import { type Receiver, startReceiver } from '../support/webhook-receiver.ts';
 
 /**
  * A subscription kept to teams (a team's own chat channel): it receives only the events about
@@ -11,38 +10,27 @@ import { snapshotAll } from '../support/snapshot.ts';
  * is theirs; a subscription without teams receives every team's.
  */
 describeOnDatabases('webhooks kept to teams', (h) => {
-  const received: { path: string; type: string; handoffId: string | null }[] = [];
-  let server: Server;
-  let base = '';
+  let hook: Receiver;
   beforeAll(async () => {
-    server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (d) => {
-        body += d;
-      });
-      req.on('end', () => {
-        const event = JSON.parse(body);
-        received.push({ path: req.url ?? '', type: event.type, handoffId: event.data.handoffId ?? null });
-        res.writeHead(200).end('ok');
-      });
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    hook = await startReceiver('kept to a team, still signed', { dedupe: false });
     h().runtime.services.config.webhookAllowPrivate = true;
   });
   afterAll(async () => {
-    await new Promise<void>((r) => server.close(() => r()));
+    await hook.close();
   });
 
   const events = ['handoff.sent', 'handoff.bounced', 'message.added'];
   const subscribe = (path: string, teams?: unknown) =>
     h().request('POST', '/api/v1/webhooks/subscriptions', {
-      url: `${base}${path}`,
+      url: `${hook.url}${path}`,
       secret: 'kept to a team, still signed',
       events,
       ...(teams === undefined ? {} : { teams }),
     });
-  const at = (path: string) => received.filter((r) => r.path === path).map((r) => `${r.type} ${r.handoffId}`);
+  const at = (path: string) =>
+    hook.arrivals
+      .filter((r) => r.path === `/hook${path}`)
+      .map((r) => `${r.type} ${JSON.parse(r.body).data.handoffId ?? null}`);
   const flush = async () => {
     await deliverDue(h().runtime.services);
   };

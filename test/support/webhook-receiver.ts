@@ -8,7 +8,8 @@ import { verifyDelivery } from '../../src/integrations/signature.ts';
  */
 export type ReceiverMode = 'up' | 'down' | 'hang';
 
-export type Arrival = { id: string; type: string; signed: boolean; body: string };
+/** One request: the event's id and type, whether its signature holds, its body, and the path it was sent to. */
+export type Arrival = { id: string; type: string; signed: boolean; body: string; path: string };
 
 export type Receiver = {
   url: string;
@@ -41,7 +42,8 @@ export async function startReceiver(secret: string, opts: { dedupe: boolean }): 
       const id = String(req.headers['x-baton-event-id']);
       const signature = String(req.headers['x-baton-signature'] ?? '');
       const signed = verifyDelivery(secret, body, signature, Math.floor(Date.now() / 1000));
-      receiver.arrivals.push({ id, type: String(req.headers['x-baton-event-type']), signed, body });
+      const type = String(req.headers['x-baton-event-type']);
+      receiver.arrivals.push({ id, type, signed, body, path: req.url ?? '' });
       if (receiver.mode === 'down') {
         res.writeHead(503).end();
         return;

@@ -13,6 +13,7 @@ const envSchema = z.object({
   BATON_SETUP_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   BATON_WEBHOOK_SECRET: z.string().optional(),
   BATON_WEBHOOK_ALLOW_PRIVATE: z.enum(['0', '1']).default('0'),
+  BATON_WEBHOOK_LOG_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   BATON_SSO_ALLOW_HTTP: z.enum(['0', '1']).default('0'),
   BATON_SSO_DOMAIN_PROOF: z.enum(domainProofSettings).default('auto'),
   BATON_DNS_SERVERS: z.string().optional(),
@@ -52,6 +53,8 @@ export type Config = {
   setupToken: string;
   webhookSecret?: string;
   webhookAllowPrivate: boolean;
+  /** Days a delivered webhook delivery stays in the outbox (its log); waiting and dead ones stay. */
+  webhookLogDays: number;
   /** Single sign-on with an identity provider on this machine over plain http (tests, a local provider); https otherwise. */
   ssoAllowHttp: boolean;
   /** Whether single sign-on's e-mail domains must be proved by a DNS record (`auto`: once the server holds several organisations). */
@@ -110,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     setupToken: e.BATON_SETUP_TOKEN ?? randomBytes(24).toString('base64url'),
     webhookSecret: e.BATON_WEBHOOK_SECRET,
     webhookAllowPrivate: e.BATON_WEBHOOK_ALLOW_PRIVATE === '1',
+    webhookLogDays: e.BATON_WEBHOOK_LOG_DAYS,
     ssoAllowHttp: e.BATON_SSO_ALLOW_HTTP === '1',
     ssoDomainProof: e.BATON_SSO_DOMAIN_PROOF,
     dnsServers: e.BATON_DNS_SERVERS?.split(',')

@@ -19,6 +19,7 @@ import {
   registerOutboxListener,
   subscriptionsChannel,
 } from './integrations/outbox.listeners.ts';
+import { outboxRetentionJob } from './integrations/outbox-retention.jobs.ts';
 import { createScheduler } from './jobs/scheduler.ts';
 import { notificationDeliveryJob } from './notifications/delivery.jobs.ts';
 import { enableEmailNotifications } from './notifications/notifications.commands.ts';
@@ -79,6 +80,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
       retentionJob(services),
       samlMetadataJob(services),
       customerRetentionJob(services),
+      outboxRetentionJob(services),
       ...upkeepJob(database, logger, config.pgliteUpkeepMs),
     ],
     intervalMs: config.schedulerIntervalMs,

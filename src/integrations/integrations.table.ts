@@ -52,7 +52,12 @@ export const outbox = pgTable(
     lastStatus: smallint('last_status'),
     lastError: text('last_error'),
   },
-  (t) => [index('outbox_due').on(t.nextAttemptAt), index('outbox_subscription').on(t.subscriptionId, t.seq)],
+  (t) => [
+    index('outbox_due').on(t.nextAttemptAt),
+    index('outbox_subscription').on(t.subscriptionId, t.seq),
+    // The retention's way to the delivered rows past their days, without reading the others.
+    index('outbox_delivered').on(t.deliveredAt).where(sql`${t.deliveredAt} is not null`),
+  ],
 );
 
 /** Inbound events already applied, by their source's id: a retried delivery changes nothing. */

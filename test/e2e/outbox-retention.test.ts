@@ -1,0 +1,58 @@
+import { sql } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { rowsOf } from '../../src/db/database.ts';
+import { outbox } from '../../src/integrations/integrations.table.ts';
+import { forgetDeliveredOutbox } from '../../src/integrations/outbox-retention.jobs.ts';
+import { describeOnDatabases } from '../support/harness.ts';
+
+const day = 86_400_000;
+
+/**
+ * The outbox is also the delivery log: deliveries made more than `BATON_WEBHOOK_LOG_DAYS` ago are
+ * forgotten; deliveries still waiting and dead letters stay, however old.
+ */
+describeOnDatabases('forgetting old webhook deliveries', (h) => {
+  it('forgets what was delivered before the days kept, and nothing else', async () => {
+    const now = new Date('2026-12-06T12:00:00Z');
+    const at = (days: number) => new Date(now.getTime() - days * day);
+    const row = (eventId: string, fields: Partial<typeof outbox.$inferInsert>) => ({
+      orgId: h().org.orgId,
+      eventId,
+      subscriptionId: 'wh_retention',
+      type: 'handoff.sent',
+      body: '{}',
+      nextAttemptAt: at(40),
+      createdAt: at(40),
+      ...fields,
+    });
+    await h()
+      .database.db.insert(outbox)
+      .values([
+        row('delivered-31-days-ago', { deliveredAt: at(31) }),
+        row('delivered-45-days-ago', { deliveredAt: at(45) }),
+        row('delivered-29-days-ago', { deliveredAt: at(29) }),
+        row('dead-60-days-ago', { deadAt: at(60), attempts: 15 }),
+        row('waiting-since-40-days', { attempts: 3 }),
+      ]);
+    const left = async () =>
+      rowsOf<{ event_id: string }>(
+        await h().database.db.execute(
+          sql`select event_id from outbox where subscription_id = 'wh_retention' order by event_id`,
+        ),
+      ).map((r) => r.event_id);
+
+    expect(await forgetDeliveredOutbox(h().database.db, now, 30)).toBe(2);
+    expect(await left()).toEqual(['dead-60-days-ago', 'delivered-29-days-ago', 'waiting-since-40-days']);
+    // Twice forgets nothing more; fewer days kept forget the younger one.
+    expect(await forgetDeliveredOutbox(h().database.db, now, 30)).toBe(0);
+    expect(await forgetDeliveredOutbox(h().database.db, now, 7)).toBe(1);
+    expect(await left()).toEqual(['dead-60-days-ago', 'waiting-since-40-days']);
+  });
+
+  it('reads BATON_WEBHOOK_LOG_DAYS, 30 by default, refusing nonsense', async () => {
+    const { loadConfig } = await import('../../src/config.ts');
+    expect(loadConfig({}).webhookLogDays).toBe(30);
+    expect(loadConfig({ BATON_WEBHOOK_LOG_DAYS: '90' }).webhookLogDays).toBe(90);
+    expect(() => loadConfig({ BATON_WEBHOOK_LOG_DAYS: '0' })).toThrow(/BATON_WEBHOOK_LOG_DAYS/);
+  });
+});

@@ -53,10 +53,14 @@ export const outbox = pgTable(
     lastError: text('last_error'),
   },
   (t) => [
-    index('outbox_due').on(t.nextAttemptAt),
+    // The deliveries still to make, in order, without reading the month of delivered ones kept beside them.
+    index('outbox_waiting').on(t.seq).where(sql`${t.deliveredAt} is null and ${t.deadAt} is null`),
+    // Dead letters are few: the log's and the health's way to them.
+    index('outbox_dead').on(t.seq).where(sql`${t.deadAt} is not null`),
     index('outbox_subscription').on(t.subscriptionId, t.seq),
-    // The retention's way to the delivered rows past their days, without reading the others.
-    index('outbox_delivered').on(t.deliveredAt).where(sql`${t.deliveredAt} is not null`),
+    // A subscription's delivered rows by when: its last delivery and last day's count (read from the
+    // index alone), and the retention's way to those past their days, without reading the others.
+    index('outbox_delivered').on(t.subscriptionId, t.deliveredAt).where(sql`${t.deliveredAt} is not null`),
   ],
 );
 

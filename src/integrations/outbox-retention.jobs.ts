@@ -1,8 +1,8 @@
-import { inArray, lt } from 'drizzle-orm';
-import type { Db } from '../db/database.ts';
+import { sql } from 'drizzle-orm';
+import { type Db, rowsOf } from '../db/database.ts';
 import type { Services } from '../http/context.ts';
 import type { Job } from '../jobs/scheduler.ts';
-import { outbox } from './integrations.table.ts';
+import { outbox, webhookSubscriptions } from './integrations.table.ts';
 
 /** Rows forgotten per pass: a backlog goes in steps rather than in one long statement. */
 const batch = 5_000;
@@ -14,20 +14,20 @@ const batch = 5_000;
  */
 export async function forgetDeliveredOutbox(db: Db, now: Date, days: number): Promise<number> {
   const before = new Date(now.getTime() - days * 86_400_000);
-  const forgotten = await db
-    .delete(outbox)
-    .where(
-      inArray(
-        outbox.seq,
-        db
-          .select({ seq: outbox.seq })
-          .from(outbox)
-          .where(lt(outbox.deliveredAt, before))
-          .orderBy(outbox.deliveredAt)
-          .limit(batch),
-      ),
-    )
-    .returning({ seq: outbox.seq });
+  // Subscription by subscription through `outbox_delivered` (subscription, delivered at): every
+  // outbox row belongs to a subscription (removing one removes its rows in the same transaction).
+  const forgotten = rowsOf<{ seq: number }>(
+    await db.execute(sql`
+      delete from ${outbox} where seq in (
+        select o.seq from ${webhookSubscriptions} s
+        cross join lateral (
+          select seq from ${outbox}
+          where subscription_id = s.id and delivered_at < ${before}
+          order by delivered_at limit ${batch}
+        ) o
+        limit ${batch})
+      returning seq`),
+  );
   return forgotten.length;
 }
 

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigserial, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, instant, orgId } from '../db/columns.ts';
 
@@ -63,5 +64,10 @@ export const notificationOutbox = pgTable(
     deadAt: instant('dead_at'),
     lastError: text('last_error'),
   },
-  (t) => [index('notification_outbox_due').on(t.nextAttemptAt)],
+  // The sends still to make, without reading every one ever made.
+  (t) => [
+    index('notification_outbox_waiting')
+      .on(t.seq)
+      .where(sql`${t.deliveredAt} is null and ${t.deadAt} is null`),
+  ],
 );

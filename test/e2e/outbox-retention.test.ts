@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { rowsOf } from '../../src/db/database.ts';
-import { outbox } from '../../src/integrations/integrations.table.ts';
+import { outbox, webhookSubscriptions } from '../../src/integrations/integrations.table.ts';
 import { forgetDeliveredOutbox } from '../../src/integrations/outbox-retention.jobs.ts';
 import { describeOnDatabases } from '../support/harness.ts';
 
@@ -15,10 +15,25 @@ describeOnDatabases('forgetting old webhook deliveries', (h) => {
   it('forgets what was delivered before the days kept, and nothing else', async () => {
     const now = new Date('2026-12-06T12:00:00Z');
     const at = (days: number) => new Date(now.getTime() - days * day);
-    const row = (eventId: string, fields: Partial<typeof outbox.$inferInsert>) => ({
+    await h()
+      .database.db.insert(webhookSubscriptions)
+      .values(
+        ['wh_retention', 'wh_retention_2'].map((id) => ({
+          id,
+          orgId: h().org.orgId,
+          url: `https://hooks.example.com/${id}`,
+          secret: 'retention-secret',
+          events: ['*'],
+        })),
+      );
+    const row = (
+      eventId: string,
+      fields: Partial<typeof outbox.$inferInsert>,
+      subscriptionId = 'wh_retention',
+    ) => ({
       orgId: h().org.orgId,
       eventId,
-      subscriptionId: 'wh_retention',
+      subscriptionId,
       type: 'handoff.sent',
       body: '{}',
       nextAttemptAt: at(40),
@@ -33,20 +48,27 @@ describeOnDatabases('forgetting old webhook deliveries', (h) => {
         row('delivered-29-days-ago', { deliveredAt: at(29) }),
         row('dead-60-days-ago', { deadAt: at(60), attempts: 15 }),
         row('waiting-since-40-days', { attempts: 3 }),
+        row('other-delivered-33-days-ago', { deliveredAt: at(33) }, 'wh_retention_2'),
+        row('other-delivered-2-days-ago', { deliveredAt: at(2) }, 'wh_retention_2'),
       ]);
     const left = async () =>
       rowsOf<{ event_id: string }>(
         await h().database.db.execute(
-          sql`select event_id from outbox where subscription_id = 'wh_retention' order by event_id`,
+          sql`select event_id from outbox where subscription_id like 'wh_retention%' order by event_id`,
         ),
       ).map((r) => r.event_id);
 
-    expect(await forgetDeliveredOutbox(h().database.db, now, 30)).toBe(2);
-    expect(await left()).toEqual(['dead-60-days-ago', 'delivered-29-days-ago', 'waiting-since-40-days']);
+    expect(await forgetDeliveredOutbox(h().database.db, now, 30)).toBe(3);
+    expect(await left()).toEqual([
+      'dead-60-days-ago',
+      'delivered-29-days-ago',
+      'other-delivered-2-days-ago',
+      'waiting-since-40-days',
+    ]);
     // Twice forgets nothing more; fewer days kept forget the younger one.
     expect(await forgetDeliveredOutbox(h().database.db, now, 30)).toBe(0);
     expect(await forgetDeliveredOutbox(h().database.db, now, 7)).toBe(1);
-    expect(await left()).toEqual(['dead-60-days-ago', 'waiting-since-40-days']);
+    expect(await left()).toEqual(['dead-60-days-ago', 'other-delivered-2-days-ago', 'waiting-since-40-days']);
   });
 
   it('reads BATON_WEBHOOK_LOG_DAYS, 30 by default, refusing nonsense', async () => {

@@ -18,6 +18,8 @@ import { outbox, webhookSubscriptions } from './integrations.table.ts';
 import { inboundGenericSchema, subscriptionChangeSchema, subscriptionSchema } from './integrations.types.ts';
 import { forgetSubscriptions, outboxChannel, subscriptionsChannel } from './outbox.listeners.ts';
 import { verifyInbound } from './signature.ts';
+import { deliveryCountsOf } from './subscription-health.queries.ts';
+import { healthState, noDeliveries } from './subscription-health.ts';
 import { sendTestDelivery } from './test-delivery.commands.ts';
 
 const tags = ['webhooks'];
@@ -174,14 +176,26 @@ export function registerIntegrationRoutes(app: App) {
       path: '/api/v1/webhooks/subscriptions',
       tags,
       middleware: [leads],
-      responses: { 200: ok('Subscriptions') },
+      responses: {
+        200: ok(
+          'Subscriptions (never their secrets), each with `health`: how its deliveries stand (`state`: `healthy`, `failing`, `behind`, `paused` or `quiet`; `waiting`, `oldestWaitingAt`, `failing`, `lastFailure`, `dead`, `lastDeadAt`, `lastDeliveredAt`, `deliveredLastDay`)',
+        ),
+      },
     }),
     async (c) => {
-      const rows = await c.var.services.database.db
+      const { database, clock } = c.var.services;
+      const orgId = c.var.principal.orgId;
+      const now = clock();
+      const rows = await database.db
         .select()
         .from(webhookSubscriptions)
-        .where(eq(webhookSubscriptions.orgId, c.var.principal.orgId));
-      return c.json({ items: rows.map(({ secret: _, ...r }) => r) }, 200);
+        .where(eq(webhookSubscriptions.orgId, orgId));
+      const counts = await deliveryCountsOf(database.db, orgId, now);
+      const items = rows.map(({ secret: _, ...r }) => {
+        const known = counts.get(r.id) ?? noDeliveries;
+        return { ...r, health: { state: healthState(known, r.active, now), ...known } };
+      });
+      return c.json({ items }, 200);
     },
   );
   app.openapi(

@@ -87,3 +87,24 @@ export type TestDelivery = {
   ms: number;
   eventId: string;
 };
+
+/** How a subscription's deliveries stand, beside it in `GET /webhooks/subscriptions` (subscription-health.ts). */
+export type SubscriptionHealth = {
+  state: 'healthy' | 'failing' | 'behind' | 'paused' | 'quiet';
+  /** Deliveries not yet made (being tried, waiting for a retry, or held by a pause). */
+  waiting: number;
+  /** When the oldest of them was queued. */
+  oldestWaitingAt: Date | null;
+  /** Waiting deliveries whose last try failed. */
+  failing: number;
+  /** The newest failed try among the waiting ones: the receiver's status (null: no answer) and the error. */
+  lastFailure: { eventId: string; status: number | null; error: string } | null;
+  /** Given up after every try: they wait for a lead to send them again. */
+  dead: number;
+  /** When the newest of them was given up. */
+  lastDeadAt: Date | null;
+  /** When the newest event delivered was delivered. */
+  lastDeliveredAt: Date | null;
+  /** Deliveries made in the last 24 hours. */
+  deliveredLastDay: number;
+};

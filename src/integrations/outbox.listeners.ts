@@ -114,12 +114,15 @@ async function queueDeliveries(tx: Tx, orgId: string, events: StoredEvent[]) {
       data: redactEventData({ caseId: e.caseId, handoffId: e.handoffId, ...e.data }, known(e.caseId)),
     });
     const at = e.at.toISOString();
-    return to.map((s) => sql`(${orgId}, ${e.id}, ${s.id}, ${e.type}, ${body}, ${at}::timestamptz)`);
+    // Queued at the event's own instant (the clock the deliveries and their health are judged by).
+    return to.map(
+      (s) => sql`(${orgId}, ${e.id}, ${s.id}, ${e.type}, ${body}, ${at}::timestamptz, ${at}::timestamptz)`,
+    );
   });
   // With the notice that wakes every process's delivery loop on commit.
   await executeNotifying(
     tx,
-    sql`insert into ${outbox} (org_id, event_id, subscription_id, type, body, next_attempt_at) values ${sql.join(rows, sql`, `)}`,
+    sql`insert into ${outbox} (org_id, event_id, subscription_id, type, body, next_attempt_at, created_at) values ${sql.join(rows, sql`, `)}`,
     [{ channel: outboxChannel, payload: '' }],
   );
 }

@@ -61,6 +61,10 @@ describe('webhook delivery log [pglite]', () => {
     await page.getByRole('link', { name: 'Integrations' }).click();
     await page.getByRole('heading', { name: 'Integrations', level: 1 }).waitFor();
     await expect.poll(() => page.getByTestId('subscriptions').textContent()).toContain(hook.url);
+    // Beside the subscription, how its deliveries stand: the one made, the one given up.
+    expect(await page.getByTestId('subscription-health').textContent()).toMatch(
+      /Last delivery .* · 1 delivery in 24 h · 1 dead letter/,
+    );
     const deadRow = page.getByRole('table', { name: 'Dead letters' }).getByTestId('delivery-row');
     await expect.poll(() => deadRow.count()).toBe(1);
     const deadText = await deadRow.textContent();
@@ -170,5 +174,50 @@ describe('webhook delivery log [pglite]', () => {
     const left = (await call('GET', '/api/v1/webhooks/subscriptions')).items;
     expect(left.map((s: { id: string }) => s.id)).not.toContain(made.id);
     expect(errors).toEqual([]);
+  }, 90_000);
+
+  it("shows a failing receiver's answer beside its subscription, and what removing it would drop", async () => {
+    const failing = await call('POST', '/api/v1/webhooks/subscriptions', {
+      url: `${hook.url}?failing`,
+      secret: 'web-log-secret',
+      events: ['handoff.sent'],
+    });
+    hook.mode = 'down';
+    try {
+      const kase = await call('POST', '/api/v1/cases', newCase({ subject: 'Invoice in the wrong currency' }));
+      await call('POST', `/api/v1/cases/${kase.id}/handoffs`, {
+        scenario: 'billing-to-finance',
+        packet: fullPacket,
+      });
+      // The running scheduler tries it at once, and the receiver answers 503.
+      const healthOf = async () =>
+        (await call('GET', '/api/v1/webhooks/subscriptions')).items.find(
+          (s: { id: string }) => s.id === failing.id,
+        ).health;
+      await expect.poll(async () => (await healthOf()).state, { timeout: 10_000 }).toBe('failing');
+
+      const { page, errors } = await app.signedIn('integrations', 'grace@northwind.example');
+      await page.goto(`${app.url}/settings/integrations`);
+      const row = page.getByTestId('subscription').filter({ hasText: '?failing' });
+      await row.getByText('Failing', { exact: true }).waitFor();
+      const line = await row.getByTestId('subscription-health').textContent();
+      expect(line).toContain('No delivery yet · 0 deliveries in 24 h · 1 waiting');
+      expect(line).toContain('Last try failed: HTTP 503');
+      expect(await basicA11y(page)).toEqual([]);
+      await screenshot(page, 'integrations-health-failing');
+
+      // Remove says beforehand what it would drop; kept, nothing changes.
+      await row.getByRole('button', { name: `Remove ${hook.url}?failing` }).click();
+      const confirm = page.getByRole('dialog', { name: 'Remove this subscription?' });
+      expect(await confirm.getByTestId('remove-waiting').textContent()).toBe(
+        '1 delivery is waiting to be sent.',
+      );
+      await confirm.getByRole('button', { name: 'Keep it' }).click();
+      await confirm.waitFor({ state: 'hidden' });
+      expect((await healthOf()).waiting).toBe(1);
+      expect(errors).toEqual([]);
+    } finally {
+      hook.mode = 'up';
+    }
   }, 90_000);
 });

@@ -9,6 +9,7 @@ import { type Delivery, deliveryStatus, type WebhookSubscription, webhooksApi } 
 import { EmailCheck } from './EmailCheck.tsx';
 import { RemoveSubscription } from './RemoveSubscription.tsx';
 import { SubscriptionForm } from './SubscriptionForm.tsx';
+import { HealthBadge, HealthLine } from './SubscriptionHealth.tsx';
 import { TestDelivery } from './TestDelivery.tsx';
 
 const tone = { delivered: 'good', pending: 'warn', dead: 'bad' } as const;
@@ -124,14 +125,14 @@ function Subscriptions({
           {subs.data.items.map((s) => (
             <li key={s.id} data-testid="subscription" data-active={s.active}>
               <div>
-                <strong>{s.url}</strong>{' '}
-                {s.active ? <Badge tone="good">Active</Badge> : <Badge tone="warn">Paused</Badge>}
+                <strong>{s.url}</strong> <HealthBadge health={s.health} />
                 <div className="small muted">
                   {s.format === 'slack' ? 'Slack message · ' : s.format === 'teams' ? 'Teams message · ' : ''}
                   Events: {s.events.includes('*') ? 'all' : s.events.join(', ')}
                   {s.teams.length ? ` · Teams: ${s.teams.map(teamName).join(', ')}` : null}
                   {s.active ? null : ' · new events are not queued; waiting deliveries go out on resume'}
                 </div>
+                <HealthLine health={s.health} />
               </div>
               <div className="form-actions">
                 <button type="button" className="button small" onClick={() => setEditing(s)}>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { counted } from '../app/format.ts';
 import { Dialog, ErrorNote } from '../app/ui.tsx';
 import { type WebhookSubscription, webhooksApi } from './deliveries-api.ts';
 
@@ -34,6 +35,11 @@ export function RemoveSubscription({
             Baton stops sending events to <strong>{sub.url}</strong>. Deliveries it has not made yet are
             dropped, and its delivery log goes with it. To stop for a while instead, pause it.
           </p>
+          {sub.health.waiting ? (
+            <p className="field-error" data-testid="remove-waiting">
+              {counted(sub.health.waiting, 'delivery is', 'deliveries are')} waiting to be sent.
+            </p>
+          ) : null}
           <ErrorNote error={error} title="The subscription was not removed" />
           <div className="dialog-actions">
             <button type="button" className="button" onClick={onClose}>

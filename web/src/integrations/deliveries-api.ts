@@ -1,6 +1,7 @@
 import type { WebhookFormat } from '../../../src/integrations/chat-message.ts';
 import type {
   SubscriptionChange,
+  SubscriptionHealth,
   SubscriptionInput,
   TestDelivery,
 } from '../../../src/integrations/integrations.types.ts';
@@ -17,6 +18,12 @@ export type WebhookSubscription = {
   teams: string[];
   active: boolean;
   createdAt: string;
+  /** How its deliveries stand (instants as the API sends them, ISO strings). */
+  health: {
+    [K in keyof SubscriptionHealth]: SubscriptionHealth[K] extends Date | null
+      ? string | null
+      : SubscriptionHealth[K];
+  };
 };
 
 /** One outbox row: one event for one subscription, with where its delivery stands. */

@@ -27,7 +27,7 @@ export type NotificationKind = (typeof notificationKinds)[number];
 export const channels = ['in_app', 'slack', 'email'] as const;
 export type Channel = (typeof channels)[number];
 
-const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type QuietWeekday = (typeof weekdays)[number];
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (00:00-23:59)');
 

@@ -1,13 +1,15 @@
 import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import { NotificationSettings } from '../notifications/NotificationSettings.tsx';
 import { PasswordDialog } from './PasswordDialog.tsx';
 import { SessionsDialog } from './SessionsDialog.tsx';
 import { TwoStepDialog } from './TwoStepDialog.tsx';
 import './account.css';
 
-type Opened = 'password' | 'twoStep' | 'sessions' | null;
+type Opened = 'password' | 'twoStep' | 'sessions' | 'notifications' | null;
 
 /**
- * The person in the header opens their account: change your password, your sessions, two-step sign-in. A popover
+ * The person in the header opens their account: change your password, your sessions, two-step sign-in,
+ * notification settings. A popover
  * (Escape and a click elsewhere close it, the focus goes back to the name); the arrow keys move
  * between its choices, and each opens its dialog, which hands the focus back to the name.
  */
@@ -58,7 +60,7 @@ export function AccountMenu({ trigger, label }: { trigger: ReactNode; label: str
         popoverTarget="account-menu"
         aria-expanded={expanded}
         aria-controls="account-menu"
-        title="Your account: password, two-step sign-in and sessions"
+        title="Your account: password, sessions, two-step sign-in and notifications"
       >
         {trigger}
         {/* Heard after the name (which stays the start of the button's name, WCAG 2.5.3). */}
@@ -82,11 +84,17 @@ export function AccountMenu({ trigger, label }: { trigger: ReactNode; label: str
               Two-step sign-in
             </button>
           </li>
+          <li>
+            <button type="button" onClick={() => choose('notifications')}>
+              Notification settings
+            </button>
+          </li>
         </ul>
       </div>
       <PasswordDialog open={opened === 'password'} onClose={() => setOpened(null)} />
       <TwoStepDialog open={opened === 'twoStep'} onClose={() => setOpened(null)} />
       <SessionsDialog open={opened === 'sessions'} onClose={() => setOpened(null)} />
+      <NotificationSettings open={opened === 'notifications'} onClose={() => setOpened(null)} />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { navigate } from '../app/router.tsx';
 import { Dialog, ErrorNote } from '../app/ui.tsx';
 import { useResource } from '../app/useResource.ts';
 import { useLive } from '../live/useLive.tsx';
+import { NotificationSettings } from './NotificationSettings.tsx';
 
 /** Where a notification leads inside the app: its path, also when it was written as a full address. */
 export function inAppPath(link: string | null): string | null {
@@ -37,6 +38,7 @@ function Bell() {
 export function Inbox() {
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<unknown>();
+  const [settings, setSettings] = useState(false);
   const inbox = useResource('notifications', (signal) => api.notifications(signal));
   // What notifies someone is always an event of the organisation: look again after a burst, at
   // most every two seconds however busy the organisation is.
@@ -116,6 +118,16 @@ export function Inbox() {
           ))}
         </ul>
         <div className="dialog-actions">
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setOpen(false);
+              setSettings(true);
+            }}
+          >
+            Settings
+          </button>
           <button type="button" className="button" onClick={() => void readAll()} disabled={!unread}>
             Mark all read
           </button>
@@ -124,6 +136,7 @@ export function Inbox() {
           </button>
         </div>
       </Dialog>
+      <NotificationSettings open={settings} onClose={() => setSettings(false)} />
     </>
   );
 }

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { basicA11y, screenshot } from '../support/browser.ts';
+import { withWebApp } from '../support/web-app.ts';
+
+/**
+ * A person sets where their notifications go, from the account menu or the bell: Slack and e-mail
+ * per kind beside the inbox, their Slack address and e-mail, and quiet hours; a refused address is
+ * named beside its field and nothing is saved.
+ */
+const app = withWebApp({ people: ['amara'], shots: 'notification-settings' });
+const { call, tokenOf } = app;
+
+describe('web app: notification settings [pglite]', () => {
+  it('chooses channels per kind, a Slack address and quiet hours, and reads them back', async () => {
+    app.web.runtime.services.config.webhookAllowPrivate = true;
+    const amara = await tokenOf('amara', ['agent']);
+    const before = await call('GET', '/api/v1/notifications/preferences', undefined, amara);
+    const { page, errors } = await app.signedIn('amara', 'amara@northwind.example');
+    await page.goto(`${app.url}/cases`);
+    await page.getByTestId('current-person').click();
+    await page.getByRole('button', { name: 'Notification settings' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Notification settings' });
+    const box = (name: string) => dialog.getByRole('checkbox', { name, exact: true });
+    // The defaults as they apply: mentions by Slack, not by e-mail.
+    await box('Mentions by Slack').waitFor();
+    expect(await box('Mentions by Slack').isChecked()).toBe(true);
+    expect(await box('Mentions by e-mail').isChecked()).toBe(false);
+    await dialog.getByTestId('slack-missing').waitFor();
+
+    await box('Mentions by Slack').uncheck();
+    await box('Mentions by e-mail').check();
+    // A refused address: said beside the field, nothing saved.
+    await dialog.getByLabel('Your Slack incoming webhook').fill('ftp://files.example.com/slack');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByText('Must be an http(s) URL.').waitFor();
+    expect(await call('GET', '/api/v1/notifications/preferences', undefined, amara)).toEqual(before);
+
+    await dialog.getByLabel('Your Slack incoming webhook').fill('http://127.0.0.1:9/amara');
+    expect(await dialog.getByText('Must be an http(s) URL.').count()).toBe(0);
+    expect(await dialog.getByTestId('slack-missing').count()).toBe(0);
+    await dialog.getByRole('checkbox', { name: /Only the bell in these hours/ }).check();
+    await dialog.getByLabel('From', { exact: true }).fill('22:00');
+    await dialog.getByLabel('To', { exact: true }).fill('07:00');
+    await dialog.getByText('Overnight: from 22:00 until 07:00 the next morning.').waitFor();
+    await box('Sat').uncheck();
+    await box('Sun').uncheck();
+    expect(await basicA11y(page)).toEqual([]);
+    await screenshot(page, 'notification-settings');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByRole('status').getByText('Saved.').waitFor();
+
+    const after = await call('GET', '/api/v1/notifications/preferences', undefined, amara);
+    expect(after.channels.mention).toEqual(['in_app', 'email']);
+    expect(after.channels.page).toEqual(before.channels.page);
+    expect(after.slackUrl).toBe('http://127.0.0.1:9/amara');
+    // The sign-in address stays the one e-mail follows, not saved as an address of its own.
+    expect(after.email).toBe('amara@northwind.example');
+    expect(after.quietHours).toEqual({
+      start: '22:00',
+      end: '07:00',
+      days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+    });
+
+    // Escape closes; the bell's Settings opens it again with what was saved.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await page.locator('.inbox-button').click();
+    await page
+      .getByRole('dialog', { name: 'Notifications' })
+      .getByRole('button', { name: 'Settings' })
+      .click();
+    await box('Mentions by e-mail').waitFor();
+    expect(await box('Mentions by e-mail').isChecked()).toBe(true);
+    expect(await box('Mentions by Slack').isChecked()).toBe(false);
+    expect(await dialog.getByLabel('From', { exact: true }).inputValue()).toBe('22:00');
+    expect(await box('Sat').isChecked()).toBe(false);
+    expect(errors).toEqual([]);
+  }, 90_000);
+});

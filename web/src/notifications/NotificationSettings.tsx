@@ -1,0 +1,263 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { personNotificationKinds, weekdays } from '../../../src/notifications/notifications.types.ts';
+import { ApiError, get, put } from '../api/client.ts';
+import { fieldMessage } from '../app/InputField.tsx';
+import { useSession } from '../app/session.tsx';
+import { Dialog, ErrorNote, Loading } from '../app/ui.tsx';
+import {
+  type ExtraChannel,
+  formOf,
+  kindWords,
+  type Preferences,
+  preferencesBody,
+  type SettingsForm,
+  slackWanted,
+  weekdayWords,
+} from './notification-settings.ts';
+
+const path = '/api/v1/notifications/preferences';
+const zones = Intl.supportedValuesOf('timeZone');
+
+/**
+ * Your notifications: for each kind, Slack and e-mail beside the inbox (which always gets it), where
+ * they go, and quiet hours when only the inbox is used (pages excepted). Read when opened, saved with
+ * `PUT /notifications/preferences`; a refused field is named beside it.
+ */
+export function NotificationSettings({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { me } = useSession();
+  const [form, setForm] = useState<SettingsForm | null>(null);
+  const [loadError, setLoadError] = useState<unknown>();
+  const [error, setError] = useState<ApiError | Error | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    if (!open) return;
+    const abort = new AbortController();
+    setForm(null);
+    setSaved(false);
+    setError(null);
+    setLoadError(undefined);
+    get<Preferences>(path, abort.signal)
+      .then((p) => setForm(formOf(p)))
+      .catch((err) => {
+        if (!abort.signal.aborted) setLoadError(err);
+      });
+    return () => abort.abort();
+  }, [open]);
+
+  const change = (patch: Partial<SettingsForm>) => {
+    setSaved(false);
+    // What was refused is being fixed: its message goes until the next save says otherwise.
+    setError(null);
+    setForm((f) => (f ? { ...f, ...patch } : f));
+  };
+  const tick = (kind: (typeof personNotificationKinds)[number], channel: ExtraChannel, on: boolean) =>
+    form && change({ channels: { ...form.channels, [kind]: { ...form.channels[kind], [channel]: on } } });
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!form) return;
+    setBusy(true);
+    setError(null);
+    try {
+      setForm(formOf(await put<Preferences>(path, preferencesBody(form, me.person?.email ?? null))));
+      setSaved(true);
+    } catch (err) {
+      setError(err instanceof Error ? err : new Error(String(err)));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const fieldError = (field: string) =>
+    error instanceof ApiError && error.field?.startsWith(field) ? fieldMessage(error.message) : undefined;
+  const zone = me.person?.timezone ?? me.organisation.timezone ?? 'UTC';
+
+  return (
+    <Dialog title="Notification settings" open={open} onClose={onClose}>
+      <ErrorNote error={loadError} title="Your settings could not be read" />
+      {!form && !loadError ? <Loading /> : null}
+      {form ? (
+        <form className="notification-settings" onSubmit={(e) => void submit(e)} noValidate>
+          <table className="table compact">
+            <caption>
+              Where each notification reaches you. The bell always has it; add Slack or e-mail.
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Notification</th>
+                <th scope="col">Slack</th>
+                <th scope="col">E-mail</th>
+              </tr>
+            </thead>
+            <tbody>
+              {personNotificationKinds.map((k) => (
+                <tr key={k}>
+                  <th scope="row">
+                    {kindWords[k].label}
+                    <div className="small muted">{kindWords[k].hint}</div>
+                  </th>
+                  {(['slack', 'email'] as const).map((c) => (
+                    <td key={c}>
+                      <input
+                        type="checkbox"
+                        aria-label={`${kindWords[k].label} by ${c === 'slack' ? 'Slack' : 'e-mail'}`}
+                        checked={form.channels[k][c]}
+                        onChange={(e) => tick(k, c, e.target.checked)}
+                      />
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Field id="ns-slack" label="Your Slack incoming webhook" error={fieldError('slackUrl')}>
+            <input
+              id="ns-slack"
+              type="url"
+              placeholder="https://hooks.slack.com/services/…"
+              value={form.slackUrl}
+              onChange={(e) => change({ slackUrl: e.target.value })}
+            />
+          </Field>
+          {slackWanted(form) ? (
+            <p className="small muted" data-testid="slack-missing">
+              Without a Slack address, the ones ticked for Slack reach only the bell.
+            </p>
+          ) : null}
+          <Field
+            id="ns-email"
+            label="E-mail to"
+            hint={`Blank: your sign-in address${me.person?.email ? ` (${me.person.email})` : ''}.`}
+            error={fieldError('email')}
+          >
+            <input
+              id="ns-email"
+              type="email"
+              value={form.email}
+              onChange={(e) => change({ email: e.target.value })}
+            />
+          </Field>
+          <fieldset className="notification-quiet">
+            <legend>Quiet hours</legend>
+            <label>
+              <input
+                type="checkbox"
+                checked={form.quiet}
+                onChange={(e) => change({ quiet: e.target.checked })}
+              />{' '}
+              Only the bell in these hours (pages still reach you everywhere)
+            </label>
+            {form.quiet ? (
+              <>
+                <div className="notification-quiet-times">
+                  <Field id="ns-start" label="From" error={fieldError('quietHours.start')}>
+                    <input
+                      id="ns-start"
+                      type="time"
+                      value={form.start}
+                      onChange={(e) => change({ start: e.target.value })}
+                    />
+                  </Field>
+                  <Field id="ns-end" label="To" error={fieldError('quietHours.end')}>
+                    <input
+                      id="ns-end"
+                      type="time"
+                      value={form.end}
+                      onChange={(e) => change({ end: e.target.value })}
+                    />
+                  </Field>
+                  <Field id="ns-zone" label="Time zone" error={fieldError('quietHours.timezone')}>
+                    <select
+                      id="ns-zone"
+                      value={form.timezone}
+                      onChange={(e) => change({ timezone: e.target.value })}
+                    >
+                      <option value="">Yours ({zone})</option>
+                      {zones.map((z) => (
+                        <option key={z} value={z}>
+                          {z}
+                        </option>
+                      ))}
+                    </select>
+                  </Field>
+                </div>
+                <fieldset className="notification-days">
+                  <legend className="small">On</legend>
+                  {weekdays.map((d) => (
+                    <label key={d}>
+                      <input
+                        type="checkbox"
+                        checked={form.days.includes(d)}
+                        onChange={(e) =>
+                          change({
+                            days: e.target.checked ? [...form.days, d] : form.days.filter((x) => x !== d),
+                          })
+                        }
+                      />{' '}
+                      {weekdayWords[d]}
+                    </label>
+                  ))}
+                </fieldset>
+                {form.days.length === 0 ? <p className="field-error">Choose at least one day.</p> : null}
+                {form.end < form.start ? (
+                  <p className="small muted">
+                    Overnight: from {form.start} until {form.end} the next morning.
+                  </p>
+                ) : null}
+              </>
+            ) : null}
+          </fieldset>
+          {error && !(error instanceof ApiError && error.field) ? (
+            <ErrorNote error={error} title="Your settings were not saved" />
+          ) : null}
+          {saved ? (
+            <p className="note note-good" role="status">
+              Saved.
+            </p>
+          ) : null}
+          <div className="dialog-actions">
+            <button type="button" className="button" onClick={onClose}>
+              Close
+            </button>
+            <button
+              type="submit"
+              className="button primary"
+              disabled={busy || (form.quiet && form.days.length === 0)}
+            >
+              {busy ? 'Saving…' : 'Save'}
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </Dialog>
+  );
+}
+
+/** A label over its control, with a hint and the server's word on it when refused. */
+function Field({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {hint ? <p className="small muted">{hint}</p> : null}
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import type {
+  Channel,
+  PersonNotificationKind,
+  PreferencesInput,
+  QuietHours,
+  QuietWeekday,
+} from '../../../src/notifications/notifications.types.ts';
+import { personNotificationKinds, weekdays } from '../../../src/notifications/notifications.types.ts';
+
+/** `GET /notifications/preferences`: every kind's channels as they apply, defaults filled in. */
+export type Preferences = {
+  channels: Record<PersonNotificationKind, Channel[]>;
+  quietHours: QuietHours | null;
+  slackUrl: string | null;
+  email: string | null;
+};
+
+/** Each kind in the person's words, with when it comes. */
+export const kindWords: Record<PersonNotificationKind, { label: string; hint: string }> = {
+  mention: { label: 'Mentions', hint: 'Someone @mentions you or your team in a case room' },
+  sla_warning: { label: 'SLA warnings', hint: 'A handoff you own nears its SLA target' },
+  sla_escalation: {
+    label: 'SLA escalations',
+    hint: 'A handoff in your team nears its target: its ladder calls on you',
+  },
+  page: { label: 'Pages', hint: 'The ladder’s supervisor rung: even in quiet hours' },
+  sentiment_dip: { label: 'Sentiment dips', hint: 'A customer’s mood drops in a conversation' },
+  customer_risk: { label: 'Customers at risk', hint: 'A high-value customer is at risk of leaving' },
+  unsatisfied_rating: { label: 'Unsatisfied customers', hint: 'A customer rates a handoff below 4 stars' },
+};
+
+export const weekdayWords: Record<QuietWeekday, string> = {
+  mon: 'Mon',
+  tue: 'Tue',
+  wed: 'Wed',
+  thu: 'Thu',
+  fri: 'Fri',
+  sat: 'Sat',
+  sun: 'Sun',
+};
+
+/** The channels a person chooses; the inbox in Baton always gets everything. */
+export type ExtraChannel = 'slack' | 'email';
+
+export type SettingsForm = {
+  channels: Record<PersonNotificationKind, Record<ExtraChannel, boolean>>;
+  slackUrl: string;
+  email: string;
+  quiet: boolean;
+  start: string;
+  end: string;
+  days: QuietWeekday[];
+  /** Empty: the person's own time zone. */
+  timezone: string;
+};
+
+export function formOf(p: Preferences): SettingsForm {
+  const q = p.quietHours;
+  return {
+    channels: Object.fromEntries(
+      personNotificationKinds.map((k) => [
+        k,
+        { slack: p.channels[k].includes('slack'), email: p.channels[k].includes('email') },
+      ]),
+    ) as SettingsForm['channels'],
+    slackUrl: p.slackUrl ?? '',
+    email: p.email ?? '',
+    quiet: q !== null,
+    start: q?.start ?? '18:00',
+    end: q?.end ?? '08:00',
+    days: q?.days ?? [...weekdays],
+    timezone: q?.timezone ?? '',
+  };
+}
+
+/**
+ * What `PUT /notifications/preferences` is sent: every kind's channels; the sign-in address as no
+ * address of its own (so it follows a change of sign-in address), and blanks as nothing.
+ */
+export function preferencesBody(form: SettingsForm, signInEmail: string | null): PreferencesInput {
+  const email = form.email.trim();
+  return {
+    channels: Object.fromEntries(
+      personNotificationKinds.map((k) => [
+        k,
+        ['in_app', ...(['slack', 'email'] as const).filter((c) => form.channels[k][c])] satisfies Channel[],
+      ]),
+    ),
+    slackUrl: form.slackUrl.trim() || null,
+    email: !email || email === signInEmail ? null : email,
+    quietHours: form.quiet
+      ? {
+          start: form.start,
+          end: form.end,
+          days: weekdays.filter((d) => form.days.includes(d)),
+          ...(form.timezone ? { timezone: form.timezone } : {}),
+        }
+      : null,
+  };
+}
+
+/** A kind sent to Slack with no Slack address reaches only the inbox: the form says so. */
+export const slackWanted = (form: SettingsForm) =>
+  Object.values(form.channels).some((c) => c.slack) && !form.slackUrl.trim();

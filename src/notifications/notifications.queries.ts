@@ -1,7 +1,8 @@
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import type { Queryable } from '../db/database.ts';
 import { people } from '../people/people.table.ts';
-import { notificationPreferences, notifications } from './notifications.table.ts';
+import { teams } from '../teams/teams.table.ts';
+import { notificationPreferences, notifications, notificationTeamTargets } from './notifications.table.ts';
 import {
   type Channel,
   type PersonNotificationKind,
@@ -57,4 +58,14 @@ export async function preferencesOf(db: Queryable, personId: string) {
     slackUrl: row?.p?.slackUrl ?? null,
     email: row?.p?.email ?? row?.email ?? null,
   };
+}
+
+/** Every team of the organisation with the Slack channel its mentions and dips post to, if any. */
+export async function teamTargetsOf(db: Queryable, orgId: string) {
+  return db
+    .select({ team: teams.key, name: teams.name, slackUrl: notificationTeamTargets.slackUrl })
+    .from(teams)
+    .leftJoin(notificationTeamTargets, eq(notificationTeamTargets.teamId, teams.id))
+    .where(eq(teams.orgId, orgId))
+    .orderBy(teams.name);
 }

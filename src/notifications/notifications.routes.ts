@@ -8,7 +8,7 @@ import { ApiError } from '../http/errors.ts';
 import { ok } from '../http/openapi.ts';
 import { assertPublicTarget } from '../integrations/delivery.jobs.ts';
 import { markAllRead, markRead, savePreferences, setTeamTarget } from './notifications.commands.ts';
-import { listNotifications, preferencesOf } from './notifications.queries.ts';
+import { listNotifications, preferencesOf, teamTargetsOf } from './notifications.queries.ts';
 import { listNotificationsQuery, preferencesSchema, teamTargetSchema } from './notifications.types.ts';
 
 const tags = ['notifications'];
@@ -97,6 +97,23 @@ export function registerNotificationRoutes(app: App) {
       await refusePrivate(input.slackUrl, config.webhookAllowPrivate);
       await savePreferences(database.db, c.var.principal.orgId, personId, input, clock());
       return c.json(await preferencesOf(database.db, personId), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/notifications/teams',
+      tags,
+      middleware: [requireRole('lead')],
+      responses: {
+        200: ok(
+          '`{items: [{team, name, slackUrl}]}`: every team and its Slack channel (null: none), by name',
+        ),
+      },
+    }),
+    async (c) => {
+      const items = await teamTargetsOf(c.var.services.database.db, c.var.principal.orgId);
+      return c.json({ items }, 200);
     },
   );
   app.openapi(

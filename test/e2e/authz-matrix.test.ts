@@ -190,6 +190,7 @@ const table: Record<string, Rule> = {
   'POST /api/v1/notifications/read-all': 'person',
   'GET /api/v1/notifications/preferences': 'person',
   'PUT /api/v1/notifications/preferences': 'person',
+  'GET /api/v1/notifications/teams': leads,
   'PUT /api/v1/notifications/teams/{key}': leads,
   'GET /api/v1/vocabulary/types': 'any',
   'POST /api/v1/vocabulary/types': leads,

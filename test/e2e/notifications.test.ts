@@ -229,6 +229,14 @@ describeOnDatabases('notifications', (h) => {
       slackUrl: `${slackBase}/supervisors`,
     });
     expect(put.status).toBe(200);
+    // Leads read every team's channel back, none for the teams without one.
+    const targets = await h().request('GET', '/api/v1/notifications/teams');
+    expect(targets.status).toBe(200);
+    const byTeam = new Map(
+      targets.body.items.map((t: { team: string; slackUrl: string | null }) => [t.team, t.slackUrl]),
+    );
+    expect(byTeam.get('supervisors')).toBe(`${slackBase}/supervisors`);
+    expect(byTeam.get('finance')).toBeNull();
     await h().database.db.delete(notificationOutbox);
     const c = await h().request(
       'POST',

@@ -327,4 +327,32 @@ describe('web app: people and teams [pglite]', () => {
     expect(supervisor.errors).toEqual([]);
     expect(admin.errors).toEqual([]);
   });
+
+  it('lets a lead give a team its Slack channel, naming a refused address, and take it away', async () => {
+    app.web.runtime.services.config.webhookAllowPrivate = true;
+    const channelOf = async (key: string) =>
+      (await call('GET', '/api/v1/notifications/teams')).items.find((t: { team: string }) => t.team === key)
+        .slackUrl;
+    const browser = await app.signedIn('people-slack', 'grace@northwind.example');
+    const { page } = browser;
+    await page.goto(`${app.url}/people?view=teams`);
+    const finance = page.locator('article[data-team="finance"]');
+    await finance.getByTestId('team-slack').getByText('none').waitFor();
+    await finance.getByRole('button', { name: 'Add Finance’s Slack channel' }).click();
+    // The field has the focus: type, and a refused address is said beside it, nothing saved.
+    await page.keyboard.type('ftp://files.example.com/finance');
+    await finance.getByRole('button', { name: 'Save channel' }).click();
+    await finance.getByText('Must be an http(s) URL.').waitFor();
+    expect(await channelOf('finance')).toBeNull();
+    await finance.getByLabel('Finance’s Slack incoming webhook').fill('http://127.0.0.1:9/finance');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'people-team-slack');
+    await page.keyboard.press('Enter');
+    await finance.getByText('http://127.0.0.1:9/finance').waitFor();
+    expect(await channelOf('finance')).toBe('http://127.0.0.1:9/finance');
+    await finance.getByRole('button', { name: 'Remove Finance’s Slack channel' }).click();
+    await finance.getByTestId('team-slack').getByText('none').waitFor();
+    expect(await channelOf('finance')).toBeNull();
+    expect(browser.errors).toEqual([]);
+  });
 });

@@ -1,11 +1,13 @@
 import { type KeyboardEvent, useEffect, useState } from 'react';
 import { ChangeLog } from '../admin/ChangeLog.tsx';
 import type { AdminChangeFilter } from '../admin/change-words.ts';
+import { get } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
 import type { Person } from '../api/types.ts';
 import { navigate, useLocation } from '../app/router.tsx';
 import { useSession } from '../app/session.tsx';
 import { ErrorNote } from '../app/ui.tsx';
+import { useResource } from '../app/useResource.ts';
 import { DeactivateDialog } from './DeactivateDialog.tsx';
 import { GettingStarted } from './GettingStarted.tsx';
 import { PeopleTable } from './PeopleTable.tsx';
@@ -13,6 +15,7 @@ import { PersonDialog } from './PersonDialog.tsx';
 import { type Removal, RemoveMemberDialog } from './RemoveMemberDialog.tsx';
 import { TeamCard } from './TeamCard.tsx';
 import { TeamDialog } from './TeamDialog.tsx';
+import type { TeamChannel } from './TeamSlackChannel.tsx';
 import { useAdminRun } from './useAdminRun.ts';
 import './people.css';
 
@@ -44,6 +47,10 @@ export default function PeoplePage() {
   const isAdmin = s.can('admin');
   const { refresh } = s;
   const { fail } = admin;
+  // The teams' Slack channels: leads set them on the team cards.
+  const channels = useResource(view === 'teams' && s.can('lead') ? 'team-channels' : null, (signal) =>
+    get<{ items: TeamChannel[] }>('/api/v1/notifications/teams', signal),
+  );
 
   // The counts of open handoffs move all day: read them afresh on arrival, not from sign-in.
   useEffect(() => {
@@ -141,6 +148,14 @@ export default function PeoplePage() {
                 team={t}
                 admin={admin}
                 onRemove={(team, member) => setRemoval({ team, member })}
+                channel={
+                  channels.data
+                    ? {
+                        slackUrl: channels.data.items.find((c) => c.team === t.key)?.slackUrl ?? null,
+                        onSaved: channels.reload,
+                      }
+                    : undefined
+                }
               />
             ))}
           </div>

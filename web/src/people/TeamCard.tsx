@@ -5,6 +5,7 @@ import { counted, humanize } from '../app/format.ts';
 import { useSession } from '../app/session.tsx';
 import { Badge, ErrorNote } from '../app/ui.tsx';
 import { LeadSelect, StrategySelect } from './TeamFields.tsx';
+import { TeamSlackChannel } from './TeamSlackChannel.tsx';
 import { parseCapacity, strategyOf } from './team-form.ts';
 import type { AdminRun } from './useAdminRun.ts';
 
@@ -24,10 +25,13 @@ export function TeamCard({
   team,
   admin,
   onRemove,
+  channel,
 }: {
   team: Team;
   admin: AdminRun;
   onRemove: (team: Team, member: TeamMember) => void;
+  /** Its Slack channel for leads, once read (`undefined` until then, or for others). */
+  channel?: { slackUrl: string | null; onSaved: () => void };
 }) {
   const s = useSession();
   const canEdit = s.can('lead');
@@ -278,6 +282,14 @@ export function TeamCard({
           </div>
         ) : null}
       </form>
+      {canEdit && channel ? (
+        <TeamSlackChannel
+          teamKey={key}
+          teamName={team.name}
+          slackUrl={channel.slackUrl}
+          onSaved={channel.onSaved}
+        />
+      ) : null}
     </article>
   );
 }

@@ -1,0 +1,123 @@
+import { type FormEvent, useState } from 'react';
+import { ApiError, put } from '../api/client.ts';
+import { fieldMessage } from '../app/InputField.tsx';
+import { ErrorNote } from '../app/ui.tsx';
+
+/** `GET /notifications/teams`: a team and the Slack channel its mentions post to. */
+export type TeamChannel = { team: string; name: string; slackUrl: string | null };
+
+/**
+ * A team's own Slack channel (leads): an @mention of the team, and a supervisors' dip, post there
+ * once, beside each member's own channels. Set, changed or removed here with
+ * `PUT /notifications/teams/{key}`; a refused address is said beside the field.
+ */
+export function TeamSlackChannel({
+  teamKey,
+  teamName,
+  slackUrl,
+  onSaved,
+}: {
+  teamKey: string;
+  teamName: string;
+  slackUrl: string | null;
+  onSaved: () => void;
+}) {
+  const [editing, setEditing] = useState(false);
+  const [url, setUrl] = useState('');
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const id = `${teamKey}-slack`;
+
+  const save = async (next: string | null) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await put(`/api/v1/notifications/teams/${encodeURIComponent(teamKey)}`, { slackUrl: next });
+      setEditing(false);
+      onSaved();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void save(url.trim() || null);
+  };
+  const fieldError =
+    error instanceof ApiError && error.field === 'slackUrl' ? fieldMessage(error.message) : null;
+
+  if (!editing)
+    return (
+      <div className="team-slack" data-testid="team-slack">
+        <span className="small">
+          Slack channel:{' '}
+          {slackUrl ? <span className="mono">{slackUrl}</span> : <span className="muted">none</span>}
+        </span>
+        <button
+          type="button"
+          className="button small"
+          aria-label={`${slackUrl ? 'Change' : 'Add'} ${teamName}’s Slack channel`}
+          onClick={() => {
+            setUrl(slackUrl ?? '');
+            setEditing(true);
+            requestAnimationFrame(() => document.getElementById(id)?.focus());
+          }}
+        >
+          {slackUrl ? 'Change' : 'Add'}
+        </button>
+        {slackUrl ? (
+          <button
+            type="button"
+            className="button small ghost"
+            aria-label={`Remove ${teamName}’s Slack channel`}
+            disabled={busy}
+            onClick={() => void save(null)}
+          >
+            Remove
+          </button>
+        ) : null}
+        <ErrorNote error={error} title="The channel was not changed" />
+      </div>
+    );
+  return (
+    <form className="team-slack" data-testid="team-slack" onSubmit={submit} noValidate>
+      <div className={fieldError ? 'field field-invalid' : 'field'}>
+        <label htmlFor={id}>{teamName}’s Slack incoming webhook</label>
+        <input
+          id={id}
+          type="url"
+          value={url}
+          placeholder="https://hooks.slack.com/services/…"
+          aria-invalid={fieldError ? true : undefined}
+          onChange={(e) => {
+            setUrl(e.target.value);
+            setError(undefined);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.preventDefault();
+              setEditing(false);
+            }
+          }}
+        />
+        <p className="small muted">Team @mentions post here once, beside each member’s own channels.</p>
+        {fieldError ? (
+          <p className="field-error" role="alert">
+            {fieldError}
+          </p>
+        ) : null}
+      </div>
+      {error && !fieldError ? <ErrorNote error={error} title="The channel was not changed" /> : null}
+      <div className="form-actions">
+        <button type="button" className="button small" onClick={() => setEditing(false)}>
+          Cancel
+        </button>
+        <button type="submit" className="button small primary" disabled={busy}>
+          {busy ? 'Saving…' : 'Save channel'}
+        </button>
+      </div>
+    </form>
+  );
+}

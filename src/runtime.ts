@@ -24,6 +24,7 @@ import { createScheduler } from './jobs/scheduler.ts';
 import { notificationDeliveryJob } from './notifications/delivery.jobs.ts';
 import { enableEmailNotifications } from './notifications/notifications.commands.ts';
 import { registerNotificationListener } from './notifications/notifications.listeners.ts';
+import { sendRetentionJob } from './notifications/send-retention.jobs.ts';
 import { sweeperJob } from './ownership/ownership.jobs.ts';
 import { slaScheduling } from './sla/sla.jobs.ts';
 import { vocabularyJob } from './vocabulary/vocabulary.jobs.ts';
@@ -81,6 +82,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
       samlMetadataJob(services),
       customerRetentionJob(services),
       outboxRetentionJob(services),
+      sendRetentionJob(services),
       ...upkeepJob(database, logger, config.pgliteUpkeepMs),
     ],
     intervalMs: config.schedulerIntervalMs,

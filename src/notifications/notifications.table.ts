@@ -69,5 +69,7 @@ export const notificationOutbox = pgTable(
     index('notification_outbox_waiting')
       .on(t.seq)
       .where(sql`${t.deliveredAt} is null and ${t.deadAt} is null`),
+    // The retention's way to the oldest sends (send-retention.jobs.ts).
+    index('notification_outbox_created').on(t.createdAt),
   ],
 );

@@ -107,4 +107,6 @@ export type SubscriptionHealth = {
   lastDeliveredAt: Date | null;
   /** Deliveries made in the last 24 hours. */
   deliveredLastDay: number;
+  /** The same, hour by hour: 24 counts, the oldest hour first, the last the hour up to now. */
+  deliveredByHour: number[];
 };

@@ -13,7 +13,7 @@ type Row = {
   dead: number;
   lastDeadAt: Date | string | null;
   lastDeliveredAt: Date | string | null;
-  deliveredLastDay: number;
+  deliveredByHour: number[];
 };
 
 const instant = (v: Date | string | null) => (v === null ? null : new Date(v));
@@ -21,8 +21,8 @@ const instant = (v: Date | string | null) => (v === null ? null : new Date(v));
 /**
  * Each subscription's deliveries in numbers, in one statement. Every part goes through an index that
  * skips the month of delivered rows the outbox keeps: the waiting and the dead through their partial
- * indexes, the last delivery backwards through the subscription's rows, the last day's through the
- * delivered rows' index.
+ * indexes, the last delivery and the last day's hour by hour through the index of each subscription's
+ * delivered rows by when, read from the index alone.
  */
 export async function deliveryCountsOf(
   db: Db,
@@ -37,11 +37,17 @@ export async function deliveryCountsOf(
         coalesce(w.failing, 0)::int as "failing",
         f.event_id as "failureEventId", f.last_status::int as "failureStatus", f.last_error as "failureError",
         d.dead::int as "dead", d.last as "lastDeadAt",
-        (select o.delivered_at from outbox o
-          where o.subscription_id = s.id and o.delivered_at is not null
-          order by o.seq desc limit 1) as "lastDeliveredAt",
-        (select count(*) from outbox o
-          where o.subscription_id = s.id and o.delivered_at > ${dayAgo})::int as "deliveredLastDay"
+        (select max(o.delivered_at) from outbox o
+          where o.subscription_id = s.id and o.delivered_at is not null) as "lastDeliveredAt",
+        (select array_agg(coalesce(c.n, 0) order by g.ago desc)
+          from generate_series(0, 23) g(ago)
+          left join (
+            select floor(extract(epoch from (${now}::timestamptz - o.delivered_at)) / 3600)::int as ago,
+              count(*)::int as n
+            from outbox o
+            where o.subscription_id = s.id and o.delivered_at > ${dayAgo} and o.delivered_at <= ${now}
+            group by 1
+          ) c on c.ago = g.ago) as "deliveredByHour"
       from webhook_subscriptions s
       left join lateral (
         select count(*) as waiting, min(o.created_at) as oldest,
@@ -75,7 +81,8 @@ export async function deliveryCountsOf(
         dead: r.dead,
         lastDeadAt: instant(r.lastDeadAt),
         lastDeliveredAt: instant(r.lastDeliveredAt),
-        deliveredLastDay: r.deliveredLastDay,
+        deliveredByHour: r.deliveredByHour.map(Number),
+        deliveredLastDay: r.deliveredByHour.reduce((sum, n) => sum + Number(n), 0),
       },
     ]),
   );

@@ -13,6 +13,7 @@ export const noDeliveries: DeliveryCounts = {
   lastDeadAt: null,
   lastDeliveredAt: null,
   deliveredLastDay: 0,
+  deliveredByHour: Array.from({ length: 24 }, () => 0),
 };
 
 /** Waiting this long with no failed try means the receiver is slow or the deliveries are stuck. */

@@ -65,6 +65,10 @@ describe('webhook delivery log [pglite]', () => {
     expect(await page.getByTestId('subscription-health').textContent()).toMatch(
       /Last delivery .* · 1 delivery in 24 h · 1 dead letter/,
     );
+    // And the day hour by hour, as bars read out by their peak.
+    expect(await page.getByTestId('hour-bars').getAttribute('aria-label')).toBe(
+      'Deliveries per hour over the last 24 hours, at most 1 an hour',
+    );
     const deadRow = page.getByRole('table', { name: 'Dead letters' }).getByTestId('delivery-row');
     await expect.poll(() => deadRow.count()).toBe(1);
     const deadText = await deadRow.textContent();

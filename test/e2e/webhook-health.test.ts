@@ -54,6 +54,7 @@ describeOnDatabases('webhook subscription health', (h) => {
       lastDeadAt: null,
       lastDeliveredAt: null,
       deliveredLastDay: 0,
+      deliveredByHour: Array.from({ length: 24 }, () => 0),
     });
 
     const queuedAt = h().now().toISOString();
@@ -85,16 +86,33 @@ describeOnDatabases('webhook subscription health', (h) => {
       lastDeadAt: null,
       lastDeliveredAt: deliveredAt,
       deliveredLastDay: 1,
+      // Hour by hour, the oldest first: the one delivery is in the hour up to now.
+      deliveredByHour: [...Array.from({ length: 23 }, () => 0), 1],
     });
     // The other subscription delivered the same event: its own count, not added to this one's.
     expect(await healthOf(other)).toMatchObject({ state: 'healthy', deliveredLastDay: 1 });
+
+    // Three and a half hours later another: it is in the last hour, the first in the fourth back.
+    h().advance(3.5 * 3_600_000);
+    expect(await healthOf(id)).toMatchObject({
+      deliveredByHour: [...Array.from({ length: 20 }, () => 0), 1, 0, 0, 0],
+    });
+    await send();
+    await deliverDue(services);
+    expect(await healthOf(id)).toMatchObject({
+      lastDeliveredAt: h().now().toISOString(),
+      deliveredLastDay: 2,
+      deliveredByHour: [...Array.from({ length: 20 }, () => 0), 1, 0, 0, 1],
+    });
+    const lastAt = h().now().toISOString();
 
     // A day later the delivery is still the last one, but no longer in the day's count.
     h().advance(25 * 3_600_000);
     expect(await healthOf(id)).toMatchObject({
       state: 'healthy',
-      lastDeliveredAt: deliveredAt,
+      lastDeliveredAt: lastAt,
       deliveredLastDay: 0,
+      deliveredByHour: Array.from({ length: 24 }, () => 0),
     });
   });
 

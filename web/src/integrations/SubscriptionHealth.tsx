@@ -31,7 +31,10 @@ export function HealthLine({ health }: { health: Health }) {
   const failure = health.lastFailure;
   return (
     <div data-testid="subscription-health">
-      <div className="small">{parts.join(' · ')}</div>
+      <div className="small subscription-health-line">
+        <HourBars counts={health.deliveredByHour} />
+        {parts.join(' · ')}
+      </div>
       {failure ? (
         <div className="small field-error" title={failure.error}>
           Last try failed: {failure.status ? `HTTP ${failure.status}` : failure.error}
@@ -39,5 +42,43 @@ export function HealthLine({ health }: { health: Health }) {
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** The last day's deliveries hour by hour, the oldest first: a glance at when the receiver took them. */
+function HourBars({ counts }: { counts: number[] }) {
+  const peak = Math.max(0, ...counts);
+  const height = 18;
+  const label = peak
+    ? `Deliveries per hour over the last 24 hours, at most ${peak.toLocaleString()} an hour`
+    : 'No deliveries in the last 24 hours';
+  return (
+    <svg
+      className="hour-bars"
+      width={counts.length * 4}
+      height={height}
+      viewBox={`0 0 ${counts.length * 4} ${height}`}
+      role="img"
+      aria-label={label}
+      data-testid="hour-bars"
+    >
+      <title>{label}</title>
+      {counts
+        .map((n, i) => ({ n, x: i * 4 }))
+        .map(({ n, x }) => {
+          // A delivery in an hour shows, however small against the peak.
+          const h = n === 0 ? 2 : Math.max(4, Math.round((n / peak) * height));
+          return (
+            <rect
+              key={x}
+              x={x}
+              y={height - h}
+              width={3}
+              height={h}
+              className={n ? 'hour-bar' : 'hour-bar-empty'}
+            />
+          );
+        })}
+    </svg>
   );
 }

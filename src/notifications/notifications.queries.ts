@@ -1,10 +1,11 @@
-import { and, count, desc, eq, isNull } from 'drizzle-orm';
-import type { Queryable } from '../db/database.ts';
+import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
+import { type Queryable, rowsOf } from '../db/database.ts';
 import { people } from '../people/people.table.ts';
 import { teams } from '../teams/teams.table.ts';
 import { notificationPreferences, notifications, notificationTeamTargets } from './notifications.table.ts';
 import {
   type Channel,
+  type LastSend,
   type PersonNotificationKind,
   personNotificationKinds,
   type QuietHours,
@@ -68,4 +69,41 @@ export async function teamTargetsOf(db: Queryable, orgId: string) {
     .leftJoin(notificationTeamTargets, eq(notificationTeamTargets.teamId, teams.id))
     .where(eq(teams.orgId, orgId))
     .orderBy(teams.name);
+}
+
+/**
+ * The newest send to this person by Slack and by e-mail that was tried at least once, among their
+ * last hundred notifications: whether their address works, said where they set it.
+ */
+export async function lastSendsOf(db: Queryable, personId: string) {
+  const rows = rowsOf<{
+    channel: 'slack' | 'email';
+    deliveredAt: Date | string | null;
+    deadAt: Date | string | null;
+    lastError: string | null;
+    attempts: number | null;
+  }>(
+    await db.execute(sql`
+      select c.channel, s.delivered_at as "deliveredAt", s.dead_at as "deadAt",
+        s.last_error as "lastError", s.attempts
+      from (values ('slack'), ('email')) c(channel)
+      left join lateral (
+        select o.delivered_at, o.dead_at, o.last_error, o.attempts
+        from notification_outbox o
+        join (
+          select n.id from notifications n where n.person_id = ${personId}
+          order by n.created_at desc limit 100
+        ) mine on mine.id = o.notification_id
+        where o.channel = c.channel and o.attempts > 0
+        order by o.seq desc limit 1
+      ) s on true`),
+  );
+  const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
+  const outcome = (channel: 'slack' | 'email'): LastSend | null => {
+    const r = rows.find((x) => x.channel === channel);
+    if (!r || r.attempts === null) return null;
+    const state = r.deliveredAt ? 'delivered' : r.deadAt ? 'failed' : 'retrying';
+    return { state, at: iso(r.deliveredAt ?? r.deadAt), error: r.lastError, attempts: r.attempts };
+  };
+  return { slack: outcome('slack'), email: outcome('email') };
 }

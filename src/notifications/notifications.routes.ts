@@ -8,7 +8,7 @@ import { ApiError } from '../http/errors.ts';
 import { ok } from '../http/openapi.ts';
 import { assertPublicTarget } from '../integrations/delivery.jobs.ts';
 import { markAllRead, markRead, savePreferences, setTeamTarget } from './notifications.commands.ts';
-import { listNotifications, preferencesOf, teamTargetsOf } from './notifications.queries.ts';
+import { lastSendsOf, listNotifications, preferencesOf, teamTargetsOf } from './notifications.queries.ts';
 import { listNotificationsQuery, preferencesSchema, teamTargetSchema } from './notifications.types.ts';
 
 const tags = ['notifications'];
@@ -28,6 +28,19 @@ async function refusePrivate(url: string | null | undefined, allowPrivate: boole
   } catch (error) {
     throw new ApiError('webhook_target_refused', (error as Error).message, { field: 'slackUrl' });
   }
+}
+
+/**
+ * A person's preferences as they apply, with what they need to trust them: whether this Baton sends
+ * e-mail at all (`emailOn`), and how the last Slack and e-mail sends went (`lastSends`).
+ */
+async function preferencesAnswer(c: Context<AppEnv>, personId: string) {
+  const { database, config } = c.var.services;
+  return {
+    ...(await preferencesOf(database.db, personId)),
+    emailOn: Boolean(config.smtpUrl),
+    lastSends: await lastSendsOf(database.db, personId),
+  };
 }
 
 export function registerNotificationRoutes(app: App) {
@@ -78,9 +91,13 @@ export function registerNotificationRoutes(app: App) {
       method: 'get',
       path: '/api/v1/notifications/preferences',
       tags,
-      responses: { 200: ok('The caller’s channels per kind, quiet hours and addresses') },
+      responses: {
+        200: ok(
+          'The caller’s channels per kind, quiet hours and addresses; `emailOn` (this Baton has an SMTP server) and `lastSends` (`{slack, email}`: the newest tried send of each, `{state: delivered|retrying|failed, at, error, attempts}`, or null)',
+        ),
+      },
     }),
-    async (c) => c.json(await preferencesOf(c.var.services.database.db, personOf(c)), 200),
+    async (c) => c.json(await preferencesAnswer(c, personOf(c)), 200),
   );
   app.openapi(
     createRoute({
@@ -96,7 +113,7 @@ export function registerNotificationRoutes(app: App) {
       const personId = personOf(c);
       await refusePrivate(input.slackUrl, config.webhookAllowPrivate);
       await savePreferences(database.db, c.var.principal.orgId, personId, input, clock());
-      return c.json(await preferencesOf(database.db, personId), 200);
+      return c.json(await preferencesAnswer(c, personId), 200);
     },
   );
   app.openapi(

@@ -71,5 +71,7 @@ export const notificationOutbox = pgTable(
       .where(sql`${t.deliveredAt} is null and ${t.deadAt} is null`),
     // The retention's way to the oldest sends (send-retention.jobs.ts).
     index('notification_outbox_created').on(t.createdAt),
+    // A person's sends through their notifications: the last one's outcome, and their erasure.
+    index('notification_outbox_notification').on(t.notificationId),
   ],
 );

@@ -83,6 +83,16 @@ export const listNotificationsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
+/** How the newest tried send of a channel to a person went. */
+export type LastSend = {
+  /** `delivered`; `retrying` (its last try failed, it will be tried again); `failed` (given up). */
+  state: 'delivered' | 'retrying' | 'failed';
+  /** When it was delivered or given up; null while retrying. */
+  at: string | null;
+  error: string | null;
+  attempts: number;
+};
+
 /** What travels in the outbox and is rendered per channel when sent. */
 export type OutgoingMessage = {
   kind: NotificationKind;

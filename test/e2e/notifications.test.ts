@@ -152,12 +152,21 @@ describeOnDatabases('notifications', (h) => {
       email: 'grace@northwind.example',
       quietHours: null,
     });
+    // This Baton sends e-mail; nothing has been sent to Grace by Slack or e-mail yet.
+    expect(prefs.body).toMatchObject({ emailOn: true, lastSends: { slack: null, email: null } });
     await h().database.db.delete(notificationOutbox);
     const c = await h().request('POST', '/api/v1/cases', newCase({ externalId: 'n-3' }));
     await note(c.body.id, '@grace the ledger shows two captures, can Finance refund one?');
     failSlack = 1;
     await deliver();
     expect(posts).toHaveLength(0);
+    // Where Grace sets her addresses she reads how the last sends went: Slack failing, e-mail through.
+    const lastSends = async () =>
+      (await h().request('GET', '/api/v1/notifications/preferences', undefined, grace)).body.lastSends;
+    expect(await lastSends()).toEqual({
+      slack: { state: 'retrying', at: null, error: 'HTTP 500', attempts: 1 },
+      email: { state: 'delivered', at: h().now().toISOString(), error: null, attempts: 1 },
+    });
     expect(smtp.mails).toHaveLength(1);
     expect(smtp.mails[0]!.to).toEqual(['grace@northwind.example']);
     expect(subjectOf(smtp.mails[0]!.data)).toBe(
@@ -167,6 +176,12 @@ describeOnDatabases('notifications', (h) => {
     h().advance(1500);
     await deliver();
     expect(posts).toHaveLength(1);
+    expect((await lastSends()).slack).toEqual({
+      state: 'delivered',
+      at: h().now().toISOString(),
+      error: null,
+      attempts: 2,
+    });
     expect(posts[0]).toMatchObject({
       path: '/grace',
       body: { text: expect.stringMatching(/mentioned you/) },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { basicA11y, screenshot } from '../support/browser.ts';
+import { newCase } from '../support/harness.ts';
 import { withWebApp } from '../support/web-app.ts';
 
 /**
@@ -7,22 +8,31 @@ import { withWebApp } from '../support/web-app.ts';
  * per kind beside the inbox, their Slack address and e-mail, and quiet hours; a refused address is
  * named beside its field and nothing is saved.
  */
-const app = withWebApp({ people: ['amara'], shots: 'notification-settings' });
+const app = withWebApp({ people: ['amara', 'grace'], shots: 'notification-settings' });
 const { call, tokenOf } = app;
 
 describe('web app: notification settings [pglite]', () => {
   it('chooses channels per kind, a Slack address and quiet hours, and reads them back', async () => {
     app.web.runtime.services.config.webhookAllowPrivate = true;
     const amara = await tokenOf('amara', ['agent']);
-    const before = await call('GET', '/api/v1/notifications/preferences', undefined, amara);
     const { page, errors } = await app.signedIn('amara', 'amara@northwind.example');
     await page.goto(`${app.url}/cases`);
     await page.getByTestId('current-person').click();
     await page.getByRole('button', { name: 'Notification settings' }).click();
     const dialog = page.getByRole('dialog', { name: 'Notification settings' });
     const box = (name: string) => dialog.getByRole('checkbox', { name, exact: true });
+    // Without a mail server, e-mail cannot be chosen, and the dialog says why.
+    await dialog.getByTestId('email-off').waitFor();
+    expect(await box('Mentions by e-mail').isDisabled()).toBe(true);
+    await page.keyboard.press('Escape');
+    app.web.runtime.services.config.smtpUrl = 'smtp://127.0.0.1:9';
+    const before = await call('GET', '/api/v1/notifications/preferences', undefined, amara);
+    expect(before).toMatchObject({ emailOn: true, lastSends: { slack: null, email: null } });
+    await page.getByTestId('current-person').click();
+    await page.getByRole('button', { name: 'Notification settings' }).click();
     // The defaults as they apply: mentions by Slack, not by e-mail.
     await box('Mentions by Slack').waitFor();
+    expect(await box('Mentions by e-mail').isDisabled()).toBe(false);
     expect(await box('Mentions by Slack').isChecked()).toBe(true);
     expect(await box('Mentions by e-mail').isChecked()).toBe(false);
     await dialog.getByTestId('slack-missing').waitFor();
@@ -61,19 +71,40 @@ describe('web app: notification settings [pglite]', () => {
       days: ['mon', 'tue', 'wed', 'thu', 'fri'],
     });
 
+    // Grace mentions Amara: the e-mail she now wants fails (no mail server listens there), and the
+    // dialog says so beside her address.
+    const kase = await call('POST', '/api/v1/cases', newCase({ subject: 'Settings run: a mention' }));
+    const grace = await tokenOf('grace', ['agent', 'lead']);
+    await call(
+      'POST',
+      `/api/v1/cases/${kase.id}/messages`,
+      { role: 'internal', text: '@amara a look?' },
+      grace,
+    );
+    await expect
+      .poll(
+        async () =>
+          (await call('GET', '/api/v1/notifications/preferences', undefined, amara)).lastSends.email?.state,
+        { timeout: 10_000 },
+      )
+      .toBe('retrying');
     // Escape closes; the bell's Settings opens it again with what was saved.
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
     await page.locator('.inbox-button').click();
     await page
       .getByRole('dialog', { name: 'Notifications' })
-      .getByRole('button', { name: 'Settings' })
+      .getByRole('button', { name: 'Settings', exact: true })
       .click();
     await box('Mentions by e-mail').waitFor();
     expect(await box('Mentions by e-mail').isChecked()).toBe(true);
     expect(await box('Mentions by Slack').isChecked()).toBe(false);
     expect(await dialog.getByLabel('From', { exact: true }).inputValue()).toBe('22:00');
     expect(await box('Sat').isChecked()).toBe(false);
+    expect(await dialog.getByTestId('last-send-email').textContent()).toMatch(
+      /^Last e-mail is being retried: .*ECONNREFUSED.*\.$/,
+    );
+    await screenshot(page, 'notification-settings-last-send');
     expect(errors).toEqual([]);
   }, 90_000);
 });

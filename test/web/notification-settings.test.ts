@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { preferencesSchema } from '../../src/notifications/notifications.types.ts';
 import {
   formOf,
+  lastSendWords,
   type Preferences,
   preferencesBody,
   slackWanted,
@@ -20,6 +21,8 @@ const applied: Preferences = {
   quietHours: null,
   slackUrl: null,
   email: 'amara@northwind.example',
+  emailOn: true,
+  lastSends: { slack: null, email: null },
 };
 
 describe('the notification settings form', () => {
@@ -64,5 +67,33 @@ describe('the notification settings form', () => {
       ) as Preferences['channels'],
     });
     expect(slackWanted(none)).toBe(false);
+  });
+
+  it('says how the last send went: delivered, retried, or given up with what to do', () => {
+    const ago = () => '2 hr. ago';
+    expect(lastSendWords(null, 'slack', ago)).toBeNull();
+    expect(
+      lastSendWords(
+        { state: 'delivered', at: '2026-12-06T10:00:00Z', error: null, attempts: 1 },
+        'email',
+        ago,
+      ),
+    ).toEqual({ tone: 'good', text: 'Last e-mail delivered 2 hr. ago' });
+    expect(
+      lastSendWords({ state: 'retrying', at: null, error: 'HTTP 500', attempts: 2 }, 'slack', ago),
+    ).toEqual({
+      tone: 'bad',
+      text: 'Last Slack message is being retried: HTTP 500.',
+    });
+    expect(
+      lastSendWords(
+        { state: 'failed', at: '2026-12-06T10:00:00Z', error: 'HTTP 404', attempts: 10 },
+        'slack',
+        ago,
+      ),
+    ).toEqual({
+      tone: 'bad',
+      text: 'Last Slack message failed after 10 tries: HTTP 404. Check the address.',
+    });
   });
 });

@@ -1,6 +1,11 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { personNotificationKinds, weekdays } from '../../../src/notifications/notifications.types.ts';
+import {
+  type LastSend,
+  personNotificationKinds,
+  weekdays,
+} from '../../../src/notifications/notifications.types.ts';
 import { ApiError, get, put } from '../api/client.ts';
+import { relative } from '../app/format.ts';
 import { fieldMessage } from '../app/InputField.tsx';
 import { useSession } from '../app/session.tsx';
 import { Dialog, ErrorNote, Loading } from '../app/ui.tsx';
@@ -8,6 +13,7 @@ import {
   type ExtraChannel,
   formOf,
   kindWords,
+  lastSendWords,
   type Preferences,
   preferencesBody,
   type SettingsForm,
@@ -26,6 +32,7 @@ const zones = Intl.supportedValuesOf('timeZone');
 export function NotificationSettings({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { me } = useSession();
   const [form, setForm] = useState<SettingsForm | null>(null);
+  const [facts, setFacts] = useState<Pick<Preferences, 'emailOn' | 'lastSends'> | null>(null);
   const [loadError, setLoadError] = useState<unknown>();
   const [error, setError] = useState<ApiError | Error | null>(null);
   const [busy, setBusy] = useState(false);
@@ -39,7 +46,10 @@ export function NotificationSettings({ open, onClose }: { open: boolean; onClose
     setError(null);
     setLoadError(undefined);
     get<Preferences>(path, abort.signal)
-      .then((p) => setForm(formOf(p)))
+      .then((p) => {
+        setForm(formOf(p));
+        setFacts(p);
+      })
       .catch((err) => {
         if (!abort.signal.aborted) setLoadError(err);
       });
@@ -61,7 +71,9 @@ export function NotificationSettings({ open, onClose }: { open: boolean; onClose
     setBusy(true);
     setError(null);
     try {
-      setForm(formOf(await put<Preferences>(path, preferencesBody(form, me.person?.email ?? null))));
+      const answer = await put<Preferences>(path, preferencesBody(form, me.person?.email ?? null));
+      setForm(formOf(answer));
+      setFacts(answer);
       setSaved(true);
     } catch (err) {
       setError(err instanceof Error ? err : new Error(String(err)));
@@ -102,6 +114,7 @@ export function NotificationSettings({ open, onClose }: { open: boolean; onClose
                       <input
                         type="checkbox"
                         aria-label={`${kindWords[k].label} by ${c === 'slack' ? 'Slack' : 'e-mail'}`}
+                        disabled={c === 'email' && facts?.emailOn === false}
                         checked={form.channels[k][c]}
                         onChange={(e) => tick(k, c, e.target.checked)}
                       />
@@ -120,6 +133,7 @@ export function NotificationSettings({ open, onClose }: { open: boolean; onClose
               onChange={(e) => change({ slackUrl: e.target.value })}
             />
           </Field>
+          <SendOutcome send={facts?.lastSends.slack ?? null} channel="slack" />
           {slackWanted(form) ? (
             <p className="small muted" data-testid="slack-missing">
               Without a Slack address, the ones ticked for Slack reach only the bell.
@@ -138,6 +152,12 @@ export function NotificationSettings({ open, onClose }: { open: boolean; onClose
               onChange={(e) => change({ email: e.target.value })}
             />
           </Field>
+          <SendOutcome send={facts?.lastSends.email ?? null} channel="email" />
+          {facts?.emailOn === false ? (
+            <p className="small muted" data-testid="email-off">
+              This Baton sends no e-mail yet (an admin sets its mail server), so e-mail cannot be chosen.
+            </p>
+          ) : null}
           <fieldset className="notification-quiet">
             <legend>Quiet hours</legend>
             <label>
@@ -231,6 +251,20 @@ export function NotificationSettings({ open, onClose }: { open: boolean; onClose
         </form>
       ) : null}
     </Dialog>
+  );
+}
+
+/** How the last send by this channel went, beside the address it went to. */
+function SendOutcome({ send, channel }: { send: LastSend | null; channel: ExtraChannel }) {
+  const words = lastSendWords(send, channel, (iso) => relative(iso));
+  if (!words) return null;
+  return (
+    <p
+      className={words.tone === 'bad' ? 'small field-error' : 'small muted'}
+      data-testid={`last-send-${channel}`}
+    >
+      {words.text}
+    </p>
   );
 }
 

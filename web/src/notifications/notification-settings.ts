@@ -1,5 +1,6 @@
 import type {
   Channel,
+  LastSend,
   PersonNotificationKind,
   PreferencesInput,
   QuietHours,
@@ -13,6 +14,9 @@ export type Preferences = {
   quietHours: QuietHours | null;
   slackUrl: string | null;
   email: string | null;
+  /** This Baton has an SMTP server: without one no e-mail is sent, whatever is ticked. */
+  emailOn: boolean;
+  lastSends: Record<ExtraChannel, LastSend | null>;
 };
 
 /** Each kind in the person's words, with when it comes. */
@@ -102,3 +106,19 @@ export function preferencesBody(form: SettingsForm, signInEmail: string | null):
 /** A kind sent to Slack with no Slack address reaches only the inbox: the form says so. */
 export const slackWanted = (form: SettingsForm) =>
   Object.values(form.channels).some((c) => c.slack) && !form.slackUrl.trim();
+
+/** How the last send by a channel went, in words beside its address; null before any. */
+export function lastSendWords(
+  send: LastSend | null,
+  channel: ExtraChannel,
+  ago: (iso: string) => string,
+): { tone: 'good' | 'bad'; text: string } | null {
+  if (!send) return null;
+  const by = channel === 'slack' ? 'Slack message' : 'e-mail';
+  if (send.state === 'delivered')
+    return { tone: 'good', text: `Last ${by} delivered ${send.at ? ago(send.at) : ''}`.trim() };
+  const why = send.error ? `: ${send.error}` : '';
+  return send.state === 'failed'
+    ? { tone: 'bad', text: `Last ${by} failed after ${send.attempts} tries${why}. Check the address.` }
+    : { tone: 'bad', text: `Last ${by} is being retried${why}.` };
+}

@@ -1,0 +1,1 @@
+CREATE INDEX "notification_outbox_notification" ON "notification_outbox" USING btree ("notification_id");

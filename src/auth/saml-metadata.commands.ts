@@ -8,6 +8,11 @@ const timeoutMs = 10_000;
 /** Metadata is a few kilobytes; an aggregate of a whole federation is not what is asked for. */
 const maxBytes = 1_000_000;
 
+/** Said whether the size shows in the header or only once read. */
+const tooLarge = (url: string) => ({
+  problem: `${url} is larger than ${maxBytes / 1_000_000} MB: not one provider’s metadata.`,
+});
+
 /**
  * The provider's sign-in URL, entity ID and signing certificates as its metadata address gives them
  * now, or what went wrong in words an admin can act on. Redirects are not followed: the address an
@@ -37,7 +42,7 @@ export async function readIdpMetadata(
     }
     if (Number(res.headers.get('content-length') ?? 0) > maxBytes) {
       await res.body?.cancel();
-      return { problem: `${url} is larger than ${maxBytes / 1_000_000} MB: not one provider’s metadata.` };
+      return tooLarge(url);
     }
     text = await res.text();
   } catch (error) {
@@ -45,7 +50,7 @@ export async function readIdpMetadata(
     return { problem: `${url} could not be read (${(error as { cause?: Error }).cause?.message ?? why}).` };
   }
   if (text.length > maxBytes)
-    return { problem: `${url} is larger than ${maxBytes / 1_000_000} MB: not one provider’s metadata.` };
+    return tooLarge(url);
   const doc = new DOMParser({ errorHandler: () => undefined }).parseFromString(text, 'text/xml');
   if (!doc?.documentElement) return { problem: `${url} does not answer XML.` };
   const found = idpMetadataIn(doc);

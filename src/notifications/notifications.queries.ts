@@ -73,9 +73,14 @@ export async function teamTargetsOf(db: Queryable, orgId: string) {
 
 /**
  * The newest send to this person by Slack and by e-mail that was tried at least once, among their
- * last hundred notifications: whether their address works, said where they set it.
+ * last hundred notifications, to the address they have now (a failure at an address since changed
+ * is not this one's): whether their address works, said where they set it.
  */
-export async function lastSendsOf(db: Queryable, personId: string) {
+export async function lastSendsOf(
+  db: Queryable,
+  personId: string,
+  addresses: { slackUrl: string | null; email: string | null },
+) {
   const rows = rowsOf<{
     channel: 'slack' | 'email';
     deliveredAt: Date | string | null;
@@ -86,7 +91,7 @@ export async function lastSendsOf(db: Queryable, personId: string) {
     await db.execute(sql`
       select c.channel, s.delivered_at as "deliveredAt", s.dead_at as "deadAt",
         s.last_error as "lastError", s.attempts
-      from (values ('slack'), ('email')) c(channel)
+      from (values ('slack', ${addresses.slackUrl}), ('email', ${addresses.email})) c(channel, target)
       left join lateral (
         select o.delivered_at, o.dead_at, o.last_error, o.attempts
         from notification_outbox o
@@ -94,7 +99,7 @@ export async function lastSendsOf(db: Queryable, personId: string) {
           select n.id from notifications n where n.person_id = ${personId}
           order by n.created_at desc limit 100
         ) mine on mine.id = o.notification_id
-        where o.channel = c.channel and o.attempts > 0
+        where o.channel = c.channel and o.target = c.target and o.attempts > 0
         order by o.seq desc limit 1
       ) s on true`),
   );

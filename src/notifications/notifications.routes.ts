@@ -36,10 +36,11 @@ async function refusePrivate(url: string | null | undefined, allowPrivate: boole
  */
 async function preferencesAnswer(c: Context<AppEnv>, personId: string) {
   const { database, config } = c.var.services;
+  const preferences = await preferencesOf(database.db, personId);
   return {
-    ...(await preferencesOf(database.db, personId)),
+    ...preferences,
     emailOn: Boolean(config.smtpUrl),
-    lastSends: await lastSendsOf(database.db, personId),
+    lastSends: await lastSendsOf(database.db, personId, preferences),
   };
 }
 

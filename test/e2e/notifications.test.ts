@@ -182,6 +182,15 @@ describeOnDatabases('notifications', (h) => {
       error: null,
       attempts: 2,
     });
+    // A new address has no past of its own: the outcome at the old one is not shown for it.
+    await h().request(
+      'PUT',
+      '/api/v1/notifications/preferences',
+      { slackUrl: `${slackBase}/grace-new` },
+      grace,
+    );
+    expect((await lastSends()).slack).toBeNull();
+    await h().request('PUT', '/api/v1/notifications/preferences', { slackUrl: `${slackBase}/grace` }, grace);
     expect(posts[0]).toMatchObject({
       path: '/grace',
       body: { text: expect.stringMatching(/mentioned you/) },

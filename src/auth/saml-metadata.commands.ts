@@ -49,8 +49,7 @@ export async function readIdpMetadata(
     const why = error instanceof Error && error.name === 'TimeoutError' ? 'no answer in 10 s' : String(error);
     return { problem: `${url} could not be read (${(error as { cause?: Error }).cause?.message ?? why}).` };
   }
-  if (text.length > maxBytes)
-    return tooLarge(url);
+  if (text.length > maxBytes) return tooLarge(url);
   const doc = new DOMParser({ errorHandler: () => undefined }).parseFromString(text, 'text/xml');
   if (!doc?.documentElement) return { problem: `${url} does not answer XML.` };
   const found = idpMetadataIn(doc);

@@ -178,7 +178,7 @@ export function registerIntegrationRoutes(app: App) {
       middleware: [leads],
       responses: {
         200: ok(
-          'Subscriptions (never their secrets), each with `health`: how its deliveries stand (`state`: `healthy`, `failing`, `behind`, `paused` or `quiet`; `waiting`, `oldestWaitingAt`, `failing`, `lastFailure`, `dead`, `lastDeadAt`, `lastDeliveredAt`, `deliveredLastDay`)',
+          'Subscriptions (never their secrets), each with `health`: how its deliveries stand (`state`: `healthy`, `failing`, `behind`, `paused` or `quiet`; `waiting`, `oldestWaitingAt`, `failing`, `lastFailure`, `dead`, `lastDeadAt`, `lastDeliveredAt`, `deliveredLastDay`, `deliveredByHour`: 24 counts, the oldest hour first)',
         ),
       },
     }),

@@ -9,6 +9,8 @@ import { relative } from '../app/format.ts';
 import { fieldMessage } from '../app/InputField.tsx';
 import { useSession } from '../app/session.tsx';
 import { Dialog, ErrorNote, Loading } from '../app/ui.tsx';
+import { timeZones } from '../people/person-form.ts';
+import { TimeZoneOptions } from '../people/TimeZoneOptions.tsx';
 import {
   type ExtraChannel,
   formOf,
@@ -22,7 +24,6 @@ import {
 } from './notification-settings.ts';
 
 const path = '/api/v1/notifications/preferences';
-const zones = Intl.supportedValuesOf('timeZone');
 
 /**
  * Your notifications: for each kind, Slack and e-mail beside the inbox (which always gets it), where
@@ -194,11 +195,7 @@ export function NotificationSettings({ open, onClose }: { open: boolean; onClose
                       onChange={(e) => change({ timezone: e.target.value })}
                     >
                       <option value="">Yours ({zone})</option>
-                      {zones.map((z) => (
-                        <option key={z} value={z}>
-                          {z}
-                        </option>
-                      ))}
+                      <TimeZoneOptions zones={timeZones([form.timezone])} />
                     </select>
                   </Field>
                 </div>

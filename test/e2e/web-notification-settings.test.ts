@@ -43,6 +43,11 @@ describe('web app: notification settings [pglite]', () => {
     await dialog.getByLabel('Your Slack incoming webhook').fill('ftp://files.example.com/slack');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.getByText('Must be an http(s) URL.').waitFor();
+    // The field at fault has the focus, and its message is read with it.
+    const slackField = dialog.getByLabel('Your Slack incoming webhook');
+    await expect.poll(() => slackField.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await slackField.getAttribute('aria-invalid')).toBe('true');
+    expect(await slackField.getAttribute('aria-describedby')).toBe('ns-slack-error');
     expect(await call('GET', '/api/v1/notifications/preferences', undefined, amara)).toEqual(before);
 
     await dialog.getByLabel('Your Slack incoming webhook').fill('http://127.0.0.1:9/amara');

@@ -343,6 +343,11 @@ describe('web app: people and teams [pglite]', () => {
     await page.keyboard.type('ftp://files.example.com/finance');
     await finance.getByRole('button', { name: 'Save channel' }).click();
     await finance.getByText('Must be an http(s) URL.').waitFor();
+    const channelField = finance.getByLabel('Finance’s Slack incoming webhook');
+    await expect.poll(() => channelField.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await channelField.getAttribute('aria-describedby')).toBe(
+      'finance-slack-hint finance-slack-error',
+    );
     expect(await channelOf('finance')).toBeNull();
     await finance.getByLabel('Finance’s Slack incoming webhook').fill('http://127.0.0.1:9/finance');
     expect(await axeViolations(page)).toEqual([]);

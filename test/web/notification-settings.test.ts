@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { preferencesSchema } from '../../src/notifications/notifications.types.ts';
 import {
+  controlOf,
   formOf,
   lastSendWords,
   type Preferences,
@@ -95,5 +96,16 @@ describe('the notification settings form', () => {
       tone: 'bad',
       text: 'Last Slack message failed after 10 tries: HTTP 404. Check the address.',
     });
+  });
+
+  it('says a refused field beside its control, and a field it has no control of in the note', () => {
+    expect(controlOf('slackUrl')).toBe('ns-slack');
+    expect(controlOf('email')).toBe('ns-email');
+    expect(controlOf('quietHours.timezone')).toBe('ns-zone');
+    expect(controlOf('quietHours.start')).toBe('ns-start');
+    // Days are ticked in a group with its own words; the server's word on them goes in the note.
+    expect(controlOf('quietHours.days')).toBeUndefined();
+    expect(controlOf('channels.mention')).toBeUndefined();
+    expect(controlOf(undefined)).toBeUndefined();
   });
 });

@@ -9,9 +9,11 @@ import { relative } from '../app/format.ts';
 import { fieldMessage } from '../app/InputField.tsx';
 import { useSession } from '../app/session.tsx';
 import { Dialog, ErrorNote, Loading } from '../app/ui.tsx';
+import { FormField } from '../people/FormField.tsx';
 import { timeZones } from '../people/person-form.ts';
 import { TimeZoneOptions } from '../people/TimeZoneOptions.tsx';
 import {
+  controlOf,
   type ExtraChannel,
   formOf,
   kindWords,
@@ -78,12 +80,16 @@ export function NotificationSettings({ open, onClose }: { open: boolean; onClose
       setSaved(true);
     } catch (err) {
       setError(err instanceof Error ? err : new Error(String(err)));
+      // Land on the field at fault, so its message is read with it (as the people forms do).
+      const control = err instanceof ApiError ? controlOf(err.field) : undefined;
+      if (control) requestAnimationFrame(() => document.getElementById(control)?.focus());
     } finally {
       setBusy(false);
     }
   };
-  const fieldError = (field: string) =>
-    error instanceof ApiError && error.field?.startsWith(field) ? fieldMessage(error.message) : undefined;
+  const refused = error instanceof ApiError ? controlOf(error.field) : undefined;
+  const fieldError = (control: string) =>
+    refused === control && error ? fieldMessage(error.message) : undefined;
   const zone = me.person?.timezone ?? me.organisation.timezone ?? 'UTC';
 
   return (
@@ -125,34 +131,38 @@ export function NotificationSettings({ open, onClose }: { open: boolean; onClose
               ))}
             </tbody>
           </table>
-          <Field id="ns-slack" label="Your Slack incoming webhook" error={fieldError('slackUrl')}>
-            <input
-              id="ns-slack"
-              type="url"
-              placeholder="https://hooks.slack.com/services/…"
-              value={form.slackUrl}
-              onChange={(e) => change({ slackUrl: e.target.value })}
-            />
-          </Field>
+          <FormField id="ns-slack" label="Your Slack incoming webhook" error={fieldError('ns-slack')}>
+            {(control) => (
+              <input
+                {...control}
+                type="url"
+                placeholder="https://hooks.slack.com/services/…"
+                value={form.slackUrl}
+                onChange={(e) => change({ slackUrl: e.target.value })}
+              />
+            )}
+          </FormField>
           <SendOutcome send={facts?.lastSends.slack ?? null} channel="slack" />
           {slackWanted(form) ? (
             <p className="small muted" data-testid="slack-missing">
               Without a Slack address, the ones ticked for Slack reach only the bell.
             </p>
           ) : null}
-          <Field
+          <FormField
             id="ns-email"
             label="E-mail to"
             hint={`Blank: your sign-in address${me.person?.email ? ` (${me.person.email})` : ''}.`}
-            error={fieldError('email')}
+            error={fieldError('ns-email')}
           >
-            <input
-              id="ns-email"
-              type="email"
-              value={form.email}
-              onChange={(e) => change({ email: e.target.value })}
-            />
-          </Field>
+            {(control) => (
+              <input
+                {...control}
+                type="email"
+                value={form.email}
+                onChange={(e) => change({ email: e.target.value })}
+              />
+            )}
+          </FormField>
           <SendOutcome send={facts?.lastSends.email ?? null} channel="email" />
           {facts?.emailOn === false ? (
             <p className="small muted" data-testid="email-off">
@@ -172,32 +182,38 @@ export function NotificationSettings({ open, onClose }: { open: boolean; onClose
             {form.quiet ? (
               <>
                 <div className="notification-quiet-times">
-                  <Field id="ns-start" label="From" error={fieldError('quietHours.start')}>
-                    <input
-                      id="ns-start"
-                      type="time"
-                      value={form.start}
-                      onChange={(e) => change({ start: e.target.value })}
-                    />
-                  </Field>
-                  <Field id="ns-end" label="To" error={fieldError('quietHours.end')}>
-                    <input
-                      id="ns-end"
-                      type="time"
-                      value={form.end}
-                      onChange={(e) => change({ end: e.target.value })}
-                    />
-                  </Field>
-                  <Field id="ns-zone" label="Time zone" error={fieldError('quietHours.timezone')}>
-                    <select
-                      id="ns-zone"
-                      value={form.timezone}
-                      onChange={(e) => change({ timezone: e.target.value })}
-                    >
-                      <option value="">Yours ({zone})</option>
-                      <TimeZoneOptions zones={timeZones([form.timezone])} />
-                    </select>
-                  </Field>
+                  <FormField id="ns-start" label="From" error={fieldError('ns-start')}>
+                    {(control) => (
+                      <input
+                        {...control}
+                        type="time"
+                        value={form.start}
+                        onChange={(e) => change({ start: e.target.value })}
+                      />
+                    )}
+                  </FormField>
+                  <FormField id="ns-end" label="To" error={fieldError('ns-end')}>
+                    {(control) => (
+                      <input
+                        {...control}
+                        type="time"
+                        value={form.end}
+                        onChange={(e) => change({ end: e.target.value })}
+                      />
+                    )}
+                  </FormField>
+                  <FormField id="ns-zone" label="Time zone" error={fieldError('ns-zone')}>
+                    {(control) => (
+                      <select
+                        {...control}
+                        value={form.timezone}
+                        onChange={(e) => change({ timezone: e.target.value })}
+                      >
+                        <option value="">Yours ({zone})</option>
+                        <TimeZoneOptions zones={timeZones([form.timezone])} />
+                      </select>
+                    )}
+                  </FormField>
                 </div>
                 <fieldset className="notification-days">
                   <legend className="small">On</legend>
@@ -225,9 +241,7 @@ export function NotificationSettings({ open, onClose }: { open: boolean; onClose
               </>
             ) : null}
           </fieldset>
-          {error && !(error instanceof ApiError && error.field) ? (
-            <ErrorNote error={error} title="Your settings were not saved" />
-          ) : null}
+          {error && !refused ? <ErrorNote error={error} title="Your settings were not saved" /> : null}
           {saved ? (
             <p className="note note-good" role="status">
               Saved.
@@ -262,33 +276,5 @@ function SendOutcome({ send, channel }: { send: LastSend | null; channel: ExtraC
     >
       {words.text}
     </p>
-  );
-}
-
-/** A label over its control, with a hint and the server's word on it when refused. */
-function Field({
-  id,
-  label,
-  hint,
-  error,
-  children,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  children: React.ReactNode;
-}) {
-  return (
-    <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      {children}
-      {hint ? <p className="small muted">{hint}</p> : null}
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </div>
   );
 }

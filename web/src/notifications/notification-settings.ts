@@ -104,6 +104,19 @@ export function preferencesBody(form: SettingsForm, signInEmail: string | null):
 }
 
 /** A kind sent to Slack with no Slack address reaches only the inbox: the form says so. */
+/** The settings' fields the server may refuse by name, and the control each is said beside. */
+const fieldControls = [
+  ['slackUrl', 'ns-slack'],
+  ['email', 'ns-email'],
+  ['quietHours.start', 'ns-start'],
+  ['quietHours.end', 'ns-end'],
+  ['quietHours.timezone', 'ns-zone'],
+] as const;
+
+/** The control a refused field is said beside; none for a field the form has no control of. */
+export const controlOf = (field: string | undefined) =>
+  field ? fieldControls.find(([f]) => field.startsWith(f))?.[1] : undefined;
+
 export const slackWanted = (form: SettingsForm) =>
   Object.values(form.channels).some((c) => c.slack) && !form.slackUrl.trim();
 

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { ApiError, put } from '../api/client.ts';
 import { fieldMessage } from '../app/InputField.tsx';
 import { ErrorNote } from '../app/ui.tsx';
+import { FormField } from './FormField.tsx';
 
 /** `GET /notifications/teams`: a team and the Slack channel its mentions post to. */
 export type TeamChannel = { team: string; name: string; slackUrl: string | null };
@@ -37,6 +38,8 @@ export function TeamSlackChannel({
       onSaved();
     } catch (err) {
       setError(err);
+      if (err instanceof ApiError && err.field === 'slackUrl')
+        requestAnimationFrame(() => document.getElementById(id)?.focus());
     } finally {
       setBusy(false);
     }
@@ -83,32 +86,31 @@ export function TeamSlackChannel({
     );
   return (
     <form className="team-slack" data-testid="team-slack" onSubmit={submit} noValidate>
-      <div className={fieldError ? 'field field-invalid' : 'field'}>
-        <label htmlFor={id}>{teamName}’s Slack incoming webhook</label>
-        <input
-          id={id}
-          type="url"
-          value={url}
-          placeholder="https://hooks.slack.com/services/…"
-          aria-invalid={fieldError ? true : undefined}
-          onChange={(e) => {
-            setUrl(e.target.value);
-            setError(undefined);
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') {
-              e.preventDefault();
-              setEditing(false);
-            }
-          }}
-        />
-        <p className="small muted">Team @mentions post here once, beside each member’s own channels.</p>
-        {fieldError ? (
-          <p className="field-error" role="alert">
-            {fieldError}
-          </p>
-        ) : null}
-      </div>
+      <FormField
+        id={id}
+        label={`${teamName}’s Slack incoming webhook`}
+        hint="Team @mentions post here once, beside each member’s own channels."
+        error={fieldError ?? undefined}
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="url"
+            value={url}
+            placeholder="https://hooks.slack.com/services/…"
+            onChange={(e) => {
+              setUrl(e.target.value);
+              setError(undefined);
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') {
+                e.preventDefault();
+                setEditing(false);
+              }
+            }}
+          />
+        )}
+      </FormField>
       {error && !fieldError ? <ErrorNote error={error} title="The channel was not changed" /> : null}
       <div className="form-actions">
         <button type="button" className="button small" onClick={() => setEditing(false)}>

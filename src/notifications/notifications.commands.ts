@@ -57,6 +57,7 @@ export async function notifyIn(tx: Tx, src: Source, facts: Facts, audience: Audi
   const message = compose(facts);
   const outbox: (typeof notificationOutbox.$inferInsert)[] = targets.map((t) => ({
     orgId: src.orgId,
+    teamId: t.teamId,
     channel: 'slack',
     target: t.slackUrl,
     message,

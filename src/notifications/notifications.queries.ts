@@ -1,8 +1,7 @@
 import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import { type Queryable, rowsOf } from '../db/database.ts';
 import { people } from '../people/people.table.ts';
-import { teams } from '../teams/teams.table.ts';
-import { notificationPreferences, notifications, notificationTeamTargets } from './notifications.table.ts';
+import { notificationPreferences, notifications } from './notifications.table.ts';
 import {
   type Channel,
   type LastSend,
@@ -11,6 +10,7 @@ import {
   type QuietHours,
 } from './notifications.types.ts';
 import { defaultChannels } from './plan.ts';
+import { lastSendOf } from './sends.ts';
 
 export async function listNotifications(
   db: Queryable,
@@ -61,14 +61,37 @@ export async function preferencesOf(db: Queryable, personId: string) {
   };
 }
 
-/** Every team of the organisation with the Slack channel its mentions and dips post to, if any. */
+/**
+ * Every team of the organisation with the Slack channel its mentions and dips post to, if any, and
+ * how the last post tried to that channel went (`lastPost`; null before one).
+ */
 export async function teamTargetsOf(db: Queryable, orgId: string) {
-  return db
-    .select({ team: teams.key, name: teams.name, slackUrl: notificationTeamTargets.slackUrl })
-    .from(teams)
-    .leftJoin(notificationTeamTargets, eq(notificationTeamTargets.teamId, teams.id))
-    .where(eq(teams.orgId, orgId))
-    .orderBy(teams.name);
+  const rows = rowsOf<{
+    team: string;
+    name: string;
+    slackUrl: string | null;
+    deliveredAt: Date | string | null;
+    deadAt: Date | string | null;
+    lastError: string | null;
+    attempts: number | null;
+  }>(
+    await db.execute(sql`
+      select t.key as team, t.name, tt.slack_url as "slackUrl", s.delivered_at as "deliveredAt",
+        s.dead_at as "deadAt", s.last_error as "lastError", s.attempts
+      from teams t
+      left join notification_team_targets tt on tt.team_id = t.id
+      left join lateral (
+        select o.delivered_at, o.dead_at, o.last_error, o.attempts from notification_outbox o
+        where o.team_id = t.id and o.target = tt.slack_url and o.attempts > 0
+        order by o.seq desc limit 1
+      ) s on true
+      where t.org_id = ${orgId}
+      order by t.name`),
+  );
+  return rows.map(({ deliveredAt, deadAt, lastError, attempts, ...team }) => ({
+    ...team,
+    lastPost: attempts === null ? null : lastSendOf({ deliveredAt, deadAt, lastError, attempts }),
+  }));
 }
 
 /**
@@ -103,12 +126,9 @@ export async function lastSendsOf(
         order by o.seq desc limit 1
       ) s on true`),
   );
-  const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
   const outcome = (channel: 'slack' | 'email'): LastSend | null => {
     const r = rows.find((x) => x.channel === channel);
-    if (!r || r.attempts === null) return null;
-    const state = r.deliveredAt ? 'delivered' : r.deadAt ? 'failed' : 'retrying';
-    return { state, at: iso(r.deliveredAt ?? r.deadAt), error: r.lastError, attempts: r.attempts };
+    return !r || r.attempts === null ? null : lastSendOf({ ...r, attempts: r.attempts });
   };
   return { slack: outcome('slack'), email: outcome('email') };
 }

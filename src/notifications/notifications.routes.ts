@@ -9,7 +9,14 @@ import { ok } from '../http/openapi.ts';
 import { assertPublicTarget } from '../integrations/delivery.jobs.ts';
 import { markAllRead, markRead, savePreferences, setTeamTarget } from './notifications.commands.ts';
 import { lastSendsOf, listNotifications, preferencesOf, teamTargetsOf } from './notifications.queries.ts';
-import { listNotificationsQuery, preferencesSchema, teamTargetSchema } from './notifications.types.ts';
+import {
+  listNotificationsQuery,
+  listSendsQuery,
+  preferencesSchema,
+  teamTargetSchema,
+} from './notifications.types.ts';
+import { queueSendAgain } from './sends.commands.ts';
+import { listSends, sendCountsOf } from './sends.queries.ts';
 
 const tags = ['notifications'];
 
@@ -125,7 +132,7 @@ export function registerNotificationRoutes(app: App) {
       middleware: [requireRole('lead')],
       responses: {
         200: ok(
-          '`{items: [{team, name, slackUrl}]}`: every team and its Slack channel (null: none), by name',
+          '`{items: [{team, name, slackUrl, lastPost}]}`: every team and its Slack channel (null: none), by name; `lastPost` is how the newest post tried to that channel went (`{state: delivered|retrying|failed, at, error, attempts}`; null before one)',
         ),
       },
     }),
@@ -152,6 +159,46 @@ export function registerNotificationRoutes(app: App) {
       await refusePrivate(slackUrl, config.webhookAllowPrivate);
       const { key } = c.req.valid('param');
       return c.json(await setTeamTarget(database.db, adminCtxOf(c), key, slackUrl), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/notifications/sends',
+      tags,
+      middleware: [requireRole('admin')],
+      request: { query: listSendsQuery },
+      responses: {
+        200: ok(
+          "`{items, nextBefore, counts}`: the organisation's Slack and e-mail sends, newest first (`state`: `pending`, `retrying`, `delivered` or `failed`; `to`: a person `{personId, name}` or a team `{team, name}`; a Slack address shortened to its host and last four characters, as it is a credential), the cursor to the next page (`before`), and `counts` `{pending, retrying, failed, deliveredLastDay}`",
+        ),
+      },
+    }),
+    async (c) => {
+      const { database, clock } = c.var.services;
+      const orgId = c.var.principal.orgId;
+      const page = await listSends(database.db, orgId, c.req.valid('query'));
+      return c.json({ ...page, counts: await sendCountsOf(database.db, orgId, clock()) }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/notifications/sends/{seq}/resend',
+      tags,
+      middleware: [requireRole('admin')],
+      request: { params: z.object({ seq: z.coerce.number().int().positive() }) },
+      responses: {
+        200: ok(
+          '`{seq, queued: true}`: a send given up, or still being retried, is tried again now from its first try, to the address it was queued for; a delivered one is refused (`conflict`)',
+        ),
+      },
+    }),
+    async (c) => {
+      const { seq } = c.req.valid('param');
+      const { database, clock } = c.var.services;
+      await queueSendAgain(database.db, c.var.principal.orgId, seq, clock());
+      return c.json({ seq, queued: true }, 200);
     },
   );
 }

@@ -53,6 +53,8 @@ export const notificationOutbox = pgTable(
     seq: bigserial('seq', { mode: 'number' }).primaryKey(),
     orgId: orgId(),
     notificationId: text('notification_id'),
+    /** A post to a team's own Slack channel (no notification: the team has no inbox). */
+    teamId: text('team_id'),
     channel: text('channel').notNull(),
     target: text('target').notNull(),
     /** `{kind, title, body, link}`: rendered for the channel when sent. */
@@ -73,5 +75,9 @@ export const notificationOutbox = pgTable(
     index('notification_outbox_created').on(t.createdAt),
     // A person's sends through their notifications: the last one's outcome, and their erasure.
     index('notification_outbox_notification').on(t.notificationId),
+    // A team channel's last post, on its card.
+    index('notification_outbox_team').on(t.teamId, t.seq).where(sql`${t.teamId} is not null`),
+    // The sends given up, newest first, for the admins' list.
+    index('notification_outbox_dead').on(t.orgId, t.seq).where(sql`${t.deadAt} is not null`),
   ],
 );

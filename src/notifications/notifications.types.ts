@@ -83,6 +83,39 @@ export const listNotificationsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
+export const sendStates = ['pending', 'retrying', 'delivered', 'failed'] as const;
+export type SendState = (typeof sendStates)[number];
+
+export const listSendsQuery = z.object({
+  /** `pending`: not yet delivered nor given up (`retrying` among them); none: every send. */
+  state: z.enum(sendStates).optional(),
+  /** The `nextBefore` of the page before: sends older than it. */
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** A Slack or e-mail send as the admins' list shows it (a Slack address shortened: it is a credential). */
+export type NotificationSend = {
+  seq: number;
+  channel: 'slack' | 'email';
+  /** A person (their notification) or a team (a post to its own channel). */
+  to: { personId: string | null; name: string | null } | { team: string; name: string };
+  target: string;
+  kind: string;
+  title: string;
+  link: string | null;
+  state: SendState;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  nextAttemptAt: string | null;
+  deliveredAt: string | null;
+  deadAt: string | null;
+};
+
+/** How the organisation's sends stand: waiting, retrying, given up, and delivered in the last day. */
+export type SendCounts = { pending: number; retrying: number; failed: number; deliveredLastDay: number };
+
 /** How the newest tried send of a channel to a person went. */
 export type LastSend = {
   /** `delivered`; `retrying` (its last try failed, it will be tried again); `failed` (given up). */

@@ -192,6 +192,8 @@ const table: Record<string, Rule> = {
   'PUT /api/v1/notifications/preferences': 'person',
   'GET /api/v1/notifications/teams': leads,
   'PUT /api/v1/notifications/teams/{key}': leads,
+  'GET /api/v1/notifications/sends': ['admin'],
+  'POST /api/v1/notifications/sends/{seq}/resend': ['admin'],
   'GET /api/v1/vocabulary/types': 'any',
   'POST /api/v1/vocabulary/types': leads,
   'GET /api/v1/vocabulary/revisions': 'any',

@@ -1,0 +1,151 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { deliverNotifications } from '../../src/notifications/delivery.jobs.ts';
+import { notificationOutbox } from '../../src/notifications/notifications.table.ts';
+import { describeOnDatabases, newCase } from '../support/harness.ts';
+
+/**
+ * Admins see every Slack and e-mail send of the organisation (to whom, where it stands, why it
+ * failed) and try a failed one again; a team's card says how its channel's last post went.
+ */
+describeOnDatabases('notification sends', (h) => {
+  let receiver: Server;
+  let base = '';
+  let down = true;
+  const paths: string[] = [];
+
+  beforeAll(async () => {
+    receiver = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        if (down && req.url?.endsWith('/down')) return void res.writeHead(500).end();
+        paths.push(req.url ?? '');
+        res.writeHead(200).end('ok');
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+    h().runtime.services.config.webhookAllowPrivate = true;
+  });
+  afterAll(() => new Promise<void>((r) => receiver.close(() => r())));
+
+  const as = async (key: string) => ({ token: await h().tokenFor(key) });
+  const deliver = () => deliverNotifications(h().runtime.services);
+  const sends = (query = '') => h().request('GET', `/api/v1/notifications/sends${query}`);
+  const financePost = async () =>
+    (await h().request('GET', '/api/v1/notifications/teams')).body.items.find(
+      (t: { team: string }) => t.team === 'finance',
+    ).lastPost;
+
+  it('lists the sends newest first, to a person or a team, and tries a failed one again', async () => {
+    h().setNow('2026-11-24T10:00:00Z');
+    await h().database.db.delete(notificationOutbox);
+    await h().request('PUT', '/api/v1/notifications/teams/finance', { slackUrl: `${base}/finance/down` });
+    await h().request(
+      'PUT',
+      '/api/v1/notifications/preferences',
+      { slackUrl: `${base}/lucas/T0KEN` },
+      await as('lucas'),
+    );
+    expect(await financePost()).toBeNull();
+    const c = await h().request('POST', '/api/v1/cases', newCase({ externalId: 'sends-1' }));
+    await h().request(
+      'POST',
+      `/api/v1/cases/${c.body.id}/messages`,
+      { role: 'internal', text: '@finance @lucas the refund is stuck, who can look?' },
+      await as('amara'),
+    );
+    await deliver();
+    expect(paths).toEqual(['/lucas/T0KEN']);
+
+    const all = await sends();
+    expect(all.status).toBe(200);
+    const port = new URL(base).host;
+    expect(all.body.items).toEqual([
+      expect.objectContaining({
+        channel: 'slack',
+        to: { personId: h().org.personIds.get('lucas'), name: 'Lucas Meyer' },
+        // A Slack address is a credential: shown by its host and last four characters.
+        target: `${port}/…0KEN`,
+        kind: 'mention',
+        state: 'delivered',
+        attempts: 1,
+        lastError: null,
+        deliveredAt: h().now().toISOString(),
+        nextAttemptAt: null,
+      }),
+      expect.objectContaining({
+        channel: 'slack',
+        to: { team: 'finance', name: 'Finance' },
+        target: `${port}/…down`,
+        state: 'retrying',
+        attempts: 1,
+        lastError: 'HTTP 500',
+        nextAttemptAt: new Date(h().now().getTime() + 1000).toISOString(),
+      }),
+    ]);
+    expect(all.body.items.map((s: { seq: number }) => s.seq)).toEqual(
+      [...all.body.items.map((s: { seq: number }) => s.seq)].sort((a, b) => b - a),
+    );
+    expect(all.body.counts).toEqual({ pending: 1, retrying: 1, failed: 0, deliveredLastDay: 1 });
+    expect(JSON.stringify(all.body)).not.toContain('T0KEN');
+    expect(await financePost()).toEqual({ state: 'retrying', at: null, error: 'HTTP 500', attempts: 1 });
+
+    // One page at a time, through the cursor.
+    const first = await sends('?limit=1');
+    expect(first.body.items).toHaveLength(1);
+    const second = await sends(`?limit=1&before=${first.body.nextBefore}`);
+    expect(second.body.items.map((s: { seq: number }) => s.seq)).toEqual([all.body.items[1].seq]);
+    expect(second.body.nextBefore).toBeNull();
+    expect((await sends('?state=retrying')).body.items.map((s: { to: object }) => s.to)).toEqual([
+      { team: 'finance', name: 'Finance' },
+    ]);
+
+    // Ten tries later the post is given up: the card and the list say so.
+    for (let i = 0; i < 10; i++) {
+      h().advance(3_600_000);
+      await deliver();
+    }
+    const failed = (await sends('?state=failed')).body;
+    expect(failed.items).toHaveLength(1);
+    expect(failed.items[0]).toMatchObject({ state: 'failed', attempts: 10, deadAt: expect.any(String) });
+    expect(failed.counts).toMatchObject({ pending: 0, retrying: 0, failed: 1 });
+    expect(await financePost()).toMatchObject({ state: 'failed', error: 'HTTP 500', attempts: 10 });
+
+    // The channel is fixed: tried again now, from its first try.
+    down = false;
+    const seq = failed.items[0].seq;
+    const again = await h().request('POST', `/api/v1/notifications/sends/${seq}/resend`);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual({ seq, queued: true });
+    expect((await sends('?state=pending')).body.items[0]).toMatchObject({
+      seq,
+      state: 'pending',
+      attempts: 0,
+    });
+    await deliver();
+    expect(paths.at(-1)).toBe('/finance/down');
+    expect(await financePost()).toMatchObject({ state: 'delivered', error: null, attempts: 1 });
+  });
+
+  it('refuses to send a delivered one again, an unknown one, bad filters, and anyone but an admin', async () => {
+    const [delivered] = (await sends('?state=delivered&limit=1')).body.items;
+    expect(delivered).toBeTruthy();
+    const before = await h().database.db.select().from(notificationOutbox);
+    const twice = await h().request('POST', `/api/v1/notifications/sends/${delivered.seq}/resend`);
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.code).toBe('conflict');
+    const unknown = await h().request('POST', '/api/v1/notifications/sends/999999/resend');
+    expect(unknown.status).toBe(404);
+    expect((await sends('?state=lost')).status).toBe(400);
+    expect((await sends('?limit=0')).status).toBe(400);
+    const lead = await as('grace');
+    expect((await h().request('GET', '/api/v1/notifications/sends', undefined, lead)).status).toBe(403);
+    expect(
+      (await h().request('POST', `/api/v1/notifications/sends/${delivered.seq}/resend`, undefined, lead))
+        .status,
+    ).toBe(403);
+    expect(await h().database.db.select().from(notificationOutbox)).toEqual(before);
+  });
+});

@@ -4,6 +4,7 @@ import { Link } from '../app/router.tsx';
 import { useSession } from '../app/session.tsx';
 import { Badge, Dialog, Empty, ErrorNote, Loading, Section } from '../app/ui.tsx';
 import { type Resource, useResource } from '../app/useResource.ts';
+import { NotificationSends } from '../notifications/NotificationSends.tsx';
 import { ApiTokens } from './ApiTokens.tsx';
 import { type Delivery, deliveryStatus, type WebhookSubscription, webhooksApi } from './deliveries-api.ts';
 import { EmailCheck } from './EmailCheck.tsx';
@@ -207,9 +208,11 @@ export default function IntegrationsPage() {
   const [failed, setFailed] = useState<unknown>(null);
   const byId = new Map((subs.data?.items ?? []).map((s: WebhookSubscription) => [s.id, s.url]));
   const urlOf = (id: string) => byId.get(id) ?? id;
+  const [refreshed, setRefreshed] = useState(0);
   const reload = () => {
     recent.reload();
     dead.reload();
+    setRefreshed((n) => n + 1);
   };
   const redeliver = async (seq: number) => {
     setFailed(null);
@@ -235,6 +238,7 @@ export default function IntegrationsPage() {
               : 'Webhooks: '}
             every event is sent to its subscribers, retried with backoff until they answer 2xx; after 15 tries
             it becomes a dead letter you can send again.
+            {isAdmin ? ' And how the Slack and e-mail notifications went.' : null}
           </p>
         </div>
         <button type="button" className="button" onClick={reload}>
@@ -244,6 +248,7 @@ export default function IntegrationsPage() {
       <div className="stack">
         {isAdmin ? <ApiTokens /> : null}
         {isAdmin ? <EmailCheck /> : null}
+        {isAdmin ? <NotificationSends refreshed={refreshed} /> : null}
         <Section title="Webhook subscriptions">
           <Subscriptions subs={subs} onChanged={reload} />
         </Section>

@@ -1,11 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import {
-  type LastSend,
-  personNotificationKinds,
-  weekdays,
-} from '../../../src/notifications/notifications.types.ts';
+import { personNotificationKinds, weekdays } from '../../../src/notifications/notifications.types.ts';
 import { ApiError, get, put } from '../api/client.ts';
-import { relative } from '../app/format.ts';
 import { fieldMessage } from '../app/InputField.tsx';
 import { useSession } from '../app/session.tsx';
 import { Dialog, ErrorNote, Loading } from '../app/ui.tsx';
@@ -17,13 +12,13 @@ import {
   type ExtraChannel,
   formOf,
   kindWords,
-  lastSendWords,
   type Preferences,
   preferencesBody,
   type SettingsForm,
   slackWanted,
   weekdayWords,
 } from './notification-settings.ts';
+import { SendOutcome } from './SendOutcome.tsx';
 
 const path = '/api/v1/notifications/preferences';
 
@@ -262,19 +257,5 @@ export function NotificationSettings({ open, onClose }: { open: boolean; onClose
         </form>
       ) : null}
     </Dialog>
-  );
-}
-
-/** How the last send by this channel went, beside the address it went to. */
-function SendOutcome({ send, channel }: { send: LastSend | null; channel: ExtraChannel }) {
-  const words = lastSendWords(send, channel, (iso) => relative(iso));
-  if (!words) return null;
-  return (
-    <p
-      className={words.tone === 'bad' ? 'small field-error' : 'small muted'}
-      data-testid={`last-send-${channel}`}
-    >
-      {words.text}
-    </p>
   );
 }

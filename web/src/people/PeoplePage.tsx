@@ -51,6 +51,7 @@ export default function PeoplePage() {
   const channels = useResource(view === 'teams' && s.can('lead') ? 'team-channels' : null, (signal) =>
     get<{ items: TeamChannel[] }>('/api/v1/notifications/teams', signal),
   );
+  const channelOf = (team: string) => channels.data?.items.find((c) => c.team === team);
 
   // The counts of open handoffs move all day: read them afresh on arrival, not from sign-in.
   useEffect(() => {
@@ -151,7 +152,8 @@ export default function PeoplePage() {
                 channel={
                   channels.data
                     ? {
-                        slackUrl: channels.data.items.find((c) => c.team === t.key)?.slackUrl ?? null,
+                        slackUrl: channelOf(t.key)?.slackUrl ?? null,
+                        lastPost: channelOf(t.key)?.lastPost ?? null,
                         onSaved: channels.reload,
                       }
                     : undefined

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import type { LastSend } from '../../../src/notifications/notifications.types.ts';
 import { api } from '../api/endpoints.ts';
 import type { OwnershipStrategy, Team, TeamChange, TeamMember } from '../api/types.ts';
 import { counted, humanize } from '../app/format.ts';
@@ -31,7 +32,7 @@ export function TeamCard({
   admin: AdminRun;
   onRemove: (team: Team, member: TeamMember) => void;
   /** Its Slack channel for leads, once read (`undefined` until then, or for others). */
-  channel?: { slackUrl: string | null; onSaved: () => void };
+  channel?: { slackUrl: string | null; lastPost: LastSend | null; onSaved: () => void };
 }) {
   const s = useSession();
   const canEdit = s.can('lead');
@@ -287,6 +288,7 @@ export function TeamCard({
           teamKey={key}
           teamName={team.name}
           slackUrl={channel.slackUrl}
+          lastPost={channel.lastPost}
           onSaved={channel.onSaved}
         />
       ) : null}

@@ -1,11 +1,13 @@
 import { type FormEvent, useState } from 'react';
+import type { LastSend } from '../../../src/notifications/notifications.types.ts';
 import { ApiError, put } from '../api/client.ts';
 import { fieldMessage } from '../app/InputField.tsx';
 import { ErrorNote } from '../app/ui.tsx';
+import { SendOutcome } from '../notifications/SendOutcome.tsx';
 import { FormField } from './FormField.tsx';
 
-/** `GET /notifications/teams`: a team and the Slack channel its mentions post to. */
-export type TeamChannel = { team: string; name: string; slackUrl: string | null };
+/** `GET /notifications/teams`: a team, the Slack channel its mentions post to, and how the last post went. */
+export type TeamChannel = { team: string; name: string; slackUrl: string | null; lastPost: LastSend | null };
 
 /**
  * A team's own Slack channel (leads): an @mention of the team, and a supervisors' dip, post there
@@ -16,11 +18,13 @@ export function TeamSlackChannel({
   teamKey,
   teamName,
   slackUrl,
+  lastPost,
   onSaved,
 }: {
   teamKey: string;
   teamName: string;
   slackUrl: string | null;
+  lastPost: LastSend | null;
   onSaved: () => void;
 }) {
   const [editing, setEditing] = useState(false);
@@ -81,6 +85,7 @@ export function TeamSlackChannel({
             Remove
           </button>
         ) : null}
+        {slackUrl ? <SendOutcome send={lastPost} channel="slack" /> : null}
         <ErrorNote error={error} title="The channel was not changed" />
       </div>
     );

@@ -1,0 +1,114 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, describe, expect, it } from 'vitest';
+import { deliverNotifications, maxNotificationAttempts } from '../../src/notifications/delivery.jobs.ts';
+import { basicA11y, screenshot } from '../support/browser.ts';
+import { newCase } from '../support/harness.ts';
+import { withWebApp } from '../support/web-app.ts';
+
+/**
+ * In a real Chromium: an admin reads how the organisation's Slack and e-mail sends stand, finds the
+ * one given up with the receiver's answer, and tries it again once the channel is fixed; the team's
+ * card says how its channel's last post went.
+ */
+let receiver: Server;
+let base = '';
+let down = true;
+const paths: string[] = [];
+
+const app = withWebApp({
+  people: ['ines', 'grace'],
+  shots: 'notification-sends',
+  async ready({ web }) {
+    web.runtime.services.config.webhookAllowPrivate = true;
+    receiver = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        if (down && req.url === '/finance') return void res.writeHead(500).end();
+        paths.push(req.url ?? '');
+        res.writeHead(200).end('ok');
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+  },
+});
+const { call } = app;
+
+afterAll(() => new Promise<void>((r) => (receiver ? receiver.close(() => r()) : r())));
+
+describe('notification sends [pglite]', () => {
+  it('shows an admin the send given up, with why, and tries it again once fixed', async () => {
+    await call('PUT', '/api/v1/notifications/teams/finance', { slackUrl: `${base}/finance` });
+    const lucas = await app.tokenOf('lucas', ['agent']);
+    await call('PUT', '/api/v1/notifications/preferences', { slackUrl: `${base}/lucas` }, lucas);
+    const c = await call('POST', '/api/v1/cases', newCase({ subject: 'Refund stuck at the bank' }));
+    await call(
+      'POST',
+      `/api/v1/cases/${c.id}/messages`,
+      { role: 'internal', text: '@finance @lucas the refund is stuck, who can look?' },
+      await app.tokenOf('amara', ['agent']),
+    );
+    // The scheduler delivers Lucas's; Finance's channel answers 500 until its every try is spent.
+    await expect.poll(() => paths.length, { timeout: 10_000 }).toBe(1);
+    const services = app.web.runtime.services;
+    let later = Date.now();
+    for (let i = 0; i < maxNotificationAttempts + 1; i++) {
+      later += 3_600_000;
+      await deliverNotifications({ ...services, clock: () => new Date(later) });
+    }
+    const [given] = (await call('GET', '/api/v1/notifications/sends?state=failed')).items;
+    expect(given).toMatchObject({ to: { team: 'finance' }, lastError: 'HTTP 500' });
+
+    const { page, errors } = await app.signedIn('sends-admin', 'ines@northwind.example');
+    await page.goto(`${app.url}/settings/integrations`);
+    const section = page.getByRole('region', { name: 'Slack and e-mail notifications' });
+    await expect
+      .poll(() => section.getByTestId('send-counts').textContent())
+      .toBe('1 delivered in 24 h · nothing waiting · 1 given up in the last 30 days');
+    // It opens on what was given up: Finance's channel, the answer, the tries.
+    const rows = section.getByTestId('send-row');
+    await expect.poll(() => rows.count()).toBe(1);
+    const row = await rows.textContent();
+    expect(row).toContain('Finance’s channel');
+    expect(row).toContain('HTTP 500');
+    expect(row).toContain('Given up');
+    expect(row).toContain(String(maxNotificationAttempts));
+    expect(row).not.toContain('/finance'); // the address is a credential: only its last characters
+    expect(await basicA11y(page)).toEqual([]);
+    await screenshot(page, 'notification-sends-given-up');
+
+    // Every send, by keyboard: the filter is a group of radios.
+    await section.getByRole('radio', { name: 'Given up' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await section.getByRole('radio', { name: 'All' }).isChecked()).toBe(true);
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await section.locator('[data-state="delivered"]').textContent()).toContain('Lucas Meyer');
+
+    down = false;
+    await section.getByRole('button', { name: `Try #${given.seq} again` }).click();
+    await section.getByTestId('send-queued').waitFor();
+    await expect.poll(() => paths.includes('/finance'), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+          return section.locator('[data-state="delivered"]').count();
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(2);
+    expect(errors).toEqual([]);
+  }, 90_000);
+
+  it("shows a lead how their team channel's last post went, on the team's card", async () => {
+    const { page, errors } = await app.signedIn('sends-lead', 'grace@northwind.example');
+    await page.goto(`${app.url}/people?view=teams`);
+    const finance = page.locator('article[data-team="finance"]');
+    await expect
+      .poll(() => finance.getByTestId('last-send-slack').textContent(), { timeout: 10_000 })
+      .toMatch(/^Last Slack message delivered/);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { NotificationSend } from '../../src/notifications/notifications.types.ts';
+import {
+  canResend,
+  countsLine,
+  kindOf,
+  recipientOf,
+} from '../../web/src/notifications/notification-sends.ts';
+
+const send = (over: Partial<NotificationSend>): NotificationSend => ({
+  seq: 7,
+  channel: 'slack',
+  to: { team: 'finance', name: 'Finance' },
+  target: 'hooks.slack.com/…abcd',
+  kind: 'mention',
+  title: 'Amara Okafor mentioned you',
+  link: '/cases/c1',
+  state: 'failed',
+  attempts: 10,
+  lastError: 'HTTP 404',
+  createdAt: '2026-11-24T10:00:00.000Z',
+  nextAttemptAt: null,
+  deliveredAt: null,
+  deadAt: '2026-11-24T12:00:00.000Z',
+  ...over,
+});
+
+describe('the notification sends list', () => {
+  it('says in one line how the sends stand', () => {
+    expect(countsLine({ pending: 0, retrying: 0, failed: 0, deliveredLastDay: 0 })).toBe(
+      '0 delivered in 24 h · nothing waiting',
+    );
+    expect(countsLine({ pending: 3, retrying: 1, failed: 2, deliveredLastDay: 1204 })).toBe(
+      `${(1204).toLocaleString()} delivered in 24 h · 3 waiting (1 being retried) · 2 given up in the last 30 days`,
+    );
+    expect(countsLine({ pending: 2, retrying: 0, failed: 0, deliveredLastDay: 5 })).toBe(
+      '5 delivered in 24 h · 2 waiting',
+    );
+  });
+
+  it('names a team channel, a person, and someone since erased', () => {
+    expect(recipientOf(send({}))).toBe('Finance’s channel');
+    expect(recipientOf(send({ to: { personId: 'p1', name: 'Grace Liu' } }))).toBe('Grace Liu');
+    expect(recipientOf(send({ to: { personId: null, name: null } }))).toBe('A person no longer here');
+  });
+
+  it('words a kind as the settings do, and offers to try again only what is not delivered', () => {
+    expect(kindOf(send({}))).toBe('Mentions');
+    expect(kindOf(send({ kind: 'something_new' }))).toBe('something new');
+    expect(canResend(send({}))).toBe(true);
+    expect(canResend(send({ state: 'retrying' }))).toBe(true);
+    expect(canResend(send({ state: 'delivered' }))).toBe(false);
+    expect(canResend(send({ state: 'pending' }))).toBe(false);
+  });
+});

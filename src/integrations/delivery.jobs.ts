@@ -1,12 +1,13 @@
 import { lookup } from 'node:dns/promises';
 import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import type { Db } from '../db/database.ts';
 import type { Services } from '../http/context.ts';
 import type { Job } from '../jobs/scheduler.ts';
 import { people } from '../people/people.table.ts';
 import { teams } from '../teams/teams.table.ts';
 import { isPrivateAddress } from './address.ts';
 import { type ChatFormat, chatBody, namedIn, type OutboxEvent, type WebhookFormat } from './chat-message.ts';
-import { outbox, webhookSubscriptions } from './integrations.table.ts';
+import { outbox, webhookFailedTries, webhookSubscriptions } from './integrations.table.ts';
 import { outboxChannel } from './outbox.listeners.ts';
 import { backoffMs, maxAttempts, signDelivery } from './signature.ts';
 
@@ -16,7 +17,14 @@ export const leaseMs = 2 * timeoutMs;
 const batchSize = 100;
 
 type DeliveryServices = Pick<Services, 'database' | 'config' | 'clock' | 'logger'>;
-type Outcome = { seq: number; status: number | null; error: string | null; attempts: number };
+type Outcome = {
+  seq: number;
+  orgId: string;
+  subscriptionId: string;
+  status: number | null;
+  error: string | null;
+  attempts: number;
+};
 
 /** Refuses targets that resolve to loopback or private addresses (server-side request forgery). */
 export async function assertPublicTarget(url: string, allowPrivate: boolean): Promise<void> {
@@ -129,6 +137,32 @@ async function mark(services: DeliveryServices, outcomes: Outcome[]) {
       })
       .where(eq(outbox.seq, o.seq));
   }
+  await countFailedTries(db, outcomes, at);
+}
+
+/** Adds this pass's failed tries to their subscriptions' minute (one statement; none when all went through). */
+async function countFailedTries(db: Db, outcomes: Outcome[], at: Date) {
+  const minute = new Date(Math.floor(at.getTime() / 60_000) * 60_000);
+  const bySubscription = new Map<string, { orgId: string; tries: number }>();
+  for (const o of outcomes.filter((x) => x.error)) {
+    const known = bySubscription.get(o.subscriptionId);
+    bySubscription.set(o.subscriptionId, { orgId: o.orgId, tries: (known?.tries ?? 0) + 1 });
+  }
+  if (!bySubscription.size) return;
+  await db
+    .insert(webhookFailedTries)
+    .values(
+      [...bySubscription].map(([subscriptionId, { orgId, tries }]) => ({
+        subscriptionId,
+        orgId,
+        minute,
+        tries,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: [webhookFailedTries.subscriptionId, webhookFailedTries.minute],
+      set: { tries: sql`${webhookFailedTries.tries} + excluded.tries` },
+    });
 }
 
 /**
@@ -175,6 +209,8 @@ export async function deliverDue(services: DeliveryServices, limit = batchSize):
   const outcomes = await Promise.all(
     claimed.map(async ({ o, url, secret }) => ({
       seq: o.seq,
+      orgId: o.orgId,
+      subscriptionId: o.subscriptionId,
       attempts: o.attempts + 1,
       ...(await postDelivery(
         { ...o, body: chat.get(o.seq) ?? o.body },

@@ -14,7 +14,7 @@ import { organisations } from '../orgs/orgs.table.ts';
 import { teamsByKeys } from '../teams/teams.queries.ts';
 import { assertPublicTarget } from './delivery.jobs.ts';
 import { applyInbound } from './inbound.commands.ts';
-import { outbox, webhookSubscriptions } from './integrations.table.ts';
+import { outbox, webhookFailedTries, webhookSubscriptions } from './integrations.table.ts';
 import { inboundGenericSchema, subscriptionChangeSchema, subscriptionSchema } from './integrations.types.ts';
 import { forgetSubscriptions, outboxChannel, subscriptionsChannel } from './outbox.listeners.ts';
 import { verifyInbound } from './signature.ts';
@@ -178,7 +178,7 @@ export function registerIntegrationRoutes(app: App) {
       middleware: [leads],
       responses: {
         200: ok(
-          'Subscriptions (never their secrets), each with `health`: how its deliveries stand (`state`: `healthy`, `failing`, `behind`, `paused` or `quiet`; `waiting`, `oldestWaitingAt`, `failing`, `lastFailure`, `dead`, `lastDeadAt`, `lastDeliveredAt`, `deliveredLastDay`, `deliveredByHour`: 24 counts, the oldest hour first)',
+          'Subscriptions (never their secrets), each with `health`: how its deliveries stand (`state`: `healthy`, `failing`, `behind`, `paused` or `quiet`; `waiting`, `oldestWaitingAt`, `failing`, `lastFailure`, `dead`, `lastDeadAt`, `lastDeliveredAt`, `deliveredLastDay`, `deliveredByHour`: 24 counts, the oldest hour first; `failedLastDay`, `failedByHour`: failed tries the same way, to see when the receiver was down)',
         ),
       },
     }),
@@ -257,6 +257,7 @@ export function registerIntegrationRoutes(app: App) {
           .delete(outbox)
           .where(and(eq(outbox.orgId, orgId), eq(outbox.subscriptionId, id)))
           .returning({ deliveredAt: outbox.deliveredAt, deadAt: outbox.deadAt });
+        await tx.delete(webhookFailedTries).where(eq(webhookFailedTries.subscriptionId, id));
         const pending = dropped.filter((o) => !o.deliveredAt && !o.deadAt).length;
         await recordChange(
           tx,

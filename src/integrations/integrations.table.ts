@@ -64,6 +64,22 @@ export const outbox = pgTable(
   ],
 );
 
+/**
+ * Failed delivery tries per subscription and minute. An outbox row keeps only its last outcome, so
+ * without these a receiver's outage leaves no trace once its deliveries go through: the health's
+ * hourly bars read them. Written only when a try fails; forgotten after two days.
+ */
+export const webhookFailedTries = pgTable(
+  'webhook_failed_tries',
+  {
+    subscriptionId: text('subscription_id').notNull(),
+    minute: instant('minute').notNull(),
+    orgId: orgId(),
+    tries: integer('tries').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.subscriptionId, t.minute] })],
+);
+
 /** Inbound events already applied, by their source's id: a retried delivery changes nothing. */
 export const inboundEvents = pgTable(
   'inbound_events',

@@ -109,4 +109,8 @@ export type SubscriptionHealth = {
   deliveredLastDay: number;
   /** The same, hour by hour: 24 counts, the oldest hour first, the last the hour up to now. */
   deliveredByHour: number[];
+  /** Tries that failed in the last 24 hours (a delivery retried five times counts five): when the receiver was down. */
+  failedLastDay: number;
+  /** The same, hour by hour, as `deliveredByHour` (counted by the minute they failed in). */
+  failedByHour: number[];
 };

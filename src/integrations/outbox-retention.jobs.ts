@@ -1,8 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { lt, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../db/database.ts';
 import type { Services } from '../http/context.ts';
 import type { Job } from '../jobs/scheduler.ts';
-import { outbox, webhookSubscriptions } from './integrations.table.ts';
+import { outbox, webhookFailedTries, webhookSubscriptions } from './integrations.table.ts';
 
 /** Rows forgotten per pass: a backlog goes in steps rather than in one long statement. */
 const batch = 5_000;
@@ -31,6 +31,15 @@ export async function forgetDeliveredOutbox(db: Db, now: Date, days: number): Pr
   return forgotten.length;
 }
 
+/** The health's hourly bars look back a day: failed tries older than two are forgotten. */
+export async function forgetFailedTries(db: Db, now: Date): Promise<number> {
+  const forgotten = await db
+    .delete(webhookFailedTries)
+    .where(lt(webhookFailedTries.minute, new Date(now.getTime() - 2 * 86_400_000)))
+    .returning({ minute: webhookFailedTries.minute });
+  return forgotten.length;
+}
+
 /** Every ten minutes, in each process (forgetting twice forgets nothing more). */
 export function outboxRetentionJob(services: Pick<Services, 'database' | 'config' | 'logger'>): Job {
   return {
@@ -39,6 +48,7 @@ export function outboxRetentionJob(services: Pick<Services, 'database' | 'config
     run: async (now) => {
       const forgot = await forgetDeliveredOutbox(services.database.db, now, services.config.webhookLogDays);
       if (forgot > 0) services.logger.info({ forgot }, 'forgot webhook deliveries past their days');
+      await forgetFailedTries(services.database.db, now);
     },
   };
 }

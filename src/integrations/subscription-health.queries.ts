@@ -14,6 +14,7 @@ type Row = {
   lastDeadAt: Date | string | null;
   lastDeliveredAt: Date | string | null;
   deliveredByHour: number[];
+  failedByHour: number[];
 };
 
 const instant = (v: Date | string | null) => (v === null ? null : new Date(v));
@@ -47,7 +48,16 @@ export async function deliveryCountsOf(
             from outbox o
             where o.subscription_id = s.id and o.delivered_at > ${dayAgo} and o.delivered_at <= ${now}
             group by 1
-          ) c on c.ago = g.ago) as "deliveredByHour"
+          ) c on c.ago = g.ago) as "deliveredByHour",
+        (select array_agg(coalesce(c.n, 0) order by g.ago desc)
+          from generate_series(0, 23) g(ago)
+          left join (
+            select floor(extract(epoch from (${now}::timestamptz - f.minute)) / 3600)::int as ago,
+              sum(f.tries)::int as n
+            from webhook_failed_tries f
+            where f.subscription_id = s.id and f.minute > ${dayAgo} and f.minute <= ${now}
+            group by 1
+          ) c on c.ago = g.ago) as "failedByHour"
       from webhook_subscriptions s
       left join lateral (
         select count(*) as waiting, min(o.created_at) as oldest,
@@ -83,6 +93,8 @@ export async function deliveryCountsOf(
         lastDeliveredAt: instant(r.lastDeliveredAt),
         deliveredByHour: r.deliveredByHour.map(Number),
         deliveredLastDay: r.deliveredByHour.reduce((sum, n) => sum + Number(n), 0),
+        failedByHour: r.failedByHour.map(Number),
+        failedLastDay: r.failedByHour.reduce((sum, n) => sum + Number(n), 0),
       },
     ]),
   );

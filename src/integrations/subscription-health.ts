@@ -14,6 +14,8 @@ export const noDeliveries: DeliveryCounts = {
   lastDeliveredAt: null,
   deliveredLastDay: 0,
   deliveredByHour: Array.from({ length: 24 }, () => 0),
+  failedLastDay: 0,
+  failedByHour: Array.from({ length: 24 }, () => 0),
 };
 
 /** Waiting this long with no failed try means the receiver is slow or the deliveries are stuck. */

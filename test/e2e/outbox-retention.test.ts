@@ -1,8 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { rowsOf } from '../../src/db/database.ts';
-import { outbox, webhookSubscriptions } from '../../src/integrations/integrations.table.ts';
-import { forgetDeliveredOutbox } from '../../src/integrations/outbox-retention.jobs.ts';
+import {
+  outbox,
+  webhookFailedTries,
+  webhookSubscriptions,
+} from '../../src/integrations/integrations.table.ts';
+import { forgetDeliveredOutbox, forgetFailedTries } from '../../src/integrations/outbox-retention.jobs.ts';
 import { describeOnDatabases } from '../support/harness.ts';
 
 const day = 86_400_000;
@@ -69,6 +73,27 @@ describeOnDatabases('forgetting old webhook deliveries', (h) => {
     expect(await forgetDeliveredOutbox(h().database.db, now, 30)).toBe(0);
     expect(await forgetDeliveredOutbox(h().database.db, now, 7)).toBe(1);
     expect(await left()).toEqual(['dead-60-days-ago', 'other-delivered-2-days-ago', 'waiting-since-40-days']);
+  });
+
+  it('forgets failed tries older than two days, the health bars reading only the last one', async () => {
+    const now = new Date('2026-12-06T12:00:00Z');
+    const minute = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
+    await h()
+      .database.db.insert(webhookFailedTries)
+      .values(
+        [1, 47, 49, 72].map((hours) => ({
+          subscriptionId: 'wh_retention',
+          orgId: h().org.orgId,
+          minute: minute(hours),
+          tries: 2,
+        })),
+      );
+    expect(await forgetFailedTries(h().database.db, now)).toBe(2);
+    const left = await h().database.db.select().from(webhookFailedTries);
+    expect(left.map((r) => r.minute.toISOString()).sort()).toEqual(
+      [minute(47), minute(1)].map((d) => d.toISOString()),
+    );
+    expect(await forgetFailedTries(h().database.db, now)).toBe(0);
   });
 
   it('reads BATON_WEBHOOK_LOG_DAYS, 30 by default, refusing nonsense', async () => {

@@ -55,6 +55,8 @@ describeOnDatabases('webhook subscription health', (h) => {
       lastDeliveredAt: null,
       deliveredLastDay: 0,
       deliveredByHour: Array.from({ length: 24 }, () => 0),
+      failedLastDay: 0,
+      failedByHour: Array.from({ length: 24 }, () => 0),
     });
 
     const queuedAt = h().now().toISOString();
@@ -88,6 +90,9 @@ describeOnDatabases('webhook subscription health', (h) => {
       deliveredLastDay: 1,
       // Hour by hour, the oldest first: the one delivery is in the hour up to now.
       deliveredByHour: [...Array.from({ length: 23 }, () => 0), 1],
+      // The failed try stays counted once the delivery went through: the bars show when it was down.
+      failedLastDay: 1,
+      failedByHour: [...Array.from({ length: 23 }, () => 0), 1],
     });
     // The other subscription delivered the same event: its own count, not added to this one's.
     expect(await healthOf(other)).toMatchObject({ state: 'healthy', deliveredLastDay: 1 });
@@ -96,6 +101,7 @@ describeOnDatabases('webhook subscription health', (h) => {
     h().advance(3.5 * 3_600_000);
     expect(await healthOf(id)).toMatchObject({
       deliveredByHour: [...Array.from({ length: 20 }, () => 0), 1, 0, 0, 0],
+      failedByHour: [...Array.from({ length: 20 }, () => 0), 1, 0, 0, 0],
     });
     await send();
     await deliverDue(services);
@@ -113,6 +119,8 @@ describeOnDatabases('webhook subscription health', (h) => {
       lastDeliveredAt: lastAt,
       deliveredLastDay: 0,
       deliveredByHour: Array.from({ length: 24 }, () => 0),
+      failedLastDay: 0,
+      failedByHour: Array.from({ length: 24 }, () => 0),
     });
   });
 

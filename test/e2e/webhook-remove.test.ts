@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { rowsOf } from '../../src/db/database.ts';
+import { deliverDue } from '../../src/integrations/delivery.jobs.ts';
 import { describeOnDatabases, fullPacket, newCase } from '../support/harness.ts';
 import { snapshotAll } from '../support/snapshot.ts';
 
@@ -13,6 +14,12 @@ describeOnDatabases('removing a webhook subscription', (h) => {
   const outboxOf = async (id: string) =>
     rowsOf<{ n: number }>(
       await h().database.db.execute(sql`select count(*)::int as n from outbox where subscription_id = ${id}`),
+    )[0]!.n;
+  const failedTriesOf = async (id: string) =>
+    rowsOf<{ n: number }>(
+      await h().database.db.execute(
+        sql`select coalesce(sum(tries), 0)::int as n from webhook_failed_tries where subscription_id = ${id}`,
+      ),
     )[0]!.n;
   const send = async () => {
     const created = await h().request('POST', '/api/v1/cases', newCase());
@@ -44,6 +51,9 @@ describeOnDatabases('removing a webhook subscription', (h) => {
     });
     await send();
     expect([await outboxOf(gone.body.id), await outboxOf(kept.body.id)]).toEqual([2, 1]);
+    // Tried once (nothing listens there): each has failed tries counted for its health's bars.
+    await deliverDue(h().runtime.services);
+    expect([await failedTriesOf(gone.body.id), await failedTriesOf(kept.body.id)]).toEqual([2, 1]);
 
     const res = await h().request('DELETE', `/api/v1/webhooks/subscriptions/${gone.body.id}`);
     expect([res.status, res.body]).toEqual([200, { id: gone.body.id, removed: true, pendingDropped: 2 }]);
@@ -54,6 +64,7 @@ describeOnDatabases('removing a webhook subscription', (h) => {
     expect(listed).not.toContain(gone.body.id);
     await send();
     expect([await outboxOf(gone.body.id), await outboxOf(kept.body.id)]).toEqual([0, 2]);
+    expect([await failedTriesOf(gone.body.id), await failedTriesOf(kept.body.id)]).toEqual([0, 1]);
 
     const log = await h().request('GET', '/api/v1/admin/changes?area=integrations');
     expect(log.body.items[0]).toMatchObject({

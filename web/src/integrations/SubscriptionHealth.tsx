@@ -1,6 +1,7 @@
 import { counted, relative } from '../app/format.ts';
 import { Badge } from '../app/ui.tsx';
 import type { WebhookSubscription } from './deliveries-api.ts';
+import { hourBars, hourBarsLabel, hourBarsWidth } from './hour-bars.ts';
 
 type Health = WebhookSubscription['health'];
 
@@ -26,13 +27,14 @@ export function HealthLine({ health }: { health: Health }) {
     health.waiting
       ? `${health.waiting.toLocaleString()} waiting${health.oldestWaitingAt ? ` (oldest ${relative(health.oldestWaitingAt)})` : ''}`
       : null,
+    health.failedLastDay ? `${counted(health.failedLastDay, 'failed try', 'failed tries')} in 24 h` : null,
     health.dead ? counted(health.dead, 'dead letter') : null,
   ].filter(Boolean);
   const failure = health.lastFailure;
   return (
     <div data-testid="subscription-health">
       <div className="small subscription-health-line">
-        <HourBars counts={health.deliveredByHour} />
+        <HourBars delivered={health.deliveredByHour} failed={health.failedByHour} />
         {parts.join(' · ')}
       </div>
       {failure ? (
@@ -45,40 +47,45 @@ export function HealthLine({ health }: { health: Health }) {
   );
 }
 
-/** The last day's deliveries hour by hour, the oldest first: a glance at when the receiver took them. */
-function HourBars({ counts }: { counts: number[] }) {
-  const peak = Math.max(0, ...counts);
+/**
+ * The last day hour by hour, the oldest first: the deliveries in green, the failed tries in red
+ * above them, a glance at when the receiver took events and when it was down.
+ */
+function HourBars({ delivered, failed }: { delivered: number[]; failed: number[] }) {
   const height = 18;
-  const label = peak
-    ? `Deliveries per hour over the last 24 hours, at most ${peak.toLocaleString()} an hour`
-    : 'No deliveries in the last 24 hours';
+  const label = hourBarsLabel(delivered, failed);
+  const width = hourBarsWidth(delivered.length);
   return (
     <svg
       className="hour-bars"
-      width={counts.length * 4}
+      width={width}
       height={height}
-      viewBox={`0 0 ${counts.length * 4} ${height}`}
+      viewBox={`0 0 ${width} ${height}`}
       role="img"
       aria-label={label}
       data-testid="hour-bars"
     >
       <title>{label}</title>
-      {counts
-        .map((n, i) => ({ n, x: i * 4 }))
-        .map(({ n, x }) => {
-          // A delivery in an hour shows, however small against the peak.
-          const h = n === 0 ? 2 : Math.max(4, Math.round((n / peak) * height));
-          return (
-            <rect
-              key={x}
-              x={x}
-              y={height - h}
-              width={3}
-              height={h}
-              className={n ? 'hour-bar' : 'hour-bar-empty'}
-            />
-          );
-        })}
+      {hourBars(delivered, failed, height).map((b) =>
+        b.delivered || b.failed ? (
+          <g key={b.x}>
+            {b.delivered ? (
+              <rect x={b.x} y={height - b.delivered} width={3} height={b.delivered} className="hour-bar" />
+            ) : null}
+            {b.failed ? (
+              <rect
+                x={b.x}
+                y={height - b.delivered - b.failed}
+                width={3}
+                height={b.failed}
+                className="hour-bar-failed"
+              />
+            ) : null}
+          </g>
+        ) : (
+          <rect key={b.x} x={b.x} y={height - 2} width={3} height={2} className="hour-bar-empty" />
+        ),
+      )}
     </svg>
   );
 }

@@ -355,7 +355,21 @@ describe('web app: people and teams [pglite]', () => {
     await page.keyboard.press('Enter');
     await finance.getByText('http://127.0.0.1:9/finance').waitFor();
     expect(await channelOf('finance')).toBe('http://127.0.0.1:9/finance');
+    // Remove asks first, in place, with the focus on Keep it; kept, nothing changes.
     await finance.getByRole('button', { name: 'Remove Finance’s Slack channel' }).click();
+    const keep = finance.getByRole('button', { name: 'Keep it' });
+    await expect.poll(() => keep.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() =>
+        finance
+          .getByRole('button', { name: 'Remove Finance’s Slack channel' })
+          .evaluate((el) => el === document.activeElement),
+      )
+      .toBe(true);
+    expect(await channelOf('finance')).toBe('http://127.0.0.1:9/finance');
+    await page.keyboard.press('Enter');
+    await finance.getByRole('button', { name: 'Remove Finance’s channel', exact: true }).click();
     await finance.getByTestId('team-slack').getByText('none').waitFor();
     expect(await channelOf('finance')).toBeNull();
     expect(browser.errors).toEqual([]);

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import type { LastSend } from '../../../src/notifications/notifications.types.ts';
 import { ApiError, put } from '../api/client.ts';
 import { fieldMessage } from '../app/InputField.tsx';
@@ -32,6 +32,14 @@ export function TeamSlackChannel({
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const id = `${teamKey}-slack`;
+  // Remove asks first, in place: the question takes the focus (on Keep it), and Keep it gives it back.
+  const [asking, setAsking] = useState(false);
+  const ask = useRef<HTMLButtonElement>(null);
+  const keep = useRef<HTMLButtonElement>(null);
+  const confirmRemove = (on: boolean) => {
+    setAsking(on);
+    requestAnimationFrame(() => (on ? keep : ask).current?.focus());
+  };
 
   const save = async (next: string | null) => {
     setBusy(true);
@@ -39,6 +47,7 @@ export function TeamSlackChannel({
     try {
       await put(`/api/v1/notifications/teams/${encodeURIComponent(teamKey)}`, { slackUrl: next });
       setEditing(false);
+      setAsking(false);
       onSaved();
     } catch (err) {
       setError(err);
@@ -74,16 +83,45 @@ export function TeamSlackChannel({
         >
           {slackUrl ? 'Change' : 'Add'}
         </button>
-        {slackUrl ? (
+        {slackUrl && !asking ? (
           <button
+            ref={ask}
             type="button"
             className="button small ghost"
             aria-label={`Remove ${teamName}’s Slack channel`}
             disabled={busy}
-            onClick={() => void save(null)}
+            onClick={() => confirmRemove(true)}
           >
             Remove
           </button>
+        ) : null}
+        {slackUrl && asking ? (
+          <div className="note note-warn team-slack-confirm">
+            <p id={`${id}-remove`}>
+              {teamName}’s @mentions will reach only its members’ own channels; nothing posts to this one.
+            </p>
+            <div className="form-actions">
+              <button
+                ref={keep}
+                type="button"
+                className="button small"
+                aria-describedby={`${id}-remove`}
+                disabled={busy}
+                onClick={() => confirmRemove(false)}
+              >
+                Keep it
+              </button>
+              <button
+                type="button"
+                className="button small danger"
+                aria-describedby={`${id}-remove`}
+                disabled={busy}
+                onClick={() => void save(null)}
+              >
+                {busy ? 'Removing…' : `Remove ${teamName}’s channel`}
+              </button>
+            </div>
+          </div>
         ) : null}
         {slackUrl ? <SendOutcome send={lastPost} channel="slack" /> : null}
         <ErrorNote error={error} title="The channel was not changed" />

@@ -170,7 +170,7 @@ export function registerNotificationRoutes(app: App) {
       request: { query: listSendsQuery },
       responses: {
         200: ok(
-          "`{items, nextBefore, counts}`: the organisation's Slack and e-mail sends, newest first (`state`: `pending`, `retrying`, `delivered` or `failed`; `to`: a person `{personId, name}` or a team `{team, name}`; a Slack address shortened to its host and last four characters, as it is a credential), the cursor to the next page (`before`), and `counts` `{pending, retrying, failed, deliveredLastDay}`",
+          "`{items, nextBefore, counts}`: the organisation's Slack and e-mail sends, newest first (`state`: `pending`, `retrying`, `delivered` or `failed`; `to`: a person `{type: person, personId, name}`, a team `{type: team, team, name}` or the weekly review's targets `{type: review}`; a Slack address shortened to its host and last four characters, as it is a credential), the cursor to the next page (`before`), and `counts` `{pending, retrying, failed, deliveredLastDay}`",
         ),
       },
     }),

@@ -98,8 +98,15 @@ export const listSendsQuery = z.object({
 export type NotificationSend = {
   seq: number;
   channel: 'slack' | 'email';
-  /** A person (their notification) or a team (a post to its own channel). */
-  to: { personId: string | null; name: string | null } | { team: string; name: string };
+  /**
+   * Whom it was for: a person (through their notification; `personId` and `name` null once they are
+   * gone), a team (a post to its own channel; null for a post queued before Baton marked them), or the
+   * organisation's weekly review targets.
+   */
+  to:
+    | { type: 'person'; personId: string | null; name: string | null }
+    | { type: 'team'; team: string | null; name: string | null }
+    | { type: 'review' };
   target: string;
   kind: string;
   title: string;

@@ -13,7 +13,7 @@ const stateWhere: Record<SendState, SQL> = {
 
 /**
  * The organisation's Slack and e-mail sends, newest first, with whom each was for (a person through
- * their notification, or a team through a post to its channel); a page and the cursor to the next.
+ * their notification, a team through a post to its channel, or the weekly review's targets); a page and the cursor to the next.
  */
 export async function listSends(
   db: Queryable,
@@ -25,7 +25,7 @@ export async function listSends(
       select o.seq, o.channel, o.target, o.message, o.attempts, o.last_error as "lastError",
         o.created_at as "createdAt", o.next_attempt_at as "nextAttemptAt",
         o.delivered_at as "deliveredAt", o.dead_at as "deadAt",
-        n.person_id as "personId", p.name as "personName", t.key as "teamKey", t.name as "teamName"
+        o.notification_id as "notificationId", n.person_id as "personId", p.name as "personName", t.key as "teamKey", t.name as "teamName"
       from notification_outbox o
       left join notifications n on n.id = o.notification_id
       left join people p on p.id = n.person_id

@@ -12,6 +12,7 @@ export type SendRow = {
   nextAttemptAt: Date | string;
   deliveredAt: Date | string | null;
   deadAt: Date | string | null;
+  notificationId: string | null;
   personId: string | null;
   personName: string | null;
   teamKey: string | null;
@@ -58,15 +59,21 @@ export function lastSendOf(
   };
 }
 
+/** A person's sends carry their notification; a team's post, its team; the weekly review, neither. */
+function recipientOf(row: SendRow): NotificationSend['to'] {
+  if (row.notificationId) return { type: 'person', personId: row.personId, name: row.personName };
+  if (row.teamKey || row.message.kind !== 'weekly_review')
+    return { type: 'team', team: row.teamKey, name: row.teamName };
+  return { type: 'review' };
+}
+
 /** A send as the admins' list shows it: to whom, by what, where it stands. */
 export function sendOf(row: SendRow): NotificationSend {
   const state = sendState(row);
   return {
     seq: Number(row.seq),
     channel: row.channel,
-    to: row.teamKey
-      ? { team: row.teamKey, name: row.teamName ?? row.teamKey }
-      : { personId: row.personId, name: row.personName },
+    to: recipientOf(row),
     target: shownTarget(row.channel, row.target),
     kind: row.message.kind,
     title: row.message.title,

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { storeWeeklyReview } from '../../src/analytics/analytics.commands.ts';
 import { deliverNotifications } from '../../src/notifications/delivery.jobs.ts';
 import { notificationOutbox } from '../../src/notifications/notifications.table.ts';
 import { describeOnDatabases, newCase } from '../support/harness.ts';
@@ -65,7 +66,7 @@ describeOnDatabases('notification sends', (h) => {
     expect(all.body.items).toEqual([
       expect.objectContaining({
         channel: 'slack',
-        to: { personId: h().org.personIds.get('lucas'), name: 'Lucas Meyer' },
+        to: { type: 'person', personId: h().org.personIds.get('lucas'), name: 'Lucas Meyer' },
         // A Slack address is a credential: shown by its host and last four characters.
         target: `${port}/…0KEN`,
         kind: 'mention',
@@ -77,7 +78,7 @@ describeOnDatabases('notification sends', (h) => {
       }),
       expect.objectContaining({
         channel: 'slack',
-        to: { team: 'finance', name: 'Finance' },
+        to: { type: 'team', team: 'finance', name: 'Finance' },
         target: `${port}/…down`,
         state: 'retrying',
         attempts: 1,
@@ -99,7 +100,7 @@ describeOnDatabases('notification sends', (h) => {
     expect(second.body.items.map((s: { seq: number }) => s.seq)).toEqual([all.body.items[1].seq]);
     expect(second.body.nextBefore).toBeNull();
     expect((await sends('?state=retrying')).body.items.map((s: { to: object }) => s.to)).toEqual([
-      { team: 'finance', name: 'Finance' },
+      { type: 'team', team: 'finance', name: 'Finance' },
     ]);
 
     // Ten tries later the post is given up: the card and the list say so.
@@ -127,6 +128,19 @@ describeOnDatabases('notification sends', (h) => {
     await deliver();
     expect(paths.at(-1)).toBe('/finance/down');
     expect(await financePost()).toMatchObject({ state: 'delivered', error: null, attempts: 1 });
+  });
+
+  it("names the weekly review's readers as the ones a review send was for", async () => {
+    const put = await h().request('PUT', '/api/v1/analytics/review-delivery', {
+      slackUrl: `${base}/review`,
+      emails: [],
+    });
+    expect(put.status).toBe(200);
+    expect(await storeWeeklyReview(h().database.db, h().org.orgId, '2026-W47', h().now())).toBe(true);
+    const [review] = (await sends('?state=pending')).body.items;
+    expect(review).toMatchObject({ to: { type: 'review' }, kind: 'weekly_review', channel: 'slack' });
+    await deliver();
+    expect(paths.at(-1)).toBe('/review');
   });
 
   it('refuses to send a delivered one again, an unknown one, bad filters, and anyone but an admin', async () => {

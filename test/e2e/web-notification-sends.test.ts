@@ -58,7 +58,7 @@ describe('notification sends [pglite]', () => {
       await deliverNotifications({ ...services, clock: () => new Date(later) });
     }
     const [given] = (await call('GET', '/api/v1/notifications/sends?state=failed')).items;
-    expect(given).toMatchObject({ to: { team: 'finance' }, lastError: 'HTTP 500' });
+    expect(given).toMatchObject({ to: { type: 'team', team: 'finance' }, lastError: 'HTTP 500' });
 
     const { page, errors } = await app.signedIn('sends-admin', 'ines@northwind.example');
     await page.goto(`${app.url}/settings/integrations`);

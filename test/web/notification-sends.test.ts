@@ -10,7 +10,7 @@ import {
 const send = (over: Partial<NotificationSend>): NotificationSend => ({
   seq: 7,
   channel: 'slack',
-  to: { team: 'finance', name: 'Finance' },
+  to: { type: 'team', team: 'finance', name: 'Finance' },
   target: 'hooks.slack.com/…abcd',
   kind: 'mention',
   title: 'Amara Okafor mentioned you',
@@ -38,15 +38,24 @@ describe('the notification sends list', () => {
     );
   });
 
-  it('names a team channel, a person, and someone since erased', () => {
+  it('names a team channel, a person, someone since gone, and the weekly review', () => {
     expect(recipientOf(send({}))).toBe('Finance’s channel');
-    expect(recipientOf(send({ to: { personId: 'p1', name: 'Grace Liu' } }))).toBe('Grace Liu');
-    expect(recipientOf(send({ to: { personId: null, name: null } }))).toBe('A person no longer here');
+    expect(recipientOf(send({ to: { type: 'team', team: null, name: null } }))).toBe('A team’s channel');
+    expect(recipientOf(send({ to: { type: 'person', personId: 'p1', name: 'Grace Liu' } }))).toBe(
+      'Grace Liu',
+    );
+    expect(recipientOf(send({ to: { type: 'person', personId: null, name: null } }))).toBe(
+      'A person no longer here',
+    );
+    expect(recipientOf(send({ to: { type: 'review' }, kind: 'weekly_review' }))).toBe(
+      'Weekly review readers',
+    );
   });
 
   it('words a kind as the settings do, and offers to try again only what is not delivered', () => {
     expect(kindOf(send({}))).toBe('Mentions');
     expect(kindOf(send({ kind: 'something_new' }))).toBe('something new');
+    expect(kindOf(send({ kind: 'weekly_review' }))).toBe('Weekly review');
     expect(canResend(send({}))).toBe(true);
     expect(canResend(send({ state: 'retrying' }))).toBe(true);
     expect(canResend(send({ state: 'delivered' }))).toBe(false);

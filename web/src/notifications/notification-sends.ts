@@ -36,14 +36,21 @@ export function countsLine(c: SendCounts): string {
     .join(' · ');
 }
 
-/** Whom a send was for: a person by name, or a team's channel. */
+/** Whom a send was for: a person by name, a team's channel, or the weekly review's readers. */
 export function recipientOf(s: NotificationSend): string {
-  if ('team' in s.to) return `${s.to.name}’s channel`;
-  return s.to.name ?? 'A person no longer here';
+  switch (s.to.type) {
+    case 'person':
+      return s.to.name ?? 'A person no longer here';
+    case 'team':
+      return s.to.name ? `${s.to.name}’s channel` : 'A team’s channel';
+    case 'review':
+      return 'Weekly review readers';
+  }
 }
 
 /** What the notification was about, in the words of the settings. */
 export function kindOf(s: NotificationSend): string {
+  if (s.kind === 'weekly_review') return 'Weekly review';
   return kindWords[s.kind as keyof typeof kindWords]?.label ?? s.kind.replace(/_/g, ' ');
 }
 

@@ -8,6 +8,7 @@ import { sendMail } from './mail.ts';
 import { notificationOutbox } from './notifications.table.ts';
 import type { OutgoingMessage } from './notifications.types.ts';
 import { renderEmail, renderSlack } from './plan.ts';
+import { type GivenUpRow, tellOfGivenUpSends } from './send-failure.commands.ts';
 
 const leaseMs = 60_000;
 const timeoutMs = 10_000;
@@ -75,6 +76,7 @@ export async function deliverNotifications(services: Deps, limit = batch): Promi
         );
     return rows;
   });
+  const givenUp: GivenUpRow[] = [];
   await Promise.all(
     claimed.map(async (row) => {
       const attempts = row.attempts + 1;
@@ -96,8 +98,24 @@ export async function deliverNotifications(services: Deps, limit = batch): Promi
           ? { deadAt: at, lastError: error }
           : { lastError: error, nextAttemptAt: new Date(at.getTime() + backoffMs(attempts)) };
       await db.update(notificationOutbox).set(set).where(eq(notificationOutbox.seq, row.seq));
+      // Given up after its tries (not refused by this server's own settings): someone can fix the address.
+      if (error && !permanent && 'deadAt' in set)
+        givenUp.push({
+          orgId: row.orgId,
+          notificationId: row.notificationId,
+          teamId: row.teamId,
+          kind: (row.message as OutgoingMessage).kind,
+          channel: row.channel as 'slack' | 'email',
+          target: row.target,
+          attempts,
+          error,
+        });
     }),
   );
+  if (givenUp.length)
+    await tellOfGivenUpSends(db, givenUp, services.clock()).catch((error: unknown) =>
+      services.logger.warn({ error: String(error) }, 'could not tell of notification sends given up'),
+    );
   return claimed.length;
 }
 

@@ -33,6 +33,8 @@ describeOnDatabases('notification sends', (h) => {
 
   const as = async (key: string) => ({ token: await h().tokenFor(key) });
   const deliver = () => deliverNotifications(h().runtime.services);
+  const inbox = async (key: string) =>
+    (await h().request('GET', '/api/v1/notifications', undefined, await as(key))).body.items;
   const sends = (query = '') => h().request('GET', `/api/v1/notifications/sends${query}`);
   const financePost = async () =>
     (await h().request('GET', '/api/v1/notifications/teams')).body.items.find(
@@ -113,6 +115,18 @@ describeOnDatabases('notification sends', (h) => {
     expect(failed.items[0]).toMatchObject({ state: 'failed', attempts: 10, deadAt: expect.any(String) });
     expect(failed.counts).toMatchObject({ pending: 0, retrying: 0, failed: 1 });
     expect(await financePost()).toMatchObject({ state: 'failed', error: 'HTTP 500', attempts: 10 });
+    // Finance's lead is told in the inbox, and only there (the channel that failed is not used).
+    const told = (await inbox('grace')).filter((n: { kind: string }) => n.kind === 'send_failed');
+    expect(told).toEqual([
+      expect.objectContaining({
+        title: 'Finance’s Slack channel is not receiving Baton’s posts',
+        body: 'A post was given up after 10 tries: HTTP 500. Check the channel’s address on the team’s card.',
+        link: '/people?view=teams',
+        channels: [],
+      }),
+    ]);
+    expect(JSON.stringify(told)).not.toContain('/finance/down');
+    expect((await sends()).body.items).toHaveLength(2);
 
     // The channel is fixed: tried again now, from its first try.
     down = false;
@@ -128,6 +142,46 @@ describeOnDatabases('notification sends', (h) => {
     await deliver();
     expect(paths.at(-1)).toBe('/finance/down');
     expect(await financePost()).toMatchObject({ state: 'delivered', error: null, attempts: 1 });
+  });
+
+  it('tells a person once a day that their Slack address fails, however many messages die', async () => {
+    h().setNow('2026-11-26T00:30:00Z');
+    down = true;
+    const lucas = await as('lucas');
+    await h().request('PUT', '/api/v1/notifications/preferences', { slackUrl: `${base}/lucas/down` }, lucas);
+    const c = await h().request('POST', '/api/v1/cases', newCase({ externalId: 'sends-2' }));
+    const mention = async (text: string) => {
+      await h().request(
+        'POST',
+        `/api/v1/cases/${c.body.id}/messages`,
+        { role: 'internal', text },
+        await as('amara'),
+      );
+      for (let i = 0; i < 10; i++) {
+        await deliver();
+        h().advance(10 * 60_000);
+      }
+    };
+    await mention('@lucas can you call the customer back?');
+    await mention('@lucas and the second one?');
+    expect(
+      (await sends('?state=failed')).body.items.filter(
+        (s: { to: { type: string } }) => s.to.type === 'person',
+      ),
+    ).toHaveLength(2);
+    const told = (await inbox('lucas')).filter((n: { kind: string }) => n.kind === 'send_failed');
+    expect(told).toEqual([
+      expect.objectContaining({
+        title: 'Your Slack messages from Baton are not getting through',
+        body: 'A message was given up after 10 tries: HTTP 500. Check your Slack address in Notification settings.',
+        link: null,
+      }),
+    ]);
+    // The next day, a new notice if it still fails.
+    h().setNow('2026-11-27T09:00:00Z');
+    await mention('@lucas still there?');
+    expect((await inbox('lucas')).filter((n: { kind: string }) => n.kind === 'send_failed')).toHaveLength(2);
+    down = false;
   });
 
   it("names the weekly review's readers as the ones a review send was for", async () => {

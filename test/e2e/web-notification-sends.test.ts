@@ -17,14 +17,14 @@ let down = true;
 const paths: string[] = [];
 
 const app = withWebApp({
-  people: ['ines', 'grace'],
+  people: ['ines', 'grace', 'lucas'],
   shots: 'notification-sends',
   async ready({ web }) {
     web.runtime.services.config.webhookAllowPrivate = true;
     receiver = createServer((req, res) => {
       req.resume();
       req.on('end', () => {
-        if (down && req.url === '/finance') return void res.writeHead(500).end();
+        if ((down && req.url === '/finance') || req.url === '/broken') return void res.writeHead(500).end();
         paths.push(req.url ?? '');
         res.writeHead(200).end('ok');
       });
@@ -102,13 +102,52 @@ describe('notification sends [pglite]', () => {
     expect(errors).toEqual([]);
   }, 90_000);
 
-  it("shows a lead how their team channel's last post went, on the team's card", async () => {
+  it("tells the lead in the bell, and shows how the channel's last post went on the team's card", async () => {
     const { page, errors } = await app.signedIn('sends-lead', 'grace@northwind.example');
-    await page.goto(`${app.url}/people?view=teams`);
+    await page.goto(`${app.url}/cases`);
+    await page.getByRole('button', { name: /^Notifications, \d+ unread$/ }).click();
+    const bell = page.getByRole('dialog', { name: 'Notifications' });
+    await bell
+      .getByRole('button', { name: /Finance’s Slack channel is not receiving Baton’s posts/ })
+      .click();
+    await page.waitForURL(/\/people\?view=teams$/);
     const finance = page.locator('article[data-team="finance"]');
     await expect
       .poll(() => finance.getByTestId('last-send-slack').textContent(), { timeout: 10_000 })
       .toMatch(/^Last Slack message delivered/);
     expect(errors).toEqual([]);
   });
+
+  it('opens a person’s notification settings from the notice that their Slack fails', async () => {
+    const lucas = await app.tokenOf('lucas', ['agent']);
+    await call('PUT', '/api/v1/notifications/preferences', { slackUrl: `${base}/broken` }, lucas);
+    const c = await call('POST', '/api/v1/cases', newCase({ subject: 'Boiler still cold' }));
+    await call(
+      'POST',
+      `/api/v1/cases/${c.id}/messages`,
+      { role: 'internal', text: '@lucas can you call them back?' },
+      await app.tokenOf('amara', ['agent']),
+    );
+    const services = app.web.runtime.services;
+    let later = Date.now();
+    for (let i = 0; i < maxNotificationAttempts + 1; i++) {
+      later += 600_000;
+      await deliverNotifications({ ...services, clock: () => new Date(later) });
+    }
+    const { page, errors } = await app.signedIn('sends-person', 'lucas@northwind.example');
+    await page.goto(`${app.url}/cases`);
+    await page.getByRole('button', { name: /^Notifications, \d+ unread$/ }).click();
+    await page
+      .getByRole('dialog', { name: 'Notifications' })
+      .getByRole('button', { name: /Your Slack messages from Baton are not getting through/ })
+      .click();
+    const settings = page.getByRole('dialog', { name: 'Notification settings' });
+    await expect
+      .poll(() => settings.getByLabel('Your Slack incoming webhook').inputValue())
+      .toBe(`${base}/broken`);
+    expect(await settings.getByTestId('last-send-slack').textContent()).toMatch(
+      /failed after 10 tries: HTTP 500/,
+    );
+    expect(errors).toEqual([]);
+  }, 60_000);
 });

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { sendFailedKind } from '../../../src/notifications/send-failure.ts';
 import { api } from '../api/endpoints.ts';
 import type { InboxItem } from '../api/types.ts';
 import { counted, formatDateTime, relative } from '../app/format.ts';
@@ -63,6 +64,10 @@ export function Inbox() {
     if (path) {
       setOpen(false);
       navigate(path);
+    } else if (n.kind === sendFailedKind) {
+      // A Slack message or e-mail to the person was given up: their addresses are in the settings.
+      setOpen(false);
+      setSettings(true);
     }
   };
   const readAll = async () => {

@@ -123,7 +123,7 @@ export function TeamSlackChannel({
             </div>
           </div>
         ) : null}
-        {slackUrl ? <SendOutcome send={lastPost} channel="slack" /> : null}
+        {slackUrl ? <SendOutcome send={lastPost} channel="slack" className="team-slack-line" /> : null}
         <ErrorNote error={error} title="The channel was not changed" />
       </div>
     );

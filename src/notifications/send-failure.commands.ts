@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../db/database.ts';
+import { newId } from '../db/ids.ts';
+import { people } from '../people/people.table.ts';
+import { teams } from '../teams/teams.table.ts';
+import { notifications } from './notifications.table.ts';
+import {
+  failureEventId,
+  failureNotice,
+  type GivenUpFor,
+  type GivenUpSend,
+  sendFailedKind,
+} from './send-failure.ts';
+
+/** A send just given up, with what says whom it concerns. */
+export type GivenUpRow = GivenUpSend & {
+  orgId: string;
+  notificationId: string | null;
+  teamId: string | null;
+  kind: string;
+};
+
+const digest = (target: string) => createHash('sha256').update(target).digest('hex').slice(0, 16);
+
+/** Who can fix the address of each send, and what the send concerned. */
+async function readersOf(db: Db, row: GivenUpRow): Promise<{ ids: string[]; about: GivenUpFor } | null> {
+  if (row.notificationId) {
+    const [mine] = await db
+      .select({ personId: notifications.personId })
+      .from(notifications)
+      .where(eq(notifications.id, row.notificationId));
+    return mine ? { ids: [mine.personId], about: { type: 'person' } } : null;
+  }
+  if (row.teamId) {
+    const [team] = await db
+      .select({ leadId: teams.leadId, name: teams.name })
+      .from(teams)
+      .where(eq(teams.id, row.teamId));
+    return team ? { ids: [team.leadId], about: { type: 'team', teamName: team.name } } : null;
+  }
+  if (row.kind !== 'weekly_review') return null;
+  const admins = await db
+    .select({ id: people.id })
+    .from(people)
+    .where(and(eq(people.orgId, row.orgId), eq(people.active, 'yes'), sql`'admin' = any(${people.roles})`));
+  return { ids: admins.map((a) => a.id), about: { type: 'review' } };
+}
+
+/**
+ * Puts a notice of each send given up in the inbox of whoever can fix its address, once per address,
+ * channel and day. In-app only: it is never itself sent by the channel that failed.
+ */
+export async function tellOfGivenUpSends(db: Db, rows: GivenUpRow[], now: Date): Promise<number> {
+  let told = 0;
+  for (const row of rows) {
+    const readers = await readersOf(db, row);
+    if (!readers?.ids.length) continue;
+    const active = await db
+      .select({ id: people.id })
+      .from(people)
+      .where(and(inArray(people.id, readers.ids), eq(people.active, 'yes')));
+    if (!active.length) continue;
+    const notice = failureNotice(row, readers.about);
+    const eventId = failureEventId(row.channel, digest(row.target), now);
+    const inserted = await db
+      .insert(notifications)
+      .values(
+        active.map((p) => ({
+          id: newId('nt'),
+          orgId: row.orgId,
+          personId: p.id,
+          kind: sendFailedKind,
+          eventId,
+          title: notice.title,
+          body: notice.body,
+          link: notice.link,
+          channels: [],
+          createdAt: now,
+        })),
+      )
+      .onConflictDoNothing()
+      .returning({ id: notifications.id });
+    told += inserted.length;
+  }
+  return told;
+}

@@ -340,10 +340,11 @@ describe('web app: people and teams [pglite]', () => {
     await finance.getByTestId('team-slack').getByText('none').waitFor();
     await finance.getByRole('button', { name: 'Add Finance’s Slack channel' }).click();
     // The field has the focus: type, and a refused address is said beside it, nothing saved.
+    const channelField = finance.getByLabel('Finance’s Slack incoming webhook');
+    await expect.poll(() => channelField.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.type('ftp://files.example.com/finance');
     await finance.getByRole('button', { name: 'Save channel' }).click();
     await finance.getByText('Must be an http(s) URL.').waitFor();
-    const channelField = finance.getByLabel('Finance’s Slack incoming webhook');
     await expect.poll(() => channelField.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await channelField.getAttribute('aria-describedby')).toBe(
       'finance-slack-hint finance-slack-error',

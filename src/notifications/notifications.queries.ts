@@ -10,7 +10,7 @@ import {
   type QuietHours,
 } from './notifications.types.ts';
 import { defaultChannels } from './plan.ts';
-import { lastSendOf } from './sends.ts';
+import { lastSendOrNone, type TriedSendRow } from './sends.ts';
 
 export async function listNotifications(
   db: Queryable,
@@ -66,15 +66,7 @@ export async function preferencesOf(db: Queryable, personId: string) {
  * how the last post tried to that channel went (`lastPost`; null before one).
  */
 export async function teamTargetsOf(db: Queryable, orgId: string) {
-  const rows = rowsOf<{
-    team: string;
-    name: string;
-    slackUrl: string | null;
-    deliveredAt: Date | string | null;
-    deadAt: Date | string | null;
-    lastError: string | null;
-    attempts: number | null;
-  }>(
+  const rows = rowsOf<TriedSendRow & { team: string; name: string; slackUrl: string | null }>(
     await db.execute(sql`
       select t.key as team, t.name, tt.slack_url as "slackUrl", s.delivered_at as "deliveredAt",
         s.dead_at as "deadAt", s.last_error as "lastError", s.attempts
@@ -88,9 +80,11 @@ export async function teamTargetsOf(db: Queryable, orgId: string) {
       where t.org_id = ${orgId}
       order by t.name`),
   );
-  return rows.map(({ deliveredAt, deadAt, lastError, attempts, ...team }) => ({
-    ...team,
-    lastPost: attempts === null ? null : lastSendOf({ deliveredAt, deadAt, lastError, attempts }),
+  return rows.map(({ team, name, slackUrl, ...tried }) => ({
+    team,
+    name,
+    slackUrl,
+    lastPost: lastSendOrNone(tried),
   }));
 }
 
@@ -104,13 +98,7 @@ export async function lastSendsOf(
   personId: string,
   addresses: { slackUrl: string | null; email: string | null },
 ) {
-  const rows = rowsOf<{
-    channel: 'slack' | 'email';
-    deliveredAt: Date | string | null;
-    deadAt: Date | string | null;
-    lastError: string | null;
-    attempts: number | null;
-  }>(
+  const rows = rowsOf<TriedSendRow & { channel: 'slack' | 'email' }>(
     await db.execute(sql`
       select c.channel, s.delivered_at as "deliveredAt", s.dead_at as "deadAt",
         s.last_error as "lastError", s.attempts
@@ -128,7 +116,7 @@ export async function lastSendsOf(
   );
   const outcome = (channel: 'slack' | 'email'): LastSend | null => {
     const r = rows.find((x) => x.channel === channel);
-    return !r || r.attempts === null ? null : lastSendOf({ ...r, attempts: r.attempts });
+    return r ? lastSendOrNone(r) : null;
   };
   return { slack: outcome('slack'), email: outcome('email') };
 }

@@ -46,6 +46,18 @@ export function shownTarget(channel: 'slack' | 'email', target: string): string 
   }
 }
 
+/** The newest tried send to an address as the queries read it: nulls throughout when there is none. */
+export type TriedSendRow = {
+  deliveredAt: Date | string | null;
+  deadAt: Date | string | null;
+  lastError: string | null;
+  attempts: number | null;
+};
+
+/** How the newest tried send to an address went; null before any. */
+export const lastSendOrNone = (row: TriedSendRow): LastSend | null =>
+  row.attempts === null ? null : lastSendOf({ ...row, attempts: row.attempts });
+
 /** How a send tried at least once went, as a person's settings or a team's card say it. */
 export function lastSendOf(
   row: Pick<SendRow, 'deliveredAt' | 'deadAt' | 'attempts' | 'lastError'>,

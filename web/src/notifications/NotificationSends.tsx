@@ -1,20 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import type { NotificationSend, SendState } from '../../../src/notifications/notifications.types.ts';
 import { get, post, query } from '../api/client.ts';
-import { formatDateTime, relative } from '../app/format.ts';
-import { Link } from '../app/router.tsx';
-import { Badge, Empty, ErrorNote, Loading, Section } from '../app/ui.tsx';
+import { Empty, ErrorNote, Loading, Section } from '../app/ui.tsx';
 import { useResource } from '../app/useResource.ts';
-import { inAppPath } from './Inbox.tsx';
-import {
-  canResend,
-  countsLine,
-  kindOf,
-  recipientOf,
-  type SendsPage,
-  sendBadges,
-  sendFilters,
-} from './notification-sends.ts';
+import { countsLine, type SendsPage, sendFilters } from './notification-sends.ts';
+import { SendsTable } from './SendsTable.tsx';
 
 const path = '/api/v1/notifications/sends';
 const pageSize = 50;
@@ -106,72 +96,7 @@ export function NotificationSends({ refreshed }: { refreshed: number }) {
           {state === 'failed' ? 'Every Slack message and e-mail of the last 30 days went through.' : null}
         </Empty>
       ) : null}
-      {rows.length ? (
-        <table className="table compact">
-          <caption className="visually-hidden">Slack and e-mail notification sends, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">Notification</th>
-              <th scope="col">To</th>
-              <th scope="col">Status</th>
-              <th scope="col">Tries</th>
-              <th scope="col">Action</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((s) => (
-              <tr key={s.seq} data-testid="send-row" data-state={s.state}>
-                <td>{s.seq}</td>
-                <td>
-                  <div>
-                    <Title send={s} />
-                  </div>
-                  <div className="small muted">
-                    {kindOf(s)} · <time dateTime={s.createdAt}>{formatDateTime(s.createdAt)}</time>
-                  </div>
-                </td>
-                <td>
-                  <div>{recipientOf(s)}</div>
-                  <div className="small muted">
-                    {s.channel === 'slack' ? 'Slack' : 'E-mail'} · <span className="mono">{s.target}</span>
-                  </div>
-                </td>
-                <td>
-                  <Badge tone={sendBadges[s.state].tone}>{sendBadges[s.state].label}</Badge>
-                  {s.lastError && s.state !== 'delivered' ? (
-                    <div className="small field-error" title={s.lastError}>
-                      {s.lastError.slice(0, 80)}
-                    </div>
-                  ) : null}
-                  <div className="small muted">
-                    {s.state === 'delivered' && s.deliveredAt
-                      ? relative(s.deliveredAt)
-                      : s.state === 'failed' && s.deadAt
-                        ? `Given up ${relative(s.deadAt)}`
-                        : s.nextAttemptAt
-                          ? `Next try ${relative(s.nextAttemptAt)}`
-                          : null}
-                  </div>
-                </td>
-                <td>{s.attempts}</td>
-                <td>
-                  {canResend(s) ? (
-                    <button
-                      type="button"
-                      className="button small"
-                      aria-label={`Try #${s.seq} again`}
-                      onClick={() => void resend(s.seq)}
-                    >
-                      Try again
-                    </button>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      {rows.length ? <SendsTable rows={rows} onResend={(seq) => void resend(seq)} /> : null}
       {more.error ? <ErrorNote error={more.error} title="Older sends could not be read" /> : null}
       {cursor !== null && rows.length ? (
         <button type="button" className="button small" disabled={more.busy} onClick={() => void showMore()}>
@@ -180,10 +105,4 @@ export function NotificationSends({ refreshed }: { refreshed: number }) {
       ) : null}
     </Section>
   );
-}
-
-/** The notification's title, linked to the case or customer it was about. */
-function Title({ send }: { send: NotificationSend }) {
-  const to = inAppPath(send.link);
-  return to ? <Link to={to}>{send.title}</Link> : send.title;
 }

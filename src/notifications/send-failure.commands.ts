@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { reviewTargets } from '../analytics/review-targets.queries.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { people } from '../people/people.table.ts';
 import { teams } from '../teams/teams.table.ts';
-import { notifications } from './notifications.table.ts';
+import { preferencesOf } from './notifications.queries.ts';
+import { notifications, notificationTeamTargets } from './notifications.table.ts';
 import {
   failureEventId,
   failureNotice,
@@ -23,23 +25,34 @@ export type GivenUpRow = GivenUpSend & {
 
 const digest = (target: string) => createHash('sha256').update(target).digest('hex').slice(0, 16);
 
-/** Who can fix the address of each send, and what the send concerned. */
+/**
+ * Who can fix the address of each send, and what the send concerned; none when the address is no
+ * longer the one in use (a person who has changed theirs since is not told the old one fails).
+ */
 async function readersOf(db: Db, row: GivenUpRow): Promise<{ ids: string[]; about: GivenUpFor } | null> {
   if (row.notificationId) {
     const [mine] = await db
       .select({ personId: notifications.personId })
       .from(notifications)
       .where(eq(notifications.id, row.notificationId));
-    return mine ? { ids: [mine.personId], about: { type: 'person' } } : null;
+    if (!mine) return null;
+    const now = await preferencesOf(db, mine.personId);
+    const current = row.channel === 'slack' ? now.slackUrl : now.email;
+    return current === row.target ? { ids: [mine.personId], about: { type: 'person' } } : null;
   }
   if (row.teamId) {
     const [team] = await db
-      .select({ leadId: teams.leadId, name: teams.name })
+      .select({ leadId: teams.leadId, name: teams.name, slackUrl: notificationTeamTargets.slackUrl })
       .from(teams)
+      .innerJoin(notificationTeamTargets, eq(notificationTeamTargets.teamId, teams.id))
       .where(eq(teams.id, row.teamId));
-    return team ? { ids: [team.leadId], about: { type: 'team', teamName: team.name } } : null;
+    return team?.slackUrl === row.target
+      ? { ids: [team.leadId], about: { type: 'team', teamName: team.name } }
+      : null;
   }
   if (row.kind !== 'weekly_review') return null;
+  const targets = await reviewTargets(db, row.orgId);
+  if (targets.slackUrl !== row.target && !targets.emails.includes(row.target)) return null;
   const admins = await db
     .select({ id: people.id })
     .from(people)

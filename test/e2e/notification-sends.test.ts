@@ -181,6 +181,22 @@ describeOnDatabases('notification sends', (h) => {
     h().setNow('2026-11-27T09:00:00Z');
     await mention('@lucas still there?');
     expect((await inbox('lucas')).filter((n: { kind: string }) => n.kind === 'send_failed')).toHaveLength(2);
+    // A send that dies at an address he has changed since tells him nothing: the new one is his now.
+    h().setNow('2026-11-28T09:00:00Z');
+    await h().request(
+      'POST',
+      `/api/v1/cases/${c.body.id}/messages`,
+      { role: 'internal', text: '@lucas one more?' },
+      await as('amara'),
+    );
+    await deliver();
+    await h().request('PUT', '/api/v1/notifications/preferences', { slackUrl: `${base}/lucas/new` }, lucas);
+    for (let i = 0; i < 10; i++) {
+      h().advance(10 * 60_000);
+      await deliver();
+    }
+    expect((await sends('?state=failed')).body.items[0]).toMatchObject({ kind: 'mention', attempts: 10 });
+    expect((await inbox('lucas')).filter((n: { kind: string }) => n.kind === 'send_failed')).toHaveLength(2);
     down = false;
   });
 

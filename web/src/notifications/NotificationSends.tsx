@@ -77,7 +77,12 @@ export function NotificationSends({ refreshed }: { refreshed: number }) {
               type="radio"
               name="send-state"
               checked={state === f.state}
-              onChange={() => setState(f.state)}
+              onChange={() => {
+                // The older pages read belong to the filter left.
+                setOlder([]);
+                setCursor(null);
+                setState(f.state);
+              }}
             />
             {f.label}
           </label>

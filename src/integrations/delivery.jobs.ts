@@ -3,10 +3,12 @@ import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import type { Services } from '../http/context.ts';
 import type { Job } from '../jobs/scheduler.ts';
+import { adminsOf, putNotice } from '../notifications/notice.commands.ts';
 import { people } from '../people/people.table.ts';
 import { teams } from '../teams/teams.table.ts';
 import { isPrivateAddress } from './address.ts';
 import { type ChatFormat, chatBody, namedIn, type OutboxEvent, type WebhookFormat } from './chat-message.ts';
+import { deadLetterEventId, deadLetterNotice, webhookFailedKind } from './dead-letter-notice.ts';
 import { outbox, webhookFailedTries, webhookSubscriptions } from './integrations.table.ts';
 import { outboxChannel } from './outbox.listeners.ts';
 import { backoffMs, maxAttempts, signDelivery } from './signature.ts';
@@ -21,6 +23,8 @@ type Outcome = {
   seq: number;
   orgId: string;
   subscriptionId: string;
+  url: string;
+  type: string;
   status: number | null;
   error: string | null;
   attempts: number;
@@ -138,6 +142,28 @@ async function mark(services: DeliveryServices, outcomes: Outcome[]) {
       .where(eq(outbox.seq, o.seq));
   }
   await countFailedTries(db, outcomes, at);
+  const dead = outcomes.filter((o) => o.error && o.attempts >= maxAttempts);
+  if (dead.length)
+    await tellOfDeadLetters(db, dead, at).catch((error: unknown) =>
+      services.logger.warn({ error: String(error) }, 'could not tell of webhook dead letters'),
+    );
+}
+
+/** Each subscription with a delivery given up in this pass: its admins hear of it once that day. */
+async function tellOfDeadLetters(db: Db, dead: Outcome[], at: Date) {
+  const first = new Map(dead.map((o) => [o.subscriptionId, o]));
+  for (const o of first.values())
+    await putNotice(
+      db,
+      await adminsOf(db, o.orgId),
+      {
+        orgId: o.orgId,
+        kind: webhookFailedKind,
+        eventId: deadLetterEventId(o.subscriptionId, at),
+        ...deadLetterNotice(o),
+      },
+      at,
+    );
 }
 
 /** Adds this pass's failed tries to their subscriptions' minute (one statement; none when all went through). */
@@ -211,6 +237,8 @@ export async function deliverDue(services: DeliveryServices, limit = batchSize):
       seq: o.seq,
       orgId: o.orgId,
       subscriptionId: o.subscriptionId,
+      url,
+      type: o.type,
       attempts: o.attempts + 1,
       ...(await postDelivery(
         { ...o, body: chat.get(o.seq) ?? o.body },

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { reviewTargets } from '../analytics/review-targets.queries.ts';
 import type { Db } from '../db/database.ts';
-import { newId } from '../db/ids.ts';
-import { people } from '../people/people.table.ts';
 import { teams } from '../teams/teams.table.ts';
+import { adminsOf, putNotice } from './notice.commands.ts';
 import { preferencesOf } from './notifications.queries.ts';
 import { notifications, notificationTeamTargets } from './notifications.table.ts';
 import {
@@ -53,11 +52,7 @@ async function readersOf(db: Db, row: GivenUpRow): Promise<{ ids: string[]; abou
   if (row.kind !== 'weekly_review') return null;
   const targets = await reviewTargets(db, row.orgId);
   if (targets.slackUrl !== row.target && !targets.emails.includes(row.target)) return null;
-  const admins = await db
-    .select({ id: people.id })
-    .from(people)
-    .where(and(eq(people.orgId, row.orgId), eq(people.active, 'yes'), sql`'admin' = any(${people.roles})`));
-  return { ids: admins.map((a) => a.id), about: { type: 'review' } };
+  return { ids: await adminsOf(db, row.orgId), about: { type: 'review' } };
 }
 
 /**
@@ -68,33 +63,19 @@ export async function tellOfGivenUpSends(db: Db, rows: GivenUpRow[], now: Date):
   let told = 0;
   for (const row of rows) {
     const readers = await readersOf(db, row);
-    if (!readers?.ids.length) continue;
-    const active = await db
-      .select({ id: people.id })
-      .from(people)
-      .where(and(inArray(people.id, readers.ids), eq(people.active, 'yes')));
-    if (!active.length) continue;
+    if (!readers) continue;
     const notice = failureNotice(row, readers.about);
-    const eventId = failureEventId(row.channel, digest(row.target), now);
-    const inserted = await db
-      .insert(notifications)
-      .values(
-        active.map((p) => ({
-          id: newId('nt'),
-          orgId: row.orgId,
-          personId: p.id,
-          kind: sendFailedKind,
-          eventId,
-          title: notice.title,
-          body: notice.body,
-          link: notice.link,
-          channels: [],
-          createdAt: now,
-        })),
-      )
-      .onConflictDoNothing()
-      .returning({ id: notifications.id });
-    told += inserted.length;
+    told += await putNotice(
+      db,
+      readers.ids,
+      {
+        orgId: row.orgId,
+        kind: sendFailedKind,
+        eventId: failureEventId(row.channel, digest(row.target), now),
+        ...notice,
+      },
+      now,
+    );
   }
   return told;
 }

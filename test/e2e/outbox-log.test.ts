@@ -56,6 +56,21 @@ describeOnDatabases('webhook delivery log', (h) => {
     ]);
     expect(dead.body.items[0].deadAt).toEqual(expect.any(String));
     expect((await h().request('GET', '/api/v1/webhooks/deliveries?status=pending')).body.items).toEqual([]);
+    // The admins hear of it in their inbox, by the receiver's host alone; a lead who is not one does not.
+    const noticesOf = async (key: string) =>
+      (
+        await h().request('GET', '/api/v1/notifications', undefined, { token: await h().tokenFor(key) })
+      ).body.items.filter((n: { kind: string }) => n.kind === 'webhook_failed');
+    const told = await noticesOf('ines');
+    expect(told).toEqual([
+      expect.objectContaining({
+        title: `Webhook deliveries to ${new URL(hook.url).host} are being given up`,
+        body: `A handoff.sent event became a dead letter after ${maxAttempts} tries (HTTP 503). Fix the receiver, then send the dead letters again from Integrations.`,
+        link: '/settings/integrations',
+        channels: [],
+      }),
+    ]);
+    expect(await noticesOf('grace')).toEqual([]);
 
     hook.mode = 'up';
     const again = await h().request('POST', `/api/v1/webhooks/deliveries/${row.seq}/redeliver`);

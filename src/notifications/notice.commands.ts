@@ -1,0 +1,44 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../db/database.ts';
+import { newId } from '../db/ids.ts';
+import { people } from '../people/people.table.ts';
+import { notifications } from './notifications.table.ts';
+
+/** A notice for the inbox alone: of Baton's own doing (a send or a delivery given up), not of an event. */
+export type Notice = {
+  orgId: string;
+  kind: string;
+  /** Once per person and id: the same trouble the same day is one notice. */
+  eventId: string;
+  title: string;
+  body: string;
+  link: string | null;
+};
+
+/**
+ * Puts a notice in the inbox of each of these people still active, once per person and `eventId`.
+ * In-app only (no Slack, no e-mail): these notices tell of the very channels that fail.
+ */
+export async function putNotice(db: Db, personIds: string[], notice: Notice, now: Date): Promise<number> {
+  if (!personIds.length) return 0;
+  const active = await db
+    .select({ id: people.id })
+    .from(people)
+    .where(and(inArray(people.id, personIds), eq(people.orgId, notice.orgId), eq(people.active, 'yes')));
+  if (!active.length) return 0;
+  const inserted = await db
+    .insert(notifications)
+    .values(active.map((p) => ({ id: newId('nt'), personId: p.id, ...notice, channels: [], createdAt: now })))
+    .onConflictDoNothing()
+    .returning({ id: notifications.id });
+  return inserted.length;
+}
+
+/** The organisation's active admins: the readers of what is wrong with its integrations. */
+export async function adminsOf(db: Db, orgId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: people.id })
+    .from(people)
+    .where(and(eq(people.orgId, orgId), eq(people.active, 'yes'), sql`'admin' = any(${people.roles})`));
+  return rows.map((r) => r.id);
+}

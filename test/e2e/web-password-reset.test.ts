@@ -314,7 +314,7 @@ describe('web app: an admin checks e-mail [pglite]', () => {
   it('shows the SMTP server on Settings > Integrations and sends a test message to the admin', async () => {
     const { page } = await app.signedIn('email-admin', 'ines@northwind.example');
     await page.goto(`${app.url}/settings/integrations`);
-    const section = page.getByRole('region', { name: 'E-mail' });
+    const section = page.getByRole('region', { name: 'E-mail', exact: true });
     await section.getByText(new URL(catcher.url).host).waitFor();
     expect(await section.textContent()).toContain('(no sign-in)');
     expect(await section.textContent()).toContain('On: people reset a forgotten password');

@@ -11,6 +11,7 @@ import { type ChatFormat, chatBody, namedIn, type OutboxEvent, type WebhookForma
 import { deadLetterEventId, deadLetterNotice, webhookFailedKind } from './dead-letter-notice.ts';
 import { outbox, webhookFailedTries, webhookSubscriptions } from './integrations.table.ts';
 import { outboxChannel } from './outbox.listeners.ts';
+import { sendError } from './send-error.ts';
 import { backoffMs, maxAttempts, signDelivery } from './signature.ts';
 
 const timeoutMs = 10_000;
@@ -114,7 +115,7 @@ export async function postDelivery(
     await res.body?.cancel();
     return { status: res.status, error: res.status >= 200 && res.status < 300 ? null : `HTTP ${res.status}` };
   } catch (e) {
-    return { status: null, error: e instanceof Error ? e.message : String(e) };
+    return { status: null, error: sendError(e) };
   }
 }
 

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Config } from '../config.ts';
 import type { Services } from '../http/context.ts';
 import { assertPublicTarget } from '../integrations/delivery.jobs.ts';
+import { sendError } from '../integrations/send-error.ts';
 import { backoffMs } from '../integrations/signature.ts';
 import type { Job } from '../jobs/scheduler.ts';
 import { sendMail } from './mail.ts';
@@ -18,7 +19,10 @@ const batch = 50;
 
 type Deps = Pick<Services, 'database' | 'config' | 'clock' | 'logger'>;
 
-async function postSlack(url: string, m: OutgoingMessage, config: Config) {
+/** What a Slack message or e-mail says: its kind does not change how it reads. */
+type Words = Omit<OutgoingMessage, 'kind'>;
+
+export async function postSlack(url: string, m: Words, config: Config) {
   await assertPublicTarget(url, config.webhookAllowPrivate);
   const res = await fetch(url, {
     method: 'POST',
@@ -34,7 +38,7 @@ async function postSlack(url: string, m: OutgoingMessage, config: Config) {
 /** A send that cannot succeed by retrying: the row is marked dead at once. */
 class Permanent extends Error {}
 
-async function sendEmail(to: string, m: OutgoingMessage, config: Config) {
+export async function sendEmail(to: string, m: Words, config: Config) {
   if (!config.smtpUrl) throw new Permanent('email is off: set BATON_SMTP_URL');
   const { subject, text } = renderEmail(m, config.publicUrl);
   await sendMail({ smtpUrl: config.smtpUrl, smtpFrom: config.smtpFrom }, { to, subject, text });
@@ -87,7 +91,7 @@ export async function deliverNotifications(services: Deps, limit = batch): Promi
         if (row.channel === 'slack') await postSlack(row.target, message, services.config);
         else await sendEmail(row.target, message, services.config);
       } catch (e) {
-        error = e instanceof Error ? e.message : String(e);
+        error = sendError(e);
         permanent = e instanceof Permanent;
         services.logger.warn({ seq: row.seq, channel: row.channel, error }, 'notification send failed');
       }

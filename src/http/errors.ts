@@ -144,6 +144,11 @@ export const errorCatalogue = {
     status: 409,
     description: 'This Baton has no SMTP server (`BATON_SMTP_URL`), so it sends no e-mail.',
   },
+  no_address: {
+    status: 409,
+    description:
+      'A test was asked of a channel with no saved address (a Slack incoming webhook or an e-mail address): save one first (`field` names it).',
+  },
   scim_invalid_filter: {
     status: 400,
     description:

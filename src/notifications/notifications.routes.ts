@@ -14,9 +14,11 @@ import {
   listSendsQuery,
   preferencesSchema,
   teamTargetSchema,
+  testSendSchema,
 } from './notifications.types.ts';
 import { queueSendAgain } from './sends.commands.ts';
 import { listSends, sendCountsOf } from './sends.queries.ts';
+import { sendPersonTest, sendTeamTest } from './test-send.commands.ts';
 
 const tags = ['notifications'];
 
@@ -199,6 +201,41 @@ export function registerNotificationRoutes(app: App) {
       const { database, clock } = c.var.services;
       await queueSendAgain(database.db, c.var.principal.orgId, seq, clock());
       return c.json({ seq, queued: true }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/notifications/preferences/test',
+      tags,
+      request: { body: { content: { 'application/json': { schema: testSendSchema } }, required: true } },
+      responses: {
+        200: ok(
+          '`{delivered, error, ms, to}`: a test message sent now to the saved Slack address or e-mail of the caller (`channel`), and how it went; nothing is kept. No saved address: `no_address`; e-mail without a mail server: `email_off`',
+        ),
+      },
+    }),
+    async (c) => {
+      const { channel } = c.req.valid('json');
+      return c.json(await sendPersonTest(c.var.services, personOf(c), channel), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/notifications/teams/{key}/test',
+      tags,
+      middleware: [requireRole('lead')],
+      request: { params: z.object({ key: z.string().min(1).max(100) }) },
+      responses: {
+        200: ok(
+          "`{delivered, error, ms, to}`: a test post to the team's Slack channel now, and how it went; nothing is kept. No channel: `no_address`",
+        ),
+      },
+    }),
+    async (c) => {
+      const { key } = c.req.valid('param');
+      return c.json(await sendTeamTest(c.var.services, c.var.principal.orgId, key), 200);
     },
   );
 }

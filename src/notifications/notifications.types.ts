@@ -123,6 +123,11 @@ export type NotificationSend = {
 /** How the organisation's sends stand: waiting, retrying, given up, and delivered in the last day. */
 export type SendCounts = { pending: number; retrying: number; failed: number; deliveredLastDay: number };
 
+export const testSendSchema = z.object({ channel: z.enum(['slack', 'email']) });
+
+/** How a test message went: sent now, outside the outbox (nothing is kept). */
+export type TestSend = { delivered: boolean; error: string | null; ms: number; to: string };
+
 /** How the newest tried send of a channel to a person went. */
 export type LastSend = {
   /** `delivered`; `retrying` (its last try failed, it will be tried again); `failed` (given up). */

@@ -114,7 +114,7 @@ export function compose(f: Facts): OutgoingMessage {
 const absolute = (link: string | null, baseUrl?: string) => (link && baseUrl ? `${baseUrl}${link}` : link);
 
 /** A Slack-compatible incoming-webhook body: `text` for every client, `blocks` for Slack. */
-export function renderSlack(m: OutgoingMessage, baseUrl?: string) {
+export function renderSlack(m: Omit<OutgoingMessage, 'kind'>, baseUrl?: string) {
   const url = absolute(m.link, baseUrl);
   return {
     text: `${m.title}\n${m.body}${url ? `\n${url}` : ''}`,
@@ -125,7 +125,7 @@ export function renderSlack(m: OutgoingMessage, baseUrl?: string) {
   };
 }
 
-export function renderEmail(m: OutgoingMessage, baseUrl?: string) {
+export function renderEmail(m: Omit<OutgoingMessage, 'kind'>, baseUrl?: string) {
   const url = absolute(m.link, baseUrl);
   return { subject: `[Baton] ${m.title}`, text: `${m.body}\n${url ? `\nOpen in Baton: ${url}\n` : ''}` };
 }

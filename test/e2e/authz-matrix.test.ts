@@ -194,6 +194,8 @@ const table: Record<string, Rule> = {
   'PUT /api/v1/notifications/teams/{key}': leads,
   'GET /api/v1/notifications/sends': ['admin'],
   'POST /api/v1/notifications/sends/{seq}/resend': ['admin'],
+  'POST /api/v1/notifications/preferences/test': 'person',
+  'POST /api/v1/notifications/teams/{key}/test': leads,
   'GET /api/v1/vocabulary/types': 'any',
   'POST /api/v1/vocabulary/types': leads,
   'GET /api/v1/vocabulary/revisions': 'any',

@@ -63,6 +63,18 @@ describe('web app: notification settings [pglite]', () => {
     await screenshot(page, 'notification-settings');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.getByRole('status').getByText('Saved.').waitFor();
+    // Send test: the saved address is tried now, and the answer is said beside it.
+    const slackTest = dialog.getByRole('button', { name: 'Send a test Slack message' });
+    await slackTest.click();
+    await expect
+      // The Slack address comes first in the dialog, its test with it.
+      .poll(() => dialog.getByTestId('test-send').first().textContent())
+      .toBe('Test failed bad port');
+    // A changed address is saved before it can be tested.
+    await dialog.getByLabel('Your Slack incoming webhook').fill('http://127.0.0.1:9/other');
+    expect(await slackTest.isDisabled()).toBe(true);
+    await dialog.getByLabel('Your Slack incoming webhook').fill('http://127.0.0.1:9/amara');
+    expect(await slackTest.isDisabled()).toBe(false);
 
     const after = await call('GET', '/api/v1/notifications/preferences', undefined, amara);
     expect(after.channels.mention).toEqual(['in_app', 'email']);

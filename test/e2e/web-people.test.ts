@@ -356,6 +356,9 @@ describe('web app: people and teams [pglite]', () => {
     await page.keyboard.press('Enter');
     await finance.getByText('http://127.0.0.1:9/finance').waitFor();
     expect(await channelOf('finance')).toBe('http://127.0.0.1:9/finance');
+    // Send test posts to it now and says how it went (nothing listens there).
+    await finance.getByRole('button', { name: 'Send a test post to Finance’s Slack channel' }).click();
+    await expect.poll(() => finance.getByTestId('test-send').textContent()).toBe('Test failed bad port');
     // Remove asks first, in place, with the focus on Keep it; kept, nothing changes.
     await finance.getByRole('button', { name: 'Remove Finance’s Slack channel' }).click();
     const keep = finance.getByRole('button', { name: 'Keep it' });

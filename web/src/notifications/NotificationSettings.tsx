@@ -19,6 +19,7 @@ import {
   weekdayWords,
 } from './notification-settings.ts';
 import { SendOutcome } from './SendOutcome.tsx';
+import { TestSend } from './TestSend.tsx';
 
 const path = '/api/v1/notifications/preferences';
 
@@ -31,6 +32,8 @@ export function NotificationSettings({ open, onClose }: { open: boolean; onClose
   const { me } = useSession();
   const [form, setForm] = useState<SettingsForm | null>(null);
   const [facts, setFacts] = useState<Pick<Preferences, 'emailOn' | 'lastSends'> | null>(null);
+  // The addresses as saved: a test goes there, so a changed one is saved before it is tested.
+  const [stored, setStored] = useState<SettingsForm | null>(null);
   const [loadError, setLoadError] = useState<unknown>();
   const [error, setError] = useState<ApiError | Error | null>(null);
   const [busy, setBusy] = useState(false);
@@ -46,6 +49,7 @@ export function NotificationSettings({ open, onClose }: { open: boolean; onClose
     get<Preferences>(path, abort.signal)
       .then((p) => {
         setForm(formOf(p));
+        setStored(formOf(p));
         setFacts(p);
       })
       .catch((err) => {
@@ -71,6 +75,7 @@ export function NotificationSettings({ open, onClose }: { open: boolean; onClose
     try {
       const answer = await put<Preferences>(path, preferencesBody(form, me.person?.email ?? null));
       setForm(formOf(answer));
+      setStored(formOf(answer));
       setFacts(answer);
       setSaved(true);
     } catch (err) {
@@ -138,6 +143,14 @@ export function NotificationSettings({ open, onClose }: { open: boolean; onClose
             )}
           </FormField>
           <SendOutcome send={facts?.lastSends.slack ?? null} channel="slack" />
+          {stored?.slackUrl ? (
+            <TestSend
+              path={`${path}/test`}
+              body={{ channel: 'slack' }}
+              label="Send a test Slack message"
+              unsaved={form.slackUrl !== stored.slackUrl}
+            />
+          ) : null}
           {slackWanted(form) ? (
             <p className="small muted" data-testid="slack-missing">
               Without a Slack address, the ones ticked for Slack reach only the bell.
@@ -159,6 +172,14 @@ export function NotificationSettings({ open, onClose }: { open: boolean; onClose
             )}
           </FormField>
           <SendOutcome send={facts?.lastSends.email ?? null} channel="email" />
+          {facts?.emailOn ? (
+            <TestSend
+              path={`${path}/test`}
+              body={{ channel: 'email' }}
+              label="Send a test e-mail"
+              unsaved={form.email !== stored?.email}
+            />
+          ) : null}
           {facts?.emailOn === false ? (
             <p className="small muted" data-testid="email-off">
               This Baton sends no e-mail yet (an admin sets its mail server), so e-mail cannot be chosen.

@@ -4,6 +4,7 @@ import { ApiError, put } from '../api/client.ts';
 import { fieldMessage } from '../app/InputField.tsx';
 import { ErrorNote } from '../app/ui.tsx';
 import { SendOutcome } from '../notifications/SendOutcome.tsx';
+import { TestSend } from '../notifications/TestSend.tsx';
 import { FormField } from './FormField.tsx';
 
 /** `GET /notifications/teams`: a team, the Slack channel its mentions post to, and how the last post went. */
@@ -122,6 +123,12 @@ export function TeamSlackChannel({
               </button>
             </div>
           </div>
+        ) : null}
+        {slackUrl ? (
+          <TestSend
+            path={`/api/v1/notifications/teams/${encodeURIComponent(teamKey)}/test`}
+            label={`Send a test post to ${teamName}’s Slack channel`}
+          />
         ) : null}
         {slackUrl ? <SendOutcome send={lastPost} channel="slack" className="team-slack-line" /> : null}
         <ErrorNote error={error} title="The channel was not changed" />

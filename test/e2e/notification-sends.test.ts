@@ -1,35 +1,27 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { storeWeeklyReview } from '../../src/analytics/analytics.commands.ts';
 import { deliverNotifications } from '../../src/notifications/delivery.jobs.ts';
 import { notificationOutbox } from '../../src/notifications/notifications.table.ts';
 import { describeOnDatabases, newCase } from '../support/harness.ts';
+import { type SlackReceiver, startSlackReceiver } from '../support/slack-receiver.ts';
 
 /**
  * Admins see every Slack and e-mail send of the organisation (to whom, where it stands, why it
  * failed) and try a failed one again; a team's card says how its channel's last post went.
  */
 describeOnDatabases('notification sends', (h) => {
-  let receiver: Server;
+  let slack: SlackReceiver;
   let base = '';
   let down = true;
-  const paths: string[] = [];
+  const paths = () => slack.posts.map((p) => p.path);
 
   beforeAll(async () => {
-    receiver = createServer((req, res) => {
-      req.resume();
-      req.on('end', () => {
-        if (down && req.url?.endsWith('/down')) return void res.writeHead(500).end();
-        paths.push(req.url ?? '');
-        res.writeHead(200).end('ok');
-      });
-    });
-    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
-    base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+    slack = await startSlackReceiver();
+    slack.refuse = (path) => (down && path.endsWith('/down') ? 500 : null);
+    base = slack.base;
     h().runtime.services.config.webhookAllowPrivate = true;
   });
-  afterAll(() => new Promise<void>((r) => receiver.close(() => r())));
+  afterAll(() => slack.close());
 
   const as = async (key: string) => ({ token: await h().tokenFor(key) });
   const deliver = () => deliverNotifications(h().runtime.services);
@@ -60,7 +52,7 @@ describeOnDatabases('notification sends', (h) => {
       await as('amara'),
     );
     await deliver();
-    expect(paths).toEqual(['/lucas/T0KEN']);
+    expect(paths()).toEqual(['/lucas/T0KEN']);
 
     const all = await sends();
     expect(all.status).toBe(200);
@@ -140,7 +132,7 @@ describeOnDatabases('notification sends', (h) => {
       attempts: 0,
     });
     await deliver();
-    expect(paths.at(-1)).toBe('/finance/down');
+    expect(paths().at(-1)).toBe('/finance/down');
     expect(await financePost()).toMatchObject({ state: 'delivered', error: null, attempts: 1 });
   });
 
@@ -210,7 +202,7 @@ describeOnDatabases('notification sends', (h) => {
     const [review] = (await sends('?state=pending')).body.items;
     expect(review).toMatchObject({ to: { type: 'review' }, kind: 'weekly_review', channel: 'slack' });
     await deliver();
-    expect(paths.at(-1)).toBe('/review');
+    expect(paths().at(-1)).toBe('/review');
   });
 
   it('refuses to send a delivered one again, an unknown one, bad filters, and anyone but an admin', async () => {

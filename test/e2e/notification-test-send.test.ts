@@ -1,41 +1,33 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { notificationOutbox } from '../../src/notifications/notifications.table.ts';
 import { describeOnDatabases } from '../support/harness.ts';
 import { startMailCatcher } from '../support/mail-catcher.ts';
+import { type SlackReceiver, startSlackReceiver } from '../support/slack-receiver.ts';
 
 /**
  * A person tests their own Slack address and e-mail, and a lead a team's channel, from where they
  * set them: a message sent now, and how it went. Nothing is kept, and without an address it says so.
  */
 describeOnDatabases('test messages for notifications', (h) => {
-  let receiver: Server;
+  let slack: SlackReceiver;
   let base = '';
-  const posts: { path: string; text: string }[] = [];
   let smtp: Awaited<ReturnType<typeof startMailCatcher>>;
 
   beforeAll(async () => {
-    receiver = createServer((req, res) => {
-      let body = '';
-      req.on('data', (d) => {
-        body += d;
-      });
-      req.on('end', () => {
-        if (req.url?.endsWith('/gone')) return void res.writeHead(404).end();
-        posts.push({ path: req.url ?? '', text: JSON.parse(body).text });
-        res.writeHead(200).end('ok');
-      });
-    });
-    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
-    base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+    slack = await startSlackReceiver();
+    slack.refuse = (path) => (path.endsWith('/gone') ? 404 : null);
+    base = slack.base;
     smtp = await startMailCatcher();
     h().runtime.services.config.webhookAllowPrivate = true;
   });
   afterAll(async () => {
-    await new Promise<void>((r) => receiver.close(() => r()));
+    await slack.close();
     await smtp.close();
   });
+  const lastPost = () => {
+    const p = slack.posts.at(-1);
+    return p && { path: p.path, text: p.body.text };
+  };
 
   const as = async (key: string) => ({ token: await h().tokenFor(key) });
   const test = async (channel: unknown, key = 'priya') =>
@@ -58,7 +50,7 @@ describeOnDatabases('test messages for notifications', (h) => {
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ delivered: true, error: null, to: `${new URL(base).host}/…AB12` });
     expect(ok.body.ms).toEqual(expect.any(Number));
-    expect(posts.at(-1)).toEqual({
+    expect(lastPost()).toEqual({
       path: '/priya/AB12',
       text: expect.stringMatching(/^Baton is connected: your notifications arrive here\n/),
     });
@@ -90,7 +82,7 @@ describeOnDatabases('test messages for notifications', (h) => {
     await h().request('PUT', '/api/v1/notifications/teams/finance', { slackUrl: `${base}/finance` }, grace);
     const ok = await h().request('POST', '/api/v1/notifications/teams/finance/test', undefined, grace);
     expect(ok.body).toMatchObject({ delivered: true, error: null });
-    expect(posts.at(-1)).toEqual({
+    expect(lastPost()).toEqual({
       path: '/finance',
       text: expect.stringMatching(/^Baton is connected: Finance’s @mentions post here\n/),
     });

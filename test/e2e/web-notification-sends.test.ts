@@ -1,9 +1,8 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { deliverNotifications, maxNotificationAttempts } from '../../src/notifications/delivery.jobs.ts';
 import { basicA11y, screenshot } from '../support/browser.ts';
 import { newCase } from '../support/harness.ts';
+import { type SlackReceiver, startSlackReceiver } from '../support/slack-receiver.ts';
 import { withWebApp } from '../support/web-app.ts';
 
 /**
@@ -11,31 +10,24 @@ import { withWebApp } from '../support/web-app.ts';
  * one given up with the receiver's answer, and tries it again once the channel is fixed; the team's
  * card says how its channel's last post went.
  */
-let receiver: Server;
+let slack: SlackReceiver;
 let base = '';
 let down = true;
-const paths: string[] = [];
+const paths = () => slack.posts.map((p) => p.path);
 
 const app = withWebApp({
   people: ['ines', 'grace', 'lucas'],
   shots: 'notification-sends',
   async ready({ web }) {
     web.runtime.services.config.webhookAllowPrivate = true;
-    receiver = createServer((req, res) => {
-      req.resume();
-      req.on('end', () => {
-        if ((down && req.url === '/finance') || req.url === '/broken') return void res.writeHead(500).end();
-        paths.push(req.url ?? '');
-        res.writeHead(200).end('ok');
-      });
-    });
-    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
-    base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+    slack = await startSlackReceiver();
+    slack.refuse = (path) => ((down && path === '/finance') || path === '/broken' ? 500 : null);
+    base = slack.base;
   },
 });
 const { call } = app;
 
-afterAll(() => new Promise<void>((r) => (receiver ? receiver.close(() => r()) : r())));
+afterAll(() => slack?.close());
 
 describe('notification sends [pglite]', () => {
   it('shows an admin the send given up, with why, and tries it again once fixed', async () => {
@@ -50,7 +42,7 @@ describe('notification sends [pglite]', () => {
       await app.tokenOf('amara', ['agent']),
     );
     // The scheduler delivers Lucas's; Finance's channel answers 500 until its every try is spent.
-    await expect.poll(() => paths.length, { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => paths().length, { timeout: 10_000 }).toBe(1);
     const services = app.web.runtime.services;
     let later = Date.now();
     for (let i = 0; i < maxNotificationAttempts + 1; i++) {
@@ -89,7 +81,7 @@ describe('notification sends [pglite]', () => {
     down = false;
     await section.getByRole('button', { name: `Try #${given.seq} again` }).click();
     await section.getByTestId('send-queued').waitFor();
-    await expect.poll(() => paths.includes('/finance'), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => paths().includes('/finance'), { timeout: 10_000 }).toBe(true);
     await expect
       .poll(
         async () => {

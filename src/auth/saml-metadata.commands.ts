@@ -1,5 +1,6 @@
 // Reads an identity provider's SAML metadata from the address it publishes it at.
 import { DOMParser } from '@xmldom/xmldom';
+import { sendError } from '../integrations/send-error.ts';
 import { certificateProblem } from './saml.ts';
 import { type IdpMetadata, idpMetadataIn } from './saml-metadata.ts';
 import { issuerProblem } from './single-sign-on.ts';
@@ -46,8 +47,7 @@ export async function readIdpMetadata(
     }
     text = await res.text();
   } catch (error) {
-    const why = error instanceof Error && error.name === 'TimeoutError' ? 'no answer in 10 s' : String(error);
-    return { problem: `${url} could not be read (${(error as { cause?: Error }).cause?.message ?? why}).` };
+    return { problem: `${url} could not be read (${sendError(error, timeoutMs)}).` };
   }
   if (text.length > maxBytes) return tooLarge(url);
   const doc = new DOMParser({ errorHandler: () => undefined }).parseFromString(text, 'text/xml');

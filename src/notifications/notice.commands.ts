@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, arrayContains, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { people } from '../people/people.table.ts';
@@ -39,6 +39,6 @@ export async function adminsOf(db: Db, orgId: string): Promise<string[]> {
   const rows = await db
     .select({ id: people.id })
     .from(people)
-    .where(and(eq(people.orgId, orgId), eq(people.active, 'yes'), sql`'admin' = any(${people.roles})`));
+    .where(and(eq(people.orgId, orgId), eq(people.active, 'yes'), arrayContains(people.roles, ['admin'])));
   return rows.map((r) => r.id);
 }

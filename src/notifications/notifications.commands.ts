@@ -112,6 +112,7 @@ export async function notifyIn(tx: Tx, src: Source, facts: Facts, audience: Audi
           outbox.push({
             orgId: src.orgId,
             notificationId: p.id,
+            personId: p.personId,
             channel,
             target: p.targets[channel]!,
             message,

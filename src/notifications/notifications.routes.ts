@@ -17,7 +17,7 @@ import {
   testSendSchema,
 } from './notifications.types.ts';
 import { queueSendAgain } from './sends.commands.ts';
-import { listSends, sendCountsOf } from './sends.queries.ts';
+import { listSends, sendCountsOf, sendScopeOf } from './sends.queries.ts';
 import { sendPersonTest, sendTeamTest } from './test-send.commands.ts';
 
 const tags = ['notifications'];
@@ -168,19 +168,20 @@ export function registerNotificationRoutes(app: App) {
       method: 'get',
       path: '/api/v1/notifications/sends',
       tags,
-      middleware: [requireRole('admin')],
+      middleware: [requireRole('lead')],
       request: { query: listSendsQuery },
       responses: {
         200: ok(
-          "`{items, nextBefore, counts}`: the organisation's Slack and e-mail sends, newest first (`state`: `pending`, `retrying`, `delivered` or `failed`; `to`: a person `{type: person, personId, name}`, a team `{type: team, team, name}` or the weekly review's targets `{type: review}`; a Slack address shortened to its host and last four characters, as it is a credential), the cursor to the next page (`before`), and `counts` `{pending, retrying, failed, deliveredLastDay}`",
+          "`{items, nextBefore, counts}`: the organisation's Slack and e-mail sends, newest first (`state`: `pending`, `retrying`, `delivered` or `failed`; `to`: a person `{type: person, personId, name}`, a team `{type: team, team, name}` or the weekly review's targets `{type: review}`; a Slack address shortened to its host and last four characters, as it is a credential), the cursor to the next page (`before`), and `counts` `{pending, retrying, failed, deliveredLastDay}` of the same sends. `team` (a key) keeps to the posts to a team's channel and the sends to its members; `person` (an id), to one person's; not both. For leads and admins",
         ),
       },
     }),
     async (c) => {
       const { database, clock } = c.var.services;
-      const orgId = c.var.principal.orgId;
-      const page = await listSends(database.db, orgId, c.req.valid('query'));
-      return c.json({ ...page, counts: await sendCountsOf(database.db, orgId, clock()) }, 200);
+      const q = c.req.valid('query');
+      const scope = await sendScopeOf(database.db, c.var.principal.orgId, q);
+      const page = await listSends(database.db, scope, q);
+      return c.json({ ...page, counts: await sendCountsOf(database.db, scope, clock()) }, 200);
     },
   );
   app.openapi(
@@ -188,7 +189,7 @@ export function registerNotificationRoutes(app: App) {
       method: 'post',
       path: '/api/v1/notifications/sends/{seq}/resend',
       tags,
-      middleware: [requireRole('admin')],
+      middleware: [requireRole('lead')],
       request: { params: z.object({ seq: z.coerce.number().int().positive() }) },
       responses: {
         200: ok(

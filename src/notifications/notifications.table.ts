@@ -55,6 +55,8 @@ export const notificationOutbox = pgTable(
     notificationId: text('notification_id'),
     /** A post to a team's own Slack channel (no notification: the team has no inbox). */
     teamId: text('team_id'),
+    /** The person of the notification sent (its copy: their sends are listed without reading every notification). */
+    personId: text('person_id'),
     channel: text('channel').notNull(),
     target: text('target').notNull(),
     /** `{kind, title, body, link}`: rendered for the channel when sent. */
@@ -77,6 +79,8 @@ export const notificationOutbox = pgTable(
     index('notification_outbox_notification').on(t.notificationId),
     // A team channel's last post, on its card.
     index('notification_outbox_team').on(t.teamId, t.seq).where(sql`${t.teamId} is not null`),
+    // A person's sends, newest first, and a team's members' (the sends list kept to them).
+    index('notification_outbox_person').on(t.personId, t.seq).where(sql`${t.personId} is not null`),
     // The sends given up, newest first, for the admins' list.
     index('notification_outbox_dead').on(t.orgId, t.seq).where(sql`${t.deadAt} is not null`),
   ],

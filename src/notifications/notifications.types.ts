@@ -86,13 +86,22 @@ export const listNotificationsQuery = z.object({
 export const sendStates = ['pending', 'retrying', 'delivered', 'failed'] as const;
 export type SendState = (typeof sendStates)[number];
 
-export const listSendsQuery = z.object({
-  /** `pending`: not yet delivered nor given up (`retrying` among them); none: every send. */
-  state: z.enum(sendStates).optional(),
-  /** The `nextBefore` of the page before: sends older than it. */
-  before: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
+export const listSendsQuery = z
+  .object({
+    /** `pending`: not yet delivered nor given up (`retrying` among them); none: every send. */
+    state: z.enum(sendStates).optional(),
+    /** The `nextBefore` of the page before: sends older than it. */
+    before: z.coerce.number().int().positive().optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    /** A team's key: the posts to its channel and the sends to its members' notifications. */
+    team: z.string().min(1).max(100).optional(),
+    /** A person's id: the sends of their notifications ("I never got the Slack message"). */
+    person: z.string().min(1).max(100).optional(),
+  })
+  .refine((q) => !(q.team && q.person), {
+    message: 'give a team or a person, not both',
+    path: ['person'],
+  });
 
 /** A Slack or e-mail send as the admins' list shows it (a Slack address shortened: it is a credential). */
 export type NotificationSend = {

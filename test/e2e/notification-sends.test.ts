@@ -205,7 +205,61 @@ describeOnDatabases('notification sends', (h) => {
     expect(paths().at(-1)).toBe('/review');
   });
 
-  it('refuses to send a delivered one again, an unknown one, bad filters, and anyone but an admin', async () => {
+  it("keeps to a team's channel and members, or to one person, for the team's lead too", async () => {
+    h().setNow('2026-11-30T09:00:00Z');
+    const tom = await as('tom');
+    await h().request('PUT', '/api/v1/notifications/preferences', { slackUrl: `${base}/tom/T0M1` }, tom);
+    const c = await h().request('POST', '/api/v1/cases', newCase({ externalId: 'sends-3' }));
+    await h().request(
+      'POST',
+      `/api/v1/cases/${c.body.id}/messages`,
+      { role: 'internal', text: '@tom @lucas the refund of this one?' },
+      await as('amara'),
+    );
+    const grace = await as('grace');
+    const list = async (q: string) => {
+      const r = await h().request('GET', `/api/v1/notifications/sends?${q.includes('limit=') ? '' : 'limit=200'}${q}`, undefined, grace);
+      expect(r.status).toBe(200);
+      return r.body as {
+        items: { seq: number; state: string; to: Record<string, unknown> }[];
+        counts: object;
+      };
+    };
+    const tally = (items: { state: string }[]) => ({
+      pending: items.filter((i) => i.state === 'pending' || i.state === 'retrying').length,
+      retrying: items.filter((i) => i.state === 'retrying').length,
+      failed: items.filter((i) => i.state === 'failed').length,
+    });
+    const everyone = await list('');
+    const finance = await list('&team=finance');
+    const tomId = h().org.personIds.get('tom');
+    // Finance: its channel's posts and Tom's mention; not Lucas's, not the weekly review's.
+    expect(finance.items.length).toBeGreaterThanOrEqual(2);
+    for (const s of finance.items)
+      expect([
+        JSON.stringify({ type: 'team', team: 'finance', name: 'Finance' }),
+        JSON.stringify({ type: 'person', personId: tomId, name: 'Tom Becker' }),
+      ]).toContain(JSON.stringify(s.to));
+    expect(finance.items.some((s) => s.to.personId === tomId)).toBe(true);
+    expect(finance.items.map((s) => s.seq)).toEqual(
+      everyone.items.filter((s) => s.to.team === 'finance' || s.to.personId === tomId).map((s) => s.seq),
+    );
+    expect(finance.counts).toMatchObject(tally(finance.items));
+    const lucas = await list(`&person=${h().org.personIds.get('lucas')}`);
+    expect(lucas.items.length).toBeGreaterThanOrEqual(5);
+    expect(lucas.items.every((s) => s.to.personId === h().org.personIds.get('lucas'))).toBe(true);
+    expect(lucas.counts).toMatchObject(tally(lucas.items));
+    expect(lucas.counts).toMatchObject({ failed: 4 });
+    // The state filter and the cursor work within a scope as they do for everyone.
+    const failed = await list(`&person=${h().org.personIds.get('lucas')}&state=failed`);
+    expect(failed.items.map((s) => s.seq)).toEqual(
+      lucas.items.filter((s) => s.state === 'failed').map((s) => s.seq),
+    );
+    const page = await list('&team=finance&limit=1');
+    expect(page.items).toHaveLength(1);
+  });
+
+  it('refuses to send a delivered one again, an unknown one, bad filters, and anyone but a lead', async () => {
     const [delivered] = (await sends('?state=delivered&limit=1')).body.items;
     expect(delivered).toBeTruthy();
     const before = await h().database.db.select().from(notificationOutbox);
@@ -216,10 +270,17 @@ describeOnDatabases('notification sends', (h) => {
     expect(unknown.status).toBe(404);
     expect((await sends('?state=lost')).status).toBe(400);
     expect((await sends('?limit=0')).status).toBe(400);
-    const lead = await as('grace');
-    expect((await h().request('GET', '/api/v1/notifications/sends', undefined, lead)).status).toBe(403);
+    const unknownTeam = await sends('?team=nobody');
+    expect(unknownTeam.status).toBe(404);
+    expect(unknownTeam.body.error.message).toContain('nobody');
+    expect((await sends('?person=p_nobody')).status).toBe(404);
+    const both = await sends(`?team=finance&person=${h().org.personIds.get('tom')}`);
+    expect(both.status).toBe(400);
+    expect(JSON.stringify(both.body.error)).toContain('not both');
+    const agent = await as('amara');
+    expect((await h().request('GET', '/api/v1/notifications/sends', undefined, agent)).status).toBe(403);
     expect(
-      (await h().request('POST', `/api/v1/notifications/sends/${delivered.seq}/resend`, undefined, lead))
+      (await h().request('POST', `/api/v1/notifications/sends/${delivered.seq}/resend`, undefined, agent))
         .status,
     ).toBe(403);
     expect(await h().database.db.select().from(notificationOutbox)).toEqual(before);

@@ -8,7 +8,7 @@ import { withWebApp } from '../support/web-app.ts';
 /**
  * In a real Chromium: an admin reads how the organisation's Slack and e-mail sends stand, finds the
  * one given up with the receiver's answer, and tries it again once the channel is fixed; the team's
- * card says how its channel's last post went.
+ * card says how its channel's last post went, and its lead reads the team's sends from there.
  */
 let slack: SlackReceiver;
 let base = '';
@@ -107,8 +107,29 @@ describe('notification sends [pglite]', () => {
     await expect
       .poll(() => finance.getByTestId('last-send-slack').textContent(), { timeout: 10_000 })
       .toMatch(/^Last Slack message delivered/);
+
+    // From the card to the team's sends: its channel's posts and its members', nobody else's.
+    await finance.getByRole('link', { name: 'Finance’s Slack and e-mail sends' }).click();
+    await page.waitForURL(/\/settings\/integrations\?sendsFor=team%3Afinance&sends=all#notification-sends$/);
+    const section = page.getByRole('region', { name: 'Slack and e-mail notifications' });
+    const whose = section.getByLabel('For', { exact: true });
+    expect(await whose.inputValue()).toBe('team:finance');
+    const rows = section.getByTestId('send-row');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.textContent()).toContain('Finance’s channel');
+    expect(await section.getByRole('radio', { name: 'All' }).isChecked()).toBe(true);
+    await expect
+      .poll(() => section.getByTestId('send-counts').textContent())
+      .toBe('1 delivered in 24 h · nothing waiting');
+    // "I never got the Slack message": one person's sends.
+    await whose.selectOption({ label: 'Lucas Meyer' });
+    await page.waitForURL(/sendsFor=person%3A/);
+    await expect.poll(() => rows.first().textContent()).toContain('Lucas Meyer');
+    expect(await rows.count()).toBe(1);
+    expect(await basicA11y(page)).toEqual([]);
+    await screenshot(page, 'notification-sends-lead-person');
     expect(errors).toEqual([]);
-  });
+  }, 60_000);
 
   it('opens a person’s notification settings from the notice that their Slack fails', async () => {
     const lucas = await app.tokenOf('lucas', ['agent']);

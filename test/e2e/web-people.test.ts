@@ -326,7 +326,7 @@ describe('web app: people and teams [pglite]', () => {
     await screenshot(admin.page, 'people-narrow-add');
     expect(supervisor.errors).toEqual([]);
     expect(admin.errors).toEqual([]);
-  });
+  }, 60_000);
 
   it('lets a lead give a team its Slack channel, naming a refused address, and take it away', async () => {
     app.web.runtime.services.config.webhookAllowPrivate = true;

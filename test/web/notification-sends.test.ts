@@ -4,7 +4,12 @@ import {
   canResend,
   countsLine,
   kindOf,
+  parseSendState,
+  parseSendsFor,
   recipientOf,
+  sendStateParam,
+  sendsForParam,
+  sendsPath,
 } from '../../web/src/notifications/notification-sends.ts';
 
 const send = (over: Partial<NotificationSend>): NotificationSend => ({
@@ -60,5 +65,31 @@ describe('the notification sends list', () => {
     expect(canResend(send({ state: 'retrying' }))).toBe(true);
     expect(canResend(send({ state: 'delivered' }))).toBe(false);
     expect(canResend(send({ state: 'pending' }))).toBe(false);
+  });
+});
+
+describe('the filters in the address', () => {
+  it('reads whose sends, and writes them back the same', () => {
+    expect(parseSendsFor('team:finance')).toEqual({ team: 'finance' });
+    expect(parseSendsFor('person:p_1:x')).toEqual({ person: 'p_1:x' });
+    for (const v of [null, '', 'team:', 'queue:x', 'finance']) expect(parseSendsFor(v)).toBeNull();
+    for (const f of [{ team: 'tier2' }, { person: 'p_9' }, null])
+      expect(parseSendsFor(sendsForParam(f))).toEqual(f);
+  });
+
+  it('opens on what was given up, and keeps every other state', () => {
+    expect(parseSendState(null)).toBe('failed');
+    expect(parseSendState('nonsense')).toBe('failed');
+    expect(parseSendState('all')).toBeUndefined();
+    for (const s of ['failed', 'retrying', 'delivered', undefined] as const)
+      expect(parseSendState(sendStateParam(s) || null)).toBe(s);
+  });
+
+  it("links a team's card to its sends, every state shown", () => {
+    const url = new URL(sendsPath({ team: 'finance' }), 'http://x');
+    expect(url.pathname).toBe('/settings/integrations');
+    expect(url.searchParams.get('sendsFor')).toBe('team:finance');
+    expect(url.searchParams.get('sends')).toBe('all');
+    expect(url.hash).toBe('#notification-sends');
   });
 });

@@ -7,12 +7,13 @@ const notify = () => {
 };
 if (typeof window !== 'undefined') window.addEventListener('popstate', notify);
 
-export function navigate(to: string, opts: { replace?: boolean } = {}) {
+/** Goes to `to`, at the top of the page unless `keepScroll` (a filter of the page in view changed). */
+export function navigate(to: string, opts: { replace?: boolean; keepScroll?: boolean } = {}) {
   if (to === location.pathname + location.search) return;
   if (opts.replace) history.replaceState(null, '', to);
   else history.pushState(null, '', to);
   notify();
-  window.scrollTo(0, 0);
+  if (!opts.keepScroll) window.scrollTo(0, 0);
 }
 
 const subscribe = (fn: () => void) => {

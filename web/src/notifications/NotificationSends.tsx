@@ -1,32 +1,68 @@
 import { useEffect, useRef, useState } from 'react';
-import type { NotificationSend, SendState } from '../../../src/notifications/notifications.types.ts';
+import type { NotificationSend } from '../../../src/notifications/notifications.types.ts';
 import { get, post, query } from '../api/client.ts';
+import { navigate, useLocation } from '../app/router.tsx';
+import { useSession } from '../app/session.tsx';
 import { Empty, ErrorNote, Loading, Section } from '../app/ui.tsx';
 import { useResource } from '../app/useResource.ts';
-import { countsLine, type SendsPage, sendFilters } from './notification-sends.ts';
+import {
+  countsLine,
+  parseSendState,
+  parseSendsFor,
+  type SendsPage,
+  sendFilters,
+  sendStateParam,
+  sendsForParam,
+  sendsSectionId,
+} from './notification-sends.ts';
 import { SendsTable } from './SendsTable.tsx';
 
 const path = '/api/v1/notifications/sends';
 const pageSize = 50;
 
 /**
- * The organisation's Slack and e-mail notification sends (admins): how they stand, the ones given
- * up or being retried with the receiver's answer, and a way to try one again once it is fixed.
- * The webhook dead letters' counterpart for what Baton sends to people and team channels.
+ * The organisation's Slack and e-mail notification sends (leads and admins): how they stand, the
+ * ones given up or being retried with the receiver's answer, and a way to try one again once it is
+ * fixed; kept to one team or one person ("I never got the Slack message"). The webhook dead letters'
+ * counterpart for what Baton sends to people and team channels. The filters live in the address, so
+ * a team's card can link to its sends.
  */
 export function NotificationSends({ refreshed }: { refreshed: number }) {
-  const [state, setState] = useState<SendState | undefined>('failed');
+  const s = useSession();
+  const { path: here, search } = useLocation();
+  const state = parseSendState(search.get('sends'));
+  const scope = parseSendsFor(search.get('sendsFor'));
+  const scopeKey = sendsForParam(scope);
   const [older, setOlder] = useState<NotificationSend[]>([]);
   const [cursor, setCursor] = useState<number | null>(null);
   const [more, setMore] = useState<{ busy: boolean; error?: unknown }>({ busy: false });
   const [queued, setQueued] = useState<number[]>([]);
   const [failed, setFailed] = useState<unknown>(null);
-  const page = useResource(`sends:${state ?? 'all'}`, async (signal) => {
-    const answer = await get<SendsPage>(`${path}${query({ state, limit: pageSize })}`, signal);
+  const filter = {
+    state,
+    team: scope && 'team' in scope ? scope.team : undefined,
+    person: scope && 'person' in scope ? scope.person : undefined,
+  };
+  const page = useResource(`sends:${state ?? 'all'}:${scopeKey}`, async (signal) => {
+    const answer = await get<SendsPage>(`${path}${query({ ...filter, limit: pageSize })}`, signal);
     setOlder([]);
     setCursor(answer.nextBefore);
     return answer;
   });
+  const setParam = (key: 'sends' | 'sendsFor', value: string) => {
+    const next = new URLSearchParams(search);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    // The older pages read belong to the filter left.
+    setOlder([]);
+    setCursor(null);
+    navigate(`${here}${next.size ? `?${next}` : ''}`, { replace: true, keepScroll: true });
+  };
+  // Arriving from a team's card: the list is what was asked for, not the page's top.
+  const arrived = useRef(Boolean(scope));
+  useEffect(() => {
+    if (arrived.current) document.getElementById(sendsSectionId)?.scrollIntoView({ block: 'start' });
+  }, []);
   const rows = [...(page.data?.items ?? []), ...older];
   // The page's Refresh reads the sends again too (the first render has just read them).
   const reload = useRef(page.reload);
@@ -39,7 +75,7 @@ export function NotificationSends({ refreshed }: { refreshed: number }) {
     if (cursor === null) return;
     setMore({ busy: true });
     try {
-      const answer = await get<SendsPage>(`${path}${query({ state, limit: pageSize, before: cursor })}`);
+      const answer = await get<SendsPage>(`${path}${query({ ...filter, limit: pageSize, before: cursor })}`);
       setOlder((o) => [...o, ...answer.items]);
       setCursor(answer.nextBefore);
       setMore({ busy: false });
@@ -59,7 +95,7 @@ export function NotificationSends({ refreshed }: { refreshed: number }) {
   };
 
   return (
-    <Section title="Slack and e-mail notifications">
+    <Section title="Slack and e-mail notifications" id={sendsSectionId}>
       <p className="small muted">
         What Baton sent to people’s and teams’ Slack and e-mail: each is tried 10 times over about two hours,
         then given up. Fix the address or the mail server, then try it again.
@@ -69,25 +105,42 @@ export function NotificationSends({ refreshed }: { refreshed: number }) {
           {countsLine(page.data.counts)}
         </p>
       ) : null}
-      <fieldset className="segmented">
-        <legend className="visually-hidden">Show</legend>
-        {sendFilters.map((f) => (
-          <label key={f.label} className={state === f.state ? 'on' : ''}>
-            <input
-              type="radio"
-              name="send-state"
-              checked={state === f.state}
-              onChange={() => {
-                // The older pages read belong to the filter left.
-                setOlder([]);
-                setCursor(null);
-                setState(f.state);
-              }}
-            />
-            {f.label}
-          </label>
-        ))}
-      </fieldset>
+      <div className="toolbar">
+        <div className="inline-field">
+          <label htmlFor="sends-for">For</label>
+          <select id="sends-for" value={scopeKey} onChange={(e) => setParam('sendsFor', e.target.value)}>
+            <option value="">Everyone</option>
+            <optgroup label="Teams (channel and members)">
+              {s.teams.map((t) => (
+                <option key={t.key} value={sendsForParam({ team: t.key })}>
+                  {t.name}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label="People">
+              {s.people.map((p) => (
+                <option key={p.id} value={sendsForParam({ person: p.id })}>
+                  {p.name}
+                </option>
+              ))}
+            </optgroup>
+          </select>
+        </div>
+        <fieldset className="segmented">
+          <legend className="visually-hidden">Show</legend>
+          {sendFilters.map((f) => (
+            <label key={f.label} className={state === f.state ? 'on' : ''}>
+              <input
+                type="radio"
+                name="send-state"
+                checked={state === f.state}
+                onChange={() => setParam('sends', sendStateParam(f.state))}
+              />
+              {f.label}
+            </label>
+          ))}
+        </fieldset>
+      </div>
       {failed ? <ErrorNote error={failed} title="Could not try the send again" /> : null}
       {queued.length ? (
         <div className="note note-good" role="status" data-testid="send-queued">

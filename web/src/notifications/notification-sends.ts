@@ -56,3 +56,34 @@ export function kindOf(s: NotificationSend): string {
 
 /** A send that can be tried again: one given up, or one whose backoff has it waiting. */
 export const canResend = (s: NotificationSend) => s.state === 'failed' || s.state === 'retrying';
+
+/** Whose sends the list keeps to: everyone's, one team's (its channel and members) or one person's. */
+export type SendsFor = { team: string } | { person: string } | null;
+
+/** The address's `sendsFor` (`team:finance`, `person:p_1`) as a filter; anything else is everyone. */
+export function parseSendsFor(v: string | null): SendsFor {
+  const [kind, ...rest] = (v ?? '').split(':');
+  const id = rest.join(':');
+  if (!id) return null;
+  if (kind === 'team') return { team: id };
+  if (kind === 'person') return { person: id };
+  return null;
+}
+
+/** A filter as the address writes it (`''` for everyone). */
+export const sendsForParam = (f: SendsFor): string =>
+  !f ? '' : 'team' in f ? `team:${f.team}` : `person:${f.person}`;
+
+/** The sends' section on the Integrations page, the target of the links to it. */
+export const sendsSectionId = 'notification-sends';
+
+/** Where a team's card links to: the list kept to the team, every state shown. */
+export const sendsPath = (f: SendsFor): string =>
+  `/settings/integrations?${new URLSearchParams({ sendsFor: sendsForParam(f), sends: 'all' })}#${sendsSectionId}`;
+
+/** The state filter as the address writes it: `all` for every send, nothing for the default (given up). */
+export function parseSendState(v: string | null): SendState | undefined {
+  if (v === 'all') return undefined;
+  return sendFilters.find((f) => f.state === v)?.state ?? 'failed';
+}
+export const sendStateParam = (s: SendState | undefined): string => (s === 'failed' ? '' : (s ?? 'all'));

@@ -2,7 +2,9 @@ import { type FormEvent, useRef, useState } from 'react';
 import type { LastSend } from '../../../src/notifications/notifications.types.ts';
 import { ApiError, put } from '../api/client.ts';
 import { fieldMessage } from '../app/InputField.tsx';
+import { Link } from '../app/router.tsx';
 import { ErrorNote } from '../app/ui.tsx';
+import { sendsPath } from '../notifications/notification-sends.ts';
 import { SendOutcome } from '../notifications/SendOutcome.tsx';
 import { TestSend } from '../notifications/TestSend.tsx';
 import { FormField } from './FormField.tsx';
@@ -131,6 +133,11 @@ export function TeamSlackChannel({
           />
         ) : null}
         {slackUrl ? <SendOutcome send={lastPost} channel="slack" className="team-slack-line" /> : null}
+        {lastPost ? (
+          <Link className="small team-slack-line" to={sendsPath({ team: teamKey })}>
+            {teamName}’s Slack and e-mail sends
+          </Link>
+        ) : null}
         <ErrorNote error={error} title="The channel was not changed" />
       </div>
     );

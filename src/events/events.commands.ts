@@ -49,6 +49,8 @@ export type Announcement = {
   handoffId: string | null;
   type: string;
   at: string;
+  /** Only on a signal for one person's streams (their inbox changed): never an event of a case. */
+  personId?: string;
 };
 
 function announcementOf(e: StoredEvent): Announcement {

@@ -8,7 +8,8 @@ const pingMs = 15_000;
 export const recheckMs = 2_000;
 
 /**
- * Server-sent events: the caller's organisation's case events, live. A stream outlives the request
+ * Server-sent events: the caller's organisation's case events, live (`case-event`), and `inbox`
+ * when the caller's own notifications changed (one came, or one was read in another tab). A stream outlives the request
  * that opened it, so it checks its credential as it goes: once the session is signed out, ended
  * elsewhere or idle, or the token revoked, it sends `signed-out` and closes, and hands out no event
  * after that.
@@ -19,7 +20,8 @@ export function registerStreamRoutes(app: App) {
     const orgId = c.var.principal.orgId;
     const caseFilter = c.req.query('case');
     return streamSSE(c, async (stream) => {
-      const queue: string[] = [];
+      const queue: { event: 'case-event' | 'inbox'; data: string }[] = [];
+      const personId = c.var.principal.personId;
       let wake: (() => void) | undefined;
       let checkedAt = Date.now();
       const signedIn = async (force: boolean) => {
@@ -28,8 +30,13 @@ export function registerStreamRoutes(app: App) {
         return stillSignedIn(c);
       };
       const off = hub.subscribe((a) => {
-        if (a.orgId !== orgId || (caseFilter && a.caseId !== caseFilter)) return;
-        queue.push(JSON.stringify(a));
+        if (a.orgId !== orgId) return;
+        // A signal for one person (their inbox changed) reaches their streams alone, whatever the case filter.
+        if (a.personId !== undefined) {
+          if (a.personId !== personId) return;
+          queue.push({ event: 'inbox', data: JSON.stringify({ at: a.at }) });
+        } else if (caseFilter && a.caseId !== caseFilter) return;
+        else queue.push({ event: 'case-event', data: JSON.stringify(a) });
         wake?.();
       });
       stream.onAbort(() => {
@@ -39,7 +46,7 @@ export function registerStreamRoutes(app: App) {
       await stream.writeSSE({ event: 'ready', data: JSON.stringify({ orgId }) });
       while (!stream.aborted) {
         if (queue.length && !(await signedIn(false))) break;
-        while (queue.length) await stream.writeSSE({ event: 'case-event', data: queue.shift()! });
+        while (queue.length) await stream.writeSSE(queue.shift()!);
         await new Promise<void>((resolve) => {
           wake = resolve;
           setTimeout(resolve, pingMs);

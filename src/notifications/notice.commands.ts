@@ -1,6 +1,8 @@
 import { and, arrayContains, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../db/database.ts';
+import type { Db, Tx } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
+import { type Notice as Notify, notifyOnCommit } from '../db/notices.ts';
+import { type Announcement, eventsChannel } from '../events/events.commands.ts';
 import { people } from '../people/people.table.ts';
 import { notifications } from './notifications.table.ts';
 
@@ -26,12 +28,48 @@ export async function putNotice(db: Db, personIds: string[], notice: Notice, now
     .from(people)
     .where(and(inArray(people.id, personIds), eq(people.orgId, notice.orgId), eq(people.active, 'yes')));
   if (!active.length) return 0;
-  const inserted = await db
-    .insert(notifications)
-    .values(active.map((p) => ({ id: newId('nt'), personId: p.id, ...notice, channels: [], createdAt: now })))
-    .onConflictDoNothing()
-    .returning({ id: notifications.id });
-  return inserted.length;
+  return db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(notifications)
+      .values(
+        active.map((p) => ({ id: newId('nt'), personId: p.id, ...notice, channels: [], createdAt: now })),
+      )
+      .onConflictDoNothing()
+      .returning({ personId: notifications.personId });
+    await signalInboxes(
+      tx,
+      notice.orgId,
+      inserted.map((r) => r.personId),
+      now,
+    );
+    return inserted.length;
+  });
+}
+
+/** The live stream's word that a person's inbox changed: a notification came, or one was read. */
+export const inboxChanged = 'inbox.changed';
+
+/**
+ * Tells the open pages of these people, once `tx` commits, that their inbox changed, so that the
+ * bell follows without reading the inbox again at every event of the organisation. A signal on the
+ * events channel for each person's streams alone, never stored.
+ */
+export async function signalInboxes(tx: Tx, orgId: string, personIds: string[], now: Date) {
+  const at = now.toISOString();
+  const signals: Notify[] = [...new Set(personIds)].map((personId) => {
+    const a: Announcement = {
+      seq: 0,
+      id: `inbox:${personId}`,
+      orgId,
+      caseId: '',
+      handoffId: null,
+      type: inboxChanged,
+      at,
+      personId,
+    };
+    return { channel: eventsChannel, payload: JSON.stringify(a) };
+  });
+  await notifyOnCommit(tx, signals);
 }
 
 /** The organisation's active admins: the readers of what is wrong with its integrations. */

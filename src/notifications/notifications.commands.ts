@@ -6,6 +6,7 @@ import { newId } from '../db/ids.ts';
 import { notFound } from '../http/errors.ts';
 import { people } from '../people/people.table.ts';
 import { teamMembers, teams } from '../teams/teams.table.ts';
+import { signalInboxes } from './notice.commands.ts';
 import {
   notificationOutbox,
   notificationPreferences,
@@ -55,6 +56,7 @@ export async function notifyIn(tx: Tx, src: Source, facts: Facts, audience: Audi
   const { ids, viaTeamPost, targets } = await expand(tx, audience);
   if (audience.exceptId) ids.delete(audience.exceptId);
   const message = compose(facts);
+  const told: string[] = [];
   const outbox: (typeof notificationOutbox.$inferInsert)[] = targets.map((t) => ({
     orgId: src.orgId,
     teamId: t.teamId,
@@ -107,6 +109,7 @@ export async function notifyIn(tx: Tx, src: Source, facts: Facts, audience: Audi
         .onConflictDoNothing()
         .returning({ id: notifications.id });
       const kept = new Set(inserted.map((r) => r.id));
+      told.push(...planned.filter((x) => kept.has(x.id)).map((x) => x.personId));
       for (const p of planned.filter((x) => kept.has(x.id)))
         for (const channel of p.chosen)
           outbox.push({
@@ -121,14 +124,22 @@ export async function notifyIn(tx: Tx, src: Source, facts: Facts, audience: Audi
     }
   }
   if (outbox.length) await tx.insert(notificationOutbox).values(outbox);
+  await signalInboxes(tx, src.orgId, told, now);
 }
 
-export async function markRead(db: Db, personId: string, id: string, now: Date) {
-  const [row] = await db
-    .update(notifications)
-    .set({ readAt: now })
-    .where(and(eq(notifications.personId, personId), eq(notifications.id, id), isNull(notifications.readAt)))
-    .returning({ id: notifications.id, readAt: notifications.readAt });
+/** Marks one notification read; the person's other tabs hear it and lower their count. */
+export async function markRead(db: Db, orgId: string, personId: string, id: string, now: Date) {
+  const row = await db.transaction(async (tx) => {
+    const [marked] = await tx
+      .update(notifications)
+      .set({ readAt: now })
+      .where(
+        and(eq(notifications.personId, personId), eq(notifications.id, id), isNull(notifications.readAt)),
+      )
+      .returning({ id: notifications.id, readAt: notifications.readAt });
+    if (marked) await signalInboxes(tx, orgId, [personId], now);
+    return marked;
+  });
   if (row) return { id: row.id, readAt: row.readAt!.toISOString() };
   const [seen] = await db
     .select({ id: notifications.id, readAt: notifications.readAt })
@@ -138,13 +149,16 @@ export async function markRead(db: Db, personId: string, id: string, now: Date) 
   return { id: seen.id, readAt: seen.readAt!.toISOString() };
 }
 
-export async function markAllRead(db: Db, personId: string, now: Date) {
-  const rows = await db
-    .update(notifications)
-    .set({ readAt: now })
-    .where(and(eq(notifications.personId, personId), isNull(notifications.readAt)))
-    .returning({ id: notifications.id });
-  return rows.length;
+export async function markAllRead(db: Db, orgId: string, personId: string, now: Date) {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(notifications)
+      .set({ readAt: now })
+      .where(and(eq(notifications.personId, personId), isNull(notifications.readAt)))
+      .returning({ id: notifications.id });
+    if (rows.length) await signalInboxes(tx, orgId, [personId], now);
+    return rows.length;
+  });
 }
 
 /** Fields given replace what was there (channels per kind); fields left out stay as they were. */

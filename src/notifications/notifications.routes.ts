@@ -81,7 +81,10 @@ export function registerNotificationRoutes(app: App) {
     }),
     async (c) => {
       const { database, clock } = c.var.services;
-      return c.json(await markRead(database.db, personOf(c), c.req.valid('param').id, clock()), 200);
+      return c.json(
+        await markRead(database.db, c.var.principal.orgId, personOf(c), c.req.valid('param').id, clock()),
+        200,
+      );
     },
   );
   app.openapi(
@@ -93,7 +96,10 @@ export function registerNotificationRoutes(app: App) {
     }),
     async (c) => {
       const { database, clock } = c.var.services;
-      return c.json({ marked: await markAllRead(database.db, personOf(c), clock()) }, 200);
+      return c.json(
+        { marked: await markAllRead(database.db, c.var.principal.orgId, personOf(c), clock()) },
+        200,
+      );
     },
   );
   app.openapi(

@@ -11,6 +11,8 @@ export type LiveMessage =
   | { kind: 'event'; event: LiveEvent }
   /** Someone arrived in or left a case room: a signal only, never an event of the case's log. */
   | { kind: 'presence'; caseId: string }
+  /** The person's own notifications changed: one came, or one was read in another tab. */
+  | { kind: 'inbox' }
   | { kind: 'resync' }
   | { kind: 'status'; connected: boolean };
 type ChannelMessage = LiveMessage | { kind: 'hello' };
@@ -67,6 +69,7 @@ export function openLiveStream(channelName: string): LiveStream {
         // a malformed event is skipped; the next one still arrives
       }
     });
+    source.addEventListener('inbox', () => emit({ kind: 'inbox' }));
     source.addEventListener('error', () => emit({ kind: 'status', connected: false }));
     // The server ended the stream because the session no longer signs it in (signed out elsewhere,
     // idle, a second step now required): one request lets the app say which, as any other would.

@@ -55,7 +55,7 @@ export function useLive(
       latest.current.onChange(batch);
     };
     const off = stream.subscribe((m) => {
-      if (m.kind === 'status' || m.kind === 'presence') return;
+      if (m.kind === 'status' || m.kind === 'presence' || m.kind === 'inbox') return;
       if (m.kind === 'resync') resync = true;
       else if (latest.current.match(m.event)) pending.push(m.event);
       else return;
@@ -79,4 +79,31 @@ export function usePresenceSignal(caseId: string | undefined, onChange: () => vo
       if ((m.kind === 'presence' && m.caseId === caseId) || m.kind === 'resync') latest.current();
     });
   }, [stream, caseId]);
+}
+
+/**
+ * Calls `onChange` when the person's notifications changed, at most every `delayMs`; also once the
+ * stream connects (a notice written between the bell's first read and the connection would be
+ * missed otherwise) and after a resync.
+ */
+export function useInboxSignal(onChange: () => void, delayMs = 250) {
+  const stream = useContext(LiveContext);
+  const latest = useRef(onChange);
+  latest.current = onChange;
+  useEffect(() => {
+    if (!stream) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = stream.subscribe((m) => {
+      const connected = m.kind === 'status' && m.connected;
+      if (m.kind !== 'inbox' && m.kind !== 'resync' && !connected) return;
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        latest.current();
+      }, delayMs);
+    });
+    return () => {
+      off();
+      if (timer) clearTimeout(timer);
+    };
+  }, [stream, delayMs]);
 }

@@ -6,7 +6,7 @@ import { counted, formatDateTime, relative } from '../app/format.ts';
 import { navigate } from '../app/router.tsx';
 import { Dialog, ErrorNote } from '../app/ui.tsx';
 import { useResource } from '../app/useResource.ts';
-import { useLive } from '../live/useLive.tsx';
+import { useInboxSignal } from '../live/useLive.tsx';
 import { NotificationSettings } from './NotificationSettings.tsx';
 
 /** Where a notification leads inside the app: its path, also when it was written as a full address. */
@@ -34,20 +34,16 @@ function Bell() {
 
 /**
  * The person's notifications in the header: mentions, SLA warnings and escalations, pages, sentiment
- * dips, customers at risk. The count follows live events; opening an item marks it read and goes to it.
+ * dips, customers at risk. The count follows the live stream’s word that they changed; opening an item marks it read and goes to it.
  */
 export function Inbox() {
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<unknown>();
   const [settings, setSettings] = useState(false);
   const inbox = useResource('notifications', (signal) => api.notifications(signal));
-  // What notifies someone is always an event of the organisation: look again after a burst, at
-  // most every two seconds however busy the organisation is.
-  useLive(
-    () => true,
-    () => inbox.reload(),
-    2000,
-  );
+  // The server says when this person's notifications changed: a busy organisation's other events
+  // cost the bell nothing.
+  useInboxSignal(() => inbox.reload());
   const unread = inbox.data?.unread ?? 0;
   const items = inbox.data?.items ?? [];
 

@@ -70,6 +70,7 @@ export async function deliverNotifications(services: Deps, limit = batch): Promi
         .update(notificationOutbox)
         .set({
           nextAttemptAt: new Date(now.getTime() + leaseMs),
+          leasedUntil: new Date(now.getTime() + leaseMs),
           attempts: sql`${notificationOutbox.attempts} + 1`,
         })
         .where(
@@ -97,10 +98,14 @@ export async function deliverNotifications(services: Deps, limit = batch): Promi
       }
       const at = services.clock();
       const set = !error
-        ? { deliveredAt: at, lastError: null }
+        ? { deliveredAt: at, lastError: null, leasedUntil: null }
         : permanent || attempts >= maxNotificationAttempts
-          ? { deadAt: at, lastError: error }
-          : { lastError: error, nextAttemptAt: new Date(at.getTime() + backoffMs(attempts)) };
+          ? { deadAt: at, lastError: error, leasedUntil: null }
+          : {
+              lastError: error,
+              nextAttemptAt: new Date(at.getTime() + backoffMs(attempts)),
+              leasedUntil: null,
+            };
       await db.update(notificationOutbox).set(set).where(eq(notificationOutbox.seq, row.seq));
       // Given up after its tries (not refused by this server's own settings): someone can fix the address.
       if (error && !permanent && 'deadAt' in set)

@@ -64,6 +64,8 @@ export const notificationOutbox = pgTable(
     createdAt: createdAt(),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: instant('next_attempt_at').notNull(),
+    /** While a delivery pass holds it (being sent now): Try again waits for the outcome instead of sending twice. */
+    leasedUntil: instant('leased_until'),
     deliveredAt: instant('delivered_at'),
     deadAt: instant('dead_at'),
     lastError: text('last_error'),

@@ -218,7 +218,12 @@ describeOnDatabases('notification sends', (h) => {
     );
     const grace = await as('grace');
     const list = async (q: string) => {
-      const r = await h().request('GET', `/api/v1/notifications/sends?${q.includes('limit=') ? '' : 'limit=200'}${q}`, undefined, grace);
+      const r = await h().request(
+        'GET',
+        `/api/v1/notifications/sends?${q.includes('limit=') ? '' : 'limit=200'}${q}`,
+        undefined,
+        grace,
+      );
       expect(r.status).toBe(200);
       return r.body as {
         items: { seq: number; state: string; to: Record<string, unknown> }[];
@@ -257,6 +262,62 @@ describeOnDatabases('notification sends', (h) => {
     );
     const page = await list('&team=finance&limit=1');
     expect(page.items).toHaveLength(1);
+  });
+
+  it('refuses to try a send again while a try of it is in flight, then allows it once that try failed', async () => {
+    h().setNow('2026-12-01T09:00:00Z');
+    const path = '/tom/slow';
+    const tom = await as('tom');
+    await h().request('PUT', '/api/v1/notifications/preferences', { slackUrl: `${base}${path}` }, tom);
+    const c = await h().request('POST', '/api/v1/cases', newCase({ externalId: 'sends-4' }));
+    await h().request(
+      'POST',
+      `/api/v1/cases/${c.body.id}/messages`,
+      { role: 'internal', text: '@tom one for you' },
+      await as('amara'),
+    );
+    const [send] = (await sends(`?person=${h().org.personIds.get('tom')}&state=pending`)).body.items;
+    expect(send).toMatchObject({ state: 'pending', attempts: 0 });
+    let tries = 0;
+    let release = () => {};
+    let arrived = () => {};
+    const inFlight = new Promise<void>((r) => {
+      arrived = r;
+    });
+    slack.hold = (p) =>
+      p === path
+        ? new Promise<void>((r) => {
+            release = r;
+            arrived();
+          })
+        : null;
+    const refuse = slack.refuse;
+    slack.refuse = (p) => {
+      if (p !== path) return refuse(p);
+      tries++;
+      return 502;
+    };
+    try {
+      const pass = deliver();
+      await inFlight;
+      const during = await h().request('POST', `/api/v1/notifications/sends/${send.seq}/resend`);
+      expect(during.status).toBe(409);
+      expect(during.body.error.message).toContain('being sent right now');
+      release();
+      await pass;
+      const after = (await sends(`?person=${h().org.personIds.get('tom')}&state=retrying`)).body.items;
+      expect(after.map((s: { seq: number }) => s.seq)).toEqual([send.seq]);
+      expect(after[0]).toMatchObject({ attempts: 1, lastError: 'HTTP 502' });
+      // That try failed: trying it again now is one more try, not a second beside one in flight.
+      expect((await h().request('POST', `/api/v1/notifications/sends/${send.seq}/resend`)).status).toBe(200);
+      slack.hold = () => null;
+      await deliver();
+      expect(tries).toBe(2);
+    } finally {
+      slack.hold = () => null;
+      slack.refuse = refuse;
+      release();
+    }
   });
 
   it('refuses to send a delivered one again, an unknown one, bad filters, and anyone but a lead', async () => {

@@ -11,19 +11,28 @@ export type SlackReceiver = {
   posts: SlackPost[];
   /** The status to answer a path with instead of 200 (a channel removed, a server down). */
   refuse: (path: string) => number | null;
+  /** Something to wait for before answering a path (a slow channel: a try kept in flight). */
+  hold: (path: string) => Promise<void> | null;
   close(): Promise<void>;
 };
 
 /** A Slack-compatible incoming webhook on loopback, for tests of Slack notifications. */
 export async function startSlackReceiver(): Promise<SlackReceiver> {
-  const receiver: SlackReceiver = { base: '', posts: [], refuse: () => null, close: async () => {} };
+  const receiver: SlackReceiver = {
+    base: '',
+    posts: [],
+    refuse: () => null,
+    hold: () => null,
+    close: async () => {},
+  };
   const server = createServer((req, res) => {
     let body = '';
     req.on('data', (d) => {
       body += d;
     });
-    req.on('end', () => {
+    req.on('end', async () => {
       const path = req.url ?? '';
+      await receiver.hold(path);
       const refused = receiver.refuse(path);
       if (refused) return void res.writeHead(refused).end();
       receiver.posts.push({ path, body: body ? JSON.parse(body) : {} });

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { adminCtxOf } from '../admin/admin-changes.routes.ts';
 import type { App } from '../http/app.ts';
-import { requireRole } from '../http/auth.ts';
+import { hasRole, requireRole } from '../http/auth.ts';
 import type { AppEnv } from '../http/context.ts';
 import { ApiError } from '../http/errors.ts';
 import { ok } from '../http/openapi.ts';
@@ -174,18 +174,27 @@ export function registerNotificationRoutes(app: App) {
       method: 'get',
       path: '/api/v1/notifications/sends',
       tags,
-      middleware: [requireRole('lead')],
       request: { query: listSendsQuery },
       responses: {
         200: ok(
-          "`{items, nextBefore, counts}`: the organisation's Slack and e-mail sends, newest first (`state`: `pending`, `retrying`, `delivered` or `failed`; `to`: a person `{type: person, personId, name}`, a team `{type: team, team, name}` or the weekly review's targets `{type: review}`; a Slack address shortened to its host and last four characters, as it is a credential), the cursor to the next page (`before`), and `counts` `{pending, retrying, failed, deliveredLastDay}` of the same sends. `team` (a key) keeps to the posts to a team's channel and the sends to its members; `person` (an id), to one person's; not both. For leads and admins",
+          "`{items, nextBefore, counts}`: the organisation's Slack and e-mail sends, newest first (`state`: `pending`, `retrying`, `delivered` or `failed`; `to`: a person `{type: person, personId, name}`, a team `{type: team, team, name}` or the weekly review's targets `{type: review}`; a Slack address shortened to its host and last four characters, as it is a credential), the cursor to the next page (`before`), and `counts` `{pending, retrying, failed, deliveredLastDay}` of the same sends. `team` (a key) keeps to the posts to a team's channel and the sends to its members; `person` (an id), to one person's; not both. For leads and admins; anyone may read their own (`person` set to themselves)",
         ),
       },
     }),
     async (c) => {
       const { database, clock } = c.var.services;
       const q = c.req.valid('query');
-      const scope = await sendScopeOf(database.db, c.var.principal.orgId, q);
+      const principal = c.var.principal;
+      // A person may read their own sends ("did my Slack message go?"); everyone's are for leads.
+      if (!hasRole(principal, 'lead') && !(q.person && q.person === principal.personId))
+        throw new ApiError(
+          'forbidden',
+          'this action needs one of the roles: lead (or `person` set to yourself)',
+          {
+            required: ['lead'],
+          },
+        );
+      const scope = await sendScopeOf(database.db, principal.orgId, q);
       const page = await listSends(database.db, scope, q);
       return c.json({ ...page, counts: await sendCountsOf(database.db, scope, clock()) }, 200);
     },

@@ -339,7 +339,26 @@ describeOnDatabases('notification sends', (h) => {
     expect(both.status).toBe(400);
     expect(JSON.stringify(both.body.error)).toContain('not both');
     const agent = await as('amara');
-    expect((await h().request('GET', '/api/v1/notifications/sends', undefined, agent)).status).toBe(403);
+    const refused = await h().request('GET', '/api/v1/notifications/sends', undefined, agent);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('forbidden');
+    // A person reads their own sends, and nobody else's.
+    const lucasId = h().org.personIds.get('lucas');
+    const own = await h().request(
+      'GET',
+      `/api/v1/notifications/sends?person=${lucasId}`,
+      undefined,
+      await as('lucas'),
+    );
+    expect(own.status).toBe(200);
+    expect(own.body.items.length).toBeGreaterThan(0);
+    expect(own.body.items.every((s: { to: { personId?: string } }) => s.to.personId === lucasId)).toBe(true);
+    expect(
+      (await h().request('GET', `/api/v1/notifications/sends?person=${lucasId}`, undefined, agent)).status,
+    ).toBe(403);
+    expect(
+      (await h().request('GET', '/api/v1/notifications/sends?team=support', undefined, agent)).status,
+    ).toBe(403);
     expect(
       (await h().request('POST', `/api/v1/notifications/sends/${delivered.seq}/resend`, undefined, agent))
         .status,

@@ -161,6 +161,16 @@ describe('notification sends [pglite]', () => {
     expect(await settings.getByTestId('last-send-slack').textContent()).toMatch(
       /failed after 10 tries: HTTP 500/,
     );
+    // His own last sends, by keyboard: the one given up, with the receiver's answer, and no Try again.
+    const summary = settings.getByText('Your last 10 Slack and e-mail sends');
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    const given = settings.locator('[data-testid="send-row"][data-state="failed"]');
+    await given.first().waitFor();
+    expect(await given.first().textContent()).toContain('HTTP 500');
+    expect(await settings.getByRole('button', { name: /^Try #\d+ again$/ }).count()).toBe(0);
+    expect(await basicA11y(page)).toEqual([]);
+    await screenshot(page, 'notification-settings-own-sends');
     expect(errors).toEqual([]);
   }, 60_000);
 });

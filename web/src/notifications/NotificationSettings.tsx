@@ -18,6 +18,7 @@ import {
   slackWanted,
   weekdayWords,
 } from './notification-settings.ts';
+import { OwnSends } from './OwnSends.tsx';
 import { SendOutcome } from './SendOutcome.tsx';
 import { TestSend } from './TestSend.tsx';
 
@@ -257,6 +258,7 @@ export function NotificationSettings({ open, onClose }: { open: boolean; onClose
               </>
             ) : null}
           </fieldset>
+          <OwnSends />
           {error && !refused ? <ErrorNote error={error} title="Your settings were not saved" /> : null}
           {saved ? (
             <p className="note note-good" role="status">

@@ -5,31 +5,37 @@ import { Badge } from '../app/ui.tsx';
 import { inAppPath } from './Inbox.tsx';
 import { canResend, kindOf, recipientOf, sendBadges } from './notification-sends.ts';
 
-/** The sends, newest first: what each was, to whom and where, how it stands, and Try again. */
+/**
+ * The sends, newest first: what each was, to whom and where, how it stands, and Try again. A
+ * person's own (`own`, in a narrow dialog) show what each was, by what, and how it stands: not
+ * whom (them), the sequence or the tries, nor the button (for leads).
+ */
 export function SendsTable({
   rows,
   onResend,
+  own = false,
 }: {
   rows: NotificationSend[];
-  onResend: (seq: number) => void;
+  onResend?: (seq: number) => void;
+  own?: boolean;
 }) {
   return (
     <table className="table compact">
       <caption className="visually-hidden">Slack and e-mail notification sends, newest first</caption>
       <thead>
         <tr>
-          <th scope="col">#</th>
+          {own ? null : <th scope="col">#</th>}
           <th scope="col">Notification</th>
-          <th scope="col">To</th>
+          <th scope="col">{own ? 'By' : 'To'}</th>
           <th scope="col">Status</th>
-          <th scope="col">Tries</th>
-          <th scope="col">Action</th>
+          {own ? null : <th scope="col">Tries</th>}
+          {onResend ? <th scope="col">Action</th> : null}
         </tr>
       </thead>
       <tbody>
         {rows.map((s) => (
           <tr key={s.seq} data-testid="send-row" data-state={s.state}>
-            <td>{s.seq}</td>
+            {own ? null : <td>{s.seq}</td>}
             <td>
               <div>
                 <Title send={s} />
@@ -39,7 +45,7 @@ export function SendsTable({
               </div>
             </td>
             <td>
-              <div>{recipientOf(s)}</div>
+              {own ? null : <div>{recipientOf(s)}</div>}
               <div className="small muted">
                 {s.channel === 'slack' ? 'Slack' : 'E-mail'} · <span className="mono">{s.target}</span>
               </div>
@@ -61,19 +67,21 @@ export function SendsTable({
                       : null}
               </div>
             </td>
-            <td>{s.attempts}</td>
-            <td>
-              {canResend(s) ? (
-                <button
-                  type="button"
-                  className="button small"
-                  aria-label={`Try #${s.seq} again`}
-                  onClick={() => onResend(s.seq)}
-                >
-                  Try again
-                </button>
-              ) : null}
-            </td>
+            {own ? null : <td>{s.attempts}</td>}
+            {onResend ? (
+              <td>
+                {canResend(s) ? (
+                  <button
+                    type="button"
+                    className="button small"
+                    aria-label={`Try #${s.seq} again`}
+                    onClick={() => onResend(s.seq)}
+                  >
+                    Try again
+                  </button>
+                ) : null}
+              </td>
+            ) : null}
           </tr>
         ))}
       </tbody>

@@ -1,5 +1,6 @@
 /**
- * A webhook delivery given up (a dead letter) is said in the admins' inboxes: a helpdesk that stops
+ * A webhook delivery given up (a dead letter) is said in the inboxes of the admins and of the
+ * subscription's maker and teams' leads (dead-letter-readers.queries.ts): a helpdesk that stops
  * hearing of handoffs loses cases quietly, and the integrations page is not where anyone looks each
  * day. Once per subscription and day, however many deliveries die.
  */

@@ -3,12 +3,13 @@ import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import type { Services } from '../http/context.ts';
 import type { Job } from '../jobs/scheduler.ts';
-import { adminsOf, putNotice } from '../notifications/notice.commands.ts';
+import { putNotice } from '../notifications/notice.commands.ts';
 import { people } from '../people/people.table.ts';
 import { teams } from '../teams/teams.table.ts';
 import { isPrivateAddress } from './address.ts';
 import { type ChatFormat, chatBody, namedIn, type OutboxEvent, type WebhookFormat } from './chat-message.ts';
 import { deadLetterEventId, deadLetterNotice, webhookFailedKind } from './dead-letter-notice.ts';
+import { deadLetterReadersOf } from './dead-letter-readers.queries.ts';
 import { outbox, webhookFailedTries, webhookSubscriptions } from './integrations.table.ts';
 import { outboxChannel } from './outbox.listeners.ts';
 import { sendError } from './send-error.ts';
@@ -150,13 +151,13 @@ async function mark(services: DeliveryServices, outcomes: Outcome[]) {
     );
 }
 
-/** Each subscription with a delivery given up in this pass: its admins hear of it once that day. */
+/** Each subscription with a delivery given up in this pass: its readers hear of it once that day. */
 async function tellOfDeadLetters(db: Db, dead: Outcome[], at: Date) {
   const first = new Map(dead.map((o) => [o.subscriptionId, o]));
   for (const o of first.values())
     await putNotice(
       db,
-      await adminsOf(db, o.orgId),
+      await deadLetterReadersOf(db, o.orgId, o.subscriptionId),
       {
         orgId: o.orgId,
         kind: webhookFailedKind,

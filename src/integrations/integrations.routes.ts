@@ -96,7 +96,9 @@ export function registerIntegrationRoutes(app: App) {
       const actor = { ...adminCtxOf(c), now: createdAt };
       await database.db.transaction(async (tx) => {
         await assertTeamsExist(tx, orgId, input.teams);
-        await tx.insert(webhookSubscriptions).values({ id, orgId, ...input, createdAt });
+        await tx
+          .insert(webhookSubscriptions)
+          .values({ id, orgId, ...input, createdBy: c.var.principal.personId, createdAt });
         // The defaults go without saying in the log: a chat's format is named, and teams when kept to some.
         const { format, teams, ...rest } = input;
         const logged = addedFields({
@@ -116,6 +118,7 @@ export function registerIntegrationRoutes(app: App) {
           format: input.format,
           teams: input.teams,
           active: true,
+          createdBy: c.var.principal.personId,
           createdAt,
         },
         201,
@@ -178,7 +181,7 @@ export function registerIntegrationRoutes(app: App) {
       middleware: [leads],
       responses: {
         200: ok(
-          'Subscriptions (never their secrets), each with `health`: how its deliveries stand (`state`: `healthy`, `failing`, `behind`, `paused` or `quiet`; `waiting`, `oldestWaitingAt`, `failing`, `lastFailure`, `dead`, `lastDeadAt`, `lastDeliveredAt`, `deliveredLastDay`, `deliveredByHour`: 24 counts, the oldest hour first; `failedLastDay`, `failedByHour`: failed tries the same way, to see when the receiver was down)',
+          'Subscriptions (never their secrets; `createdBy`: the person who added it, null for an API token without one), each with `health`: how its deliveries stand (`state`: `healthy`, `failing`, `behind`, `paused` or `quiet`; `waiting`, `oldestWaitingAt`, `failing`, `lastFailure`, `dead`, `lastDeadAt`, `lastDeliveredAt`, `deliveredLastDay`, `deliveredByHour`: 24 counts, the oldest hour first; `failedLastDay`, `failedByHour`: failed tries the same way, to see when the receiver was down)',
         ),
       },
     }),

@@ -26,6 +26,8 @@ export const webhookSubscriptions = pgTable(
     format: text('format', { enum: webhookFormats }).notNull().default('baton'),
     /** Team keys: only events about handoffs to or from these teams; empty, every team's (subscription-match.ts). */
     teams: text('teams').array().notNull().default(sql`'{}'::text[]`),
+    /** Who made it (none: an API token without a person): they hear of its dead letters with the admins. */
+    createdBy: text('created_by'),
     createdAt: createdAt(),
   },
   (t) => [check('webhook_subscriptions_format', sql`${t.format} in ('baton','slack','teams')`)],

@@ -126,6 +126,9 @@ describe('webhook delivery log [pglite]', () => {
     expect(made).toMatchObject({ events: ['handoff.accepted'], active: true });
 
     const row = page.getByTestId('subscription').filter({ hasText: '?second' });
+    // Who added it: they hear of its dead letters with the admins.
+    expect(made.createdBy).toBe(app.web.org.personIds.get('grace'));
+    expect(await row.getByTestId('subscription-maker').textContent()).toMatch(/^Added by Grace \S+ /);
     await row.getByRole('button', { name: 'Pause' }).click();
     await expect.poll(() => row.getAttribute('data-active')).toBe('false');
     expect(await row.textContent()).toContain('Paused');

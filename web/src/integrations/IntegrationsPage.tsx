@@ -1,5 +1,5 @@
 import { type ReactNode, useState } from 'react';
-import { formatDateTime, humanize } from '../app/format.ts';
+import { formatDateTime, humanize, relative } from '../app/format.ts';
 import { Link } from '../app/router.tsx';
 import { useSession } from '../app/session.tsx';
 import { Badge, Dialog, Empty, ErrorNote, Loading, Section } from '../app/ui.tsx';
@@ -96,8 +96,10 @@ function Subscriptions({
   const [failed, setFailed] = useState<unknown>(null);
   const [removing, setRemoving] = useState<WebhookSubscription | null>(null);
   const [removed, setRemoved] = useState<string | null>(null);
-  const { teams } = useSession();
+  const { teams, people } = useSession();
   const teamName = (key: string) => teams.find((t) => t.key === key)?.name ?? key;
+  const maker = (s: WebhookSubscription) =>
+    s.createdBy ? (people.find((p) => p.id === s.createdBy)?.name ?? 'a former member') : 'an API token';
   const saved = () => {
     setAdding(false);
     setEditing(null);
@@ -132,6 +134,9 @@ function Subscriptions({
                   Events: {s.events.includes('*') ? 'all' : s.events.join(', ')}
                   {s.teams.length ? ` · Teams: ${s.teams.map(teamName).join(', ')}` : null}
                   {s.active ? null : ' · new events are not queued; waiting deliveries go out on resume'}
+                </div>
+                <div className="small muted" data-testid="subscription-maker">
+                  Added by {maker(s)} {relative(s.createdAt)}
                 </div>
                 <HealthLine health={s.health} />
               </div>

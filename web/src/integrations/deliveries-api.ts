@@ -17,6 +17,8 @@ export type WebhookSubscription = {
   /** Team keys: only events about handoffs to or from them; empty, every team's. */
   teams: string[];
   active: boolean;
+  /** Who made it (they hear of its dead letters); none when an API token without a person did. */
+  createdBy: string | null;
   createdAt: string;
   /** How its deliveries stand (instants as the API sends them, ISO strings). */
   health: {

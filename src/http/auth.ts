@@ -121,13 +121,17 @@ export function hasRole(principal: Principal, ...allowed: Role[]): boolean {
 }
 
 /** Route guard: the caller needs one of the roles (admins pass every guard). */
+/** The refusal of a principal without any of these roles; `unless` names the other way in, if any. */
+export const roleRefused = (allowed: Role[], unless?: string) =>
+  new ApiError(
+    'forbidden',
+    `this action needs one of the roles: ${allowed.join(', ')}${unless ? ` (or ${unless})` : ''}`,
+    { required: allowed },
+  );
+
 export function requireRole(...allowed: Role[]) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    if (!hasRole(c.var.principal, ...allowed)) {
-      throw new ApiError('forbidden', `this action needs one of the roles: ${allowed.join(', ')}`, {
-        required: allowed,
-      });
-    }
+    if (!hasRole(c.var.principal, ...allowed)) throw roleRefused(allowed);
     await next();
   });
 }

@@ -108,9 +108,10 @@ export async function notifyIn(tx: Tx, src: Source, facts: Facts, audience: Audi
         )
         .onConflictDoNothing()
         .returning({ id: notifications.id });
-      const kept = new Set(inserted.map((r) => r.id));
-      told.push(...planned.filter((x) => kept.has(x.id)).map((x) => x.personId));
-      for (const p of planned.filter((x) => kept.has(x.id)))
+      const written = new Set(inserted.map((r) => r.id));
+      const kept = planned.filter((x) => written.has(x.id));
+      told.push(...kept.map((x) => x.personId));
+      for (const p of kept)
         for (const channel of p.chosen)
           outbox.push({
             orgId: src.orgId,

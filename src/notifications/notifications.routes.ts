@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { adminCtxOf } from '../admin/admin-changes.routes.ts';
 import type { App } from '../http/app.ts';
-import { hasRole, requireRole } from '../http/auth.ts';
+import { hasRole, requireRole, roleRefused } from '../http/auth.ts';
 import type { AppEnv } from '../http/context.ts';
 import { ApiError } from '../http/errors.ts';
 import { ok } from '../http/openapi.ts';
@@ -187,13 +187,7 @@ export function registerNotificationRoutes(app: App) {
       const principal = c.var.principal;
       // A person may read their own sends ("did my Slack message go?"); everyone's are for leads.
       if (!hasRole(principal, 'lead') && !(q.person && q.person === principal.personId))
-        throw new ApiError(
-          'forbidden',
-          'this action needs one of the roles: lead (or `person` set to yourself)',
-          {
-            required: ['lead'],
-          },
-        );
+        throw roleRefused(['lead'], '`person` set to yourself');
       const scope = await sendScopeOf(database.db, principal.orgId, q);
       const page = await listSends(database.db, scope, q);
       return c.json({ ...page, counts: await sendCountsOf(database.db, scope, clock()) }, 200);

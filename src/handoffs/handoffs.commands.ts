@@ -235,11 +235,16 @@ export async function reassignHandoff(db: Db, id: string, input: Reassign, ctx: 
     let ownerId = input.ownerId;
     if (ownerId) {
       const [p] = await tx
-        .select({ id: people.id })
+        .select({ name: people.name, active: people.active })
         .from(people)
         .where(and(eq(people.orgId, h.orgId), eq(people.id, ownerId)));
       if (!p)
         throw new ApiError('validation_failed', `no person ${ownerId} in this organisation`, {
+          field: 'ownerId',
+        });
+      // An owner who has left could not act on it: the sweeper would only move it on again.
+      if (p.active !== 'yes')
+        throw new ApiError('validation_failed', `${p.name} is deactivated and cannot own a handoff`, {
           field: 'ownerId',
         });
     } else {

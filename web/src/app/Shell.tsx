@@ -17,7 +17,9 @@ export const shortcutHelp: [string, string][] = [
   ['a', 'Accept'],
   ['b', 'Bounce (with a reason)'],
   ['r', 'Resolve'],
-  ['o', 'Reassign'],
+  ['o', 'Reassign (the picked handoffs, when some are picked)'],
+  ['x', 'Pick the handoff to reassign several together'],
+  ['Esc', 'Unpick them all'],
   ['/', 'Search the queue or the cases'],
   ['?', 'Show this help'],
 ];

@@ -1,6 +1,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../api/endpoints.ts';
 import type { HandoffItem } from '../api/types.ts';
+import { plainText } from '../app/Erased.tsx';
 import { navigate, useLocation } from '../app/router.tsx';
 import { useSession } from '../app/session.tsx';
 import { Empty, ErrorNote, Kbd, Loading } from '../app/ui.tsx';
@@ -9,6 +10,8 @@ import { seedCaseTitles, useKnownCaseTitles } from '../cases/case-titles.ts';
 import { useHandoffActions } from '../handoffs/actions.tsx';
 import { HandoffPanel } from '../handoffs/HandoffPanel.tsx';
 import { useLive } from '../live/useLive.tsx';
+import { BulkReassign } from './BulkReassign.tsx';
+import { type Picks, pickable, pickedRows, togglePick } from './picks.ts';
 import { QueueCounts } from './QueueCounts.tsx';
 import { QueueRow } from './QueueRow.tsx';
 import { SavedViews } from './SavedViews.tsx';
@@ -94,6 +97,17 @@ export function QueuePage() {
       events.reload();
     },
   );
+  // Handoffs picked to be reassigned together: those still shown and still this person's to reassign.
+  const [picks, setPicks] = useState<Picks>(() => new Set());
+  const [bulkOpen, setBulkOpen] = useState(false);
+  const picked = useMemo(() => pickedRows(s, picks, shown), [s, picks, shown]);
+  const shownPickable = useMemo(() => shown.filter((h) => pickable(s, h)), [s, shown]);
+  const pick = useCallback((id: string) => setPicks((p) => togglePick(p, id)), []);
+  const caseLine = (h: HandoffItem) => {
+    const title = titleOf(h.caseId);
+    return title ? `${plainText(title.subject, 'Subject erased')} (${h.id})` : h.id;
+  };
+
   const actions = useHandoffActions(preview.data, (next) => {
     preview.set(next);
     queue.upsert(next as unknown as HandoffItem);
@@ -108,6 +122,7 @@ export function QueuePage() {
       if (!act) return;
       // Enter on a button or link is that control's own.
       if (act.kind === 'open' && (e.target as HTMLElement).closest?.('button, a')) return;
+      if (act.kind === 'clear' && !picks.size) return;
       e.preventDefault();
       if (act.kind === 'move') {
         select(Math.max(0, Math.min(shown.length - 1, selected + act.by)));
@@ -115,12 +130,16 @@ export function QueuePage() {
       } else if (act.kind === 'edge') select(act.to === 'first' ? 0 : shown.length - 1);
       else if (act.kind === 'open' && current) navigate(`/handoffs/${current.id}`);
       else if (act.kind === 'search') searchRef.current?.focus();
+      else if (act.kind === 'pick') {
+        if (current && pickable(s, current)) pick(current.id);
+      } else if (act.kind === 'clear') setPicks(new Set());
+      else if (act.kind === 'action' && act.action === 'reassign' && picked.length) setBulkOpen(true);
       else if (act.kind === 'action' && preview.data && preview.data.id === current?.id)
         actions.run(act.action);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [shown, selected, current, preview.data, actions, select]);
+  }, [shown, selected, current, preview.data, actions, select, s, pick, picked.length, picks.size]);
 
   const teamName = s.teams.find((t) => t.key === team)?.name ?? team;
 
@@ -131,7 +150,7 @@ export function QueuePage() {
           <h1>Queue</h1>
           <p className="muted">
             Most urgent first. <Kbd>j</Kbd> <Kbd>k</Kbd> move, <Kbd>a</Kbd> accept, <Kbd>b</Kbd> bounce,{' '}
-            <Kbd>r</Kbd> resolve, <Kbd>?</Kbd> all shortcuts.
+            <Kbd>r</Kbd> resolve, <Kbd>x</Kbd> pick to reassign together, <Kbd>?</Kbd> all shortcuts.
           </p>
         </div>
         <QueueCounts items={queue.items} />
@@ -204,6 +223,24 @@ export function QueuePage() {
         </span>
       </div>
       <ErrorNote error={queue.error} title="The queue could not be loaded" />
+      <BulkReassign
+        picked={picked}
+        shownPickable={shownPickable.length}
+        titleOf={caseLine}
+        open={bulkOpen}
+        setOpen={setBulkOpen}
+        onPickAll={() => setPicks(new Set(shownPickable.map((h) => h.id)))}
+        onClear={() => setPicks(new Set())}
+        onReassigned={(next) => {
+          queue.upsert(next as unknown as HandoffItem);
+          setPicks((p) => {
+            const left = new Set(p);
+            left.delete(next.id);
+            return left;
+          });
+          if (next.id === preview.data?.id) preview.set(next);
+        }}
+      />
       <div
         className="queue-split"
         id="queue-panel"
@@ -224,7 +261,11 @@ export function QueuePage() {
               selected={selected}
               label={tab === 'mine' ? 'My queue' : `${teamName} queue`}
               rowId={(i) => `qrow-${shown[i]!.id}`}
-              renderRow={(i) => <QueueRow h={shown[i]!} />}
+              rowChecked={(i) => (pickable(s, shown[i]!) ? picks.has(shown[i]!.id) : undefined)}
+              renderRow={(i) => {
+                const h = shown[i]!;
+                return <QueueRow h={h} picked={pickable(s, h) ? picks.has(h.id) : undefined} onPick={pick} />;
+              }}
               onSelect={select}
               onOpen={(i) => navigate(`/handoffs/${shown[i]!.id}`)}
             />

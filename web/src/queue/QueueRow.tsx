@@ -9,15 +9,42 @@ import { clockCalendar } from '../sla/calendars.ts';
 import { worstClock } from '../sla/clock-status.ts';
 import { StatusPill, useNow } from '../sla/SlaBadge.tsx';
 
-/** One queue row: the clock that matters most, the case, where it came from and who owns it. */
-export const QueueRow = memo(function QueueRow({ h }: { h: HandoffItem }) {
+/**
+ * One queue row: the clock that matters most, the case, where it came from and who owns it; and,
+ * when it may be reassigned, its pick box (`x` picks it from the keyboard).
+ */
+export const QueueRow = memo(function QueueRow({
+  h,
+  picked,
+  onPick,
+}: {
+  h: HandoffItem;
+  /** Undefined: this row cannot be picked (not open, or not this person's to reassign). */
+  picked?: boolean;
+  onPick?: (id: string) => void;
+}) {
   const s = useSession();
   const now = useNow();
   const title = useCaseTitle(h.caseId);
   const worst = worstClock(h.sla, clockCalendar(s, h), now);
   const scenarioName = s.scenarios.find((x) => x.id === h.scenario)?.name ?? humanize(h.scenario);
   return (
-    <div className={`qrow qrow-${worst?.status.level ?? 'none'}`}>
+    <div className={`qrow qrow-${worst?.status.level ?? 'none'}${picked ? ' qrow-picked' : ''}`}>
+      <div className="qrow-pick">
+        {picked === undefined ? null : (
+          // The option itself says it is picked (aria-checked) and `x` picks it from the keyboard:
+          // a control inside an option would be a second, nested one for assistive technology.
+          <span
+            className={`pick-box${picked ? ' is-picked' : ''}`}
+            aria-hidden="true"
+            data-testid="pick-box"
+            title={picked ? 'Picked (x)' : 'Pick to reassign together (x)'}
+            onClick={() => onPick?.(h.id)}
+          >
+            {picked ? '✓' : ''}
+          </span>
+        )}
+      </div>
       <div className="qrow-sla">
         {worst ? (
           <>

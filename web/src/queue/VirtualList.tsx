@@ -12,6 +12,7 @@ export function VirtualList({
   label,
   rowId,
   renderRow,
+  rowChecked,
   onKeyDown,
   onSelect,
   onOpen,
@@ -23,6 +24,8 @@ export function VirtualList({
   label: string;
   rowId: (index: number) => string;
   renderRow: (index: number) => ReactNode;
+  /** Whether a row is checked (picked), apart from the selection; undefined: it cannot be. */
+  rowChecked?: (index: number) => boolean | undefined;
   onKeyDown?: (e: KeyboardEvent<HTMLDivElement>) => void;
   onSelect: (index: number) => void;
   onOpen?: (index: number) => void;
@@ -74,6 +77,7 @@ export function VirtualList({
         id={rowId(i)}
         role="option"
         aria-selected={i === selected}
+        aria-checked={rowChecked?.(i)}
         aria-setsize={count}
         aria-posinset={i + 1}
         className={`vrow${i === selected ? ' selected' : ''}`}

@@ -5,9 +5,11 @@ export type KeyAction =
   | { kind: 'edge'; to: 'first' | 'last' }
   | { kind: 'open' }
   | { kind: 'search' }
+  | { kind: 'pick' }
+  | { kind: 'clear' }
   | { kind: 'action'; action: UiAction };
 
-/** The queue's keyboard map: j/k (or arrows) move, Enter opens, a/b/r/o act, / searches. */
+/** The queue's keyboard map: j/k (or arrows) move, Enter opens, a/b/r/o act, x picks, Escape unpicks, / searches. */
 export function queueKeyAction(key: string): KeyAction | null {
   switch (key) {
     case 'j':
@@ -36,6 +38,10 @@ export function queueKeyAction(key: string): KeyAction | null {
       return { kind: 'action', action: 'resolve' };
     case 'o':
       return { kind: 'action', action: 'reassign' };
+    case 'x':
+      return { kind: 'pick' };
+    case 'Escape':
+      return { kind: 'clear' };
     default:
       return null;
   }

@@ -255,6 +255,16 @@ export default function SupervisorBoard() {
         </Section>
         <Section title="Load per team">
           <LoadChart teams={derived.loads} />
+          {/* To rebalance: a team's queue, where several handoffs are picked and reassigned together. */}
+          <p className="small" data-testid="team-queue-links">
+            Rebalance in a team’s queue:{' '}
+            {derived.loads.map((t, i) => (
+              <span key={t.key}>
+                {i ? ' · ' : null}
+                <Link to={`/queue?tab=team&team=${encodeURIComponent(t.key)}&state=open`}>{t.name}</Link>
+              </span>
+            ))}
+          </p>
         </Section>
         <Section title="Escalations to supervisors">
           {derived.escalations.length === 0 ? (

@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { basicA11y, screenshot } from '../support/browser.ts';
+import { fullPacket, newCase } from '../support/harness.ts';
+import { withWebApp } from '../support/web-app.ts';
+
+/**
+ * A lead moves several handoffs at once from the queue: picked with `x` (or their boxes), reassigned
+ * with one reason, each on its own; one that someone else resolved meanwhile is named with the
+ * server's words, and the rest are done.
+ */
+const app = withWebApp({ people: ['grace'], shots: 'queue-bulk' });
+const { call } = app;
+
+type Handoff = { id: string; state: string; owner: { id: string; name: string } | null };
+
+describe('web app: reassigning picked handoffs together [pglite]', () => {
+  it('picks by keyboard and by box, reassigns them to one person, and names the one that could not be', async () => {
+    const subjects = ['Bulk run: refund owed', 'Bulk run: invoice twice', 'Bulk run: card declined'];
+    const sent: Handoff[] = [];
+    for (const subject of subjects) {
+      const c = await call('POST', '/api/v1/cases', newCase({ subject }));
+      sent.push(
+        await call('POST', `/api/v1/cases/${c.id}/handoffs`, {
+          scenario: 'billing-to-finance',
+          packet: fullPacket,
+        }),
+      );
+    }
+    const grace = app.web.org.personIds.get('grace')!;
+
+    const { page, errors } = await app.signedIn('bulk-grace', 'grace@northwind.example');
+    // From the supervisor board's load per team, to the team's queue to rebalance it.
+    await page.goto(`${app.url}/supervisor`);
+    await page.getByTestId('team-queue-links').getByRole('link', { name: 'Finance', exact: true }).click();
+    await page.waitForURL(/\/queue\?tab=team&team=finance&state=open$/);
+    const list = page.getByRole('listbox', { name: 'Finance queue' });
+    await expect.poll(() => list.getByRole('option').count()).toBe(3);
+    await list.focus();
+
+    // x picks the selected row; j moves on; Escape unpicks them all.
+    await page.keyboard.press('x');
+    await page.keyboard.press('j');
+    await page.keyboard.press('x');
+    const bar = page.getByTestId('bulk-bar');
+    await expect.poll(() => bar.textContent()).toContain('2 picked');
+    expect(await list.getByRole('option', { checked: true }).count()).toBe(2);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => bar.count()).toBe(0);
+
+    // Two by their boxes, then o asks for the new owner and the reason.
+    const boxes = list.getByTestId('pick-box');
+    await boxes.nth(0).click();
+    await boxes.nth(2).click();
+    await expect.poll(() => bar.textContent()).toContain('2 picked');
+    const picked = [0, 2];
+    const pickedIds = await Promise.all(
+      picked.map(async (i) =>
+        (await list.getByRole('option').nth(i).getAttribute('id'))!.replace('qrow-', ''),
+      ),
+    );
+    await screenshot(page, 'queue-bulk-picked');
+    await list.focus();
+    await page.keyboard.press('o');
+    const dialog = page.getByRole('dialog', { name: 'Reassign 2 handoffs' });
+    await dialog.waitFor();
+    // The new owner: a finance member who owns neither (so each reassignment is a change of owner).
+    const owners = await Promise.all(
+      pickedIds.map(async (id) => (await call('GET', `/api/v1/handoffs/${id}`)).owner.id),
+    );
+    const [newKey, newName] = (
+      [
+        ['tom', 'Tom Becker'],
+        ['priya', 'Priya Raman'],
+        ['grace', 'Grace Liu'],
+      ] as const
+    ).find(([key]) => !owners.includes(app.web.org.personIds.get(key)))!;
+    const newOwner = app.web.org.personIds.get(newKey)!;
+    await dialog.getByLabel('New owner').selectOption({ label: newName });
+    await dialog.getByLabel('Reason').fill('Covering for a colleague out today');
+    await dialog.getByRole('button', { name: 'Reassign 2' }).click();
+    await page.getByTestId('bulk-result').filter({ hasText: '2 handoffs reassigned.' }).waitFor();
+    expect(await dialog.isVisible()).toBe(false);
+    for (const id of pickedIds) {
+      const h = await call('GET', `/api/v1/handoffs/${id}`);
+      expect(h.owner.id, id).toBe(newOwner);
+      const events = await call('GET', `/api/v1/cases/${h.caseId}/events`);
+      const moved = events.items.filter((e: { type: string }) => e.type === 'owner.changed');
+      expect(moved.at(-1)).toMatchObject({
+        actorId: grace,
+        data: { to: newOwner, reason: 'Covering for a colleague out today' },
+      });
+    }
+
+    // All three; while the first is being reassigned, someone resolves another of them.
+    await list.getByTestId('pick-box').first().click();
+    await bar.getByRole('button', { name: 'Pick all 3 shown' }).click();
+    await expect.poll(() => bar.textContent()).toContain('3 picked');
+    const ownerBefore = new Map<string, string>();
+    for (const h of sent) ownerBefore.set(h.id, (await call('GET', `/api/v1/handoffs/${h.id}`)).owner.id);
+    let victim: string | null = null;
+    await page.route('**/api/v1/handoffs/*/reassign', async (route) => {
+      if (!victim) {
+        victim = sent.map((h) => h.id).find((id) => !route.request().url().includes(id))!;
+        await call('POST', `/api/v1/handoffs/${victim}/accept`, {});
+        await call('POST', `/api/v1/handoffs/${victim}/resolve`, {});
+      }
+      await route.continue();
+    });
+    await bar.getByRole('button', { name: /^Reassign all 3/ }).click();
+    const all = page.getByRole('dialog', { name: 'Reassign 3 handoffs' });
+    // A fresh dialog: the last run's owner and reason are not carried over.
+    expect(await all.getByLabel('New owner').inputValue()).toBe('');
+    expect(await all.getByLabel('Reason').inputValue()).toBe('');
+    await all.getByLabel('Reason').fill('Rebalancing the team');
+    await all.getByRole('button', { name: 'Reassign 3' }).click();
+    const failures = all.getByTestId('bulk-failures');
+    await failures.waitFor();
+    const words = await failures.textContent();
+    expect(words).toContain('2 handoffs reassigned; 1 was not');
+    const victimSubject = subjects[sent.findIndex((h) => h.id === victim)]!;
+    expect(words).toContain(`${victimSubject} (${victim}):`);
+    expect(words).toMatch(/resolved/);
+    await screenshot(page, 'queue-bulk-failures');
+    expect(await basicA11y(page)).toEqual([]);
+    await all.getByRole('button', { name: 'Close' }).click();
+    await page.getByTestId('bulk-result').filter({ hasText: '2 handoffs reassigned; 1 was not.' }).waitFor();
+    // The resolved one left the open queue, and with it the picks.
+    await expect.poll(() => list.getByRole('option').count()).toBe(2);
+    expect(await bar.count()).toBe(0);
+    const victimNow = await call('GET', `/api/v1/handoffs/${victim}`);
+    expect(victimNow.state).toBe('resolved');
+    // The other two went to another member each, by the team's rule.
+    for (const h of sent.filter((x) => x.id !== victim)) {
+      const now = await call('GET', `/api/v1/handoffs/${h.id}`);
+      expect(now.owner.id, h.id).not.toBe(ownerBefore.get(h.id));
+    }
+
+    // Stop, while the first of two is being reassigned: that one is done, the other left as it was.
+    await page.unroute('**/api/v1/handoffs/*/reassign');
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let tried = 0;
+    await page.route('**/api/v1/handoffs/*/reassign', async (route) => {
+      tried += 1;
+      if (tried === 1) await held;
+      await route.continue();
+    });
+    await list.getByTestId('pick-box').first().click();
+    await bar.getByRole('button', { name: 'Pick all 2 shown' }).click();
+    await list.focus();
+    await page.keyboard.press('o');
+    const two = page.getByRole('dialog', { name: 'Reassign 2 handoffs' });
+    await two.getByLabel('Reason').fill('Changed my mind');
+    await two.getByRole('button', { name: 'Reassign 2' }).click();
+    await two.getByText('Reassigning 1 of 2…').waitFor();
+    await two.getByRole('button', { name: 'Stop' }).click();
+    release();
+    await page
+      .getByTestId('bulk-result')
+      .filter({ hasText: '1 handoff reassigned; 1 left as they were (stopped).' })
+      .waitFor();
+    expect(tried).toBe(1);
+    expect(await bar.textContent()).toContain('1 picked');
+    expect(errors.filter((e) => !e.includes('409'))).toEqual([]);
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { outcomeWords, pickable, pickedRows, sharedTeam, togglePick } from '../../web/src/queue/picks.ts';
+
+const person = (id: string, roles: string[], teams: string[]) => ({
+  can: (...wanted: string[]) => roles.includes('admin') || wanted.some((r) => roles.includes(r)),
+  me: { person: { id } },
+  myTeams: teams.map((key) => ({ key })),
+});
+const row = (id: string, state: string, toTeam = 'finance', owner: string | null = 'priya') => ({
+  id,
+  state,
+  toTeam,
+  owner: owner ? { id: owner } : null,
+  sender: { id: 'amara' },
+});
+
+describe('picking handoffs in the queue to reassign together', () => {
+  const grace = person('grace', ['agent', 'lead'], ['finance']);
+  const priya = person('priya', ['agent'], ['finance']);
+  const amara = person('amara', ['agent'], ['support']);
+
+  it('lets only open handoffs the person may reassign be picked', () => {
+    expect(pickable(grace, row('h1', 'sent'))).toBe(true);
+    expect(pickable(grace, row('h1', 'accepted', 'tier2'))).toBe(true);
+    for (const state of ['draft', 'resolved', 'bounced', 'cancelled'])
+      expect(pickable(grace, row('h1', state)), state).toBe(false);
+    expect(pickable(priya, row('h1', 'sent'))).toBe(true);
+    expect(pickable(priya, row('h1', 'sent', 'tier2', 'fatima'))).toBe(false);
+    // The sender may recall, not reassign.
+    expect(pickable(amara, row('h1', 'sent'))).toBe(false);
+  });
+
+  it('toggles a pick by id and keeps the picks still in the queue, in its order', () => {
+    let picks = togglePick(new Set(), 'h2');
+    picks = togglePick(picks, 'h1');
+    picks = togglePick(picks, 'h3');
+    picks = togglePick(picks, 'h3');
+    expect([...picks].sort()).toEqual(['h1', 'h2']);
+    const rows = [row('h1', 'sent'), row('h9', 'sent'), row('h2', 'resolved')];
+    // h2 was resolved by someone else meanwhile: no longer pickable, so no longer picked.
+    expect(pickedRows(grace, picks, rows).map((h) => h.id)).toEqual(['h1']);
+    expect(pickedRows(grace, new Set(), rows)).toEqual([]);
+  });
+
+  it('names the receiving team the picks share, if they share one', () => {
+    expect(sharedTeam([row('h1', 'sent'), row('h2', 'accepted')])).toBe('finance');
+    expect(sharedTeam([row('h1', 'sent'), row('h2', 'sent', 'tier2')])).toBeNull();
+    expect(sharedTeam([])).toBeNull();
+  });
+
+  it('says how a bulk reassignment went', () => {
+    const ok = (id: string) => ({ id, error: null });
+    const bad = (id: string) => ({ id, error: 'handoff is resolved' });
+    expect(outcomeWords([ok('a')])).toBe('1 handoff reassigned');
+    expect(outcomeWords([ok('a'), ok('b'), ok('c')])).toBe('3 handoffs reassigned');
+    expect(outcomeWords([ok('a'), ok('b'), bad('c')])).toBe('2 handoffs reassigned; 1 was not');
+    expect(outcomeWords([ok('a'), bad('b'), bad('c')])).toBe('1 handoff reassigned; 2 were not');
+    expect(outcomeWords([bad('a')])).toBe('The handoff was not reassigned');
+    expect(outcomeWords([bad('a'), bad('b')])).toBe('None of the 2 was reassigned');
+  });
+});

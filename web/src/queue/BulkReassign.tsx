@@ -1,0 +1,204 @@
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { api } from '../api/endpoints.ts';
+import type { HandoffDetail, HandoffItem } from '../api/types.ts';
+import { useSession } from '../app/session.tsx';
+import { Dialog, Kbd } from '../app/ui.tsx';
+import { type BulkOutcome, outcomeWords, sharedTeam } from './picks.ts';
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * The picked handoffs and what can be done with them at once: reassign them to one person (or to
+ * each team's rule) with one reason. Each is reassigned on its own, in turn, with progress; one that
+ * fails (someone resolved it meanwhile) is named with the server's words and stays picked.
+ */
+export function BulkReassign({
+  picked,
+  shownPickable,
+  titleOf,
+  open,
+  setOpen,
+  onPickAll,
+  onClear,
+  onReassigned,
+}: {
+  picked: HandoffItem[];
+  /** How many of the rows shown could be picked: "Pick all" picks them. */
+  shownPickable: number;
+  titleOf: (h: HandoffItem) => string;
+  /** Whether the dialog is open (the `o` key opens it too). */
+  open: boolean;
+  setOpen: (open: boolean) => void;
+  onPickAll: () => void;
+  onClear: () => void;
+  onReassigned: (h: HandoffDetail) => void;
+}) {
+  const s = useSession();
+  const [ownerId, setOwnerId] = useState('');
+  const [reason, setReason] = useState('');
+  const [running, setRunning] = useState<{ done: number; total: number } | null>(null);
+  const [failures, setFailures] = useState<{ title: string; error: string }[]>([]);
+  const [said, setSaid] = useState('');
+  // The run's handoffs: the dialog keeps speaking of them while they leave the picks one by one.
+  const [batch, setBatch] = useState<HandoffItem[]>([]);
+  const stop = useRef(false);
+
+  // A dialog opened afresh starts empty: another owner and reason than the last run's, most likely.
+  useEffect(() => {
+    if (open) {
+      setFailures([]);
+      setBatch([]);
+      setOwnerId('');
+      setReason('');
+    }
+  }, [open]);
+  // The last run's words stay until the next pick.
+  const count = picked.length;
+  const lastCount = useRef(count);
+  useEffect(() => {
+    if (count > lastCount.current) setSaid('');
+    lastCount.current = count;
+  }, [count]);
+
+  const subject = batch.length ? batch : picked;
+  const teamKey = sharedTeam(subject);
+  const team = teamKey ? s.teams.find((t) => t.key === teamKey) : undefined;
+
+  const run = async (e: FormEvent) => {
+    e.preventDefault();
+    const why = reason.trim();
+    if (!why || running) return;
+    const batch = [...picked];
+    setBatch(batch);
+    const outcomes: BulkOutcome[] = [];
+    const failed: { title: string; error: string }[] = [];
+    stop.current = false;
+    setFailures([]);
+    setSaid('');
+    setRunning({ done: 0, total: batch.length });
+    for (const h of batch) {
+      if (stop.current) break;
+      try {
+        onReassigned(await api.reassign(h.id, why, ownerId || undefined));
+        outcomes.push({ id: h.id, error: null });
+      } catch (error) {
+        outcomes.push({ id: h.id, error: messageOf(error) });
+        failed.push({ title: titleOf(h), error: messageOf(error) });
+      }
+      setRunning({ done: outcomes.length, total: batch.length });
+    }
+    setRunning(null);
+    const left = batch.length - outcomes.length;
+    setSaid(`${outcomeWords(outcomes)}${left ? `; ${left} left as they were (stopped)` : ''}.`);
+    setFailures(failed);
+    if (!failed.length) setOpen(false);
+  };
+
+  const close = () => {
+    // Closing while it runs stops before the next one; what is done stays done.
+    stop.current = true;
+    setOpen(false);
+  };
+
+  return (
+    <>
+      {picked.length ? (
+        <section className="bulk-bar" aria-label="Picked handoffs" data-testid="bulk-bar">
+          <strong>{picked.length.toLocaleString()} picked</strong>
+          <button type="button" className="button small primary" onClick={() => setOpen(true)}>
+            Reassign {picked.length === 1 ? 'it' : `all ${picked.length}`}… <Kbd>o</Kbd>
+          </button>
+          {shownPickable > picked.length ? (
+            <button type="button" className="button small" onClick={onPickAll}>
+              Pick all {shownPickable.toLocaleString()} shown
+            </button>
+          ) : null}
+          <button type="button" className="button small" onClick={onClear}>
+            Clear <Kbd>Esc</Kbd>
+          </button>
+        </section>
+      ) : null}
+      <p className="visually-hidden" role="status" data-testid="bulk-said">
+        {said}
+      </p>
+      {said && !open ? (
+        <div className={`note ${failures.length ? 'note-warn' : 'note-good'}`} data-testid="bulk-result">
+          {said}
+        </div>
+      ) : null}
+      <Dialog
+        title={`Reassign ${subject.length === 1 ? 'the picked handoff' : `${subject.length} handoffs`}`}
+        open={open}
+        onClose={close}
+      >
+        <form onSubmit={run} className="form">
+          <div className="field">
+            <label htmlFor="bulk-owner">New owner</label>
+            <select
+              id="bulk-owner"
+              value={ownerId}
+              onChange={(e) => setOwnerId(e.target.value)}
+              disabled={!!running}
+            >
+              <option value="">
+                {team
+                  ? `Let Baton choose (${team.ownershipStrategy}), one by one`
+                  : 'Let each team’s rule choose, one by one'}
+              </option>
+              {(team?.members ?? []).map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name} {m.availability !== 'available' ? `(${m.availability})` : ''}
+                </option>
+              ))}
+            </select>
+            {team ? null : (
+              <p className="hint">They go to more than one team: each team’s rule picks its owner.</p>
+            )}
+          </div>
+          <div className="field">
+            <label htmlFor="bulk-reason">Reason</label>
+            <input
+              id="bulk-reason"
+              required
+              value={reason}
+              disabled={!!running}
+              onChange={(e) => setReason(e.target.value)}
+              placeholder="Out sick today, rebalancing the team…"
+            />
+          </div>
+          {running ? (
+            <div className="bulk-progress">
+              <progress max={running.total} value={running.done} aria-label="Reassigned so far" />
+              <span className="small">
+                Reassigning {Math.min(running.done + 1, running.total)} of {running.total}…
+              </span>
+            </div>
+          ) : null}
+          {failures.length ? (
+            <div className="note note-warn" role="alert" data-testid="bulk-failures">
+              <strong>{said}</strong>
+              <ul>
+                {failures.map((f) => (
+                  <li key={f.title + f.error}>
+                    {f.title}: {f.error}
+                  </li>
+                ))}
+              </ul>
+              <span>Those still open stay picked, to try again.</span>
+            </div>
+          ) : null}
+          <div className="dialog-actions">
+            <button type="button" className="button" onClick={close}>
+              {running ? 'Stop' : failures.length ? 'Close' : 'Cancel'}
+            </button>
+            {picked.length || running ? (
+              <button type="submit" className="button primary" disabled={!reason.trim() || !!running}>
+                {running ? 'Reassigning…' : `Reassign ${picked.length}`}
+              </button>
+            ) : null}
+          </div>
+        </form>
+      </Dialog>
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import { allowedActions, type HandoffState } from '../../../src/handoffs/state-machine.ts';
+import { mayActOn } from '../handoffs/may-act.ts';
+
+/**
+ * Handoffs picked in the queue to be reassigned together (a lead moving an absent colleague's work,
+ * a supervisor rebalancing a team): picked by id, so a pick survives live updates and filtering.
+ */
+export type Picks = ReadonlySet<string>;
+
+type Who = Parameters<typeof mayActOn>[0];
+type Row = {
+  id: string;
+  state: string;
+  toTeam: string;
+  owner: { id: string } | null;
+  sender: { id: string } | null;
+};
+
+/** Only handoffs this person may reassign now (open, and theirs to act on) can be picked. */
+export function pickable(who: Who, h: Row): boolean {
+  return (
+    allowedActions(h.state as HandoffState).includes('reassign') &&
+    mayActOn(
+      who,
+      { ownerId: h.owner?.id ?? null, senderId: h.sender?.id ?? null, toTeam: h.toTeam, state: h.state },
+      'reassign',
+    )
+  );
+}
+
+export function togglePick(picks: Picks, id: string): Picks {
+  const next = new Set(picks);
+  if (!next.delete(id)) next.add(id);
+  return next;
+}
+
+/** The picks still in the queue and still pickable, in the queue's order (rows leave as others act). */
+export function pickedRows<T extends Row>(who: Who, picks: Picks, rows: readonly T[]): T[] {
+  return picks.size ? rows.filter((h) => picks.has(h.id) && pickable(who, h)) : [];
+}
+
+/** The one receiving team of the picked handoffs, if they share one: its members can be named as owner. */
+export function sharedTeam(rows: readonly Row[]): string | null {
+  const teams = new Set(rows.map((h) => h.toTeam));
+  return teams.size === 1 ? [...teams][0]! : null;
+}
+
+export type BulkOutcome = { id: string; error: string | null };
+
+/** "5 reassigned", "4 reassigned, 1 not", "None reassigned": the words after a bulk reassignment. */
+export function outcomeWords(outcomes: readonly BulkOutcome[]): string {
+  const failed = outcomes.filter((o) => o.error).length;
+  const done = outcomes.length - failed;
+  if (!done) return failed === 1 ? 'The handoff was not reassigned' : `None of the ${failed} was reassigned`;
+  const handoffs = `${done} handoff${done === 1 ? '' : 's'} reassigned`;
+  return failed ? `${handoffs}; ${failed} ${failed === 1 ? 'was' : 'were'} not` : handoffs;
+}

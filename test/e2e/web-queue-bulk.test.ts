@@ -165,4 +165,43 @@ describe('web app: reassigning picked handoffs together [pglite]', () => {
     expect(await bar.textContent()).toContain('1 picked');
     expect(errors.filter((e) => !e.includes('409'))).toEqual([]);
   });
+
+  it('starts the reassign dialog afresh after a reassignment, and keeps a closed dialog’s words', async () => {
+    const c = await call('POST', '/api/v1/cases', newCase({ subject: 'Afresh run: one handoff' }));
+    const h = await call('POST', `/api/v1/cases/${c.id}/handoffs`, {
+      scenario: 'billing-to-finance',
+      packet: fullPacket,
+    });
+    const other = ['tom', 'priya', 'grace']
+      .map((key) => app.web.org.personIds.get(key)!)
+      .find((id) => id !== h.owner.id)!;
+    const { page, errors } = await app.signedIn('afresh-grace', 'grace@northwind.example');
+    await page.goto(`${app.url}/handoffs/${h.id}`);
+    const reassign = page.getByRole('dialog', { name: 'Reassign the owner' });
+    await page.getByRole('button', { name: 'Reassign', exact: true }).click();
+    await reassign.getByLabel('New owner').selectOption(other);
+    await reassign.getByLabel('Reason').fill('Billing specialist');
+    await reassign.getByRole('button', { name: 'Reassign', exact: true }).click();
+    await expect.poll(async () => (await call('GET', `/api/v1/handoffs/${h.id}`)).owner.id).toBe(other);
+
+    // Again: the person just chosen is the owner now, not a choice; nothing of the last time is kept.
+    await page.getByRole('button', { name: 'Reassign', exact: true }).click();
+    expect(await reassign.getByLabel('New owner').inputValue()).toBe('');
+    expect(await reassign.getByLabel('Reason').inputValue()).toBe('');
+    await reassign.getByLabel('Reason').fill('Back to the team’s rule');
+    await reassign.getByRole('button', { name: 'Reassign', exact: true }).click();
+    await expect.poll(async () => (await call('GET', `/api/v1/handoffs/${h.id}`)).owner.id).not.toBe(other);
+
+    // Closed without bouncing, the dialog keeps the reason and note for the next opening.
+    const bounce = page.getByRole('dialog', { name: 'Bounce back to the sender' });
+    await page.getByRole('button', { name: 'Bounce', exact: true }).click();
+    await bounce.getByLabel('Wrong team').check();
+    await bounce.getByLabel(/Note for the sender/).fill('Card changes are Tier 2');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Bounce', exact: true }).click();
+    expect(await bounce.getByLabel('Wrong team').isChecked()).toBe(true);
+    expect(await bounce.getByLabel(/Note for the sender/).inputValue()).toBe('Card changes are Tier 2');
+    await bounce.getByRole('button', { name: 'Keep it' }).click();
+    expect(errors).toEqual([]);
+  });
 });

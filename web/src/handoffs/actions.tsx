@@ -40,6 +40,9 @@ export function useHandoffActions(
   const [busy, setBusy] = useState<UiAction | null>(null);
   const [error, setError] = useState<unknown>();
   const [dialog, setDialog] = useState<'bounce' | 'reassign' | 'cancel' | null>(null);
+  // Each action done starts the dialogs afresh: a closed dialog keeps what was typed (an Escape by
+  // mistake loses nothing), but after a reassignment the person chosen is the owner, no longer a choice.
+  const [done, setDone] = useState(0);
   const s = useSession();
   // What the state machine allows, and only if this person may act (a sender watching their own
   // handoff sees no button that would answer 403).
@@ -66,6 +69,7 @@ export function useHandoffActions(
     try {
       onDone(await fn());
       setDialog(null);
+      setDone((n) => n + 1);
     } catch (err) {
       setError(err);
     } finally {
@@ -88,6 +92,7 @@ export function useHandoffActions(
   const dialogs = h ? (
     <>
       <BounceDialog
+        key={`bounce:${h.id}:${done}`}
         open={dialog === 'bounce'}
         busy={busy === 'bounce'}
         error={dialog === 'bounce' ? error : undefined}
@@ -116,6 +121,7 @@ export function useHandoffActions(
         </div>
       </Dialog>
       <ReassignDialog
+        key={`reassign:${h.id}:${done}`}
         open={dialog === 'reassign'}
         busy={busy === 'reassign'}
         error={dialog === 'reassign' ? error : undefined}
@@ -239,16 +245,18 @@ function ReassignDialog({
   const [reason, setReason] = useState('');
   const team = s.teams.find((t) => t.key === handoff.toTeam);
   const candidates = (team?.members ?? []).filter((m) => m.id !== handoff.owner?.id);
+  // Only a person shown as a choice is ever sent.
+  const chosen = candidates.some((m) => m.id === ownerId) ? ownerId : '';
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (reason.trim()) onSubmit(reason.trim(), ownerId || undefined);
+    if (reason.trim()) onSubmit(reason.trim(), chosen || undefined);
   };
   return (
     <Dialog title="Reassign the owner" open={open} onClose={onClose}>
       <form onSubmit={submit} className="form">
         <div className="field">
           <label htmlFor="reassign-owner">New owner</label>
-          <select id="reassign-owner" value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
+          <select id="reassign-owner" value={chosen} onChange={(e) => setOwnerId(e.target.value)}>
             <option value="">Let Baton choose ({team?.ownershipStrategy ?? 'team rule'})</option>
             {candidates.map((m) => (
               <option key={m.id} value={m.id}>

@@ -43,13 +43,11 @@ export function BulkReassign({
   const [batch, setBatch] = useState<HandoffItem[]>([]);
   const stop = useRef(false);
 
-  // A dialog opened afresh starts empty: another owner and reason than the last run's, most likely.
+  // Opened again, the dialog speaks of the picks as they are now.
   useEffect(() => {
     if (open) {
       setFailures([]);
       setBatch([]);
-      setOwnerId('');
-      setReason('');
     }
   }, [open]);
   // The last run's words stay until the next pick.
@@ -63,6 +61,8 @@ export function BulkReassign({
   const subject = batch.length ? batch : picked;
   const teamKey = sharedTeam(subject);
   const team = teamKey ? s.teams.find((t) => t.key === teamKey) : undefined;
+  // Only a person shown as a choice is ever sent (the picks may have changed team since).
+  const chosen = team?.members.some((m) => m.id === ownerId) ? ownerId : '';
 
   const run = async (e: FormEvent) => {
     e.preventDefault();
@@ -79,7 +79,7 @@ export function BulkReassign({
     for (const h of batch) {
       if (stop.current) break;
       try {
-        onReassigned(await api.reassign(h.id, why, ownerId || undefined));
+        onReassigned(await api.reassign(h.id, why, chosen || undefined));
         outcomes.push({ id: h.id, error: null });
       } catch (error) {
         outcomes.push({ id: h.id, error: messageOf(error) });
@@ -91,7 +91,12 @@ export function BulkReassign({
     const left = batch.length - outcomes.length;
     setSaid(`${outcomeWords(outcomes)}${left ? `; ${left} left as they were (stopped)` : ''}.`);
     setFailures(failed);
-    if (!failed.length) setOpen(false);
+    // Done: the next run starts afresh. With failures, owner and reason stay to try again.
+    if (!failed.length) {
+      setOpen(false);
+      setOwnerId('');
+      setReason('');
+    }
   };
 
   const close = () => {
@@ -136,7 +141,7 @@ export function BulkReassign({
             <label htmlFor="bulk-owner">New owner</label>
             <select
               id="bulk-owner"
-              value={ownerId}
+              value={chosen}
               onChange={(e) => setOwnerId(e.target.value)}
               disabled={!!running}
             >

@@ -163,6 +163,17 @@ describe('web app: reassigning picked handoffs together [pglite]', () => {
       .waitFor();
     expect(tried).toBe(1);
     expect(await bar.textContent()).toContain('1 picked');
+    // On a phone-width screen the bar wraps within the page.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect
+      .poll(() =>
+        page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+      )
+      .toBeLessThanOrEqual(0);
+    // The list keeps a height of its own above the preview (it was squeezed to nothing).
+    const listBox = await list.boundingBox();
+    expect(listBox?.height).toBeGreaterThan(200);
+    await screenshot(page, 'queue-bulk-narrow');
     expect(errors.filter((e) => !e.includes('409'))).toEqual([]);
   });
 

@@ -37,7 +37,8 @@ describe('web app on a narrow screen [pglite]', () => {
       scenario: 'billing-to-finance',
       packet: fullPacket,
     });
-    await fitsThePhone(await app.signedIn('narrow-lead', 'grace@northwind.example'), 'lead', [
+    const lead = await app.signedIn('narrow-lead', 'grace@northwind.example');
+    await fitsThePhone(lead, 'lead', [
       ['/cases', 'Cases'],
       [`/cases/${c.id}`, 'Narrow screen: charged twice'],
       ['/queue', null],
@@ -45,6 +46,12 @@ describe('web app on a narrow screen [pglite]', () => {
       ['/analytics', 'Analytics'],
       ['/reviews', 'Weekly reviews'],
     ]);
+    // The case list stacks each case: where it is now is on the screen, not in a column past its edge.
+    await lead.page.goto(`${app.url}/cases`);
+    const withCell = lead.page.locator('.cases-table td[data-label="With"]').first();
+    await withCell.getByText('Finance').waitFor();
+    const box = (await withCell.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
   });
 
   // The settings tables hide their "Actions" header visually; it once sat where its column was and

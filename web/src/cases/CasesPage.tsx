@@ -136,7 +136,7 @@ export function CasesPage() {
       ) : null}
       {cases.items && cases.items.length > 0 ? (
         <div className="card table-card">
-          <table className="table cases-table">
+          <table className="table cases-table stacks">
             <thead>
               <tr>
                 <th scope="col">Subject</th>
@@ -161,17 +161,17 @@ export function CasesPage() {
                     {c.issueType ? <span className="muted small"> · {c.issueType}</span> : null}
                     {c.match ? <MatchSnippet caseId={c.id} match={c.match} /> : null}
                   </td>
-                  <td>
+                  <td data-label="Customer">
                     <Erasable text={c.customer} label="Erased customer" />
                   </td>
-                  <td>{humanize(c.channel)}</td>
-                  <td>
+                  <td data-label="Channel">{humanize(c.channel)}</td>
+                  <td data-label="With">
                     <WhereNow handoff={c.handoff} />
                   </td>
-                  <td>
+                  <td data-label="Status">
                     <Badge tone={c.status === 'open' ? 'info' : 'neutral'}>{humanize(c.status)}</Badge>
                   </td>
-                  <td className="muted nowrap">
+                  <td className="muted nowrap" data-label="Opened">
                     <time dateTime={c.createdAt} title={formatDateTime(c.createdAt)}>
                       {relative(c.createdAt)}
                     </time>

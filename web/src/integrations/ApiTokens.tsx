@@ -155,7 +155,7 @@ export function ApiTokens() {
         </Empty>
       ) : null}
       {items.length ? (
-        <table className="table compact token-table">
+        <table className="table compact token-table stacks">
           <caption className="visually-hidden">API tokens</caption>
           <thead>
             <tr>

@@ -6,6 +6,7 @@ import { bounceReasonLabels } from '../app/format.ts';
 import { useSession } from '../app/session.tsx';
 import { Dialog, ErrorNote, Kbd } from '../app/ui.tsx';
 import { mayActOn } from './may-act.ts';
+import { OwnerOptions } from './OwnerOptions.tsx';
 
 export type UiAction = 'accept' | 'bounce' | 'resolve' | 'reassign' | 'cancel' | 'send';
 const order: UiAction[] = ['accept', 'resolve', 'bounce', 'reassign', 'send', 'cancel'];
@@ -258,11 +259,7 @@ function ReassignDialog({
           <label htmlFor="reassign-owner">New owner</label>
           <select id="reassign-owner" value={chosen} onChange={(e) => setOwnerId(e.target.value)}>
             <option value="">Let Baton choose ({team?.ownershipStrategy ?? 'team rule'})</option>
-            {candidates.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name} {m.availability !== 'available' ? `(${m.availability})` : ''}
-              </option>
-            ))}
+            <OwnerOptions members={candidates} />
           </select>
         </div>
         <div className="field">

@@ -3,6 +3,7 @@ import { api } from '../api/endpoints.ts';
 import type { HandoffDetail, HandoffItem } from '../api/types.ts';
 import { useSession } from '../app/session.tsx';
 import { Dialog, Kbd } from '../app/ui.tsx';
+import { OwnerOptions } from '../handoffs/OwnerOptions.tsx';
 import { type BulkOutcome, outcomeWords, sharedTeam } from './picks.ts';
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -150,11 +151,7 @@ export function BulkReassign({
                   ? `Let Baton choose (${team.ownershipStrategy}), one by one`
                   : 'Let each team’s rule choose, one by one'}
               </option>
-              {(team?.members ?? []).map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name} {m.availability !== 'available' ? `(${m.availability})` : ''}
-                </option>
-              ))}
+              <OwnerOptions members={team?.members ?? []} />
             </select>
             {team ? null : (
               <p className="hint">They go to more than one team: each team’s rule picks its owner.</p>

@@ -152,6 +152,40 @@ async function onRating(tx: Tx, e: StoredEvent) {
   await notifyIn(tx, source(e), facts, { personIds, teamIds: [], exceptId: e.actorId }, e.at);
 }
 
+/**
+ * A handoff made someone's by another person (a reassignment) or by Baton (its owner away or gone,
+ * a ladder's reassign rung): the new owner hears of it with the reason. Taking it oneself (accepting
+ * a teammate's) tells nobody; a send's first owner is not an owner change, and finds it in the queue.
+ */
+async function onOwnerChanged(tx: Tx, e: StoredEvent) {
+  const to = e.data.to;
+  if (typeof to !== 'string' || !to || to === e.actorId || !e.handoffId) return;
+  const from = typeof e.data.from === 'string' ? e.data.from : null;
+  const named = [e.actorId, from].filter((id): id is string => Boolean(id));
+  const [names, held] = await inOrder([
+    named.length
+      ? tx.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, named))
+      : Promise.resolve([]),
+    tx
+      .select({ team: teams.name })
+      .from(handoffs)
+      .innerJoin(teams, eq(teams.id, handoffs.toTeamId))
+      .where(eq(handoffs.id, e.handoffId)),
+  ]);
+  const nameOf = (id: string | null) => (id ? names.find((p) => p.id === id)?.name : undefined);
+  const facts = {
+    kind: 'owner_changed' as const,
+    caseId: e.caseId,
+    handoffId: e.handoffId,
+    subject: await subjectOf(tx, e.caseId),
+    by: nameOf(e.actorId),
+    previousOwner: nameOf(from),
+    team: held[0]?.team,
+    reason: typeof e.data.reason === 'string' ? e.data.reason : undefined,
+  };
+  await notifyIn(tx, source(e), facts, { personIds: [to], teamIds: [] }, e.at);
+}
+
 let registered = false;
 
 /** Notifications are written with the event that causes them, in its transaction. */
@@ -167,6 +201,8 @@ export function registerNotificationListener() {
         return onDip(tx, event);
       case EventType.satisfactionRated:
         return onRating(tx, event);
+      case EventType.ownerChanged:
+        return onOwnerChanged(tx, event);
       case EventType.messageAdded:
         if (event.data.role === 'internal') return onInternalNote(tx, event);
     }

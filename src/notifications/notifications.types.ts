@@ -2,8 +2,8 @@ import { z } from 'zod';
 
 /**
  * What a person is notified of: ladder steps (a page is the supervisor rung), dips, mentions, a
- * high-value customer's risk, a customer not satisfied with a handoff. A person chooses the channels
- * of each of these.
+ * high-value customer's risk, a customer not satisfied with a handoff, a handoff made theirs by
+ * someone else or by Baton. A person chooses the channels of each of these.
  */
 export const personNotificationKinds = [
   'sla_warning',
@@ -13,6 +13,7 @@ export const personNotificationKinds = [
   'mention',
   'customer_risk',
   'unsatisfied_rating',
+  'owner_changed',
 ] as const;
 export type PersonNotificationKind = (typeof personNotificationKinds)[number];
 

@@ -10,6 +10,8 @@ export const defaultChannels: Record<PersonNotificationKind, Channel[]> = {
   mention: ['in_app', 'slack'],
   customer_risk: ['in_app', 'slack', 'email'],
   unsatisfied_rating: ['in_app', 'slack'],
+  // The bell alone: a team rebalanced at once gives its people many of these.
+  owner_changed: ['in_app'],
 };
 
 export type Recipient = {
@@ -49,6 +51,9 @@ export type Facts = {
   /** A customer's rating in words ("2 of 5", "bad"), and the team it is counted for. */
   rating?: string;
   team?: string;
+  /** Who made the handoff someone's (none: Baton, by the team's rule), and how the previous owner was named. */
+  by?: string;
+  previousOwner?: string;
 };
 
 const quote = (s: string | undefined, n = 280) => (s && s.length > n ? `${s.slice(0, n - 3)}...` : (s ?? ''));
@@ -106,6 +111,13 @@ export function compose(f: Facts): OutgoingMessage {
         kind: f.kind,
         title: `${f.author ?? 'Someone'} mentioned you on ${on}`,
         body: quote(f.excerpt, 1000),
+        link,
+      };
+    case 'owner_changed':
+      return {
+        kind: f.kind,
+        title: `${f.by ?? 'Baton'} gave you the handoff on ${on}`,
+        body: `You own it now${f.team ? ` for ${f.team}` : ''}${f.previousOwner ? `, after ${f.previousOwner}` : ''}. Reason: ${quote(f.reason, 500) || 'none given'}.`,
         link,
       };
   }

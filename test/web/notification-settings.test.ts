@@ -18,6 +18,7 @@ const applied: Preferences = {
     mention: ['in_app', 'slack'],
     customer_risk: ['in_app', 'email'],
     unsatisfied_rating: ['in_app', 'slack'],
+    owner_changed: ['in_app'],
   },
   quietHours: null,
   slackUrl: null,

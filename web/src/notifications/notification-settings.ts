@@ -31,6 +31,10 @@ export const kindWords: Record<PersonNotificationKind, { label: string; hint: st
   sentiment_dip: { label: 'Sentiment dips', hint: 'A customer’s mood drops in a conversation' },
   customer_risk: { label: 'Customers at risk', hint: 'A high-value customer is at risk of leaving' },
   unsatisfied_rating: { label: 'Unsatisfied customers', hint: 'A customer rates a handoff below 4 stars' },
+  owner_changed: {
+    label: 'Handoffs given to you',
+    hint: 'Someone reassigns a handoff to you, or Baton hands one on from an absent owner',
+  },
 };
 
 export const weekdayWords: Record<QuietWeekday, string> = {

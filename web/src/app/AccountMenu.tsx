@@ -1,5 +1,8 @@
 import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import { api } from '../api/endpoints.ts';
+import type { Availability } from '../api/types.ts';
 import { NotificationSettings } from '../notifications/NotificationSettings.tsx';
+import { availabilities, availabilityWords } from './availability-words.ts';
 import { PasswordDialog } from './PasswordDialog.tsx';
 import { SessionsDialog } from './SessionsDialog.tsx';
 import { TwoStepDialog } from './TwoStepDialog.tsx';
@@ -13,8 +16,22 @@ type Opened = 'password' | 'twoStep' | 'sessions' | 'notifications' | null;
  * (Escape and a click elsewhere close it, the focus goes back to the name); the arrow keys move
  * between its choices, and each opens its dialog, which hands the focus back to the name.
  */
-export function AccountMenu({ trigger, label }: { trigger: ReactNode; label: string }) {
+export function AccountMenu({
+  trigger,
+  label,
+  personId,
+  availability,
+  onAvailability,
+}: {
+  trigger: ReactNode;
+  label: string;
+  personId: string;
+  availability: Availability;
+  onAvailability: (a: Availability) => void;
+}) {
   const [opened, setOpened] = useState<Opened>(null);
+  const [statusError, setStatusError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
   const [expanded, setExpanded] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
@@ -30,7 +47,8 @@ export function AccountMenu({ trigger, label }: { trigger: ReactNode; label: str
       const r = button.current!.getBoundingClientRect();
       m.style.top = `${r.bottom + 6}px`;
       m.style.right = `${Math.max(8, document.documentElement.clientWidth - r.right)}px`;
-      m.querySelector<HTMLElement>('button')?.focus();
+      // The first of the account's choices; your status is above it, a step up.
+      m.querySelector<HTMLElement>('ul button')?.focus();
     };
     m.addEventListener('toggle', onToggle);
     return () => m.removeEventListener('toggle', onToggle);
@@ -48,6 +66,21 @@ export function AccountMenu({ trigger, label }: { trigger: ReactNode; label: str
     const items = [...(menu.current?.querySelectorAll<HTMLElement>('button') ?? [])];
     const at = items.indexOf(document.activeElement as HTMLElement);
     items[(at + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus();
+  };
+
+  // Your own status, as agents set it in any helpdesk: routing skips someone away or offline.
+  const setStatus = async (a: Availability) => {
+    if (a === availability || saving) return;
+    setSaving(true);
+    setStatusError(null);
+    try {
+      await api.setAvailability(personId, a);
+      onAvailability(a);
+    } catch (error) {
+      setStatusError(error instanceof Error ? error.message : String(error));
+    } finally {
+      setSaving(false);
+    }
   };
 
   return (
@@ -68,6 +101,31 @@ export function AccountMenu({ trigger, label }: { trigger: ReactNode; label: str
       </button>
       {/* biome-ignore lint/a11y/noStaticElementInteractions: arrow keys between the choices */}
       <div ref={menu} id="account-menu" className="account-menu" popover="auto" onKeyDown={onKeyDown}>
+        <fieldset className="status-choice" data-testid="status-choice">
+          <legend>Your status</legend>
+          <div className="status-buttons">
+            {availabilities.map((a) => (
+              <button
+                key={a}
+                type="button"
+                aria-pressed={a === availability}
+                disabled={saving}
+                onClick={() => void setStatus(a)}
+              >
+                <span className={`status-dot status-${a}`} aria-hidden="true" />
+                {availabilityWords[a].label}
+              </button>
+            ))}
+          </div>
+          <p className="small muted status-effect" aria-live="polite">
+            {availabilityWords[availability].effect}
+          </p>
+          {statusError ? (
+            <p className="small status-error" role="alert">
+              Not changed: {statusError}
+            </p>
+          ) : null}
+        </fieldset>
         <ul aria-label="Your account">
           <li>
             <button type="button" onClick={() => choose('password')}>

@@ -1,8 +1,10 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
+import type { Availability } from '../api/types.ts';
 import { useLiveStatus } from '../live/useLive.tsx';
 import { Inbox } from '../notifications/Inbox.tsx';
 import { AccountMenu } from './AccountMenu.tsx';
 import { areas } from './access.ts';
+import { availabilityWords } from './availability-words.ts';
 import { humanize } from './format.ts';
 import { Link, useLocation } from './router.tsx';
 import { useSession } from './session.tsx';
@@ -60,6 +62,9 @@ export function Shell({ children }: { children: ReactNode }) {
   );
   const person = s.me.person;
   const roleText = s.me.roles.map(humanize).join(', ');
+  const [availability, setAvailability] = useState<Availability>(
+    (person?.availability as Availability | undefined) ?? 'available',
+  );
   const personText = (
     <>
       <span className="avatar" aria-hidden="true">
@@ -68,6 +73,13 @@ export function Shell({ children }: { children: ReactNode }) {
           .map((w) => w[0])
           .slice(0, 2)
           .join('')}
+        {person ? (
+          <span
+            className={`status-dot status-${availability}`}
+            data-testid="my-status"
+            data-status={availability}
+          />
+        ) : null}
       </span>
       <span className="person-text">
         <span className="person-name">{person?.name ?? 'Administrator'}</span>
@@ -124,7 +136,17 @@ export function Shell({ children }: { children: ReactNode }) {
             <Kbd>?</Kbd>
           </button>
           {s.me.person ? (
-            <AccountMenu trigger={personText} label="your account" />
+            <AccountMenu
+              trigger={personText}
+              label={`your account${availability === 'available' ? '' : `, ${availabilityWords[availability].label.toLowerCase()}`}`}
+              personId={s.me.person.id}
+              availability={availability}
+              onAvailability={(a) => {
+                setAvailability(a);
+                // The people lists (owners offered, the team cards) say who is away.
+                void s.refresh();
+              }}
+            />
           ) : (
             <span className="person" data-testid="current-person">
               {personText}

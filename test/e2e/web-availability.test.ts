@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { basicA11y, screenshot } from '../support/browser.ts';
+import { fullPacket, newCase } from '../support/harness.ts';
+import { withWebApp } from '../support/web-app.ts';
+
+/**
+ * An agent sets their own status from the account menu, as in any helpdesk: away, new handoffs go
+ * to their teammates; the dot on their avatar says which.
+ */
+const app = withWebApp({ people: ['priya'], shots: 'availability' });
+const { call } = app;
+
+describe('web app: your own status [pglite]', () => {
+  it('sets away from the account menu, and new handoffs go to teammates until available again', async () => {
+    const priya = app.web.org.personIds.get('priya')!;
+    const { page, errors } = await app.signedIn('status-priya', 'priya@northwind.example');
+    const dot = page.getByTestId('my-status');
+    expect(await dot.getAttribute('data-status')).toBe('available');
+
+    await page.getByTestId('current-person').click();
+    const status = page.getByTestId('status-choice');
+    expect(await status.getByRole('button', { name: 'Available' }).getAttribute('aria-pressed')).toBe('true');
+    await status.getByRole('button', { name: 'Away' }).click();
+    await expect.poll(() => dot.getAttribute('data-status')).toBe('away');
+    expect(await status.textContent()).toContain('New handoffs go to others');
+    expect(await status.getByRole('button', { name: 'Away' }).getAttribute('aria-pressed')).toBe('true');
+    await screenshot(page, 'availability-menu');
+    expect(await basicA11y(page)).toEqual([]);
+    const people = await call('GET', '/api/v1/people');
+    expect(people.items.find((p: { id: string }) => p.id === priya).availability).toBe('away');
+    // The account button says it to a screen reader too.
+    expect(await page.getByTestId('current-person').textContent()).toContain('your account, away');
+
+    // Three handoffs to Finance while she is away: none is hers.
+    for (let i = 0; i < 3; i++) {
+      const c = await call('POST', '/api/v1/cases', newCase({ subject: `Status run ${i}` }));
+      const sent = await call('POST', `/api/v1/cases/${c.id}/handoffs`, {
+        scenario: 'billing-to-finance',
+        packet: fullPacket,
+      });
+      expect(sent.owner.id).not.toBe(priya);
+    }
+
+    // Back: the dot and the API follow; a reload keeps it.
+    await page.keyboard.press('Escape');
+    await page.getByTestId('current-person').click();
+    await status.getByRole('button', { name: 'Available' }).click();
+    await expect.poll(() => dot.getAttribute('data-status')).toBe('available');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('my-status').getAttribute('data-status')).toBe('available');
+    const after = await call('GET', '/api/v1/people');
+    expect(after.items.find((p: { id: string }) => p.id === priya).availability).toBe('available');
+    expect(errors).toEqual([]);
+  });
+});

@@ -22,7 +22,7 @@ export async function sweepLostEscalations(services: Pick<Services, 'database' |
       .limit(100)
       .for('update', { of: handoffs, skipLocked: true });
     const now = services.clock();
-    for (const { h } of stuck) await reassignToNext(tx, h, now, 'owner unavailable (sweeper)');
+    for (const { h } of stuck) await reassignToNext(tx, h, now, 'its owner was away, offline or gone');
     return stuck.length;
   });
 }

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { sweepLostEscalations } from '../../src/ownership/ownership.jobs.ts';
 import { describeOnDatabases, fullPacket, newCase } from '../support/harness.ts';
 
 type Notice = { kind: string; title: string; body: string; link: string; channels: string[] };
@@ -74,6 +75,35 @@ describeOnDatabases('telling a person a handoff is theirs now', (h) => {
     expect(told[0]!.title).toBe('Baton gave you the handoff on "Owner notice: owner leaves"');
     expect(told[0]!.body).toMatch(
       new RegExp(`^You own it now for Finance, after ${sent.owner.name}\\. Reason: .+\\.$`),
+    );
+  });
+
+  it('says why when the sweeper hands on a handoff waiting for someone away', async () => {
+    const sent = await sendOne('Owner notice: owner away');
+    const away = keyOf(sent.owner.id);
+    const set = await h().request(
+      'POST',
+      `/api/v1/people/${sent.owner.id}/availability`,
+      { availability: 'away' },
+      { token: await h().tokenFor(away) },
+    );
+    expect(set.status).toBe(200);
+    expect(await sweepLostEscalations(h().runtime.services)).toBeGreaterThanOrEqual(1);
+    const now = (await h().request('GET', `/api/v1/handoffs/${sent.id}`)).body.owner;
+    expect(now.id).not.toBe(sent.owner.id);
+    const told = (await noticesOf(keyOf(now.id))).filter((n) => n.link === `/handoffs/${sent.id}`);
+    expect(told.map((n) => n.body)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^You own it now for Finance, after ${sent.owner.name}\\. Reason: its owner was away, offline or gone \\(.+\\)\\.$`,
+        ),
+      ),
+    ]);
+    await h().request(
+      'POST',
+      `/api/v1/people/${sent.owner.id}/availability`,
+      { availability: 'available' },
+      { token: await h().tokenFor(away) },
     );
   });
 });

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { type AdminCtx, recordChange } from '../admin/admin-changes.commands.ts';
+import { changedFields } from '../admin/changes.ts';
 import { apiTokens, sessions } from '../auth/auth.table.ts';
 import type { Db } from '../db/database.ts';
 import { ApiError, notFound } from '../http/errors.ts';
@@ -33,8 +34,18 @@ export async function setAvailability(
   ctx: Ctx,
 ) {
   return db.transaction(async (tx) => {
-    await lockPerson(tx, ctx.orgId, id);
+    const before = await lockPerson(tx, ctx.orgId, id);
     await tx.update(people).set({ availability }).where(eq(people.id, id));
+    // Someone else's status set by a lead or a supervisor is in the change log ("who set Priya
+    // away?"); a person setting their own, many times a day, is not an administrator's change.
+    if (ctx.actorId !== id)
+      await recordChange(
+        tx,
+        ctx,
+        'person.changed',
+        { id, name: before.name },
+        changedFields(before, { availability }),
+      );
     return { id, availability };
   });
 }

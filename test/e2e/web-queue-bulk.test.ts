@@ -29,8 +29,16 @@ describe('web app: reassigning picked handoffs together [pglite]', () => {
     const grace = app.web.org.personIds.get('grace')!;
 
     const { page, errors } = await app.signedIn('bulk-grace', 'grace@northwind.example');
-    // From the supervisor board's load per team, to the team's queue to rebalance it.
+    // From the supervisor board's load per team (which says who is away), to the team's queue.
+    const priya = app.web.org.personIds.get('priya')!;
+    await call('POST', `/api/v1/people/${priya}/availability`, { availability: 'away' });
     await page.goto(`${app.url}/supervisor`);
+    const chart = page.locator('svg.load-chart');
+    await expect
+      .poll(() => chart.getAttribute('aria-label'))
+      .toContain('Finance: 3 waiting, 0 in progress, 0 breached, 2 of 3 available');
+    expect(await chart.textContent()).toContain('3 open · 1.5 per person · 1 away');
+    await call('POST', `/api/v1/people/${priya}/availability`, { availability: 'available' });
     await page.getByTestId('team-queue-links').getByRole('link', { name: 'Finance', exact: true }).click();
     await page.waitForURL(/\/queue\?tab=team&team=finance&state=open$/);
     const list = page.getByRole('listbox', { name: 'Finance queue' });

@@ -5,22 +5,28 @@ export type TeamLoad = {
   inProgress: number;
   breached: number;
   members: number;
+  /** Members available now (not away nor offline): who new handoffs can go to. */
+  available: number;
 };
 
 /**
  * Open handoffs per team as horizontal stacked bars (waiting for pickup, in progress), with the
- * breached count and the load per member in words beside each bar. Inline SVG: no chart library.
+ * breached count, the load per available member and how many are away in words beside each bar.
+ * Inline SVG: no chart library.
  */
 export function LoadChart({ teams }: { teams: TeamLoad[] }) {
   const rowH = 34;
   const labelW = 120;
-  const valueW = 260;
+  const valueW = 330;
   const width = 720;
   const barW = width - labelW - valueW;
   const max = Math.max(1, ...teams.map((t) => t.waiting + t.inProgress));
   const height = teams.length * rowH + 28;
   const summary = teams
-    .map((t) => `${t.name}: ${t.waiting} waiting, ${t.inProgress} in progress, ${t.breached} breached`)
+    .map(
+      (t) =>
+        `${t.name}: ${t.waiting} waiting, ${t.inProgress} in progress, ${t.breached} breached, ${t.available} of ${t.members} available`,
+    )
     .join('; ');
   return (
     <figure className="chart">
@@ -35,7 +41,9 @@ export function LoadChart({ teams }: { teams: TeamLoad[] }) {
           const y = i * rowH + 6;
           const w1 = (t.waiting / max) * barW;
           const w2 = (t.inProgress / max) * barW;
-          const perMember = t.members ? (t.waiting + t.inProgress) / t.members : 0;
+          const open = t.waiting + t.inProgress;
+          const perMember = t.available ? open / t.available : 0;
+          const out = t.members - t.available;
           return (
             <g key={t.key} transform={`translate(0 ${y})`}>
               <text x={labelW - 10} y={15} textAnchor="end" className="chart-label">
@@ -49,7 +57,13 @@ export function LoadChart({ teams }: { teams: TeamLoad[] }) {
                 <rect x={labelW + w1} y={2} width={w2} height={18} className="chart-progress" rx={3} />
               ) : null}
               <text x={labelW + barW + 10} y={15} className="chart-value">
-                {t.waiting + t.inProgress} open · {perMember.toFixed(1)} per person
+                {open} open ·{' '}
+                {t.members && !t.available ? (
+                  <tspan className="chart-breached">nobody available</tspan>
+                ) : (
+                  `${perMember.toFixed(1)} per person`
+                )}
+                {out && t.available ? <tspan className="chart-away">{` · ${out} away`}</tspan> : null}
                 {t.breached ? <tspan className="chart-breached">{` · ${t.breached} breached`}</tspan> : null}
               </text>
             </g>

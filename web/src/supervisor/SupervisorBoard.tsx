@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { allHandoffs, api } from '../api/endpoints.ts';
 import type { AtRiskClock, Dip, HandoffItem } from '../api/types.ts';
 import { dipReasonLabels, formatDuration, humanize, relative } from '../app/format.ts';
@@ -75,6 +75,11 @@ export default function SupervisorBoard() {
   );
   const now = useNow();
   const minute = Math.floor(now / 60_000);
+  // Who is available changes without a case event (a person sets themselves away): read once a minute.
+  const { refresh } = s;
+  useEffect(() => {
+    if (minute) refresh().catch(() => undefined);
+  }, [minute, refresh]);
 
   const derived = useMemo(() => {
     if (!board.data) return null;
@@ -97,6 +102,7 @@ export default function SupervisorBoard() {
         inProgress: mine.filter((h) => h.state === 'accepted').length,
         breached: new Set(breaches.filter((b) => b.h.toTeam === t.key).map((b) => b.h.id)).size,
         members: t.members.length,
+        available: t.members.filter((m) => m.availability === 'available').length,
       };
     });
     const escalations = board.data.open.filter(

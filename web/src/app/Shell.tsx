@@ -62,9 +62,10 @@ export function Shell({ children }: { children: ReactNode }) {
   );
   const person = s.me.person;
   const roleText = s.me.roles.map(humanize).join(', ');
-  const [availability, setAvailability] = useState<Availability>(
-    (person?.availability as Availability | undefined) ?? 'available',
-  );
+  const known = (person?.availability as Availability | undefined) ?? 'available';
+  const [availability, setAvailability] = useState<Availability>(known);
+  // A re-read of the session (after a lead set it on the People page, in this tab) is followed.
+  useEffect(() => setAvailability(known), [known]);
   const personText = (
     <>
       <span className="avatar" aria-hidden="true">

@@ -54,6 +54,15 @@ describe('web app: reassigning picked handoffs together [pglite]', () => {
     expect(await list.getByRole('option', { checked: true }).count()).toBe(2);
     await page.keyboard.press('Escape');
     await expect.poll(() => bar.count()).toBe(0);
+    // x on the first, then Shift+x on the third picks the three.
+    await page.keyboard.press('Home');
+    await page.keyboard.press('x');
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await page.keyboard.press('Shift+X');
+    await expect.poll(() => bar.textContent()).toContain('3 picked');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => bar.count()).toBe(0);
 
     // Two by their boxes, then o asks for the new owner and the reason.
     const boxes = list.getByTestId('pick-box');
@@ -75,15 +84,10 @@ describe('web app: reassigning picked handoffs together [pglite]', () => {
     const owners = await Promise.all(
       pickedIds.map(async (id) => (await call('GET', `/api/v1/handoffs/${id}`)).owner.id),
     );
-    const [newKey, newName] = (
-      [
-        ['tom', 'Tom Becker'],
-        ['priya', 'Priya Raman'],
-        ['grace', 'Grace Liu'],
-      ] as const
-    ).find(([key]) => !owners.includes(app.web.org.personIds.get(key)))!;
+    const newKey = ['tom', 'priya', 'grace'].find((key) => !owners.includes(app.web.org.personIds.get(key)))!;
     const newOwner = app.web.org.personIds.get(newKey)!;
-    await dialog.getByLabel('New owner').selectOption({ label: newName });
+    // By value: the page's people were read while Priya was away, so her name may carry "(away)".
+    await dialog.getByLabel('New owner').selectOption(newOwner);
     await dialog.getByLabel('Reason').fill('Covering for a colleague out today');
     await dialog.getByRole('button', { name: 'Reassign 2' }).click();
     await page.getByTestId('bulk-result').filter({ hasText: '2 handoffs reassigned.' }).waitFor();

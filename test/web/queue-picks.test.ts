@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { outcomeWords, pickable, pickedRows, sharedTeam, togglePick } from '../../web/src/queue/picks.ts';
+import {
+  outcomeWords,
+  pickable,
+  pickedRows,
+  pickRange,
+  sharedTeam,
+  togglePick,
+} from '../../web/src/queue/picks.ts';
 
 const person = (id: string, roles: string[], teams: string[]) => ({
   can: (...wanted: string[]) => roles.includes('admin') || wanted.some((r) => roles.includes(r)),
@@ -40,6 +47,26 @@ describe('picking handoffs in the queue to reassign together', () => {
     // h2 was resolved by someone else meanwhile: no longer pickable, so no longer picked.
     expect(pickedRows(grace, picks, rows).map((h) => h.id)).toEqual(['h1']);
     expect(pickedRows(grace, new Set(), rows)).toEqual([]);
+  });
+
+  it('picks a range from the row picked last, both ends included, skipping rows that cannot be picked', () => {
+    const rows = [
+      row('h1', 'sent'),
+      row('h2', 'resolved'),
+      row('h3', 'accepted'),
+      row('h4', 'sent'),
+      row('h5', 'sent'),
+    ];
+    const down = pickRange(grace, new Set(['h1']), rows, 'h1', 'h4');
+    expect([...down].sort()).toEqual(['h1', 'h3', 'h4']);
+    // Upwards too, added to what is picked already.
+    const up = pickRange(grace, new Set(['h5']), rows, 'h5', 'h3');
+    expect([...up].sort()).toEqual(['h3', 'h4', 'h5']);
+    // No last pick still in the list: the row alone.
+    expect([...pickRange(grace, new Set(), rows, 'gone', 'h4')]).toEqual(['h4']);
+    expect([...pickRange(grace, new Set(), rows, null, 'h4')]).toEqual(['h4']);
+    // A row not in the list changes nothing.
+    expect(pickRange(grace, new Set(['h1']), rows, 'h1', 'h9')).toEqual(new Set(['h1']));
   });
 
   it('names the receiving team the picks share, if they share one', () => {

@@ -21,6 +21,7 @@ export const shortcutHelp: [string, string][] = [
   ['r', 'Resolve'],
   ['o', 'Reassign (the picked handoffs, when some are picked)'],
   ['x', 'Pick the handoff to reassign several together'],
+  ['Shift + x', 'Pick every handoff from the one picked last to this one'],
   ['Esc', 'Unpick them all'],
   ['/', 'Search the queue or the cases'],
   ['?', 'Show this help'],

@@ -11,7 +11,7 @@ import { useHandoffActions } from '../handoffs/actions.tsx';
 import { HandoffPanel } from '../handoffs/HandoffPanel.tsx';
 import { useLive } from '../live/useLive.tsx';
 import { BulkReassign } from './BulkReassign.tsx';
-import { type Picks, pickable, pickedRows, togglePick } from './picks.ts';
+import { type Picks, pickable, pickedRows, pickRange, togglePick } from './picks.ts';
 import { QueueCounts } from './QueueCounts.tsx';
 import { QueueRow } from './QueueRow.tsx';
 import { SavedViews } from './SavedViews.tsx';
@@ -102,7 +102,16 @@ export function QueuePage() {
   const [bulkOpen, setBulkOpen] = useState(false);
   const picked = useMemo(() => pickedRows(s, picks, shown), [s, picks, shown]);
   const shownPickable = useMemo(() => shown.filter((h) => pickable(s, h)), [s, shown]);
-  const pick = useCallback((id: string) => setPicks((p) => togglePick(p, id)), []);
+  // The row picked last: Shift+x (or a shift-click) picks from it to the row at hand.
+  const lastPick = useRef<string | null>(null);
+  const pick = useCallback(
+    (id: string, range = false) => {
+      const last = lastPick.current; // read now: the update runs after the ref moves on
+      setPicks((p) => (range ? pickRange(s, p, shown, last, id) : togglePick(p, id)));
+      lastPick.current = id;
+    },
+    [s, shown],
+  );
   const caseLine = (h: HandoffItem) => {
     const title = titleOf(h.caseId);
     return title ? `${plainText(title.subject, 'Subject erased')} (${h.id})` : h.id;
@@ -131,7 +140,7 @@ export function QueuePage() {
       else if (act.kind === 'open' && current) navigate(`/handoffs/${current.id}`);
       else if (act.kind === 'search') searchRef.current?.focus();
       else if (act.kind === 'pick') {
-        if (current && pickable(s, current)) pick(current.id);
+        if (current && pickable(s, current)) pick(current.id, act.range);
       } else if (act.kind === 'clear') setPicks(new Set());
       else if (act.kind === 'action' && act.action === 'reassign' && picked.length) setBulkOpen(true);
       else if (act.kind === 'action' && preview.data && preview.data.id === current?.id)

@@ -21,7 +21,8 @@ export const QueueRow = memo(function QueueRow({
   h: HandoffItem;
   /** Undefined: this row cannot be picked (not open, or not this person's to reassign). */
   picked?: boolean;
-  onPick?: (id: string) => void;
+  /** `range`: a shift-click, picking from the row picked last to this one. */
+  onPick?: (id: string, range: boolean) => void;
 }) {
   const s = useSession();
   const now = useNow();
@@ -39,7 +40,7 @@ export const QueueRow = memo(function QueueRow({
             aria-hidden="true"
             data-testid="pick-box"
             title={picked ? 'Picked (x)' : 'Pick to reassign together (x)'}
-            onClick={() => onPick?.(h.id)}
+            onClick={(e) => onPick?.(h.id, e.shiftKey)}
           >
             {picked ? '✓' : ''}
           </span>

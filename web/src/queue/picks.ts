@@ -34,6 +34,26 @@ export function togglePick(picks: Picks, id: string): Picks {
   return next;
 }
 
+/**
+ * Shift+x, or a shift-click: every pickable row from the one picked last to this one, both included,
+ * picked (as a mail client picks a range). Without a last one still shown, this row alone.
+ */
+export function pickRange<T extends Row>(
+  who: Who,
+  picks: Picks,
+  rows: readonly T[],
+  lastId: string | null,
+  id: string,
+): Picks {
+  const to = rows.findIndex((h) => h.id === id);
+  if (to < 0) return picks;
+  const from = lastId ? rows.findIndex((h) => h.id === lastId) : -1;
+  const [a, b] = from < 0 ? [to, to] : [Math.min(from, to), Math.max(from, to)];
+  const next = new Set(picks);
+  for (const h of rows.slice(a, b + 1)) if (pickable(who, h)) next.add(h.id);
+  return next;
+}
+
 /** The picks still in the queue and still pickable, in the queue's order (rows leave as others act). */
 export function pickedRows<T extends Row>(who: Who, picks: Picks, rows: readonly T[]): T[] {
   return picks.size ? rows.filter((h) => picks.has(h.id) && pickable(who, h)) : [];

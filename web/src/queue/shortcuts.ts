@@ -5,7 +5,7 @@ export type KeyAction =
   | { kind: 'edge'; to: 'first' | 'last' }
   | { kind: 'open' }
   | { kind: 'search' }
-  | { kind: 'pick' }
+  | { kind: 'pick'; range: boolean }
   | { kind: 'clear' }
   | { kind: 'action'; action: UiAction };
 
@@ -39,7 +39,9 @@ export function queueKeyAction(key: string): KeyAction | null {
     case 'o':
       return { kind: 'action', action: 'reassign' };
     case 'x':
-      return { kind: 'pick' };
+      return { kind: 'pick', range: false };
+    case 'X':
+      return { kind: 'pick', range: true };
     case 'Escape':
       return { kind: 'clear' };
     default:

@@ -1,4 +1,5 @@
 import { streamSSE } from 'hono/streaming';
+import { personChanged } from '../notifications/notice.commands.ts';
 import type { App } from './app.ts';
 import { stillSignedIn } from './still-signed-in.ts';
 
@@ -8,8 +9,9 @@ const pingMs = 15_000;
 export const recheckMs = 2_000;
 
 /**
- * Server-sent events: the caller's organisation's case events, live (`case-event`), and `inbox`
- * when the caller's own notifications changed (one came, or one was read in another tab). A stream outlives the request
+ * Server-sent events: the caller's organisation's case events, live (`case-event`), `inbox`
+ * when the caller's own notifications changed (one came, or one was read in another tab), and `me`
+ * when their own record did (a lead set their status). A stream outlives the request
  * that opened it, so it checks its credential as it goes: once the session is signed out, ended
  * elsewhere or idle, or the token revoked, it sends `signed-out` and closes, and hands out no event
  * after that.
@@ -20,7 +22,7 @@ export function registerStreamRoutes(app: App) {
     const orgId = c.var.principal.orgId;
     const caseFilter = c.req.query('case');
     return streamSSE(c, async (stream) => {
-      const queue: { event: 'case-event' | 'inbox'; data: string }[] = [];
+      const queue: { event: 'case-event' | 'inbox' | 'me'; data: string }[] = [];
       const personId = c.var.principal.personId;
       let wake: (() => void) | undefined;
       let checkedAt = Date.now();
@@ -34,7 +36,10 @@ export function registerStreamRoutes(app: App) {
         // A signal for one person (their inbox changed) reaches their streams alone, whatever the case filter.
         if (a.personId !== undefined) {
           if (a.personId !== personId) return;
-          queue.push({ event: 'inbox', data: JSON.stringify({ at: a.at }) });
+          queue.push({
+            event: a.type === personChanged ? 'me' : 'inbox',
+            data: JSON.stringify({ at: a.at }),
+          });
         } else if (caseFilter && a.caseId !== caseFilter) return;
         else queue.push({ event: 'case-event', data: JSON.stringify(a) });
         wake?.();

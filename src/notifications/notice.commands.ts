@@ -48,6 +48,8 @@ export async function putNotice(db: Db, personIds: string[], notice: Notice, now
 
 /** The live stream's word that a person's inbox changed: a notification came, or one was read. */
 export const inboxChanged = 'inbox.changed';
+/** The live stream's word that a person's own record changed (their status, set by a lead): re-read it. */
+export const personChanged = 'me.changed';
 
 /**
  * Tells the open pages of these people, once `tx` commits, that their inbox changed, so that the
@@ -55,15 +57,30 @@ export const inboxChanged = 'inbox.changed';
  * events channel for each person's streams alone, never stored.
  */
 export async function signalInboxes(tx: Tx, orgId: string, personIds: string[], now: Date) {
+  await signalPeople(tx, orgId, personIds, now, inboxChanged);
+}
+
+/** Tells a person's open pages, once `tx` commits, that their own record changed (`me` on the stream). */
+export async function signalPerson(tx: Tx, orgId: string, personId: string, now: Date) {
+  await signalPeople(tx, orgId, [personId], now, personChanged);
+}
+
+async function signalPeople(
+  tx: Tx,
+  orgId: string,
+  personIds: string[],
+  now: Date,
+  type: typeof inboxChanged | typeof personChanged,
+) {
   const at = now.toISOString();
   const signals: Notify[] = [...new Set(personIds)].map((personId) => {
     const a: Announcement = {
       seq: 0,
-      id: `inbox:${personId}`,
+      id: `${type}:${personId}`,
       orgId,
       caseId: '',
       handoffId: null,
-      type: inboxChanged,
+      type,
       at,
       personId,
     };

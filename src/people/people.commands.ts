@@ -4,6 +4,7 @@ import { changedFields } from '../admin/changes.ts';
 import { apiTokens, sessions } from '../auth/auth.table.ts';
 import type { Db } from '../db/database.ts';
 import { ApiError, notFound } from '../http/errors.ts';
+import { signalPerson } from '../notifications/notice.commands.ts';
 import { holdOrganisation } from '../orgs/orgs.commands.ts';
 import { handOnOpenWork } from '../ownership/ownership.commands.ts';
 import { teamMembers, teams } from '../teams/teams.table.ts';
@@ -46,6 +47,8 @@ export async function setAvailability(
         { id, name: before.name },
         changedFields(before, { availability }),
       );
+    // Their open pages follow (the dot on their avatar, in every tab), whoever set it.
+    if (before.availability !== availability) await signalPerson(tx, ctx.orgId, id, ctx.now);
     return { id, availability };
   });
 }

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { describeOnDatabases } from '../support/harness.ts';
+import { openEventStream } from '../../bench/soak/sse.ts';
+import { describeOnDatabases, newCase } from '../support/harness.ts';
 import { snapshot } from '../support/snapshot.ts';
 
 type Change = {
@@ -41,6 +42,36 @@ describeOnDatabases('setting a person’s availability', (h) => {
     expect((await setAs('grace', 'priya', 'offline')).status).toBe(200);
     expect(await changes()).toHaveLength(before + 1);
     expect((await setAs('priya', 'priya', 'available')).status).toBe(200);
+  });
+
+  it("tells the person's own streams, and only theirs, that their status changed", async () => {
+    const streamOf = async (key: string) => {
+      const stream = openEventStream('http://baton.test', await h().tokenFor(key), {
+        fetch: async (url, init) => h().runtime.app.request(url, init),
+      });
+      await stream.ready;
+      return stream;
+    };
+    const priya = await streamOf('priya');
+    const tom = await streamOf('tom');
+    try {
+      expect((await setAs('grace', 'priya', 'away')).status).toBe(200);
+      const word = await priya.waitFor((e) => e.event === 'me', 3_000);
+      expect(word?.data).toEqual({ at: expect.stringMatching(/Z$/) });
+      // The same status again says nothing; a case event after it shows that nothing else came.
+      expect((await setAs('grace', 'priya', 'away')).status).toBe(200);
+      const c = await h().request('POST', '/api/v1/cases', newCase());
+      for (const s of [priya, tom])
+        expect(
+          await s.waitFor((e) => e.event === 'case-event' && e.data.caseId === c.body.id, 3_000),
+        ).toBeDefined();
+      expect(priya.events.filter((e) => e.event === 'me')).toHaveLength(1);
+      expect(tom.events.filter((e) => e.event === 'me')).toHaveLength(0);
+      expect((await setAs('priya', 'priya', 'available')).status).toBe(200);
+    } finally {
+      priya.close();
+      tom.close();
+    }
   });
 
   it('refuses another agent, and a status it does not know, changing nothing', async () => {

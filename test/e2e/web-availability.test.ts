@@ -41,6 +41,10 @@ describe('web app: your own status [pglite]', () => {
       expect(sent.owner.id).not.toBe(priya);
     }
 
+    // A lead sets her offline: her page follows live (the stream says `me`), without a reload.
+    await call('POST', `/api/v1/people/${priya}/availability`, { availability: 'offline' });
+    await expect.poll(() => dot.getAttribute('data-status')).toBe('offline');
+
     // Back: the dot and the API follow; a reload keeps it.
     await page.keyboard.press('Escape');
     await page.getByTestId('current-person').click();

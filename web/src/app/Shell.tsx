@@ -1,6 +1,6 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { Availability } from '../api/types.ts';
-import { useLiveStatus } from '../live/useLive.tsx';
+import { useLiveStatus, useMeSignal } from '../live/useLive.tsx';
 import { Inbox } from '../notifications/Inbox.tsx';
 import { AccountMenu } from './AccountMenu.tsx';
 import { areas } from './access.ts';
@@ -65,8 +65,9 @@ export function Shell({ children }: { children: ReactNode }) {
   const roleText = s.me.roles.map(humanize).join(', ');
   const known = (person?.availability as Availability | undefined) ?? 'available';
   const [availability, setAvailability] = useState<Availability>(known);
-  // A re-read of the session (after a lead set it on the People page, in this tab) is followed.
+  // A re-read of the session is followed: after a lead set it (the stream says `me`), or another tab.
   useEffect(() => setAvailability(known), [known]);
+  useMeSignal(() => void s.refresh().catch(() => undefined));
   const personText = (
     <>
       <span className="avatar" aria-hidden="true">

@@ -13,6 +13,8 @@ export type LiveMessage =
   | { kind: 'presence'; caseId: string }
   /** The person's own notifications changed: one came, or one was read in another tab. */
   | { kind: 'inbox' }
+  /** The person's own record changed (a lead set their status): the session is read again. */
+  | { kind: 'me' }
   | { kind: 'resync' }
   | { kind: 'status'; connected: boolean };
 type ChannelMessage = LiveMessage | { kind: 'hello' };
@@ -70,6 +72,7 @@ export function openLiveStream(channelName: string): LiveStream {
       }
     });
     source.addEventListener('inbox', () => emit({ kind: 'inbox' }));
+    source.addEventListener('me', () => emit({ kind: 'me' }));
     source.addEventListener('error', () => emit({ kind: 'status', connected: false }));
     // The server ended the stream because the session no longer signs it in (signed out elsewhere,
     // idle, a second step now required): one request lets the app say which, as any other would.

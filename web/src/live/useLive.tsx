@@ -55,7 +55,7 @@ export function useLive(
       latest.current.onChange(batch);
     };
     const off = stream.subscribe((m) => {
-      if (m.kind === 'status' || m.kind === 'presence' || m.kind === 'inbox') return;
+      if (m.kind === 'status' || m.kind === 'presence' || m.kind === 'inbox' || m.kind === 'me') return;
       if (m.kind === 'resync') resync = true;
       else if (latest.current.match(m.event)) pending.push(m.event);
       else return;
@@ -79,6 +79,19 @@ export function usePresenceSignal(caseId: string | undefined, onChange: () => vo
       if ((m.kind === 'presence' && m.caseId === caseId) || m.kind === 'resync') latest.current();
     });
   }, [stream, caseId]);
+}
+
+/** Calls `onChange` when the person's own record changed (their status, set by a lead or in another tab). */
+export function useMeSignal(onChange: () => void) {
+  const stream = useContext(LiveContext);
+  const latest = useRef(onChange);
+  latest.current = onChange;
+  useEffect(() => {
+    if (!stream) return;
+    return stream.subscribe((m) => {
+      if (m.kind === 'me') latest.current();
+    });
+  }, [stream]);
 }
 
 /**

@@ -120,7 +120,6 @@ export function hasRole(principal: Principal, ...allowed: Role[]): boolean {
   return principal.roles.has('admin') || allowed.some((r) => principal.roles.has(r));
 }
 
-/** Route guard: the caller needs one of the roles (admins pass every guard). */
 /** The refusal of a principal without any of these roles; `unless` names the other way in, if any. */
 export const roleRefused = (allowed: Role[], unless?: string) =>
   new ApiError(
@@ -129,6 +128,7 @@ export const roleRefused = (allowed: Role[], unless?: string) =>
     { required: allowed },
   );
 
+/** Route guard: the caller needs one of the roles (admins pass every guard). */
 export function requireRole(...allowed: Role[]) {
   return createMiddleware<AppEnv>(async (c, next) => {
     if (!hasRole(c.var.principal, ...allowed)) throw roleRefused(allowed);

@@ -69,15 +69,15 @@ export function BulkReassign({
     e.preventDefault();
     const why = reason.trim();
     if (!why || running) return;
-    const batch = [...picked];
-    setBatch(batch);
+    const handoffs = [...picked];
+    setBatch(handoffs);
     const outcomes: BulkOutcome[] = [];
     const failed: { title: string; error: string }[] = [];
     stop.current = false;
     setFailures([]);
     setSaid('');
-    setRunning({ done: 0, total: batch.length });
-    for (const h of batch) {
+    setRunning({ done: 0, total: handoffs.length });
+    for (const h of handoffs) {
       if (stop.current) break;
       try {
         onReassigned(await api.reassign(h.id, why, chosen || undefined));
@@ -86,10 +86,10 @@ export function BulkReassign({
         outcomes.push({ id: h.id, error: messageOf(error) });
         failed.push({ title: titleOf(h), error: messageOf(error) });
       }
-      setRunning({ done: outcomes.length, total: batch.length });
+      setRunning({ done: outcomes.length, total: handoffs.length });
     }
     setRunning(null);
-    const left = batch.length - outcomes.length;
+    const left = handoffs.length - outcomes.length;
     setSaid(`${outcomeWords(outcomes)}${left ? `; ${left} left as they were (stopped)` : ''}.`);
     setFailures(failed);
     // Done: the next run starts afresh. With failures, owner and reason stay to try again.

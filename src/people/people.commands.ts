@@ -53,6 +53,18 @@ export async function setAvailability(
   });
 }
 
+/**
+ * A person's open handoffs (waiting or accepted) handed on to the next eligible member of each
+ * receiving team, at once: someone going home sick, or a lead covering for them. Setting oneself
+ * away hands on only those waiting to be picked up (the sweeper); this takes the accepted ones too.
+ */
+export async function handOnOwnWork(db: Db, id: string, reason: string, ctx: Ctx) {
+  return db.transaction(async (tx) => {
+    await lockPerson(tx, ctx.orgId, id);
+    return { id, handedOn: await handOnOpenWork(tx, ctx.orgId, id, ctx.now, reason) };
+  });
+}
+
 /** Leaving a team hands that team's open handoffs on at once. */
 export async function leaveTeam(db: Db, teamKey: string, personId: string, ctx: Ctx) {
   return db.transaction(async (tx) => {

@@ -2,14 +2,21 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { adminCtxOf } from '../admin/admin-changes.routes.ts';
 import type { App } from '../http/app.ts';
 import { hasRole, requireRole } from '../http/auth.ts';
+import type { Principal } from '../http/context.ts';
 import { ApiError } from '../http/errors.ts';
 import { json, ok } from '../http/openapi.ts';
-import { deactivatePerson, leaveTeam, setAvailability } from './people.commands.ts';
+import { deactivatePerson, handOnOwnWork, leaveTeam, setAvailability } from './people.commands.ts';
 import { type NewPerson, newPersonSchema, type PersonChange, personChangeSchema } from './people.types.ts';
 import { addPerson, changePerson, reactivatePerson } from './people-admin.commands.ts';
 
 const tags = ['teams'];
 const id = z.string().min(1).max(100);
+
+/** What a person may do for themselves, a lead or a supervisor may do for anyone. */
+function assertSelfOrLead(p: Principal, target: string, what: string) {
+  if (target !== p.personId && !hasRole(p, 'lead', 'supervisor'))
+    throw new ApiError('forbidden', `only the person, a lead or a supervisor may ${what}`);
+}
 
 export function registerPeopleRoutes(app: App) {
   app.openapi(
@@ -33,14 +40,7 @@ export function registerPeopleRoutes(app: App) {
     async (c) => {
       const p = c.var.principal;
       const target = c.req.valid('param').id;
-      if (
-        target !== p.personId &&
-        !p.roles.has('lead') &&
-        !p.roles.has('supervisor') &&
-        !p.roles.has('admin')
-      ) {
-        throw new ApiError('forbidden', 'only the person, a lead or a supervisor may set availability');
-      }
+      assertSelfOrLead(c.var.principal, target, 'set availability');
       return c.json(
         await setAvailability(
           c.var.services.database.db,
@@ -50,6 +50,37 @@ export function registerPeopleRoutes(app: App) {
         ),
         200,
       );
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/people/{id}/hand-on',
+      tags,
+      request: {
+        params: z.object({ id }),
+        body: {
+          content: {
+            'application/json': {
+              schema: z.object({ reason: z.string().trim().min(1).max(500).optional() }),
+            },
+          },
+          required: false,
+        },
+      },
+      responses: {
+        200: ok(
+          '`{id, handedOn}`: every open handoff the person owns (waiting or accepted) given to the next eligible member of its team, each an `owner.changed` with the reason (default: handed on by its owner, or for them by a lead)',
+        ),
+      },
+    }),
+    async (c) => {
+      const target = c.req.valid('param').id;
+      assertSelfOrLead(c.var.principal, target, 'hand on their handoffs');
+      const own = target === c.var.principal.personId;
+      const reason =
+        c.req.valid('json')?.reason ?? (own ? 'handed on by its owner' : 'handed on for its owner');
+      return c.json(await handOnOwnWork(c.var.services.database.db, target, reason, adminCtxOf(c)), 200);
     },
   );
   app.openapi(

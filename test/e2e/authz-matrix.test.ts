@@ -88,6 +88,7 @@ const table: Record<string, Rule> = {
   'GET /api/v1/repeat-contacts': 'any',
   'PUT /api/v1/repeat-contacts/settings': leads,
   'POST /api/v1/people/{id}/availability': 'self-or-lead',
+  'POST /api/v1/people/{id}/hand-on': 'self-or-lead',
   'POST /api/v1/teams/{key}/members/{id}/leave': leads,
   'POST /api/v1/people/{id}/deactivate': leads,
   'POST /api/v1/people': ['admin'],
@@ -330,7 +331,8 @@ describeOnDatabases('authorization matrix: every route x every caller x own/othe
       if (op.path.startsWith('/api/v1/cases/')) return ids.get('case')!;
       if (op.path.includes('handoffs/')) return handoffId;
       if (op.path.startsWith('/api/v1/customers/')) return ids.get('customer')!;
-      if (op.path.endsWith('/availability')) return h().org.personIds.get('priya')!;
+      if (op.path.endsWith('/availability') || op.path.endsWith('/hand-on'))
+        return h().org.personIds.get('priya')!;
       if (op.path.endsWith('/deactivate')) return h().org.personIds.get('fatima')!;
       if (op.path.includes('/members/')) return h().org.personIds.get('tom')!;
       if (op.path.startsWith('/scim/v2/Users/')) return h().org.personIds.get('noah')!;

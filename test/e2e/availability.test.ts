@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { openEventStream } from '../../bench/soak/sse.ts';
-import { describeOnDatabases, newCase } from '../support/harness.ts';
+import { describeOnDatabases, fullPacket, newCase } from '../support/harness.ts';
 import { snapshot } from '../support/snapshot.ts';
 
 type Change = {
@@ -12,6 +12,7 @@ type Change = {
 
 // A person sets their own status at will; a lead or a supervisor may set anyone's, and that is in
 // the change log. Nobody else may, and a status Baton does not know is refused; neither changes anything.
+// Going home sick, a person (or a lead for them) hands on every open handoff they own at once.
 describeOnDatabases('setting a person’s availability', (h) => {
   const setAs = async (key: string | null, personKey: string, availability: unknown) =>
     h().request(
@@ -54,26 +55,32 @@ describeOnDatabases('setting a person’s availability', (h) => {
     };
     const priya = await streamOf('priya');
     const tom = await streamOf('tom');
-    try {
-      expect((await setAs('grace', 'priya', 'away')).status).toBe(200);
-      const word = await priya.waitFor((e) => e.event === 'me', 3_000);
-      expect(word?.data).toEqual({ at: expect.stringMatching(/Z$/) });
-      // The same status again says nothing; a case event after it shows that nothing else came.
-      expect((await setAs('grace', 'priya', 'away')).status).toBe(200);
+    // A case event follows everything committed before it: a word of an earlier test (on
+    // PostgreSQL a NOTIFY reaches the process a moment after its commit) is counted before, not after.
+    const settle = async () => {
       const c = await h().request('POST', '/api/v1/cases', newCase());
       for (const s of [priya, tom])
         expect(
           await s.waitFor((e) => e.event === 'case-event' && e.data.caseId === c.body.id, 3_000),
         ).toBeDefined();
-      expect(priya.events.filter((e) => e.event === 'me')).toHaveLength(1);
-      expect(tom.events.filter((e) => e.event === 'me')).toHaveLength(0);
+    };
+    const meWords = (s: typeof priya) => s.events.filter((e) => e.event === 'me').length;
+    try {
+      await settle();
+      const before = [meWords(priya), meWords(tom)];
+      expect((await setAs('grace', 'priya', 'away')).status).toBe(200);
+      const word = await priya.waitFor((e) => e.event === 'me' && meWords(priya) > before[0]!, 3_000);
+      expect(word?.data).toEqual({ at: expect.stringMatching(/Z$/) });
+      // The same status again says nothing.
+      expect((await setAs('grace', 'priya', 'away')).status).toBe(200);
+      await settle();
+      expect([meWords(priya), meWords(tom)]).toEqual([before[0]! + 1, before[1]]);
       expect((await setAs('priya', 'priya', 'available')).status).toBe(200);
     } finally {
       priya.close();
       tom.close();
     }
   });
-
   it('refuses another agent, and a status it does not know, changing nothing', async () => {
     await h().tokenFor('tom'); // made before the snapshot: a token is a row
     const was = await snapshot(h().database);
@@ -83,6 +90,79 @@ describeOnDatabases('setting a person’s availability', (h) => {
     const bad = await setAs('priya', 'priya', 'lunch');
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatchObject({ code: 'validation_failed', field: 'availability' });
+    expect(await snapshot(h().database)).toEqual(was);
+  });
+
+  it('hands on every open handoff a person owns, waiting or accepted, with the reason', async () => {
+    const mine: string[] = [];
+    const tom = h().org.personIds.get('tom')!;
+    for (let i = 0; i < 3; i++) {
+      const c = await h().request('POST', '/api/v1/cases', newCase({ subject: `Hand-on run ${i}` }));
+      const sent = await h().request('POST', `/api/v1/cases/${c.body.id}/handoffs`, {
+        scenario: 'billing-to-finance',
+        packet: fullPacket,
+      });
+      const moved = await h().request('POST', `/api/v1/handoffs/${sent.body.id}/reassign`, {
+        ownerId: tom,
+        reason: 'set-up',
+      });
+      expect(moved.body.owner.id).toBe(tom);
+      mine.push(sent.body.id);
+    }
+    // One accepted: setting oneself away would leave that one; handing on takes it too.
+    const tomToken = { token: await h().tokenFor('tom') };
+    expect(
+      (await h().request('POST', `/api/v1/handoffs/${mine[0]}/accept`, undefined, tomToken)).status,
+    ).toBe(200);
+    const done = await h().request(
+      'POST',
+      `/api/v1/people/${tom}/hand-on`,
+      { reason: 'Gone home sick' },
+      tomToken,
+    );
+    expect(done.status).toBe(200);
+    expect(done.body).toEqual({ id: tom, handedOn: expect.any(Number) });
+    expect(done.body.handedOn).toBeGreaterThanOrEqual(3);
+    for (const id of mine) {
+      const now = await h().request('GET', `/api/v1/handoffs/${id}`);
+      expect(now.body.owner.id, id).not.toBe(tom);
+      const events = await h().request('GET', `/api/v1/cases/${now.body.caseId}/events`);
+      const last = events.body.items.filter((e: { type: string }) => e.type === 'owner.changed').at(-1);
+      expect(last.data).toMatchObject({
+        from: tom,
+        reason: expect.stringMatching(/^Gone home sick \(.+\)$/),
+      });
+    }
+    expect((await h().request('GET', `/api/v1/handoffs/${mine[0]}`)).body.state).toBe('accepted');
+    // Nothing left: handing on again is 0; without a body the reason says who did it.
+    const again = await h().request('POST', `/api/v1/people/${tom}/hand-on`, undefined, {
+      token: await h().tokenFor('grace'),
+    });
+    expect(again.status).toBe(200);
+    expect(again.body.handedOn).toBe(0);
+  });
+
+  it('refuses to hand on someone else’s work for an agent, and an empty reason, changing nothing', async () => {
+    await h().tokenFor('tom');
+    const was = await snapshot(h().database);
+    const priya = h().org.personIds.get('priya')!;
+    const other = await h().request(
+      'POST',
+      `/api/v1/people/${priya}/hand-on`,
+      {},
+      {
+        token: await h().tokenFor('tom'),
+      },
+    );
+    expect(other.status).toBe(403);
+    expect(other.body.error.message).toBe(
+      'only the person, a lead or a supervisor may hand on their handoffs',
+    );
+    const blank = await h().request('POST', `/api/v1/people/${priya}/hand-on`, { reason: '  ' });
+    expect(blank.status).toBe(400);
+    expect(blank.body.error).toMatchObject({ code: 'validation_failed', field: 'reason' });
+    const nobody = await h().request('POST', '/api/v1/people/p_nobody/hand-on', {});
+    expect(nobody.status).toBe(404);
     expect(await snapshot(h().database)).toEqual(was);
   });
 });

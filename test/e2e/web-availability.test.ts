@@ -17,6 +17,15 @@ describe('web app: your own status [pglite]', () => {
     const dot = page.getByTestId('my-status');
     expect(await dot.getAttribute('data-status')).toBe('available');
 
+    // She has accepted one handoff: going away leaves it hers, unless she hands it on too.
+    const c0 = await call('POST', '/api/v1/cases', newCase({ subject: 'Status run: accepted' }));
+    const accepted = await call('POST', `/api/v1/cases/${c0.id}/handoffs`, {
+      scenario: 'billing-to-finance',
+      packet: fullPacket,
+    });
+    await call('POST', `/api/v1/handoffs/${accepted.id}/reassign`, { ownerId: priya, reason: 'set-up' });
+    await call('POST', `/api/v1/handoffs/${accepted.id}/accept`, {}, await app.tokenOf('priya', ['agent']));
+
     await page.getByTestId('current-person').click();
     const status = page.getByTestId('status-choice');
     expect(await status.getByRole('button', { name: 'Available' }).getAttribute('aria-pressed')).toBe('true');
@@ -30,6 +39,14 @@ describe('web app: your own status [pglite]', () => {
     expect(people.items.find((p: { id: string }) => p.id === priya).availability).toBe('away');
     // The account button says it to a screen reader too.
     expect(await page.getByTestId('current-person').textContent()).toContain('your account, away');
+
+    expect((await call('GET', `/api/v1/handoffs/${accepted.id}`)).owner.id).toBe(priya);
+    await status.getByRole('button', { name: 'Hand on my accepted handoffs too…' }).click();
+    await status.getByRole('button', { name: 'Yes, hand them all on now' }).click();
+    await status.getByTestId('handed-on').filter({ hasText: '1 handoff handed on to your teams.' }).waitFor();
+    const handedOn = await call('GET', `/api/v1/handoffs/${accepted.id}`);
+    expect(handedOn).toMatchObject({ state: 'accepted' });
+    expect(handedOn.owner.id).not.toBe(priya);
 
     // Three handoffs to Finance while she is away: none is hers.
     for (let i = 0; i < 3; i++) {

@@ -213,6 +213,9 @@ export const api = {
       `${v1}/admin/changes${query({ limit: 50, cursor: f.cursor, ...adminChangeQuery(f) })}`,
       signal,
     ),
+  /** Every open handoff the person owns, waiting or accepted, to the next member of its team. */
+  handOn: (id: string, reason?: string) =>
+    post<{ id: string; handedOn: number }>(`${v1}/people/${enc(id)}/hand-on`, reason ? { reason } : {}),
   setAvailability: (id: string, availability: Availability) =>
     post<{ id: string; availability: Availability }>(`${v1}/people/${enc(id)}/availability`, {
       availability,

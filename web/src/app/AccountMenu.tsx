@@ -32,6 +32,20 @@ export function AccountMenu({
   const [opened, setOpened] = useState<Opened>(null);
   const [statusError, setStatusError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // Away for the rest of the day: the accepted handoffs too, asked once more before they go.
+  const [handOn, setHandOn] = useState<'ask' | 'sure' | 'busy' | { handedOn: number }>('ask');
+  const handOnAll = async () => {
+    if (handOn === 'ask') return setHandOn('sure');
+    setHandOn('busy');
+    setStatusError(null);
+    try {
+      const { handedOn } = await api.handOn(personId);
+      setHandOn({ handedOn });
+    } catch (error) {
+      setHandOn('ask');
+      setStatusError(error instanceof Error ? error.message : String(error));
+    }
+  };
   const [expanded, setExpanded] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
@@ -76,6 +90,7 @@ export function AccountMenu({
     try {
       await api.setAvailability(personId, a);
       onAvailability(a);
+      setHandOn('ask');
     } catch (error) {
       setStatusError(error instanceof Error ? error.message : String(error));
     } finally {
@@ -120,6 +135,26 @@ export function AccountMenu({
           <p className="small muted status-effect" aria-live="polite">
             {availabilityWords[availability].effect}
           </p>
+          {availability === 'available' ? null : typeof handOn === 'object' ? (
+            <p className="small status-effect" role="status" data-testid="handed-on">
+              {handOn.handedOn === 0
+                ? 'You had no open handoff to hand on.'
+                : `${handOn.handedOn} handoff${handOn.handedOn === 1 ? '' : 's'} handed on to your teams.`}
+            </p>
+          ) : (
+            <button
+              type="button"
+              className="status-hand-on"
+              disabled={handOn === 'busy'}
+              onClick={() => void handOnAll()}
+            >
+              {handOn === 'sure'
+                ? 'Yes, hand them all on now'
+                : handOn === 'busy'
+                  ? 'Handing on…'
+                  : 'Hand on my accepted handoffs too…'}
+            </button>
+          )}
           {statusError ? (
             <p className="small status-error" role="alert">
               Not changed: {statusError}

@@ -147,7 +147,11 @@ export async function reassignToNext(
   return choice.ownerId;
 }
 
-/** Hands every open handoff a person owns (optionally only in one team) to the next eligible owner. */
+/**
+ * Hands every open handoff a person owns (optionally only in one team) to the next eligible owner;
+ * the number that moved. One stays theirs when nobody else can take it (they are its team's lead,
+ * the fallback owner).
+ */
 export async function handOnOpenWork(
   tx: Tx,
   orgId: string,
@@ -168,6 +172,7 @@ export async function handOnOpenWork(
       ),
     )
     .for('update');
-  for (const h of open) await reassignToNext(tx, h, now, reason);
-  return open.length;
+  let moved = 0;
+  for (const h of open) if ((await reassignToNext(tx, h, now, reason)) !== personId) moved += 1;
+  return moved;
 }

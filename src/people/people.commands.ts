@@ -1,8 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { and, count, eq, inArray } from 'drizzle-orm';
 import { type AdminCtx, recordChange } from '../admin/admin-changes.commands.ts';
 import { changedFields } from '../admin/changes.ts';
 import { apiTokens, sessions } from '../auth/auth.table.ts';
 import type { Db } from '../db/database.ts';
+import { handoffs } from '../handoffs/handoffs.table.ts';
+import { openStates } from '../handoffs/state-machine.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { signalPerson } from '../notifications/notice.commands.ts';
 import { holdOrganisation } from '../orgs/orgs.commands.ts';
@@ -61,7 +63,15 @@ export async function setAvailability(
 export async function handOnOwnWork(db: Db, id: string, reason: string, ctx: Ctx) {
   return db.transaction(async (tx) => {
     await lockPerson(tx, ctx.orgId, id);
-    return { id, handedOn: await handOnOpenWork(tx, ctx.orgId, id, ctx.now, reason) };
+    const handedOn = await handOnOpenWork(tx, ctx.orgId, id, ctx.now, reason);
+    // What nobody else could take (the person leads its team, the fallback owner) stays theirs.
+    const [left] = await tx
+      .select({ n: count() })
+      .from(handoffs)
+      .where(
+        and(eq(handoffs.orgId, ctx.orgId), eq(handoffs.ownerId, id), inArray(handoffs.state, openStates)),
+      );
+    return { id, handedOn, kept: left?.n ?? 0 };
   });
 }
 

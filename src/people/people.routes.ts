@@ -70,7 +70,7 @@ export function registerPeopleRoutes(app: App) {
       },
       responses: {
         200: ok(
-          '`{id, handedOn}`: every open handoff the person owns (waiting or accepted) given to the next eligible member of its team, each an `owner.changed` with the reason (default: handed on by its owner, or for them by a lead)',
+          '`{id, handedOn, kept}`: every open handoff the person owns (waiting or accepted) given to the next eligible member of its team, each an `owner.changed` with the reason (default: handed on by its owner, or for them by a lead); `kept`: those nobody else could take (the person leads the team and nobody else is available), still theirs',
         ),
       },
     }),

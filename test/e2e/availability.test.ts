@@ -121,7 +121,7 @@ describeOnDatabases('setting a person’s availability', (h) => {
       tomToken,
     );
     expect(done.status).toBe(200);
-    expect(done.body).toEqual({ id: tom, handedOn: expect.any(Number) });
+    expect(done.body).toEqual({ id: tom, handedOn: expect.any(Number), kept: 0 });
     expect(done.body.handedOn).toBeGreaterThanOrEqual(3);
     for (const id of mine) {
       const now = await h().request('GET', `/api/v1/handoffs/${id}`);
@@ -140,6 +140,30 @@ describeOnDatabases('setting a person’s availability', (h) => {
     });
     expect(again.status).toBe(200);
     expect(again.body.handedOn).toBe(0);
+  });
+
+  it('keeps what nobody else can take with the team lead who hands it on, and says so', async () => {
+    // Noah away, Tier 2 is Fatima alone, its lead: the fallback owner of everything sent there.
+    const noah = h().org.personIds.get('noah')!;
+    expect(
+      (await h().request('POST', `/api/v1/people/${noah}/availability`, { availability: 'offline' })).status,
+    ).toBe(200);
+    const c = await h().request('POST', '/api/v1/cases', newCase({ subject: 'Hand-on run: tier 2' }));
+    const sent = await h().request('POST', `/api/v1/cases/${c.body.id}/handoffs`, {
+      scenario: 'tier1-to-tier2',
+      packet: fullPacket,
+    });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+    const fatima = h().org.personIds.get('fatima')!;
+    expect(sent.body.owner.id).toBe(fatima);
+    const done = await h().request('POST', `/api/v1/people/${fatima}/hand-on`, undefined, {
+      token: await h().tokenFor('fatima'),
+    });
+    expect(done.status).toBe(200);
+    expect(done.body.handedOn).toBe(0);
+    expect(done.body.kept).toBeGreaterThanOrEqual(1);
+    expect((await h().request('GET', `/api/v1/handoffs/${sent.body.id}`)).body.owner.id).toBe(fatima);
+    await h().request('POST', `/api/v1/people/${noah}/availability`, { availability: 'available' });
   });
 
   it('refuses to hand on someone else’s work for an agent, and an empty reason, changing nothing', async () => {

@@ -215,7 +215,10 @@ export const api = {
     ),
   /** Every open handoff the person owns, waiting or accepted, to the next member of its team. */
   handOn: (id: string, reason?: string) =>
-    post<{ id: string; handedOn: number }>(`${v1}/people/${enc(id)}/hand-on`, reason ? { reason } : {}),
+    post<{ id: string; handedOn: number; kept: number }>(
+      `${v1}/people/${enc(id)}/hand-on`,
+      reason ? { reason } : {},
+    ),
   setAvailability: (id: string, availability: Availability) =>
     post<{ id: string; availability: Availability }>(`${v1}/people/${enc(id)}/availability`, {
       availability,

@@ -33,14 +33,14 @@ export function AccountMenu({
   const [statusError, setStatusError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   // Away for the rest of the day: the accepted handoffs too, asked once more before they go.
-  const [handOn, setHandOn] = useState<'ask' | 'sure' | 'busy' | { handedOn: number }>('ask');
+  const [handOn, setHandOn] = useState<'ask' | 'sure' | 'busy' | { handedOn: number; kept: number }>('ask');
   const handOnAll = async () => {
     if (handOn === 'ask') return setHandOn('sure');
     setHandOn('busy');
     setStatusError(null);
     try {
-      const { handedOn } = await api.handOn(personId);
-      setHandOn({ handedOn });
+      const { handedOn, kept } = await api.handOn(personId);
+      setHandOn({ handedOn, kept });
     } catch (error) {
       setHandOn('ask');
       setStatusError(error instanceof Error ? error.message : String(error));
@@ -137,9 +137,12 @@ export function AccountMenu({
           </p>
           {availability === 'available' ? null : typeof handOn === 'object' ? (
             <p className="small status-effect" role="status" data-testid="handed-on">
-              {handOn.handedOn === 0
+              {handOn.handedOn === 0 && handOn.kept === 0
                 ? 'You had no open handoff to hand on.'
                 : `${handOn.handedOn} handoff${handOn.handedOn === 1 ? '' : 's'} handed on to your teams.`}
+              {handOn.kept
+                ? ` ${handOn.kept} stay${handOn.kept === 1 ? 's' : ''} yours: nobody else in ${handOn.kept === 1 ? 'its team' : 'their teams'} can take ${handOn.kept === 1 ? 'it' : 'them'} now.`
+                : null}
             </p>
           ) : (
             <button

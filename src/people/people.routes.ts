@@ -38,7 +38,6 @@ export function registerPeopleRoutes(app: App) {
       responses: { 200: ok('Availability set') },
     }),
     async (c) => {
-      const p = c.var.principal;
       const target = c.req.valid('param').id;
       assertSelfOrLead(c.var.principal, target, 'set availability');
       return c.json(

@@ -148,9 +148,9 @@ export async function reassignToNext(
 }
 
 /**
- * Hands every open handoff a person owns (optionally only in one team) to the next eligible owner;
- * the number that moved. One stays theirs when nobody else can take it (they are its team's lead,
- * the fallback owner).
+ * Hands every open handoff a person owns (optionally only in one team) to the next eligible owner:
+ * how many moved, and how many were kept because nobody else can take them (the person is the
+ * team's lead, its fallback owner).
  */
 export async function handOnOpenWork(
   tx: Tx,
@@ -172,7 +172,7 @@ export async function handOnOpenWork(
       ),
     )
     .for('update');
-  let moved = 0;
-  for (const h of open) if ((await reassignToNext(tx, h, now, reason)) !== personId) moved += 1;
-  return moved;
+  let handedOn = 0;
+  for (const h of open) if ((await reassignToNext(tx, h, now, reason)) !== personId) handedOn += 1;
+  return { handedOn, kept: open.length - handedOn };
 }

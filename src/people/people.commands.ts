@@ -1,10 +1,8 @@
-import { and, count, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { type AdminCtx, recordChange } from '../admin/admin-changes.commands.ts';
 import { changedFields } from '../admin/changes.ts';
 import { apiTokens, sessions } from '../auth/auth.table.ts';
 import type { Db } from '../db/database.ts';
-import { handoffs } from '../handoffs/handoffs.table.ts';
-import { openStates } from '../handoffs/state-machine.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { signalPerson } from '../notifications/notice.commands.ts';
 import { holdOrganisation } from '../orgs/orgs.commands.ts';
@@ -63,15 +61,7 @@ export async function setAvailability(
 export async function handOnOwnWork(db: Db, id: string, reason: string, ctx: Ctx) {
   return db.transaction(async (tx) => {
     await lockPerson(tx, ctx.orgId, id);
-    const handedOn = await handOnOpenWork(tx, ctx.orgId, id, ctx.now, reason);
-    // What nobody else could take (the person leads its team, the fallback owner) stays theirs.
-    const [left] = await tx
-      .select({ n: count() })
-      .from(handoffs)
-      .where(
-        and(eq(handoffs.orgId, ctx.orgId), eq(handoffs.ownerId, id), inArray(handoffs.state, openStates)),
-      );
-    return { id, handedOn, kept: left?.n ?? 0 };
+    return { id, ...(await handOnOpenWork(tx, ctx.orgId, id, ctx.now, reason)) };
   });
 }
 
@@ -89,7 +79,14 @@ export async function leaveTeam(db: Db, teamKey: string, personId: string, ctx: 
       .where(and(eq(teamMembers.teamId, team.id), eq(teamMembers.personId, personId)))
       .returning();
     if (removed.length === 0) throw notFound('team member', personId);
-    const handedOn = await handOnOpenWork(tx, ctx.orgId, personId, ctx.now, `left team ${teamKey}`, team.id);
+    const { handedOn } = await handOnOpenWork(
+      tx,
+      ctx.orgId,
+      personId,
+      ctx.now,
+      `left team ${teamKey}`,
+      team.id,
+    );
     await recordChange(
       tx,
       ctx,
@@ -140,7 +137,7 @@ export async function deactivatePerson(db: Db, personId: string, ctx: Ctx & { by
       .where(eq(people.id, personId));
     await tx.delete(sessions).where(eq(sessions.personId, personId));
     await tx.update(apiTokens).set({ revokedAt: ctx.now }).where(eq(apiTokens.personId, personId));
-    const handedOn = await handOnOpenWork(tx, ctx.orgId, personId, ctx.now, 'lost access');
+    const { handedOn } = await handOnOpenWork(tx, ctx.orgId, personId, ctx.now, 'lost access');
     await recordChange(
       tx,
       ctx,

@@ -147,7 +147,7 @@ export function Shell({ children }: { children: ReactNode }) {
               onAvailability={(a) => {
                 setAvailability(a);
                 // The people lists (owners offered, the team cards) say who is away.
-                void s.refresh();
+                s.refresh().catch(() => undefined);
               }}
             />
           ) : (

@@ -228,25 +228,30 @@ export async function cancelHandoff(db: Db, id: string, ctx: Ctx) {
   });
 }
 
+/** A person named as a handoff's new owner must be of the organisation and active. */
+export async function assertMayOwn(tx: Tx, orgId: string, ownerId: string) {
+  const [p] = await tx
+    .select({ name: people.name, active: people.active })
+    .from(people)
+    .where(and(eq(people.orgId, orgId), eq(people.id, ownerId)));
+  if (!p)
+    throw new ApiError('validation_failed', `no person ${ownerId} in this organisation`, {
+      field: 'ownerId',
+    });
+  // An owner who has left could not act on it: the sweeper would only move it on again.
+  if (p.active !== 'yes')
+    throw new ApiError('validation_failed', `${p.name} is deactivated and cannot own a handoff`, {
+      field: 'ownerId',
+    });
+}
+
 export async function reassignHandoff(db: Db, id: string, input: Reassign, ctx: Ctx) {
   return db.transaction(async (tx) => {
     const h = await lockHandoff(tx, ctx.principal.orgId, id);
     move(h, 'reassign');
     let ownerId = input.ownerId;
     if (ownerId) {
-      const [p] = await tx
-        .select({ name: people.name, active: people.active })
-        .from(people)
-        .where(and(eq(people.orgId, h.orgId), eq(people.id, ownerId)));
-      if (!p)
-        throw new ApiError('validation_failed', `no person ${ownerId} in this organisation`, {
-          field: 'ownerId',
-        });
-      // An owner who has left could not act on it: the sweeper would only move it on again.
-      if (p.active !== 'yes')
-        throw new ApiError('validation_failed', `${p.name} is deactivated and cannot own a handoff`, {
-          field: 'ownerId',
-        });
+      await assertMayOwn(tx, h.orgId, ownerId);
     } else {
       ownerId = (await assignOwner(tx, h.orgId, h.toTeamId, ctx.now, { exclude: h.ownerId ?? undefined }))
         .ownerId;

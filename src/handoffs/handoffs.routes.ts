@@ -8,6 +8,7 @@ import { ApiError, notFound } from '../http/errors.ts';
 import { json, ok } from '../http/openapi.ts';
 import { packetSchema } from '../packets/packet.types.ts';
 import { teamMembers } from '../teams/teams.table.ts';
+import { reassignHandoffs } from './bulk-reassign.commands.ts';
 import {
   acceptHandoff,
   bounceHandoff,
@@ -19,30 +20,38 @@ import {
   resumeHandoffClocks,
   updateDraftPacket,
 } from './handoffs.commands.ts';
-import { getHandoff, listHandoffs } from './handoffs.queries.ts';
+import { getHandoff, getHandoffs, listHandoffs } from './handoffs.queries.ts';
 import { handoffs } from './handoffs.table.ts';
 import {
   bounceSchema,
+  bulkReassignSchema,
   handoffIdParams,
   listHandoffsQuery,
   newHandoffSchema,
   packetUpdateSchema,
   reassignSchema,
 } from './handoffs.types.ts';
-import { senderMay } from './may-act.ts';
+import { type Actor, mayAct, mayNotActMessage } from './may-act.ts';
 import { sendDraft } from './send.commands.ts';
 import { createHandoffBatched } from './send-batches.commands.ts';
 
 const tags = ['handoffs'];
 const senders = requireRole('agent', 'lead', 'supervisor');
 
+/** The acting principal as the rule of `mayAct` sees them (an admin passes as a lead). */
+export const actorOf = (p: Principal): Actor => ({
+  leadOrSupervisor: hasRole(p, 'lead', 'supervisor'),
+  agent: p.roles.has('agent'),
+  personId: p.personId,
+});
+
 /**
- * Leads and supervisors act on any handoff; an agent on one they own or their team receives, and
- * its sender on their draft and to recall it before it is accepted (`senderMay`). The command then
- * locks the handoff and its state machine has the last word.
+ * Who may act on a handoff is `mayAct`'s rule; the command then locks the handoff and its state
+ * machine has the last word.
  */
 async function assertMayAct(db: Queryable, p: Principal, id: string, action: string) {
-  if (hasRole(p, 'lead', 'supervisor')) return;
+  const actor = actorOf(p);
+  if (actor.leadOrSupervisor) return;
   const [h] = await db
     .select({
       ownerId: handoffs.ownerId,
@@ -53,19 +62,14 @@ async function assertMayAct(db: Queryable, p: Principal, id: string, action: str
     .from(handoffs)
     .where(and(eq(handoffs.orgId, p.orgId), eq(handoffs.id, id)));
   if (!h) throw notFound('handoff', id);
-  if (!p.roles.has('agent') || !p.personId)
+  if (!actor.agent || !actor.personId)
     throw new ApiError('forbidden', 'this action needs the agent, lead or supervisor role');
-  if (h.ownerId === p.personId) return;
-  if (h.senderId === p.personId && senderMay(action, h.state)) return;
-  const [member] = await db
-    .select()
+  const member = await db
+    .select({ teamId: teamMembers.teamId })
     .from(teamMembers)
-    .where(and(eq(teamMembers.teamId, h.toTeamId), eq(teamMembers.personId, p.personId)));
-  if (!member)
-    throw new ApiError(
-      'forbidden',
-      'only the owner, the receiving team, its lead or a supervisor may do this (the sender may only finish, send or cancel a draft, and recall a handoff nobody has accepted yet)',
-    );
+    .where(and(eq(teamMembers.teamId, h.toTeamId), eq(teamMembers.personId, actor.personId)));
+  if (!mayAct(actor, { ...h, withMyTeam: member.length > 0 }, action))
+    throw new ApiError('forbidden', mayNotActMessage);
 }
 
 type Action = (db: Db, ctx: Ctx, id: string, body: never) => Promise<unknown>;
@@ -163,6 +167,43 @@ export function registerHandoffRoutes(app: App) {
     'Ownership moved, with a reason',
     (db, ctx, id, body) => reassignHandoff(db, id, body, ctx),
     reassignSchema,
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/handoffs/reassign',
+      tags,
+      middleware: [senders],
+      description:
+        'Several handoffs (up to 100) reassigned in one transaction, to `ownerId` or each by its team’s rule, with one reason. Each is answered on its own in `outcomes`, in the order given: `reassigned` (with its `handoff`), `unchanged` (already theirs), or `refused` with an `error` (`not_found`, `forbidden`, `invalid_transition`) and left as it was. Each new owner gets one notice for all of theirs.',
+      request: { body: json(bulkReassignSchema) },
+      responses: {
+        200: ok('`{reassigned, unchanged, refused, outcomes}`'),
+        400: ok('validation_failed: no ids, more than 100, one named twice, or an owner who cannot own'),
+      },
+    }),
+    async (c) => {
+      const { database, clock } = c.var.services;
+      const principal = c.var.principal;
+      const outcomes = await reassignHandoffs(database.db, c.req.valid('json'), actorOf(principal), {
+        principal,
+        now: clock(),
+      });
+      const kept = outcomes.filter((o) => o.outcome !== 'refused').map((o) => o.id);
+      const views = new Map(
+        (kept.length ? await getHandoffs(database.db, principal.orgId, kept) : []).map((v) => [v.id, v]),
+      );
+      const count = (outcome: string) => outcomes.filter((o) => o.outcome === outcome).length;
+      return c.json(
+        {
+          reassigned: count('reassigned'),
+          unchanged: count('unchanged'),
+          refused: count('refused'),
+          outcomes: outcomes.map((o) => (o.outcome === 'refused' ? o : { ...o, handoff: views.get(o.id) })),
+        },
+        200,
+      );
+    },
   );
   actionRoute(
     app,

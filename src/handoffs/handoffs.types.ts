@@ -36,6 +36,15 @@ export const reassignSchema = z.object({
   reason: z.string().trim().min(1).max(1000),
 });
 
+/** Several handoffs reassigned together, to one person or by each team's rule, with one reason. */
+export const bulkReassignSchema = reassignSchema.extend({
+  ids: z
+    .array(z.string().min(1).max(100))
+    .min(1)
+    .max(100)
+    .refine((ids) => new Set(ids).size === ids.length, 'names a handoff more than once'),
+});
+
 export const packetUpdateSchema = z.object({ packet: packetSchema });
 
 export const listHandoffsQuery = z.object({
@@ -52,3 +61,4 @@ export const handoffIdParams = z.object({ id: z.string().min(1).max(100) });
 export type NewHandoff = z.infer<typeof newHandoffSchema>;
 export type Bounce = z.infer<typeof bounceSchema>;
 export type Reassign = z.infer<typeof reassignSchema>;
+export type BulkReassign = z.infer<typeof bulkReassignSchema>;

@@ -24,7 +24,7 @@ export function enableEmailNotifications(on: () => boolean) {
 
 /** Who hears of an event: people by id, and teams as a whole (their members, and their Slack channel). */
 export type Audience = { personIds: string[]; teamIds: string[]; exceptId?: string | null };
-type Source = { orgId: string; eventId: string; caseId: string; handoffId: string | null };
+type Source = { orgId: string; eventId: string; caseId: string | null; handoffId: string | null };
 
 async function expand(tx: Tx, a: Audience) {
   const viaTeamPost = new Set<string>();

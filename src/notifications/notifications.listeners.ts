@@ -1,7 +1,7 @@
 import { and, arrayContains, eq, inArray, sql } from 'drizzle-orm';
 import { cases, messages } from '../cases/cases.table.ts';
 import { inOrder, type Tx } from '../db/database.ts';
-import { onEventInTransaction, type StoredEvent } from '../events/events.commands.ts';
+import { onEventInTransaction, onEventsInTransaction, type StoredEvent } from '../events/events.commands.ts';
 import { EventType } from '../events/names.ts';
 import { handoffs } from '../handoffs/handoffs.table.ts';
 import { people } from '../people/people.table.ts';
@@ -153,37 +153,71 @@ async function onRating(tx: Tx, e: StoredEvent) {
 }
 
 /**
- * A handoff made someone's by another person (a reassignment) or by Baton (its owner away or gone,
- * a ladder's reassign rung): the new owner hears of it with the reason. Taking it oneself (accepting
- * a teammate's) tells nobody; a send's first owner is not an owner change, and finds it in the queue.
+ * Handoffs made someone's by another person (a reassignment) or by Baton (their owner away or gone,
+ * a ladder's reassign rung): the new owner hears of it with the reason. Changes written together
+ * (several reassigned at once, a person's work handed on) are one notice per new owner. Taking it
+ * oneself (accepting a teammate's) tells nobody; a send's first owner is not an owner change, and is
+ * found in the queue.
  */
-async function onOwnerChanged(tx: Tx, e: StoredEvent) {
-  const to = e.data.to;
-  if (typeof to !== 'string' || !to || to === e.actorId || !e.handoffId) return;
-  const from = typeof e.data.from === 'string' ? e.data.from : null;
-  const named = [e.actorId, from].filter((id): id is string => Boolean(id));
+async function onOwnersChanged(tx: Tx, all: StoredEvent[]) {
+  const changes = all.filter(
+    (e) =>
+      e.type === EventType.ownerChanged &&
+      typeof e.data.to === 'string' &&
+      e.data.to &&
+      e.data.to !== e.actorId &&
+      e.handoffId,
+  );
+  if (!changes.length) return;
+  const fromOf = (e: StoredEvent) => (typeof e.data.from === 'string' ? e.data.from : null);
+  const named = new Set(changes.flatMap((e) => [e.actorId, fromOf(e)]).filter((id) => id !== null));
   const [names, held] = await inOrder([
-    named.length
-      ? tx.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, named))
+    named.size
+      ? tx
+          .select({ id: people.id, name: people.name })
+          .from(people)
+          .where(inArray(people.id, [...named]))
       : Promise.resolve([]),
     tx
-      .select({ team: teams.name })
+      .select({ id: handoffs.id, team: teams.name, subject: cases.subject })
       .from(handoffs)
       .innerJoin(teams, eq(teams.id, handoffs.toTeamId))
-      .where(eq(handoffs.id, e.handoffId)),
+      .innerJoin(cases, eq(cases.id, handoffs.caseId))
+      .where(
+        inArray(
+          handoffs.id,
+          changes.map((e) => e.handoffId!),
+        ),
+      ),
   ]);
-  const nameOf = (id: string | null) => (id ? names.find((p) => p.id === id)?.name : undefined);
-  const facts = {
-    kind: 'owner_changed' as const,
-    caseId: e.caseId,
-    handoffId: e.handoffId,
-    subject: await subjectOf(tx, e.caseId),
-    by: nameOf(e.actorId),
-    previousOwner: nameOf(from),
-    team: held[0]?.team,
-    reason: typeof e.data.reason === 'string' ? e.data.reason : undefined,
-  };
-  await notifyIn(tx, source(e), facts, { personIds: [to], teamIds: [] }, e.at);
+  const nameOf = new Map(names.map((p) => [p.id, p.name]));
+  const heldBy = new Map(held.map((h) => [h.id, h]));
+  const byOwner = new Map<string, StoredEvent[]>();
+  for (const e of changes) {
+    const key = `${e.data.to}:${e.actorId ?? ''}`;
+    byOwner.set(key, [...(byOwner.get(key) ?? []), e]);
+  }
+  for (const given of byOwner.values()) {
+    const first = given[0]!;
+    const one = <T>(values: T[]) => (new Set(values).size === 1 ? values[0] : undefined);
+    const facts = {
+      kind: 'owner_changed' as const,
+      caseId: first.caseId,
+      handoffId: first.handoffId,
+      by: first.actorId ? nameOf.get(first.actorId) : undefined,
+      previousOwner: one(given.map((e) => nameOf.get(fromOf(e) ?? ''))),
+      team: [...new Set(given.map((e) => heldBy.get(e.handoffId!)?.team))].filter(Boolean).join(', '),
+      reason: [...new Set(given.map((e) => (typeof e.data.reason === 'string' ? e.data.reason : '')))]
+        .filter(Boolean)
+        .join('; '),
+      subject: heldBy.get(first.handoffId!)?.subject ?? undefined,
+      count: given.length,
+      subjects: given.map((e) => heldBy.get(e.handoffId!)?.subject ?? `case ${e.caseId}`),
+    };
+    // Several at once are no one handoff's: the notice links to the person's own queue.
+    const src = given.length === 1 ? source(first) : { ...source(first), caseId: null, handoffId: null };
+    await notifyIn(tx, src, facts, { personIds: [String(first.data.to)], teamIds: [] }, first.at);
+  }
 }
 
 let registered = false;
@@ -192,6 +226,7 @@ let registered = false;
 export function registerNotificationListener() {
   if (registered) return;
   registered = true;
+  onEventsInTransaction(onOwnersChanged);
   onEventInTransaction(async (tx, event) => {
     switch (event.type) {
       case EventType.slaWarning:
@@ -201,8 +236,6 @@ export function registerNotificationListener() {
         return onDip(tx, event);
       case EventType.satisfactionRated:
         return onRating(tx, event);
-      case EventType.ownerChanged:
-        return onOwnerChanged(tx, event);
       case EventType.messageAdded:
         if (event.data.role === 'internal') return onInternalNote(tx, event);
     }

@@ -50,3 +50,38 @@ describe('messages', () => {
     expect(renderEmail(m).text).toContain('Open in Baton: /handoffs/ho_1');
   });
 });
+
+describe('a handoff made someone’s', () => {
+  const given = { kind: 'owner_changed' as const, caseId: 'cs_1', handoffId: 'ho_1', by: 'Grace Liu' };
+  it('names the one handoff, who gave it, after whom and why', () => {
+    expect(
+      compose({ ...given, subject: 'Refund owed', team: 'Finance', previousOwner: 'Tom', reason: 'sick' }),
+    ).toEqual({
+      kind: 'owner_changed',
+      title: 'Grace Liu gave you the handoff on "Refund owed"',
+      body: 'You own it now for Finance, after Tom. Reason: sick.',
+      link: '/handoffs/ho_1',
+    });
+    expect(compose({ ...given, by: undefined, count: 1 }).title).toBe(
+      'Baton gave you the handoff on case cs_1',
+    );
+  });
+  it('says several given at once in one notice, naming the first three, linking to the own queue', () => {
+    const two = compose({ ...given, count: 2, subjects: ['A, with a comma', 'B'], reason: 'rebalancing' });
+    expect(two).toEqual({
+      kind: 'owner_changed',
+      title: 'Grace Liu gave you 2 handoffs',
+      body: 'You own them now: "A, with a comma" and "B". Reason: rebalancing.',
+      link: '/queue?tab=mine',
+    });
+    const five = compose({
+      ...given,
+      count: 5,
+      subjects: ['A', 'B', 'C', 'D', 'E'],
+      team: 'Finance, Support',
+    });
+    expect(five.body).toBe(
+      'You own them now for Finance, Support: "A", "B", "C" and 2 more. Reason: none given.',
+    );
+  });
+});

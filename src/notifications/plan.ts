@@ -54,6 +54,9 @@ export type Facts = {
   /** Who made the handoff someone's (none: Baton, by the team's rule), and how the previous owner was named. */
   by?: string;
   previousOwner?: string;
+  /** Handoffs given to the person at once (a bulk reassignment, someone's work handed on), and their subjects. */
+  count?: number;
+  subjects?: string[];
 };
 
 const quote = (s: string | undefined, n = 280) => (s && s.length > n ? `${s.slice(0, n - 3)}...` : (s ?? ''));
@@ -114,6 +117,7 @@ export function compose(f: Facts): OutgoingMessage {
         link,
       };
     case 'owner_changed':
+      if ((f.count ?? 1) > 1) return ownersChanged(f);
       return {
         kind: f.kind,
         title: `${f.by ?? 'Baton'} gave you the handoff on ${on}`,
@@ -121,6 +125,23 @@ export function compose(f: Facts): OutgoingMessage {
         link,
       };
   }
+}
+
+/** Several handoffs given at once: one notice naming the first few, linking to the person's queue. */
+function ownersChanged(f: Facts): OutgoingMessage {
+  const count = f.count ?? 0;
+  const named = (f.subjects ?? []).slice(0, 3).map((s) => `"${quote(s, 80)}"`);
+  const more = count - named.length;
+  const list =
+    more > 0
+      ? `${named.join(', ')} and ${more} more`
+      : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
+  return {
+    kind: 'owner_changed',
+    title: `${f.by ?? 'Baton'} gave you ${count} handoffs`,
+    body: `You own them now${f.team ? ` for ${f.team}` : ''}${f.previousOwner ? `, after ${f.previousOwner}` : ''}: ${list}. Reason: ${quote(f.reason, 500) || 'none given'}.`,
+    link: '/queue?tab=mine',
+  };
 }
 
 const absolute = (link: string | null, baseUrl?: string) => (link && baseUrl ? `${baseUrl}${link}` : link);

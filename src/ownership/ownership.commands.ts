@@ -1,7 +1,7 @@
 import { and, eq, inArray, type SQLWrapper, sql } from 'drizzle-orm';
 import { rowsOf, type Tx } from '../db/database.ts';
 import { executePrepared } from '../db/prepared.ts';
-import { appendEvent } from '../events/events.commands.ts';
+import { appendEvents, type NewEvent } from '../events/events.commands.ts';
 import { EventType } from '../events/names.ts';
 import { handoffs } from '../handoffs/handoffs.table.ts';
 import { ApiError } from '../http/errors.ts';
@@ -113,6 +113,52 @@ export async function assignOwners(
   return { choices, rotations };
 }
 
+function ownerChanged(
+  h: Handoff,
+  ownerId: string,
+  now: Date,
+  reason: string,
+  actorId: string | null,
+): NewEvent {
+  return {
+    orgId: h.orgId,
+    caseId: h.caseId,
+    handoffId: h.id,
+    type: EventType.ownerChanged,
+    at: now,
+    actorId,
+    data: { handoffId: h.id, from: h.ownerId, to: ownerId, reason },
+  };
+}
+
+const setOwner = (tx: Tx, h: Handoff, ownerId: string, now: Date) =>
+  tx.update(handoffs).set({ ownerId, updatedAt: now }).where(eq(handoffs.id, h.id));
+
+/**
+ * Owner changes made together (several handoffs reassigned at once, a person's work handed on, the
+ * sweeper's pass): each handoff is updated at once, so the next choice counts its new load, and
+ * their events are written together by `write`, so each new owner hears of them in one notice.
+ */
+export function ownerChanges(tx: Tx, now: Date, actorId: string | null) {
+  const events: NewEvent[] = [];
+  const change = async (h: Handoff, ownerId: string, reason: string) => {
+    if (ownerId === h.ownerId) return false;
+    await setOwner(tx, h, ownerId, now);
+    events.push(ownerChanged(h, ownerId, now, reason, actorId));
+    return true;
+  };
+  return {
+    change,
+    /** To the next eligible member, as `reassignToNext`: the owner it now has. */
+    async toNext(h: Handoff, reason: string) {
+      const choice = await assignOwner(tx, h.orgId, h.toTeamId, now, { exclude: h.ownerId ?? undefined });
+      await change(h, choice.ownerId, `${reason} (${choice.rule})`);
+      return choice.ownerId;
+    },
+    write: () => appendEvents(tx, events),
+  };
+}
+
 export async function changeOwner(
   tx: Tx,
   h: Handoff,
@@ -121,17 +167,9 @@ export async function changeOwner(
   reason: string,
   actorId: string | null,
 ) {
-  if (ownerId === h.ownerId) return;
-  await tx.update(handoffs).set({ ownerId, updatedAt: now }).where(eq(handoffs.id, h.id));
-  await appendEvent(tx, {
-    orgId: h.orgId,
-    caseId: h.caseId,
-    handoffId: h.id,
-    type: EventType.ownerChanged,
-    at: now,
-    actorId,
-    data: { handoffId: h.id, from: h.ownerId, to: ownerId, reason },
-  });
+  const changes = ownerChanges(tx, now, actorId);
+  await changes.change(h, ownerId, reason);
+  await changes.write();
 }
 
 /** Gives an open handoff to the next eligible member (the lead when nobody else can). */
@@ -142,9 +180,10 @@ export async function reassignToNext(
   reason: string,
   actorId: string | null = null,
 ) {
-  const choice = await assignOwner(tx, h.orgId, h.toTeamId, now, { exclude: h.ownerId ?? undefined });
-  await changeOwner(tx, h, choice.ownerId, now, `${reason} (${choice.rule})`, actorId);
-  return choice.ownerId;
+  const changes = ownerChanges(tx, now, actorId);
+  const ownerId = await changes.toNext(h, reason);
+  await changes.write();
+  return ownerId;
 }
 
 /**
@@ -172,7 +211,9 @@ export async function handOnOpenWork(
       ),
     )
     .for('update');
+  const changes = ownerChanges(tx, now, null);
   let handedOn = 0;
-  for (const h of open) if ((await reassignToNext(tx, h, now, reason)) !== personId) handedOn += 1;
+  for (const h of open) if ((await changes.toNext(h, reason)) !== personId) handedOn += 1;
+  await changes.write();
   return { handedOn, kept: open.length - handedOn };
 }

@@ -147,6 +147,7 @@ const table: Record<string, Rule> = {
   'POST /api/v1/handoffs/{id}/resolve': 'actor',
   'POST /api/v1/handoffs/{id}/cancel': 'actor',
   'POST /api/v1/handoffs/{id}/reassign': 'actor',
+  'POST /api/v1/handoffs/reassign': writers,
   'POST /api/v1/handoffs/{id}/pause': 'actor',
   'POST /api/v1/handoffs/{id}/resume': 'actor',
   'POST /api/v1/handoffs/{id}/send': 'actor',

@@ -80,6 +80,10 @@ describeOnDatabases('one accountable owner', (h) => {
       }),
       fc.record({ kind: fc.constant('reassign' as const), pick: fc.nat() }),
       fc.record({ kind: fc.constant('leave' as const), pick: fc.nat() }),
+      fc.record({
+        kind: fc.constant('bulk' as const),
+        picks: fc.array(fc.nat(), { minLength: 1, maxLength: 4 }),
+      }),
       fc.record({ kind: fc.constant('concurrent' as const), n: fc.integer({ min: 2, max: 4 }) }),
     );
     await fc.assert(
@@ -111,6 +115,20 @@ describeOnDatabases('one accountable owner', (h) => {
             await h().database.db.execute(
               sql`update people set availability = 'away' where id = ${people[a.pick % people.length]!}`,
             );
+          } else if (a.kind === 'bulk') {
+            // Several reassigned in one request: each moved one is one more owner change.
+            const ids = [...new Set(a.picks.map((p) => mine[p % Math.max(1, mine.length)]))].filter(
+              (id): id is string => Boolean(id),
+            );
+            if (ids.length) {
+              const r = await h().request('POST', '/api/v1/handoffs/reassign', {
+                ids,
+                reason: 'rebalancing',
+              });
+              expect(r.status).toBe(200);
+              expect(r.body.reassigned + r.body.unchanged + r.body.refused).toBe(ids.length);
+              acknowledged += r.body.reassigned;
+            }
           } else if (target) {
             const body =
               a.kind === 'bounce'

@@ -5,7 +5,7 @@ import { withWebApp } from '../support/web-app.ts';
 
 /**
  * A lead moves several handoffs at once from the queue: picked with `x` (or their boxes), reassigned
- * with one reason, each on its own; one that someone else resolved meanwhile is named with the
+ * with one reason, 25 to a request; one that someone else resolved meanwhile is named with the
  * server's words, and the rest are done.
  */
 const app = withWebApp({ people: ['grace'], shots: 'queue-bulk' });
@@ -109,10 +109,11 @@ describe('web app: reassigning picked handoffs together [pglite]', () => {
     await expect.poll(() => bar.textContent()).toContain('3 picked');
     const ownerBefore = new Map<string, string>();
     for (const h of sent) ownerBefore.set(h.id, (await call('GET', `/api/v1/handoffs/${h.id}`)).owner.id);
+    // The three go in one request; just before it reaches the server, someone resolves the second.
     let victim: string | null = null;
-    await page.route('**/api/v1/handoffs/*/reassign', async (route) => {
+    await page.route('**/api/v1/handoffs/reassign', async (route) => {
       if (!victim) {
-        victim = sent.map((h) => h.id).find((id) => !route.request().url().includes(id))!;
+        victim = (route.request().postDataJSON() as { ids: string[] }).ids[1]!;
         await call('POST', `/api/v1/handoffs/${victim}/accept`, {});
         await call('POST', `/api/v1/handoffs/${victim}/resolve`, {});
       }
@@ -147,34 +148,44 @@ describe('web app: reassigning picked handoffs together [pglite]', () => {
       expect(now.owner.id, h.id).not.toBe(ownerBefore.get(h.id));
     }
 
-    // Stop, while the first of two is being reassigned: that one is done, the other left as it was.
-    await page.unroute('**/api/v1/handoffs/*/reassign');
+    // Stop, while the first 25 of 28 are being reassigned: those are done, the other 3 left as they were.
+    await page.unroute('**/api/v1/handoffs/reassign');
+    for (let i = 0; i < 26; i++) {
+      const c = await call('POST', '/api/v1/cases', newCase({ subject: `Bulk stop ${i}` }));
+      await call('POST', `/api/v1/cases/${c.id}/handoffs`, {
+        scenario: 'billing-to-finance',
+        packet: fullPacket,
+      });
+    }
     let release = () => {};
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
-    let tried = 0;
-    await page.route('**/api/v1/handoffs/*/reassign', async (route) => {
-      tried += 1;
-      if (tried === 1) await held;
+    const tried: number[] = [];
+    await page.route('**/api/v1/handoffs/reassign', async (route) => {
+      tried.push((route.request().postDataJSON() as { ids: string[] }).ids.length);
+      if (tried.length === 1) await held;
       await route.continue();
     });
     await list.getByTestId('pick-box').first().click();
-    await bar.getByRole('button', { name: 'Pick all 2 shown' }).click();
+    await bar.getByRole('button', { name: /^Pick all 28 shown/ }).click();
     await list.focus();
     await page.keyboard.press('o');
-    const two = page.getByRole('dialog', { name: 'Reassign 2 handoffs' });
-    await two.getByLabel('Reason').fill('Changed my mind');
-    await two.getByRole('button', { name: 'Reassign 2' }).click();
-    await two.getByText('Reassigning 1 of 2…').waitFor();
-    await two.getByRole('button', { name: 'Stop' }).click();
+    const many = page.getByRole('dialog', { name: 'Reassign 28 handoffs' });
+    await many.getByLabel('Reason').fill('Changed my mind');
+    await many.getByRole('button', { name: 'Reassign 28' }).click();
+    await many.getByText('Reassigning 1–25 of 28…').waitFor();
+    expect(await many.getByRole('progressbar', { name: 'Reassigned so far' }).getAttribute('value')).toBe(
+      '0',
+    );
+    await many.getByRole('button', { name: 'Stop' }).click();
     release();
     await page
       .getByTestId('bulk-result')
-      .filter({ hasText: '1 handoff reassigned; 1 left as they were (stopped).' })
+      .filter({ hasText: '25 handoffs reassigned; 3 left as they were (stopped).' })
       .waitFor();
-    expect(tried).toBe(1);
-    expect(await bar.textContent()).toContain('1 picked');
+    expect(tried).toEqual([25]);
+    expect(await bar.textContent()).toContain('3 picked');
     // On a phone-width screen the bar wraps within the page.
     await page.setViewportSize({ width: 390, height: 844 });
     await expect

@@ -4,6 +4,7 @@ import {
   pickable,
   pickedRows,
   pickRange,
+  progressWords,
   sharedTeam,
   togglePick,
 } from '../../web/src/queue/picks.ts';
@@ -84,5 +85,12 @@ describe('picking handoffs in the queue to reassign together', () => {
     expect(outcomeWords([ok('a'), bad('b'), bad('c')])).toBe('1 handoff reassigned; 2 were not');
     expect(outcomeWords([bad('a')])).toBe('The handoff was not reassigned');
     expect(outcomeWords([bad('a'), bad('b')])).toBe('None of the 2 was reassigned');
+  });
+  it('says which requests are in flight while a run goes on', () => {
+    expect(progressWords(0, 1, 25)).toBe('Reassigning 1 of 1…');
+    expect(progressWords(0, 3, 25)).toBe('Reassigning 1–3 of 3…');
+    expect(progressWords(25, 60, 25)).toBe('Reassigning 26–50 of 60…');
+    expect(progressWords(50, 60, 25)).toBe('Reassigning 51–60 of 60…');
+    expect(progressWords(50, 51, 25)).toBe('Reassigning 51 of 51…');
   });
 });

@@ -4,6 +4,7 @@ import type {
   AtRiskClock,
   Availability,
   BounceReason,
+  BulkReassignAnswer,
   Calendar,
   CalendarSaved,
   CaseDetail,
@@ -158,6 +159,9 @@ export const api = {
     post<HandoffDetail>(`${v1}/handoffs/${enc(id)}/bounce`, note ? { reason, note } : { reason }),
   reassign: (id: string, reason: string, ownerId?: string) =>
     post<HandoffDetail>(`${v1}/handoffs/${enc(id)}/reassign`, ownerId ? { reason, ownerId } : { reason }),
+  /** Up to 100 in one transaction, each answered on its own. */
+  reassignMany: (ids: string[], reason: string, ownerId?: string) =>
+    post<BulkReassignAnswer>(`${v1}/handoffs/reassign`, ownerId ? { ids, reason, ownerId } : { ids, reason }),
 
   slaHealth: (signal?: AbortSignal) => get<SlaHealth>(`${v1}/sla/health`, signal),
   atRisk: (team?: string) =>

@@ -9,6 +9,7 @@ import type { Viewer as ViewerAnswer } from '../../../src/cases/room.commands.ts
 import type { listDips, listNotes } from '../../../src/cases/room.queries.ts';
 import type { casePrefill } from '../../../src/conversation/prefill.queries.ts';
 import type { Announcement } from '../../../src/events/events.commands.ts';
+import type { BulkOutcome } from '../../../src/handoffs/bulk-reassign.commands.ts';
 import type { getHandoff, listHandoffs } from '../../../src/handoffs/handoffs.queries.ts';
 import type { HandoffAction, HandoffState } from '../../../src/handoffs/state-machine.ts';
 import type { Role } from '../../../src/http/context.ts';
@@ -72,6 +73,16 @@ export type HandoffDetail = Omit<HandoffAnswer, 'customerUpdate' | 'packet' | 'a
   actions: HandoffAction[];
 };
 export type SlaClockDetail = HandoffDetail['sla'][number];
+/** `POST /handoffs/reassign`: each handoff answered on its own, in the order sent. */
+export type BulkReassignAnswer = {
+  reassigned: number;
+  unchanged: number;
+  refused: number;
+  outcomes: (
+    | (Exclude<BulkOutcome, { outcome: 'refused' }> & { handoff?: HandoffDetail })
+    | Extract<BulkOutcome, { outcome: 'refused' }>
+  )[];
+};
 
 type HandoffPage = Answer<typeof listHandoffs>;
 export type HandoffItem = Omit<HandoffPage['items'][number], 'state'> & { state: HandoffState };

@@ -4,14 +4,18 @@ import type { HandoffDetail, HandoffItem } from '../api/types.ts';
 import { useSession } from '../app/session.tsx';
 import { Dialog, Kbd } from '../app/ui.tsx';
 import { OwnerOptions } from '../handoffs/OwnerOptions.tsx';
-import { type BulkOutcome, outcomeWords, sharedTeam } from './picks.ts';
+import { type BulkOutcome, outcomeWords, progressWords, sharedTeam } from './picks.ts';
+
+// Each request reassigns this many in one transaction (the server takes up to 100): a large
+// rebalancing shows its progress and can be stopped between them; each new owner gets a notice per request.
+const CHUNK = 25;
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * The picked handoffs and what can be done with them at once: reassign them to one person (or to
- * each team's rule) with one reason. Each is reassigned on its own, in turn, with progress; one that
- * fails (someone resolved it meanwhile) is named with the server's words and stays picked.
+ * each team's rule) with one reason, 25 to a request, with progress; one the server refuses (someone
+ * resolved it meanwhile) is named with its words and stays picked.
  */
 export function BulkReassign({
   picked,
@@ -77,14 +81,27 @@ export function BulkReassign({
     setFailures([]);
     setSaid('');
     setRunning({ done: 0, total: handoffs.length });
-    for (const h of handoffs) {
-      if (stop.current) break;
+    for (let at = 0; at < handoffs.length && !stop.current; at += CHUNK) {
+      const chunk = handoffs.slice(at, at + CHUNK);
+      const fail = (h: HandoffItem, error: string) => {
+        outcomes.push({ id: h.id, error });
+        failed.push({ title: titleOf(h), error });
+      };
       try {
-        onReassigned(await api.reassign(h.id, why, chosen || undefined));
-        outcomes.push({ id: h.id, error: null });
+        const answer = await api.reassignMany(
+          chunk.map((h) => h.id),
+          why,
+          chosen || undefined,
+        );
+        for (const [i, o] of answer.outcomes.entries()) {
+          if (o.outcome === 'refused') fail(chunk[i]!, o.error.message);
+          else {
+            outcomes.push({ id: o.id, error: null });
+            if (o.handoff) onReassigned(o.handoff);
+          }
+        }
       } catch (error) {
-        outcomes.push({ id: h.id, error: messageOf(error) });
-        failed.push({ title: titleOf(h), error: messageOf(error) });
+        for (const h of chunk) fail(h, messageOf(error));
       }
       setRunning({ done: outcomes.length, total: handoffs.length });
     }
@@ -171,9 +188,7 @@ export function BulkReassign({
           {running ? (
             <div className="bulk-progress">
               <progress max={running.total} value={running.done} aria-label="Reassigned so far" />
-              <span className="small">
-                Reassigning {Math.min(running.done + 1, running.total)} of {running.total}…
-              </span>
+              <span className="small">{progressWords(running.done, running.total, CHUNK)}</span>
             </div>
           ) : null}
           {failures.length ? (

@@ -75,3 +75,10 @@ export function outcomeWords(outcomes: readonly BulkOutcome[]): string {
   const handoffs = `${done} handoff${done === 1 ? '' : 's'} reassigned`;
   return failed ? `${handoffs}; ${failed} ${failed === 1 ? 'was' : 'were'} not` : handoffs;
 }
+
+/** "Reassigning 1 of 1…", "Reassigning 26–50 of 60…": the requests in flight while a bulk run goes on. */
+export function progressWords(done: number, total: number, chunk: number): string {
+  const from = Math.min(done + 1, total);
+  const to = Math.min(done + chunk, total);
+  return `Reassigning ${from === to ? from : `${from}–${to}`} of ${total}…`;
+}

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { ApiError, notFound } from '../http/errors.ts';
-import { ownerChanges } from '../ownership/ownership.commands.ts';
+import { changerOf, ownerChanges } from '../ownership/ownership.commands.ts';
 import { teamMembers } from '../teams/teams.table.ts';
 import { assertMayOwn, type Ctx, move } from './handoffs.commands.ts';
 import { handoffs } from './handoffs.table.ts';
@@ -49,7 +49,7 @@ export async function reassignHandoffs(db: Db, input: BulkReassign, actor: Actor
             ).map((m) => m.teamId),
           );
     const byId = new Map(rows.map((h) => [h.id, h]));
-    const changes = ownerChanges(tx, ctx.now, ctx.principal.personId);
+    const changes = ownerChanges(tx, ctx.now, changerOf(ctx.principal));
     const outcomes: BulkOutcome[] = [];
     // In the order given (the queue's), so a rotation deals them out as they were listed.
     for (const id of input.ids) {

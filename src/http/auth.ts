@@ -99,6 +99,7 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
         personId: token.personId,
         roles: new Set(token.roles as Role[]),
         via: 'api-token',
+        tokenName: token.name,
       };
     }
   } else {

@@ -13,6 +13,8 @@ export type Principal = {
   roles: ReadonlySet<Role>;
   /** `scim`: the organisation's provisioning token, which no role check passes (only `/scim/v2` takes it). */
   via: 'admin-token' | 'api-token' | 'session' | 'webhook' | 'scim';
+  /** An API token's name: what a change made by a token without a person is said to be by. */
+  tokenName?: string;
   /**
    * A signed-in person whom the organisation requires to sign in in two steps and who has not set
    * it up: until they do, only their own account's routes answer (`two_step_setup_required`).

@@ -194,7 +194,7 @@ async function onOwnersChanged(tx: Tx, all: StoredEvent[]) {
   const heldBy = new Map(held.map((h) => [h.id, h]));
   const byOwner = new Map<string, StoredEvent[]>();
   for (const e of changes) {
-    const key = `${e.data.to}:${e.actorId ?? ''}`;
+    const key = `${e.data.to}:${e.actorId ?? ''}:${e.data.via ?? ''}`;
     byOwner.set(key, [...(byOwner.get(key) ?? []), e]);
   }
   for (const given of byOwner.values()) {
@@ -204,7 +204,11 @@ async function onOwnersChanged(tx: Tx, all: StoredEvent[]) {
       kind: 'owner_changed' as const,
       caseId: first.caseId,
       handoffId: first.handoffId,
-      by: first.actorId ? nameOf.get(first.actorId) : undefined,
+      by: first.actorId
+        ? nameOf.get(first.actorId)
+        : typeof first.data.via === 'string'
+          ? `${first.data.via} (API token)`
+          : undefined,
       previousOwner: one(given.map((e) => nameOf.get(fromOf(e) ?? ''))),
       team: [...new Set(given.map((e) => heldBy.get(e.handoffId!)?.team))].filter(Boolean).join(', '),
       reason: [...new Set(given.map((e) => (typeof e.data.reason === 'string' ? e.data.reason : '')))]

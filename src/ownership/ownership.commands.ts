@@ -113,23 +113,25 @@ export async function assignOwners(
   return { choices, rotations };
 }
 
-function ownerChanged(
-  h: Handoff,
-  ownerId: string,
-  now: Date,
-  reason: string,
-  actorId: string | null,
-): NewEvent {
+/** Who changes owners: a person, Baton itself (null), or an API token without a person (`via`, its name). */
+export type OwnerChanger = string | null | { personId: null; via: string };
+
+function ownerChanged(h: Handoff, ownerId: string, now: Date, reason: string, by: OwnerChanger): NewEvent {
+  const via = typeof by === 'object' && by ? { via: by.via } : {};
   return {
     orgId: h.orgId,
     caseId: h.caseId,
     handoffId: h.id,
     type: EventType.ownerChanged,
     at: now,
-    actorId,
-    data: { handoffId: h.id, from: h.ownerId, to: ownerId, reason },
+    actorId: typeof by === 'string' ? by : null,
+    data: { handoffId: h.id, from: h.ownerId, to: ownerId, reason, ...via },
   };
 }
+
+/** The changer a request's principal is: its person, else its API token's name. */
+export const changerOf = (p: { personId: string | null; tokenName?: string }): OwnerChanger =>
+  p.personId ?? (p.tokenName ? { personId: null, via: p.tokenName } : null);
 
 const setOwner = (tx: Tx, h: Handoff, ownerId: string, now: Date) =>
   tx.update(handoffs).set({ ownerId, updatedAt: now }).where(eq(handoffs.id, h.id));
@@ -139,12 +141,12 @@ const setOwner = (tx: Tx, h: Handoff, ownerId: string, now: Date) =>
  * sweeper's pass): each handoff is updated at once, so the next choice counts its new load, and
  * their events are written together by `write`, so each new owner hears of them in one notice.
  */
-export function ownerChanges(tx: Tx, now: Date, actorId: string | null) {
+export function ownerChanges(tx: Tx, now: Date, by: OwnerChanger) {
   const events: NewEvent[] = [];
   const change = async (h: Handoff, ownerId: string, reason: string) => {
     if (ownerId === h.ownerId) return false;
     await setOwner(tx, h, ownerId, now);
-    events.push(ownerChanged(h, ownerId, now, reason, actorId));
+    events.push(ownerChanged(h, ownerId, now, reason, by));
     return true;
   };
   return {
@@ -165,9 +167,9 @@ export async function changeOwner(
   ownerId: string,
   now: Date,
   reason: string,
-  actorId: string | null,
+  by: OwnerChanger,
 ) {
-  const changes = ownerChanges(tx, now, actorId);
+  const changes = ownerChanges(tx, now, by);
   await changes.change(h, ownerId, reason);
   await changes.write();
 }

@@ -31,6 +31,14 @@ describe('the case timeline: one line of detail per event', () => {
         names,
       ),
     ).toBe('Priya Raman → Tom Becker · “Priya is off sick; ACME knows Tom”');
+    // Made by an API token without a person: the token's name says who.
+    expect(
+      eventDetail(
+        'owner.changed',
+        { from: 'p_priya', to: 'p_tom', reason: 'sync', via: 'Zendesk sync' },
+        names,
+      ),
+    ).toBe('Priya Raman → Tom Becker · “sync” · by Zendesk sync (API token)');
   });
 
   it('says a bounce in the words of the bounce dialog, with the note and who it went back to', () => {

@@ -55,6 +55,7 @@ export function eventDetail(type: string, data: Data | null | undefined, n: Name
             ? `to ${n.person(d.to as string)}`
             : undefined,
         quoted(d.reason),
+        text(d.via) ? `by ${d.via} (API token)` : undefined,
       );
       break;
     case 'case.issue_type_set':

@@ -29,6 +29,7 @@ import { registerEmailRoutes } from '../notifications/email.routes.ts';
 import { registerNotificationRoutes } from '../notifications/notifications.routes.ts';
 import { registerGettingStartedRoutes } from '../orgs/getting-started.routes.ts';
 import { registerSetupRoutes } from '../orgs/setup.routes.ts';
+import { registerOwnershipRoutes } from '../ownership/ownership.routes.ts';
 import { registerPeopleRoutes } from '../people/people.routes.ts';
 import { registerProvisioningRoutes } from '../provisioning/provisioning.routes.ts';
 import { authenticateScim, registerScimDiscoveryRoutes, scimBodies } from '../provisioning/scim.routes.ts';
@@ -192,6 +193,7 @@ export function createApp(services: Services): App {
   registerPersonLinkRoute(app);
   registerEmailRoutes(app);
   registerTeamRoutes(app);
+  registerOwnershipRoutes(app);
   registerAdminChangeRoutes(app);
   registerTokenRoutes(app);
   registerExportRoutes(app);

@@ -157,6 +157,7 @@ const table: Record<string, Rule> = {
   'POST /api/v1/sla/deadline': 'any',
   'GET /api/v1/sla/holidays': 'any',
   'PUT /api/v1/teams/{key}/calendar': leads,
+  'POST /api/v1/teams/{key}/even-out': ['lead', 'supervisor'],
   'GET /api/v1/analytics/metrics': analysts,
   'GET /api/v1/satisfaction': analysts,
   'GET /api/v1/analytics/compare': analysts,

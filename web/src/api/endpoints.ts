@@ -12,6 +12,7 @@ import type {
   CaseEvent,
   CasePage,
   Dip,
+  EvenOutAnswer,
   HandedOn,
   HandoffDetail,
   HandoffList,
@@ -159,6 +160,9 @@ export const api = {
     post<HandoffDetail>(`${v1}/handoffs/${enc(id)}/bounce`, note ? { reason, note } : { reason }),
   reassign: (id: string, reason: string, ownerId?: string) =>
     post<HandoffDetail>(`${v1}/handoffs/${enc(id)}/reassign`, ownerId ? { reason, ownerId } : { reason }),
+  /** A team's waiting handoffs evened out among who can take work now; `dryRun` only says what would move. */
+  evenOut: (team: string, body: { dryRun?: boolean; reason?: string }) =>
+    post<EvenOutAnswer>(`${v1}/teams/${enc(team)}/even-out`, body),
   /** Up to 100 in one transaction, each answered on its own. */
   reassignMany: (ids: string[], reason: string, ownerId?: string) =>
     post<BulkReassignAnswer>(`${v1}/handoffs/reassign`, ownerId ? { ids, reason, ownerId } : { ids, reason }),

@@ -14,6 +14,7 @@ import type { getHandoff, listHandoffs } from '../../../src/handoffs/handoffs.qu
 import type { HandoffAction, HandoffState } from '../../../src/handoffs/state-machine.ts';
 import type { Role } from '../../../src/http/context.ts';
 import type { listNotifications } from '../../../src/notifications/notifications.queries.ts';
+import type { evenOutTeam } from '../../../src/ownership/even-out.commands.ts';
 import type { Emotion, Packet, PacketField, Urgency } from '../../../src/packets/packet.types.ts';
 import type { newPersonSchema, personChangeSchema } from '../../../src/people/people.types.ts';
 import type { scenarioView } from '../../../src/scenarios/scenario-view.ts';
@@ -73,6 +74,7 @@ export type HandoffDetail = Omit<HandoffAnswer, 'customerUpdate' | 'packet' | 'a
   actions: HandoffAction[];
 };
 export type SlaClockDetail = HandoffDetail['sla'][number];
+export type EvenOutAnswer = Awaited<ReturnType<typeof evenOutTeam>>;
 /** `POST /handoffs/reassign`: each handoff answered on its own, in the order sent. */
 export type BulkReassignAnswer = {
   reassigned: number;

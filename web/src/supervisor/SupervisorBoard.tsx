@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { allHandoffs, api } from '../api/endpoints.ts';
 import type { AtRiskClock, Dip, HandoffItem } from '../api/types.ts';
 import { dipReasonLabels, formatDuration, humanize, relative } from '../app/format.ts';
@@ -12,6 +12,7 @@ import { clockCalendar } from '../sla/calendars.ts';
 import { clockStatus } from '../sla/clock-status.ts';
 import { StatusPill, useNow } from '../sla/SlaBadge.tsx';
 import { SlaEngineNotice } from '../sla/SlaEngineNotice.tsx';
+import { EvenOut } from './EvenOut.tsx';
 import { LoadChart, type TeamLoad } from './LoadChart.tsx';
 
 type Board = { atRisk: AtRiskClock[]; open: HandoffItem[]; dips: Dip[] };
@@ -64,6 +65,7 @@ function CaseCell({ caseId }: { caseId: string }) {
 export default function SupervisorBoard() {
   const s = useSession();
   const board = useResource('supervisor-board', loadBoard);
+  const [evened, setEvened] = useState('');
   useLive(
     (e) =>
       e.type.startsWith('handoff.') ||
@@ -271,6 +273,20 @@ export default function SupervisorBoard() {
               </span>
             ))}
           </p>
+          {s.can('lead', 'supervisor') ? (
+            <EvenOut
+              teams={derived.loads}
+              onDone={(words) => {
+                setEvened(words);
+                board.reload();
+              }}
+            />
+          ) : null}
+          {evened ? (
+            <div className="note note-good" role="status" data-testid="even-out-result">
+              {evened}
+            </div>
+          ) : null}
         </Section>
         <Section title="Escalations to supervisors">
           {derived.escalations.length === 0 ? (

@@ -1,0 +1,112 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../db/database.ts';
+import { handoffs } from '../handoffs/handoffs.table.ts';
+import type { Principal } from '../http/context.ts';
+import { notFound } from '../http/errors.ts';
+import { people } from '../people/people.table.ts';
+import { isOpenAt } from '../sla/open.ts';
+import { teamMembers, teams } from '../teams/teams.table.ts';
+import { evenOut, type Holder, type Move } from './even-out.ts';
+import { changerOf, ownerChanges } from './ownership.commands.ts';
+
+export type EvenOutInput = { reason?: string; dryRun?: boolean };
+type Ctx = { principal: Principal; now: Date };
+
+/**
+ * Evens out one team's waiting handoffs (`evenOut`), or with `dryRun` only says what it would move.
+ * The team is locked as a send locks it, so no send is assigned on the loads read here while it
+ * runs; each move is an `owner.changed` event, written together, so each receiver gets one notice.
+ */
+export async function evenOutTeam(db: Db, key: string, input: EvenOutInput, ctx: Ctx) {
+  const orgId = ctx.principal.orgId;
+  return db.transaction(async (tx) => {
+    const [team] = await tx
+      .select()
+      .from(teams)
+      .where(and(eq(teams.orgId, orgId), eq(teams.key, key)))
+      .for('no key update');
+    if (!team) throw notFound('team', key);
+    const members = await tx
+      .select({
+        id: people.id,
+        name: people.name,
+        availability: people.availability,
+        calendar: people.calendar,
+        skills: people.skills,
+        capacity: teamMembers.capacity,
+      })
+      .from(teamMembers)
+      .innerJoin(people, eq(people.id, teamMembers.personId))
+      .where(and(eq(teamMembers.teamId, team.id), eq(people.active, 'yes')))
+      .orderBy(asc(people.id));
+    const ids = members.map((m) => m.id);
+    if (!ids.length) return answer(team.key, input, [], []);
+    // A person's load counts every team's open handoffs, exactly (the send path's count stops at capacity).
+    const loads = await tx
+      .select({ ownerId: handoffs.ownerId, open: sql<number>`count(*)::int` })
+      .from(handoffs)
+      .where(and(inArray(handoffs.ownerId, ids), inArray(handoffs.state, ['sent', 'accepted'])))
+      .groupBy(handoffs.ownerId);
+    const theirs = tx
+      .select()
+      .from(handoffs)
+      .where(and(eq(handoffs.toTeamId, team.id), eq(handoffs.state, 'sent'), inArray(handoffs.ownerId, ids)))
+      .orderBy(asc(handoffs.id));
+    // Locked (in id order, as every command holding several) only when they are to move.
+    const waiting = input.dryRun ? await theirs : await theirs.for('update');
+    const loadOf = new Map(loads.map((l) => [l.ownerId, Number(l.open)]));
+    const oldestFirst = [...waiting].sort(
+      (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1),
+    );
+    const holders: Holder[] = members.map((m) => ({
+      id: m.id,
+      available: m.availability === 'available',
+      onShift: m.calendar ? isOpenAt(m.calendar, ctx.now.getTime()) : true,
+      load: loadOf.get(m.id) ?? 0,
+      capacity: m.capacity ?? team.defaultCapacity,
+      skills: m.skills,
+      waiting: oldestFirst.filter((h) => h.ownerId === m.id).map((h) => h.id),
+    }));
+    const moves = evenOut(holders);
+    const byId = new Map(waiting.map((h) => [h.id, h]));
+    if (!input.dryRun) {
+      const reason = input.reason?.trim() || `evening out ${team.name}'s load`;
+      const changes = ownerChanges(tx, ctx.now, changerOf(ctx.principal));
+      for (const m of moves) await changes.change(byId.get(m.handoffId)!, m.to, reason);
+      await changes.write();
+    }
+    const moved = moves.map((m) => ({ ...m, caseId: byId.get(m.handoffId)!.caseId }));
+    return answer(team.key, input, moved, holders, new Map(members.map((m) => [m.id, m.name])));
+  });
+}
+
+/** What was (or would be) moved, and each member's load before and after, by name. */
+function answer(
+  team: string,
+  input: EvenOutInput,
+  moves: (Move & { caseId: string })[],
+  holders: Holder[],
+  names = new Map<string, string>(),
+) {
+  const person = (id: string) => ({ id, name: names.get(id) ?? id });
+  const net = (id: string) =>
+    moves.filter((m) => m.to === id).length - moves.filter((m) => m.from === id).length;
+  return {
+    team,
+    dryRun: Boolean(input.dryRun),
+    moves: moves.map((m) => ({
+      handoffId: m.handoffId,
+      caseId: m.caseId,
+      from: person(m.from),
+      to: person(m.to),
+    })),
+    members: holders.map((h) => ({
+      ...person(h.id),
+      able: h.available && h.onShift,
+      capacity: h.capacity,
+      waiting: h.waiting.length,
+      before: h.load,
+      after: h.load + net(h.id),
+    })),
+  };
+}

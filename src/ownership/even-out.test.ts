@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { evenOut, type Holder } from './even-out.ts';
+
+const member = (id: string, load: number, waiting: number, over: Partial<Holder> = {}): Holder => ({
+  id,
+  available: true,
+  onShift: true,
+  load,
+  capacity: 10,
+  skills: [],
+  waiting: Array.from({ length: waiting }, (_, i) => `${id}-${i}`),
+  ...over,
+});
+
+/** Each member's load after the moves. */
+const loadsAfter = (team: Holder[], moves: { from: string; to: string }[]) =>
+  Object.fromEntries(
+    team.map((m) => [
+      m.id,
+      m.load - moves.filter((x) => x.from === m.id).length + moves.filter((x) => x.to === m.id).length,
+    ]),
+  );
+
+describe('evening out a team’s waiting handoffs', () => {
+  it('moves the oldest waiting handoffs from the most loaded to the least, until within one', () => {
+    const team = [member('a', 8, 6), member('b', 2, 0), member('c', 3, 1)];
+    const moves = evenOut(team);
+    expect(loadsAfter(team, moves)).toEqual({ a: 5, b: 4, c: 4 });
+    expect(moves.filter((m) => m.from === 'a').map((m) => m.handoffId)).toEqual(['a-0', 'a-1', 'a-2']);
+    expect(new Set(moves.map((m) => m.handoffId)).size).toBe(moves.length);
+  });
+
+  it('moves nothing on a team already within one, and never back and forth', () => {
+    expect(evenOut([member('a', 4, 4), member('b', 3, 3), member('c', 4, 2)])).toEqual([]);
+    const moves = evenOut([member('a', 9, 9), member('b', 0, 0)]);
+    for (const m of moves) expect([m.from, m.to]).toEqual(['a', 'b']);
+  });
+
+  it('moves only waiting handoffs: someone working on many keeps what they accepted', () => {
+    // a owns 9, only 1 of them still waiting.
+    const moves = evenOut([member('a', 9, 1), member('b', 0, 0)]);
+    expect(moves).toEqual([{ handoffId: 'a-0', from: 'a', to: 'b' }]);
+  });
+
+  it('empties the waiting handoffs of someone away or off shift onto those who can take them', () => {
+    const team = [
+      member('away', 2, 2, { available: false }),
+      member('night', 1, 1, { onShift: false }),
+      member('b', 5, 0),
+      member('c', 5, 0),
+    ];
+    const moves = evenOut(team);
+    expect(moves.map((m) => m.from).sort()).toEqual(['away', 'away', 'night']);
+    expect(moves.every((m) => m.to === 'b' || m.to === 'c')).toBe(true);
+    // Nobody able to take them: they stay where they are.
+    expect(
+      evenOut([member('away', 2, 2, { available: false }), member('b', 1, 0, { onShift: false })]),
+    ).toEqual([]);
+  });
+
+  it('gives nobody more than their capacity, and weighs loads against capacities', () => {
+    const team = [
+      member('a', 10, 10),
+      member('small', 1, 0, { capacity: 2 }),
+      member('big', 10, 0, { capacity: 20 }),
+    ];
+    const moves = evenOut(team);
+    const loads = loadsAfter(team, moves);
+    expect(loads.small).toBeLessThanOrEqual(2);
+    expect(loads.big).toBeLessThanOrEqual(20);
+    // a (capacity 10) and big (capacity 20) end at about the same share of their capacity.
+    expect(Math.abs(loads.a! / 10 - loads.big! / 20)).toBeLessThanOrEqual(0.1);
+  });
+
+  it('stops at the limit', () => {
+    expect(evenOut([member('a', 60, 60), member('b', 0, 0, { capacity: 100 })], 5)).toHaveLength(5);
+  });
+});

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { ApiError, notFound } from '../http/errors.ts';
-import { changerOf, ownerChanges } from '../ownership/ownership.commands.ts';
+import { changerOf, holdTeams, ownerChanges } from '../ownership/ownership.commands.ts';
 import { teamMembers } from '../teams/teams.table.ts';
 import { assertMayOwn, type Ctx, move } from './handoffs.commands.ts';
 import { handoffs } from './handoffs.table.ts';
@@ -49,6 +49,7 @@ export async function reassignHandoffs(db: Db, input: BulkReassign, actor: Actor
             ).map((m) => m.teamId),
           );
     const byId = new Map(rows.map((h) => [h.id, h]));
+    if (!input.ownerId) await holdTeams(tx, rows);
     const changes = ownerChanges(tx, ctx.now, changerOf(ctx.principal));
     const outcomes: BulkOutcome[] = [];
     // In the order given (the queue's), so a rotation deals them out as they were listed.

@@ -15,7 +15,7 @@ type Ctx = { principal: Principal; now: Date };
 /**
  * Evens out one team's waiting handoffs (`evenOut`), or with `dryRun` only says what it would move.
  * The team is locked as a send locks it, so no send is assigned on the loads read here while it
- * runs; each move is an `owner.changed` event, written together, so each receiver gets one notice.
+ * moves them; each move is an `owner.changed` event, written together, so each receiver gets one notice.
  */
 export async function evenOutTeam(db: Db, key: string, input: EvenOutInput, ctx: Ctx) {
   const orgId = ctx.principal.orgId;
@@ -23,9 +23,18 @@ export async function evenOutTeam(db: Db, key: string, input: EvenOutInput, ctx:
     const [team] = await tx
       .select()
       .from(teams)
-      .where(and(eq(teams.orgId, orgId), eq(teams.key, key)))
-      .for('no key update');
+      .where(and(eq(teams.orgId, orgId), eq(teams.key, key)));
     if (!team) throw notFound('team', key);
+    // The handoffs first, then the team: the order a reassignment takes them in (its handoff, then
+    // the team its next owner comes from), so the two never wait on each other. Only to move them.
+    const theirs = tx
+      .select()
+      .from(handoffs)
+      .where(and(eq(handoffs.toTeamId, team.id), eq(handoffs.state, 'sent')))
+      .orderBy(asc(handoffs.id));
+    const waiting = input.dryRun ? await theirs : await theirs.for('update');
+    if (!input.dryRun)
+      await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, team.id)).for('no key update');
     const members = await tx
       .select({
         id: people.id,
@@ -47,13 +56,6 @@ export async function evenOutTeam(db: Db, key: string, input: EvenOutInput, ctx:
       .from(handoffs)
       .where(and(inArray(handoffs.ownerId, ids), inArray(handoffs.state, ['sent', 'accepted'])))
       .groupBy(handoffs.ownerId);
-    const theirs = tx
-      .select()
-      .from(handoffs)
-      .where(and(eq(handoffs.toTeamId, team.id), eq(handoffs.state, 'sent'), inArray(handoffs.ownerId, ids)))
-      .orderBy(asc(handoffs.id));
-    // Locked (in id order, as every command holding several) only when they are to move.
-    const waiting = input.dryRun ? await theirs : await theirs.for('update');
     const loadOf = new Map(loads.map((l) => [l.ownerId, Number(l.open)]));
     const oldestFirst = [...waiting].sort(
       (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1),

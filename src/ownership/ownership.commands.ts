@@ -116,6 +116,21 @@ export async function assignOwners(
 /** Who changes owners: a person, Baton itself (null), or an API token without a person (`via`, its name). */
 export type OwnerChanger = string | null | { personId: null; via: string };
 
+/**
+ * Locks the receiving teams of several handoffs at once, in id order, before any of them is given a
+ * next owner (each choice locks its team again, which then costs nothing; one team alone is left to
+ * that choice). Taken one by one in the
+ * handoffs' order instead, two commands moving handoffs of the same teams in a different order could
+ * each hold one team and wait for the other.
+ */
+export async function holdTeams(tx: Tx, held: readonly Pick<Handoff, 'toTeamId'>[]) {
+  const ids = [...new Set(held.map((h) => h.toTeamId))].sort();
+  if (ids.length > 1)
+    await tx.execute(
+      sql`select id from ${teams} where id = any(${sql.param(ids)}::text[]) order by id for no key update`,
+    );
+}
+
 function ownerChanged(h: Handoff, ownerId: string, now: Date, reason: string, by: OwnerChanger): NewEvent {
   const via = typeof by === 'object' && by ? { via: by.via } : {};
   return {
@@ -213,6 +228,7 @@ export async function handOnOpenWork(
       ),
     )
     .for('update');
+  await holdTeams(tx, open);
   const changes = ownerChanges(tx, now, null);
   let handedOn = 0;
   for (const h of open) if ((await changes.toNext(h, reason)) !== personId) handedOn += 1;

@@ -3,7 +3,7 @@ import { handoffs } from '../handoffs/handoffs.table.ts';
 import type { Services } from '../http/context.ts';
 import type { Job } from '../jobs/scheduler.ts';
 import { people } from '../people/people.table.ts';
-import { ownerChanges } from './ownership.commands.ts';
+import { holdTeams, ownerChanges } from './ownership.commands.ts';
 
 /**
  * The lost-escalation sweeper: a sent handoff owned by someone away, offline or gone is handed to
@@ -22,6 +22,10 @@ export async function sweepLostEscalations(services: Pick<Services, 'database' |
       .limit(100)
       .for('update', { of: handoffs, skipLocked: true });
     const now = services.clock();
+    await holdTeams(
+      tx,
+      stuck.map(({ h }) => h),
+    );
     const changes = ownerChanges(tx, now, null);
     for (const { h } of stuck) await changes.toNext(h, 'its owner was away, offline or gone');
     await changes.write();

@@ -207,6 +207,30 @@ describeOnDatabases('reassigning several handoffs at once', (h) => {
     expect(await snapshot(h().database)).toEqual(before);
   });
 
+  it('moves handoffs of two teams in opposite orders, and evens one out, all side by side', async () => {
+    const toTier2 = async () => {
+      const kase = await h().request('POST', '/api/v1/cases', newCase({ subject: 'Bulk: tier 2' }));
+      const sent = await h().request('POST', `/api/v1/cases/${kase.body.id}/handoffs`, {
+        scenario: 'tier1-to-tier2',
+        packet: fullPacket,
+      });
+      expect(sent.status).toBe(201);
+      return sent.body.id as string;
+    };
+    // Disjoint handoffs, so only the teams' locks could make them wait on each other: taken one
+    // by one in the handoffs' order, the first would hold Finance and want Tier 2, the second the reverse.
+    for (let round = 0; round < 3; round++) {
+      const finance = [(await sendOne('Bulk: finance a')).id, (await sendOne('Bulk: finance b')).id];
+      const tier2 = [await toTier2(), await toTier2()];
+      const answers = await Promise.all([
+        h().request('POST', '/api/v1/handoffs/reassign', { ids: [finance[0], tier2[0]], reason: 'one' }),
+        h().request('POST', '/api/v1/handoffs/reassign', { ids: [tier2[1], finance[1]], reason: 'two' }),
+        h().request('POST', '/api/v1/teams/finance/even-out', {}),
+      ]);
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    }
+  });
+
   it('runs two overlapping reassignments side by side without a deadlock', async () => {
     const sent = [
       await sendOne('Bulk race: a'),

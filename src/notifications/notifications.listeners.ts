@@ -195,7 +195,9 @@ async function onOwnersChanged(tx: Tx, all: StoredEvent[]) {
   const byOwner = new Map<string, StoredEvent[]>();
   for (const e of changes) {
     const key = `${e.data.to}:${e.actorId ?? ''}:${e.data.via ?? ''}`;
-    byOwner.set(key, [...(byOwner.get(key) ?? []), e]);
+    const given = byOwner.get(key);
+    if (given) given.push(e);
+    else byOwner.set(key, [e]);
   }
   for (const given of byOwner.values()) {
     const first = given[0]!;

@@ -26,14 +26,7 @@ export function registerPeopleRoutes(app: App) {
       tags,
       request: {
         params: z.object({ id }),
-        body: {
-          content: {
-            'application/json': {
-              schema: z.object({ availability: z.enum(['available', 'away', 'offline']) }),
-            },
-          },
-          required: true,
-        },
+        body: json(z.object({ availability: z.enum(['available', 'away', 'offline']) })),
       },
       responses: { 200: ok('Availability set') },
     }),

@@ -5,6 +5,7 @@ import {
   pickedRows,
   pickRange,
   progressWords,
+  runWords,
   sharedTeam,
   togglePick,
 } from '../../web/src/queue/picks.ts';
@@ -85,6 +86,23 @@ describe('picking handoffs in the queue to reassign together', () => {
     expect(outcomeWords([ok('a'), bad('b'), bad('c')])).toBe('1 handoff reassigned; 2 were not');
     expect(outcomeWords([bad('a')])).toBe('The handoff was not reassigned');
     expect(outcomeWords([bad('a'), bad('b')])).toBe('None of the 2 was reassigned');
+  });
+  it('says why a run ended before its end', () => {
+    const ok = (id: string) => ({ id, error: null });
+    const bad = (id: string) => ({ id, error: 'handoff is resolved' });
+    const gone = 'Tom Becker is deactivated and cannot own a handoff';
+    // Run to the end: the outcomes alone, whatever ended it (a Stop pressed during the last request).
+    expect(runWords([ok('a'), bad('b')], 2, null)).toBe('1 handoff reassigned; 1 was not.');
+    expect(runWords([ok('a'), ok('b')], 2, 'stopped')).toBe('2 handoffs reassigned.');
+    expect(runWords([ok('a'), ok('b')], 5, 'stopped')).toBe(
+      '2 handoffs reassigned; 3 left as they were (stopped).',
+    );
+    expect(runWords([ok('a'), bad('b')], 5, gone)).toBe(
+      `1 handoff reassigned; 1 was not; 3 left as they were (${gone}).`,
+    );
+    // The first request refused whole: nothing was done.
+    expect(runWords([], 30, gone)).toBe(`None of the 30 was reassigned (${gone}).`);
+    expect(runWords([], 1, gone)).toBe(`The handoff was not reassigned (${gone}).`);
   });
   it('says which requests are in flight while a run goes on', () => {
     expect(progressWords(0, 1, 25)).toBe('Reassigning 1 of 1…');

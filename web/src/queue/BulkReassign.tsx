@@ -4,7 +4,7 @@ import type { HandoffDetail, HandoffItem } from '../api/types.ts';
 import { useSession } from '../app/session.tsx';
 import { Dialog, Kbd } from '../app/ui.tsx';
 import { OwnerOptions } from '../handoffs/OwnerOptions.tsx';
-import { type BulkOutcome, outcomeWords, progressWords, sharedTeam } from './picks.ts';
+import { type BulkOutcome, progressWords, runWords, sharedTeam } from './picks.ts';
 
 // Each request reassigns this many in one transaction (the server takes up to 100): a large
 // rebalancing shows its progress and can be stopped between them; each new owner gets a notice per request.
@@ -15,7 +15,8 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 /**
  * The picked handoffs and what can be done with them at once: reassign them to one person (or to
  * each team's rule) with one reason, 25 to a request, with progress; one the server refuses (someone
- * resolved it meanwhile) is named with its words and stays picked.
+ * resolved it meanwhile) is named with its words and stays picked. A request refused whole (the owner
+ * named was deactivated meanwhile) ends the run: the next would meet the same refusal.
  */
 export function BulkReassign({
   picked,
@@ -43,6 +44,8 @@ export function BulkReassign({
   const [reason, setReason] = useState('');
   const [running, setRunning] = useState<{ done: number; total: number } | null>(null);
   const [failures, setFailures] = useState<{ title: string; error: string }[]>([]);
+  // Why the last run ended before its end when the server refused a whole request.
+  const [refusal, setRefusal] = useState('');
   const [said, setSaid] = useState('');
   // The run's handoffs: the dialog keeps speaking of them while they leave the picks one by one.
   const [batch, setBatch] = useState<HandoffItem[]>([]);
@@ -52,6 +55,7 @@ export function BulkReassign({
   useEffect(() => {
     if (open) {
       setFailures([]);
+      setRefusal('');
       setBatch([]);
     }
   }, [open]);
@@ -77,11 +81,13 @@ export function BulkReassign({
     setBatch(handoffs);
     const outcomes: BulkOutcome[] = [];
     const failed: { title: string; error: string }[] = [];
+    let refused = '';
     stop.current = false;
     setFailures([]);
+    setRefusal('');
     setSaid('');
     setRunning({ done: 0, total: handoffs.length });
-    for (let at = 0; at < handoffs.length && !stop.current; at += CHUNK) {
+    for (let at = 0; at < handoffs.length && !stop.current && !refused; at += CHUNK) {
       const chunk = handoffs.slice(at, at + CHUNK);
       const fail = (h: HandoffItem, error: string) => {
         outcomes.push({ id: h.id, error });
@@ -101,16 +107,16 @@ export function BulkReassign({
           }
         }
       } catch (error) {
-        for (const h of chunk) fail(h, messageOf(error));
+        refused = messageOf(error);
       }
       setRunning({ done: outcomes.length, total: handoffs.length });
     }
     setRunning(null);
-    const left = handoffs.length - outcomes.length;
-    setSaid(`${outcomeWords(outcomes)}${left ? `; ${left} left as they were (stopped)` : ''}.`);
+    setSaid(runWords(outcomes, handoffs.length, refused || (stop.current ? 'stopped' : null)));
     setFailures(failed);
+    setRefusal(refused);
     // Done: the next run starts afresh. With failures, owner and reason stay to try again.
-    if (!failed.length) {
+    if (!failed.length && !refused) {
       setOpen(false);
       setOwnerId('');
       setReason('');
@@ -145,7 +151,10 @@ export function BulkReassign({
         {said}
       </p>
       {said && !open ? (
-        <div className={`note ${failures.length ? 'note-warn' : 'note-good'}`} data-testid="bulk-result">
+        <div
+          className={`note ${failures.length || refusal ? 'note-warn' : 'note-good'}`}
+          data-testid="bulk-result"
+        >
           {said}
         </div>
       ) : null}
@@ -191,22 +200,24 @@ export function BulkReassign({
               <span className="small">{progressWords(running.done, running.total, CHUNK)}</span>
             </div>
           ) : null}
-          {failures.length ? (
+          {failures.length || refusal ? (
             <div className="note note-warn" role="alert" data-testid="bulk-failures">
               <strong>{said}</strong>
-              <ul>
-                {failures.map((f) => (
-                  <li key={f.title + f.error}>
-                    {f.title}: {f.error}
-                  </li>
-                ))}
-              </ul>
+              {failures.length ? (
+                <ul>
+                  {failures.map((f) => (
+                    <li key={f.title + f.error}>
+                      {f.title}: {f.error}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
               <span>Those still open stay picked, to try again.</span>
             </div>
           ) : null}
           <div className="dialog-actions">
             <button type="button" className="button" onClick={close}>
-              {running ? 'Stop' : failures.length ? 'Close' : 'Cancel'}
+              {running ? 'Stop' : failures.length || refusal ? 'Close' : 'Cancel'}
             </button>
             {picked.length || running ? (
               <button type="submit" className="button primary" disabled={!reason.trim() || !!running}>

@@ -76,6 +76,19 @@ export function outcomeWords(outcomes: readonly BulkOutcome[]): string {
   return failed ? `${handoffs}; ${failed} ${failed === 1 ? 'was' : 'were'} not` : handoffs;
 }
 
+/**
+ * The words after a whole run: what was done and, when it ended early, why the rest were left as
+ * they were ("stopped", or the server's refusal of a whole request, such as an owner deactivated
+ * meanwhile, which the next request would meet too).
+ */
+export function runWords(outcomes: readonly BulkOutcome[], total: number, endedBy: string | null): string {
+  const left = total - outcomes.length;
+  if (!left || !endedBy) return `${outcomeWords(outcomes)}.`;
+  if (!outcomes.length)
+    return `${total === 1 ? 'The handoff was not' : `None of the ${total} was`} reassigned (${endedBy}).`;
+  return `${outcomeWords(outcomes)}; ${left} left as they were (${endedBy}).`;
+}
+
 /** "Reassigning 1 of 1…", "Reassigning 26–50 of 60…": the requests in flight while a bulk run goes on. */
 export function progressWords(done: number, total: number, chunk: number): string {
   const from = Math.min(done + 1, total);

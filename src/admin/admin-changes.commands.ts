@@ -1,7 +1,8 @@
 import type { Tx } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
+import { signalReference } from '../notifications/notice.commands.ts';
 import { adminChanges } from './admin-changes.table.ts';
-import { type AdminAction, type ChangeDetail, changesNothing } from './changes.ts';
+import { type AdminAction, type ChangeDetail, changesNothing, changesReference } from './changes.ts';
 
 export type AdminCtx = { orgId: string; now: Date; actorId?: string | null };
 
@@ -14,6 +15,7 @@ export async function recordChange(
   detail: ChangeDetail = {},
 ) {
   if (changesNothing(action, detail)) return;
+  if (changesReference(action)) await signalReference(tx, ctx.orgId, ctx.now);
   await tx.insert(adminChanges).values({
     id: newId('ac'),
     orgId: ctx.orgId,

@@ -3,6 +3,7 @@ import {
   addedFields,
   changedFields,
   changesNothing,
+  changesReference,
   flatten,
   replacedFields,
   subjectKindsOf,
@@ -85,5 +86,29 @@ describe('what an admin change changed', () => {
       'mapping',
       'token',
     ]);
+  });
+  it('names the changes open pages re-read their people, teams and scenarios after', () => {
+    for (const action of [
+      'person.added',
+      'person.changed',
+      'person.deactivated',
+      'person.reactivated',
+      'team.added',
+      'team.changed',
+      'member.added',
+      'member.changed',
+      'member.left',
+      'calendar.changed',
+      'scenario.added',
+      'scenario.changed',
+    ] as const)
+      expect(changesReference(action), action).toBe(true);
+    for (const action of [
+      'webhook.subscribed',
+      'settings.changed',
+      'token.issued',
+      'customer.erased',
+    ] as const)
+      expect(changesReference(action), action).toBe(false);
   });
 });

@@ -157,6 +157,10 @@ export const versionedFields = (
   ...(before ? replacedFields(before, after) : {}),
 });
 
+/** Changes of what every open page holds as reference data (people, teams, calendars, scenarios). */
+export const changesReference = (action: AdminAction) =>
+  /^(person|team|member|calendar|scenario)\./.test(action);
+
 /** A change asked for that changed nothing (the same values again) is not worth a line of the log. */
 export const changesNothing = (action: string, detail: ChangeDetail) =>
   action.endsWith('.changed') && Object.keys(detail).length === 0;

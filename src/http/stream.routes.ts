@@ -1,5 +1,5 @@
 import { streamSSE } from 'hono/streaming';
-import { personChanged } from '../notifications/notice.commands.ts';
+import { personChanged, referenceChanged } from '../notifications/notice.commands.ts';
 import type { App } from './app.ts';
 import { stillSignedIn } from './still-signed-in.ts';
 
@@ -11,7 +11,8 @@ export const recheckMs = 2_000;
 /**
  * Server-sent events: the caller's organisation's case events, live (`case-event`), `inbox`
  * when the caller's own notifications changed (one came, or one was read in another tab), and `me`
- * when their own record did (a lead set their status). A stream outlives the request
+ * when their own record did (a lead set their status), `reference` when the organisation's people,
+ * teams, calendars or scenarios did (re-read them). A stream outlives the request
  * that opened it, so it checks its credential as it goes: once the session is signed out, ended
  * elsewhere or idle, or the token revoked, it sends `signed-out` and closes, and hands out no event
  * after that.
@@ -22,7 +23,7 @@ export function registerStreamRoutes(app: App) {
     const orgId = c.var.principal.orgId;
     const caseFilter = c.req.query('case');
     return streamSSE(c, async (stream) => {
-      const queue: { event: 'case-event' | 'inbox' | 'me'; data: string }[] = [];
+      const queue: { event: 'case-event' | 'inbox' | 'me' | 'reference'; data: string }[] = [];
       const personId = c.var.principal.personId;
       let wake: (() => void) | undefined;
       let checkedAt = Date.now();
@@ -33,8 +34,11 @@ export function registerStreamRoutes(app: App) {
       };
       const off = hub.subscribe((a) => {
         if (a.orgId !== orgId) return;
+        // The organisation's people, teams or scenarios changed: every page of it, whatever its filter.
+        if (a.type === referenceChanged)
+          queue.push({ event: 'reference', data: JSON.stringify({ at: a.at }) });
         // A signal for one person (their inbox changed) reaches their streams alone, whatever the case filter.
-        if (a.personId !== undefined) {
+        else if (a.personId !== undefined) {
           if (a.personId !== personId) return;
           queue.push({
             event: a.type === personChanged ? 'me' : 'inbox',

@@ -52,6 +52,31 @@ export const inboxChanged = 'inbox.changed';
 export const personChanged = 'me.changed';
 
 /**
+ * The live stream's word that the organisation's reference data changed (its people, their status
+ * and access, teams, members, calendars, scenarios): every open page re-reads it, so that no
+ * choice of owner offers someone who has just lost access or gone away.
+ */
+export const referenceChanged = 'reference.changed';
+
+/**
+ * Tells every open page of the organisation, once `tx` commits, that its reference data changed.
+ * Several in one transaction are one (the same payload: PostgreSQL folds them, and so does PGlite's
+ * in-process delivery).
+ */
+export async function signalReference(tx: Tx, orgId: string, now: Date) {
+  const a: Announcement = {
+    seq: 0,
+    id: referenceChanged,
+    orgId,
+    caseId: '',
+    handoffId: null,
+    type: referenceChanged,
+    at: now.toISOString(),
+  };
+  await notifyOnCommit(tx, [{ channel: eventsChannel, payload: JSON.stringify(a) }]);
+}
+
+/**
  * Tells the open pages of these people, once `tx` commits, that their inbox changed, so that the
  * bell follows without reading the inbox again at every event of the organisation. A signal on the
  * events channel for each person's streams alone, never stored.

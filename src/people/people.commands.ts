@@ -4,7 +4,7 @@ import { changedFields } from '../admin/changes.ts';
 import { apiTokens, sessions } from '../auth/auth.table.ts';
 import type { Db } from '../db/database.ts';
 import { ApiError, notFound } from '../http/errors.ts';
-import { signalPerson } from '../notifications/notice.commands.ts';
+import { signalPerson, signalReference } from '../notifications/notice.commands.ts';
 import { holdOrganisation } from '../orgs/orgs.commands.ts';
 import { handOnOpenWork } from '../ownership/ownership.commands.ts';
 import { teamMembers, teams } from '../teams/teams.table.ts';
@@ -47,8 +47,12 @@ export async function setAvailability(
         { id, name: before.name },
         changedFields(before, { availability }),
       );
-    // Their open pages follow (the dot on their avatar, in every tab), whoever set it.
-    if (before.availability !== availability) await signalPerson(tx, ctx.orgId, id, ctx.now);
+    // Their open pages follow (the dot on their avatar, in every tab), whoever set it, and so do
+    // everyone's choices of owner ("Priya Raman (away)").
+    if (before.availability !== availability) {
+      await signalPerson(tx, ctx.orgId, id, ctx.now);
+      await signalReference(tx, ctx.orgId, ctx.now);
+    }
     return { id, availability };
   });
 }

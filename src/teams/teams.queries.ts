@@ -111,6 +111,7 @@ export async function listTeams(db: Queryable, orgId: string, key?: string) {
       name: people.name,
       roles: people.roles,
       availability: people.availability,
+      active: people.active,
       capacity: teamMembers.capacity,
     })
     .from(teamMembers)
@@ -130,7 +131,13 @@ export async function listTeams(db: Queryable, orgId: string, key?: string) {
     managedByProvider: Boolean(managed),
     members: members
       .filter((m) => m.teamId === t.id)
-      .map(({ teamId: _, ...m }) => ({ ...m, openHandoffs: inTeam.get(`${t.id} ${m.id}`) ?? 0 })),
+      // A member who lost access stays listed (reactivated, they are back in their teams), marked, and
+      // is nobody's choice of owner.
+      .map(({ teamId: _, active, ...m }) => ({
+        ...m,
+        active: active === 'yes',
+        openHandoffs: inTeam.get(`${t.id} ${m.id}`) ?? 0,
+      })),
   }));
 }
 

@@ -1,4 +1,4 @@
-import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, onTwoStepSetupRequired, onUnauthenticated } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
 import type { Me, Person, Scenario, Team } from '../api/types.ts';
@@ -167,14 +167,18 @@ export function App() {
   }, []);
 
   // After a lead's change: the page stays as it is if the re-read fails (the caller shows the error).
+  // Re-reads overlap (two changes in a row, live): only the one asked for last is kept, so a slower
+  // earlier answer never puts back what was true before the second change.
+  const asked = useRef(0);
   const refresh = useCallback(async () => {
+    const mine = ++asked.current;
     const [me, teams, scenarios, people] = await Promise.all([
       api.me(),
       api.teams(),
       api.scenarios(),
       api.people(),
     ]);
-    setBoot({ state: 'ready', me, teams, scenarios, people });
+    if (mine === asked.current) setBoot({ state: 'ready', me, teams, scenarios, people });
   }, []);
 
   useEffect(() => {

@@ -1,6 +1,6 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { Availability } from '../api/types.ts';
-import { useLiveStatus, useMeSignal } from '../live/useLive.tsx';
+import { useLiveStatus, useMeSignal, useReferenceSignal } from '../live/useLive.tsx';
 import { Inbox } from '../notifications/Inbox.tsx';
 import { AccountMenu } from './AccountMenu.tsx';
 import { areas } from './access.ts';
@@ -68,6 +68,8 @@ export function Shell({ children }: { children: ReactNode }) {
   // A re-read of the session is followed: after a lead set it (the stream says `me`), or another tab.
   useEffect(() => setAvailability(known), [known]);
   useMeSignal(() => void s.refresh().catch(() => undefined));
+  // And so is the organisation's, when someone else's changed: owner choices follow who may own.
+  useReferenceSignal(() => void s.refresh().catch(() => undefined));
   const personText = (
     <>
       <span className="avatar" aria-hidden="true">

@@ -6,7 +6,7 @@ import { bounceReasonLabels } from '../app/format.ts';
 import { useSession } from '../app/session.tsx';
 import { Dialog, ErrorNote, Kbd } from '../app/ui.tsx';
 import { mayActOn } from './may-act.ts';
-import { OwnerOptions } from './OwnerOptions.tsx';
+import { mayOwn, OwnerOptions } from './OwnerOptions.tsx';
 
 export type UiAction = 'accept' | 'bounce' | 'resolve' | 'reassign' | 'cancel' | 'send';
 const order: UiAction[] = ['accept', 'resolve', 'bounce', 'reassign', 'send', 'cancel'];
@@ -245,7 +245,7 @@ function ReassignDialog({
   const [ownerId, setOwnerId] = useState('');
   const [reason, setReason] = useState('');
   const team = s.teams.find((t) => t.key === handoff.toTeam);
-  const candidates = (team?.members ?? []).filter((m) => m.id !== handoff.owner?.id);
+  const candidates = mayOwn(team?.members ?? []).filter((m) => m.id !== handoff.owner?.id);
   // Only a person shown as a choice is ever sent.
   const chosen = candidates.some((m) => m.id === ownerId) ? ownerId : '';
   const submit = (e: FormEvent) => {

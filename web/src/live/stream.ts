@@ -15,6 +15,8 @@ export type LiveMessage =
   | { kind: 'inbox' }
   /** The person's own record changed (a lead set their status): the session is read again. */
   | { kind: 'me' }
+  /** The organisation's people, teams, calendars or scenarios changed: the session's reference data is read again. */
+  | { kind: 'reference' }
   | { kind: 'resync' }
   | { kind: 'status'; connected: boolean };
 type ChannelMessage = LiveMessage | { kind: 'hello' };
@@ -73,6 +75,7 @@ export function openLiveStream(channelName: string): LiveStream {
     });
     source.addEventListener('inbox', () => emit({ kind: 'inbox' }));
     source.addEventListener('me', () => emit({ kind: 'me' }));
+    source.addEventListener('reference', () => emit({ kind: 'reference' }));
     source.addEventListener('error', () => emit({ kind: 'status', connected: false }));
     // The server ended the stream because the session no longer signs it in (signed out elsewhere,
     // idle, a second step now required): one request lets the app say which, as any other would.

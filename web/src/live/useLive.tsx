@@ -55,7 +55,7 @@ export function useLive(
       latest.current.onChange(batch);
     };
     const off = stream.subscribe((m) => {
-      if (m.kind === 'status' || m.kind === 'presence' || m.kind === 'inbox' || m.kind === 'me') return;
+      if (m.kind !== 'event' && m.kind !== 'resync') return;
       if (m.kind === 'resync') resync = true;
       else if (latest.current.match(m.event)) pending.push(m.event);
       else return;
@@ -79,6 +79,36 @@ export function usePresenceSignal(caseId: string | undefined, onChange: () => vo
       if ((m.kind === 'presence' && m.caseId === caseId) || m.kind === 'resync') latest.current();
     });
   }, [stream, caseId]);
+}
+
+/**
+ * Calls `onChange` when the organisation's reference data changed (someone lost access or went away,
+ * a team or scenario was edited) and after a resync, once per burst: a provisioning run that changes
+ * fifty people is one re-read. Each page waits a little longer at random, so that an organisation's
+ * open pages do not all read at the same instant.
+ */
+export function useReferenceSignal(onChange: () => void, delayMs = 400) {
+  const stream = useContext(LiveContext);
+  const latest = useRef(onChange);
+  latest.current = onChange;
+  useEffect(() => {
+    if (!stream) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = stream.subscribe((m) => {
+      if (m.kind !== 'reference' && m.kind !== 'resync') return;
+      timer ??= setTimeout(
+        () => {
+          timer = undefined;
+          latest.current();
+        },
+        delayMs + Math.random() * delayMs * 2,
+      );
+    });
+    return () => {
+      off();
+      if (timer) clearTimeout(timer);
+    };
+  }, [stream, delayMs]);
 }
 
 /** Calls `onChange` when the person's own record changed (their status, set by a lead or in another tab). */

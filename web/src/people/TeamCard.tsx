@@ -193,6 +193,7 @@ export function TeamCard({
                       />
                       {m.name}
                       {m.id === team.leadId ? <Badge tone="info">Lead</Badge> : null}
+                      {m.active ? null : <Badge tone="warn">No access</Badge>}
                       <span className="visually-hidden"> ({m.availability})</span>
                     </th>
                     <td data-label="Capacity">

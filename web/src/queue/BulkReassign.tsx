@@ -3,7 +3,7 @@ import { api } from '../api/endpoints.ts';
 import type { HandoffDetail, HandoffItem } from '../api/types.ts';
 import { useSession } from '../app/session.tsx';
 import { Dialog, Kbd } from '../app/ui.tsx';
-import { OwnerOptions } from '../handoffs/OwnerOptions.tsx';
+import { mayOwn, OwnerOptions } from '../handoffs/OwnerOptions.tsx';
 import { type BulkOutcome, progressWords, runWords, sharedTeam } from './picks.ts';
 
 // Each request reassigns this many in one transaction (the server takes up to 100): a large
@@ -71,7 +71,7 @@ export function BulkReassign({
   const teamKey = sharedTeam(subject);
   const team = teamKey ? s.teams.find((t) => t.key === teamKey) : undefined;
   // Only a person shown as a choice is ever sent (the picks may have changed team since).
-  const chosen = team?.members.some((m) => m.id === ownerId) ? ownerId : '';
+  const chosen = mayOwn(team?.members ?? []).some((m) => m.id === ownerId) ? ownerId : '';
 
   const run = async (e: FormEvent) => {
     e.preventDefault();

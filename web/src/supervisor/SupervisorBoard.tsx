@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { allHandoffs, api } from '../api/endpoints.ts';
 import type { AtRiskClock, Dip, HandoffItem } from '../api/types.ts';
 import { dipReasonLabels, formatDuration, humanize, relative } from '../app/format.ts';
@@ -77,11 +77,7 @@ export default function SupervisorBoard() {
   );
   const now = useNow();
   const minute = Math.floor(now / 60_000);
-  // Who is available changes without a case event (a person sets themselves away): read once a minute.
-  const { refresh } = s;
-  useEffect(() => {
-    if (minute) refresh().catch(() => undefined);
-  }, [minute, refresh]);
+  // Who is available is the session's, which the live stream keeps current (`reference`).
 
   const derived = useMemo(() => {
     if (!board.data) return null;
@@ -103,8 +99,8 @@ export default function SupervisorBoard() {
         waiting: mine.filter((h) => h.state === 'sent').length,
         inProgress: mine.filter((h) => h.state === 'accepted').length,
         breached: new Set(breaches.filter((b) => b.h.toTeam === t.key).map((b) => b.h.id)).size,
-        members: t.members.length,
-        available: t.members.filter((m) => m.availability === 'available').length,
+        members: t.members.filter((m) => m.active).length,
+        available: t.members.filter((m) => m.active && m.availability === 'available').length,
       };
     });
     const escalations = board.data.open.filter(

@@ -4,7 +4,7 @@ import { appendEvent } from '../events/events.commands.ts';
 import { EventType } from '../events/names.ts';
 import type { Principal } from '../http/context.ts';
 import { ApiError, notFound } from '../http/errors.ts';
-import { assignOwner, changeOwner, changerOf } from '../ownership/ownership.commands.ts';
+import { changeOwner, changerOf, chooseNextOwner } from '../ownership/ownership.commands.ts';
 import { completeness, missingFields } from '../packets/completeness.ts';
 import type { Packet } from '../packets/packet.types.ts';
 import { people } from '../people/people.table.ts';
@@ -253,8 +253,7 @@ export async function reassignHandoff(db: Db, id: string, input: Reassign, ctx: 
     if (ownerId) {
       await assertMayOwn(tx, h.orgId, ownerId);
     } else {
-      ownerId = (await assignOwner(tx, h.orgId, h.toTeamId, ctx.now, { exclude: h.ownerId ?? undefined }))
-        .ownerId;
+      ownerId = (await chooseNextOwner(tx, h, ctx.now)).ownerId;
     }
     await changeOwner(tx, h, ownerId, ctx.now, input.reason, changerOf(ctx.principal));
   });

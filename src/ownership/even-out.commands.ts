@@ -4,6 +4,7 @@ import { handoffs } from '../handoffs/handoffs.table.ts';
 import type { Principal } from '../http/context.ts';
 import { notFound } from '../http/errors.ts';
 import { people } from '../people/people.table.ts';
+import { scenarioVersionsOf } from '../scenarios/scenarios.queries.ts';
 import { isOpenAt } from '../sla/open.ts';
 import { teamMembers, teams } from '../teams/teams.table.ts';
 import { evenOut, type Holder, type Move } from './even-out.ts';
@@ -69,7 +70,15 @@ export async function evenOutTeam(db: Db, key: string, input: EvenOutInput, ctx:
       skills: m.skills,
       waiting: oldestFirst.filter((h) => h.ownerId === m.id).map((h) => h.id),
     }));
-    const moves = evenOut(holders);
+    // A handoff routed by skills (its scenario's rule, else its team's) keeps to those who match them.
+    const scenarioOf = await scenarioVersionsOf(tx, waiting);
+    const wanted = new Map<string, readonly string[]>();
+    for (const h of waiting) {
+      const scenario = scenarioOf(h);
+      const rule = scenario?.ownership ?? team.ownershipStrategy;
+      if (rule === 'skills' && scenario?.skills?.length) wanted.set(h.id, scenario.skills);
+    }
+    const moves = evenOut(holders, { wanted });
     const byId = new Map(waiting.map((h) => [h.id, h]));
     if (!input.dryRun) {
       const reason = input.reason?.trim() || `evening out ${team.name}'s load`;

@@ -73,6 +73,47 @@ describe('evening out a team’s waiting handoffs', () => {
   });
 
   it('stops at the limit', () => {
-    expect(evenOut([member('a', 60, 60), member('b', 0, 0, { capacity: 100 })], 5)).toHaveLength(5);
+    expect(evenOut([member('a', 60, 60), member('b', 0, 0, { capacity: 100 })], { limit: 5 })).toHaveLength(
+      5,
+    );
+  });
+
+  it('moves a handoff routed by skills only to someone who matches them at least as well', () => {
+    const team = [
+      member('a', 8, 3, { skills: ['german', 'billing'] }),
+      member('b', 0, 0, { skills: ['billing'] }),
+      member('c', 2, 0, { skills: ['german', 'billing', 'api'] }),
+    ];
+    // a-0 asks for German and billing (b matches one of two); a-1 asks for billing alone; a-2 for nothing.
+    const wanted = new Map([
+      ['a-0', ['german', 'billing']],
+      ['a-1', ['billing']],
+    ]);
+    const moves = evenOut(team, { wanted });
+    expect(moves.find((m) => m.handoffId === 'a-0')?.to ?? 'a').not.toBe('b');
+    expect(moves.map((m) => m.handoffId).sort()).toEqual(['a-0', 'a-1', 'a-2']);
+    // Without the skills asked, the least loaded takes the oldest first.
+    expect(evenOut(team)[0]).toEqual({ handoffId: 'a-0', from: 'a', to: 'b' });
+    // Nobody else speaks German: a keeps it, and what nobody's skills decide still moves.
+    const alone = [member('a', 8, 2, { skills: ['german'] }), member('b', 0, 0)];
+    expect(evenOut(alone, { wanted: new Map([['a-0', ['german']]]) })).toEqual([
+      { handoffId: 'a-1', from: 'a', to: 'b' },
+    ]);
+  });
+
+  it('gives what someone away held to the best match who can take it, even if more loaded', () => {
+    const team = [
+      member('away', 1, 1, { available: false, skills: ['api'] }),
+      member('b', 0, 0),
+      member('c', 6, 0, { skills: ['api'] }),
+    ];
+    expect(evenOut(team, { wanted: new Map([['away-0', ['api']]]) })).toEqual([
+      { handoffId: 'away-0', from: 'away', to: 'c' },
+    ]);
+    // Nobody matching can take it (at capacity): whoever can, as a send falls back to load.
+    const full = team.map((m) => (m.id === 'c' ? { ...m, load: 10 } : m));
+    expect(evenOut(full, { wanted: new Map([['away-0', ['api']]]) })).toEqual([
+      { handoffId: 'away-0', from: 'away', to: 'b' },
+    ]);
   });
 });

@@ -3,47 +3,83 @@ import { type Candidate, eligible } from './assign.ts';
 /** A member of the team as evening out sees them: `waiting` are the team's sent handoffs they own, oldest first. */
 export type Holder = Candidate & { waiting: readonly string[] };
 export type Move = { handoffId: string; from: string; to: string };
+export type EvenOutOptions = {
+  /** At most this many moves. */
+  limit?: number;
+  /**
+   * The skills each handoff routed by skills asks for (its scenario's, when the scenario or the team
+   * assigns by skills): such a handoff only moves to someone who matches them at least as well.
+   */
+  wanted?: ReadonlyMap<string, readonly string[]>;
+};
 
 const share = (load: number, capacity: number) => load / Math.max(1, capacity);
 
 /**
  * Evens out a team's waiting handoffs (sent, nobody working on them yet): a member who cannot take
- * work now (away, offline, off shift) gives up all of theirs; then, while the most loaded member
- * holding one is loaded more than the least loaded eligible member would be after taking it, the
- * oldest moves from the one to the other. Loads count every open handoff a person owns, in any
- * team, against their capacity; accepted handoffs never move (someone is working on them), and
- * nobody is given more than their capacity. A move never makes its receiver more loaded than its
- * giver, so nothing moves back and forth. At most `limit` moves.
+ * work now (away, offline, off shift) gives up all of theirs, each to the best skills match who can
+ * take it, least loaded after taking it; then, while some member holds a handoff that someone less
+ * loaded (after taking it) than its holder (after giving it) can take, it moves: from the most
+ * loaded holder first, their oldest first, to the least loaded. Loads count every open handoff a
+ * person owns, in any team, against their capacity; accepted handoffs never move (someone is working
+ * on them), nobody is given more than their capacity, and a handoff routed by skills never goes to
+ * someone matching fewer of them. A move never makes its receiver more loaded than its giver, so
+ * nothing moves back and forth.
  */
-export function evenOut(members: readonly Holder[], limit = 100): Move[] {
+export function evenOut(members: readonly Holder[], opts: EvenOutOptions = {}): Move[] {
+  const limit = opts.limit ?? 100;
   const team = members.map((m) => ({ ...m, waiting: [...m.waiting] }));
+  type Member = (typeof team)[number];
   const moves: Move[] = [];
-  // Who would be least loaded after taking one more.
-  const receiver = (giver: (typeof team)[number] | null) =>
-    team
-      .filter((m) => m !== giver && eligible(m))
-      .sort(
-        (a, b) => share(a.load + 1, a.capacity) - share(b.load + 1, b.capacity) || (a.id < b.id ? -1 : 1),
-      )[0];
-  const give = (from: (typeof team)[number], to: (typeof team)[number]) => {
-    moves.push({ handoffId: from.waiting.shift()!, from: from.id, to: to.id });
+  const score = (m: Member, handoffId: string) => {
+    const wanted = opts.wanted?.get(handoffId) ?? [];
+    return wanted.filter((s) => m.skills.includes(s)).length;
+  };
+  const leastLoaded = (pool: Member[]) =>
+    pool.sort(
+      (a, b) => share(a.load + 1, a.capacity) - share(b.load + 1, b.capacity) || (a.id < b.id ? -1 : 1),
+    )[0];
+  const give = (from: Member, handoffId: string, to: Member) => {
+    from.waiting.splice(from.waiting.indexOf(handoffId), 1);
+    moves.push({ handoffId, from: from.id, to: to.id });
     from.load -= 1;
     to.load += 1;
   };
+
   for (const away of team.filter((m) => !(m.available && m.onShift)))
-    while (away.waiting.length && moves.length < limit) {
-      const to = receiver(away);
-      if (!to) break;
-      give(away, to);
+    for (const handoffId of [...away.waiting]) {
+      if (moves.length >= limit) break;
+      const pool = team.filter((m) => m !== away && eligible(m));
+      // As a send would choose: the best match, when anyone matches at all.
+      const best = Math.max(0, ...pool.map((m) => score(m, handoffId)));
+      const to = leastLoaded(pool.filter((m) => score(m, handoffId) === best));
+      if (to) give(away, handoffId, to);
     }
-  while (moves.length < limit) {
+
+  // One move of the most loaded holder's oldest handoff that someone can take, or none.
+  const nextMove = () => {
     const givers = team
       .filter((m) => m.waiting.length && m.available && m.onShift)
       .sort((a, b) => share(b.load, b.capacity) - share(a.load, a.capacity) || (a.id < b.id ? -1 : 1));
-    const from = givers[0];
-    const to = from ? receiver(from) : undefined;
-    if (!from || !to || share(to.load + 1, to.capacity) > share(from.load - 1, from.capacity)) break;
-    give(from, to);
+    for (const from of givers)
+      for (const handoffId of from.waiting) {
+        const to = leastLoaded(
+          team.filter(
+            (m) =>
+              m !== from &&
+              eligible(m) &&
+              share(m.load + 1, m.capacity) <= share(from.load - 1, from.capacity) &&
+              score(m, handoffId) >= score(from, handoffId),
+          ),
+        );
+        if (to) return { from, handoffId, to };
+      }
+    return undefined;
+  };
+  while (moves.length < limit) {
+    const move = nextMove();
+    if (!move) break;
+    give(move.from, move.handoffId, move.to);
   }
   return moves;
 }

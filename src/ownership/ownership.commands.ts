@@ -5,6 +5,7 @@ import { appendEvents, type NewEvent } from '../events/events.commands.ts';
 import { EventType } from '../events/names.ts';
 import { handoffs } from '../handoffs/handoffs.table.ts';
 import { ApiError } from '../http/errors.ts';
+import { scenarioVersionsOf } from '../scenarios/scenarios.queries.ts';
 import { isOpenAt } from '../sla/open.ts';
 import { membersWithLoad } from '../teams/teams.queries.ts';
 import { teams } from '../teams/teams.table.ts';
@@ -113,6 +114,19 @@ export async function assignOwners(
   return { choices, rotations };
 }
 
+/**
+ * The next owner of an open handoff, its owner now excluded, by the rule it was sent under: its
+ * scenario's strategy (else its team's) and the skills the scenario asks for, as at its send.
+ */
+export async function chooseNextOwner(tx: Tx, h: Handoff, now: Date): Promise<OwnerChoice> {
+  const scenario = (await scenarioVersionsOf(tx, [h]))(h);
+  return assignOwner(tx, h.orgId, h.toTeamId, now, {
+    exclude: h.ownerId ?? undefined,
+    strategy: scenario?.ownership,
+    skills: scenario?.skills,
+  });
+}
+
 /** Who changes owners: a person, Baton itself (null), or an API token without a person (`via`, its name). */
 export type OwnerChanger = string | null | { personId: null; via: string };
 
@@ -168,7 +182,7 @@ export function ownerChanges(tx: Tx, now: Date, by: OwnerChanger) {
     change,
     /** To the next eligible member, as `reassignToNext`: the owner it now has. */
     async toNext(h: Handoff, reason: string) {
-      const choice = await assignOwner(tx, h.orgId, h.toTeamId, now, { exclude: h.ownerId ?? undefined });
+      const choice = await chooseNextOwner(tx, h, now);
       await change(h, choice.ownerId, `${reason} (${choice.rule})`);
       return choice.ownerId;
     },

@@ -1,7 +1,4 @@
-type Member = { id: string; name: string; availability: string; active: boolean };
-
-/** Who of a team's members may be given a handoff: not those who lost access (the server refuses them). */
-export const mayOwn = <M extends Member>(members: readonly M[]): M[] => members.filter((m) => m.active);
+import { type Member, mayOwn } from './owner-choice.ts';
 
 /** The people a handoff may be given to, as a select's options: each with why they may be slow to act. */
 export function OwnerOptions({ members }: { members: readonly Member[] }) {

@@ -6,7 +6,8 @@ import { bounceReasonLabels } from '../app/format.ts';
 import { useSession } from '../app/session.tsx';
 import { Dialog, ErrorNote, Kbd } from '../app/ui.tsx';
 import { mayActOn } from './may-act.ts';
-import { mayOwn, OwnerOptions } from './OwnerOptions.tsx';
+import { OwnerOptions } from './OwnerOptions.tsx';
+import { mayOwn, ownerRuleWords } from './owner-choice.ts';
 
 export type UiAction = 'accept' | 'bounce' | 'resolve' | 'reassign' | 'cancel' | 'send';
 const order: UiAction[] = ['accept', 'resolve', 'bounce', 'reassign', 'send', 'cancel'];
@@ -246,6 +247,8 @@ function ReassignDialog({
   const [reason, setReason] = useState('');
   const team = s.teams.find((t) => t.key === handoff.toTeam);
   const candidates = mayOwn(team?.members ?? []).filter((m) => m.id !== handoff.owner?.id);
+  const scenario = s.scenarios.find((x) => x.id === handoff.scenario);
+  const rule = team ? ownerRuleWords(team.ownershipStrategy, scenario) : 'team rule';
   // Only a person shown as a choice is ever sent.
   const chosen = candidates.some((m) => m.id === ownerId) ? ownerId : '';
   const submit = (e: FormEvent) => {
@@ -258,7 +261,7 @@ function ReassignDialog({
         <div className="field">
           <label htmlFor="reassign-owner">New owner</label>
           <select id="reassign-owner" value={chosen} onChange={(e) => setOwnerId(e.target.value)}>
-            <option value="">Let Baton choose ({team?.ownershipStrategy ?? 'team rule'})</option>
+            <option value="">Let Baton choose ({rule})</option>
             <OwnerOptions members={candidates} />
           </select>
         </div>

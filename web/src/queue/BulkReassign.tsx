@@ -3,7 +3,8 @@ import { api } from '../api/endpoints.ts';
 import type { HandoffDetail, HandoffItem } from '../api/types.ts';
 import { useSession } from '../app/session.tsx';
 import { Dialog, Kbd } from '../app/ui.tsx';
-import { mayOwn, OwnerOptions } from '../handoffs/OwnerOptions.tsx';
+import { OwnerOptions } from '../handoffs/OwnerOptions.tsx';
+import { mayOwn, ownerRuleWords } from '../handoffs/owner-choice.ts';
 import { type BulkOutcome, progressWords, runWords, sharedTeam } from './picks.ts';
 
 // Each request reassigns this many in one transaction (the server takes up to 100): a large
@@ -70,6 +71,8 @@ export function BulkReassign({
   const subject = batch.length ? batch : picked;
   const teamKey = sharedTeam(subject);
   const team = teamKey ? s.teams.find((t) => t.key === teamKey) : undefined;
+  const scenarioIds = new Set(subject.map((h) => h.scenario));
+  const sharedScenario = scenarioIds.size === 1 ? s.scenarios.find((x) => scenarioIds.has(x.id)) : undefined;
   // Only a person shown as a choice is ever sent (the picks may have changed team since).
   const chosen = mayOwn(team?.members ?? []).some((m) => m.id === ownerId) ? ownerId : '';
 
@@ -174,7 +177,7 @@ export function BulkReassign({
             >
               <option value="">
                 {team
-                  ? `Let Baton choose (${team.ownershipStrategy}), one by one`
+                  ? `Let Baton choose (${ownerRuleWords(team.ownershipStrategy, sharedScenario)}), one by one`
                   : 'Let each team’s rule choose, one by one'}
               </option>
               <OwnerOptions members={team?.members ?? []} />

@@ -281,12 +281,27 @@ describe('web app: case room, supervisor dips, settings for leads [pglite]', () 
     await create.getByLabel('Scenario id').fill('refund-to-tier2');
     await create.getByLabel('Name', { exact: true }).fill('Refund to Tier 2');
     await create.getByLabel('To team').selectOption('tier2');
+    // Routed by skills: the form says who in Tier 2 matches before it is saved.
+    await create.getByLabel('Choose the owner by').selectOption('skills');
+    await create.getByLabel('Skills asked for').fill('accounts, payroll');
+    expect(await create.getByTestId('skills-hint').textContent()).toBe(
+      'Best match first: Fatima Zahra (accounts), Noah Williams (accounts).',
+    );
+    await create.getByLabel('Skills asked for').fill('payroll');
+    expect(await create.getByTestId('skills-hint').textContent()).toBe(
+      'Nobody in Tier 2 has this skill: the least loaded member takes it.',
+    );
+    await create.getByLabel('Skills asked for').fill('accounts');
     await create.getByRole('button', { name: 'Create scenario' }).click();
     await page
       .getByTestId('scenario-saved')
       .filter({ hasText: 'Refund to Tier 2 saved as version 1' })
       .waitFor();
-    expect((await call('GET', '/api/v1/scenarios/refund-to-tier2')).toTeam).toBe('tier2');
+    expect(await call('GET', '/api/v1/scenarios/refund-to-tier2')).toMatchObject({
+      toTeam: 'tier2',
+      ownership: 'skills',
+      skills: ['accounts'],
+    });
     expect(await basicA11y(page)).toEqual([]);
     expect(lead.errors).toEqual([]);
     await closeBrowser(lead);

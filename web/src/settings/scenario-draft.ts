@@ -1,4 +1,4 @@
-import type { Calendar, PacketField, Scenario, ScenarioInput } from '../api/types.ts';
+import type { Calendar, OwnershipStrategy, PacketField, Scenario, ScenarioInput } from '../api/types.ts';
 import type { LadderAction } from '../sla/ladder-actions.ts';
 
 // The scenario editor's form state and its conversions to and from the API's scenario: pure.
@@ -27,7 +27,41 @@ export type Draft = {
   ladder: RungDraft[];
   templateVersion: string;
   lastReviewed: string;
+  /** How the owner is chosen: '' is the receiving team's own rule. */
+  ownership: OwnershipStrategy | '';
+  /** The skills asked for, as typed: "mobile, api". */
+  skills: string;
 };
+
+/** "mobile, API ,, mobile" -> ["mobile", "API"]: the skills a scenario asks for, each once. */
+export function skillsOf(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+/**
+ * Who in the receiving team has any of the skills asked for, with the ones they have: what a lead
+ * sees before saving ("Kenji Watanabe (mobile)"), and nobody when Baton would fall back to load.
+ */
+export function skilledMembers(
+  skills: readonly string[],
+  members: readonly { id: string; name: string }[],
+  people: readonly { id: string; skills: readonly string[] }[],
+): { name: string; has: string[] }[] {
+  const skillsById = new Map(people.map((p) => [p.id, p.skills]));
+  return members
+    .flatMap((m) => {
+      const has = skills.filter((s) => skillsById.get(m.id)?.includes(s));
+      return has.length ? [{ name: m.name, has }] : [];
+    })
+    .sort((a, b) => b.has.length - a.has.length);
+}
 
 export const today = () => new Date().toISOString().slice(0, 10);
 
@@ -50,6 +84,8 @@ export function toDraft(x: Scenario | undefined, teams: { key: string }[]): Draf
       ],
       templateVersion: '1',
       lastReviewed: today(),
+      ownership: '',
+      skills: '',
     };
   return {
     id: x.id,
@@ -69,6 +105,8 @@ export function toDraft(x: Scenario | undefined, teams: { key: string }[]): Draf
     ladder: x.ladder.map((r) => ({ at: String(r.at), action: r.action, clock: r.clock ?? '' })),
     templateVersion: String(x.template?.version ?? 1),
     lastReviewed: x.template?.lastReviewed ?? today(),
+    ownership: x.ownership ?? '',
+    skills: (x.skills ?? []).join(', '),
   };
 }
 
@@ -96,6 +134,9 @@ export function toInput(d: Draft, base: Scenario | undefined, teamTz: string): S
       action: r.action,
       ...(r.clock ? { clock: r.clock } : {}),
     })),
+    // Unset (undefined is left out of the JSON): the team's rule, no skills asked for.
+    ownership: d.ownership || undefined,
+    skills: skillsOf(d.skills).length ? skillsOf(d.skills) : undefined,
     template: {
       ...(base?.template ?? {}),
       version: Math.max(1, Math.trunc(Number(d.templateVersion)) || 1),

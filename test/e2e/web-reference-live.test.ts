@@ -58,6 +58,9 @@ describe('web app: owner choices follow people and teams live [pglite]', () => {
     await call('POST', `/api/v1/people/${hired.id}/deactivate`, {});
     await expect.poll(choices, heard).not.toContain('Nadia Okafor');
     expect(await owner.inputValue()).toBe('');
+    expect(await dialog.getByRole('alert').textContent()).toBe(
+      'Nadia Okafor no longer has access: choose someone else, or let Baton choose.',
+    );
     await screenshot(page, 'reference-live-dialog');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
 

@@ -6,7 +6,7 @@ import { bounceReasonLabels } from '../app/format.ts';
 import { useSession } from '../app/session.tsx';
 import { Dialog, ErrorNote, Kbd } from '../app/ui.tsx';
 import { mayActOn } from './may-act.ts';
-import { OwnerOptions } from './OwnerOptions.tsx';
+import { LostOwnerNote, OwnerOptions } from './OwnerOptions.tsx';
 import { mayOwn, ownerRuleWords } from './owner-choice.ts';
 
 export type UiAction = 'accept' | 'bounce' | 'resolve' | 'reassign' | 'cancel' | 'send';
@@ -264,6 +264,7 @@ function ReassignDialog({
             <option value="">Let Baton choose ({rule})</option>
             <OwnerOptions members={candidates} />
           </select>
+          <LostOwnerNote ownerId={ownerId} />
         </div>
         <div className="field">
           <label htmlFor="reassign-reason">Reason</label>

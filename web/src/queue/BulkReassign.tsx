@@ -3,7 +3,7 @@ import { api } from '../api/endpoints.ts';
 import type { HandoffDetail, HandoffItem } from '../api/types.ts';
 import { useSession } from '../app/session.tsx';
 import { Dialog, Kbd } from '../app/ui.tsx';
-import { OwnerOptions } from '../handoffs/OwnerOptions.tsx';
+import { LostOwnerNote, OwnerOptions } from '../handoffs/OwnerOptions.tsx';
 import { mayOwn, ownerRuleWords } from '../handoffs/owner-choice.ts';
 import { type BulkOutcome, progressWords, runWords, sharedTeam } from './picks.ts';
 
@@ -182,6 +182,7 @@ export function BulkReassign({
               </option>
               <OwnerOptions members={team?.members ?? []} />
             </select>
+            <LostOwnerNote ownerId={ownerId} />
             {team ? null : (
               <p className="hint">They go to more than one team: each team’s rule picks its owner.</p>
             )}

@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from 'react';
 import type { LiveEvent } from '../api/types.ts';
-import { type LiveStream, openLiveStream } from './stream.ts';
+import { type LiveMessage, type LiveStream, openLiveStream } from './stream.ts';
 
 const LiveContext = createContext<LiveStream | null>(null);
 
@@ -82,33 +82,42 @@ export function usePresenceSignal(caseId: string | undefined, onChange: () => vo
 }
 
 /**
+ * Calls `onChange` once for a burst of the stream's messages that `wanted` picks, `wait()` ms after
+ * the first of them (the messages meanwhile join it).
+ */
+function useGatheredSignal(wanted: (m: LiveMessage) => boolean, onChange: () => void, wait: () => number) {
+  const stream = useContext(LiveContext);
+  const latest = useRef({ wanted, onChange, wait });
+  latest.current = { wanted, onChange, wait };
+  useEffect(() => {
+    if (!stream) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = stream.subscribe((m) => {
+      if (!latest.current.wanted(m)) return;
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        latest.current.onChange();
+      }, latest.current.wait());
+    });
+    return () => {
+      off();
+      if (timer) clearTimeout(timer);
+    };
+  }, [stream]);
+}
+
+/**
  * Calls `onChange` when the organisation's reference data changed (someone lost access or went away,
  * a team or scenario was edited) and after a resync, once per burst: a provisioning run that changes
  * fifty people is one re-read. Each page waits a little longer at random, so that an organisation's
  * open pages do not all read at the same instant.
  */
 export function useReferenceSignal(onChange: () => void, delayMs = 400) {
-  const stream = useContext(LiveContext);
-  const latest = useRef(onChange);
-  latest.current = onChange;
-  useEffect(() => {
-    if (!stream) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const off = stream.subscribe((m) => {
-      if (m.kind !== 'reference' && m.kind !== 'resync') return;
-      timer ??= setTimeout(
-        () => {
-          timer = undefined;
-          latest.current();
-        },
-        delayMs + Math.random() * delayMs * 2,
-      );
-    });
-    return () => {
-      off();
-      if (timer) clearTimeout(timer);
-    };
-  }, [stream, delayMs]);
+  useGatheredSignal(
+    (m) => m.kind === 'reference' || m.kind === 'resync',
+    onChange,
+    () => delayMs + Math.random() * delayMs * 2,
+  );
 }
 
 /** Calls `onChange` when the person's own record changed (their status, set by a lead or in another tab). */
@@ -130,23 +139,9 @@ export function useMeSignal(onChange: () => void) {
  * missed otherwise) and after a resync.
  */
 export function useInboxSignal(onChange: () => void, delayMs = 250) {
-  const stream = useContext(LiveContext);
-  const latest = useRef(onChange);
-  latest.current = onChange;
-  useEffect(() => {
-    if (!stream) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const off = stream.subscribe((m) => {
-      const connected = m.kind === 'status' && m.connected;
-      if (m.kind !== 'inbox' && m.kind !== 'resync' && !connected) return;
-      timer ??= setTimeout(() => {
-        timer = undefined;
-        latest.current();
-      }, delayMs);
-    });
-    return () => {
-      off();
-      if (timer) clearTimeout(timer);
-    };
-  }, [stream, delayMs]);
+  useGatheredSignal(
+    (m) => m.kind === 'inbox' || m.kind === 'resync' || (m.kind === 'status' && m.connected),
+    onChange,
+    () => delayMs,
+  );
 }

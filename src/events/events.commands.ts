@@ -51,7 +51,11 @@ export type Announcement = {
   at: string;
   /** Only on a signal for one person's streams (their inbox changed): never an event of a case. */
   personId?: string;
+  /** Only on the reference signal: someone's new status, which a page applies without reading anything. */
+  availability?: AvailabilityChange;
 };
+
+export type AvailabilityChange = { personId: string; availability: string };
 
 function announcementOf(e: StoredEvent): Announcement {
   return {

@@ -36,7 +36,10 @@ export function registerStreamRoutes(app: App) {
         if (a.orgId !== orgId) return;
         // The organisation's people, teams or scenarios changed: every page of it, whatever its filter.
         if (a.type === referenceChanged)
-          queue.push({ event: 'reference', data: JSON.stringify({ at: a.at }) });
+          queue.push({
+            event: 'reference',
+            data: JSON.stringify({ at: a.at, ...(a.availability ? { availability: a.availability } : {}) }),
+          });
         // A signal for one person (their inbox changed) reaches their streams alone, whatever the case filter.
         else if (a.personId !== undefined) {
           if (a.personId !== personId) return;

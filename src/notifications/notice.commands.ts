@@ -2,7 +2,7 @@ import { and, arrayContains, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { type Notice as Notify, notifyOnCommit } from '../db/notices.ts';
-import { type Announcement, eventsChannel } from '../events/events.commands.ts';
+import { type Announcement, type AvailabilityChange, eventsChannel } from '../events/events.commands.ts';
 import { people } from '../people/people.table.ts';
 import { notifications } from './notifications.table.ts';
 
@@ -61,10 +61,13 @@ export const referenceChanged = 'reference.changed';
 /**
  * Tells every open page of the organisation, once `tx` commits, that its reference data changed.
  * Several in one transaction are one (the same payload: PostgreSQL folds them, and so does PGlite's
- * in-process delivery).
+ * in-process delivery). Someone's status alone (`availability`, many times a day per person) is
+ * said with the new status, which pages apply as it is: an organisation's pages do not all read
+ * its people and teams again whenever one of them goes to lunch.
  */
-export async function signalReference(tx: Tx, orgId: string, now: Date) {
+export async function signalReference(tx: Tx, orgId: string, now: Date, availability?: AvailabilityChange) {
   const a: Announcement = {
+    ...(availability ? { availability } : {}),
     seq: 0,
     id: referenceChanged,
     orgId,

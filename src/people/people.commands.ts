@@ -51,7 +51,7 @@ export async function setAvailability(
     // everyone's choices of owner ("Priya Raman (away)").
     if (before.availability !== availability) {
       await signalPerson(tx, ctx.orgId, id, ctx.now);
-      await signalReference(tx, ctx.orgId, ctx.now);
+      await signalReference(tx, ctx.orgId, ctx.now, { personId: id, availability });
     }
     return { id, availability };
   });

@@ -34,7 +34,9 @@ describeOnDatabases('the live stream’s word that the reference data changed', 
     ).token;
     const grace = await h().tokenFor('grace');
     const ines = await h().tokenFor('ines');
-    const priya = await streamOf(await h().tokenFor('priya'));
+    const priyaToken = await h().tokenFor('priya');
+    const asPriya = { token: priyaToken };
+    const priya = await streamOf(priyaToken);
     // A page that follows one case only (the case room) hears it too.
     const tom = await streamOf(await h().tokenFor('tom'), `?case=${watched.body.id}`);
     const other = await streamOf(otherToken);
@@ -60,30 +62,42 @@ describeOnDatabases('the live stream’s word that the reference data changed', 
       await settle();
       let before = all.map(words);
 
-      // A person setting their own status: every page of the organisation re-reads, once.
+      // A person setting their own status: every page of the organisation hears it, once, with the status.
       expect(
-        (await h().request('POST', `/api/v1/people/${priyaId}/availability`, { availability: 'away' }))
-          .status,
+        (
+          await h().request(
+            'POST',
+            `/api/v1/people/${priyaId}/availability`,
+            { availability: 'away' },
+            asPriya,
+          )
+        ).status,
       ).toBe(200);
-      expect(await heard(priya, before[0]!)).toMatchObject({ data: { at: expect.stringMatching(/Z$/) } });
+      // Said with the new status, which pages apply without reading anything.
+      expect(await heard(priya, before[0]!)).toMatchObject({
+        data: { at: expect.stringMatching(/Z$/), availability: { personId: priyaId, availability: 'away' } },
+      });
       expect(await heard(tom, before[1]!)).toBeDefined();
       await settle();
       expect(all.map(words)).toEqual([before[0]! + 1, before[1]! + 1, before[2]]);
 
       // The same status again, a case written, a refused change: nothing.
       before = all.map(words);
-      await h().request('POST', `/api/v1/people/${priyaId}/availability`, { availability: 'away' });
+      await h().request('POST', `/api/v1/people/${priyaId}/availability`, { availability: 'away' }, asPriya);
       await h().request('POST', '/api/v1/cases', newCase());
       const refused = await h().request('PATCH', '/api/v1/teams/finance', { capacity: 0 }, { token: grace });
       expect(refused.status).toBe(400);
       await settle();
       expect(all.map(words)).toEqual(before);
 
-      // A lead's change of a team.
+      // A lead's change of a team: no status in it, so pages read again.
       const changed = await h().request('PATCH', '/api/v1/teams/finance', { capacity: 12 }, { token: grace });
       expect(changed.status).toBe(200);
       expect(await heard(priya, before[0]!)).toBeDefined();
       expect(await heard(tom, before[1]!)).toBeDefined();
+      expect(priya.events.filter((e) => e.event === 'reference').at(-1)?.data).toEqual({
+        at: expect.stringMatching(/Z$/),
+      });
 
       // Someone losing access: still listed as a member, marked, and the pages hear of it.
       before = all.map(words);
@@ -120,7 +134,12 @@ describeOnDatabases('the live stream’s word that the reference data changed', 
       expect(members.find((m) => m.id === priyaId)).toMatchObject({ active: true });
     } finally {
       for (const s of all) s.close();
-      await h().request('POST', `/api/v1/people/${priyaId}/availability`, { availability: 'available' });
+      await h().request(
+        'POST',
+        `/api/v1/people/${priyaId}/availability`,
+        { availability: 'available' },
+        asPriya,
+      );
       await h().request('PATCH', '/api/v1/teams/finance', { capacity: 10 }, { token: grace });
     }
   });

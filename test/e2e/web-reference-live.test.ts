@@ -39,10 +39,17 @@ describe('web app: owner choices follow people and teams live [pglite]', () => {
     const choices = () => owner.locator('option').allTextContents();
     await expect.poll(choices).toContain('Priya Raman');
 
-    // Priya goes away (by herself, in another tab): the open dialog marks her.
-    await call('POST', `/api/v1/people/${priya}/availability`, { availability: 'away' });
+    // Priya goes away (by herself, in another tab): the open dialog marks her, from what the stream
+    // said, without reading the people or teams again.
+    const reads: string[] = [];
+    page.on('request', (r) => {
+      if (/\/api\/v1\/(teams|people)$/.test(new URL(r.url()).pathname)) reads.push(r.url());
+    });
+    const priyaToken = await app.tokenOf('priya', ['agent']);
+    await call('POST', `/api/v1/people/${priya}/availability`, { availability: 'away' }, priyaToken);
     await expect.poll(choices, heard).toContain('Priya Raman (away)');
     expect(await choices()).not.toContain('Priya Raman');
+    expect(reads).toEqual([]);
 
     // Someone joins Finance: offered.
     const hired = await call('POST', '/api/v1/people', {

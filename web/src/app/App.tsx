@@ -8,9 +8,11 @@ import { NewCasePage } from '../cases/NewCaseForm.tsx';
 import { CustomerPage } from '../customers/CustomerPage.tsx';
 import { HandoffForm } from '../handoffs/HandoffForm.tsx';
 import { HandoffPage } from '../handoffs/HandoffPage.tsx';
+import type { AvailabilityChange } from '../live/stream.ts';
 import { LiveProvider } from '../live/useLive.tsx';
 import { QueuePage } from '../queue/QueuePage.tsx';
 import { type Area, areaOf, rolesInWords } from './access.ts';
+import { applyAvailability } from './apply-availability.ts';
 import { ResetPassword } from './ResetPassword.tsx';
 import { Link, match, navigate, useLocation } from './router.tsx';
 import { Setup } from './Setup.tsx';
@@ -169,16 +171,37 @@ export function App() {
   // After a lead's change: the page stays as it is if the re-read fails (the caller shows the error).
   // Re-reads overlap (two changes in a row, live): only the one asked for last is kept, so a slower
   // earlier answer never puts back what was true before the second change.
+  // Statuses the stream tells of while a re-read is on its way are applied over its answer too (it
+  // may have read before they were made).
   const asked = useRef(0);
+  const answered = useRef(0);
+  const toldMeanwhile = useRef<AvailabilityChange[]>([]);
   const refresh = useCallback(async () => {
     const mine = ++asked.current;
-    const [me, teams, scenarios, people] = await Promise.all([
-      api.me(),
-      api.teams(),
-      api.scenarios(),
-      api.people(),
-    ]);
-    if (mine === asked.current) setBoot({ state: 'ready', me, teams, scenarios, people });
+    toldMeanwhile.current = [];
+    try {
+      const [me, teams, scenarios, people] = await Promise.all([
+        api.me(),
+        api.teams(),
+        api.scenarios(),
+        api.people(),
+      ]);
+      if (mine === asked.current)
+        setBoot({
+          state: 'ready',
+          me,
+          scenarios,
+          ...applyAvailability(people, teams, toldMeanwhile.current),
+        });
+    } finally {
+      answered.current = Math.max(answered.current, mine);
+    }
+  }, []);
+
+  // Someone's status, told by the live stream: applied to what the page holds, nothing read.
+  const applyStatus = useCallback((changes: AvailabilityChange[]) => {
+    if (answered.current < asked.current) toldMeanwhile.current.push(...changes);
+    setBoot((b) => (b.state === 'ready' ? { ...b, ...applyAvailability(b.people, b.teams, changes) } : b));
   }, []);
 
   useEffect(() => {
@@ -206,9 +229,9 @@ export function App() {
   const session = useMemo(
     () =>
       boot.state === 'ready'
-        ? buildSession(boot.me, boot.teams, boot.scenarios, boot.people, signOut, refresh)
+        ? buildSession(boot.me, boot.teams, boot.scenarios, boot.people, signOut, refresh, applyStatus)
         : null,
-    [boot, signOut, refresh],
+    [boot, signOut, refresh, applyStatus],
   );
 
   // The e-mailed reset link works signed in or not (and whoever is signed in here).

@@ -69,7 +69,9 @@ export function Shell({ children }: { children: ReactNode }) {
   useEffect(() => setAvailability(known), [known]);
   useMeSignal(() => void s.refresh().catch(() => undefined));
   // And so is the organisation's, when someone else's changed: owner choices follow who may own.
-  useReferenceSignal(() => void s.refresh().catch(() => undefined));
+  useReferenceSignal((changed) =>
+    changed.reread ? void s.refresh().catch(() => undefined) : s.applyAvailability(changed.availability),
+  );
   const personText = (
     <>
       <span className="avatar" aria-hidden="true">

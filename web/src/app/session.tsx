@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { Me, Person, Role, Scenario, Team } from '../api/types.ts';
+import type { AvailabilityChange } from '../live/stream.ts';
 
 /** Who is signed in, and the organisation's reference data every page uses. */
 export type Session = {
@@ -14,6 +15,8 @@ export type Session = {
   signOut: () => void;
   /** Re-reads the reference data (teams, scenarios, people) after a lead changed it. */
   refresh: () => Promise<void>;
+  /** Applies status changes the live stream told of, without reading anything. */
+  applyAvailability: (changes: AvailabilityChange[]) => void;
 };
 
 export const SessionContext = createContext<Session | null>(null);
@@ -31,6 +34,7 @@ export function buildSession(
   people: Person[],
   signOut: () => void,
   refresh: () => Promise<void> = async () => undefined,
+  applyAvailability: (changes: AvailabilityChange[]) => void = () => undefined,
 ): Session {
   const roles = new Set(me.roles);
   const myId = me.person?.id;
@@ -45,5 +49,6 @@ export function buildSession(
     personName: (id) => (id ? (names.get(id) ?? 'Unknown person') : 'Nobody'),
     signOut,
     refresh,
+    applyAvailability,
   };
 }

@@ -15,10 +15,14 @@ export type LiveMessage =
   | { kind: 'inbox' }
   /** The person's own record changed (a lead set their status): the session is read again. */
   | { kind: 'me' }
-  /** The organisation's people, teams, calendars or scenarios changed: the session's reference data is read again. */
-  | { kind: 'reference' }
+  /**
+   * The organisation's people, teams, calendars or scenarios changed: the session's reference data
+   * is read again; or only someone's status did (`availability`), which is applied as it is.
+   */
+  | { kind: 'reference'; availability?: AvailabilityChange }
   | { kind: 'resync' }
   | { kind: 'status'; connected: boolean };
+export type AvailabilityChange = { personId: string; availability: string };
 type ChannelMessage = LiveMessage | { kind: 'hello' };
 type Listener = (m: LiveMessage) => void;
 
@@ -75,7 +79,16 @@ export function openLiveStream(channelName: string): LiveStream {
     });
     source.addEventListener('inbox', () => emit({ kind: 'inbox' }));
     source.addEventListener('me', () => emit({ kind: 'me' }));
-    source.addEventListener('reference', () => emit({ kind: 'reference' }));
+    source.addEventListener('reference', (e) => {
+      let availability: AvailabilityChange | undefined;
+      try {
+        availability = (JSON.parse((e as MessageEvent<string>).data) as { availability?: AvailabilityChange })
+          .availability;
+      } catch {
+        // Unreadable: read everything again, which is always right.
+      }
+      emit({ kind: 'reference', ...(availability ? { availability } : {}) });
+    });
     source.addEventListener('error', () => emit({ kind: 'status', connected: false }));
     // The server ended the stream because the session no longer signs it in (signed out elsewhere,
     // idle, a second step now required): one request lets the app say which, as any other would.

@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from 'react';
 import type { LiveEvent } from '../api/types.ts';
-import { type LiveMessage, type LiveStream, openLiveStream } from './stream.ts';
+import { type AvailabilityChange, type LiveMessage, type LiveStream, openLiveStream } from './stream.ts';
 
 const LiveContext = createContext<LiveStream | null>(null);
 
@@ -83,20 +83,28 @@ export function usePresenceSignal(caseId: string | undefined, onChange: () => vo
 
 /**
  * Calls `onChange` once for a burst of the stream's messages that `wanted` picks, `wait()` ms after
- * the first of them (the messages meanwhile join it).
+ * the first of them (the messages meanwhile join it), with the messages gathered.
  */
-function useGatheredSignal(wanted: (m: LiveMessage) => boolean, onChange: () => void, wait: () => number) {
+function useGatheredSignal(
+  wanted: (m: LiveMessage) => boolean,
+  onChange: (gathered: LiveMessage[]) => void,
+  wait: () => number,
+) {
   const stream = useContext(LiveContext);
   const latest = useRef({ wanted, onChange, wait });
   latest.current = { wanted, onChange, wait };
   useEffect(() => {
     if (!stream) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let gathered: LiveMessage[] = [];
     const off = stream.subscribe((m) => {
       if (!latest.current.wanted(m)) return;
+      gathered.push(m);
       timer ??= setTimeout(() => {
         timer = undefined;
-        latest.current.onChange();
+        const burst = gathered;
+        gathered = [];
+        latest.current.onChange(burst);
       }, latest.current.wait());
     });
     return () => {
@@ -107,15 +115,24 @@ function useGatheredSignal(wanted: (m: LiveMessage) => boolean, onChange: () => 
 }
 
 /**
- * Calls `onChange` when the organisation's reference data changed (someone lost access or went away,
- * a team or scenario was edited) and after a resync, once per burst: a provisioning run that changes
- * fifty people is one re-read. Each page waits a little longer at random, so that an organisation's
- * open pages do not all read at the same instant.
+ * Calls `onChange` when the organisation's reference data changed (someone lost access, a team or
+ * scenario was edited) and after a resync, once per burst: a provisioning run that changes fifty
+ * people is one re-read. Each page waits a little longer at random, so that an organisation's open
+ * pages do not all read at the same instant. A burst of status changes alone comes as
+ * `availability`, the new statuses in order, to apply without reading anything.
  */
-export function useReferenceSignal(onChange: () => void, delayMs = 400) {
+export function useReferenceSignal(
+  onChange: (changed: { reread: true } | { reread: false; availability: AvailabilityChange[] }) => void,
+  delayMs = 400,
+) {
   useGatheredSignal(
     (m) => m.kind === 'reference' || m.kind === 'resync',
-    onChange,
+    (burst) => {
+      const availability = burst.flatMap((m) =>
+        m.kind === 'reference' && m.availability ? [m.availability] : [],
+      );
+      onChange(availability.length === burst.length ? { reread: false, availability } : { reread: true });
+    },
     () => delayMs + Math.random() * delayMs * 2,
   );
 }

@@ -1,21 +1,19 @@
 import { type FormEvent, useId, useState } from 'react';
 import { ApiError } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
-import type { OwnershipStrategy, Scenario } from '../api/types.ts';
+import type { Scenario } from '../api/types.ts';
 import { fieldLabel, formatDateTime, humanize } from '../app/format.ts';
 import { useSession } from '../app/session.tsx';
 import { Badge, ErrorNote, Loading } from '../app/ui.tsx';
 import { useResource } from '../app/useResource.ts';
-import { strategies, strategyOf } from '../people/team-form.ts';
 import { actionLabels, type LadderAction, ladderActions } from '../sla/ladder-actions.ts';
+import { OwnerRuleFields } from './OwnerRuleFields.tsx';
 import {
   type CalendarChoice,
   type ClockDraft,
   type Draft,
   packetFields,
   type RungDraft,
-  skilledMembers,
-  skillsOf,
   toDraft,
   today,
   toInput,
@@ -73,10 +71,6 @@ export function ScenarioEditor({
     );
   const toTeam = s.teams.find((t) => t.key === d.toTeam);
   const teamTz = toTeam?.calendar.timezone ?? 'UTC';
-  const rule = d.ownership || toTeam?.ownershipStrategy;
-  const asked = skillsOf(d.skills);
-  const matching = skilledMembers(asked, toTeam?.members.filter((m) => m.active) ?? [], s.people);
-  const knownSkills = [...new Set(s.people.flatMap((p) => p.skills))].sort();
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -168,58 +162,14 @@ export function ScenarioEditor({
               ))}
             </ul>
           </fieldset>
-          <fieldset className="fieldset">
-            <legend>Owner</legend>
-            <div className="field">
-              <label htmlFor={f('ownership')}>Choose the owner by</label>
-              <select
-                id={f('ownership')}
-                value={d.ownership}
-                aria-describedby={f('ownership-hint')}
-                onChange={(e) => set('ownership', e.target.value as OwnershipStrategy | '')}
-              >
-                <option value="">
-                  {toTeam
-                    ? `${toTeam.name}'s rule (${strategyOf(toTeam.ownershipStrategy)?.label ?? toTeam.ownershipStrategy})`
-                    : 'The team’s rule'}
-                </option>
-                {strategies.map((x) => (
-                  <option key={x.value} value={x.value}>
-                    {x.label}
-                  </option>
-                ))}
-              </select>
-              <span className="hint" id={f('ownership-hint')}>
-                {strategyOf(rule ?? '')?.explain ?? ''} Also when Baton chooses again (reassigned by rule,
-                handed on, evened out).
-              </span>
-            </div>
-            {rule === 'skills' ? (
-              <div className="field">
-                <label htmlFor={f('skills')}>Skills asked for</label>
-                <input
-                  id={f('skills')}
-                  value={d.skills}
-                  list={f('known-skills')}
-                  placeholder="mobile, api"
-                  aria-describedby={f('skills-hint')}
-                  onChange={(e) => set('skills', e.target.value)}
-                />
-                <datalist id={f('known-skills')}>
-                  {knownSkills.map((k) => (
-                    <option key={k} value={k} />
-                  ))}
-                </datalist>
-                <span className="hint" id={f('skills-hint')} data-testid="skills-hint">
-                  {!asked.length
-                    ? 'None: the least loaded member takes it. Separate skills with commas.'
-                    : matching.length
-                      ? `Best match first: ${matching.map((m) => `${m.name} (${m.has.join(', ')})`).join(', ')}.`
-                      : `Nobody in ${toTeam?.name ?? 'the team'} has ${asked.length === 1 ? 'this skill' : 'these skills'}: the least loaded member takes it.`}
-                </span>
-              </div>
-            ) : null}
-          </fieldset>
+          <OwnerRuleFields
+            ownership={d.ownership}
+            skills={d.skills}
+            toTeam={toTeam}
+            idOf={f}
+            onOwnership={(v) => set('ownership', v)}
+            onSkills={(v) => set('skills', v)}
+          />
           <fieldset className="fieldset">
             <legend>Packet template</legend>
             <div className="grid-2">

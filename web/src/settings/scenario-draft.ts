@@ -113,6 +113,7 @@ export function toDraft(x: Scenario | undefined, teams: { key: string }[]): Draf
 /** The new version: what the form edits over everything else the scenario already says. */
 export function toInput(d: Draft, base: Scenario | undefined, teamTz: string): ScenarioInput {
   const { version: _v, templateStale: _t, ...rest } = base ?? ({} as Partial<Scenario>);
+  const skills = skillsOf(d.skills);
   return {
     ...(rest as Partial<ScenarioInput>),
     id: d.id.trim(),
@@ -136,7 +137,7 @@ export function toInput(d: Draft, base: Scenario | undefined, teamTz: string): S
     })),
     // Unset (undefined is left out of the JSON): the team's rule, no skills asked for.
     ownership: d.ownership || undefined,
-    skills: skillsOf(d.skills).length ? skillsOf(d.skills) : undefined,
+    skills: skills.length ? skills : undefined,
     template: {
       ...(base?.template ?? {}),
       version: Math.max(1, Math.trunc(Number(d.templateVersion)) || 1),

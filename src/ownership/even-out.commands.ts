@@ -7,7 +7,7 @@ import { people } from '../people/people.table.ts';
 import { scenarioVersionsOf } from '../scenarios/scenarios.queries.ts';
 import { isOpenAt } from '../sla/open.ts';
 import { teamMembers, teams } from '../teams/teams.table.ts';
-import { evenOut, type Holder, type Move } from './even-out.ts';
+import { evenOut, type Holder, type Move, type Stay, staying } from './even-out.ts';
 import { changerOf, ownerChanges } from './ownership.commands.ts';
 
 export type EvenOutInput = { reason?: string; dryRun?: boolean };
@@ -50,7 +50,7 @@ export async function evenOutTeam(db: Db, key: string, input: EvenOutInput, ctx:
       .where(and(eq(teamMembers.teamId, team.id), eq(people.active, 'yes')))
       .orderBy(asc(people.id));
     const ids = members.map((m) => m.id);
-    if (!ids.length) return answer(team.key, input, [], []);
+    if (!ids.length) return answer(team.key, input, { moves: [], stays: [], holders: [] });
     // A person's load counts every team's open handoffs, exactly (the send path's count stops at capacity).
     const loads = await tx
       .select({ ownerId: handoffs.ownerId, open: sql<number>`count(*)::int` })
@@ -86,17 +86,34 @@ export async function evenOutTeam(db: Db, key: string, input: EvenOutInput, ctx:
       for (const m of moves) await changes.change(byId.get(m.handoffId)!, m.to, reason);
       await changes.write();
     }
-    const moved = moves.map((m) => ({ ...m, caseId: byId.get(m.handoffId)!.caseId }));
-    return answer(team.key, input, moved, holders, new Map(members.map((m) => [m.id, m.name])));
+    const withCase = <T extends { handoffId: string }>(x: T) => ({
+      ...x,
+      caseId: byId.get(x.handoffId)!.caseId,
+    });
+    const stays = staying(holders, moves, { wanted }).map((s) => ({
+      ...withCase(s),
+      skills: s.reason === 'skills' ? (wanted.get(s.handoffId) ?? []) : undefined,
+    }));
+    return answer(
+      team.key,
+      input,
+      { moves: moves.map(withCase), stays, holders },
+      new Map(members.map((m) => [m.id, m.name])),
+    );
   });
 }
 
-/** What was (or would be) moved, and each member's load before and after, by name. */
+type Plan = {
+  moves: (Move & { caseId: string })[];
+  stays: (Stay & { caseId: string; skills: readonly string[] | undefined })[];
+  holders: Holder[];
+};
+
+/** What was (or would be) moved, what stays and why, and each member's load before and after, by name. */
 function answer(
   team: string,
   input: EvenOutInput,
-  moves: (Move & { caseId: string })[],
-  holders: Holder[],
+  { moves, stays, holders }: Plan,
   names = new Map<string, string>(),
 ) {
   const person = (id: string) => ({ id, name: names.get(id) ?? id });
@@ -110,6 +127,13 @@ function answer(
       caseId: m.caseId,
       from: person(m.from),
       to: person(m.to),
+    })),
+    staying: stays.map((s) => ({
+      handoffId: s.handoffId,
+      caseId: s.caseId,
+      holder: person(s.holder),
+      reason: s.reason,
+      ...(s.skills ? { skills: [...s.skills] } : {}),
     })),
     members: holders.map((h) => ({
       ...person(h.id),

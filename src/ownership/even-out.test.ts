@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evenOut, type Holder } from './even-out.ts';
+import { evenOut, type Holder, staying } from './even-out.ts';
 
 const member = (id: string, load: number, waiting: number, over: Partial<Holder> = {}): Holder => ({
   id,
@@ -115,5 +115,46 @@ describe('evening out a team’s waiting handoffs', () => {
     expect(evenOut(full, { wanted: new Map([['away-0', ['api']]]) })).toEqual([
       { handoffId: 'away-0', from: 'away', to: 'b' },
     ]);
+  });
+});
+
+describe('what an even-out leaves where it is, and why', () => {
+  it('says nothing of a team that is already even', () => {
+    const team = [member('a', 4, 4), member('b', 3, 3)];
+    expect(staying(team, evenOut(team))).toEqual([]);
+  });
+
+  it('names the handoffs of someone away that nobody with room can take', () => {
+    const team = [member('away', 2, 2, { available: false }), member('b', 10, 0)];
+    const moves = evenOut(team);
+    expect(moves).toEqual([]);
+    expect(staying(team, moves)).toEqual([
+      { handoffId: 'away-0', holder: 'away', reason: 'nobody_free' },
+      { handoffId: 'away-1', holder: 'away', reason: 'nobody_free' },
+    ]);
+  });
+
+  it('names the handoffs that stay for want of skills, and only those', () => {
+    const team = [member('k', 6, 4, { skills: ['mobile'] }), member('o', 0, 0, { skills: ['web'] })];
+    const wanted = new Map([
+      ['k-0', ['mobile']],
+      ['k-1', ['mobile']],
+    ]);
+    const moves = evenOut(team, { wanted });
+    // The two asking for nothing move; the two asking for mobile stay with the only one who knows it.
+    expect(moves.map((m) => m.handoffId).sort()).toEqual(['k-2', 'k-3']);
+    expect(staying(team, moves, { wanted })).toEqual([
+      { handoffId: 'k-0', holder: 'k', reason: 'skills' },
+      { handoffId: 'k-1', holder: 'k', reason: 'skills' },
+    ]);
+  });
+
+  it('names what the limit left behind', () => {
+    const team = [member('a', 9, 9), member('b', 0, 0)];
+    const moves = evenOut(team, { limit: 2 });
+    const stays = staying(team, moves, { limit: 2 });
+    expect(stays.length).toBeGreaterThan(0);
+    expect(stays.every((s) => s.reason === 'limit' && s.holder === 'a')).toBe(true);
+    expect(staying(team, evenOut(team))).toEqual([]);
   });
 });

@@ -83,3 +83,51 @@ export function evenOut(members: readonly Holder[], opts: EvenOutOptions = {}): 
   }
   return moves;
 }
+
+/** Why a waiting handoff stays with its holder although an even-out would otherwise move it. */
+export type StayReason = 'nobody_free' | 'skills' | 'limit';
+export type Stay = { handoffId: string; holder: string; reason: StayReason };
+
+/**
+ * The waiting handoffs a plan leaves where they are for a reason a supervisor should hear, judged on
+ * the loads after `moves`: held by someone who cannot take work while nobody who can has room
+ * (`nobody_free`); held by someone more loaded than a member with room who lacks the skills it asks
+ * for (`skills`); or left because the plan stopped at its limit (`limit`). Handoffs kept because the
+ * team is already even are not listed.
+ */
+export function staying(
+  members: readonly Holder[],
+  moves: readonly Move[],
+  opts: EvenOutOptions = {},
+): Stay[] {
+  const team = new Map(members.map((m) => [m.id, { ...m, waiting: [...m.waiting] }]));
+  for (const m of moves) {
+    const from = team.get(m.from);
+    const to = team.get(m.to);
+    if (!from || !to) continue;
+    from.waiting = from.waiting.filter((id) => id !== m.handoffId);
+    from.load -= 1;
+    to.load += 1;
+  }
+  const stopped = moves.length >= (opts.limit ?? 100);
+  const knows = (m: Holder, handoffId: string) =>
+    (opts.wanted?.get(handoffId) ?? []).filter((s) => m.skills.includes(s)).length;
+  const stays: Stay[] = [];
+  for (const holder of team.values())
+    for (const handoffId of holder.waiting) {
+      const others = [...team.values()].filter((m) => m !== holder && eligible(m));
+      const able = holder.available && holder.onShift;
+      const roomy = able
+        ? others.filter((m) => share(m.load + 1, m.capacity) <= share(holder.load - 1, holder.capacity))
+        : others;
+      if (!roomy.length) {
+        if (!able) stays.push({ handoffId, holder: holder.id, reason: 'nobody_free' });
+        continue;
+      }
+      const skilled = able ? roomy.filter((m) => knows(m, handoffId) >= knows(holder, handoffId)) : roomy;
+      // Someone could take it after all only when the plan stopped short.
+      if (!skilled.length) stays.push({ handoffId, holder: holder.id, reason: 'skills' });
+      else if (stopped) stays.push({ handoffId, holder: holder.id, reason: 'limit' });
+    }
+  return stays;
+}

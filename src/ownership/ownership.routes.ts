@@ -17,11 +17,11 @@ export function registerOwnershipRoutes(app: App) {
       tags: ['teams'],
       middleware: [requireRole('lead', 'supervisor')],
       description:
-        'Evens out the team’s waiting (sent) handoffs among the members who can take work now: those of someone away, offline or off shift go to the others, then the oldest move from the most loaded to the least, within each one’s capacity, until no move would narrow the gap. Accepted handoffs stay. With `dryRun`, only says what it would move. `reason` goes into each owner change (default: evening out the team’s load).',
+        'Evens out the team’s waiting (sent) handoffs among the members who can take work now: those of someone away, offline or off shift go to the others, then the oldest move from the most loaded to the least, within each one’s capacity, until no move would narrow the gap. Accepted handoffs stay. With `dryRun`, only says what it would move. `staying` names the waiting handoffs left where they are for a reason: `nobody_free` (their holder cannot take work and nobody who can has room), `skills` (someone has room but lacks the `skills` the handoff asks for) or `limit` (the run stopped at 100 moves: even out again). `reason` goes into each owner change (default: evening out the team’s load).',
       request: { params: z.object({ key: z.string().min(1).max(100) }), body: json(evenOutSchema) },
       responses: {
         200: ok(
-          '`{team, dryRun, moves: [{handoffId, caseId, from, to}], members: [{id, name, able, capacity, waiting, before, after}]}`',
+          '`{team, dryRun, moves: [{handoffId, caseId, from, to}], staying: [{handoffId, caseId, holder, reason, skills?}], members: [{id, name, able, capacity, waiting, before, after}]}`',
         ),
         404: ok('not_found: no such team'),
       },

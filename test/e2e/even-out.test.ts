@@ -8,6 +8,7 @@ type Answer = {
   dryRun: boolean;
   moves: { handoffId: string; caseId: string; from: { id: string }; to: { id: string } }[];
   members: Member[];
+  staying: { handoffId: string; caseId: string; holder: { id: string; name: string }; reason: string }[];
 };
 
 // A supervisor evens out a team's waiting handoffs: a preview changes nothing; the real thing moves
@@ -100,6 +101,34 @@ describeOnDatabases('evening out a team’s load', (h) => {
     }
     expect(done.members.find((m) => m.id === id('tom'))).toMatchObject({ able: false, after: 0 });
     await h().request('POST', `/api/v1/people/${id('tom')}/availability`, { availability: 'available' });
+  });
+
+  it('says which waiting handoffs stay, and why, when nobody who can take work has room', async () => {
+    const held = await sendTo('tom', 2);
+    const everyone = ['tom', 'priya', 'grace'];
+    const set = (availability: string) =>
+      Promise.all(
+        everyone.map((k) => h().request('POST', `/api/v1/people/${id(k)}/availability`, { availability })),
+      );
+    await set('away');
+    const plan = (await h().request('POST', '/api/v1/teams/finance/even-out', { dryRun: true }))
+      .body as Answer;
+    expect(plan.moves).toEqual([]);
+    for (const s of held)
+      expect(plan.staying.find((x) => x.handoffId === s.id)).toEqual({
+        handoffId: s.id,
+        caseId: s.caseId,
+        holder: { id: id('tom'), name: 'Tom Becker' },
+        reason: 'nobody_free',
+      });
+    expect(plan.staying.every((x) => x.reason === 'nobody_free')).toBe(true);
+    // Someone back with room: they move, and nothing is said to stay.
+    await h().request('POST', `/api/v1/people/${id('grace')}/availability`, { availability: 'available' });
+    const back = (await h().request('POST', '/api/v1/teams/finance/even-out', { dryRun: true }))
+      .body as Answer;
+    for (const s of held) expect(back.moves.find((m) => m.handoffId === s.id)?.to.id).toBe(id('grace'));
+    expect(back.staying.filter((x) => held.some((s) => s.id === x.handoffId))).toEqual([]);
+    await set('available');
   });
 
   it('refuses an unknown team, an agent, and a bad reason, changing nothing', async () => {

@@ -2,7 +2,10 @@ import { expect, it } from 'vitest';
 import { describeOnDatabases, fullPacket, newCase } from '../support/harness.ts';
 
 type Handoff = { id: string; owner: { id: string } };
-type Answer = { moves: { handoffId: string; from: { id: string }; to: { id: string } }[] };
+type Answer = {
+  moves: { handoffId: string; from: { id: string }; to: { id: string } }[];
+  staying: { handoffId: string; holder: { id: string; name: string }; reason: string; skills?: string[] }[];
+};
 
 /**
  * A handoff sent under a scenario that routes by skills keeps to people with those skills whenever
@@ -94,6 +97,14 @@ describeOnDatabases('skills honoured whenever an owner is chosen again', (h) => 
       { token: await h().tokenFor('samuel') },
     );
     expect((again.body as Answer).moves).toEqual([]);
+    // ... and the plan says why they stay with Kenji: nobody else with room knows mobile.
+    const stays = (again.body as Answer).staying;
+    expect(stays.map((x) => x.handoffId).sort()).toEqual(sent.map((x) => x.id).sort());
+    for (const x of stays) {
+      expect(x.holder.id).toBe(id('kenji'));
+      expect(x.reason).toBe('skills');
+      expect(x.skills).toEqual(['mobile']);
+    }
 
     // Kenji loses his team: what he held goes to whoever of the rest can take it (Olivia is away,
     // nobody else has the skill): Mateo, by load, as a send would.

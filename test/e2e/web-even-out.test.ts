@@ -66,6 +66,21 @@ describe('web app: evening out a team’s load from the supervisor board [pglite
     await page.getByTestId('even-out-teams').getByRole('button', { name: 'Finance', exact: true }).click();
     await expect.poll(() => dialog.getByTestId('even-out-summary').textContent()).toMatch(/^Nothing to move/);
     await dialog.getByRole('button', { name: 'Close' }).click();
+
+    // Everyone in Finance away: what they hold stays, and the dialog says why.
+    const finance = ['priya', 'tom', 'grace'].map((k) => app.web.org.personIds.get(k)!);
+    const setAll = (availability: string) =>
+      Promise.all(finance.map((p) => call('POST', `/api/v1/people/${p}/availability`, { availability })));
+    await setAll('away');
+    await page.getByTestId('even-out-teams').getByRole('button', { name: 'Finance', exact: true }).click();
+    const staying = dialog.getByTestId('even-out-staying');
+    await staying.waitFor();
+    expect(await staying.textContent()).toMatch(
+      /\d+ stay with Priya Raman, away or off shift: nobody who can take work has room\./,
+    );
+    await screenshot(page, 'even-out-staying');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await setAll('available');
     expect(errors).toEqual([]);
   });
 });

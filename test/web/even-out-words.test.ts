@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evenedOutWords, movesInWords } from '../../web/src/supervisor/even-out-words.ts';
+import { evenedOutWords, movesInWords, stayingInWords } from '../../web/src/supervisor/even-out-words.ts';
 
 const priya = { id: 'p1', name: 'Priya Raman' };
 const tom = { id: 'p2', name: 'Tom Becker' };
@@ -21,5 +21,22 @@ describe('an even-out in words', () => {
     expect(evenedOutWords(1, 'Finance')).toBe('Moved 1 waiting handoff in Finance.');
     expect(evenedOutWords(4, 'Finance')).toBe('Moved 4 waiting handoffs in Finance.');
     expect(evenedOutWords(0, 'Finance')).toBe('Nothing to move in Finance: its load was already even.');
+  });
+  it('says why what stays stays, per holder and reason', () => {
+    const kenji = { id: 'k', name: 'Kenji Tanaka' };
+    expect(
+      stayingInWords([
+        { holder: kenji, reason: 'skills', skills: ['mobile'] },
+        { holder: tom, reason: 'nobody_free' },
+        { holder: kenji, reason: 'skills', skills: ['api', 'mobile'] },
+        { holder: priya, reason: 'limit' },
+        { holder: priya, reason: 'limit' },
+      ]),
+    ).toEqual([
+      '2 stay with Kenji Tanaka: nobody else with room knows api or mobile.',
+      '1 stays with Tom Becker, away or off shift: nobody who can take work has room.',
+      '2 more could move: one run moves at most 100, so even out again afterwards.',
+    ]);
+    expect(stayingInWords([])).toEqual([]);
   });
 });

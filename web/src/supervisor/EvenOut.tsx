@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../api/endpoints.ts';
 import type { EvenOutAnswer } from '../api/types.ts';
 import { Dialog, ErrorNote, Loading } from '../app/ui.tsx';
-import { evenedOutWords, movesInWords } from './even-out-words.ts';
+import { evenedOutWords, movesInWords, stayingInWords } from './even-out-words.ts';
 
 type Team = { key: string; name: string };
 
@@ -125,8 +125,17 @@ export function EvenOut({ teams, onDone }: { teams: Team[]; onDone: (words: stri
               <p role="status" data-testid="even-out-summary">
                 {count
                   ? `${count} waiting handoff${count === 1 ? '' : 's'} would move: ${movesInWords(plan.moves)}.`
-                  : 'Nothing to move: everyone who can take work is as even as their waiting handoffs allow.'}
+                  : plan.staying.length
+                    ? 'Nothing can move now:'
+                    : 'Nothing to move: everyone who can take work is as even as their waiting handoffs allow.'}
               </p>
+              {plan.staying.length ? (
+                <ul className="small even-out-staying" data-testid="even-out-staying">
+                  {stayingInWords(plan.staying).map((w) => (
+                    <li key={w}>{w}</li>
+                  ))}
+                </ul>
+              ) : null}
               {count ? (
                 <div className="field">
                   <label htmlFor="even-out-reason">Reason (optional)</label>

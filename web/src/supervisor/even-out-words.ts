@@ -17,3 +17,35 @@ export function evenedOutWords(moved: number, team: string): string {
   if (!moved) return `Nothing to move in ${team}: its load was already even.`;
   return `Moved ${moved} waiting handoff${moved === 1 ? '' : 's'} in ${team}.`;
 }
+
+type Stay = { holder: { id: string; name: string }; reason: string; skills?: readonly string[] };
+
+const orList = (xs: readonly string[]) =>
+  xs.length < 2 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} or ${xs.at(-1)}`;
+
+/**
+ * Why the waiting handoffs an even-out leaves stay where they are, one sentence per holder and reason:
+ * "2 stay with Kenji Tanaka: nobody else with room knows mobile."
+ */
+export function stayingInWords(stays: readonly Stay[]): string[] {
+  const groups = new Map<string, { name: string; reason: string; n: number; skills: Set<string> }>();
+  for (const s of stays) {
+    const key = `${s.holder.id}>${s.reason}`;
+    const g = groups.get(key) ?? { name: s.holder.name, reason: s.reason, n: 0, skills: new Set<string>() };
+    g.n += 1;
+    for (const k of s.skills ?? []) g.skills.add(k);
+    groups.set(key, g);
+  }
+  const limited = stays.filter((s) => s.reason === 'limit').length;
+  const words = [...groups.values()]
+    .filter((g) => g.reason !== 'limit')
+    .map((g) => {
+      const stay = `${g.n} stay${g.n === 1 ? 's' : ''} with ${g.name}`;
+      if (g.reason === 'skills')
+        return `${stay}: nobody else with room knows ${orList([...g.skills].sort()) || 'what they ask for'}.`;
+      return `${stay}, away or off shift: nobody who can take work has room.`;
+    });
+  if (limited)
+    words.push(`${limited} more could move: one run moves at most 100, so even out again afterwards.`);
+  return words;
+}

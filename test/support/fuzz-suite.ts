@@ -22,15 +22,18 @@ type Operation = {
   body?: JsonSchema;
 };
 
+// biome-ignore lint/suspicious/noExplicitAny: the OpenAPI document is walked as untyped JSON
+type OpenApiNode = any;
+
 export async function operationsOf(h: Harness): Promise<Operation[]> {
   const doc = (await h.request('GET', '/openapi.json')).body;
   const out: Operation[] = [];
-  for (const [path, ops] of Object.entries<Record<string, any>>(doc.paths))
-    for (const [method, op] of Object.entries<any>(ops))
+  for (const [path, ops] of Object.entries<Record<string, OpenApiNode>>(doc.paths))
+    for (const [method, op] of Object.entries<OpenApiNode>(ops))
       out.push({
         method: method.toUpperCase(),
         path,
-        params: (op.parameters ?? []).filter((p: any) => p.in === 'path' || p.in === 'query'),
+        params: (op.parameters ?? []).filter((p: OpenApiNode) => p.in === 'path' || p.in === 'query'),
         // SCIM's routes take their JSON as application/scim+json.
         body: (
           op.requestBody?.content?.['application/json'] ?? op.requestBody?.content?.['application/scim+json']
@@ -79,6 +82,7 @@ export function errorCodeOf(res: { status: number; body: unknown; headers?: Head
 export const scimTokenOf = (h: Harness, orgId: string) =>
   createProvisioningToken(h.database.db, { orgId, now: h.now(), actorId: null });
 
+// biome-ignore lint/suspicious/noExplicitAny: any documented answer body, checked field by field below
 export function expectDocumentedAnswer(res: { status: number; body: any; headers?: Headers }, what: string) {
   expect(res.status, what).toBeLessThan(500);
   if (res.status < 400) return;

@@ -27,6 +27,7 @@ export type Harness = {
     path: string,
     body?: unknown,
     opts?: { token?: string; headers?: Record<string, string> },
+    // biome-ignore lint/suspicious/noExplicitAny: each test asserts the shape of the bodies it reads
   ): Promise<{ status: number; body: any; headers: Headers }>;
 };
 

@@ -21,6 +21,7 @@ export const nastyStrings = [
   '<script>alert(1)</script>',
   '<img src=x onerror=alert(1)>',
   'javascript:alert(1)',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template injection probe, meant literally
   '{{7*7}}${7*7}',
   '../../../../etc/passwd',
   '..\\..\\windows\\win.ini',
@@ -140,6 +141,7 @@ export function placesIn(value: unknown, at: Path = []): Path[] {
 /** A copy of `value` with the thing at `at` replaced (or removed when `replacement` is `remove`). */
 export function replaceAt(value: unknown, at: Path, replacement: unknown | typeof remove): unknown {
   if (at.length === 0) return replacement === remove ? undefined : replacement;
+  // biome-ignore lint/suspicious/noExplicitAny: a structural copy of any JSON value
   const copy: any = Array.isArray(value) ? [...value] : { ...(value as object) };
   const [head, ...rest] = at;
   if (rest.length === 0 && replacement === remove) {
@@ -210,5 +212,6 @@ export function hostileBody(schema: JsonSchema | undefined): fc.Arbitrary<BodyCa
 }
 
 function at(value: unknown, p: Path): unknown {
+  // biome-ignore lint/suspicious/noExplicitAny: walks any JSON value
   return p.reduce<any>((v, k) => (v == null ? undefined : v[k]), value);
 }

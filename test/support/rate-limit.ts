@@ -9,6 +9,7 @@ export type Call = (
   method: string,
   path: string,
   opts: { from: string; body?: unknown; token?: string },
+  // biome-ignore lint/suspicious/noExplicitAny: each test asserts the shape of the bodies it reads
 ) => Promise<{ status: number; body: any; headers: Headers }>;
 
 /**
@@ -40,6 +41,7 @@ export function limitedApp(
   return call;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: each test asserts the shape of the bodies it reads
 export function expectLimited(res: { status: number; body: any; headers: Headers }) {
   expect(res.status).toBe(429);
   expect(res.body.error.code).toBe('rate_limited');

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { cases } from '../cases/cases.table.ts';
 import type { Db } from '../db/database.ts';
 import { handoffs } from '../handoffs/handoffs.table.ts';
 import type { Principal } from '../http/context.ts';
@@ -86,11 +87,24 @@ export async function evenOutTeam(db: Db, key: string, input: EvenOutInput, ctx:
       for (const m of moves) await changes.change(byId.get(m.handoffId)!, m.to, reason);
       await changes.write();
     }
-    const withCase = <T extends { handoffId: string }>(x: T) => ({
-      ...x,
-      caseId: byId.get(x.handoffId)!.caseId,
-    });
-    const stays = staying(holders, moves, { wanted }).map((s) => ({
+    const stayed = staying(holders, moves, { wanted });
+    // Each case by its subject, so a supervisor sees what moves before moving it.
+    const caseIds = [...new Set([...moves, ...stayed].map((x) => byId.get(x.handoffId)!.caseId))];
+    const subjects = new Map(
+      caseIds.length
+        ? (
+            await tx
+              .select({ id: cases.id, subject: cases.subject })
+              .from(cases)
+              .where(inArray(cases.id, caseIds))
+          ).map((c) => [c.id, c.subject])
+        : [],
+    );
+    const withCase = <T extends { handoffId: string }>(x: T) => {
+      const caseId = byId.get(x.handoffId)!.caseId;
+      return { ...x, caseId, subject: subjects.get(caseId) ?? '' };
+    };
+    const stays = stayed.map((s) => ({
       ...withCase(s),
       skills: s.reason === 'skills' ? (wanted.get(s.handoffId) ?? []) : undefined,
     }));
@@ -103,9 +117,10 @@ export async function evenOutTeam(db: Db, key: string, input: EvenOutInput, ctx:
   });
 }
 
+type OfCase = { caseId: string; subject: string };
 type Plan = {
-  moves: (Move & { caseId: string })[];
-  stays: (Stay & { caseId: string; skills: readonly string[] | undefined })[];
+  moves: (Move & OfCase)[];
+  stays: (Stay & OfCase & { skills: readonly string[] | undefined })[];
   holders: Holder[];
 };
 
@@ -125,12 +140,14 @@ function answer(
     moves: moves.map((m) => ({
       handoffId: m.handoffId,
       caseId: m.caseId,
+      subject: m.subject,
       from: person(m.from),
       to: person(m.to),
     })),
     staying: stays.map((s) => ({
       handoffId: s.handoffId,
       caseId: s.caseId,
+      subject: s.subject,
       holder: person(s.holder),
       reason: s.reason,
       ...(s.skills ? { skills: [...s.skills] } : {}),

@@ -21,7 +21,7 @@ export function registerOwnershipRoutes(app: App) {
       request: { params: z.object({ key: z.string().min(1).max(100) }), body: json(evenOutSchema) },
       responses: {
         200: ok(
-          '`{team, dryRun, moves: [{handoffId, caseId, from, to}], staying: [{handoffId, caseId, holder, reason, skills?}], members: [{id, name, able, capacity, waiting, before, after}]}`',
+          '`{team, dryRun, moves: [{handoffId, caseId, subject, from, to}], staying: [{handoffId, caseId, subject, holder, reason, skills?}], members: [{id, name, able, capacity, waiting, before, after}]}`',
         ),
         404: ok('not_found: no such team'),
       },

@@ -6,7 +6,7 @@ type Member = { id: string; name: string; able: boolean; waiting: number; before
 type Answer = {
   team: string;
   dryRun: boolean;
-  moves: { handoffId: string; caseId: string; from: { id: string }; to: { id: string } }[];
+  moves: { handoffId: string; caseId: string; subject: string; from: { id: string }; to: { id: string } }[];
   members: Member[];
   staying: { handoffId: string; caseId: string; holder: { id: string; name: string }; reason: string }[];
 };
@@ -58,6 +58,8 @@ describeOnDatabases('evening out a team’s load', (h) => {
     expect(plan.moves.length).toBeGreaterThanOrEqual(3);
     expect(plan.moves.every((m) => m.from.id === id('priya'))).toBe(true);
     expect(plan.moves.map((m) => m.handoffId)).not.toContain(piled[0]!.id);
+    // Each named by its case's subject.
+    for (const m of plan.moves) expect(m.subject).toMatch(/^Even out priya \d$/);
     expect(await snapshot(h().database)).toEqual(before);
 
     const done = await h().request(
@@ -118,6 +120,7 @@ describeOnDatabases('evening out a team’s load', (h) => {
       expect(plan.staying.find((x) => x.handoffId === s.id)).toEqual({
         handoffId: s.id,
         caseId: s.caseId,
+        subject: expect.stringMatching(/^Even out tom \d$/),
         holder: { id: id('tom'), name: 'Tom Becker' },
         reason: 'nobody_free',
       });

@@ -37,6 +37,12 @@ describe('web app: evening out a team’s load from the supervisor board [pglite
       .toMatch(/^\d+ waiting handoffs would move: \d+ from Priya Raman to /);
     const priyaRow = plan.getByRole('row').filter({ hasText: 'Priya Raman' });
     expect(await priyaRow.getByRole('cell').nth(1).textContent()).toBe('6 of 10');
+    // Which ones, by the case's subject, each linking to its case.
+    await dialog.getByText('Which handoffs').click();
+    const which = dialog.getByTestId('even-out-which');
+    const firstMove = which.getByRole('listitem').first();
+    expect(await firstMove.textContent()).toMatch(/^Even out run \d Priya Raman → /);
+    expect(await firstMove.getByRole('link').getAttribute('href')).toMatch(/^\/cases\//);
     await screenshot(page, 'even-out-preview');
     expect(await basicA11y(page)).toEqual([]);
     // Nothing moved by looking.

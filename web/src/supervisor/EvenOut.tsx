@@ -1,6 +1,8 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../api/endpoints.ts';
 import type { EvenOutAnswer } from '../api/types.ts';
+import { Erasable } from '../app/Erased.tsx';
+import { Link } from '../app/router.tsx';
 import { Dialog, ErrorNote, Loading } from '../app/ui.tsx';
 import { evenedOutWords, movesInWords, stayingInWords } from './even-out-words.ts';
 
@@ -135,6 +137,24 @@ export function EvenOut({ teams, onDone }: { teams: Team[]; onDone: (words: stri
                     <li key={w}>{w}</li>
                   ))}
                 </ul>
+              ) : null}
+              {count || plan.staying.length ? (
+                <details className="even-out-which" data-testid="even-out-which">
+                  <summary>Which handoffs</summary>
+                  <ul className="small">
+                    {[
+                      ...plan.moves.map((m) => ({ ...m, says: `${m.from.name} → ${m.to.name}` })),
+                      ...plan.staying.map((x) => ({ ...x, says: `stays with ${x.holder.name}` })),
+                    ].map((x) => (
+                      <li key={x.handoffId}>
+                        <Link to={`/cases/${x.caseId}`}>
+                          <Erasable text={x.subject} label="Subject erased" />
+                        </Link>{' '}
+                        <span className="muted">{x.says}</span>
+                      </li>
+                    ))}
+                  </ul>
+                </details>
               ) : null}
               {count ? (
                 <div className="field">

@@ -11,7 +11,7 @@ import { teamMembers, teams } from '../teams/teams.table.ts';
 import { evenOut, type Holder, type Move, type Stay, staying } from './even-out.ts';
 import { changerOf, ownerChanges } from './ownership.commands.ts';
 
-export type EvenOutInput = { reason?: string; dryRun?: boolean };
+export type EvenOutInput = { reason?: string; dryRun?: boolean; keep?: string[] };
 type Ctx = { principal: Principal; now: Date };
 
 /**
@@ -59,6 +59,8 @@ export async function evenOutTeam(db: Db, key: string, input: EvenOutInput, ctx:
       .where(and(inArray(handoffs.ownerId, ids), inArray(handoffs.state, ['sent', 'accepted'])))
       .groupBy(handoffs.ownerId);
     const loadOf = new Map(loads.map((l) => [l.ownerId, Number(l.open)]));
+    // What the supervisor chose to leave where it is: still counted in its holder's load, never moved.
+    const keep = new Set(input.keep ?? []);
     const oldestFirst = [...waiting].sort(
       (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1),
     );
@@ -69,7 +71,7 @@ export async function evenOutTeam(db: Db, key: string, input: EvenOutInput, ctx:
       load: loadOf.get(m.id) ?? 0,
       capacity: m.capacity ?? team.defaultCapacity,
       skills: m.skills,
-      waiting: oldestFirst.filter((h) => h.ownerId === m.id).map((h) => h.id),
+      waiting: oldestFirst.filter((h) => h.ownerId === m.id && !keep.has(h.id)).map((h) => h.id),
     }));
     // A handoff routed by skills (its scenario's rule, else its team's) keeps to those who match them.
     const scenarioOf = await scenarioVersionsOf(tx, waiting);
@@ -87,7 +89,12 @@ export async function evenOutTeam(db: Db, key: string, input: EvenOutInput, ctx:
       for (const m of moves) await changes.change(byId.get(m.handoffId)!, m.to, reason);
       await changes.write();
     }
-    const stayed = staying(holders, moves, { wanted });
+    const stayed: Stay[] = [
+      ...staying(holders, moves, { wanted }),
+      ...oldestFirst
+        .filter((h) => keep.has(h.id))
+        .map((h) => ({ handoffId: h.id, holder: h.ownerId!, reason: 'kept' as const })),
+    ];
     // Each case by its subject, so a supervisor sees what moves before moving it.
     const caseIds = [...new Set([...moves, ...stayed].map((x) => byId.get(x.handoffId)!.caseId))];
     const subjects = new Map(
@@ -156,7 +163,7 @@ function answer(
       ...person(h.id),
       able: h.available && h.onShift,
       capacity: h.capacity,
-      waiting: h.waiting.length,
+      waiting: h.waiting.length + stays.filter((s) => s.reason === 'kept' && s.holder === h.id).length,
       before: h.load,
       after: h.load + net(h.id),
     })),

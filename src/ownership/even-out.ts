@@ -84,8 +84,11 @@ export function evenOut(members: readonly Holder[], opts: EvenOutOptions = {}): 
   return moves;
 }
 
-/** Why a waiting handoff stays with its holder although an even-out would otherwise move it. */
-export type StayReason = 'nobody_free' | 'skills' | 'limit';
+/**
+ * Why a waiting handoff stays with its holder although an even-out would otherwise move it (`kept`:
+ * the supervisor chose to leave it, which the planner never sees).
+ */
+export type StayReason = 'nobody_free' | 'skills' | 'limit' | 'kept';
 export type Stay = { handoffId: string; holder: string; reason: StayReason };
 
 /**

@@ -134,6 +134,44 @@ describeOnDatabases('evening out a team’s load', (h) => {
     await set('available');
   });
 
+  it('leaves the handoffs the supervisor keeps with their holder, moving others in their place', async () => {
+    const piled = await sendTo('priya', 6);
+    const supervisor = await h().tokenFor('samuel');
+    const first = (
+      await h().request('POST', '/api/v1/teams/finance/even-out', { dryRun: true }, { token: supervisor })
+    ).body as Answer;
+    const chosen = first.moves.map((m) => m.handoffId).filter((id) => piled.some((p) => p.id === id));
+    expect(chosen.length).toBeGreaterThan(0);
+    const kept = chosen[0]!;
+    const done = (
+      await h().request(
+        'POST',
+        '/api/v1/teams/finance/even-out',
+        { keep: [kept, 'no-such-handoff'] },
+        { token: supervisor },
+      )
+    ).body as Answer;
+    // As many move (someone else's waiting handoff goes instead), never the one kept.
+    expect(done.moves.length).toBe(first.moves.length);
+    expect(done.moves.map((m) => m.handoffId)).not.toContain(kept);
+    expect(done.staying.find((x) => x.handoffId === kept)).toMatchObject({
+      holder: { id: id('priya') },
+      reason: 'kept',
+    });
+    expect((await h().request('GET', `/api/v1/handoffs/${kept}`)).body.owner.id).toBe(id('priya'));
+    // A list that is not one of ids is refused whole, moving nothing.
+    const before = await snapshot(h().database);
+    const bad = await h().request(
+      'POST',
+      '/api/v1/teams/finance/even-out',
+      { keep: 'all' },
+      { token: supervisor },
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.field).toBe('keep');
+    expect(await snapshot(h().database)).toEqual(before);
+  });
+
   it('refuses an unknown team, an agent, and a bad reason, changing nothing', async () => {
     const priya = await h().tokenFor('priya');
     const before = await snapshot(h().database);

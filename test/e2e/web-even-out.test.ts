@@ -42,7 +42,16 @@ describe('web app: evening out a team’s load from the supervisor board [pglite
     const which = dialog.getByTestId('even-out-which');
     const firstMove = which.getByRole('listitem').first();
     expect(await firstMove.textContent()).toMatch(/^Even out run \d Priya Raman → /);
-    expect(await firstMove.getByRole('link').getAttribute('href')).toMatch(/^\/cases\//);
+    const keptHref = (await firstMove.getByRole('link').getAttribute('href'))!;
+    expect(keptHref).toMatch(/^\/cases\//);
+    // Keep one with Priya: the plan is made again, that one listed as kept.
+    await firstMove.getByRole('button', { name: /^Keep: Even out run \d$/ }).click();
+    const keptRow = which.getByRole('listitem').filter({ hasText: 'kept with Priya Raman' });
+    await keptRow.waitFor();
+    expect(await keptRow.getByRole('link').getAttribute('href')).toBe(keptHref);
+    await expect
+      .poll(() => dialog.getByTestId('even-out-staying').textContent())
+      .toBe('1 kept with Priya Raman, as you chose.');
     await screenshot(page, 'even-out-preview');
     expect(await basicA11y(page)).toEqual([]);
     // Nothing moved by looking.
@@ -58,6 +67,16 @@ describe('web app: evening out a team’s load from the supervisor board [pglite
       piled.map(async (id) => (await call('GET', `/api/v1/handoffs/${id}`)).owner.id),
     );
     const moved = owners.filter((o) => o !== priya).length;
+    const keptCase = keptHref.split('/').at(-1);
+    const keptHandoff = (
+      await Promise.all(
+        piled.map(
+          async (id) =>
+            (await call('GET', `/api/v1/handoffs/${id}`)) as { caseId: string; owner: { id: string } },
+        ),
+      )
+    ).find((x) => x.caseId === keptCase)!;
+    expect(keptHandoff.owner.id).toBe(priya);
     expect(moved).toBeGreaterThanOrEqual(2);
     expect(await result.textContent()).toBe(`Moved ${moved} waiting handoffs in Finance.`);
     const first = piled[owners.findIndex((o) => o !== priya)]!;

@@ -31,10 +31,12 @@ describe('an even-out in words', () => {
         { holder: kenji, reason: 'skills', skills: ['api', 'mobile'] },
         { holder: priya, reason: 'limit' },
         { holder: priya, reason: 'limit' },
+        { holder: priya, reason: 'kept' },
       ]),
     ).toEqual([
       '2 stay with Kenji Tanaka: nobody else with room knows api or mobile.',
       '1 stays with Tom Becker, away or off shift: nobody who can take work has room.',
+      '1 kept with Priya Raman, as you chose.',
       '2 more could move: one run moves at most 100, so even out again afterwards.',
     ]);
     expect(stayingInWords([])).toEqual([]);

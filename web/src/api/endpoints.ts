@@ -161,7 +161,7 @@ export const api = {
   reassign: (id: string, reason: string, ownerId?: string) =>
     post<HandoffDetail>(`${v1}/handoffs/${enc(id)}/reassign`, ownerId ? { reason, ownerId } : { reason }),
   /** A team's waiting handoffs evened out among who can take work now; `dryRun` only says what would move. */
-  evenOut: (team: string, body: { dryRun?: boolean; reason?: string }) =>
+  evenOut: (team: string, body: { dryRun?: boolean; reason?: string; keep?: string[] }) =>
     post<EvenOutAnswer>(`${v1}/teams/${enc(team)}/even-out`, body),
   /** Up to 100 in one transaction, each answered on its own. */
   reassignMany: (ids: string[], reason: string, ownerId?: string) =>

@@ -1,9 +1,8 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../api/endpoints.ts';
 import type { EvenOutAnswer } from '../api/types.ts';
-import { Erasable } from '../app/Erased.tsx';
-import { Link } from '../app/router.tsx';
 import { Dialog, ErrorNote, Loading } from '../app/ui.tsx';
+import { EvenOutWhich } from './EvenOutWhich.tsx';
 import { evenedOutWords, movesInWords, stayingInWords } from './even-out-words.ts';
 
 type Team = { key: string; name: string };
@@ -32,24 +31,33 @@ export function EvenOut({ teams, onDone }: { teams: Team[]; onDone: (words: stri
   const [error, setError] = useState<unknown>(null);
   const [reason, setReason] = useState('');
   const [running, setRunning] = useState(false);
+  // Handoffs the supervisor leaves where they are: the plan is made again without them.
+  const [keep, setKeep] = useState<string[]>([]);
+  const [planning, setPlanning] = useState(false);
 
   useEffect(() => {
     if (!team) return;
     let live = true;
-    setPlan(null);
+    setPlanning(true);
     setError(null);
-    api.evenOut(team.key, { dryRun: true }).then(
-      (p) => live && setPlan(p),
-      (e: unknown) => live && setError(e),
+    api.evenOut(team.key, { dryRun: true, ...(keep.length ? { keep } : {}) }).then(
+      (p) => live && (setPlan(p), setPlanning(false)),
+      (e: unknown) => live && (setError(e), setPlanning(false)),
     );
     return () => {
       live = false;
     };
-  }, [team]);
+  }, [team, keep]);
 
+  const open = (t: Team) => {
+    setPlan(null);
+    setKeep([]);
+    setTeam(t);
+  };
   const close = () => {
     setTeam(null);
     setReason('');
+    setKeep([]);
   };
   const run = async (e: FormEvent) => {
     e.preventDefault();
@@ -57,7 +65,10 @@ export function EvenOut({ teams, onDone }: { teams: Team[]; onDone: (words: stri
     setRunning(true);
     setError(null);
     try {
-      const done = await api.evenOut(team.key, reason.trim() ? { reason: reason.trim() } : {});
+      const done = await api.evenOut(team.key, {
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
+        ...(keep.length ? { keep } : {}),
+      });
       onDone(evenedOutWords(done.moves.length, team.name));
       close();
     } catch (err) {
@@ -76,14 +87,14 @@ export function EvenOut({ teams, onDone }: { teams: Team[]; onDone: (words: stri
         {teams.map((t, i) => (
           <span key={t.key}>
             {i ? ' · ' : null}
-            <button type="button" className="link-button" onClick={() => setTeam(t)}>
+            <button type="button" className="link-button" onClick={() => open(t)}>
               {t.name}
             </button>
           </span>
         ))}
       </p>
       <Dialog title={team ? `Even out ${team.name}` : 'Even out'} open={Boolean(team)} onClose={close}>
-        <form onSubmit={run} className="form">
+        <form onSubmit={run} className="form" aria-busy={planning}>
           <p className="hint">
             Waiting handoffs (sent, not yet accepted) move from whoever has the most to whoever has the
             fewest, within each person’s capacity; those held by someone away or off shift go first. Accepted
@@ -138,24 +149,11 @@ export function EvenOut({ teams, onDone }: { teams: Team[]; onDone: (words: stri
                   ))}
                 </ul>
               ) : null}
-              {count || plan.staying.length ? (
-                <details className="even-out-which" data-testid="even-out-which">
-                  <summary>Which handoffs</summary>
-                  <ul className="small">
-                    {[
-                      ...plan.moves.map((m) => ({ ...m, says: `${m.from.name} → ${m.to.name}` })),
-                      ...plan.staying.map((x) => ({ ...x, says: `stays with ${x.holder.name}` })),
-                    ].map((x) => (
-                      <li key={x.handoffId}>
-                        <Link to={`/cases/${x.caseId}`}>
-                          <Erasable text={x.subject} label="Subject erased" />
-                        </Link>{' '}
-                        <span className="muted">{x.says}</span>
-                      </li>
-                    ))}
-                  </ul>
-                </details>
-              ) : null}
+              <EvenOutWhich
+                plan={plan}
+                busy={planning || running}
+                onKeep={(id, yes) => setKeep((k) => (yes ? [...k, id] : k.filter((x) => x !== id)))}
+              />
               {count ? (
                 <div className="field">
                   <label htmlFor="even-out-reason">Reason (optional)</label>
@@ -176,7 +174,7 @@ export function EvenOut({ teams, onDone }: { teams: Team[]; onDone: (words: stri
               {count ? 'Cancel' : 'Close'}
             </button>
             {count ? (
-              <button type="submit" className="button primary" disabled={running}>
+              <button type="submit" className="button primary" disabled={running || planning}>
                 {running ? 'Moving…' : `Move ${count}`}
               </button>
             ) : null}

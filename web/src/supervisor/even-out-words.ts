@@ -41,6 +41,7 @@ export function stayingInWords(stays: readonly Stay[]): string[] {
     .filter((g) => g.reason !== 'limit')
     .map((g) => {
       const stay = `${g.n} stay${g.n === 1 ? 's' : ''} with ${g.name}`;
+      if (g.reason === 'kept') return `${g.n} kept with ${g.name}, as you chose.`;
       if (g.reason === 'skills')
         return `${stay}: nobody else with room knows ${orList([...g.skills].sort()) || 'what they ask for'}.`;
       return `${stay}, away or off shift: nobody who can take work has room.`;

@@ -40,10 +40,13 @@ export function EvenOut({ teams, onDone }: { teams: Team[]; onDone: (words: stri
     let live = true;
     setPlanning(true);
     setError(null);
-    api.evenOut(team.key, { dryRun: true, ...(keep.length ? { keep } : {}) }).then(
-      (p) => live && (setPlan(p), setPlanning(false)),
-      (e: unknown) => live && (setError(e), setPlanning(false)),
-    );
+    api
+      .evenOut(team.key, { dryRun: true, ...(keep.length ? { keep } : {}) })
+      .then(
+        (p) => live && setPlan(p),
+        (e: unknown) => live && setError(e),
+      )
+      .finally(() => live && setPlanning(false));
     return () => {
       live = false;
     };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../web/src/api/types.ts';
-import { skilledMembers, skillsOf, toDraft, toInput } from '../../web/src/settings/scenario-draft.ts';
+import { parseSkills as skillsOf } from '../../web/src/people/person-form.ts';
+import { skilledMembers, toDraft, toInput } from '../../web/src/settings/scenario-draft.ts';
 
 const teams = [{ key: 'engineering' }];
 const scenario = {

@@ -1,7 +1,8 @@
 import type { OwnershipStrategy, Team } from '../api/types.ts';
 import { useSession } from '../app/session.tsx';
+import { parseSkills } from '../people/person-form.ts';
 import { strategies, strategyOf } from '../people/team-form.ts';
-import { skilledMembers, skillsOf } from './scenario-draft.ts';
+import { skilledMembers } from './scenario-draft.ts';
 
 /** A scenario's own rule for choosing the owner, and for a skills match who in the team has them. */
 export function OwnerRuleFields({
@@ -21,7 +22,7 @@ export function OwnerRuleFields({
 }) {
   const s = useSession();
   const rule = ownership || toTeam?.ownershipStrategy;
-  const asked = skillsOf(skills);
+  const asked = parseSkills(skills);
   const matching = skilledMembers(asked, toTeam?.members.filter((m) => m.active) ?? [], s.people);
   const knownSkills = [...new Set(s.people.flatMap((p) => p.skills))].sort();
   return (

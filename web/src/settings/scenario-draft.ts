@@ -1,4 +1,5 @@
 import type { Calendar, OwnershipStrategy, PacketField, Scenario, ScenarioInput } from '../api/types.ts';
+import { parseSkills } from '../people/person-form.ts';
 import type { LadderAction } from '../sla/ladder-actions.ts';
 
 // The scenario editor's form state and its conversions to and from the API's scenario: pure.
@@ -32,18 +33,6 @@ export type Draft = {
   /** The skills asked for, as typed: "mobile, api". */
   skills: string;
 };
-
-/** "mobile, API ,, mobile" -> ["mobile", "API"]: the skills a scenario asks for, each once. */
-export function skillsOf(text: string): string[] {
-  return [
-    ...new Set(
-      text
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    ),
-  ];
-}
 
 /**
  * Who in the receiving team has any of the skills asked for, with the ones they have: what a lead
@@ -113,7 +102,7 @@ export function toDraft(x: Scenario | undefined, teams: { key: string }[]): Draf
 /** The new version: what the form edits over everything else the scenario already says. */
 export function toInput(d: Draft, base: Scenario | undefined, teamTz: string): ScenarioInput {
   const { version: _v, templateStale: _t, ...rest } = base ?? ({} as Partial<Scenario>);
-  const skills = skillsOf(d.skills);
+  const skills = parseSkills(d.skills);
   return {
     ...(rest as Partial<ScenarioInput>),
     id: d.id.trim(),

@@ -75,11 +75,15 @@ describe('web app: two-step sign-in required by the organisation [pglite]', () =
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'two-step-requirement-own-off');
 
-    // She turns hers on from the account menu, as anyone does.
+    // She turns hers on from the account menu, as anyone does. That is a change to a person, so
+    // Amara's open page re-reads the organisation a moment later: waited for, because a re-read
+    // after the requirement below is already Amara's "next request" (the next test makes it).
+    const reread = amara.page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/people');
     const dialog = await twoStepFromMenu(page, 'Inès Moreau');
     await dialog.getByRole('button', { name: 'Set up' }).click();
     await proveAndSave(page);
     await dialog.getByRole('button', { name: 'I have saved them' }).click();
+    expect((await reread).status()).toBe(200);
 
     // Everyone: the page names whom it stops, without her now, the rest counted.
     await group.getByRole('radio', { name: 'Everyone' }).check();

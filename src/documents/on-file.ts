@@ -10,7 +10,10 @@ export function normaliseKind(kind: string): string {
 export type OnFile = { id?: string; kind: string; name: string; providedAt: Date };
 
 /** The document on file that a request for `kind` would ask for again, if any (invariant 3). */
-export function findOnFile<T extends OnFile>(onFile: readonly T[], kind: string): T | undefined {
+export function findOnFile<T extends Pick<OnFile, 'kind'>>(
+  onFile: readonly T[],
+  kind: string,
+): T | undefined {
   const wanted = normaliseKind(kind);
   return onFile.find((d) => normaliseKind(d.kind) === wanted);
 }

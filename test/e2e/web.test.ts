@@ -73,11 +73,18 @@ describe('web app [pglite]', () => {
     await page.getByRole('list', { name: 'Messages' }).getByText('charged twice').waitFor();
     await page.getByRole('list', { name: 'Documents on file' }).getByText('INV-2026-10.pdf').waitFor();
     await page.locator('.timeline').getByText('Case opened').waitFor();
-    // Asking again for a kind on file is warned, and refused without a reason.
-    await page.getByLabel('Ask the customer for a document').fill('invoice');
+    // Asking again for a kind on file is warned, however it is typed, and refused without a reason.
+    await page.getByLabel('Ask the customer for a document').fill('Invoices');
     await page.locator('#doc-request-warning').waitFor();
     expect(await page.getByRole('button', { name: 'Ask again with reason' }).isDisabled()).toBe(true);
     await page.getByLabel('Ask the customer for a document').fill('');
+    // A kind is typed in words and kept by its key, as helpdesks register documents.
+    await page.getByLabel('Ask the customer for a document').fill('Photos');
+    await page.getByRole('button', { name: 'Ask for it' }).click();
+    await page.getByRole('status').getByText('Asked the customer for photo.').waitFor();
+    const caseId = new URL(page.url()).pathname.split('/').pop();
+    const asked = (await call('GET', `/api/v1/cases/${caseId}`)) as { documentRequests: { kind: string }[] };
+    expect(asked.documentRequests.map((r) => r.kind)).toEqual(['photo']);
     expect(await basicA11y(page)).toEqual([]);
     await screenshot(page, '01-case-view');
   });

@@ -1,22 +1,12 @@
 import { type FormEvent, useState } from 'react';
+import { findOnFile } from '../../../src/documents/on-file.ts';
 import { ApiError } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
 import type { CaseDetail } from '../api/types.ts';
 import { Erasable, plainText } from '../app/Erased.tsx';
 import { formatDay, humanize } from '../app/format.ts';
 import { ErrorNote, Section } from '../app/ui.tsx';
-
-export const documentKinds = [
-  'invoice',
-  'receipt',
-  'bank_statement',
-  'id_document',
-  'contract',
-  'photo',
-  'order_number',
-  'screenshot',
-  'log_file',
-];
+import { documentKinds, kindKey, kindWords } from './document-kinds.ts';
 
 /** Documents on file for a case, and asking the customer for one (warned when it is already here). */
 export function Documents({
@@ -33,7 +23,8 @@ export function Documents({
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const onFile = caseData.documents.find((d) => d.kind.toLowerCase() === kind.trim().toLowerCase());
+  // As loosely as the server compares (invariant 3): "Invoices" warns about the invoice on file.
+  const onFile = kind.trim() ? findOnFile(caseData.documents, kind) : undefined;
   const blocked = Boolean(onFile) && !reason.trim();
 
   const submit = async (e: FormEvent) => {
@@ -42,8 +33,9 @@ export function Documents({
     setError(undefined);
     setDone(undefined);
     try {
-      await api.requestDocument(caseData.id, kind.trim(), onFile ? reason.trim() : undefined);
-      setDone(`Asked the customer for ${humanize(kind.trim()).toLowerCase()}.`);
+      const key = kindKey(kind);
+      await api.requestDocument(caseData.id, key, onFile ? reason.trim() : undefined);
+      setDone(`Asked the customer for ${humanize(key).toLowerCase()}.`);
       setKind('');
       setReason('');
       onChanged();
@@ -99,7 +91,7 @@ export function Documents({
             <input
               id="doc-request-kind"
               list="doc-kinds"
-              placeholder="bank_statement"
+              placeholder="Bank statement"
               value={kind}
               onChange={(e) => {
                 setKind(e.target.value);
@@ -109,7 +101,7 @@ export function Documents({
             />
             <datalist id="doc-kinds">
               {documentKinds.map((k) => (
-                <option key={k} value={k} />
+                <option key={k} value={kindWords(k)} />
               ))}
             </datalist>
           </div>

@@ -3,6 +3,7 @@ import { ApiError } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
 import { navigate } from '../app/router.tsx';
 import { ErrorNote } from '../app/ui.tsx';
+import { documentKinds, kindKey, kindWords } from './document-kinds.ts';
 
 const channels = ['voice', 'chat', 'email', 'web', 'social', 'bot'];
 
@@ -29,7 +30,7 @@ export function NewCasePage() {
         customer: { name: customerName.trim(), externalId: customerRef.trim() || `walk-in-${Date.now()}` },
         channel,
         messages: message.trim() ? [{ role: 'customer', text: message.trim() }] : [],
-        documents: docKind.trim() && docName.trim() ? [{ kind: docKind.trim(), name: docName.trim() }] : [],
+        documents: docKind.trim() && docName.trim() ? [{ kind: kindKey(docKind), name: docName.trim() }] : [],
       });
       navigate(`/cases/${created.id}`);
     } catch (err) {
@@ -102,10 +103,16 @@ export function NewCasePage() {
               <label htmlFor="case-doc-kind">Kind</label>
               <input
                 id="case-doc-kind"
-                placeholder="invoice"
+                placeholder="Invoice"
                 value={docKind}
                 onChange={(e) => setDocKind(e.target.value)}
+                list="case-doc-kinds"
               />
+              <datalist id="case-doc-kinds">
+                {documentKinds.map((k) => (
+                  <option key={k} value={kindWords(k)} />
+                ))}
+              </datalist>
             </div>
             <div className="field">
               <label htmlFor="case-doc-name">File name</label>

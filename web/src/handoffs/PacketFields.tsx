@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { CaseDetail, Emotion, PacketField, Urgency } from '../api/types.ts';
 import { fieldLabel, formatDay, humanize } from '../app/format.ts';
 import { Section } from '../app/ui.tsx';
+import { documentKinds, kindWords } from '../cases/document-kinds.ts';
 import type { PacketDraft } from './packet-form.ts';
 
 const emotions: Emotion[] = ['calm', 'concerned', 'frustrated', 'angry'];
@@ -218,7 +219,7 @@ export function PacketFields({
         <Field
           {...props('documents')}
           label="Documents still needed from the customer"
-          hint="Kinds the receiving team will need from the customer, separated by commas (e.g. bank_statement). Leave it empty when none are needed: that counts as answered."
+          hint="Kinds the receiving team will need from the customer, separated by commas (e.g. Bank statement). Leave it empty when none are needed: that counts as answered."
         >
           {(ids) => (
             <input
@@ -230,17 +231,8 @@ export function PacketFields({
           )}
         </Field>
         <datalist id="packet-doc-kinds">
-          {[
-            'invoice',
-            'receipt',
-            'bank_statement',
-            'id_document',
-            'contract',
-            'photo',
-            'order_number',
-            'screenshot',
-          ].map((k) => (
-            <option key={k} value={k} />
+          {documentKinds.map((k) => (
+            <option key={k} value={kindWords(k)} />
           ))}
         </datalist>
         {onFileWarnings.length > 0 ? (

@@ -1,5 +1,7 @@
+import { findOnFile } from '../../../src/documents/on-file.ts';
 import { completeness, missingFields } from '../../../src/packets/completeness.ts';
 import type { CaseDetail, Emotion, Packet, PacketField, Scenario, Urgency } from '../api/types.ts';
+import { kindKey, kindWords } from '../cases/document-kinds.ts';
 
 /**
  * The hand-off form's state and its packet. Lists are edited one item per line. The completeness
@@ -33,11 +35,15 @@ export const lines = (text: string) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
-export const kinds = (text: string) =>
-  text
-    .split(/[,\n]/)
-    .map((k) => k.trim())
-    .filter(Boolean);
+/** The kinds typed, comma-separated and in words, as the keys a packet keeps ("Bank statement" → `bank_statement`). */
+export const kinds = (text: string) => [
+  ...new Set(
+    text
+      .split(/[,\n]/)
+      .filter((k) => k.trim())
+      .map(kindKey),
+  ),
+];
 
 export function toPacket(d: PacketDraft): Packet {
   const p: Packet = { documents: { required: kinds(d.required), onFile: d.onFile } };
@@ -59,7 +65,7 @@ export function prefill(d: PacketDraft, s: Partial<Packet> | undefined): PacketD
     whatHappened: d.whatHappened || text(s.whatHappened),
     attempted: d.attempted || list(s.attempted),
     emotion: d.emotion || (s.emotion ?? ''),
-    required: d.required || (s.documents?.required ?? []).join(', '),
+    required: d.required || (s.documents?.required ?? []).map(kindWords).join(', '),
     onFile: d.onFile.length ? d.onFile : (s.documents?.onFile ?? []),
     urgency: d.urgency || (s.urgency ?? ''),
     nextSteps: d.nextSteps || list(s.nextSteps),
@@ -81,9 +87,8 @@ export function measure(d: PacketDraft, scenario: Scenario | undefined): Complet
 
 /** Kinds the packet asks for that the case already has on file (invariant 3: warn, never silently). */
 export function alreadyOnFile(d: PacketDraft, c: CaseDetail) {
-  const have = new Map(c.documents.map((doc) => [doc.kind.toLowerCase(), doc]));
   return kinds(d.required)
-    .map((k) => have.get(k.toLowerCase()))
+    .map((k) => findOnFile(c.documents, k))
     .filter((x): x is CaseDetail['documents'][number] => Boolean(x));
 }
 

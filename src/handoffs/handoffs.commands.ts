@@ -4,7 +4,7 @@ import { appendEvent } from '../events/events.commands.ts';
 import { EventType } from '../events/names.ts';
 import type { Principal } from '../http/context.ts';
 import { ApiError, notFound } from '../http/errors.ts';
-import { changeOwner, changerOf, chooseNextOwner } from '../ownership/ownership.commands.ts';
+import { changeOwner, changerOf, ownerChanges } from '../ownership/ownership.commands.ts';
 import { completeness, missingFields } from '../packets/completeness.ts';
 import type { Packet } from '../packets/packet.types.ts';
 import { people } from '../people/people.table.ts';
@@ -249,13 +249,15 @@ export async function reassignHandoff(db: Db, id: string, input: Reassign, ctx: 
   return db.transaction(async (tx) => {
     const h = await lockHandoff(tx, ctx.principal.orgId, id);
     move(h, 'reassign');
-    let ownerId = input.ownerId;
-    if (ownerId) {
-      await assertMayOwn(tx, h.orgId, ownerId);
+    const changes = ownerChanges(tx, ctx.now, changerOf(ctx.principal));
+    if (input.ownerId) {
+      await assertMayOwn(tx, h.orgId, input.ownerId);
+      await changes.change(h, input.ownerId, input.reason);
     } else {
-      ownerId = (await chooseNextOwner(tx, h, ctx.now)).ownerId;
+      // Baton chooses, so the reason says by which rule, as it does when several are reassigned.
+      await changes.toNext(h, input.reason);
     }
-    await changeOwner(tx, h, ownerId, ctx.now, input.reason, changerOf(ctx.principal));
+    await changes.write();
   });
 }
 

@@ -28,6 +28,22 @@ describeOnDatabases('reassigning a handoff to a named owner', (h) => {
     expect(events.body.owner.id).toBe(tom);
   });
 
+  it('lets Baton choose when no owner is named, saying by which rule in the owner change', async () => {
+    const sent = await sendOne();
+    const moved = await h().request('POST', `/api/v1/handoffs/${sent.id}/reassign`, { reason: 'out today' });
+    expect(moved.status).toBe(200);
+    expect(moved.body.owner.id).not.toBe(sent.owner.id);
+    const kase = (await h().request('GET', `/api/v1/handoffs/${sent.id}`)).body as { caseId: string };
+    const changes = (await h().request('GET', `/api/v1/cases/${kase.caseId}/events`)).body.items.filter(
+      (e: { type: string }) => e.type === 'owner.changed',
+    );
+    expect(changes.at(-1).data).toMatchObject({
+      from: sent.owner.id,
+      to: moved.body.owner.id,
+      reason: expect.stringMatching(/^out today \((round-robin|least-loaded|skills.*)\)$/),
+    });
+  });
+
   it('refuses an unknown person and a deactivated one, changing nothing', async () => {
     const sent = await sendOne();
     const priya = h().org.personIds.get('priya')!;

@@ -147,8 +147,9 @@ export function EvenOut({ teams, onDone }: { teams: Team[]; onDone: (words: stri
               </p>
               {plan.staying.length ? (
                 <ul className="small even-out-staying" data-testid="even-out-staying">
-                  {stayingInWords(plan.staying).map((w) => (
-                    <li key={w}>{w}</li>
+                  {stayingInWords(plan.staying).map((w, i, all) => (
+                    // Two holders of one name may give the same sentence: the key counts the repeats.
+                    <li key={`${w}#${all.slice(0, i).filter((x) => x === w).length}`}>{w}</li>
                   ))}
                 </ul>
               ) : null}

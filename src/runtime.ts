@@ -1,5 +1,6 @@
 import type { DestinationStream, Logger } from 'pino';
 import { weeklyReviewJob } from './analytics/analytics.jobs.ts';
+import { domainRecheckJob } from './auth/domain-recheck.jobs.ts';
 import { retentionJob } from './auth/retention.jobs.ts';
 import { samlMetadataJob } from './auth/saml-metadata.jobs.ts';
 import type { Config } from './config.ts';
@@ -80,6 +81,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
       vocabularyJob(services),
       retentionJob(services),
       samlMetadataJob(services),
+      domainRecheckJob(services),
       customerRetentionJob(services),
       outboxRetentionJob(services),
       sendRetentionJob(services),

@@ -59,11 +59,15 @@ export const samlMetadataActor = {
   name: 'The identity provider’s SAML metadata',
 } as const;
 
+/** The actor of a domain no longer proved because its DNS record stayed missing (the daily check). */
+export const domainRecheckActor = { id: 'dns-recheck', name: 'Baton’s daily DNS check' } as const;
+
 /** The log's actors that are no person, by id. */
 export const systemActors: Record<string, string> = {
   [provisioningActor.id]: provisioningActor.name,
   [firstSignInActor.id]: firstSignInActor.name,
   [samlMetadataActor.id]: samlMetadataActor.name,
+  [domainRecheckActor.id]: domainRecheckActor.name,
 };
 
 /** The log read by area (`GET /admin/changes?area=`): which kinds of subject each area holds. */

@@ -10,3 +10,6 @@ export function txtLookup(servers?: readonly string[]): TxtLookup {
   if (servers?.length) resolver.setServers([...servers]);
   return (name) => resolver.resolveTxt(name);
 }
+
+/** Lookup errors that mean nothing is published there (no such name, no TXT record): not DNS failing. */
+export const nothingPublished = new Set(['ENOTFOUND', 'ENODATA']);

@@ -33,3 +33,47 @@ export function provedBy(records: readonly (readonly string[])[], token: string)
   const expected = `${recordPrefix}${token}`;
   return records.some((chunks) => chunks.join('').trim().replace(/^"|"$/g, '') === expected);
 }
+
+/**
+ * A domain proved by DNS stays proved only while its record stays published, as identity
+ * providers and workplace tools check: a domain sold or lapsed must not keep signing its new
+ * owner's addresses in here. It is looked up again each day, every few hours once the record is
+ * missing, and stops signing in once the record has been missing for the grace (three days, so a
+ * DNS migration that drops it for an afternoon costs nothing). DNS not answering is not the record
+ * missing: it changes nothing.
+ */
+export const recheckEveryHours = 24;
+export const recheckMissingEveryHours = 6;
+export const missingGraceHours = 72;
+
+const hoursMs = 3_600_000;
+
+/** What looking the record up again found: it, not it (no record, or another value), or no answer. */
+export type Recheck = 'found' | 'missing' | 'unanswered';
+
+/** Whether a domain proved by DNS, last checked at `checkedAt` (or when proved), is due a look again. */
+export function recheckDue(
+  d: { checkedAt: Date | null; verifiedAt: Date | null; missingSince: Date | null },
+  now: Date,
+): boolean {
+  const last = d.checkedAt ?? d.verifiedAt;
+  if (!last) return true;
+  const every = d.missingSince ? recheckMissingEveryHours : recheckEveryHours;
+  return now.getTime() - last.getTime() >= every * hoursMs;
+}
+
+/** When a domain whose record has been missing since `missingSince` stops signing in. */
+export const stopsSigningInAt = (missingSince: Date) =>
+  new Date(missingSince.getTime() + missingGraceHours * hoursMs);
+
+/** What a look again does to a proved domain: since when its record is missing, and whether it is now unproved. */
+export function afterRecheck(
+  found: Recheck,
+  missingSince: Date | null,
+  now: Date,
+): { missingSince: Date | null; unprove: boolean } {
+  if (found === 'found') return { missingSince: null, unprove: false };
+  if (found === 'unanswered') return { missingSince, unprove: false };
+  const since = missingSince ?? now;
+  return { missingSince: since, unprove: now.getTime() >= stopsSigningInAt(since).getTime() };
+}

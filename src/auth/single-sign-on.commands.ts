@@ -7,6 +7,7 @@ import { uniqueViolation } from '../db/unique.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { people } from '../people/people.table.ts';
 import { sessions } from './auth.table.ts';
+import { nothingPublished } from './dns-lookup.ts';
 import { proofRecord, provedBy, type TxtLookup } from './domain-proof.ts';
 import { discover, type ProviderSettings } from './identity-provider.ts';
 import { certificateProblem, fingerprintsOf } from './saml.ts';
@@ -283,9 +284,6 @@ async function saveDomains(tx: Tx, ctx: AdminCtx, domains: string[], proofAsked:
       .where(and(eq(ssoDomains.orgId, ctx.orgId), isNull(ssoDomains.verifiedAt)));
 }
 
-// No such name, or no TXT record there: nothing published yet, which is not DNS failing.
-const nothingPublished = new Set(['ENOTFOUND', 'ENODATA']);
-
 /**
  * An admin asks Baton to check the TXT record that proves the organisation owns `domain`. Found:
  * the domain is proved (by DNS, now) and signs its addresses in; in the admin change log. Not found
@@ -298,7 +296,9 @@ export async function proveSsoDomain(db: Db, ctx: AdminCtx, domain: string, look
     .from(ssoDomains)
     .where(and(eq(ssoDomains.orgId, ctx.orgId), eq(ssoDomains.domain, domain)));
   if (!claim) throw notFound('e-mail domain', domain);
-  if (claim.verifiedAt) return { ...claim, passwordSessionsEnded: 0 };
+  // Proved and its record in place: answered as it is. Proved but its record found missing by the
+  // daily check: looked up now, so an admin who put it back sees the warning go at once.
+  if (claim.verifiedAt && !claim.missingSince) return { ...claim, passwordSessionsEnded: 0 };
   const record = proofRecord(domain, claim.verificationToken);
   let found: string[][] = [];
   try {
@@ -324,11 +324,18 @@ export async function proveSsoDomain(db: Db, ctx: AdminCtx, domain: string, look
         : `the TXT records at ${record.name} do not hold ${record.value}`,
       { domain, record, found: found.map((chunks) => chunks.join('')) },
     );
+  if (claim.verifiedAt) {
+    await db
+      .update(ssoDomains)
+      .set({ checkedAt: ctx.now, missingSince: null })
+      .where(and(eq(ssoDomains.orgId, ctx.orgId), eq(ssoDomains.domain, domain)));
+    return { ...claim, passwordSessionsEnded: 0 };
+  }
   try {
     return await db.transaction(async (tx) => {
       const [proved] = await tx
         .update(ssoDomains)
-        .set({ verifiedAt: ctx.now, verifiedBy: 'dns' })
+        .set({ verifiedAt: ctx.now, verifiedBy: 'dns', checkedAt: ctx.now, missingSince: null })
         .where(and(eq(ssoDomains.orgId, ctx.orgId), eq(ssoDomains.domain, domain)))
         .returning();
       if (!proved) throw notFound('e-mail domain', domain);

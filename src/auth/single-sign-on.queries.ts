@@ -17,6 +17,8 @@ export async function ssoSettingsOf(db: Queryable, orgId: string) {
       verificationToken: ssoDomains.verificationToken,
       verifiedAt: ssoDomains.verifiedAt,
       verifiedBy: ssoDomains.verifiedBy,
+      checkedAt: ssoDomains.checkedAt,
+      missingSince: ssoDomains.missingSince,
     })
     .from(ssoDomains)
     .where(eq(ssoDomains.orgId, orgId))

@@ -7,7 +7,7 @@ import type { AppEnv } from '../http/context.ts';
 import { json, ok } from '../http/openapi.ts';
 import { organisationCount } from '../orgs/orgs.queries.ts';
 import { txtLookup } from './dns-lookup.ts';
-import { proofAsked, proofRecord } from './domain-proof.ts';
+import { proofAsked, proofRecord, stopsSigningInAt } from './domain-proof.ts';
 import { certificateSummaries, serviceProviderOf } from './saml.ts';
 import { proveSsoDomain, saveSsoSettings } from './single-sign-on.commands.ts';
 import { slugOf, ssoSettingsOf } from './single-sign-on.queries.ts';
@@ -43,6 +43,9 @@ async function ssoView(c: Context<AppEnv>) {
       provedAt: d.verifiedAt?.toISOString() ?? null,
       provedBy: d.verifiedBy,
       record: proofRecord(d.domain, d.verificationToken),
+      checkedAt: d.checkedAt?.toISOString() ?? null,
+      missingSince: d.missingSince?.toISOString() ?? null,
+      stopsSigningInAt: d.missingSince ? stopsSigningInAt(d.missingSince).toISOString() : null,
     })),
     domainProofAsked: await proofAskedHere(c),
     enabled: saved?.enabled ?? false,
@@ -76,7 +79,7 @@ export function registerSsoSettingsRoutes(app: App) {
       middleware: [requireRole('admin')],
       responses: {
         200: ok(
-          '`{enabled, protocol, issuer, clientId, clientSecretSet, samlSignInUrl, samlIdpEntityId, samlCertificate, samlCertificates, samlMetadataUrl, samlMetadataCheckedAt, samlMetadataProblem, emailDomains, domains, domainProofAsked, passwordSignIn, addPeopleAs, redirectUri, serviceProvider}`: the identity provider (null fields before one is saved; `protocol` `oidc` or `saml`, each protocol\'s fields kept as last saved; `samlCertificates`: each signing certificate\'s `{subject, validTo, fingerprint}`; with `samlMetadataUrl`, when Baton last read it and why that read failed, null when it did not), whether a client secret is stored (never the secret), the e-mail domains it is to sign in and, in `domains`, each one\'s proof (`{domain, proved, provedAt, provedBy: "dns"|"unchallenged"|null, record: {type, name, value}}`: only a proved domain signs in; `record` is the DNS TXT record that proves it), whether a domain saved now must be proved first (`BATON_SSO_DOMAIN_PROOF`), who may still use a password (`everyone`, `admins_only`), the role someone unknown is added with on their first sign-in (null: refused), the callback address to register at an OpenID Connect provider, and what to register at a SAML one (`serviceProvider: {entityId, acsUrl, metadataUrl}`), and `signInLink`, the address an identity provider’s app tile opens to sign in (`/auth/sso/start?org=<short name>`), on `BATON_PUBLIC_URL` when set',
+          '`{enabled, protocol, issuer, clientId, clientSecretSet, samlSignInUrl, samlIdpEntityId, samlCertificate, samlCertificates, samlMetadataUrl, samlMetadataCheckedAt, samlMetadataProblem, emailDomains, domains, domainProofAsked, passwordSignIn, addPeopleAs, redirectUri, serviceProvider}`: the identity provider (null fields before one is saved; `protocol` `oidc` or `saml`, each protocol\'s fields kept as last saved; `samlCertificates`: each signing certificate\'s `{subject, validTo, fingerprint}`; with `samlMetadataUrl`, when Baton last read it and why that read failed, null when it did not), whether a client secret is stored (never the secret), the e-mail domains it is to sign in and, in `domains`, each one\'s proof (`{domain, proved, provedAt, provedBy: "dns"|"unchallenged"|null, record: {type, name, value}, checkedAt, missingSince, stopsSigningInAt}`: only a proved domain signs in; `record` is the DNS TXT record that proves it; a domain proved by DNS is looked up again daily (`checkedAt`), and once its record is missing (`missingSince`) it stops signing in at `stopsSigningInAt`, three days on, unless the record is back), whether a domain saved now must be proved first (`BATON_SSO_DOMAIN_PROOF`), who may still use a password (`everyone`, `admins_only`), the role someone unknown is added with on their first sign-in (null: refused), the callback address to register at an OpenID Connect provider, and what to register at a SAML one (`serviceProvider: {entityId, acsUrl, metadataUrl}`), and `signInLink`, the address an identity provider’s app tile opens to sign in (`/auth/sso/start?org=<short name>`), on `BATON_PUBLIC_URL` when set',
         ),
       },
     }),

@@ -76,6 +76,10 @@ export const ssoDomains = pgTable(
     verificationToken: text('verification_token').notNull(),
     verifiedAt: instant('verified_at'),
     verifiedBy: text('verified_by', { enum: domainProofs }),
+    /** When Baton last looked its DNS record up again, proved by DNS (`domain-recheck.jobs.ts`). */
+    checkedAt: instant('checked_at'),
+    /** Since when the record proving it has been missing: it stops signing in after a grace. */
+    missingSince: instant('missing_since'),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.domain] }),

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApiToken } from '../../src/auth/auth.commands.ts';
+import { txtLookup } from '../../src/auth/dns-lookup.ts';
+import type { TxtLookup } from '../../src/auth/domain-proof.ts';
+import { recheckProvedDomains } from '../../src/auth/domain-recheck.jobs.ts';
 import { startDnsServer } from '../support/dns-server.ts';
 import { describeOnDatabases } from '../support/harness.ts';
 import { providerSettings, startIdentityProvider } from '../support/identity-provider.ts';
@@ -64,6 +67,9 @@ describeOnDatabases('single sign-on: proving an e-mail domain by DNS', (h) => {
           name: '_baton-challenge.northwind.example',
           value: expect.stringMatching(/^baton-domain-verification=[0-9a-f]{32}$/),
         },
+        checkedAt: null,
+        missingSince: null,
+        stopsSigningInAt: null,
       },
     ]);
     expect(await startFor('amara@northwind.example')).toBe('/sign-in?sso_error=sso_not_configured');
@@ -149,6 +155,83 @@ describeOnDatabases('single sign-on: proving an e-mail domain by DNS', (h) => {
     const resaved = await put({ ...settings, enabled: false }, otherToken);
     expect([resaved.status, resaved.body.error.code]).toEqual([409, 'conflict']);
     expect(await snapshotAll(h().database)).toEqual(before);
+  });
+
+  it('looks the record up again daily; missing for three days, the domain stops signing in until proved again', async () => {
+    const hour = 3_600_000;
+    const name = '_baton-challenge.northwind.example';
+    const lucas = { email: 'lucas@northwind.example', password: 'lucas has a long password' };
+    const ours = (await h().request('GET', '/api/v1/settings/single-sign-on')).body.domains[0].record.value;
+    const recheck = (after: number, lookup: TxtLookup = txtLookup(dns.servers)) => {
+      h().advance(after);
+      return recheckProvedDomains(h().runtime.services, h().now(), lookup);
+    };
+    const proof = async () => (await h().request('GET', '/api/v1/settings/single-sign-on')).body.domains[0];
+
+    // Not due until a day after the proof; then found, it stays as it is.
+    expect(await recheck(23 * hour)).toEqual([]);
+    expect(await recheck(1 * hour)).toMatchObject([{ domain, found: 'found', unproved: false }]);
+    expect(await proof()).toMatchObject({
+      proved: true,
+      checkedAt: h().now().toISOString(),
+      missingSince: null,
+    });
+
+    // The record is gone: the domain still signs in, and says until when.
+    dns.publish(name);
+    expect(await recheck(24 * hour)).toMatchObject([{ found: 'missing', unproved: false }]);
+    const missingSince = h().now();
+    expect(await proof()).toMatchObject({
+      proved: true,
+      missingSince: missingSince.toISOString(),
+      stopsSigningInAt: new Date(missingSince.getTime() + 72 * hour).toISOString(),
+    });
+    expect((await startFor('amara@northwind.example'))?.startsWith(`${idp.issuer}/`)).toBe(true);
+    // Put back, an admin's check clears the warning at once; gone again, it counts from anew.
+    dns.publish(name, [ours]);
+    const back = await prove(domain);
+    expect([back.status, back.body.domains[0].missingSince, back.body.domains[0].provedBy]).toEqual([
+      200,
+      null,
+      'dns',
+    ]);
+    dns.publish(name);
+    expect(await recheck(24 * hour)).toMatchObject([{ found: 'missing', unproved: false }]);
+    const gone = h().now();
+    // DNS not answering is not the record missing: nothing moves.
+    const outage: TxtLookup = async () => {
+      throw Object.assign(new Error('queryTxt ETIMEOUT'), { code: 'ETIMEOUT' });
+    };
+    expect(await recheck(6 * hour, outage)).toMatchObject([{ found: 'unanswered', unproved: false }]);
+    expect((await proof()).missingSince).toBe(gone.toISOString());
+    expect(await recheck(1 * hour)).toEqual([]);
+
+    // Three days after it went missing: no longer proved, in the change log, and it signs nobody in.
+    expect(await recheck(72 * hour - 7 * hour - 1)).toMatchObject([{ found: 'missing', unproved: false }]);
+    expect(await recheck(6 * hour)).toMatchObject([{ domain, found: 'missing', unproved: true }]);
+    expect(await proof()).toMatchObject({
+      proved: false,
+      provedAt: null,
+      provedBy: null,
+      missingSince: null,
+    });
+    expect(await startFor('amara@northwind.example')).toBe('/sign-in?sso_error=sso_not_configured');
+    // Its people may use their passwords again: single sign-on no longer signs them in.
+    expect((await h().request('POST', '/api/v1/auth/login', lucas)).status).toBe(200);
+    const log = await h().request('GET', '/api/v1/admin/changes?area=policies');
+    expect([log.body.items[0].actor, log.body.items[0].detail]).toEqual([
+      { id: 'dns-recheck', name: 'Baton’s daily DNS check' },
+      { domainUnproved: { from: domain, to: null } },
+    ]);
+    // Unproved, it is not looked up again; published and proved again, it signs in as before.
+    expect(await recheck(24 * hour)).toEqual([]);
+    dns.publish(name, [ours]);
+    expect((await prove(domain)).body.domains[0]).toMatchObject({
+      proved: true,
+      provedBy: 'dns',
+      missingSince: null,
+    });
+    expect((await startFor('amara@northwind.example'))?.startsWith(`${idp.issuer}/`)).toBe(true);
   });
 
   it('saves a domain proved at once where no proof is asked, and proves the claims left unproved', async () => {

@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { txtLookup } from '../../src/auth/dns-lookup.ts';
+import { recheckProvedDomains } from '../../src/auth/domain-recheck.jobs.ts';
 import { demoPassword } from '../../src/demo/organisation.ts';
 import { axeViolations } from '../support/axe.ts';
 import { screenshot } from '../support/browser.ts';
@@ -194,6 +196,30 @@ describe('web app: single sign-on [pglite]', () => {
       .waitFor();
     await eu.getByText('Proved by DNS').waitFor();
     expect(await eu.getByLabel('TXT record value').count()).toBe(0);
+
+    // A day later the daily check no longer finds the record: the page says until when it signs in,
+    // with the record to put back; put back and checked, the warning goes.
+    dns.publish('_baton-challenge.eu.northwind.example');
+    const later = new Date(Date.now() + 25 * 3_600_000);
+    const [missing] = await recheckProvedDomains(app.web.runtime.services, later, txtLookup(dns.servers));
+    expect(missing).toMatchObject({ domain: 'eu.northwind.example', found: 'missing', unproved: false });
+    await page.reload();
+    await eu.getByText('Proved, record missing').waitFor();
+    await eu
+      .getByRole('alert')
+      .getByText(
+        /daily check has not found the TXT record since .*eu\.northwind\.example stops signing anyone in/,
+      )
+      .waitFor();
+    expect(await eu.getByLabel('TXT record value').inputValue()).toBe(value);
+    expect(await axeViolations(page)).toEqual([]);
+    await eu.scrollIntoViewIfNeeded();
+    await screenshot(page, 'sso-domain-record-missing');
+    dns.publish('_baton-challenge.eu.northwind.example', [value]);
+    await check.click();
+    await proofs.getByText('eu.northwind.example’s record is back: it stays proved.').waitFor();
+    await eu.getByText('Proved by DNS').waitFor();
+    expect(await eu.getByRole('alert').count()).toBe(0);
     expect(errors).toEqual([]);
   });
 });

@@ -149,6 +149,14 @@ describe('the admin change log in words', () => {
     ).toBe('changed Sign-in security: two-step sign-in required of nobody → everyone');
     expect(
       changeWords(
+        change('settings.changed', 'Single sign-on', { domainUnproved: { from: 'acme.com', to: null } }),
+        names,
+      ),
+    ).toBe(
+      'changed Single sign-on: acme.com no longer proved: its DNS record was missing for three days, so it signs nobody in',
+    );
+    expect(
+      changeWords(
         change('settings.changed', 'Single sign-on', {
           singleSignOn: { from: null, to: true },
           emailDomains: { from: null, to: ['acme.com', 'eu.acme.com'] },

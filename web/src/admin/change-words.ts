@@ -114,6 +114,8 @@ function fieldWords(field: string, from: unknown, to: unknown, n: ChangeNames): 
   if (field === 'clientSecret') return 'new client secret';
   if (field === 'singleSignOn') return to ? 'single sign-on turned on' : 'single sign-on turned off';
   if (field === 'domainProved') return `${String(to)} proved by its DNS record`;
+  if (field === 'domainUnproved')
+    return `${String(from)} no longer proved: its DNS record was missing for three days, so it signs nobody in`;
   if (field === 'scimToken')
     return to === null
       ? 'provisioning token revoked'

@@ -12,7 +12,8 @@ type Outcome = { domain: string; good: boolean; text: string; found?: string[] }
 /**
  * The single sign-on domains as saved, each with its proof: a domain signs its people in only once
  * proved. An unproved one shows the DNS TXT record to publish, to copy, and **Check DNS record**,
- * which asks Baton to look it up now and says what it found when it is not right yet.
+ * which asks Baton to look it up now and says what it found when it is not right yet. A proved one
+ * whose record the daily check no longer finds says when it will stop signing in, with the same.
  */
 export function DomainProofs({
   domains,
@@ -25,7 +26,7 @@ export function DomainProofs({
 }) {
   const [checking, setChecking] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  if (domains.length === 0 || (!proofAsked && domains.every((d) => d.proved))) return null;
+  if (domains.length === 0 || (!proofAsked && domains.every((d) => d.proved && !d.missingSince))) return null;
 
   const check = async (domain: string) => {
     setChecking(domain);
@@ -36,10 +37,13 @@ export function DomainProofs({
       const ended = answer.passwordSessionsEnded
         ? ` ${counted(answer.passwordSessionsEnded, 'password session')} of its people ${answer.passwordSessionsEnded === 1 ? 'was' : 'were'} signed out.`
         : '';
+      const wasMissing = domains.find((d) => d.domain === domain)?.missingSince;
       setOutcome({
         domain,
         good: true,
-        text: `${domain} is proved: its people now sign in with single sign-on.${ended}`,
+        text: wasMissing
+          ? `${domain}’s record is back: it stays proved.`
+          : `${domain} is proved: its people now sign in with single sign-on.${ended}`,
       });
     } catch (err) {
       const found =
@@ -68,7 +72,9 @@ export function DomainProofs({
           <li key={d.domain}>
             <div className="domain-proof-head">
               <strong className="address">{d.domain}</strong>{' '}
-              {d.proved ? (
+              {d.proved && d.missingSince ? (
+                <Badge tone="warn">Proved, record missing</Badge>
+              ) : d.proved ? (
                 <Badge tone="good">{d.provedBy === 'dns' ? 'Proved by DNS' : 'Signs in'}</Badge>
               ) : (
                 <Badge tone="warn">Not proved: signs nobody in</Badge>
@@ -77,7 +83,16 @@ export function DomainProofs({
                 <span className="small muted"> {formatDateTime(d.provedAt)}</span>
               ) : null}
             </div>
-            {d.proved ? null : (
+            {d.proved && d.missingSince && d.stopsSigningInAt ? (
+              <div className="note note-warn" role="alert">
+                <span>
+                  Baton’s daily check has not found the TXT record since {formatDateTime(d.missingSince)}. Put
+                  it back: on {formatDateTime(d.stopsSigningInAt)} {d.domain} stops signing anyone in, until
+                  it is proved again.
+                </span>
+              </div>
+            ) : null}
+            {d.proved && !d.missingSince ? null : (
               <>
                 <CopyField id={`sso-proof-name-${i}`} label="TXT record name" value={d.record.name} />
                 <CopyField id={`sso-proof-value-${i}`} label="TXT record value" value={d.record.value} />

@@ -41,6 +41,11 @@ export type DomainProof = {
   provedAt: string | null;
   provedBy: 'dns' | 'unchallenged' | null;
   record: { type: 'TXT'; name: string; value: string };
+  /** When Baton last looked the record of a domain proved by DNS up again. */
+  checkedAt: string | null;
+  /** Since when that record has been missing; the domain stops signing in at `stopsSigningInAt`. */
+  missingSince: string | null;
+  stopsSigningInAt: string | null;
 };
 
 const path = '/api/v1/settings/single-sign-on';

@@ -1,8 +1,10 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { recordChange } from '../admin/admin-changes.commands.ts';
 import { domainRecheckActor, settingsSubject } from '../admin/changes.ts';
+import type { Db } from '../db/database.ts';
 import type { Services } from '../http/context.ts';
 import type { Job } from '../jobs/scheduler.ts';
+import { adminsOf, putNotice } from '../notifications/notice.commands.ts';
 import { nothingPublished, txtLookup } from './dns-lookup.ts';
 import {
   afterRecheck,
@@ -12,6 +14,7 @@ import {
   recheckDue,
   type TxtLookup,
 } from './domain-proof.ts';
+import { recordMissingNotice, unprovedNotice } from './domain-recheck-notice.ts';
 import { ssoDomains } from './single-sign-on.table.ts';
 
 type Rechecked = { orgId: string; domain: string; found: Recheck; unproved: boolean };
@@ -54,16 +57,18 @@ export async function recheckProvedDomains(
     if (!next.unprove) {
       if (next.missingSince?.getTime() !== d.missingSince?.getTime())
         await db.update(ssoDomains).set({ missingSince: next.missingSince }).where(same);
+      if (next.missingSince && !d.missingSince)
+        await tellAdmins(db, d.orgId, recordMissingNotice(d.domain, next.missingSince), now);
       done.push({ orgId: d.orgId, domain: d.domain, found, unproved: false });
       continue;
     }
-    await db.transaction(async (tx) => {
-      const [unproved] = await tx
+    const unproved = await db.transaction(async (tx) => {
+      const [row] = await tx
         .update(ssoDomains)
         .set({ verifiedAt: null, verifiedBy: null, missingSince: null })
         .where(same)
         .returning({ domain: ssoDomains.domain });
-      if (!unproved) return;
+      if (!row) return false;
       await recordChange(
         tx,
         { orgId: d.orgId, now, actorId: domainRecheckActor.id },
@@ -71,11 +76,16 @@ export async function recheckProvedDomains(
         settingsSubject.singleSignOn,
         { domainUnproved: { from: d.domain, to: null } },
       );
+      return true;
     });
+    if (unproved) await tellAdmins(db, d.orgId, unprovedNotice(d.domain, now), now);
     done.push({ orgId: d.orgId, domain: d.domain, found, unproved: true });
   }
   return done;
 }
+
+const tellAdmins = async (db: Db, orgId: string, notice: ReturnType<typeof unprovedNotice>, now: Date) =>
+  putNotice(db, await adminsOf(db, orgId), { orgId, ...notice }, now);
 
 async function lookUp(lookup: TxtLookup, domain: string, token: string): Promise<Recheck> {
   try {

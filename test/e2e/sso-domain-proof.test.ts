@@ -187,6 +187,21 @@ describeOnDatabases('single sign-on: proving an e-mail domain by DNS', (h) => {
       stopsSigningInAt: new Date(missingSince.getTime() + 72 * hour).toISOString(),
     });
     expect((await startFor('amara@northwind.example'))?.startsWith(`${idp.issuer}/`)).toBe(true);
+    // The admins hear of it once, while there is time to put it back.
+    const ines = await h().tokenFor('ines');
+    const told = async () =>
+      (await h().request('GET', '/api/v1/notifications', undefined, { token: ines })).body.items.filter(
+        (n: { kind: string }) => n.kind === 'sso_domain_record',
+      );
+    expect(await told()).toMatchObject([
+      {
+        title: `The DNS record proving ${domain} is missing`,
+        body: expect.stringContaining(
+          `Put it back before ${new Date(missingSince.getTime() + 72 * hour).toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+        ),
+        link: '/settings/security',
+      },
+    ]);
     // Put back, an admin's check clears the warning at once; gone again, it counts from anew.
     dns.publish(name, [ours]);
     const back = await prove(domain);
@@ -205,6 +220,7 @@ describeOnDatabases('single sign-on: proving an e-mail domain by DNS', (h) => {
     expect(await recheck(6 * hour, outage)).toMatchObject([{ found: 'unanswered', unproved: false }]);
     expect((await proof()).missingSince).toBe(gone.toISOString());
     expect(await recheck(1 * hour)).toEqual([]);
+    expect(await told()).toHaveLength(2);
 
     // Three days after it went missing: no longer proved, in the change log, and it signs nobody in.
     expect(await recheck(72 * hour - 7 * hour - 1)).toMatchObject([{ found: 'missing', unproved: false }]);
@@ -223,6 +239,9 @@ describeOnDatabases('single sign-on: proving an e-mail domain by DNS', (h) => {
       { id: 'dns-recheck', name: 'Baton’s daily DNS check' },
       { domainUnproved: { from: domain, to: null } },
     ]);
+    const [unprovedNotice] = await told();
+    expect(unprovedNotice.title).toBe(`${domain} no longer signs in with single sign-on`);
+    expect(await told()).toHaveLength(3);
     // Unproved, it is not looked up again; published and proved again, it signs in as before.
     expect(await recheck(24 * hour)).toEqual([]);
     dns.publish(name, [ours]);

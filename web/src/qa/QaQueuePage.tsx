@@ -24,7 +24,7 @@ function Row({ item }: { item: QueueItem }) {
       <div className="qa-row-main">
         <span className="qa-row-subject">{item.subject}</span>
         <span className="muted small">
-          {scenario?.name ?? humanize(item.scenario)} · {item.sender?.name ?? 'No sender'} →{' '}
+          {scenario?.name ?? humanize(item.scenario)} · {item.sender?.name ?? 'Baton'} →{' '}
           {team?.name ?? item.toTeam} · sent {relative(item.sentAt)}
         </span>
       </div>

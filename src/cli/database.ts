@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { type Role, roles } from '../http/context.ts';
 import { CliError } from './jsonl.ts';
+import { webBuildNeeded } from './web-build.ts';
 
 // Database modules load inside the commands that need them: the line-oriented commands start fast.
 const openDb = async () => (await import('../db/open.ts')).openDatabase;
@@ -17,10 +17,15 @@ export function registerDatabase(program: Command) {
     .command('serve')
     .description('run the HTTP server, the web app and the scheduler')
     .option('--demo', 'load the demo organisation on first start')
-    .option('--build-web', 'build the web app first when it is missing')
+    .option('--build-web', 'build the web app first when it is missing or its sources changed')
     .action(async (o: { demo?: boolean; buildWeb?: boolean }) => {
-      if (o.buildWeb && !existsSync(`${root}web/dist/index.html`) && existsSync(`${root}web/index.html`)) {
-        process.stderr.write('building the web app (first start only)...\n');
+      const needed = o.buildWeb ? webBuildNeeded(root) : null;
+      if (needed) {
+        process.stderr.write(
+          needed === 'missing'
+            ? 'building the web app (first start)...\n'
+            : 'building the web app (its sources changed since the last build)...\n',
+        );
         const r = spawnSync(
           process.execPath,
           [`${root}node_modules/vite/bin/vite.js`, 'build', '--logLevel', 'warn'],

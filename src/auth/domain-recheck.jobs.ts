@@ -49,16 +49,23 @@ export async function recheckProvedDomains(
     // Outside any transaction: DNS may take seconds, and PGlite has one connection.
     const found = await lookUp(lookup, d.domain, d.verificationToken);
     const next = afterRecheck(found, d.missingSince, now);
+    // Still as claimed: an admin who proved it again meanwhile (moving `checked_at`) has the last word.
+    const ours = and(same, eq(ssoDomains.checkedAt, now));
     if (found !== 'found')
       services.logger.warn(
         { orgId: d.orgId, domain: d.domain, found, missingSince: next.missingSince },
         'SSO domain record not found',
       );
     if (!next.unprove) {
-      if (next.missingSince?.getTime() !== d.missingSince?.getTime())
-        await db.update(ssoDomains).set({ missingSince: next.missingSince }).where(same);
-      if (next.missingSince && !d.missingSince)
-        await tellAdmins(db, d.orgId, recordMissingNotice(d.domain, next.missingSince), now);
+      if (next.missingSince?.getTime() !== d.missingSince?.getTime()) {
+        const [marked] = await db
+          .update(ssoDomains)
+          .set({ missingSince: next.missingSince })
+          .where(ours)
+          .returning({ missingSince: ssoDomains.missingSince });
+        if (marked?.missingSince && !d.missingSince)
+          await tellAdmins(db, d.orgId, recordMissingNotice(d.domain, marked.missingSince), now);
+      }
       done.push({ orgId: d.orgId, domain: d.domain, found, unproved: false });
       continue;
     }
@@ -66,7 +73,7 @@ export async function recheckProvedDomains(
       const [row] = await tx
         .update(ssoDomains)
         .set({ verifiedAt: null, verifiedBy: null, missingSince: null })
-        .where(same)
+        .where(ours)
         .returning({ domain: ssoDomains.domain });
       if (!row) return false;
       await recordChange(
@@ -79,7 +86,7 @@ export async function recheckProvedDomains(
       return true;
     });
     if (unproved) await tellAdmins(db, d.orgId, unprovedNotice(d.domain, now), now);
-    done.push({ orgId: d.orgId, domain: d.domain, found, unproved: true });
+    done.push({ orgId: d.orgId, domain: d.domain, found, unproved });
   }
   return done;
 }

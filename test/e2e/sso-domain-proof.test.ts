@@ -251,6 +251,18 @@ describeOnDatabases('single sign-on: proving an e-mail domain by DNS', (h) => {
       missingSince: null,
     });
     expect((await startFor('amara@northwind.example'))?.startsWith(`${idp.issuer}/`)).toBe(true);
+
+    // An admin who proves it again while the check is looking it up has the last word.
+    dns.publish(name);
+    expect(await recheck(24 * hour)).toMatchObject([{ found: 'missing', unproved: false }]);
+    const racing: TxtLookup = async () => {
+      h().advance(1_000);
+      dns.publish(name, [ours]);
+      expect((await prove(domain)).status).toBe(200);
+      return [];
+    };
+    expect(await recheck(72 * hour, racing)).toMatchObject([{ found: 'missing', unproved: false }]);
+    expect(await proof()).toMatchObject({ proved: true, provedBy: 'dns', missingSince: null });
   });
 
   it('saves a domain proved at once where no proof is asked, and proves the claims left unproved', async () => {

@@ -9,7 +9,7 @@ import { CustomerPage } from '../customers/CustomerPage.tsx';
 import { HandoffForm } from '../handoffs/HandoffForm.tsx';
 import { HandoffPage } from '../handoffs/HandoffPage.tsx';
 import type { AvailabilityChange } from '../live/stream.ts';
-import { LiveProvider } from '../live/useLive.tsx';
+import { LiveProvider, WhenLive } from '../live/useLive.tsx';
 import { QueuePage } from '../queue/QueuePage.tsx';
 import { type Area, areaOf, rolesInWords } from './access.ts';
 import { applyAvailability } from './apply-availability.ts';
@@ -284,9 +284,11 @@ export function App() {
     <SessionContext.Provider value={session}>
       <LiveProvider personKey={session.me.person?.id ?? session.me.organisation.id}>
         <Shell>
-          <Suspense fallback={<Loading />}>
-            <Routes session={session} />
-          </Suspense>
+          <WhenLive waiting={<Loading />}>
+            <Suspense fallback={<Loading />}>
+              <Routes session={session} />
+            </Suspense>
+          </WhenLive>
         </Shell>
       </LiveProvider>
     </SessionContext.Provider>

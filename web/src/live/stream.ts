@@ -26,7 +26,13 @@ export type AvailabilityChange = { personId: string; availability: string };
 type ChannelMessage = LiveMessage | { kind: 'hello' };
 type Listener = (m: LiveMessage) => void;
 
-export type LiveStream = { subscribe(fn: Listener): () => void; close(): void; readonly connected: boolean };
+export type LiveStream = {
+  subscribe(fn: Listener): () => void;
+  /** Asks this tab's pages to read again what they show, as after a reconnect. */
+  resync(): void;
+  close(): void;
+  readonly connected: boolean;
+};
 
 export function openLiveStream(channelName: string): LiveStream {
   const listeners = new Set<Listener>();
@@ -119,6 +125,9 @@ export function openLiveStream(channelName: string): LiveStream {
     subscribe(fn) {
       listeners.add(fn);
       return () => listeners.delete(fn);
+    },
+    resync() {
+      deliver({ kind: 'resync' });
     },
     close() {
       closed = true;

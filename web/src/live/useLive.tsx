@@ -3,16 +3,52 @@ import type { LiveEvent } from '../api/types.ts';
 import { type AvailabilityChange, type LiveMessage, type LiveStream, openLiveStream } from './stream.ts';
 
 const LiveContext = createContext<LiveStream | null>(null);
+const SettledContext = createContext(true);
 
-/** Opens the shared live stream for the signed-in person while mounted. */
+/** How long pages wait for the stream before reading anyway (a proxy that holds streams back). */
+export const settleMs = 2_000;
+
+/**
+ * Opens the shared live stream for the signed-in person while mounted. The stream is settled once
+ * it says whether it is connected (or after `settleMs`): pages read what they show only then, so an
+ * event between a page's first read and the stream's opening is not missed. One that connects only
+ * after that wait asks every page to read again (a resync), which closes the same gap.
+ */
 export function LiveProvider({ personKey, children }: { personKey: string; children: ReactNode }) {
   const [stream, setStream] = useState<LiveStream | null>(null);
+  const [settled, setSettled] = useState(false);
   useEffect(() => {
     const s = openLiveStream(`baton-live:${personKey}`);
     setStream(s);
-    return () => s.close();
+    setSettled(false);
+    let waited = false;
+    const timer = setTimeout(() => {
+      waited = true;
+      setSettled(true);
+    }, settleMs);
+    const off = s.subscribe((m) => {
+      if (m.kind !== 'status') return;
+      clearTimeout(timer);
+      setSettled(true);
+      if (waited && m.connected) s.resync();
+      off();
+    });
+    return () => {
+      clearTimeout(timer);
+      off();
+      s.close();
+    };
   }, [personKey]);
-  return <LiveContext.Provider value={stream}>{children}</LiveContext.Provider>;
+  return (
+    <LiveContext.Provider value={stream}>
+      <SettledContext.Provider value={settled}>{children}</SettledContext.Provider>
+    </LiveContext.Provider>
+  );
+}
+
+/** Renders `children` (the pages) once the live stream is settled, `waiting` until then. */
+export function WhenLive({ children, waiting }: { children: ReactNode; waiting: ReactNode }) {
+  return useContext(SettledContext) ? children : waiting;
 }
 
 /** Whether the live stream is connected (for the status dot in the header). */

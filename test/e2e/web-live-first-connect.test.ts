@@ -48,4 +48,16 @@ describe('web app: the first connection of the live stream [pglite]', () => {
     await page.getByText('Sent before the slow stream connected').waitFor({ timeout: 8_000 });
     expect(errors).toEqual([]);
   });
+
+  it('reads again once a stream that failed at first connects', async () => {
+    const { page } = await app.signedIn('priya', 'priya@northwind.example');
+    await page.unroute('**/api/v1/stream');
+    let tries = 0;
+    await page.route('**/api/v1/stream', (route) => (tries++ === 0 ? route.abort() : route.continue()));
+    await page.goto(queue());
+    await page.getByRole('heading', { name: 'Queue' }).waitFor();
+    await send('Sent before the stream came back');
+    await page.getByText('Sent before the stream came back').waitFor({ timeout: 8_000 });
+    expect(tries).toBeGreaterThan(1);
+  });
 });

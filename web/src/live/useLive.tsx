@@ -12,7 +12,8 @@ export const settleMs = 2_000;
  * Opens the shared live stream for the signed-in person while mounted. The stream is settled once
  * it says whether it is connected (or after `settleMs`): pages read what they show only then, so an
  * event between a page's first read and the stream's opening is not missed. One that connects only
- * after that wait asks every page to read again (a resync), which closes the same gap.
+ * after that wait, or after failing first, asks every page to read again (a resync), which closes
+ * the same gap.
  */
 export function LiveProvider({ personKey, children }: { personKey: string; children: ReactNode }) {
   const [stream, setStream] = useState<LiveStream | null>(null);
@@ -21,17 +22,20 @@ export function LiveProvider({ personKey, children }: { personKey: string; child
     const s = openLiveStream(`baton-live:${personKey}`);
     setStream(s);
     setSettled(false);
-    let waited = false;
-    const timer = setTimeout(() => {
-      waited = true;
+    // Whether the pages were let read before the stream first connected (it was slow, or failed).
+    let released = false;
+    const release = () => {
+      released = true;
       setSettled(true);
-    }, settleMs);
+    };
+    const timer = setTimeout(release, settleMs);
     const off = s.subscribe((m) => {
       if (m.kind !== 'status') return;
       clearTimeout(timer);
-      setSettled(true);
-      if (waited && m.connected) s.resync();
+      if (!m.connected) return release();
       off();
+      if (released) s.resync();
+      else release();
     });
     return () => {
       clearTimeout(timer);

@@ -175,6 +175,10 @@ describeOnDatabases('single sign-on with OpenID Connect', (h) => {
             name: `_baton-challenge.${domain}`,
             value: expect.stringMatching(/^baton-domain-verification=[0-9a-f]{32}$/),
           },
+          // Saved where no proof is asked: no DNS record to look up again.
+          checkedAt: null,
+          missingSince: null,
+          stopsSigningInAt: null,
         },
       ],
       domainProofAsked: false,

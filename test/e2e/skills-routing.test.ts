@@ -57,7 +57,10 @@ describeOnDatabases('skills honoured whenever an owner is chosen again', (h) => 
       type: string;
       data: { reason: string };
     }[];
-    expect(events.filter((e) => e.type === 'owner.changed').at(-1)?.data.reason).toBe('Swap');
+    // The reason names the rule that chose, as several reassigned at once do.
+    expect(events.filter((e) => e.type === 'owner.changed').at(-1)?.data.reason).toBe(
+      'Swap (skills match (1/1), least loaded)',
+    );
 
     // Several at once, by the rule: each to the other one with the skill.
     const bulk = await h().request('POST', '/api/v1/handoffs/reassign', {

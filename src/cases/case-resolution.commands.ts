@@ -5,6 +5,7 @@ import { EventType } from '../events/names.ts';
 import { handoffs } from '../handoffs/handoffs.table.ts';
 import type { Principal } from '../http/context.ts';
 import { ApiError } from '../http/errors.ts';
+import { isDone } from './case-status.ts';
 import { lockCase } from './cases.commands.ts';
 import { cases } from './cases.table.ts';
 
@@ -17,7 +18,7 @@ export async function resolveCase(db: Db, caseId: string, ctx: { principal: Prin
   const orgId = ctx.principal.orgId;
   return db.transaction(async (tx) => {
     const kase = await lockCase(tx, orgId, caseId);
-    if (kase.status === 'resolved' || kase.status === 'closed') {
+    if (isDone(kase.status)) {
       throw new ApiError('invalid_transition', `the case is already ${kase.status}`, {
         state: kase.status,
         action: 'resolve',

@@ -7,10 +7,11 @@ import { executePrepared } from '../db/prepared.ts';
 import { uniqueViolation } from '../db/unique.ts';
 import { documentRequests, documents } from '../documents/documents.table.ts';
 import { findOnFile } from '../documents/on-file.ts';
-import { appendEvent, appendEvents } from '../events/events.commands.ts';
+import { appendEvent, appendEvents, type NewEvent } from '../events/events.commands.ts';
 import { EventType } from '../events/names.ts';
 import type { Principal } from '../http/context.ts';
 import { ApiError, notFound } from '../http/errors.ts';
+import { isDone } from './case-status.ts';
 import { cases, messages } from './cases.table.ts';
 import type { DocumentRequest, IssueTypeInput, NewCase, NewDocument, NewMessage } from './cases.types.ts';
 import { linkRepeatContacts } from './repeat-contact.commands.ts';
@@ -70,49 +71,49 @@ export async function insertMessage(
 ) {
   const at = m.at ? new Date(m.at) : ctx.now;
   const id = newId('msg');
-  // The message and its event in one statement; the in-transaction listeners then read it.
-  await appendEvents(
-    tx,
-    [
-      {
-        orgId,
-        caseId,
-        type: EventType.messageAdded,
-        at: ctx.now,
-        actorId: ctx.principal.personId,
-        data: { messageId: id, role: m.role, at: at.toISOString() },
-      },
-    ],
+  // The customer writing again opens a case that was resolved or closed, as helpdesks do; before
+  // the listeners run, so what the message sets off (a trigger's send) finds the case open.
+  const [was] =
+    !opts.creating && m.role === 'customer'
+      ? await tx.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId))
+      : [];
+  const reopens = was !== undefined && isDone(was.status);
+  const events: NewEvent[] = [
     {
-      writes: [
-        tx
-          .insert(messages)
-          .values({ id, orgId, caseId, role: m.role, text: m.text, at, authorId: ctx.principal.personId }),
-      ],
-      prepared: true,
+      orgId,
+      caseId,
+      type: EventType.messageAdded,
+      at: ctx.now,
+      actorId: ctx.principal.personId,
+      data: { messageId: id, role: m.role, at: at.toISOString() },
     },
-  );
-  if (!opts.creating) {
-    // The customer writing again opens a case that was resolved or closed, as helpdesks do.
-    const [was] =
-      m.role === 'customer'
-        ? await tx.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId))
-        : [];
-    const reopens = was?.status === 'resolved' || was?.status === 'closed';
-    await tx
-      .update(cases)
-      .set(reopens ? { updatedAt: ctx.now, status: 'open' } : { updatedAt: ctx.now })
-      .where(eq(cases.id, caseId));
-    if (reopens)
-      await appendEvent(tx, {
-        orgId,
-        caseId,
-        type: EventType.caseReopened,
-        at: ctx.now,
-        actorId: ctx.principal.personId,
-        data: { from: was.status, messageId: id },
-      });
-  }
+  ];
+  if (reopens)
+    events.push({
+      orgId,
+      caseId,
+      type: EventType.caseReopened,
+      at: ctx.now,
+      actorId: ctx.principal.personId,
+      data: { from: was.status, messageId: id },
+    });
+  // The message, its events and the case's touch in one statement; the in-transaction listeners then read it.
+  await appendEvents(tx, events, {
+    writes: [
+      tx
+        .insert(messages)
+        .values({ id, orgId, caseId, role: m.role, text: m.text, at, authorId: ctx.principal.personId }),
+      ...(opts.creating
+        ? []
+        : [
+            tx
+              .update(cases)
+              .set(reopens ? { updatedAt: ctx.now, status: 'open' } : { updatedAt: ctx.now })
+              .where(eq(cases.id, caseId)),
+          ]),
+    ],
+    prepared: true,
+  });
   return { id, caseId, role: m.role, text: m.text, at: at.toISOString() };
 }
 

@@ -57,6 +57,7 @@ export type DocumentRequest = z.infer<typeof documentRequestSchema>;
 export type IssueTypeInput = z.infer<typeof issueTypeSchema>;
 
 export const caseStatusSchema = z.enum(['open', 'pending', 'resolved', 'closed']);
+export type CaseStatus = z.infer<typeof caseStatusSchema>;
 
 export const listCasesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),

@@ -1,4 +1,6 @@
 import { and, asc, eq, lte, ne } from 'drizzle-orm';
+import { resolveCaseAtJourneyEnd } from '../cases/case-journey.commands.ts';
+import { cases } from '../cases/cases.table.ts';
 import type { Db, Tx } from '../db/database.ts';
 import { appendEvent } from '../events/events.commands.ts';
 import { EventType } from '../events/names.ts';
@@ -37,6 +39,21 @@ export async function lockHandoff(tx: Tx, orgId: string, id: string): Promise<Ro
     .where(and(eq(handoffs.orgId, orgId), eq(handoffs.id, id)))
     .for('update');
   if (!row) throw notFound('handoff', id);
+  return row;
+}
+
+/**
+ * Locks the case a handoff belongs to, before the handoff itself: the order a send takes (case, then
+ * handoffs), so commands on one case's handoffs take their turns and see each other's ends.
+ */
+export async function lockCaseOf(tx: Tx, orgId: string, handoffId: string) {
+  const [row] = await tx
+    .select({ id: cases.id, status: cases.status })
+    .from(cases)
+    .innerJoin(handoffs, eq(handoffs.caseId, cases.id))
+    .where(and(eq(handoffs.orgId, orgId), eq(handoffs.id, handoffId)))
+    .for('update', { of: cases });
+  if (!row) throw notFound('handoff', handoffId);
   return row;
 }
 
@@ -159,8 +176,10 @@ async function closeLegsPassedOn(tx: Tx, accepted: Row, ctx: Ctx) {
   }
 }
 
+/** Resolving a handoff; the journey's last open leg resolves its case too (case-journey.commands.ts). */
 export async function resolveHandoff(db: Db, id: string, ctx: Ctx) {
   return db.transaction(async (tx) => {
+    const kase = await lockCaseOf(tx, ctx.principal.orgId, id);
     const h = await lockHandoff(tx, ctx.principal.orgId, id);
     const state = move(h, 'resolve');
     const ref = { orgId: h.orgId, caseId: h.caseId, handoffId: id };
@@ -176,6 +195,7 @@ export async function resolveHandoff(db: Db, id: string, ctx: Ctx) {
       data: { handoffId: id, ownerId: h.ownerId },
     });
     await stopClocks(tx, ref, undefined, ctx.now);
+    await resolveCaseAtJourneyEnd(tx, ref, kase.status, ctx);
   });
 }
 

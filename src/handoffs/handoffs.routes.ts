@@ -159,7 +159,12 @@ export function registerHandoffRoutes(app: App) {
     (db, ctx, id, body) => bounceHandoff(db, id, body, ctx),
     bounceSchema,
   );
-  actionRoute(app, 'resolve', 'Resolved: every clock stops', (db, ctx, id) => resolveHandoff(db, id, ctx));
+  actionRoute(
+    app,
+    'resolve',
+    'Resolved: every clock stops; when no other handoff of its case is open, the case is resolved too',
+    (db, ctx, id) => resolveHandoff(db, id, ctx),
+  );
   actionRoute(app, 'cancel', 'Cancelled', (db, ctx, id) => cancelHandoff(db, id, ctx));
   actionRoute(
     app,

@@ -38,6 +38,8 @@ export async function customerOf(tx: Tx, caseId: string): Promise<CustomerFacts 
 export type TeamRef = Pick<Team, 'id' | 'key' | 'name' | 'calendar'>;
 /** A request's case, locked, with what its send and its answer need. */
 export type Opened = {
+  /** The case's status as locked: a send on a resolved or closed case opens it (cases/case-journey.commands.ts). */
+  caseStatus: string;
   customer: CustomerFacts;
   version: number;
   scenario: Scenario;
@@ -85,7 +87,7 @@ export async function openSends(tx: Tx, requests: SendRequest[]): Promise<(Opene
   const res = await executePrepared(
     tx,
     sql`
-    select v.i, c.subject, cu.id as customer_id, cu.name, cu.timezone, cu.language,
+    select v.i, c.subject, c.status as case_status, cu.id as customer_id, cu.name, cu.timezone, cu.language,
       (select p.name from ${people} p where p.id = v.person_id) as sender_name,
       (select w.weights from ${qaCheckWeights} w
         where w.org_id = v.org_id and w.scenario_id = v.scenario_id) as tuned_weights,
@@ -117,6 +119,7 @@ export async function openSends(tx: Tx, requests: SendRequest[]): Promise<(Opene
   type Found = CustomerFacts & {
     i: number | string;
     subject: string;
+    case_status: string;
     customer_id: string;
     sender_name: string | null;
     tuned_weights: Record<string, number> | null;
@@ -140,6 +143,7 @@ export async function openSends(tx: Tx, requests: SendRequest[]): Promise<(Opene
     if (!current)
       return new ApiError('unknown_scenario', `no scenario ${r.input.scenario}`, { field: 'scenario' });
     return {
+      caseStatus: row.case_status,
       customer: { name, timezone, language },
       version: current.version,
       scenario: knownScenario(r.ctx.principal.orgId, r.input.scenario, current.version)!,

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { reopenCasesForSends } from '../cases/case-journey.commands.ts';
 import { draftCustomerUpdate } from '../continuity/customer-update.ts';
 import type { Db, Tx } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
@@ -17,7 +18,15 @@ import type { Calendar } from '../sla/sla.types.ts';
 import { teamById } from '../teams/teams.queries.ts';
 import type { teams } from '../teams/teams.table.ts';
 import { type HandoffView, handoffView } from './handoff-view.ts';
-import { type Ctx, lockHandoff, move, type Row, refuseIncomplete, scenarioOf } from './handoffs.commands.ts';
+import {
+  type Ctx,
+  lockCaseOf,
+  lockHandoff,
+  move,
+  type Row,
+  refuseIncomplete,
+  scenarioOf,
+} from './handoffs.commands.ts';
 import { handoffs } from './handoffs.table.ts';
 import type { NewHandoff } from './handoffs.types.ts';
 import { type CaseFacts, type Made, madeHandoffFacts } from './made-facts.ts';
@@ -49,7 +58,7 @@ type Sending = {
   customer: CustomerFacts | undefined;
 };
 /** A request turned into its handoff row, with what its answer needs. */
-type Drafted = Sending & { toTeam: TeamRef; fromTeam: string | null; facts: CaseFacts };
+type Drafted = Sending & { toTeam: TeamRef; fromTeam: string | null; facts: CaseFacts; caseStatus: string };
 
 /** The clocks each send starts, armed, with their `sla.started` events (none are written here). */
 function planSendClocks(items: Sending[]) {
@@ -210,6 +219,7 @@ async function draftOf(tx: Tx, { caseId, input, ctx }: SendRequest, opened: Open
     fromTeam: fromTeam?.key ?? null,
     customer: opened.customer,
     facts: opened.facts,
+    caseStatus: opened.caseStatus,
   };
 }
 
@@ -260,6 +270,16 @@ export async function createHandoffsIn(
     }
   }
   const toSend = accepted.filter(({ at }) => !requests[at]!.input.draft).map(({ item }) => item);
+  await reopenCasesForSends(
+    tx,
+    toSend.map(({ h, ctx, caseStatus }) => ({
+      orgId: h.orgId,
+      caseId: h.caseId,
+      from: caseStatus,
+      handoffId: h.id,
+      ctx,
+    })),
+  );
   // The clocks do not depend on who will own the handoffs: they are written before the receiving
   // teams are locked, so the statement the teams wait for carries only the handoffs and their owners.
   const clockPlans = planSendClocks(toSend);
@@ -330,6 +350,7 @@ export async function createHandoffIn(tx: Tx, caseId: string, input: NewHandoff,
 
 export async function sendDraft(db: Db, id: string, packet: Packet | undefined, ctx: Ctx) {
   return db.transaction(async (tx) => {
+    const kase = await lockCaseOf(tx, ctx.principal.orgId, id);
     let h = await lockHandoff(tx, ctx.principal.orgId, id);
     move(h, 'send');
     const scenario = await scenarioOf(tx, h);
@@ -349,6 +370,9 @@ export async function sendDraft(db: Db, id: string, packet: Packet | undefined, 
       toTeam: await teamById(tx, h.orgId, h.toTeamId),
       customer: await customerOf(tx, h.caseId),
     };
+    await reopenCasesForSends(tx, [
+      { orgId: h.orgId, caseId: h.caseId, from: kase.status, handoffId: id, ctx },
+    ]);
     const clockPlans = planSendClocks([item]);
     const plan = await planSends(tx, [item], clockPlans);
     const started = clockStart(clockPlans);

@@ -92,3 +92,125 @@ describeOnDatabases('resolving a case where it is', (h) => {
     expect((await h().request('GET', `/api/v1/cases/${id}`)).body.status).toBe('open');
   });
 });
+
+type Ev = { type: string; data: Record<string, unknown> };
+const eventsOf = async (h: () => { request: Function }, id: string) =>
+  (await h().request('GET', `/api/v1/cases/${id}/events`)).body.items as Ev[];
+
+/** A case's status follows its journey: the last open leg resolved resolves it; a new send opens it. */
+describeOnDatabases('a case resolved with its journey', (h) => {
+  const statusOf = async (id: string) => (await h().request('GET', `/api/v1/cases/${id}`)).body.status;
+  /** Accepted, then resolved: the way a receiving team finishes a handoff. */
+  const finish = async (handoffId: string) => {
+    await h().request('POST', `/api/v1/handoffs/${handoffId}/accept`);
+    return h().request('POST', `/api/v1/handoffs/${handoffId}/resolve`);
+  };
+  const send = (caseId: string, scenario = 'billing-to-finance', extra: Record<string, unknown> = {}) =>
+    h().request('POST', `/api/v1/cases/${caseId}/handoffs`, { scenario, packet: fullPacket, ...extra });
+
+  it('resolves the case when its last open handoff is resolved, naming it, and not before', async () => {
+    const id = (await h().request('POST', '/api/v1/cases', newCase({ subject: 'Two teams at once' }))).body
+      .id as string;
+    const finance = await send(id);
+    const supervisor = await send(id, 'agent-to-supervisor');
+    expect([finance.status, supervisor.status]).toEqual([201, 201]);
+    expect((await finish(finance.body.id)).status).toBe(200);
+    // The supervisor still holds the case: it stays open.
+    expect(await statusOf(id)).toBe('open');
+    expect((await eventsOf(h, id)).filter((e) => e.type === 'case.resolved')).toEqual([]);
+
+    h().advance(60_000);
+    expect((await finish(supervisor.body.id)).status).toBe(200);
+    expect(await statusOf(id)).toBe('resolved');
+    const events = await eventsOf(h, id);
+    const resolved = events.filter((e) => e.type === 'case.resolved');
+    expect(resolved.map((e) => e.data)).toEqual([{ from: 'open', handoffId: supervisor.body.id }]);
+    // After the handoff's own resolution, in the same transaction.
+    const types = events.map((e) => e.type);
+    expect(types.indexOf('case.resolved')).toBeGreaterThan(types.lastIndexOf('handoff.resolved'));
+
+    // Nothing left to resolve where it is: the case endpoint says so and changes nothing.
+    const before = await snapshotAll(h().database);
+    const again = await h().request('POST', `/api/v1/cases/${id}/resolve`, {});
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toBe('the case is already resolved');
+    expect(await snapshotAll(h().database)).toEqual(before);
+
+    // The customer writing again opens it, as after a resolution where it was.
+    await h().request('POST', `/api/v1/cases/${id}/messages`, {
+      role: 'customer',
+      text: 'It happened again.',
+    });
+    expect(await statusOf(id)).toBe('open');
+  });
+
+  it('leaves the case open when a handoff is bounced or cancelled, and when a leg is passed on', async () => {
+    const id = (await h().request('POST', '/api/v1/cases', newCase({ subject: 'Back and forth' }))).body
+      .id as string;
+    const first = await send(id);
+    await h().request('POST', `/api/v1/handoffs/${first.body.id}/bounce`, { reason: 'wrong_team' });
+    expect(await statusOf(id)).toBe('open');
+    const second = await send(id, 'agent-to-supervisor');
+    await h().request('POST', `/api/v1/handoffs/${second.body.id}/cancel`);
+    expect(await statusOf(id)).toBe('open');
+    expect((await eventsOf(h, id)).filter((e) => e.type === 'case.resolved')).toEqual([]);
+  });
+
+  it('resolves the case once when its two open handoffs are resolved at the same moment', async () => {
+    const id = (await h().request('POST', '/api/v1/cases', newCase({ subject: 'Both at once' }))).body
+      .id as string;
+    const a = await send(id);
+    const b = await send(id, 'agent-to-supervisor');
+    for (const x of [a, b]) await h().request('POST', `/api/v1/handoffs/${x.body.id}/accept`);
+    const both = await Promise.all(
+      [a, b].map((x) => h().request('POST', `/api/v1/handoffs/${x.body.id}/resolve`)),
+    );
+    expect(both.map((r) => r.status)).toEqual([200, 200]);
+    expect(await statusOf(id)).toBe('resolved');
+    expect((await eventsOf(h, id)).filter((e) => e.type === 'case.resolved')).toHaveLength(1);
+  });
+
+  it('opens a resolved case again when a handoff is sent on it, not when one is only drafted', async () => {
+    const agent = { token: await h().tokenFor('amara') };
+    const id = (await h().request('POST', '/api/v1/cases', newCase({ subject: 'Resolved too soon' }), agent))
+      .body.id as string;
+    expect((await h().request('POST', `/api/v1/cases/${id}/resolve`, {}, agent)).status).toBe(200);
+
+    const draft = await send(id, 'billing-to-finance', { draft: true });
+    expect(draft.status).toBe(201);
+    expect(await statusOf(id)).toBe('resolved');
+
+    h().advance(60_000);
+    const sent = await h().request('POST', `/api/v1/handoffs/${draft.body.id}/send`, {});
+    expect(sent.status).toBe(200);
+    expect(await statusOf(id)).toBe('open');
+    let reopened = (await eventsOf(h, id)).filter((e) => e.type === 'case.reopened');
+    expect(reopened.map((e) => e.data)).toEqual([{ from: 'resolved', handoffId: draft.body.id }]);
+
+    // Resolved with its journey, then sent on directly: opened again by that send.
+    expect((await finish(draft.body.id)).status).toBe(200);
+    expect(await statusOf(id)).toBe('resolved');
+    const direct = await send(id, 'agent-to-supervisor');
+    expect(direct.status).toBe(201);
+    expect(await statusOf(id)).toBe('open');
+    reopened = (await eventsOf(h, id)).filter((e) => e.type === 'case.reopened');
+    expect(reopened.map((e) => e.data)).toEqual([
+      { from: 'resolved', handoffId: draft.body.id },
+      { from: 'resolved', handoffId: direct.body.id },
+    ]);
+  });
+
+  it('changes nothing on a resolve the handoff refuses, or of a handoff that does not exist', async () => {
+    const id = (await h().request('POST', '/api/v1/cases', newCase({ subject: 'Refused' }))).body
+      .id as string;
+    const sent = await send(id);
+    await finish(sent.body.id);
+    const before = await snapshotAll(h().database);
+    const twice = await h().request('POST', `/api/v1/handoffs/${sent.body.id}/resolve`);
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.code).toBe('invalid_transition');
+    const missing = await h().request('POST', '/api/v1/handoffs/ho_missing/resolve');
+    expect(missing.status).toBe(404);
+    expect(await snapshotAll(h().database)).toEqual(before);
+  });
+});

@@ -62,6 +62,19 @@ describe('the case timeline: one line of detail per event', () => {
     ).toBe('Bank statement · “The one on file is from 2024” · on file: stmt.pdf');
   });
 
+  it('says why a case was resolved or opened again: where it was, its journey, the customer, a send', () => {
+    expect(eventDetail('case.resolved', { from: 'open' }, names)).toBe('where it was, no handoff open');
+    expect(eventDetail('case.resolved', { from: 'open', handoffId: 'ho_1' }, names)).toBe(
+      'its last open handoff was resolved',
+    );
+    expect(eventDetail('case.reopened', { from: 'resolved', messageId: 'msg_1' }, names)).toBe(
+      'was resolved; the customer wrote again',
+    );
+    expect(eventDetail('case.reopened', { from: 'closed', handoffId: 'ho_2' }, names)).toBe(
+      'was closed; a handoff was sent',
+    );
+  });
+
   it('falls back to the fields it knows for other events, and to nothing without data', () => {
     expect(eventDetail('sla.breached', { clock: 'acknowledge', ownerId: 'p_priya' }, names)).toBe(
       'owner Priya Raman · Acknowledge clock',

@@ -106,7 +106,21 @@ export function eventDetail(type: string, data: Data | null | undefined, n: Name
       );
       break;
     case 'case.reopened':
-      parts.push(text(d.from) ? `was ${d.from}; the customer wrote again` : undefined);
+      // Opened by the customer writing again, or by a handoff sent on the resolved case.
+      parts.push(
+        text(d.from)
+          ? `was ${d.from}; ${text(d.handoffId) ? 'a handoff was sent' : 'the customer wrote again'}`
+          : undefined,
+      );
+      break;
+    case 'case.resolved':
+      parts.push(
+        text(d.handoffId)
+          ? 'its last open handoff was resolved'
+          : text(d.from)
+            ? 'where it was, no handoff open'
+            : undefined,
+      );
       break;
     default:
       parts.push(...generic(d, n));

@@ -18,7 +18,11 @@ describe('an SLA target as people say it', () => {
     expect(formatTarget('P1D', false)).toBe('1 day');
   });
 
+  it('says a zero target, which breaches as the clock starts, is at once', () => {
+    for (const zero of ['PT0M', 'P0D', 'PT0S', 'P0DT0H']) expect(formatTarget(zero)).toBe('at once');
+  });
+
   it('shows a form it does not know as written, never a wrong figure', () => {
-    for (const odd of ['P', 'PT', 'P1Y', 'PT1.5H', '4h', '', 'P0D']) expect(formatTarget(odd)).toBe(odd);
+    for (const odd of ['P', 'PT', 'P1Y', 'PT1.5H', '4h', '']) expect(formatTarget(odd)).toBe(odd);
   });
 });

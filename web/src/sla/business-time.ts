@@ -132,5 +132,6 @@ export function formatTarget(iso: string, business = true): string {
   if (h) parts.push(parts.length ? `${h} h` : unit(h, 'hour'));
   if (min) parts.push(parts.length ? `${min} min` : unit(min, 'minute'));
   if (sec) parts.push(parts.length ? `${sec} s` : unit(sec, 'second'));
-  return parts.length ? parts.join(' ') : iso;
+  // A zero target (PT0M) breaches as the clock starts: the scenario editor's words for it.
+  return parts.length ? parts.join(' ') : 'at once';
 }

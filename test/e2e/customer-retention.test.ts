@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { customers } from '../../src/customers/customers.table.ts';
 import { eraseDueCustomers } from '../../src/customers/retention.commands.ts';
-import { describeOnDatabases } from '../support/harness.ts';
+import { describeOnDatabases, fullPacket } from '../support/harness.ts';
 import { snapshotAll } from '../support/snapshot.ts';
 
 const DAY = 86_400_000;
@@ -14,8 +14,15 @@ describeOnDatabases('the customer data retention schedule', (h) => {
   const ids: Record<string, string> = {};
   let now = new Date();
 
-  /** A customer whose one case was opened (and resolved, unless `open`) `daysAgo` days before now. */
-  async function customerFrom(key: string, daysAgo: number, open = false) {
+  /**
+   * A customer whose one case was opened `daysAgo` days before now and then resolved where it was,
+   * or left open, or handed off to Finance, who resolved it (the case resolved with its journey).
+   */
+  async function customerFrom(
+    key: string,
+    daysAgo: number,
+    how: 'resolved' | 'open' | 'handedOff' = 'resolved',
+  ) {
     const res = await h().request(
       'POST',
       '/api/v1/cases',
@@ -28,10 +35,21 @@ describeOnDatabases('the customer data retention schedule', (h) => {
       as('amara'),
     );
     expect(res.status).toBe(201);
-    if (!open)
+    if (how === 'resolved')
       expect(
         (await h().request('POST', `/api/v1/cases/${res.body.id}/resolve`, {}, as('amara'))).status,
       ).toBe(200);
+    if (how === 'handedOff') {
+      const sent = await h().request(
+        'POST',
+        `/api/v1/cases/${res.body.id}/handoffs`,
+        { scenario: 'billing-to-finance', packet: fullPacket },
+        as('amara'),
+      );
+      expect(sent.status).toBe(201);
+      await h().request('POST', `/api/v1/handoffs/${sent.body.id}/accept`);
+      expect((await h().request('POST', `/api/v1/handoffs/${sent.body.id}/resolve`)).status).toBe(200);
+    }
     ids[key] = res.body.customer.id;
     // Their contact dated back (creation times are the database's own clock, not the test's).
     const then = new Date(now.getTime() - daysAgo * DAY).toISOString();
@@ -45,7 +63,8 @@ describeOnDatabases('the customer data retention schedule', (h) => {
     for (const key of ['ines', 'grace', 'amara']) tokens[key] = await h().tokenFor(key);
     now = new Date(h().now().getTime() + 60_000);
     await customerFrom('quiet', 400);
-    await customerFrom('stillopen', 400, true);
+    await customerFrom('stillopen', 400, 'open');
+    await customerFrom('handedoff', 400, 'handedOff');
     await customerFrom('recent', 100);
   });
 
@@ -91,7 +110,7 @@ describeOnDatabases('the customer data retention schedule', (h) => {
     expect(preview.body).toEqual({
       eraseAfterDays: null,
       dueNow: 0,
-      preview: { eraseAfterDays: 365, dueNow: 1 },
+      preview: { eraseAfterDays: 365, dueNow: 2 },
     });
     const badPreview = await h().request(
       'GET',
@@ -107,24 +126,28 @@ describeOnDatabases('the customer data retention schedule', (h) => {
       as('ines'),
     );
     expect(set.status).toBe(200);
-    // The demo's own customers are recent; of these three only the quiet one is due.
-    expect(set.body).toEqual({ eraseAfterDays: 365, dueNow: 1 });
+    // The demo's own customers are recent; of these four the quiet one and the one whose case
+    // Finance resolved are due.
+    expect(set.body).toEqual({ eraseAfterDays: 365, dueNow: 2 });
 
-    expect(await eraseDueCustomers(h().database.db, now)).toBe(1);
+    expect(await eraseDueCustomers(h().database.db, now)).toBe(2);
     const row = async (key: string) =>
       (await h().database.db.select().from(customers).where(eq(customers.id, ids[key]!)))[0]!;
     expect((await row('quiet')).erasedAt?.toISOString()).toBe(now.toISOString());
     expect((await row('quiet')).name).toBe('[erased]');
+    expect((await row('handedoff')).erasedAt?.toISOString()).toBe(now.toISOString());
     expect((await row('stillopen')).erasedAt).toBeNull();
     expect((await row('recent')).erasedAt).toBeNull();
 
     const log = await h().request('GET', '/api/v1/admin/changes?area=customers', undefined, as('ines'));
-    expect(log.body.items[0]).toMatchObject({
-      action: 'customer.erased',
-      subject: ids.quiet,
-      actor: null,
-      detail: { reason: { to: 'retention schedule: no contact for 365 days' } },
-    });
+    const erased = (log.body.items as { subject: string }[]).slice(0, 2);
+    expect(erased.map((e) => e.subject).sort()).toEqual([ids.quiet, ids.handedoff].sort());
+    for (const e of erased)
+      expect(e).toMatchObject({
+        action: 'customer.erased',
+        actor: null,
+        detail: { reason: { to: 'retention schedule: no contact for 365 days' } },
+      });
     // A second pass finds nothing more; the setting's change is in the log too.
     expect(await eraseDueCustomers(h().database.db, now)).toBe(0);
     const settings = await h().request('GET', '/api/v1/admin/changes?area=policies', undefined, as('ines'));

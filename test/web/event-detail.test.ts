@@ -62,6 +62,13 @@ describe('the case timeline: one line of detail per event', () => {
     ).toBe('Bank statement · “The one on file is from 2024” · on file: stmt.pdf');
   });
 
+  it('names the failed critical criteria of a review, and says nothing of them when none failed', () => {
+    expect(eventDetail('qa.reviewed', { total: 100, criticalFail: [] }, names)).toBe('score 100');
+    expect(
+      eventDetail('qa.reviewed', { total: 0, criticalFail: ['accurate_info', 'no_repeat'] }, names),
+    ).toBe('score 0 · critical fail: Accurate info, No repeat');
+  });
+
   it('says why a case was resolved or opened again: where it was, its journey, the customer, a send', () => {
     expect(eventDetail('case.resolved', { from: 'open' }, names)).toBe('where it was, no handoff open');
     expect(eventDetail('case.resolved', { from: 'open', handoffId: 'ho_1' }, names)).toBe(

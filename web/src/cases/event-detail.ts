@@ -9,6 +9,13 @@ const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : und
 /** Free text someone wrote (a reason, a note) is shown as written, quoted, never re-cased. */
 const quoted = (v: unknown) => (text(v) ? `“${text(v)}”` : undefined);
 
+/** A review's failed critical criteria (a list of their ids; empty when none failed). */
+function criticalFailed(v: unknown): string | undefined {
+  if (!Array.isArray(v)) return v === true ? 'critical fail' : undefined;
+  const ids = v.filter((x): x is string => typeof x === 'string');
+  return ids.length ? `critical fail: ${ids.map(humanize).join(', ')}` : undefined;
+}
+
 function generic(d: Data, n: Names): string[] {
   const parts: (string | undefined)[] = [];
   if (text(d.toTeam)) parts.push(`to ${n.team(d.toTeam as string)}`);
@@ -81,7 +88,7 @@ export function eventDetail(type: string, data: Data | null | undefined, n: Name
     case 'qa.reviewed':
       parts.push(
         typeof d.total === 'number' ? `score ${d.total}` : undefined,
-        d.criticalFail ? 'critical fail' : undefined,
+        criticalFailed(d.criticalFail),
       );
       break;
     case 'customer.risk_crossed':

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { isClosingThanks } from '../conversation/closing-thanks.ts';
 import { applyHelpdeskProfile } from '../customers/customers.commands.ts';
 import { customers } from '../customers/customers.table.ts';
 import { type Db, rowsOf, type Tx } from '../db/database.ts';
@@ -71,13 +72,16 @@ export async function insertMessage(
 ) {
   const at = m.at ? new Date(m.at) : ctx.now;
   const id = newId('msg');
-  // The customer writing again opens a case that was resolved or closed, as helpdesks do; before
-  // the listeners run, so what the message sets off (a trigger's send) finds the case open.
+  // The customer writing again opens a case that was resolved or closed, as helpdesks do, unless
+  // the message only thanks (conversation/closing-thanks.ts); before the listeners run, so what the
+  // message sets off (a trigger's send) finds the case open.
   const [was] =
     !opts.creating && m.role === 'customer'
       ? await tx.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId))
       : [];
-  const reopens = was !== undefined && isDone(was.status);
+  const done = was !== undefined && isDone(was.status);
+  const closingThanks = done && isClosingThanks(m.text);
+  const reopens = done && !closingThanks;
   const events: NewEvent[] = [
     {
       orgId,
@@ -85,7 +89,12 @@ export async function insertMessage(
       type: EventType.messageAdded,
       at: ctx.now,
       actorId: ctx.principal.personId,
-      data: { messageId: id, role: m.role, at: at.toISOString() },
+      data: {
+        messageId: id,
+        role: m.role,
+        at: at.toISOString(),
+        ...(closingThanks ? { closingThanks: true } : {}),
+      },
     },
   ];
   if (reopens)

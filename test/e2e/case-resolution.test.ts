@@ -91,6 +91,41 @@ describeOnDatabases('resolving a case where it is', (h) => {
     expect(after.filter((e) => e.type === 'case.reopened')).toHaveLength(1);
     expect((await h().request('GET', `/api/v1/cases/${id}`)).body.status).toBe('open');
   });
+
+  it('leaves a resolved case resolved when the customer only thanks, and says so in the log', async () => {
+    const agent = { token: await h().tokenFor('amara') };
+    const id = (await h().request('POST', '/api/v1/cases', newCase({ subject: 'Thanks run' }), agent)).body
+      .id as string;
+    expect((await h().request('POST', `/api/v1/cases/${id}/resolve`, {}, agent)).status).toBe(200);
+    const thanks = await h().request('POST', `/api/v1/cases/${id}/messages`, {
+      role: 'customer',
+      text: 'Cheers, forwarded to the accountant.',
+    });
+    expect(thanks.status).toBe(201);
+    expect((await h().request('GET', `/api/v1/cases/${id}`)).body.status).toBe('resolved');
+    let events = (await h().request('GET', `/api/v1/cases/${id}/events`)).body.items as Ev[];
+    expect(events.filter((e) => e.type === 'case.reopened')).toEqual([]);
+    expect(
+      events.find((e) => e.type === 'message.added' && e.data.messageId === thanks.body.id)?.data,
+    ).toMatchObject({
+      role: 'customer',
+      closingThanks: true,
+    });
+
+    // Thanks with a problem in it is a new message: it opens the case.
+    const but = await h().request('POST', `/api/v1/cases/${id}/messages`, {
+      role: 'customer',
+      text: 'Thanks, but the invoice still shows the old amount',
+    });
+    expect((await h().request('GET', `/api/v1/cases/${id}`)).body.status).toBe('open');
+    events = (await h().request('GET', `/api/v1/cases/${id}/events`)).body.items as Ev[];
+    expect(events.filter((e) => e.type === 'case.reopened').map((e) => e.data)).toEqual([
+      { from: 'resolved', messageId: but.body.id },
+    ]);
+    expect(
+      events.find((e) => e.data.messageId === but.body.id && e.type === 'message.added')?.data,
+    ).not.toHaveProperty('closingThanks');
+  });
 });
 
 type Ev = { type: string; data: Record<string, unknown> };

@@ -80,6 +80,10 @@ describe('the case timeline: one line of detail per event', () => {
     expect(eventDetail('case.reopened', { from: 'closed', handoffId: 'ho_2' }, names)).toBe(
       'was closed; a handoff was sent',
     );
+    expect(eventDetail('message.added', { role: 'customer', closingThanks: true }, names)).toBe(
+      'from customer · only thanks: the case was not reopened',
+    );
+    expect(eventDetail('message.added', { role: 'customer' }, names)).toBe('from customer');
   });
 
   it('falls back to the fields it knows for other events, and to nothing without data', () => {

@@ -112,6 +112,12 @@ export function eventDetail(type: string, data: Data | null | undefined, n: Name
         quoted(d.comment),
       );
       break;
+    case 'message.added':
+      parts.push(
+        ...generic(d, n),
+        d.closingThanks === true ? 'only thanks: the case was not reopened' : undefined,
+      );
+      break;
     case 'case.reopened':
       // Opened by the customer writing again, or by a handoff sent on the resolved case.
       parts.push(

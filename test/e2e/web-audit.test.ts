@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runAudit } from '../../src/audit/audit.ts';
+import { SAMPLE_EXPORT_NAME, sampleExport } from '../../web/src/audit/sample-export.ts';
 import { basicA11y, screenshot } from '../support/browser.ts';
 import { withWebApp } from '../support/web-app.ts';
 
@@ -129,6 +130,33 @@ describe('web app: auditing a helpdesk export [pglite]', () => {
 
     // Nothing was sent anywhere: the file never left the browser.
     expect(served).toEqual([]);
+    expect(browser.errors).toEqual([]);
+  });
+
+  it('audits the made-up sample export at a click, with the figures the engine gives it', async () => {
+    const browser = await app.signedIn('audit-sample', 'grace@northwind.example');
+    const { page } = browser;
+    await page.goto(`${app.url}/audit`);
+    await page.getByRole('button', { name: 'Try a sample export' }).click();
+    await page.getByRole('heading', { name: `Audit of ${SAMPLE_EXPORT_NAME}` }).waitFor();
+    const expected = (await runAudit(chunksOf(sampleExport()), { kind: 'csv' })).summary;
+    const figures = page.getByTestId('audit-figures');
+    const tile = async (label: string) =>
+      (
+        await figures
+          .locator('.an-tile')
+          .filter({ has: page.getByText(label, { exact: true }) })
+          .locator('.an-tile-value')
+          .textContent()
+      )?.trim();
+    expect(await tile('Cases')).toBe('300');
+    expect(await tile('Handoffs')).toBe(expected.handoffs.toLocaleString('en-US'));
+    expect(await tile('Ping-pong cases')).toBe(String(expected.pingPongCases));
+    expect(await tile('Handoffs without an owner')).toBe(String(expected.ownerlessHandoffs));
+    // The form says what was read, so the format can be seen and the sample chosen again.
+    expect(await page.getByRole('combobox', { name: 'Format' }).inputValue()).toBe('generic');
+    expect(await page.getByText('Generic export,').count()).toBe(1);
+    await screenshot(page, 'audit-sample');
     expect(browser.errors).toEqual([]);
   });
 

@@ -4,6 +4,7 @@ import { percent } from '../analytics/figures.ts';
 import { Link } from '../app/router.tsx';
 import { ErrorNote, Section } from '../app/ui.tsx';
 import type { AuditFormat, AuditReport } from './audit-messages.ts';
+import { SAMPLE_EXPORT_NAME, sampleExport } from './sample-export.ts';
 import { useAudit } from './useAudit.ts';
 import '../analytics/analytics.css';
 
@@ -78,6 +79,12 @@ export default function AuditPage() {
     e.preventDefault();
     if (file) start(file, format || undefined);
   };
+  const trySample = () => {
+    const sample = new File([sampleExport()], SAMPLE_EXPORT_NAME, { type: 'text/csv' });
+    setFile(sample);
+    setFormat('generic');
+    start(sample, 'generic');
+  };
   const drop = (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
@@ -140,6 +147,19 @@ export default function AuditPage() {
             Audit the export
           </button>
         </div>
+        <p className="muted small audit-sample">
+          No export at hand?{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={trySample}
+            disabled={run.state === 'reading'}
+          >
+            Try a sample export
+          </button>
+          : a made-up month of 300 cases in the generic format, some bouncing between groups, some waiting for
+          an owner.
+        </p>
       </form>
 
       {run.state === 'reading' ? (

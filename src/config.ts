@@ -24,6 +24,7 @@ const envSchema = z.object({
   BATON_LLM_API_KEY: z.string().optional(),
   BATON_SCHEDULER_INTERVAL_MS: z.coerce.number().int().positive().default(250),
   BATON_PGLITE_UPKEEP_S: z.coerce.number().int().positive().default(30),
+  BATON_JOBS_FIRST_RUN_S: z.coerce.number().int().nonnegative().default(60),
   BATON_ZENDESK_SECRET: z.string().optional(),
   BATON_FRESHDESK_SECRET: z.string().optional(),
   BATON_INTERCOM_SECRET: z.string().optional(),
@@ -67,6 +68,8 @@ export type Config = {
   schedulerIntervalMs: number;
   /** On PGlite (no autovacuum): seconds between two steps of the database upkeep (src/db/upkeep.ts). */
   pgliteUpkeepMs: number;
+  /** Periodic jobs first run this long after start, or after their interval when shorter. */
+  jobsFirstRunMs: number;
   /** Helpdesk adapters: Zendesk's signing secret, Freshdesk's shared secret, Intercom's client secret. */
   zendeskSecret?: string;
   freshdeskSecret?: string;
@@ -127,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     schedulerIntervalMs: e.BATON_SCHEDULER_INTERVAL_MS,
     pgliteUpkeepMs: e.BATON_PGLITE_UPKEEP_S * 1000,
+    jobsFirstRunMs: e.BATON_JOBS_FIRST_RUN_S * 1000,
     zendeskSecret: e.BATON_ZENDESK_SECRET || undefined,
     freshdeskSecret: e.BATON_FRESHDESK_SECRET || undefined,
     intercomSecret: e.BATON_INTERCOM_SECRET || undefined,

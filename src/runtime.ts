@@ -88,6 +88,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
       ...upkeepJob(database, logger, config.pgliteUpkeepMs),
     ],
     intervalMs: config.schedulerIntervalMs,
+    firstRunMs: config.jobsFirstRunMs,
   });
   if (options.scheduler !== false) await scheduler.start();
   const unlistenDeliveries =

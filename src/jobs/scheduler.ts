@@ -80,6 +80,12 @@ type Options = {
   /** Other durable work with its own due instants. */
   work?: DueWork[];
   jobs?: Job[];
+  /**
+   * When a periodic job first runs after start: after this long, or after its own interval when
+   * that is shorter. A process restarted more often than an hourly job's interval would otherwise
+   * never run it. Unset: after its interval.
+   */
+  firstRunMs?: number;
   intervalMs: number;
   batchSize?: number;
 };
@@ -99,6 +105,7 @@ export function createScheduler(o: Options) {
   let poll: NodeJS.Timeout | undefined;
   let wake: NodeJS.Timeout | undefined;
   const intervals: NodeJS.Timeout[] = [];
+  const firstRuns: NodeJS.Timeout[] = [];
   let unlisten: (() => Promise<void>) | undefined;
 
   /** Does what is due now; returns how many items it claimed. */
@@ -165,18 +172,26 @@ export function createScheduler(o: Options) {
       poll = setInterval(() => void runDue(), o.intervalMs);
       for (const job of o.jobs ?? []) {
         let busy = false;
-        intervals.push(
-          setInterval(() => {
-            if (busy || stopped) return; // a slow run is never overlapped by the next tick
-            busy = true;
-            job
-              .run(o.clock())
-              .catch((error) => o.logger.error({ err: error, job: job.id }, 'job failed'))
-              .finally(() => {
-                busy = false;
-              });
-          }, job.every),
-        );
+        const tick = () => {
+          if (busy || stopped) return; // a slow run is never overlapped by the next tick
+          busy = true;
+          job
+            .run(o.clock())
+            .catch((error) => o.logger.error({ err: error, job: job.id }, 'job failed'))
+            .finally(() => {
+              busy = false;
+            });
+        };
+        const first = Math.min(job.every, o.firstRunMs ?? job.every);
+        if (first >= job.every) intervals.push(setInterval(tick, job.every));
+        else
+          firstRuns.push(
+            setTimeout(() => {
+              if (stopped) return;
+              tick();
+              intervals.push(setInterval(tick, job.every));
+            }, first),
+          );
       }
       await runDue();
     },
@@ -185,6 +200,9 @@ export function createScheduler(o: Options) {
       clearInterval(poll);
       clearTimeout(wake);
       for (const i of intervals) clearInterval(i);
+      for (const t of firstRuns) clearTimeout(t);
+      intervals.length = 0;
+      firstRuns.length = 0;
       await unlisten?.();
       await running;
     },

@@ -147,6 +147,9 @@ export async function serveWeb(
     BATON_ADMIN_TOKEN: webAdminToken,
     BATON_LOG_LEVEL: 'silent',
     BATON_SCHEDULER_INTERVAL_MS: '200',
+    // The periodic jobs keep to their intervals: a retention or review job running a minute into a
+    // browser test would change what the test is looking at.
+    BATON_JOBS_FIRST_RUN_S: '86400',
     ...env,
   });
   const runtime = await startRuntime(config, { database, logger: pino({ level: 'silent' }) });

@@ -1,6 +1,11 @@
 // Statistics for before/after comparisons: a two-proportion z-test for rates, Mann-Whitney U and
 // a seeded bootstrap for times and scores. Pure and deterministic (the bootstrap's seed is fixed).
 
+import { seededRandom } from '../vocabulary/random.ts';
+
+/** The same seed gives the same bootstrap. */
+export { seededRandom };
+
 const Z95 = 1.959963984540054;
 
 // Numerical Recipes' erfcc coefficients, highest power last.
@@ -97,18 +102,6 @@ export function mannWhitney(before: readonly number[], after: readonly number[])
   const gap = Math.abs(u - mu);
   const z = gap <= 0.5 ? 0 : (Math.sign(u - mu) * (gap - 0.5)) / Math.sqrt(variance);
   return { u, z, pValue: twoSidedP(z) };
-}
-
-/** A small fast seeded generator (mulberry32): the same seed gives the same bootstrap. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The k-th smallest of the first `n` entries (Hoare's quickselect; reorders them). */

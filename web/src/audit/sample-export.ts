@@ -2,6 +2,8 @@
 // what the audit shows: a month of a home-services helpdesk where some cases bounce between
 // groups, wait without an owner, miss their SLA and come back. Seeded, so every run is the same.
 
+import { seededRandom } from '../../../src/vocabulary/random.ts';
+
 export const SAMPLE_EXPORT_NAME = 'sample-helpdesk-export.csv';
 
 type Team = 'service_desk' | 'billing' | 'finance' | 'tier2' | 'engineering';
@@ -19,23 +21,11 @@ const NEXT: Partial<Record<Team, Team>> = { billing: 'finance', tier2: 'engineer
 
 const HOUR = 3_600_000;
 
-/** A small seeded generator (mulberry32): the same sample on every run and in every browser. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 type Row = { team: Team; owner: string; at: number; slaMet: boolean };
 
 /** The sample's CSV: `cases` cases opened over the four weeks before `until`. */
 export function sampleExport(until: Date = new Date('2026-11-30T00:00:00Z'), cases = 300, seed = 7): string {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const start = until.getTime() - 28 * 24 * HOUR;
   const lines = ['case,seq,at,team,owner,sla_met,reopened,status,satisfaction'];

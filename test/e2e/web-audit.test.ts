@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { runAudit } from '../../src/audit/audit.ts';
 import { SAMPLE_EXPORT_NAME, sampleExport } from '../../web/src/audit/sample-export.ts';
@@ -35,6 +36,17 @@ function large(cases: number): string {
   return rows.join('\n');
 }
 
+/** The value the audit's figure tile labelled `label` shows. */
+const tileIn = (page: Page) => async (label: string) =>
+  (
+    await page
+      .getByTestId('audit-figures')
+      .locator('.an-tile')
+      .filter({ has: page.getByText(label, { exact: true }) })
+      .locator('.an-tile-value')
+      .textContent()
+  )?.trim();
+
 async function* chunksOf(text: string) {
   for (let i = 0; i < text.length; i += 1 << 16) yield text.slice(i, i + (1 << 16));
 }
@@ -59,16 +71,8 @@ describe('web app: auditing a helpdesk export [pglite]', () => {
       buffer: Buffer.from(small),
     });
     await page.getByRole('button', { name: 'Audit the export' }).click();
-    const figures = page.getByTestId('audit-figures');
-    await figures.waitFor();
-    const tile = async (label: string) =>
-      (
-        await figures
-          .locator('.an-tile')
-          .filter({ has: page.getByText(label, { exact: true }) })
-          .locator('.an-tile-value')
-          .textContent()
-      )?.trim();
+    await page.getByTestId('audit-figures').waitFor();
+    const tile = tileIn(page);
     expect(await tile('Cases')).toBe('2');
     expect(await tile('Handoffs')).toBe('2');
     expect(await tile('Ping-pong cases')).toBe('1');
@@ -140,15 +144,7 @@ describe('web app: auditing a helpdesk export [pglite]', () => {
     await page.getByRole('button', { name: 'Try a sample export' }).click();
     await page.getByRole('heading', { name: `Audit of ${SAMPLE_EXPORT_NAME}` }).waitFor();
     const expected = (await runAudit(chunksOf(sampleExport()), { kind: 'csv' })).summary;
-    const figures = page.getByTestId('audit-figures');
-    const tile = async (label: string) =>
-      (
-        await figures
-          .locator('.an-tile')
-          .filter({ has: page.getByText(label, { exact: true }) })
-          .locator('.an-tile-value')
-          .textContent()
-      )?.trim();
+    const tile = tileIn(page);
     expect(await tile('Cases')).toBe('300');
     expect(await tile('Handoffs')).toBe(expected.handoffs.toLocaleString('en-US'));
     expect(await tile('Ping-pong cases')).toBe(String(expected.pingPongCases));

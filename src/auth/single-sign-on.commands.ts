@@ -320,7 +320,10 @@ export async function proveSsoDomain(db: Db, ctx: AdminCtx, domain: string, look
     throw new ApiError(
       'domain_unproved',
       found.length === 0
-        ? `no TXT record at ${record.name} yet: publish it (DNS changes can take a while to spread), then check again`
+        ? claim.verifiedAt
+          ? // Proved before, its record gone since: it is to be put back, not published for the first time.
+            `the TXT record at ${record.name} is still missing: put it back (DNS changes can take a while to spread), then check again`
+          : `no TXT record at ${record.name} yet: publish it (DNS changes can take a while to spread), then check again`
         : `the TXT records at ${record.name} do not hold ${record.value}`,
       { domain, record, found: found.map((chunks) => chunks.join('')) },
     );

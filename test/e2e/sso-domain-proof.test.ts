@@ -202,6 +202,13 @@ describeOnDatabases('single sign-on: proving an e-mail domain by DNS', (h) => {
         link: '/settings/security',
       },
     ]);
+    // Checked while still missing: the admin is told to put it back, and nothing changes.
+    const still = await prove(domain);
+    expect([still.status, still.body.error.code]).toEqual([422, 'domain_unproved']);
+    expect(still.body.error.message).toBe(
+      `the TXT record at ${name} is still missing: put it back (DNS changes can take a while to spread), then check again`,
+    );
+    expect((await proof()).missingSince).toBe(missingSince.toISOString());
     // Put back, an admin's check clears the warning at once; gone again, it counts from anew.
     dns.publish(name, [ours]);
     const back = await prove(domain);

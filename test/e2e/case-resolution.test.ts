@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { describeOnDatabases, fullPacket, newCase } from '../support/harness.ts';
+import { describeOnDatabases, fullPacket, type Harness, newCase } from '../support/harness.ts';
 import { snapshotAll } from '../support/snapshot.ts';
 
 /** A case resolved by its first team, never handed off: the log records it and analytics count it. */
@@ -129,7 +129,7 @@ describeOnDatabases('resolving a case where it is', (h) => {
 });
 
 type Ev = { type: string; data: Record<string, unknown> };
-const eventsOf = async (h: () => { request: Function }, id: string) =>
+const eventsOf = async (h: () => Harness, id: string) =>
   (await h().request('GET', `/api/v1/cases/${id}/events`)).body.items as Ev[];
 
 /** A case's status follows its journey: the last open leg resolved resolves it; a new send opens it. */

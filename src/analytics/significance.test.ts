@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../vocabulary/random.ts';
 import {
   bootstrapDifference,
   mannWhitney,
   normalCdf,
-  seededRandom,
   statistic,
   twoProportionTest,
   twoSidedP,

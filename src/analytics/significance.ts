@@ -3,9 +3,6 @@
 
 import { seededRandom } from '../vocabulary/random.ts';
 
-/** The same seed gives the same bootstrap. */
-export { seededRandom };
-
 const Z95 = 1.959963984540054;
 
 // Numerical Recipes' erfcc coefficients, highest power last.

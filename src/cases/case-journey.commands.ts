@@ -16,19 +16,19 @@ type Ctx = { principal: Principal; now: Date };
 /**
  * After a handoff is resolved (its case locked first, `caseStatus` as locked): when no handoff of
  * the case is still open, the case is resolved too, with a `case.resolved` event naming that
- * handoff. Returns whether it was.
+ * handoff.
  */
 export async function resolveCaseAtJourneyEnd(
   tx: Tx,
   ref: { orgId: string; caseId: string; handoffId: string },
   caseStatus: string,
   ctx: Ctx,
-): Promise<boolean> {
+): Promise<void> {
   const [open] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(handoffs)
     .where(and(eq(handoffs.caseId, ref.caseId), inArray(handoffs.state, ['sent', 'accepted'])));
-  if (!endsWithJourney(caseStatus, Number(open?.n ?? 0))) return false;
+  if (!endsWithJourney(caseStatus, Number(open?.n ?? 0))) return;
   await appendEvents(
     tx,
     [
@@ -47,7 +47,6 @@ export async function resolveCaseAtJourneyEnd(
       ],
     },
   );
-  return true;
 }
 
 /** A case a send found resolved or closed, and the handoff that opens it. */

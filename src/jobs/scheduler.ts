@@ -182,8 +182,8 @@ export function createScheduler(o: Options) {
               busy = false;
             });
         };
-        const first = Math.min(job.every, o.firstRunMs ?? job.every);
-        if (first >= job.every) intervals.push(setInterval(tick, job.every));
+        const first = o.firstRunMs;
+        if (first === undefined || first >= job.every) intervals.push(setInterval(tick, job.every));
         else
           firstRuns.push(
             setTimeout(() => {

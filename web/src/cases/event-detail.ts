@@ -11,8 +11,7 @@ const quoted = (v: unknown) => (text(v) ? `“${text(v)}”` : undefined);
 
 /** A review's failed critical criteria (a list of their ids; empty when none failed). */
 function criticalFailed(v: unknown): string | undefined {
-  if (!Array.isArray(v)) return v === true ? 'critical fail' : undefined;
-  const ids = v.filter((x): x is string => typeof x === 'string');
+  const ids = (Array.isArray(v) ? v : []).filter((x): x is string => typeof x === 'string');
   return ids.length ? `critical fail: ${ids.map(humanize).join(', ')}` : undefined;
 }
 

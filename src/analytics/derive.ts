@@ -6,14 +6,13 @@ import { elapsedMs } from '../sla/deadline.ts';
 import type { CaseFact, ClockFact, EventFact, Facts, HandoffFact, MessageFact, RatingFact } from './facts.ts';
 import { groupBy } from './facts.ts';
 import {
+  caseResolution,
   contextComplete,
   inJourney,
   isLost,
   journeyOf,
   pingPongOf,
   type Route,
-  resolutionOf,
-  resolvedInPlace,
   routeOf,
 } from './journey.ts';
 
@@ -151,13 +150,11 @@ export function deriveViews(facts: Facts): Views {
       handoffView(h, journey, clocksByHandoff.get(h.id) ?? [], events, msgs, teamCals.get(h.toTeam) ?? null),
     );
     all.push(...views);
-    const resolved = resolutionOf(journey);
-    const inPlace = resolved ? null : resolvedInPlace(journey, events);
-    const resolveClock =
-      resolved && (clocksByHandoff.get(resolved.id) ?? []).find((k) => k.name === 'resolve');
-    const cal = resolved
-      ? (safeCalendar(resolveClock?.calendar) ?? teamCals.get(resolved.toTeam) ?? null)
-      : null;
+    const resolved = caseResolution(journey, events);
+    const by = resolved?.handoff ?? null;
+    const resolveClock = by && (clocksByHandoff.get(by.id) ?? []).find((k) => k.name === 'resolve');
+    // A case resolved in place (no handoff ended it) has no team calendar: calendar time only.
+    const cal = by ? (safeCalendar(resolveClock?.calendar) ?? teamCals.get(by.toTeam) ?? null) : null;
     cases.set(c.id, {
       c,
       handoffs: views,
@@ -165,13 +162,10 @@ export function deriveViews(facts: Facts): Views {
       repeatContact: repeatsOf.has(c.id),
       resolution: resolved
         ? {
-            calendarMs: Math.max(0, resolved.resolvedAt! - c.createdAt),
-            businessMs: cal ? elapsedMs(cal, c.createdAt, resolved.resolvedAt!) : null,
+            calendarMs: Math.max(0, resolved.at - c.createdAt),
+            businessMs: cal ? elapsedMs(cal, c.createdAt, resolved.at) : null,
           }
-        : inPlace !== null
-          ? // No team's calendar is involved when the case never left the first team: calendar time only.
-            { calendarMs: Math.max(0, inPlace - c.createdAt), businessMs: null }
-          : null,
+        : null,
       complaint: msgs.some((m) => isComplaint(m.text)),
       rerequests: (requestsByCase.get(c.id) ?? []).filter((r) => r.rerequest).length,
       dip: events.some((e) => e.type === 'sentiment.dip'),

@@ -3,6 +3,7 @@ import { compileCalendar } from '../sla/calendar.ts';
 import type { ClockFact, EventFact, HandoffFact } from './facts.ts';
 import { at, H, officeHours } from './fixtures.ts';
 import {
+  caseResolution,
   clockUsedMs,
   contextComplete,
   firstBreachAt,
@@ -10,7 +11,6 @@ import {
   journeyOf,
   pingPongOf,
   resolutionOf,
-  resolvedInPlace,
   routeOf,
 } from './journey.ts';
 
@@ -151,7 +151,7 @@ describe('clock time used', () => {
   });
 });
 
-describe('a case resolved where it was', () => {
+describe('when a case was resolved', () => {
   const event = (type: string, at: number): EventFact => ({
     id: `${type}${at}`,
     caseId: 'c',
@@ -160,19 +160,44 @@ describe('a case resolved where it was', () => {
     at,
     data: {},
   });
-  it('is resolved at its last resolution, unless the customer reopened it after', () => {
-    expect(resolvedInPlace([], [])).toBeNull();
-    expect(resolvedInPlace([], [event('case.resolved', 10)])).toBe(10);
-    expect(resolvedInPlace([], [event('case.resolved', 10), event('case.reopened', 20)])).toBeNull();
-    // In any order of the list: the instants decide.
+  const atOf = (j: HandoffFact[], e: EventFact[]) => caseResolution(j, e)?.at ?? null;
+  const done = handoff({ id: 'a', state: 'resolved', resolvedAt: 50, createdAt: 0 });
+
+  it('in place: at its last resolution, unless the customer reopened it after', () => {
+    expect(atOf([], [])).toBeNull();
+    expect(caseResolution([], [event('case.resolved', 10)])).toEqual({ at: 10, handoff: null });
+    expect(atOf([], [event('case.resolved', 10), event('case.reopened', 20)])).toBeNull();
+    // The log's order decides, also within one instant.
     expect(
-      resolvedInPlace(
-        [],
-        [event('case.resolved', 30), event('case.reopened', 20), event('case.resolved', 10)],
-      ),
+      atOf([], [event('case.resolved', 10), event('case.reopened', 20), event('case.resolved', 30)]),
     ).toBe(30);
-    expect(resolvedInPlace([], [event('case.reopened', 10), event('case.resolved', 10)])).toBeNull();
-    // A case with a journey is resolved by its handoffs, not here.
-    expect(resolvedInPlace([handoff({})], [event('case.resolved', 10)])).toBeNull();
+    expect(atOf([], [event('case.resolved', 10), event('case.reopened', 10)])).toBeNull();
+    expect(atOf([], [event('case.reopened', 10), event('case.resolved', 10)])).toBe(10);
+  });
+
+  it('at its journey’s end, by the handoff that ended it', () => {
+    const named = { ...event('case.resolved', 50), data: { from: 'open', handoffId: 'a' } };
+    expect(caseResolution([done], [named])).toEqual({ at: 50, handoff: done });
+    // Data from before the journey's end wrote an event of its own reads the same.
+    expect(caseResolution([done], [])).toEqual({ at: 50, handoff: done });
+  });
+
+  it('is open while a handoff is, or after the customer wrote again', () => {
+    const open = handoff({ id: 'b', state: 'accepted', createdAt: 60 });
+    expect(atOf([done, open], [event('case.resolved', 10)])).toBeNull();
+    expect(atOf([done], [event('case.resolved', 50), event('case.reopened', 70)])).toBeNull();
+    // Reopened, then resolved where it was: resolved then, with calendar time only.
+    expect(
+      caseResolution(
+        [done],
+        [event('case.resolved', 50), event('case.reopened', 70), event('case.resolved', 90)],
+      ),
+    ).toEqual({ at: 90, handoff: null });
+  });
+
+  it('back with its sender after a bounce: open until the sender resolves it', () => {
+    const bounced = handoff({ id: 'c', state: 'bounced', createdAt: 0 });
+    expect(atOf([bounced], [])).toBeNull();
+    expect(caseResolution([bounced], [event('case.resolved', 40)])).toEqual({ at: 40, handoff: null });
   });
 });

@@ -69,25 +69,32 @@ export function resolutionOf(journey: readonly HandoffFact[]): HandoffFact | nul
   return last.state === 'resolved' && last.resolvedAt !== null ? last : null;
 }
 
+export type CaseResolution = {
+  at: number;
+  /** The handoff whose resolution ended the journey and so the case; null when resolved in place. */
+  handoff: HandoffFact | null;
+};
+
 /**
- * When a case that never entered a journey (no handoff sent, or all cancelled) was resolved where
- * it was: its last `case.resolved` event (POST /cases/{id}/resolve), else null. A `case.reopened`
- * after it (the customer wrote again) makes the case open again: null until it is resolved anew.
+ * When a case was resolved, by the same rule as its status: while a handoff of its journey is open
+ * it is with someone; otherwise the last of its `case.resolved` and `case.reopened` events decides
+ * (`events` in the log's order, as loaded): resolved then, by the journey's last handoff when that
+ * event names it (the journey's end resolves the case in its own transaction) or in place
+ * (`POST /cases/{id}/resolve`); reopened, open until resolved anew. A journey that ended after the
+ * last of them without an event of its own (history from before the journey's end wrote one) is
+ * resolved at its end. A case back with its sender after a bounce is open until the sender
+ * resolves it.
  */
-export function resolvedInPlace(
+export function caseResolution(
   journey: readonly HandoffFact[],
   events: readonly EventFact[],
-): number | null {
-  if (journey.length > 0) return null;
-  const last = (type: string) =>
-    events.reduce<number | null>(
-      (at, e) => (e.type === type && (at === null || e.at > at) ? e.at : at),
-      null,
-    );
-  const resolved = last('case.resolved');
-  const reopened = last('case.reopened');
-  // A reopening can only follow a resolution, so one in the same instant came after it.
-  return resolved !== null && (reopened === null || reopened < resolved) ? resolved : null;
+): CaseResolution | null {
+  if (journey.some((h) => OPEN.has(h.state))) return null;
+  const end = resolutionOf(journey);
+  const mark = events.findLast((e) => e.type === 'case.resolved' || e.type === 'case.reopened');
+  if (end && (!mark || end.resolvedAt! > mark.at)) return { at: end.resolvedAt!, handoff: end };
+  if (!mark || mark.type === 'case.reopened') return null;
+  return { at: mark.at, handoff: end && mark.data.handoffId === end.id ? end : null };
 }
 
 /** Business time a stopped clock ran (pauses excluded); null while it runs. */

@@ -179,6 +179,39 @@ describeOnDatabases('a case resolved with its journey', (h) => {
     expect(await statusOf(id)).toBe('open');
   });
 
+  it('is counted by analytics as the case list shows it: resolved, open again, resolved in place', async () => {
+    const figures = async () => {
+      const m = await h().request('GET', '/api/v1/analytics/metrics?from=2026-11-01&to=2026-11-30');
+      expect(m.status).toBe(200);
+      return { resolved: m.body.resolutionTime.count as number, open: m.body.resolutionTime.open as number };
+    };
+    const start = await figures();
+    const id = (await h().request('POST', '/api/v1/cases', newCase({ subject: 'Counted as shown' }))).body
+      .id as string;
+    expect((await finish((await send(id)).body.id)).status).toBe(200);
+    expect(await figures()).toEqual({ resolved: start.resolved + 1, open: start.open });
+
+    h().advance(60_000);
+    await h().request('POST', `/api/v1/cases/${id}/messages`, {
+      role: 'customer',
+      text: 'It is back again.',
+    });
+    expect(await statusOf(id)).toBe('open');
+    expect(await figures()).toEqual({ resolved: start.resolved, open: start.open + 1 });
+
+    expect((await h().request('POST', `/api/v1/cases/${id}/resolve`, {})).status).toBe(200);
+    expect(await figures()).toEqual({ resolved: start.resolved + 1, open: start.open });
+
+    // Bounced back to its sender, the case is open until the sender resolves it where it is.
+    const back = (await h().request('POST', '/api/v1/cases', newCase({ subject: 'Not ours' }))).body
+      .id as string;
+    const bounced = await send(back);
+    await h().request('POST', `/api/v1/handoffs/${bounced.body.id}/bounce`, { reason: 'not_ours' });
+    expect(await figures()).toEqual({ resolved: start.resolved + 1, open: start.open + 1 });
+    expect((await h().request('POST', `/api/v1/cases/${back}/resolve`, {})).status).toBe(200);
+    expect(await figures()).toEqual({ resolved: start.resolved + 2, open: start.open });
+  });
+
   it('leaves the case open when a handoff is bounced or cancelled, and when a leg is passed on', async () => {
     const id = (await h().request('POST', '/api/v1/cases', newCase({ subject: 'Back and forth' }))).body
       .id as string;

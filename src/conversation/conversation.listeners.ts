@@ -66,7 +66,7 @@ async function onCustomerMessage(tx: Tx, orgId: string, caseId: string, messageI
       caseId,
       {
         scenario: dipScenario,
-        fromKind: 'bot',
+        fromKind: 'baton',
         packet: {
           ...packet,
           whatHappened: packet.whatHappened || summary,

@@ -10,7 +10,7 @@ export const handoffs = pgTable(
     caseId: text('case_id').notNull(),
     scenarioId: text('scenario_id').notNull(),
     scenarioVersion: integer('scenario_version').notNull(),
-    /** agent | bot | team | channel */
+    /** agent | bot | team | channel, or baton for Baton's own escalations (handoffs.types.ts) */
     fromKind: text('from_kind').notNull().default('agent'),
     fromTeamId: text('from_team_id'),
     senderId: text('sender_id'),

@@ -11,13 +11,18 @@ export const bounceReasons = [
   'other',
 ] as const;
 
+/** Who sent a handoff, when no person did or as what: what an API caller may say of its own sends. */
+export const senderKinds = ['agent', 'bot', 'team', 'channel'] as const;
+/** `baton`: Baton's own escalations (a customer's sentiment dip), kept apart from a chatbot's. */
+export type FromKind = (typeof senderKinds)[number] | 'baton';
+
 export const newHandoffSchema = z.object({
   scenario: z.string().min(1).max(100),
   packet: packetSchema.default({}),
   draft: z.boolean().optional(),
   /** The bounced handoff this one sends again: the chain reads as one journey. */
   previousId: z.string().max(100).optional(),
-  fromKind: z.enum(['agent', 'bot', 'team', 'channel']).optional(),
+  fromKind: z.enum(senderKinds).optional(),
 });
 
 /** The known reasons, or any other machine code a receiving team uses (snake_case). */
@@ -58,7 +63,7 @@ export const listHandoffsQuery = z.object({
 
 export const handoffIdParams = z.object({ id: z.string().min(1).max(100) });
 
-export type NewHandoff = z.infer<typeof newHandoffSchema>;
+export type NewHandoff = Omit<z.infer<typeof newHandoffSchema>, 'fromKind'> & { fromKind?: FromKind };
 export type Bounce = z.infer<typeof bounceSchema>;
 export type Reassign = z.infer<typeof reassignSchema>;
 export type BulkReassign = z.infer<typeof bulkReassignSchema>;

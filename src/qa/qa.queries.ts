@@ -149,6 +149,7 @@ export async function queueCandidates(db: Queryable, orgId: string, since: Date,
       sentAt: handoffs.sentAt,
       toTeam: teams.key,
       sender: { id: sender.id, name: sender.name },
+      fromKind: handoffs.fromKind,
       breached,
     })
     .from(handoffs)

@@ -46,6 +46,7 @@ export async function reviewQueue(db: Queryable, orgId: string, reviewerId: stri
         state: c.state,
         toTeam: c.toTeam,
         sender: c.sender,
+        fromKind: c.fromKind,
         sentAt: c.sentAt,
         bounce: c.bounceReason,
         breached: c.breached,

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { describeOnDatabases, newCase } from '../support/harness.ts';
+import { describeOnDatabases, fullPacket, newCase } from '../support/harness.ts';
+import { snapshotAll } from '../support/snapshot.ts';
 
 describeOnDatabases('sentiment dips pull in a supervisor', (h) => {
   it('scores each customer message and raises agent-to-supervisor on a dip, once', async () => {
@@ -33,6 +34,8 @@ describeOnDatabases('sentiment dips pull in a supervisor', (h) => {
     expect(raised.body.items).toHaveLength(1);
     const handoff = raised.body.items[0];
     expect(handoff).toMatchObject({ scenario: 'agent-to-supervisor', state: 'sent', toTeam: 'supervisors' });
+    // Baton raised it, not a person and not a chatbot.
+    expect(handoff).toMatchObject({ fromKind: 'baton', sender: null });
     expect(handoff.owner.id).toBeTruthy();
     expect(dip.data.handoffId).toBe(handoff.id);
     const full = await h().request('GET', `/api/v1/handoffs/${handoff.id}`);
@@ -47,6 +50,19 @@ describeOnDatabases('sentiment dips pull in a supervisor', (h) => {
     const sentiment = await h().request('GET', `/api/v1/cases/${caseId}/sentiment`);
     expect(sentiment.body.messages).toHaveLength(3);
     expect(sentiment.body.trend).toBe('worsening');
+  });
+
+  it('keeps the baton kind to Baton: a caller sending as baton is refused and nothing changes', async () => {
+    const c = await h().request('POST', '/api/v1/cases', newCase());
+    const before = await snapshotAll(h().database);
+    const res = await h().request('POST', `/api/v1/cases/${c.body.id}/handoffs`, {
+      scenario: 'agent-to-supervisor',
+      packet: fullPacket,
+      fromKind: 'baton',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('validation_failed');
+    expect(await snapshotAll(h().database)).toEqual(before);
   });
 
   it('pre-fills the packet from the conversation', async () => {

@@ -10,6 +10,7 @@ import { CustomerUpdate } from './CustomerUpdate.tsx';
 import { PacketView } from './PacketView.tsx';
 import { QualityPanel } from './QualityPanel.tsx';
 import { SlaClocks } from './SlaClocks.tsx';
+import { senderName } from './sender.ts';
 
 /** Everything about one handoff: who has it, the packet, the clocks, its quality and the customer update. */
 export function HandoffPanel({
@@ -40,8 +41,7 @@ export function HandoffPanel({
           <p className="handoff-sub">
             <Badge tone={stateTone(h.state)}>{stateLabels[h.state] ?? h.state}</Badge>
             <span>
-              {h.sender ? `${h.sender.name} → ` : ''}
-              {team?.name ?? h.toTeam}
+              {senderName(h)} → {team?.name ?? h.toTeam}
             </span>
             <span>
               Owner: <strong data-testid="handoff-owner">{h.owner?.name ?? 'nobody yet'}</strong>

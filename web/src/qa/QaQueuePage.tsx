@@ -9,6 +9,7 @@ import { QaNav } from './QaNav.tsx';
 import { type QueueItem, qaApi } from './qa.api.ts';
 import { reasonLabels, reasonTone } from './reasons.ts';
 import './qa.css';
+import { senderName } from '../handoffs/sender.ts';
 
 const ROW_HEIGHT = 64;
 
@@ -24,8 +25,8 @@ function Row({ item }: { item: QueueItem }) {
       <div className="qa-row-main">
         <span className="qa-row-subject">{item.subject}</span>
         <span className="muted small">
-          {scenario?.name ?? humanize(item.scenario)} · {item.sender?.name ?? 'Baton'} →{' '}
-          {team?.name ?? item.toTeam} · sent {relative(item.sentAt)}
+          {scenario?.name ?? humanize(item.scenario)} · {senderName(item)} → {team?.name ?? item.toTeam} ·
+          sent {relative(item.sentAt)}
         </span>
       </div>
       <div className="qa-row-tags">

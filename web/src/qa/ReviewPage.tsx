@@ -12,6 +12,7 @@ import { qaApi, type Review } from './qa.api.ts';
 import { ReviewList } from './ReviewList.tsx';
 import { ScoreForm } from './ScoreForm.tsx';
 import './qa.css';
+import { senderName } from '../handoffs/sender.ts';
 
 /**
  * A reviewer scores one handoff beside its packet, transcript and timeline, with the automatic
@@ -55,8 +56,7 @@ export default function ReviewPage({ handoffId }: { handoffId: string }) {
             <Badge tone={stateTone(handoff.state)}>{stateLabels[handoff.state] ?? handoff.state}</Badge>
             <span>{scenario?.name ?? humanize(handoff.scenario)}</span>
             <span>
-              {handoff.sender ? `${handoff.sender.name} → ` : ''}
-              {team?.name ?? handoff.toTeam}
+              {senderName(handoff)} → {team?.name ?? handoff.toTeam}
             </span>
             <span>sent {formatDateTime(handoff.sentAt)}</span>
             <Link to={`/handoffs/${handoff.id}`}>Open the handoff</Link>

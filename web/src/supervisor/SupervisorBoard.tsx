@@ -7,6 +7,7 @@ import { useSession } from '../app/session.tsx';
 import { Badge, Empty, ErrorNote, Loading, Section } from '../app/ui.tsx';
 import { useResource } from '../app/useResource.ts';
 import { useCaseTitle } from '../cases/case-titles.ts';
+import { senderName } from '../handoffs/sender.ts';
 import { useLive } from '../live/useLive.tsx';
 import { clockCalendar } from '../sla/calendars.ts';
 import { clockStatus } from '../sla/clock-status.ts';
@@ -295,7 +296,7 @@ export default function SupervisorBoard() {
                     <CaseCell caseId={h.caseId} />
                   </Link>
                   <span className="muted small">
-                    {h.sender?.name ?? humanize(h.fromKind)} · {h.owner?.name ?? 'no owner'} ·{' '}
+                    {senderName(h)} · {h.owner?.name ?? 'no owner'} ·{' '}
                     {h.sentAt ? relative(h.sentAt, now) : ''}
                   </span>
                 </li>

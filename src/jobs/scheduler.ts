@@ -90,6 +90,9 @@ type Options = {
   batchSize?: number;
 };
 
+/** How soon a pass looks again at due work another transaction holds. */
+const HELD_RETRY_MS = 200;
+
 /**
  * The durable scheduler: due work is claimed with FOR UPDATE SKIP LOCKED, so any number of
  * processes share it and each item is done exactly once. In-process timeouts only wake it early.
@@ -127,7 +130,7 @@ export function createScheduler(o: Options) {
             } while (n === batch);
           }
         } while (again);
-        await armNext();
+        await armNext(total);
       } catch (error) {
         o.logger.error({ err: error }, 'scheduler pass failed');
       } finally {
@@ -157,10 +160,17 @@ export function createScheduler(o: Options) {
     return next;
   }
 
-  async function armNext() {
+  /**
+   * Wakes for the next due item. Work that is due yet was not claimed is held by another
+   * transaction (another process's pass, or an owner's command on the handoff): look again shortly,
+   * not at once, or the pass would spin until that transaction ends.
+   */
+  async function armNext(claimed = 1) {
     if (stopped) return;
     const next = await nextDue();
-    if (next) wakeAt(next.getTime());
+    if (!next) return;
+    const now = o.clock().getTime();
+    wakeAt(claimed === 0 && next.getTime() <= now ? now + HELD_RETRY_MS : next.getTime());
   }
 
   return {

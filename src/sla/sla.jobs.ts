@@ -1,4 +1,4 @@
-import { and, asc, eq, lte, min } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, lte, min } from 'drizzle-orm';
 import type { Tx } from '../db/database.ts';
 import { appendEvent } from '../events/events.commands.ts';
 import { EventType } from '../events/names.ts';
@@ -126,13 +126,17 @@ const isDue = (at: Date | null, now: Date): at is Date => at !== null && at <= n
  */
 export const clockWork: DueWork = {
   async claim(tx, now, limit, logger) {
+    // The clock's handoff is claimed with it: a rung may reassign the handoff, and an owner's command
+    // takes the handoff before its clocks (accept, resolve, bounce), so a clock whose handoff someone
+    // holds waits for the next pass rather than for them, and the two never deadlock.
     const due = await tx
-      .select()
+      .select(getTableColumns(slaClocks))
       .from(slaClocks)
+      .innerJoin(handoffs, eq(handoffs.id, slaClocks.handoffId))
       .where(lte(slaClocks.dueAt, now))
       .orderBy(asc(slaClocks.dueAt))
       .limit(limit)
-      .for('update', { skipLocked: true });
+      .for('update', { of: [slaClocks, handoffs], skipLocked: true });
     for (let clock of due) {
       const failures: unknown[] = [];
       if (clock.state === 'running' && isDue(clock.deadline, now)) {
@@ -172,6 +176,17 @@ export const clockWork: DueWork = {
 
 /** A rung re-fired at the start of the notified person's shift, unless the clock stopped or paused since. */
 const deferredRung: TimerHandler = async (tx, timer, now) => {
+  // The handoff before its clock, in the owner's commands' order (see clockWork).
+  await tx
+    .select({ id: handoffs.id })
+    .from(handoffs)
+    .where(
+      eq(
+        handoffs.id,
+        tx.select({ id: slaClocks.handoffId }).from(slaClocks).where(eq(slaClocks.id, timer.refId)),
+      ),
+    )
+    .for('update');
   const [clock] = await tx.select().from(slaClocks).where(eq(slaClocks.id, timer.refId)).for('update');
   if (!clock || !['running', 'breached'].includes(clock.state) || clock.stoppedAt) return;
   await climb(tx, clock, timer.payload as Rung, now);

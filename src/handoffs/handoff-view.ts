@@ -24,6 +24,8 @@ export type HandoffColumns = {
   bounceReason: string | null;
   bounceNote: string | null;
   previousId: string | null;
+  /** Skills the sender asked for (null: none). */
+  skills: string[] | null;
   createdAt: Date;
   sentAt: Date | null;
   acceptedAt: Date | null;
@@ -88,6 +90,7 @@ export function summaryView(r: SummaryFacts) {
     completeness: h.completeness,
     bounce: h.bounceReason ? { reason: h.bounceReason, note: h.bounceNote } : null,
     previousId: h.previousId,
+    skills: h.skills ?? [],
     createdAt: iso(h.createdAt),
     sentAt: iso(h.sentAt),
     acceptedAt: iso(h.acceptedAt),

@@ -35,6 +35,7 @@ const summaryColumns = {
   bounceReason: handoffs.bounceReason,
   bounceNote: handoffs.bounceNote,
   previousId: handoffs.previousId,
+  skills: handoffs.skills,
   createdAt: handoffs.createdAt,
   sentAt: handoffs.sentAt,
   acceptedAt: handoffs.acceptedAt,

@@ -23,6 +23,8 @@ export const handoffs = pgTable(
     bounceNote: text('bounce_note'),
     /** The handoff this one re-sends after a bounce: a case's chain reads as one journey. */
     previousId: text('previous_id'),
+    /** Skills the sender asked for, beside the scenario's: the owner is chosen by skills match. */
+    skills: text('skills').array(),
     customerUpdate: jsonb('customer_update'),
     createdAt: createdAt(),
     sentAt: instant('sent_at'),

@@ -23,6 +23,15 @@ export const newHandoffSchema = z.object({
   /** The bounced handoff this one sends again: the chain reads as one journey. */
   previousId: z.string().max(100).optional(),
   fromKind: z.enum(senderKinds).optional(),
+  /**
+   * Skills the owner should have ("mobile", "de"), beside the scenario's: the receiving team's
+   * member with most of them is chosen (least loaded among equals), whatever the team's strategy.
+   */
+  skills: z
+    .array(z.string().trim().min(1, 'a skill cannot be empty').max(60))
+    .max(10, 'ask for at most 10 skills')
+    .transform((s) => [...new Set(s)])
+    .optional(),
 });
 
 /** The known reasons, or any other machine code a receiving team uses (snake_case). */

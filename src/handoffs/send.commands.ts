@@ -7,6 +7,7 @@ import { insertRows } from '../db/json-rows.ts';
 import { appendEvents, type NewEvent, type StoredEvent } from '../events/events.commands.ts';
 import { EventType } from '../events/names.ts';
 import { ApiError } from '../http/errors.ts';
+import { ownerRule } from '../ownership/owner-rule.ts';
 import { assignOwners } from '../ownership/ownership.commands.ts';
 import { completeness, missingFields } from '../packets/completeness.ts';
 import type { Packet } from '../packets/packet.types.ts';
@@ -96,8 +97,7 @@ async function planSends(tx: Tx, items: Sending[], clockPlans: ClockPlan[], team
       orgId: h.orgId,
       teamId: h.toTeamId,
       now: ctx.now,
-      strategy: scenario.ownership,
-      skills: scenario.skills,
+      ...ownerRule(scenario, h.skills),
     })),
   );
   teamsHeld?.();
@@ -151,6 +151,7 @@ async function planSends(tx: Tx, items: Sending[], clockPlans: ClockPlan[], team
           ownerId: choice.ownerId,
           completeness: h.completeness,
           previousId: h.previousId,
+          ...(h.skills ? { skills: h.skills } : {}),
         },
       },
       {
@@ -204,6 +205,7 @@ async function draftOf(tx: Tx, { caseId, input, ctx }: SendRequest, opened: Open
     bounceReason: null,
     bounceNote: null,
     previousId: input.previousId ?? null,
+    skills: input.skills?.length ? input.skills : null,
     customerUpdate: null,
     createdAt: ctx.now,
     sentAt: null,

@@ -9,6 +9,7 @@ import { scenarioVersionsOf } from '../scenarios/scenarios.queries.ts';
 import { isOpenAt } from '../sla/open.ts';
 import { teamMembers, teams } from '../teams/teams.table.ts';
 import { evenOut, type Holder, type Move, type Stay, staying } from './even-out.ts';
+import { ownerRule } from './owner-rule.ts';
 import { changerOf, ownerChanges } from './ownership.commands.ts';
 
 export type EvenOutInput = { reason?: string; dryRun?: boolean; keep?: string[] };
@@ -73,13 +74,12 @@ export async function evenOutTeam(db: Db, key: string, input: EvenOutInput, ctx:
       skills: m.skills,
       waiting: oldestFirst.filter((h) => h.ownerId === m.id && !keep.has(h.id)).map((h) => h.id),
     }));
-    // A handoff routed by skills (its scenario's rule, else its team's) keeps to those who match them.
+    // A handoff routed by skills (asked on it, its scenario's rule, else its team's) keeps to those who match them.
     const scenarioOf = await scenarioVersionsOf(tx, waiting);
     const wanted = new Map<string, readonly string[]>();
     for (const h of waiting) {
-      const scenario = scenarioOf(h);
-      const rule = scenario?.ownership ?? team.ownershipStrategy;
-      if (rule === 'skills' && scenario?.skills?.length) wanted.set(h.id, scenario.skills);
+      const { strategy, skills } = ownerRule(scenarioOf(h), h.skills);
+      if ((strategy ?? team.ownershipStrategy) === 'skills' && skills?.length) wanted.set(h.id, skills);
     }
     const moves = evenOut(holders, { wanted });
     const byId = new Map(waiting.map((h) => [h.id, h]));

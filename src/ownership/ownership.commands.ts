@@ -10,6 +10,7 @@ import { isOpenAt } from '../sla/open.ts';
 import { membersWithLoad } from '../teams/teams.queries.ts';
 import { teams } from '../teams/teams.table.ts';
 import { type Candidate, chooseOwner, type Strategy } from './assign.ts';
+import { ownerRule } from './owner-rule.ts';
 
 type Handoff = typeof handoffs.$inferSelect;
 
@@ -116,14 +117,13 @@ export async function assignOwners(
 
 /**
  * The next owner of an open handoff, its owner now excluded, by the rule it was sent under: its
- * scenario's strategy (else its team's) and the skills the scenario asks for, as at its send.
+ * scenario's strategy (else its team's) and the skills asked for, as at its send (owner-rule.ts).
  */
 export async function chooseNextOwner(tx: Tx, h: Handoff, now: Date): Promise<OwnerChoice> {
   const scenario = (await scenarioVersionsOf(tx, [h]))(h);
   return assignOwner(tx, h.orgId, h.toTeamId, now, {
     exclude: h.ownerId ?? undefined,
-    strategy: scenario?.ownership,
-    skills: scenario?.skills,
+    ...ownerRule(scenario, h.skills),
   });
 }
 

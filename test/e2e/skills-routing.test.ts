@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeOnDatabases, fullPacket, newCase } from '../support/harness.ts';
+import { snapshotAll } from '../support/snapshot.ts';
 
 type Handoff = { id: string; owner: { id: string } };
 type Answer = {
@@ -115,5 +116,100 @@ describeOnDatabases('skills honoured whenever an owner is chosen again', (h) => 
     expect(left.status).toBe(200);
     for (const s of sent) expect(await ownerOf(s.id)).toBe(id('mateo'));
     await h().request('POST', `/api/v1/people/${id('olivia')}/availability`, { availability: 'available' });
+  });
+});
+
+/**
+ * Skills a sender asks for on the handoff itself ("someone who knows the web app") join the
+ * scenario's, make the choice a skills match whatever the team's rule, and stay with the handoff.
+ */
+describeOnDatabases('skills asked for on a handoff', (h) => {
+  const id = (key: string) => h().org.personIds.get(key)!;
+  const inTurn = {
+    id: 'eng-in-turn',
+    name: 'Engineering, in turn',
+    toTeam: 'engineering',
+    required: ['whatHappened'],
+    sla: [{ name: 'acknowledge', target: 'P1D' }],
+    ownership: 'round-robin',
+  };
+  const newCaseId = async (subject: string) =>
+    (await h().request('POST', '/api/v1/cases', newCase({ subject }))).body.id as string;
+
+  it('gives the handoff to the member with them, keeps them on it, and says so in its events', async () => {
+    expect((await h().request('POST', '/api/v1/scenarios', inTurn)).status).toBe(201);
+    // Of engineering only Olivia knows the web app: round-robin would take each member in turn.
+    const owners: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const caseId = await newCaseId(`Checkout page blank ${i}`);
+      const sent = await h().request('POST', `/api/v1/cases/${caseId}/handoffs`, {
+        scenario: inTurn.id,
+        packet: fullPacket,
+        skills: [' web ', 'web'],
+      });
+      expect(sent.status).toBe(201);
+      expect(sent.body.skills).toEqual(['web']);
+      owners.push(sent.body.owner.id);
+      const events = (await h().request('GET', `/api/v1/cases/${caseId}/events`)).body.items as {
+        type: string;
+        data: Record<string, unknown>;
+      }[];
+      expect(events.find((e) => e.type === 'handoff.sent')?.data.skills).toEqual(['web']);
+      expect(events.find((e) => e.type === 'owner.assigned')?.data.rule).toBe(
+        'skills match (1/1), least loaded',
+      );
+      expect((await h().request('GET', `/api/v1/handoffs/${sent.body.id}`)).body.skills).toEqual(['web']);
+    }
+    expect(owners).toEqual([id('olivia'), id('olivia'), id('olivia')]);
+
+    // Without skills the same scenario goes round the team.
+    const plain = await h().request('POST', `/api/v1/cases/${await newCaseId('Plain')}/handoffs`, {
+      scenario: inTurn.id,
+      packet: fullPacket,
+    });
+    expect(plain.body.skills).toEqual([]);
+
+    // A draft keeps them until it is sent (under a scenario that goes by load).
+    const byLoad = { ...inTurn, id: 'eng-by-load', name: 'Engineering, by load', ownership: 'least-loaded' };
+    expect((await h().request('POST', '/api/v1/scenarios', byLoad)).status).toBe(201);
+    const draftCase = await newCaseId('Drafted first');
+    const draft = await h().request('POST', `/api/v1/cases/${draftCase}/handoffs`, {
+      scenario: byLoad.id,
+      packet: fullPacket,
+      draft: true,
+      skills: ['mobile'],
+    });
+    expect(draft.status).toBe(201);
+    const sent = await h().request('POST', `/api/v1/handoffs/${draft.body.id}/send`, {});
+    expect(sent.status).toBe(200);
+    expect(sent.body.owner.id).toBe(id('kenji'));
+    expect(sent.body.skills).toEqual(['mobile']);
+
+    // Chosen again by the rule, it keeps to the skills it asked for: to Olivia, now that she knows
+    // the mobile app too, not to Mateo, who owns less (by load alone he would have it).
+    expect(
+      (await h().request('PATCH', `/api/v1/people/${id('olivia')}`, { skills: ['web', 'api', 'mobile'] }))
+        .status,
+    ).toBe(200);
+    const moved = await h().request('POST', `/api/v1/handoffs/${draft.body.id}/reassign`, {
+      reason: 'Kenji is out',
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body.owner.id).toBe(id('olivia'));
+  });
+
+  it('refuses skills it cannot read, changing nothing', async () => {
+    const caseId = await newCaseId('Bad skills');
+    const before = await snapshotAll(h().database);
+    for (const skills of [[''], Array.from({ length: 11 }, (_, i) => `skill-${i}`), 'web', [42]]) {
+      const res = await h().request('POST', `/api/v1/cases/${caseId}/handoffs`, {
+        scenario: 'tech-to-engineering',
+        packet: fullPacket,
+        skills,
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('validation_failed');
+    }
+    expect(await snapshotAll(h().database)).toEqual(before);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { screenshot } from '../support/browser.ts';
 import { fullPacket, newCase } from '../support/harness.ts';
 import { withWebApp } from '../support/web-app.ts';
 
@@ -72,6 +73,50 @@ describe('web app: fix and send again [pglite]', () => {
       .toBe('cancelled');
     expect(browser.errors).toEqual([]);
   });
+  it('asks the receiving team for a skill, names who has it, and the owner follows it', async () => {
+    const amara = await tokenOf('amara', ['agent']);
+    const priya = await tokenOf('priya', ['agent']);
+    const c = await call(
+      'POST',
+      '/api/v1/cases',
+      newCase({ subject: 'Skills run: checkout page blank' }),
+      amara,
+    );
+    const first = await call(
+      'POST',
+      `/api/v1/cases/${c.id}/handoffs`,
+      { scenario: 'billing-to-finance', packet: fullPacket },
+      amara,
+    );
+    await call(
+      'POST',
+      `/api/v1/handoffs/${first.id}/bounce`,
+      { reason: 'wrong_team', note: 'A web bug' },
+      priya,
+    );
+
+    const browser = await app.signedIn('skills-amara', 'amara@northwind.example');
+    const { page } = browser;
+    await page.goto(`${app.url}/cases/${c.id}/handoff?resend=${first.id}`);
+    await page.getByLabel('Scenario').selectOption('tech-to-engineering');
+    const owners = page.getByRole('region', { name: 'Who should own it' });
+    await owners.waitFor();
+    // Each skill of Engineering's members, with who has it: only Olivia knows the web app.
+    expect(await owners.getByRole('listitem').filter({ hasText: /^web/ }).innerText()).toBe(
+      'web Olivia Brown',
+    );
+    const web = owners.getByRole('button', { name: 'web', exact: true });
+    await web.press('Enter');
+    expect(await web.getAttribute('aria-pressed')).toBe('true');
+    await screenshot(page, 'handoff-form-skills');
+    await page.getByRole('button', { name: 'Send to Engineering' }).click();
+    await page.waitForURL(/\/handoffs\/ho_/);
+    const sent = await call('GET', `/api/v1/handoffs/${page.url().split('/').pop()}`, undefined, amara);
+    expect(sent).toMatchObject({ skills: ['web'], owner: { name: 'Olivia Brown' }, previousId: first.id });
+    expect(await page.getByTestId('handoff-skills').innerText()).toBe('Asked for web');
+    expect(browser.errors).toEqual([]);
+  });
+
   it('asks for a note when the reason to bounce is Other', async () => {
     const c = await call(
       'POST',

@@ -143,7 +143,7 @@ export const api = {
 
   createHandoff: (
     caseId: string,
-    body: { scenario: string; packet: Packet; draft?: boolean; previousId?: string },
+    body: { scenario: string; packet: Packet; draft?: boolean; previousId?: string; skills?: string[] },
     idempotencyKey?: string,
   ) => post<HandoffDetail>(`${v1}/cases/${enc(caseId)}/handoffs`, body, { idempotencyKey }),
   handoffs: (f: HandoffFilter, signal?: AbortSignal) =>

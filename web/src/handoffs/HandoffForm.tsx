@@ -25,6 +25,8 @@ import {
   toPacket,
 } from './packet-form.ts';
 import { type ScenarioHint, ScenarioPicker } from './ScenarioPicker.tsx';
+import { SkillPicker } from './SkillPicker.tsx';
+import { teamSkills } from './skills.ts';
 
 type Loaded = {
   c: CaseDetail;
@@ -144,6 +146,7 @@ function HandoffFormBody({ c, suggestion, tagger, bounced, saved, ownDraft }: Lo
       },
     ),
   );
+  const [skills, setSkills] = useState<string[]>(() => saved?.skills ?? bounced?.skills ?? []);
   const [serverMissing, setServerMissing] = useState<string[]>([]);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState<'send' | 'draft' | null>(null);
@@ -152,6 +155,13 @@ function HandoffFormBody({ c, suggestion, tagger, bounced, saved, ownDraft }: Lo
 
   const scenario = s.scenarios.find((x) => x.id === scenarioId);
   const meter = useMemo(() => measure(draft, scenario), [draft, scenario]);
+  const toTeam = s.teams.find((t) => t.key === scenario?.toTeam);
+  const offers = useMemo(
+    () => teamSkills(toTeam?.members ?? [], s.people, scenario?.skills ?? []),
+    [toTeam, s.people, scenario],
+  );
+  // Skills of another team (the scenario changed since they were picked) are not asked.
+  const asked = skills.filter((x) => offers.some((o) => o.skill === x));
   const onFileWarnings = alreadyOnFile(draft, c);
   const prefilled = Boolean(suggestion?.packet || suggestion?.summary);
 
@@ -174,6 +184,7 @@ function HandoffFormBody({ c, suggestion, tagger, bounced, saved, ownDraft }: Lo
               packet: toPacket(draft),
               draft: asDraft || undefined,
               previousId: bounced?.id,
+              skills: asked.length ? asked : undefined,
             },
             idempotencyKey.current,
           );
@@ -233,8 +244,8 @@ function HandoffFormBody({ c, suggestion, tagger, bounced, saved, ownDraft }: Lo
             {bounceReasonLabels[bounced.bounce.reason] ?? bounced.bounce.reason}
           </strong>
           <span>
-            {bounced.bounce.note || 'No note.'} The packet below is the one that came back: fix it and send
-            again (to the same or another team).
+            {bounced.bounce.note ? <>Their note: “{bounced.bounce.note}”.</> : 'No note.'} The packet below is
+            the one that came back: fix it and send again (to the same or another team).
           </span>
         </div>
       ) : null}
@@ -258,6 +269,13 @@ function HandoffFormBody({ c, suggestion, tagger, bounced, saved, ownDraft }: Lo
             onChange={setScenarioId}
             suggested={suggested}
             fixed={saved ? 'A saved draft keeps its scenario: cancel it to choose another.' : undefined}
+          />
+          <SkillPicker
+            offers={offers}
+            scenarioSkills={scenario?.skills ?? []}
+            value={saved ? (saved.skills ?? []) : asked}
+            onChange={setSkills}
+            fixed={saved ? 'A saved draft keeps the skills it asked for.' : undefined}
           />
           <PacketFields
             draft={draft}

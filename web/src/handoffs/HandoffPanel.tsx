@@ -46,6 +46,9 @@ export function HandoffPanel({
             <span>
               Owner: <strong data-testid="handoff-owner">{h.owner?.name ?? 'nobody yet'}</strong>
             </span>
+            {h.skills.length > 0 ? (
+              <span data-testid="handoff-skills">Asked for {h.skills.join(', ')}</span>
+            ) : null}
             <Link to={`/cases/${h.caseId}`}>Open the case</Link>
           </p>
         </div>

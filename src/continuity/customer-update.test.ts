@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { customerUpdateTemplateSchema, unknownPlaceholders } from './continuity.types.ts';
-import { draftCustomerUpdate, formatReplyBy, pickLanguage } from './customer-update.ts';
+import { draftCustomerUpdate, formatReplyBy, pickLanguage, replyClockOf } from './customer-update.ts';
 
 const template = customerUpdateTemplateSchema.parse({
   version: 4,
@@ -141,5 +141,16 @@ describe('warm customer update', () => {
     });
     expect(u.text).not.toContain('Lopez');
     expect(u.text).not.toMatch(/\{|\}/);
+  });
+});
+
+describe('the clock a reply is promised by', () => {
+  const clock = (name: string, target: string) => ({ name, target });
+  it('is the pickup clock, else the first with time to it; never one that pages at once', () => {
+    expect(replyClockOf([clock('acknowledge', 'PT2H'), clock('resolve', 'P1D')])?.name).toBe('acknowledge');
+    expect(replyClockOf([clock('acknowledge', 'PT0M'), clock('resolve', 'PT4H')])?.name).toBe('resolve');
+    expect(replyClockOf([clock('resolve', 'P1D')])?.name).toBe('resolve');
+    expect(replyClockOf([clock('acknowledge', 'PT0M')])).toBeUndefined();
+    expect(replyClockOf([])).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import { pagesAtOnce } from '../sla/deadline.ts';
 import type { CustomerUpdateDraft, CustomerUpdateTemplate } from './continuity.types.ts';
 
 export type CustomerUpdateInput = {
@@ -99,4 +100,17 @@ export function draftCustomerUpdate(input: CustomerUpdateInput): CustomerUpdateD
     replyBy: input.replyBy.toISOString(),
     template: { scenario: input.scenario ?? '', version: t?.version ?? null, language: chosen },
   };
+}
+
+/**
+ * The clock whose deadline the customer is promised a reply by: the pickup clock (`acknowledge`),
+ * unless it pages at once (a supervisor paged the moment the handoff is sent leaves no time to
+ * promise: the promise would be already past), else the first clock with time to it; none when
+ * every clock pages at once.
+ */
+export function replyClockOf<C extends { name: string; target: string }>(
+  clocks: readonly C[],
+): C | undefined {
+  const timed = clocks.filter((c) => !pagesAtOnce(c.target));
+  return timed.find((c) => c.name === 'acknowledge') ?? timed[0];
 }

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { reopenCasesForSends } from '../cases/case-journey.commands.ts';
-import { draftCustomerUpdate } from '../continuity/customer-update.ts';
+import { draftCustomerUpdate, replyClockOf } from '../continuity/customer-update.ts';
 import type { Db, Tx } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { insertRows } from '../db/json-rows.ts';
@@ -110,7 +110,7 @@ async function planSends(tx: Tx, items: Sending[], clockPlans: ClockPlan[], team
     const ownerName =
       choice.ownerName ??
       (await tx.select({ name: people.name }).from(people).where(eq(people.id, choice.ownerId)))[0]?.name;
-    const replyClock = clocks.rows.find((k) => k.name === 'acknowledge') ?? clocks.rows[0];
+    const replyClock = replyClockOf(clocks.rows);
     const customerUpdate = replyClock
       ? draftCustomerUpdate({
           customerName: customer?.name ?? 'there',

@@ -56,7 +56,7 @@ function pickedUp(f: QualityFacts): CheckResult {
   const ack = f.clocks.find((c) => c.name === 'acknowledge');
   if (!ack) return na('picked_up_in_time', 'no acknowledge clock');
   if (isPage(ack))
-    return na('picked_up_in_time', `acknowledge ${ack.target} pages at once: no pickup target`);
+    return na('picked_up_in_time', 'the acknowledge clock pages at once: there is no pickup target');
   if (ack.state === 'breached')
     return fail(
       'picked_up_in_time',

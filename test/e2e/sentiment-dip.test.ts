@@ -40,6 +40,11 @@ describeOnDatabases('sentiment dips pull in a supervisor', (h) => {
     expect(dip.data.handoffId).toBe(handoff.id);
     const full = await h().request('GET', `/api/v1/handoffs/${handoff.id}`);
     expect(['frustrated', 'angry']).toContain(full.body.packet.emotion);
+    // The supervisor is paged at once: the customer is promised the resolve clock's time, not a
+    // reply time already past as the handoff is sent.
+    const resolve = full.body.sla.find((c: { name: string }) => c.name === 'resolve');
+    expect(full.body.customerUpdate.replyBy).toBe(resolve.deadline);
+    expect(Date.parse(full.body.customerUpdate.replyBy)).toBeGreaterThan(Date.parse(full.body.sentAt));
 
     h().advance(60_000);
     await h().request('POST', `/api/v1/cases/${caseId}/messages`, {

@@ -68,6 +68,9 @@ describe('web app on a narrow screen [pglite]', () => {
         ['/settings/vocabulary', 'Vocabulary'],
         ['/settings/changes', 'Change log'],
         ['/people', 'People and teams'],
+        // The audit's format choice (its longest option) and the QA tabs a lead sees (the most).
+        ['/audit', null],
+        ['/qa', null],
         ...(who === 'admin' ? ([['/settings/security', 'Sign-in security']] as const) : []),
       ]);
     }, 60_000);

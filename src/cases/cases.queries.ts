@@ -9,6 +9,7 @@ import { eventDataOf } from '../events/events.queries.ts';
 import { caseEvents } from '../events/events.table.ts';
 import { handoffs } from '../handoffs/handoffs.table.ts';
 import { notFound } from '../http/errors.ts';
+import { pagesAtOnce } from '../sla/deadline.ts';
 import { isoFromMs } from '../sla/instant.ts';
 import { slaClocks } from '../sla/sla.table.ts';
 import { teams } from '../teams/teams.table.ts';
@@ -297,7 +298,12 @@ async function whereNow(db: Queryable, orgId: string, caseIds: string[]): Promis
     );
   const clocks = latest.length
     ? await db
-        .select({ handoffId: slaClocks.handoffId, state: slaClocks.state, deadline: slaClocks.deadline })
+        .select({
+          handoffId: slaClocks.handoffId,
+          state: slaClocks.state,
+          target: slaClocks.target,
+          deadline: slaClocks.deadline,
+        })
         .from(slaClocks)
         .where(
           inArray(
@@ -322,7 +328,8 @@ async function whereNow(db: Queryable, orgId: string, caseIds: string[]): Promis
           ownerId: h.ownerId,
           sentAt: h.sentAt?.toISOString() ?? null,
           deadline: deadlines.length ? new Date(Math.min(...deadlines)).toISOString() : null,
-          breached: own.some((c) => c.state === 'breached'),
+          // A clock that pages at once breaches by design: the page, not a broken promise.
+          breached: own.some((c) => c.state === 'breached' && !pagesAtOnce(c.target)),
         },
       ];
     }),

@@ -137,7 +137,8 @@ const sender = alias(people, 'sender');
 
 /** Sent handoffs in [since, until): what the review queue samples from. */
 export async function queueCandidates(db: Queryable, orgId: string, since: Date, until: Date) {
-  const breached = sql<boolean>`exists (select 1 from ${slaClocks} where ${slaClocks.handoffId} = ${handoffs.id} and ${slaClocks.breachedAt} is not null)`;
+  // A clock that pages at once (a zero target, `pagesAtOnce`) breaches by design: not a breach to review.
+  const breached = sql<boolean>`exists (select 1 from ${slaClocks} where ${slaClocks.handoffId} = ${handoffs.id} and ${slaClocks.breachedAt} is not null and ${slaClocks.target} !~* '^PT[0HMS.]+$')`;
   const rows = await db
     .select({
       id: handoffs.id,

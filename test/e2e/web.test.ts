@@ -326,9 +326,15 @@ describe('web app [pglite]', () => {
       '/api/v1/cases',
       newCase({ subject: 'Customer furious about repeated outage' }),
     );
-    // Agent to supervisor: acknowledge within PT0M, so it breaches at once.
+    // A clock of one second, round the clock: it breaches while the board looks on. (The
+    // supervisor scenario's pickup clock pages at once: paged, not breached.)
+    await call('POST', '/api/v1/scenarios', {
+      id: 'one-second-watch',
+      toTeam: 'supervisors',
+      sla: [{ name: 'acknowledge', target: 'PT1S', calendar: { timezone: 'UTC', hours: '24/7' } }],
+    });
     await call('POST', `/api/v1/cases/${c.id}/handoffs`, {
-      scenario: 'agent-to-supervisor',
+      scenario: 'one-second-watch',
       packet: { ...fullPacket, emotion: 'angry' },
     });
     await page.waitForFunction(
@@ -383,6 +389,7 @@ describe('web app [pglite]', () => {
       completeness: 80 + (i % 21),
       bounce: null,
       previousId: null,
+      skills: [],
       createdAt: new Date(base - i * 60_000).toISOString(),
       sentAt: new Date(base - i * 60_000).toISOString(),
       acceptedAt: null,

@@ -2,13 +2,16 @@ import type { Calendar } from '../api/types.ts';
 import { formatDuration } from '../app/format.ts';
 import { businessMsBetween, targetMs } from './business-time.ts';
 
-export type ClockLevel = 'ok' | 'at-risk' | 'breached' | 'met' | 'paused' | 'stopped';
+export type ClockLevel = 'ok' | 'at-risk' | 'breached' | 'paged' | 'met' | 'paused' | 'stopped';
 export type ClockStatus = { level: ClockLevel; label: string; detail: string; remainingMs: number | null };
 
 /** A clock is at risk once three quarters of its business time is used (the ladder's first rung). */
 export const atRiskShare = 0.25;
 
 export type ClockLike = { name: string; target: string; state: string; deadline: string | null };
+
+/** A target of no time at all (`PT0M`): the SLA engine's `pagesAtOnce`. */
+const zeroTarget = (target: string) => /^PT[0HMS.]+$/i.test(target);
 
 /** What a clock means right now, in words: the colour is never the only signal. */
 export function clockStatus(clock: ClockLike, calendar: Calendar | undefined, now: number): ClockStatus {
@@ -22,6 +25,15 @@ export function clockStatus(clock: ClockLike, calendar: Calendar | undefined, no
     case 'stopped':
       return { level: 'stopped', label: 'Stopped', detail: 'no longer running', remainingMs: null };
     case 'breached':
+      // A zero target (a supervisor paged the moment the handoff is sent) breaches by design: the
+      // page went out, no promise was broken.
+      if (zeroTarget(clock.target))
+        return {
+          level: 'paged',
+          label: 'Paged',
+          detail: 'paged at once: no target to meet',
+          remainingMs: null,
+        };
       return {
         level: 'breached',
         label: 'Breached',
@@ -50,7 +62,15 @@ export function clockStatus(clock: ClockLike, calendar: Calendar | undefined, no
   };
 }
 
-const rank: Record<ClockLevel, number> = { breached: 0, 'at-risk': 1, ok: 2, paused: 3, met: 4, stopped: 5 };
+const rank: Record<ClockLevel, number> = {
+  breached: 0,
+  'at-risk': 1,
+  ok: 2,
+  paged: 3,
+  paused: 4,
+  met: 5,
+  stopped: 6,
+};
 
 /** The clock that matters most for a handoff: breached first, then the nearest deadline. */
 export function worstClock<T extends ClockLike>(clocks: T[], calendar: Calendar | undefined, now: number) {

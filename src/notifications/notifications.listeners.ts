@@ -226,6 +226,36 @@ async function onOwnersChanged(tx: Tx, all: StoredEvent[]) {
   }
 }
 
+/**
+ * A handoff bounced back: its sender (now its owner again) hears why, unless they bounced it
+ * themselves. Without it, work came back to a desk that did not know.
+ */
+async function onBounce(tx: Tx, e: StoredEvent) {
+  const to = typeof e.data.to === 'string' ? e.data.to : null;
+  if (!to || to === e.actorId || !e.handoffId) return;
+  const [[team], by] = await inOrder([
+    tx
+      .select({ name: teams.name })
+      .from(handoffs)
+      .innerJoin(teams, eq(teams.id, handoffs.toTeamId))
+      .where(eq(handoffs.id, e.handoffId)),
+    e.actorId
+      ? tx.select({ name: people.name }).from(people).where(eq(people.id, e.actorId))
+      : Promise.resolve([]),
+  ]);
+  const facts = {
+    kind: 'bounced' as const,
+    caseId: e.caseId,
+    handoffId: e.handoffId,
+    subject: await subjectOf(tx, e.caseId),
+    team: team?.name,
+    by: by[0]?.name,
+    reason: typeof e.data.reason === 'string' ? e.data.reason : undefined,
+    note: typeof e.data.note === 'string' && e.data.note ? e.data.note : undefined,
+  };
+  await notifyIn(tx, source(e), facts, { personIds: [to], teamIds: [] }, e.at);
+}
+
 let registered = false;
 
 /** Notifications are written with the event that causes them, in its transaction. */
@@ -240,6 +270,8 @@ export function registerNotificationListener() {
         return onLadderStep(tx, event);
       case EventType.sentimentDip:
         return onDip(tx, event);
+      case EventType.handoffBounced:
+        return onBounce(tx, event);
       case EventType.satisfactionRated:
         return onRating(tx, event);
       case EventType.messageAdded:

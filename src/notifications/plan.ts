@@ -12,6 +12,8 @@ export const defaultChannels: Record<PersonNotificationKind, Channel[]> = {
   unsatisfied_rating: ['in_app', 'slack'],
   // The bell alone: a team rebalanced at once gives its people many of these.
   owner_changed: ['in_app'],
+  // Work back on the sender's desk, with the receiving team's reason: as loud as a mention.
+  bounced: ['in_app', 'slack'],
 };
 
 export type Recipient = {
@@ -57,7 +59,24 @@ export type Facts = {
   /** Handoffs given to the person at once (a bulk reassignment, someone's work handed on), and their subjects. */
   count?: number;
   subjects?: string[];
+  /** A bounce's note, beside its reason (`reason`, a code such as `missing_context`). */
+  note?: string;
 };
+
+/** A bounce reason in words: the known codes, else the code as it is. */
+const bounceWords = (reason: string | undefined) =>
+  (
+    ({
+      wrong_team: 'wrong team',
+      missing_context: 'missing context',
+      duplicate: 'duplicate',
+      not_ours: 'not ours',
+      needs_customer: 'needs the customer',
+      other: 'other',
+    }) as Record<string, string>
+  )[reason ?? ''] ??
+  reason ??
+  'none given';
 
 const quote = (s: string | undefined, n = 280) => (s && s.length > n ? `${s.slice(0, n - 3)}...` : (s ?? ''));
 
@@ -114,6 +133,13 @@ export function compose(f: Facts): OutgoingMessage {
         kind: f.kind,
         title: `${f.author ?? 'Someone'} mentioned you on ${on}`,
         body: quote(f.excerpt, 1000),
+        link,
+      };
+    case 'bounced':
+      return {
+        kind: f.kind,
+        title: `${f.team ?? 'The receiving team'} bounced your handoff on ${on}`,
+        body: `Reason: ${bounceWords(f.reason)}${f.note ? `. Note: "${quote(f.note, 500)}"` : ''}. It is yours again: fix what they asked for and send it again${f.by ? ` (bounced by ${f.by})` : ''}.`,
         link,
       };
     case 'owner_changed':

@@ -121,6 +121,55 @@ describeOnDatabases('notifications', (h) => {
     expect((await inbox('lucas')).items).toHaveLength(0);
   });
 
+  it('tells the sender a handoff came back, with the team, the reason and the note; never the one who bounced it', async () => {
+    const c = await h().request(
+      'POST',
+      '/api/v1/cases',
+      newCase({ subject: 'Bounce notice run' }),
+      await as('amara'),
+    );
+    const sent = await h().request(
+      'POST',
+      `/api/v1/cases/${c.body.id}/handoffs`,
+      { scenario: 'billing-to-finance', packet: fullPacket },
+      await as('amara'),
+    );
+    const owner = [...h().org.personIds].find(([, pid]) => pid === sent.body.owner.id)![0];
+    const before = (await inbox(owner)).items.length;
+    const bounced = await h().request(
+      'POST',
+      `/api/v1/handoffs/${sent.body.id}/bounce`,
+      { reason: 'missing_context', note: 'Which invoice number?' },
+      await as(owner),
+    );
+    expect(bounced.status).toBe(200);
+    const [notice] = (await inbox('amara')).items;
+    expect(notice).toMatchObject({
+      kind: 'bounced',
+      title: 'Finance bounced your handoff on "Bounce notice run"',
+      link: `/handoffs/${sent.body.id}`,
+    });
+    expect(notice.body).toContain('Reason: missing context. Note: "Which invoice number?"');
+    expect((await inbox(owner)).items).toHaveLength(before);
+
+    // A sender who bounces a handoff of their own (a lead in the receiving team) is told nothing.
+    const own = await h().request(
+      'POST',
+      `/api/v1/cases/${c.body.id}/handoffs`,
+      { scenario: 'billing-to-finance', packet: fullPacket },
+      await as('grace'),
+    );
+    const graceBefore = (await inbox('grace')).items.length;
+    const ownBounce = await h().request(
+      'POST',
+      `/api/v1/handoffs/${own.body.id}/bounce`,
+      { reason: 'duplicate' },
+      await as('grace'),
+    );
+    expect(ownBounce.status).toBe(200);
+    expect((await inbox('grace')).items).toHaveLength(graceBefore);
+  });
+
   it('sends Slack and email per preferences, retrying a failed Slack post', async () => {
     const grace = await as('grace');
     const refused = await h().request(

@@ -19,6 +19,7 @@ const applied: Preferences = {
     customer_risk: ['in_app', 'email'],
     unsatisfied_rating: ['in_app', 'slack'],
     owner_changed: ['in_app'],
+    bounced: ['in_app', 'slack'],
   },
   quietHours: null,
   slackUrl: null,

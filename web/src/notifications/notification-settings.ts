@@ -35,6 +35,7 @@ export const kindWords: Record<PersonNotificationKind, { label: string; hint: st
     label: 'Handoffs given to you',
     hint: 'Someone reassigns a handoff to you, or Baton hands one on from an absent owner',
   },
+  bounced: { label: 'Handoffs bounced back', hint: 'A team sends your handoff back to you, with its reason' },
 };
 
 export const weekdayWords: Record<QuietWeekday, string> = {

@@ -97,6 +97,12 @@ describe('web app: fix and send again [pglite]', () => {
 
     const browser = await app.signedIn('skills-amara', 'amara@northwind.example');
     const { page } = browser;
+    // The case list says who refused it and who holds it again, not "Finance · Amara".
+    await page.goto(`${app.url}/cases`);
+    const row = page.locator('.cases-table tr', { hasText: 'Skills run: checkout page blank' });
+    expect(await row.locator('td[data-label="With"] .where-now-link').innerText()).toBe(
+      'Bounced by Finance · back with Amara Okafor',
+    );
     await page.goto(`${app.url}/cases/${c.id}/handoff?resend=${first.id}`);
     await page.getByLabel('Scenario').selectOption('tech-to-engineering');
     const owners = page.getByRole('region', { name: 'Who should own it' });

@@ -210,8 +210,10 @@ function WhereNow({ handoff: h }: { handoff: CaseSummary['handoff'] }) {
       <Link to={`/handoffs/${h.id}`} className="where-now-link" title="Open the handoff">
         <Badge tone={stateTone(h.state)}>{stateLabels[h.state] ?? humanize(h.state)}</Badge>{' '}
         <span>
-          {team}
-          {h.ownerId ? ` · ${s.personName(h.ownerId)}` : ''}
+          {h.state === 'bounced'
+            ? // The team refused it; the person is the sender who holds it again, not one of that team.
+              `by ${team}${h.ownerId ? ` · back with ${s.personName(h.ownerId)}` : ''}`
+            : `${team}${h.ownerId ? ` · ${s.personName(h.ownerId)}` : ''}`}
         </span>
       </Link>
       {open && h.breached ? (

@@ -136,7 +136,8 @@ export default function SupervisorBoard() {
             <dd data-testid="board-breached">{derived.breaches.length}</dd>
           </div>
           <div className="count count-at-risk">
-            <dt>At risk</dt>
+            {/* The queue's "At risk" is a clock with a quarter of its time left; this is the forecast. */}
+            <dt>Likely to breach</dt>
             <dd>{atRisk.length}</dd>
           </div>
           <div className="count">
@@ -226,9 +227,9 @@ export default function SupervisorBoard() {
             </ul>
           )}
         </Section>
-        <Section title="At risk">
+        <Section title="Likely to breach">
           {atRisk.length === 0 ? (
-            <Empty title="Nothing at risk">No running clock is likely to breach.</Empty>
+            <Empty title="Nothing likely to breach">No running clock is likely to breach.</Empty>
           ) : (
             <ul className="board-list">
               {atRisk.slice(0, 50).map((r) => (

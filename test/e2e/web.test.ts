@@ -189,6 +189,8 @@ describe('web app [pglite]', () => {
 
     await page.keyboard.press('a');
     await list.getByText('In progress').waitFor();
+    // A key pressed in passing is never silent: the queue says what it did, to which case.
+    await page.getByTestId('queue-done').getByText(`Accepted “${subject}”: it is yours now.`).waitFor();
     await page
       .locator('.queue-preview')
       .getByRole('button', { name: /Resolve/ })
@@ -210,6 +212,7 @@ describe('web app [pglite]', () => {
 
     await page.keyboard.press('r');
     await page.getByText("Nothing in Finance's queue").waitFor();
+    expect(await page.getByTestId('queue-done').innerText()).toBe(`Resolved “${subject}”.`);
     const h = await call('GET', `/api/v1/handoffs/${handoffUrl.split('/').pop()}`);
     expect(h.state).toBe('resolved');
   });

@@ -37,7 +37,7 @@ export type HandoffActions = {
 /** Accept, bounce (with a reason), resolve, reassign: the buttons, the dialogs and the keyboard share this. */
 export function useHandoffActions(
   h: HandoffDetail | undefined,
-  onDone: (h: HandoffDetail) => void,
+  onDone: (h: HandoffDetail, action: UiAction) => void,
 ): HandoffActions {
   const [busy, setBusy] = useState<UiAction | null>(null);
   const [error, setError] = useState<unknown>();
@@ -69,7 +69,7 @@ export function useHandoffActions(
     setBusy(a);
     setError(undefined);
     try {
-      onDone(await fn());
+      onDone(await fn(), a);
       setDialog(null);
       setDone((n) => n + 1);
     } catch (err) {

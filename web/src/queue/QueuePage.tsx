@@ -11,6 +11,7 @@ import { useHandoffActions } from '../handoffs/actions.tsx';
 import { HandoffPanel } from '../handoffs/HandoffPanel.tsx';
 import { useLive } from '../live/useLive.tsx';
 import { BulkReassign } from './BulkReassign.tsx';
+import { doneWords } from './done-words.ts';
 import { type Picks, pickable, pickedRows, pickRange, togglePick } from './picks.ts';
 import { QueueCounts } from './QueueCounts.tsx';
 import { QueueRow } from './QueueRow.tsx';
@@ -117,10 +118,17 @@ export function QueuePage() {
     return title ? `${plainText(title.subject, 'Subject erased')} (${h.id})` : h.id;
   };
 
-  const actions = useHandoffActions(preview.data, (next) => {
+  // What the last action did, said where the person is looking (and to a screen reader).
+  const [done, setDone] = useState('');
+  const actions = useHandoffActions(preview.data, (next, action) => {
     preview.set(next);
     queue.upsert(next as unknown as HandoffItem);
     events.reload();
+    // The selection stays on the handoff acted on, wherever the list sorts it now (a row that left
+    // the list gives its place to the next).
+    setSelectedId(next.id);
+    const subject = titleOf(next.caseId)?.subject;
+    setDone(doneWords(next, subject ? `“${plainText(subject, 'Subject erased')}”` : next.id, action));
   });
 
   useEffect(() => {
@@ -164,6 +172,9 @@ export function QueuePage() {
         </div>
         <QueueCounts items={queue.items} />
       </div>
+      <p className="queue-done small" role="status" data-testid="queue-done">
+        {done}
+      </p>
       <div className="toolbar">
         <div role="tablist" aria-label="Whose queue" className="tabs">
           {myId ? (

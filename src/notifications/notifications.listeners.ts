@@ -2,6 +2,7 @@ import { and, arrayContains, eq, inArray, sql } from 'drizzle-orm';
 import { cases, messages } from '../cases/cases.table.ts';
 import { inOrder, type Tx } from '../db/database.ts';
 import { onEventInTransaction, onEventsInTransaction, type StoredEvent } from '../events/events.commands.ts';
+import { caseEvents } from '../events/events.table.ts';
 import { EventType } from '../events/names.ts';
 import { handoffs } from '../handoffs/handoffs.table.ts';
 import { people } from '../people/people.table.ts';
@@ -48,7 +49,7 @@ async function onLadderStep(tx: Tx, e: StoredEvent) {
 
 /** A dip pulls in every supervisor, and the supervisors team's channel when it has one. */
 async function onDip(tx: Tx, e: StoredEvent) {
-  const [supervisors, team] = await inOrder([
+  const [supervisors, team, holders] = await inOrder([
     tx
       .select({ id: people.id })
       .from(people)
@@ -59,7 +60,27 @@ async function onDip(tx: Tx, e: StoredEvent) {
       .select({ id: teams.id })
       .from(teams)
       .where(and(eq(teams.orgId, e.orgId), eq(teams.key, 'supervisors'))),
+    // Whoever holds the case hears that Baton pulled a supervisor in: the owners of its other open
+    // handoffs, else whoever opened it (the agent still working it where it is).
+    tx
+      .select({ id: handoffs.ownerId })
+      .from(handoffs)
+      .where(
+        and(
+          eq(handoffs.caseId, e.caseId),
+          inArray(handoffs.state, ['sent', 'accepted']),
+          e.handoffId ? sql`${handoffs.id} <> ${e.handoffId}` : undefined,
+        ),
+      ),
   ]);
+  const opener = holders.length
+    ? []
+    : await tx
+        .select({ id: caseEvents.actorId })
+        .from(caseEvents)
+        .where(and(eq(caseEvents.caseId, e.caseId), eq(caseEvents.type, EventType.caseCreated)))
+        .limit(1);
+  const agents = [...holders, ...opener].map((r) => r.id).filter((id): id is string => Boolean(id));
   const facts = {
     kind: 'sentiment_dip' as const,
     caseId: e.caseId,
@@ -72,7 +93,7 @@ async function onDip(tx: Tx, e: StoredEvent) {
     tx,
     source(e),
     facts,
-    { personIds: supervisors.map((s) => s.id), teamIds: team.map((t) => t.id) },
+    { personIds: [...supervisors.map((s) => s.id), ...agents], teamIds: team.map((t) => t.id) },
     e.at,
   );
 }

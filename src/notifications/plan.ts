@@ -111,7 +111,7 @@ export function compose(f: Facts): OutgoingMessage {
       return {
         kind: f.kind,
         title: `Sentiment dip on ${on}`,
-        body: `The customer's sentiment dropped${f.reason ? ` (${f.reason})` : ''}: "${quote(f.excerpt)}"`,
+        body: `The customer's sentiment dropped${f.reason ? ` (${f.reason})` : ''}: "${quote(f.excerpt)}"${f.handoffId ? '. Baton brought a supervisor in.' : ''}`,
         link,
       };
     case 'customer_risk':

@@ -341,6 +341,51 @@ describeOnDatabases('notifications', (h) => {
       .where(eq(notificationOutbox.channel, 'slack'));
     expect(row?.deliveredAt).toBeTruthy();
   });
+  it('tells whoever holds the case that Baton brought a supervisor in on a dip', async () => {
+    h().setNow('2026-11-24T11:00:00Z');
+    const angry =
+      'This is RIDICULOUS. Third time I explain this, still waiting and nobody helps. Absolutely unacceptable!!!';
+    const opened = async (externalId: string) =>
+      (
+        await h().request(
+          'POST',
+          '/api/v1/cases',
+          newCase({
+            externalId,
+            messages: [{ role: 'customer', text: 'Hi, could you help me check my October invoice please?' }],
+          }),
+          await as('amara'),
+        )
+      ).body.id as string;
+    const dipsOf = async (key: string) =>
+      (await inbox(key)).items.filter((n: { kind: string }) => n.kind === 'sentiment_dip');
+
+    // Still with the agent who opened it: she hears.
+    const mine = await opened('n-dip-1');
+    const amaraBefore = (await dipsOf('amara')).length;
+    h().advance(60_000);
+    await h().request('POST', `/api/v1/cases/${mine}/messages`, { role: 'customer', text: angry });
+    const [told] = await dipsOf('amara');
+    expect((await dipsOf('amara')).length).toBe(amaraBefore + 1);
+    expect(told.body).toMatch(/Baton brought a supervisor in\.$/);
+
+    // With Finance: the handoff's owner hears, not the agent who passed it on.
+    const passed = await opened('n-dip-2');
+    const sent = await h().request(
+      'POST',
+      `/api/v1/cases/${passed}/handoffs`,
+      { scenario: 'billing-to-finance', packet: fullPacket },
+      await as('amara'),
+    );
+    const owner = [...h().org.personIds].find(([, pid]) => pid === sent.body.owner.id)![0];
+    const ownerBefore = (await dipsOf(owner)).length;
+    const amaraNow = (await dipsOf('amara')).length;
+    h().advance(60_000);
+    await h().request('POST', `/api/v1/cases/${passed}/messages`, { role: 'customer', text: angry });
+    expect((await dipsOf(owner)).length).toBe(ownerBefore + 1);
+    expect((await dipsOf('amara')).length).toBe(amaraNow);
+  });
+
   it('tells the owner and the team lead when the customer is not satisfied, once, never the recorder', async () => {
     h().setNow('2026-11-25T10:00:00Z');
     type Notice = { kind: string; caseId: string; title: string; body: string; link: string };

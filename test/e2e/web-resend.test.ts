@@ -44,6 +44,12 @@ describe('web app: fix and send again [pglite]', () => {
     const browser = await app.signedIn('resend-amara', 'amara@northwind.example');
     const { page } = browser;
     await page.goto(`${app.url}/handoffs/${first.id}`);
+    // The warm message promised Finance's owner: it says it no longer holds, with nothing to copy.
+    await page
+      .getByTestId('customer-update-stale')
+      .getByText(/came back to its sender/)
+      .waitFor();
+    expect(await page.getByRole('region', { name: 'Customer update' }).getByRole('button').count()).toBe(0);
     await page.getByRole('link', { name: 'Fix and send again' }).click();
     await page.getByText('Bounced back by Finance: Wrong team').waitFor();
     expect(await page.getByLabel('What happened').inputValue()).toBe(packet.whatHappened);

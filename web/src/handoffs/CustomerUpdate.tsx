@@ -24,8 +24,20 @@ async function copyText(text: string): Promise<boolean> {
 }
 
 /** The warm message drafted for the customer, ready to paste into the helpdesk reply. */
-export function CustomerUpdate({ update }: { update: Update }) {
+export function CustomerUpdate({ update, stale }: { update: Update; stale?: string }) {
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
+  if (stale)
+    // The message promised a team and an owner the handoff no longer has: kept for the record, not to send.
+    return (
+      <Section title="Customer update">
+        <div className="note note-warn" role="note" data-testid="customer-update-stale">
+          {stale}
+        </div>
+        <blockquote className="customer-update muted">
+          <Erasable text={update.text} />
+        </blockquote>
+      </Section>
+    );
   return (
     <Section
       title="Customer update"

@@ -75,7 +75,18 @@ export function HandoffPanel({
           <Section title="Packet">
             <PacketView packet={h.packet} />
           </Section>
-          {h.customerUpdate ? <CustomerUpdate update={h.customerUpdate} /> : null}
+          {h.customerUpdate ? (
+            <CustomerUpdate
+              update={h.customerUpdate}
+              stale={
+                h.state === 'bounced'
+                  ? 'No longer true: the handoff came back to its sender. Do not send this to the customer.'
+                  : h.state === 'cancelled'
+                    ? 'No longer true: the handoff was cancelled. Do not send this to the customer.'
+                    : undefined
+              }
+            />
+          ) : null}
           {below}
         </div>
         <div className="stack">

@@ -126,6 +126,9 @@ describe('web app: fix and send again [pglite]', () => {
     const sent = await call('GET', `/api/v1/handoffs/${page.url().split('/').pop()}`, undefined, amara);
     expect(sent).toMatchObject({ skills: ['web'], owner: { name: 'Olivia Brown' }, previousId: first.id });
     expect(await page.getByTestId('handoff-skills').innerText()).toBe('Asked for web');
+    // The sender came from her cases, and the way back says so (the receiving team's says Queue).
+    const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link');
+    expect(await crumbs.first().innerText()).toBe('Cases');
     expect(browser.errors).toEqual([]);
   });
 

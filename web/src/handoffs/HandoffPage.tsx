@@ -29,13 +29,19 @@ export function HandoffPage({ handoffId }: { handoffId: string }) {
   );
   if (h.error) return <ErrorNote error={h.error} title="This handoff could not be loaded" />;
   if (!h.data) return <Loading label="Loading the handoff" />;
+  const toTeam = h.data.toTeam;
   return (
     <div className="page">
       <div className="page-topline">
         <nav aria-label="Breadcrumb" className="breadcrumb">
-          <Link to="/queue">Queue</Link> <span aria-hidden="true">/</span>{' '}
-          <Link to={`/cases/${h.data.caseId}`}>Case</Link> <span aria-hidden="true">/</span>{' '}
-          <span aria-current="page">Handoff</span>
+          {/* The receiving team comes here from its queue; a sender from the cases they hand off. */}
+          {s.myTeams.some((t) => t.key === toTeam) ? (
+            <Link to="/queue">Queue</Link>
+          ) : (
+            <Link to="/cases">Cases</Link>
+          )}{' '}
+          <span aria-hidden="true">/</span> <Link to={`/cases/${h.data.caseId}`}>Case</Link>{' '}
+          <span aria-hidden="true">/</span> <span aria-current="page">Handoff</span>
         </nav>
         <div className="room-bar">
           <ViewingNow viewers={viewers} />

@@ -58,6 +58,11 @@ describe('analytics in the browser', () => {
       )?.replace(/\D/g, ''),
     );
     expect(handoffs).toBeGreaterThan(0);
+    // Documents asked again: the requests and the cases they were on, both counted (4 requests on 2
+    // cases once read as "4 · on 4.1 % of cases").
+    expect(await tiles.locator('.an-tile', { hasText: 'Documents asked for again' }).innerText()).toMatch(
+      /requests?, on \d+ cases? \(\d+(\.\d)? ?% of cases\)/,
+    );
     // Four charts of the period and the weekly trend, each drawn as an SVG.
     await page.getByRole('heading', { name: 'Handoff quality over the weeks' }).waitFor();
     expect(await page.locator('.an-chart svg.recharts-surface').count()).toBeGreaterThanOrEqual(5);

@@ -40,7 +40,8 @@ function Tiles({ m }: { m: Metrics }) {
     [
       'Documents asked for again',
       String(m.documentReRequests.requests),
-      `on ${percent(m.documentReRequests.cases.rate)} of cases`,
+      // Requests and cases differ (one case can be asked twice): both counted, neither implied.
+      `${m.documentReRequests.requests === 1 ? 'request' : 'requests'}, on ${m.documentReRequests.cases.count} ${m.documentReRequests.cases.count === 1 ? 'case' : 'cases'} (${percent(m.documentReRequests.cases.rate)} of cases)`,
     ],
     [
       'CSAT',

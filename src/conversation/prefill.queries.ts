@@ -64,7 +64,10 @@ export async function casePrefill(
         known: (await customersKnownValues(db, orgId, [caseId]))(caseId),
       })
     : summarizeDialog(turns);
-  const onFile = [...new Set([...packet.documents.onFile, ...docs.map((d) => d.kind)])];
+  // On file means in the case's documents, as `document_on_file` reads it: a customer saying "I sent
+  // you the receipt" does not put it there (the summary keeps what they said), so the packet claims
+  // only what the receiving team will find.
+  const onFile = [...new Set(docs.map((d) => d.kind))];
   const required = packet.documents.required.filter((k) => !onFile.includes(k));
   return { summary, packet: { ...packet, documents: { required, onFile } }, ...how };
 }

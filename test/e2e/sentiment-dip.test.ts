@@ -78,4 +78,20 @@ describeOnDatabases('sentiment dips pull in a supervisor', (h) => {
     expect(res.body.packet.documents.onFile).toContain('invoice');
     expect(res.body.packet.whatHappened).toMatch(/charged twice/i);
   });
+
+  it('claims on file only what the case holds, not what the customer says they sent', async () => {
+    const c = await h().request(
+      'POST',
+      '/api/v1/cases',
+      newCase({
+        messages: [
+          { role: 'customer', text: 'I already sent you the receipt and my bank statement last week.' },
+        ],
+      }),
+    );
+    const res = await h().request('GET', `/api/v1/cases/${c.body.id}/prefill`);
+    expect(res.status).toBe(200);
+    // The case holds an invoice (newCase's document), nothing else.
+    expect(res.body.packet.documents.onFile).toEqual(['invoice']);
+  });
 });

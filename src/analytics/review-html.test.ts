@@ -95,3 +95,24 @@ describe('charts and formats', () => {
     expect(duration(74.4 * 3_600_000)).toBe('3.1 days');
   });
 });
+
+describe('the printable SLA calibration', () => {
+  it('gives how many clocks were met of those decided, and a dash where none is', () => {
+    const review = buildWeeklyReview(knownWeek().facts, isoWeek('2026-W45', 'UTC'));
+    const page = renderReviewHtml(review);
+    expect(page).toContain('Met (of decided)');
+    expect(review.slaCalibration.some((r) => r.attainment.of > 0)).toBe(true);
+    for (const row of review.slaCalibration) {
+      const a = row.attainment;
+      if (a.of > 0) expect(page).toContain(`${percent(a.rate)} (${a.count} of ${a.of})`);
+    }
+    const undecided = {
+      ...review,
+      slaCalibration: review.slaCalibration.map((r) => ({
+        ...r,
+        attainment: { count: 0, of: 0, rate: null },
+      })),
+    };
+    expect(renderReviewHtml(undecided)).not.toMatch(/0\.0 ?%/);
+  });
+});

@@ -76,14 +76,28 @@ function calibration(r: WeeklyReview): string {
     chart +
     table(
       'SLA calibration',
-      ['Scenario', 'Clock', 'Target', 'Finished', 'Open', 'Met', 'p50', 'p90', 'Fit', 'Suggested target'],
+      [
+        'Scenario',
+        'Clock',
+        'Target',
+        'Finished',
+        'Open',
+        'Met (of decided)',
+        'p50',
+        'p90',
+        'Fit',
+        'Suggested target',
+      ],
       rows.map((x) => [
         e(x.scenario),
         e(x.clock),
         e(x.target),
         String(x.finished),
         String(x.open),
-        percent(x.attainment.rate),
+        // Decided: met or breached, a breached clock still running included (its time unknown yet).
+        x.attainment.of === 0
+          ? '—'
+          : `${percent(x.attainment.rate)} (${x.attainment.count} of ${x.attainment.of})`,
         duration(x.p50Ms),
         duration(x.p90Ms),
         e(FITS[x.fit] ?? x.fit),

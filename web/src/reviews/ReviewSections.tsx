@@ -65,7 +65,16 @@ export function CalibrationSection({ review }: { review: WeeklyReview }) {
             { label: 'Scenario and clock', cell: (r) => `${r.scenario} · ${r.clock}` },
             { label: 'Target', cell: (r) => <abbr title={r.target}>{formatTarget(r.target)}</abbr> },
             { label: 'Finished (open)', cell: (r) => `${r.finished} (${r.open})`, numeric: true },
-            { label: 'Met', cell: (r) => percent(r.attainment.rate), numeric: true },
+            {
+              // Of the clocks decided: met, or breached (a breached clock still running is decided too,
+              // though its time is not known yet), so "0 of 1" where nothing has finished.
+              label: 'Met (of decided)',
+              cell: (r) =>
+                r.attainment.of === 0
+                  ? '—'
+                  : `${percent(r.attainment.rate)} (${r.attainment.count} of ${r.attainment.of})`,
+              numeric: true,
+            },
             { label: 'p50', cell: (r) => duration(r.p50Ms), numeric: true },
             { label: 'p90', cell: (r) => duration(r.p90Ms), numeric: true },
             {

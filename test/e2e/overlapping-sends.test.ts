@@ -7,20 +7,12 @@ import { createHandoffsIn, type Outcome } from '../../src/handoffs/send.commands
 import { assignOwners } from '../../src/ownership/ownership.commands.ts';
 import type { Packet } from '../../src/packets/packet.types.ts';
 import { describeOnPostgres, fullPacket, newCase } from '../support/harness.ts';
+import { latch, waitingOnLocks as waitingForLocks } from '../support/locks.ts';
 
 // On a PostgreSQL server two transactions of sends overlap (src/handoffs/send-batches.commands.ts):
 // the next locks its cases and reads while the one before writes and commits, then waits for the
 // receiving teams. What that must never cost: a stale read of a case, a deadlock, a lost or doubled
 // owner or event.
-
-/** A promise and the function that settles it (Node 20 has no Promise.withResolvers). */
-function latch() {
-  let open!: () => void;
-  const opened = new Promise<void>((resolve) => {
-    open = resolve;
-  });
-  return { open, opened };
-}
 
 describeOnPostgres('sends in overlapping transactions', (h) => {
   const principal = () => ({
@@ -34,13 +26,7 @@ describeOnPostgres('sends in overlapping transactions', (h) => {
     input: { scenario, packet: fullPacket as Packet },
     ctx: { principal: principal(), now: new Date(h().now().getTime() + secondsLater * 1000) },
   });
-  const waitingOnLocks = async () =>
-    rowsOf<{ n: number }>(
-      await h().database.db.execute(
-        sql`select count(*)::int as n from pg_stat_activity
-          where datname = current_database() and wait_event_type = 'Lock'`,
-      ),
-    )[0]!.n;
+  const waitingOnLocks = () => waitingForLocks(h().database);
   /** A transaction that holds a team as a sender does, until released. */
   const holdTeam = async (teamId: string) => {
     const releasing = latch();

@@ -1,9 +1,8 @@
-import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { rowsOf } from '../../src/db/database.ts';
 import { lockHandoff } from '../../src/handoffs/handoffs.commands.ts';
 import { stopClocks } from '../../src/sla/sla.commands.ts';
 import { describeOnPostgres, fullPacket, newCase } from '../support/harness.ts';
+import { latch, waitingOnLocks as waitingForLocks } from '../support/locks.ts';
 
 // An owner's command takes its handoff, then the handoff's clocks (accept stops `acknowledge`;
 // resolve and bounce stop them all). The SLA job claims a due clock and may then reassign its
@@ -12,23 +11,8 @@ import { describeOnPostgres, fullPacket, newCase } from '../support/harness.ts';
 // the owner's accept, answered with an error, at the moment it mattered most. So the job claims the
 // clock together with its handoff, skipping both while either is held.
 
-/** A promise and the function that settles it (Node 20 has no Promise.withResolvers). */
-function latch() {
-  let open!: () => void;
-  const opened = new Promise<void>((resolve) => {
-    open = resolve;
-  });
-  return { open, opened };
-}
-
 describeOnPostgres('the SLA job while an owner acts on the handoff', (h) => {
-  const waitingOnLocks = async () =>
-    rowsOf<{ n: number }>(
-      await h().database.db.execute(
-        sql`select count(*)::int as n from pg_stat_activity
-          where datname = current_database() and wait_event_type = 'Lock'`,
-      ),
-    )[0]!.n;
+  const waitingOnLocks = () => waitingForLocks(h().database);
   const eventsOf = async (caseId: string, type: string) =>
     (
       (await h().request('GET', `/api/v1/cases/${caseId}/events`)).body.items as {

@@ -164,7 +164,7 @@ describe('web app: case room, supervisor dips, settings for leads [pglite]', () 
     await closeBrowser(agent);
   });
 
-  it('shows a sentiment dip live on the supervisor board, with the message, and the lost escalation', async () => {
+  it('shows a sentiment dip live on the supervisor board, with the message, and the escalation Baton raised', async () => {
     const sup = await app.signedIn('room-supervisor', 'diana@northwind.example');
     const { page } = sup;
     await page.getByRole('heading', { name: 'Sentiment dips' }).waitFor();
@@ -184,12 +184,18 @@ describe('web app: case room, supervisor dips, settings for leads [pglite]', () 
     await dips.locator('.dip-quote', { hasText: 'RIDICULOUS' }).waitFor({ timeout: 10_000 });
     await dips.getByRole('link', { name: /Broadband down for the third time/ }).waitFor();
     expect(await dips.locator('li').first().textContent()).toMatch(/Sentiment −0\.\d\d/);
-    // The dip raised agent-to-supervisor (acknowledge at once): nobody has picked it up, so it is lost.
-    await page
-      .getByRole('list', { name: 'Lost escalations' })
-      .getByRole('link', { name: /Broadband down/ })
-      .waitFor({ timeout: 10_000 });
-    expect(Number(await page.getByTestId('board-lost').textContent())).toBeGreaterThan(0);
+    // The dip raised agent-to-supervisor, sent by Baton. Its pickup clock pages at once: paged, not a
+    // breach, and not lost (as analytics count it) until its resolve clock breaches unpicked.
+    const escalations = page.getByRole('region', { name: 'Escalations to supervisors' });
+    const raised = escalations.getByRole('listitem').filter({ hasText: /Broadband down/ });
+    await raised.waitFor({ timeout: 10_000 });
+    expect(await raised.innerText()).toMatch(/Baton · /);
+    expect(
+      await page
+        .getByRole('list', { name: 'Lost escalations' })
+        .getByRole('link', { name: /Broadband down/ })
+        .count(),
+    ).toBe(0);
     expect(Number(await page.getByTestId('board-dips').textContent())).toBeGreaterThan(0);
     expect(await basicA11y(page)).toEqual([]);
     await screenshot(page, '12-supervisor-dips');

@@ -145,7 +145,11 @@ describe('web app [pglite]', () => {
 
   it('lists the case with where it is now, searched by the server', async () => {
     const { page } = agent;
-    await page.getByRole('link', { name: 'Cases', exact: true }).click();
+    // The main navigation's (the handoff's breadcrumb leads to Cases too, for its sender).
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Cases', exact: true })
+      .click();
     await page.getByRole('heading', { name: 'Cases' }).waitFor();
     const asked = page.waitForRequest(
       (r) => r.url().includes('/api/v1/cases?') && r.url().includes('q=twice'),
@@ -334,7 +338,7 @@ describe('web app [pglite]', () => {
     await call('POST', '/api/v1/scenarios', {
       id: 'one-second-watch',
       toTeam: 'supervisors',
-      sla: [{ name: 'acknowledge', target: 'PT1S', calendar: { timezone: 'UTC', hours: '24/7' } }],
+      sla: [{ name: 'resolve', target: 'PT1S', calendar: { timezone: 'UTC', hours: '24/7' } }],
     });
     await call('POST', `/api/v1/cases/${c.id}/handoffs`, {
       scenario: 'one-second-watch',
@@ -348,6 +352,11 @@ describe('web app [pglite]', () => {
     await page
       .getByRole('link', { name: /Customer furious/ })
       .first()
+      .waitFor();
+    // Breached with nobody picking it up: lost, whichever clock breached (as analytics count it).
+    await page
+      .getByRole('list', { name: 'Lost escalations' })
+      .getByRole('link', { name: /Customer furious/ })
       .waitFor();
     expect(await basicA11y(page)).toEqual([]);
     await screenshot(page, '06-supervisor');

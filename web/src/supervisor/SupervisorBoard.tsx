@@ -107,8 +107,11 @@ export default function SupervisorBoard() {
     const escalations = board.data.open.filter(
       (h) => h.toTeam === 'supervisors' || h.scenario === 'agent-to-supervisor',
     );
-    // Lost: nobody picked it up in time, and still nobody has.
-    const lost = breaches.filter((b) => b.h.state === 'sent' && b.clock === 'acknowledge');
+    // Lost: a clock breached and still nobody has picked it up, as analytics count lost escalations
+    // (a clock that pages at once is paged, not breached: a supervisor escalation is lost only once its
+    // resolve clock breaches unpicked). One row per handoff, its longest-overdue clock (sorted above).
+    const seen = new Set<string>();
+    const lost = breaches.filter((b) => b.h.state === 'sent' && !seen.has(b.h.id) && seen.add(b.h.id));
     return { breaches, loads, escalations, lost };
   }, [board.data, minute, s]);
 
@@ -175,7 +178,7 @@ export default function SupervisorBoard() {
         </Section>
         <Section title="Lost escalations">
           {derived.lost.length === 0 ? (
-            <Empty title="Nothing lost">Every handoff past its pickup time has been picked up.</Empty>
+            <Empty title="Nothing lost">Every handoff past a deadline has been picked up.</Empty>
           ) : (
             <ul className="board-list" aria-label="Lost escalations">
               {derived.lost.slice(0, 50).map((b) => (
@@ -184,7 +187,7 @@ export default function SupervisorBoard() {
                     status={{
                       level: 'breached',
                       label: 'Not picked up',
-                      detail: `${formatDuration(overNow(b))} past pickup`,
+                      detail: `${formatDuration(overNow(b))} past its ${b.clock} deadline`,
                       remainingMs: 0,
                     }}
                   />

@@ -1,4 +1,4 @@
-import type { bounceReasons } from '../handoffs/handoffs.types.ts';
+import type { bounceReasons } from '../handoffs/bounce-reasons.ts';
 import type { Packet } from '../packets/packet.types.ts';
 import type { Rating } from '../satisfaction/rating.ts';
 

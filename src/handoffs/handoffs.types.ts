@@ -1,15 +1,7 @@
 import { z } from 'zod';
 import { cursorParam } from '../db/keyset.ts';
 import { packetSchema } from '../packets/packet.types.ts';
-
-export const bounceReasons = [
-  'wrong_team',
-  'missing_context',
-  'duplicate',
-  'not_ours',
-  'needs_customer',
-  'other',
-] as const;
+import { bounceReasons } from './bounce-reasons.ts';
 
 /** Who sent a handoff, when no person did or as what: what an API caller may say of its own sends. */
 export const senderKinds = ['agent', 'bot', 'team', 'channel'] as const;

@@ -1,3 +1,4 @@
+import { bounceReasonLabels } from '../handoffs/bounce-reasons.ts';
 import type { Channel, OutgoingMessage, PersonNotificationKind, QuietHours } from './notifications.types.ts';
 import { inQuietHours } from './quiet-hours.ts';
 
@@ -63,20 +64,9 @@ export type Facts = {
   note?: string;
 };
 
-/** A bounce reason in words: the known codes, else the code as it is. */
+/** A bounce reason in words, within a sentence: the known codes' labels, else the code as it is. */
 const bounceWords = (reason: string | undefined) =>
-  (
-    ({
-      wrong_team: 'wrong team',
-      missing_context: 'missing context',
-      duplicate: 'duplicate',
-      not_ours: 'not ours',
-      needs_customer: 'needs the customer',
-      other: 'other',
-    }) as Record<string, string>
-  )[reason ?? ''] ??
-  reason ??
-  'none given';
+  reason ? (bounceReasonLabels[reason]?.toLowerCase() ?? reason) : 'none given';
 
 const quote = (s: string | undefined, n = 280) => (s && s.length > n ? `${s.slice(0, n - 3)}...` : (s ?? ''));
 

@@ -70,14 +70,7 @@ export const fieldLabels: Record<string, string> = {
 
 export const fieldLabel = (f: string) => fieldLabels[f] ?? humanize(f);
 
-export const bounceReasonLabels: Record<string, string> = {
-  wrong_team: 'Wrong team',
-  missing_context: 'Missing context',
-  duplicate: 'Duplicate',
-  not_ours: 'Not ours to handle',
-  needs_customer: 'Needs the customer first',
-  other: 'Other',
-};
+export { bounceReasonLabels } from '../../../src/handoffs/bounce-reasons.ts';
 
 export const dipReasonLabels: Record<string, string> = {
   drop: 'Sharp fall from earlier messages',

@@ -10,8 +10,8 @@ export const atRiskShare = 0.25;
 
 export type ClockLike = { name: string; target: string; state: string; deadline: string | null };
 
-/** A target of no time at all (`PT0M`): the SLA engine's `pagesAtOnce`. */
-const zeroTarget = (target: string) => /^PT[0HMS.]+$/i.test(target);
+/** A target of no time at all (`PT0M`), as the SLA engine's `pagesAtOnce` reads it (not `P0D`). */
+const zeroTarget = (target: string) => /^PT/i.test(target) && targetMs(target, undefined) === 0;
 
 /** What a clock means right now, in words: the colour is never the only signal. */
 export function clockStatus(clock: ClockLike, calendar: Calendar | undefined, now: number): ClockStatus {

@@ -7,6 +7,7 @@ import { insertRows } from '../db/json-rows.ts';
 import { appendEvents, type NewEvent, type StoredEvent } from '../events/events.commands.ts';
 import { EventType } from '../events/names.ts';
 import { ApiError } from '../http/errors.ts';
+import { wakeNotices } from '../jobs/timers.commands.ts';
 import { ownerRule } from '../ownership/owner-rule.ts';
 import { assignOwners } from '../ownership/ownership.commands.ts';
 import { completeness, missingFields } from '../packets/completeness.ts';
@@ -14,7 +15,14 @@ import type { Packet } from '../packets/packet.types.ts';
 import { people } from '../people/people.table.ts';
 import { ladderOf, requiredFields } from '../scenarios/scenario-view.ts';
 import type { Scenario } from '../scenarios/scenarios.types.ts';
-import { clockWrites, planClocks } from '../sla/sla.commands.ts';
+import {
+  clockWrites,
+  dueInstants,
+  planClocks,
+  recalendaredEvent,
+  replanOnCalendar,
+} from '../sla/sla.commands.ts';
+import { slaClocks } from '../sla/sla.table.ts';
 import type { Calendar } from '../sla/sla.types.ts';
 import { teamById } from '../teams/teams.queries.ts';
 import type { teams } from '../teams/teams.table.ts';
@@ -101,12 +109,17 @@ async function planSends(tx: Tx, items: Sending[], clockPlans: ClockPlan[], team
     })),
   );
   teamsHeld?.();
+  const held = onHeldHours(
+    items,
+    clockPlans,
+    choices.map((c) => c.team),
+  );
   const sent: Row[] = [];
   const events: NewEvent[][] = [];
   const owners: { id: string; name: string | null }[] = [];
   for (const [i, { h, scenario, ctx, customer }] of items.entries()) {
     const choice = choices[i]!;
-    const clocks = clockPlans[i]!;
+    const clocks = held.plans[i]!;
     const ownerName =
       choice.ownerName ??
       (await tx.select({ name: people.name }).from(people).where(eq(people.id, choice.ownerId)))[0]?.name;
@@ -167,9 +180,30 @@ async function planSends(tx: Tx, items: Sending[], clockPlans: ClockPlan[], team
     events,
     owners,
     teams: choices.map((c) => c.team),
-    clocks: clockPlans.map((p) => p.rows),
+    clockPlans: held.plans,
+    clocks: held.plans.map((p) => p.rows),
+    recalendared: held.moved,
     writes: rotations,
   };
+}
+
+/**
+ * The clocks were planned on the receiving team's hours as read before its lock. An admin saving
+ * new hours waits for the sends that hold the team, not for those about to take it, so the hours may
+ * have changed in between; under the lock they are settled, and clocks planned on the old ones are
+ * planned again on them (`moved`: which, to be written over what is already written).
+ */
+function onHeldHours(items: Sending[], clockPlans: ClockPlan[], held: Pick<Team, 'key' | 'calendar'>[]) {
+  const moved: { i: number; team: string; rows: ClockPlan['rows'] }[] = [];
+  const plans = clockPlans.map((plan, i) => {
+    const { toTeam, ctx } = items[i]!;
+    const team = held[i]!;
+    if (JSON.stringify(team.calendar) === JSON.stringify(toTeam.calendar)) return plan;
+    const replanned = replanOnCalendar(plan, toTeam.calendar, team.calendar, ctx.now);
+    if (replanned.moved.length > 0) moved.push({ i, team: team.key, rows: replanned.moved });
+    return { rows: replanned.rows, events: replanned.events };
+  });
+  return { plans, moved };
 }
 
 /** The handoff row a request makes, as a draft, after checking what it names. */
@@ -288,6 +322,7 @@ export async function createHandoffsIn(
   const started = clockStart(clockPlans);
   const startedEvents = await appendEvents(tx, started.events, { writes: started.writes, prepared: true });
   const plan = await planSends(tx, toSend, clockPlans, opts.teamsHeld);
+  const moved = await moveWrittenClocks(tx, plan.recalendared, toSend);
   const sentAs = new Map(plan.sent.map((h, i) => [h.id, i]));
   const rows: Row[] = [];
   const events: NewEvent[] = [];
@@ -295,13 +330,15 @@ export async function createHandoffsIn(
     const i = sentAs.get(item.h.id);
     rows.push(i === undefined ? item.h : plan.sent[i]!);
     // A direct send writes the handoff once, already sent, and logs `handoff.sent` only.
-    events.push(...(i === undefined ? [draftedEvent(item)] : plan.events[i]!));
+    events.push(
+      ...(i === undefined ? [draftedEvent(item)] : [...plan.events[i]!, ...(moved.events.get(i) ?? [])]),
+    );
   }
   if (rows.length === 0) return outcomes;
   const stored = await appendEvents(tx, events, {
     writes: [insertRows(handoffs, rows), ...plan.writes],
     // The schedulers are woken after the handoffs' own events are announced.
-    notices: started.notices,
+    notices: [...started.notices, ...moved.notices],
     prepared: true,
   });
   const eventsOf = new Map<string | null, StoredEvent[]>();
@@ -337,6 +374,33 @@ export async function createHandoffsIn(
     outcomes[at] = { ok: true, id: h.id, view };
   }
   return outcomes;
+}
+
+/**
+ * Clocks already written on hours the receiving team no longer has (onHeldHours) are rewritten, as
+ * a calendar change does to running clocks, each with its `sla.recalendared` event. Rare: only a
+ * send in flight while an admin saves its team's hours comes here.
+ */
+async function moveWrittenClocks(
+  tx: Tx,
+  recalendared: { i: number; team: string; rows: ClockPlan['rows'] }[],
+  items: Sending[],
+) {
+  const events = new Map<number, NewEvent[]>();
+  for (const { i, team, rows } of recalendared) {
+    const { h, ctx } = items[i]!;
+    for (const { id, calendar, budgetMs, deadline, nextRung, rungDueAt } of rows)
+      await tx
+        .update(slaClocks)
+        .set({ calendar, budgetMs, deadline, nextRung, rungDueAt })
+        .where(eq(slaClocks.id, id));
+    const ref = { orgId: h.orgId, caseId: h.caseId, handoffId: h.id };
+    events.set(
+      i,
+      rows.map((row) => recalendaredEvent(ref, row.name, row.deadline, team, ctx.now)),
+    );
+  }
+  return { events, notices: wakeNotices(dueInstants(recalendared.flatMap((m) => m.rows))) };
 }
 
 export async function createHandoff(db: Db, caseId: string, input: NewHandoff, ctx: Ctx): Promise<string> {
@@ -375,9 +439,9 @@ export async function sendDraft(db: Db, id: string, packet: Packet | undefined, 
     await reopenCasesForSends(tx, [
       { orgId: h.orgId, caseId: h.caseId, from: kase.status, handoffId: id, ctx },
     ]);
-    const clockPlans = planSendClocks([item]);
-    const plan = await planSends(tx, [item], clockPlans);
-    const started = clockStart(clockPlans);
+    const plan = await planSends(tx, [item], planSendClocks([item]));
+    // Written after the team is held: planned on the hours it has then.
+    const started = clockStart(plan.clockPlans);
     const { state, ownerId, sentAt, updatedAt, customerUpdate } = plan.sent[0]!;
     await appendEvents(tx, [...started.events, ...plan.events[0]!], {
       writes: [

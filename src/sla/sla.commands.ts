@@ -66,23 +66,65 @@ export function planClocks(ref: Ref, defs: ClockDef[], now: Date) {
     };
     return { ...row, ...armRung(row, t) };
   });
-  const events = rows.map(
-    (row): NewEvent => ({
-      ...ref,
-      type: EventType.slaStarted,
-      at: now,
-      data: {
-        handoffId: ref.handoffId,
-        clock: row.name,
-        target: row.target,
-        deadline: row.deadline.toISOString(),
-      },
-    }),
-  );
-  return { rows, events };
+  return { rows, events: rows.map((row) => startedEvent(ref, row, now)) };
 }
 
+const startedEvent = (
+  ref: Ref,
+  row: { name: string; target: string; deadline: Date },
+  now: Date,
+): NewEvent => ({
+  ...ref,
+  type: EventType.slaStarted,
+  at: now,
+  data: {
+    handoffId: ref.handoffId,
+    clock: row.name,
+    target: row.target,
+    deadline: row.deadline.toISOString(),
+  },
+});
+
 type PlannedClock = ReturnType<typeof planClocks>['rows'][number];
+
+/** `sla.recalendared`: a running clock moved to its team's new hours, with the deadline it now has. */
+export const recalendaredEvent = (
+  ref: Ref,
+  clock: string,
+  deadline: Date | null,
+  team: string,
+  at: Date,
+): NewEvent => ({
+  ...ref,
+  type: EventType.slaRecalendared,
+  at,
+  data: { handoffId: ref.handoffId, clock, deadline: deadline?.toISOString() ?? null, team },
+});
+
+/**
+ * Clocks planned at a send, planned again on another calendar where they ran on `was` (a team's
+ * hours read before the team was locked): same ids and start, so a row already written is updated
+ * in place. Clocks on a calendar of their own (the scenario's) are left as they were.
+ */
+export function replanOnCalendar(
+  plan: { rows: PlannedClock[]; events: NewEvent[] },
+  was: unknown,
+  calendar: unknown,
+  now: Date,
+) {
+  const rows = plan.rows.map((row) => {
+    if (row.calendar !== was) return row;
+    const t = startClock(compileCalendar(calendar), row.target, now.getTime());
+    const moved = { ...row, calendar, budgetMs: t.budgetMs, deadline: new Date(t.deadline!) };
+    return { ...moved, ...armRung(moved, t) };
+  });
+  const events = plan.events.map((e, n) => {
+    const row = rows[n]!;
+    if (row === plan.rows[n]) return e;
+    return startedEvent({ orgId: row.orgId, caseId: row.caseId, handoffId: row.handoffId }, row, now);
+  });
+  return { rows, events, moved: rows.filter((row, n) => row !== plan.rows[n]) };
+}
 
 /** The writes of planned clocks (armed, each is its own timer), for `appendEvents`' `alongside`. */
 export function clockWrites(rows: PlannedClock[]): Required<Omit<Alongside, 'prepared'>> {

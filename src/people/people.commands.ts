@@ -46,6 +46,8 @@ export async function setAvailability(
         'person.changed',
         { id, name: before.name },
         changedFields(before, { availability }),
+        // The signal below says which status changed: pages apply it without reading everything.
+        { signalled: true },
       );
     // Their open pages follow (the dot on their avatar, in every tab), whoever set it, and so do
     // everyone's choices of owner ("Priya Raman (away)").

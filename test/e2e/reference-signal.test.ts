@@ -99,6 +99,27 @@ describeOnDatabases('the live stream’s word that the reference data changed', 
         at: expect.stringMatching(/Z$/),
       });
 
+      // A lead setting someone's status: logged as their change, and said once, with the status
+      // (before, the log's own signal came too, and every page read everything again).
+      await settle();
+      before = all.map(words);
+      expect(
+        (
+          await h().request(
+            'POST',
+            `/api/v1/people/${priyaId}/availability`,
+            { availability: 'offline' },
+            { token: grace },
+          )
+        ).status,
+      ).toBe(200);
+      expect(await heard(priya, before[0]!)).toBeDefined();
+      expect(priya.events.filter((e) => e.event === 'reference').at(-1)?.data).toMatchObject({
+        availability: { personId: priyaId, availability: 'offline' },
+      });
+      await settle();
+      expect(all.map(words)).toEqual([before[0]! + 1, before[1]! + 1, before[2]]);
+
       // Someone losing access: still listed as a member, marked, and the pages hear of it.
       before = all.map(words);
       const added = await h().request(

@@ -1,5 +1,8 @@
+import type { AvailabilityChange } from '../../../src/events/events.commands.ts';
 import { get } from '../api/client.ts';
 import type { LiveEvent } from '../api/types.ts';
+
+export type { AvailabilityChange };
 
 /**
  * The live stream, shared by every tab of one signed-in person. One tab (the holder of a Web Lock)
@@ -22,7 +25,6 @@ export type LiveMessage =
   | { kind: 'reference'; availability?: AvailabilityChange }
   | { kind: 'resync' }
   | { kind: 'status'; connected: boolean };
-export type AvailabilityChange = { personId: string; availability: string };
 type ChannelMessage = LiveMessage | { kind: 'hello' };
 type Listener = (m: LiveMessage) => void;
 

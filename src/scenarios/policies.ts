@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { type Scenario, scenarioSchema } from './scenarios.types.ts';
+import { newScenarioSchema, type Scenario } from './scenarios.types.ts';
 
 const folder = fileURLToPath(new URL('../../policies/scenarios/', import.meta.url));
 
@@ -11,7 +11,7 @@ export function loadScenarioPolicies(dir: string = folder): Scenario[] {
     .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
     .sort()
     .map((file) => {
-      const parsed = scenarioSchema.safeParse(parse(readFileSync(`${dir}/${file}`, 'utf8')));
+      const parsed = newScenarioSchema.safeParse(parse(readFileSync(`${dir}/${file}`, 'utf8')));
       if (!parsed.success) throw new Error(`policies/scenarios/${file}: ${parsed.error.issues[0]?.message}`);
       return parsed.data;
     });

@@ -7,7 +7,7 @@ import { ok } from '../http/openapi.ts';
 import { scenarioView } from './scenario-view.ts';
 import { publishScenario } from './scenarios.commands.ts';
 import { currentScenario, listScenarios, scenarioHistory } from './scenarios.queries.ts';
-import { scenarioSchema } from './scenarios.types.ts';
+import { newScenarioSchema } from './scenarios.types.ts';
 
 const tags = ['scenarios'];
 const idParams = z.object({ id: z.string().min(1).max(100) });
@@ -19,7 +19,7 @@ export function registerScenarioRoutes(app: App) {
       path: '/api/v1/scenarios',
       tags,
       middleware: [requireRole('lead')],
-      request: { body: { content: { 'application/json': { schema: scenarioSchema } }, required: true } },
+      request: { body: { content: { 'application/json': { schema: newScenarioSchema } }, required: true } },
       responses: { 201: ok('The scenario, as its new version') },
     }),
     async (c) => {

@@ -34,6 +34,10 @@ export const triggerSchema = z.object({
   keywords: z.array(z.string()).optional(),
 });
 
+/**
+ * A scenario as stored: every version ever saved reads with this, so it only grows more lenient
+ * (a version saved before a rule was added must still read).
+ */
 export const scenarioSchema = z.object({
   id: key,
   name: z.string().max(200).optional(),
@@ -57,6 +61,36 @@ export const scenarioSchema = z.object({
   customerUpdate: z
     .union([customerUpdateTemplateSchema, z.object({ template: z.string().max(2000) }).strict()])
     .optional(),
+});
+
+/** A scenario as a lead saves it (the API, the policy files): the stored shape, and its rules. */
+export const newScenarioSchema = scenarioSchema.superRefine((s, ctx) => {
+  // Named or not, never blank: lists and pickers show the name, and a blank one reads as nothing.
+  if (s.name !== undefined && s.name.trim() === '')
+    ctx.addIssue({
+      code: 'custom',
+      path: ['name'],
+      message: 'a name cannot be blank (leave it out to use the id)',
+    });
+  // A clock's name is what stops it (`acknowledge` on accept, `resolve` on resolve) and what a
+  // rung names: two of one name would leave the scenario without the clock it meant.
+  const seen = new Set<string>();
+  for (const [i, clock] of s.sla.entries()) {
+    if (seen.has(clock.name))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sla', i, 'name'],
+        message: `two clocks are named ${clock.name}: each clock needs a name of its own`,
+      });
+    seen.add(clock.name);
+  }
+  for (const [i, step] of (s.ladder ?? []).entries())
+    if (step.clock !== undefined && !seen.has(step.clock))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ladder', i, 'clock'],
+        message: `no clock is named ${step.clock}: name one of ${[...seen].join(', ') || "the scenario's clocks (it has none)"}`,
+      });
 });
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;

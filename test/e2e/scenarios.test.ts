@@ -103,6 +103,33 @@ describeOnDatabases('scenarios as policy', (h) => {
         'sla.0.target',
       ],
       [{ id: 'Bad Id', toTeam: 'finance' }, 400, 'validation_failed', 'id'],
+      // A blank name would show as nothing wherever the scenario is picked.
+      [{ id: 'x-y', name: '  ', toTeam: 'finance' }, 400, 'validation_failed', 'name'],
+      // Two clocks of one name: the scenario would lose the clock it meant (accept stops `acknowledge`).
+      [
+        {
+          id: 'x-y',
+          toTeam: 'finance',
+          sla: [
+            { name: 'resolve', target: 'PT4H' },
+            { name: 'resolve', target: 'P2D' },
+          ],
+        },
+        400,
+        'validation_failed',
+        'sla.1.name',
+      ],
+      [
+        {
+          id: 'x-y',
+          toTeam: 'finance',
+          sla: [{ name: 'acknowledge', target: 'PT4H' }],
+          ladder: [{ at: 50, action: 'reassign', clock: 'resolve' }],
+        },
+        400,
+        'validation_failed',
+        'ladder.0.clock',
+      ],
       [
         {
           id: 'x-y',
@@ -117,6 +144,8 @@ describeOnDatabases('scenarios as policy', (h) => {
         },
         400,
         'validation_failed',
+        // The hours at fault, not "must be 24/7 or hours per weekday".
+        'sla.0.calendar.hours.mon',
       ],
     ];
     for (const [body, status, code, field] of cases) {
@@ -124,7 +153,17 @@ describeOnDatabases('scenarios as policy', (h) => {
       expect(res.status, JSON.stringify(body)).toBe(status);
       expect(res.body.error.code).toBe(code);
       if (field) expect(res.body.error.field).toBe(field);
+      expect(res.body.error.message).not.toMatch(/undefined/);
     }
+    const twice = await h().request('POST', '/api/v1/scenarios', {
+      id: 'x-y',
+      toTeam: 'finance',
+      sla: [
+        { name: 'resolve', target: 'PT4H' },
+        { name: 'resolve', target: 'P2D' },
+      ],
+    });
+    expect(twice.body.error.message).toMatch(/two clocks are named resolve/);
     const forbidden = await h().request(
       'POST',
       '/api/v1/scenarios',

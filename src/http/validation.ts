@@ -4,9 +4,13 @@ import type { ZodError } from 'zod';
 import { PeriodError } from '../analytics/period.ts';
 import type { AppEnv } from './context.ts';
 import { ApiError } from './errors.ts';
+import { meantIssues } from './zod-issues.ts';
 
 export function validationError(error: ZodError, where: string): ApiError {
-  const issues = error.issues.map((i) => ({ field: i.path.join('.') || where, message: i.message }));
+  const issues = meantIssues(error.issues).map((i) => ({
+    field: i.path.join('.') || where,
+    message: i.message,
+  }));
   const first = issues[0];
   return new ApiError('validation_failed', `${first?.field}: ${first?.message}`, {
     field: first?.field,

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { meantIssues } from '../http/zod-issues.ts';
+import { TARGET_PATTERN } from './target-pattern.ts';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -95,20 +97,13 @@ export const calendarSchema = z.object({
 export type Calendar = z.infer<typeof calendarSchema>;
 
 /** One line per problem, "path: message"; inside a union only the branch the input was meant for. */
-export function describeIssues(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[] = []): string[] {
-  return issues.flatMap((issue) => {
-    const path = [...prefix, ...issue.path];
-    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
-      // A branch that failed at its root (wrong type, wrong literal) is not the one meant.
-      const meant = issue.errors.find((branch) => branch.some((i) => i.path.length > 0));
-      if (meant) return describeIssues(meant, path);
-    }
-    return [path.length ? `${path.join('.')}: ${issue.message}` : issue.message];
-  });
-}
+export const describeIssues = (issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[] = []): string[] =>
+  meantIssues(issues, prefix).map(({ path, message }) =>
+    path.length ? `${path.join('.')}: ${message}` : message,
+  );
 export type CalendarInput = z.input<typeof calendarSchema>;
 
-export const TARGET_PATTERN = /^(?:PT(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d{1,3})?)S)?|P(\d+)D)$/i;
+export { TARGET_PATTERN };
 
 export const targetSchema = z
   .string()

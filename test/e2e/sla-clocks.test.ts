@@ -241,6 +241,22 @@ describeOnDatabases('SLA clocks on handoffs', (h) => {
       hours,
     });
     expect(bad.status).toBe(400);
+    const overlapping = await h().request('PUT', '/api/v1/teams/finance/calendar', {
+      timezone: 'Europe/London',
+      hours: {
+        ...hours,
+        mon: [
+          ['09:00', '14:00'],
+          ['13:15', '17:30'],
+        ],
+      },
+    });
+    expect(overlapping.status).toBe(400);
+    expect(overlapping.body.error).toMatchObject({
+      code: 'validation_failed',
+      field: 'hours.mon',
+      message: 'hours.mon: interval 13:15-17:30 overlaps the one before it',
+    });
     const preview = await h().request('GET', '/api/v1/sla/holidays?country=DE&years=2026');
     expect(preview.status).toBe(200);
     expect(preview.body.holidays.map((x: { date: string }) => x.date)).toContain('2026-12-25');

@@ -259,7 +259,28 @@ describe('web app: case room, supervisor dips, settings for leads [pglite]', () 
     await page.getByRole('button', { name: 'Edit billing-to-finance' }).click();
     const form = page.getByRole('form', { name: 'Edit Billing to Finance' });
     await form.getByRole('list', { name: 'Versions' }).getByText(`v${before}`).waitFor();
-    await form.getByLabel('Clock 1 target').fill('PT2H');
+    // Opened, the editor has the focus (its first field that can be edited: the name).
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(
+      await form.getByLabel('Name', { exact: true }).getAttribute('id'),
+    );
+    // What the API would refuse is refused at its field, focused, and nothing is sent.
+    await form.getByLabel('Name', { exact: true }).fill('  ');
+    await form.getByLabel('Clock 2 name').fill('acknowledge');
+    await form.getByLabel('Clock 1 target').fill('soon');
+    await form.getByRole('button', { name: `Save as version ${before + 1}` }).click();
+    await form.getByRole('alert').filter({ hasText: 'Not saved: 3 fields need fixing' }).waitFor();
+    expect(
+      await form.getByLabel('Name', { exact: true }).evaluate((el) => el === document.activeElement),
+    ).toBe(true);
+    expect(await form.getByText('Give the scenario a name').count()).toBe(1);
+    expect(await form.getByText('Another clock is named acknowledge').count()).toBe(1);
+    expect(await form.getByText('Use a time such as 4h').count()).toBe(1);
+    expect(await form.getByLabel('Clock 2 name').getAttribute('aria-invalid')).toBe('true');
+    expect((await call('GET', '/api/v1/scenarios/billing-to-finance')).version).toBe(before);
+    await form.getByLabel('Name', { exact: true }).fill('Billing to Finance');
+    await form.getByLabel('Clock 2 name').fill('resolve');
+    // Targets in words are saved in the API's form.
+    await form.getByLabel('Clock 1 target').fill('2h');
     await form.getByRole('checkbox', { name: 'Conversation summary' }).check();
     await form.getByRole('button', { name: 'Reviewed today' }).click();
     expect(await basicA11y(page)).toEqual([]);
@@ -276,6 +297,10 @@ describe('web app: case room, supervisor dips, settings for leads [pglite]', () 
     expect(s.required).toContain('summary');
     expect(s.history.map((v: { version: number }) => v.version)).toEqual([before + 1, before]);
     expect(s.template.lastReviewed).toBe(new Date().toISOString().slice(0, 10));
+    // Closed, the editor gives the focus back to the button that opened it.
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute('aria-label') === 'Edit billing-to-finance',
+    );
     await page
       .locator('tr', { hasText: 'billing-to-finance' })
       .locator('li', { hasText: 'Acknowledge: 2 business hours' })

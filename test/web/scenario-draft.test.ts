@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../web/src/api/types.ts';
 import { parseSkills as skillsOf } from '../../web/src/people/person-form.ts';
-import { skilledMembers, toDraft, toInput } from '../../web/src/settings/scenario-draft.ts';
+import { scenarioIssues, skilledMembers, toDraft, toInput } from '../../web/src/settings/scenario-draft.ts';
+import { targetFromInput, targetProblem } from '../../web/src/settings/target-input.ts';
 
 const teams = [{ key: 'engineering' }];
 const scenario = {
@@ -51,5 +52,74 @@ describe('the scenario editor’s owner rule', () => {
       { name: 'Kenji', has: ['api'] },
     ]);
     expect(skilledMembers(['german'], members, people)).toEqual([]);
+  });
+});
+
+describe('SLA targets as a lead types them', () => {
+  it('reads words and ISO alike into the API’s form', () => {
+    expect(targetFromInput('4h')).toBe('PT4H');
+    expect(targetFromInput('2h 30m')).toBe('PT2H30M');
+    expect(targetFromInput('90 min')).toBe('PT90M');
+    expect(targetFromInput('15 minutes')).toBe('PT15M');
+    expect(targetFromInput('2 hours')).toBe('PT2H');
+    expect(targetFromInput('1 day')).toBe('P1D');
+    expect(targetFromInput('3d')).toBe('P3D');
+    expect(targetFromInput('pt4h')).toBe('PT4H');
+    expect(targetFromInput('P2D')).toBe('P2D');
+    expect(targetFromInput('0')).toBe('PT0M');
+    expect(targetFromInput('at once')).toBe('PT0M');
+  });
+
+  it('refuses what is neither, and says why', () => {
+    for (const text of ['', 'soon', '4 weeks', 'h', '1d 4h']) expect(targetFromInput(text), text).toBeNull();
+    expect(targetProblem('1d 4h')).toMatch(/days or hours, not both/);
+    expect(targetProblem('soon')).toMatch(/such as 4h/);
+    expect(targetProblem('')).toMatch(/Give the clock a target/);
+    expect(targetProblem('45m')).toBeUndefined();
+  });
+
+  it('is saved in the API’s form', () => {
+    const draft = {
+      ...toDraft(scenario, teams),
+      sla: [{ name: 'acknowledge', target: '2h 30m', calendar: 'team' as const }],
+    };
+    expect(toInput(draft, scenario, 'UTC').sla).toEqual([{ name: 'acknowledge', target: 'PT2H30M' }]);
+  });
+});
+
+describe('what stops a scenario from being saved', () => {
+  const ok = toDraft(scenario, teams);
+
+  it('finds nothing in a scenario as it was', () => {
+    expect(scenarioIssues(ok)).toEqual(new Map());
+  });
+
+  it('names each field at fault by the API’s path, in the form’s words', () => {
+    const issues = scenarioIssues({
+      ...ok,
+      name: '  ',
+      sla: [
+        { name: 'resolve', target: 'PT4H', calendar: 'team' },
+        { name: 'resolve', target: 'soon', calendar: 'team' },
+        { name: '', target: '1d', calendar: 'team' },
+      ],
+      ladder: [
+        { at: 'abc', action: 'warn_owner', clock: '' },
+        { at: '100', action: 'notify_lead', clock: 'acknowledge' },
+      ],
+      templateVersion: '-1',
+    });
+    expect([...issues.keys()]).toEqual([
+      'name',
+      'sla.1.name',
+      'sla.1.target',
+      'sla.2.name',
+      'ladder.0.at',
+      'ladder.1.clock',
+      'template.version',
+    ]);
+    expect(issues.get('sla.1.name')).toMatch(/Another clock is named resolve/);
+    expect(issues.get('ladder.1.clock')).toMatch(/No clock is named acknowledge/);
+    expect(issues.get('template.version')).toMatch(/whole number/);
   });
 });

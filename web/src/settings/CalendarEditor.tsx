@@ -1,4 +1,4 @@
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../api/endpoints.ts';
 import type { CalendarSaved, Team } from '../api/types.ts';
 import { formatDay } from '../app/format.ts';
@@ -45,6 +45,11 @@ export function CalendarEditor({
   const [showErrors, setShowErrors] = useState(false);
   const issues = useMemo(() => problems(draft), [draft]);
   const id = (suffix: string) => `cal-${team.key}-${suffix}`;
+  const formRef = useRef<HTMLFormElement>(null);
+  // Opened in place of the button that opened it: the focus moves into the editor.
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('input')?.focus();
+  }, []);
 
   const setDay = (day: Weekday, intervals: Interval[]) =>
     setDraft((d) => ({ ...d, hours: { ...d.hours, [day]: intervals } }));
@@ -62,6 +67,11 @@ export function CalendarEditor({
     e.preventDefault();
     if (issues.size > 0) {
       setShowErrors(true);
+      // To the first hours at fault: the summary below the form is far from them.
+      const first = [...issues.keys()][0]!;
+      requestAnimationFrame(() =>
+        formRef.current?.querySelector<HTMLElement>(`[data-field="${CSS.escape(first)}"]`)?.focus(),
+      );
       return;
     }
     setBusy(true);
@@ -84,7 +94,13 @@ export function CalendarEditor({
     ) : null;
 
   return (
-    <form className="calendar-editor" onSubmit={save} aria-label={`${team.name} calendar`} noValidate>
+    <form
+      ref={formRef}
+      className="calendar-editor"
+      onSubmit={save}
+      aria-label={`${team.name} calendar`}
+      noValidate
+    >
       <div className="calendar-top">
         <div className="field">
           <label htmlFor={id('tz')}>Time zone</label>
@@ -94,6 +110,7 @@ export function CalendarEditor({
             value={draft.timezone}
             onChange={(e) => setDraft((d) => ({ ...d, timezone: e.target.value }))}
             aria-invalid={showErrors && issues.has('timezone')}
+            data-field="timezone"
           />
           <datalist id={id('zones')}>
             {zones.map((z) => (
@@ -142,6 +159,12 @@ export function CalendarEditor({
                           size={5}
                           inputMode="numeric"
                           aria-invalid={showErrors && issues.has(`${day}.${i}.open`)}
+                          aria-describedby={
+                            showErrors && issues.has(`${day}.${i}.open`)
+                              ? id(`${day}.${i}.open-error`)
+                              : undefined
+                          }
+                          data-field={`${day}.${i}.open`}
                         />
                         <span aria-hidden="true">–</span>
                         <input
@@ -151,6 +174,12 @@ export function CalendarEditor({
                           size={5}
                           inputMode="numeric"
                           aria-invalid={showErrors && issues.has(`${day}.${i}.close`)}
+                          aria-describedby={
+                            showErrors && issues.has(`${day}.${i}.close`)
+                              ? id(`${day}.${i}.close-error`)
+                              : undefined
+                          }
+                          data-field={`${day}.${i}.close`}
                         />
                         <button
                           type="button"

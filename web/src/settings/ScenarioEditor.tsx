@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
 import type { Scenario } from '../api/types.ts';
@@ -14,6 +14,7 @@ import {
   type Draft,
   packetFields,
   type RungDraft,
+  scenarioIssues,
   toDraft,
   today,
   toInput,
@@ -57,7 +58,46 @@ export function ScenarioEditor({
   const [error, setError] = useState<unknown>();
   const base = useId();
   const f = (name: string) => `${base}-${name}`;
+  const formRef = useRef<HTMLFormElement>(null);
+  const issues = useMemo(() => scenarioIssues(d), [d]);
+  const [showIssues, setShowIssues] = useState(false);
   const fieldAtFault = error instanceof ApiError ? error.field : undefined;
+  // The server's refusal of one field, in its own words without the path it starts with.
+  const serverWords =
+    error instanceof ApiError && fieldAtFault
+      ? error.message.replace(/^[\w.]+: /, '').replace(/ \(\w+\)$/, '')
+      : '';
+  // The fields this form shows (a refusal of another is shown below the form, whole).
+  const shownAtField =
+    serverWords !== '' &&
+    /^(id|name|sla\.\d+\.(name|target)|ladder\.\d+\.(at|clock)|template\.(version|lastReviewed))$/.test(
+      fieldAtFault ?? '',
+    );
+  const problemAt = (key: string) =>
+    (showIssues ? issues.get(key) : undefined) ??
+    (shownAtField && fieldAtFault === key ? serverWords : undefined);
+  /** The attributes that tie a field to its problem (and let `focusField` find it). */
+  const faultProps = (key: string) => ({
+    'data-field': key,
+    'aria-invalid': problemAt(key) ? true : undefined,
+    'aria-describedby': problemAt(key) ? f(`${key}-error`) : undefined,
+  });
+  const Problem = ({ at }: { at: string }) =>
+    problemAt(at) ? (
+      <span className="field-error" id={f(`${at}-error`)}>
+        {problemAt(at)}
+      </span>
+    ) : null;
+  const focusField = (key: string) =>
+    requestAnimationFrame(() =>
+      formRef.current?.querySelector<HTMLElement>(`[data-field="${CSS.escape(key)}"]`)?.focus(),
+    );
+  // Opened, the editor takes the focus (the button that opened it may now be out of sight).
+  useEffect(() => {
+    const first = formRef.current?.querySelector<HTMLElement>('input:not([readonly]), select');
+    first?.focus({ preventScroll: true });
+    formRef.current?.closest('section')?.scrollIntoView({ block: 'start' });
+  }, []);
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((x) => ({ ...x, [k]: v }));
   const setClock = (i: number, c: Partial<ClockDraft>) =>
     set(
@@ -74,6 +114,11 @@ export function ScenarioEditor({
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
+    if (issues.size > 0) {
+      setShowIssues(true);
+      focusField([...issues.keys()][0]!);
+      return;
+    }
     setBusy(true);
     setError(undefined);
     try {
@@ -83,11 +128,13 @@ export function ScenarioEditor({
     } catch (err) {
       setError(err);
       setBusy(false);
+      if (err instanceof ApiError && err.field) focusField(err.field);
     }
   };
 
   return (
     <form
+      ref={formRef}
       className="scenario-editor"
       onSubmit={save}
       aria-label={scenario ? `Edit ${scenario.name ?? scenario.id}` : 'New scenario'}
@@ -102,9 +149,11 @@ export function ScenarioEditor({
               value={d.id}
               onChange={(e) => set('id', e.target.value.toLowerCase())}
               readOnly={Boolean(scenario)}
-              aria-describedby={f('id-hint')}
               placeholder="billing-to-finance"
+              {...faultProps('id')}
+              aria-describedby={problemAt('id') ? f('id-error') : f('id-hint')}
             />
+            <Problem at="id" />
             <span className="hint" id={f('id-hint')}>
               {scenario
                 ? 'Saving makes a new version of this scenario.'
@@ -113,7 +162,14 @@ export function ScenarioEditor({
           </div>
           <div className="field">
             <label htmlFor={f('name')}>Name</label>
-            <input id={f('name')} value={d.name} onChange={(e) => set('name', e.target.value)} />
+            <input
+              id={f('name')}
+              value={d.name}
+              onChange={(e) => set('name', e.target.value)}
+              placeholder="Billing to Finance"
+              {...faultProps('name')}
+            />
+            <Problem at="name" />
           </div>
           <div className="grid-2">
             <div className="field">
@@ -181,7 +237,9 @@ export function ScenarioEditor({
                   value={d.templateVersion}
                   onChange={(e) => set('templateVersion', e.target.value)}
                   size={4}
+                  {...faultProps('template.version')}
                 />
+                <Problem at="template.version" />
               </div>
               <div className="field">
                 <label htmlFor={f('tpl-reviewed')}>Last reviewed</label>
@@ -191,11 +249,13 @@ export function ScenarioEditor({
                     type="date"
                     value={d.lastReviewed}
                     onChange={(e) => set('lastReviewed', e.target.value)}
+                    {...faultProps('template.lastReviewed')}
                   />
                   <button type="button" className="button small" onClick={() => set('lastReviewed', today())}>
                     Reviewed today
                   </button>
                 </div>
+                <Problem at="template.lastReviewed" />
               </div>
             </div>
           </fieldset>
@@ -204,9 +264,10 @@ export function ScenarioEditor({
           <fieldset className="fieldset">
             <legend>SLA clocks</legend>
             <p className="hint">
-              Targets in business time: <code>PT4H</code> four hours, <code>PT30M</code> thirty minutes,{' '}
-              <code>P1D</code> one business day, <code>PT0M</code> at once. A clock named <em>acknowledge</em>{' '}
-              stops on accept, <em>resolve</em> on resolve.
+              Targets in business time: <code>4h</code>, <code>2h 30m</code>, <code>45m</code>,{' '}
+              <code>2d</code> (business days) or <code>0</code> (at once); <code>PT4H</code> and{' '}
+              <code>P1D</code> work too. A clock named <em>acknowledge</em> stops on accept, <em>resolve</em>{' '}
+              on resolve.
             </p>
             <table className="table compact">
               <thead>
@@ -229,7 +290,9 @@ export function ScenarioEditor({
                         value={c.name}
                         onChange={(e) => setClock(i, { name: e.target.value })}
                         size={12}
+                        {...faultProps(`sla.${i}.name`)}
                       />
+                      <Problem at={`sla.${i}.name`} />
                     </td>
                     <td>
                       <input
@@ -237,8 +300,9 @@ export function ScenarioEditor({
                         value={c.target}
                         onChange={(e) => setClock(i, { target: e.target.value })}
                         size={7}
-                        aria-invalid={fieldAtFault === `sla.${i}.target`}
+                        {...faultProps(`sla.${i}.target`)}
                       />
+                      <Problem at={`sla.${i}.target`} />
                     </td>
                     <td>
                       <select
@@ -305,7 +369,9 @@ export function ScenarioEditor({
                         value={r.at}
                         onChange={(e) => setRung(i, { at: e.target.value })}
                         size={4}
+                        {...faultProps(`ladder.${i}.at`)}
                       />
+                      <Problem at={`ladder.${i}.at`} />
                     </td>
                     <td>
                       <select
@@ -325,6 +391,7 @@ export function ScenarioEditor({
                         aria-label={`Rung ${i + 1} clock`}
                         value={r.clock}
                         onChange={(e) => setRung(i, { clock: e.target.value })}
+                        {...faultProps(`ladder.${i}.clock`)}
                       >
                         <option value="">Every clock</option>
                         {d.sla
@@ -334,7 +401,11 @@ export function ScenarioEditor({
                               {humanize(c.name)}
                             </option>
                           ))}
+                        {r.clock && !d.sla.some((c) => c.name.trim() === r.clock) ? (
+                          <option value={r.clock}>{humanize(r.clock)} (no such clock)</option>
+                        ) : null}
                       </select>
+                      <Problem at={`ladder.${i}.clock`} />
                     </td>
                     <td>
                       <button
@@ -371,9 +442,21 @@ export function ScenarioEditor({
           ) : null}
         </div>
       </div>
-      <ErrorNote error={error} title="The scenario was not saved" />
+      {showIssues && issues.size > 0 ? (
+        <div className="note note-warn" role="alert">
+          Not saved: {issues.size === 1 ? 'one field needs' : `${issues.size} fields need`} fixing, marked
+          above.
+        </div>
+      ) : null}
+      {shownAtField ? (
+        <div className="note note-warn" role="alert">
+          The scenario was not saved: {serverWords}.
+        </div>
+      ) : (
+        <ErrorNote error={error} title="The scenario was not saved" />
+      )}
       <div className="form-actions">
-        <button type="submit" className="button primary" disabled={busy || !d.id.trim() || !d.toTeam}>
+        <button type="submit" className="button primary" disabled={busy || !d.toTeam}>
           {busy ? 'Saving…' : scenario ? `Save as version ${scenario.version + 1}` : 'Create scenario'}
         </button>
         <button type="button" className="button" onClick={() => onDone(null)} disabled={busy}>

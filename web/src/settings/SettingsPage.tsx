@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Calendar, CalendarSaved, Scenario } from '../api/types.ts';
 import { fieldLabel, formatDay, humanize } from '../app/format.ts';
 import { Link } from '../app/router.tsx';
@@ -63,6 +63,13 @@ export default function SettingsPage() {
   const [teamSaved, setTeamSaved] = useState<CalendarSaved | null>(null);
   // undefined: no editor; null: a new scenario; an id: that scenario's next version.
   const [editingScenario, setEditingScenario] = useState<string | null | undefined>(undefined);
+  // Where the focus goes back to when an editor closes: the button that opened it.
+  const opener = useRef<HTMLElement | null>(null);
+  const openedBy = () => {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  };
+  const focusBack = (fallback: () => HTMLElement | null) =>
+    requestAnimationFrame(() => (opener.current?.isConnected ? opener.current : fallback())?.focus());
   const [scenarioSaved, setScenarioSaved] = useState<Scenario | null>(null);
   const team = (key: string | undefined) =>
     key ? (s.teams.find((t) => t.key === key)?.name ?? key) : 'Any team';
@@ -113,7 +120,9 @@ export default function SettingsPage() {
                   <button
                     type="button"
                     className="button small"
+                    id={`edit-calendar-${t.key}`}
                     onClick={() => {
+                      openedBy();
                       setEditingTeam(t.key);
                       setTeamSaved(null);
                     }}
@@ -139,6 +148,8 @@ export default function SettingsPage() {
                   onDone={(saved) => {
                     setEditingTeam(null);
                     setTeamSaved(saved);
+                    // The button the editor replaced is back: the focus returns to it.
+                    focusBack(() => document.getElementById(`edit-calendar-${t.key}`));
                   }}
                 />
               ) : (
@@ -175,6 +186,7 @@ export default function SettingsPage() {
             onDone={(saved) => {
               setEditingScenario(undefined);
               setScenarioSaved(saved);
+              focusBack(() => document.querySelector<HTMLElement>('[data-testid="scenario-saved"]'));
             }}
           />
         </Section>
@@ -187,6 +199,7 @@ export default function SettingsPage() {
               type="button"
               className="button small primary"
               onClick={() => {
+                openedBy();
                 setEditingScenario(null);
                 setScenarioSaved(null);
               }}
@@ -197,7 +210,7 @@ export default function SettingsPage() {
         }
       >
         {scenarioSaved ? (
-          <div className="note note-good" role="status" data-testid="scenario-saved">
+          <div className="note note-good" role="status" data-testid="scenario-saved" tabIndex={-1}>
             <strong>
               {scenarioSaved.name ?? scenarioSaved.id} saved as version {scenarioSaved.version}
             </strong>
@@ -273,6 +286,7 @@ export default function SettingsPage() {
                         className="button small"
                         aria-label={`Edit ${x.id}`}
                         onClick={() => {
+                          openedBy();
                           setEditingScenario(x.id);
                           setScenarioSaved(null);
                           requestAnimationFrame(() =>

@@ -57,7 +57,7 @@ export function minutes(text: string): number {
 
 /**
  * What is wrong with the hours, keyed `mon.0.open` / `mon.0.close`; the server checks again
- * (overlaps, the time zone) and its answer names the field.
+ * (the time zone) and its answer names the field.
  */
 export function problems(d: CalendarDraft): Map<string, string> {
   const out = new Map<string, string>();
@@ -69,8 +69,19 @@ export function problems(d: CalendarDraft): Map<string, string> {
       const c = minutes(close);
       if (Number.isNaN(o) || o === 24 * 60) out.set(`${day}.${i}.open`, 'Use HH:MM, such as 09:00');
       if (Number.isNaN(c)) out.set(`${day}.${i}.close`, 'Use HH:MM, such as 17:30 (24:00 for midnight)');
-      else if (!Number.isNaN(o) && c <= o) out.set(`${day}.${i}.close`, 'Closes after it opens');
+      else if (!Number.isNaN(o) && c <= o)
+        out.set(`${day}.${i}.close`, `Closes at or before it opens (${open})`);
     });
+    // Hours of one day may not overlap: the server refuses them, and a clock would count them twice.
+    const spans = d.hours[day]
+      .map(([open, close], i) => ({ i, open, close, o: minutes(open), c: minutes(close) }))
+      .filter((x) => !Number.isNaN(x.o) && !Number.isNaN(x.c) && x.c > x.o)
+      .sort((a, b) => a.o - b.o);
+    for (let k = 1; k < spans.length; k++) {
+      const [before, span] = [spans[k - 1]!, spans[k]!];
+      if (span.o < before.c && !out.has(`${day}.${span.i}.open`))
+        out.set(`${day}.${span.i}.open`, `Overlaps ${before.open}–${before.close}`);
+    }
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import type { Calendar, OwnershipStrategy, PacketField, Scenario, ScenarioInput } from '../api/types.ts';
 import { parseSkills } from '../people/person-form.ts';
 import type { LadderAction } from '../sla/ladder-actions.ts';
+import { targetFromInput, targetProblem } from './target-input.ts';
 
 // The scenario editor's form state and its conversions to and from the API's scenario: pure.
 export const packetFields: PacketField[] = [
@@ -112,7 +113,7 @@ export function toInput(d: Draft, base: Scenario | undefined, teamTz: string): S
     required: d.required,
     sla: d.sla.map((c) => ({
       name: c.name.trim(),
-      target: c.target.trim().toUpperCase(),
+      target: targetFromInput(c.target) ?? c.target.trim().toUpperCase(),
       ...(c.calendar === '24/7'
         ? { calendar: { timezone: c.own?.timezone ?? teamTz, hours: '24/7' as const } }
         : c.calendar === 'own' && c.own
@@ -129,8 +130,44 @@ export function toInput(d: Draft, base: Scenario | undefined, teamTz: string): S
     skills: skills.length ? skills : undefined,
     template: {
       ...(base?.template ?? {}),
-      version: Math.max(1, Math.trunc(Number(d.templateVersion)) || 1),
+      version: Number(d.templateVersion),
       lastReviewed: d.lastReviewed,
     },
   } as ScenarioInput;
+}
+
+/**
+ * What stops the form from being saved, by the API's field paths (`sla.1.name`), in the form's
+ * words: checked before anything is sent, so the lead is taken to the field rather than shown the
+ * server's refusal. The server checks the same rules (scenarios.types.ts).
+ */
+export function scenarioIssues(d: Draft): Map<string, string> {
+  const issues = new Map<string, string>();
+  if (!d.id.trim()) issues.set('id', 'Give the scenario an id, such as billing-to-finance');
+  else if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/.test(d.id.trim()))
+    issues.set('id', 'Use letters, digits, dashes, dots and underscores, no spaces');
+  if (!d.name.trim()) issues.set('name', 'Give the scenario a name: agents pick it by its name');
+  const named = new Set<string>();
+  for (const [i, c] of d.sla.entries()) {
+    const name = c.name.trim();
+    if (!name)
+      issues.set(`sla.${i}.name`, 'Name the clock (acknowledge stops on accept, resolve on resolve)');
+    else if (named.has(name))
+      issues.set(`sla.${i}.name`, `Another clock is named ${name}: each needs its own name`);
+    named.add(name);
+    const problem = targetProblem(c.target);
+    if (problem) issues.set(`sla.${i}.target`, problem);
+  }
+  for (const [i, r] of d.ladder.entries()) {
+    const at = Number(r.at);
+    if (!r.at.trim() || !Number.isFinite(at) || at < 0 || at > 1000)
+      issues.set(`ladder.${i}.at`, 'A share of the target from 0 to 1000 (%)');
+    if (r.clock && !named.has(r.clock))
+      issues.set(`ladder.${i}.clock`, `No clock is named ${r.clock} any more`);
+  }
+  const version = Number(d.templateVersion);
+  if (!Number.isInteger(version) || version < 1) issues.set('template.version', 'A whole number, 1 or more');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(d.lastReviewed))
+    issues.set('template.lastReviewed', 'Pick the day it was last reviewed');
+  return issues;
 }

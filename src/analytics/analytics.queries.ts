@@ -12,6 +12,8 @@ import { satisfactionRatings } from '../satisfaction/satisfaction.table.ts';
 import { listScenarios } from '../scenarios/scenarios.queries.ts';
 import { slaClocks } from '../sla/sla.table.ts';
 import { teams } from '../teams/teams.table.ts';
+import { routedTerms } from '../vocabulary/taxonomy.ts';
+import { loadTaxonomy } from '../vocabulary/vocabulary.queries.ts';
 import { weeklyReviews } from './analytics.table.ts';
 import type { Facts } from './facts.ts';
 import type { Period } from './period.ts';
@@ -220,8 +222,14 @@ export async function loadFacts(db: Queryable, orgId: string, period: Period): P
 export async function weeklyReview(db: Queryable, orgId: string, weekId: string) {
   const org = await organisationOf(db, orgId);
   const week = isoWeek(weekId, org.timezone);
-  const facts = await loadFacts(db, orgId, { from: week.previous.start, to: week.end });
-  return { organisation: org, review: buildWeeklyReview(facts, week) };
+  const [facts, taxonomy] = await Promise.all([
+    loadFacts(db, orgId, { from: week.previous.start, to: week.end }),
+    loadTaxonomy(db, orgId),
+  ]);
+  return {
+    organisation: org,
+    review: buildWeeklyReview(facts, week, { routedTerms: routedTerms(taxonomy) }),
+  };
 }
 
 export async function listWeeklyReviews(db: Queryable, orgId: string) {

@@ -74,6 +74,11 @@ describe('the weekly review', () => {
   it('checks the vocabulary and the templates', () => {
     expect(review.vocabulary.untagged).toEqual({ count: 3, of: 7, rate: 0.4286 });
     expect(review.vocabulary.unknownTerms).toEqual([{ term: 'technical', cases: 1 }]);
+    // A word the vocabulary routes to a scenario is known, as the vocabulary page says.
+    const routed = buildWeeklyReview(reviewHistory().facts, isoWeek('2026-W45', 'UTC'), {
+      routedTerms: ['Technical'],
+    });
+    expect(routed.vocabulary.unknownTerms).toEqual([]);
     expect(review.staleTemplates).toEqual([
       {
         scenario: 'voice-to-chat',

@@ -67,7 +67,7 @@ const HEADLINE: {
  * The weekly cross-team review (the seed's "weekly reviews, issue pattern analysis, vocabulary
  * standardisation, workflow calibration"), built from facts covering the week and the week before.
  */
-export function buildWeeklyReview(facts: Facts, week: Week) {
+export function buildWeeklyReview(facts: Facts, week: Week, opts: { routedTerms?: readonly string[] } = {}) {
   const views = deriveViews(facts);
   const inWeek = (ms: number, w: { start: number; end: number }) => ms >= w.start && ms < w.end;
   const current = computeMetrics(views, { from: week.start, to: week.end }).metrics;
@@ -79,7 +79,11 @@ export function buildWeeklyReview(facts: Facts, week: Week) {
     (c) => inWeek(c.c.createdAt, week) || c.handoffs.some((v) => inWeek(v.h.sentAt, week)),
   );
   const untagged = opened.filter((c) => !c.issueType?.trim());
-  const known = facts.scenarios.flatMap((s) => s.definition.trigger?.issueTypes ?? []);
+  // Known: a scenario's trigger names it, or the vocabulary routes it to a scenario (vocabulary/taxonomy.ts).
+  const known = [
+    ...facts.scenarios.flatMap((s) => s.definition.trigger?.issueTypes ?? []),
+    ...(opts.routedTerms ?? []),
+  ];
   const asOf = new Date(week.end);
   return {
     week: {

@@ -12,7 +12,8 @@ export function normaliseTerm(term: string): string {
 
 /**
  * How well the week's cases speak the one vocabulary: the share without an issue type, the terms in
- * use, terms no scenario knows (`known`: the issue types of scenario triggers), and spellings of one
+ * use, terms no scenario knows (`known`: the issue types of scenario triggers and the vocabulary's
+ * words for types it routes to a scenario), and spellings of one
  * term (`Billing`, `billing `, `billings`).
  */
 export function vocabularyHealth(

@@ -6,6 +6,7 @@ import {
   emptyTaxonomy,
   leafTypes,
   resolveType,
+  routedTerms,
   scenarioOf,
   type Taxonomy,
   typeLabel,
@@ -196,5 +197,34 @@ describe('taxonomy changes', () => {
     const [row] = decideUpdate(taxonomy, 'app/login', { definition: 'Cannot sign in', note: 'clearer' });
     expect(row).toMatchObject({ revision: 2, change: 'updated', note: 'clearer' });
     expect(row.spec).toMatchObject({ name: 'Login', definition: 'Cannot sign in' });
+  });
+});
+
+describe('routedTerms', () => {
+  it('gives every word of a type routed to a scenario, its own or its parent’s, and none of others', () => {
+    const { taxonomy } = small();
+    const unrouted = buildTaxonomy([
+      ...small().rows,
+      ...decideCreate(taxonomy, {
+        path: 'misc',
+        ...spec('Miscellaneous', { aliases: { support: ['other'] } }),
+      }),
+    ]);
+    const terms = routedTerms(unrouted);
+    for (const word of [
+      'billing',
+      'Billing',
+      'billing/double-charge',
+      'double-charge',
+      'Double charge',
+      'charged twice',
+      'dup payment',
+      'app/login',
+      'login',
+    ])
+      expect(terms, word).toContain(word);
+    expect(terms).not.toContain('misc');
+    expect(terms).not.toContain('other');
+    expect(terms).not.toContain('charged two times');
   });
 });

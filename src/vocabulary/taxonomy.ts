@@ -58,6 +58,22 @@ export function activeChildren(taxonomy: Taxonomy, path: string): IssueType[] {
   return [...taxonomy.types.values()].filter((t) => t.parent === path && t.status === 'active');
 }
 
+/**
+ * The words that lead a case to a scenario through the vocabulary: each active type routed to one
+ * (its own or its parent's), by its path, its last segment, its name and every team's aliases.
+ */
+export function routedTerms(taxonomy: Taxonomy): string[] {
+  const out = new Set<string>();
+  for (const type of taxonomy.types.values()) {
+    if (type.status !== 'active' || !scenarioOf(taxonomy, type.path)) continue;
+    out.add(type.path);
+    out.add(type.path.slice(type.path.lastIndexOf('/') + 1));
+    out.add(type.spec.name);
+    for (const words of Object.values(type.spec.aliases)) for (const word of words) out.add(word);
+  }
+  return [...out];
+}
+
 /** The labels the tagger learns: active types with no active child, in path order. */
 export function leafTypes(taxonomy: Taxonomy): string[] {
   const parents = new Set<string>();

@@ -132,8 +132,20 @@ describe('analytics in the browser', () => {
     expect(delivery.emails).toEqual(['grace@northwind.example', 'mateo@northwind.example']);
     await page.getByLabel('ISO week').fill(week);
     await page.getByLabel('ISO week').press('Enter');
-    await page.getByRole('heading', { level: 1, name: `Weekly review ${week}` }).waitFor();
-    await page.getByTestId('review-period').waitFor();
+    await page
+      .getByRole('heading', {
+        level: 1,
+        name: `Weekly review, week ${Number(week.slice(6))} of ${week.slice(0, 4)}`,
+      })
+      .waitFor();
+    // Days, scenarios and teams in words, as the meeting reads them: no ISO dates, ids or keys.
+    const period = await page.getByTestId('review-period').textContent();
+    expect(period).toMatch(
+      /^\w{3} \d{1,2}, \d{4} to \w{3} \d{1,2}, \d{4} \(|^\d{1,2} \w{3} \d{4} to \d{1,2} \w{3} \d{4} \(/,
+    );
+    expect(period).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    const calibration = page.locator('section', { hasText: 'SLA calibration' });
+    expect(await calibration.textContent()).not.toMatch(/\b[a-z0-9]+-to-[a-z0-9]+\b/);
     const headline = page.locator('section', { hasText: 'This week against the week before' });
     // Eleven handoff figures and CSAT.
     expect(await headline.locator('tbody tr').count()).toBe(12);

@@ -159,7 +159,12 @@ describe('web app: satisfaction ratings (CSAT) [pglite]', () => {
     await page.setViewportSize({ width: 1366, height: 900 });
     const week = weekIdOf(Date.now(), 'Europe/London');
     await page.goto(`${app.url}/reviews/${week}`);
-    await page.getByRole('heading', { level: 1, name: `Weekly review ${week}` }).waitFor();
+    await page
+      .getByRole('heading', {
+        level: 1,
+        name: `Weekly review, week ${Number(week.slice(6))} of ${week.slice(0, 4)}`,
+      })
+      .waitFor();
     const weekJourneys = page.locator('figure', { hasText: 'The journeys customers judged' });
     await weekJourneys.locator('svg.recharts-surface[role=application]').waitFor();
     expect(await chartTable(weekJourneys)).toEqual(judged);

@@ -2,9 +2,12 @@ import { rateFigures } from '../../../src/analytics/headline-figures.ts';
 import type { WeeklyReview } from '../analytics/analytics.api.ts';
 import { DataTable } from '../analytics/ChartFigure.tsx';
 import { duration, percent } from '../analytics/figures.ts';
+import { humanize } from '../app/format.ts';
 import { Link } from '../app/router.tsx';
+import { useSession } from '../app/session.tsx';
 import { Badge, Section } from '../app/ui.tsx';
 import { formatTarget } from '../sla/business-time.ts';
+import { dayOf, signalWord, weekWords } from './review-words.ts';
 
 type Headline = WeeklyReview['headline'][number];
 
@@ -35,8 +38,16 @@ export function HeadlineSection({ review }: { review: WeeklyReview }) {
         rowKey={(h) => h.figure}
         columns={[
           { label: 'Figure', cell: (h) => h.label },
-          { label: review.week.id, cell: (h) => value(h, h.thisWeek), numeric: true },
-          { label: review.week.previous, cell: (h) => value(h, h.previousWeek), numeric: true },
+          {
+            label: `This week (${weekWords(review.week.id)})`,
+            cell: (h) => value(h, h.thisWeek),
+            numeric: true,
+          },
+          {
+            label: `Week before (${weekWords(review.week.previous)})`,
+            cell: (h) => value(h, h.previousWeek),
+            numeric: true,
+          },
           {
             label: 'Direction',
             cell: (h) => {
@@ -50,8 +61,21 @@ export function HeadlineSection({ review }: { review: WeeklyReview }) {
   );
 }
 
+/** A scenario's name as the organisation has it now (its id when it has none, or is gone). */
+function useScenarioName() {
+  const s = useSession();
+  return (id: string) => s.scenarios.find((x) => x.id === id)?.name ?? id;
+}
+
+/** A team's name from its key (the key when the team is gone). */
+function useTeamName() {
+  const s = useSession();
+  return (key: string) => s.teams.find((t) => t.key === key)?.name ?? key;
+}
+
 export function CalibrationSection({ review }: { review: WeeklyReview }) {
   const rows = review.slaCalibration;
+  const scenarioName = useScenarioName();
   return (
     <Section title="SLA calibration">
       {rows.length === 0 ? (
@@ -62,7 +86,10 @@ export function CalibrationSection({ review }: { review: WeeklyReview }) {
           rows={rows}
           rowKey={(r) => `${r.scenario}:${r.clock}:${r.target}`}
           columns={[
-            { label: 'Scenario and clock', cell: (r) => `${r.scenario} · ${r.clock}` },
+            {
+              label: 'Scenario and clock',
+              cell: (r) => `${scenarioName(r.scenario)} · ${humanize(r.clock)}`,
+            },
             { label: 'Target', cell: (r) => <abbr title={r.target}>{formatTarget(r.target)}</abbr> },
             { label: 'Finished (open)', cell: (r) => `${r.finished} (${r.open})`, numeric: true },
             {
@@ -146,6 +173,8 @@ export function PatternsSection({ review }: { review: WeeklyReview }) {
 }
 
 export function WorkflowSection({ review }: { review: WeeklyReview }) {
+  const teamName = useTeamName();
+  const scenarioName = useScenarioName();
   return (
     <Section title="Teams passing work back and forth, and stale templates">
       <div className="stack">
@@ -157,7 +186,7 @@ export function WorkflowSection({ review }: { review: WeeklyReview }) {
             rows={review.bouncingPairs}
             rowKey={(b) => b.teams.join('-')}
             columns={[
-              { label: 'Teams', cell: (b) => b.teams.join(' ⇄ ') },
+              { label: 'Teams', cell: (b) => b.teams.map(teamName).join(' ⇄ ') },
               { label: 'Bounces', cell: (b) => b.bounces, numeric: true },
               { label: 'Ping-pongs', cell: (b) => b.pingPongs, numeric: true },
               { label: 'Cases', cell: (b) => b.cases, numeric: true },
@@ -170,7 +199,10 @@ export function WorkflowSection({ review }: { review: WeeklyReview }) {
           <p>
             Stale packet templates:{' '}
             {review.staleTemplates
-              .map((t) => `${t.scenario} (last reviewed ${t.lastReviewed}, ${t.ageDays} days)`)
+              .map(
+                (t) =>
+                  `${scenarioName(t.scenario)} (last reviewed ${dayOf(t.lastReviewed)}, ${t.ageDays} days ago)`,
+              )
               .join(', ')}
             .
           </p>
@@ -181,6 +213,7 @@ export function WorkflowSection({ review }: { review: WeeklyReview }) {
 }
 
 export function NotableSection({ review }: { review: WeeklyReview }) {
+  const teamName = useTeamName();
   return (
     <Section title="Cases to discuss">
       {review.notableCases.length === 0 ? (
@@ -192,8 +225,8 @@ export function NotableSection({ review }: { review: WeeklyReview }) {
           rowKey={(c) => c.caseId}
           columns={[
             { label: 'Case', cell: (c) => <Link to={`/cases/${c.caseId}`}>{c.subject}</Link> },
-            { label: 'Teams', cell: (c) => c.teams.join(', ') || '—' },
-            { label: 'Signals', cell: (c) => c.signals.map((x) => x.replaceAll('_', ' ')).join(', ') },
+            { label: 'Teams', cell: (c) => c.teams.map(teamName).join(', ') || '—' },
+            { label: 'Signals', cell: (c) => c.signals.map(signalWord).join(', ') },
           ]}
         />
       )}

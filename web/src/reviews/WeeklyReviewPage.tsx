@@ -12,6 +12,7 @@ import {
   PatternsSection,
   WorkflowSection,
 } from './ReviewSections.tsx';
+import { dayOf, weekWords } from './review-words.ts';
 import '../analytics/analytics.css';
 
 /** One week's review for leads: the stored one when the scheduled job kept it, else computed now. */
@@ -25,10 +26,10 @@ export default function WeeklyReviewPage({ week }: { week: string }) {
           <p className="muted">
             <Link to="/reviews">Weekly reviews</Link>
           </p>
-          <h1>Weekly review {week}</h1>
+          <h1>Weekly review, {weekWords(week)}</h1>
           {r ? (
             <p className="muted" data-testid="review-period">
-              {r.week.firstDay} to {r.week.lastDay} ({r.week.timezone}) ·{' '}
+              {dayOf(r.week.firstDay)} to {dayOf(r.week.lastDay)} ({r.week.timezone}) ·{' '}
               {result.data?.storedAt ? `stored ${formatDateTime(result.data.storedAt)}` : 'computed now'}
             </p>
           ) : null}

@@ -214,6 +214,13 @@ describe('web app [pglite]', () => {
     await reassign.getByRole('button', { name: 'Reassign' }).click();
     await page.locator('.queue-preview').getByTestId('handoff-owner').filter({ hasText: other }).waitFor();
 
+    // Resolving cannot be undone: the first r asks for a second, and another key lets it go.
+    await page.keyboard.press('r');
+    expect(await page.getByTestId('queue-done').innerText()).toBe(`Press r again to resolve “${subject}”.`);
+    await page.keyboard.press('j');
+    await page.keyboard.press('r');
+    expect(await page.getByTestId('queue-done').innerText()).toBe(`Press r again to resolve “${subject}”.`);
+    expect((await call('GET', `/api/v1/handoffs/${handoffUrl.split('/').pop()}`)).state).toBe('accepted');
     await page.keyboard.press('r');
     await page.getByText("Nothing in Finance's queue").waitFor();
     expect(await page.getByTestId('queue-done').innerText()).toBe(`Resolved “${subject}”.`);

@@ -13,12 +13,12 @@ import { Dialog, Kbd } from './ui.tsx';
 type NavItem = { to: string; label: string; show: boolean };
 
 export const shortcutHelp: [string, string][] = [
-  ['j / ↓', 'Next handoff in the queue (j: next case in Cases)'],
-  ['k / ↑', 'Previous handoff (k: previous case)'],
+  ['j / ↓', 'Next handoff in the queue (in Cases, j alone: the next case)'],
+  ['k / ↑', 'Previous handoff (in Cases, k alone: the previous case)'],
   ['Enter', 'Open the selected handoff or case'],
   ['a', 'Accept'],
   ['b', 'Bounce (with a reason)'],
-  ['r', 'Resolve'],
+  ['r r', 'Resolve (r twice: a resolved handoff stays resolved)'],
   ['o', 'Reassign (the picked handoffs, when some are picked)'],
   ['x', 'Pick the handoff to reassign several together'],
   ['Shift + x', 'Pick every handoff from the one picked last to this one'],

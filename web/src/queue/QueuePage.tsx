@@ -33,6 +33,9 @@ const states: [QueueState, string][] = [
 ];
 
 /** The receiving team's queue: mine or my team's, most urgent first, keyboard-driven, live. */
+/** How long a first `r` waits for the second that resolves. */
+const RESOLVE_CONFIRM_MS = 5_000;
+
 export function QueuePage() {
   const s = useSession();
   const { search } = useLocation();
@@ -131,6 +134,10 @@ export function QueuePage() {
     setDone(doneWords(next, subject ? `“${plainText(subject, 'Subject erased')}”` : next.id, action));
   });
 
+  // Resolving ends the handoff for good: `r` asks to be pressed again on the same handoff, within
+  // RESOLVE_CONFIRM_MS, as the case page asks before resolving. Any other key lets it go.
+  const armed = useRef<{ id: string; at: number } | null>(null);
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.metaKey || e.ctrlKey || e.altKey || isTyping(e.target) || document.querySelector('dialog[open]'))
@@ -141,6 +148,18 @@ export function QueuePage() {
       if (act.kind === 'open' && (e.target as HTMLElement).closest?.('button, a')) return;
       if (act.kind === 'clear' && !picks.size) return;
       e.preventDefault();
+      const confirming = armed.current;
+      armed.current = null;
+      if (act.kind === 'action' && act.action === 'resolve' && current && preview.data?.id === current.id) {
+        if (!confirming || confirming.id !== current.id || Date.now() - confirming.at > RESOLVE_CONFIRM_MS) {
+          armed.current = { id: current.id, at: Date.now() };
+          const subject = titleOf(current.caseId)?.subject;
+          setDone(
+            `Press r again to resolve ${subject ? `“${plainText(subject, 'Subject erased')}”` : current.id}.`,
+          );
+          return;
+        }
+      }
       if (act.kind === 'move') {
         select(Math.max(0, Math.min(shown.length - 1, selected + act.by)));
         listRef.current?.querySelector<HTMLElement>('.vlist')?.focus({ preventScroll: true });
@@ -156,7 +175,7 @@ export function QueuePage() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [shown, selected, current, preview.data, actions, select, s, pick, picked.length, picks.size]);
+  }, [shown, selected, current, preview.data, actions, select, s, pick, picked.length, picks.size, titleOf]);
 
   const teamName = s.teams.find((t) => t.key === team)?.name ?? team;
 
@@ -167,7 +186,8 @@ export function QueuePage() {
           <h1>Queue</h1>
           <p className="muted">
             Most urgent first. <Kbd>j</Kbd> <Kbd>k</Kbd> move, <Kbd>a</Kbd> accept, <Kbd>b</Kbd> bounce,{' '}
-            <Kbd>r</Kbd> resolve, <Kbd>x</Kbd> pick to reassign together, <Kbd>?</Kbd> all shortcuts.
+            <Kbd>r</Kbd> <Kbd>r</Kbd> resolve, <Kbd>x</Kbd> pick to reassign together, <Kbd>?</Kbd> all
+            shortcuts.
           </p>
         </div>
         <QueueCounts items={queue.items} />

@@ -81,9 +81,10 @@ describe('the case timeline: one line of detail per event', () => {
       'was closed; a handoff was sent',
     );
     expect(eventDetail('message.added', { role: 'customer', closingThanks: true }, names)).toBe(
-      'from customer · only thanks: the case was not reopened',
+      'from the customer · only thanks: the case was not reopened',
     );
-    expect(eventDetail('message.added', { role: 'customer' }, names)).toBe('from customer');
+    expect(eventDetail('message.added', { role: 'customer' }, names)).toBe('from the customer');
+    expect(eventDetail('message.added', { role: 'internal' }, names)).toBe('internal note');
   });
 
   it('falls back to the fields it knows for other events, and to nothing without data', () => {

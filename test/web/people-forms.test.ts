@@ -60,6 +60,13 @@ describe('the person form', () => {
     const skill = new ApiError(400, 'validation_failed', 'skills.2: too long', { field: 'skills.2' });
     expect(fieldOfError(skill)).toBe('skills');
     expect(messageOf(skill)).toBe('Too long');
+    // An address opening the message stays as it is written.
+    expect(messageOf(taken)).toBe('amara@x.example is taken');
+    expect(
+      messageOf(
+        new ApiError(409, 'conflict', 'email: tom@northwind.example is already Tom’s', { field: 'email' }),
+      ),
+    ).toBe('tom@northwind.example is already Tom’s');
     expect(
       fieldOfError(new ApiError(400, 'validation_failed', 'body: bad', { field: 'body' })),
     ).toBeUndefined();

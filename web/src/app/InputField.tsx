@@ -1,4 +1,5 @@
 import type { ReactNode, Ref } from 'react';
+import { sentenceStart } from './format.ts';
 
 /**
  * A labelled input with an optional hint, and its error when it is at fault: marked invalid and
@@ -64,5 +65,5 @@ export function InputField({
 /** The API's validation message as a sentence, without the field's name (`email: give…` → `Give….`). */
 export function fieldMessage(message: string): string {
   const text = message.replace(/^[\w.]+: /, '');
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
+  return `${sentenceStart(text)}${/[.!?]$/.test(text) ? '' : '.'}`;
 }

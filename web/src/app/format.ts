@@ -42,6 +42,14 @@ export function relative(iso: string, now = Date.now()): string {
 /** Words that stay in capitals wherever they fall ("Sla breached" reads as a typo). */
 const ACRONYMS = new Set(['qa', 'sla', 'csat', 'id', 'api', 'url', 'vat', 'sms']);
 
+/**
+ * A message as the start of a sentence: its first word capitalised when it is an ordinary word,
+ * left as it is when it is an address, a key or a name ("tom@northwind.example is already…").
+ */
+export function sentenceStart(text: string): string {
+  return /^[a-z][a-z']*(?=[\s,;:]|$)/.test(text) ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+}
+
 export function humanize(id: string): string {
   const words = id
     .replace(/([a-z])([A-Z])/g, '$1 $2')

@@ -15,13 +15,21 @@ function criticalFailed(v: unknown): string | undefined {
   return ids.length ? `critical fail: ${ids.map(humanize).join(', ')}` : undefined;
 }
 
+/** Who a message came from (a message's role), as the timeline says it. */
+const roleWords: Record<string, string> = {
+  customer: 'from the customer',
+  agent: 'from an agent',
+  bot: 'from the bot',
+  internal: 'internal note',
+};
+
 function generic(d: Data, n: Names): string[] {
   const parts: (string | undefined)[] = [];
   if (text(d.toTeam)) parts.push(`to ${n.team(d.toTeam as string)}`);
   if (text(d.ownerId)) parts.push(`owner ${n.person(d.ownerId as string)}`);
   if (text(d.clock)) parts.push(`${humanize(d.clock as string)} clock`);
   if (text(d.kind)) parts.push(humanize(d.kind as string));
-  if (text(d.role)) parts.push(`from ${d.role}`);
+  if (text(d.role)) parts.push(roleWords[d.role as string] ?? `from ${d.role}`);
   if (typeof d.completeness === 'number') parts.push(`completeness ${d.completeness}%`);
   return parts.filter((p): p is string => Boolean(p));
 }

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client.ts';
 import type { Role } from '../api/types.ts';
+import { sentenceStart } from '../app/format.ts';
 import { useSession } from '../app/session.tsx';
 import { Dialog, ErrorNote } from '../app/ui.tsx';
 import { ShowOnce } from './ShowOnce.tsx';
@@ -17,7 +18,7 @@ function fieldError(error: unknown): { field: Field; message: string } | undefin
   const text = error.message.startsWith(`${error.field}: `)
     ? error.message.slice(error.field.length + 2)
     : error.message;
-  return { field, message: text.charAt(0).toUpperCase() + text.slice(1) };
+  return { field, message: sentenceStart(text) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { ApiError } from '../api/client.ts';
 import type { Person, PersonChange, PersonInput, Role } from '../api/types.ts';
+import { sentenceStart } from '../app/format.ts';
 
 /** The add and edit forms' state: text as typed, turned into the API's body on submit. */
 export type PersonDraft = {
@@ -122,7 +123,7 @@ export function messageOf(error: ApiError): string {
     error.field && error.message.startsWith(`${error.field}: `)
       ? error.message.slice(error.field.length + 2)
       : error.message;
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return sentenceStart(text);
 }
 
 /** A password to hand on (no look-alike letters), from the browser's random source. */

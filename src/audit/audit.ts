@@ -40,6 +40,12 @@ export async function runAudit(
   const iterator = chunks[Symbol.asyncIterator]();
   const first = await iterator.next();
   const head = first.done ? '' : first.value;
+  // An image, a spreadsheet or an archive read as text: NUL bytes, or bytes UTF-8 cannot read.
+  const sample = head.slice(0, 4096);
+  if (sample.includes('\u0000') || (sample.match(/\uFFFD/g)?.length ?? 0) > Math.max(3, sample.length / 100))
+    throw new AuditInputError(
+      'this is not a CSV or JSON file: it reads as binary data (an image, a spreadsheet or an archive?). Export the events as CSV, JSON or JSON Lines',
+    );
   const kind = options.kind ?? (/^\uFEFF?\s*[[{]/.test(head) ? 'json' : 'csv');
   const input = (async function* () {
     if (!first.done) yield head;

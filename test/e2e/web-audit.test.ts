@@ -131,6 +131,36 @@ describe('web app: auditing a helpdesk export [pglite]', () => {
     await alert.waitFor();
     expect(await alert.textContent()).toContain('notes.json could not be audited');
     expect(await page.getByTestId('audit-figures').count()).toBe(0);
+    // An image chosen by mistake is named for what it is, not read for columns.
+    await page.getByLabel('Export file').setInputFiles({
+      name: 'screenshot.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from([
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52,
+      ]),
+    });
+    await page.getByRole('button', { name: 'Audit the export' }).click();
+    await page.getByRole('alert').filter({ hasText: 'screenshot.png could not be audited' }).waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain('not a CSV or JSON file');
+
+    // Cancelled: said so, with how far it got, and the focus back where an audit starts.
+    await page.getByLabel('Export file').setInputFiles({
+      name: 'everything.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(large(300_000)),
+    });
+    await page.getByRole('button', { name: 'Audit the export' }).click();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Cancelled: the audit of everything.csv stopped at' })
+      .waitFor();
+    expect(
+      await page
+        .getByRole('button', { name: 'Audit the export' })
+        .evaluate((el) => el === document.activeElement),
+    ).toBe(true);
+    expect(await page.getByTestId('audit-figures').count()).toBe(0);
 
     // Nothing was sent anywhere: the file never left the browser.
     expect(served).toEqual([]);

@@ -1,4 +1,4 @@
-import { type DragEvent, type FormEvent, useEffect, useMemo, useState } from 'react';
+import { type DragEvent, type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { FigureTiles, type Tile } from '../analytics/FigureTiles.tsx';
 import { percent } from '../analytics/figures.ts';
 import { Link } from '../app/router.tsx';
@@ -69,7 +69,13 @@ function Download({
  * browser with the engine of `baton audit`, and never uploaded.
  */
 export default function AuditPage() {
-  const { run, start, cancel } = useAudit();
+  const { run, start, cancel: stopAudit } = useAudit();
+  const auditButton = useRef<HTMLButtonElement>(null);
+  // The Cancel button goes with the progress: the focus moves to where the audit can start again.
+  const cancel = () => {
+    stopAudit();
+    requestAnimationFrame(() => auditButton.current?.focus());
+  };
   const [file, setFile] = useState<File | null>(null);
   const [format, setFormat] = useState<AuditFormat | ''>('');
   const [dragging, setDragging] = useState(false);
@@ -122,7 +128,7 @@ export default function AuditPage() {
           <span className="muted small">
             {file
               ? megabytes(file.size)
-              : 'CSV, JSON or JSON Lines: ServiceNow incident events, Zendesk ticket audits, or generic ticket events (docs/audit.md)'}
+              : 'CSV, JSON or JSON Lines: ServiceNow incident events, Zendesk ticket audits, or generic ticket events (one row per event: case, team, owner, seq, at)'}
           </span>
           <input
             type="file"
@@ -143,7 +149,12 @@ export default function AuditPage() {
               ))}
             </select>
           </label>
-          <button type="submit" className="button primary" disabled={!file || run.state === 'reading'}>
+          <button
+            type="submit"
+            className="button primary"
+            disabled={!file || run.state === 'reading'}
+            ref={auditButton}
+          >
             Audit the export
           </button>
         </div>
@@ -174,6 +185,13 @@ export default function AuditPage() {
               Cancel
             </button>
           </div>
+        </div>
+      ) : null}
+
+      {run.state === 'cancelled' ? (
+        <div className="note note-info" role="status">
+          Cancelled: the audit of {run.file} stopped at {megabytes(run.bytes)} of {megabytes(run.size)}.
+          Nothing was kept; audit it again when you are ready.
         </div>
       ) : null}
 

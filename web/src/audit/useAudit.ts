@@ -5,7 +5,8 @@ export type AuditRun =
   | { state: 'idle' }
   | { state: 'reading'; file: string; size: number; bytes: number; rows: number }
   | { state: 'done'; file: string; report: AuditReport; html: string; seconds: number }
-  | { state: 'failed'; file: string; message: string };
+  | { state: 'failed'; file: string; message: string }
+  | { state: 'cancelled'; file: string; size: number; bytes: number };
 
 /** One audit at a time, run by a worker; a new start or leaving the page stops the one before. */
 export function useAudit() {
@@ -48,7 +49,9 @@ export function useAudit() {
 
   const cancel = useCallback(() => {
     stop();
-    setRun({ state: 'idle' });
+    setRun((r) =>
+      r.state === 'reading' ? { state: 'cancelled', file: r.file, size: r.size, bytes: r.bytes } : r,
+    );
   }, [stop]);
 
   return { run, start, cancel };

@@ -88,6 +88,22 @@ describe('analytics in the browser', () => {
     expect(await comparison.locator('tbody').textContent()).toMatch(
       /no clear change|not enough data|improved|worsened/,
     );
+    // Periods are picked as days; a period without a case says so rather than "not enough data" alone.
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    await page.getByLabel('Before: from').fill(day(Date.now() - 400 * 86_400_000));
+    await page.getByLabel('Before: to').fill(day(Date.now() - 380 * 86_400_000));
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await page.getByRole('note').filter({ hasText: 'The before period has no case' }).waitFor();
+    await page.getByLabel('Before: from').fill(day(Date.now() - 29 * 86_400_000));
+    await page.getByLabel('Before: to').fill(day(Date.now() - 15 * 86_400_000));
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await page.getByRole('note').filter({ hasText: 'has no case' }).waitFor({ state: 'detached' });
+    expect(
+      await page
+        .locator('section', { hasText: 'Before and after' })
+        .getByText(/^Before: \d+ cases?/)
+        .textContent(),
+    ).not.toMatch(/^Before: 0 cases/);
 
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'analytics');

@@ -67,6 +67,13 @@ function rowsOf(c: Comparison) {
   return [...rates, ...times];
 }
 
+/** A period as the form edits it: its first and last day. */
+type Span = { from: string; to: string };
+const spanOf = (period: string): Span => {
+  const [from = '', to = ''] = period.split('/');
+  return { from, to };
+};
+
 /** Two periods side by side: each figure's change, its 95 % interval, p-value and verdict. */
 export function ComparePanel({
   filters,
@@ -75,43 +82,45 @@ export function ComparePanel({
   filters: Filters;
   defaults: { before: string; after: string };
 }) {
-  const [before, setBefore] = useState(defaults.before);
-  const [after, setAfter] = useState(defaults.after);
+  const [before, setBefore] = useState(() => spanOf(defaults.before));
+  const [after, setAfter] = useState(() => spanOf(defaults.after));
   const [asked, setAsked] = useState(defaults);
   const key = `analytics:compare:${asked.before}:${asked.after}:${JSON.stringify(filters)}`;
   const result = useResource(key, (signal) =>
     analyticsApi.compare(asked.before, asked.after, filters, signal),
   );
   const c = result.data;
+  const dates = (label: string, span: Span, set: (s: Span) => void) => (
+    <fieldset className="inline-field compare-span">
+      <legend>{label}</legend>
+      <input
+        type="date"
+        aria-label={`${label}: from`}
+        value={span.from}
+        max={span.to || undefined}
+        onChange={(e) => set({ ...span, from: e.target.value })}
+      />
+      <span aria-hidden="true">to</span>
+      <input
+        type="date"
+        aria-label={`${label}: to`}
+        value={span.to}
+        min={span.from || undefined}
+        onChange={(e) => set({ ...span, to: e.target.value })}
+      />
+    </fieldset>
+  );
   return (
     <div className="stack">
       <form
         className="toolbar"
         onSubmit={(e) => {
           e.preventDefault();
-          setAsked({ before: before.trim(), after: after.trim() });
+          setAsked({ before: `${before.from}/${before.to}`, after: `${after.from}/${after.to}` });
         }}
       >
-        <div className="inline-field">
-          <label htmlFor="compare-before">Before (start/end)</label>
-          <input
-            id="compare-before"
-            value={before}
-            onChange={(e) => setBefore(e.target.value)}
-            placeholder="2026-10-01/2026-10-31"
-            size={24}
-          />
-        </div>
-        <div className="inline-field">
-          <label htmlFor="compare-after">After (start/end)</label>
-          <input
-            id="compare-after"
-            value={after}
-            onChange={(e) => setAfter(e.target.value)}
-            placeholder="2026-11-01/2026-11-30"
-            size={24}
-          />
-        </div>
+        {dates('Before', before, setBefore)}
+        {dates('After', after, setAfter)}
         <button type="submit" className="button">
           Compare
         </button>
@@ -123,6 +132,13 @@ export function ComparePanel({
         )
       ) : (
         <>
+          {c.before.cases === 0 || c.after.cases === 0 ? (
+            <div className="note note-info" role="note">
+              {c.before.cases === 0 && c.after.cases === 0
+                ? 'Neither period has a case: choose dates with history.'
+                : `The ${c.before.cases === 0 ? 'before' : 'after'} period has no case, so no figure can be compared: choose dates with history on both sides.`}
+            </div>
+          ) : null}
           <p className="muted">
             Before: {counted(c.before.cases, 'case')}, {counted(c.before.handoffs, 'handoff')}. After:{' '}
             {counted(c.after.cases, 'case')}, {counted(c.after.handoffs, 'handoff')}. A change counts as

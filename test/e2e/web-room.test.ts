@@ -263,6 +263,13 @@ describe('web app: case room, supervisor dips, settings for leads [pglite]', () 
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(
       await form.getByLabel('Name', { exact: true }).getAttribute('id'),
     );
+    // Saved as it is: nothing changed, no version made.
+    await form.getByRole('button', { name: `Save as version ${before + 1}` }).click();
+    await form
+      .getByRole('status')
+      .filter({ hasText: `Nothing changed: version ${before} stays the current one.` })
+      .waitFor();
+    expect((await call('GET', '/api/v1/scenarios/billing-to-finance')).version).toBe(before);
     // What the API would refuse is refused at its field, focused, and nothing is sent.
     await form.getByLabel('Name', { exact: true }).fill('  ');
     await form.getByLabel('Clock 2 name').fill('acknowledge');

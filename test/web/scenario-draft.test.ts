@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../web/src/api/types.ts';
 import { parseSkills as skillsOf } from '../../web/src/people/person-form.ts';
-import { scenarioIssues, skilledMembers, toDraft, toInput } from '../../web/src/settings/scenario-draft.ts';
+import {
+  sameAsCurrent,
+  scenarioIssues,
+  skilledMembers,
+  toDraft,
+  toInput,
+} from '../../web/src/settings/scenario-draft.ts';
 import { targetFromInput, targetProblem } from '../../web/src/settings/target-input.ts';
 
 const teams = [{ key: 'engineering' }];
@@ -121,5 +127,35 @@ describe('what stops a scenario from being saved', () => {
     expect(issues.get('sla.1.name')).toMatch(/Another clock is named resolve/);
     expect(issues.get('ladder.1.clock')).toMatch(/No clock is named acknowledge/);
     expect(issues.get('template.version')).toMatch(/whole number/);
+  });
+});
+
+describe('a scenario saved as it was', () => {
+  it('is the current version, whatever order its keys come in', () => {
+    expect(sameAsCurrent(toInput(toDraft(scenario, teams), scenario, 'UTC'), scenario)).toBe(true);
+  });
+
+  it('is a new version as soon as anything differs, and a new scenario always is', () => {
+    const draft = toDraft(scenario, teams);
+    expect(
+      sameAsCurrent(toInput({ ...draft, name: 'Mobile to Engineering' }, scenario, 'UTC'), scenario),
+    ).toBe(false);
+    expect(sameAsCurrent(toInput({ ...draft, lastReviewed: '2026-12-01' }, scenario, 'UTC'), scenario)).toBe(
+      false,
+    );
+    expect(sameAsCurrent(toInput(draft, undefined, 'UTC'), undefined)).toBe(false);
+  });
+});
+
+describe('what the form does not show', () => {
+  it('keeps a rung’s respectHours through an edit (it was dropped, and the rung fired off shift)', () => {
+    const held = {
+      ...scenario,
+      ladder: [{ at: 100, action: 'notify_lead', respectHours: true }],
+    } as unknown as Scenario;
+    expect(toInput(toDraft(held, teams), held, 'UTC').ladder).toEqual([
+      { at: 100, action: 'notify_lead', respectHours: true },
+    ]);
+    expect(sameAsCurrent(toInput(toDraft(held, teams), held, 'UTC'), held)).toBe(true);
   });
 });

@@ -14,6 +14,7 @@ import {
   type Draft,
   packetFields,
   type RungDraft,
+  sameAsCurrent,
   scenarioIssues,
   toDraft,
   today,
@@ -61,6 +62,9 @@ export function ScenarioEditor({
   const formRef = useRef<HTMLFormElement>(null);
   const issues = useMemo(() => scenarioIssues(d), [d]);
   const [showIssues, setShowIssues] = useState(false);
+  // Saved as it was: said (until the next edit), and no version made.
+  const [unchangedAt, setUnchangedAt] = useState<Draft | null>(null);
+  const unchanged = unchangedAt === d;
   const fieldAtFault = error instanceof ApiError ? error.field : undefined;
   // The server's refusal of one field, in its own words without the path it starts with.
   const serverWords =
@@ -119,10 +123,15 @@ export function ScenarioEditor({
       focusField([...issues.keys()][0]!);
       return;
     }
+    const input = toInput(d, scenario, teamTz);
+    if (sameAsCurrent(input, scenario)) {
+      setUnchangedAt(d);
+      return;
+    }
     setBusy(true);
     setError(undefined);
     try {
-      const saved = await api.saveScenario(toInput(d, scenario, teamTz));
+      const saved = await api.saveScenario(input);
       await s.refresh().catch(() => undefined);
       onDone(saved);
     } catch (err) {
@@ -446,6 +455,11 @@ export function ScenarioEditor({
         <div className="note note-warn" role="alert">
           Not saved: {issues.size === 1 ? 'one field needs' : `${issues.size} fields need`} fixing, marked
           above.
+        </div>
+      ) : null}
+      {unchanged && scenario ? (
+        <div className="note note-info" role="status">
+          Nothing changed: version {scenario.version} stays the current one.
         </div>
       ) : null}
       {shownAtField ? (

@@ -18,7 +18,8 @@ const defaultRequired: PacketField[] = packetFields.filter((f) => f !== 'summary
 /** A clock's calendar: the receiving team's (the default), around the clock, or one the scenario already had. */
 export type CalendarChoice = 'team' | '24/7' | 'own';
 export type ClockDraft = { name: string; target: string; calendar: CalendarChoice; own?: Calendar };
-export type RungDraft = { at: string; action: LadderAction; clock: string };
+/** A rung as the form edits it; `respectHours`, which the form does not show, is kept as it was. */
+export type RungDraft = { at: string; action: LadderAction; clock: string; respectHours?: boolean };
 export type Draft = {
   id: string;
   name: string;
@@ -92,7 +93,12 @@ export function toDraft(x: Scenario | undefined, teams: { key: string }[]): Draf
         own: cal,
       };
     }),
-    ladder: x.ladder.map((r) => ({ at: String(r.at), action: r.action, clock: r.clock ?? '' })),
+    ladder: x.ladder.map((r) => ({
+      at: String(r.at),
+      action: r.action,
+      clock: r.clock ?? '',
+      ...(r.respectHours !== undefined ? { respectHours: r.respectHours } : {}),
+    })),
     templateVersion: String(x.template?.version ?? 1),
     lastReviewed: x.template?.lastReviewed ?? today(),
     ownership: x.ownership ?? '',
@@ -124,6 +130,7 @@ export function toInput(d: Draft, base: Scenario | undefined, teamTz: string): S
       at: Number(r.at),
       action: r.action,
       ...(r.clock ? { clock: r.clock } : {}),
+      ...(r.respectHours !== undefined ? { respectHours: r.respectHours } : {}),
     })),
     // Unset (undefined is left out of the JSON): the team's rule, no skills asked for.
     ownership: d.ownership || undefined,
@@ -170,4 +177,23 @@ export function scenarioIssues(d: Draft): Map<string, string> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(d.lastReviewed))
     issues.set('template.lastReviewed', 'Pick the day it was last reviewed');
   return issues;
+}
+
+/** JSON with its keys in one order, undefined left out: two equal values read the same. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+}
+
+/**
+ * Whether saving would make a version that says exactly what the current one says: the form then
+ * saves nothing ("Nothing changed"), rather than a new version a lead would have to tell apart.
+ */
+export function sameAsCurrent(input: ScenarioInput, current: Scenario | undefined): boolean {
+  if (!current) return false;
+  const { version: _v, templateStale: _t, ...rest } = current;
+  return canonical(input) === canonical(rest);
 }

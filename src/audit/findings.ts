@@ -1,6 +1,6 @@
 import type { Finding } from './audit.types.ts';
 import type { AuditReport } from './report.ts';
-import { duration, percent } from './stats.ts';
+import { count, duration, percent } from './stats.ts';
 
 /** The audit's findings in plain words, each with the number it rests on (a rate 0..1 or a count). */
 export function findings(report: AuditReport, slaKnown: boolean): Finding[] {
@@ -15,35 +15,39 @@ export function findings(report: AuditReport, slaKnown: boolean): Finding[] {
   add(
     'handoff_rate',
     s.handoffRate,
-    `${percent(s.handoffRate)} of cases (${s.casesWithHandoff} of ${s.cases}) moved between teams at least once: ` +
-      `${s.handoffs} handoffs in all, ${s.handoffsPerHandedOffCase ?? 0} per handed-off case on average.`,
+    `${percent(s.handoffRate)} of cases (${count(s.casesWithHandoff)} of ${count(s.cases)}) moved between teams at least once: ` +
+      `${count(s.handoffs)} handoffs in all, ${count(s.handoffsPerHandedOffCase ?? 0)} per handed-off case on average.`,
   );
   if (s.handoffs > 0) {
     add(
       'no_ownership',
       s.ownerlessRate,
-      `No ownership on ${percent(s.ownerlessRate)} of handoffs (${s.ownerlessHandoffs} of ${s.handoffs}): ` +
+      `No ownership on ${percent(s.ownerlessRate)} of handoffs (${count(s.ownerlessHandoffs)} of ${count(s.handoffs)}): ` +
         'the receiving team held the case with nobody named until it moved on or closed.',
     );
     const worst = report.topPingPongPairs[0];
     const pair = worst
-      ? ` The worst loop: ${worst.teams[0]} and ${worst.teams[1]} (${worst.returns} returns).`
+      ? ` The worst loop: ${worst.teams[0]} and ${worst.teams[1]} (${count(worst.returns)} returns).`
       : '';
     add(
       'ping_pong',
       s.pingPongRate,
-      `${percent(s.pingPongRate)} of handed-off cases (${s.pingPongCases}) came back to a team that had already ` +
+      `${percent(s.pingPongRate)} of handed-off cases (${count(s.pingPongCases)}) came back to a team that had already ` +
         `held them.${pair}`,
     );
     const many = report.hopsPerCase.filter((h) => h.handoffs >= 3).reduce((sum, h) => sum + h.cases, 0);
-    add('many_hops', many, `${many} cases (${percent(many / s.cases)}) went through 3 or more handoffs.`);
+    add(
+      'many_hops',
+      many,
+      `${count(many)} cases (${percent(many / s.cases)}) went through 3 or more handoffs.`,
+    );
   }
   if (s.pickupsMeasured > 0) {
     add(
       'pickup',
       s.medianPickupMinutes,
-      `After a handoff, the median wait until someone owned the case was ${duration((s.medianPickupMinutes ?? 0) / 60)} ` +
-        `(90% within ${duration((s.p90PickupMinutes ?? 0) / 60)}); ${s.pickupsOver48h} handoffs waited more than ` +
+      `After a handoff, the median wait until someone owned the case was ${duration((s.medianPickupMinutes ?? 0) / 60, (s.p90PickupMinutes ?? 0) / 60)} ` +
+        `(90% within ${duration((s.p90PickupMinutes ?? 0) / 60)}); ${count(s.pickupsOver48h)} handoffs waited more than ` +
         '48 hours for an owner.',
     );
   }
@@ -64,11 +68,12 @@ export function findings(report: AuditReport, slaKnown: boolean): Finding[] {
     );
   }
   if (w.medianResolutionHours !== null && wo.medianResolutionHours !== null) {
+    const longer = Math.max(w.medianResolutionHours, wo.medianResolutionHours);
     add(
       'resolution_with_handoff',
       w.medianResolutionHours,
-      `Cases with a handoff took a median of ${duration(w.medianResolutionHours)} to resolve, against ` +
-        `${duration(wo.medianResolutionHours)} without one.`,
+      `Cases with a handoff took a median of ${duration(w.medianResolutionHours, longer)} to resolve, against ` +
+        `${duration(wo.medianResolutionHours, longer)} without one.`,
     );
   }
   if (w.badSatisfaction.of > 0) {

@@ -1,9 +1,9 @@
 import { type Bar, columns, escapeHtml as e, horizontalBars, pairedRates } from './charts.ts';
 import type { AuditReport } from './report.ts';
 import { DEFINITIONS, STYLE } from './report-style.ts';
-import { percent } from './stats.ts';
+import { count, percent } from './stats.ts';
 
-const num = (value: number | null) => (value === null ? 'n/a' : value.toLocaleString('en-US'));
+const num = (value: number | null) => (value === null ? 'n/a' : count(value));
 const rateCell = (value: number | null) => percent(value);
 
 function table(
@@ -16,7 +16,7 @@ function table(
   const body = rows
     .map(
       (r) =>
-        `<tr>${r.map((c, i) => `<td${numeric[i] ? ' class="n"' : ''}>${e(String(c ?? 'n/a'))}</td>`).join('')}</tr>`,
+        `<tr>${r.map((c, i) => `<td${numeric[i] ? ' class="n"' : ''}>${e(typeof c === 'number' ? num(c) : String(c ?? 'n/a'))}</td>`).join('')}</tr>`,
     )
     .join('');
   return `<table><caption>${e(caption)}</caption><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table>`;

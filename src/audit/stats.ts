@@ -41,9 +41,14 @@ export function percent(value: number | null): string {
 }
 
 /** A duration in plain words from hours: `35 min`, `5.2 h`, `3.1 days`. */
-export function duration(hours: number | null): string {
+export function duration(hours: number | null, unitOf: number | null = hours): string {
   if (hours === null) return 'n/a';
-  if (hours < 1) return `${Math.round(hours * 60)} min`;
-  if (hours < 48) return `${round(hours, 1)} h`;
-  return `${round(hours / 24, 1)} days`;
+  // The unit follows `unitOf`: two durations side by side read in one ("2.9 days, against 2.0 days").
+  const scale = unitOf ?? hours;
+  if (scale < 1) return `${count(Math.round(hours * 60))} min`;
+  if (scale < 48) return `${count(round(hours, 1))} h`;
+  return `${count(round(hours / 24, 1))} days`;
 }
+
+/** A count or a measure as people read it: thousands grouped, at most one decimal ("11,839"). */
+export const count = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 1 });

@@ -14,7 +14,7 @@ import { bounceReasonLabels, humanize } from '../app/format.ts';
 import type { Metrics, Rate } from './analytics.api.ts';
 import { ChartFigure, DataTable } from './ChartFigure.tsx';
 import { ACCENT, BAD, GOOD, pct, SOFT, toPct, WARN } from './chart-palette.ts';
-import { duration, percent, rateText, routeLabel } from './figures.ts';
+import { duration, percent, rateText, routeLabel, weekName, weekTick } from './figures.ts';
 import { useTeamName } from './useTeamName.ts';
 
 const HOUR = 3_600_000;
@@ -230,7 +230,7 @@ export type WeekMetrics = { id: string; metrics: Metrics };
 
 export function TrendChart({ weeks }: { weeks: WeekMetrics[] }) {
   const data = weeks.map((w) => ({
-    week: w.id,
+    id: w.id,
     quality: w.metrics.quality.mean,
     contextComplete: toPct(w.metrics.contextComplete.rate),
     sla: toPct(w.metrics.slaAttainment.overall.rate),
@@ -240,7 +240,7 @@ export function TrendChart({ weeks }: { weeks: WeekMetrics[] }) {
     <ChartFigure
       title="Handoff quality over the weeks"
       description={`Average automatic quality (0 to 100) and three rates in percent, week by week. ${data
-        .map((d) => `${d.week}: quality ${d.quality ?? 'no data'}`)
+        .map((d) => `${weekName(d.id)}: quality ${d.quality ?? 'no data'}`)
         .join('; ')}.`}
       table={
         <DataTable
@@ -248,7 +248,7 @@ export function TrendChart({ weeks }: { weeks: WeekMetrics[] }) {
           rows={weeks}
           rowKey={(w) => w.id}
           columns={[
-            { label: 'Week', cell: (w) => w.id },
+            { label: 'Week', cell: (w) => weekName(w.id) },
             { label: 'Handoffs', cell: (w) => w.metrics.handoffs, numeric: true },
             { label: 'Average quality', cell: (w) => w.metrics.quality.mean ?? '—', numeric: true },
             {
@@ -269,9 +269,9 @@ export function TrendChart({ weeks }: { weeks: WeekMetrics[] }) {
       <ResponsiveContainer width="100%" height={300}>
         <LineChart data={data} margin={{ left: 8, right: 24, top: 8 }} accessibilityLayer>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="week" tick={{ fontSize: 12 }} />
+          <XAxis dataKey="id" tick={{ fontSize: 12 }} tickFormatter={weekTick} />
           <YAxis domain={[0, 100]} />
-          <Tooltip />
+          <Tooltip labelFormatter={(id) => weekName(String(id))} />
           <Legend />
           <Line
             dataKey="quality"

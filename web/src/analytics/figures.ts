@@ -52,3 +52,16 @@ export function lastWeeks(now: number, n: number) {
     return { id: isoWeekId(start), from: isoDate(start), to: isoDate(start + 6 * DAY) };
   });
 }
+
+/** An ISO week id `2026-W42` as its year and week number, or null when it is not one. */
+export function weekParts(id: string): { year: number; week: number } | null {
+  const m = /^(\d{4})-W(\d{2})$/.exec(id);
+  return m ? { year: Number(m[1]), week: Number(m[2]) } : null;
+}
+
+/** "W42" on a chart's axis, "Week 42, 2026" in its table: the ISO id only when it is not one. */
+export const weekTick = (id: string) => (weekParts(id) ? `W${weekParts(id)!.week}` : id);
+export const weekName = (id: string) => {
+  const p = weekParts(id);
+  return p ? `Week ${p.week}, ${p.year}` : id;
+};

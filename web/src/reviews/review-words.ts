@@ -1,3 +1,4 @@
+import { weekParts } from '../analytics/figures.ts';
 import { formatDay } from '../app/format.ts';
 
 // The weekly review's keys as a review meeting reads them. Pure.
@@ -20,6 +21,6 @@ export const dayOf = (date: string) => formatDay(`${date}T12:00:00Z`);
 
 /** An ISO week `2026-W49` as "week 49 of 2026". */
 export function weekWords(id: string): string {
-  const m = /^(\d{4})-W(\d{2})$/.exec(id);
-  return m ? `week ${Number(m[2])} of ${m[1]}` : id;
+  const p = weekParts(id);
+  return p ? `week ${p.week} of ${p.year}` : id;
 }

@@ -55,6 +55,12 @@ describe('web business time', () => {
     const s = clockStatus(clock, finance, now);
     expect(s.remainingMs).toBe(3 * 3_600_000);
     expect(s.level).toBe('ok');
+    // Said as working hours: the deadline is 18 h 30 m away on the clock.
+    expect(s.detail).toBe('3h 00m of working hours left');
+    expect(clockStatus(clock, finance, Date.parse('2026-11-23T20:00:00Z')).detail).toBe(
+      '2h 00m of working hours left · team closed now',
+    );
+    expect(clockStatus(clock, undefined, now).detail).toBe('18h 30m left');
     expect(clockStatus({ ...clock, deadline: '2026-11-23T17:00:00Z' }, finance, now).level).toBe('at-risk');
     expect(clockStatus({ ...clock, deadline: '2026-11-23T16:00:00Z' }, finance, now)).toMatchObject({
       level: 'breached',

@@ -53,7 +53,10 @@ export function clockStatus(clock: ClockLike, calendar: Calendar | undefined, no
   const budget = targetMs(clock.target, calendar);
   const risky = remaining <= budget * atRiskShare;
   const closed = remaining > 0 && calendar && businessMsBetween(calendar, now, now + 60_000) === 0;
-  const detail = `${formatDuration(remaining)} left${closed ? ' · team closed now' : ''}`;
+  // Business time, said so: beside a deadline "in 9 hr" on the clock, "2m left" would contradict it.
+  const detail = calendar
+    ? `${formatDuration(remaining)} of working hours left${closed ? ' · team closed now' : ''}`
+    : `${formatDuration(remaining)} left`;
   return {
     level: risky ? 'at-risk' : 'ok',
     label: risky ? 'At risk' : 'On track',

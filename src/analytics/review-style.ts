@@ -37,15 +37,7 @@ export function duration(ms: number | null): string {
   return `${Math.round((hours / 24) * 10) / 10} days`;
 }
 
-export const SIGNALS: Record<string, string> = {
-  sla_breached: 'SLA breached',
-  sentiment_dip: 'sentiment dip',
-  repeat_explanation: 'customer explained again',
-  lost_escalation: 'lost escalation',
-  complaint: 'complaint',
-  document_rerequest: 'document asked for again',
-  unsatisfied: 'customer not satisfied',
-};
+export { SIGNALS } from './signal-words.ts';
 
 export const FITS: Record<string, string> = {
   over: 'p90 over target',

@@ -115,14 +115,21 @@ describeOnPostgres('a team calendar change while sends and the SLA job are at wo
     await restoreFinance(before);
   });
 
-  it('never waits for a clock the SLA job holds while it holds the team, and saves once the job is done', async () => {
-    const before = await financeCalendar();
+  /** A handoff sent to Finance on Monday 10:00 London, its clocks running on Finance's hours. */
+  async function sentToFinance() {
     h().setNow('2026-11-23T10:00:00Z');
     const c = await h().request('POST', '/api/v1/cases', newCase());
     const sent = await h().request('POST', `/api/v1/cases/${c.body.id}/handoffs`, {
       scenario: 'billing-to-finance',
       packet: fullPacket,
     });
+    expect(sent.status).toBe(201);
+    return { c, sent };
+  }
+
+  it('never waits for a clock the SLA job holds while it holds the team, and saves once the job is done', async () => {
+    const before = await financeCalendar();
+    const { sent } = await sentToFinance();
     const team = await financeId();
     // As the SLA job does on a `reassign` rung: its clock (claimed with the handoff), then the team.
     const job = await holding(
@@ -145,12 +152,7 @@ describeOnPostgres('a team calendar change while sends and the SLA job are at wo
 
   it('gives up with a conflict, nothing changed, when a clock stays held', async () => {
     const before = await financeCalendar();
-    h().setNow('2026-11-23T10:00:00Z');
-    const c = await h().request('POST', '/api/v1/cases', newCase());
-    const sent = await h().request('POST', `/api/v1/cases/${c.body.id}/handoffs`, {
-      scenario: 'billing-to-finance',
-      packet: fullPacket,
-    });
+    const { c, sent } = await sentToFinance();
     const changesBefore = await calendarChanges();
     const holder = await holding(
       (tx) => tx.execute(sql`select id from sla_clocks where handoff_id = ${sent.body.id} for update`),

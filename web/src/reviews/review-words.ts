@@ -1,20 +1,11 @@
+import { SIGNALS } from '../../../src/analytics/signal-words.ts';
 import { weekParts } from '../analytics/figures.ts';
 import { formatDay } from '../app/format.ts';
 
 // The weekly review's keys as a review meeting reads them. Pure.
 
-/** A notable case's warning signals (src/analytics/notable.ts), in words. */
-export const signalWords: Record<string, string> = {
-  sla_breached: 'SLA breached',
-  sentiment_dip: 'sentiment dip',
-  repeat_explanation: 'customer explained again',
-  lost_escalation: 'lost escalation',
-  complaint: 'complaint',
-  document_rerequest: 'document asked for again',
-  unsatisfied: 'unsatisfied rating',
-};
-
-export const signalWord = (signal: string) => signalWords[signal] ?? signal.replaceAll('_', ' ');
+/** A notable case's warning signal in words (the review's HTML says the same). */
+export const signalWord = (signal: string) => SIGNALS[signal] ?? signal.replaceAll('_', ' ');
 
 /** A calendar day `2026-11-30` as "30 Nov 2026", the same day wherever the browser is. */
 export const dayOf = (date: string) => formatDay(`${date}T12:00:00Z`);

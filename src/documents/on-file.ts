@@ -17,3 +17,20 @@ export function findOnFile<T extends Pick<OnFile, 'kind'>>(
   const wanted = normaliseKind(kind);
   return onFile.find((d) => normaliseKind(d.kind) === wanted);
 }
+
+/**
+ * The kinds a packet asks the customer for that are on file already (invariant 3), each once, with
+ * the document on file: a send flags them as asked for again without a reason.
+ */
+export function askedAgain<T extends Pick<OnFile, 'kind'>>(
+  required: readonly string[],
+  onFile: readonly T[],
+): { kind: string; document: T }[] {
+  const seen = new Set<string>();
+  return required.flatMap((kind) => {
+    const document = findOnFile(onFile, kind);
+    if (!document || seen.has(normaliseKind(kind))) return [];
+    seen.add(normaliseKind(kind));
+    return [{ kind, document }];
+  });
+}

@@ -4,6 +4,7 @@ import { customers } from '../customers/customers.table.ts';
 import { rowsOf, type Tx } from '../db/database.ts';
 import { epochMs } from '../db/json-facts.ts';
 import { executePrepared } from '../db/prepared.ts';
+import { documents } from '../documents/documents.table.ts';
 import { eventDataOf } from '../events/events.queries.ts';
 import { caseEvents } from '../events/events.table.ts';
 import { EventType } from '../events/names.ts';
@@ -45,7 +46,10 @@ export type Opened = {
   scenario: Scenario;
   teamsByKey: Map<string, TeamRef>;
   facts: CaseFacts;
+  /** The case's documents on file: a packet asking for one of their kinds is flagged (invariant 3). */
+  onFile: OnFileRef[];
 };
+export type OnFileRef = { id: string; kind: string; name: string };
 
 /** One request to create a handoff (sent, or saved as a draft) on a case. */
 export type SendRequest = { caseId: string; input: NewHandoff; ctx: Ctx };
@@ -99,6 +103,8 @@ export async function openSends(tx: Tx, requests: SendRequest[]): Promise<(Opene
         then (select json_agg(json_build_object('id', m.id, 'text', m.text, 'at', ${epochMs('m.at')})
             order by m.at, m.id)
           from ${messages} m where m.case_id = c.id and m.role = 'customer') end as customer_messages,
+      (select json_agg(json_build_object('id', d.id, 'kind', d.kind, 'name', d.name))
+        from ${documents} d where d.case_id = c.id) as on_file,
       (select json_agg(json_build_object('id', e.id, 'handoffId', e.handoff_id, 'type', e.type,
           'at', ${epochMs('e.at')}, 'data', ${eventDataOf('e')}) order by e.seq)
         from ${caseEvents} e where e.org_id = v.org_id and e.type = ${EventType.documentRerequested}
@@ -126,6 +132,7 @@ export async function openSends(tx: Tx, requests: SendRequest[]): Promise<(Opene
     journey: CaseFacts['journey'] | null;
     customer_messages: CaseFacts['customerMessages'] | null;
     rerequests: CaseFacts['rerequests'] | null;
+    on_file: OnFileRef[] | null;
     scenario: { version: number; teams: TeamRef[] | null } | null;
   };
   const found = new Map(rowsOf<Found>(res).map((r) => [Number(r.i), r]));
@@ -157,6 +164,7 @@ export async function openSends(tx: Tx, requests: SendRequest[]): Promise<(Opene
         customerMessages: row.customer_messages ?? [],
         rerequests: row.rerequests ?? [],
       },
+      onFile: row.on_file ?? [],
     };
   });
 }

@@ -4,6 +4,8 @@ import { draftCustomerUpdate, replyClockOf } from '../continuity/customer-update
 import type { Db, Tx } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { insertRows } from '../db/json-rows.ts';
+import { documentRequests } from '../documents/documents.table.ts';
+import { onFileOf, packetReRequests } from '../documents/rerequest.commands.ts';
 import { appendEvents, type NewEvent, type StoredEvent } from '../events/events.commands.ts';
 import { EventType } from '../events/names.ts';
 import { ApiError } from '../http/errors.ts';
@@ -42,6 +44,7 @@ import { type CaseFacts, type Made, madeHandoffFacts } from './made-facts.ts';
 import {
   type CustomerFacts,
   customerOf,
+  type OnFileRef,
   type Opened,
   openSends,
   type SendRequest,
@@ -67,7 +70,13 @@ type Sending = {
   customer: CustomerFacts | undefined;
 };
 /** A request turned into its handoff row, with what its answer needs. */
-type Drafted = Sending & { toTeam: TeamRef; fromTeam: string | null; facts: CaseFacts; caseStatus: string };
+type Drafted = Sending & {
+  toTeam: TeamRef;
+  fromTeam: string | null;
+  facts: CaseFacts;
+  caseStatus: string;
+  onFile: OnFileRef[];
+};
 
 /** The clocks each send starts, armed, with their `sla.started` events (none are written here). */
 function planSendClocks(items: Sending[]) {
@@ -256,6 +265,7 @@ async function draftOf(tx: Tx, { caseId, input, ctx }: SendRequest, opened: Open
     customer: opened.customer,
     facts: opened.facts,
     caseStatus: opened.caseStatus,
+    onFile: opened.onFile,
   };
 }
 
@@ -326,17 +336,26 @@ export async function createHandoffsIn(
   const sentAs = new Map(plan.sent.map((h, i) => [h.id, i]));
   const rows: Row[] = [];
   const events: NewEvent[] = [];
+  const asked: (typeof documentRequests.$inferInsert)[] = [];
   for (const { item } of accepted) {
     const i = sentAs.get(item.h.id);
     rows.push(i === undefined ? item.h : plan.sent[i]!);
+    if (i === undefined) {
+      events.push(draftedEvent(item));
+      continue;
+    }
     // A direct send writes the handoff once, already sent, and logs `handoff.sent` only.
-    events.push(
-      ...(i === undefined ? [draftedEvent(item)] : [...plan.events[i]!, ...(moved.events.get(i) ?? [])]),
-    );
+    const again = askedAgainIn(item, item.onFile);
+    asked.push(...again.rows);
+    events.push(...plan.events[i]!, ...(moved.events.get(i) ?? []), ...again.events);
   }
   if (rows.length === 0) return outcomes;
   const stored = await appendEvents(tx, events, {
-    writes: [insertRows(handoffs, rows), ...plan.writes],
+    writes: [
+      insertRows(handoffs, rows),
+      ...plan.writes,
+      ...(asked.length ? [insertRows(documentRequests, asked)] : []),
+    ],
     // The schedulers are woken after the handoffs' own events are announced.
     notices: [...started.notices, ...moved.notices],
     prepared: true,
@@ -374,6 +393,19 @@ export async function createHandoffsIn(
     outcomes[at] = { ok: true, id: h.id, view };
   }
   return outcomes;
+}
+
+/** What a sent packet asks for again of the documents on file (invariant 3): flagged, not refused. */
+function askedAgainIn({ h, ctx }: Pick<Drafted, 'h' | 'ctx'>, onFile: OnFileRef[]) {
+  const required = (h.packet as Packet | null)?.documents?.required ?? [];
+  if (required.length === 0 || onFile.length === 0) return { rows: [], events: [] };
+  return packetReRequests(
+    { orgId: h.orgId, caseId: h.caseId, handoffId: h.id },
+    required,
+    onFile,
+    ctx.principal.personId,
+    ctx.now,
+  );
 }
 
 /**
@@ -443,8 +475,10 @@ export async function sendDraft(db: Db, id: string, packet: Packet | undefined, 
     // Written after the team is held: planned on the hours it has then.
     const started = clockStart(plan.clockPlans);
     const { state, ownerId, sentAt, updatedAt, customerUpdate } = plan.sent[0]!;
-    await appendEvents(tx, [...started.events, ...plan.events[0]!], {
+    const again = askedAgainIn(item, await onFileOf(tx, h.orgId, h.caseId));
+    await appendEvents(tx, [...started.events, ...plan.events[0]!, ...again.events], {
       writes: [
+        ...(again.rows.length ? [insertRows(documentRequests, again.rows)] : []),
         tx
           .update(handoffs)
           .set({ state, ownerId, sentAt, updatedAt, customerUpdate })

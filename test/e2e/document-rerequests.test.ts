@@ -62,3 +62,67 @@ describeOnDatabases('documents asked for again in the conversation', (h) => {
     expect((await h().request('GET', `/api/v1/cases/${kase.id}`)).body.documentRequests).toEqual([]);
   });
 });
+
+describeOnDatabases('documents on file asked for again in a handoff packet', (h) => {
+  it('sends the handoff, flagged: a re-request without a reason, its quality check failed, the answer as GET', async () => {
+    const kase = (await h().request('POST', '/api/v1/cases', newCase())).body; // invoice on file
+    const invoice = kase.documents.find((d: { kind: string }) => d.kind === 'invoice');
+    const sent = await h().request('POST', `/api/v1/cases/${kase.id}/handoffs`, {
+      scenario: 'billing-to-finance',
+      packet: {
+        ...fullPacket,
+        documents: { required: ['Invoices', 'bank_statement', 'invoice'], onFile: [] },
+      },
+    });
+    expect(sent.status).toBe(201);
+    const events = (await h().request('GET', `/api/v1/cases/${kase.id}/events`)).body.items as Event[];
+    const flags = events.filter((e) => e.type === 'document.rerequested');
+    // Once for the kind, however often the packet names it; the statement not on file is not flagged.
+    expect(flags.map((f) => f.data)).toEqual([
+      expect.objectContaining({
+        kind: 'Invoices',
+        reason: null,
+        onFile: 'INV-2026-10.pdf',
+        documentId: invoice.id,
+        handoffId: sent.body.id,
+      }),
+    ]);
+    const check = (sent.body.quality.checks as { id: string; result: string; evidence?: string }[]).find(
+      (c) => c.id === 'no_document_rerequest',
+    );
+    expect(check?.result).toBe('fail');
+    const view = (await h().request('GET', `/api/v1/handoffs/${sent.body.id}`)).body;
+    expect(view.quality).toEqual(sent.body.quality);
+    const detail = (await h().request('GET', `/api/v1/cases/${kase.id}`)).body;
+    expect(detail.documentRequests).toMatchObject([
+      { kind: 'Invoices', rerequest: true, reason: null, messageId: null, onFileDocumentId: invoice.id },
+    ]);
+  });
+
+  it('flags a saved draft when it is sent, and a packet asking for nothing on file not at all', async () => {
+    const kase = (await h().request('POST', '/api/v1/cases', newCase())).body;
+    const draft = await h().request('POST', `/api/v1/cases/${kase.id}/handoffs`, {
+      scenario: 'billing-to-finance',
+      draft: true,
+      packet: { ...fullPacket, documents: { required: ['invoice'], onFile: [] } },
+    });
+    expect(draft.status).toBe(201);
+    const flagsOf = async () =>
+      ((await h().request('GET', `/api/v1/cases/${kase.id}/events`)).body.items as Event[]).filter(
+        (e) => e.type === 'document.rerequested',
+      );
+    expect(await flagsOf()).toEqual([]); // a draft asks nobody for anything
+    const sent = await h().request('POST', `/api/v1/handoffs/${draft.body.id}/send`, {});
+    expect(sent.status).toBe(200);
+    expect((await flagsOf()).map((f) => f.data.handoffId)).toEqual([draft.body.id]);
+
+    const other = (await h().request('POST', '/api/v1/cases', newCase())).body;
+    const plain = await h().request('POST', `/api/v1/cases/${other.id}/handoffs`, {
+      scenario: 'billing-to-finance',
+      packet: fullPacket,
+    });
+    expect(plain.status).toBe(201);
+    const otherEvents = (await h().request('GET', `/api/v1/cases/${other.id}/events`)).body.items as Event[];
+    expect(otherEvents.filter((e) => e.type === 'document.rerequested')).toEqual([]);
+  });
+});

@@ -27,10 +27,14 @@ export const newHandoffSchema = z.object({
 });
 
 /** The known reasons, or any other machine code a receiving team uses (snake_case). */
-export const bounceReasonSchema = z.union([
-  z.enum(bounceReasons),
-  z.string().regex(/^[a-z][a-z0-9_]{1,59}$/, 'a reason code such as wrong_team or missing_context'),
-]);
+export const bounceReasonSchema = z.union(
+  [
+    z.enum(bounceReasons),
+    z.string().regex(/^[a-z][a-z0-9_]{1,59}$/, 'a reason code such as wrong_team or missing_context'),
+  ],
+  // Left out, or not a string: say what is wanted rather than zod's "Invalid input".
+  { error: `give a reason: ${bounceReasons.join(', ')}, or a code of your own (lowercase, underscores)` },
+);
 
 export const bounceSchema = z.object({
   reason: bounceReasonSchema,

@@ -17,16 +17,18 @@ export type Held = { ownerId: string | null; senderId: string | null; state: str
 
 /**
  * Whether `actor` may take `action` on a handoff: leads and supervisors on any; an agent on one they
- * own or that is with a team of theirs; its sender on their draft, and to recall it while nobody has
- * accepted it. The state machine has the last word on whether the action fits the state.
+ * own or that is with a team of theirs, except cancelling it (they bounce it, with a reason); its
+ * sender on their draft, and to recall it while nobody has accepted it. The state machine has the
+ * last word on whether the action fits the state.
  */
 export function mayAct(actor: Actor, h: Held, action: string): boolean {
   if (actor.leadOrSupervisor) return true;
   if (!actor.agent || !actor.personId) return false;
-  if (h.ownerId === actor.personId || h.withMyTeam) return true;
+  // The receiving side gives work back with a bounce and its reason; cancelling is the sender's recall.
+  if ((h.ownerId === actor.personId || h.withMyTeam) && action !== 'cancel') return true;
   return h.senderId === actor.personId && senderMay(action, h.state);
 }
 
 /** The refusal's words when `mayAct` says no. */
 export const mayNotActMessage =
-  'only the owner, the receiving team, its lead or a supervisor may do this (the sender may only finish, send or cancel a draft, and recall a handoff nobody has accepted yet)';
+  'only the owner, the receiving team, its lead or a supervisor may do this (the sender may only finish, send or cancel a draft, and recall a handoff nobody has accepted yet; the receiving team bounces a handoff, with a reason, rather than cancel it)';

@@ -277,6 +277,51 @@ async function onBounce(tx: Tx, e: StoredEvent) {
   await notifyIn(tx, source(e), facts, { personIds: [to], teamIds: [] }, e.at);
 }
 
+/**
+ * A handoff cancelled by someone else: its sender hears their handoff was recalled, and its owner
+ * that it is off their desk. Whoever cancelled it knows already.
+ */
+async function onCancel(tx: Tx, e: StoredEvent) {
+  if (!e.handoffId) return;
+  const [[h], by] = await inOrder([
+    tx
+      .select({ senderId: handoffs.senderId, ownerId: handoffs.ownerId, team: teams.name })
+      .from(handoffs)
+      .innerJoin(teams, eq(teams.id, handoffs.toTeamId))
+      .where(eq(handoffs.id, e.handoffId)),
+    e.actorId
+      ? tx.select({ name: people.name }).from(people).where(eq(people.id, e.actorId))
+      : Promise.resolve([]),
+  ]);
+  if (!h) return;
+  const subject = await subjectOf(tx, e.caseId);
+  const told = [
+    { personId: h.senderId, sender: true },
+    { personId: h.ownerId, sender: false },
+  ].filter(
+    (r, i, all): r is { personId: string; sender: boolean } =>
+      r.personId !== null &&
+      r.personId !== e.actorId &&
+      all.findIndex((x) => x.personId === r.personId) === i,
+  );
+  for (const { personId, sender } of told)
+    await notifyIn(
+      tx,
+      source(e),
+      {
+        kind: 'cancelled' as const,
+        caseId: e.caseId,
+        handoffId: e.handoffId,
+        subject,
+        team: h.team,
+        by: by[0]?.name,
+        sender,
+      },
+      { personIds: [personId], teamIds: [] },
+      e.at,
+    );
+}
+
 let registered = false;
 
 /** Notifications are written with the event that causes them, in its transaction. */
@@ -293,6 +338,8 @@ export function registerNotificationListener() {
         return onDip(tx, event);
       case EventType.handoffBounced:
         return onBounce(tx, event);
+      case EventType.handoffCancelled:
+        return onCancel(tx, event);
       case EventType.satisfactionRated:
         return onRating(tx, event);
       case EventType.messageAdded:

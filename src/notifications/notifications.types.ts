@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * What a person is notified of: ladder steps (a page is the supervisor rung), dips, mentions, a
  * high-value customer's risk, a customer not satisfied with a handoff, a handoff made theirs by
- * someone else or by Baton, a handoff bounced back to its sender. A person chooses the channels of each of these.
+ * someone else or by Baton, a handoff bounced back to its sender, a handoff cancelled by someone else. A person chooses the channels of each of these.
  */
 export const personNotificationKinds = [
   'sla_warning',
@@ -15,6 +15,7 @@ export const personNotificationKinds = [
   'unsatisfied_rating',
   'owner_changed',
   'bounced',
+  'cancelled',
 ] as const;
 export type PersonNotificationKind = (typeof personNotificationKinds)[number];
 

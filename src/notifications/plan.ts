@@ -15,6 +15,8 @@ export const defaultChannels: Record<PersonNotificationKind, Channel[]> = {
   owner_changed: ['in_app'],
   // Work back on the sender's desk, with the receiving team's reason: as loud as a mention.
   bounced: ['in_app', 'slack'],
+  // Work taken off a desk, or recalled from it, by someone else: said where the bounce is said.
+  cancelled: ['in_app', 'slack'],
 };
 
 export type Recipient = {
@@ -62,6 +64,8 @@ export type Facts = {
   subjects?: string[];
   /** A bounce's note, beside its reason (`reason`, a code such as `missing_context`). */
   note?: string;
+  /** A cancellation told to the handoff's sender (else to its owner). */
+  sender?: boolean;
 };
 
 /** A bounce reason in words, within a sentence: the known codes' labels, else the code as it is. */
@@ -130,6 +134,15 @@ export function compose(f: Facts): OutgoingMessage {
         kind: f.kind,
         title: `${f.team ?? 'The receiving team'} bounced your handoff on ${on}`,
         body: `Reason: ${bounceWords(f.reason)}${f.note ? `. Note: "${quote(f.note, 500)}"` : ''}. It is yours again: fix what they asked for and send it again${f.by ? ` (bounced by ${f.by})` : ''}.`,
+        link,
+      };
+    case 'cancelled':
+      return {
+        kind: f.kind,
+        title: `${f.by ?? 'Someone'} cancelled the handoff on ${on}`,
+        body: f.sender
+          ? `Your handoff to ${f.team ?? 'the receiving team'} was cancelled: nobody there works on it any more, and the case is with you.`
+          : `${f.team ?? 'Your team'} no longer has it to handle: its clocks stopped.`,
         link,
       };
     case 'owner_changed':

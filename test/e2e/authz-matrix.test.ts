@@ -17,12 +17,12 @@ import { snapshotAll } from '../support/snapshot.ts';
 /**
  * Who may call a route. `public`: anyone; `any`: any authenticated caller; a role list: those
  * roles (admins pass every guard); `actor`: leads, supervisors, and agents who own the handoff
- * or belong to its receiving team; `person`: any caller that is a person (not a bare token);
+ * or belong to its receiving team; `recall`: leads and supervisors (and the handoff's sender, none of these callers); `person`: any caller that is a person (not a bare token);
  * `self-or-lead`: the person themself, or a lead or supervisor; `scim`: the organisation's provisioning
  * token and nothing else (every caller below is refused with 401, and that token is refused on
  * every other route, in test/e2e/scim.test.ts).
  */
-type Rule = 'public' | 'any' | 'actor' | 'person' | 'self-or-lead' | 'scim' | Role[];
+type Rule = 'public' | 'any' | 'actor' | 'recall' | 'person' | 'self-or-lead' | 'scim' | Role[];
 
 const writers: Role[] = ['agent', 'lead', 'supervisor'];
 const analysts: Role[] = ['lead', 'supervisor', 'qa'];
@@ -145,7 +145,7 @@ const table: Record<string, Rule> = {
   'POST /api/v1/handoffs/{id}/accept': 'actor',
   'POST /api/v1/handoffs/{id}/bounce': 'actor',
   'POST /api/v1/handoffs/{id}/resolve': 'actor',
-  'POST /api/v1/handoffs/{id}/cancel': 'actor',
+  'POST /api/v1/handoffs/{id}/cancel': 'recall',
   'POST /api/v1/handoffs/{id}/reassign': 'actor',
   'POST /api/v1/handoffs/reassign': writers,
   'POST /api/v1/handoffs/{id}/pause': 'actor',
@@ -248,6 +248,8 @@ function mayCall(rule: Rule, caller: Caller): boolean {
   if (rule === 'person') return Boolean(caller.person);
   if (rule === 'self-or-lead') return caller.person === 'priya' || has('lead', 'supervisor');
   if (rule === 'actor') return has('lead', 'supervisor') || caller.person === 'priya';
+  // Cancelling is the sender's recall (nobody here sent the handoff) or a lead's: the receiving team bounces.
+  if (rule === 'recall') return has('lead', 'supervisor');
   return has(...rule);
 }
 

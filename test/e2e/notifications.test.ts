@@ -170,6 +170,66 @@ describeOnDatabases('notifications', (h) => {
     expect((await inbox('grace')).items).toHaveLength(graceBefore);
   });
 
+  it('leaves cancelling to the sender and the leads, and tells sender and owner when someone else cancels', async () => {
+    const c = await h().request(
+      'POST',
+      '/api/v1/cases',
+      newCase({ subject: 'Cancel notice run' }),
+      await as('amara'),
+    );
+    const send = async () =>
+      h().request(
+        'POST',
+        `/api/v1/cases/${c.body.id}/handoffs`,
+        { scenario: 'billing-to-finance', packet: fullPacket },
+        await as('amara'),
+      );
+    const sent = await send();
+    const owner = [...h().org.personIds].find(([, pid]) => pid === sent.body.owner.id)![0];
+    // The receiving owner gives work back with a bounce and a reason, not a silent cancel.
+    // (Tom is in Finance, the receiving team; Grace, its lead, may cancel.)
+    const refused = await h().request('POST', `/api/v1/handoffs/${sent.body.id}/cancel`, {}, await as('tom'));
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(/bounces a handoff, with a reason, rather than cancel it/);
+    expect((await h().request('GET', `/api/v1/handoffs/${sent.body.id}`)).body.state).toBe('sent');
+
+    // A lead cancels: the sender and the owner hear it, the lead does not.
+    const amaraBefore = (await inbox('amara')).items.length;
+    const cancelled = await h().request(
+      'POST',
+      `/api/v1/handoffs/${sent.body.id}/cancel`,
+      {},
+      await as('grace'),
+    );
+    expect(cancelled.status).toBe(200);
+    const [toSender] = (await inbox('amara')).items;
+    expect((await inbox('amara')).items).toHaveLength(amaraBefore + 1);
+    expect(toSender).toMatchObject({
+      kind: 'cancelled',
+      title: 'Grace Liu cancelled the handoff on "Cancel notice run"',
+      link: `/handoffs/${sent.body.id}`,
+    });
+    expect(toSender.body).toContain('Your handoff to Finance was cancelled');
+    if (owner !== 'grace') expect((await inbox(owner)).items[0]).toMatchObject({ kind: 'cancelled' });
+
+    // The sender recalling their own handoff tells its owner only.
+    const again = await send();
+    const againOwner = [...h().org.personIds].find(([, pid]) => pid === again.body.owner.id)![0];
+    const amaraNow = (await inbox('amara')).items.length;
+    const recalled = await h().request(
+      'POST',
+      `/api/v1/handoffs/${again.body.id}/cancel`,
+      {},
+      await as('amara'),
+    );
+    expect(recalled.status).toBe(200);
+    expect((await inbox('amara')).items).toHaveLength(amaraNow);
+    expect((await inbox(againOwner)).items[0]).toMatchObject({
+      kind: 'cancelled',
+      title: 'Amara Okafor cancelled the handoff on "Cancel notice run"',
+    });
+  });
+
   it('sends Slack and email per preferences, retrying a failed Slack post', async () => {
     const grace = await as('grace');
     const refused = await h().request(

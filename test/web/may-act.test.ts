@@ -27,6 +27,10 @@ describe('the buttons a person is offered on a handoff', () => {
     }
     expect(mayActOn(amara, toFinance('sent'), 'cancel')).toBe(true);
     expect(mayActOn(amara, toFinance('accepted'), 'cancel')).toBe(false);
+    // The receiving side bounces, with a reason; only a lead or supervisor may cancel there.
+    expect(mayActOn(priya, toFinance('sent'), 'cancel')).toBe(false);
+    expect(mayActOn(person('tom', ['agent'], ['finance']), toFinance('accepted'), 'cancel')).toBe(false);
+    expect(mayActOn(grace, toFinance('accepted'), 'cancel')).toBe(true);
     expect(mayActOn(amara, toFinance('draft', null), 'send')).toBe(true);
     expect(mayActOn(person('tom', ['agent'], ['support']), toFinance('draft', null), 'send')).toBe(false);
   });

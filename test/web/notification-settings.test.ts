@@ -20,6 +20,7 @@ const applied: Preferences = {
     unsatisfied_rating: ['in_app', 'slack'],
     owner_changed: ['in_app'],
     bounced: ['in_app', 'slack'],
+    cancelled: ['in_app', 'slack'],
   },
   quietHours: null,
   slackUrl: null,

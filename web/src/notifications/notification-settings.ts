@@ -36,6 +36,10 @@ export const kindWords: Record<PersonNotificationKind, { label: string; hint: st
     hint: 'Someone reassigns a handoff to you, or Baton hands one on from an absent owner',
   },
   bounced: { label: 'Handoffs bounced back', hint: 'A team sends your handoff back to you, with its reason' },
+  cancelled: {
+    label: 'Handoffs cancelled',
+    hint: 'Someone else cancels a handoff you sent, or one you own',
+  },
 };
 
 export const weekdayWords: Record<QuietWeekday, string> = {

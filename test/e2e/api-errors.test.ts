@@ -90,6 +90,13 @@ describeOnDatabases('bad input: a clear error and nothing changed', (h) => {
       'reason',
     ],
     [
+      'a bounce without a reason',
+      () => ['POST', `/api/v1/handoffs/${handoffId}/bounce`, {}],
+      400,
+      'validation_failed',
+      'reason',
+    ],
+    [
       'a document already on file',
       () => ['POST', `/api/v1/cases/${caseId}/document-requests`, { kind: 'invoice' }],
       409,
@@ -144,6 +151,8 @@ describeOnDatabases('bad input: a clear error and nothing changed', (h) => {
       expect(res.body.error.code).toBe(code);
       expect(typeof res.body.error.message).toBe('string');
       if (field) expect(res.body.error.field).toBe(field);
+      // Words a caller can act on, never zod's bare "Invalid input".
+      expect(res.body.error.message).not.toMatch(/: Invalid input$/);
       expect(await snapshot(h().database)).toEqual(before);
     });
   }

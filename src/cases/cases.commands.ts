@@ -12,6 +12,7 @@ import { appendEvent, appendEvents, type NewEvent } from '../events/events.comma
 import { EventType } from '../events/names.ts';
 import type { Principal } from '../http/context.ts';
 import { ApiError, notFound } from '../http/errors.ts';
+import { futureToleranceMs } from '../satisfaction/rating.ts';
 import { isDone } from './case-status.ts';
 import { cases, messages } from './cases.table.ts';
 import type { DocumentRequest, IssueTypeInput, NewCase, NewDocument, NewMessage } from './cases.types.ts';
@@ -60,6 +61,19 @@ async function upsertCustomer(tx: Tx, orgId: string, c: NewCase['customer'], now
   if (created) return created.id;
   // Another case created the customer first: their row is committed, this statement sees it.
   return (await byExternalId())!.id;
+}
+
+/**
+ * A message dated ahead of the server's clock (beyond a few minutes of skew) is refused where a
+ * person or a script writes it: shown as today's, it would sit in the conversation out of order.
+ */
+function refuseFutureMessage(m: NewMessage, ctx: Ctx, field: string) {
+  if (m.at && Date.parse(m.at) > ctx.now.getTime() + futureToleranceMs)
+    throw new ApiError(
+      'validation_failed',
+      `${field}: ${m.at} is ahead of the server's clock; date a message when it was written, or leave \`at\` out for now`,
+      { field },
+    );
 }
 
 export async function insertMessage(
@@ -189,6 +203,7 @@ export async function createCaseIn(tx: Tx, input: NewCase, ctx: Ctx): Promise<st
       prepared: true,
     },
   );
+  for (const [i, m] of (input.messages ?? []).entries()) refuseFutureMessage(m, ctx, `messages.${i}.at`);
   for (const m of input.messages ?? []) await insertMessage(tx, orgId, id, m, ctx, { creating: true });
   for (const d of input.documents ?? []) await insertDocument(tx, orgId, id, d, ctx);
   if (input.issueType) await linkRepeatContacts(tx, orgId, id, ctx.now);
@@ -253,6 +268,7 @@ export async function setIssueType(db: Db, caseId: string, input: IssueTypeInput
 
 export async function addMessage(db: Db, caseId: string, input: NewMessage, ctx: Ctx) {
   return db.transaction(async (tx) => {
+    refuseFutureMessage(input, ctx, 'at');
     await lockCase(tx, ctx.principal.orgId, caseId);
     return insertMessage(tx, ctx.principal.orgId, caseId, input, ctx);
   });

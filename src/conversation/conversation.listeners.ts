@@ -47,6 +47,16 @@ async function onCustomerMessage(tx: Tx, orgId: string, caseId: string, messageI
     .map((m) => ({ at: isoFromMs(Number(m.at))!, score: Number(m.score) }));
   const dip = detectDip(earlier, { at: isoFromMs(Number(message.at))!, score }, serverDipOptions);
   if (!dip.dip) return;
+  // A conversation brought in from the past (a case created with its history, a helpdesk's
+  // back-fill) is scored and its dips logged, but nobody is paged now for what was said then.
+  const historical = now.getTime() - Number(message.at) > LIVE_DIP_MS;
+  if (historical) {
+    await appendEvent(
+      tx,
+      dipEvent(orgId, caseId, null, now, { messageId, score, label, dip, text: message.text, historical }),
+    );
+    return;
+  }
   const [open] = await tx
     .select({ id: handoffs.id })
     .from(handoffs)
@@ -89,23 +99,47 @@ async function onCustomerMessage(tx: Tx, orgId: string, caseId: string, messageI
       throw error;
     });
   }
-  await appendEvent(tx, {
+  await appendEvent(
+    tx,
+    dipEvent(orgId, caseId, handoffId, now, { messageId, score, label, dip, text: message.text }),
+  );
+}
+
+/** How old a customer message may be and still page a supervisor when it reads as a dip. */
+const LIVE_DIP_MS = 60 * 60_000;
+
+function dipEvent(
+  orgId: string,
+  caseId: string,
+  handoffId: string | null,
+  now: Date,
+  d: {
+    messageId: string;
+    score: number;
+    label: string;
+    dip: ReturnType<typeof detectDip>;
+    text: string;
+    historical?: boolean;
+  },
+) {
+  return {
     orgId,
     caseId,
     handoffId,
     type: EventType.sentimentDip,
     at: now,
     data: {
-      messageId,
-      score,
-      label,
-      reason: dip.reason,
-      drop: dip.drop,
-      baseline: dip.baseline,
-      text: message.text.slice(0, 500),
+      messageId: d.messageId,
+      score: d.score,
+      label: d.label,
+      reason: d.dip.reason,
+      drop: d.dip.drop,
+      baseline: d.dip.baseline,
+      text: d.text.slice(0, 500),
       handoffId,
+      ...(d.historical ? { historical: true } : {}),
     },
-  });
+  };
 }
 
 let registered = false;

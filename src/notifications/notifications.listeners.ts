@@ -8,6 +8,7 @@ import { handoffs } from '../handoffs/handoffs.table.ts';
 import { people } from '../people/people.table.ts';
 import { type Rating, ratingInWords, worthTelling } from '../satisfaction/rating.ts';
 import { satisfactionRatings } from '../satisfaction/satisfaction.table.ts';
+import { slaClocks } from '../sla/sla.table.ts';
 import { teams } from '../teams/teams.table.ts';
 import { parseMentions } from './mentions.ts';
 import { notifyIn } from './notifications.commands.ts';
@@ -35,20 +36,31 @@ async function onLadderStep(tx: Tx, e: StoredEvent) {
       : e.data.action === 'page_supervisor'
         ? 'page'
         : 'sla_escalation';
+  const clock = typeof e.data.clock === 'string' ? e.data.clock : undefined;
+  const [zone] =
+    clock && e.handoffId
+      ? await tx
+          .select({ timezone: sql<string | null>`${slaClocks.calendar}->>'timezone'` })
+          .from(slaClocks)
+          .where(and(eq(slaClocks.handoffId, e.handoffId), eq(slaClocks.name, clock)))
+      : [];
   const facts = {
     kind,
     caseId: e.caseId,
     handoffId: e.handoffId,
     subject: await subjectOf(tx, e.caseId),
-    clock: typeof e.data.clock === 'string' ? e.data.clock : undefined,
+    clock,
     percent: typeof e.data.at === 'number' ? e.data.at : undefined,
     deadline: typeof e.data.deadline === 'string' ? e.data.deadline : null,
+    deadlineZone: zone?.timezone ?? undefined,
   };
   await notifyIn(tx, source(e), facts, { personIds: [notify], teamIds: [] }, e.at);
 }
 
 /** A dip pulls in every supervisor, and the supervisors team's channel when it has one. */
 async function onDip(tx: Tx, e: StoredEvent) {
+  // A dip in a conversation brought in from the past is logged, not announced.
+  if (e.data.historical === true) return;
   const [supervisors, team, holders] = await inOrder([
     tx
       .select({ id: people.id })

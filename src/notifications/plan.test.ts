@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quietHoursSchema } from './notifications.types.ts';
-import { channelsFor, compose, renderEmail, renderSlack } from './plan.ts';
+import { channelsFor, compose, deadlineWords, renderEmail, renderSlack } from './plan.ts';
 
 const night = Date.parse('2026-11-23T23:30:00Z');
 const day = Date.parse('2026-11-23T10:00:00Z');
@@ -48,6 +48,39 @@ describe('messages', () => {
     expect(slack.blocks[0]).toMatchObject({ type: 'section' });
     expect(renderEmail(m).subject).toBe('[Baton] Page: acknowledge at 150% on "Charged twice"');
     expect(renderEmail(m).text).toContain('Open in Baton: /handoffs/ho_1');
+  });
+});
+
+describe('deadlines and dips in words', () => {
+  it('says a deadline in the zone of its hours, named, never as an ISO instant', () => {
+    expect(deadlineWords('2026-11-23T14:00:00.000Z', 'Europe/Berlin')).toBe('Mon 23 Nov, 15:00 CET');
+    expect(deadlineWords('2026-11-23T14:00:00.000Z')).toBe('Mon 23 Nov, 14:00 UTC');
+    expect(deadlineWords('2026-11-23T14:00:00.000Z', 'Nowhere/Atlantis')).toBe('Mon 23 Nov, 14:00 UTC');
+    const warning = compose({
+      kind: 'sla_warning',
+      caseId: 'cs_1',
+      handoffId: 'ho_1',
+      clock: 'acknowledge',
+      percent: 75,
+      deadline: '2026-11-23T14:00:00.000Z',
+      deadlineZone: 'Europe/London',
+    });
+    expect(warning.body).toContain('(deadline Mon 23 Nov, 14:00 GMT)');
+    expect(warning.body).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+  });
+
+  it('says why a dip fired in words, not its code', () => {
+    const dip = compose({
+      kind: 'sentiment_dip',
+      caseId: 'cs_1',
+      handoffId: null,
+      reason: 'floor',
+      excerpt: 'Unacceptable.',
+    });
+    expect(dip.body).toBe('The customer\'s sentiment dropped (very negative now): "Unacceptable."');
+    expect(
+      compose({ kind: 'sentiment_dip', caseId: 'cs_1', handoffId: null, reason: 'drop', excerpt: 'x' }).body,
+    ).toContain('sharply below the earlier messages');
   });
 });
 

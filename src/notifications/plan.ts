@@ -46,6 +46,8 @@ export type Facts = {
   clock?: string;
   percent?: number;
   deadline?: string | null;
+  /** The zone the deadline is said in: its clock's calendar's (the receiving team's hours). */
+  deadlineZone?: string;
   author?: string;
   excerpt?: string;
   reason?: string;
@@ -74,11 +76,41 @@ const bounceWords = (reason: string | undefined) =>
 
 const quote = (s: string | undefined, n = 280) => (s && s.length > n ? `${s.slice(0, n - 3)}...` : (s ?? ''));
 
+/** Why a dip fired (conversation/dip.ts), in words. */
+const dipWords: Record<string, string> = {
+  floor: 'very negative now',
+  drop: 'sharply below the earlier messages',
+};
+
+/**
+ * A deadline as people read it, in the zone of the hours it runs on, named: "Mon 7 Dec, 15:02 GMT"
+ * (an ISO instant in a Slack message or an e-mail is read by nobody). UTC when the zone is unknown.
+ */
+export function deadlineWords(iso: string, timeZone = 'UTC'): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const format = (zone: string) =>
+    new Intl.DateTimeFormat('en-GB', {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: zone,
+      timeZoneName: 'short',
+    }).format(at);
+  try {
+    return format(timeZone);
+  } catch {
+    return format('UTC');
+  }
+}
+
 /** The words of a notification, the same in every channel. */
 export function compose(f: Facts): OutgoingMessage {
   const on = f.subject ? `"${quote(f.subject, 120)}"` : `case ${f.caseId}`;
   const link = f.handoffId ? `/handoffs/${f.handoffId}` : `/cases/${f.caseId}`;
-  const due = f.deadline ? ` (deadline ${f.deadline})` : '';
+  const due = f.deadline ? ` (deadline ${deadlineWords(f.deadline, f.deadlineZone)})` : '';
   switch (f.kind) {
     case 'sla_warning':
       return {
@@ -105,7 +137,7 @@ export function compose(f: Facts): OutgoingMessage {
       return {
         kind: f.kind,
         title: `Sentiment dip on ${on}`,
-        body: `The customer's sentiment dropped${f.reason ? ` (${f.reason})` : ''}: "${quote(f.excerpt)}"${f.handoffId ? '. Baton brought a supervisor in.' : ''}`,
+        body: `The customer's sentiment dropped${f.reason ? ` (${dipWords[f.reason] ?? f.reason})` : ''}: "${quote(f.excerpt)}"${f.handoffId ? '. Baton brought a supervisor in.' : ''}`,
         link,
       };
     case 'customer_risk':

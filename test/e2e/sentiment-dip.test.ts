@@ -57,6 +57,58 @@ describeOnDatabases('sentiment dips pull in a supervisor', (h) => {
     expect(sentiment.body.trend).toBe('worsening');
   });
 
+  it('logs a dip in a conversation brought in from the past, and pages nobody for it', async () => {
+    const at = (msAgo: number) => new Date(h().now().getTime() - msAgo).toISOString();
+    const c = await h().request(
+      'POST',
+      '/api/v1/cases',
+      newCase({
+        subject: 'Imported with its history',
+        messages: [
+          {
+            role: 'customer',
+            text: 'Hi, could you help me check my October invoice please?',
+            at: at(3 * 86_400_000),
+          },
+          {
+            role: 'customer',
+            text: 'This is RIDICULOUS. Third time I explain this, still waiting and nobody helps. Absolutely unacceptable!!!',
+            at: at(3 * 86_400_000 - 60_000),
+          },
+        ],
+      }),
+    );
+    expect(c.status).toBe(201);
+    const events = (await h().request('GET', `/api/v1/cases/${c.body.id}/events`)).body.items;
+    const dip = events.find((e: { type: string }) => e.type === 'sentiment.dip');
+    expect(dip.data).toMatchObject({ historical: true, handoffId: null });
+    expect((await h().request('GET', `/api/v1/handoffs?caseId=${c.body.id}`)).body.items).toEqual([]);
+    const inbox = await h().request('GET', '/api/v1/notifications', undefined, {
+      token: await h().tokenFor('samuel'),
+    });
+    expect(
+      (inbox.body.items as { kind: string; link: string }[]).filter((n) => n.link === `/cases/${c.body.id}`),
+    ).toEqual([]);
+
+    // A message dated ahead of the server's clock is refused, naming it, and nothing is written.
+    const before = await snapshotAll(h().database);
+    const future = await h().request('POST', `/api/v1/cases/${c.body.id}/messages`, {
+      role: 'customer',
+      text: 'Hello from next year',
+      at: at(-3_600_000),
+    });
+    expect(future.status).toBe(400);
+    expect(future.body.error).toMatchObject({ code: 'validation_failed', field: 'at' });
+    expect(future.body.error.message).toMatch(/ahead of the server's clock/);
+    const ahead = await h().request(
+      'POST',
+      '/api/v1/cases',
+      newCase({ messages: [{ role: 'customer', text: 'x', at: at(-3_600_000) }] }),
+    );
+    expect(ahead.body.error).toMatchObject({ code: 'validation_failed', field: 'messages.0.at' });
+    expect(await snapshotAll(h().database)).toEqual(before);
+  });
+
   it('keeps the baton kind to Baton: a caller sending as baton is refused and nothing changes', async () => {
     const c = await h().request('POST', '/api/v1/cases', newCase());
     const before = await snapshotAll(h().database);

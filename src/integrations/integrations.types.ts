@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EventType } from '../events/names.ts';
 import { teamKey } from '../teams/teams.types.ts';
 import { webhookFormats } from './chat-message.ts';
 
@@ -8,7 +9,22 @@ const url = z
   .max(2000)
   .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL');
 const secret = z.string().min(8).max(500);
-const events = z.array(z.string().min(1).max(100)).min(1).max(100);
+// Every event type of the case log, or `*`: a name nobody writes would make a subscription that
+// never hears anything, and look healthy ("Nothing sent yet") for ever.
+const eventTypes: ReadonlySet<string> = new Set(Object.values(EventType));
+const events = z
+  .array(
+    z
+      .string()
+      .min(1)
+      .max(100)
+      .refine((e) => e === '*' || eventTypes.has(e), {
+        error: (issue) =>
+          `no event is called ${String(issue.input)}: use * or one of ${[...eventTypes].sort().join(', ')}`,
+      }),
+  )
+  .min(1)
+  .max(100);
 
 const format = z
   .enum(webhookFormats)

@@ -109,6 +109,9 @@ async function queueDeliveries(tx: Tx, orgId: string, events: StoredEvent[]) {
     const body = JSON.stringify({
       id: e.id,
       type: e.type,
+      // The case log's order: deliveries retried after a failure can arrive out of it, and events
+      // of one transaction share an instant, so a receiver sorts by this.
+      seq: e.seq,
       createdAt: e.at.toISOString(),
       // Personal data never leaves in a webhook: free text is redacted, the customer's name and email too.
       data: redactEventData({ caseId: e.caseId, handoffId: e.handoffId, ...e.data }, known(e.caseId)),

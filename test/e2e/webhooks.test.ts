@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { deliverDue } from '../../src/integrations/delivery.jobs.ts';
 import { verifyDelivery } from '../../src/integrations/signature.ts';
 import { describeOnDatabases, fullPacket, newCase } from '../support/harness.ts';
-import { snapshot } from '../support/snapshot.ts';
+import { snapshot, snapshotAll } from '../support/snapshot.ts';
 
 type Received = { headers: Record<string, string | string[] | undefined>; body: string };
 
@@ -101,6 +101,22 @@ describeOnDatabases('webhooks', (h) => {
     expect(refused.body.error.code).toBe('webhook_target_refused');
   });
 
+  it('refuses a subscription to an event nobody writes, naming it, and saves nothing', async () => {
+    h().runtime.services.config.webhookAllowPrivate = true;
+    const before = await snapshotAll(h().database);
+    const typo = await h().request('POST', '/api/v1/webhooks/subscriptions', {
+      url,
+      secret: 'subscriber-secret',
+      events: ['handoff.sent', 'handoff.send'],
+    });
+    expect(typo.status).toBe(400);
+    expect(typo.body.error).toMatchObject({ code: 'validation_failed', field: 'events.1' });
+    expect(typo.body.error.message).toMatch(
+      /no event is called handoff\.send: use \* or one of .*handoff\.sent/,
+    );
+    expect(await snapshotAll(h().database)).toEqual(before);
+  });
+
   it('delivers signed events at least once, retrying after failures', async () => {
     h().runtime.services.config.webhookAllowPrivate = true;
     const sub = await h().request('POST', '/api/v1/webhooks/subscriptions', {
@@ -139,6 +155,15 @@ describeOnDatabases('webhooks', (h) => {
     await h().request('POST', `/api/v1/handoffs/${sent.body.id}/accept`);
     await deliverDue(services);
     expect(received.map((r) => JSON.parse(r.body).type)).toEqual(['handoff.sent', 'handoff.accepted']);
+    // Each carries its place in the case log, for a receiver to put retried deliveries back in order.
+    const [first, second] = received.map((r) => JSON.parse(r.body).seq as number);
+    expect(Number.isInteger(first)).toBe(true);
+    expect(second).toBeGreaterThan(first!);
+    const events = (await h().request('GET', `/api/v1/cases/${c.body.id}/events`)).body.items as {
+      id: string;
+      seq: number;
+    }[];
+    expect(events.find((e) => e.id === body.id)?.seq).toBe(first);
     const log = await h().request('GET', '/api/v1/webhooks/deliveries?status=delivered');
     expect(log.body.items.length).toBe(2);
   });

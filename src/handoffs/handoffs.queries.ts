@@ -5,7 +5,7 @@ import type { Queryable } from '../db/database.ts';
 import { epochMs } from '../db/json-facts.ts';
 import { decodeCursor, encodeCursor, olderThan } from '../db/keyset.ts';
 import { eventDataOf } from '../events/events.queries.ts';
-import { notFound } from '../http/errors.ts';
+import { ApiError, notFound } from '../http/errors.ts';
 import { people } from '../people/people.table.ts';
 import { parseScenarioVersion } from '../scenarios/parsed-versions.ts';
 import { slaClocks } from '../sla/sla.table.ts';
@@ -145,7 +145,32 @@ export type HandoffFilter = {
 };
 
 /** Newest first, keyset-paginated: `nextCursor` resumes after the last row. */
+/**
+ * A filter naming a team or a person the organisation does not have is refused, as a send naming
+ * one is: an empty page would read as "nothing there" when the name was mistyped.
+ */
+async function refuseUnknownFilters(db: Queryable, orgId: string, f: HandoffFilter) {
+  if (f.team) {
+    const [team] = await db
+      .select({ id: teams.id })
+      .from(teams)
+      .where(and(eq(teams.orgId, orgId), eq(teams.key, f.team)));
+    if (!team) throw new ApiError('unknown_team', `no team with key ${f.team}`, { field: 'team' });
+  }
+  if (f.owner) {
+    const [person] = await db
+      .select({ id: people.id })
+      .from(people)
+      .where(and(eq(people.orgId, orgId), eq(people.id, f.owner)));
+    if (!person)
+      throw new ApiError('validation_failed', `owner: no person ${f.owner} in this organisation`, {
+        field: 'owner',
+      });
+  }
+}
+
 export async function listHandoffs(db: Queryable, orgId: string, f: HandoffFilter) {
+  await refuseUnknownFilters(db, orgId, f);
   const after = f.cursor ? decodeCursor(f.cursor) : undefined;
   const rows = await summarySelect(db)
     .where(

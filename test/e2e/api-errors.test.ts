@@ -90,6 +90,20 @@ describeOnDatabases('bad input: a clear error and nothing changed', (h) => {
       'reason',
     ],
     [
+      'a list filtered by a team the organisation lacks (a typo would read as an empty queue)',
+      () => ['GET', '/api/v1/handoffs?team=financ'],
+      422,
+      'unknown_team',
+      'team',
+    ],
+    [
+      'a list filtered by an owner the organisation lacks',
+      () => ['GET', '/api/v1/handoffs?owner=p_nobody'],
+      400,
+      'validation_failed',
+      'owner',
+    ],
+    [
       'a bounce without a reason',
       () => ['POST', `/api/v1/handoffs/${handoffId}/bounce`, {}],
       400,

@@ -70,19 +70,26 @@ describeOnDatabases('the answer to a send', (h) => {
 
   it('counts messages and re-requested documents dated after the send, as the read does', async () => {
     const caseId = await newCaseId('late message');
-    const later = (minutes: number) => new Date(h().now().getTime() + minutes * 60_000).toISOString();
-    const say = async (role: string, text: string, at: string) =>
-      expect((await h().request('POST', `/api/v1/cases/${caseId}/messages`, { role, text, at })).status).toBe(
+    // Messages are never dated ahead of the server's clock: the send is made with a clock set back
+    // instead, so the messages fall after its instant (as a send from a process whose clock lags).
+    const now = h().now();
+    const say = async (role: string, text: string) =>
+      expect((await h().request('POST', `/api/v1/cases/${caseId}/messages`, { role, text })).status).toBe(
         201,
       );
     await say(
       'customer',
       'As I said before, my October invoice shows two payments of 89.00, please refund one.',
-      later(60),
     );
-    await say('agent', 'Could you send me a copy of the October invoice so Finance can check it?', later(61));
-    const sent = await send(caseId, { scenario: 'billing-to-finance', packet: fullPacket });
-    await expectSameAsRead(sent);
+    h().advance(60_000);
+    await say('agent', 'Could you send me a copy of the October invoice so Finance can check it?');
+    h().setNow(new Date(now.getTime() - 60 * 60_000));
+    try {
+      const sent = await send(caseId, { scenario: 'billing-to-finance', packet: fullPacket });
+      await expectSameAsRead(sent);
+    } finally {
+      h().setNow(new Date(now.getTime() + 60_000));
+    }
   });
 
   it('answers each of several sends on one case, made in one transaction, as they are read', async () => {

@@ -76,6 +76,9 @@ function refuseFutureMessage(m: NewMessage, ctx: Ctx, field: string) {
     );
 }
 
+/** "an invoice", "a bank statement": a kind named in a sentence. */
+const withArticle = (words: string) => `${/^[aeiou]/i.test(words) ? 'an' : 'a'} ${words}`;
+
 export async function insertMessage(
   tx: Tx,
   orgId: string,
@@ -294,7 +297,7 @@ export async function requestDocument(db: Db, caseId: string, input: DocumentReq
     if (existing && !input.reason) {
       throw new ApiError(
         'document_on_file',
-        `a ${existing.kind} is already on file for this case: ${existing.name}`,
+        `${withArticle(existing.kind.replace(/_/g, ' '))} is already on file for this case: ${existing.name}`,
         {
           field: 'kind',
           document: {

@@ -151,7 +151,8 @@ export function compose(f: Facts): OutgoingMessage {
       return {
         kind: f.kind,
         title: `Customer not satisfied (${f.rating ?? '?'}) on ${on}`,
-        body: `The customer rated ${f.rating ?? 'the case'}${f.team ? `, counted for ${f.team}` : ''}${f.excerpt ? `: "${quote(f.excerpt)}"` : ' without a comment'}. Worth a follow-up while it is fresh.`,
+        // The comment last, whole: a full stop after a quote that ends with its own read as a typo.
+        body: `The customer rated ${f.rating ?? 'the case'}${f.team ? `, counted for ${f.team}` : ''}${f.excerpt ? '' : ' without a comment'}. Worth a follow-up while it is fresh.${f.excerpt ? ` Their comment: "${quote(f.excerpt)}"` : ''}`,
         link,
       };
     case 'mention':

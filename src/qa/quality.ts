@@ -110,7 +110,7 @@ function checks(f: QualityFacts): CheckResult[] {
         ? pass(
             'no_repeat_explanation',
             undefined,
-            `${f.customerMessagesAfterSend} customer messages, none repeated`,
+            `${f.customerMessagesAfterSend} customer message${f.customerMessagesAfterSend === 1 ? '' : 's'}, none repeated`,
           )
         : na('no_repeat_explanation', 'no customer message since the handoff'),
     rerequest

@@ -97,6 +97,12 @@ describeOnDatabases('documents on file asked for again in a handoff packet', (h)
     expect(detail.documentRequests).toMatchObject([
       { kind: 'Invoices', rerequest: true, reason: null, messageId: null, onFileDocumentId: invoice.id },
     ]);
+    // Asked for directly, it is refused in words: "an invoice", not "a invoice".
+    const asked = await h().request('POST', `/api/v1/cases/${kase.id}/document-requests`, {
+      kind: 'invoice',
+    });
+    expect(asked.status).toBe(409);
+    expect(asked.body.error.message).toBe('an invoice is already on file for this case: INV-2026-10.pdf');
   });
 
   it('flags a saved draft when it is sent, and a packet asking for nothing on file not at all', async () => {

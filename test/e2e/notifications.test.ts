@@ -490,7 +490,7 @@ describeOnDatabases('notifications', (h) => {
       expect(more).toHaveLength(0);
       expect(notice).toMatchObject({
         title: 'Customer not satisfied (2 of 5) on "Charged twice for October"',
-        body: 'The customer rated 2 of 5, counted for Finance: "Still waiting for my refund". Worth a follow-up while it is fresh.',
+        body: 'The customer rated 2 of 5, counted for Finance. Worth a follow-up while it is fresh. Their comment: "Still waiting for my refund"',
         link: `/handoffs/${sent.body.id}`,
       });
     }

@@ -9,7 +9,7 @@ import { reassignToNext } from '../ownership/ownership.commands.ts';
 import { people } from '../people/people.table.ts';
 import { teams } from '../teams/teams.table.ts';
 import { compileCalendar } from './calendar.ts';
-import { nextOpen } from './deadline.ts';
+import { nextOpen, pagesAtOnce } from './deadline.ts';
 import { isOpenAt } from './open.ts';
 import { armRung, times } from './sla.commands.ts';
 import { type ArmedRung, slaClocks } from './sla.table.ts';
@@ -43,6 +43,8 @@ async function breach(tx: Tx, clock: Clock, now: Date) {
       deadline: clock.deadline!.toISOString(),
       ownerId: h?.ownerId ?? null,
       lagMs: now.getTime() - clock.deadline!.getTime(),
+      // A clock of no time at all (PT0M) pages at once by design: no promise was broken.
+      ...(pagesAtOnce(clock.target) ? { paged: true } : {}),
     },
   });
 }

@@ -45,6 +45,13 @@ describeOnDatabases('sentiment dips pull in a supervisor', (h) => {
     const resolve = full.body.sla.find((c: { name: string }) => c.name === 'resolve');
     expect(full.body.customerUpdate.replyBy).toBe(resolve.deadline);
     expect(Date.parse(full.body.customerUpdate.replyBy)).toBeGreaterThan(Date.parse(full.body.sentAt));
+    // Its zero-target clock "breaches" at once: the event says it paged, so no page calls it a broken promise.
+    await h().runtime.scheduler.runDue();
+    const breaches = (await h().request('GET', `/api/v1/cases/${caseId}/events`)).body.items.filter(
+      (e: { type: string }) => e.type === 'sla.breached',
+    );
+    expect(breaches.length).toBeGreaterThanOrEqual(1);
+    for (const b of breaches) expect(b.data.paged).toBe(true);
 
     h().advance(60_000);
     await h().request('POST', `/api/v1/cases/${caseId}/messages`, {

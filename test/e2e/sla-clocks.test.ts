@@ -37,6 +37,7 @@ describeOnDatabases('SLA clocks on handoffs', (h) => {
     const breaches = await eventsOf(caseId, 'sla.breached');
     expect(breaches).toHaveLength(1);
     expect(breaches[0].data).toMatchObject({ handoffId: handoff.id, clock: 'acknowledge', deadline });
+    expect(breaches[0].data.paged).toBeUndefined();
     const warnings = await eventsOf(caseId, 'sla.warning');
     expect(warnings).toHaveLength(1); // the 75 % rung
     const escalations = await eventsOf(caseId, 'sla.escalated');

@@ -149,8 +149,10 @@ describe('web app: erasing a customer’s personal data [pglite]', () => {
     // The case keeps its messages and timeline, each text an Erased marker.
     await page.getByTestId('customer-case').locator(`a[href="/cases/${caseId}"]`).click();
     await page.waitForURL(`${app.url}/cases/${caseId}`);
-    const messages = page.getByRole('list', { name: 'Messages' }).getByRole('listitem');
+    // (The list also says each day above its first message.)
+    const messages = page.getByRole('list', { name: 'Messages' }).locator('li.message');
     await expect.poll(() => messages.count()).toBe(3);
+    expect(await page.getByTestId('message-day').count()).toBeGreaterThanOrEqual(1);
     expect(await messages.locator('.message-text .erased').count()).toBe(3);
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Subject erased');
     await page.locator('.timeline-item.ev-customer-erased').waitFor();

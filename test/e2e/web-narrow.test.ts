@@ -52,6 +52,12 @@ describe('web app on a narrow screen [pglite]', () => {
     await withCell.getByText('Finance').waitFor();
     const box = (await withCell.boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(390);
+    // A case's timeline gives each event's detail the width of the screen (it was squeezed to about
+    // 10 px beside the time and the event's name).
+    await lead.page.goto(`${app.url}/cases/${c.id}`);
+    const detail = lead.page.locator('.timeline-item .timeline-detail', { hasText: 'to Finance' }).first();
+    await detail.waitFor();
+    expect((await detail.boundingBox())!.width).toBeGreaterThan(250);
   });
 
   // The settings tables hide their "Actions" header visually; it once sat where its column was and

@@ -5,6 +5,7 @@ import { Erasable, plainText } from '../app/Erased.tsx';
 import { formatDateTime, formatTime } from '../app/format.ts';
 import { useSession } from '../app/session.tsx';
 import { ErrorNote, Section } from '../app/ui.tsx';
+import { dayBreaks } from './message-days.ts';
 import { messageAnchor, useFoundMessage } from './useFoundMessage.ts';
 
 const roleLabels: Record<string, string> = {
@@ -31,6 +32,10 @@ export function Conversation({
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const found = useFoundMessage(shown.length > 0);
+  const days = dayBreaks(
+    shown.map((m) => m.at),
+    Date.now(),
+  );
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -52,7 +57,12 @@ export function Conversation({
     <Section title="Conversation">
       {shown.length === 0 ? <p className="muted">No messages yet.</p> : null}
       <ol className="messages" aria-label="Messages">
-        {shown.map((m) => (
+        {shown.map((m, i) => [
+          days[i] ? (
+            <li key={`day-${m.id}`} className="message-day" data-testid="message-day">
+              {days[i]}
+            </li>
+          ) : null,
           <li
             key={m.id}
             id={messageAnchor(m.id)}
@@ -73,8 +83,8 @@ export function Conversation({
             <p className="message-text">
               <Erasable text={m.text} />
             </p>
-          </li>
-        ))}
+          </li>,
+        ])}
       </ol>
       {canWrite ? (
         <form className="composer" onSubmit={submit}>

@@ -58,6 +58,17 @@ describe('web app on a narrow screen [pglite]', () => {
     const detail = lead.page.locator('.timeline-item .timeline-detail', { hasText: 'to Finance' }).first();
     await detail.waitFor();
     expect((await detail.boundingBox())!.width).toBeGreaterThan(250);
+    // In the queue, a tapped row brings its preview, with its actions, onto the screen.
+    await lead.page.goto(`${app.url}/queue?tab=team`);
+    const row = lead.page.locator('.vrow').first();
+    await row.waitFor();
+    await row.click();
+    const preview = lead.page.getByRole('region', { name: 'Selected handoff' });
+    await preview.getByRole('button').first().waitFor();
+    await lead.page.waitForTimeout(200);
+    const top = (await preview.boundingBox())!.y;
+    expect(top).toBeGreaterThan(-2);
+    expect(top).toBeLessThan(844 / 2);
   });
 
   // The settings tables hide their "Actions" header visually; it once sat where its column was and

@@ -33,6 +33,9 @@ const states: [QueueState, string][] = [
 ];
 
 /** The receiving team's queue: mine or my team's, most urgent first, keyboard-driven, live. */
+/** Where the queue becomes one column, the preview under the list (styles.css). */
+const ONE_COLUMN = '(max-width: 1100px)';
+
 /** How long a first `r` waits for the second that resolves. */
 const RESOLVE_CONFIRM_MS = 5_000;
 
@@ -80,6 +83,17 @@ export function QueuePage() {
   lastIndex.current = Math.max(0, selected);
   const current: HandoffItem | undefined = shown[selected];
   const select = useCallback((i: number) => setSelectedId(shown[i]?.id ?? null), [shown]);
+  // A row clicked or tapped where the preview sits under the list (one column: a phone, a narrow
+  // window) brings the preview into view: its actions were a screen's height below the finger.
+  const previewRef = useRef<HTMLElement>(null);
+  const [reveal, setReveal] = useState<string | null>(null);
+  const tapped = useCallback(
+    (i: number) => {
+      select(i);
+      if (window.matchMedia(ONE_COLUMN).matches) setReveal(shown[i]?.id ?? null);
+    },
+    [select, shown],
+  );
 
   // The preview waits for the selection to settle, so holding j does not fetch every row it passes.
   const [previewId, setPreviewId] = useState<string | undefined>();
@@ -90,6 +104,13 @@ export function QueuePage() {
   const preview = useResource(previewId ? `handoff:${previewId}` : null, (signal) =>
     api.handoff(previewId!, signal),
   );
+  // Once the tapped handoff's preview has loaded (before, the page was too short to scroll to it).
+  useEffect(() => {
+    if (reveal && preview.data?.id === reveal) {
+      previewRef.current?.scrollIntoView({ block: 'start' });
+      setReveal(null);
+    }
+  }, [reveal, preview.data?.id]);
   const previewCase = preview.data?.caseId;
   const events = useResource(previewCase ? `case-events:${previewCase}` : null, () =>
     api.caseEvents(previewCase!),
@@ -306,12 +327,12 @@ export function QueuePage() {
                 const h = shown[i]!;
                 return <QueueRow h={h} picked={pickable(s, h) ? picks.has(h.id) : undefined} onPick={pick} />;
               }}
-              onSelect={select}
+              onSelect={tapped}
               onOpen={(i) => navigate(`/handoffs/${shown[i]!.id}`)}
             />
           )}
         </div>
-        <section className="queue-preview card" aria-label="Selected handoff">
+        <section className="queue-preview card" aria-label="Selected handoff" ref={previewRef}>
           {!current ? (
             <Empty title="Select a handoff">Its packet, clocks and quality show here.</Empty>
           ) : preview.data && preview.data.id === current.id ? (

@@ -259,6 +259,21 @@ async function onOwnersChanged(tx: Tx, all: StoredEvent[]) {
   }
 }
 
+/** A handoff's sender, owner and receiving team's name, and the name of whoever acted on it. */
+async function handoffAndActor(tx: Tx, handoffId: string, actorId: string | null) {
+  const [[h], actor] = await inOrder([
+    tx
+      .select({ senderId: handoffs.senderId, ownerId: handoffs.ownerId, team: teams.name })
+      .from(handoffs)
+      .innerJoin(teams, eq(teams.id, handoffs.toTeamId))
+      .where(eq(handoffs.id, handoffId)),
+    actorId
+      ? tx.select({ name: people.name }).from(people).where(eq(people.id, actorId))
+      : Promise.resolve([]),
+  ]);
+  return { h, by: actor[0]?.name };
+}
+
 /**
  * A handoff bounced back: its sender (now its owner again) hears why, unless they bounced it
  * themselves. Without it, work came back to a desk that did not know.
@@ -266,23 +281,14 @@ async function onOwnersChanged(tx: Tx, all: StoredEvent[]) {
 async function onBounce(tx: Tx, e: StoredEvent) {
   const to = typeof e.data.to === 'string' ? e.data.to : null;
   if (!to || to === e.actorId || !e.handoffId) return;
-  const [[team], by] = await inOrder([
-    tx
-      .select({ name: teams.name })
-      .from(handoffs)
-      .innerJoin(teams, eq(teams.id, handoffs.toTeamId))
-      .where(eq(handoffs.id, e.handoffId)),
-    e.actorId
-      ? tx.select({ name: people.name }).from(people).where(eq(people.id, e.actorId))
-      : Promise.resolve([]),
-  ]);
+  const { h, by } = await handoffAndActor(tx, e.handoffId, e.actorId);
   const facts = {
     kind: 'bounced' as const,
     caseId: e.caseId,
     handoffId: e.handoffId,
     subject: await subjectOf(tx, e.caseId),
-    team: team?.name,
-    by: by[0]?.name,
+    team: h?.team,
+    by,
     reason: typeof e.data.reason === 'string' ? e.data.reason : undefined,
     note: typeof e.data.note === 'string' && e.data.note ? e.data.note : undefined,
   };
@@ -295,16 +301,7 @@ async function onBounce(tx: Tx, e: StoredEvent) {
  */
 async function onCancel(tx: Tx, e: StoredEvent) {
   if (!e.handoffId) return;
-  const [[h], by] = await inOrder([
-    tx
-      .select({ senderId: handoffs.senderId, ownerId: handoffs.ownerId, team: teams.name })
-      .from(handoffs)
-      .innerJoin(teams, eq(teams.id, handoffs.toTeamId))
-      .where(eq(handoffs.id, e.handoffId)),
-    e.actorId
-      ? tx.select({ name: people.name }).from(people).where(eq(people.id, e.actorId))
-      : Promise.resolve([]),
-  ]);
+  const { h, by } = await handoffAndActor(tx, e.handoffId, e.actorId);
   if (!h) return;
   const subject = await subjectOf(tx, e.caseId);
   const told = [
@@ -326,7 +323,7 @@ async function onCancel(tx: Tx, e: StoredEvent) {
         handoffId: e.handoffId,
         subject,
         team: h.team,
-        by: by[0]?.name,
+        by,
         sender,
       },
       { personIds: [personId], teamIds: [] },

@@ -170,13 +170,20 @@ for (const kind of kinds) {
         .from(documentRequests)
         .where(and(eq(documentRequests.orgId, orgId), eq(documentRequests.rerequest, true)));
       // Asked again through the API: always with a reason (invariant 3).
-      const requested = again.filter((r) => r.messageId === null);
+      const requested = again.filter((r) => r.reason !== null);
       expect(requested.length).toBeGreaterThanOrEqual(2);
       expect(requested.every((r) => r.reason && r.reason.length > 10)).toBe(true);
-      // Asked again in a message (Finance asks Mr Hargreaves for the bank statement he sent): flagged.
-      const flagged = again.filter((r) => r.messageId !== null);
-      expect(flagged.map((r) => r.kind)).toContain('bank_statement');
+      // Asked again in a message (Finance asks Mr Hargreaves for the bank statement he sent), or in a
+      // packet's documents still needed: flagged, naming the document on file, never silent.
+      const flagged = again.filter((r) => r.reason === null);
+      expect(flagged.filter((r) => r.messageId !== null).map((r) => r.kind)).toContain('bank_statement');
       expect(flagged.every((r) => r.onFileDocumentId !== null)).toBe(true);
+      const logged = await db()
+        .select({ data: caseEvents.data })
+        .from(caseEvents)
+        .where(and(eq(caseEvents.orgId, orgId), eq(caseEvents.type, 'document.rerequested')));
+      const loggedIds = new Set(logged.map((e) => (e.data as { requestId?: string }).requestId));
+      for (const r of flagged) expect(loggedIds.has(r.id), r.id).toBe(true);
     });
 
     it('has customers from several time zones and languages', async () => {

@@ -29,7 +29,7 @@ describeOnDatabases('personal data in outbound webhooks', (h) => {
     const bodies = rows.map((r) => JSON.parse(r.body));
     expect(bodies.map((b) => b.type).sort()).toEqual(['document.rerequested', 'sentiment.dip']);
     for (const b of bodies) {
-      expect(Object.keys(b).sort()).toEqual(['createdAt', 'data', 'id', 'type']);
+      expect(Object.keys(b).sort()).toEqual(['createdAt', 'data', 'id', 'seq', 'type']);
       expect(b.data.caseId).toBe(kase.body.id);
       const raw = JSON.stringify(b);
       for (const secret of ['Maria', 'Lopez', '7700 900123', 'maria.lopez@', '4111 1111']) {
